@@ -1,0 +1,47 @@
+// Reads a workspace folder from disk: every regular file at its top level, plus the
+// kernel lab's per-version override folders (vX.Y+/) applied for the chosen release.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { WorkspaceFiles } from "../engine";
+
+const TEXT_LIMIT = 8 * 1024 * 1024;
+const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
+
+function versionKey(v: string): number {
+  const [a, b] = v.split(".").map(Number);
+  return a * 100 + (b || 0);
+}
+
+/** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. */
+export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceFiles> {
+  const files: WorkspaceFiles = {};
+  const entries = await readdir(dir, { withFileTypes: true });
+  const overrides: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) {
+      if (/^v\d+\.\d+\+$/.test(e.name)) overrides.push(e.name);
+      continue;
+    }
+    if (!e.isFile() || OUTPUTS.test(e.name) || e.name === "README" || e.name === "build.sh" || e.name.endsWith(".md")) continue;
+    files[e.name] = await readEntry(join(dir, e.name));
+  }
+  if (kernel) {
+    const k = versionKey(kernel);
+    overrides.sort((a, b) => versionKey(a.slice(1, -1)) - versionKey(b.slice(1, -1)));
+    for (const o of overrides) {
+      if (versionKey(o.slice(1, -1)) > k) continue;
+      for (const e of await readdir(join(dir, o), { withFileTypes: true })) {
+        if (e.isFile()) files[e.name] = await readEntry(join(dir, o, e.name));
+      }
+    }
+  }
+  return files;
+}
+
+async function readEntry(path: string): Promise<string | Uint8Array> {
+  const s = await stat(path);
+  const bytes = await readFile(path);
+  if (path.endsWith(".ko") || s.size > TEXT_LIMIT) return new Uint8Array(bytes);
+  return bytes.toString("utf8");
+}

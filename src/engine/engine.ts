@@ -1,0 +1,113 @@
+// The engine facade: the only importer of the compiled wasm. The page, the worker, the CLI
+// and the tests all run workspaces through createEngine().
+
+import { instantiate } from "../../wasm/build/ksymns.js";
+import { packWorkspace } from "./pack";
+import type { RunOptions, RunResult, WorkspaceFiles } from "./types";
+
+type Exports = Awaited<ReturnType<typeof instantiate>>;
+
+/** Where the engine gets its bytes: the wasm module and the kernel profiles (gzip-free bytes). */
+export interface EngineHost {
+  wasm(): Promise<WebAssembly.Module>;
+  /** The Module.symvers of a profile (e.g. "debian-6.12.113-amd64"), decompressed. */
+  profile(name: string): Promise<Uint8Array>;
+}
+
+export interface Engine {
+  /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding. */
+  run(files: WorkspaceFiles, options?: RunOptions): Promise<RunResult>;
+  /** Runs with whatever profile is loaded, synchronously (for benchmarks and incremental runs). */
+  runLoaded(files: WorkspaceFiles, options?: RunOptions): RunResult;
+  /** Loads the profile that stands for `kernel` (or none). */
+  useProfileFor(kernel: string | undefined, files?: WorkspaceFiles): Promise<string>;
+  /** Uses these bytes as the base kernel's Module.symvers. */
+  setProfile(name: string, symvers: Uint8Array): number;
+  kernels(): string[];
+  version(): string;
+}
+
+function optionsText(o: RunOptions): string {
+  const lines: string[] = [];
+  if (o.kernel) lines.push(`kernel=${o.kernel}`);
+  if (o.relaxed) lines.push("relaxed=1");
+  if (o.profile === false) lines.push("profile=none");
+  for (const [k, v] of Object.entries(o.config ?? {})) lines.push(`${k}=${v}`);
+  return lines.join("\n");
+}
+
+/** The release a workspace asks for: the option, else its .config header, else 6.12. */
+export function requestedKernel(files: WorkspaceFiles, kernel?: string): string {
+  if (kernel) return kernel;
+  const cfg = files[".config"];
+  if (typeof cfg === "string") {
+    const m = /^#\s*Linux\/\S+\s+(\d+\.\d+)/m.exec(cfg);
+    if (m) return m[1];
+  }
+  return "6.12";
+}
+
+function internalError(err: unknown, options: RunOptions): RunResult {
+  const text = `ksymns internal error: ${err instanceof Error ? err.message : String(err)} (your files are unchanged; please report this)`;
+  return {
+    format: 1,
+    engine: "",
+    kernel: { version: options.kernel ?? "", release: "", relaxed: !!options.relaxed, profile: false, config: {} },
+    findings: [{ id: "INTERNAL_ERROR", stage: "internal", severity: "error", text, module: "", file: "", line: 0, col: 0, endLine: 0, endCol: 0 }],
+    build: { ok: false, log: [], modules: [] },
+    taint_at_boot: 0,
+    commands: [],
+    modules_at_end: [],
+    model: { modules: [] },
+    transcript: text + "\n",
+  };
+}
+
+export async function createEngine(host: EngineHost): Promise<Engine> {
+  const module = await host.wasm();
+  let ex: Exports = await instantiate(module, {});
+  let profileName = "";
+  let profileBytes: Uint8Array | null = null;
+
+  // a trap leaves the instance in an unknown state: start a fresh one, with the same profile
+  async function restart(): Promise<void> {
+    ex = await instantiate(module, {});
+    if (profileBytes) ex.setProfile(profileName, profileBytes.slice().buffer);
+  }
+
+  const engine: Engine = {
+    setProfile(name, symvers) {
+      profileName = name;
+      profileBytes = symvers;
+      return ex.setProfile(name, symvers.slice().buffer);
+    },
+    async useProfileFor(kernel, files) {
+      const name = ex.profileFor(requestedKernel(files ?? {}, kernel));
+      if (name && name !== profileName) engine.setProfile(name, await host.profile(name));
+      return name;
+    },
+    runLoaded(files, options = {}) {
+      try {
+        return JSON.parse(ex.run(packWorkspace(files), optionsText(options))) as RunResult;
+      } catch (err) {
+        void restart();
+        return internalError(err, options);
+      }
+    },
+    async run(files, options = {}) {
+      if (options.profile !== false) {
+        try {
+          await engine.useProfileFor(options.kernel, files);
+        } catch (err) {
+          return internalError(err, options);
+        }
+      }
+      const res = engine.runLoaded(files, options);
+      if (res.findings[0]?.stage === "internal") await restart();
+      return res;
+    },
+    kernels: () => ex.kernels().split(","),
+    version: () => ex.engineVersion(),
+  };
+  return engine;
+}

@@ -1,0 +1,22 @@
+// The engine under Node: the wasm from wasm/build, the profiles from public/kernels.
+
+import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { createEngine, type Engine } from "./engine";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export const projectRoot = root;
+
+export function createNodeEngine(): Promise<Engine> {
+  return createEngine({
+    async wasm() {
+      const bytes = await readFile(`${root}wasm/build/ksymns.wasm`);
+      return WebAssembly.compile(bytes);
+    },
+    async profile(name) {
+      return gunzipSync(await readFile(`${root}public/kernels/${name}.Module.symvers.gz`));
+    },
+  });
+}

@@ -1,0 +1,77 @@
+// The engine's result, as the wasm serializes it (wasm/assembly/result.ts, format 1).
+
+/** A workspace: file name → contents. Text files as strings, binaries (.ko) as bytes. */
+export type WorkspaceFiles = Record<string, string | Uint8Array>;
+
+export interface RunOptions {
+  /** Kernel release, e.g. "6.12"; default: the .config header, else 6.12. */
+  kernel?: string;
+  /** Build like the kernel lab when make refuses (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch). */
+  relaxed?: boolean;
+  /** false: no base kernel profile (only the workspace's Module.symvers). */
+  profile?: boolean;
+  /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
+  config?: Record<string, string>;
+}
+
+export interface Range {
+  file: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+export interface Finding extends Range {
+  id: string;
+  stage: "read" | "compile" | "modpost" | "load" | "internal";
+  severity: "error" | "warning" | "info";
+  text: string;
+  module: string;
+  related?: Range & { note: string };
+}
+
+export interface KernelLine {
+  level: number;
+  text: string;
+  id?: string;
+}
+
+export interface CommandRecord {
+  cmd: string;
+  exit: number;
+  stdout: string[];
+  stderr: string[];
+  kernel: KernelLine[];
+  taint: number;
+  line: number;
+}
+
+export interface ModelModule {
+  name: string;
+  file: string;
+  builtin: boolean;
+  license: string | null;
+  intree: boolean;
+  imports: (Range & { ns: string; written: string })[];
+  exports: (Range & { symbol: string; ns: string; gpl: boolean; macro: string; crc: string })[];
+  uses: (Partial<Range> & { symbol: string })[];
+  importInsertLine: number;
+}
+
+export interface RunResult {
+  format: number;
+  engine: string;
+  kernel: { version: string; release: string; relaxed: boolean; profile: boolean; config: Record<string, string> };
+  findings: Finding[];
+  build: {
+    ok: boolean;
+    log: string[];
+    modules: { name: string; file: string; builtin: boolean; produced: boolean; missingNamespaces: string[] }[];
+  };
+  taint_at_boot: number;
+  commands: CommandRecord[];
+  modules_at_end: string[];
+  model: { modules: ModelModule[] };
+  transcript: string;
+}

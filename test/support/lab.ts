@@ -1,0 +1,106 @@
+// Reads what the kernel lab recorded for a golden case on a real kernel, and puts the
+// engine's result in the same shape so the two compare mechanically.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { RunResult } from "../../src/engine";
+
+export interface LabCommand {
+  cmd: string;
+  exit: number;
+  stdout: string[];
+  stderr: string[];
+  kernel: { level: number; text: string }[];
+  taint: number;
+}
+
+export interface LabTranscript {
+  kernel: string;
+  complete: boolean;
+  commands: LabCommand[];
+  modules_at_end: string[];
+  header: string[];
+}
+
+export const WORKSPACES = new URL("../workspaces/", import.meta.url).pathname;
+
+/** Every golden case folder. */
+export function caseNames(): string[] {
+  return readdirSync(WORKSPACES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Kernel series a case was recorded on (transcript-<series>.json). */
+export function recordedKernels(name: string): string[] {
+  return readdirSync(join(WORKSPACES, name))
+    .map((f) => /^transcript-(\d+\.\d+)\.json$/.exec(f)?.[1])
+    .filter((v): v is string => !!v)
+    .sort((a, b) => key(a) - key(b));
+}
+
+/** Kernel series a case has an engine expectation for (expected-<series>.txt). */
+export function expectedKernels(name: string): string[] {
+  return readdirSync(join(WORKSPACES, name))
+    .map((f) => /^expected-(\d+\.\d+)\.txt$/.exec(f)?.[1])
+    .filter((v): v is string => !!v)
+    .sort((a, b) => key(a) - key(b));
+}
+
+function key(v: string): number {
+  const [a, b] = v.split(".").map(Number);
+  return a * 100 + b;
+}
+
+export function readLab(name: string, kernel: string): LabTranscript {
+  return JSON.parse(readFileSync(join(WORKSPACES, name, `transcript-${kernel}.json`), "utf8")) as LabTranscript;
+}
+
+/** Lines of the plain `make` pass (pass 1) of the lab's build log. */
+export function plainPassLog(name: string, kernel: string): string[] {
+  const path = join(WORKSPACES, name, `build-${kernel}.log`);
+  if (!existsSync(path)) return [];
+  const lines = readFileSync(path, "utf8").split("\n");
+  const out: string[] = [];
+  let inPass1 = false;
+  for (const l of lines) {
+    if (l.startsWith("=== ")) {
+      inPass1 = (l.startsWith("=== pass 1") || l.startsWith("=== custom build.sh")) && !/exit status/.test(l);
+      continue;
+    }
+    if (inPass1) out.push(l);
+  }
+  return out;
+}
+
+export function modpostLines(log: string[]): string[] {
+  return log.filter((l) => /^(FATAL|ERROR|WARNING): modpost: /.test(l));
+}
+
+/** The loader-relevant view of a command: kernel lines the module's own printk did not make. */
+export function comparable(c: LabCommand): LabCommand {
+  const isLsmod = /^\s*lsmod\b/.test(c.cmd);
+  return {
+    cmd: c.cmd,
+    exit: c.exit,
+    stdout: isLsmod ? [] : c.stdout,
+    stderr: c.stderr,
+    kernel: c.kernel.filter((k) => k.level <= 5).map((k) => ({ level: k.level, text: k.text })),
+    taint: c.taint,
+  };
+}
+
+export function engineCommands(res: RunResult): LabCommand[] {
+  return res.commands.map((c) => comparable({ cmd: c.cmd, exit: c.exit, stdout: c.stdout, stderr: c.stderr, kernel: c.kernel, taint: c.taint }));
+}
+
+/** What the lab says about how each .ko came to be ("plain build", "NOT BUILT", ...). */
+export function koOrigins(lab: LabTranscript): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of lab.header) {
+    const m = /^# build: (\S+)\.ko: (.*)$/.exec(h);
+    if (m) out.set(m[1], m[2]);
+  }
+  return out;
+}

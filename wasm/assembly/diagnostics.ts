@@ -1,0 +1,50 @@
+// Findings: every verdict and every input problem is a value with a file and a range.
+
+import { Msg, Severity, Stage } from "../shared/codes";
+
+/** A place in a workspace file; lines and columns count from 1, end is exclusive. */
+export class Span {
+  constructor(
+    public file: string,
+    public line: i32,
+    public col: i32,
+    public endLine: i32,
+    public endCol: i32,
+  ) {}
+
+  static at(file: string, line: i32): Span { return new Span(file, line, 1, line, 1); }
+  static none(): Span { return new Span("", 0, 0, 0, 0); }
+  isNone(): bool { return this.line == 0; }
+}
+
+/** One finding, with the kernel's exact text where the kernel prints one. */
+export class Finding {
+  related: Span | null = null;
+  relatedNote: string = "";
+  /** Whether the kernel lab's relaxed build (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch) gets past it. */
+  relaxable: bool = true;
+  constructor(
+    public stage: Stage,
+    public severity: Severity,
+    public id: Msg,
+    public text: string,
+    public span: Span,
+    public module: string = "",
+  ) {}
+
+  withRelated(span: Span, note: string): Finding {
+    this.related = span;
+    this.relatedNote = note;
+    return this;
+  }
+}
+
+/** Collects findings in the order they are made. */
+export class Findings {
+  list: Finding[] = [];
+  add(f: Finding): Finding { this.list.push(f); return f; }
+  has(id: Msg): bool {
+    for (let i = 0; i < this.list.length; i++) if (this.list[i].id == id) return true;
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+// The engine's ABI: set the base kernel profile, run a workspace, read the version.
+// Inputs arrive as bytes; the result leaves as one JSON string (see result.ts).
+
+import { unpackWorkspace } from "./workspace";
+import { parseOptions, runWorkspace } from "./run";
+import { serializeResult, ENGINE_VERSION } from "./result";
+import { Profile } from "./kernel/profile";
+import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
+
+let profile: Profile | null = null;
+
+/** Sets the base kernel's Module.symvers (empty to clear); parsed once and kept. Returns its export count. */
+export function setProfile(name: string, symvers: ArrayBuffer): i32 {
+  if (symvers.byteLength == 0) { profile = null; return 0; }
+  const p = new Profile(name, Uint8Array.wrap(symvers));
+  profile = p;
+  return p.symvers.exports.length;
+}
+
+/** Runs a packed workspace with `key=value` options; returns the result JSON. */
+export function run(workspace: ArrayBuffer, options: string): string {
+  const ws = unpackWorkspace(workspace);
+  const res = runWorkspace(ws, parseOptions(options), profile);
+  return serializeResult(res);
+}
+
+/** The engine's version. */
+export function engineVersion(): string { return ENGINE_VERSION; }
+
+/** Every kernel release the engine knows, newest first, comma-separated. */
+export function kernels(): string {
+  const list = knownReleases();
+  const out: string[] = [];
+  for (let i = list.length - 1; i >= 0; i--) out.push(releaseName(list[i]));
+  return out.join(",");
+}
+
+/** The kernel profile (file stem under public/kernels) that stands for a release's running kernel. */
+export function profileFor(version: string): string {
+  const v = parseRelease(version);
+  if (v == 0) return "";
+  if (v <= 510) return "debian-5.10.0-32-amd64";
+  if (v <= 601) return "debian-6.1.0-54-amd64";
+  if (v <= 612) return "debian-6.12.113-amd64";
+  return "debian-7.3.4-amd64";
+}

@@ -1,0 +1,171 @@
+// Every text the kernel, modpost, the compiler and kmod/busybox print, by message id and
+// release. Sources: scripts/mod/modpost.c, kernel/module/{main,version,signing}.c, kmod's
+// tools/{insmod,rmmod,modprobe}.c, busybox modutils; checked against real Debian kernels.
+
+import { Rules } from "./versions";
+
+/** modpost's "[<M>/<mod>.ko]" module path, which lost the folder in 6.13. */
+function modpostKo(r: Rules, mod: string): string {
+  return r.modpostRelativePaths ? mod + ".ko" : "<M>/" + mod + ".ko";
+}
+function modpostObj(r: Rules, mod: string): string {
+  return r.modpostRelativePaths ? mod + ".o" : "<M>/" + mod + ".o";
+}
+
+export function modpostUndefined(r: Rules, mod: string, sym: string, warn: bool): string {
+  const lvl = warn ? "WARNING" : "ERROR";
+  if (r.modpostModPrefix) return lvl + ": modpost: " + mod + ".ko: symbol '" + sym + "' undefined!";
+  return lvl + ": modpost: \"" + sym + "\" [" + modpostKo(r, mod) + "] undefined!";
+}
+
+export function modpostNsNotImported(r: Rules, mod: string, sym: string, ns: string, warn: bool): string {
+  const lvl = warn ? "WARNING" : "ERROR";
+  if (r.modpostModPrefix)
+    return lvl + ": modpost: " + mod + ".ko: module uses symbol '" + sym + "' from namespace '" + ns + "', but does not import it.";
+  return lvl + ": modpost: module " + mod + " uses symbol " + sym + " from namespace " + ns + ", but does not import it.";
+}
+
+export function modpostGplOnly(r: Rules, mod: string, sym: string): string {
+  if (r.modpostModPrefix) return "ERROR: modpost: " + mod + ".ko: GPL-incompatible module uses GPL-only symbol '" + sym + "'";
+  return (r.gplOnlyIsFatal ? "FATAL" : "ERROR") + ": modpost: GPL-incompatible module " + mod + ".ko uses GPL-only symbol '" + sym + "'";
+}
+
+export function modpostNoLicense(r: Rules, mod: string): string {
+  if (r.modpostModPrefix) return "ERROR: modpost: " + mod + ".ko: missing MODULE_LICENSE()";
+  return (r.missingLicenseIsError ? "ERROR" : "WARNING") + ": modpost: missing MODULE_LICENSE() in " + modpostObj(r, mod);
+}
+
+export function modpostImportModuleNs(r: Rules, mod: string, ns: string): string {
+  if (r.modpostModPrefix) return "ERROR: modpost: " + mod + ".ko: explicitly importing namespace '" + ns + "' is not allowed.";
+  return "ERROR: modpost: " + mod + ": explicitly importing namespace \"" + ns + "\" is not allowed.";
+}
+
+export function modpostNoDescription(r: Rules, mod: string): string {
+  if (r.modpostModPrefix) return "WARNING: modpost: " + mod + ".ko: missing MODULE_DESCRIPTION()";
+  return "WARNING: modpost: missing MODULE_DESCRIPTION() in " + modpostObj(r, mod);
+}
+
+export function modpostNoVmlinux(): string {
+  return "WARNING: modpost: Symbol info of vmlinux is missing. Unresolved symbol check will be entirely skipped.";
+}
+
+export function modpostExportedTwice(r: Rules, mod: string, sym: string, prev: string): string {
+  return (r.exportedTwiceIsError ? "ERROR" : "WARNING") + ": modpost: " + mod + ": '" + sym + "' exported twice. Previous export was in " + prev;
+}
+
+// ---- compiler and assembler (gcc / gas) ----
+
+export function asJunk(first: string): string {
+  return "Error: junk at end of line, first unrecognized character is `" + first + "'";
+}
+export function ccExpectedParenBefore(what: string): string {
+  return "error: expected ')' before " + what;
+}
+export function ccImportIdentifier(ns: string): string {
+  return "error: expected ',' or ';' before '" + ns + "'";
+}
+export function ccUndeclared(ns: string): string {
+  return "error: '" + ns + "' undeclared here (not in a function)";
+}
+export function ccStaticAssert(): string {
+  return "error: expression in static assertion is not an integer";
+}
+export function ccRedefinition(what: string): string {
+  return "error: redefinition of '" + what + "'";
+}
+
+// ---- the loader (kernel log) ----
+
+export function sigUnsigned(mod: string): string {
+  return mod + ": module verification failed: signature and/or required key missing - tainting kernel";
+}
+export function sigRejected(): string { return "Loading of unsigned module is rejected"; }
+export function outOfTree(mod: string): string { return mod + ": loading out-of-tree module taints kernel."; }
+export function licenseTaint(mod: string, lic: string): string { return mod + ": module license '" + lic + "' taints kernel."; }
+export function lockdepOff(): string { return "Disabling lock debugging due to kernel taint"; }
+export function licenseTaintShort(mod: string): string { return mod + ": module license taints kernel."; }
+export function importModuleNs(mod: string, ns: string): string {
+  return mod + ": module tries to import module namespace: " + ns;
+}
+export function duplicateExport(mod: string, sym: string, owner: string): string {
+  return mod + ": exports duplicate symbol " + sym + " (owned by " + owner + ")";
+}
+export function unknownSymbol(mod: string, sym: string, err: i32): string {
+  return mod + ": Unknown symbol " + sym + " (err " + err.toString() + ")";
+}
+export function crcMismatch(mod: string, sym: string): string { return mod + ": disagrees about version of symbol " + sym; }
+export function noCrc(mod: string, sym: string): string { return mod + ": no symbol version for " + sym; }
+export function nsNotImported(mod: string, sym: string, ns: string): string {
+  return mod + ": module uses symbol (" + sym + ") from namespace " + ns + ", but does not import it.";
+}
+export function gplFromProprietary(r: Rules, mod: string, sym: string, owner: string): string {
+  if (!r.proprietaryNamesSymbol) return mod + ": module using GPL-only symbols uses symbols from proprietary module " + owner + ".";
+  return mod + ": module using GPL-only symbols uses symbols " + sym + " from proprietary module " + owner + ".";
+}
+export function inheritTaint(r: Rules, mod: string, sym: string, owner: string): string {
+  if (!r.proprietaryNamesSymbol) return mod + ": module uses symbols from proprietary module " + owner + ", inheriting taint.";
+  return mod + ": module uses symbols " + sym + " from proprietary module " + owner + ", inheriting taint.";
+}
+
+// ---- user space ----
+
+export const ENOENT: i32 = 2;
+export const ENOEXEC: i32 = 8;
+export const EEXIST: i32 = 17;
+export const EINVAL: i32 = 22;
+export const EPERM: i32 = 1;
+export const EKEYREJECTED: i32 = 129;
+
+export function strerror(errno: i32): string {
+  if (errno == EPERM) return "Operation not permitted";
+  if (errno == ENOENT) return "No such file or directory";
+  if (errno == ENOEXEC) return "Exec format error";
+  if (errno == EEXIST) return "File exists";
+  if (errno == EINVAL) return "Invalid argument";
+  if (errno == EKEYREJECTED) return "Key was rejected by service";
+  return "Unknown error " + errno.toString();
+}
+
+/** kmod's mod_strerror(): the texts insmod and modprobe print for init_module's errno. */
+export function kmodModError(errno: i32): string {
+  if (errno == ENOEXEC) return "Invalid module format";
+  if (errno == ENOENT) return "Unknown symbol in module";
+  if (errno == ESRCH_LIKE) return "Unknown symbol in module";
+  if (errno == EINVAL) return "Invalid parameters";
+  return strerror(errno);
+}
+const ESRCH_LIKE: i32 = -1;
+
+export function insmodInsertError(file: string, errno: i32): string {
+  return "insmod: ERROR: could not insert module " + file + ": " + kmodModError(errno);
+}
+export function insmodLoadError(file: string, errno: i32): string {
+  return "insmod: ERROR: could not load module " + file + ": " + strerror(errno);
+}
+export function busyboxInsertError(file: string, errno: i32): string {
+  return "insmod: can't insert '" + file + "': " + busyboxError(errno);
+}
+/** busybox's moderror(): its own text for ENOEXEC and ENOENT, strerror() otherwise. */
+function busyboxError(errno: i32): string {
+  if (errno == ENOEXEC) return "invalid module format";
+  if (errno == ENOENT) return "unknown symbol in module, or unknown parameter";
+  return strerror(errno);
+}
+export function busyboxLoadError(file: string): string {
+  return "insmod: can't open '" + file + "': No such file or directory";
+}
+export function rmmodInUse(mod: string, users: string): string {
+  return users.length > 0 ? "rmmod: ERROR: Module " + mod + " is in use by: " + users : "rmmod: ERROR: Module " + mod + " is in use";
+}
+export function rmmodNotLoaded(mod: string): string { return "rmmod: ERROR: Module " + mod + " is not currently loaded"; }
+export function modprobeInsertError(mod: string, errno: i32): string {
+  if (errno == ENOENT) return "modprobe: ERROR: could not insert '" + mod + "': Unknown symbol in module, or unknown parameter (see dmesg)";
+  return "modprobe: ERROR: could not insert '" + mod + "': " + kmodModError(errno);
+}
+export function modprobeNotFound(mod: string, release: string): string {
+  return "modprobe: FATAL: Module " + mod + " not found in directory /lib/modules/" + release;
+}
+export function modprobeInUse(mod: string): string { return "modprobe: FATAL: Module " + mod + " is in use."; }
+export function modprobeNotInKernel(mod: string): string { return "modprobe: FATAL: Module " + mod + " is not in kernel."; }
+export function modprobeRemoveNotFound(mod: string): string { return "modprobe: FATAL: Module " + mod + " not found."; }
+export function shellNotFound(cmd: string): string { return "sh: " + cmd + ": not found"; }

@@ -1,0 +1,41 @@
+// The model: exports, built module images and what each module imports and uses —
+// the data behind verdicts, hovers, completion and the graph.
+
+import { Span } from "./diagnostics";
+
+/** One exported symbol, from a Module.symvers line or a workspace EXPORT_SYMBOL*. */
+export class Export {
+  ownerPath: string = "";
+  crc: u32 = 0;
+  hasCrc: bool = false;
+  span: Span = Span.none();
+  /** The macro as written (workspace exports only). */
+  macro: string = "";
+  constructor(
+    public symbol: string,
+    /** Module name, or "vmlinux". */
+    public owner: string,
+    public gpl: bool,
+    public ns: string,
+  ) {}
+}
+
+/** A `.ko` as the loader sees it: what modpost and the compiler put into it. */
+export class KoImage {
+  license: string | null = null;
+  intree: bool = false;
+  signed: bool = false;
+  importNs: string[] = [];
+  exports: Export[] = [];
+  /** Undefined symbols in symbol-table order. */
+  undefined: string[] = [];
+  /** The `__versions` table: CRCs modpost recorded for resolved symbols. */
+  versions: Map<string, u32> = new Map();
+  /** Where each undefined symbol is first used (workspace modules). */
+  useSpans: Map<string, Span> = new Map();
+  hasInit: bool = false;
+  hasExit: bool = false;
+  /** The in-tree path, for modules of the base kernel. */
+  path: string = "";
+  constructor(public name: string, public file: string) {}
+}

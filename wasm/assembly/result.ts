@@ -1,0 +1,191 @@
+// The result as one JSON document (format RESULT_FORMAT): findings, build, commands and
+// modules_at_end in the kernel lab's shape, the model, and the transcript text.
+
+import { MSG_NAMES, RESULT_FORMAT, SEVERITY_NAMES, STAGE_NAMES } from "../shared/codes";
+import { Finding, Span } from "./diagnostics";
+import { JsonWriter } from "./util/json";
+import { RunResult } from "./run";
+import { releaseName } from "./kernel/versions";
+import { renderTranscript } from "./transcript";
+import { KoImage } from "./model";
+
+export const ENGINE_VERSION = "0.1.0";
+
+function writeSpan(w: JsonWriter, s: Span): void {
+  w.keyStr("file", s.file);
+  w.keyInt("line", s.line);
+  w.keyInt("col", s.col);
+  w.keyInt("endLine", s.endLine);
+  w.keyInt("endCol", s.endCol);
+}
+
+function writeFinding(w: JsonWriter, f: Finding): void {
+  w.beginObject();
+  w.keyStr("id", MSG_NAMES[f.id]);
+  w.keyStr("stage", STAGE_NAMES[f.stage]);
+  w.keyStr("severity", SEVERITY_NAMES[f.severity]);
+  w.keyStr("text", f.text);
+  w.keyStr("module", f.module);
+  writeSpan(w, f.span);
+  if (f.related != null) {
+    w.key("related");
+    w.beginObject();
+    writeSpan(w, f.related as Span);
+    w.keyStr("note", f.relatedNote);
+    w.endObject();
+  }
+  w.endObject();
+}
+
+function writeStrings(w: JsonWriter, k: string, list: string[]): void {
+  w.key(k);
+  w.beginArray();
+  for (let i = 0; i < list.length; i++) w.str(list[i]);
+  w.endArray();
+}
+
+function writeModel(w: JsonWriter, res: RunResult): void {
+  w.beginObject();
+  w.key("modules");
+  w.beginArray();
+  for (let u = 0; u < res.units.length; u++) {
+    const src = res.units[u].src;
+    const ko: KoImage | null = u < res.build.kos.length ? res.build.kos[u] : null;
+    w.beginObject();
+    w.keyStr("name", src.name);
+    w.keyStr("file", src.file);
+    w.keyBool("builtin", res.units[u].builtin);
+    w.key("license");
+    if (src.license == null) w.nul(); else w.str(src.license as string);
+    w.keyBool("intree", src.intree);
+    w.key("imports");
+    w.beginArray();
+    for (let i = 0; i < src.imports.length; i++) {
+      w.beginObject();
+      w.keyStr("ns", src.imports[i].arg.value);
+      w.keyStr("written", src.imports[i].arg.text);
+      writeSpan(w, src.imports[i].span);
+      w.endObject();
+    }
+    w.endArray();
+    w.key("exports");
+    w.beginArray();
+    if (ko != null) {
+      const k = ko as KoImage;
+      for (let i = 0; i < k.exports.length; i++) {
+        const e = k.exports[i];
+        w.beginObject();
+        w.keyStr("symbol", e.symbol);
+        w.keyStr("ns", e.ns);
+        w.keyBool("gpl", e.gpl);
+        w.keyStr("macro", e.macro);
+        w.keyStr("crc", e.hasCrc ? "0x" + hex8(e.crc) : "");
+        writeSpan(w, e.span);
+        w.endObject();
+      }
+    }
+    w.endArray();
+    w.key("uses");
+    w.beginArray();
+    if (ko != null) {
+      const k = ko as KoImage;
+      for (let i = 0; i < k.undefined.length; i++) {
+        const sym = k.undefined[i];
+        w.beginObject();
+        w.keyStr("symbol", sym);
+        if (k.useSpans.has(sym)) writeSpan(w, k.useSpans.get(sym));
+        w.endObject();
+      }
+    }
+    w.endArray();
+    w.keyInt("importInsertLine", src.importInsertLine);
+    w.endObject();
+  }
+  w.endArray();
+  w.endObject();
+}
+
+export function hex8(v: u32): string {
+  const h = "0123456789abcdef";
+  let s = "";
+  for (let i = 7; i >= 0; i--) s += h.charAt((v >> (i * 4)) & 15);
+  return s;
+}
+
+export function serializeResult(res: RunResult): string {
+  const w = new JsonWriter();
+  w.beginObject();
+  w.keyInt("format", RESULT_FORMAT);
+  w.keyStr("engine", ENGINE_VERSION);
+  w.key("kernel");
+  w.beginObject();
+  w.keyStr("version", releaseName(res.release));
+  w.keyStr("release", res.releaseText);
+  w.keyBool("relaxed", res.relaxed);
+  w.keyBool("profile", res.profileUsed);
+  w.key("config");
+  w.beginObject();
+  const keys = res.config.values.keys().sort();
+  for (let i = 0; i < keys.length; i++) w.keyStr(keys[i], res.config.values.get(keys[i]));
+  w.endObject();
+  w.endObject();
+
+  w.key("findings");
+  w.beginArray();
+  for (let i = 0; i < res.findings.length; i++) writeFinding(w, res.findings[i]);
+  w.endArray();
+
+  w.key("build");
+  w.beginObject();
+  w.keyBool("ok", !res.build.compileFailed && !res.build.modpostFailed);
+  writeStrings(w, "log", res.build.log);
+  w.key("modules");
+  w.beginArray();
+  for (let u = 0; u < res.units.length; u++) {
+    w.beginObject();
+    w.keyStr("name", res.units[u].src.name);
+    w.keyStr("file", res.units[u].src.file);
+    w.keyBool("builtin", res.units[u].builtin);
+    w.keyBool("produced", u < res.build.produced.length && res.build.produced[u]);
+    w.key("missingNamespaces");
+    w.beginArray();
+    if (u < res.build.missingNs.length) for (let i = 0; i < res.build.missingNs[u].length; i++) w.str(res.build.missingNs[u][i]);
+    w.endArray();
+    w.endObject();
+  }
+  w.endArray();
+  w.endObject();
+
+  w.keyInt("taint_at_boot", res.taintAtBoot);
+  w.key("commands");
+  w.beginArray();
+  for (let i = 0; i < res.commands.length; i++) {
+    const c = res.commands[i];
+    w.beginObject();
+    w.keyStr("cmd", c.cmd.text);
+    w.keyInt("exit", c.exit);
+    writeStrings(w, "stdout", c.stdout);
+    writeStrings(w, "stderr", c.stderr);
+    w.key("kernel");
+    w.beginArray();
+    for (let j = 0; j < c.kernel.length; j++) {
+      const l = c.kernel[j];
+      w.beginObject();
+      w.keyInt("level", l.level);
+      w.keyStr("text", l.text);
+      if (l.id >= 0) w.keyStr("id", MSG_NAMES[l.id]);
+      w.endObject();
+    }
+    w.endArray();
+    w.keyInt("taint", c.taint);
+    w.keyInt("line", c.cmd.span.line);
+    w.endObject();
+  }
+  w.endArray();
+  writeStrings(w, "modules_at_end", res.modulesAtEnd);
+  w.key("model");
+  writeModel(w, res);
+  w.keyStr("transcript", renderTranscript(res));
+  w.endObject();
+  return w.toString();
+}

@@ -1,0 +1,334 @@
+// The build: what the compiler, the assembler and modpost (scripts/mod/modpost.c:
+// read_symbols, then check_exports per module) say about the workspace's modules, and
+// the `.ko` images they produce.
+
+import { Msg, Severity, Stage } from "../../shared/codes";
+import { Finding, Span } from "../diagnostics";
+import { Export, KoImage } from "../model";
+import { ModuleSource, MacroArg, ExportDecl } from "../source/toyc";
+import { Rules } from "../kernel/versions";
+import * as T from "../kernel/messages";
+import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
+
+/** One unit of the build: a C file as obj-m (module) or obj-y (built into vmlinux). */
+export class BuildUnit {
+  constructor(public src: ModuleSource, public builtin: bool) {}
+}
+
+export class BuildOptions {
+  modversions: bool = true;
+  allowMissingNsImports: bool = false;
+  /** Build the way the kernel lab does when make refuses: KBUILD_MODPOST_WARN=1
+   *  KBUILD_NSDEPS=1 and the license patch, so the loader can be shown anyway. */
+  relaxed: bool = false;
+}
+
+export class BuildResult {
+  findings: Finding[] = [];
+  log: string[] = [];
+  kos: KoImage[] = [];
+  produced: bool[] = [];
+  /** Exports of obj-y units: they join vmlinux. */
+  builtinExports: Export[] = [];
+  /** The namespaces each module lacks (what `make nsdeps` would add), per module index. */
+  missingNs: string[][] = [];
+  compileFailed: bool = false;
+  modpostFailed: bool = false;
+}
+
+/** FNV-1a over the declaration text: a stand-in for genksyms' CRC of the symbol's type. */
+export function crcOf(text: string): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) { h ^= <u32>text.charCodeAt(i); h *= 0x01000193; }
+  return h == 0 ? 1 : h;
+}
+
+class Ctx {
+  res: BuildResult = new BuildResult();
+  constructor(public r: Rules, public opt: BuildOptions) {}
+
+  compileError(src: ModuleSource, id: Msg, text: string, span: Span, where: string): void {
+    this.res.findings.push(new Finding(Stage.Compile, Severity.Error, id, text, span, src.name));
+    this.res.log.push(where + ":" + span.line.toString() + ":" + span.col.toString() + ": " + text);
+    this.res.compileFailed = true;
+  }
+
+  modpost(src: ModuleSource, id: Msg, sev: Severity, text: string, span: Span): Finding {
+    const f = new Finding(Stage.Modpost, sev, id, text, span, src.name);
+    this.res.findings.push(f);
+    this.res.log.push(text);
+    if (sev == Severity.Error) this.res.modpostFailed = true;
+    return f;
+  }
+}
+
+/** The namespace an export ends up in, or null when the compiler/assembler refuses it. */
+function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | null {
+  const r = c.r;
+  const file = src.file;
+  if (e.forModules) {
+    const has = e.macro == "EXPORT_SYMBOL_GPL_FOR_MODULES" ? r.hasGplForModules : r.hasForModules;
+    if (!has) {
+      c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccExpectedParenBefore("string constant"), e.span, "<M>/" + file);
+      return null;
+    }
+    const a = e.nsArg as MacroArg;
+    if (!a.isString) {
+      c.compileError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span, "<M>/" + file);
+      return null;
+    }
+    return MODULE_NS_PREFIX + a.value;
+  }
+  if (e.nsArg != null) {
+    const a = e.nsArg as MacroArg;
+    if (r.nsIsString) {
+      if (a.isString) return a.value;
+      c.compileError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span, "<M>/" + file);
+      return null;
+    }
+    if (a.isString) {
+      // stringified again: the name keeps its quotes; from 6.5 modpost writes it into .mod.c
+      if (r.v < 605) {
+        c.compileError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span, "<M>/" + file);
+        return null;
+      }
+      return "\"" + a.value + "\"";
+    }
+    return a.text; // the macro stringifies whatever tokens it is given
+  }
+  if (e.defaultNs != null) {
+    const d = e.defaultNs as MacroArg;
+    const ok = r.defaultNsIsString ? d.isString : d.isIdent;
+    if (!ok) {
+      const first = d.isString ? d.value.substring(0, 1) : d.text.substring(0, 1);
+      c.compileError(src, Msg.CC_DEFAULT_NS_FORM, T.asJunk(first), e.span, "<M>/" + file);
+      return null;
+    }
+    return d.value;
+  }
+  return "";
+}
+
+function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span): string | null {
+  if (c.r.nsIsString) {
+    if (a.isString) return a.value;
+    c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, "<M>/" + src.file);
+    if (c.r.importIdentifierExtraErrors) {
+      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccUndeclared(a.text), a.span, "<M>/" + src.file);
+      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccStaticAssert(), span, "<M>/" + src.file);
+    }
+    return null;
+  }
+  if (a.isString) return "\"" + a.value + "\""; // stringified: import_ns keeps the quotes
+  return a.text; // any tokens, stringified
+}
+
+/** Undefined symbols of a compiled file, as `nm -u` lists them, in order of first use. */
+export function undefinedSymbols(src: ModuleSource, world: Map<string, Export>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < src.refs.length; i++) {
+    const ref = src.refs[i];
+    const n = ref.name;
+    if (src.defined.has(n) || src.macros.has(n)) continue;
+    if (src.declared.has(n) || world.has(n)) out.push(n);
+  }
+  return out;
+}
+
+/** Compiles and runs modpost over the units against `table` (the kernel's export table). */
+export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
+  const c = new Ctx(r, opt);
+  const res = c.res;
+
+  // --- compile: exports and imports as the C preprocessor, compiler and assembler see them
+  const nsOf: Array<Array<string | null>> = [];
+  const importsOf: string[][] = [];
+  for (let u = 0; u < units.length; u++) {
+    const src = units[u].src;
+    const nss: Array<string | null> = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < src.exports.length; i++) {
+      const e = src.exports[i];
+      if (seen.has(e.symbol)) {
+        c.compileError(src, Msg.CC_EXPORT_TWICE, T.ccRedefinition("__ksymtab_" + e.symbol), e.span, "<M>/" + src.file);
+        nss.push(null);
+        continue;
+      }
+      seen.add(e.symbol);
+      if (!src.defined.has(e.symbol) && !src.declared.has(e.symbol)) {
+        c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccUndeclared(e.symbol), e.span, "<M>/" + src.file);
+        nss.push(null);
+        continue;
+      }
+      nss.push(exportNamespace(c, src, e));
+    }
+    nsOf.push(nss);
+    const imps: string[] = [];
+    for (let i = 0; i < src.imports.length; i++) {
+      const v = importValue(c, src, src.imports[i].arg, src.imports[i].span);
+      if (v != null) imps.push(v as string);
+    }
+    importsOf.push(imps);
+  }
+
+  // --- images, and the export table modpost works with
+  const t = new Map<string, Export>();
+  const keys = table.keys();
+  for (let i = 0; i < keys.length; i++) t.set(keys[i], table.get(keys[i]));
+  let hasVmlinux = false;
+  const vals = table.values();
+  for (let i = 0; i < vals.length; i++) if (vals[i].owner == "vmlinux") { hasVmlinux = true; break; }
+
+  for (let u = 0; u < units.length; u++) {
+    const src = units[u].src;
+    const ko = new KoImage(src.name, src.file);
+    ko.license = src.license;
+    ko.intree = src.intree;
+    ko.importNs = importsOf[u];
+    ko.hasInit = src.initFn.length > 0;
+    ko.hasExit = src.exitFn.length > 0;
+    for (let i = 0; i < src.exports.length; i++) {
+      const ns = nsOf[u][i];
+      if (ns == null) continue;
+      const d = src.exports[i];
+      const e = new Export(d.symbol, units[u].builtin ? "vmlinux" : src.name, d.gpl, ns as string);
+      e.macro = d.macro;
+      e.span = d.span;
+      e.ownerPath = src.name;
+      if (opt.modversions) {
+        e.crc = crcOf(src.signatures.has(d.symbol) ? src.signatures.get(d.symbol) : d.symbol);
+        e.hasCrc = true;
+      }
+      ko.exports.push(e);
+    }
+    res.kos.push(ko);
+    res.produced.push(false);
+    res.missingNs.push([]);
+  }
+  for (let u = 0; u < units.length; u++) {
+    if (!units[u].builtin) continue;
+    const ko = res.kos[u];
+    for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); t.set(ko.exports[i].symbol, ko.exports[i]); }
+  }
+  if (res.compileFailed) return res; // make stops before modpost
+
+  // modpost reads the kernel's table, then each module's own exports
+  for (let u = 0; u < units.length; u++) {
+    if (units[u].builtin) continue;
+    const ko = res.kos[u];
+    for (let i = 0; i < ko.exports.length; i++) {
+      const e = ko.exports[i];
+      if (t.has(e.symbol)) {
+        const prev = t.get(e.symbol);
+        if (prev.owner == "vmlinux" && table.has(e.symbol)) {
+          const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+            T.modpostExportedTwice(r, modpostName(r, ko.name), e.symbol, prev.owner), e.span);
+          f.relaxable = false;
+        }
+      }
+      t.set(e.symbol, e);
+    }
+  }
+  for (let u = 0; u < units.length; u++) {
+    const src = units[u].src;
+    const ko = res.kos[u];
+    ko.undefined = undefinedSymbols(src, t);
+    for (let i = 0; i < src.refs.length; i++) {
+      const ref = src.refs[i];
+      if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
+    }
+  }
+
+  if (!hasVmlinux) {
+    res.findings.push(new Finding(Stage.Modpost, Severity.Warning, Msg.MODPOST_NO_VMLINUX, T.modpostNoVmlinux(), Span.none()));
+    res.log.push(T.modpostNoVmlinux());
+  }
+
+  // read_symbols: license, description, explicit module: imports
+  for (let u = 0; u < units.length; u++) {
+    if (units[u].builtin) continue;
+    const src = units[u].src;
+    const ko = res.kos[u];
+    if (src.license == null) {
+      c.modpost(src, Msg.MODPOST_NO_LICENSE, r.missingLicenseIsError ? Severity.Error : Severity.Warning,
+        T.modpostNoLicense(r, ko.name), Span.at(src.file, 1));
+    }
+    if (r.moduleNamespaces) {
+      for (let i = 0; i < ko.importNs.length; i++) {
+        const ns = ko.importNs[i];
+        if (ns.startsWith(MODULE_NS_PREFIX)) {
+          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, ko.name, ns), importSpan(src, ns)).relaxable = false;
+        }
+      }
+    }
+    if (r.warnsMissingDescription && !src.hasDescription) {
+      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, ko.name), Span.at(src.file, 1));
+    }
+  }
+
+  // check_exports
+  for (let u = 0; u < units.length; u++) {
+    if (units[u].builtin) continue;
+    const src = units[u].src;
+    const ko = res.kos[u];
+    const gplOk = src.license == null || isGplCompatible(src.license as string);
+    for (let i = 0; i < ko.undefined.length; i++) {
+      const sym = ko.undefined[i];
+      const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
+      if (!t.has(sym)) {
+        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, ko.name, sym, false), span);
+        continue;
+      }
+      const e = t.get(sym);
+      if (opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
+      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, ko.name))) {
+        const warn = opt.allowMissingNsImports;
+        const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
+          T.modpostNsNotImported(r, ko.name, sym, e.ns, warn), span);
+        if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
+        if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
+      }
+      if (!gplOk && e.gpl) {
+        const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, ko.name, sym), span);
+        if (!e.span.isNone()) f.withRelated(e.span, "exported GPL-only here");
+      }
+    }
+  }
+  // the exporter's generated .mod.c of 6.5–6.12 cannot hold a quoted namespace
+  let modcFailed = false;
+  if (r.v >= 605 && !r.nsIsString) {
+    for (let u = 0; u < units.length; u++) {
+      const ko = res.kos[u];
+      for (let i = 0; i < ko.exports.length; i++) {
+        const ns = ko.exports[i].ns;
+        if (ns.startsWith("\"")) {
+          c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
+            ko.exports[i].span, "<M>/" + ko.name + ".mod.c");
+          modcFailed = true;
+        }
+      }
+    }
+  }
+  // KBUILD_MODPOST_WARN=1, -N and the license patch relax only these errors
+  let hard = false;
+  for (let i = 0; i < res.findings.length; i++) {
+    const f = res.findings[i];
+    if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable) hard = true;
+  }
+  const fails = res.modpostFailed;
+  for (let u = 0; u < units.length; u++) {
+    if (units[u].builtin) continue;
+    res.produced[u] = !modcFailed && (!fails || (opt.relaxed && !hard));
+  }
+  return res;
+}
+
+function modpostName(r: Rules, mod: string): string { return r.modpostRelativePaths ? mod : "<M>/" + mod; }
+
+function importSpan(src: ModuleSource, ns: string): Span {
+  for (let i = 0; i < src.imports.length; i++) {
+    const a = src.imports[i].arg;
+    if (a.value == ns || "\"" + a.value + "\"" == ns || a.text == ns) return src.imports[i].span;
+  }
+  return Span.at(src.file, 1);
+}

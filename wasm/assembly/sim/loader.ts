@@ -1,0 +1,170 @@
+// The loader: load_module() of kernel/module/main.c for one `.ko` — signature, modinfo
+// taints, module: namespace imports (6.16), duplicate exports, then every undefined symbol
+// through resolve_symbol(): GPL-only, proprietary owners, CRCs (version.c), namespaces.
+
+import { Msg } from "../../shared/codes";
+import { Export, KoImage } from "../model";
+import { Rules } from "../kernel/versions";
+import * as T from "../kernel/messages";
+import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
+import { LoadedModule, Session, TAINT_OOT, TAINT_PROPRIETARY, TAINT_UNSIGNED } from "./session";
+
+export class LoaderConfig {
+  modversions: bool = true;
+  sig: bool = true;
+  sigForce: bool = false;
+  allowMissingNsImports: bool = false;
+}
+
+/** What one load attempt did: 0 or a positive errno, and for each failing symbol its message. */
+export class LoadOutcome {
+  errno: i32 = 0;
+  /** Symbols that failed, with the finding id that explains each. */
+  failed: string[] = [];
+  failedIds: Msg[] = [];
+}
+
+function fail(o: LoadOutcome, errno: i32): LoadOutcome { o.errno = errno; return o; }
+
+/** Runs load_module() for `ko` against the session; on success the module is Live. */
+export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig): LoadOutcome {
+  const o = new LoadOutcome();
+  const mod = new LoadedModule(ko);
+  const name = ko.name;
+
+  // module_sig_check()
+  if (cfg.sig && !ko.signed && cfg.sigForce) {
+    s.print(5, T.sigRejected(), Msg.LOAD_SIG_REJECTED);
+    return fail(o, T.EKEYREJECTED);
+  }
+  // check_modinfo(): out-of-tree and license taints, printed the first time in the boot
+  if (!ko.intree) {
+    if ((s.taint & TAINT_OOT) == 0) s.print(4, T.outOfTree(name), Msg.LOAD_OUT_OF_TREE);
+    mod.taints |= TAINT_OOT;
+    s.addTaint(TAINT_OOT, false);
+  }
+  const hadProprietary = (s.taint & TAINT_PROPRIETARY) != 0;
+  const license = ko.license == null ? "unspecified" : (ko.license as string);
+  if (!isGplCompatible(license)) {
+    if (!hadProprietary) s.print(4, T.licenseTaint(name, license), Msg.LOAD_LICENSE_TAINT);
+    mod.taints |= TAINT_PROPRIETARY;
+    s.addTaint(TAINT_PROPRIETARY, true);
+  }
+  // unsigned module: taint E, notice once per boot
+  if (cfg.sig && !ko.signed) {
+    if (!s.sigNoticeShown) { s.sigNoticeShown = true; s.print(5, T.sigUnsigned(name), Msg.LOAD_SIG_UNSIGNED); }
+    mod.taints |= TAINT_UNSIGNED;
+    s.addTaint(TAINT_UNSIGNED, false);
+  }
+  // names the kernel taints whatever their license claims (module_augment_kernel_taints)
+  if (name == "ndiswrapper") s.addTaint(TAINT_PROPRIETARY, true);
+  if (name == "driverloader" || name == "lve") { mod.taints |= TAINT_PROPRIETARY; s.addTaint(TAINT_PROPRIETARY, true); }
+  if (r.licenseTaintShortLine && !hadProprietary && (s.taint & TAINT_PROPRIETARY) != 0) {
+    s.print(4, T.licenseTaintShort(name), Msg.LOAD_LICENSE_TAINT_SHORT);
+  }
+  // add_unformed_module(): one module of a name
+  if (s.find(name) != null) return fail(o, T.EEXIST);
+
+  // 6.16: no explicit import of a module: namespace
+  if (r.moduleNamespaces) {
+    for (let i = 0; i < ko.importNs.length; i++) {
+      if (ko.importNs[i].startsWith(MODULE_NS_PREFIX)) {
+        s.print(3, T.importModuleNs(name, ko.importNs[i]), Msg.LOAD_IMPORT_MODULE_NS, ko.importNs[i]);
+        return fail(o, T.EPERM);
+      }
+    }
+  }
+  // verify_exported_symbols()
+  for (let i = 0; i < ko.exports.length; i++) {
+    const e = ko.exports[i];
+    if (s.symbols.has(e.symbol)) {
+      const owner = s.symbols.get(e.symbol).owner;
+      s.print(3, T.duplicateExport(name, e.symbol, owner == "vmlinux" ? "kernel" : owner), Msg.LOAD_DUPLICATE_EXPORT, e.symbol);
+      return fail(o, T.ENOEXEC);
+    }
+  }
+  // simplify_symbols(): every undefined symbol; the last error is returned
+  let usingGplOnly = false;
+  let err = 0;
+  const owners: string[] = [];
+  for (let i = 0; i < ko.undefined.length; i++) {
+    const sym = ko.undefined[i];
+    const gplOk = (mod.taints & TAINT_PROPRIETARY) == 0;
+    let symErr = 0;
+    let id: Msg = Msg.LOAD_UNKNOWN_SYMBOL;
+    if (!s.symbols.has(sym) || (s.symbols.get(sym).gpl && !gplOk)) {
+      symErr = T.ENOENT;
+    } else {
+      const e = s.symbols.get(sym);
+      if (e.gpl) usingGplOnly = true;
+      const owner: LoadedModule | null = e.owner == "vmlinux" ? null : s.find(e.owner);
+      // inherit_taint()
+      if (owner != null && ((owner as LoadedModule).taints & TAINT_PROPRIETARY) != 0 && r.proprietaryOwnerChecks) {
+        if (usingGplOnly) {
+          s.print(3, T.gplFromProprietary(r, name, sym, e.owner), Msg.LOAD_GPL_FROM_PROPRIETARY, sym);
+          symErr = T.ENOENT;
+          id = Msg.LOAD_GPL_FROM_PROPRIETARY;
+        } else if ((mod.taints & TAINT_PROPRIETARY) == 0) {
+          s.print(4, T.inheritTaint(r, name, sym, e.owner), Msg.LOAD_INHERIT_TAINT, sym);
+          mod.taints |= TAINT_PROPRIETARY;
+          s.addTaint(TAINT_PROPRIETARY, true);
+        }
+      }
+      // check_version()
+      if (symErr == 0 && cfg.modversions && e.hasCrc) {
+        if (!ko.versions.has(sym)) {
+          s.print(4, T.noCrc(name, sym), Msg.LOAD_NO_CRC, sym);
+          if (r.missingCrcFails) { symErr = T.EINVAL; id = Msg.LOAD_NO_CRC; }
+        } else if (ko.versions.get(sym) != e.crc) {
+          s.print(4, T.crcMismatch(name, sym), Msg.LOAD_CRC_MISMATCH, sym);
+          symErr = T.EINVAL;
+          id = Msg.LOAD_CRC_MISMATCH;
+        }
+      }
+      // verify_namespace_is_imported()
+      if (symErr == 0 && e.ns.length > 0 && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, name)) && !ko.importNs.includes(e.ns)) {
+        s.print(cfg.allowMissingNsImports ? 4 : 3, T.nsNotImported(name, sym, e.ns), Msg.LOAD_NS_NOT_IMPORTED, sym);
+        if (!cfg.allowMissingNsImports) { symErr = T.EINVAL; id = Msg.LOAD_NS_NOT_IMPORTED; }
+      }
+      if (symErr == 0 && owner != null && !owners.includes(e.owner)) owners.push(e.owner);
+    }
+    if (symErr != 0) {
+      s.print(4, T.unknownSymbol(name, sym, -symErr), Msg.LOAD_UNKNOWN_SYMBOL, sym);
+      err = symErr;
+      o.failed.push(sym);
+      o.failedIds.push(id);
+    }
+  }
+  if (err != 0) return fail(o, err);
+
+  // the module is Live: references, exports
+  for (let i = 0; i < owners.length; i++) {
+    const owner = s.find(owners[i]) as LoadedModule;
+    owner.refcount++;
+    owner.users.unshift(name);
+    mod.uses.push(owners[i]);
+  }
+  for (let i = 0; i < ko.exports.length; i++) s.symbols.set(ko.exports[i].symbol, ko.exports[i]);
+  s.modules.unshift(mod);
+  return o;
+}
+
+/** delete_module(): 0, or EBUSY-like errno when in use or without an exit function. */
+export function unloadModule(s: Session, m: LoadedModule): void {
+  for (let i = 0; i < m.uses.length; i++) {
+    const owner = s.find(m.uses[i]);
+    if (owner == null) continue;
+    const o = owner as LoadedModule;
+    o.refcount--;
+    const idx = o.users.indexOf(m.name);
+    if (idx >= 0) o.users.splice(idx, 1);
+  }
+  for (let i = 0; i < m.ko.exports.length; i++) {
+    const e = m.ko.exports[i];
+    if (s.symbols.has(e.symbol) && s.symbols.get(e.symbol) === e) s.symbols.delete(e.symbol);
+  }
+  const idx = s.modules.indexOf(m);
+  if (idx >= 0) s.modules.splice(idx, 1);
+}
+
+export function exportOwnerIsKernel(e: Export): bool { return e.owner == "vmlinux"; }

@@ -1,0 +1,186 @@
+// User space: what kmod's insmod, rmmod and modprobe (and busybox's insmod) print and
+// exit with for each command of the `load` script, driving the loader.
+
+import { Msg } from "../../shared/codes";
+import { KoImage } from "../model";
+import { Rules } from "../kernel/versions";
+import * as T from "../kernel/messages";
+import { LoadCommand, Tool } from "../source/loadscript";
+import { LoaderConfig, loadModule, LoadOutcome, unloadModule } from "./loader";
+import { LoadedModule, LogLine, Session } from "./session";
+import { sameModuleName } from "./namespaces";
+
+export class CommandResult {
+  exit: i32 = 0;
+  stdout: string[] = [];
+  stderr: string[] = [];
+  kernel: LogLine[] = [];
+  taint: i32 = 0;
+  /** The module the command was about, and the symbols that failed (for findings). */
+  module: string = "";
+  outcome: LoadOutcome | null = null;
+  /** Why user space failed when the kernel said nothing that explains it, or -1. */
+  failure: i32 = -1;
+  constructor(public cmd: LoadCommand) {}
+}
+
+/** Everything a command can find: the workspace's built `.ko` files and the installed tree. */
+export class Installed {
+  /** Workspace modules by file name (`user.ko`), produced or not. */
+  files: Map<string, KoImage> = new Map();
+  produced: Set<string> = new Set();
+  /** Modules modprobe can find: workspace modules (as after modules_install) and in-tree ones. */
+  byName: Map<string, KoImage> = new Map();
+  /** Which module exports each symbol, for modprobe's dependency resolution. */
+  exporterOf: Map<string, string> = new Map();
+  release: string = "";
+}
+
+function normalize(name: string): string { return name.replaceAll("-", "_"); }
+
+function baseName(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i >= 0 ? path.substring(i + 1) : path;
+}
+
+export function runCommand(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig): CommandResult {
+  const res = new CommandResult(c);
+  const before = s.log.length;
+  if (c.tool == Tool.Insmod || c.tool == Tool.BusyboxInsmod) insmod(s, inst, c, r, cfg, res);
+  else if (c.tool == Tool.Rmmod || c.tool == Tool.BusyboxRmmod) rmmod(s, c, res);
+  else if (c.tool == Tool.Modprobe) modprobe(s, inst, c, r, cfg, res);
+  else if (c.tool == Tool.ModprobeRemove) modprobeRemove(s, inst, c, res);
+  else if (c.tool == Tool.Lsmod) lsmod(s, res);
+  else {
+    const w = c.text.split(" ");
+    res.stderr.push(T.shellNotFound(w[0]));
+    res.exit = 127;
+  }
+  for (let i = before; i < s.log.length; i++) res.kernel.push(s.log[i]);
+  res.taint = s.taint;
+  return res;
+}
+
+function insmod(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig, res: CommandResult): void {
+  const busybox = c.tool == Tool.BusyboxInsmod;
+  const file = baseName(c.target);
+  if (!inst.files.has(file) || !inst.produced.has(file)) {
+    if (busybox) { res.stderr.push(T.busyboxLoadError(c.target)); res.exit = 1; }
+    else { res.stderr.push(T.insmodLoadError(c.target, T.ENOENT)); res.exit = 1; }
+    res.failure = Msg.LOAD_NOT_BUILT;
+    res.module = file.endsWith(".ko") ? file.substring(0, file.length - 3) : file;
+    return;
+  }
+  const ko = inst.files.get(file);
+  res.module = ko.name;
+  let o = loadModule(s, ko, r, cfg);
+  if (busybox && o.errno != 0) o = loadModule(s, ko, r, cfg); // finit_module, then init_module
+  res.outcome = o;
+  if (o.errno == 0) return;
+  if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
+  if (busybox) { res.stderr.push(T.busyboxInsertError(c.target, o.errno)); res.exit = o.errno; }
+  else { res.stderr.push(T.insmodInsertError(c.target, o.errno)); res.exit = 1; }
+}
+
+/** kmod's lsmod: /proc/modules as a table. The Size column is not modelled ("-"). */
+function lsmod(s: Session, res: CommandResult): void {
+  res.stdout.push("Module                  Size  Used by");
+  for (let i = 0; i < s.modules.length; i++) {
+    const m = s.modules[i];
+    let line = m.name;
+    while (line.length < 19) line += " ";
+    line += "        -  " + m.refcount.toString();
+    if (m.users.length > 0) line += " " + m.users.join(",");
+    res.stdout.push(line);
+  }
+}
+
+function rmmod(s: Session, c: LoadCommand, res: CommandResult): void {
+  let name = baseName(c.target);
+  if (name.endsWith(".ko")) name = name.substring(0, name.length - 3);
+  name = normalize(name);
+  res.module = name;
+  const m = s.find(name);
+  if (m == null) {
+    res.stderr.push(c.tool == Tool.BusyboxRmmod ? "rmmod: can't unload module '" + name + "': No such file or directory" : T.rmmodNotLoaded(name));
+    res.exit = 1;
+    res.failure = Msg.LOAD_NOT_LOADED;
+    return;
+  }
+  const lm = m as LoadedModule;
+  if (lm.refcount > 0) {
+    res.stderr.push(c.tool == Tool.BusyboxRmmod ? "rmmod: can't unload module '" + name + "': Resource temporarily unavailable" : T.rmmodInUse(name, lm.users.join(" ")));
+    res.exit = 1;
+    res.failure = Msg.LOAD_IN_USE;
+    return;
+  }
+  if (lm.ko.hasInit && !lm.ko.hasExit) {
+    res.stderr.push("rmmod: ERROR: could not remove module " + name + ": Device or resource busy");
+    res.exit = 1;
+    res.failure = Msg.LOAD_IN_USE;
+    return;
+  }
+  unloadModule(s, lm);
+}
+
+/** The modules `name` needs first, in load order (depmod's resolution over exporterOf). */
+function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set<string>): void {
+  if (visiting.has(ko.name)) return;
+  visiting.add(ko.name);
+  for (let i = 0; i < ko.undefined.length; i++) {
+    const sym = ko.undefined[i];
+    if (!inst.exporterOf.has(sym)) continue;
+    const dep = inst.exporterOf.get(sym);
+    if (dep == ko.name || out.includes(dep) || !inst.byName.has(dep)) continue;
+    dependencies(inst, inst.byName.get(dep), out, visiting);
+    if (!out.includes(dep)) out.push(dep);
+  }
+}
+
+function modprobe(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig, res: CommandResult): void {
+  const name = normalize(baseName(c.target));
+  res.module = name;
+  if (!inst.byName.has(name)) {
+    res.stderr.push(T.modprobeNotFound(c.target, inst.release));
+    res.exit = 1;
+    res.failure = Msg.LOAD_MODULE_NOT_FOUND;
+    return;
+  }
+  const ko = inst.byName.get(name);
+  const order: string[] = [];
+  dependencies(inst, ko, order, new Set<string>());
+  order.push(name);
+  for (let i = 0; i < order.length; i++) {
+    if (s.find(order[i]) != null) continue;
+    const dep = inst.byName.get(order[i]);
+    const o = loadModule(s, dep, r, cfg);
+    if (order[i] == name) res.outcome = o;
+    if (o.errno != 0) {
+      if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
+      res.stderr.push(T.modprobeInsertError(order[i], o.errno));
+      res.exit = 1;
+      return;
+    }
+  }
+}
+
+function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: CommandResult): void {
+  const name = normalize(baseName(c.target));
+  res.module = name;
+  const m = s.find(name);
+  if (m == null) {
+    res.stderr.push(inst.byName.has(name) ? T.modprobeNotInKernel(name) : T.modprobeRemoveNotFound(c.target));
+    res.exit = 1;
+    res.failure = inst.byName.has(name) ? Msg.LOAD_NOT_LOADED : Msg.LOAD_MODULE_NOT_FOUND;
+    return;
+  }
+  const lm = m as LoadedModule;
+  if (lm.refcount > 0) { res.stderr.push(T.modprobeInUse(name)); res.exit = 1; res.failure = Msg.LOAD_IN_USE; return; }
+  const deps = lm.uses.slice(0);
+  unloadModule(s, lm);
+  // then the dependencies nobody uses any more
+  for (let i = 0; i < deps.length; i++) {
+    const d = s.find(deps[i]);
+    if (d != null && (d as LoadedModule).refcount == 0 && !sameModuleName(deps[i], name)) unloadModule(s, d as LoadedModule);
+  }
+}

@@ -1,0 +1,36 @@
+// The transcript: the plain-text form of a run, as `ksymns run DIR` prints it.
+
+import { Stage } from "../shared/codes";
+import { RunResult } from "./run";
+import { releaseName } from "./kernel/versions";
+
+export function renderTranscript(res: RunResult): string {
+  const out: string[] = [];
+  out.push("# kernel " + releaseName(res.release) + " (" + res.releaseText + ")" + (res.relaxed ? ", modules built with modpost relaxed" : ""));
+  for (let i = 0; i < res.findings.length; i++) {
+    const f = res.findings[i];
+    if (f.stage != Stage.Read) continue;
+    const where = f.span.file.length > 0 ? f.span.file + (f.span.line > 0 ? ":" + f.span.line.toString() : "") + ": " : "";
+    out.push("# " + where + f.text);
+  }
+  out.push("== build");
+  for (let i = 0; i < res.build.log.length; i++) out.push(res.build.log[i]);
+  for (let u = 0; u < res.units.length; u++) {
+    if (res.units[u].builtin) continue;
+    const produced = u < res.build.produced.length && res.build.produced[u];
+    if (!produced) out.push("# " + res.units[u].src.name + ".ko: not produced");
+  }
+  out.push("== load");
+  for (let i = 0; i < res.commands.length; i++) {
+    const c = res.commands[i];
+    out.push("$ " + c.cmd.text);
+    for (let j = 0; j < c.stdout.length; j++) out.push(c.stdout[j]);
+    for (let j = 0; j < c.stderr.length; j++) out.push(c.stderr[j]);
+    for (let j = 0; j < c.kernel.length; j++) out.push("<" + c.kernel[j].level.toString() + ">" + c.kernel[j].text);
+    if (c.exit != 0) out.push("[exit " + c.exit.toString() + "]");
+  }
+  out.push("== modules");
+  for (let i = 0; i < res.modulesAtEnd.length; i++) out.push(res.modulesAtEnd[i]);
+  out.push("taint " + (res.commands.length > 0 ? res.commands[res.commands.length - 1].taint : res.taintAtBoot).toString());
+  return out.join("\n") + "\n";
+}
