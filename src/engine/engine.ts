@@ -7,11 +7,18 @@ import type { RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
-/** Where the engine gets its bytes: the wasm module and the kernel profiles (gzip-free bytes). */
+/** A real kernel's tables: its Module.symvers and its in-tree module list. */
+export interface KernelProfile {
+  symvers: Uint8Array;
+  /** One line a module: name TAB path TAB modules.dep names TAB depends. */
+  modules: string;
+}
+
+/** Where the engine gets its bytes: the wasm module and the kernel profiles (decompressed). */
 export interface EngineHost {
   wasm(): Promise<WebAssembly.Module>;
-  /** The Module.symvers of a profile (e.g. "debian-6.12.113-amd64"), decompressed. */
-  profile(name: string): Promise<Uint8Array>;
+  /** The profile named e.g. "debian-6.12.113-amd64" (files under public/kernels). */
+  profile(name: string): Promise<KernelProfile>;
 }
 
 export interface Engine {
@@ -21,8 +28,8 @@ export interface Engine {
   runLoaded(files: WorkspaceFiles, options?: RunOptions): RunResult;
   /** Loads the profile that stands for `kernel` (or none). */
   useProfileFor(kernel: string | undefined, files?: WorkspaceFiles): Promise<string>;
-  /** Uses these bytes as the base kernel's Module.symvers. */
-  setProfile(name: string, symvers: Uint8Array): number;
+  /** Uses this profile as the base kernel. */
+  setProfile(name: string, profile: KernelProfile): number;
   kernels(): string[];
   version(): string;
 }
@@ -67,19 +74,19 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   const module = await host.wasm();
   let ex: Exports = await instantiate(module, {});
   let profileName = "";
-  let profileBytes: Uint8Array | null = null;
+  let loaded: KernelProfile | null = null;
 
   // a trap leaves the instance in an unknown state: start a fresh one, with the same profile
   async function restart(): Promise<void> {
     ex = await instantiate(module, {});
-    if (profileBytes) ex.setProfile(profileName, profileBytes.slice().buffer);
+    if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules);
   }
 
   const engine: Engine = {
-    setProfile(name, symvers) {
+    setProfile(name, profile) {
       profileName = name;
-      profileBytes = symvers;
-      return ex.setProfile(name, symvers.slice().buffer);
+      loaded = profile;
+      return ex.setProfile(name, profile.symvers.slice().buffer, profile.modules);
     },
     async useProfileFor(kernel, files) {
       const name = ex.profileFor(requestedKernel(files ?? {}, kernel));

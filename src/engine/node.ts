@@ -16,7 +16,11 @@ export function createNodeEngine(): Promise<Engine> {
       return WebAssembly.compile(bytes);
     },
     async profile(name) {
-      return gunzipSync(await readFile(`${root}public/kernels/${name}.Module.symvers.gz`));
+      const [symvers, modules] = await Promise.all([
+        readFile(`${root}public/kernels/${name}.Module.symvers.gz`),
+        readFile(`${root}public/kernels/${name}.modules.gz`),
+      ]);
+      return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8") };
     },
   });
 }

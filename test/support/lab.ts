@@ -78,7 +78,11 @@ export function modpostLines(log: string[]): string[] {
   return log.filter((l) => /^(FATAL|ERROR|WARNING): modpost: /.test(l));
 }
 
-/** The loader-relevant view of a command: kernel lines the module's own printk did not make. */
+/** Lines in-tree modules print from their init functions (ksymns does not run module code). */
+const INIT_MESSAGES = new Set(["SCSI subsystem initialized"]);
+
+/** The loader-relevant view of a command: kernel lines the module's own printk did not make
+ *  (toy modules print at level 6), and no lsmod sizes (ksymns does not model module size). */
 export function comparable(c: LabCommand): LabCommand {
   const isLsmod = /^\s*lsmod\b/.test(c.cmd);
   return {
@@ -86,7 +90,7 @@ export function comparable(c: LabCommand): LabCommand {
     exit: c.exit,
     stdout: isLsmod ? [] : c.stdout,
     stderr: c.stderr,
-    kernel: c.kernel.filter((k) => k.level <= 5).map((k) => ({ level: k.level, text: k.text })),
+    kernel: c.kernel.filter((k) => k.level <= 5 && !INIT_MESSAGES.has(k.text)).map((k) => ({ level: k.level, text: k.text })),
     taint: c.taint,
   };
 }

@@ -9,10 +9,12 @@ import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 
 let profile: Profile | null = null;
 
-/** Sets the base kernel's Module.symvers (empty to clear); parsed once and kept. Returns its export count. */
-export function setProfile(name: string, symvers: ArrayBuffer): i32 {
+/** Sets the base kernel: its Module.symvers (empty to clear) and its in-tree module table
+ *  (`name TAB path TAB modules.dep names TAB depends`); parsed once and kept. Returns the export count. */
+export function setProfile(name: string, symvers: ArrayBuffer, modules: string): i32 {
   if (symvers.byteLength == 0) { profile = null; return 0; }
   const p = new Profile(name, Uint8Array.wrap(symvers));
+  p.addModules(modules);
   profile = p;
   return p.symvers.exports.length;
 }

@@ -33,6 +33,9 @@ export class KoImage {
   versions: Map<string, u32> = new Map();
   /** Where each undefined symbol is first used (workspace modules). */
   useSpans: Map<string, Span> = new Map();
+  /** Modules this one needs, as modinfo's depends= (direct) and modules.dep (all, load order reversed). */
+  depends: string[] = [];
+  depOrder: string[] = [];
   hasInit: bool = false;
   hasExit: bool = false;
   /** The in-tree path, for modules of the base kernel. */

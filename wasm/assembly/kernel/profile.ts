@@ -3,6 +3,7 @@
 
 import { Export, KoImage } from "../model";
 import { readSymvers, Symvers } from "../source/symvers";
+import { splitLines } from "../source/text";
 
 export class Profile {
   symvers: Symvers;
@@ -31,6 +32,30 @@ export class Profile {
         this.modules.set(e.owner, ko);
       }
       ko.exports.push(e);
+    }
+  }
+
+  /** Adds the in-tree module table (name, path, modules.dep list, direct depends), one line a module. */
+  addModules(text: string): void {
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length; i++) {
+      const f = lines[i].split("\t");
+      if (f.length < 4 || f[0].length == 0) continue;
+      const name = f[0];
+      let ko: KoImage;
+      if (this.modules.has(name)) ko = this.modules.get(name);
+      else {
+        ko = new KoImage(name, f[1] + ".ko");
+        ko.intree = true;
+        ko.signed = true;
+        ko.license = "GPL";
+        this.modules.set(name, ko);
+      }
+      ko.path = f[1];
+      ko.depOrder = f[2].length > 0 ? f[2].split(" ") : [];
+      ko.depends = f[3].length > 0 ? f[3].split(",") : [];
+      ko.hasInit = true;
+      ko.hasExit = true;
     }
   }
 }

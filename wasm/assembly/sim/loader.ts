@@ -136,6 +136,10 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
     }
   }
   if (err != 0) return fail(o, err);
+  // modules of the base kernel come without a symbol table: their references follow depends=
+  if (ko.undefined.length == 0) {
+    for (let i = 0; i < ko.depends.length; i++) if (s.find(ko.depends[i]) != null && !owners.includes(ko.depends[i])) owners.push(ko.depends[i]);
+  }
 
   // the module is Live: references, exports
   for (let i = 0; i < owners.length; i++) {

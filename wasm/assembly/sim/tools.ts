@@ -123,10 +123,18 @@ function rmmod(s: Session, c: LoadCommand, res: CommandResult): void {
   unloadModule(s, lm);
 }
 
-/** The modules `name` needs first, in load order (depmod's resolution over exporterOf). */
+/** The modules `ko` needs first, in load order: modules.dep for in-tree modules (loaded
+ *  from its end), depmod's resolution of undefined symbols for the workspace's. */
 function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set<string>): void {
   if (visiting.has(ko.name)) return;
   visiting.add(ko.name);
+  if (ko.undefined.length == 0) {
+    for (let i = ko.depOrder.length - 1; i >= 0; i--) {
+      const dep = ko.depOrder[i];
+      if (!out.includes(dep) && inst.byName.has(dep)) out.push(dep);
+    }
+    return;
+  }
   for (let i = 0; i < ko.undefined.length; i++) {
     const sym = ko.undefined[i];
     if (!inst.exporterOf.has(sym)) continue;

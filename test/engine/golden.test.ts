@@ -1,0 +1,64 @@
+// Golden workspaces: every case under test/workspaces runs through the engine on every
+// kernel it was recorded on, and must do what that real kernel did (the kernel lab's
+// transcript-<series>.json and build-<series>.log); its transcript must equal the stored
+// expected-<series>.txt (UPDATE_GOLDEN=1 rewrites those).
+
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createNodeEngine } from "../../src/engine/node";
+import type { Engine, RunResult } from "../../src/engine";
+import { readWorkspaceDir } from "../../src/cli/workspace-dir";
+import * as lab from "../support/lab";
+
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createNodeEngine();
+});
+
+/** A case with a custom build.sh is engine-checked only through its engine/ equivalent. */
+function engineFolder(name: string): string | null {
+  const dir = join(lab.WORKSPACES, name);
+  if (!existsSync(join(dir, "build.sh"))) return dir;
+  return existsSync(join(dir, "engine")) ? join(dir, "engine") : null;
+}
+
+async function runCase(name: string, kernel: string): Promise<RunResult> {
+  const dir = engineFolder(name)!;
+  const files = await readWorkspaceDir(dir, kernel);
+  return engine.run(files, { kernel, relaxed: true });
+}
+
+for (const name of lab.caseNames()) {
+  const recorded = lab.recordedKernels(name);
+  const kernels = [...new Set([...recorded, ...lab.expectedKernels(name)])];
+  describe(name, () => {
+    if (!engineFolder(name)) {
+      it.skip(`needs a custom build (build.sh) that a workspace cannot express; kept as real-kernel evidence`, () => {});
+      return;
+    }
+    for (const k of kernels) {
+      if (recorded.includes(k)) {
+        it(`does on ${k} what the real ${k} kernel did`, async () => {
+          const res = await runCase(name, k);
+          const real = lab.readLab(name, k);
+          expect(lab.modpostLines(res.build.log), "modpost's messages (plain make)").toEqual(lab.modpostLines(lab.plainPassLog(name, k)));
+          expect(lab.engineCommands(res), "each command of the load script").toEqual(real.commands.map(lab.comparable));
+          expect(res.modules_at_end, "/proc/modules at the end").toEqual(real.modules_at_end);
+          const origins = lab.koOrigins(real);
+          for (const m of res.build.modules.filter((m) => !m.builtin)) {
+            const how = origins.get(m.name) ?? origins.get(m.file.replace(/\.c$/, ""));
+            if (how) expect(m.produced, `${m.name}.ko produced (lab: ${how})`).toBe(!how.startsWith("NOT BUILT"));
+          }
+        });
+      }
+      it(`prints the stored transcript on ${k}`, async () => {
+        const res = await runCase(name, k);
+        const file = join(lab.WORKSPACES, name, `expected-${k}.txt`);
+        if (UPDATE || !existsSync(file)) writeFileSync(file, res.transcript);
+        expect(res.transcript).toBe(readFileSync(file, "utf8"));
+      });
+    }
+  });
+}
