@@ -5,6 +5,7 @@ import { unpackWorkspace } from "./workspace";
 import { parseOptions, runWorkspace } from "./run";
 import { serializeResult, ENGINE_VERSION } from "./result";
 import { Profile } from "./kernel/profile";
+import { readSymvers } from "./source/symvers";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 
 let profile: Profile | null = null;
@@ -13,10 +14,10 @@ let profile: Profile | null = null;
  *  (`name TAB path TAB modules.dep names TAB depends`); parsed once and kept. Returns the export count. */
 export function setProfile(name: string, symvers: ArrayBuffer, modules: string): i32 {
   if (symvers.byteLength == 0) { profile = null; return 0; }
-  const p = new Profile(name, Uint8Array.wrap(symvers));
-  p.addModules(modules);
+  const p = new Profile(name, readSymvers(name, Uint8Array.wrap(symvers)));
+  p.modules.addModuleTable(modules);
   profile = p;
-  return p.symvers.exports.length;
+  return p.symvers.count;
 }
 
 /** Runs a packed workspace with `key=value` options; returns the result JSON. */

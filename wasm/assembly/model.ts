@@ -8,7 +8,16 @@ export class Export {
   ownerPath: string = "";
   crc: u32 = 0;
   hasCrc: bool = false;
-  span: Span = Span.none();
+  /** Line of the Module.symvers row it came from (0 for source exports). */
+  row: i32 = 0;
+  rowFile: string = "";
+  private src: Span | null = null;
+  /** Where it is exported: the EXPORT_SYMBOL* statement or the Module.symvers row. */
+  get span(): Span {
+    if (this.src != null) return this.src as Span;
+    return this.row > 0 ? new Span(this.rowFile, this.row, 1, this.row + 1, 1) : Span.none();
+  }
+  set span(s: Span) { this.src = s; }
   /** The macro as written (workspace exports only). */
   macro: string = "";
   constructor(

@@ -13,11 +13,12 @@ import { readLoadScript, LoadCommand, LoadScript, Tool } from "./source/loadscri
 import { looksBinary } from "./source/text";
 import { DEFAULT_RELEASE, parseRelease, releaseName, Rules } from "./kernel/versions";
 import { defaultConfig, releaseString } from "./kernel/defaults";
-import { Profile } from "./kernel/profile";
+import { MapDirectory, Profile, SymversDirectory } from "./kernel/profile";
 import { BuildOptions, BuildResult, BuildUnit, runBuild } from "./sim/build";
 import { LoaderConfig } from "./sim/loader";
 import { Session } from "./sim/session";
 import { CommandResult, Installed, runCommand } from "./sim/tools";
+import { SymbolTable } from "./sim/symtab";
 
 /** Options from the host: `key=value` lines (kernel=6.12, relaxed=1, CONFIG_X=y). */
 export class RunOptions {
@@ -175,67 +176,70 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
   const prof = opt.useProfile ? profile : null;
   res.profileUsed = prof != null;
-  let table: Map<string, Export>;
+  // a pasted table with vmlinux's exports replaces the base kernel's; a smaller one adds to it
+  const base = new SymbolTable();
+  let hasVmlinux = false;
+  const ownNames = new Set<string>();
+  for (let u = 0; u < res.units.length; u++) ownNames.add(res.units[u].src.name);
+  const pinned = new Map<string, Export>();
   if (wsSymvers != null) {
-    table = new Map<string, Export>();
-    const ex = (wsSymvers as Symvers).exports;
-    for (let i = 0; i < ex.length; i++) if (!table.has(ex[i].symbol)) table.set(ex[i].symbol, ex[i]);
-  } else if (prof != null) table = (prof as Profile).table;
-  else table = new Map<string, Export>();
+    const sv = wsSymvers as Symvers;
+    base.underLookup(sv);
+    hasVmlinux = sv.hasVmlinux;
+    for (let i = 0; i < sv.count; i++) {
+      if (!ownNames.has(sv.ownerOf(i))) continue;
+      const e = sv.exportAt(i);
+      if (!pinned.has(e.symbol)) pinned.set(e.symbol, e);
+    }
+  }
+  if (prof != null && !hasVmlinux) {
+    base.underLookup((prof as Profile).symvers);
+    hasVmlinux = (prof as Profile).symvers.hasVmlinux;
+  }
 
   const bopt = new BuildOptions();
   bopt.modversions = cfg.isOn("MODVERSIONS");
   bopt.allowMissingNsImports = cfg.isOn("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS");
   bopt.relaxed = opt.relaxed;
-  const build = runBuild(res.units, table, r, bopt);
+  const build = runBuild(res.units, base, hasVmlinux, pinned, r, bopt);
   res.build = build;
   addAll(res.findings, build.findings);
 
-  // the booted kernel
-  const vmlinux: Export[] = [];
+  // the booted kernel: the base kernel's vmlinux, what a pasted table adds, obj-y units
+  const vmlinux = new SymbolTable();
+  const builtins = new Map<string, Export>();
+  for (let i = 0; i < build.builtinExports.length; i++) builtins.set(build.builtinExports[i].symbol, build.builtinExports[i]);
+  vmlinux.under(builtins);
+  if (prof != null) vmlinux.underLookup((prof as Profile).symvers.vmlinux);
+  if (wsSymvers != null) vmlinux.underLookup((wsSymvers as Symvers).vmlinux);
+
   const inst = new Installed();
   inst.release = res.releaseText;
-  if (prof != null) {
-    const p = prof as Profile;
-    for (let i = 0; i < p.vmlinux.length; i++) vmlinux.push(p.vmlinux[i]);
-    addInTree(inst, p.modules, p.table);
-  }
+  const wsModules = new Map<string, KoImage>();
+  const wsExports = new Map<string, Export>();
+  inst.modules.push(new MapDirectory(wsModules));
+  inst.exports.under(wsExports);
   if (wsSymvers != null) {
-    // exports the profile lacks come from the pasted table
-    const ex = (wsSymvers as Symvers).exports;
-    const own = new Map<string, KoImage>();
-    for (let i = 0; i < ex.length; i++) {
-      const e = ex[i];
-      if (prof != null && (prof as Profile).table.has(e.symbol)) continue;
-      if (e.owner == "vmlinux") { vmlinux.push(e); continue; }
-      if (inst.byName.has(e.owner) && !own.has(e.owner)) continue;
-      let ko: KoImage;
-      if (own.has(e.owner)) ko = own.get(e.owner);
-      else {
-        ko = new KoImage(e.owner, e.ownerPath + ".ko");
-        ko.intree = true; ko.signed = true; ko.license = "GPL"; ko.path = e.ownerPath;
-        own.set(e.owner, ko);
-        inst.byName.set(e.owner, ko);
-      }
-      ko.exports.push(e);
-      if (!inst.exporterOf.has(e.symbol)) inst.exporterOf.set(e.symbol, e.owner);
-    }
+    inst.modules.push(symversDirectory(wsSymvers as Symvers, ownNames));
+    inst.exports.underLookup(wsSymvers as Symvers);
   }
-  for (let i = 0; i < build.builtinExports.length; i++) vmlinux.push(build.builtinExports[i]);
+  if (prof != null) {
+    inst.modules.push((prof as Profile).modules);
+    inst.exports.underLookup((prof as Profile).symvers);
+  }
   for (let u = 0; u < res.units.length; u++) {
     if (res.units[u].builtin) continue;
     const ko = build.kos[u];
-    inst.files.set(ko.name + ".ko", ko);
-    const fileKo = moduleNameOf(res.units[u].src.file);
-    if (fileKo != ko.name) inst.files.set(fileKo + ".ko", ko);
-    // insmod takes the file name as written: exporter-x.ko
+    // insmod takes the file name as written (exporter-x.ko); the module name has '_'
     const f = res.units[u].src.file;
-    inst.files.set(f.substring(0, f.length - 2) + ".ko", ko);
+    const fileKo = f.substring(0, f.length - 2) + ".ko";
+    inst.files.set(fileKo, ko);
+    inst.files.set(ko.name + ".ko", ko);
     if (build.produced[u]) {
-      inst.produced.add(f.substring(0, f.length - 2) + ".ko");
+      inst.produced.add(fileKo);
       inst.produced.add(ko.name + ".ko");
-      inst.byName.set(ko.name, ko);
-      for (let i = 0; i < ko.exports.length; i++) inst.exporterOf.set(ko.exports[i].symbol, ko.name);
+      wsModules.set(ko.name, ko);
+      for (let i = 0; i < ko.exports.length; i++) wsExports.set(ko.exports[i].symbol, ko.exports[i]);
     }
   }
   const session = new Session(vmlinux);
@@ -266,19 +270,23 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   return res;
 }
 
-function addInTree(inst: Installed, modules: Map<string, KoImage>, table: Map<string, Export>): void {
-  const names = modules.keys();
-  for (let i = 0; i < names.length; i++) inst.byName.set(names[i], modules.get(names[i]));
-  const syms = table.keys();
-  for (let i = 0; i < syms.length; i++) {
-    const e = table.get(syms[i]);
-    if (e.owner != "vmlinux") inst.exporterOf.set(e.symbol, e.owner);
-  }
+// The installed-module view of a pasted Module.symvers, kept while its text and the
+// workspace's module names stay the same.
+let lastDirectory: SymversDirectory | null = null;
+let lastDirectoryKey = "";
+
+function symversDirectory(sv: Symvers, own: Set<string>): SymversDirectory {
+  const names = own.values().sort().join(",");
+  if (lastDirectory != null && (lastDirectory as SymversDirectory).symvers === sv && lastDirectoryKey == names) return lastDirectory as SymversDirectory;
+  const d = new SymversDirectory(sv, own);
+  lastDirectory = d;
+  lastDirectoryKey = names;
+  return d;
 }
 
 /** Load-stage findings: each kernel message placed where the editor can show it. */
 function loadFindings(res: RunResult, c: CommandResult, inst: Installed): void {
-  const ko: KoImage | null = inst.byName.has(c.module) ? inst.byName.get(c.module) : null;
+  const ko = inst.find(c.module);
   for (let i = 0; i < c.kernel.length; i++) {
     const l = c.kernel[i];
     if (l.id < 0) continue;

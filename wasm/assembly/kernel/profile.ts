@@ -1,61 +1,90 @@
-// A kernel profile: the export table of a real kernel (vmlinux and its in-tree modules,
-// from its Module.symvers), as the base that workspace modules build against and load into.
+// Installed modules: the in-tree modules of a real kernel (from its Module.symvers and its
+// module table) or of a pasted Module.symvers, made into `.ko` images only when asked for.
 
-import { Export, KoImage } from "../model";
-import { readSymvers, Symvers } from "../source/symvers";
+import { KoImage } from "../model";
+import { Symvers } from "../source/symvers";
 import { splitLines } from "../source/text";
 
-export class Profile {
-  symvers: Symvers;
-  /** First export of each symbol. */
-  table: Map<string, Export> = new Map();
-  vmlinux: Export[] = [];
-  /** In-tree modules by name, with their exports. */
-  modules: Map<string, KoImage> = new Map();
-  hasVmlinux: bool = false;
+/** Anything modprobe can look a module up in. */
+export abstract class ModuleDirectory {
+  abstract find(name: string): KoImage | null;
+}
 
-  constructor(public file: string, bytes: Uint8Array) {
-    this.symvers = readSymvers(file, bytes);
-    const ex = this.symvers.exports;
-    for (let i = 0; i < ex.length; i++) {
-      const e = ex[i];
-      if (!this.table.has(e.symbol)) this.table.set(e.symbol, e);
-      if (e.owner == "vmlinux") { this.vmlinux.push(e); this.hasVmlinux = true; continue; }
-      let ko: KoImage;
-      if (this.modules.has(e.owner)) ko = this.modules.get(e.owner);
-      else {
-        ko = new KoImage(e.owner, e.ownerPath + ".ko");
-        ko.intree = true;
-        ko.signed = true;
-        ko.license = "GPL";
-        ko.path = e.ownerPath;
-        this.modules.set(e.owner, ko);
+/** A Map the caller keeps filling (the workspace's own modules). */
+export class MapDirectory extends ModuleDirectory {
+  constructor(public map: Map<string, KoImage>) { super(); }
+  find(name: string): KoImage | null { return this.map.has(name) ? this.map.get(name) : null; }
+}
+
+/** The modules a Module.symvers names, with the exports it lists for each. Modules in
+ *  `exclude` (the workspace's own) are not installed ones. */
+export class SymversDirectory extends ModuleDirectory {
+  /** Rows of each module (by owner index). */
+  private rowsOf: Map<string, i32[]> = new Map();
+  private made: Map<string, KoImage> = new Map();
+  /** name → line of the module table (path, modules.dep list, depends). */
+  private table: Map<string, string> = new Map();
+
+  constructor(public symvers: Symvers, exclude: Set<string>) {
+    super();
+    let last = -1;
+    let list: i32[] = [];
+    for (let i = 0; i < symvers.count; i++) {
+      const o = symvers.ownerIndexOf(i);
+      if (o != last) {
+        last = o;
+        const name = symvers.owners[o];
+        if (name == "vmlinux" || exclude.has(name)) { list = []; continue; }
+        if (this.rowsOf.has(name)) list = this.rowsOf.get(name);
+        else { list = []; this.rowsOf.set(name, list); }
       }
-      ko.exports.push(e);
+      const name = symvers.owners[o];
+      if (name != "vmlinux" && !exclude.has(name)) list.push(i);
     }
   }
 
-  /** Adds the in-tree module table (name, path, modules.dep list, direct depends), one line a module. */
-  addModules(text: string): void {
+  /** Adds the module table: one line a module, name TAB path TAB modules.dep names TAB depends. */
+  addModuleTable(text: string): void {
     const lines = splitLines(text);
     for (let i = 0; i < lines.length; i++) {
-      const f = lines[i].split("\t");
-      if (f.length < 4 || f[0].length == 0) continue;
-      const name = f[0];
-      let ko: KoImage;
-      if (this.modules.has(name)) ko = this.modules.get(name);
-      else {
-        ko = new KoImage(name, f[1] + ".ko");
-        ko.intree = true;
-        ko.signed = true;
-        ko.license = "GPL";
-        this.modules.set(name, ko);
-      }
-      ko.path = f[1];
-      ko.depOrder = f[2].length > 0 ? f[2].split(" ") : [];
-      ko.depends = f[3].length > 0 ? f[3].split(",") : [];
-      ko.hasInit = true;
-      ko.hasExit = true;
+      const tab = lines[i].indexOf("\t");
+      if (tab > 0) this.table.set(lines[i].substring(0, tab), lines[i]);
     }
+  }
+
+  find(name: string): KoImage | null {
+    if (this.made.has(name)) return this.made.get(name);
+    const inTable = this.table.has(name);
+    if (!inTable && !this.rowsOf.has(name)) return null;
+    const ko = new KoImage(name, name + ".ko");
+    ko.intree = true;
+    ko.signed = true;
+    ko.license = "GPL";
+    ko.hasInit = true;
+    ko.hasExit = true;
+    if (this.rowsOf.has(name)) {
+      const rows = this.rowsOf.get(name);
+      for (let i = 0; i < rows.length; i++) ko.exports.push(this.symvers.exportAt(rows[i]));
+      if (rows.length > 0) ko.path = this.symvers.exportAt(rows[0]).ownerPath;
+    }
+    if (inTable) {
+      const f = this.table.get(name).split("\t");
+      if (f.length >= 4) {
+        ko.path = f[1];
+        ko.depOrder = f[2].length > 0 ? f[2].split(" ") : [];
+        ko.depends = f[3].length > 0 ? f[3].split(",") : [];
+      }
+    }
+    ko.file = ko.path + ".ko";
+    this.made.set(name, ko);
+    return ko;
+  }
+}
+
+/** A real kernel: its export table and its installed modules. */
+export class Profile {
+  modules: SymversDirectory;
+  constructor(public name: string, public symvers: Symvers) {
+    this.modules = new SymversDirectory(symvers, new Set<string>());
   }
 }

@@ -9,6 +9,7 @@ import { ModuleSource, MacroArg, ExportDecl } from "../source/toyc";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
+import { SymbolTable } from "./symtab";
 
 /** One unit of the build: a C file as obj-m (module) or obj-y (built into vmlinux). */
 export class BuildUnit {
@@ -124,7 +125,7 @@ function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span): string
 }
 
 /** Undefined symbols of a compiled file, as `nm -u` lists them, in order of first use. */
-export function undefinedSymbols(src: ModuleSource, world: Map<string, Export>): string[] {
+export function undefinedSymbols(src: ModuleSource, world: SymbolTable): string[] {
   const out: string[] = [];
   for (let i = 0; i < src.refs.length; i++) {
     const ref = src.refs[i];
@@ -135,8 +136,10 @@ export function undefinedSymbols(src: ModuleSource, world: Map<string, Export>):
   return out;
 }
 
-/** Compiles and runs modpost over the units against `table` (the kernel's export table). */
-export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
+/** Compiles and runs modpost over the units against `base` (the kernel's export table).
+ *  `pinned` holds Module.symvers rows for symbols the workspace's own modules export: the
+ *  table the users were built against wins over the fresh export (a separate earlier build). */
+export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
   const c = new Ctx(r, opt);
   const res = c.res;
 
@@ -172,12 +175,8 @@ export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rule
   }
 
   // --- images, and the export table modpost works with
-  const t = new Map<string, Export>();
-  const keys = table.keys();
-  for (let i = 0; i < keys.length; i++) t.set(keys[i], table.get(keys[i]));
-  let hasVmlinux = false;
-  const vals = table.values();
-  for (let i = 0; i < vals.length; i++) if (vals[i].owner == "vmlinux") { hasVmlinux = true; break; }
+  const own = new Map<string, Export>();
+  const t = new SymbolTable().under(pinned).under(own).underAll(base);
 
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
@@ -208,7 +207,7 @@ export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rule
   for (let u = 0; u < units.length; u++) {
     if (!units[u].builtin) continue;
     const ko = res.kos[u];
-    for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); t.set(ko.exports[i].symbol, ko.exports[i]); }
+    for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); own.set(ko.exports[i].symbol, ko.exports[i]); }
   }
   if (res.compileFailed) return res; // make stops before modpost
 
@@ -218,15 +217,15 @@ export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rule
     const ko = res.kos[u];
     for (let i = 0; i < ko.exports.length; i++) {
       const e = ko.exports[i];
-      if (t.has(e.symbol)) {
-        const prev = t.get(e.symbol);
-        if (prev.owner == "vmlinux" && table.has(e.symbol)) {
+      const prev = base.find(e.symbol);
+      if (prev != null && !own.has(e.symbol)) {
+        if ((prev as Export).owner == "vmlinux") {
           const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
-            T.modpostExportedTwice(r, modpostName(r, ko.name), e.symbol, prev.owner), e.span);
+            T.modpostExportedTwice(r, modpostName(r, ko.name), e.symbol, (prev as Export).owner), e.span);
           f.relaxable = false;
         }
       }
-      t.set(e.symbol, e);
+      own.set(e.symbol, e);
     }
   }
   for (let u = 0; u < units.length; u++) {
@@ -281,7 +280,7 @@ export function runBuild(units: BuildUnit[], table: Map<string, Export>, r: Rule
       }
       const e = t.get(sym);
       if (opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
-      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, ko.name))) {
+      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, ko.name, false))) {
         const warn = opt.allowMissingNsImports;
         const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
           T.modpostNsNotImported(r, ko.name, sym, e.ns, warn), span);

@@ -122,7 +122,7 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
         }
       }
       // verify_namespace_is_imported()
-      if (symErr == 0 && e.ns.length > 0 && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, name)) && !ko.importNs.includes(e.ns)) {
+      if (symErr == 0 && e.ns.length > 0 && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, name, true)) && !ko.importNs.includes(e.ns)) {
         s.print(cfg.allowMissingNsImports ? 4 : 3, T.nsNotImported(name, sym, e.ns), Msg.LOAD_NS_NOT_IMPORTED, sym);
         if (!cfg.allowMissingNsImports) { symErr = T.EINVAL; id = Msg.LOAD_NS_NOT_IMPORTED; }
       }
@@ -148,7 +148,7 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
     owner.users.unshift(name);
     mod.uses.push(owners[i]);
   }
-  for (let i = 0; i < ko.exports.length; i++) s.symbols.set(ko.exports[i].symbol, ko.exports[i]);
+  for (let i = 0; i < ko.exports.length; i++) s.loaded.set(ko.exports[i].symbol, ko.exports[i]);
   s.modules.unshift(mod);
   return o;
 }
@@ -165,7 +165,7 @@ export function unloadModule(s: Session, m: LoadedModule): void {
   }
   for (let i = 0; i < m.ko.exports.length; i++) {
     const e = m.ko.exports[i];
-    if (s.symbols.has(e.symbol) && s.symbols.get(e.symbol) === e) s.symbols.delete(e.symbol);
+    if (s.loaded.has(e.symbol) && s.loaded.get(e.symbol) === e) s.loaded.delete(e.symbol);
   }
   const idx = s.modules.indexOf(m);
   if (idx >= 0) s.modules.splice(idx, 1);

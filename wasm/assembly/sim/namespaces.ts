@@ -15,19 +15,21 @@ export function sameModuleName(a: string, b: string): bool {
   return true;
 }
 
-function prefixMatch(prefix: string, name: string): bool {
-  if (prefix.length > name.length) return false;
-  return sameModuleName(prefix, name.substring(0, prefix.length));
+function sameChars(a: string, b: string, dashIsUnderscore: bool): bool {
+  return dashIsUnderscore ? sameModuleName(a, b) : a == b;
 }
 
-/** Whether `module:a,b-*` names `mod`. */
-export function moduleNamespaceAllows(ns: string, mod: string): bool {
+/** Whether `module:a,b-*` names `mod`. The loader compares names with '-' and '_' equal;
+ *  modpost (6.16) compares them as written. */
+export function moduleNamespaceAllows(ns: string, mod: string, dashIsUnderscore: bool): bool {
   if (!ns.startsWith(MODULE_NS_PREFIX)) return false;
   const list = ns.substring(MODULE_NS_PREFIX.length).split(",");
   for (let i = 0; i < list.length; i++) {
     const entry = list[i];
-    if (entry.endsWith("*")) { if (prefixMatch(entry.substring(0, entry.length - 1), mod)) return true; }
-    else if (sameModuleName(entry, mod)) return true;
+    if (entry.endsWith("*")) {
+      const prefix = entry.substring(0, entry.length - 1);
+      if (prefix.length <= mod.length && sameChars(prefix, mod.substring(0, prefix.length), dashIsUnderscore)) return true;
+    } else if (sameChars(entry, mod, dashIsUnderscore)) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // users, the runtime export table, the taint mask and the once-per-boot messages.
 
 import { Export, KoImage } from "../model";
+import { SymbolTable } from "./symtab";
 
 export const TAINT_PROPRIETARY: i32 = 1;      // P, bit 0
 export const TAINT_OOT: i32 = 1 << 12;        // O
@@ -27,15 +28,16 @@ export class LogLine {
 export class Session {
   /** Newest first, as /proc/modules lists them. */
   modules: LoadedModule[] = [];
-  /** vmlinux's exports plus those of every loaded module. */
-  symbols: Map<string, Export> = new Map();
+  /** Exports of the loaded modules, over vmlinux's. */
+  loaded: Map<string, Export> = new Map();
+  symbols: SymbolTable = new SymbolTable();
   taint: i32 = 0;
   debugLocksOff: bool = false;
   sigNoticeShown: bool = false;
   log: LogLine[] = [];
 
-  constructor(vmlinux: Export[]) {
-    for (let i = 0; i < vmlinux.length; i++) this.symbols.set(vmlinux[i].symbol, vmlinux[i]);
+  constructor(vmlinux: SymbolTable) {
+    this.symbols.under(this.loaded).underAll(vmlinux);
   }
 
   find(name: string): LoadedModule | null {

@@ -2,13 +2,14 @@
 // exit with for each command of the `load` script, driving the loader.
 
 import { Msg } from "../../shared/codes";
-import { KoImage } from "../model";
+import { Export, KoImage } from "../model";
+import { SymbolTable } from "./symtab";
+import { ModuleDirectory } from "../kernel/profile";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { LoadCommand, Tool } from "../source/loadscript";
 import { LoaderConfig, loadModule, LoadOutcome, unloadModule } from "./loader";
 import { LoadedModule, LogLine, Session } from "./session";
-import { sameModuleName } from "./namespaces";
 
 export class CommandResult {
   exit: i32 = 0;
@@ -29,11 +30,25 @@ export class Installed {
   /** Workspace modules by file name (`user.ko`), produced or not. */
   files: Map<string, KoImage> = new Map();
   produced: Set<string> = new Set();
-  /** Modules modprobe can find: workspace modules (as after modules_install) and in-tree ones. */
-  byName: Map<string, KoImage> = new Map();
-  /** Which module exports each symbol, for modprobe's dependency resolution. */
-  exporterOf: Map<string, string> = new Map();
+  /** Modules modprobe can find: workspace modules (as after modules_install), then in-tree ones. */
+  modules: ModuleDirectory[] = [];
+  /** Every export modprobe's dependency resolution can see, with its owner. */
+  exports: SymbolTable = new SymbolTable();
   release: string = "";
+
+  find(name: string): KoImage | null {
+    for (let i = 0; i < this.modules.length; i++) {
+      const ko = this.modules[i].find(name);
+      if (ko != null) return ko;
+    }
+    return null;
+  }
+
+  /** The module (not vmlinux) that exports `sym`, or "". */
+  exporter(sym: string): string {
+    const e = this.exports.find(sym);
+    return e == null || (e as Export).owner == "vmlinux" ? "" : (e as Export).owner;
+  }
 }
 
 function normalize(name: string): string { return name.replaceAll("-", "_"); }
@@ -131,16 +146,17 @@ function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set
   if (ko.undefined.length == 0) {
     for (let i = ko.depOrder.length - 1; i >= 0; i--) {
       const dep = ko.depOrder[i];
-      if (!out.includes(dep) && inst.byName.has(dep)) out.push(dep);
+      if (!out.includes(dep) && inst.find(dep) != null) out.push(dep);
     }
     return;
   }
   for (let i = 0; i < ko.undefined.length; i++) {
     const sym = ko.undefined[i];
-    if (!inst.exporterOf.has(sym)) continue;
-    const dep = inst.exporterOf.get(sym);
-    if (dep == ko.name || out.includes(dep) || !inst.byName.has(dep)) continue;
-    dependencies(inst, inst.byName.get(dep), out, visiting);
+    const dep = inst.exporter(sym);
+    if (dep.length == 0 || dep == ko.name || out.includes(dep)) continue;
+    const depKo = inst.find(dep);
+    if (depKo == null) continue;
+    dependencies(inst, depKo as KoImage, out, visiting);
     if (!out.includes(dep)) out.push(dep);
   }
 }
@@ -148,20 +164,20 @@ function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set
 function modprobe(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig, res: CommandResult): void {
   const name = normalize(baseName(c.target));
   res.module = name;
-  if (!inst.byName.has(name)) {
+  const found = inst.find(name);
+  if (found == null) {
     res.stderr.push(T.modprobeNotFound(c.target, inst.release));
     res.exit = 1;
     res.failure = Msg.LOAD_MODULE_NOT_FOUND;
     return;
   }
-  const ko = inst.byName.get(name);
+  const ko = found as KoImage;
   const order: string[] = [];
   dependencies(inst, ko, order, new Set<string>());
   order.push(name);
   for (let i = 0; i < order.length; i++) {
     if (s.find(order[i]) != null) continue;
-    const dep = inst.byName.get(order[i]);
-    const o = loadModule(s, dep, r, cfg);
+    const o = loadModule(s, inst.find(order[i]) as KoImage, r, cfg);
     if (order[i] == name) res.outcome = o;
     if (o.errno != 0) {
       if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
@@ -177,18 +193,21 @@ function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: Comman
   res.module = name;
   const m = s.find(name);
   if (m == null) {
-    res.stderr.push(inst.byName.has(name) ? T.modprobeNotInKernel(name) : T.modprobeRemoveNotFound(c.target));
+    const known = inst.find(name) != null;
+    res.stderr.push(known ? T.modprobeNotInKernel(name) : T.modprobeRemoveNotFound(c.target));
     res.exit = 1;
-    res.failure = inst.byName.has(name) ? Msg.LOAD_NOT_LOADED : Msg.LOAD_MODULE_NOT_FOUND;
+    res.failure = known ? Msg.LOAD_NOT_LOADED : Msg.LOAD_MODULE_NOT_FOUND;
     return;
   }
   const lm = m as LoadedModule;
   if (lm.refcount > 0) { res.stderr.push(T.modprobeInUse(name)); res.exit = 1; res.failure = Msg.LOAD_IN_USE; return; }
-  const deps = lm.uses.slice(0);
+  const order: string[] = [];
+  dependencies(inst, lm.ko, order, new Set<string>());
   unloadModule(s, lm);
-  // then the dependencies nobody uses any more
-  for (let i = 0; i < deps.length; i++) {
-    const d = s.find(deps[i]);
-    if (d != null && (d as LoadedModule).refcount == 0 && !sameModuleName(deps[i], name)) unloadModule(s, d as LoadedModule);
+  // then kmod walks the modules.dep list from its end, removing each dependency nobody uses
+  // any more and skipping, silently, those still in use
+  for (let i = 0; i < order.length; i++) {
+    const d = s.find(order[i]);
+    if (d != null && (d as LoadedModule).refcount == 0) unloadModule(s, d as LoadedModule);
   }
 }

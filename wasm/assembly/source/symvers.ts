@@ -1,35 +1,148 @@
 // The Module.symvers reader (scripts/mod/modpost.c read_dump). Three layouts exist:
 // before 5.4 `CRC sym module type`; 5.4 `CRC sym namespace module type`; from 5.6 (and
 // late 5.4.y/5.5.y) `CRC sym module type namespace`. The export-type column tells them apart.
+// A real table has 25,000–31,000 rows: rows stay as byte offsets in a hash index and become
+// Export objects only when looked up.
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { Export } from "../model";
+import { ExportLookup } from "../sim/symtab";
 
 export enum SymversLayout { Unknown, NoNamespace, NamespaceThird, NamespaceLast }
 
-export class Symvers {
-  exports: Export[] = [];
+const MAX_FINDINGS = 50;
+// per row: symbol start, end, namespace start, end, owner index, crc, line, flags (1 = GPL)
+const STRIDE = 8;
+
+export class Symvers extends ExportLookup {
   layout: SymversLayout = SymversLayout.Unknown;
   findings: Finding[] = [];
   lines: i32 = 0;
+  count: i32 = 0;
+  hasVmlinux: bool = false;
+  /** Module paths as written, and their module names ("vmlinux" for the kernel). */
+  ownerPaths: string[] = [];
+  owners: string[] = [];
+  rows: StaticArray<i32>;
+  slots: StaticArray<i32>;
+  private made: Map<i32, Export> = new Map();
+  private vmView: VmlinuxView | null = null;
+
+  constructor(public file: string, public bytes: Uint8Array, maxRows: i32) {
+    super();
+    this.rows = new StaticArray<i32>(maxRows * STRIDE);
+    let size = 16;
+    while (size < maxRows * 2) size <<= 1;
+    this.slots = new StaticArray<i32>(size);
+  }
+
+  /** The same rows, vmlinux's only. */
+  get vmlinux(): VmlinuxView {
+    if (this.vmView == null) this.vmView = new VmlinuxView(this);
+    return this.vmView as VmlinuxView;
+  }
+
+  /** The Export of row `i` (made once, then kept). */
+  exportAt(i: i32): Export {
+    if (this.made.has(i)) return this.made.get(i);
+    const r = i * STRIDE;
+    const b = this.bytes;
+    const owner = this.rows[r + 4];
+    const ns = this.rows[r + 3] > this.rows[r + 2] ? text(b, this.rows[r + 2], this.rows[r + 3]) : "";
+    const e = new Export(text(b, this.rows[r], this.rows[r + 1]), this.owners[owner], (this.rows[r + 7] & 1) != 0, ns);
+    e.ownerPath = this.ownerPaths[owner];
+    e.crc = <u32>this.rows[r + 5];
+    e.hasCrc = this.rows[r + 5] != 0;
+    e.row = this.rows[r + 6];
+    e.rowFile = this.file;
+    this.made.set(i, e);
+    return e;
+  }
+
+  ownerOf(i: i32): string { return this.owners[this.rows[i * STRIDE + 4]]; }
+  ownerIndexOf(i: i32): i32 { return this.rows[i * STRIDE + 4]; }
+
+  /** Row of the first export of `sym`, or -1. */
+  rowOf(sym: string): i32 {
+    const mask = this.slots.length - 1;
+    let h = hashString(sym) & mask;
+    while (true) {
+      const v = unchecked(this.slots[h]);
+      if (v == 0) return -1;
+      const r = (v - 1) * STRIDE;
+      if (equalsBytes(this.bytes, unchecked(this.rows[r]), unchecked(this.rows[r + 1]), sym)) return v - 1;
+      h = (h + 1) & mask;
+    }
+    return -1;
+  }
+
+  find(sym: string): Export | null {
+    const i = this.rowOf(sym);
+    return i < 0 ? null : this.exportAt(i);
+  }
+
+  /** Inserts row i unless its symbol is there already (the first export wins). */
+  insert(i: i32): void {
+    const r = i * STRIDE;
+    const b = this.bytes;
+    const a = this.rows[r], e = this.rows[r + 1];
+    const mask = this.slots.length - 1;
+    let h = hashBytes(b, a, e) & mask;
+    while (true) {
+      const v = unchecked(this.slots[h]);
+      if (v == 0) { unchecked(this.slots[h] = i + 1); return; }
+      const q = (v - 1) * STRIDE;
+      if (sameBytes(b, a, e, unchecked(this.rows[q]), unchecked(this.rows[q + 1]))) return;
+      h = (h + 1) & mask;
+    }
+  }
 }
 
-const MAX_FINDINGS = 50;
+export class VmlinuxView extends ExportLookup {
+  constructor(public table: Symvers) { super(); }
+  find(sym: string): Export | null {
+    const i = this.table.rowOf(sym);
+    if (i < 0 || this.table.ownerOf(i) != "vmlinux") return null;
+    return this.table.exportAt(i);
+  }
+}
+
+// FNV-1a over the characters; kernel symbol names are ASCII, so bytes and UTF-16 agree.
+function hashString(s: string): i32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= <u32>(s.charCodeAt(i) & 0xff); h *= 0x01000193; }
+  return <i32>(h >>> 1);
+}
+// The readers below index only within [0, b.length): raw loads skip the bounds checks
+// that made a 25,000-row table take 30 ms.
+// @ts-ignore: decorator
+@inline function at(b: Uint8Array, i: i32): i32 { return <i32>load<u8>(b.dataStart + <usize>i); }
+
+function hashBytes(b: Uint8Array, a: i32, e: i32): i32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = a; i < e; i++) { h ^= <u32>at(b, i); h *= 0x01000193; }
+  return <i32>(h >>> 1);
+}
+function equalsBytes(b: Uint8Array, a: i32, e: i32, s: string): bool {
+  if (e - a != s.length) return false;
+  for (let i = 0; i < s.length; i++) if (at(b, a + i) != s.charCodeAt(i)) return false;
+  return true;
+}
 
 function isExportType(b: Uint8Array, a: i32, e: i32): bool {
   // EXPORT_SYMBOL, EXPORT_SYMBOL_GPL, EXPORT_SYMBOL_GPL_FUTURE, EXPORT_UNUSED_SYMBOL(_GPL)
   if (e - a < 13) return false;
-  return b[a] == 69 && b[a + 1] == 88 && b[a + 2] == 80 && b[a + 3] == 79 && b[a + 4] == 82 && b[a + 5] == 84 && b[a + 6] == 95;
+  return at(b, a) == 69 && at(b, a + 1) == 88 && at(b, a + 2) == 80 && at(b, a + 3) == 79 && at(b, a + 4) == 82 && at(b, a + 5) == 84 && at(b, a + 6) == 95;
 }
 
 function hexValue(b: Uint8Array, a: i32, e: i32): i64 {
   let i = a;
-  if (e - i >= 2 && b[i] == 48 && (b[i + 1] | 32) == 120) i += 2;
+  if (e - i >= 2 && at(b, i) == 48 && (at(b, i + 1) | 32) == 120) i += 2;
   if (i >= e || e - i > 8) return -1;
   let v: i64 = 0;
   for (; i < e; i++) {
-    const c = b[i] as i32;
+    const c = at(b, i);
     let d: i32;
     if (c >= 48 && c <= 57) d = c - 48;
     else if ((c | 32) >= 97 && (c | 32) <= 102) d = (c | 32) - 87;
@@ -43,6 +156,17 @@ function text(b: Uint8Array, a: i32, e: i32): string {
   return String.UTF8.decodeUnsafe(b.dataStart + a, e - a);
 }
 
+function sameBytes(b: Uint8Array, a: i32, e: i32, c: i32, d: i32): bool {
+  if (e - a != d - c) return false;
+  for (let i = 0; i < e - a; i++) if (at(b, a + i) != at(b, c + i)) return false;
+  return true;
+}
+
+function asciiOnly(b: Uint8Array, a: i32, e: i32): bool {
+  for (let i = a; i < e; i++) if (at(b, i) >= 0x80) return false;
+  return true;
+}
+
 /** Module name from a Module.symvers module column: `drivers/usb/storage/usb-storage` → `usb_storage`. */
 export function moduleNameOfPath(path: string): string {
   const slash = path.lastIndexOf("/");
@@ -52,27 +176,28 @@ export function moduleNameOfPath(path: string): string {
 
 /** Reads a Module.symvers from its bytes. Bad lines are findings and are skipped. */
 export function readSymvers(file: string, b: Uint8Array): Symvers {
-  const out = new Symvers();
   const n = b.length;
+  let maxRows = 1;
+  for (let i = 0; i < n; i++) if (at(b, i) == 10) maxRows++;
+  const out = new Symvers(file, b, maxRows);
+  const rows = out.rows;
   const f = new StaticArray<i32>(12); // field bounds: start,end pairs for up to 6 fields
   let lineNo = 0;
   let pos = 0;
   let layoutLine = 0;
   let bad = 0;
+  let lastModA = 0, lastModE = 0, lastOwner = -1;
   while (pos < n) {
     lineNo++;
     let end = pos;
-    while (end < n && b[end] != 10) end++;
+    while (end < n && at(b, end) != 10) end++;
     let le = end;
-    if (le > pos && b[le - 1] == 13) le--;
-    // split on tabs
+    if (le > pos && at(b, le - 1) == 13) le--;
     let nf = 0;
     let s = pos;
-    let tooMany = false;
     for (let i = pos; i <= le; i++) {
-      if (i == le || b[i] == 9) {
-        if (nf < 6) { f[nf * 2] = s; f[nf * 2 + 1] = i; }
-        else tooMany = true;
+      if (i == le || at(b, i) == 9) {
+        if (nf < 6) { unchecked(f[nf * 2] = s); unchecked(f[nf * 2 + 1] = i); }
         nf++;
         s = i + 1;
       }
@@ -83,19 +208,20 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     out.lines++;
     let layout = SymversLayout.Unknown;
     let nsA = 0, nsE = 0, modA = 0, modE = 0, typA = 0, typE = 0;
-    if (nf == 5 && !tooMany && isExportType(b, f[6], f[7])) {
+    if (nf == 5 && isExportType(b, f[6], f[7])) {
       layout = SymversLayout.NamespaceLast; modA = f[4]; modE = f[5]; typA = f[6]; typE = f[7]; nsA = f[8]; nsE = f[9];
-    } else if (nf == 5 && !tooMany && isExportType(b, f[8], f[9])) {
+    } else if (nf == 5 && isExportType(b, f[8], f[9])) {
       layout = SymversLayout.NamespaceThird; nsA = f[4]; nsE = f[5]; modA = f[6]; modE = f[7]; typA = f[8]; typE = f[9];
     } else if (nf == 4 && isExportType(b, f[6], f[7])) {
       layout = SymversLayout.NoNamespace; modA = f[4]; modE = f[5]; typA = f[6]; typE = f[7];
     }
     const crc = nf >= 2 ? hexValue(b, f[0], f[1]) : -1;
-    if (layout == SymversLayout.Unknown || crc < 0 || f[3] == f[2] || modE == modA) {
+    if (layout == SymversLayout.Unknown || crc < 0 || f[3] == f[2] || modE == modA || !asciiOnly(b, f[2], f[3])) {
       bad++;
       if (out.findings.length < MAX_FINDINGS) {
         let why = "expected CRC<TAB>symbol<TAB>module<TAB>export type<TAB>namespace";
         if (layout != SymversLayout.Unknown && crc < 0) why = "the CRC '" + text(b, f[0], f[1]) + "' is not a hexadecimal number";
+        else if (layout != SymversLayout.Unknown && f[3] > f[2] && modE > modA) why = "the symbol name is not ASCII";
         else if (layout != SymversLayout.Unknown) why = "empty symbol or module column";
         else if (nf < 4) why = "only " + nf.toString() + " tab-separated column" + (nf == 1 ? "" : "s") + "; " + why;
         out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
@@ -107,19 +233,28 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     else if (layout != out.layout && out.findings.length < MAX_FINDINGS) {
       out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LAYOUT,
         file + ":" + lineNo.toString() + ": this line uses the " + layoutName(layout) + " layout but line " +
-        layoutLine.toString() + " uses the " + layoutName(out.layout) + " layout; read each line by its own layout",
+        layoutLine.toString() + " uses the " + layoutName(out.layout) + " layout; each line is read by its own layout",
         Span.at(file, lineNo)));
     }
-    const sym = text(b, f[2], f[3]);
-    const modPath = text(b, modA, modE);
-    const gpl = typE - typA >= 17 && b[typA + 14] == 71; // EXPORT_SYMBOL_GPL...
-    const ns = nsE > nsA ? text(b, nsA, nsE) : "";
-    const e = new Export(sym, modPath == "vmlinux" ? "vmlinux" : moduleNameOfPath(modPath), gpl, ns);
-    e.ownerPath = modPath;
-    e.crc = crc as u32;
-    e.hasCrc = crc != 0;
-    e.span = new Span(file, lineNo, 1, lineNo, le - lineStart + 1);
-    out.exports.push(e);
+    // rows come grouped by module: decode each module column once
+    if (lastOwner < 0 || !sameBytes(b, modA, modE, lastModA, lastModE)) {
+      const path = text(b, modA, modE);
+      out.ownerPaths.push(path);
+      out.owners.push(path == "vmlinux" ? "vmlinux" : moduleNameOfPath(path));
+      lastOwner = out.owners.length - 1;
+      if (path == "vmlinux") out.hasVmlinux = true;
+    }
+    lastModA = modA; lastModE = modE;
+    const r = out.count * STRIDE;
+    // r + 7 < maxRows * STRIDE: count never exceeds the lines counted above
+    unchecked(rows[r] = f[2]); unchecked(rows[r + 1] = f[3]);
+    unchecked(rows[r + 2] = nsA); unchecked(rows[r + 3] = nsE);
+    unchecked(rows[r + 4] = lastOwner);
+    unchecked(rows[r + 5] = <i32>crc);
+    unchecked(rows[r + 6] = lineNo);
+    unchecked(rows[r + 7] = typE - typA >= 17 && at(b, typA + 14) == 71 ? 1 : 0); // EXPORT_SYMBOL_GPL...
+    out.insert(out.count);
+    out.count++;
   }
   if (bad > MAX_FINDINGS) {
     out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
