@@ -72,7 +72,7 @@ function internalError(err: unknown, options: RunOptions): RunResult {
 
 export async function createEngine(host: EngineHost): Promise<Engine> {
   const module = await host.wasm();
-  let ex: Exports = await instantiate(module, {});
+  let ex: Exports = await instantiate(module, { env: {} });
   let profileName = "";
   let loaded: KernelProfile | null = null;
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
@@ -93,7 +93,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
 
   // a trap leaves the instance in an unknown state: start a fresh one, with the same profile
   async function restart(): Promise<void> {
-    ex = await instantiate(module, {});
+    ex = await instantiate(module, { env: {} });
     if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules);
   }
 

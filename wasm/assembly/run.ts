@@ -99,7 +99,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   } else if (fileCfg.release != 0) v = fileCfg.release;
   const r = new Rules(v);
   res.release = v;
-  res.releaseText = fileCfg.release == v && fileCfg.releaseText.split(".").length > 2 ? fileCfg.releaseText : releaseString(v);
+  res.releaseText = releaseString(v);
   const cfg = defaultConfig(r);
   const fk = fileCfg.values.keys();
   for (let i = 0; i < fk.length; i++) cfg.values.set(fk[i], fileCfg.values.get(fk[i]));

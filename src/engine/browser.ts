@@ -1,0 +1,26 @@
+// The engine in a page or a worker: the wasm and the kernel profiles fetched from the site.
+
+import wasmUrl from "../../wasm/build/ksymns.wasm?url";
+import { createEngine, type Engine } from "./engine";
+
+async function gunzip(res: Response): Promise<Uint8Array> {
+  if (!res.ok || !res.body) throw new Error(`${res.url}: HTTP ${res.status}`);
+  const stream = res.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Creates the engine; `base` is the site's root URL (where kernels/ lives). */
+export function createBrowserEngine(base: URL = new URL("./", document.baseURI), fetcher: typeof fetch = fetch): Promise<Engine> {
+  return createEngine({
+    async wasm() {
+      return WebAssembly.compileStreaming(fetcher(wasmUrl));
+    },
+    async profile(name) {
+      const [symvers, modules] = await Promise.all([
+        fetcher(new URL(`kernels/${name}.Module.symvers.gz`, base)).then(gunzip),
+        fetcher(new URL(`kernels/${name}.modules.gz`, base)).then(gunzip),
+      ]);
+      return { symvers, modules: new TextDecoder().decode(modules) };
+    },
+  });
+}

@@ -1,0 +1,25 @@
+// Serves the built site (dist/) on a free localhost port and starts Debian's Chromium
+// through playwright-core, for the browser tests.
+
+import { existsSync } from "node:fs";
+import { preview, type PreviewServer } from "vite";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function serveSite(port = 0): Promise<{ server: PreviewServer; url: string }> {
+  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: npm test builds it first (vite build)");
+  const server = await preview({ preview: { port, strictPort: false, host: "127.0.0.1" }, logLevel: "silent" });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error("vite preview did not report its URL");
+  return { server, url };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  });
+}
