@@ -3,9 +3,13 @@
 import wasmUrl from "../../wasm/build/ksymns.wasm?url";
 import { createEngine, type Engine } from "./engine";
 
+/** The body of a `.gz` file: some servers (vite preview, sirv) send it with
+ *  Content-Encoding: gzip so the browser has already inflated it; others send the raw bytes. */
 async function gunzip(res: Response): Promise<Uint8Array> {
-  if (!res.ok || !res.body) throw new Error(`${res.url}: HTTP ${res.status}`);
-  const stream = res.body.pipeThrough(new DecompressionStream("gzip"));
+  if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

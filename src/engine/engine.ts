@@ -3,7 +3,7 @@
 
 import { instantiate } from "../../wasm/build/ksymns.js";
 import { packWorkspace } from "./pack";
-import type { RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type { KernelExport, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -32,6 +32,14 @@ export interface Engine {
   setProfile(name: string, profile: KernelProfile): number;
   kernels(): string[];
   version(): string;
+  /** The loaded profile's export of `symbol`, or null. */
+  symbolInfo(symbol: string): KernelExport | null;
+  /** Up to `limit` profile exports starting with `prefix` (in `ns` when given), for completion. */
+  completeSymbols(prefix: string, options?: { ns?: string; limit?: number }): KernelExport[];
+  /** Every namespace of the loaded profile, with its export count and exporting modules. */
+  namespaces(): KernelNamespace[];
+  /** Up to `limit` exports of one namespace of the loaded profile. */
+  namespaceExports(ns: string, limit?: number): KernelExport[];
 }
 
 function optionsText(o: RunOptions): string {
@@ -134,6 +142,10 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     },
     kernels: () => ex.kernels().split(","),
     version: () => ex.engineVersion(),
+    symbolInfo: (symbol) => JSON.parse(ex.symbolInfo(symbol)) as KernelExport | null,
+    completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
+    namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
+    namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
   };
   return engine;
 }

@@ -75,3 +75,22 @@ export interface RunResult {
   model: { modules: ModelModule[] };
   transcript: string;
 }
+
+/** One row of a kernel profile's export table. */
+export interface KernelExport {
+  symbol: string;
+  /** Module name, or "vmlinux". */
+  owner: string;
+  ownerPath: string;
+  ns: string;
+  gpl: boolean;
+  crc: string;
+  /** Line in the profile's Module.symvers. */
+  row: number;
+}
+
+export interface KernelNamespace {
+  ns: string;
+  exports: number;
+  owners: string[];
+}

@@ -6,6 +6,7 @@ import { parseOptions, runWorkspace } from "./run";
 import { serializeResult, ENGINE_VERSION } from "./result";
 import { Profile } from "./kernel/profile";
 import { readSymvers } from "./source/symvers";
+import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 
 let profile: Profile | null = null;
@@ -46,4 +47,24 @@ export function profileFor(version: string): string {
   if (v <= 601) return "debian-6.1.0-54-amd64";
   if (v <= 612) return "debian-6.12.113-amd64";
   return "debian-7.3.4-amd64";
+}
+
+/** The base kernel's export of `sym` as JSON, or "null" (no profile or not exported). */
+export function symbolInfo(sym: string): string {
+  return profile == null ? "null" : Q.symbolInfo((profile as Profile).symvers, sym);
+}
+
+/** Up to `limit` base-kernel exports starting with `prefix`, in namespace `ns` when given. */
+export function completeSymbols(prefix: string, ns: string, limit: i32): string {
+  return profile == null ? "[]" : Q.completeSymbols((profile as Profile).symvers, prefix, ns, limit);
+}
+
+/** Every namespace of the base kernel with its export count and exporting modules. */
+export function namespaces(): string {
+  return profile == null ? "[]" : Q.namespaces((profile as Profile).symvers);
+}
+
+/** Up to `limit` exports of namespace `ns` in the base kernel. */
+export function namespaceExports(ns: string, limit: i32): string {
+  return profile == null ? "[]" : Q.namespaceExports((profile as Profile).symvers, ns, limit);
 }

@@ -61,6 +61,21 @@ export class Symvers extends ExportLookup {
   }
 
   ownerOf(i: i32): string { return this.owners[this.rows[i * STRIDE + 4]]; }
+
+  /** Namespace of row i ("" for none), decoded without making the Export. */
+  namespaceAt(i: i32): string {
+    const r = i * STRIDE;
+    const a = this.rows[r + 2], e = this.rows[r + 3];
+    return e > a ? text(this.bytes, a, e) : "";
+  }
+
+  symbolStartsWith(i: i32, prefix: string): bool {
+    const r = i * STRIDE;
+    const a = this.rows[r], e = this.rows[r + 1];
+    if (e - a < prefix.length) return false;
+    for (let k = 0; k < prefix.length; k++) if (at(this.bytes, a + k) != prefix.charCodeAt(k)) return false;
+    return true;
+  }
   ownerIndexOf(i: i32): i32 { return this.rows[i * STRIDE + 4]; }
 
   /** Row of the first export of `sym`, or -1. */
