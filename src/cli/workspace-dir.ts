@@ -16,7 +16,8 @@ function versionKey(v: string): number {
 /** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. */
 export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceFiles> {
   const files: WorkspaceFiles = {};
-  const entries = await readdir(dir, { withFileTypes: true });
+  // sorted, as the shell's glob and the kernel lab's generated Kbuild order them
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const overrides: string[] = [];
   for (const e of entries) {
     if (e.isDirectory()) {

@@ -43,7 +43,9 @@ for (const name of lab.caseNames()) {
         it(`does on ${k} what the real ${k} kernel did`, async () => {
           const res = await runCase(name, k);
           const real = lab.readLab(name, k);
-          expect(lab.modpostLines(res.build.log), "modpost's messages (plain make)").toEqual(lab.modpostLines(lab.plainPassLog(name, k)));
+          const plain = lab.plainPassLog(name, k);
+          expect(lab.compilerErrors(res.build.log), "the compiler's and assembler's errors").toEqual(lab.compilerErrors(plain));
+          expect(lab.modpostLines(res.build.log), "modpost's messages (plain make)").toEqual(lab.modpostLines(plain));
           expect(lab.engineCommands(res), "each command of the load script").toEqual(real.commands.map(lab.comparable));
           expect(res.modules_at_end, "/proc/modules at the end").toEqual(real.modules_at_end);
           const origins = lab.koOrigins(real);

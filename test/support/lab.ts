@@ -108,3 +108,14 @@ export function koOrigins(lab: LabTranscript): Map<string, string> {
   }
   return out;
 }
+
+/** The compiler's and assembler's error messages in a log, without their file:line prefix. */
+export function compilerErrors(log: string[]): string[] {
+  const out: string[] = [];
+  for (const l of log) {
+    if (/^make(\[\d+\])?: /.test(l)) continue;
+    const m = /(?:^|: )((?:error|Error): .*)$/.exec(l);
+    if (m && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}

@@ -70,8 +70,8 @@ export function ccUndeclared(ns: string): string {
 export function ccStaticAssert(): string {
   return "error: expression in static assertion is not an integer";
 }
-export function ccRedefinition(what: string): string {
-  return "error: redefinition of '" + what + "'";
+export function asAlreadyDefined(sym: string): string {
+  return "Error: symbol `" + sym + "' is already defined";
 }
 
 // ---- the loader (kernel log) ----

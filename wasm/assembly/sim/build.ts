@@ -46,11 +46,32 @@ export function crcOf(text: string): u32 {
 
 class Ctx {
   res: BuildResult = new BuildResult();
+  /** The first file that failed to compile: make stops there, so later files print nothing. */
+  failedFile: string = "";
   constructor(public r: Rules, public opt: BuildOptions) {}
 
-  compileError(src: ModuleSource, id: Msg, text: string, span: Span, where: string): void {
+  logs(src: ModuleSource): bool {
+    if (this.failedFile.length == 0) this.failedFile = src.file;
+    return this.failedFile == src.file;
+  }
+
+  /** A compiler (gcc) error in `file`, logged as gcc prints it; external builds run from
+   *  the module's folder since 6.13, so the path lost its <M>/ prefix then. */
+  compileError(src: ModuleSource, id: Msg, text: string, span: Span, file: string): void {
     this.res.findings.push(new Finding(Stage.Compile, Severity.Error, id, text, span, src.name));
-    this.res.log.push(where + ":" + span.line.toString() + ":" + span.col.toString() + ": " + text);
+    if (!this.logs(src)) return;
+    const path = this.r.modpostRelativePaths ? file : "<M>/" + file;
+    // a generated .mod.c has lines of its own: name the file only
+    const where = file.endsWith(".mod.c") ? path : path + ":" + span.line.toString() + ":" + span.col.toString();
+    this.res.log.push(where + ": " + text);
+    this.res.compileFailed = true;
+  }
+
+  /** An assembler (gas) error: it names gcc's temporary .s file, not the source. */
+  asmError(src: ModuleSource, id: Msg, text: string, span: Span): void {
+    this.res.findings.push(new Finding(Stage.Compile, Severity.Error, id, text, span, src.name));
+    if (!this.logs(src)) return;
+    this.res.log.push("<tmp>.s: " + text);
     this.res.compileFailed = true;
   }
 
@@ -70,12 +91,12 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
   if (e.forModules) {
     const has = e.macro == "EXPORT_SYMBOL_GPL_FOR_MODULES" ? r.hasGplForModules : r.hasForModules;
     if (!has) {
-      c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccExpectedParenBefore("string constant"), e.span, "<M>/" + file);
+      c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccExpectedParenBefore("string constant"), e.span, file);
       return null;
     }
     const a = e.nsArg as MacroArg;
     if (!a.isString) {
-      c.compileError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span, "<M>/" + file);
+      c.asmError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span);
       return null;
     }
     return MODULE_NS_PREFIX + a.value;
@@ -84,13 +105,13 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
     const a = e.nsArg as MacroArg;
     if (r.nsIsString) {
       if (a.isString) return a.value;
-      c.compileError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span, "<M>/" + file);
+      c.asmError(src, Msg.CC_NS_IDENTIFIER, T.asJunk(a.text.substring(0, 1)), a.span);
       return null;
     }
     if (a.isString) {
       // stringified again: the name keeps its quotes; from 6.5 modpost writes it into .mod.c
       if (r.v < 605) {
-        c.compileError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span, "<M>/" + file);
+        c.asmError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span);
         return null;
       }
       return "\"" + a.value + "\"";
@@ -102,7 +123,7 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
     const ok = r.defaultNsIsString ? d.isString : d.isIdent;
     if (!ok) {
       const first = d.isString ? d.value.substring(0, 1) : d.text.substring(0, 1);
-      c.compileError(src, Msg.CC_DEFAULT_NS_FORM, T.asJunk(first), e.span, "<M>/" + file);
+      c.asmError(src, Msg.CC_DEFAULT_NS_FORM, T.asJunk(first), e.span);
       return null;
     }
     return d.value;
@@ -113,10 +134,10 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
 function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span): string | null {
   if (c.r.nsIsString) {
     if (a.isString) return a.value;
-    c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, "<M>/" + src.file);
+    c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, src.file);
     if (c.r.importIdentifierExtraErrors) {
-      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccUndeclared(a.text), a.span, "<M>/" + src.file);
-      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccStaticAssert(), span, "<M>/" + src.file);
+      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccUndeclared(a.text), a.span, src.file);
+      c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccStaticAssert(), span, src.file);
     }
     return null;
   }
@@ -153,13 +174,20 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
     for (let i = 0; i < src.exports.length; i++) {
       const e = src.exports[i];
       if (seen.has(e.symbol)) {
-        c.compileError(src, Msg.CC_EXPORT_TWICE, T.ccRedefinition("__ksymtab_" + e.symbol), e.span, "<M>/" + src.file);
+        // the assembler meets the export's symbols twice: __kstrtab*/__ksymtab* up to 6.4,
+        // the single __export_symbol_* marker from 6.5
+        if (r.v >= 605) c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__export_symbol_" + e.symbol), e.span);
+        else {
+          c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtab_" + e.symbol), e.span);
+          c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtabns_" + e.symbol), e.span);
+          c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__ksymtab_" + e.symbol), e.span);
+        }
         nss.push(null);
         continue;
       }
       seen.add(e.symbol);
       if (!src.defined.has(e.symbol) && !src.declared.has(e.symbol)) {
-        c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccUndeclared(e.symbol), e.span, "<M>/" + src.file);
+        c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccUndeclared(e.symbol), e.span, src.file);
         nss.push(null);
         continue;
       }
@@ -302,7 +330,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
         const ns = ko.exports[i].ns;
         if (ns.startsWith("\"")) {
           c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
-            ko.exports[i].span, "<M>/" + ko.name + ".mod.c");
+            ko.exports[i].span, ko.name + ".mod.c");
           modcFailed = true;
         }
       }
