@@ -44,7 +44,7 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
           const v = parseRelease(parts[1]);
           if (v == 0) {
             into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_VERSION,
-              ".config: kernel release '" + parts[1] + "' is not one ksymns knows (5.4 to 7.3); the chosen version is used", Span.at(file, no)));
+              "kernel release '" + parts[1] + "' is not one ksymns knows (5.4 to 7.3); the chosen version is used", Span.at(file, no)));
           } else { into.release = v; into.releaseText = parts[1]; into.releaseSpan = Span.at(file, no); }
         }
       }
@@ -53,7 +53,7 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
     const eq = line.indexOf("=");
     if (!line.startsWith("CONFIG_") || eq < 8) {
       into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE,
-        ".config: line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)));
+        "line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)));
       continue;
     }
     const name = line.substring(0, eq);
@@ -64,7 +64,7 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
     }
     if (!ok) {
       into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE,
-        ".config: '" + name + "' is not a valid option name", Span.at(file, no)));
+        "'" + name + "' is not a valid option name", Span.at(file, no)));
       continue;
     }
     into.values.set(name, line.substring(eq + 1));

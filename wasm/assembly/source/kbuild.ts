@@ -58,7 +58,7 @@ export function readKbuild(file: string, text: string, config: KernelConfig): Kb
     if (op < 0) { op = line.indexOf("="); opLen = 1; }
     if (op <= 0) {
       kb.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_LINE,
-        "Kbuild: line not understood (expected VARIABLE += value): " + line, Span.at(file, no)));
+        "line not understood (expected VARIABLE += value): " + line, Span.at(file, no)));
       continue;
     }
     const name = line.substring(0, op).trim();
@@ -71,7 +71,7 @@ export function readKbuild(file: string, text: string, config: KernelConfig): Kb
       target = v == "y" ? "obj-y" : v == "m" ? "obj-m" : "";
       if (target.length == 0) {
         kb.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_KBUILD_LINE,
-          "Kbuild: " + opt + " is not set to y or m in .config, so these objects are not built", span));
+          opt + " is not set to y or m in .config, so these objects are not built", span));
         continue;
       }
     }
@@ -81,7 +81,7 @@ export function readKbuild(file: string, text: string, config: KernelConfig): Kb
         const o = objs[j];
         if (!o.endsWith(".o")) {
           kb.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_LINE,
-            "Kbuild: " + target + " entry '" + o + "' is not an object file (NAME.o); subfolders are not supported", span));
+            target + " entry '" + o + "' is not an object file (NAME.o); subfolders are not supported", span));
           continue;
         }
         kb.units.push(new KbuildUnit(o, target == "obj-y", span));
@@ -108,7 +108,7 @@ export function readKbuild(file: string, text: string, config: KernelConfig): Kb
     }
     if (target.endsWith("-y") || target.endsWith("-objs")) {
       kb.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_LINE,
-        "Kbuild: composite modules (" + target + ") are not supported; each NAME.c is one module", span));
+        "composite modules (" + target + ") are not supported; each NAME.c is one module", span));
       continue;
     }
     // other assignments (asflags, ldflags, KBUILD_EXTRA_SYMBOLS, ...) do not affect symbols

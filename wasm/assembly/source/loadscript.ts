@@ -44,7 +44,7 @@ export function readLoadScript(file: string, text: string): LoadScript {
     }
     if (tool == Tool.Unknown) {
       out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_LOAD_LINE,
-        "load: not a command ksymns simulates (insmod FILE.ko, rmmod NAME, modprobe [-r] NAME, lsmod, busybox insmod FILE.ko): " + line, span));
+        "not a command ksymns simulates (insmod FILE.ko, rmmod NAME, modprobe [-r] NAME, lsmod, busybox insmod FILE.ko): " + line, span));
     }
     out.commands.push(new LoadCommand(line, tool, target, span));
   }

@@ -240,14 +240,14 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
         else if (layout != SymversLayout.Unknown) why = "empty symbol or module column";
         else if (nf < 4) why = "only " + nf.toString() + " tab-separated column" + (nf == 1 ? "" : "s") + "; " + why;
         out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
-          file + ":" + lineNo.toString() + ": line ignored: " + why, Span.at(file, lineNo)));
+          "line ignored: " + why, Span.at(file, lineNo)));
       }
       continue;
     }
     if (out.layout == SymversLayout.Unknown) { out.layout = layout; layoutLine = lineNo; }
     else if (layout != out.layout && out.findings.length < MAX_FINDINGS) {
       out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LAYOUT,
-        file + ":" + lineNo.toString() + ": this line uses the " + layoutName(layout) + " layout but line " +
+        "this line uses the " + layoutName(layout) + " layout but line " +
         layoutLine.toString() + " uses the " + layoutName(out.layout) + " layout; each line is read by its own layout",
         Span.at(file, lineNo)));
     }
@@ -273,7 +273,7 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
   }
   if (bad > MAX_FINDINGS) {
     out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
-      file + ": " + (bad - MAX_FINDINGS).toString() + " more lines ignored", Span.at(file, 1)));
+      (bad - MAX_FINDINGS).toString() + " more lines ignored", Span.at(file, 1)));
   }
   return out;
 }
