@@ -72,8 +72,6 @@ export class Rules {
   get proprietaryNamesSymbol(): bool { return this.v >= 511; }
   /** GPL-only symbols of a proprietary module are refused / taint inherited (5.9). */
   get proprietaryOwnerChecks(): bool { return this.v >= 509; }
-  /** A missing __versions entry fails the load instead of warning once. */
-  get missingCrcFails(): bool { return this.v >= 600; }
   /** Debian's MODVERSIONS default for this release. */
   get debianModversions(): bool { return this.v <= 617; }
   /** gcc 14 (6.16+ builds) also reports the undeclared identifier of a bad import (6.19). */

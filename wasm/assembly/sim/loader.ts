@@ -113,8 +113,10 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
       // check_version()
       if (symErr == 0 && cfg.modversions && e.hasCrc) {
         if (!ko.versions.has(sym)) {
+          // a failure on every kernel the lab boots (5.10 on), not the old "warn once, let it go"
           s.print(4, T.noCrc(name, sym), Msg.LOAD_NO_CRC, sym);
-          if (r.missingCrcFails) { symErr = T.EINVAL; id = Msg.LOAD_NO_CRC; }
+          symErr = T.EINVAL;
+          id = Msg.LOAD_NO_CRC;
         } else if (ko.versions.get(sym) != e.crc) {
           s.print(4, T.crcMismatch(name, sym), Msg.LOAD_CRC_MISMATCH, sym);
           symErr = T.EINVAL;
