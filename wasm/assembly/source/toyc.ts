@@ -104,13 +104,35 @@ function spanOf(file: string, a: Token, b: Token): Span {
 export function readToyC(file: string, src: string, defaultNs: MacroArg | null): ModuleSource {
   const mod = new ModuleSource(file, moduleNameOf(file));
   const issues: LexIssue[] = [];
-  const toks = lexC(src, issues);
+  const toks = withoutDeadCode(lexC(src, issues));
   for (let i = 0; i < issues.length; i++) {
     mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, issues[i].message, Span.at(file, issues[i].line)));
   }
   const r = new Reader(mod, toks, defaultNs);
   r.run();
   return mod;
+}
+
+/** Drops what `#if 0` … `#else`/`#elif`/`#endif` hides: dead code is never compiled, so it
+ *  neither defines nor uses anything. Other conditionals are kept whole: both branches count. */
+function withoutDeadCode(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  let depth = 0; // nesting inside a dead region
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind == Tok.Directive) {
+      const d = t.text.substring(1).trim();
+      if (depth > 0) {
+        if (d.startsWith("if")) depth++;
+        else if (d.startsWith("endif")) depth--;
+        else if (depth == 1 && (d.startsWith("else") || d.startsWith("elif"))) depth = 0;
+        continue;
+      }
+      if (d == "if 0" || d.startsWith("if 0 ") || d.startsWith("if 0/") || d == "if (0)") { depth = 1; continue; }
+    } else if (depth > 0 && t.kind != Tok.End) continue;
+    out.push(t);
+  }
+  return out;
 }
 
 class Reader {
