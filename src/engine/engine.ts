@@ -67,7 +67,14 @@ function internalError(err: unknown, options: RunOptions): RunResult {
   return {
     format: 1,
     engine: "",
-    kernel: { version: options.kernel ?? "", release: "", relaxed: !!options.relaxed, profile: false, config: {} },
+    kernel: {
+      version: options.kernel ?? "",
+      release: "",
+      relaxed: !!options.relaxed,
+      profile: false,
+      config: {},
+      syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
+    },
     findings: [{ id: "INTERNAL_ERROR", stage: "internal", severity: "error", text, module: "", file: "", line: 0, col: 0, endLine: 0, endCol: 0 }],
     build: { ok: false, log: [], modules: [] },
     taint_at_boot: 0,

@@ -62,7 +62,22 @@ export interface ModelModule {
 export interface RunResult {
   format: number;
   engine: string;
-  kernel: { version: string; release: string; relaxed: boolean; profile: boolean; config: Record<string, string> };
+  kernel: {
+    version: string;
+    release: string;
+    relaxed: boolean;
+    profile: boolean;
+    config: Record<string, string>;
+    /** How this release wants things written (the engine's rule, for quick fixes and completion). */
+    syntax: {
+      namespace: "string" | "identifier";
+      defaultNamespace: "string" | "identifier";
+      /** The module-restricted export macro this release has, or "". */
+      forModulesMacro: string;
+      /** Whether the loader honours module: namespaces. */
+      moduleNamespaces: boolean;
+    };
+  };
   findings: Finding[];
   build: {
     ok: boolean;

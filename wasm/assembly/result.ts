@@ -5,7 +5,7 @@ import { MSG_NAMES, RESULT_FORMAT, SEVERITY_NAMES, STAGE_NAMES } from "../shared
 import { Finding, Span } from "./diagnostics";
 import { JsonWriter } from "./util/json";
 import { RunResult } from "./run";
-import { releaseName } from "./kernel/versions";
+import { releaseName, Rules } from "./kernel/versions";
 import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
 
@@ -123,6 +123,15 @@ export function serializeResult(res: RunResult): string {
   w.keyStr("release", res.releaseText);
   w.keyBool("relaxed", res.relaxed);
   w.keyBool("profile", res.profileUsed);
+  // how this release wants namespaces written, for quick fixes and completion
+  const r = new Rules(res.release);
+  w.key("syntax");
+  w.beginObject();
+  w.keyStr("namespace", r.nsIsString ? "string" : "identifier");
+  w.keyStr("defaultNamespace", r.defaultNsIsString ? "string" : "identifier");
+  w.keyStr("forModulesMacro", r.hasForModules ? "EXPORT_SYMBOL_FOR_MODULES" : r.hasGplForModules ? "EXPORT_SYMBOL_GPL_FOR_MODULES" : "");
+  w.keyBool("moduleNamespaces", r.moduleNamespaces);
+  w.endObject();
   w.key("config");
   w.beginObject();
   const keys = res.config.values.keys().sort();
