@@ -48,6 +48,7 @@ function optionsText(o: RunOptions): string {
   if (o.relaxed) lines.push("relaxed=1");
   if (o.profile === false) lines.push("profile=none");
   for (const [k, v] of Object.entries(o.config ?? {})) lines.push(`${k}=${v}`);
+  if (o.inject) lines.push(`inject=${o.inject}`);
   return lines.join("\n");
 }
 

@@ -12,6 +12,8 @@ export interface RunOptions {
   profile?: boolean;
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
+  /** Test-only fault injection: "trap" makes the engine trap as an engine bug would. */
+  inject?: "trap";
 }
 
 export interface Range {

@@ -25,6 +25,8 @@ export class RunOptions {
   kernel: string = "";
   relaxed: bool = false;
   useProfile: bool = true;
+  /** Fault injection for the hosts' tests: trap as an engine bug would. */
+  injectTrap: bool = false;
   config: Map<string, string> = new Map();
 }
 
@@ -39,6 +41,7 @@ export function parseOptions(text: string): RunOptions {
     if (k == "kernel") o.kernel = v;
     else if (k == "relaxed") o.relaxed = v == "1" || v == "true";
     else if (k == "profile") o.useProfile = v != "none";
+    else if (k == "inject") o.injectTrap = v == "trap";
     else if (k.startsWith("CONFIG_")) o.config.set(k, v);
   }
   return o;
@@ -83,6 +86,7 @@ function cachedSymvers(file: string, f: WorkspaceFile): Symvers {
 function addAll(into: Finding[], from: Finding[]): void { for (let i = 0; i < from.length; i++) into.push(from[i]); }
 
 export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | null): RunResult {
+  if (opt.injectTrap) unreachable();
   const res = new RunResult();
   addAll(res.findings, ws.findings);
 
