@@ -94,16 +94,21 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
+  let runsSinceCollect = 0;
+  const collect = (): void => {
+    runsSinceCollect = 0;
+    try {
+      ex.__collect();
+    } catch {
+      void restart();
+    }
+  };
   const collectSoon = (): void => {
     if (collectPending) return;
     collectPending = true;
     setTimeout(() => {
       collectPending = false;
-      try {
-        ex.__collect();
-      } catch {
-        void restart();
-      }
+      collect();
     }, 0);
   };
 
@@ -127,6 +132,9 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return name;
     },
     runLoaded(files, options = {}) {
+      // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
+      // the deferred collection run: collect here now and then instead
+      if (++runsSinceCollect > 64) collect();
       try {
         const res = JSON.parse(ex.run(packWorkspace(files), optionsText(options))) as RunResult;
         collectSoon();

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createNodeEngine } from "../../src/engine/node";
 import type { Engine, RunResult } from "../../src/engine";
+import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -14,18 +15,6 @@ beforeAll(async () => {
 
 const SEED = 20261126;
 const RUNS = 150;
-
-const C_PIECES = ["EXPORT_SYMBOL_NS_GPL(", "MODULE_IMPORT_NS(", "MODULE_LICENSE(\"GPL\")", "#define DEFAULT_SYMBOL_NAMESPACE ", "\"TOY_NS\"", "TOY_NS", "(", ")", "{", "}", ";", ",", "/*", "*/", "//", "\n", "\\\n", "'", "\"", "#", "int toy_get(void)", "toy_get()", "static", "module_init(", "EXPORT_SYMBOL_GPL_FOR_MODULES(", "\"module:a,b*\"", "\u0000", "é", "\uD800"];
-const SYMVERS_PIECES = ["0x12345678", "0x", "zz", "\t", "\n", "\r\n", "toy_get", "vmlinux", "drivers/x/y", "EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL", "TOY_NS", "module:kvm", " ", "\u00ff"];
-const OTHER_PIECES = ["obj-m", "obj-y", "+=", ":=", "=", "x.o", "ccflags-y", "-DDEFAULT_SYMBOL_NAMESPACE=", "'\"NS\"'", "CFLAGS_x.o", "\\\n", "\n", "#", "CONFIG_MODVERSIONS=y", "# CONFIG_X is not set", "# Linux/x86 9.99.0 Kernel Configuration", "insmod", "rmmod", "modprobe", "-r", "busybox", "lsmod", "x.ko", " ", "$(", ")"];
-
-function textFrom(pieces: string[]) {
-  return fc.oneof(
-    fc.string({ maxLength: 400 }),
-    fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((a) => a.join("")),
-    fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((a) => a.join("")),
-  );
-}
 
 function checkSound(res: RunResult, files: string[]): void {
   const internal = res.findings.filter((f) => f.stage === "internal");
