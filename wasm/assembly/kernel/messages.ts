@@ -50,6 +50,7 @@ export function modpostNoVmlinux(): string {
 }
 
 export function modpostExportedTwice(r: Rules, mod: string, sym: string, prev: string): string {
+  if (r.modpostModPrefix) return "ERROR: modpost: " + mod + ".ko: symbol '" + sym + "' exported twice. Previous export was in " + prev;
   return (r.exportedTwiceIsError ? "ERROR" : "WARNING") + ": modpost: " + mod + ": '" + sym + "' exported twice. Previous export was in " + prev;
 }
 

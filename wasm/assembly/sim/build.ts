@@ -134,11 +134,12 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
 function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span): string | null {
   if (c.r.nsIsString) {
     if (a.isString) return a.value;
-    c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, src.file);
+    // gcc 14 on 6.19's headers also evaluates the name in a static assertion first
     if (c.r.importIdentifierExtraErrors) {
       c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccUndeclared(a.text), a.span, src.file);
       c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccStaticAssert(), span, src.file);
     }
+    c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, src.file);
     return null;
   }
   if (a.isString) return "\"" + a.value + "\""; // stringified: import_ns keeps the quotes
