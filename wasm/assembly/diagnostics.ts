@@ -38,13 +38,3 @@ export class Finding {
     return this;
   }
 }
-
-/** Collects findings in the order they are made. */
-export class Findings {
-  list: Finding[] = [];
-  add(f: Finding): Finding { this.list.push(f); return f; }
-  has(id: Msg): bool {
-    for (let i = 0; i < this.list.length; i++) if (this.list[i].id == id) return true;
-    return false;
-  }
-}

@@ -116,6 +116,8 @@ export const EEXIST: i32 = 17;
 export const EINVAL: i32 = 22;
 export const EPERM: i32 = 1;
 export const EKEYREJECTED: i32 = 129;
+export const EAGAIN: i32 = 11;
+export const EBUSY: i32 = 16;
 
 export function strerror(errno: i32): string {
   if (errno == EPERM) return "Operation not permitted";
@@ -124,6 +126,9 @@ export function strerror(errno: i32): string {
   if (errno == EEXIST) return "File exists";
   if (errno == EINVAL) return "Invalid argument";
   if (errno == EKEYREJECTED) return "Key was rejected by service";
+  if (errno == EAGAIN) return "Resource temporarily unavailable";
+  if (errno == EBUSY) return "Device or resource busy";
+  if (errno == EBADMSG) return "Bad message";
   return "Unknown error " + errno.toString();
 }
 
@@ -131,11 +136,9 @@ export function strerror(errno: i32): string {
 export function kmodModError(errno: i32): string {
   if (errno == ENOEXEC) return "Invalid module format";
   if (errno == ENOENT) return "Unknown symbol in module";
-  if (errno == ESRCH_LIKE) return "Unknown symbol in module";
   if (errno == EINVAL) return "Invalid parameters";
   return strerror(errno);
 }
-const ESRCH_LIKE: i32 = -1;
 
 export function insmodInsertError(file: string, errno: i32): string {
   return "insmod: ERROR: could not insert module " + file + ": " + kmodModError(errno);
@@ -155,6 +158,12 @@ function busyboxError(errno: i32): string {
 export function busyboxLoadError(file: string): string {
   return "insmod: can't open '" + file + "': No such file or directory";
 }
+export function busyboxRmmodError(mod: string, errno: i32): string {
+  return "rmmod: can't unload module '" + mod + "': " + strerror(errno);
+}
+export function rmmodBusy(mod: string): string {
+  return "rmmod: ERROR: could not remove module " + mod + ": " + strerror(EBUSY);
+}
 export function rmmodInUse(mod: string, users: string): string {
   return users.length > 0 ? "rmmod: ERROR: Module " + mod + " is in use by: " + users : "rmmod: ERROR: Module " + mod + " is in use";
 }
@@ -170,3 +179,72 @@ export function modprobeInUse(mod: string): string { return "modprobe: FATAL: Mo
 export function modprobeNotInKernel(mod: string): string { return "modprobe: FATAL: Module " + mod + " is not in kernel."; }
 export function modprobeRemoveNotFound(mod: string): string { return "modprobe: FATAL: Module " + mod + " not found."; }
 export function shellNotFound(cmd: string): string { return "sh: " + cmd + ": not found"; }
+
+// ---- the loader's first checks of a .ko (kernel/module/main.c: elf_validity_check,
+// ---- setup_load_info, check_modinfo; kernel/module/version.c; texts as the real
+// ---- Debian kernels 5.10 … 7.3 carry them in their printk formats) ----
+
+export const EBADMSG: i32 = 74;
+
+export function elfInvalidStructures(): string { return "Module has invalid ELF structures"; }
+export function elfHeaderLen(len: i32): string { return "Invalid ELF header len " + len.toString(); }
+export function elfHeaderMagic(): string { return "Invalid ELF header magic: != " + String.fromCharCode(0x7f) + "ELF"; }
+export function elfHeaderType(t: u32): string { return "Invalid ELF header type: " + t.toString() + " != 1"; }
+export function elfArchitecture(m: u32): string { return "Invalid architecture in ELF header: " + m.toString(); }
+export function elfSectionHeaderSize(): string { return "Invalid ELF section header size"; }
+export function elfSectionHeaderOverflow(): string { return "Invalid ELF section header overflow"; }
+export function elfSection0(type: i32): string {
+  return "ELF Spec violation: section 0 type(" + type.toString() + ")!=SH_NULL or non-zero len or addr";
+}
+export function elfSectionInModule(i: i32, type: u32): string {
+  return "Invalid ELF section in module (section " + i.toString() + " type " + type.toString() + ")";
+}
+export function elfSectionNameIndex(idx: i32, shnum: i32): string {
+  return "Invalid ELF section name index: " + idx.toString() + " || e_shstrndx (" + idx.toString() + ") >= e_shnum (" + shnum.toString() + ")";
+}
+export function elfSectionHdr(type: u32): string { return "Invalid ELF section hdr(type " + type.toString() + ")"; }
+export function elfSectionNameTableType(type: u32): string { return "Invalid ELF section name table type: " + type.toString(); }
+export function elfEmptySectionNames(): string { return "empty section name table"; }
+export function elfSectionNamesNotNul(): string { return "ELF Spec violation: section name table isn't null terminated"; }
+export function elfSectionName(i: i32, type: u32): string {
+  return "Invalid ELF section name in module (section " + i.toString() + " type " + type.toString() + ")";
+}
+export function elfOneModinfo(): string { return "Only one .modinfo section must exist."; }
+export function elfThisModuleCount(mod: string): string { return "module " + mod + ": Exactly one .gnu.linkonce.this_module section must exist."; }
+export function elfThisModuleNoBits(mod: string): string { return "module " + mod + ": .gnu.linkonce.this_module section must have a size set"; }
+export function elfThisModuleNoAlloc(mod: string): string { return "module " + mod + ": .gnu.linkonce.this_module must occupy memory during process execution"; }
+export function elfThisModuleSize(mod: string): string {
+  return "module " + mod + ": .gnu.linkonce.this_module section size must match the kernel's built struct module size at run time";
+}
+export function noSymbols(mod: string): string { return mod + ": module has no symbols (stripped?)"; }
+export function noModuleInObject(mod: string): string { return mod + ": No module found in object"; }
+export function elfShLink(link: i32, shnum: i32): string {
+  return "Invalid ELF sh_link!=SHN_UNDEF(" + link.toString() + ") or (sh_link(" + link.toString() + ") >= hdr->e_shnum(" + shnum.toString() + ")";
+}
+export function elfSymbolStringTableType(type: u32): string { return "Invalid ELF symbol string table type: " + type.toString(); }
+export function elfExtVersionsPresence(): string { return "extended version crc+name presence does not match"; }
+export function elfExtVersionsCount(): string { return "more extended version crcs than names"; }
+export function elfEmptySymbolStrings(): string { return "empty symbol string table"; }
+export function elfSymbolStringsLeadingNul(): string { return "symbol string table missing leading NUL"; }
+export function elfSymbolStringsNotNul(): string { return "symbol string table isn't NUL terminated"; }
+export function elfSymbolNameBounds(): string { return "symbol name out of bounds in string table"; }
+export function vermagicMismatch(mod: string, modMagic: string, kernelMagic: string): string {
+  return mod + ": version magic '" + modMagic + "' should be '" + kernelMagic + "'";
+}
+/** try_to_force_load() with CONFIG_MODULE_FORCE_LOAD (Debian): `reason` is "bad vermagic" or a symbol. */
+export function forcedLoad(mod: string, reason: string): string { return mod + ": " + reason + ": kernel tainted."; }
+export function noRetpoline(mod: string): string { return mod + ": loading module not compiled with retpoline compiler."; }
+export function stagingModule(mod: string): string {
+  return mod + ": module is from the staging directory, the quality is unknown, you have been warned.";
+}
+export function noExtCrc(mod: string, sym: string): string { return mod + ": no extended symbol version for " + sym; }
+
+// ---- kmod's depmod (tools/depmod.c, kmod 30) ----
+
+export function depmodNoSymbols(path: string, errno: i32): string {
+  return "depmod: ERROR: failed to load symbols from " + path + ": " + strerror(errno);
+}
+export function depmodUnknownSymbol(path: string, sym: string): string { return "depmod: WARNING: " + path + " needs unknown symbol " + sym; }
+export function depmodCrcMismatch(path: string, sym: string): string { return "depmod: WARNING: " + path + " disagrees about version of symbol " + sym; }
+export function depmodCycles(count: i32): string { return "depmod: ERROR: Found " + count.toString() + " modules in dependency cycles!"; }
+export function depmodNoOrder(dir: string): string { return "depmod: WARNING: could not open modules.order at " + dir + ": No such file or directory"; }

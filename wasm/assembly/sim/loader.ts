@@ -3,7 +3,7 @@
 // through resolve_symbol(): GPL-only, proprietary owners, CRCs (version.c), namespaces.
 
 import { Msg } from "../../shared/codes";
-import { Export, KoImage } from "../model";
+import { KoImage } from "../model";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
@@ -173,4 +173,3 @@ export function unloadModule(s: Session, m: LoadedModule): void {
   if (idx >= 0) s.modules.splice(idx, 1);
 }
 
-export function exportOwnerIsKernel(e: Export): bool { return e.owner == "vmlinux"; }

@@ -117,20 +117,20 @@ function rmmod(s: Session, c: LoadCommand, res: CommandResult): void {
   res.module = name;
   const m = s.find(name);
   if (m == null) {
-    res.stderr.push(c.tool == Tool.BusyboxRmmod ? "rmmod: can't unload module '" + name + "': No such file or directory" : T.rmmodNotLoaded(name));
+    res.stderr.push(c.tool == Tool.BusyboxRmmod ? T.busyboxRmmodError(name, T.ENOENT) : T.rmmodNotLoaded(name));
     res.exit = 1;
     res.failure = Msg.LOAD_NOT_LOADED;
     return;
   }
   const lm = m as LoadedModule;
   if (lm.refcount > 0) {
-    res.stderr.push(c.tool == Tool.BusyboxRmmod ? "rmmod: can't unload module '" + name + "': Resource temporarily unavailable" : T.rmmodInUse(name, lm.users.join(" ")));
+    res.stderr.push(c.tool == Tool.BusyboxRmmod ? T.busyboxRmmodError(name, T.EAGAIN) : T.rmmodInUse(name, lm.users.join(" ")));
     res.exit = 1;
     res.failure = Msg.LOAD_IN_USE;
     return;
   }
   if (lm.ko.hasInit && !lm.ko.hasExit) {
-    res.stderr.push("rmmod: ERROR: could not remove module " + name + ": Device or resource busy");
+    res.stderr.push(T.rmmodBusy(name));
     res.exit = 1;
     res.failure = Msg.LOAD_IN_USE;
     return;
