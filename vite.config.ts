@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   base: "./",
-  build: { target: "es2022", outDir: "dist" },
+  build: { target: "es2022", outDir: "dist", chunkSizeWarningLimit: 4096 },
+  worker: { format: "es" },
   server: { port: 5173 },
   preview: { port: 5173 },
   test: {

@@ -1,27 +1,71 @@
-// The start page: runs the built-in example through the engine and shows its transcript.
+// The playground page: picks the opening workspace (link, saved work or example), builds the
+// store, mounts the page, and connects the engine (in the page, or a worker for large inputs),
+// local persistence, theme and shortcuts.
 
 import { createBrowserEngine } from "./engine/browser";
-import { EXAMPLE } from "./example";
+import { localClient, switchingClient } from "./engine/client";
+import { workerClient } from "./engine/remote";
+import EngineWorker from "./engine/worker?worker";
+import { connectEngine, createPlaygroundStore, isLinkHash, saveCurrent, selectSnapshot } from "./store";
+import { chooseStart, type Start } from "./app/start";
+import { mountLayout } from "./app/layout";
+import { connectPersistence } from "./app/persistence";
+import { connectTheme, savedTheme } from "./app/theme";
+import { connectShortcuts } from "./app/shortcuts";
+import { connectDrop, restoreSetAside } from "./app/commands";
+import "./app/app.css";
 
-const filesEl = document.getElementById("files")!;
-const out = document.getElementById("transcript")!;
-const kernelEl = document.getElementById("kernel")!;
+const storage = localStorage;
+const start = chooseStart(location.hash, storage);
+const store = createPlaygroundStore(start.snapshot);
+store.setState({ theme: savedTheme(storage), editorKind: matchMedia("(max-width: 700px)").matches ? "plain" : "monaco" });
 
-for (const [name, text] of Object.entries(EXAMPLE)) {
-  const h = document.createElement("h3");
-  h.textContent = name;
-  const pre = document.createElement("pre");
-  pre.textContent = String(text);
-  filesEl.append(h, pre);
+/** Shows what the opening decision has to say, and takes a consumed link out of the address bar. */
+function announce(s: Start): void {
+  if (s.hadLink) history.replaceState(null, "", location.pathname + location.search);
+  if (!s.message) return;
+  const { kind, text } = s.message;
+  store.getState().showNotice(
+    kind === "set-aside"
+      ? { kind: "info", text, action: { label: "Back to my work", run: () => restoreSetAside(store, storage) } }
+      : { kind: kind === "broken" ? "error" : "info", text },
+  );
 }
+announce(start);
 
-try {
-  const engine = await createBrowserEngine();
-  const res = await engine.run(EXAMPLE, { kernel: "6.12", relaxed: true });
-  kernelEl.textContent = `(Linux ${res.kernel.version}, ${res.kernel.release})`;
-  out.textContent = res.transcript;
-  document.body.dataset.ready = "true";
-} catch (err) {
-  out.textContent = `The engine could not start: ${err instanceof Error ? err.message : String(err)}`;
-  document.body.dataset.ready = "error";
-}
+// a link pasted into the address bar of an open page changes only the hash
+addEventListener("hashchange", () => {
+  if (!isLinkHash(location.hash)) return;
+  saveCurrent(storage, selectSnapshot(store.getState()));
+  const next = chooseStart(location.hash, storage);
+  store.getState().loadSnapshot(next.snapshot);
+  announce(next);
+});
+
+const root = document.getElementById("app")!;
+connectTheme(store, storage);
+mountLayout(root, store, storage);
+connectPersistence(store, storage);
+connectShortcuts(store);
+connectDrop(store, root);
+
+const base = new URL("./", document.baseURI);
+createBrowserEngine(base).then(
+  (engine) => {
+    const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
+    let first = true;
+    connectEngine(store, client, {
+      onApplied() {
+        if (first) document.body.dataset.ready = "true";
+        first = false;
+      },
+    });
+  },
+  (err: unknown) => {
+    store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
+    document.body.dataset.ready = "error";
+  },
+);
+
+// for the browser tests and the typing benchmark
+(window as unknown as { ksymns: unknown }).ksymns = { store };

@@ -4,6 +4,10 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createNodeEngine } from "../engine/node";
 import { readWorkspaceDir } from "./workspace-dir";
+import { listPresets, runPreset } from "./presets";
+import { check } from "./check";
+import { deps } from "./deps";
+import { corpus } from "./corpus";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -19,6 +23,32 @@ Usage:
       as make M=DIR and modpost would, then replay its load script on a booted kernel.
       Prints the transcript: the build log, each command with what insmod/rmmod/modprobe
       printed and the kernel log lines it caused, and /proc/modules at the end.
+  ksymns run --preset SLUG [--json]
+      Run a preset (a real mailing-list case, see ksymns presets) on its kernel and compare
+      the outcome with the one stored in its preset.json (what the real kernel did); exit 1
+      and print the differences when they disagree. SLUG may also be a preset folder's path.
+  ksymns presets            List the presets, one "slug<TAB>title" a line.
+  ksymns check --symvers FILE [--kernel VERSION] [--json] KO...
+      Check built modules (.ko, .ko.xz, .ko.zst, .ko.gz) against a kernel's Module.symvers:
+      for each, what modpost would say of it and what the kernel says when modprobe loads
+      it there (unknown symbols, GPL-only use, namespaces not imported, module: exports,
+      CRC mismatches, license, ELF structure, vermagic), in their own words. The kernel
+      release defaults to the one the first module was built for (its vermagic). Exit 1
+      when any module would not load; fit for an out-of-tree module's CI.
+  ksymns deps [--basedir DIR] RELEASE [--check [--symvers FILE] [--config FILE]] [--json] [--workers N]
+      Read every module under DIR/lib/modules/RELEASE (DIR defaults to /) and print
+      modules.dep exactly as \`depmod -b DIR -n RELEASE\` prints it (depmod's own messages go
+      to stderr). With --check, also load each module as modprobe would on that kernel and
+      print every problem the loader reports (namespace, license, CRC, structure) to
+      stderr, as PATH: MESSAGE; exit 1 if there is any. vmlinux's exports come from
+      --symvers, else DIR/lib/modules/RELEASE/build/Module.symvers or DIR/Module.symvers;
+      the .config from --config, else DIR/boot/config-RELEASE or DIR/config (else Debian's
+      defaults). Reads modules in worker threads (--workers N; 0: none).
+  ksymns corpus SERIES [DIR]
+      Download a whole Debian kernel (5.10, 6.1, 6.12, 7.2 or 7.3: all its modules, its
+      Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
+      $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
+      \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
   ksymns kernels            List the kernel releases the engine knows, newest first.
   ksymns --version          Print the engine version.
   ksymns --help             This text.
@@ -41,6 +71,7 @@ cannot be used (the message names the file and line).
 
 interface RunArgs {
   dir: string;
+  preset?: string;
   kernel?: string;
   symvers?: string;
   config?: string;
@@ -66,9 +97,15 @@ function parseRunArgs(args: string[]): RunArgs {
     else if (a === "--relaxed") out.relaxed = true;
     else if (a === "--no-profile") out.profile = false;
     else if (a === "--json") out.json = true;
+    else if (a === "--preset" || a.startsWith("--preset=")) out.preset = value();
     else if (a.startsWith("-")) throw new UsageError(`ksymns: unknown option ${a} (see ksymns --help)`);
     else if (!out.dir) out.dir = a;
     else throw new UsageError(`ksymns: one workspace folder at a time (got ${out.dir} and ${a})`);
+  }
+  if (out.preset !== undefined) {
+    if (out.dir || out.kernel || out.symvers || out.config || out.relaxed || !out.profile)
+      throw new UsageError("ksymns run --preset: a preset brings its own files, kernel and options (only --json goes with it)");
+    return out;
   }
   if (!out.dir) throw new UsageError("ksymns run: which workspace folder? (ksymns run DIR)");
   return out;
@@ -76,6 +113,7 @@ function parseRunArgs(args: string[]): RunArgs {
 
 async function run(args: string[], io: Io): Promise<number> {
   const a = parseRunArgs(args);
+  if (a.preset !== undefined) return runPreset(a.preset, a.json, io);
   const dir = resolve(io.cwd, a.dir);
   let files;
   try {
@@ -116,6 +154,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(engine.kernels().join("\n") + "\n");
       return 0;
     }
+    if (cmd === "presets") return listPresets(io);
+    if (cmd === "check") return await check(rest, io);
+    if (cmd === "deps") return await deps(rest, io);
+    if (cmd === "corpus") return await corpus(rest, io);
     if (cmd === "run") return await run(rest, io);
     io.stderr.write(`ksymns: unknown command '${cmd}' (see ksymns --help)\n`);
     return 2;

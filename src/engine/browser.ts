@@ -2,6 +2,7 @@
 
 import wasmUrl from "../../wasm/build/ksymns.wasm?url";
 import { createEngine, type Engine } from "./engine";
+import { browserDecompress } from "./browser-decompress";
 
 /** The body of a `.gz` file: some servers (vite preview, sirv) send it with
  *  Content-Encoding: gzip so the browser has already inflated it; others send the raw bytes. */
@@ -26,5 +27,6 @@ export function createBrowserEngine(base: URL = new URL("./", document.baseURI),
       ]);
       return { symvers, modules: new TextDecoder().decode(modules) };
     },
+    decompress: browserDecompress,
   });
 }

@@ -3,7 +3,8 @@
 
 import { instantiate } from "../../wasm/build/ksymns.js";
 import { packWorkspace } from "./pack";
-import type { KernelExport, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import { decompressModules, type Decompressor } from "./decompress";
+import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -19,12 +20,16 @@ export interface EngineHost {
   wasm(): Promise<WebAssembly.Module>;
   /** The profile named e.g. "debian-6.12.113-amd64" (files under public/kernels). */
   profile(name: string): Promise<KernelProfile>;
+  /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run (without it they stay as they are). */
+  decompress?: Decompressor;
 }
 
 export interface Engine {
-  /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding. */
+  /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding.
+   *  Compressed modules are decompressed first. */
   run(files: WorkspaceFiles, options?: RunOptions): Promise<RunResult>;
-  /** Runs with whatever profile is loaded, synchronously (for benchmarks and incremental runs). */
+  /** Runs with whatever profile is loaded, synchronously (for benchmarks and incremental runs);
+   *  .ko files must already be decompressed. */
   runLoaded(files: WorkspaceFiles, options?: RunOptions): RunResult;
   /** Loads the profile that stands for `kernel` (or none). */
   useProfileFor(kernel: string | undefined, files?: WorkspaceFiles): Promise<string>;
@@ -38,6 +43,9 @@ export interface Engine {
   completeSymbols(prefix: string, options?: { ns?: string; limit?: number }): KernelExport[];
   /** Every namespace of the loaded profile, with its export count and exporting modules. */
   namespaces(): KernelNamespace[];
+  /** One module file (.ko, or compressed) as model.modules describes a workspace's .ko: its
+   *  modinfo, exports, uses and ELF facts, the ELF checks being those of `kernel` (default 6.12). */
+  describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
 }
@@ -145,6 +153,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       }
     },
     async run(files, options = {}) {
+      if (host.decompress) files = await decompressModules(files, host.decompress);
       if (options.profile !== false) {
         try {
           await engine.useProfileFor(options.kernel, files);
@@ -155,6 +164,10 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       const res = engine.runLoaded(files, options);
       if (res.findings[0]?.stage === "internal") await restart();
       return res;
+    },
+    async describeModule(file, bytes, kernel = "") {
+      const plain = host.decompress ? (await decompressModules({ [file]: bytes }, host.decompress))[file] : bytes;
+      return JSON.parse(ex.koDescribe(file, (plain as Uint8Array).slice().buffer, kernel)) as ModelModule;
     },
     kernels: () => ex.kernels().split(","),
     version: () => ex.engineVersion(),

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createEngine, type Engine } from "./engine";
+import { nodeDecompress } from "./node-decompress";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -22,5 +23,6 @@ export function createNodeEngine(): Promise<Engine> {
       ]);
       return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8") };
     },
+    decompress: nodeDecompress,
   });
 }

@@ -59,6 +59,30 @@ export interface ModelModule {
   exports: (Range & { symbol: string; ns: string; gpl: boolean; macro: string; crc: string })[];
   uses: (Partial<Range> & { symbol: string })[];
   importInsertLine: number;
+  /** Real .ko files only: modinfo(8)'s fields, each key with its values in file order. */
+  modinfo?: Record<string, string[]>;
+  /** Real .ko files only: what the ELF reader found. */
+  ko?: KoFacts;
+}
+
+/** A real .ko's ELF facts (model.modules[].ko). */
+export interface KoFacts {
+  /** The file is an ELF object kmod can read; `error` says why not. */
+  readable: boolean;
+  error: string;
+  class: 32 | 64;
+  byteOrder: "little" | "big";
+  /** e_machine: 62 x86-64, 183 AArch64, 3 i386, 40 ARM, 22 s390, 21 PowerPC64, 243 RISC-V. */
+  machine: number;
+  /** A well-formed module signature is appended. */
+  signed: boolean;
+  /** The chosen kernel's ELF checks pass (else `formatErrors` holds what it printed). */
+  wellFormed: boolean;
+  formatErrors: string[];
+  /** Parts of the file that could not be read (an export table without relocations, ...). */
+  problems: string[];
+  /** Entries of __versions and __version_ext_*. */
+  versions: number;
 }
 
 export interface RunResult {

@@ -39,6 +39,10 @@ for (const name of lab.caseNames()) {
   const recorded = lab.recordedKernels(name);
   const kernels = [...new Set([...recorded, ...lab.expectedKernels(name)])];
   describe(name, () => {
+    if (kernels.length === 0) {
+      it.skip("has not been recorded on a real kernel yet", () => {});
+      return;
+    }
     if (!engineFolder(name)) {
       it.skip(`needs a custom build (build.sh) that a workspace cannot express; kept as real-kernel evidence`, () => {});
       return;

@@ -9,6 +9,11 @@ import { readSymvers } from "./source/symvers";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 
+export {
+  koScanKernel, koScanReserve, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
+  depmodBegin, depmodAddBatch, depmodAddKept, depmodFinish, depmodModulesDep, depmodMessages, depmodCheck, koDescribe,
+} from "./tree";
+
 let profile: Profile | null = null;
 
 /** Sets the base kernel: its Module.symvers (empty to clear) and its in-tree module table

@@ -2,6 +2,7 @@
 // the data behind verdicts, hovers, completion and the graph.
 
 import { Span } from "./diagnostics";
+import { KoFile } from "./source/ko";
 
 /** One exported symbol, from a Module.symvers line or a workspace EXPORT_SYMBOL*. */
 export class Export {
@@ -49,5 +50,7 @@ export class KoImage {
   hasExit: bool = false;
   /** The in-tree path, for modules of the base kernel. */
   path: string = "";
+  /** The real .ko file this image was read from (null for modules the engine builds). */
+  real: KoFile | null = null;
   constructor(public name: string, public file: string) {}
 }

@@ -8,6 +8,7 @@ import { RunResult } from "./run";
 import { releaseName, Rules } from "./kernel/versions";
 import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
+import { KoFile } from "./source/ko";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -101,7 +102,80 @@ function writeModel(w: JsonWriter, res: RunResult): void {
     w.keyInt("importInsertLine", src.importInsertLine);
     w.endObject();
   }
+  for (let i = 0; i < res.kos.length; i++) writeKoModule(w, res.kos[i]);
   w.endArray();
+  w.endObject();
+}
+
+/** A real .ko of the workspace: what modinfo(8) shows, its exports and uses, its ELF facts. */
+export function writeKoModule(w: JsonWriter, ko: KoImage): void {
+  const k = ko.real as KoFile;
+  const where = new Span(ko.file, 0, 0, 0, 0);
+  w.beginObject();
+  w.keyStr("name", ko.name);
+  w.keyStr("file", ko.file);
+  w.keyBool("builtin", false);
+  w.key("license");
+  if (ko.license == null) w.nul(); else w.str(ko.license as string);
+  w.keyBool("intree", ko.intree);
+  w.key("imports");
+  w.beginArray();
+  for (let i = 0; i < ko.importNs.length; i++) {
+    w.beginObject();
+    w.keyStr("ns", ko.importNs[i]);
+    w.keyStr("written", ko.importNs[i]);
+    writeSpan(w, where);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("exports");
+  w.beginArray();
+  for (let i = 0; i < ko.exports.length; i++) {
+    const e = ko.exports[i];
+    w.beginObject();
+    w.keyStr("symbol", e.symbol);
+    w.keyStr("ns", e.ns);
+    w.keyBool("gpl", e.gpl);
+    w.keyStr("macro", "");
+    w.keyStr("crc", e.hasCrc ? "0x" + hex8(e.crc) : "");
+    writeSpan(w, where);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("uses");
+  w.beginArray();
+  for (let i = 0; i < ko.undefined.length; i++) {
+    w.beginObject();
+    w.keyStr("symbol", ko.undefined[i]);
+    w.endObject();
+  }
+  w.endArray();
+  w.keyInt("importInsertLine", 0);
+  // modinfo(8)'s fields, each key with its values in file order
+  w.key("modinfo");
+  w.beginObject();
+  const m = k.modinfo;
+  const seen = new Set<string>();
+  for (let i = 0; i < m.keys.length; i++) {
+    const key = m.keys[i];
+    if (seen.has(key)) continue;
+    seen.add(key);
+    writeStrings(w, key, m.all(key));
+  }
+  w.endObject();
+  w.key("ko");
+  w.beginObject();
+  w.keyBool("readable", k.error.length == 0);
+  w.keyStr("error", k.error);
+  w.keyInt("class", k.is64 ? 64 : 32);
+  w.keyStr("byteOrder", k.big ? "big" : "little");
+  w.keyInt("machine", k.machine);
+  w.keyBool("signed", k.signed);
+  w.keyBool("wellFormed", k.formatErrno == 0 && k.sigErrno == 0);
+  writeStrings(w, "formatErrors", k.formatTexts);
+  writeStrings(w, "problems", k.problems);
+  w.keyInt("versions", k.versionNames.length + k.extNames.length);
+  w.endObject();
   w.endObject();
 }
 

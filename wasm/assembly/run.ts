@@ -4,6 +4,7 @@
 import { Msg, Severity, Stage } from "../shared/codes";
 import { Finding, Span } from "./diagnostics";
 import { Export, KoImage } from "./model";
+import { KoFile } from "./source/ko";
 import { Workspace, WorkspaceFile } from "./workspace";
 import { readToyC, ModuleSource, MacroArg, moduleNameOf } from "./source/toyc";
 import { readKbuild, Kbuild } from "./source/kbuild";
@@ -12,13 +13,15 @@ import { readSymvers, Symvers } from "./source/symvers";
 import { readLoadScript, LoadCommand, LoadScript, Tool } from "./source/loadscript";
 import { looksBinary } from "./source/text";
 import { DEFAULT_RELEASE, parseRelease, releaseName, Rules } from "./kernel/versions";
-import { defaultConfig, releaseString } from "./kernel/defaults";
+import { defaultConfig, releaseString, vermagicOf } from "./kernel/defaults";
 import { MapDirectory, Profile, SymversDirectory } from "./kernel/profile";
 import { BuildOptions, BuildResult, BuildUnit, runBuild } from "./sim/build";
 import { LoaderConfig } from "./sim/loader";
 import { Session } from "./sim/session";
 import { CommandResult, Installed, runCommand } from "./sim/tools";
 import { SymbolTable } from "./sim/symtab";
+import { moduleNameOfFile, readWorkspaceKo } from "./sim/koimage";
+import { checkBuiltKo } from "./sim/kocheck";
 
 /** Options from the host: `key=value` lines (kernel=6.12, relaxed=1, CONFIG_X=y). */
 export class RunOptions {
@@ -59,6 +62,8 @@ export class RunResult {
   modulesAtEnd: string[] = [];
   taintAtBoot: i32 = 0;
   profileUsed: bool = false;
+  /** The workspace's real .ko files, as the loader sees them. */
+  kos: KoImage[] = [];
 }
 
 // Readers are pure: their results are kept while the input text stays the same.
@@ -103,7 +108,8 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   } else if (fileCfg.release != 0) v = fileCfg.release;
   const r = new Rules(v);
   res.release = v;
-  res.releaseText = releaseString(v);
+  // a full release (`uname -r`) names the kernel exactly; a series stands for Debian's
+  res.releaseText = isFullRelease(opt.kernel) && parseRelease(opt.kernel) == v ? opt.kernel : releaseString(v);
   const cfg = defaultConfig(r);
   const fk = fileCfg.values.keys();
   for (let i = 0; i < fk.length; i++) cfg.values.set(fk[i], fileCfg.values.get(fk[i]));
@@ -115,9 +121,11 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   // the sources and which of them are modules
   const cFiles: WorkspaceFile[] = [];
+  const koFiles: WorkspaceFile[] = [];
   for (let i = 0; i < ws.files.length; i++) {
     const f = ws.files[i];
     if (f.name.endsWith(".c")) cFiles.push(f);
+    else if (isKoName(f.name)) koFiles.push(f);
     else if (!(f.name == "Kbuild" || f.name == "Makefile" || f.name == "Module.symvers" || f.name == ".config" || f.name == "load" || f.name == "README" || f.name.endsWith(".md") || f.name.endsWith(".json") || f.name.endsWith(".h"))) {
       res.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_UNSUPPORTED_FILE,
         f.name + ": not a workspace file ksymns reads (*.c, Kbuild, Module.symvers, .config, load); ignored", Span.at(f.name, 1)));
@@ -166,10 +174,13 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
     addAll(res.findings, src.findings);
     res.units.push(new BuildUnit(src, builtin[i]));
   }
-  if (res.units.length == 0) {
+  if (res.units.length == 0 && koFiles.length == 0) {
     res.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_NO_MODULES,
       "workspace: no module to build (add a NAME.c file, or name one in Kbuild's obj-m)", Span.none()));
   }
+
+  // real .ko files: already built, read as the loader will see them
+  for (let i = 0; i < koFiles.length; i++) res.kos.push(readWorkspaceKo(koFiles[i].name, koFiles[i].bytes, r, res.findings));
 
   // the export table the modules are built against, and the running kernel's
   let wsSymvers: Symvers | null = null;
@@ -185,6 +196,14 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   let hasVmlinux = false;
   const ownNames = new Set<string>();
   for (let u = 0; u < res.units.length; u++) ownNames.add(res.units[u].src.name);
+  // the .ko files' exports: modpost sees them as it would a KBUILD_EXTRA_SYMBOLS table
+  const koExports = new Map<string, Export>();
+  for (let i = 0; i < res.kos.length; i++) {
+    const ko = res.kos[i];
+    ownNames.add(ko.name);
+    for (let j = 0; j < ko.exports.length; j++) if (!koExports.has(ko.exports[j].symbol)) koExports.set(ko.exports[j].symbol, ko.exports[j]);
+  }
+  base.under(koExports);
   const pinned = new Map<string, Export>();
   if (wsSymvers != null) {
     const sv = wsSymvers as Symvers;
@@ -208,6 +227,16 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   const build = runBuild(res.units, base, hasVmlinux, pinned, r, bopt);
   res.build = build;
   addAll(res.findings, build.findings);
+  // modpost's verdict on each .ko, against the kernel's table and the workspace's modules
+  if (res.kos.length > 0) {
+    const built = new Map<string, Export>();
+    for (let u = 0; u < build.kos.length; u++) for (let i = 0; i < build.kos[u].exports.length; i++) built.set(build.kos[u].exports[i].symbol, build.kos[u].exports[i]);
+    const kt = new SymbolTable().under(built).underAll(base);
+    for (let i = 0; i < res.kos.length; i++) {
+      const ko = res.kos[i];
+      if (ko.real != null && (ko.real as KoFile).error.length == 0) addAll(res.findings, checkBuiltKo(ko, kt, hasVmlinux, r, bopt.allowMissingNsImports));
+    }
+  }
 
   // the booted kernel: the base kernel's vmlinux, what a pasted table adds, obj-y units
   const vmlinux = new SymbolTable();
@@ -246,8 +275,18 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
       for (let i = 0; i < ko.exports.length; i++) wsExports.set(ko.exports[i].symbol, ko.exports[i]);
     }
   }
+  for (let i = 0; i < res.kos.length; i++) {
+    const ko = res.kos[i];
+    inst.files.set(ko.file, ko);
+    inst.produced.add(ko.file);
+    wsModules.set(ko.name, ko);
+    const byFile = moduleNameOfFile(ko.file);
+    if (byFile != ko.name) wsModules.set(byFile, ko);
+    for (let j = 0; j < ko.exports.length; j++) wsExports.set(ko.exports[j].symbol, ko.exports[j]);
+  }
   const session = new Session(vmlinux);
   const lcfg = new LoaderConfig();
+  lcfg.vermagic = vermagicOf(r, res.releaseText, cfg);
   lcfg.modversions = cfg.isOn("MODVERSIONS");
   lcfg.sig = cfg.isOn("MODULE_SIG");
   lcfg.sigForce = cfg.isOn("MODULE_SIG_FORCE");
@@ -264,6 +303,10 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
       if (res.units[u].builtin) continue;
       script.commands.push(new LoadCommand("modprobe " + build.kos[u].name, Tool.Modprobe, build.kos[u].name, Span.none()));
     }
+    for (let i = 0; i < res.kos.length; i++) {
+      const name = res.kos[i].name;
+      script.commands.push(new LoadCommand("modprobe " + name, Tool.Modprobe, name, Span.none()));
+    }
   }
   for (let i = 0; i < script.commands.length; i++) {
     const c = runCommand(session, inst, script.commands[i], r, lcfg);
@@ -272,6 +315,17 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
   res.modulesAtEnd = session.procModules();
   return res;
+}
+
+/** A module file: NAME.ko, or compressed (.ko.xz, .ko.zst, .ko.gz; the host decompresses those). */
+function isKoName(name: string): bool {
+  return name.endsWith(".ko") || name.endsWith(".ko.xz") || name.endsWith(".ko.zst") || name.endsWith(".ko.gz");
+}
+
+/** "6.12.117+deb12-amd64" rather than a series ("6.12"). */
+function isFullRelease(text: string): bool {
+  const a = text.indexOf(".");
+  return a > 0 && text.indexOf(".", a + 1) > 0;
 }
 
 // The installed-module view of a pasted Module.symvers, kept while its text and the

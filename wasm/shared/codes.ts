@@ -71,6 +71,15 @@ export enum Msg {
   LOAD_IN_USE,
   LOAD_NOT_LOADED,
   LOAD_MODULE_NOT_FOUND,
+  // real .ko files
+  READ_KO,
+  LOAD_INVALID_MODULE,
+  LOAD_BAD_SIGNATURE,
+  LOAD_VERMAGIC,
+  LOAD_FORCED,
+  LOAD_NO_RETPOLINE,
+  LOAD_STAGING,
+  LOAD_NO_EXT_CRC,
   COUNT,
 }
 
@@ -125,6 +134,14 @@ export const MSG_NAMES: string[] = [
   "LOAD_IN_USE",
   "LOAD_NOT_LOADED",
   "LOAD_MODULE_NOT_FOUND",
+  "READ_KO",
+  "LOAD_INVALID_MODULE",
+  "LOAD_BAD_SIGNATURE",
+  "LOAD_VERMAGIC",
+  "LOAD_FORCED",
+  "LOAD_NO_RETPOLINE",
+  "LOAD_STAGING",
+  "LOAD_NO_EXT_CRC",
 ];
 
 /** Names of Stage and Severity, in enum order. */

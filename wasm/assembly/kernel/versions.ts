@@ -57,6 +57,9 @@ export class Rules {
   get modpostRelativePaths(): bool { return this.v >= 613; }
   /** 7.3 rewrote modpost's messages as "<mod>.ko: ...". */
   get modpostModPrefix(): bool { return this.v >= 703; }
+  /** A missing namespace import is a modpost error unless -N (Jessica Yu, for 5.7); a
+   *  warning before. */
+  get missingNsIsError(): bool { return this.v >= 507; }
   /** GPL-only use by a non-GPL module: FATAL up to 5.10, ERROR after. */
   get gplOnlyIsFatal(): bool { return this.v <= 510; }
   /** Missing MODULE_LICENSE(): WARNING up to 5.10, ERROR after. */
@@ -76,4 +79,16 @@ export class Rules {
   get debianModversions(): bool { return this.v <= 617; }
   /** gcc 14 (6.16+ builds) also reports the undeclared identifier of a bad import (6.19). */
   get importIdentifierExtraErrors(): bool { return this.v >= 619; }
+
+  // The loader's ELF checks, as the real kernels' printk formats show them [real: strings
+  // of the Debian images 5.10 … 7.3; 5.15 and 6.14 as the boundaries are inferred]:
+  /** elf_validity_check() names each problem (5.10 only sums up, "invalid ELF structures"). */
+  get elfCheckMessages(): bool { return this.v >= 515; }
+  get elfInvalidSummaryLine(): bool { return this.v < 515; }
+  /** elf_validity_cache_copy(): section table, names, then .modinfo, this_module, symtab (6.12). */
+  get elfCheckSplit(): bool { return this.v >= 612; }
+  /** The name table and symbol string table must be SHT_STRTAB (Debian 6.12, and 7.3). */
+  get elfStringTableTypes(): bool { return this.v == 612 || this.v == 613 || this.v >= 703; }
+  /** __version_ext_crcs/__version_ext_names and the symbol string table checks (6.14). */
+  get extendedModversions(): bool { return this.v >= 614; }
 }

@@ -5,6 +5,8 @@ import { Export, KoImage } from "../model";
 import { SymbolTable } from "./symtab";
 
 export const TAINT_PROPRIETARY: i32 = 1;      // P, bit 0
+export const TAINT_FORCED: i32 = 1 << 1;      // F
+export const TAINT_CRAP: i32 = 1 << 10;       // C
 export const TAINT_OOT: i32 = 1 << 12;        // O
 export const TAINT_UNSIGNED: i32 = 1 << 13;   // E
 
@@ -34,6 +36,8 @@ export class Session {
   taint: i32 = 0;
   debugLocksOff: bool = false;
   sigNoticeShown: bool = false;
+  /** pr_warn_once() of check_version() for extended versions (6.14). */
+  noExtCrcShown: bool = false;
   log: LogLine[] = [];
 
   constructor(vmlinux: SymbolTable) {
@@ -60,6 +64,8 @@ export class Session {
   static taintLetters(t: i32): string {
     let s = "";
     if (t & TAINT_PROPRIETARY) s += "P";
+    if (t & TAINT_FORCED) s += "F";
+    if (t & TAINT_CRAP) s += "C";
     if (t & TAINT_OOT) s += "O";
     if (t & TAINT_UNSIGNED) s += "E";
     return s;

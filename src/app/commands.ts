@@ -1,0 +1,126 @@
+// The page's commands: copy the share link, download, open files, reset. Each is reachable
+// from a button and (where it has one) a shortcut.
+
+import { clearSaved, defaultSnapshot, encodeLink, selectSnapshot, takeSetAside, setAside, type KeyValueStorage, type PlaygroundStore, type Snapshot } from "../store";
+import { h } from "../views";
+import { confirmDialog } from "./dialogs";
+import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
+
+/** The full URL of the share link for the current workspace. */
+export function shareUrl(store: PlaygroundStore): string {
+  return `${location.origin}${location.pathname}${location.search}#${encodeLink(selectSnapshot(store.getState()))}`;
+}
+
+/** Puts the share link in the address bar and on the clipboard, and shows it. */
+export async function copyLink(store: PlaygroundStore): Promise<void> {
+  const url = shareUrl(store);
+  history.replaceState(null, "", url);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    // no clipboard permission (or an insecure context): the link is still shown to copy by hand
+  }
+  store.getState().showNotice({ kind: "info", text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.` });
+  const input = h("input", { class: "share-url", readOnly: true, value: url, "aria-label": "Share link", spellcheck: false });
+  queueMicrotask(() => {
+    document.querySelector(".notice-text")?.append(" ", input);
+    input.select();
+  });
+}
+
+/** Saves the workspace as ksymns-workspace.zip. */
+export function downloadWorkspace(store: PlaygroundStore): void {
+  const bytes = zipWorkspace(store.getState().files);
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
+  const a = h("a", { href: url, download: "ksymns-workspace.zip" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Adds opened files to the workspace (or replaces it for a folder or archive), with undo. */
+export function applyOpened(store: PlaygroundStore, opened: Opened): void {
+  const s = store.getState();
+  if (opened.files.length === 0) {
+    s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
+    return;
+  }
+  const before = selectSnapshot(s);
+  if (opened.whole) s.loadSnapshot({ ...before, files: opened.files, view: { file: opened.files[0].name } });
+  else s.mergeFiles(opened.files);
+  const skipped = opened.skipped.length ? ` Skipped ${opened.skipped.slice(0, 4).join(", ")}${opened.skipped.length > 4 ? ", …" : ""}.` : "";
+  s.showNotice({
+    kind: "info",
+    text: `Opened ${opened.files.length} file${opened.files.length === 1 ? "" : "s"}${opened.whole ? " as the workspace" : ""}.${skipped}`,
+    action: { label: "Undo", run: () => (store.getState().loadSnapshot(before), store.getState().dismissNotice()) },
+  });
+}
+
+/** Asks for files (or a folder) with the browser's picker and opens them. */
+export function pickFiles(store: PlaygroundStore, folder = false): void {
+  const input = h("input", { type: "file", multiple: true, hidden: true });
+  if (folder) input.setAttribute("webkitdirectory", "");
+  input.addEventListener("change", async () => {
+    if (input.files?.length) applyOpened(store, await openFileList(input.files, folder));
+    input.remove();
+  });
+  document.body.append(input);
+  input.click();
+}
+
+/** Opens what is dropped anywhere on the page (tab reordering drops are the tabs' own). */
+export function connectDrop(store: PlaygroundStore, root: HTMLElement): () => void {
+  let depth = 0;
+  const isFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
+  const enter = (e: DragEvent) => {
+    if (!isFiles(e)) return;
+    depth++;
+    root.classList.add("dropping");
+  };
+  const leave = (e: DragEvent) => {
+    if (!isFiles(e)) return;
+    if (--depth <= 0) root.classList.remove("dropping");
+  };
+  const over = (e: DragEvent) => {
+    if (isFiles(e)) e.preventDefault();
+  };
+  const drop = async (e: DragEvent) => {
+    if (!isFiles(e) || !e.dataTransfer) return;
+    e.preventDefault();
+    depth = 0;
+    root.classList.remove("dropping");
+    applyOpened(store, await openDrop(e.dataTransfer.items));
+  };
+  addEventListener("dragenter", enter);
+  addEventListener("dragleave", leave);
+  addEventListener("dragover", over);
+  addEventListener("drop", drop);
+  return () => {
+    removeEventListener("dragenter", enter);
+    removeEventListener("dragleave", leave);
+    removeEventListener("dragover", over);
+    removeEventListener("drop", drop);
+  };
+}
+
+/** Asks, then replaces the workspace with the example and forgets the saved one. */
+export async function resetWorkspace(store: PlaygroundStore, storage: KeyValueStorage): Promise<void> {
+  const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your changes are lost unless you copied a link or downloaded them.", "Reset");
+  if (!ok) return;
+  clearSaved(storage);
+  store.getState().loadSnapshot(defaultSnapshot());
+  store.getState().dismissNotice();
+}
+
+/** Swaps the current work with the work a shared link set aside. */
+export function restoreSetAside(store: PlaygroundStore, storage: KeyValueStorage): void {
+  const mine = takeSetAside(storage);
+  if (!mine) return;
+  const shared: Snapshot = selectSnapshot(store.getState());
+  setAside(storage, shared);
+  store.getState().loadSnapshot(mine);
+  store.getState().showNotice({ kind: "info", text: "Your own work is back. The shared workspace was set aside.", action: { label: "Show the shared one", run: () => restoreSetAside(store, storage) } });
+}

@@ -1,0 +1,36 @@
+// Applies the theme to the page: the choice is kept in localStorage (read before first paint
+// by public/theme.js, so there is no white flash) and "system" follows the OS live.
+
+import type { PlaygroundStore, Theme } from "../store";
+import { resolveTheme } from "../views";
+
+export const THEME_KEY = "ksymns:theme";
+
+/** The saved theme choice. */
+export function savedTheme(storage: Pick<Storage, "getItem">): Theme {
+  const t = storage.getItem(THEME_KEY);
+  return t === "light" || t === "dark" ? t : "system";
+}
+
+/** Keeps <html data-theme> in step with the store and the OS; returns the dispose function. */
+export function connectTheme(store: PlaygroundStore, storage: Pick<Storage, "setItem">): () => void {
+  const query = matchMedia("(prefers-color-scheme: dark)");
+  const apply = () => {
+    const theme = store.getState().theme;
+    document.documentElement.dataset.theme = resolveTheme(theme);
+    document.documentElement.dataset.themeChoice = theme;
+  };
+  const unsub = store.subscribe(
+    (s) => s.theme,
+    (t) => {
+      storage.setItem(THEME_KEY, t);
+      apply();
+    },
+  );
+  query.addEventListener("change", apply);
+  apply();
+  return () => {
+    unsub();
+    query.removeEventListener("change", apply);
+  };
+}

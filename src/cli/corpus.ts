@@ -1,0 +1,110 @@
+// `ksymns corpus SERIES [DIR]`: downloads a whole real Debian kernel (all its modules, its
+// Module.symvers and .config) from Debian's package archive for tests and benchmarks. Uses
+// apt-get and dpkg-deb with a private sources list and state under DIR: the system's apt
+// configuration is left alone.
+
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Io } from "./main";
+
+interface Series {
+  /** sources.list lines (Debian's archive only). */
+  sources: string[];
+  /** The kernel image package, newest version wins. */
+  image: RegExp;
+}
+
+const DEBIAN = "http://deb.debian.org/debian";
+const SECURITY = "http://deb.debian.org/debian-security";
+
+export const SERIES: Record<string, Series> = {
+  "5.10": { sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], image: /^linux-image-(5\.10\.0-\d+-amd64)-unsigned$/ },
+  "6.1": { sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.1\.0-\d+-amd64)-unsigned$/ },
+  "6.12": { sources: [`deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.12\.\d+\+deb12-amd64)-unsigned$/ },
+  "7.2": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.2\.\d+\+deb13-amd64)$/ },
+  "7.3": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.3\.\d+\+deb13-amd64)$/ },
+};
+
+/** Where corpora live unless a folder is given: $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus. */
+export function defaultCorpusDir(): string {
+  return process.env.KSYMNS_CORPUS ?? join(homedir(), ".cache/ksymns/corpus");
+}
+
+/** Natural order of version-like strings ("6.12.9" < "6.12.10"). */
+function byVersion(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+/** The corpus folder of a series, downloaded and unpacked unless already there. Holds
+ *  lib/modules/<release>/, Module.symvers, config and release (the `uname -r` string). */
+export function fetchCorpus(series: string, dir: string = defaultCorpusDir(), log: (s: string) => void = () => {}): string {
+  const s = SERIES[series];
+  if (!s) throw new Error(`unknown series '${series}' (use ${Object.keys(SERIES).join(", ")})`);
+  const state = join(dir, ".apt", series);
+  mkdirSync(join(state, "lists/partial"), { recursive: true });
+  mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
+  writeFileSync(join(state, "sources.list"), s.sources.join("\n") + "\n");
+  const apt = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
+  const images = (): string[] =>
+    execFileSync("apt-cache", [...apt, "pkgnames", "linux-image-"], { encoding: "utf8" })
+      .split("\n")
+      .filter((p) => s.image.test(p))
+      .sort(byVersion);
+  let found = images();
+  if (found.length === 0) {
+    log(`ksymns corpus: reading the package index (${s.sources.join("; ")})`);
+    execFileSync("apt-get", [...apt, "update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
+    found = images();
+  }
+  const image = found.at(-1);
+  if (!image) throw new Error(`no package matches ${s.image} in ${s.sources.join("; ")}`);
+  const release = s.image.exec(image)![1];
+  const out = join(dir, release);
+  if (existsSync(join(out, "release")) && existsSync(join(out, "Module.symvers"))) return out;
+
+  const work = mkdtempSync(join(tmpdir(), "ksymns-corpus-"));
+  try {
+    const pkgs = [image, `linux-headers-${release}`];
+    // newer Debian kernels keep their modules in a package of their own
+    const modules = `linux-modules-${release}`;
+    if (execFileSync("apt-cache", [...apt, "pkgnames", modules], { encoding: "utf8" }).split("\n").includes(modules)) pkgs.push(modules);
+    log(`ksymns corpus: downloading ${pkgs.join(" ")}`);
+    execFileSync("apt-get", [...apt, "download", "-qq", ...pkgs], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
+    const x = join(work, "x");
+    for (const deb of readdirSync(work).filter((f) => f.endsWith(".deb"))) execFileSync("dpkg-deb", ["-x", join(work, deb), x]);
+    const from = existsSync(join(x, "lib/modules", release)) ? join(x, "lib/modules", release) : join(x, "usr/lib/modules", release);
+    rmSync(join(out, "lib"), { recursive: true, force: true });
+    mkdirSync(join(out, "lib/modules"), { recursive: true });
+    cpSync(from, join(out, "lib/modules", release), { recursive: true, verbatimSymlinks: true });
+    const headers = join(x, "usr/src", `linux-headers-${release}`);
+    cpSync(join(headers, "Module.symvers"), join(out, "Module.symvers"));
+    if (existsSync(join(headers, ".config"))) cpSync(join(headers, ".config"), join(out, "config"));
+    writeFileSync(join(out, "release"), release + "\n");
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The `uname -r` of a corpus folder. */
+export function corpusRelease(folder: string): string {
+  return readFileSync(join(folder, "release"), "utf8").trim();
+}
+
+/** Runs `ksymns corpus`; prints the corpus folder. */
+export async function corpus(args: string[], io: Io): Promise<number> {
+  const [series, dir, extra] = args;
+  if (!series || series.startsWith("-") || extra) {
+    io.stderr.write(`ksymns corpus: which series? (ksymns corpus SERIES [DIR]; SERIES: ${Object.keys(SERIES).join(", ")})\n`);
+    return 2;
+  }
+  try {
+    io.stdout.write(fetchCorpus(series, dir ? resolve(io.cwd, dir) : defaultCorpusDir(), (s) => io.stderr.write(s + "\n")) + "\n");
+    return 0;
+  } catch (err) {
+    io.stderr.write(`ksymns corpus: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

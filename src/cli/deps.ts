@@ -1,0 +1,89 @@
+// `ksymns deps --basedir DIR RELEASE`: the modules.dep of a whole installed kernel, as
+// `depmod -b DIR -n RELEASE` prints it; with --check, also every namespace, license, CRC and
+// structure problem of every module, as the loader would report it when modprobe loads it.
+
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { readKernelTree } from "../engine/tree";
+import type { Io } from "./main";
+
+interface DepsArgs {
+  basedir: string;
+  release: string;
+  check: boolean;
+  symvers?: string;
+  config?: string;
+  json: boolean;
+  workers?: number;
+}
+
+function parse(args: string[]): DepsArgs | string {
+  const out: DepsArgs = { basedir: "/", release: "", check: false, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string | undefined => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i]);
+    const name = a.split("=")[0];
+    if (name === "--basedir" || name === "-b" || name === "--symvers" || name === "--config" || name === "--workers") {
+      const v = value();
+      if (!v) return `ksymns deps: ${name} needs a value`;
+      if (name === "--symvers") out.symvers = v;
+      else if (name === "--config") out.config = v;
+      else if (name === "--workers") {
+        out.workers = Number(v);
+        if (!Number.isInteger(out.workers) || out.workers < 0) return `ksymns deps: --workers takes a number (0: no worker threads)`;
+      } else out.basedir = v;
+    } else if (a === "--check") out.check = true;
+    else if (a === "--json") out.json = true;
+    else if (a.startsWith("-")) return `ksymns deps: unknown option ${a} (see ksymns --help)`;
+    else if (!out.release) out.release = a;
+    else return `ksymns deps: one release at a time (got ${out.release} and ${a})`;
+  }
+  if (!out.release) return "ksymns deps: which kernel release? (ksymns deps --basedir DIR RELEASE)";
+  return out;
+}
+
+/** The first of these paths that exists. */
+function firstExisting(paths: string[]): string | undefined {
+  return paths.find((p) => existsSync(p));
+}
+
+/** Runs `ksymns deps`; returns the exit status. */
+export async function deps(args: string[], io: Io): Promise<number> {
+  const a = parse(args);
+  if (typeof a === "string") {
+    io.stderr.write(a + "\n");
+    return 2;
+  }
+  const basedir = resolve(io.cwd, a.basedir);
+  const dirname = join(basedir, "lib/modules", a.release);
+  if (!existsSync(dirname)) {
+    io.stderr.write(`ksymns deps: no such folder ${dirname}\n`);
+    return 2;
+  }
+  let check: { symvers?: Uint8Array; config?: string } | undefined;
+  if (a.check) {
+    // vmlinux's exports: the installed headers', or a corpus folder's own copy
+    const symvers = a.symvers ? resolve(io.cwd, a.symvers) : firstExisting([join(dirname, "build/Module.symvers"), join(basedir, "Module.symvers")]);
+    if (!symvers) {
+      io.stderr.write(`ksymns deps --check: vmlinux's exports are needed: give --symvers FILE (no ${join(dirname, "build/Module.symvers")} or ${join(basedir, "Module.symvers")})\n`);
+      return 2;
+    }
+    const config = a.config ? resolve(io.cwd, a.config) : firstExisting([join(basedir, "boot", `config-${a.release}`), join(basedir, "config"), join(dirname, "build/.config")]);
+    try {
+      check = { symvers: new Uint8Array(await readFile(symvers)), config: config ? await readFile(config, "utf8") : undefined };
+    } catch (err) {
+      io.stderr.write(`ksymns deps: ${(err as Error).message}\n`);
+      return 2;
+    }
+  }
+  const res = await readKernelTree(basedir, a.release, { check, workers: a.workers });
+  if (a.json) {
+    io.stdout.write(JSON.stringify({ dirname: res.dirname, modules: res.modules, ok: res.ok, messages: res.messages, modulesDep: res.modulesDep, problems: res.problems }, null, 2) + "\n");
+  } else {
+    for (const m of res.messages) io.stderr.write(m + "\n");
+    io.stdout.write(res.modulesDep);
+    for (const p of res.problems) io.stderr.write(`${p.path}: ${p.text}\n`);
+  }
+  return !res.ok || res.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+// `ksymns presets` and `ksymns run --preset SLUG`: list the presets, and replay one against
+// its stored expectation (what the real kernel did, from the kernel lab).
+
+import { resolve } from "node:path";
+import { createNodeEngine } from "../engine/node";
+import { PRESETS, diffOutcome, outcomeOf } from "../presets";
+import { readPreset, readPresetFolder } from "../presets/node";
+import type { Io } from "./main";
+
+/** Prints one `slug<TAB>title` line per preset. */
+export function listPresets(io: Io): number {
+  for (const p of PRESETS) io.stdout.write(`${p.slug}\t${p.title}\n`);
+  return 0;
+}
+
+/** Runs a preset (a slug, or a folder holding preset.json); 0 when its outcome equals the
+ *  stored one, 1 (and the differences on stderr) when not, 2 when there is no such preset. */
+export async function runPreset(which: string, json: boolean, io: Io): Promise<number> {
+  let preset;
+  try {
+    preset = which.includes("/") ? await readPresetFolder(resolve(io.cwd, which)) : await readPreset(which);
+  } catch (err) {
+    io.stderr.write(`ksymns: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const { meta, files, entry } = preset;
+  const slug = entry.slug;
+  const engine = await createNodeEngine();
+  const res = await engine.run(files, { kernel: meta.kernel, relaxed: meta.relaxed });
+  io.stdout.write(json ? JSON.stringify(res, null, 2) + "\n" : res.transcript);
+  const diff = diffOutcome(meta.expected, outcomeOf(res));
+  if (diff.length === 0) return 0;
+  io.stderr.write(`ksymns: preset ${slug} differs from its stored outcome (${meta.expected_source}):\n`);
+  for (const d of diff) io.stderr.write(`  ${d}\n`);
+  return 1;
+}

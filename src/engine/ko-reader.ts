@@ -1,0 +1,96 @@
+// Reads one module file for the engine under Node: a plain .ko in the pieces the engine asks
+// for (straight into its memory, nothing else of the file read), a compressed one
+// decompressed whole; the engine keeps its summary (koScanKeep) until the caller takes them
+// all (koScanTake) or adds them to its own tree (depmodAddKept). Used by tree.ts on its own
+// thread and by each tree-worker.ts.
+
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { instantiate } from "../../wasm/build/ksymns.js";
+import { compressionOf } from "./decompress";
+import { canDecompressSync, decompressSync, nodeDecompress } from "./node-decompress";
+
+export type Scanner = Awaited<ReturnType<typeof instantiate>>;
+
+/** Bytes read from the start of every plain .ko at once: the whole file for most modules
+ *  (the median Debian module is 35 KB), the header and first sections of the others, whose
+ *  remaining sections are then read one by one as the engine asks for them. */
+const FIRST_READ = 65536;
+
+/** What to read of each file: depmod's view (1) or everything (3). */
+export const READ_DEPMOD = 1;
+export const READ_ALL = 3;
+
+/** An engine instance for scanning; `release` picks the loader that judges each file. */
+export async function createScanner(module: WebAssembly.Module, release: string): Promise<Scanner> {
+  const ex = await instantiate(module, { env: {} });
+  ex.koScanKernel(release);
+  return ex;
+}
+
+function supplyWhole(ex: Scanner, bytes: Uint8Array, what: number, index: number): void {
+  const base = ex.koScanBegin(bytes.length, what);
+  new Uint8Array(ex.memory.buffer, base, bytes.length).set(bytes);
+  ex.koScanSupplied(0, bytes.length);
+  ex.koScanKeep(index);
+}
+
+/** Reads a module from memory (decompressed here when it is compressed) as file `index`. */
+export async function scanBytes(ex: Scanner, bytes: Uint8Array, what: number, index: number): Promise<void> {
+  const format = compressionOf(bytes);
+  if (format) {
+    try {
+      bytes = await nodeDecompress(format, bytes);
+    } catch {
+      // the engine sees the compressed bytes and says they are no ELF file
+    }
+  }
+  supplyWhole(ex, bytes, what, index);
+}
+
+/** Reads the module file at `path` as file `index`; false when only the asynchronous decoder
+ *  can decompress it (xz without the native library): then use scanFile(). */
+export function scanFileSync(ex: Scanner, path: string, what: number, index: number): boolean {
+  if (!path.endsWith(".ko")) {
+    const data = readFileSync(path);
+    const format = compressionOf(data);
+    if (!format) {
+      supplyWhole(ex, data, what, index);
+      return true;
+    }
+    if (!canDecompressSync(format)) return false;
+    let plain: Uint8Array = data;
+    try {
+      plain = decompressSync(format, data);
+    } catch {
+      // the engine sees the compressed bytes and says they are no ELF file
+    }
+    supplyWhole(ex, plain, what, index);
+    return true;
+  }
+  const fd = openSync(path, "r");
+  try {
+    // most modules are small: the first read takes a whole one, and its length is the size
+    const at = ex.koScanReserve(FIRST_READ);
+    let mem = new Uint8Array(ex.memory.buffer);
+    const first = readSync(fd, mem, at, FIRST_READ, 0);
+    const size = first < FIRST_READ ? first : fstatSync(fd).size;
+    const base = ex.koScanBegin(size, what);
+    if (first > 0) ex.koScanSupplied(0, Math.min(first, size));
+    for (let len = ex.koScanNeedLength(); len > 0; len = ex.koScanNeedLength()) {
+      const off = ex.koScanNeedOffset();
+      if (mem.buffer !== ex.memory.buffer) mem = new Uint8Array(ex.memory.buffer);
+      const n = readSync(fd, mem, base + off, len, off);
+      if (n > 0) ex.koScanSupplied(off, n);
+      if (n < len) break; // the file shrank under us: what was read is all there is
+    }
+    ex.koScanKeep(index);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the module file at `path` as file `index`. */
+export async function scanFile(ex: Scanner, path: string, what: number, index: number): Promise<void> {
+  if (!scanFileSync(ex, path, what, index)) await scanBytes(ex, readFileSync(path), what, index);
+}

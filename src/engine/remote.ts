@@ -1,0 +1,39 @@
+// The page's side of the engine worker: an EngineClient whose calls are messages.
+
+import type { EngineClient } from "./client";
+import type { WorkerOp, WorkerReply, WorkerRequest } from "./protocol";
+
+/** An EngineClient backed by `worker` (which runs worker.ts); `base` is the site root, where kernels/ lives. */
+export function workerClient(worker: Worker, base: URL): EngineClient {
+  let next = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(new Error(reply.error));
+  };
+  worker.onerror = (event) => {
+    for (const p of pending.values()) p.reject(new Error(`engine worker failed: ${event.message}`));
+    pending.clear();
+  };
+  const post = (request: Omit<WorkerRequest, "id">): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  const ready = post({ op: "init", args: [base.href] });
+  const call = <T>(op: WorkerOp, ...args: unknown[]): Promise<T> => ready.then(() => post({ op, args })) as Promise<T>;
+  return {
+    run: (files, options) => call("run", files, options),
+    kernels: () => call("kernels"),
+    symbolInfo: (symbol) => call("symbolInfo", symbol),
+    completeSymbols: (prefix, options) => call("completeSymbols", prefix, options),
+    namespaces: () => call("namespaces"),
+    namespaceExports: (ns, limit) => call("namespaceExports", ns, limit),
+    dispose: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,193 @@
+// A whole kernel's modules under Node (DIR/lib/modules/RELEASE): engine instances in worker
+// threads read the modules (only the sections they need; compressed ones decompressed),
+// one instance on this thread resolves them as kmod's depmod does and, if asked, checks each
+// the way modprobe would load it. Only per-module summaries are kept, never the files.
+
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
+import { projectRoot } from "./node";
+
+/** One problem of one module, in the kernel's (or kmod's) words. */
+export interface TreeProblem {
+  /** The module's path relative to lib/modules/<release>. */
+  path: string;
+  module: string;
+  /** The kernel log level of the line. */
+  level: number;
+  text: string;
+  id: string;
+}
+
+export interface TreeOptions {
+  /** Worker threads reading modules beside this thread; 0: this thread only. Default: one
+   *  less than there are cores (at most 7). */
+  workers?: number;
+  /** Also check every module as modprobe would load it, against vmlinux's exports (the
+   *  kernel's Module.symvers) and the kernel's .config (Debian's defaults without one). */
+  check?: { symvers?: Uint8Array; config?: string };
+  /** Module files (paths relative to lib/modules/<release>) read from memory instead of disk. */
+  overrides?: Record<string, Uint8Array>;
+}
+
+export interface TreeResult {
+  /** lib/modules/<release> under the base directory. */
+  dirname: string;
+  modules: number;
+  /** modules.dep, as `depmod -b DIR -n RELEASE` prints it. */
+  modulesDep: string;
+  /** What depmod prints on stderr (a module it cannot read, no modules.order, cycles). */
+  messages: string[];
+  /** False when the modules cannot be ordered (dependency cycles): modulesDep is then empty. */
+  ok: boolean;
+  /** With `check`: every problem found. */
+  problems: TreeProblem[];
+}
+
+const MODULE_FILE = /\.ko(\.(xz|zst|gz))?$/;
+
+/** Module files under `root`, relative to it, in directory order (depmod skips build/ and source/). */
+export function moduleFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "build" || e.name === "source") continue;
+      const path = `${dir}/${e.name}`;
+      const relpath = rel ? `${rel}/${e.name}` : e.name;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(path);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(path, relpath);
+      else if (isFile && MODULE_FILE.test(e.name)) out.push(relpath);
+    }
+  };
+  walk(root, "");
+  return out;
+}
+
+let compiled: Promise<WebAssembly.Module> | null = null;
+function engineModule(): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(readFileSync(process.env.KSYMNS_WASM_PROFILE ?? `${projectRoot}wasm/build/ksymns.wasm`));
+  return compiled;
+}
+
+export interface WorkerInput {
+  wasm: WebAssembly.Module;
+  dirname: string;
+  what: number;
+  release: string;
+  /** The next file index to take (Atomics.add). */
+  next: Int32Array;
+}
+
+/** What a worker is sent once the walk is done: the files to read. */
+export interface WorkerFiles {
+  files: string[];
+}
+
+/** Summaries for depmodAddBatch() (each names its file by index), or the end of a worker's work. */
+export type WorkerOutput = { batch: ArrayBuffer } | { done: true } | { error: string };
+
+function startWorker(input: WorkerInput): Worker {
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith(".ts")) {
+    // running from source (tests, tsx): the worker needs the TypeScript loader too
+    const target = JSON.stringify(new URL("./tree-worker.ts", here).href);
+    return new Worker(`import { register } from "tsx/esm/api"; register(); await import(${target});`, { eval: true, workerData: input });
+  }
+  return new Worker(new URL("./tree-worker.mjs", here), { workerData: input });
+}
+
+/** Worker threads that read modules: started before the walk (so that their start-up
+ *  overlaps it), given the file list after it; they and the main thread take the next file
+ *  from one shared counter; each summary goes to `take` as it comes. */
+class WorkerPool {
+  private workers: Worker[] = [];
+  private done: Promise<void>[] = [];
+  readonly next = new Int32Array(new SharedArrayBuffer(4));
+  constructor(input: Omit<WorkerInput, "next">, count: number, take: (batch: ArrayBuffer) => void) {
+    for (let k = 0; k < count; k++) {
+      const w = startWorker({ ...input, next: this.next });
+      this.workers.push(w);
+      this.done.push(
+        new Promise<void>((resolve, reject) => {
+          w.on("message", (m: WorkerOutput) => {
+            if ("batch" in m) take(m.batch);
+            else if ("error" in m) reject(new Error(m.error));
+            else resolve();
+          });
+          w.on("error", reject);
+          w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tree worker exited with ${code}`))));
+        }),
+      );
+    }
+  }
+  start(files: string[]): Promise<void> {
+    for (const w of this.workers) w.postMessage({ files } satisfies WorkerFiles);
+    return Promise.all(this.done).then(() => undefined);
+  }
+}
+
+/** Reads and resolves the modules under `basedir`/lib/modules/`release`. */
+export async function readKernelTree(basedir: string, release: string, options: TreeOptions = {}): Promise<TreeResult> {
+  const T0 = performance.now();
+  const lap = (x: string): void => { if (process.env.KSYMNS_TIMING) process.stderr.write(`${x} ${(performance.now() - T0).toFixed(1)}\n`); };
+  lap(`since process start ${performance.now().toFixed(1)}`);
+  const dirname = join(basedir, "lib/modules", release);
+  const what = options.check ? READ_ALL : READ_DEPMOD;
+  const wasm = await engineModule();
+  // this thread reads modules too: one worker less than there are cores
+  const workers = options.workers ?? Math.min(7, availableParallelism() - 1);
+  const main: Scanner = await createScanner(wasm, release);
+  const pool = workers > 0 ? new WorkerPool({ wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch)) : null;
+  lap("pool");
+  // the files the workers read are numbered as the walk found them; those from memory go last
+  const found = moduleFiles(dirname);
+  lap("walked");
+  const overrides = options.overrides ?? {};
+  const onDisk = found.filter((f) => !(f in overrides));
+  const inMemory = found.filter((f) => f in overrides);
+  const files = [...onDisk, ...inMemory];
+  main.depmodBegin(dirname, files.join("\n"));
+  const others = pool ? pool.start(onDisk) : Promise.resolve();
+  const next = pool ? pool.next : new Int32Array(1);
+  let read = 0;
+  for (let k = Atomics.add(next, 0, 1); k < onDisk.length; k = Atomics.add(next, 0, 1)) {
+    const path = `${dirname}/${onDisk[k]}`;
+    if (!scanFileSync(main, path, what, k)) await scanFile(main, path, what, k);
+    // this engine's memory holds the tree: add as we go, and free what reading left behind
+    if (++read % 256 === 0) {
+      main.depmodAddKept();
+      main.__collect();
+    }
+  }
+  main.depmodAddKept();
+  lap("main done " + read);
+  await others;
+  lap("workers done");
+  for (let i = 0; i < inMemory.length; i++) await scanBytes(main, overrides[inMemory[i]], what, onDisk.length + i);
+  main.depmodAddKept();
+
+  const orderPath = join(dirname, "modules.order");
+  const hasOrder = existsSync(orderPath);
+  const ok = main.depmodFinish(hasOrder ? readFileSync(orderPath, "utf8") : "", hasOrder);
+  lap("finished");
+  const modulesDep = ok ? new TextDecoder().decode(main.depmodModulesDep()) : "";
+  const messages = main.depmodMessages().split("\n").filter((l) => l.length > 0);
+  let problems: TreeProblem[] = [];
+  if (options.check && ok) {
+    const c = options.check;
+    problems = JSON.parse(main.depmodCheck(release, (c.symvers ?? new Uint8Array(0)).slice().buffer, c.config ?? "")) as TreeProblem[];
+  }
+  return { dirname, modules: found.length, modulesDep, messages, ok, problems };
+}

@@ -1,0 +1,29 @@
+export { createPlaygroundStore } from "./store";
+export type { PlaygroundState, PlaygroundStore } from "./store";
+export type { FilesSlice } from "./files";
+export { fileNameProblem } from "./files";
+export type { SettingsSlice } from "./settings";
+export type { RunSlice, EngineQueries } from "./run";
+export type { UiSlice, Notice, Theme, EditorKind } from "./ui";
+export {
+  selectWorkspace,
+  selectFileNames,
+  selectActiveFile,
+  selectFindings,
+  selectCounts,
+  selectKernelVersion,
+  selectConfigValue,
+  selectSnapshot,
+  selectLoadedModules,
+  markerGroupOf,
+} from "./selectors";
+export type { LoadedModule } from "./selectors";
+export { connectEngine } from "./runner";
+export { encodeLink, decodeLink, isLinkHash, LinkError, LINK_VERSION } from "./share";
+export { loadSaved, saveCurrent, setAside, takeSetAside, clearSaved } from "./persist";
+export type { KeyValueStorage } from "./persist";
+export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from "./snapshot";
+export type { Snapshot, WorkspaceFile } from "./snapshot";
+export { defaultSnapshot } from "./defaults";
+export { templateFor, freshName } from "./templates";
+export { setConfigOption, setConfigRelease } from "./configfile";

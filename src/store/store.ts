@@ -1,0 +1,30 @@
+// The playground's store: vanilla zustand with subscribeWithSelector, made of four slices
+// (files, settings, run, ui). Actions live beside their state; views subscribe to selectors.
+
+import { createStore } from "zustand/vanilla";
+import { subscribeWithSelector } from "zustand/middleware";
+import { createFilesSlice, type FilesSlice } from "./files";
+import { createSettingsSlice, type SettingsSlice } from "./settings";
+import { createRunSlice, type RunSlice } from "./run";
+import { createUiSlice, type UiSlice } from "./ui";
+import type { Snapshot } from "./snapshot";
+
+export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice;
+
+/** The store type views and the runner take. */
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
+
+/** Creates a store holding `initial` (a workspace with its kernel choices and view). */
+export function createPlaygroundStore(initial?: Snapshot) {
+  const store = createStore<PlaygroundState>()(
+    subscribeWithSelector((...a) => ({
+      ...createFilesSlice(...a),
+      ...createSettingsSlice(...a),
+      ...createRunSlice(...a),
+      ...createUiSlice(...a),
+    })),
+  );
+  if (initial) store.getState().loadSnapshot(initial);
+  return store;
+}
+

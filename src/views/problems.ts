@@ -1,0 +1,70 @@
+// The problems pane: every finding with the kernel's exact text, its code, stage and place,
+// the related location, and a Fix button where the result allows one. A keyboard- and
+// screen-reader-friendly twin of the editor's underlines.
+
+import type { Pane } from "./pane";
+import { h, icon, onNextFrame, replaceChildren } from "./dom";
+import { selectCounts, selectFindings, toWorkspaceFiles, type PlaygroundStore } from "../store";
+import type { Finding } from "../engine";
+import { applyEdits, quickFixesFor } from "../editor/fixes";
+import { fixContextOf } from "../editor/fixcontext";
+
+const STAGE: Record<Finding["stage"], string> = { read: "read", compile: "compile", modpost: "modpost", load: "load", internal: "internal" };
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function mount(container: HTMLElement, store: PlaygroundStore): () => void {
+  const counts = h("p", { class: "counts", role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "problems", "aria-label": "Problems" });
+  const root = h("div", { class: "problems-pane" }, counts, list);
+  container.append(root);
+
+  function applyFix(f: Finding): void {
+    const s = store.getState();
+    const ctx = fixContextOf(s);
+    const fix = ctx && quickFixesFor(f, ctx)[0];
+    if (!ctx || !fix) return;
+    const changed = applyEdits(toWorkspaceFiles(s.resultFiles ?? s.files), fix.edits);
+    for (const [name, text] of Object.entries(changed)) store.getState().setFile(name, text);
+    const first = fix.edits[0];
+    store.getState().openFile(first.file);
+  }
+
+  function render(): void {
+    const s = store.getState();
+    const c = selectCounts(s);
+    const findings = [...selectFindings(s)].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    counts.textContent = s.result ? `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} note${c.info === 1 ? "" : "s"}` : "";
+    const ctx = fixContextOf(s);
+    if (s.result && findings.length === 0) {
+      replaceChildren(list, h("li", { class: "no-problems" }, icon("ok"), "modpost and the kernel have nothing to say: every module builds and loads."));
+      return;
+    }
+    replaceChildren(
+      list,
+      ...findings.map((f) => {
+        const where = f.file ? `${f.file}:${f.line}:${f.col}` : "";
+        const fix = ctx ? quickFixesFor(f, ctx)[0] : undefined;
+        const main = h(
+          "button",
+          { type: "button", class: "problem-main", title: where ? `Show ${where}` : undefined, on: { click: () => f.file && store.getState().revealRange(f) } },
+          icon(f.severity),
+          h("span", { class: "problem-text" }, f.text),
+          h("span", { class: "problem-meta" }, h("code", { class: "code" }, f.id), h("span", { class: "stage" }, STAGE[f.stage]), where && h("span", { class: "where" }, where)),
+        );
+        const related = f.related
+          ? h("button", { type: "button", class: "problem-related", on: { click: () => store.getState().revealRange(f.related!) } }, `↳ ${f.related.note} — ${f.related.file}:${f.related.line}`)
+          : null;
+        const fixButton = fix ? h("button", { type: "button", class: "fix", title: fix.title, on: { click: () => applyFix(f) } }, icon("wrench"), "Fix") : null;
+        return h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
+      }),
+    );
+  }
+  render();
+  const unsub = store.subscribe((s) => s.result, onNextFrame(render));
+  return () => {
+    unsub();
+    root.remove();
+  };
+}
+
+export const problemsPane: Pane = { id: "problems", title: "Problems", mount };

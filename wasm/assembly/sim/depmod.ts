@@ -1,0 +1,327 @@
+// kmod's depmod (tools/depmod.c, kmod 30, Debian's): the modules of a tree in the order
+// depmod keeps them (modules.order, else its hash table's), each module's exports (the last
+// module to export a name wins), the module each undefined symbol comes from, the
+// topological sort, and modules.dep exactly as `depmod -n` prints it.
+
+import { KoFile } from "../source/ko";
+import { readKoSummary } from "../source/kosummary";
+import { ByteTable } from "../util/bytes";
+import * as T from "../kernel/messages";
+
+/** One module of the tree (struct mod), as its summary (kosummary.ts) describes it. */
+export class DepModule {
+  modname: string;
+  /** Path relative to lib/modules/<release>, and the same ending in .ko (for modules.order). */
+  uncrelpath: string;
+  sortIdx: i32 = 1;
+  depSortIdx: i32 = I32.MAX_VALUE;
+  idx: i32 = 0;
+  users: i32 = 0;
+  deps: DepModule[] = [];
+  /** Its place in the directory walk. */
+  found: i32 = 0;
+  /** kmod could not read the file, and its errno. */
+  error: string;
+  errno: i32;
+  private read: KoFile | null = null;
+  constructor(public relpath: string, public summary: Uint8Array) {
+    const slash = relpath.lastIndexOf("/");
+    const baseAt = slash + 1;
+    let base = relpath.substring(baseAt);
+    const dot = base.indexOf(".");
+    if (dot >= 0) base = base.substring(0, dot);
+    this.modname = base.replaceAll("-", "_");
+    // the relative path cut after the module name and the three characters of ".ko"
+    this.uncrelpath = relpath.substring(0, baseAt + base.length + 3);
+    // the header: H, error, errno, ...
+    const b = summary;
+    let p = 0;
+    while (p < b.length && b[p] != 0) p++;
+    const e0 = p + 1;
+    let e1 = e0;
+    while (e1 < b.length && b[e1] != 0) e1++;
+    this.error = e1 > e0 ? String.UTF8.decodeUnsafe(b.dataStart + <usize>e0, <usize>(e1 - e0)) : "";
+    let n = 0;
+    for (let q = e1 + 1; q < b.length && b[q] != 0; q++) n = n * 10 + (<i32>b[q] - 48);
+    this.errno = n;
+  }
+
+  /** The loader's view of the module (summaries of files read whole). */
+  get file(): KoFile {
+    if (this.read == null) this.read = readKoSummary(this.summary);
+    return this.read as KoFile;
+  }
+}
+
+/** The fields of a summary's header (kosummary.ts), before its records. */
+const HEADER_FIELDS = 8;
+
+/** Paul Hsieh's SuperFastHash as kmod's hash.c has it (x86: little-endian, signed char). */
+export function superFastHash(key: string): u32 {
+  const b = utf8(key);
+  let len = b.length;
+  let hash: u32 = <u32>len;
+  const rem = len & 3;
+  len >>= 2;
+  let p = 0;
+  for (; len > 0; len--) {
+    hash += <u32>b[p] | (<u32>b[p + 1] << 8);
+    const tmp: u32 = ((<u32>b[p + 2] | (<u32>b[p + 3] << 8)) << 11) ^ hash;
+    hash = (hash << 16) ^ tmp;
+    p += 4;
+    hash += hash >> 11;
+  }
+  if (rem == 3) {
+    hash += <u32>b[p] | (<u32>b[p + 1] << 8);
+    hash ^= hash << 16;
+    hash ^= <u32>(<i32><i8>b[p + 2] << 18);
+    hash += hash >> 11;
+  } else if (rem == 2) {
+    hash += <u32>b[p] | (<u32>b[p + 1] << 8);
+    hash ^= hash << 11;
+    hash += hash >> 17;
+  } else if (rem == 1) {
+    hash += <u32><i32><i8>b[p];
+    hash ^= hash << 10;
+    hash += hash >> 1;
+  }
+  hash ^= hash << 3;
+  hash += hash >> 5;
+  hash ^= hash << 4;
+  hash += hash >> 17;
+  hash ^= hash << 25;
+  hash += hash >> 6;
+  return hash;
+}
+
+// the comparators below read these (AssemblyScript closures cannot capture locals)
+let sortNames: string[] = [];
+let sortBuckets: u32[] = [];
+let sortMods: DepModule[] = [];
+
+function byBucketThenName(a: i32, b: i32): i32 {
+  const x = unchecked(sortBuckets[a]), y = unchecked(sortBuckets[b]);
+  if (x != y) return x < y ? -1 : 1;
+  return byteCompare(unchecked(sortNames[a]), unchecked(sortNames[b]));
+}
+
+function bySortIdx(a: i32, b: i32): i32 {
+  const d = sortMods[a].sortIdx - sortMods[b].sortIdx;
+  return d != 0 ? d : a - b;
+}
+
+function byDepSortIdx(a: DepModule, b: DepModule): i32 { return a.depSortIdx - b.depSortIdx; }
+
+/** A name's UTF-8 bytes. */
+function utf8(s: string): Uint8Array {
+  return Uint8Array.wrap(String.UTF8.encode(s));
+}
+
+/** strcmp() of two names: by code unit while both are ASCII, else by their UTF-8 bytes. */
+function byteCompare(a: string, b: string): i32 {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x >= 0x80 || y >= 0x80) {
+      const u = utf8(a), v = utf8(b);
+      const m = u.length < v.length ? u.length : v.length;
+      for (let j = 0; j < m; j++) if (u[j] != v[j]) return <i32>u[j] - <i32>v[j];
+      return u.length - v.length;
+    }
+    if (x != y) return x - y;
+  }
+  return a.length - b.length;
+}
+
+export class Depmod {
+  byName: Map<string, DepModule> = new Map();
+  /** The modules in depmod's array order (after finish()). */
+  modules: DepModule[] = [];
+  /** Every exported name (bytes in the modules' summaries) and the index of its last exporter. */
+  symbols: ByteTable = new ByteTable();
+  /** What depmod prints on stderr. */
+  messages: string[] = [];
+  /** The modules could not be ordered (dependency cycles). */
+  failed: bool = false;
+
+  /** `dirname` is lib/modules/<release> under the base directory, as messages name it. */
+  constructor(public dirname: string) {}
+
+  /** depmod_modules_search_file(): a module found at `relpath`, `found`-th in the walk (the
+   *  modules may come in any order). With the default configuration ("search updates"),
+   *  one under updates/ wins over any other of its name; otherwise the first found stays. */
+  add(relpath: string, summary: Uint8Array, found: i32): void {
+    const m = new DepModule(relpath, summary);
+    m.found = found;
+    if (this.byName.has(m.modname)) {
+      const old = this.byName.get(m.modname);
+      const newUp = relpath.startsWith("updates/"), oldUp = old.relpath.startsWith("updates/");
+      if (newUp == oldUp ? old.found < found : oldUp) return;
+    }
+    this.byName.set(m.modname, m);
+  }
+
+  /** Orders the modules, reads their symbols, finds the dependencies and sorts them.
+   *  `order` is modules.order, or null when the tree has none. */
+  finish(order: string | null): void {
+    // depmod_modules_build_array(): the iteration order of a 512-bucket kmod hash
+    const names = this.byName.keys();
+    sortNames = names;
+    sortBuckets = [];
+    for (let i = 0; i < names.length; i++) sortBuckets.push(superFastHash(names[i]) & 511);
+    const idx: i32[] = [];
+    for (let i = 0; i < names.length; i++) idx.push(i);
+    idx.sort(byBucketThenName);
+    const mods: DepModule[] = [];
+    for (let i = 0; i < idx.length; i++) mods.push(this.byName.get(names[idx[i]]));
+    // depmod_modules_sort(): lines of modules.order first, in their order; a stable sort
+    if (order == null) this.messages.push(T.depmodNoOrder(this.dirname));
+    else sortByOrder(mods, order as string);
+    for (let i = 0; i < mods.length; i++) mods[i].idx = i;
+    this.modules = mods;
+
+    // depmod_load_modules(): every module's exports, later ones replacing earlier ones
+    const t = this.symbols;
+    for (let i = 0; i < mods.length; i++) {
+      const m = mods[i];
+      if (m.error.length > 0) {
+        this.messages.push(T.depmodNoSymbols(this.dirname + "/" + m.relpath, m.errno));
+        continue;
+      }
+      const buf = t.addBuffer(m.summary);
+      const b = m.summary;
+      let p = skipFields(b, 0, HEADER_FIELDS);
+      while (p < b.length) {
+        const tag = unchecked(b[p]);
+        p += 2;
+        if (tag == 0x4b) t.set(buf, p, fieldLen(b, p), i, true);                       // K name
+        p = skipFields(b, p, recordFields(tag));
+      }
+    }
+    // depmod_load_dependencies(): each name's exporter, each exporter once, in order
+    for (let i = 0; i < mods.length; i++) {
+      const m = mods[i];
+      if (m.error.length > 0) continue;
+      const b = m.summary;
+      let p = skipFields(b, 0, HEADER_FIELDS);
+      while (p < b.length) {
+        const tag = unchecked(b[p]);
+        p += 2;
+        if (tag == 0x55 || tag == 0x44) {                                                 // U name weak, D name
+          let at = p, len = fieldLen(b, p);
+          if (len > 0 && b[at] == 0x2e) { at++; len--; } // PPC64: .foo == foo
+          const owner = t.get(b.dataStart + <usize>at, len);
+          if (owner >= 0) {
+            const o = mods[owner];
+            if (!m.deps.includes(o)) { m.deps.push(o); o.users++; }
+          }
+        }
+        p = skipFields(b, p, recordFields(tag));
+      }
+    }
+    this.sortTopologically();
+  }
+
+  /** depmod_calculate_dependencies(): modules without users first, from a stack. */
+  private sortTopologically(): void {
+    const mods = this.modules;
+    const n = mods.length;
+    const users = new StaticArray<i32>(n);
+    const roots: i32[] = [];
+    for (let i = 0; i < n; i++) {
+      users[i] = mods[i].users;
+      if (users[i] == 0) roots.push(i);
+    }
+    let sorted = 0;
+    while (roots.length > 0) {
+      const src = mods[roots.pop()];
+      src.depSortIdx = sorted++;
+      for (let j = 0; j < src.deps.length; j++) {
+        const d = src.deps[j].idx;
+        users[d]--;
+        if (users[d] == 0) roots.push(d);
+      }
+    }
+    if (sorted < n) {
+      this.messages.push(T.depmodCycles(n - sorted));
+      this.failed = true;
+      return;
+    }
+  }
+
+  /** All modules `m` needs, each once, in the order modules.dep lists them. */
+  allDependencies(m: DepModule): DepModule[] {
+    const out: DepModule[] = [];
+    collect(m, out);
+    out.sort(byDepSortIdx);
+    return out;
+  }
+
+  /** modules.dep, as output_deps() writes it. */
+  modulesDep(): string {
+    const out: string[] = [];
+    for (let i = 0; i < this.modules.length; i++) {
+      const m = this.modules[i];
+      out.push(m.relpath);
+      out.push(":");
+      if (m.deps.length > 0) {
+        const all = this.allDependencies(m);
+        for (let j = 0; j < all.length; j++) { out.push(" "); out.push(all[j].relpath); }
+      }
+      out.push("\n");
+    }
+    return out.join("");
+  }
+}
+
+function collect(m: DepModule, out: DepModule[]): void {
+  for (let i = 0; i < m.deps.length; i++) {
+    const d = m.deps[i];
+    if (out.includes(d)) continue;
+    out.push(d);
+    collect(d, out);
+  }
+}
+
+/** The fields each record has after its tag (kosummary.ts). */
+function recordFields(tag: u8): i32 {
+  if (tag == 0x4c || tag == 0x4d || tag == 0x56 || tag == 0x57 || tag == 0x55 || tag == 0x75) return 2; // L M V W U u
+  if (tag == 0x58) return 4; // X
+  return 1; // K D P
+}
+
+function fieldLen(b: Uint8Array, p: i32): i32 {
+  const base = b.dataStart;
+  const n = b.length;
+  let q = p;
+  while (q < n && load<u8>(base + <usize>q) != 0) q++;
+  return q - p;
+}
+
+function skipFields(b: Uint8Array, p: i32, n: i32): i32 {
+  for (let i = 0; i < n; i++) p += fieldLen(b, p) + 1;
+  return p;
+}
+
+/** depmod_modules_sort(): modules named in modules.order come first, in its order. A last
+ *  line without its newline makes depmod give up sorting. */
+function sortByOrder(mods: DepModule[], order: string): void {
+  const lines = order.split("\n");
+  const complete = order.length == 0 || order.endsWith("\n");
+  if (!complete) return;
+  const count = lines.length - 1; // the text ends in "\n": the last piece is empty
+  const total = count + 1;
+  const byPath = new Map<string, DepModule>();
+  for (let i = 0; i < mods.length; i++) byPath.set(mods[i].uncrelpath, mods[i]);
+  for (let i = 0; i < count; i++) {
+    const l = lines[i];
+    if (byPath.has(l)) byPath.get(l).sortIdx = (i + 1) - total;
+  }
+  // glibc's qsort is a merge sort here: stable
+  const keyed: i32[] = [];
+  for (let i = 0; i < mods.length; i++) keyed.push(i);
+  sortMods = mods;
+  keyed.sort(bySortIdx);
+  const copy = mods.slice(0);
+  for (let i = 0; i < keyed.length; i++) mods[i] = copy[keyed[i]];
+}

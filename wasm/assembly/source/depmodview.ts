@@ -1,0 +1,123 @@
+// What kmod's depmod reads of a module (kmod 30 libkmod-elf.c): the names it takes as the
+// module's exports (kmod_elf_get_symbols: the __crc_ symbols, else every string of
+// __ksymtab_strings) and the names it resolves (kmod_elf_get_dependency_symbols: the
+// undefined symbols, then the __versions entries none of them matched), copied as raw
+// bytes into a summary: K name; U name weak; D name.
+
+import { ElfFile, ElfSection, SHN_UNDEF, STB_WEAK } from "./elf";
+import { ByteTable, ByteWriter } from "../util/bytes";
+
+const EM_SPARC: u32 = 2;
+const EM_SPARCV9: u32 = 43;
+const STT_REGISTER: u32 = 13;
+
+// the __versions names of the module at hand, to find which undefined symbol matches which
+const versionIndex = new ByteTable();
+let visited = new StaticArray<bool>(256);
+
+function nameLen(e: ElfFile, at: i32, end: i32): i32 {
+  let q = at;
+  while (q < end && e.b.u8(q) != 0) q++;
+  return q - at;
+}
+
+/** Appends the module's K, U and D records (nothing when kmod could not read them). */
+export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
+  if (e.error.length > 0) return;
+  const b = e.b;
+  const base = b.data.dataStart;
+  const big = e.big;
+  const symlen = e.is64 ? 24 : 16;
+  const strtab = e.section(".strtab");
+  const symtab = e.section(".symtab");
+  let symOk = strtab != null && symtab != null && e.present(strtab as ElfSection) && e.present(symtab as ElfSection) &&
+    (symtab as ElfSection).size % <u64>symlen == 0;
+  let count = 0, sym0 = 0, str0 = 0, strEnd = 0;
+  let strSize: u64 = 0;
+  if (symOk) {
+    const st = symtab as ElfSection, ss = strtab as ElfSection;
+    count = <i32>(st.size / <u64>symlen);
+    sym0 = <i32>st.offset;
+    str0 = <i32>ss.offset;
+    strSize = ss.size;
+    strEnd = <i32>(ss.offset + ss.size);
+  }
+  const nameField = e.is64 ? 0 : 0;
+  const infoField = e.is64 ? 4 : 12;
+  const shndxField = e.is64 ? 6 : 14;
+
+  // exports: the __crc_ symbols (every name must lie in .strtab, or kmod falls back)
+  let crcs = 0;
+  let namesOk = symOk;
+  if (symOk) for (let i = 1; i < count; i++) if (<u64>b.u32(sym0 + i * symlen + nameField, big) >= strSize) { namesOk = false; break; }
+  if (namesOk) {
+    for (let i = 1; i < count; i++) {
+      const at = str0 + <i32>b.u32(sym0 + i * symlen + nameField, big);
+      if (!b.cstrStartsWith(at, strEnd, "__crc_")) continue;
+      o.field("K");
+      o.raw(base + <usize>(at + 6), nameLen(e, at + 6, strEnd));
+      crcs++;
+    }
+  }
+  if (crcs == 0) {
+    const ks = e.section("__ksymtab_strings");
+    if (ks != null && e.present(ks as ElfSection)) {
+      const k = ks as ElfSection;
+      let p = <i32>k.offset;
+      const end = <i32>(k.offset + k.size);
+      while (p < end) {
+        if (b.u8(p) == 0) { p++; continue; }
+        const n = nameLen(e, p, end);
+        o.field("K");
+        o.raw(base + <usize>p, n);
+        p += n;
+      }
+    }
+  }
+
+  // dependency symbols: none at all when kmod cannot read the symbol table or a name
+  if (!symOk) return;
+  const sparc = e.machine == EM_SPARC || e.machine == EM_SPARCV9;
+  for (let i = 1; i < count; i++) {
+    const s = sym0 + i * symlen;
+    if (b.u16(s + shndxField, big) != SHN_UNDEF) continue;
+    if (sparc && (b.u8(s + infoField) & 15) == STT_REGISTER) continue;
+    if (<u64>b.u32(s + nameField, big) >= strSize) return;
+  }
+  const vs = e.section("__versions");
+  let nv = 0, v0 = 0;
+  const w = e.wordSize;
+  if (vs != null && e.present(vs as ElfSection) && (vs as ElfSection).size % 64 == 0) {
+    nv = <i32>((vs as ElfSection).size / 64);
+    v0 = <i32>(vs as ElfSection).offset;
+  }
+  versionIndex.clear();
+  const vb = versionIndex.addBuffer(b.data);
+  for (let j = 0; j < nv; j++) {
+    const at = v0 + j * 64 + w;
+    versionIndex.set(vb, at, nameLen(e, at, v0 + j * 64 + 64), j, false);
+  }
+  if (visited.length < nv) visited = new StaticArray<bool>(nv * 2);
+  memory.fill(changetype<usize>(visited), 0, <usize>nv);
+  for (let i = 1; i < count; i++) {
+    const s = sym0 + i * symlen;
+    if (b.u16(s + shndxField, big) != SHN_UNDEF) continue;
+    if (sparc && (b.u8(s + infoField) & 15) == STT_REGISTER) continue;
+    const at = str0 + <i32>b.u32(s + nameField, big);
+    const n = nameLen(e, at, strEnd);
+    if (n == 0) continue;
+    o.field("U");
+    o.raw(base + <usize>at, n);
+    o.field((b.u8(s + infoField) >> 4) == STB_WEAK ? "1" : "0");
+    if (nv > 0) {
+      const j = versionIndex.get(base + <usize>at, n);
+      if (j >= 0) visited[j] = true;
+    }
+  }
+  for (let j = 0; j < nv; j++) {
+    if (visited[j]) continue;
+    const at = v0 + j * 64 + w;
+    o.field("D");
+    o.raw(base + <usize>at, nameLen(e, at, v0 + j * 64 + 64));
+  }
+}

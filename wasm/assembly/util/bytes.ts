@@ -1,0 +1,136 @@
+// Byte strings without making strings of them: a growable writer of NUL-ended fields, and a
+// hash table keyed by byte ranges of buffers the caller keeps (symbol names of a whole
+// kernel, looked up thousands of times a module).
+
+/** Appends NUL-ended fields; reused (reset `n`) between outputs. */
+export class ByteWriter {
+  buf: Uint8Array = new Uint8Array(4096);
+  n: i32 = 0;
+
+  private room(extra: i32): void {
+    if (this.n + extra <= this.buf.length) return;
+    let cap = this.buf.length << 1;
+    while (cap < this.n + extra) cap <<= 1;
+    const b = new Uint8Array(cap);
+    memory.copy(b.dataStart, this.buf.dataStart, <usize>this.n);
+    this.buf = b;
+  }
+
+  /** A field: the string's UTF-8, then NUL. */
+  field(s: string): void {
+    const len = String.UTF8.byteLength(s, false);
+    this.room(len + 1);
+    String.UTF8.encodeUnsafe(changetype<usize>(s), s.length, this.buf.dataStart + <usize>this.n, false);
+    this.n += len;
+    store<u8>(this.buf.dataStart + <usize>this.n, 0);
+    this.n++;
+  }
+
+  /** A little-endian u32 (no NUL). */
+  u32(v: u32): void {
+    this.room(4);
+    store<u32>(this.buf.dataStart + <usize>this.n, v);
+    this.n += 4;
+  }
+
+  /** Overwrites the u32 at `at`. */
+  setU32(at: i32, v: u32): void { store<u32>(this.buf.dataStart + <usize>at, v); }
+
+  /** A field copied from memory: `len` bytes at `ptr`, then NUL. */
+  raw(ptr: usize, len: i32): void {
+    this.room(len + 1);
+    memory.copy(this.buf.dataStart + <usize>this.n, ptr, <usize>len);
+    this.n += len;
+    store<u8>(this.buf.dataStart + <usize>this.n, 0);
+    this.n++;
+  }
+
+  /** What was written, as a buffer of its own. */
+  bytes(): ArrayBuffer {
+    const out = new ArrayBuffer(this.n);
+    memory.copy(changetype<usize>(out), this.buf.dataStart, <usize>this.n);
+    return out;
+  }
+}
+
+/** FNV-1a over `len` bytes at `ptr`. */
+// @ts-ignore: decorator
+@inline export function hashBytes(ptr: usize, len: i32): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < len; i++) { h ^= <u32>load<u8>(ptr + <usize>i); h *= 0x01000193; }
+  return h;
+}
+
+/** Byte-range keys (buffer, offset, length) to i32 values; the buffers must outlive it. */
+export class ByteTable {
+  buffers: Uint8Array[] = [];
+  private keyBuf: i32[] = [];
+  private keyOff: i32[] = [];
+  private keyLen: i32[] = [];
+  private values: i32[] = [];
+  private slots: StaticArray<i32> = new StaticArray<i32>(64);
+  count: i32 = 0;
+
+  /** Forgets every key (keeps the room). */
+  clear(): void {
+    this.buffers.length = 0;
+    this.keyBuf.length = 0;
+    this.keyOff.length = 0;
+    this.keyLen.length = 0;
+    this.values.length = 0;
+    this.count = 0;
+    memory.fill(changetype<usize>(this.slots), 0, <usize>this.slots.length << 2);
+  }
+
+  /** Registers a buffer that keys will point into; returns its number. */
+  addBuffer(b: Uint8Array): i32 { this.buffers.push(b); return this.buffers.length - 1; }
+
+  private find(ptr: usize, len: i32, h: u32): i32 {
+    const mask = this.slots.length - 1;
+    let i = <i32>(h & <u32>mask);
+    while (true) {
+      const v = unchecked(this.slots[i]);
+      if (v == 0) return -1 - i;
+      const k = v - 1;
+      if (unchecked(this.keyLen[k]) == len) {
+        const at = unchecked(this.buffers[unchecked(this.keyBuf[k])]).dataStart + <usize>unchecked(this.keyOff[k]);
+        if (memory.compare(at, ptr, <usize>len) == 0) return k;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new StaticArray<i32>(old.length << 1);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      const at = this.buffers[this.keyBuf[k]].dataStart + <usize>this.keyOff[k];
+      let i = <i32>(hashBytes(at, this.keyLen[k]) & <u32>mask);
+      while (unchecked(this.slots[i]) != 0) i = (i + 1) & mask;
+      unchecked(this.slots[i] = k + 1);
+    }
+  }
+
+  /** Sets the key at buffer `buf`, [off, off + len) to `value`; `replace` false keeps an
+   *  existing key's value. */
+  set(buf: i32, off: i32, len: i32, value: i32, replace: bool): void {
+    const ptr = this.buffers[buf].dataStart + <usize>off;
+    const h = hashBytes(ptr, len);
+    const f = this.find(ptr, len, h);
+    if (f >= 0) { if (replace) this.values[f] = value; return; }
+    this.keyBuf.push(buf);
+    this.keyOff.push(off);
+    this.keyLen.push(len);
+    this.values.push(value);
+    unchecked(this.slots[-1 - f] = this.count + 1);
+    this.count++;
+    if (this.count * 2 > this.slots.length) this.grow();
+  }
+
+  /** The value of the `len` bytes at `ptr`, or -1. */
+  get(ptr: usize, len: i32): i32 {
+    const f = this.find(ptr, len, hashBytes(ptr, len));
+    return f >= 0 ? unchecked(this.values[f]) : -1;
+  }
+}
