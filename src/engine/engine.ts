@@ -81,6 +81,8 @@ function internalError(err: unknown, options: RunOptions): RunResult {
       release: "",
       relaxed: !!options.relaxed,
       profile: false,
+      profileName: "",
+      profileExports: 0,
       config: {},
       syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
     },
@@ -89,6 +91,9 @@ function internalError(err: unknown, options: RunOptions): RunResult {
     taint_at_boot: 0,
     commands: [],
     modules_at_end: [],
+    loaded: [],
+    taint_final: 0,
+    taint_flags: [],
     model: { modules: [] },
     transcript: text + "\n",
   };

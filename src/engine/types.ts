@@ -30,6 +30,9 @@ export interface Finding extends Range {
   severity: "error" | "warning" | "info";
   text: string;
   module: string;
+  /** The symbol and namespace the finding is about, where there is one. */
+  symbol?: string;
+  ns?: string;
   related?: Range & { note: string };
 }
 
@@ -56,7 +59,9 @@ export interface ModelModule {
   license: string | null;
   intree: boolean;
   imports: (Range & { ns: string; written: string })[];
-  exports: (Range & { symbol: string; ns: string; gpl: boolean; macro: string; crc: string })[];
+  exports: (Range & { symbol: string; ns: string; gpl: boolean; macro: string; written: string; crc: string })[];
+  /** The MODULE_LICENSE statement, or null when there is none. */
+  licenseRange: Range | null;
   uses: (Partial<Range> & { symbol: string })[];
   importInsertLine: number;
   /** Real .ko files only: modinfo(8)'s fields, each key with its values in file order. */
@@ -93,6 +98,9 @@ export interface RunResult {
     release: string;
     relaxed: boolean;
     profile: boolean;
+    /** The base kernel profile used (e.g. "debian-6.12.113-amd64") and its export count. */
+    profileName: string;
+    profileExports: number;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {
@@ -113,6 +121,11 @@ export interface RunResult {
   taint_at_boot: number;
   commands: CommandRecord[];
   modules_at_end: string[];
+  /** The same modules as data, newest first. */
+  loaded: { name: string; refcount: number; users: string[]; taints: string; intree: boolean }[];
+  /** /proc/sys/kernel/tainted at the end, and the letters of its flags. */
+  taint_final: number;
+  taint_flags: string[];
   model: { modules: ModelModule[] };
   transcript: string;
 }

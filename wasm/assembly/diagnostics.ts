@@ -23,6 +23,9 @@ export class Finding {
   relatedNote: string = "";
   /** Whether the kernel lab's relaxed build (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch) gets past it. */
   relaxable: bool = true;
+  /** The symbol and the namespace the finding is about, where there is one. */
+  symbol: string = "";
+  ns: string = "";
   constructor(
     public stage: Stage,
     public severity: Severity,
@@ -31,6 +34,12 @@ export class Finding {
     public span: Span,
     public module: string = "",
   ) {}
+
+  about(symbol: string, ns: string): Finding {
+    this.symbol = symbol;
+    this.ns = ns;
+    return this;
+  }
 
   withRelated(span: Span, note: string): Finding {
     this.related = span;

@@ -19,8 +19,9 @@ export class Export {
     return this.row > 0 ? new Span(this.rowFile, this.row, 1, this.row + 1, 1) : Span.none();
   }
   set span(s: Span) { this.src = s; }
-  /** The macro as written (workspace exports only). */
+  /** The macro and its namespace argument as written (workspace exports only). */
   macro: string = "";
+  written: string = "";
   constructor(
     public symbol: string,
     /** Module name, or "vmlinux". */

@@ -8,6 +8,7 @@ import { RunResult } from "./run";
 import { releaseName, Rules } from "./kernel/versions";
 import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
+import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
 
 export const ENGINE_VERSION = "0.1.0";
@@ -27,6 +28,8 @@ function writeFinding(w: JsonWriter, f: Finding): void {
   w.keyStr("severity", SEVERITY_NAMES[f.severity]);
   w.keyStr("text", f.text);
   w.keyStr("module", f.module);
+  if (f.symbol.length > 0) w.keyStr("symbol", f.symbol);
+  if (f.ns.length > 0) w.keyStr("ns", f.ns);
   writeSpan(w, f.span);
   if (f.related != null) {
     w.key("related");
@@ -59,6 +62,13 @@ function writeModel(w: JsonWriter, res: RunResult): void {
     w.key("license");
     if (src.license == null) w.nul(); else w.str(src.license as string);
     w.keyBool("intree", src.intree);
+    w.key("licenseRange");
+    if (src.licenseSpan.isNone()) w.nul();
+    else {
+      w.beginObject();
+      writeSpan(w, src.licenseSpan);
+      w.endObject();
+    }
     w.key("imports");
     w.beginArray();
     for (let i = 0; i < src.imports.length; i++) {
@@ -80,6 +90,7 @@ function writeModel(w: JsonWriter, res: RunResult): void {
         w.keyStr("ns", e.ns);
         w.keyBool("gpl", e.gpl);
         w.keyStr("macro", e.macro);
+        w.keyStr("written", e.written);
         w.keyStr("crc", e.hasCrc ? "0x" + hex8(e.crc) : "");
         writeSpan(w, e.span);
         w.endObject();
@@ -197,6 +208,8 @@ export function serializeResult(res: RunResult): string {
   w.keyStr("release", res.releaseText);
   w.keyBool("relaxed", res.relaxed);
   w.keyBool("profile", res.profileUsed);
+  w.keyStr("profileName", res.profileName);
+  w.keyInt("profileExports", res.profileExports);
   // how this release wants namespaces written, for quick fixes and completion
   const r = new Rules(res.release);
   w.key("syntax");
@@ -266,6 +279,27 @@ export function serializeResult(res: RunResult): string {
   }
   w.endArray();
   writeStrings(w, "modules_at_end", res.modulesAtEnd);
+  w.key("loaded");
+  w.beginArray();
+  for (let i = 0; i < res.loadedAtEnd.length; i++) {
+    const m = res.loadedAtEnd[i];
+    w.beginObject();
+    w.keyStr("name", m.name);
+    w.keyInt("refcount", m.refcount);
+    writeStrings(w, "users", m.users);
+    w.keyStr("taints", Session.taintLetters(m.taints));
+    w.keyBool("intree", m.ko.intree);
+    w.endObject();
+  }
+  w.endArray();
+  const t = res.commands.length > 0 ? res.commands[res.commands.length - 1].taint : res.taintAtBoot;
+  w.keyInt("taint_final", t);
+  // the letters of the taint flags ksymns models, in Documentation/admin-guide/tainted-kernels.rst order
+  w.key("taint_flags");
+  w.beginArray();
+  const letters = Session.taintLetters(t);
+  for (let i = 0; i < letters.length; i++) w.str(letters.charAt(i));
+  w.endArray();
   w.key("model");
   writeModel(w, res);
   w.keyStr("transcript", renderTranscript(res));

@@ -17,7 +17,7 @@ import { defaultConfig, releaseString, vermagicOf } from "./kernel/defaults";
 import { MapDirectory, Profile, SymversDirectory } from "./kernel/profile";
 import { BuildOptions, BuildResult, BuildUnit, runBuild } from "./sim/build";
 import { LoaderConfig } from "./sim/loader";
-import { Session } from "./sim/session";
+import { LoadedModule, Session } from "./sim/session";
 import { CommandResult, Installed, runCommand } from "./sim/tools";
 import { SymbolTable } from "./sim/symtab";
 import { moduleNameOfFile, readWorkspaceKo } from "./sim/koimage";
@@ -60,6 +60,10 @@ export class RunResult {
   build: BuildResult = new BuildResult();
   commands: CommandResult[] = [];
   modulesAtEnd: string[] = [];
+  /** The loaded modules at the end, newest first. */
+  loadedAtEnd: LoadedModule[] = [];
+  profileName: string = "";
+  profileExports: i32 = 0;
   taintAtBoot: i32 = 0;
   profileUsed: bool = false;
   /** The workspace's real .ko files, as the loader sees them. */
@@ -191,6 +195,10 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
   const prof = opt.useProfile ? profile : null;
   res.profileUsed = prof != null;
+  if (prof != null) {
+    res.profileName = (prof as Profile).name;
+    res.profileExports = (prof as Profile).symvers.count;
+  }
   // a pasted table with vmlinux's exports replaces the base kernel's; a smaller one adds to it
   const base = new SymbolTable();
   let hasVmlinux = false;
@@ -314,6 +322,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
     loadFindings(res, c, inst);
   }
   res.modulesAtEnd = session.procModules();
+  res.loadedAtEnd = session.modules;
   return res;
 }
 
@@ -357,8 +366,7 @@ function loadFindings(res: RunResult, c: CommandResult, inst: Installed): void {
         for (let j = 0; j < k.exports.length; j++) if (k.exports[j].symbol == l.sym) { span = k.exports[j].span; break; }
       }
     }
-    const f = new Finding(Stage.Load, sev, l.id, l.text, span, c.module);
-    res.findings.push(f);
+    res.findings.push(new Finding(Stage.Load, sev, l.id, l.text, span, c.module).about(l.sym, l.ns));
   }
   if (c.failure >= 0) res.findings.push(new Finding(Stage.Load, Severity.Error, c.failure, c.stderr.length > 0 ? c.stderr[0] : "", c.cmd.span, c.module));
 }

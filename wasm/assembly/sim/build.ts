@@ -221,6 +221,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       const d = src.exports[i];
       const e = new Export(d.symbol, units[u].builtin ? "vmlinux" : src.name, d.gpl, ns as string);
       e.macro = d.macro;
+      e.written = d.nsArg != null ? (d.nsArg as MacroArg).text : d.defaultNs != null ? (d.defaultNs as MacroArg).text : "";
       e.span = d.span;
       e.ownerPath = src.name;
       if (opt.modversions) {
@@ -285,7 +286,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       for (let i = 0; i < ko.importNs.length; i++) {
         const ns = ko.importNs[i];
         if (ns.startsWith(MODULE_NS_PREFIX)) {
-          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, objectName(src), ns), importSpan(src, ns)).relaxable = false;
+          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, objectName(src), ns), importSpan(src, ns)).about("", ns).relaxable = false;
         }
       }
     }
@@ -304,7 +305,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       const sym = ko.undefined[i];
       const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
       if (!t.has(sym)) {
-        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, objectName(src), sym, false), span);
+        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, objectName(src), sym, false), span).about(sym, "");
         continue;
       }
       const e = t.get(sym);
@@ -313,11 +314,13 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
         const warn = opt.allowMissingNsImports || !r.missingNsIsError;
         const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
           T.modpostNsNotImported(r, objectName(src), sym, e.ns, warn), span);
+        f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
         if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
       }
       if (!gplOk && e.gpl) {
         const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, objectName(src), sym), span);
+        f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported GPL-only here");
       }
     }

@@ -91,7 +91,7 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
   if (r.moduleNamespaces) {
     for (let i = 0; i < ko.importNs.length; i++) {
       if (ko.importNs[i].startsWith(MODULE_NS_PREFIX)) {
-        s.print(3, T.importModuleNs(name, ko.importNs[i]), Msg.LOAD_IMPORT_MODULE_NS, ko.importNs[i]);
+        s.print(3, T.importModuleNs(name, ko.importNs[i]), Msg.LOAD_IMPORT_MODULE_NS, "", ko.importNs[i]);
         return fail(o, T.EPERM);
       }
     }
@@ -152,7 +152,7 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
       }
       // verify_namespace_is_imported()
       if (symErr == 0 && e.ns.length > 0 && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, name, true)) && !ko.importNs.includes(e.ns)) {
-        s.print(cfg.allowMissingNsImports ? 4 : 3, T.nsNotImported(name, sym, e.ns), Msg.LOAD_NS_NOT_IMPORTED, sym);
+        s.print(cfg.allowMissingNsImports ? 4 : 3, T.nsNotImported(name, sym, e.ns), Msg.LOAD_NS_NOT_IMPORTED, sym, e.ns);
         if (!cfg.allowMissingNsImports) { symErr = T.EINVAL; id = Msg.LOAD_NS_NOT_IMPORTED; }
       }
       if (symErr == 0 && owner != null && !owners.includes(e.owner)) owners.push(e.owner);

@@ -24,7 +24,7 @@ export class LoadedModule {
 
 /** One kernel log record. */
 export class LogLine {
-  constructor(public level: i32, public text: string, public id: i32, public sym: string) {}
+  constructor(public level: i32, public text: string, public id: i32, public sym: string, public ns: string = "") {}
 }
 
 export class Session {
@@ -49,7 +49,7 @@ export class Session {
     return null;
   }
 
-  print(level: i32, text: string, id: i32, sym: string = ""): void { this.log.push(new LogLine(level, text, id, sym)); }
+  print(level: i32, text: string, id: i32, sym: string = "", ns: string = ""): void { this.log.push(new LogLine(level, text, id, sym, ns)); }
 
   /** add_taint(): the global mask; the first lockdep-unreliable taint turns lock debugging off. */
   addTaint(bit: i32, lockdepUnreliable: bool): void {
