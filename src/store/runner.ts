@@ -3,7 +3,6 @@
 // during a run are coalesced into one more run with the latest files.
 
 import type { EngineClient } from "../engine/client";
-import { namespaceFormProbe } from "../engine/syntax";
 import { selectWorkspace } from "./selectors";
 import type { PlaygroundState, PlaygroundStore } from "./store";
 
@@ -12,7 +11,6 @@ const sameInputs = (a: ReturnType<typeof runInputs>, b: ReturnType<typeof runInp
 
 /** Connects the store to an engine; returns the function that disconnects it. */
 export function connectEngine(store: PlaygroundStore, client: EngineClient, hooks: { onApplied?(state: PlaygroundState): void } = {}): () => void {
-  const formOf = namespaceFormProbe((files, options) => client.run(files, options));
   let running = false;
   let again = false;
   let stopped = false;
@@ -25,7 +23,8 @@ export function connectEngine(store: PlaygroundStore, client: EngineClient, hook
         const s = store.getState();
         const files = s.files;
         const result = await client.run(selectWorkspace(s), { relaxed: s.relaxed, ...(s.profile ? {} : { profile: false }) });
-        const form = await formOf(result.kernel.version).catch(() => null);
+        // the engine says how this release wants namespaces written
+        const form = result.kernel.syntax?.namespace ?? null;
         if (stopped) return;
         store.getState().setResult(result, files, form);
         hooks.onApplied?.(store.getState());

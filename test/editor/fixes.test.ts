@@ -3,7 +3,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/node";
-import { namespaceFormProbe } from "../../src/engine/syntax";
 import type { RunOptions, WorkspaceFiles } from "../../src/engine";
 import { applyEdits, quickFixesFor, type TextEdit } from "../../src/editor/fixes";
 
@@ -22,11 +21,10 @@ const apply = (files: WorkspaceFiles, edits: TextEdit[]): WorkspaceFiles => ({ .
 
 async function fixOnce(files: WorkspaceFiles, id: string, options: RunOptions) {
   const engine = await enginePromise;
-  const form = namespaceFormProbe((f, o) => engine.run(f, o));
   const result = await engine.run(files, options);
   const finding = result.findings.find((f) => f.id === id);
   expect(finding, `${id} among ${result.findings.map((f) => f.id)}`).toBeDefined();
-  const fixes = quickFixesFor(finding!, { result, files, form: await form(result.kernel.version) });
+  const fixes = quickFixesFor(finding!, { result, files, form: result.kernel.syntax.namespace });
   expect(fixes.length).toBeGreaterThan(0);
   const fixed = apply(files, fixes[0].edits);
   return { fix: fixes[0], fixed, after: await engine.run(fixed, options) };
