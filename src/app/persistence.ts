@@ -6,10 +6,18 @@ import { saveCurrent, selectSnapshot, type KeyValueStorage, type PlaygroundStore
 /** Connects local persistence; returns the dispose function. */
 export function connectPersistence(store: PlaygroundStore, storage: KeyValueStorage, delay = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let failing = false;
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    saveCurrent(storage, selectSnapshot(store.getState()));
+    const saved = saveCurrent(storage, selectSnapshot(store.getState()));
+    // say so once when the browser refuses (storage full or disabled), and once when it works again
+    if (!saved && !failing) {
+      store.getState().showNotice({ kind: "error", text: "Your work is not being saved in this browser (storage is full or disabled). Download it or copy the link to keep it." });
+    } else if (saved && failing) {
+      store.getState().showNotice({ kind: "info", text: "Your work is saved in this browser again." });
+    }
+    failing = !saved;
   };
   const schedule = () => {
     if (location.hash) history.replaceState(null, "", location.pathname + location.search);
