@@ -2,7 +2,7 @@
 // decoder, so links made today keep opening after the format moves on. Raw deflate (fflate)
 // makes these links about a third shorter than lz-string on kernel C and Module.symvers text.
 
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import { bytesToBase64, base64ToBytes, snapshotFromJson, snapshotToJson, type Snapshot } from "./snapshot";
 
 /** The link format this build writes. */
@@ -11,12 +11,38 @@ export const LINK_VERSION = 1;
 /** A link that cannot be opened, with a message for the user. */
 export class LinkError extends Error {}
 
+/** The most a link may decompress to: the engine's workspace limit (32 MiB), so that a
+ *  crafted link can never inflate into a bomb. */
+export const MAX_LINK_BYTES = 32 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** Raw inflate that stops as soon as the output passes `max` bytes. */
+function inflateLimited(data: Uint8Array, max: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > max) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  inflater.push(data, true);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 const DECODERS: Record<number, (payload: string) => Snapshot> = {
   1: (payload) => {
     let bytes: Uint8Array;
     try {
-      bytes = inflateSync(base64ToBytes(fromBase64Url(payload)));
-    } catch {
+      bytes = inflateLimited(base64ToBytes(fromBase64Url(payload)), MAX_LINK_BYTES);
+    } catch (err) {
+      if (err instanceof TooLarge) throw new LinkError(`This link would unpack to more than ${MAX_LINK_BYTES / 1024 / 1024} MiB, more than ksymns accepts; it was not opened.`);
       throw new LinkError("This link is incomplete or damaged: its data does not decompress. It may have been cut off when it was copied.");
     }
     let json: unknown;

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { createNodeEngine } from "../../src/engine/node";
 import type { RunResult, WorkspaceFiles } from "../../src/engine";
 import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
+import { decodeLink, defaultSnapshot, encodeLink, LinkError } from "../../src/store";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -35,8 +36,42 @@ const targets: Target[] = [
   },
 ];
 
+/** The share-link codec: any text, or a real link cut or bit-flipped, either opens or is a LinkError. */
+function fuzzLinks(): { cases: number; failed: number; first: string } {
+  const real = encodeLink(defaultSnapshot()).slice(3);
+  const mutated = fc.tuple(fc.nat(real.length), fc.nat(63), fc.boolean()).map(([at, v, cut]) => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    return cut ? real.slice(0, at) : real.slice(0, at) + alphabet[v] + real.slice(at + 1);
+  });
+  let cases = 0;
+  let failed = 0;
+  let first = "";
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ maxLength: 300 }), mutated), (payload) => {
+      cases++;
+      try {
+        decodeLink(`#v1/${payload}`);
+      } catch (err) {
+        if (!(err instanceof LinkError)) {
+          failed++;
+          if (!first) first = `${(err as Error).message} for #v1/${payload.slice(0, 120)}`;
+        }
+      }
+      return true;
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  return { cases, failed, first };
+}
+
 let failures = 0;
 console.log(`seed ${SEED}, ${RUNS} cases per target`);
+{
+  const t0 = performance.now();
+  const r = fuzzLinks();
+  failures += r.failed;
+  console.log(`${"share link".padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${r.first ? `\n  first: ${r.first}` : ""}`);
+}
 for (const t of targets) {
   const t0 = performance.now();
   let cases = 0;

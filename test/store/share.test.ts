@@ -83,3 +83,14 @@ describe("the share link", () => {
     expect(s.relaxed).toBe(true);
   });
 });
+
+describe("a crafted link", () => {
+  it("that would inflate past the workspace limit is refused with a message, not unpacked", async () => {
+    const { deflateSync } = await import("fflate");
+    const { decodeLink, LinkError, MAX_LINK_BYTES } = await import("../../src/store/share");
+    const bomb = deflateSync(new Uint8Array(MAX_LINK_BYTES + 1024), { level: 9 });
+    const b64 = Buffer.from(bomb).toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    expect(() => decodeLink(`#v1/${b64}`)).toThrow(LinkError);
+    expect(() => decodeLink(`#v1/${b64}`)).toThrow(/more than 32 MiB/);
+  });
+});
