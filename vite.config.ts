@@ -1,8 +1,15 @@
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   base: "./",
-  build: { target: "es2022", outDir: "dist", chunkSizeWarningLimit: 4096 },
+  build: {
+    target: "es2022",
+    outDir: "dist",
+    chunkSizeWarningLimit: 4096,
+    // the full page and the embed (embed.html: the same store and panes, other flags)
+    rollupOptions: { input: { index: resolve(import.meta.dirname, "index.html"), embed: resolve(import.meta.dirname, "embed.html") } },
+  },
   worker: { format: "es" },
   server: { port: 5173 },
   preview: { port: 5173 },

@@ -13,7 +13,10 @@ import { connectPersistence } from "./app/persistence";
 import { connectTheme, savedTheme } from "./app/theme";
 import { connectShortcuts } from "./app/shortcuts";
 import { connectDrop, restoreSetAside } from "./app/commands";
+import { registerOffline } from "./app/offline";
+import { connectExamples } from "./app/examples";
 import "./app/app.css";
+import "./app/teaching.css";
 
 const storage = localStorage;
 const start = chooseStart(location.hash, storage);
@@ -48,15 +51,22 @@ mountLayout(root, store, storage);
 connectPersistence(store, storage);
 connectShortcuts(store);
 connectDrop(store, root);
+connectExamples(store, storage);
 
 const base = new URL("./", document.baseURI);
+const offline = registerOffline(base);
 createBrowserEngine(base).then(
   (engine) => {
     const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
+    // comparisons and the atlas run on other kernels in their own engine, off the page's thread
+    store.getState().setSideEngine(() => workerClient(new EngineWorker(), base));
     let first = true;
     connectEngine(store, client, {
       onApplied() {
-        if (first) document.body.dataset.ready = "true";
+        if (first) {
+          document.body.dataset.ready = "true";
+          void offline.cacheLoaded();
+        }
         first = false;
       },
     });

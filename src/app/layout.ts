@@ -7,6 +7,7 @@ import { selectCounts, type PlaygroundStore, type Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
+import { embedDialog } from "./embed-dialog";
 import type { KeyValueStorage } from "../store";
 
 const LAYOUT_KEY = "ksymns:layout";
@@ -38,6 +39,8 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
       "nav",
       { class: "tools", "aria-label": "Workspace" },
       button("Copy link (Ctrl+S)", "link", () => void copyLink(store), { id: "copy-link" }),
+      button("Embed", "terminal", () => embedDialog(store), { id: "embed" }),
+      button("Examples", "file", () => store.getState().setGalleryOpen(true), { id: "examples" }),
       button("Download .zip", "download", () => downloadWorkspace(store), { id: "download" }),
       button("Open files", "open", () => pickFiles(store), { id: "open" }),
       button("Reset", "reset", () => void resetWorkspace(store, storage), { id: "reset" }),
@@ -48,6 +51,8 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   );
   const kernelBar = h("div", { class: "kernelbar" });
   const noticeSlot = h("div", { class: "notice-slot" });
+  const storySlot = h("div", { class: "story-slot" });
+  const gallerySlot = h("div", { class: "gallery-slot" });
   const filesSlot = h("div", { class: "files-slot" });
   const editorSlot = h("div", { class: "editor-slot" });
   const summarySlot = h("div", { class: "summary-slot" });
@@ -57,12 +62,12 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   const workbench = h(
     "main",
     { class: "workbench" },
-    h("section", { class: "editor-col", "aria-label": "Workspace files" }, filesSlot, editorSlot),
+    h("section", { class: "editor-col", "aria-label": "Workspace files" }, storySlot, filesSlot, editorSlot),
     splitter,
     h("section", { class: "results-col", "aria-label": "What modpost and the kernel say" }, summarySlot, tablist, panels),
   );
   const dropHint = h("div", { class: "drop-hint", "aria-hidden": "true" }, h("div", null, icon("open"), "Drop files, a folder or a .zip to open them"));
-  root.append(header, kernelBar, noticeSlot, workbench, dropHint);
+  root.append(header, kernelBar, noticeSlot, workbench, dropHint, gallerySlot);
 
   const disposers = [
     mountPane(PANES.kernel, kernelBar, store),
@@ -70,6 +75,8 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
     mountPane(PANES.files, filesSlot, store),
     mountPane(PANES.editor, editorSlot, store),
     mountPane(PANES.summary, summarySlot, store),
+    mountPane(PANES.story, storySlot, store),
+    mountPane(PANES.gallery, gallerySlot, store),
   ];
 
   // result tabs: one tab and panel per result pane

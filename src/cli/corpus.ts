@@ -47,6 +47,8 @@ export function fetchCorpus(series: string, dir: string = defaultCorpusDir(), lo
   mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
   writeFileSync(join(state, "sources.list"), s.sources.join("\n") + "\n");
   const apt = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
+  // as root, apt would hand downloads to its _apt user, who cannot write to DIR
+  if (process.getuid?.() === 0) apt.push("-o", "APT::Sandbox::User=root");
   const images = (): string[] =>
     execFileSync("apt-cache", [...apt, "pkgnames", "linux-image-"], { encoding: "utf8" })
       .split("\n")

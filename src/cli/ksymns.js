@@ -3,13 +3,13 @@
 // runs the TypeScript CLI: as one JavaScript bundle (with its worker) that esbuild makes
 // under .cache/cli whenever a source is newer, so the command and its workers start in
 // tens of milliseconds; through tsx when no bundle can be made.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 if (!existsSync(`${root}wasm/build/ksymns.wasm`)) {
   process.stderr.write("ksymns: building the engine (first use)...\n");
+  const { execFileSync } = await import("node:child_process");
   execFileSync(process.execPath, [`${root}node_modules/assemblyscript/bin/asc.js`, "wasm/assembly/index.ts", "--config", "wasm/asconfig.json", "--target", "release"], { cwd: root, stdio: "inherit" });
 }
 
@@ -18,19 +18,20 @@ if (!existsSync(`${root}wasm/build/ksymns.wasm`)) {
 const outdir = `${root}.cache/cli`;
 const bundle = `${outdir}/main.mjs`;
 
-function newest(path) {
-  let t = 0;
-  for (const e of readdirSync(path, { withFileTypes: true })) {
-    const p = `${path}/${e.name}`;
-    const m = e.isDirectory() ? newest(p) : statSync(p).mtimeMs;
-    if (m > t) t = m;
+// the bundle is current when no file it was made from is newer (esbuild lists them)
+function current() {
+  try {
+    const made = statSync(bundle).mtimeMs;
+    if (!existsSync(`${outdir}/tree-worker.mjs`)) return false;
+    const inputs = JSON.parse(readFileSync(`${outdir}/inputs.json`, "utf8"));
+    return inputs.every((f) => statSync(`${root}${f}`).mtimeMs <= made);
+  } catch {
+    return false;
   }
-  return t;
 }
 
 async function makeBundle() {
-  const sources = Math.max(newest(`${root}src`), newest(`${root}wasm/shared`), statSync(`${root}wasm/build/ksymns.js`).mtimeMs, statSync(`${root}package.json`).mtimeMs);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources && existsSync(`${outdir}/tree-worker.mjs`)) return true;
+  if (current()) return true;
   try {
     const esbuild = await import("esbuild");
     const out = await esbuild.build({
@@ -44,14 +45,17 @@ async function makeBundle() {
       packages: "external",
       outExtension: { ".js": ".mjs" },
       write: false,
+      metafile: true,
       logLevel: "silent",
     });
     mkdirSync(outdir, { recursive: true });
-    // each file replaced whole, so a command starting meanwhile never reads half of one
-    for (const f of out.outputFiles) {
-      const tmp = `${f.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, f.contents);
-      renameSync(tmp, f.path);
+    // each file replaced whole, so a command starting meanwhile never reads half of one; the
+    // inputs last, so a bundle is never taken as current before it is complete
+    const files = [...out.outputFiles.map((f) => [f.path, f.contents]), [`${outdir}/inputs.json`, JSON.stringify([...Object.keys(out.metafile.inputs), "package.json"])]];
+    for (const [path, contents] of files) {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, contents);
+      renameSync(tmp, path);
     }
     return true;
   } catch {

@@ -29,7 +29,7 @@ export async function createScanner(module: WebAssembly.Module, release: string)
 
 function supplyWhole(ex: Scanner, bytes: Uint8Array, what: number, index: number): void {
   const base = ex.koScanBegin(bytes.length, what);
-  new Uint8Array(ex.memory.buffer, base, bytes.length).set(bytes);
+  view(ex).set(bytes, base);
   ex.koScanSupplied(0, bytes.length);
   ex.koScanKeep(index);
 }
@@ -45,6 +45,35 @@ export async function scanBytes(ex: Scanner, bytes: Uint8Array, what: number, in
     }
   }
   supplyWhole(ex, bytes, what, index);
+}
+
+// A native decompressor's buffers are freed by finalizers, which run only when the thread
+// gets back to its event loop: a loop of synchronous reads must let it, every few megabytes
+// of decompressed modules, or hundreds of them pile up (see breathe()).
+const BREATHE_EVERY = 8 << 20;
+let sinceBreath = 0;
+
+function dropped(bytes: number): void {
+  sinceBreath += bytes;
+}
+
+/** Lets finalizers run when enough decompressed data was dropped since the last time. */
+export async function breathe(): Promise<void> {
+  if (sinceBreath < BREATHE_EVERY) return;
+  sinceBreath = 0;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+// a view of the engine's memory, made again only when the memory grows
+let viewOf: Scanner | null = null;
+let memView = new Uint8Array(0);
+
+function view(ex: Scanner): Uint8Array {
+  if (viewOf !== ex || memView.buffer !== ex.memory.buffer) {
+    viewOf = ex;
+    memView = new Uint8Array(ex.memory.buffer);
+  }
+  return memView;
 }
 
 /** Reads the module file at `path` as file `index`; false when only the asynchronous decoder
@@ -65,20 +94,21 @@ export function scanFileSync(ex: Scanner, path: string, what: number, index: num
       // the engine sees the compressed bytes and says they are no ELF file
     }
     supplyWhole(ex, plain, what, index);
+    dropped(plain.length);
     return true;
   }
   const fd = openSync(path, "r");
   try {
     // most modules are small: the first read takes a whole one, and its length is the size
     const at = ex.koScanReserve(FIRST_READ);
-    let mem = new Uint8Array(ex.memory.buffer);
+    let mem = view(ex);
     const first = readSync(fd, mem, at, FIRST_READ, 0);
     const size = first < FIRST_READ ? first : fstatSync(fd).size;
     const base = ex.koScanBegin(size, what);
     if (first > 0) ex.koScanSupplied(0, Math.min(first, size));
     for (let len = ex.koScanNeedLength(); len > 0; len = ex.koScanNeedLength()) {
       const off = ex.koScanNeedOffset();
-      if (mem.buffer !== ex.memory.buffer) mem = new Uint8Array(ex.memory.buffer);
+      mem = view(ex);
       const n = readSync(fd, mem, base + off, len, off);
       if (n > 0) ex.koScanSupplied(off, n);
       if (n < len) break; // the file shrank under us: what was read is all there is

@@ -1,5 +1,6 @@
-// Decompressing modules under Node: xz with @napi-rs/lzma (native; xz-decompress's
-// WebAssembly when no native build is installed), zstd with fzstd, gzip with node:zlib.
+// Decompressing modules under Node: xz with node-liblzma (liblzma itself, prebuilt; its
+// WebAssembly twin xz-decompress when no prebuilt binary fits), zstd with fzstd, gzip with
+// node:zlib.
 
 // The libraries load on first use: a tree of plain .ko files never needs them.
 import { createRequire } from "node:module";
@@ -7,13 +8,13 @@ import { loadXzDecompress, type Compression, type Decompressor } from "./decompr
 
 const require = createRequire(import.meta.url);
 
-interface NativeXz { xz: { decompressSync(input: Uint8Array): Uint8Array } }
+interface NativeXz { unxzSync(input: Buffer): Buffer }
 let native: NativeXz | null | undefined;
 
 function nativeXz(): NativeXz | null {
   if (native === undefined) {
     try {
-      native = require("@napi-rs/lzma") as NativeXz;
+      native = require("node-liblzma") as NativeXz;
     } catch {
       native = null;
     }
@@ -39,8 +40,8 @@ export function decompressSync(format: Compression, bytes: Uint8Array): Uint8Arr
   if (format === "gzip") return gunzipSync(bytes);
   if (format === "zstd") return unzstd(bytes);
   const x = nativeXz();
-  if (!x) throw new Error("no native xz decoder (@napi-rs/lzma) installed");
-  return x.xz.decompressSync(bytes);
+  if (!x) throw new Error("no native xz decoder (node-liblzma) installed");
+  return x.unxzSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
 async function unxzWasm(bytes: Uint8Array): Promise<Uint8Array> {

@@ -3,7 +3,7 @@
 // in batches.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { createScanner, scanFile, scanFileSync } from "./ko-reader";
+import { breathe, createScanner, scanFile, scanFileSync } from "./ko-reader";
 import type { WorkerFiles, WorkerInput, WorkerOutput } from "./tree";
 
 /** Files whose summaries go back in one message. */
@@ -18,6 +18,7 @@ async function work(files: string[], ex: Awaited<ReturnType<typeof createScanner
     if (i >= files.length) break;
     const path = `${input.dirname}/${files[i]}`;
     if (!scanFileSync(ex, path, input.what, i)) await scanFile(ex, path, input.what, i);
+    await breathe();
     if (++batched >= BATCH) {
       const batch = ex.koScanTake();
       parentPort!.postMessage({ batch } satisfies WorkerOutput, [batch]);
@@ -39,8 +40,6 @@ async function work(files: string[], ex: Awaited<ReturnType<typeof createScanner
 const fail = (err: unknown): void => parentPort!.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerOutput);
 // ready before the file list comes: instantiating overlaps the main thread's walk
 const scanner = createScanner(input.wasm, input.release);
-const T = performance.now();
-scanner.then(() => { if (process.env.KSYMNS_TIMING) process.stderr.write(`worker ready ${(performance.now() - T).toFixed(1)}\n`); });
 parentPort!.once("message", (m: WorkerFiles) => {
   scanner.then((ex) => work(m.files, ex)).then(() => parentPort!.close(), fail);
 });

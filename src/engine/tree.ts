@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
+import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
 import { projectRoot } from "./node";
 
 /** One problem of one module, in the kernel's (or kmod's) words. */
@@ -77,7 +77,7 @@ export function moduleFiles(root: string): string[] {
 
 let compiled: Promise<WebAssembly.Module> | null = null;
 function engineModule(): Promise<WebAssembly.Module> {
-  compiled ??= WebAssembly.compile(readFileSync(process.env.KSYMNS_WASM_PROFILE ?? `${projectRoot}wasm/build/ksymns.wasm`));
+  compiled ??= WebAssembly.compile(readFileSync(`${projectRoot}wasm/build/ksymns.wasm`));
   return compiled;
 }
 
@@ -140,9 +140,6 @@ class WorkerPool {
 
 /** Reads and resolves the modules under `basedir`/lib/modules/`release`. */
 export async function readKernelTree(basedir: string, release: string, options: TreeOptions = {}): Promise<TreeResult> {
-  const T0 = performance.now();
-  const lap = (x: string): void => { if (process.env.KSYMNS_TIMING) process.stderr.write(`${x} ${(performance.now() - T0).toFixed(1)}\n`); };
-  lap(`since process start ${performance.now().toFixed(1)}`);
   const dirname = join(basedir, "lib/modules", release);
   const what = options.check ? READ_ALL : READ_DEPMOD;
   const wasm = await engineModule();
@@ -150,21 +147,19 @@ export async function readKernelTree(basedir: string, release: string, options: 
   const workers = options.workers ?? Math.min(7, availableParallelism() - 1);
   const main: Scanner = await createScanner(wasm, release);
   const pool = workers > 0 ? new WorkerPool({ wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch)) : null;
-  lap("pool");
-  // the files the workers read are numbered as the walk found them; those from memory go last
+  // the files are numbered as the walk found them, those read from memory last
   const found = moduleFiles(dirname);
-  lap("walked");
   const overrides = options.overrides ?? {};
   const onDisk = found.filter((f) => !(f in overrides));
   const inMemory = found.filter((f) => f in overrides);
-  const files = [...onDisk, ...inMemory];
-  main.depmodBegin(dirname, files.join("\n"));
+  main.depmodBegin(dirname, [...onDisk, ...inMemory].join("\n"));
   const others = pool ? pool.start(onDisk) : Promise.resolve();
   const next = pool ? pool.next : new Int32Array(1);
   let read = 0;
   for (let k = Atomics.add(next, 0, 1); k < onDisk.length; k = Atomics.add(next, 0, 1)) {
     const path = `${dirname}/${onDisk[k]}`;
     if (!scanFileSync(main, path, what, k)) await scanFile(main, path, what, k);
+    await breathe();
     // this engine's memory holds the tree: add as we go, and free what reading left behind
     if (++read % 256 === 0) {
       main.depmodAddKept();
@@ -172,16 +167,13 @@ export async function readKernelTree(basedir: string, release: string, options: 
     }
   }
   main.depmodAddKept();
-  lap("main done " + read);
   await others;
-  lap("workers done");
   for (let i = 0; i < inMemory.length; i++) await scanBytes(main, overrides[inMemory[i]], what, onDisk.length + i);
   main.depmodAddKept();
 
   const orderPath = join(dirname, "modules.order");
   const hasOrder = existsSync(orderPath);
   const ok = main.depmodFinish(hasOrder ? readFileSync(orderPath, "utf8") : "", hasOrder);
-  lap("finished");
   const modulesDep = ok ? new TextDecoder().decode(main.depmodModulesDep()) : "";
   const messages = main.depmodMessages().split("\n").filter((l) => l.length > 0);
   let problems: TreeProblem[] = [];

@@ -5,8 +5,8 @@ import { findPreset } from "./list";
 import type { PresetMeta } from "./types";
 
 const raw = import.meta.glob("./*/*", { query: "?raw", import: "default" }) as Record<string, () => Promise<string>>;
-// dot files (.config) are not matched by `*`
-const rawDot = import.meta.glob("./*/.config", { query: "?raw", import: "default" }) as Record<string, () => Promise<string>>;
+// dot files (.config) are matched only by an exhaustive glob
+const rawDot = import.meta.glob("./*/.config", { query: "?raw", import: "default", exhaustive: true }) as Record<string, () => Promise<string>>;
 
 /** A preset's preset.json and workspace files, loaded on demand. */
 export async function loadPreset(slug: string): Promise<{ meta: PresetMeta; files: Record<string, string> }> {

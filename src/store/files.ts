@@ -96,6 +96,6 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   loadSnapshot(snap) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}) });
+    set({ files: snap.files, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
   },
 });

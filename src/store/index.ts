@@ -27,3 +27,6 @@ export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";
 export { templateFor, freshName } from "./templates";
 export { setConfigOption, setConfigRelease } from "./configfile";
+export type { TeachingSlice, SideEngine } from "./teaching";
+export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual, messagesAt } from "./expect";
+export type { Expectation } from "./expect";

@@ -59,6 +59,7 @@ export const selectSnapshot = (s: PlaygroundState): Snapshot => ({
   profile: s.profile,
   relaxed: s.relaxed,
   view: { file: s.activeFile ?? undefined, tab: s.tab },
+  ...(s.expect.length ? { expect: s.expect } : {}),
 });
 
 /** One row of /proc/modules as the engine prints it: `name refcount users state (taints)`. */

@@ -2,6 +2,7 @@
 // both the share link and local persistence carry. Binary files (real .ko) travel as base64.
 
 import type { WorkspaceFiles } from "../engine";
+import { expectationFromJson, expectationToJson, type Expectation, type ExpectationJson } from "./expect";
 
 /** One workspace file; text as a string, binaries (.ko) as bytes. */
 export interface WorkspaceFile {
@@ -18,6 +19,8 @@ export interface Snapshot {
   relaxed: boolean;
   /** The open file and result tab. */
   view: { file?: string; tab?: string };
+  /** What the author expects of given kernels (shown as passed or failed). */
+  expect?: Expectation[];
 }
 
 /** The JSON shape; short keys because every byte lands in a URL. */
@@ -27,6 +30,7 @@ interface SnapshotJson {
   r: 0 | 1;
   a?: string;
   t?: string;
+  e?: ExpectationJson[];
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -51,6 +55,7 @@ export function snapshotToJson(s: Snapshot): SnapshotJson {
   };
   if (s.view.file) json.a = s.view.file;
   if (s.view.tab) json.t = s.view.tab;
+  if (s.expect?.length) json.e = s.expect.map(expectationToJson);
   return json;
 }
 
@@ -68,12 +73,17 @@ export function snapshotFromJson(data: unknown): Snapshot {
     if (content && typeof content === "object" && typeof content.b === "string") return { name, content: base64ToBytes(content.b) };
     throw new Error(`the file ${name} has no contents`);
   });
-  return {
+  const snap: Snapshot = {
     files,
     profile: j.p !== 0,
     relaxed: j.r !== 0,
     view: { file: typeof j.a === "string" ? j.a : undefined, tab: typeof j.t === "string" ? j.t : undefined },
   };
+  if (j.e !== undefined) {
+    if (!Array.isArray(j.e)) throw new Error("its expectations are malformed");
+    snap.expect = j.e.map(expectationFromJson);
+  }
+  return snap;
 }
 
 /** The engine's input: file name → contents. */

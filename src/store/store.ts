@@ -7,9 +7,10 @@ import { createFilesSlice, type FilesSlice } from "./files";
 import { createSettingsSlice, type SettingsSlice } from "./settings";
 import { createRunSlice, type RunSlice } from "./run";
 import { createUiSlice, type UiSlice } from "./ui";
+import { createTeachingSlice, type TeachingSlice } from "./teaching";
 import type { Snapshot } from "./snapshot";
 
-export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice;
+export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice;
 
 /** The store type views and the runner take. */
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
@@ -22,6 +23,7 @@ export function createPlaygroundStore(initial?: Snapshot) {
       ...createSettingsSlice(...a),
       ...createRunSlice(...a),
       ...createUiSlice(...a),
+      ...createTeachingSlice(...a),
     })),
   );
   if (initial) store.getState().loadSnapshot(initial);

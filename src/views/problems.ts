@@ -8,6 +8,7 @@ import { selectCounts, selectFindings, toWorkspaceFiles, type PlaygroundStore } 
 import type { Finding } from "../engine";
 import { applyEdits, quickFixesFor } from "../editor/fixes";
 import { fixContextOf } from "../editor/fixcontext";
+import { explanationCard } from "./explain";
 
 const STAGE: Record<Finding["stage"], string> = { read: "read", compile: "compile", modpost: "modpost", load: "load", internal: "internal" };
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -17,6 +18,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const list = h("ul", { class: "problems", "aria-label": "Problems" });
   const root = h("div", { class: "problems-pane" }, counts, list);
   container.append(root);
+
+  // cards stay open across re-runs while the same finding is there
+  const openWhy = new Set<string>();
 
   function applyFix(f: Finding): void {
     const s = store.getState();
@@ -55,7 +59,24 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           ? h("button", { type: "button", class: "problem-related", on: { click: () => store.getState().revealRange(f.related!) } }, `↳ ${f.related.note} — ${f.related.file}:${f.related.line}`)
           : null;
         const fixButton = fix ? h("button", { type: "button", class: "fix", title: fix.title, on: { click: () => applyFix(f) } }, icon("wrench"), "Fix") : null;
-        return h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
+        const item = h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
+        const why = h("button", { type: "button", class: "why", "aria-expanded": "false", title: "What this message means, since when, and how to fix it" }, "Why?");
+        const key = `${f.id}@${where}`;
+        const show = (open: boolean) => {
+          why.setAttribute("aria-expanded", String(open));
+          item.querySelector(".explain")?.remove();
+          if (open) item.append(explanationCard(f.id));
+        };
+        why.addEventListener("click", () => {
+          const open = !openWhy.has(key);
+          if (open) openWhy.add(key);
+          else openWhy.delete(key);
+          show(open);
+        });
+        item.classList.toggle("has-fix", !!fixButton);
+        item.append(why);
+        if (openWhy.has(key)) show(true);
+        return item;
       }),
     );
   }

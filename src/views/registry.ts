@@ -9,6 +9,10 @@ import { problemsPane } from "./problems";
 import { kernelLogPane } from "./kernellog";
 import { buildLogPane } from "./buildlog";
 import { modulesPane } from "./modules";
+import { storyPane } from "./story";
+import { galleryPane } from "./gallery";
+import { comparePane } from "./compare";
+import { graphPane } from "./graph";
 
 export const PANES = {
   kernel: kernelPane,
@@ -19,7 +23,11 @@ export const PANES = {
   kernelLog: kernelLogPane,
   buildLog: buildLogPane,
   modules: modulesPane,
+  story: storyPane,
+  gallery: galleryPane,
+  compare: comparePane,
+  graph: graphPane,
 } satisfies Record<string, Pane>;
 
 /** The result panes shown as tabs, in order. */
-export const RESULT_TABS: Pane[] = [problemsPane, kernelLogPane, buildLogPane, modulesPane];
+export const RESULT_TABS: Pane[] = [problemsPane, kernelLogPane, buildLogPane, modulesPane, comparePane, graphPane];

@@ -138,7 +138,7 @@ export class Depmod {
   /** The modules in depmod's array order (after finish()). */
   modules: DepModule[] = [];
   /** Every exported name (bytes in the modules' summaries) and the index of its last exporter. */
-  symbols: ByteTable = new ByteTable();
+  symbols: ByteTable = new ByteTable(65536);
   /** What depmod prints on stderr. */
   messages: string[] = [];
   /** The modules could not be ordered (dependency cycles). */

@@ -14,6 +14,8 @@ const STT_REGISTER: u32 = 13;
 // the __versions names of the module at hand, to find which undefined symbol matches which
 const versionIndex = new ByteTable();
 let visited = new StaticArray<bool>(256);
+// the __crc_ exports of the module at hand, added after its undefined symbols
+const aside = new ByteWriter();
 
 function nameLen(e: ElfFile, at: i32, end: i32): i32 {
   let q = at;
@@ -46,20 +48,62 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
   const infoField = e.is64 ? 4 : 12;
   const shndxField = e.is64 ? 6 : 14;
 
-  // exports: the __crc_ symbols (every name must lie in .strtab, or kmod falls back)
+  // One pass over the symbols writes U for undefined ones (into the summary) and K for
+  // __crc_ ones (aside). kmod takes the exports from __ksymtab_strings instead when there is
+  // no __crc_ symbol or any name lies outside .strtab, and has no dependency symbols at all
+  // when an undefined one's does.
+  const start = o.n;
   let crcs = 0;
   let namesOk = symOk;
-  if (symOk) for (let i = 1; i < count; i++) if (<u64>b.u32(sym0 + i * symlen + nameField, big) >= strSize) { namesOk = false; break; }
-  if (namesOk) {
-    for (let i = 1; i < count; i++) {
-      const at = str0 + <i32>b.u32(sym0 + i * symlen + nameField, big);
-      if (!b.cstrStartsWith(at, strEnd, "__crc_")) continue;
-      o.field("K");
-      o.raw(base + <usize>(at + 6), nameLen(e, at + 6, strEnd));
+  let depsOk = symOk;
+  const sparc = e.machine == EM_SPARC || e.machine == EM_SPARCV9;
+  const vs = e.section("__versions");
+  let nv = 0, v0 = 0;
+  const w = e.wordSize;
+  if (symOk && vs != null && e.present(vs as ElfSection) && (vs as ElfSection).size % 64 == 0) {
+    nv = <i32>((vs as ElfSection).size / 64);
+    v0 = <i32>(vs as ElfSection).offset;
+  }
+  if (nv > 0) {
+    versionIndex.clear();
+    const vb = versionIndex.addBuffer(b.data);
+    for (let j = 0; j < nv; j++) {
+      const at = v0 + j * 64 + w;
+      versionIndex.set(vb, at, nameLen(e, at, v0 + j * 64 + 64), j, false);
+    }
+    if (visited.length < nv) visited = new StaticArray<bool>(nv * 2);
+    memory.fill(changetype<usize>(visited), 0, <usize>nv);
+  }
+  aside.n = 0;
+  for (let i = 1; symOk && i < count; i++) {
+    const s = sym0 + i * symlen;
+    const off = <u64>b.u32(s + nameField, big);
+    const undef = b.u16(s + shndxField, big) == SHN_UNDEF && !(sparc && (b.u8(s + infoField) & 15) == STT_REGISTER);
+    if (off >= strSize) {
+      namesOk = false;
+      if (undef) depsOk = false;
+      continue;
+    }
+    const at = str0 + <i32>off;
+    const n = nameLen(e, at, strEnd);
+    if (namesOk && n >= 6 && b.cstrStartsWith(at, strEnd, "__crc_")) {
+      aside.field("K");
+      aside.raw(base + <usize>(at + 6), n - 6);
       crcs++;
     }
+    if (!undef || n == 0 || !depsOk) continue;
+    o.field("U");
+    o.raw(base + <usize>at, n);
+    o.field((b.u8(s + infoField) >> 4) == STB_WEAK ? "1" : "0");
+    if (nv > 0) {
+      const j = versionIndex.get(base + <usize>at, n);
+      if (j >= 0) visited[j] = true;
+    }
   }
-  if (crcs == 0) {
+  if (!depsOk) o.n = start;
+  if (namesOk && crcs > 0) o.append(aside);
+  else {
+    // exports: every string of __ksymtab_strings
     const ks = e.section("__ksymtab_strings");
     if (ks != null && e.present(ks as ElfSection)) {
       const k = ks as ElfSection;
@@ -74,46 +118,8 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
       }
     }
   }
-
-  // dependency symbols: none at all when kmod cannot read the symbol table or a name
-  if (!symOk) return;
-  const sparc = e.machine == EM_SPARC || e.machine == EM_SPARCV9;
-  for (let i = 1; i < count; i++) {
-    const s = sym0 + i * symlen;
-    if (b.u16(s + shndxField, big) != SHN_UNDEF) continue;
-    if (sparc && (b.u8(s + infoField) & 15) == STT_REGISTER) continue;
-    if (<u64>b.u32(s + nameField, big) >= strSize) return;
-  }
-  const vs = e.section("__versions");
-  let nv = 0, v0 = 0;
-  const w = e.wordSize;
-  if (vs != null && e.present(vs as ElfSection) && (vs as ElfSection).size % 64 == 0) {
-    nv = <i32>((vs as ElfSection).size / 64);
-    v0 = <i32>(vs as ElfSection).offset;
-  }
-  versionIndex.clear();
-  const vb = versionIndex.addBuffer(b.data);
-  for (let j = 0; j < nv; j++) {
-    const at = v0 + j * 64 + w;
-    versionIndex.set(vb, at, nameLen(e, at, v0 + j * 64 + 64), j, false);
-  }
-  if (visited.length < nv) visited = new StaticArray<bool>(nv * 2);
-  memory.fill(changetype<usize>(visited), 0, <usize>nv);
-  for (let i = 1; i < count; i++) {
-    const s = sym0 + i * symlen;
-    if (b.u16(s + shndxField, big) != SHN_UNDEF) continue;
-    if (sparc && (b.u8(s + infoField) & 15) == STT_REGISTER) continue;
-    const at = str0 + <i32>b.u32(s + nameField, big);
-    const n = nameLen(e, at, strEnd);
-    if (n == 0) continue;
-    o.field("U");
-    o.raw(base + <usize>at, n);
-    o.field((b.u8(s + infoField) >> 4) == STB_WEAK ? "1" : "0");
-    if (nv > 0) {
-      const j = versionIndex.get(base + <usize>at, n);
-      if (j >= 0) visited[j] = true;
-    }
-  }
+  if (!depsOk) return;
+  // the __versions entries no undefined symbol matched
   for (let j = 0; j < nv; j++) {
     if (visited[j]) continue;
     const at = v0 + j * 64 + w;

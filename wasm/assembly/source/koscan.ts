@@ -103,6 +103,8 @@ export class KoScan {
   /** The missing ranges of the wanted sections (and the signature tail), merged. */
   private plan(e: ElfFile): void {
     const b = this.bytes;
+    // a file read whole in its first piece (most are) needs nothing more
+    if (b.has(0, <u64>b.len)) { this.todo = []; return; }
     const want = wantedSections(e, this.what);
     const starts: i32[] = [], ends: i32[] = [];
     const len = <u64>b.len;

@@ -45,6 +45,13 @@ export class ByteWriter {
     this.n++;
   }
 
+  /** Everything another writer holds. */
+  append(w: ByteWriter): void {
+    this.room(w.n);
+    memory.copy(this.buf.dataStart + <usize>this.n, w.buf.dataStart, <usize>w.n);
+    this.n += w.n;
+  }
+
   /** What was written, as a buffer of its own. */
   bytes(): ArrayBuffer {
     const out = new ArrayBuffer(this.n);
@@ -64,26 +71,33 @@ export class ByteWriter {
 /** Byte-range keys (buffer, offset, length) to i32 values; the buffers must outlive it. */
 export class ByteTable {
   buffers: Uint8Array[] = [];
-  private keyBuf: i32[] = [];
-  private keyOff: i32[] = [];
-  private keyLen: i32[] = [];
-  private values: i32[] = [];
-  private slots: StaticArray<i32> = new StaticArray<i32>(64);
+  // per key: buffer number, offset, length, value (grown by doubling)
+  private keys: StaticArray<i32>;
+  private slots: StaticArray<i32>;
   count: i32 = 0;
+
+  /** Room for about `expected` keys before growing. */
+  constructor(expected: i32 = 32) {
+    let cap = 64;
+    while (cap < expected * 2) cap <<= 1;
+    this.slots = new StaticArray<i32>(cap);
+    this.keys = new StaticArray<i32>(cap * 2);
+  }
 
   /** Forgets every key (keeps the room). */
   clear(): void {
     this.buffers.length = 0;
-    this.keyBuf.length = 0;
-    this.keyOff.length = 0;
-    this.keyLen.length = 0;
-    this.values.length = 0;
     this.count = 0;
     memory.fill(changetype<usize>(this.slots), 0, <usize>this.slots.length << 2);
   }
 
   /** Registers a buffer that keys will point into; returns its number. */
   addBuffer(b: Uint8Array): i32 { this.buffers.push(b); return this.buffers.length - 1; }
+
+  @inline private keyAt(k: i32): usize {
+    const q = k << 2;
+    return unchecked(this.buffers[unchecked(this.keys[q])]).dataStart + <usize>unchecked(this.keys[q + 1]);
+  }
 
   private find(ptr: usize, len: i32, h: u32): i32 {
     const mask = this.slots.length - 1;
@@ -92,24 +106,23 @@ export class ByteTable {
       const v = unchecked(this.slots[i]);
       if (v == 0) return -1 - i;
       const k = v - 1;
-      if (unchecked(this.keyLen[k]) == len) {
-        const at = unchecked(this.buffers[unchecked(this.keyBuf[k])]).dataStart + <usize>unchecked(this.keyOff[k]);
-        if (memory.compare(at, ptr, <usize>len) == 0) return k;
-      }
+      if (unchecked(this.keys[(k << 2) + 2]) == len && memory.compare(this.keyAt(k), ptr, <usize>len) == 0) return k;
       i = (i + 1) & mask;
     }
   }
 
   private grow(): void {
-    const old = this.slots;
-    this.slots = new StaticArray<i32>(old.length << 1);
-    const mask = this.slots.length - 1;
+    const slots = new StaticArray<i32>(this.slots.length << 1);
+    const mask = slots.length - 1;
     for (let k = 0; k < this.count; k++) {
-      const at = this.buffers[this.keyBuf[k]].dataStart + <usize>this.keyOff[k];
-      let i = <i32>(hashBytes(at, this.keyLen[k]) & <u32>mask);
-      while (unchecked(this.slots[i]) != 0) i = (i + 1) & mask;
-      unchecked(this.slots[i] = k + 1);
+      let i = <i32>(hashBytes(this.keyAt(k), unchecked(this.keys[(k << 2) + 2])) & <u32>mask);
+      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
+      unchecked(slots[i] = k + 1);
     }
+    this.slots = slots;
+    const keys = new StaticArray<i32>(slots.length * 2);
+    memory.copy(changetype<usize>(keys), changetype<usize>(this.keys), <usize>this.count << 4);
+    this.keys = keys;
   }
 
   /** Sets the key at buffer `buf`, [off, off + len) to `value`; `replace` false keeps an
@@ -117,20 +130,25 @@ export class ByteTable {
   set(buf: i32, off: i32, len: i32, value: i32, replace: bool): void {
     const ptr = this.buffers[buf].dataStart + <usize>off;
     const h = hashBytes(ptr, len);
-    const f = this.find(ptr, len, h);
-    if (f >= 0) { if (replace) this.values[f] = value; return; }
-    this.keyBuf.push(buf);
-    this.keyOff.push(off);
-    this.keyLen.push(len);
-    this.values.push(value);
+    let f = this.find(ptr, len, h);
+    if (f >= 0) { if (replace) unchecked(this.keys[(f << 2) + 3] = value); return; }
+    // keep the table at most half full (and the key store, a quarter of its size, has room)
+    if ((this.count + 1) * 2 > this.slots.length) {
+      this.grow();
+      f = this.find(ptr, len, h);
+    }
+    const q = this.count << 2;
+    unchecked(this.keys[q] = buf);
+    unchecked(this.keys[q + 1] = off);
+    unchecked(this.keys[q + 2] = len);
+    unchecked(this.keys[q + 3] = value);
     unchecked(this.slots[-1 - f] = this.count + 1);
     this.count++;
-    if (this.count * 2 > this.slots.length) this.grow();
   }
 
   /** The value of the `len` bytes at `ptr`, or -1. */
   get(ptr: usize, len: i32): i32 {
     const f = this.find(ptr, len, hashBytes(ptr, len));
-    return f >= 0 ? unchecked(this.values[f]) : -1;
+    return f >= 0 ? unchecked(this.keys[(f << 2) + 3]) : -1;
   }
 }

@@ -1,0 +1,101 @@
+// The frame side of the host protocol: answers a host page's messages (only from the origins
+// the embed URL allows, only from the parent window) and tells it about readiness, changes,
+// results and the content's height.
+
+import { selectWorkspace, type PlaygroundStore } from "../store";
+import { requestedKernel } from "../engine";
+import { CAPABILITIES, envelope, parseHostMessage, PROTOCOL_VERSION, type FrameMessage, type HostMessage } from "./protocol";
+import { messagesOf, verdictsOf } from "./verdicts";
+
+export interface FrameHooks {
+  readonly: boolean;
+  /** Starts the engine if it waits for a click (run=click); the result follows as usual. */
+  run(): void;
+  setProfile(on: boolean): void;
+}
+
+const textFiles = (store: PlaygroundStore): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const f of store.getState().files) if (typeof f.content === "string") out[f.name] = f.content;
+  return out;
+};
+
+/** Connects the store to the parent page for `origins`; returns the dispose function. */
+export function connectHost(store: PlaygroundStore, origins: readonly string[], measure: HTMLElement, hooks: FrameHooks): () => void {
+  const host = window.parent;
+  if (host === window || origins.length === 0) return () => {};
+  const post = (m: FrameMessage) => {
+    for (const o of origins) host.postMessage(envelope(m), o);
+  };
+
+  const handle = (m: HostMessage) => {
+    const s = store.getState();
+    switch (m.type) {
+      case "set-files": {
+        const files = Object.entries(m.files).map(([name, content]) => ({ name, content }));
+        const active = m.active ?? (files.some((f) => f.name === s.activeFile) ? s.activeFile! : files[0].name);
+        s.loadSnapshot({ files, profile: s.profile, relaxed: s.relaxed, view: { file: active } });
+        return;
+      }
+      case "set-options":
+        if (m.relaxed !== undefined) s.setRelaxed(m.relaxed);
+        if (m.profile !== undefined) hooks.setProfile(m.profile);
+        if (m.kernel) s.setKernel(m.kernel);
+        return;
+      case "run":
+        hooks.run();
+        if (s.result) post({ type: "result", verdicts: verdictsOf(s.result), messages: messagesOf(s.result) });
+        return;
+      case "get-state":
+        post({
+          type: "state",
+          id: m.id,
+          files: textFiles(store),
+          options: { kernel: s.result?.kernel.version ?? requestedKernel(selectWorkspace(s)), relaxed: s.relaxed, profile: s.profile },
+          verdicts: s.result ? verdictsOf(s.result) : null,
+        });
+    }
+  };
+
+  const onMessage = (e: MessageEvent) => {
+    if (e.source !== host || !origins.includes(e.origin)) return;
+    const m = parseHostMessage(e.data);
+    if (m) handle(m);
+  };
+  addEventListener("message", onMessage);
+
+  let lastHeight = -1;
+  const resize = () => {
+    const height = Math.ceil(measure.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    post({ type: "resize", height });
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(measure);
+
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  const unsubs = [
+    store.subscribe(
+      (s) => s.result,
+      (r) => r && post({ type: "result", verdicts: verdictsOf(r), messages: messagesOf(r) }),
+    ),
+    store.subscribe(
+      (s) => s.files,
+      () => {
+        clearTimeout(changeTimer);
+        changeTimer = setTimeout(() => post({ type: "change", files: textFiles(store) }), 250);
+      },
+    ),
+  ];
+  post({ type: "ready", version: PROTOCOL_VERSION, capabilities: CAPABILITIES, readonly: hooks.readonly });
+  const first = store.getState().result;
+  if (first) post({ type: "result", verdicts: verdictsOf(first), messages: messagesOf(first) });
+  resize();
+  return () => {
+    removeEventListener("message", onMessage);
+    observer.disconnect();
+    clearTimeout(changeTimer);
+    unsubs.forEach((u) => u());
+  };
+}

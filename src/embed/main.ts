@@ -1,0 +1,186 @@
+// The embed page (embed.html): the playground's store and panes with minimal chrome, driven
+// by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
+// Monaco, which loads on the first click or focus in the code (never when read-only).
+
+import { createBrowserEngine } from "../engine/browser";
+import { localClient, switchingClient } from "../engine/client";
+import { workerClient } from "../engine/remote";
+import EngineWorker from "../engine/worker?worker";
+import { connectEngine, createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectActiveFile, selectSnapshot, type Snapshot } from "../store";
+import { PANES, RESULT_TABS, h, replaceChildren } from "../views";
+import { connectTheme } from "../app/theme";
+import { registerOffline } from "../app/offline";
+import { parseFlags } from "./flags";
+import { highlightLines } from "./highlight";
+import { lightClient, type ProfileMode } from "./light";
+import { connectHost } from "./frame";
+import "../app/app.css";
+import "./embed.css";
+
+const flags = parseFlags(location.search);
+const base = new URL("./", document.baseURI);
+const offline = registerOffline(base);
+
+async function opening(): Promise<{ snapshot: Snapshot; problem?: string }> {
+  if (isLinkHash(location.hash)) {
+    try {
+      return { snapshot: decodeLink(location.hash) };
+    } catch (err) {
+      return { snapshot: defaultSnapshot(), problem: (err as Error).message };
+    }
+  }
+  if (flags.preset) {
+    try {
+      const { loadPreset } = await import("../presets/browser");
+      const { files } = await loadPreset(flags.preset);
+      const list = Object.entries(files).map(([name, content]) => ({ name, content }));
+      return { snapshot: { files: list, profile: true, relaxed: true, view: { file: list.find((f) => f.name.endsWith(".c"))?.name ?? list[0]?.name } } };
+    } catch (err) {
+      return { snapshot: defaultSnapshot(), problem: (err as Error).message };
+    }
+  }
+  return { snapshot: defaultSnapshot() };
+}
+
+const { snapshot, problem } = await opening();
+const store = createPlaygroundStore(snapshot);
+if (flags.file) store.getState().openFile(flags.file);
+if (flags.kernel) store.getState().setKernel(flags.kernel);
+store.setState({ theme: flags.theme === "auto" ? "system" : flags.theme, editorKind: "monaco" });
+connectTheme(store, { setItem() {} });
+let profileMode: ProfileMode = flags.profile;
+if (!snapshot.profile) profileMode = "off";
+
+// the chrome: a bar (file tabs, Run, Open in ksymns), the code, the verdict
+const root = document.getElementById("embed")!;
+root.dataset.view = flags.view;
+if (flags.readonly) root.dataset.readonly = "true";
+const tabs = h("div", { class: "embed-tabs", role: "tablist", "aria-label": "Files" });
+const runButton = h("button", { type: "button", class: "btn embed-run", hidden: flags.run !== "click" }, "▶ Run");
+const openLink = h("a", { class: "embed-open", target: "_blank", rel: "noopener", title: "Open this workspace in the full playground" }, "Open in ksymns ↗");
+const bar = h("div", { class: "embed-bar" }, tabs, h("span", { class: "embed-spacer" }), runButton, openLink);
+if (!flags.toolbar) {
+  bar.classList.add("embed-bar-min");
+  tabs.hidden = true;
+}
+const code = h("pre", { class: "embed-light", tabindex: "0", "aria-label": flags.readonly ? "Code (read-only)" : "Code (click to edit)" });
+const editorSlot = h("div", { class: "embed-editor", hidden: true });
+const codeCol = h("section", { class: "embed-code", hidden: flags.view === "result" }, code, editorSlot);
+const summarySlot = h("div", { class: "summary-slot" });
+const tablist = h("div", { class: "result-tabs", role: "tablist", "aria-label": "Verdict" });
+const panels = h("div", { class: "result-panels" });
+const waiting = h("p", { class: "embed-waiting", hidden: flags.run !== "click" }, "Press Run to see what modpost and the loader say.");
+const resultCol = h("section", { class: "embed-result", hidden: flags.view === "code" }, waiting, summarySlot, tablist, panels);
+const notice = problem ? h("p", { class: "embed-problem", role: "alert" }, problem) : null;
+root.append(bar, ...(notice ? [notice] : []), h("div", { class: "embed-body" }, codeCol, resultCol));
+
+// file tabs and the light code view follow the store
+const marked = new Set(flags.lines);
+const markedFile = flags.file ?? store.getState().activeFile;
+let monaco = false;
+const renderCode = () => {
+  const s = store.getState();
+  replaceChildren(tabs, ...s.files.map((f) => h("button", { type: "button", role: "tab", class: "embed-tab", "aria-selected": String(f.name === s.activeFile), dataset: { file: f.name }, on: { click: () => store.getState().openFile(f.name) } }, f.name)));
+  if (monaco) return;
+  const f = selectActiveFile(s);
+  if (!f) return replaceChildren(code);
+  if (typeof f.content !== "string") return replaceChildren(code, `${f.name}: ${f.content.length} bytes (binary)`);
+  replaceChildren(code, ...highlightLines(f.name, f.content, f.name === markedFile ? marked : new Set()));
+};
+renderCode();
+store.subscribe((s) => [s.activeFile, s.files] as const, renderCode, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+
+// "Open in ksymns" always carries the current workspace
+let linkTimer: ReturnType<typeof setTimeout> | undefined;
+const renderLink = () => (openLink.href = new URL(`index.html#${encodeLink(selectSnapshot(store.getState()))}`, base).href);
+renderLink();
+store.subscribe((s) => s.files, () => {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(renderLink, 150);
+});
+
+// Monaco on the first click or focus in the code, unless read-only
+const upgrade = () => {
+  if (monaco || flags.readonly) return;
+  monaco = true;
+  editorSlot.style.height = `${Math.min(Math.max(code.getBoundingClientRect().height, 160), 520)}px`;
+  code.hidden = true;
+  editorSlot.hidden = false;
+  PANES.editor.mount(editorSlot, store);
+  const first = flags.lines[0];
+  if (first && markedFile) store.getState().revealRange({ file: markedFile, line: first, col: 1, endLine: flags.lines.at(-1)!, endCol: 1 });
+};
+code.addEventListener("pointerdown", upgrade, { once: true });
+code.addEventListener("focus", upgrade, { once: true });
+code.addEventListener("keydown", (e) => {
+  if (flags.readonly) e.preventDefault();
+});
+
+// the verdict: summary and result tabs, mounted from the registry as in the full page
+PANES.summary.mount(summarySlot, store);
+// the verdict's own tabs only: the full page's other panes (comparisons, graphs) stay there
+const EMBED_TABS = RESULT_TABS.filter((p) => ["problems", "kernel", "build", "modules"].includes(p.id));
+const tabButtons = EMBED_TABS.map((pane) => {
+  const panel = h("div", { class: "result-panel", role: "tabpanel", dataset: { pane: pane.id } });
+  panels.append(panel);
+  pane.mount(panel, store);
+  const tab = h("button", { type: "button", role: "tab", dataset: { tab: pane.id }, on: { click: () => store.getState().setTab(pane.id) } }, pane.title);
+  tablist.append(tab);
+  return { pane, tab, panel };
+});
+const renderTabs = () => {
+  const current = EMBED_TABS.some((p) => p.id === store.getState().tab) ? store.getState().tab : "problems";
+  for (const t of tabButtons) {
+    t.tab.setAttribute("aria-selected", String(t.pane.id === current));
+    t.panel.hidden = t.pane.id !== current;
+  }
+};
+renderTabs();
+store.subscribe((s) => s.tab, renderTabs);
+
+// the engine: on load, or on the first Run
+let started = false;
+function start(): void {
+  if (started) return;
+  started = true;
+  waiting.hidden = true;
+  runButton.hidden = true;
+  resultCol.classList.remove("embed-idle");
+  createBrowserEngine(base).then(
+    (engine) => {
+      const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
+      let first = true;
+      connectEngine(store, lightClient(client, () => profileMode), {
+        onApplied() {
+          if (!first) return;
+          first = false;
+          document.body.dataset.ready = "true";
+          void offline.cacheLoaded();
+        },
+      });
+    },
+    (err: unknown) => {
+      store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
+      document.body.dataset.ready = "error";
+    },
+  );
+}
+if (flags.run === "click") {
+  resultCol.classList.add("embed-idle");
+  runButton.addEventListener("click", start);
+  document.body.dataset.ready = "idle";
+  void offline.cacheLoaded();
+}
+
+connectHost(store, flags.origins, root, {
+  readonly: flags.readonly,
+  run: start,
+  setProfile(on) {
+    profileMode = on ? "on" : "off";
+    store.getState().setProfile(on);
+  },
+});
+if (flags.run === "load") start();
+
+// for the browser tests
+(window as unknown as { ksymns: unknown }).ksymns = { store, flags };

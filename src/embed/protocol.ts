@@ -1,0 +1,108 @@
+// The embed's host protocol, version 1: the messages a host page and an embedded ksymns frame
+// exchange with postMessage. Every field is validated here; anything else is ignored.
+
+/** The envelope every message carries: `{ ksymns: 1, type, ... }`. */
+export const PROTOCOL = "ksymns";
+export const PROTOCOL_VERSION = 1;
+
+/** Limits on what a host may send (a frame never trusts a host's sizes). */
+export const LIMITS = { files: 64, nameLength: 128, fileBytes: 1024 * 1024, totalBytes: 4 * 1024 * 1024, idLength: 64 } as const;
+
+/** What the frame can do, announced in `ready`. */
+export const CAPABILITIES = ["set-files", "set-options", "run", "get-state"] as const;
+
+export type HostMessage =
+  | { type: "set-files"; id?: string; files: Record<string, string>; active?: string }
+  | { type: "set-options"; id?: string; kernel?: string; relaxed?: boolean; profile?: boolean }
+  | { type: "run"; id?: string }
+  | { type: "get-state"; id?: string };
+
+/** The verdict of a run in a few fields, as a host shows it. */
+export interface Verdicts {
+  kernel: string;
+  build: "clean" | "built anyway" | "failed";
+  load: { cmd: string; exit: number }[];
+  taint: number;
+  errors: number;
+  warnings: number;
+}
+
+/** One message of a run, as the problems pane lists it. */
+export interface EmbedMessage {
+  id: string;
+  severity: "error" | "warning" | "info";
+  stage: string;
+  text: string;
+  file: string;
+  line: number;
+}
+
+export type FrameMessage =
+  | { type: "ready"; version: number; capabilities: readonly string[]; readonly: boolean }
+  | { type: "change"; files: Record<string, string> }
+  | { type: "result"; verdicts: Verdicts; messages: EmbedMessage[] }
+  | { type: "resize"; height: number }
+  | { type: "state"; id?: string; files: Record<string, string>; options: { kernel: string; relaxed: boolean; profile: boolean }; verdicts: Verdicts | null };
+
+const FILE_NAME = /^[A-Za-z0-9_.+-][A-Za-z0-9_.+ -]*$/;
+const KERNEL = /^\d{1,2}\.\d{1,2}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A host message if `data` is a well-formed one of this protocol, else null. */
+export function parseHostMessage(data: unknown): HostMessage | null {
+  if (!isObject(data) || data.ksymns !== PROTOCOL_VERSION || typeof data.type !== "string") return null;
+  let id: string | undefined;
+  if (data.id !== undefined) {
+    if (typeof data.id !== "string" || data.id.length > LIMITS.idLength) return null;
+    id = data.id;
+  }
+  switch (data.type) {
+    case "set-files": {
+      const files = parseFiles(data.files);
+      if (!files) return null;
+      if (data.active !== undefined && (typeof data.active !== "string" || !(data.active in files))) return null;
+      return { type: "set-files", id, files, ...(data.active !== undefined ? { active: data.active as string } : {}) };
+    }
+    case "set-options": {
+      const out: HostMessage & { type: "set-options" } = { type: "set-options", id };
+      if (data.kernel !== undefined) {
+        if (typeof data.kernel !== "string" || !KERNEL.test(data.kernel)) return null;
+        out.kernel = data.kernel;
+      }
+      for (const k of ["relaxed", "profile"] as const) {
+        if (data[k] === undefined) continue;
+        if (typeof data[k] !== "boolean") return null;
+        out[k] = data[k] as boolean;
+      }
+      return out;
+    }
+    case "run":
+    case "get-state":
+      return { type: data.type, id };
+    default:
+      return null;
+  }
+}
+
+/** A file map if `v` is a plain object of text files within the limits, else null. */
+export function parseFiles(v: unknown): Record<string, string> | null {
+  if (!isObject(v)) return null;
+  const entries = Object.entries(v);
+  if (entries.length === 0 || entries.length > LIMITS.files) return null;
+  let total = 0;
+  const out: Record<string, string> = {};
+  for (const [name, content] of entries) {
+    if (name.length > LIMITS.nameLength || !FILE_NAME.test(name) || name === "." || name === "..") return null;
+    if (typeof content !== "string" || content.length > LIMITS.fileBytes) return null;
+    total += content.length;
+    if (total > LIMITS.totalBytes) return null;
+    out[name] = content;
+  }
+  return out;
+}
+
+/** The envelope around a frame message. */
+export function envelope(m: FrameMessage): FrameMessage & { ksymns: number } {
+  return { ksymns: PROTOCOL_VERSION, ...m };
+}

@@ -1,0 +1,220 @@
+// The namespace graph: the workspace's modules, namespaces and symbols (or, as the namespace
+// atlas, every namespace of a real Debian kernel with its exporting modules), laid out by
+// dagre and drawn as SVG through DOM calls. Edge colours are the engine's verdicts; a click on
+// a node opens the file at the line that writes it.
+
+import dagre from "@dagrejs/dagre";
+import type { Pane } from "./pane";
+import { h, onNextFrame, replaceChildren } from "./dom";
+import type { PlaygroundState, PlaygroundStore } from "../store";
+import type { KernelExport, KernelNamespace } from "../engine";
+import { atlasGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+
+const SVG = "http://www.w3.org/2000/svg";
+const ATLAS_KERNELS = ["6.12", "7.3"];
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}
+
+const EDGE_LABEL: Record<string, string> = { export: "exports", import: "imports", use: "uses" };
+const KIND_LABEL: Record<GraphNode["kind"], string> = { module: "module", namespace: "namespace", symbol: "symbol", kernel: "kernel module" };
+
+/** Lays out `g` and draws it into a fresh <svg>; `onPick` gets the clicked node. */
+export function drawGraph(g: Graph, onPick: (n: GraphNode) => void): SVGSVGElement {
+  const layout = new dagre.graphlib.Graph({ multigraph: true });
+  layout.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 70, marginx: 16, marginy: 16 });
+  layout.setDefaultEdgeLabel(() => ({}));
+  for (const n of g.nodes) layout.setNode(n.id, { width: Math.max(n.label.length, (n.sub?.length ?? 0) * 0.85) * 7.4 + 28, height: n.sub ? 40 : 28 });
+  g.edges.forEach((e, i) => layout.setEdge(e.from, e.to, {}, String(i)));
+  dagre.layout(layout);
+  const { width = 0, height = 0 } = layout.graph();
+  const root = svg("svg", { class: "graph-svg", viewBox: `0 0 ${Math.max(width, 1)} ${Math.max(height, 1)}`, role: "img", "aria-label": `Graph of ${g.nodes.length} nodes and ${g.edges.length} edges` });
+  const defs = svg("defs");
+  for (const v of ["allowed", "refused", "warning", "member"]) defs.append(svg("marker", { id: `arrow-${v}`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0 0 8 4 0 8z", class: `arrow-${v}` })));
+  const edgeLayer = svg("g", { class: "edges" });
+  g.edges.forEach((e, i) => {
+    const pts = layout.edge({ v: e.from, w: e.to, name: String(i) })?.points ?? [];
+    if (!pts.length) return;
+    let d = `M${pts[0].x},${pts[0].y}`;
+    for (let k = 1; k < pts.length; k++) d += ` L${pts[k].x},${pts[k].y}`;
+    const cls = e.kind === "member" ? "member" : e.verdict;
+    const path = svg("path", { d, class: `gedge kind-${e.kind} v-${cls}`, "marker-end": `url(#arrow-${cls})`, "data-from": e.from, "data-to": e.to, "data-verdict": e.verdict });
+    path.append(svg("title", {}, `${e.kind}${e.kind === "member" ? "" : ` · ${e.verdict}`}${e.why.length ? `\n${e.why.join("\n")}` : ""}`));
+    edgeLayer.append(path);
+    if (e.kind !== "member" && g.nodes.length <= 60) {
+      const mid = pts[Math.floor(pts.length / 2)];
+      edgeLayer.append(svg("text", { x: mid.x, y: mid.y - 5, class: `elabel v-${cls}` }, EDGE_LABEL[e.kind]));
+    }
+  });
+  const nodeLayer = svg("g", { class: "nodes" });
+  for (const n of g.nodes) {
+    const p = layout.node(n.id);
+    const w = p.width;
+    const hgt = p.height;
+    const node = svg("g", { class: `gnode kind-${n.kind}${n.range ? " linked" : ""}`, transform: `translate(${p.x - w / 2},${p.y - hgt / 2})`, tabindex: n.range ? 0 : -1, role: n.range ? "button" : "img", "data-id": n.id, "aria-label": `${KIND_LABEL[n.kind]} ${n.label}${n.range ? `, ${n.range.file} line ${n.range.line}` : ""}` });
+    node.append(svg("rect", { width: w, height: hgt, rx: n.kind === "namespace" ? hgt / 2 : 6 }));
+    node.append(svg("text", { x: w / 2, y: n.sub ? 17 : 18, class: "glabel" }, n.label));
+    if (n.sub) node.append(svg("text", { x: w / 2, y: 32, class: "gsub" }, n.sub));
+    node.append(svg("title", {}, `${KIND_LABEL[n.kind]} ${n.label}${n.range ? `\n${n.range.file}:${n.range.line} — click to open` : ""}`));
+    node.addEventListener("click", () => onPick(n));
+    node.addEventListener("keydown", (ev) => (ev.key === "Enter" || ev.key === " ") && (ev.preventDefault(), onPick(n)));
+    nodeLayer.append(node);
+  }
+  root.append(defs, edgeLayer, nodeLayer);
+  return root;
+}
+
+/** Wheel to zoom, drag to pan, by moving the viewBox; a small graph is never blown up past 1.6×. */
+function panZoom(el: SVGSVGElement, box: { width: number; height: number }): () => void {
+  const base = el.viewBox.baseVal;
+  const full = { x: base.x, y: base.y, w: base.width, h: base.height };
+  const minW = box.width / 1.6;
+  const minH = box.height / 1.6;
+  if (box.width > 0 && full.w < minW && full.h < minH) {
+    full.x -= (minW - full.w) / 2;
+    full.y -= (minH - full.h) / 2;
+    full.w = minW;
+    full.h = minH;
+    el.setAttribute("viewBox", `${full.x} ${full.y} ${full.w} ${full.h}`);
+  }
+  el.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = el.getBoundingClientRect();
+    const k = Math.exp(e.deltaY * 0.0015);
+    const vb = el.viewBox.baseVal;
+    const fx = (e.clientX - r.left) / r.width;
+    const fy = (e.clientY - r.top) / r.height;
+    const w = Math.min(full.w * 4, Math.max(40, vb.width * k));
+    const hh = (w / vb.width) * vb.height;
+    el.setAttribute("viewBox", `${vb.x + (vb.width - w) * fx} ${vb.y + (vb.height - hh) * fy} ${w} ${hh}`);
+  }, { passive: false });
+  el.addEventListener("pointerdown", (e) => {
+    if ((e.target as Element).closest(".gnode")) return;
+    const start = { x: e.clientX, y: e.clientY, vx: el.viewBox.baseVal.x, vy: el.viewBox.baseVal.y };
+    el.setPointerCapture(e.pointerId);
+    el.classList.add("panning");
+    const move = (ev: PointerEvent) => {
+      const vb = el.viewBox.baseVal;
+      const r = el.getBoundingClientRect();
+      const s = Math.max(vb.width / r.width, vb.height / r.height);
+      el.setAttribute("viewBox", `${start.vx - (ev.clientX - start.x) * s} ${start.vy - (ev.clientY - start.y) * s} ${vb.width} ${vb.height}`);
+    };
+    const up = () => (el.removeEventListener("pointermove", move), el.removeEventListener("pointerup", up), el.classList.remove("panning"));
+    el.addEventListener("pointermove", move);
+    el.addEventListener("pointerup", up);
+  });
+  return () => el.setAttribute("viewBox", `${full.x} ${full.y} ${full.w} ${full.h}`);
+}
+
+function mount(container: HTMLElement, store: PlaygroundStore): () => void {
+  let mode: "workspace" | "atlas" = "workspace";
+  let atlasKernel = ATLAS_KERNELS[0];
+  const atlas = new Map<string, KernelNamespace[] | Error>();
+  const loading = new Set<string>();
+  const owners = new Map<string, { owner: string; ns: string }>();
+  let fit: () => void = () => undefined;
+
+  const modeButtons = (["workspace", "atlas"] as const).map((m) =>
+    h("button", { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } }, m === "workspace" ? "This workspace" : "Namespace atlas"),
+  );
+  const kernelSel = h("select", { class: "atlas-kernel", "aria-label": "Kernel profile", on: { change: () => ((atlasKernel = kernelSel.value), render()) } }, ...ATLAS_KERNELS.map((k) => h("option", { value: k }, `Debian ${k}`)));
+  const filter = h("input", { type: "search", class: "graph-filter", placeholder: "Filter namespaces or modules", "aria-label": "Filter the atlas" });
+  let filterTimer = 0;
+  filter.addEventListener("input", () => (clearTimeout(filterTimer), (filterTimer = window.setTimeout(render, 200))));
+  const fitButton = h("button", { type: "button", class: "link-button", title: "Show the whole graph", on: { click: () => fit() } }, "Fit");
+  const info = h("p", { class: "graph-info", role: "status" });
+  const canvas = h("div", { class: "graph-canvas" });
+  const legend = h(
+    "div",
+    { class: "graph-legend" },
+    h("span", { class: "lg v-allowed" }, "allowed"),
+    h("span", { class: "lg v-warning" }, "warning"),
+    h("span", { class: "lg v-refused" }, "refused"),
+    h("span", { class: "lg-node kind-module" }, "module"),
+    h("span", { class: "lg-node kind-symbol" }, "symbol"),
+    h("span", { class: "lg-node kind-namespace" }, "namespace"),
+  );
+  const atlasTools = h("span", { class: "atlas-tools" }, kernelSel, filter);
+  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, fitButton), legend, canvas, info);
+  container.append(root);
+
+  const pick = (n: GraphNode) => {
+    if (n.range) {
+      store.getState().revealRange(n.range);
+      info.textContent = `${n.label}: ${n.range.file}:${n.range.line}`;
+      return;
+    }
+    if (n.kind === "namespace" || n.kind === "kernel") {
+      const ns = n.kind === "namespace" ? n.label : null;
+      info.textContent = ns ? `${ns}: loading its exports…` : `${n.label} exports into the namespaces it points to (a module of the Debian kernel).`;
+      if (ns) void store.getState().queries?.namespaceExports(ns, 12).then((xs: KernelExport[]) => (info.textContent = `${ns}: ${xs.map((x) => x.symbol).join(", ")}${xs.length === 12 ? ", …" : ""}`), () => undefined);
+    }
+  };
+
+  function show(g: Graph, empty: string): void {
+    if (!g.nodes.length) {
+      replaceChildren(canvas, h("p", { class: "muted graph-empty" }, empty));
+      fit = () => undefined;
+      return;
+    }
+    const el = drawGraph(g, pick);
+    replaceChildren(canvas, el);
+    fit = panZoom(el, { width: canvas.clientWidth, height: canvas.clientHeight });
+  }
+
+  let lookupFor: unknown = null;
+  function lookupOwners(s: PlaygroundState): void {
+    const r = s.result;
+    if (!r || !s.queries || lookupFor === r) return;
+    lookupFor = r;
+    const wanted = [...new Set(r.model.modules.flatMap((m) => m.uses.map((u) => u.symbol)))].filter((x) => !owners.has(x));
+    if (!wanted.length) return;
+    void Promise.all(wanted.map((sym) => s.queries!.symbolInfo(sym).then((x) => x && owners.set(sym, { owner: x.owner, ns: x.ns }), () => undefined))).then(() => mode === "workspace" && store.getState().result === r && render());
+  }
+
+  function render(): void {
+    const s = store.getState();
+    for (const b of modeButtons) b.setAttribute("aria-pressed", String(b.dataset.mode === mode));
+    atlasTools.hidden = mode !== "atlas";
+    if (mode === "workspace") {
+      if (!s.result) return show({ nodes: [], edges: [] }, "Waiting for the first run…");
+      lookupOwners(s);
+      const g = workspaceGraph(s.result, owners);
+      info.textContent ||= "Click a module, symbol or namespace to open the line that writes it. Wheel to zoom, drag to move.";
+      return show(g, "The workspace has no modules yet.");
+    }
+    const data = atlas.get(atlasKernel);
+    if (!data) {
+      show({ nodes: [], edges: [] }, `Loading every namespace of Debian ${atlasKernel}…`);
+      const side = s.side;
+      const k = atlasKernel;
+      if (!side || loading.has(k)) return;
+      loading.add(k);
+      side.namespacesOf(k).then(
+        (ns) => (atlas.set(k, ns), render()),
+        (e: unknown) => (atlas.set(k, e instanceof Error ? e : new Error(String(e))), render()),
+      );
+      return;
+    }
+    if (data instanceof Error) return show({ nodes: [], edges: [] }, `The profile could not be read: ${data.message}`);
+    const g = atlasGraph(data, s.result, filter.value);
+    const nsCount = g.nodes.filter((n) => n.kind === "namespace").length;
+    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${data.length} namespaces, ${g.nodes.length - nsCount} modules${filter.value ? ` matching “${filter.value}”` : ""}.`;
+    show(g, `No namespace or module matches “${filter.value}”.`);
+  }
+  render();
+  // at the next frame: the tab's panel is shown by then, and the canvas has its size
+  const renderSoon = onNextFrame(() => store.getState().tab === "graph" && render());
+  const unsub = store.subscribe((s) => [s.result, s.tab] as const, renderSoon, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+  return () => {
+    unsub();
+    clearTimeout(filterTimer);
+    root.remove();
+  };
+}
+
+export const graphPane: Pane = { id: "graph", title: "Graph", mount };

@@ -1,0 +1,118 @@
+// The namespace graph's nodes and edges: modules, namespaces and symbols of a run's model,
+// and export, import and use edges whose verdict comes from the engine's findings on the
+// same line (never recomputed here). The atlas is the same shape for a whole kernel profile.
+
+import type { Finding, KernelNamespace, Range, RunResult } from "../engine";
+
+export type Verdict = "allowed" | "refused" | "warning";
+
+export interface GraphNode {
+  id: string;
+  kind: "module" | "namespace" | "symbol" | "kernel";
+  label: string;
+  /** A second line (owner, export count). */
+  sub?: string;
+  /** Where the node is written in the workspace. */
+  range?: Range;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  kind: "export" | "import" | "use" | "member";
+  verdict: Verdict;
+  /** The findings that gave the verdict. */
+  why: string[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+function rangeOf(r: Partial<Range>): Range | undefined {
+  return r.file && r.line ? { file: r.file, line: r.line, col: r.col ?? 1, endLine: r.endLine ?? r.line, endCol: r.endCol ?? r.col ?? 1 } : undefined;
+}
+
+/** The verdict of the findings that `match`: any error refuses, any warning warns. */
+function verdictOf(findings: Finding[], match: (f: Finding) => boolean): { verdict: Verdict; why: string[] } {
+  const hit = findings.filter((f) => f.severity !== "info" && match(f));
+  return { verdict: hit.some((f) => f.severity === "error") ? "refused" : hit.length ? "warning" : "allowed", why: hit.map((f) => f.text) };
+}
+
+const atLine = (r: Partial<Range>) => (f: Finding) => !!r.file && f.file === r.file && f.line === r.line;
+const mentions = (module: string, symbol: string) => (f: Finding) => (f.module === module || f.text.includes(module)) && new RegExp(`\\b${symbol.replace(/\W/g, "\\$&")}\\b`).test(f.text);
+
+/** The workspace's graph. `owners` says where symbols the workspace does not export come from (profile lookups). */
+export function workspaceGraph(result: RunResult, owners: Map<string, { owner: string; ns: string }> = new Map()): Graph {
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const f = result.findings;
+  const add = (n: GraphNode) => {
+    const old = nodes.get(n.id);
+    if (!old) nodes.set(n.id, n);
+    else if (!old.range && n.range) old.range = n.range;
+    return n.id;
+  };
+  const nsNode = (ns: string, range?: Range) => add({ id: `ns:${ns}`, kind: "namespace", label: ns, range });
+  for (const m of result.model.modules) {
+    const mid = add({ id: `mod:${m.name}`, kind: "module", label: m.name, sub: m.builtin ? "built-in" : m.file, range: { file: m.file, line: 1, col: 1, endLine: 1, endCol: 1 } });
+    for (const e of m.exports) {
+      const sid = add({ id: `sym:${e.symbol}`, kind: "symbol", label: e.symbol, sub: e.gpl ? "GPL" : undefined, range: rangeOf(e) });
+      edges.push({ from: mid, to: sid, kind: "export", ...verdictOf(f, atLine(e)) });
+      if (e.ns) edges.push({ from: sid, to: nsNode(e.ns, rangeOf(e)), kind: "member", verdict: "allowed", why: [] });
+    }
+    for (const i of m.imports) edges.push({ from: mid, to: nsNode(i.ns, rangeOf(i)), kind: "import", ...verdictOf(f, atLine(i)) });
+  }
+  const exported = new Set(result.model.modules.flatMap((m) => m.exports.map((e) => e.symbol)));
+  for (const m of result.model.modules) {
+    const seen = new Set<string>();
+    for (const u of m.uses) {
+      if (seen.has(u.symbol)) continue;
+      seen.add(u.symbol);
+      const o = owners.get(u.symbol);
+      if (!exported.has(u.symbol) && !o) continue;
+      const sid = add({ id: `sym:${u.symbol}`, kind: "symbol", label: u.symbol, sub: o ? o.owner : undefined, range: rangeOf(u) });
+      if (o && !exported.has(u.symbol)) {
+        if (o.ns) edges.push({ from: sid, to: nsNode(o.ns), kind: "member", verdict: "allowed", why: [] });
+      }
+      const v = verdictOf(f, (x) => atLine(u)(x) || mentions(m.name, u.symbol)(x));
+      edges.push({ from: `mod:${m.name}`, to: sid, kind: "use", ...v });
+    }
+  }
+  const unique = new Map(edges.map((e) => [`${e.from}>${e.to}>${e.kind}`, e]));
+  return { nodes: [...nodes.values()], edges: [...unique.values()] };
+}
+
+/** A kernel profile's namespaces with the modules exporting into them, and the workspace's
+ *  modules importing them; `filter` keeps namespaces or modules whose name contains it. */
+export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | null, filter = ""): Graph {
+  const q = filter.trim().toLowerCase();
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const importers = new Map<string, { module: string; file: string; range?: Range; v: ReturnType<typeof verdictOf> }[]>();
+  for (const m of result?.model.modules ?? [])
+    for (const i of m.imports) {
+      const list = importers.get(i.ns) ?? [];
+      list.push({ module: m.name, file: m.file, range: rangeOf(i), v: verdictOf(result!.findings, atLine(i)) });
+      importers.set(i.ns, list);
+    }
+  for (const n of namespaces) {
+    const imp = importers.get(n.ns) ?? [];
+    const hit = !q || n.ns.toLowerCase().includes(q) || n.owners.some((o) => o.toLowerCase().includes(q)) || imp.some((i) => i.module.toLowerCase().includes(q));
+    if (!hit) continue;
+    const nid = `ns:${n.ns}`;
+    nodes.set(nid, { id: nid, kind: "namespace", label: n.ns, sub: `${n.exports} export${n.exports === 1 ? "" : "s"}`, range: imp[0]?.range });
+    for (const o of n.owners) {
+      const oid = `kmod:${o}`;
+      if (!nodes.has(oid)) nodes.set(oid, { id: oid, kind: "kernel", label: o });
+      edges.push({ from: oid, to: nid, kind: "export", verdict: "allowed", why: [] });
+    }
+    for (const i of imp) {
+      const mid = `mod:${i.module}`;
+      if (!nodes.has(mid)) nodes.set(mid, { id: mid, kind: "module", label: i.module, sub: i.file, range: { file: i.file, line: 1, col: 1, endLine: 1, endCol: 1 } });
+      edges.push({ from: nid, to: mid, kind: "import", verdict: i.v.verdict, why: i.v.why });
+    }
+  }
+  return { nodes: [...nodes.values()], edges };
+}

@@ -1,0 +1,86 @@
+// The embed's URL flags and host protocol, as a host page would use them.
+
+import { describe, expect, it } from "vitest";
+import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
+import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";
+import { tokenize } from "../../src/embed/highlight";
+import { needsProfile } from "../../src/embed/light";
+import { EXAMPLE } from "../../src/example";
+import type { RunResult } from "../../src/engine";
+
+describe("the embed's URL flags", () => {
+  it("default to a split, editable, auto-themed embed that runs on load and talks to no one", () => {
+    expect(parseFlags("")).toEqual({ preset: null, readonly: false, view: "split", file: null, lines: [], theme: "auto", kernel: null, toolbar: true, run: "load", profile: "auto", origins: [] });
+  });
+  it("read every documented flag and fall back on bad values", () => {
+    const f = parseFlags("?preset=kvmfr-dma-buf-6.13&readonly&view=result&file=user.c&lines=2-4,9&theme=dark&kernel=6.13&toolbar=0&run=click&profile=off&origins=https://a.example,http://127.0.0.1:8000");
+    expect(f).toMatchObject({ preset: "kvmfr-dma-buf-6.13", readonly: true, view: "result", file: "user.c", lines: [2, 3, 4, 9], theme: "dark", kernel: "6.13", toolbar: false, run: "click", profile: "off" });
+    expect(f.origins).toEqual(["https://a.example", "http://127.0.0.1:8000"]);
+    expect(parseFlags("?view=everything&theme=pink&kernel=latest&preset=../x").view).toBe("split");
+    expect(parseFlags("?kernel=latest").kernel).toBeNull();
+  });
+  it("keep only real origins and bounded line lists", () => {
+    expect(parseOrigins("*,javascript:alert(1),https://a.example/path,https://b.example")).toEqual(["https://b.example"]);
+    expect(parseLines("1-99999").length).toBe(200);
+  });
+});
+
+describe("the host protocol", () => {
+  it("accepts well-formed messages of version 1", () => {
+    expect(parseHostMessage({ ksymns: 1, type: "set-files", files: { "a.c": "int x;\n" }, active: "a.c" })).toEqual({ type: "set-files", id: undefined, files: { "a.c": "int x;\n" }, active: "a.c" });
+    expect(parseHostMessage({ ksymns: 1, type: "set-options", kernel: "6.13", relaxed: false })).toEqual({ type: "set-options", id: undefined, kernel: "6.13", relaxed: false });
+    expect(parseHostMessage({ ksymns: 1, type: "get-state", id: "q1" })).toEqual({ type: "get-state", id: "q1" });
+  });
+  it("ignores anything else: other versions, unknown types, bad fields, oversized files", () => {
+    const bad = [
+      null,
+      "run",
+      { type: "run" },
+      { ksymns: 2, type: "run" },
+      { ksymns: 1, type: "eval", code: "1" },
+      { ksymns: 1, type: "set-files", files: {} },
+      { ksymns: 1, type: "set-files", files: ["a"] },
+      { ksymns: 1, type: "set-files", files: { "../x": "" } },
+      { ksymns: 1, type: "set-files", files: { "a.c": 1 } },
+      { ksymns: 1, type: "set-files", files: { "a.c": "x".repeat(LIMITS.fileBytes + 1) } },
+      { ksymns: 1, type: "set-files", files: Object.fromEntries(Array.from({ length: LIMITS.files + 1 }, (_, i) => [`f${i}.c`, ""])) },
+      { ksymns: 1, type: "set-files", files: { "a.c": "" }, active: "b.c" },
+      { ksymns: 1, type: "set-options", kernel: "6.12; x" },
+      { ksymns: 1, type: "set-options", profile: 1 },
+      { ksymns: 1, type: "run", id: 7 },
+    ];
+    for (const m of bad) expect(parseHostMessage(m)).toBeNull();
+  });
+});
+
+describe("the light highlighter", () => {
+  it("marks comments, strings, preprocessor lines, keywords and the export macros of kernel C", () => {
+    const t = tokenize("a.c", '#include <linux/module.h>\n/* c */ int x = 1;\nEXPORT_SYMBOL_NS_GPL(x, "NS");\n').filter(([c]) => c);
+    expect(t).toEqual([
+      ["tok-pp", "#include <linux/module.h>"],
+      ["tok-comment", "/* c */"],
+      ["tok-keyword", "int"],
+      ["tok-number", "1"],
+      ["tok-macro", "EXPORT_SYMBOL_NS_GPL"],
+      ["tok-string", '"NS"'],
+    ]);
+  });
+  it("keeps every character of the text", () => {
+    const text = "obj-m += a.o\n# comment\nccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"X\"'\n";
+    expect(tokenize("Kbuild", text).map(([, s]) => s).join("")).toBe(text);
+  });
+});
+
+describe("the light embed's choice of the base kernel", () => {
+  const model = (uses: string[], exports: string[]) =>
+    ({ model: { modules: [{ uses: uses.map((symbol) => ({ symbol })), exports: exports.map((symbol) => ({ symbol })) }] } }) as unknown as RunResult;
+  it("runs a workspace that only uses its own exports without the base kernel's table", () => {
+    expect(needsProfile(EXAMPLE, model(["toy_get"], ["toy_get"]))).toBe(false);
+  });
+  it("loads the table for a call the workspace does not define, a use it does not export, or kernel inputs", () => {
+    expect(needsProfile({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\n" }, model([], []))).toBe(true);
+    expect(needsProfile({ "a.c": "int f(void);\n" }, model(["dma_buf_export"], []))).toBe(true);
+    expect(needsProfile({ "a.c": "", "Module.symvers": "" }, model([], []))).toBe(true);
+    expect(needsProfile({ "a.c": "", load: "modprobe a\n" }, model([], []))).toBe(true);
+  });
+});
