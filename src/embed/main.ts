@@ -58,7 +58,9 @@ if (flags.readonly) root.dataset.readonly = "true";
 const tabs = h("div", { class: "embed-tabs", role: "tablist", "aria-label": "Files" });
 const runButton = h("button", { type: "button", class: "btn embed-run", hidden: flags.run !== "click" }, "▶ Run");
 const openLink = h("a", { class: "embed-open", target: "_blank", rel: "noopener", title: "Open this workspace in the full playground" }, "Open in ksymns ↗");
-const bar = h("div", { class: "embed-bar" }, tabs, h("span", { class: "embed-spacer" }), runButton, openLink);
+const kernelNote = h("span", { class: "embed-kernel", title: "The release the verdict is for, and whether a real Debian kernel's export table was loaded" });
+const bar = h("div", { class: "embed-bar" }, tabs, h("span", { class: "embed-spacer" }), kernelNote, runButton, openLink);
+if (flags.view === "result") tabs.hidden = true;
 if (!flags.toolbar) {
   bar.classList.add("embed-bar-min");
   tabs.hidden = true;
@@ -137,6 +139,10 @@ const renderTabs = () => {
 };
 renderTabs();
 store.subscribe((s) => s.tab, renderTabs);
+store.subscribe(
+  (s) => s.result,
+  (r) => (kernelNote.textContent = r && r.kernel.version ? `Linux ${r.kernel.version}${r.kernel.profile ? "" : " · workspace only"}` : ""),
+);
 
 // the engine: on load, or on the first Run
 let started = false;

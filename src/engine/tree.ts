@@ -161,7 +161,7 @@ export async function readKernelTree(basedir: string, release: string, options: 
     if (!scanFileSync(main, path, what, k)) await scanFile(main, path, what, k);
     await breathe();
     // this engine's memory holds the tree: add as we go, and free what reading left behind
-    if (++read % 256 === 0) {
+    if (++read % 1024 === 0) {
       main.depmodAddKept();
       main.__collect();
     }

@@ -5,7 +5,7 @@
 
 import { KoFile } from "../source/ko";
 import { readKoSummary } from "../source/kosummary";
-import { ByteTable } from "../util/bytes";
+import { ByteTable, hashBytes } from "../util/bytes";
 import * as T from "../kernel/messages";
 
 /** One module of the tree (struct mod), as its summary (kosummary.ts) describes it. */
@@ -194,8 +194,13 @@ export class Depmod {
       while (p < b.length) {
         const tag = unchecked(b[p]);
         p += 2;
-        if (tag == 0x4b) t.set(buf, p, fieldLen(b, p), i, true);                       // K name
-        p = skipFields(b, p, recordFields(tag));
+        if ((tag == 0x4b || tag == 0x55 || tag == 0x44) && !nameFits(b, p)) break;
+        if (tag == 0x4b) {                                                                // K name
+          const len = nameLength(b, p);
+          t.set(buf, p + 6, len, nameHash(b, p), i, true);
+          p += 7 + len;
+        } else if (tag == 0x55 || tag == 0x44) p += 7 + nameLength(b, p) + (tag == 0x55 ? 2 : 0);
+        else p = skipFields(b, p, recordFields(tag));
       }
     }
     // depmod_load_dependencies(): each name's exporter, each exporter once, in order
@@ -203,20 +208,27 @@ export class Depmod {
       const m = mods[i];
       if (m.error.length > 0) continue;
       const b = m.summary;
+      const base = b.dataStart;
       let p = skipFields(b, 0, HEADER_FIELDS);
       while (p < b.length) {
         const tag = unchecked(b[p]);
         p += 2;
+        if ((tag == 0x4b || tag == 0x55 || tag == 0x44) && !nameFits(b, p)) break;
         if (tag == 0x55 || tag == 0x44) {                                                 // U name weak, D name
-          let at = p, len = fieldLen(b, p);
-          if (len > 0 && b[at] == 0x2e) { at++; len--; } // PPC64: .foo == foo
-          const owner = t.get(b.dataStart + <usize>at, len);
+          const len = nameLength(b, p);
+          let owner: i32;
+          if (len > 0 && unchecked(b[p + 6]) == 0x2e) {
+            // PPC64: .foo == foo (the hash was of the dotted name)
+            const ptr = base + <usize>(p + 7);
+            owner = t.get(ptr, len - 1, hashBytes(ptr, len - 1) & 0x0fffffff);
+          } else owner = t.get(base + <usize>(p + 6), len, nameHash(b, p));
           if (owner >= 0) {
             const o = mods[owner];
             if (!m.deps.includes(o)) { m.deps.push(o); o.users++; }
           }
-        }
-        p = skipFields(b, p, recordFields(tag));
+          p += 7 + len + (tag == 0x55 ? 2 : 0);
+        } else if (tag == 0x4b) p += 7 + nameLength(b, p);
+        else p = skipFields(b, p, recordFields(tag));
       }
     }
     this.sortTopologically();
@@ -288,6 +300,21 @@ function recordFields(tag: u8): i32 {
   if (tag == 0x4c || tag == 0x4d || tag == 0x56 || tag == 0x57 || tag == 0x55 || tag == 0x75) return 2; // L M V W U u
   if (tag == 0x58) return 4; // X
   return 1; // K D P
+}
+
+/** The hash and the length that a name field (depmodview.ts writeName) starts with. */
+// (callers check nameFits first)
+function nameHash(b: Uint8Array, p: i32): u32 {
+  return (<u32>unchecked(b[p]) & 0x7f) | ((<u32>unchecked(b[p + 1]) & 0x7f) << 7) |
+    ((<u32>unchecked(b[p + 2]) & 0x7f) << 14) | ((<u32>unchecked(b[p + 3]) & 0x7f) << 21);
+}
+function nameLength(b: Uint8Array, p: i32): i32 {
+  return (<i32>unchecked(b[p + 4]) & 0x7f) | ((<i32>unchecked(b[p + 5]) & 0x7f) << 7);
+}
+
+/** Whether the name field at p lies whole in the summary (its NUL included). */
+function nameFits(b: Uint8Array, p: i32): bool {
+  return p + 6 <= b.length && p + 6 + nameLength(b, p) < b.length;
 }
 
 function fieldLen(b: Uint8Array, p: i32): i32 {

@@ -75,7 +75,7 @@ export function checkTree(d: Depmod, vmlinux: Symvers | null, r: Rules, cfg: Loa
       out.push(new TreeProblem(m.relpath, ko.name, l.level, l.text, l.id));
       said = true;
     }
-    if (o.errno != 0 && !said) out.push(new TreeProblem(m.relpath, ko.name, 3, T.modprobeInsertError(ko.name, o.errno), Msg.LOAD_INVALID_MODULE));
+    if (o.errno != 0 && !said) out.push(new TreeProblem(m.relpath, ko.name, 3, T.modprobeInsertError(ko.name, o.errno), o.errno == T.EBADMSG ? Msg.LOAD_BAD_SIGNATURE : Msg.LOAD_INVALID_MODULE));
   }
   return out;
 }

@@ -2,20 +2,34 @@
 // module's exports (kmod_elf_get_symbols: the __crc_ symbols, else every string of
 // __ksymtab_strings) and the names it resolves (kmod_elf_get_dependency_symbols: the
 // undefined symbols, then the __versions entries none of them matched), copied as raw
-// bytes into a summary: K name; U name weak; D name.
+// bytes into a summary: K name; U name weak; D name. Each name field starts with the name's
+// hash and length (writeName), so that the instance resolving the whole kernel neither
+// hashes nor scans for its end.
 
 import { ElfFile, ElfSection, SHN_UNDEF, STB_WEAK } from "./elf";
-import { ByteTable, ByteWriter } from "../util/bytes";
+import { ByteWriter, hashBytes } from "../util/bytes";
 
 const EM_SPARC: u32 = 2;
 const EM_SPARCV9: u32 = 43;
 const STT_REGISTER: u32 = 13;
 
-// the __versions names of the module at hand, to find which undefined symbol matches which
-const versionIndex = new ByteTable();
 let visited = new StaticArray<bool>(256);
 // the __crc_ exports of the module at hand, added after its undefined symbols
 const aside = new ByteWriter();
+
+/** A name field: 28 bits of its FNV-1a hash and its length (up to 16383) in bytes with the
+ *  high bit set (never NUL), then the name; ended by NUL like any field. */
+function writeName(o: ByteWriter, ptr: usize, n: i32): void {
+  const h = hashBytes(ptr, n) & 0x0fffffff;
+  const len = n < 0x3fff ? n : 0x3fff;
+  o.byte(0x80 | (h & 0x7f));
+  o.byte(0x80 | ((h >> 7) & 0x7f));
+  o.byte(0x80 | ((h >> 14) & 0x7f));
+  o.byte(0x80 | ((h >> 21) & 0x7f));
+  o.byte(0x80 | (len & 0x7f));
+  o.byte(0x80 | ((len >> 7) & 0x7f));
+  o.raw(ptr, len);
+}
 
 function nameLen(e: ElfFile, at: i32, end: i32): i32 {
   let q = at;
@@ -65,15 +79,10 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
     v0 = <i32>(vs as ElfSection).offset;
   }
   if (nv > 0) {
-    versionIndex.clear();
-    const vb = versionIndex.addBuffer(b.data);
-    for (let j = 0; j < nv; j++) {
-      const at = v0 + j * 64 + w;
-      versionIndex.set(vb, at, nameLen(e, at, v0 + j * 64 + 64), j, false);
-    }
     if (visited.length < nv) visited = new StaticArray<bool>(nv * 2);
     memory.fill(changetype<usize>(visited), 0, <usize>nv);
   }
+  let next = 0;
   aside.n = 0;
   for (let i = 1; symOk && i < count; i++) {
     const s = sym0 + i * symlen;
@@ -88,16 +97,19 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
     const n = nameLen(e, at, strEnd);
     if (namesOk && n >= 6 && b.cstrStartsWith(at, strEnd, "__crc_")) {
       aside.field("K");
-      aside.raw(base + <usize>(at + 6), n - 6);
+      writeName(aside, base + <usize>(at + 6), n - 6);
       crcs++;
     }
     if (!undef || n == 0 || !depsOk) continue;
     o.field("U");
-    o.raw(base + <usize>at, n);
+    writeName(o, base + <usize>at, n);
     o.field((b.u8(s + infoField) >> 4) == STB_WEAK ? "1" : "0");
-    if (nv > 0) {
-      const j = versionIndex.get(base + <usize>at, n);
-      if (j >= 0) visited[j] = true;
+    // modpost writes __versions in the order of the undefined symbols: an entry not met in
+    // that order is written as D too, which changes nothing when its name is one of the U
+    // (its exporter is a dependency already) and keeps kmod's order otherwise
+    if (next < nv) {
+      const vat = v0 + next * 64 + w;
+      if (nameLen(e, vat, vat + 64 - w) == n && memory.compare(base + <usize>vat, base + <usize>at, <usize>n) == 0) visited[next++] = true;
     }
   }
   if (!depsOk) o.n = start;
@@ -113,7 +125,7 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
         if (b.u8(p) == 0) { p++; continue; }
         const n = nameLen(e, p, end);
         o.field("K");
-        o.raw(base + <usize>p, n);
+        writeName(o, base + <usize>p, n);
         p += n;
       }
     }
@@ -124,6 +136,6 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
     if (visited[j]) continue;
     const at = v0 + j * 64 + w;
     o.field("D");
-    o.raw(base + <usize>at, nameLen(e, at, v0 + j * 64 + 64));
+    writeName(o, base + <usize>at, nameLen(e, at, v0 + j * 64 + 64));
   }
 }

@@ -267,9 +267,6 @@ export function readSectionTable(e: ElfFile, pool: ElfSection[] | null = null): 
   return true;
 }
 
-/** The range of the section name table, for a reader that fetches it on demand. */
-export function sectionNamesRange(e: ElfFile): ElfSection { return e.sections[e.shstrndx]; }
-
 /** Names every section (the name table must be present); kmod wants it NUL-terminated. */
 export function readSectionNames(e: ElfFile): bool {
   if (e.error.length > 0) return false;

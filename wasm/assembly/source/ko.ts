@@ -4,7 +4,7 @@
 // __crc_ symbols; the undefined symbols of .symtab; __versions and __version_ext_*; the name.
 // (What kmod's depmod reads of it is depmodview.ts.)
 
-import { ElfBytes, ElfFile, ElfRelocs, ElfSection, ElfSymbols, readSymbols, relocsFor, SHN_ABS, SHN_UNDEF, STB_WEAK } from "./elf";
+import { ElfFile, ElfRelocs, ElfSection, ElfSymbols, readSymbols, relocsFor, SHN_ABS, SHN_UNDEF, STB_WEAK } from "./elf";
 import { ModInfo, readModInfo } from "./modinfo";
 
 /** What to read: depmod's view only, or everything the loader and the model need. */
@@ -269,6 +269,3 @@ function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel:
     k.exports.push(new KoExport(name, isGpl, ns, <u32>crc, has && crc != U64.MAX_VALUE));
   }
 }
-
-/** A whole file's bytes as an ElfBytes (every byte present). */
-export function wholeFile(data: Uint8Array): ElfBytes { return new ElfBytes(data, data.length); }

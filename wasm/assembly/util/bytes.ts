@@ -26,6 +26,13 @@ export class ByteWriter {
     this.n++;
   }
 
+  /** One byte (no NUL after it). */
+  byte(v: u32): void {
+    this.room(1);
+    store<u8>(this.buf.dataStart + <usize>this.n, <u8>v);
+    this.n++;
+  }
+
   /** A little-endian u32 (no NUL). */
   u32(v: u32): void {
     this.room(4);
@@ -68,10 +75,11 @@ export class ByteWriter {
   return h;
 }
 
-/** Byte-range keys (buffer, offset, length) to i32 values; the buffers must outlive it. */
+/** Byte-range keys (buffer, offset, length) with their hash (the caller's) to i32 values;
+ *  the buffers must outlive the table. */
 export class ByteTable {
   buffers: Uint8Array[] = [];
-  // per key: buffer number, offset, length, value (grown by doubling)
+  // per key: buffer number, offset, length, value, hash (grown by doubling)
   private keys: StaticArray<i32>;
   private slots: StaticArray<i32>;
   count: i32 = 0;
@@ -81,21 +89,14 @@ export class ByteTable {
     let cap = 64;
     while (cap < expected * 2) cap <<= 1;
     this.slots = new StaticArray<i32>(cap);
-    this.keys = new StaticArray<i32>(cap * 2);
-  }
-
-  /** Forgets every key (keeps the room). */
-  clear(): void {
-    this.buffers.length = 0;
-    this.count = 0;
-    memory.fill(changetype<usize>(this.slots), 0, <usize>this.slots.length << 2);
+    this.keys = new StaticArray<i32>((cap >> 1) * 5);
   }
 
   /** Registers a buffer that keys will point into; returns its number. */
   addBuffer(b: Uint8Array): i32 { this.buffers.push(b); return this.buffers.length - 1; }
 
   @inline private keyAt(k: i32): usize {
-    const q = k << 2;
+    const q = k * 5;
     return unchecked(this.buffers[unchecked(this.keys[q])]).dataStart + <usize>unchecked(this.keys[q + 1]);
   }
 
@@ -106,7 +107,8 @@ export class ByteTable {
       const v = unchecked(this.slots[i]);
       if (v == 0) return -1 - i;
       const k = v - 1;
-      if (unchecked(this.keys[(k << 2) + 2]) == len && memory.compare(this.keyAt(k), ptr, <usize>len) == 0) return k;
+      const q = k * 5;
+      if (unchecked(this.keys[q + 4]) == <i32>h && unchecked(this.keys[q + 2]) == len && memory.compare(this.keyAt(k), ptr, <usize>len) == 0) return k;
       i = (i + 1) & mask;
     }
   }
@@ -115,40 +117,40 @@ export class ByteTable {
     const slots = new StaticArray<i32>(this.slots.length << 1);
     const mask = slots.length - 1;
     for (let k = 0; k < this.count; k++) {
-      let i = <i32>(hashBytes(this.keyAt(k), unchecked(this.keys[(k << 2) + 2])) & <u32>mask);
+      let i = unchecked(this.keys[k * 5 + 4]) & mask;
       while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
       unchecked(slots[i] = k + 1);
     }
     this.slots = slots;
-    const keys = new StaticArray<i32>(slots.length * 2);
-    memory.copy(changetype<usize>(keys), changetype<usize>(this.keys), <usize>this.count << 4);
+    const keys = new StaticArray<i32>((slots.length >> 1) * 5);
+    memory.copy(changetype<usize>(keys), changetype<usize>(this.keys), <usize>(this.count * 5) << 2);
     this.keys = keys;
   }
 
-  /** Sets the key at buffer `buf`, [off, off + len) to `value`; `replace` false keeps an
-   *  existing key's value. */
-  set(buf: i32, off: i32, len: i32, value: i32, replace: bool): void {
+  /** Sets the key at buffer `buf`, [off, off + len), hashed `h`, to `value`; `replace` false
+   *  keeps an existing key's value. */
+  set(buf: i32, off: i32, len: i32, h: u32, value: i32, replace: bool): void {
     const ptr = this.buffers[buf].dataStart + <usize>off;
-    const h = hashBytes(ptr, len);
     let f = this.find(ptr, len, h);
-    if (f >= 0) { if (replace) unchecked(this.keys[(f << 2) + 3] = value); return; }
-    // keep the table at most half full (and the key store, a quarter of its size, has room)
+    if (f >= 0) { if (replace) unchecked(this.keys[f * 5 + 3] = value); return; }
+    // keep the table at most half full (the key store holds half as many keys as slots)
     if ((this.count + 1) * 2 > this.slots.length) {
       this.grow();
       f = this.find(ptr, len, h);
     }
-    const q = this.count << 2;
+    const q = this.count * 5;
     unchecked(this.keys[q] = buf);
     unchecked(this.keys[q + 1] = off);
     unchecked(this.keys[q + 2] = len);
     unchecked(this.keys[q + 3] = value);
+    unchecked(this.keys[q + 4] = <i32>h);
     unchecked(this.slots[-1 - f] = this.count + 1);
     this.count++;
   }
 
-  /** The value of the `len` bytes at `ptr`, or -1. */
-  get(ptr: usize, len: i32): i32 {
-    const f = this.find(ptr, len, hashBytes(ptr, len));
-    return f >= 0 ? unchecked(this.keys[(f << 2) + 3]) : -1;
+  /** The value of the `len` bytes at `ptr`, hashed `h`, or -1. */
+  get(ptr: usize, len: i32, h: u32): i32 {
+    const f = this.find(ptr, len, h);
+    return f >= 0 ? unchecked(this.keys[f * 5 + 3]) : -1;
   }
 }
