@@ -72,6 +72,21 @@ describe("the ELF reader", () => {
     expect(m.exports).toHaveLength(2);
   });
 
+  it("says an export table larger than the file is broken, without reading it", async () => {
+    const ko = makeKo(TOY);
+    const dv = new DataView(ko.buffer);
+    const shoff = Number(dv.getBigUint64(EHDR64.shoff, true));
+    const shstr = dv.getUint16(EHDR64.shstrndx, true);
+    const names = Number(dv.getBigUint64(shoff + shstr * 64 + 24, true));
+    for (let i = 0; i < dv.getUint16(EHDR64.shnum, true); i++) {
+      const nameAt = names + dv.getUint32(shoff + i * 64, true);
+      const name = new TextDecoder().decode(ko.subarray(nameAt, ko.indexOf(0, nameAt)));
+      if (name === "__ksymtab") dv.setBigUint64(shoff + i * 64 + 32, 0xffff_ffff_ffff_ff00n, true);
+    }
+    const m = await engine.describeModule("toy.ko", ko);
+    expect(m.ko?.problems).toContain("__ksymtab: beyond the end of the file");
+  });
+
   it("says why a file is no ELF module rather than failing", async () => {
     const m = await engine.describeModule("junk.ko", new TextEncoder().encode("this is not an ELF file\n"));
     expect(m.name).toBe("junk");

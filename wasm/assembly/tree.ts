@@ -82,10 +82,11 @@ export function depmodBegin(dirname: string, files: string): void {
 }
 
 /** Summaries as koScanTake() gave them (from any engine instance). */
-export function depmodAddBatch(batch: ArrayBuffer): void {
+export function depmodAddBatch(batch: ArrayBuffer): void { addBatch(Uint8Array.wrap(batch)); }
+
+function addBatch(b: Uint8Array): void {
   if (tree == null) return;
   const d = tree as Depmod;
-  const b = Uint8Array.wrap(batch);
   let p = 0;
   while (p + 8 <= b.length) {
     const index = <i32>load<u32>(b.dataStart + <usize>p);
@@ -98,7 +99,7 @@ export function depmodAddBatch(batch: ArrayBuffer): void {
 }
 
 /** What this instance kept of its own scans, added to its own tree without leaving it. */
-export function depmodAddKept(): void { depmodAddBatch(koScanTake()); }
+export function depmodAddKept(): void { addBatch(kept.detach()); }
 
 /** Orders and resolves the tree; `order` is modules.order (ignored when !hasOrder). Returns
  *  false when the modules cannot be ordered (dependency cycles). */

@@ -17,18 +17,23 @@ let visited = new StaticArray<bool>(256);
 // the __crc_ exports of the module at hand, added after its undefined symbols
 const aside = new ByteWriter();
 
-/** A name field: 28 bits of its FNV-1a hash and its length (up to 16383) in bytes with the
- *  high bit set (never NUL), then the name; ended by NUL like any field. */
-function writeName(o: ByteWriter, ptr: usize, n: i32): void {
+/** A record: its one-letter tag field, then a name field: 28 bits of the name's FNV-1a hash
+ *  and its length (up to 16383) in bytes with the high bit set (never NUL), then the name;
+ *  ended by NUL like any field. */
+function writeRecord(o: ByteWriter, tag: u32, ptr: usize, n: i32): void {
   const h = hashBytes(ptr, n) & 0x0fffffff;
   const len = n < 0x3fff ? n : 0x3fff;
-  o.byte(0x80 | (h & 0x7f));
-  o.byte(0x80 | ((h >> 7) & 0x7f));
-  o.byte(0x80 | ((h >> 14) & 0x7f));
-  o.byte(0x80 | ((h >> 21) & 0x7f));
-  o.byte(0x80 | (len & 0x7f));
-  o.byte(0x80 | ((len >> 7) & 0x7f));
-  o.raw(ptr, len);
+  const p = o.claim(len + 9);
+  store<u8>(p, <u8>tag);
+  store<u8>(p, 0, 1);
+  store<u8>(p, <u8>(0x80 | (h & 0x7f)), 2);
+  store<u8>(p, <u8>(0x80 | ((h >> 7) & 0x7f)), 3);
+  store<u8>(p, <u8>(0x80 | ((h >> 14) & 0x7f)), 4);
+  store<u8>(p, <u8>(0x80 | ((h >> 21) & 0x7f)), 5);
+  store<u8>(p, <u8>(0x80 | (len & 0x7f)), 6);
+  store<u8>(p, <u8>(0x80 | ((len >> 7) & 0x7f)), 7);
+  memory.copy(p + 8, ptr, <usize>len);
+  store<u8>(p + 8 + <usize>len, 0);
 }
 
 function nameLen(e: ElfFile, at: i32, end: i32): i32 {
@@ -96,14 +101,12 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
     const at = str0 + <i32>off;
     const n = nameLen(e, at, strEnd);
     if (namesOk && n >= 6 && b.cstrStartsWith(at, strEnd, "__crc_")) {
-      aside.field("K");
-      writeName(aside, base + <usize>(at + 6), n - 6);
+      writeRecord(aside, 0x4b, base + <usize>(at + 6), n - 6); // K
       crcs++;
     }
     if (!undef || n == 0 || !depsOk) continue;
-    o.field("U");
-    writeName(o, base + <usize>at, n);
-    o.field((b.u8(s + infoField) >> 4) == STB_WEAK ? "1" : "0");
+    writeRecord(o, 0x55, base + <usize>at, n); // U
+    o.tag((b.u8(s + infoField) >> 4) == STB_WEAK ? 0x31 : 0x30); // "1": weak
     // modpost writes __versions in the order of the undefined symbols: an entry not met in
     // that order is written as D too, which changes nothing when its name is one of the U
     // (its exporter is a dependency already) and keeps kmod's order otherwise
@@ -124,8 +127,7 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
       while (p < end) {
         if (b.u8(p) == 0) { p++; continue; }
         const n = nameLen(e, p, end);
-        o.field("K");
-        writeName(o, base + <usize>p, n);
+        writeRecord(o, 0x4b, base + <usize>p, n); // K
         p += n;
       }
     }
@@ -135,7 +137,6 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
   for (let j = 0; j < nv; j++) {
     if (visited[j]) continue;
     const at = v0 + j * 64 + w;
-    o.field("D");
-    writeName(o, base + <usize>at, nameLen(e, at, v0 + j * 64 + 64));
+    writeRecord(o, 0x44, base + <usize>at, nameLen(e, at, v0 + j * 64 + 64)); // D
   }
 }

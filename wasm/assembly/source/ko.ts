@@ -4,7 +4,7 @@
 // __crc_ symbols; the undefined symbols of .symtab; __versions and __version_ext_*; the name.
 // (What kmod's depmod reads of it is depmodview.ts.)
 
-import { ElfFile, ElfRelocs, ElfSection, ElfSymbols, readSymbols, relocsFor, SHN_ABS, SHN_UNDEF, STB_WEAK } from "./elf";
+import { ElfFile, ElfRelocs, ElfSection, ElfSymbols, readSymbols, relocsFor, SHN_ABS, SHN_UNDEF, SHT_NOBITS, STB_WEAK } from "./elf";
 import { ModInfo, readModInfo } from "./modinfo";
 
 /** What to read: depmod's view only, or everything the loader and the model need. */
@@ -223,6 +223,9 @@ function readExports(k: KoFile, e: ElfFile, t: ElfSymbols, crcs: Map<string, u64
   }
 }
 
+/** Broken entries of one export table listed one by one; the rest are summed up. */
+const MAX_TABLE_PROBLEMS = 8;
+
 function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel: ElfRelocs, gpl: bool, flags: ElfSection | null, crcs: Map<string, u64>): void {
   const at = new Map<u64, i32>();
   for (let j = 0; j < rel.count; j++) {
@@ -235,6 +238,9 @@ function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel:
   if (e.is64 && !at.has(4)) field = 8;
   let fields = 3;
   const size = table.size;
+  // the kernel's elf_validity_check: a section lies inside the file (its bytes need not be read)
+  const len = <u64>e.b.len;
+  if (table.type == SHT_NOBITS || table.offset > len || size > len - table.offset) { k.problems.push(table.name + ": beyond the end of the file"); return; }
   if (at.has(<u64>(2 * field)) && at.has(<u64>field)) {
     // the third relocation is the namespace when it points where the name does
     const name0 = relocTarget(e, t, rel, at.get(<u64>field), table, field);
@@ -245,7 +251,9 @@ function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel:
   if (size % <u64>entry != 0) { k.problems.push(table.name + ": " + size.toString() + " bytes is not a whole number of " + entry.toString() + "-byte entries"); return; }
   const count = <i32>(size / <u64>entry);
   const flagsOk = flags != null && e.present(flags as ElfSection);
+  const known = k.problems.length;
   for (let i = 0; i < count; i++) {
+    if (k.problems.length - known >= MAX_TABLE_PROBLEMS) { k.problems.push(table.name + ": more broken entries not listed"); return; }
     const base = <u64>(i * entry);
     const nameOff = base + <u64>field;
     if (!at.has(nameOff)) { k.problems.push(table.name + ": entry " + i.toString() + " has no relocation for its name"); continue; }

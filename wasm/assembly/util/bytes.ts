@@ -11,9 +11,33 @@ export class ByteWriter {
     if (this.n + extra <= this.buf.length) return;
     let cap = this.buf.length << 1;
     while (cap < this.n + extra) cap <<= 1;
-    const b = new Uint8Array(cap);
+    const b = uncleared(cap);
     memory.copy(b.dataStart, this.buf.dataStart, <usize>this.n);
     this.buf = b;
+  }
+
+  /** Room for `len` bytes written by the caller at the address returned; counted as written. */
+  claim(len: i32): usize {
+    this.room(len);
+    const p = this.buf.dataStart + <usize>this.n;
+    this.n += len;
+    return p;
+  }
+
+  /** A one-byte field: `c`, then NUL. */
+  tag(c: u32): void {
+    const p = this.claim(2);
+    store<u8>(p, <u8>c);
+    store<u8>(p, 0, 1);
+  }
+
+  /** What was written, as a buffer of its own (no copy: the writer starts a new buffer of the
+   *  same size for what comes next). */
+  detach(): Uint8Array {
+    const out = this.buf.subarray(0, this.n);
+    this.buf = uncleared(this.buf.length);
+    this.n = 0;
+    return out;
   }
 
   /** A field: the string's UTF-8, then NUL. */
@@ -65,6 +89,11 @@ export class ByteWriter {
     memory.copy(changetype<usize>(out), this.buf.dataStart, <usize>this.n);
     return out;
   }
+}
+
+/** A buffer of `len` bytes, not cleared: for writers that only read back what they wrote. */
+function uncleared(len: i32): Uint8Array {
+  return Uint8Array.wrap(changetype<ArrayBuffer>(__new(<usize>len, idof<ArrayBuffer>())));
 }
 
 /** FNV-1a over `len` bytes at `ptr`. */
