@@ -125,10 +125,17 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     }, 0);
   };
 
-  // a trap leaves the instance in an unknown state: start a fresh one, with the same profile
-  async function restart(): Promise<void> {
-    ex = await instantiate(module, { env: {} });
-    if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules);
+  // a trap leaves the instance in an unknown state: start a fresh one, with the same profile;
+  // until it is there, runs wait for it (run) or say so (runLoaded), never touching the old one
+  let restarting: Promise<void> | null = null;
+  function restart(): Promise<void> {
+    restarting ??= (async () => {
+      ex = await instantiate(module, { env: {} });
+      if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules);
+    })().finally(() => {
+      restarting = null;
+    });
+    return restarting;
   }
 
   const engine: Engine = {
@@ -147,6 +154,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     runLoaded(files, options = {}) {
       // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
       // the deferred collection run: collect here now and then instead
+      if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
       if (++runsSinceCollect > 64) collect();
       try {
         const res = JSON.parse(ex.run(packWorkspace(files), optionsText(options))) as RunResult;
@@ -158,6 +166,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       }
     },
     async run(files, options = {}) {
+      if (restarting) await restarting;
       if (host.decompress) files = await decompressModules(files, host.decompress);
       if (options.profile !== false) {
         try {
@@ -167,7 +176,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
         }
       }
       const res = engine.runLoaded(files, options);
-      if (res.findings[0]?.stage === "internal") await restart();
+      if (restarting) await restarting;
       return res;
     },
     async describeModule(file, bytes, kernel = "") {
