@@ -63,6 +63,9 @@ export interface ModelModule {
   /** The MODULE_LICENSE statement, or null when there is none. */
   licenseRange: Range | null;
   uses: (Partial<Range> & { symbol: string })[];
+  /** Calls the module neither defines nor declares and no table in this run exports: taken to
+   *  come from a header (a run with a kernel's table may find them exported). */
+  headerCalls: string[];
   importInsertLine: number;
   /** Real .ko files only: modinfo(8)'s fields, each key with its values in file order. */
   modinfo?: Record<string, string[]>;

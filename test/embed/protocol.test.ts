@@ -1,12 +1,13 @@
 // The embed's URL flags and host protocol, as a host page would use them.
 
+import { createNodeEngine } from "../../src/engine/node";
 import { describe, expect, it } from "vitest";
 import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
 import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";
 import { tokenize } from "../../src/embed/highlight";
 import { needsProfile } from "../../src/embed/light";
 import { EXAMPLE } from "../../src/example";
-import type { RunResult } from "../../src/engine";
+import type { WorkspaceFiles } from "../../src/engine";
 
 describe("the embed's URL flags", () => {
   it("default to a split, editable, auto-themed embed that runs on load and talks to no one", () => {
@@ -72,15 +73,16 @@ describe("the light highlighter", () => {
 });
 
 describe("the light embed's choice of the base kernel", () => {
-  const model = (uses: string[], exports: string[]) =>
-    ({ model: { modules: [{ uses: uses.map((symbol) => ({ symbol })), exports: exports.map((symbol) => ({ symbol })) }] } }) as unknown as RunResult;
-  it("runs a workspace that only uses its own exports without the base kernel's table", () => {
-    expect(needsProfile(EXAMPLE, model(["toy_get"], ["toy_get"]))).toBe(false);
+  // the decision rests on what the engine found without the table (its uses and header calls)
+  const light = async (files: WorkspaceFiles) => (await createNodeEngine()).run(files, { profile: false });
+  const decide = async (files: WorkspaceFiles) => needsProfile(files, await light(files));
+  it("runs a workspace that only uses its own exports without the base kernel's table", async () => {
+    expect(await decide(EXAMPLE)).toBe(false);
   });
-  it("loads the table for a call the workspace does not define, a use it does not export, or kernel inputs", () => {
-    expect(needsProfile({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\n" }, model([], []))).toBe(true);
-    expect(needsProfile({ "a.c": "int f(void);\n" }, model(["dma_buf_export"], []))).toBe(true);
-    expect(needsProfile({ "a.c": "", "Module.symvers": "" }, model([], []))).toBe(true);
-    expect(needsProfile({ "a.c": "", load: "modprobe a\n" }, model([], []))).toBe(true);
+  it("loads the table for a call the workspace does not define, a use it does not export, or kernel inputs", async () => {
+    expect(await decide({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\n" })).toBe(true);
+    expect(await decide({ "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\n" })).toBe(true);
+    expect(await decide({ "a.c": "", "Module.symvers": "" })).toBe(true);
+    expect(await decide({ "a.c": "", load: "modprobe a\n" })).toBe(true);
   });
 });

@@ -110,6 +110,7 @@ function writeModel(w: JsonWriter, res: RunResult): void {
       }
     }
     w.endArray();
+    writeStrings(w, "headerCalls", ko != null ? (ko as KoImage).headerCalls : []);
     w.keyInt("importInsertLine", src.importInsertLine);
     w.endObject();
   }
@@ -161,6 +162,7 @@ export function writeKoModule(w: JsonWriter, ko: KoImage): void {
     w.endObject();
   }
   w.endArray();
+  writeStrings(w, "headerCalls", []);
   w.keyInt("importInsertLine", 0);
   // modinfo(8)'s fields, each key with its values in file order
   w.key("modinfo");

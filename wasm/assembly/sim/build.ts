@@ -158,6 +158,26 @@ export function undefinedSymbols(src: ModuleSource, world: SymbolTable): string[
   return out;
 }
 
+/** Names kernel headers provide as macros or inline helpers: calls to them are never symbols. */
+function isHeaderHelper(n: string): bool {
+  return n.startsWith("_") || n.startsWith("pr_") || n.startsWith("module_param") || n.startsWith("BUILD_BUG_ON") ||
+    n == "printk" || n == "likely" || n == "unlikely" || n == "ARRAY_SIZE";
+}
+
+/** Calls the file neither defines nor declares and no table exports: the reader takes them to
+ *  come from a header. Against a table without vmlinux's exports these are the calls the base
+ *  kernel's table could turn into uses. */
+export function headerCalls(src: ModuleSource, world: SymbolTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < src.refs.length; i++) {
+    const ref = src.refs[i];
+    const n = ref.name;
+    if (!ref.isCall || src.defined.has(n) || src.macros.has(n) || src.declared.has(n) || world.has(n) || isHeaderHelper(n)) continue;
+    out.push(n);
+  }
+  return out;
+}
+
 /** Compiles and runs modpost over the units against `base` (the kernel's export table).
  *  `pinned` holds Module.symvers rows for symbols the workspace's own modules export: the
  *  table the users were built against wins over the fresh export (a separate earlier build). */
@@ -262,6 +282,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
     const src = units[u].src;
     const ko = res.kos[u];
     ko.undefined = undefinedSymbols(src, t);
+    ko.headerCalls = headerCalls(src, t);
     for (let i = 0; i < src.refs.length; i++) {
       const ref = src.refs[i];
       if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
