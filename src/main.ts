@@ -12,7 +12,8 @@ import { mountLayout } from "./app/layout";
 import { connectPersistence } from "./app/persistence";
 import { connectTheme, savedTheme } from "./app/theme";
 import { connectShortcuts } from "./app/shortcuts";
-import { connectDrop, restoreSetAside } from "./app/commands";
+import { connectDrop, restoreLatest } from "./app/commands";
+import { openHistory } from "./app/history";
 import { registerOffline } from "./app/offline";
 import { connectExamples } from "./app/examples";
 import "./app/app.css";
@@ -30,7 +31,7 @@ function announce(s: Start): void {
   const { kind, text } = s.message;
   store.getState().showNotice(
     kind === "set-aside"
-      ? { kind: "info", text, action: { label: "Back to my work", run: () => restoreSetAside(store, storage) } }
+      ? { kind: "info", text, action: { label: "Back to my work", run: () => restoreLatest(store, storage) }, more: { label: "Open History", run: () => openHistory(store, storage) } }
       : { kind: kind === "broken" ? "error" : "info", text },
   );
 }

@@ -1,10 +1,11 @@
 // The page's commands: copy the share link, download, open files, reset. Each is reachable
 // from a button and (where it has one) a shortcut.
 
-import { clearSaved, defaultSnapshot, encodeLink, selectSnapshot, takeSetAside, setAside, type KeyValueStorage, type PlaygroundStore, type Snapshot } from "../store";
+import { defaultSnapshot, encodeLink, loadHistory, selectSnapshot, type KeyValueStorage, type PlaygroundStore } from "../store";
 import { h } from "../views";
 import { confirmDialog } from "./dialogs";
 import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
+import { announceKept, browserStorage, keepCurrent, noteOrigin, restoreFromHistory } from "./history";
 
 /** The full URL of the share link for the current workspace. */
 export function shareUrl(store: PlaygroundStore): string {
@@ -41,30 +42,33 @@ export function downloadWorkspace(store: PlaygroundStore): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Adds opened files to the workspace (or replaces it for a folder or archive), with undo. */
-export function applyOpened(store: PlaygroundStore, opened: Opened): void {
+/** Adds opened files to the workspace (or replaces it for a folder or archive, keeping the
+ *  replaced work in History), with undo. */
+export function applyOpened(store: PlaygroundStore, storage: KeyValueStorage, opened: Opened): void {
   const s = store.getState();
   if (opened.files.length === 0) {
     s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
     return;
   }
   const before = selectSnapshot(s);
-  if (opened.whole) s.loadSnapshot({ ...before, files: opened.files, view: { file: opened.files[0].name } });
-  else s.mergeFiles(opened.files);
+  const kept = opened.whole ? keepCurrent(store, storage) : ({ kind: "nothing" } as const);
+  if (opened.whole) {
+    s.loadSnapshot({ ...before, files: opened.files, view: { file: opened.files[0].name } });
+    noteOrigin(null);
+  } else s.mergeFiles(opened.files);
   const skipped = opened.skipped.length ? ` Skipped ${opened.skipped.slice(0, 4).join(", ")}${opened.skipped.length > 4 ? ", …" : ""}.` : "";
-  s.showNotice({
-    kind: "info",
-    text: `Opened ${opened.files.length} file${opened.files.length === 1 ? "" : "s"}${opened.whole ? " as the workspace" : ""}.${skipped}`,
-    action: { label: "Undo", run: () => (store.getState().loadSnapshot(before), store.getState().dismissNotice()) },
-  });
+  const text = `Opened ${opened.files.length} file${opened.files.length === 1 ? "" : "s"}${opened.whole ? " as the workspace" : ""}.${skipped}`;
+  // undoing a whole replacement is a restore, so the opened files are kept in turn
+  const undo = kept.kind === "kept" ? () => restoreFromHistory(store, storage, kept.id) : () => (store.getState().loadSnapshot(before), store.getState().dismissNotice());
+  announceKept(store, storage, kept, text, { label: "Undo", run: undo });
 }
 
 /** Asks for files (or a folder) with the browser's picker and opens them. */
-export function pickFiles(store: PlaygroundStore, folder = false): void {
+export function pickFiles(store: PlaygroundStore, folder = false, storage: KeyValueStorage = browserStorage()): void {
   const input = h("input", { type: "file", multiple: true, hidden: true });
   if (folder) input.setAttribute("webkitdirectory", "");
   input.addEventListener("change", async () => {
-    if (input.files?.length) applyOpened(store, await openFileList(input.files, folder));
+    if (input.files?.length) applyOpened(store, storage, await openFileList(input.files, folder));
     input.remove();
   });
   document.body.append(input);
@@ -72,7 +76,7 @@ export function pickFiles(store: PlaygroundStore, folder = false): void {
 }
 
 /** Opens what is dropped anywhere on the page (tab reordering drops are the tabs' own). */
-export function connectDrop(store: PlaygroundStore, root: HTMLElement): () => void {
+export function connectDrop(store: PlaygroundStore, root: HTMLElement, storage: KeyValueStorage = browserStorage()): () => void {
   let depth = 0;
   const isFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
   const enter = (e: DragEvent) => {
@@ -92,7 +96,7 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement): () => vo
     e.preventDefault();
     depth = 0;
     root.classList.remove("dropping");
-    applyOpened(store, await openDrop(e.dataTransfer.items));
+    applyOpened(store, storage, await openDrop(e.dataTransfer.items));
   };
   addEventListener("dragenter", enter);
   addEventListener("dragleave", leave);
@@ -106,21 +110,20 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement): () => vo
   };
 }
 
-/** Asks, then replaces the workspace with the example and forgets the saved one. */
+/** Asks, then replaces the workspace with the example, keeping the work in History. */
 export async function resetWorkspace(store: PlaygroundStore, storage: KeyValueStorage): Promise<void> {
-  const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your changes are lost unless you copied a link or downloaded them.", "Reset");
+  const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your current work is kept in History, where you can restore it.", "Reset");
   if (!ok) return;
-  clearSaved(storage);
+  const kept = keepCurrent(store, storage);
   store.getState().loadSnapshot(defaultSnapshot());
-  store.getState().dismissNotice();
+  noteOrigin(null);
+  if (kept.kind === "nothing") store.getState().dismissNotice();
+  else announceKept(store, storage, kept, "The workspace is the example again.");
 }
 
-/** Swaps the current work with the work a shared link set aside. */
-export function restoreSetAside(store: PlaygroundStore, storage: KeyValueStorage): void {
-  const mine = takeSetAside(storage);
-  if (!mine) return;
-  const shared: Snapshot = selectSnapshot(store.getState());
-  setAside(storage, shared);
-  store.getState().loadSnapshot(mine);
-  store.getState().showNotice({ kind: "info", text: "Your own work is back. The shared workspace was set aside.", action: { label: "Show the shared one", run: () => restoreSetAside(store, storage) } });
+/** Brings back the newest workspace in History: the work a shared link just replaced. */
+export function restoreLatest(store: PlaygroundStore, storage: KeyValueStorage): void {
+  const newest = loadHistory(storage)[0];
+  if (newest) restoreFromHistory(store, storage, newest.id);
+  else store.getState().showNotice({ kind: "error", text: "History is empty: there is no replaced work to bring back." });
 }

@@ -5,6 +5,7 @@
 import { PANES, RESULT_TABS, h, icon, type Pane } from "../views";
 import { selectCounts, type PlaygroundStore, type Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
+import { openHistory } from "./history";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
 import { embedDialog } from "./embed-dialog";
@@ -43,6 +44,7 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
       button("Examples", "file", () => store.getState().setGalleryOpen(true), { id: "examples" }),
       button("Download .zip", "download", () => downloadWorkspace(store), { id: "download" }),
       button("Open files", "open", () => pickFiles(store), { id: "open" }),
+      button("History (replaced workspaces)", "history", () => openHistory(store, storage), { id: "history" }),
       button("Reset", "reset", () => void resetWorkspace(store, storage), { id: "reset" }),
       editorToggle,
       themeButton,

@@ -16,6 +16,7 @@ export function mountNotice(container: HTMLElement, store: PlaygroundStore): () 
       bar,
       icon(n.kind === "error" ? "error" : "info"),
       h("span", { class: "notice-text" }, n.text),
+      n.more ? h("button", { type: "button", class: "btn small link notice-more", on: { click: () => n.more!.run() } }, n.more.label) : null,
       n.action ? h("button", { type: "button", class: "btn small", on: { click: () => n.action!.run() } }, n.action.label) : null,
       h("button", { type: "button", class: "icon-btn", title: "Dismiss", "aria-label": "Dismiss", on: { click: () => store.getState().dismissNotice() } }, icon("close")),
     );

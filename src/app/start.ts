@@ -20,7 +20,7 @@ export function chooseStart(hash: string, storage: KeyValueStorage): Start {
     const linked = decodeLink(hash);
     const savedIsOwnWork = saved && !sameFiles(saved.files, linked.files) && !sameFiles(saved.files, defaultSnapshot().files);
     if (savedIsOwnWork && setAside(storage, saved)) {
-      return { snapshot: linked, hadLink: true, message: { kind: "set-aside", text: "You opened a shared workspace. Your own work was set aside, not lost." } };
+      return { snapshot: linked, hadLink: true, message: { kind: "set-aside", text: "You opened a shared workspace. Your own work was kept in History." } };
     }
     return { snapshot: linked, hadLink: true, message: saved && sameFiles(saved.files, linked.files) ? undefined : { kind: "opened", text: "You opened a shared workspace." } };
   } catch (err) {

@@ -20,8 +20,9 @@ export {
 export type { LoadedModule } from "./selectors";
 export { connectEngine } from "./runner";
 export { encodeLink, decodeLink, isLinkHash, LinkError, LINK_VERSION } from "./share";
-export { loadSaved, saveCurrent, setAside, takeSetAside, clearSaved } from "./persist";
-export type { KeyValueStorage } from "./persist";
+export { loadSaved, loadSavedTitle, saveCurrent, saveWorkspace, clearSaved, setAside, takeUnreportedSetAside } from "./persist";
+export { pushHistory, loadHistory, removeHistory, fallbackTitle, workspaceSize, HISTORY_LIMIT } from "./persist";
+export type { KeyValueStorage, HistoryEntry, PushOutcome, StorageProblem } from "./persist";
 export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from "./snapshot";
 export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";

@@ -13,6 +13,8 @@ export interface Notice {
   kind: "info" | "error";
   text: string;
   action?: { label: string; run: () => void };
+  /** A second, lesser way on (shown as a link). */
+  more?: { label: string; run: () => void };
 }
 
 export interface UiSlice {

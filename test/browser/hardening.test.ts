@@ -1,34 +1,20 @@
 // Nothing a user does costs their work: storage that refuses is reported, and an engine
 // trap shows an internal error while the files stay as they were.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { launchChromium, serveSite } from "../support/server";
-import { fileText, openPlayground, pageErrors } from "./support";
+import { describe, expect, it } from "vitest";
+import { fileText, openPlayground, pageErrors, useSite } from "./support";
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe("the playground under failure", () => {
   it("says so when the browser refuses to save the work (storage full)", async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const context = await site.browser.newContext({ viewport: { width: 1360, height: 820 } });
     await context.addInitScript(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       };
     });
-    const page = await openPlayground(browser, url, { context });
+    const page = await openPlayground(site.browser, site.url, { context });
     await page.waitForSelector(".notice-error", { timeout: 10_000 });
     expect(await page.textContent(".notice")).toContain("Your work is not being saved in this browser");
     expect(pageErrors(page)).toEqual([]);
@@ -36,7 +22,7 @@ describe("the playground under failure", () => {
   });
 
   it("shows an internal error for an engine trap and keeps the files", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     const before = await fileText(page, "user.c");
     const res = await page.evaluate(async () => {
       const k = (window as unknown as { ksymns: { store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string; text: string }[] }> } } } } }).ksymns;

@@ -5,23 +5,10 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { launchChromium, serveSite } from "../support/server";
-import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, pasteText, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace } from "./support";
+import type { Page } from "playwright-core";
+import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, pasteText, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite } from "./support";
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const MYMOD = `#include <linux/module.h>
 
@@ -42,10 +29,10 @@ const LOADER_REFUSES = "mymod: module uses symbol (toy_get) from namespace TOY_N
 
 describe("the playground page", () => {
   it("opens on the example and shows modpost's and the loader's refusal, within its Content-Security-Policy", async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const context = await site.browser.newContext({ viewport: { width: 1360, height: 820 } });
     const consoleErrors: string[] = [];
     context.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    const page = await openPlayground(browser, url, { context });
+    const page = await openPlayground(site.browser, site.url, { context });
     await waitForEditor(page);
     await waitForVerdict(page, "ERROR: modpost: module user uses symbol toy_get from namespace TOY_NS, but does not import it.");
     expect(await page.textContent(".problems")).toContain("ERROR: modpost: module user uses symbol toy_get from namespace TOY_NS, but does not import it.");
@@ -65,7 +52,7 @@ describe("the playground page", () => {
 describe("writing a module that calls a namespaced symbol without importing it", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await openPlayground(browser, url);
+    page = await openPlayground(site.browser, site.url);
     await waitForEditor(page);
   });
   afterAll(async () => {
@@ -182,7 +169,7 @@ describe("writing a module that calls a namespaced symbol without importing it",
 
 describe("keeping and sharing work", () => {
   it("copies a link that opens the identical workspace in a fresh browser", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await waitForEditor(page);
     await openTab(page, "user.c");
     await replaceEditorText(page, "// shared by a link\n" + ((await fileText(page, "user.c")) ?? ""));
@@ -193,7 +180,7 @@ describe("keeping and sharing work", () => {
     const link = await page.locator(".share-url").inputValue();
     expect(link).toMatch(/#v1\/[A-Za-z0-9_-]+$/);
     const before = await workspace(page);
-    const fresh = await openPlayground(browser, link);
+    const fresh = await openPlayground(site.browser, link);
     expect(await workspace(fresh)).toEqual(before);
     expect(await fresh.getAttribute('.tab[aria-selected="true"]', "data-file")).toBe("user.c");
     expect(await fresh.getAttribute("#tab-build", "aria-selected")).toBe("true");
@@ -203,7 +190,7 @@ describe("keeping and sharing work", () => {
   });
 
   it("keeps the work across a reload", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await waitForEditor(page);
     await openTab(page, "exporter.c");
     await page.click(".monaco-editor .view-lines");
@@ -217,7 +204,7 @@ describe("keeping and sharing work", () => {
   });
 
   it("asks before resetting, and reset brings the example back", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await page.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// mine\n"));
     await page.click("#reset");
     await page.locator("dialog").getByText("Cancel").click();
@@ -231,19 +218,19 @@ describe("keeping and sharing work", () => {
   });
 
   it("sets aside unsaved work when a link is opened, and brings it back on request", async () => {
-    const sharer = await openPlayground(browser, url);
+    const sharer = await openPlayground(site.browser, site.url);
     await sharer.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// from the link\n"));
     await sharer.click("#copy-link");
     const link = await sharer.locator(".share-url").inputValue();
     await sharer.context().close();
 
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await page.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// my own work\n"));
     await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes("my own work"));
     await page.goto(link);
     await page.waitForSelector("body[data-ready=true]");
     expect(await fileText(page, "user.c")).toBe("// from the link\n");
-    expect(await page.textContent(".notice")).toContain("Your own work was set aside, not lost.");
+    expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
     await shot(page, "playground-link-set-aside");
     await page.click(".notice >> text=Back to my work");
     expect(await fileText(page, "user.c")).toBe("// my own work\n");
@@ -251,11 +238,11 @@ describe("keeping and sharing work", () => {
   });
 
   it("opens a truncated link with a clear message and a working default page", async () => {
-    const sharer = await openPlayground(browser, url);
+    const sharer = await openPlayground(site.browser, site.url);
     await sharer.click("#copy-link");
     const link = await sharer.locator(".share-url").inputValue();
     await sharer.context().close();
-    const page = await openPlayground(browser, link.slice(0, link.length - 40));
+    const page = await openPlayground(site.browser, link.slice(0, link.length - 40));
     expect(await page.textContent(".notice-error")).toMatch(/This link is incomplete or damaged.*Showing the example workspace instead\./);
     await waitForVerdict(page, "ERROR: modpost: module user uses symbol toy_get");
     await waitForEditor(page);
@@ -266,7 +253,7 @@ describe("keeping and sharing work", () => {
   });
 
   it("shows a binary .ko as a read-only tab with a summary", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     const chooser = page.waitForEvent("filechooser");
     await page.click("#open");
     const elf = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(56).fill(0)]);
@@ -280,7 +267,7 @@ describe("keeping and sharing work", () => {
 
 describe("managing files", () => {
   it("renames, deletes with undo and reorders files from the tab bar", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await page.dblclick('.tab[data-file="user.c"]');
     const input = page.locator("input.rename");
     await input.fill("consumer.c");
@@ -302,7 +289,7 @@ describe("managing files", () => {
   });
 
   it("downloads the workspace as a zip of its files, and opens that zip again", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     const download = page.waitForEvent("download");
     await page.click("#download");
     const file = await (await download).path();
@@ -319,7 +306,7 @@ describe("managing files", () => {
   });
 
   it("copies the share link with Ctrl+S, even from inside the editor", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await waitForEditor(page);
     await page.click(".monaco-editor .view-lines");
     await page.keyboard.press("ControlOrMeta+S");
@@ -330,7 +317,7 @@ describe("managing files", () => {
 
 describe("large inputs", () => {
   it("runs a workspace with a pasted 400 kB Module.symvers in the engine worker and still shows the verdict", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     const rows = Array.from({ length: 8000 }, (_, i) => `0x${(i * 2654435761 >>> 0).toString(16).padStart(8, "0")}\tbig_sym_${i}\tdrivers/big/big\tEXPORT_SYMBOL_GPL\tBIG_NS`);
     rows.push("0x12345678\tbig_target\tdrivers/big/big\tEXPORT_SYMBOL_GPL\tBIG_NS");
     const symvers = rows.join("\n") + "\n";
@@ -349,7 +336,7 @@ describe("large inputs", () => {
 
 describe("comfort", () => {
   it("stacks the layout below 700 px and offers a plain editor that still gets live verdicts", async () => {
-    const page = await openPlayground(browser, url, { width: 390, height: 844 });
+    const page = await openPlayground(site.browser, site.url, { width: 390, height: 844 });
     const area = page.locator("textarea.plain-editor");
     await area.waitFor();
     await openTab(page, "user.c");
@@ -367,7 +354,7 @@ describe("comfort", () => {
   });
 
   it("follows the dark theme of the system and lists the shortcuts on ?", async () => {
-    const page = await openPlayground(browser, url, { colorScheme: "dark" });
+    const page = await openPlayground(site.browser, site.url, { colorScheme: "dark" });
     await waitForEditor(page);
     expect(await page.getAttribute("html", "data-theme")).toBe("dark");
     await page.click("#tab-kernel");

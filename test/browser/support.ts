@@ -2,7 +2,25 @@
 // way a user does, and reading the store the page exposes for tests (window.ksymns).
 
 import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
+import { launchChromium, serveSite } from "../support/server";
+
+/** The built site served and Chromium started for one test file (both closed after it). */
+export function useSite(): { browser: Browser; url: string } {
+  const site = {} as { browser: Browser; url: string };
+  let server: PreviewServer | undefined;
+  beforeAll(async () => {
+    ({ server, url: site.url } = await serveSite());
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
+}
 
 export const SHOTS = "test-results";
 

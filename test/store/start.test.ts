@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./support";
 import { chooseStart } from "../../src/app/start";
-import { defaultSnapshot, encodeLink, loadSaved, saveCurrent, takeSetAside, type Snapshot } from "../../src/store";
+import { defaultSnapshot, encodeLink, loadHistory, loadSaved, saveCurrent, type Snapshot } from "../../src/store";
 
 
 function withUser(text: string): Snapshot {
@@ -31,7 +31,7 @@ describe("the opening workspace", () => {
     const start = chooseStart("#" + encodeLink(withUser("// shared\n")), storage);
     expect(start.snapshot.files.find((f) => f.name === "user.c")?.content).toBe("// shared\n");
     expect(start.message?.kind).toBe("set-aside");
-    expect(takeSetAside(storage)?.files.find((f) => f.name === "user.c")?.content).toBe("// mine\n");
+    expect(loadHistory(storage)[0].snapshot.files.find((f) => f.name === "user.c")?.content).toBe("// mine\n");
   });
 
   it("opens a link silently when it holds exactly the saved work", () => {

@@ -17,7 +17,7 @@ import {
   selectLoadedModules,
   selectSnapshot,
   setAside,
-  takeSetAside,
+  loadHistory,
   type PlaygroundStore,
 } from "../../src/store";
 import type { RunResult } from "../../src/engine";
@@ -198,11 +198,11 @@ describe("local persistence", () => {
     expect(selectSnapshot(again.getState())).toEqual(selectSnapshot(store.getState()));
   });
 
-  it("keeps set-aside work until it is taken back, once", () => {
+  it("keeps set-aside work in the history, once however often it is set aside", () => {
     const storage = memoryStorage();
     setAside(storage, defaultSnapshot());
-    expect(takeSetAside(storage)?.files.length).toBe(4);
-    expect(takeSetAside(storage)).toBeNull();
+    setAside(storage, defaultSnapshot());
+    expect(loadHistory(storage).map((e) => e.snapshot.files.length)).toEqual([4]);
   });
 
   it("treats unreadable saved data as no saved data", () => {

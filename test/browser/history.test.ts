@@ -1,0 +1,165 @@
+// Nothing lost, in Debian's Chromium: work replaced by an example and then by a shared link
+// stays in History, which restores it (keeping what was open in turn); the History dialog
+// shows titles as text; a full storage is reported.
+
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { defaultSnapshot, encodeLink, type Snapshot } from "../../src/store";
+import { fileText, openPlayground, pageErrors, shot, useSite } from "./support";
+
+const site = useSite();
+
+const PRESET = "kvmfr-dma-buf-6.12";
+
+function linkWith(file: string, text: string): string {
+  const s: Snapshot = defaultSnapshot();
+  s.files = s.files.map((f) => (f.name === file ? { ...f, content: text } : f));
+  return `#${encodeLink(s)}`;
+}
+
+async function setFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(([n, t]) => (window as any).ksymns.store.getState().setFile(n, t), [name, text]);
+  await page.waitForFunction((t) => localStorage.getItem("ksymns:workspace:v1")?.includes(JSON.stringify(t).slice(1, -1)), text);
+}
+
+async function openHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+}
+
+async function historyTitles(page: Page): Promise<string[]> {
+  await page.click("#history");
+  await page.waitForSelector("dialog.history-dialog");
+  return page.locator(".history-title").allTextContents();
+}
+
+describe("History", () => {
+  it("keeps work replaced by an example and then a shared link, and restores the first edit", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await setFile(page, "user.c", "// my first edit\n");
+
+    await openHash(page, `#example/${PRESET}`);
+    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    expect(await page.textContent(".notice")).toContain("Your work was kept in History.");
+    await setFile(page, "kvmfr.c", "// my edit of the example\n");
+
+    await openHash(page, linkWith("user.c", "// from the link\n"));
+    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c")?.content === "// from the link\n");
+    expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
+
+    const titles = await historyTitles(page);
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).toMatch(/^Example: MODULE_IMPORT_NS\(DMA_BUF\) on 6\.12/);
+    expect(titles[1]).toBe("exporter.c");
+    expect(await page.locator(".history-entry").first().locator(".history-meta").textContent()).toMatch(/ · \d+ files · [\d.]+ (B|KB)$/);
+    await shot(page, "history-dialog");
+
+    await page.locator(".history-entry").nth(1).getByRole("button", { name: "Restore" }).click();
+    await page.waitForSelector("dialog.history-dialog", { state: "detached" });
+    expect(await fileText(page, "user.c")).toBe("// my first edit\n");
+    expect(await page.textContent(".notice")).toContain("“exporter.c” is back. The workspace you had open was kept in History.");
+
+    // what was open (the shared link) is kept in turn, and the edited example is still there
+    expect(await historyTitles(page)).toEqual(["Shared link", titles[0]]);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("dialog.history-dialog", { state: "detached" });
+
+    // the history outlives a reload
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await fileText(page, "user.c")).toBe("// my first edit\n");
+    expect(await historyTitles(page)).toEqual(["Shared link", titles[0]]);
+
+    // a deletion takes effect when the dialog closes
+    await page.getByRole("button", { name: "Delete Shared link" }).click();
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("dialog.history-dialog", { state: "detached" });
+    expect(await historyTitles(page)).toEqual([titles[0]]);
+    await page.keyboard.press("Escape");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("restores from the notice, deletes with undo, and shows titles as text", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await setFile(page, "user.c", "// mine\n");
+    // a title made of markup must stay text
+    await page.evaluate(() => (window as any).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
+    await openHash(page, `#example/${PRESET}`);
+    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+
+    await shot(page, "history-notice");
+    await page.click(".notice .notice-more");
+    await page.waitForSelector("dialog.history-dialog");
+    expect(await page.locator(".history-title").allTextContents()).toEqual(["<img src=x onerror=alert(1)>.c"]);
+    expect(await page.locator("dialog.history-dialog img").count()).toBe(0);
+    await page.getByRole("button", { name: "Delete <img" }).click();
+    expect(await page.textContent(".history-deleted")).toContain("Deleted");
+    await page.locator(".history-entry").getByRole("button", { name: "Undo" }).click();
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("dialog.history-dialog", { state: "detached" });
+
+    // the notice's own button restores the kept work
+    await page.click(".notice >> text=Restore");
+    expect(await fileText(page, "user.c")).toBe("// mine\n");
+
+    // the restored work left History, and the untouched example is not worth an entry
+    expect(await historyTitles(page)).toEqual([]);
+    expect(await page.textContent(".history-empty")).toContain("Nothing yet.");
+    await page.keyboard.press("Escape");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps the work Reset replaces", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await setFile(page, "user.c", "// before the reset\n");
+    await page.click("#reset");
+    expect(await page.locator("dialog").textContent()).toContain("Your current work is kept in History");
+    await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
+    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
+    await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
+    expect(await fileText(page, "user.c")).toBe("// before the reset\n");
+    await page.context().close();
+  });
+
+  it("reports, with a download, work that storage refuses to keep", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const page = await openPlayground(site.browser, site.url, { context });
+    await setFile(page, "user.c", "// mine\n");
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await openHash(page, `#example/${PRESET}`);
+    await page.waitForSelector(".notice-error");
+    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full.");
+    const download = page.waitForEvent("download");
+    await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
+    expect((await download).suggestedFilename()).toBe("ksymns-kept-workspace.zip");
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("reports, with a download, the work a shared link replaced when storage refuses to keep it", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await setFile(page, "user.c", "// mine\n");
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await openHash(page, linkWith("user.c", "// from the link\n"));
+    await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("could not be kept in History"));
+    expect(await page.textContent(".notice")).toContain("You opened a shared workspace. Your previous work could not be kept in History: this browser's storage is full.");
+    const download = page.waitForEvent("download");
+    await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
+    const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+    expect(strFromU8(zip["user.c"])).toBe("// mine\n");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
