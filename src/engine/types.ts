@@ -150,4 +150,6 @@ export interface KernelNamespace {
   ns: string;
   exports: number;
   owners: string[];
+  /** Installed modules of the kernel that import it (modinfo import_ns). */
+  importers: string[];
 }

@@ -536,6 +536,26 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     quickFix: null,
     docs: "https://man7.org/linux/man-pages/man8/modprobe.8.html",
   },
+  LOAD_BUILTIN_NAME: {
+    title: "A built-in module already has this name",
+    rule: "Module names are unique in /sys/module. A module built into vmlinux gets /sys/module/<name> at boot when it has parameters or a version (so does built-in code such as printk); a module of that name is refused. Built-in modules without that entry (bsg on Debian) do not stand in the way.",
+    where: "the loader: kernel/module/sysfs.c mod_sysfs_init(), after the symbols were resolved; -EINVAL",
+    since: ALL,
+    before: "Same.",
+    fix: "Give the module another name (the object file's name in Kbuild); the built-in one is already there and cannot be replaced by a module.",
+    quickFix: null,
+    docs: "https://www.kernel.org/doc/Documentation/ABI/stable/sysfs-module",
+  },
+  LOAD_BUILTIN_MODULE: {
+    title: "The module is built into the kernel",
+    rule: "kmod knows the modules built into vmlinux from modules.builtin: modprobe NAME succeeds without loading anything, rmmod and modprobe -r refuse. Debian's 7.x packages ship no modules.builtin, so there kmod does not know them.",
+    where: "kmod's rmmod and modprobe (kmod_module_get_initstate, modules.builtin)",
+    since: ALL,
+    before: "Same.",
+    fix: "A built-in module cannot be removed; its parameters are set on the kernel command line (name.param=value).",
+    quickFix: null,
+    docs: "https://man7.org/linux/man-pages/man8/modprobe.8.html",
+  },
 
   // ---- real .ko files ----
   READ_KO: {

@@ -203,7 +203,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     if (data instanceof Error) return show({ nodes: [], edges: [] }, `The profile could not be read: ${data.message}`);
     const g = atlasGraph(data, s.result, filter.value);
     const nsCount = g.nodes.filter((n) => n.kind === "namespace").length;
-    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${data.length} namespaces, ${g.nodes.length - nsCount} modules${filter.value ? ` matching “${filter.value}”` : ""}.`;
+    const modules = g.nodes.filter((n) => n.kind !== "namespace" && !n.id.startsWith("kimp:")).length;
+    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${data.length} namespaces, ${modules} modules drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
     show(g, `No namespace or module matches “${filter.value}”.`);
   }
   render();

@@ -84,10 +84,16 @@ export function workspaceGraph(result: RunResult, owners: Map<string, { owner: s
   return { nodes: [...nodes.values()], edges: [...unique.values()] };
 }
 
-/** A kernel profile's namespaces with the modules exporting into them, and the workspace's
- *  modules importing them; `filter` keeps namespaces or modules whose name contains it. */
+/** Above this many importing modules of the kernel, a namespace gets one node that counts them
+ *  (PWM has 200 on Debian 6.12) unless the filter names one. */
+const IMPORTERS_DRAWN = 6;
+
+/** A kernel profile's namespaces with the modules exporting into them, the kernel's own
+ *  modules importing them and the workspace's modules importing them; `filter` keeps
+ *  namespaces or modules whose name contains it. */
 export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | null, filter = ""): Graph {
   const q = filter.trim().toLowerCase();
+  const matches = (name: string) => name.toLowerCase().includes(q);
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const importers = new Map<string, { module: string; file: string; range?: Range; v: ReturnType<typeof verdictOf> }[]>();
@@ -99,7 +105,8 @@ export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | nu
     }
   for (const n of namespaces) {
     const imp = importers.get(n.ns) ?? [];
-    const hit = !q || n.ns.toLowerCase().includes(q) || n.owners.some((o) => o.toLowerCase().includes(q)) || imp.some((i) => i.module.toLowerCase().includes(q));
+    const kernelImporters = n.importers ?? [];
+    const hit = !q || matches(n.ns) || n.owners.some(matches) || kernelImporters.some(matches) || imp.some((i) => matches(i.module));
     if (!hit) continue;
     const nid = `ns:${n.ns}`;
     nodes.set(nid, { id: nid, kind: "namespace", label: n.ns, sub: `${n.exports} export${n.exports === 1 ? "" : "s"}`, range: imp[0]?.range });
@@ -107,6 +114,20 @@ export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | nu
       const oid = `kmod:${o}`;
       if (!nodes.has(oid)) nodes.set(oid, { id: oid, kind: "kernel", label: o });
       edges.push({ from: oid, to: nid, kind: "export", verdict: "allowed", why: [] });
+    }
+    const named = q ? kernelImporters.filter(matches) : [];
+    const drawn = kernelImporters.length <= IMPORTERS_DRAWN ? kernelImporters : named;
+    for (const k of drawn) {
+      const kid = `kmod:${k}`;
+      if (!nodes.has(kid)) nodes.set(kid, { id: kid, kind: "kernel", label: k });
+      edges.push({ from: nid, to: kid, kind: "import", verdict: "allowed", why: [] });
+    }
+    const rest = kernelImporters.filter((k) => !drawn.includes(k));
+    if (rest.length > 0) {
+      const cid = `kimp:${n.ns}`;
+      const shown = rest.slice(0, 3).join(", ") + (rest.length > 3 ? ", …" : "");
+      nodes.set(cid, { id: cid, kind: "kernel", label: `${rest.length} ${drawn.length ? "more " : ""}importing modules`, sub: shown });
+      edges.push({ from: nid, to: cid, kind: "import", verdict: "allowed", why: [] });
     }
     for (const i of imp) {
       const mid = `mod:${i.module}`;

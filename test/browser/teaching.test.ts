@@ -3,26 +3,13 @@
 // by a link, and the namespace graph. Screenshots go to test-results/teaching-*.png.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { launchChromium, serveSite } from "../support/server";
-import { openPlayground, pageErrors, shot, waitForEditor } from "./support";
+import type { Page } from "playwright-core";
+import { openPlayground, pageErrors, shot, waitForEditor, useSite } from "./support";
 import { encodeLink, type Snapshot } from "../../src/store";
 import { readPreset } from "../../src/presets/node";
 import { PRESETS } from "../../src/presets";
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveSite());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const STRING_LITERAL = "kvmfr-dma-buf-6.13";
 const GCC_ERROR = "kvmfr.c:26:18: error: expected ',' or ';' before 'DMA_BUF'";
@@ -37,7 +24,7 @@ function storeState<T>(page: Page, pick: string): Promise<T> {
 
 describe("the examples gallery", () => {
   it("lists every preset with its release and opens one with its story", async () => {
-    const page = await openPlayground(browser, url);
+    const page = await openPlayground(site.browser, site.url);
     await page.click("#examples");
     await page.locator(".gallery-card").first().waitFor();
     expect(await page.locator(".gallery-card").count()).toBe(PRESETS.length);
@@ -56,7 +43,7 @@ describe("the examples gallery", () => {
 describe("a preset opened by its URL", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await openPlayground(browser, url, { hash: `#example/${STRING_LITERAL}` });
+    page = await openPlayground(site.browser, site.url, { hash: `#example/${STRING_LITERAL}` });
     await waitForEditor(page);
   });
   afterAll(async () => {
@@ -133,7 +120,7 @@ describe("a link that carries expectations", () => {
         { kernel: "6.12", at: 0, exit: 1, text: "No such file or directory" },
       ],
     };
-    const page = await openPlayground(browser, url, { hash: `#${encodeLink(snap)}` });
+    const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(snap)}` });
     const passed = page.locator('.expectation[data-status="passed"]');
     const failed = page.locator('.expectation[data-status="failed"]');
     await page.waitForFunction(() => document.querySelectorAll('.expectation[data-status="pending"]').length === 0 && document.querySelectorAll(".expectation").length === 2, null, { timeout: 60_000 });
@@ -157,7 +144,7 @@ describe("a link that carries expectations", () => {
 
 describe("the namespace graph", () => {
   it("draws modules, symbols and namespaces with the engine's verdicts, and a click opens the line", async () => {
-    const page = await openPlayground(browser, url, { width: 1440, height: 860 });
+    const page = await openPlayground(site.browser, site.url, { width: 1440, height: 860 });
     await waitForEditor(page);
     await page.click("#tab-graph");
     await page.locator('.gnode[data-id="sym:toy_get"]').waitFor();
@@ -176,8 +163,8 @@ describe("the namespace graph", () => {
     await page.context().close();
   });
 
-  it("maps every namespace of Debian 6.12 with its exporting modules, filterable by text", async () => {
-    const page = await openPlayground(browser, url, { width: 1440, height: 860 });
+  it("maps every namespace of Debian 6.12 with its exporting and importing modules, filterable by text", async () => {
+    const page = await openPlayground(site.browser, site.url, { width: 1440, height: 860 });
     await page.click("#tab-graph");
     await page.click('.seg[data-mode="atlas"]');
     await page.locator('.gnode.kind-namespace').first().waitFor({ timeout: 60_000 });
@@ -187,6 +174,10 @@ describe("the namespace graph", () => {
     await page.waitForFunction((n) => document.querySelectorAll(".gnode.kind-namespace").length < n, all);
     expect(await page.locator('.gnode[data-id="ns:USB_STORAGE"]').count()).toBe(1);
     expect(await page.locator('.gnode[data-id="kmod:usb_storage"]').count()).toBe(1);
+    // the kernel's own importers: counted, or drawn when the filter names one
+    expect(await page.locator('.gnode[data-id="kimp:USB_STORAGE"]').count()).toBe(1);
+    await page.fill(".graph-filter", "ums_karma");
+    await page.locator('.gnode[data-id="kmod:ums_karma"]').waitFor({ timeout: 10_000 });
     await page.fill(".graph-filter", "USB");
     await page.waitForTimeout(400);
     await shot(page, "teaching-atlas");

@@ -17,10 +17,7 @@ const LAB_SERIES = ["5.10", "6.1", "6.12", "6.16", "6.17", "6.18", "6.19", "7.0"
 
 /** Where the engine does not (yet) do what the real kernel did; reported, not worked around.
  *  These tests are expected to fail until the engine is fixed, and then must be moved back. */
-const ENGINE_DISAGREES: Record<string, string> = {
-  "kvm-for-modules-debian-6.12":
-    "the loader resolves undefined symbols in ELF symbol-table order (gcc put toy_preempt_notifier_unregister, used in __exit, before toy_preempt_notifier_register, used in __init); the engine follows source order",
-};
+const ENGINE_DISAGREES: Record<string, string> = {};
 
 let engine: Engine;
 beforeAll(async () => {

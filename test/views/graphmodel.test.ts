@@ -35,4 +35,22 @@ describe("the namespace graph", () => {
     expect(g.edges).toContainEqual(expect.objectContaining({ from: "kmod:usb_storage", to: "ns:USB_STORAGE", kind: "export" }));
     expect(atlasGraph(all, null).nodes.filter((n) => n.kind === "namespace").length).toBe(all.length);
   });
+
+  it("shows the kernel's own modules importing a namespace, counted when there are many", async () => {
+    const engine = await createNodeEngine();
+    await engine.run({}, { kernel: "6.12" });
+    const all = engine.namespaces();
+    const usbStorage = all.find((n) => n.ns === "USB_STORAGE")!;
+    expect(usbStorage.importers).toEqual(expect.arrayContaining(["ums_karma", "uas"]));
+    // named by the filter: drawn one by one
+    const one = atlasGraph(all, null, "ums_karma");
+    expect(one.edges).toContainEqual(expect.objectContaining({ from: "ns:USB_STORAGE", to: "kmod:ums_karma", kind: "import", verdict: "allowed" }));
+    // otherwise one node counts them
+    const counted = atlasGraph(all, null, "USB_STORAGE").nodes.find((n) => n.id === "kimp:USB_STORAGE");
+    expect(counted?.label).toBe(`${usbStorage.importers.length} importing modules`);
+    // a namespace with few importers draws each
+    const few = all.find((n) => n.importers.length > 0 && n.importers.length <= 6)!;
+    const g = atlasGraph(all, null, few.ns);
+    for (const m of few.importers) expect(g.edges).toContainEqual(expect.objectContaining({ from: `ns:${few.ns}`, to: `kmod:${m}`, kind: "import" }));
+  });
 });

@@ -66,7 +66,7 @@ export function completeSymbols(prefix: string, ns: string, limit: i32): string 
 
 /** Every namespace of the base kernel with its export count and exporting modules. */
 export function namespaces(): string {
-  return profile == null ? "[]" : Q.namespaces((profile as Profile).symvers);
+  return profile == null ? "[]" : Q.namespaces((profile as Profile).symvers, (profile as Profile).modules.importers);
 }
 
 /** Up to `limit` exports of namespace `ns` in the base kernel. */

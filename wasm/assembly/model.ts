@@ -38,8 +38,10 @@ export class KoImage {
   signed: bool = false;
   importNs: string[] = [];
   exports: Export[] = [];
-  /** Undefined symbols in symbol-table order. */
+  /** Undefined symbols in symbol-table order (sim/symorder.ts). */
   undefined: string[] = [];
+  /** The same in order of first use in the source (workspace modules). */
+  undefinedBySource: string[] = [];
   /** The `__versions` table: CRCs modpost recorded for resolved symbols. */
   versions: Map<string, u32> = new Map();
   /** Where each undefined symbol is first used (workspace modules). */

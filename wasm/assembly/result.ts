@@ -101,8 +101,8 @@ function writeModel(w: JsonWriter, res: RunResult): void {
     w.beginArray();
     if (ko != null) {
       const k = ko as KoImage;
-      for (let i = 0; i < k.undefined.length; i++) {
-        const sym = k.undefined[i];
+      for (let i = 0; i < k.undefinedBySource.length; i++) {
+        const sym = k.undefinedBySource[i];
         w.beginObject();
         w.keyStr("symbol", sym);
         if (k.useSpans.has(sym)) writeSpan(w, k.useSpans.get(sym));

@@ -267,6 +267,8 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   if (prof != null) {
     inst.modules.push((prof as Profile).modules);
     inst.exports.underLookup((prof as Profile).symvers);
+    inst.builtin = (prof as Profile).modules.builtin;
+    inst.sysfsBuiltins = (prof as Profile).modules.sysfs;
   }
   for (let u = 0; u < res.units.length; u++) {
     if (res.units[u].builtin) continue;
@@ -293,6 +295,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
     for (let j = 0; j < ko.exports.length; j++) wsExports.set(ko.exports[j].symbol, ko.exports[j]);
   }
   const session = new Session(vmlinux);
+  session.sysfsBuiltins = inst.sysfsBuiltins;
   const lcfg = new LoaderConfig();
   lcfg.vermagic = vermagicOf(r, res.releaseText, cfg);
   lcfg.modversions = cfg.isOn("MODVERSIONS");

@@ -167,6 +167,17 @@ export function rmmodBusy(mod: string): string {
 export function rmmodInUse(mod: string, users: string): string {
   return users.length > 0 ? "rmmod: ERROR: Module " + mod + " is in use by: " + users : "rmmod: ERROR: Module " + mod + " is in use";
 }
+/** mod_sysfs_init(): /sys/module/<name> exists for a built-in module. */
+export function builtinNameTaken(mod: string): string { return mod + ": module is already loaded"; }
+export function rmmodBuiltin(mod: string): string { return "rmmod: ERROR: Module " + mod + " is builtin."; }
+export function modprobeRemoveBuiltin(mod: string): string { return "modprobe: FATAL: Module " + mod + " is builtin."; }
+/** kmod 30's rmmod on a /sys/module entry that is no modules.builtin entry (printk; every
+ *  built-in module on Debian 7.x): its error names its own source line, and it goes on to
+ *  rmmodNoUnloading(). */
+export function rmmodNoHolders(mod: string): string {
+  return "rmmod: ERROR: ../libkmod/libkmod-module.c:1998 kmod_module_get_holders() could not open '/sys/module/" + mod + "/holders': No such file or directory";
+}
+export function rmmodNoUnloading(): string { return "rmmod: ERROR: Module unloading is not supported"; }
 export function rmmodNotLoaded(mod: string): string { return "rmmod: ERROR: Module " + mod + " is not currently loaded"; }
 export function modprobeInsertError(mod: string, errno: i32): string {
   if (errno == ENOENT) return "modprobe: ERROR: could not insert '" + mod + "': Unknown symbol in module, or unknown parameter (see dmesg)";

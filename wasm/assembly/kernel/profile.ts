@@ -22,8 +22,14 @@ export class SymversDirectory extends ModuleDirectory {
   /** Rows of each module (by owner index). */
   private rowsOf: Map<string, i32[]> = new Map();
   private made: Map<string, KoImage> = new Map();
-  /** name → line of the module table (path, modules.dep list, depends). */
+  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind). */
   private table: Map<string, string> = new Map();
+  /** What kmod calls builtin (modules.builtin). */
+  builtin: Set<string> = new Set();
+  /** /sys/module entries at boot without a module: names a module may not take. */
+  sysfs: Set<string> = new Set();
+  /** namespace → the installed modules importing it, in table order. */
+  importers: Map<string, string[]> = new Map();
 
   constructor(public symvers: Symvers, exclude: Set<string>) {
     super();
@@ -43,17 +49,36 @@ export class SymversDirectory extends ModuleDirectory {
     }
   }
 
-  /** Adds the module table: one line a module, name TAB path TAB modules.dep names TAB depends. */
+  /** Adds the module table (test/support/profile-modules.sh): one line a module, name TAB path
+   *  TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin", "builtin-sysfs",
+   *  "sysfs"). */
   addModuleTable(text: string): void {
     const lines = splitLines(text);
     for (let i = 0; i < lines.length; i++) {
-      const tab = lines[i].indexOf("\t");
-      if (tab > 0) this.table.set(lines[i].substring(0, tab), lines[i]);
+      const f = lines[i].split("\t");
+      const name = f[0];
+      if (name.length == 0 || f.length < 2) continue;
+      const kind = f.length >= 6 ? f[5] : "";
+      if (kind.length > 0) {
+        if (kind.startsWith("builtin")) this.builtin.add(name);
+        if (kind.endsWith("sysfs")) this.sysfs.add(name);
+        continue;
+      }
+      this.table.set(name, lines[i]);
+      if (f.length < 5 || f[4].length == 0) continue;
+      const imports = f[4].split(",");
+      for (let j = 0; j < imports.length; j++) {
+        const ns = imports[j];
+        if (!this.importers.has(ns)) this.importers.set(ns, []);
+        const list = this.importers.get(ns);
+        if (!list.includes(name)) list.push(name);
+      }
     }
   }
 
   find(name: string): KoImage | null {
     if (this.made.has(name)) return this.made.get(name);
+    if (this.builtin.has(name) || this.sysfs.has(name)) return null;
     const inTable = this.table.has(name);
     if (!inTable && !this.rowsOf.has(name)) return null;
     const ko = new KoImage(name, name + ".ko");

@@ -44,8 +44,9 @@ export function completeSymbols(t: Symvers, prefix: string, ns: string, limit: i
   return w.toString();
 }
 
-/** Every namespace with its export count and exporting modules, sorted by name. */
-export function namespaces(t: Symvers): string {
+/** Every namespace with its export count, exporting modules and the installed modules that
+ *  import it (from the profile's module table), sorted by name. */
+export function namespaces(t: Symvers, importers: Map<string, string[]>): string {
   const counts = new Map<string, i32>();
   const owners = new Map<string, string[]>();
   for (let i = 0; i < t.count; i++) {
@@ -68,6 +69,13 @@ export function namespaces(t: Symvers): string {
     w.beginArray();
     const list = owners.get(names[i]);
     for (let j = 0; j < list.length; j++) w.str(list[j]);
+    w.endArray();
+    w.key("importers");
+    w.beginArray();
+    if (importers.has(names[i])) {
+      const users = importers.get(names[i]);
+      for (let j = 0; j < users.length; j++) w.str(users[j]);
+    }
     w.endArray();
     w.endObject();
   }

@@ -77,6 +77,18 @@ export class Rules {
   get proprietaryOwnerChecks(): bool { return this.v >= 509; }
   /** Debian's MODVERSIONS default for this release. */
   get debianModversions(): bool { return this.v <= 617; }
+  // The order of a module's symbols (sim/symorder.ts) [real: test/workspaces/symtab-order,
+  // objtool-order on 5.10 … 7.3; the boundaries between lab kernels are inferred]:
+  /** Debian builds 6.1 and later with gcc 12+, which emits __exit functions after the rest. */
+  get gccEmitsExitLast(): bool { return this.v >= 601; }
+  /** objtool moves each object's first global symbol to the end (6.12 … 7.1, not 6.1 or 7.2). */
+  get objtoolMovesFirstGlobal(): bool { return this.v >= 612 && this.v <= 701; }
+  /** modpost keeps unresolved symbols and modules in file order ("modpost: traverse unresolved
+   *  symbols in order", Masahiro Yamada, 5.19); before, newest first. */
+  get modpostKeepsOrder(): bool { return this.v >= 519; }
+  /** With MODVERSIONS kbuild re-linked each exporting object with `ld -r` to add its __crc_
+   *  symbols, until "kbuild: link symbol CRCs at final link" (5.19). */
+  get relinksExportingObjects(): bool { return this.v < 519; }
   /** gcc 14 (6.16+ builds) also reports the undeclared identifier of a bad import (6.19). */
   get importIdentifierExtraErrors(): bool { return this.v >= 619; }
 

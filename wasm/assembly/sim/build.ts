@@ -10,6 +10,7 @@ import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
 import { SymbolTable } from "./symtab";
+import { linkedSymbolOrder, modpostSymbolOrder, objectSymbolOrder } from "./symorder";
 
 /** One unit of the build: a C file as obj-m (module) or obj-y (built into vmlinux). */
 export class BuildUnit {
@@ -33,6 +34,8 @@ export class BuildResult {
   builtinExports: Export[] = [];
   /** The namespaces each module lacks (what `make nsdeps` would add), per module index. */
   missingNs: string[][] = [];
+  /** Each module's undefined symbols in the order modpost checks them. */
+  unresolved: string[][] = [];
   compileFailed: bool = false;
   modpostFailed: bool = false;
 }
@@ -281,8 +284,12 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
     const ko = res.kos[u];
-    ko.undefined = undefinedSymbols(src, t);
     ko.headerCalls = headerCalls(src, t);
+    ko.undefinedBySource = undefinedSymbols(src, t);
+    let objectOrder = objectSymbolOrder(src, ko.undefinedBySource, ko.headerCalls, r);
+    if (opt.modversions && r.relinksExportingObjects && src.exports.length > 0) objectOrder = linkedSymbolOrder(objectOrder);
+    res.unresolved.push(modpostSymbolOrder(objectOrder, r));
+    ko.undefined = linkedSymbolOrder(objectOrder);
     for (let i = 0; i < src.refs.length; i++) {
       const ref = src.refs[i];
       if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
@@ -316,14 +323,16 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
     }
   }
 
-  // check_exports
-  for (let u = 0; u < units.length; u++) {
+  // check_exports, module by module (newest first before 5.19: modpost prepended to its list)
+  for (let n = 0; n < units.length; n++) {
+    const u = r.modpostKeepsOrder ? n : units.length - 1 - n;
     if (units[u].builtin) continue;
     const src = units[u].src;
     const ko = res.kos[u];
     const gplOk = src.license == null || isGplCompatible(src.license as string);
-    for (let i = 0; i < ko.undefined.length; i++) {
-      const sym = ko.undefined[i];
+    const unresolved = res.unresolved[u];
+    for (let i = 0; i < unresolved.length; i++) {
+      const sym = unresolved[i];
       const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
       if (!t.has(sym)) {
         if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, objectName(src), sym, false), span).about(sym, "");

@@ -165,6 +165,11 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
     }
   }
   if (err != 0) return fail(o, err);
+  // mod_sysfs_init(): a built-in module (or built-in code) with parameters holds the name
+  if (s.sysfsBuiltins.has(name)) {
+    s.print(3, T.builtinNameTaken(name), Msg.LOAD_BUILTIN_NAME);
+    return fail(o, T.EINVAL);
+  }
   // modules of the base kernel come without a symbol table: their references follow depends=
   if (ko.undefined.length == 0) {
     for (let i = 0; i < ko.depends.length; i++) if (s.find(ko.depends[i]) != null && !owners.includes(ko.depends[i])) owners.push(ko.depends[i]);

@@ -39,6 +39,8 @@ export class Session {
   /** pr_warn_once() of check_version() for extended versions (6.14). */
   noExtCrcShown: bool = false;
   log: LogLine[] = [];
+  /** /sys/module entries of the built-in kernel: names a module may not take. */
+  sysfsBuiltins: Set<string> = new Set();
 
   constructor(vmlinux: SymbolTable) {
     this.symbols.under(this.loaded).underAll(vmlinux);

@@ -35,6 +35,9 @@ export class Installed {
   /** Every export modprobe's dependency resolution can see, with its owner. */
   exports: SymbolTable = new SymbolTable();
   release: string = "";
+  /** What kmod takes for built-in (modules.builtin), and /sys/module entries of built-in code. */
+  builtin: Set<string> = new Set();
+  sysfsBuiltins: Set<string> = new Set();
 
   find(name: string): KoImage | null {
     for (let i = 0; i < this.modules.length; i++) {
@@ -62,7 +65,7 @@ export function runCommand(s: Session, inst: Installed, c: LoadCommand, r: Rules
   const res = new CommandResult(c);
   const before = s.log.length;
   if (c.tool == Tool.Insmod || c.tool == Tool.BusyboxInsmod) insmod(s, inst, c, r, cfg, res);
-  else if (c.tool == Tool.Rmmod || c.tool == Tool.BusyboxRmmod) rmmod(s, c, res);
+  else if (c.tool == Tool.Rmmod || c.tool == Tool.BusyboxRmmod) rmmod(s, inst, c, res);
   else if (c.tool == Tool.Modprobe) modprobe(s, inst, c, r, cfg, res);
   else if (c.tool == Tool.ModprobeRemove) modprobeRemove(s, inst, c, res);
   else if (c.tool == Tool.Lsmod) lsmod(s, res);
@@ -110,12 +113,19 @@ function lsmod(s: Session, res: CommandResult): void {
   }
 }
 
-function rmmod(s: Session, c: LoadCommand, res: CommandResult): void {
+function rmmod(s: Session, inst: Installed, c: LoadCommand, res: CommandResult): void {
   let name = baseName(c.target);
   if (name.endsWith(".ko")) name = name.substring(0, name.length - 3);
   name = normalize(name);
   res.module = name;
   const m = s.find(name);
+  if (m == null && c.tool == Tool.Rmmod && (inst.builtin.has(name) || inst.sysfsBuiltins.has(name))) {
+    if (inst.builtin.has(name)) res.stderr.push(T.rmmodBuiltin(name));
+    else { res.stderr.push(T.rmmodNoHolders(name)); res.stderr.push(T.rmmodNoUnloading()); }
+    res.exit = 1;
+    res.failure = Msg.LOAD_BUILTIN_MODULE;
+    return;
+  }
   if (m == null) {
     res.stderr.push(c.tool == Tool.BusyboxRmmod ? T.busyboxRmmodError(name, T.ENOENT) : T.rmmodNotLoaded(name));
     res.exit = 1;
@@ -164,6 +174,8 @@ function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set
 function modprobe(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig, res: CommandResult): void {
   const name = normalize(baseName(c.target));
   res.module = name;
+  // kmod takes a built-in module as loaded: nothing to do
+  if (s.find(name) == null && inst.builtin.has(name)) return;
   const found = inst.find(name);
   if (found == null) {
     res.stderr.push(T.modprobeNotFound(c.target, inst.release));
@@ -192,6 +204,12 @@ function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: Comman
   const name = normalize(baseName(c.target));
   res.module = name;
   const m = s.find(name);
+  if (m == null && inst.builtin.has(name)) {
+    res.stderr.push(T.modprobeRemoveBuiltin(name));
+    res.exit = 1;
+    res.failure = Msg.LOAD_BUILTIN_MODULE;
+    return;
+  }
   if (m == null) {
     const known = inst.find(name) != null;
     res.stderr.push(known ? T.modprobeNotInKernel(name) : T.modprobeRemoveNotFound(c.target));

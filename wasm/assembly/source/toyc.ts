@@ -35,6 +35,30 @@ export class SymbolRef {
   constructor(public name: string, public isCall: bool, public span: Span) {}
 }
 
+/** Where gcc's assembly output puts a piece of code or data. */
+export enum AsmPart { Function = 0, ExitFunction = 1, Data = 2 }
+
+/** A name as gcc's assembly output first mentions it in one part: a call after its arguments
+ *  (the last evaluated first), anything else where it stands. `at` counts in that order;
+ *  `defines` marks the definition of a global. */
+export class AsmRef {
+  constructor(public name: string, public part: AsmPart, public at: i32, public defines: bool) {}
+}
+
+/** A call in a body whose ")" has not come yet: the names of its arguments, one list each. */
+class PendingCall {
+  args: string[][] = [[]];
+  constructor(public name: string, public depth: i32) {}
+  /** Argument names last argument first, then the call itself. */
+  emitted(): string[] {
+    const out: string[] = [];
+    for (let i = this.args.length - 1; i >= 0; i--) for (let j = 0; j < this.args[i].length; j++) out.push(this.args[i][j]);
+    out.push(this.name);
+    return out;
+  }
+}
+const MAX_CALL_NESTING = 32;
+
 /** What one C file declares about symbols. */
 export class ModuleSource {
   license: string | null = null;
@@ -51,6 +75,8 @@ export class ModuleSource {
   /** The declaration text of each defined or declared name (input to the CRC). */
   signatures: Map<string, string> = new Map();
   macros: Set<string> = new Set();
+  /** Names in the order the compiler's assembly output mentions them (sim/symorder.ts). */
+  asm: AsmRef[] = [];
   initFn: string = "";
   exitFn: string = "";
   findings: Finding[] = [];
@@ -139,6 +165,7 @@ class Reader {
   i: i32 = 0;
   curDefault: MacroArg | null;
   refSeen: Set<string> = new Set();
+  asmSeen: Set<string> = new Set();
   constructor(public mod: ModuleSource, public t: Token[], defaultNs: MacroArg | null) {
     this.curDefault = defaultNs;
   }
@@ -326,24 +353,26 @@ class Reader {
         if (k.text == "(") {
           if (firstParen < 0 && !sawAssign) firstParen = this.i;
           const close = this.matchClose(this.i);
-          if (sawAssign) this.scanRefs(this.i, close);
+          if (sawAssign) this.scanRefs(this.i, close, AsmPart.Data);
           this.i = close + 1;
           continue;
         }
-        if (k.text == "[") { const close = this.matchClose(this.i); if (sawAssign) this.scanRefs(this.i, close); this.i = close + 1; continue; }
+        if (k.text == "[") { const close = this.matchClose(this.i); if (sawAssign) this.scanRefs(this.i, close, AsmPart.Data); this.i = close + 1; continue; }
         if (k.text == "{") {
           const close = this.matchClose(this.i);
           if (!sawAssign && firstParen >= 0 && !sawTypedef) {
             // a function definition
             const nameTok = this.nameBefore(start, firstParen);
+            const part = this.hasWord(start, firstParen, "__exit") ? AsmPart.ExitFunction : AsmPart.Function;
             if (nameTok != null) {
               this.define(nameTok, this.signatureText(start, firstParen));
+              if (!this.hasWord(start, firstParen, "static")) this.asmRef((nameTok as Token).text, part, true);
             }
-            this.scanRefs(this.i, close);
+            this.scanRefs(this.i, close, part);
             this.i = close + 1;
             return;
           }
-          if (sawAssign) this.scanRefs(this.i, close);
+          if (sawAssign) this.scanRefs(this.i, close, AsmPart.Data);
           this.i = close + 1;
           continue;
         }
@@ -383,7 +412,20 @@ class Reader {
       // DEFINE_MUTEX(x); and friends
     } else {
       this.define(nameTok as Token, this.signatureText(start, end));
+      if (!this.hasWord(start, end, "static")) this.asmRef(tokName, AsmPart.Data, true);
     }
+  }
+
+  hasWord(a: i32, b: i32, word: string): bool {
+    for (let j = a; j < b && j < this.t.length; j++) if (this.t[j].kind == Tok.Ident && this.t[j].text == word) return true;
+    return false;
+  }
+
+  asmRef(name: string, part: AsmPart, defines: bool): void {
+    const key = name + "\n" + part.toString();
+    if (this.asmSeen.has(key)) return;
+    this.asmSeen.add(key);
+    this.mod.asm.push(new AsmRef(name, part, this.mod.asm.length, defines));
   }
 
   define(nameTok: Token, sig: string): void {
@@ -419,10 +461,23 @@ class Reader {
   }
 
   /** Identifiers referenced between two token indexes (a body or an initializer). */
-  scanRefs(a: i32, b: i32): void {
+  scanRefs(a: i32, b: i32, part: AsmPart): void {
+    // A call is emitted after its arguments, and gcc evaluates those last one first: calls
+    // wait in `open` until their ")" (nesting deeper than MAX_CALL_NESTING is emitted at once).
+    const open: PendingCall[] = [];
+    let depth = 0;
     for (let j = a; j <= b && j < this.t.length; j++) {
       const k = this.t[j];
       if (k.kind == Tok.Directive) { this.directive(k); continue; }
+      if (k.kind == Tok.Punct) {
+        if (k.text == "(") depth++;
+        else if (k.text == "," && open.length > 0 && open[open.length - 1].depth == depth - 1) open[open.length - 1].args.push([]);
+        else if (k.text == ")") {
+          depth--;
+          while (open.length > 0 && open[open.length - 1].depth >= depth) this.emitAsm(open.pop().emitted(), open, part);
+        }
+        continue;
+      }
       if (k.kind != Tok.Ident || isKeyword(k.text)) continue;
       if (j > 0) {
         const p = this.t[j - 1];
@@ -431,7 +486,20 @@ class Reader {
       const next = j + 1 < this.t.length ? this.t[j + 1] : k;
       const isCall = next.kind == Tok.Punct && next.text == "(";
       this.ref(k.text, isCall, spanOf(this.mod.file, k, k));
+      if (isCall && open.length < MAX_CALL_NESTING) open.push(new PendingCall(k.text, depth));
+      else this.emitAsm([k.text], open, part);
     }
+    while (open.length > 0) this.emitAsm(open.pop().emitted(), open, part);
+  }
+
+  emitAsm(names: string[], open: PendingCall[], part: AsmPart): void {
+    if (open.length > 0) {
+      const args = open[open.length - 1].args;
+      const into = args[args.length - 1];
+      for (let i = 0; i < names.length; i++) into.push(names[i]);
+      return;
+    }
+    for (let i = 0; i < names.length; i++) this.asmRef(names[i], part, false);
   }
 
   ref(name: string, isCall: bool, span: Span): void {
