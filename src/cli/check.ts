@@ -99,7 +99,9 @@ export async function check(args: string[], io: Io): Promise<number> {
   if (!a.kernel && res.findings.some((f) => f.id === "READ_UNKNOWN_KERNEL")) res = await engine.run(files, { profile: false });
   const fatal = res.findings.find((f) => f.severity === "error" && (f.stage === "read" || f.stage === "internal"));
   if (fatal) {
-    io.stderr.write(`ksymns check: ${fatal.file ? `${fatal.file}: ` : ""}${fatal.text}\n`);
+    // the limits' texts start with the file name already
+    const named = !fatal.file || fatal.text.startsWith(`${fatal.file}: `);
+    io.stderr.write(`ksymns check: ${named ? "" : `${fatal.file}: `}${fatal.text}\n`);
     return 2;
   }
   const list = verdicts(res, names);

@@ -3,7 +3,8 @@
 
 import { instantiate } from "../../wasm/build/ksymns.js";
 import { packWorkspace } from "./pack";
-import { decompressModules, type Decompressor } from "./decompress";
+import { decompressModule, decompressModules, type Decompressor, type Undecoded } from "./decompress";
+import { undecodedOptions } from "./undecoded";
 import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
@@ -20,7 +21,8 @@ export interface EngineHost {
   wasm(): Promise<WebAssembly.Module>;
   /** The profile named e.g. "debian-6.12.113-amd64" (files under public/kernels). */
   profile(name: string): Promise<KernelProfile>;
-  /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run (without it they stay as they are). */
+  /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run, each within the engine's
+   *  limits (without it they stay as they are). */
   decompress?: Decompressor;
 }
 
@@ -50,8 +52,8 @@ export interface Engine {
   namespaceExports(ns: string, limit?: number): KernelExport[];
 }
 
-function optionsText(o: RunOptions): string {
-  const lines: string[] = [];
+function optionsText(o: RunOptions, undecoded: Undecoded[] = []): string {
+  const lines: string[] = undecodedOptions(undecoded);
   if (o.kernel) lines.push(`kernel=${o.kernel}`);
   if (o.relaxed) lines.push("relaxed=1");
   if (o.profile === false) lines.push("profile=none");
@@ -96,6 +98,15 @@ function internalError(err: unknown, options: RunOptions): RunResult {
     taint_flags: [],
     model: { modules: [] },
     transcript: text + "\n",
+  };
+}
+
+/** What describeModule() says of a file when the engine trapped on it. */
+function unreadableModule(file: string, err: unknown): ModelModule {
+  const error = `ksymns internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`;
+  return {
+    name: "", file, builtin: false, license: null, intree: false, imports: [], exports: [], licenseRange: null, uses: [], headerCalls: [], importInsertLine: 0,
+    ko: { readable: false, error, class: 64, byteOrder: "little", machine: 0, signed: false, wellFormed: false, formatErrors: [], problems: [], versions: 0 },
   };
 }
 
@@ -152,22 +163,12 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return name;
     },
     runLoaded(files, options = {}) {
-      // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
-      // the deferred collection run: collect here now and then instead
-      if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
-      if (++runsSinceCollect > 64) collect();
-      try {
-        const res = JSON.parse(ex.run(packWorkspace(files), optionsText(options))) as RunResult;
-        collectSoon();
-        return res;
-      } catch (err) {
-        void restart();
-        return internalError(err, options);
-      }
+      return runPrepared(files, options, []);
     },
     async run(files, options = {}) {
       if (restarting) await restarting;
-      if (host.decompress) files = await decompressModules(files, host.decompress);
+      let undecoded: Undecoded[] = [];
+      if (host.decompress) ({ files, undecoded } = await decompressModules(files, host.decompress));
       if (options.profile !== false) {
         try {
           await engine.useProfileFor(options.kernel, files);
@@ -175,13 +176,20 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
           return internalError(err, options);
         }
       }
-      const res = engine.runLoaded(files, options);
+      const res = runPrepared(files, options, undecoded);
       if (restarting) await restarting;
       return res;
     },
     async describeModule(file, bytes, kernel = "") {
-      const plain = host.decompress ? (await decompressModules({ [file]: bytes }, host.decompress))[file] : bytes;
-      return JSON.parse(ex.koDescribe(file, (plain as Uint8Array).slice().buffer, kernel)) as ModelModule;
+      if (restarting) await restarting;
+      const plain = host.decompress ? await decompressModule(bytes, host.decompress) : bytes;
+      try {
+        // a copy of exactly the file: decoders may hand out views of larger (pooled) buffers
+        return JSON.parse(ex.koDescribe(file, new Uint8Array(plain).buffer, kernel)) as ModelModule;
+      } catch (err) {
+        void restart();
+        return unreadableModule(file, err);
+      }
     },
     kernels: () => ex.kernels().split(","),
     version: () => ex.engineVersion(),
@@ -190,5 +198,22 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
   };
+
+  /** One run of files whose modules are ready; `undecoded` names those the host could not
+   *  decompress, for the engine to say why. */
+  function runPrepared(files: WorkspaceFiles, options: RunOptions, undecoded: Undecoded[]): RunResult {
+    // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
+    // the deferred collection run: collect here now and then instead
+    if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
+    if (++runsSinceCollect > 64) collect();
+    try {
+      const res = JSON.parse(ex.run(packWorkspace(files), optionsText(options, undecoded))) as RunResult;
+      collectSoon();
+      return res;
+    } catch (err) {
+      void restart();
+      return internalError(err, options);
+    }
+  }
   return engine;
 }

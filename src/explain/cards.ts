@@ -42,7 +42,7 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
   // ---- ksymns's readers ----
   READ_TOO_LARGE: {
     title: "The workspace is larger than ksymns accepts",
-    rule: "A workspace may hold at most 256 files of 8 MiB each and 32 MiB in all; files beyond the limit are ignored.",
+    rule: "A workspace may hold at most 256 files of 8 MiB each and 32 MiB in all; files beyond the limit are ignored. A compressed module (.ko.xz, .ko.zst, .ko.gz) counts at its decompressed size, and decompressing stops at the limit.",
     where: KSYMNS,
     since: ALL,
     before: NOT_KERNEL,
@@ -564,7 +564,7 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     where: `${KSYMNS}; the loader's own reading is kernel/module/main.c (elf_validity_cache_copy(), find_module_sections())`,
     since: ALL,
     before: NOT_KERNEL,
-    fix: "Give the .ko as the build wrote it (decompress .ko.xz / .ko.zst first).",
+    fix: "Give the .ko as the build wrote it; a .ko.xz, .ko.zst or .ko.gz that is \"not a valid stream\" was cut short or damaged on the way: copy it again.",
     quickFix: null,
     docs: `${MODULES_DOC}#module-installation`,
   },

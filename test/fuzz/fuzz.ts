@@ -1,16 +1,25 @@
-// `npm run fuzz`: 100,000 cases per reader through the engine, arbitrary and mutated.
+// `npm run fuzz`: 100,000 cases per reader through the engine, arbitrary and mutated, then
+// as many mutated .ko files and compressed modules of each format (module-targets.ts).
 // A case fails when the engine traps (an internal-error finding) or a finding names a file
 // that is not in the workspace. Prints the counts; exits 1 on any failure.
-// FUZZ_RUNS overrides the count; FUZZ_SEED the seed.
+// FUZZ_RUNS overrides the count; FUZZ_SEED the seed; FUZZ_TARGETS (comma-separated names,
+// e.g. "ELF / .ko,xz") picks targets.
 
 import fc from "fast-check";
 import { createNodeEngine } from "../../src/engine/node";
 import type { RunResult, WorkspaceFiles } from "../../src/engine";
 import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
 import { decodeLink, defaultSnapshot, encodeLink, LinkError } from "../../src/store";
+import type { Compression } from "../../src/engine/decompress";
+import { locateElf } from "./elf-mutations";
+import { compress } from "./compressed-streams";
+import { corpusModules, corpusRoot, fixtureModules } from "./module-seeds";
+import { fuzzCompressed, fuzzModules, type Outcome } from "./module-targets";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const ONLY = process.env.FUZZ_TARGETS ? new Set(process.env.FUZZ_TARGETS.split(",")) : null;
+const wanted = (name: string): boolean => !ONLY || ONLY.has(name);
 const engine = await createNodeEngine();
 await engine.useProfileFor("6.12");
 
@@ -66,13 +75,14 @@ function fuzzLinks(): { cases: number; failed: number; first: string } {
 
 let failures = 0;
 console.log(`seed ${SEED}, ${RUNS} cases per target`);
-{
+if (wanted("share link")) {
   const t0 = performance.now();
   const r = fuzzLinks();
   failures += r.failed;
   console.log(`${"share link".padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${r.first ? `\n  first: ${r.first}` : ""}`);
 }
 for (const t of targets) {
+  if (!wanted(t.name)) continue;
   const t0 = performance.now();
   let cases = 0;
   let failed = 0;
@@ -92,6 +102,27 @@ for (const t of targets) {
   failures += failed;
   console.log(`${t.name.padEnd(16)} ${String(cases).padStart(7)} cases  ${String(failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${first ? `\n  first: ${first}` : ""}`);
   await new Promise((r) => setTimeout(r, 0));
+}
+function report(name: string, r: Outcome, t0: number): void {
+  failures += r.failed;
+  console.log(`${name.padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s  (slowest ${r.slowest.toFixed(0)} ms, peak ${r.peakRss.toFixed(0)} MiB)${r.first ? `\n  first: ${r.first}` : ""}`);
+}
+
+// dropped modules: fixtures in every layout, and real modules when a corpus is cached
+const fixtures = fixtureModules();
+const real = corpusModules();
+console.log(`module seeds: ${fixtures.length} fixtures, ${real.length} real modules${real.length ? ` from ${corpusRoot()}` : " (no corpus cached)"}`);
+if (wanted("ELF / .ko")) {
+  const t0 = performance.now();
+  report("ELF / .ko", await fuzzModules(engine, [...fixtures, ...real].map((m) => locateElf(m.name, m.bytes)), RUNS, SEED), t0);
+}
+// compressed: the fixtures and the smallest real modules (each case decompresses its stream
+// five times over)
+const streams = [...fixtures, ...[...real].sort((a, b) => a.bytes.length - b.bytes.length).slice(0, 8)].map((m) => compress(m.bytes));
+for (const format of ["xz", "zstd", "gzip"] as Compression[]) {
+  if (!wanted(format)) continue;
+  const t0 = performance.now();
+  report(format, await fuzzCompressed(engine, format, streams.map((s) => s[format]), RUNS, SEED), t0);
 }
 console.log(failures ? `${failures} failed` : "0 failed");
 process.exitCode = failures ? 1 : 0;

@@ -20,7 +20,7 @@ import { LoaderConfig } from "./sim/loader";
 import { LoadedModule, Session } from "./sim/session";
 import { CommandResult, Installed, runCommand } from "./sim/tools";
 import { SymbolTable } from "./sim/symtab";
-import { moduleNameOfFile, readWorkspaceKo } from "./sim/koimage";
+import { moduleNameOfFile, nameFromHex, overLimitFinding, readWorkspaceKo } from "./sim/koimage";
 import { checkBuiltKo } from "./sim/kocheck";
 
 /** Options from the host: `key=value` lines (kernel=6.12, relaxed=1, CONFIG_X=y). */
@@ -31,6 +31,8 @@ export class RunOptions {
   /** Fault injection for the hosts' tests: trap as an engine bug would. */
   injectTrap: bool = false;
   config: Map<string, string> = new Map();
+  /** Compressed modules the host did not decompress: file name → "REASON:FORMAT". */
+  undecoded: Map<string, string> = new Map();
 }
 
 export function parseOptions(text: string): RunOptions {
@@ -46,6 +48,7 @@ export function parseOptions(text: string): RunOptions {
     else if (k == "profile") o.useProfile = v != "none";
     else if (k == "inject") o.injectTrap = v == "trap";
     else if (k.startsWith("CONFIG_")) o.config.set(k, v);
+    else if (k == "undecoded" && v.indexOf(" ") > 0) o.undecoded.set(nameFromHex(v.substring(v.indexOf(" ") + 1)), v.substring(0, v.indexOf(" ")));
   }
   return o;
 }
@@ -129,7 +132,11 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   for (let i = 0; i < ws.files.length; i++) {
     const f = ws.files[i];
     if (f.name.endsWith(".c")) cFiles.push(f);
-    else if (isKoName(f.name)) koFiles.push(f);
+    else if (isKoName(f.name)) {
+      const over = opt.undecoded.has(f.name) ? overLimitFinding(f.name, opt.undecoded.get(f.name)) : null;
+      if (over != null) res.findings.push(over);
+      else koFiles.push(f);
+    }
     else if (!(f.name == "Kbuild" || f.name == "Makefile" || f.name == "Module.symvers" || f.name == ".config" || f.name == "load" || f.name == "README" || f.name.endsWith(".md") || f.name.endsWith(".json") || f.name.endsWith(".h"))) {
       res.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_UNSUPPORTED_FILE,
         f.name + ": not a workspace file ksymns reads (*.c, Kbuild, Module.symvers, .config, load); ignored", Span.at(f.name, 1)));
@@ -184,7 +191,10 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
 
   // real .ko files: already built, read as the loader will see them
-  for (let i = 0; i < koFiles.length; i++) res.kos.push(readWorkspaceKo(koFiles[i].name, koFiles[i].bytes, r, res.findings));
+  for (let i = 0; i < koFiles.length; i++) {
+    const name = koFiles[i].name;
+    res.kos.push(readWorkspaceKo(name, koFiles[i].bytes, r, res.findings, opt.undecoded.has(name) ? opt.undecoded.get(name) : ""));
+  }
 
   // the export table the modules are built against, and the running kernel's
   let wsSymvers: Symvers | null = null;

@@ -1,7 +1,7 @@
 // A real .ko as the simulated kernel sees it: the file as read (source/ko.ts), its signature
 // and ELF checks for the release (elfcheck.ts), and the loader's KoImage made of it.
 
-import { Msg, Severity, Stage } from "../../shared/codes";
+import { MAX_FILE_BYTES, MAX_WORKSPACE_BYTES, Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { Export, KoImage } from "../model";
 import { ElfBytes, EM_X86_64, readElf } from "../source/elf";
@@ -76,15 +76,48 @@ function compression(b: Uint8Array): string {
   return "";
 }
 
+/** A file name the host wrote as hex UTF-16 code units (any character survives an option line). */
+export function nameFromHex(h: string): string {
+  let s = "";
+  for (let i = 0; i + 4 <= h.length; i += 4) {
+    let u: i32 = 0;
+    for (let j = 0; j < 4; j++) {
+      const c = h.charCodeAt(i + j);
+      u = (u << 4) | (c >= 0x61 ? c - 0x61 + 10 : c >= 0x41 ? c - 0x41 + 10 : c - 0x30) & 15;
+    }
+    s += String.fromCharCode(u);
+  }
+  return s;
+}
+
+/** The finding for a compressed module the host refused to decompress past a stated limit
+ *  (`why` is "file-limit:FORMAT" or "workspace-limit:FORMAT"), or null for other reasons:
+ *  like any file over a limit, it is ignored. */
+export function overLimitFinding(file: string, why: string): Finding | null {
+  if (why.startsWith("file-limit:")) {
+    return new Finding(Stage.Read, Severity.Error, Msg.READ_TOO_LARGE,
+      file + ": decompresses to more than " + (MAX_FILE_BYTES >> 20).toString() + " MiB (" + MAX_FILE_BYTES.toString() + " bytes), the most ksymns reads in one file; the file is ignored", Span.at(file, 1));
+  }
+  if (why.startsWith("workspace-limit:")) {
+    return new Finding(Stage.Read, Severity.Error, Msg.READ_TOO_LARGE,
+      file + ": decompressed, it would take the workspace past " + (MAX_WORKSPACE_BYTES >> 20).toString() + " MiB (" + MAX_WORKSPACE_BYTES.toString() + " bytes), the most ksymns accepts; the file is ignored", Span.at(file, 1));
+  }
+  return null;
+}
+
 /** A workspace's .ko file read for release `r`: the loader's image, with what could not be
- *  read reported as findings (the loader itself says why the kernel would refuse it). */
-export function readWorkspaceKo(file: string, data: Uint8Array, r: Rules, findings: Finding[]): KoImage {
+ *  read reported as findings (the loader itself says why the kernel would refuse it).
+ *  `undecoded` is the host's "invalid:FORMAT" when it could not decompress the file. */
+export function readWorkspaceKo(file: string, data: Uint8Array, r: Rules, findings: Finding[], undecoded: string = ""): KoImage {
   const b = new ElfBytes(data, data.length);
   const k = readKo(readElf(b), READ_ALL);
   checkKoFile(k, b, r, AMD64);
   const at = new Span(file, 0, 0, 0, 0);
   const packed = compression(data);
-  if (packed.length > 0) {
+  if (packed.length > 0 && undecoded.startsWith("invalid:")) {
+    findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KO,
+      "not a valid " + packed + " stream (truncated or corrupt), so it was not decompressed; the kernel sees the compressed bytes as they are", at));
+  } else if (packed.length > 0) {
     findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KO,
       packed + "-compressed data the host did not decompress; the kernel sees it as it is", at));
   } else if (k.error.length > 0) {
