@@ -77,6 +77,14 @@ export async function deps(args: string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  // every path given is resolved by now: work from within the tree, where the modules are
+  // opened by their short relative paths (the kernel walks a dozen fewer path components);
+  // a worker thread cannot, and keeps the absolute ones
+  try {
+    process.chdir(dirname);
+  } catch {
+    // (ERR_WORKER_UNSUPPORTED_OPERATION)
+  }
   const res = await readKernelTree(basedir, a.release, { check, workers: a.workers });
   if (a.json) {
     io.stdout.write(JSON.stringify({ dirname: res.dirname, modules: res.modules, ok: res.ok, messages: res.messages, modulesDep: res.modulesDep, problems: res.problems }, null, 2) + "\n");

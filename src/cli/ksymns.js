@@ -17,12 +17,15 @@ if (!existsSync(`${root}wasm/build/ksymns.wasm`)) {
 // sources' `new URL("../../", import.meta.url)` still names the project root
 const outdir = `${root}.cache/cli`;
 const bundle = `${outdir}/main.mjs`;
+// `ksymns deps` has a bundle of its own: it starts without loading (and Node without
+// compiling) the other commands, the engine facade and their Node modules
+const depsBundle = `${outdir}/deps.mjs`;
 
 // the bundle is current when no file it was made from is newer (esbuild lists them)
 function current() {
   try {
     const made = statSync(bundle).mtimeMs;
-    if (!existsSync(`${outdir}/tree-worker.mjs`)) return false;
+    if (!existsSync(`${outdir}/tree-worker.mjs`) || !existsSync(depsBundle)) return false;
     const inputs = JSON.parse(readFileSync(`${outdir}/inputs.json`, "utf8"));
     return inputs.every((f) => statSync(`${root}${f}`).mtimeMs <= made);
   } catch {
@@ -36,7 +39,7 @@ async function makeBundle() {
     const esbuild = await import("esbuild");
     const out = await esbuild.build({
       absWorkingDir: root,
-      entryPoints: { main: "src/cli/main.ts", "tree-worker": "src/engine/tree-worker.ts" },
+      entryPoints: { main: "src/cli/main.ts", deps: "src/cli/deps.ts", "tree-worker": "src/engine/tree-worker.ts" },
       outdir,
       bundle: true,
       platform: "node",
@@ -63,12 +66,19 @@ async function makeBundle() {
   }
 }
 
-let entry;
-if (await makeBundle()) entry = pathToFileURL(bundle).href;
-else {
+const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+const argv = process.argv.slice(2);
+if (await makeBundle()) {
+  if (argv[0] === "deps") {
+    const { deps } = await import(pathToFileURL(depsBundle).href);
+    process.exitCode = await deps(argv.slice(1), io);
+  } else {
+    const { main } = await import(pathToFileURL(bundle).href);
+    process.exitCode = await main(argv, io);
+  }
+} else {
   const { register } = await import("tsx/esm/api");
   register();
-  entry = pathToFileURL(`${root}src/cli/main.ts`).href;
+  const { main } = await import(pathToFileURL(`${root}src/cli/main.ts`).href);
+  process.exitCode = await main(argv, io);
 }
-const { main } = await import(entry);
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

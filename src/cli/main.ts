@@ -43,7 +43,8 @@ Usage:
       stderr, as PATH: MESSAGE; exit 1 if there is any. vmlinux's exports come from
       --symvers, else DIR/lib/modules/RELEASE/build/Module.symvers or DIR/Module.symvers;
       the .config from --config, else DIR/boot/config-RELEASE or DIR/config (else Debian's
-      defaults). Reads modules in worker threads (--workers N; 0: none).
+      defaults). Reads modules in worker threads (--workers N; 0: none; by default
+      cores - 1 for compressed modules, cores - 2 for plain ones).
   ksymns corpus SERIES [DIR]
       Download a whole Debian kernel (5.10, 6.1, 6.12, 7.2 or 7.3: all its modules, its
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default

@@ -11,10 +11,12 @@ import { canDecompressSync, decompressSync, nodeDecompress } from "./node-decomp
 
 export type Scanner = Awaited<ReturnType<typeof instantiate>>;
 
-/** Bytes read from the start of every plain .ko at once: the whole file for most modules
- *  (the median Debian module is 35 KB), the header and first sections of the others, whose
- *  remaining sections are then read one by one as the engine asks for them. */
-const FIRST_READ = 65536;
+/** A plain .ko up to this size is read whole in one go (70% of Debian's modules; the median
+ *  is 35 KB): one read costs less than the several the pieces would take. */
+const READ_WHOLE = 65536;
+/** Of a bigger one, only the start at first (the ELF header); then the engine asks for its
+ *  section table and the few sections it needs (a fifth of the file or less). */
+const READ_HEAD = 4096;
 
 /** What to read of each file: depmod's view (1) or everything (3). */
 export const READ_DEPMOD = 1;
@@ -57,11 +59,13 @@ function dropped(bytes: number): void {
   sinceBreath += bytes;
 }
 
-/** Lets finalizers run when enough decompressed data was dropped since the last time. */
-export async function breathe(): Promise<void> {
-  if (sinceBreath < BREATHE_EVERY) return;
+/** Lets finalizers run when enough decompressed data was dropped since the last time: a
+ *  promise to await then, else null (awaiting nothing would still cost a microtask turn a
+ *  file, a few milliseconds over a kernel's modules). */
+export function breathe(): Promise<void> | null {
+  if (sinceBreath < BREATHE_EVERY) return null;
   sinceBreath = 0;
-  await new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 // a view of the engine's memory, made again only when the memory grows
@@ -99,13 +103,11 @@ export function scanFileSync(ex: Scanner, path: string, what: number, index: num
   }
   const fd = openSync(path, "r");
   try {
-    // most modules are small: the first read takes a whole one, and its length is the size
-    const at = ex.koScanReserve(FIRST_READ);
-    let mem = view(ex);
-    const first = readSync(fd, mem, at, FIRST_READ, 0);
-    const size = first < FIRST_READ ? first : fstatSync(fd).size;
+    const size = fstatSync(fd).size;
     const base = ex.koScanBegin(size, what);
-    if (first > 0) ex.koScanSupplied(0, Math.min(first, size));
+    let mem = view(ex);
+    const first = readSync(fd, mem, base, size <= READ_WHOLE ? size : READ_HEAD, 0);
+    if (first > 0) ex.koScanSupplied(0, first);
     for (let len = ex.koScanNeedLength(); len > 0; len = ex.koScanNeedLength()) {
       const off = ex.koScanNeedOffset();
       mem = view(ex);

@@ -18,7 +18,8 @@ async function work(files: string[], ex: Awaited<ReturnType<typeof createScanner
     if (i >= files.length) break;
     const path = `${input.dirname}/${files[i]}`;
     if (!scanFileSync(ex, path, input.what, i)) await scanFile(ex, path, input.what, i);
-    await breathe();
+    const breath = breathe();
+    if (breath) await breath;
     if (++batched >= BATCH) {
       const batch = ex.koScanTake();
       parentPort!.postMessage({ batch } satisfies WorkerOutput, [batch]);

@@ -1,14 +1,19 @@
-// A whole kernel's modules under Node (DIR/lib/modules/RELEASE): engine instances in worker
-// threads read the modules (only the sections they need; compressed ones decompressed),
-// one instance on this thread resolves them as kmod's depmod does and, if asked, checks each
-// the way modprobe would load it. Only per-module summaries are kept, never the files.
+// A whole kernel's modules under Node (DIR/lib/modules/RELEASE): engine instances read the
+// modules (only the sections they need; compressed ones decompressed), on this thread and in
+// worker threads when they pay (defaultWorkers), and one instance on this thread resolves
+// them as kmod's depmod does and, if asked, checks each the way modprobe would load it. Only
+// per-module summaries are kept, never the files.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
-import { projectRoot } from "./node";
+
+// (not node.ts's projectRoot: importing it would load the whole engine facade and zlib, which
+// `ksymns deps` never uses, at every start)
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** One problem of one module, in the kernel's (or kmod's) words. */
 export interface TreeProblem {
@@ -22,8 +27,8 @@ export interface TreeProblem {
 }
 
 export interface TreeOptions {
-  /** Worker threads reading modules beside this thread; 0: this thread only. Default: one
-   *  less than there are cores (at most 7). */
+  /** Worker threads reading modules beside this thread; 0: this thread only. Default: see
+   *  defaultWorkers(). */
   workers?: number;
   /** Also check every module as modprobe would load it, against vmlinux's exports (the
    *  kernel's Module.symvers) and the kernel's .config (Debian's defaults without one). */
@@ -98,26 +103,26 @@ export interface WorkerFiles {
 /** Summaries for depmodAddBatch() (each names its file by index), or the end of a worker's work. */
 export type WorkerOutput = { batch: ArrayBuffer } | { done: true } | { error: string };
 
-function startWorker(input: WorkerInput): Worker {
+function startWorker(W: typeof Worker, input: WorkerInput): Worker {
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith(".ts")) {
     // running from source (tests, tsx): the worker needs the TypeScript loader too
     const target = JSON.stringify(new URL("./tree-worker.ts", here).href);
-    return new Worker(`import { register } from "tsx/esm/api"; register(); await import(${target});`, { eval: true, workerData: input });
+    return new W(`import { register } from "tsx/esm/api"; register(); await import(${target});`, { eval: true, workerData: input });
   }
-  return new Worker(new URL("./tree-worker.mjs", here), { workerData: input });
+  return new W(new URL("./tree-worker.mjs", here), { workerData: input });
 }
 
-/** Worker threads that read modules: started before the walk (so that their start-up
- *  overlaps it), given the file list after it; they and the main thread take the next file
- *  from one shared counter; each summary goes to `take` as it comes. */
+/** Worker threads that read modules, given the file list once they are started (each then
+ *  instantiates the engine while this thread goes on); they and the main thread take the
+ *  next file from one shared counter; each summary goes to `take` as it comes. */
 class WorkerPool {
   private workers: Worker[] = [];
   private done: Promise<void>[] = [];
   readonly next = new Int32Array(new SharedArrayBuffer(4));
-  constructor(input: Omit<WorkerInput, "next">, count: number, take: (batch: ArrayBuffer) => void) {
+  constructor(W: typeof Worker, input: Omit<WorkerInput, "next">, count: number, take: (batch: ArrayBuffer) => void) {
     for (let k = 0; k < count; k++) {
-      const w = startWorker({ ...input, next: this.next });
+      const w = startWorker(W, { ...input, next: this.next });
       this.workers.push(w);
       this.done.push(
         new Promise<void>((resolve, reject) => {
@@ -138,32 +143,65 @@ class WorkerPool {
   }
 }
 
+/** Worker threads beside this one (which reads modules too). Decompressing is most of the
+ *  work on a tree of .ko.xz, .ko.zst or .ko.gz files: one worker per other core. Plain .ko
+ *  files cost little to read, and a worker costs an isolate of its own to start (some 30 ms
+ *  of CPU) and its own JIT compilations, while V8's background compiler and GC threads already
+ *  use a second core: on two cores it does not pay (Debian 6.1, 4,023 modules: ~300 ms
+ *  without, ~370 ms with one, the worker busy only from ~100 ms after its start), so plain
+ *  trees leave one core to V8. */
+function defaultWorkers(compressed: boolean): number {
+  const cores = availableParallelism();
+  return Math.max(0, Math.min(7, compressed ? cores - 1 : cores - 2));
+}
+
+/** The bytes as an ArrayBuffer of their own (a small Buffer is a view of a shared pool, and
+ *  Buffer#slice makes another view, not a copy: new Uint8Array() copies). */
+function ownBuffer(b: Uint8Array): ArrayBuffer {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : new Uint8Array(b).buffer;
+}
+
 /** Reads and resolves the modules under `basedir`/lib/modules/`release`. */
 export async function readKernelTree(basedir: string, release: string, options: TreeOptions = {}): Promise<TreeResult> {
   const dirname = join(basedir, "lib/modules", release);
   const what = options.check ? READ_ALL : READ_DEPMOD;
   const wasm = await engineModule();
-  // this thread reads modules too: one worker less than there are cores
-  const workers = options.workers ?? Math.min(7, availableParallelism() - 1);
   const main: Scanner = await createScanner(wasm, release);
-  const pool = workers > 0 ? new WorkerPool({ wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch)) : null;
   // the files are numbered as the walk found them, those read from memory last
   const found = moduleFiles(dirname);
   const overrides = options.overrides ?? {};
-  const onDisk = found.filter((f) => !(f in overrides));
-  const inMemory = found.filter((f) => f in overrides);
-  main.depmodBegin(dirname, [...onDisk, ...inMemory].join("\n"));
+  const onDisk: string[] = [];
+  const inMemory: string[] = [];
+  let compressed = false;
+  for (const f of found) {
+    if (f in overrides) inMemory.push(f);
+    else {
+      onDisk.push(f);
+      compressed ||= !f.endsWith(".ko");
+    }
+  }
+  const workers = options.workers ?? defaultWorkers(compressed);
+  // node:worker_threads loads only for a pool (it costs over a millisecond at start)
+  const W = workers > 0 ? (await import("node:worker_threads")).Worker : null;
+  const pool = W ? new WorkerPool(W, { wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch)) : null;
+  main.depmodBegin(dirname, ownBuffer(new TextEncoder().encode([...onDisk, ...inMemory].join("\n"))));
   const others = pool ? pool.start(onDisk) : Promise.resolve();
   const next = pool ? pool.next : new Int32Array(1);
   let read = 0;
+  // from within the tree (see deps.ts), each open walks a few path components, not a dozen
+  const prefix = process.cwd() === dirname ? "" : `${dirname}/`;
   for (let k = Atomics.add(next, 0, 1); k < onDisk.length; k = Atomics.add(next, 0, 1)) {
-    const path = `${dirname}/${onDisk[k]}`;
+    const path = prefix + onDisk[k];
     if (!scanFileSync(main, path, what, k)) await scanFile(main, path, what, k);
-    await breathe();
-    // this engine's memory holds the tree: add as we go, and free what reading left behind
-    if (++read % 1024 === 0) {
+    const breath = breathe();
+    if (breath) await breath;
+    if (++read % 256 === 0) {
+      // this engine's memory holds the tree: add as we go; reading everything leaves garbage
+      // behind (depmod's view hardly any: a collection there would only walk the tree)
       main.depmodAddKept();
-      main.__collect();
+      if (what === READ_ALL && read % 1024 === 0) main.__collect();
+      // and take the workers' summaries now, while they still read, rather than all at the end
+      if (pool) await new Promise(setImmediate);
     }
   }
   main.depmodAddKept();
@@ -173,7 +211,7 @@ export async function readKernelTree(basedir: string, release: string, options: 
 
   const orderPath = join(dirname, "modules.order");
   const hasOrder = existsSync(orderPath);
-  const ok = main.depmodFinish(hasOrder ? readFileSync(orderPath, "utf8") : "", hasOrder);
+  const ok = main.depmodFinish(hasOrder ? ownBuffer(readFileSync(orderPath)) : new ArrayBuffer(0), hasOrder);
   const modulesDep = ok ? new TextDecoder().decode(main.depmodModulesDep()) : "";
   const messages = main.depmodMessages().split("\n").filter((l) => l.length > 0);
   let problems: TreeProblem[] = [];

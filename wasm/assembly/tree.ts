@@ -9,7 +9,7 @@ import { readSymvers, Symvers } from "./source/symvers";
 import { readConfig, KernelConfig } from "./source/config";
 import { DEFAULT_RELEASE, parseRelease, Rules } from "./kernel/versions";
 import { defaultConfig, vermagicOf } from "./kernel/defaults";
-import { Depmod } from "./sim/depmod";
+import { Depmod, splitLines } from "./sim/depmod";
 import { checkKoFile, readWorkspaceKo } from "./sim/koimage";
 import { writeKoModule } from "./result";
 import { Finding } from "./diagnostics";
@@ -75,10 +75,11 @@ let tree: Depmod | null = null;
 let treeFiles: string[] = [];
 
 /** Starts a tree: `dirname` is how messages name lib/modules/<release>, `files` the module
- *  paths under it in the order the directory walk found them, one a line. */
-export function depmodBegin(dirname: string, files: string): void {
+ *  paths under it in the order the directory walk found them, one a line, in UTF-8 (bytes
+ *  cross the boundary in one copy, where a string is copied a character at a time). */
+export function depmodBegin(dirname: string, files: ArrayBuffer): void {
   tree = new Depmod(dirname);
-  treeFiles = files.length > 0 ? files.split("\n") : [];
+  treeFiles = splitLines(Uint8Array.wrap(files));
 }
 
 /** Summaries as koScanTake() gave them (from any engine instance). */
@@ -101,17 +102,17 @@ function addBatch(b: Uint8Array): void {
 /** What this instance kept of its own scans, added to its own tree without leaving it. */
 export function depmodAddKept(): void { addBatch(kept.detach()); }
 
-/** Orders and resolves the tree; `order` is modules.order (ignored when !hasOrder). Returns
- *  false when the modules cannot be ordered (dependency cycles). */
-export function depmodFinish(order: string, hasOrder: bool): bool {
+/** Orders and resolves the tree; `order` is modules.order's bytes (ignored when !hasOrder).
+ *  Returns false when the modules cannot be ordered (dependency cycles). */
+export function depmodFinish(order: ArrayBuffer, hasOrder: bool): bool {
   if (tree == null) return false;
   const d = tree as Depmod;
-  d.finish(hasOrder ? order : null);
+  d.finish(hasOrder ? Uint8Array.wrap(order) : null);
   return !d.failed;
 }
 
 /** modules.dep as `depmod -n` prints it, in UTF-8. */
-export function depmodModulesDep(): ArrayBuffer { return String.UTF8.encode(tree == null ? "" : (tree as Depmod).modulesDep()); }
+export function depmodModulesDep(): ArrayBuffer { return tree == null ? new ArrayBuffer(0) : (tree as Depmod).modulesDep(); }
 
 /** What depmod would have printed on stderr, one line each. */
 export function depmodMessages(): string { return tree == null ? "" : (tree as Depmod).messages.join("\n"); }

@@ -10,6 +10,9 @@ import { READ_ALL, wantedSections } from "./ko";
 const FIRST_READ_MAX = 1 << 20;
 /** Ranges closer than this are read as one. */
 const GAP = 16384;
+/** How far before the section table its read starts: the linker puts the section names
+ *  (.shstrtab, under a kilobyte for a module) right before the table, so one read takes both. */
+const NAMES_BEFORE = 2048;
 /** A signature block lies at most this far from the end (marker + struct module_signature). */
 const SIG_TAIL = 40;
 
@@ -76,7 +79,8 @@ export class KoScan {
       this.elf = e;
       this.stage = 1;
       if (e.error.length > 0) return this.finish();
-      this.ask(<i32>e.shoff, <i32>e.shtBytes);
+      const back = e.shoff < <u64>NAMES_BEFORE ? <i32>e.shoff : NAMES_BEFORE;
+      this.ask(<i32>e.shoff - back, <i32>e.shtBytes + back);
       return true;
     }
     const e = this.elf as ElfFile;
