@@ -73,8 +73,21 @@ export function requestedKernel(files: WorkspaceFiles, kernel?: string): string 
   return "6.12";
 }
 
-function internalError(err: unknown, options: RunOptions): RunResult {
-  const text = `ksymns internal error: ${err instanceof Error ? err.message : String(err)} (your files are unchanged; please report this)`;
+/** The most the engine's memory may grow to: wasm/asconfig.json's maximumMemory (16384 pages). */
+export const ENGINE_MEMORY_LIMIT = 16384 * 65536;
+
+/** Whether a trap was the engine running out of memory: the allocator refused a size, or
+ *  memory.grow failed (AssemblyScript's runtime then traps "unreachable") with most of the
+ *  limit in use — a browser may refuse to grow before the limit. */
+export function isOutOfMemory(err: unknown, memoryBytes: number): boolean {
+  const m = err instanceof Error ? err.message : String(err);
+  return m.includes("Allocation too large") || (m.includes("unreachable") && memoryBytes >= ENGINE_MEMORY_LIMIT / 2);
+}
+
+function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunResult {
+  const text = isOutOfMemory(err, memoryBytes)
+    ? `ksymns ran out of memory on this workspace (the engine may use ${ENGINE_MEMORY_LIMIT >> 30} GiB; it held ${Math.round(memoryBytes / (1 << 20))} MiB when an allocation failed). Your files are unchanged; a smaller workspace will run.`
+    : `ksymns internal error: ${err instanceof Error ? err.message : String(err)} (your files are unchanged; please report this)`;
   return {
     format: 1,
     engine: "",
@@ -212,7 +225,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return res;
     } catch (err) {
       void restart();
-      return internalError(err, options);
+      return internalError(err, options, ex.memory.buffer.byteLength);
     }
   }
   return engine;

@@ -6,6 +6,7 @@
 // nothing each cost a whole window, and enough of them would take minutes.
 
 import { asDecompressError, DecompressError, overLimit } from "./decompress";
+import { concat } from "./drain-limited";
 
 const ZSTD_MAGIC = 0xfd2fb528;
 /** Block_Maximum_Size: no block of a valid frame regenerates or carries more. */
@@ -110,11 +111,5 @@ export async function unzstdLimited(b: Uint8Array, limit: number, guard: DecodeG
   } catch (err) {
     throw asDecompressError("zstd", err);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concat(chunks, total);
 }

@@ -1,25 +1,12 @@
 // The ksymns command, as a user runs it.
 
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { ksymns } from "../support/cli";
 
-const run = promisify(execFile);
-const CLI = new URL("../../src/cli/ksymns.js", import.meta.url).pathname;
 const CASES = new URL("../workspaces/", import.meta.url).pathname;
-
-async function ksymns(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "ksymns-cli-"));

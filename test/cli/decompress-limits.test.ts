@@ -2,27 +2,14 @@
 // are named with the reason, and the check fails (exit status not 0), as a CI job needs.
 // (The CLI is run as a user runs it, as test/cli does.)
 
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeKo } from "../support/ko-fixture";
 import { bomb, compress } from "../fuzz/compressed-streams";
+import { ksymns } from "../support/cli";
 
-const run = promisify(execFile);
-const CLI = new URL("../../src/cli/ksymns.js", import.meta.url).pathname;
-
-async function ksymns(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir = "";
 beforeAll(() => {

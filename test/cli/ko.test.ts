@@ -10,21 +10,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeKo, type Fixture } from "../support/ko-fixture";
+import { ksymns } from "../support/cli";
 
 const run = promisify(execFile);
-const CLI = new URL("../../src/cli/ksymns.js", import.meta.url).pathname;
 const DEPMOD = "/usr/sbin/depmod";
 const xzSync = (createRequire(import.meta.url)("node-liblzma") as { xzSync(b: Buffer): Buffer }).xzSync;
-
-async function ksymns(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const RELEASE = "9.9.9-test";
 const MAGIC = `vermagic=${RELEASE} SMP preempt mod_unload modversions `;

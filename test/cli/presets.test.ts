@@ -1,26 +1,13 @@
 // `ksymns presets` and `ksymns run --preset`, as a user runs them.
 
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/presets";
+import { ksymns } from "../support/cli";
 
-const run = promisify(execFile);
-const CLI = new URL("../../src/cli/ksymns.js", import.meta.url).pathname;
 const PRESET_ROOT = new URL("../../src/presets/", import.meta.url).pathname;
-
-async function ksymns(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("ksymns presets", () => {
   it("lists every preset as slug<TAB>title, one a line", async () => {

@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/node";
+import { readFileSync } from "node:fs";
+import { ENGINE_MEMORY_LIMIT, isOutOfMemory } from "../../src/engine/engine";
 
 const FILES = { "a.c": 'MODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("a");\n' };
 
@@ -16,6 +18,27 @@ describe("the engine facade", () => {
     const next = await engine.run(FILES, { kernel: "6.12" });
     expect(next.findings.filter((f) => f.stage === "internal")).toEqual([]);
     expect(next.build.modules.map((m) => m.name)).toEqual(["a"]);
+  });
+
+  it("says the engine ran out of memory, with its limit, and keeps working", async () => {
+    const engine = await createNodeEngine();
+    const broken = await engine.run(FILES, { kernel: "6.12", inject: "oom" });
+    expect(broken.findings).toHaveLength(1);
+    expect(broken.findings[0]).toMatchObject({ id: "INTERNAL_ERROR", stage: "internal", severity: "error" });
+    expect(broken.findings[0].text).toMatch(/^ksymns ran out of memory on this workspace \(the engine may use 1 GiB; it held \d+ MiB when an allocation failed\)\. Your files are unchanged/);
+    const next = await engine.run(FILES, { kernel: "6.12" });
+    expect(next.findings.filter((f) => f.stage === "internal")).toEqual([]);
+  });
+
+  it("tells a failed memory.grow from other traps by how much memory was in use", () => {
+    const grow = new WebAssembly.RuntimeError("unreachable");
+    expect(isOutOfMemory(grow, ENGINE_MEMORY_LIMIT - (64 << 20))).toBe(true);
+    expect(isOutOfMemory(grow, 64 << 20)).toBe(false);
+    expect(isOutOfMemory(new Error("Allocation too large in ~lib/rt/tlsf.ts:480:33"), 1 << 20)).toBe(true);
+    expect(isOutOfMemory(new Error("index out of range"), ENGINE_MEMORY_LIMIT)).toBe(false);
+    // the limit the message states is the one the engine is built with
+    const asconfig = JSON.parse(readFileSync(new URL("../../wasm/asconfig.json", import.meta.url), "utf8"));
+    expect(asconfig.targets.release.maximumMemory * 65536).toBe(ENGINE_MEMORY_LIMIT);
   });
 
   it("stays usable across hundreds of runs with garbage collected between them", async () => {

@@ -28,8 +28,9 @@ export class RunOptions {
   kernel: string = "";
   relaxed: bool = false;
   useProfile: bool = true;
-  /** Fault injection for the hosts' tests: trap as an engine bug would. */
+  /** Fault injection for the hosts' tests: trap as an engine bug would, or run out of memory. */
   injectTrap: bool = false;
+  injectOutOfMemory: bool = false;
   config: Map<string, string> = new Map();
   /** Compressed modules the host did not decompress: file name → "REASON:FORMAT". */
   undecoded: Map<string, string> = new Map();
@@ -46,7 +47,7 @@ export function parseOptions(text: string): RunOptions {
     if (k == "kernel") o.kernel = v;
     else if (k == "relaxed") o.relaxed = v == "1" || v == "true";
     else if (k == "profile") o.useProfile = v != "none";
-    else if (k == "inject") o.injectTrap = v == "trap";
+    else if (k == "inject") { o.injectTrap = v == "trap"; o.injectOutOfMemory = v == "oom"; }
     else if (k.startsWith("CONFIG_")) o.config.set(k, v);
     else if (k == "undecoded" && v.indexOf(" ") > 0) o.undecoded.set(nameFromHex(v.substring(v.indexOf(" ") + 1)), v.substring(0, v.indexOf(" ")));
   }
@@ -99,6 +100,7 @@ function addAll(into: Finding[], from: Finding[]): void { for (let i = 0; i < fr
 
 export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | null): RunResult {
   if (opt.injectTrap) unreachable();
+  if (opt.injectOutOfMemory) heap.alloc(<usize>0x7fff0000); // more than the allocator serves
   const res = new RunResult();
   addAll(res.findings, ws.findings);
 
