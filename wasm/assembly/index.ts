@@ -10,7 +10,7 @@ import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 
 export {
-  koScanKernel, koScanReserve, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
+  koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
   depmodBegin, depmodAddBatch, depmodAddKept, depmodFinish, depmodModulesDep, depmodMessages, depmodCheck, koDescribe,
 } from "./tree";
 

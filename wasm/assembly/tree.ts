@@ -29,10 +29,6 @@ export function koScanKernel(version: string): void {
   scanRules = new Rules(v == 0 ? DEFAULT_RELEASE : v);
 }
 
-/** Room for the first `size` bytes of a file, read before its size is known (a file shorter
- *  than that is then read whole in one go); returns the address where its byte 0 goes. */
-export function koScanReserve(size: i32): usize { return scan.reserve(size); }
-
 /** Starts reading a .ko of `size` bytes: what = 1 for depmod's view, 3 for everything.
  *  Returns the address where the file's byte 0 goes; valid until the next koScanBegin. */
 export function koScanBegin(size: i32, what: i32): usize { return scan.begin(size, what); }

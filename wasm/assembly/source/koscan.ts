@@ -6,8 +6,6 @@
 import { ElfBytes, ElfFile, ElfSection, readElfHeader, readSectionNames, readSectionTable, SHT_NOBITS } from "./elf";
 import { READ_ALL, wantedSections } from "./ko";
 
-/** The most a host reads of a file before it knows its size (kept when the buffer grows). */
-const FIRST_READ_MAX = 1 << 20;
 /** Ranges closer than this are read as one. */
 const GAP = 16384;
 /** How far before the section table its read starts: the linker puts the section names
@@ -29,25 +27,19 @@ export class KoScan {
   /** Section objects, reused from file to file. */
   private pool: ElfSection[] = [];
 
-  /** Makes room for `size` bytes, keeping the first `keep` it holds; returns its address.
-   *  The room is not cleared: only ranges the host has written are ever read. */
-  reserve(size: i32, keep: i32 = 0): usize {
-    if (this.buf.length < size) {
-      let cap = 65536;
-      while (cap < size) cap <<= 1;
-      const b = Uint8Array.wrap(changetype<ArrayBuffer>(__new(<usize>cap, idof<ArrayBuffer>())));
-      const n = keep < this.buf.length ? keep : this.buf.length;
-      if (n > 0) memory.copy(b.dataStart, this.buf.dataStart, <usize>n);
-      this.buf = b;
-    }
-    return this.buf.dataStart;
+  /** Makes room for `size` bytes. The room is not cleared: only ranges the host has
+   *  written (koScanSupplied) are ever read. */
+  private reserve(size: i32): void {
+    if (this.buf.length >= size) return;
+    let cap = 65536;
+    while (cap < size) cap <<= 1;
+    this.buf = Uint8Array.wrap(changetype<ArrayBuffer>(__new(<usize>cap, idof<ArrayBuffer>())));
   }
 
-  /** Starts reading a file of `size` bytes; returns where its byte 0 goes in memory. What
-   *  the host read into the buffer before (see reserve) stays there for it to supply. */
+  /** Starts reading a file of `size` bytes; returns where its byte 0 goes in memory. */
   begin(size: i32, what: i32): usize {
     if (size < 0) size = 0;
-    this.reserve(size, FIRST_READ_MAX);
+    this.reserve(size);
     this.bytes.reset(this.buf, size);
     this.elf = null;
     this.what = what;
