@@ -2,10 +2,10 @@
 // store, mounts the page, and connects the engine (in the page, or a worker for large inputs),
 // local persistence, theme and shortcuts.
 
-import { createBrowserEngine } from "./engine/browser";
-import { localClient, switchingClient } from "./engine/client";
-import { workerClient } from "./engine/remote";
-import EngineWorker from "./engine/worker?worker";
+import { createBrowserEngine } from "./engine/hosts/browser";
+import { localClient, switchingClient } from "./engine/worker";
+import { workerClient } from "./engine/worker";
+import EngineWorker from "./engine/worker/worker?worker";
 import { connectEngine, createPlaygroundStore, isLinkHash, saveCurrent, selectSnapshot } from "./store";
 import { chooseStart, type Start } from "./app/start";
 import { mountLayout } from "./app/layout";

@@ -3,8 +3,8 @@
 
 import { instantiate } from "../../wasm/build/ksymns.js";
 import { packWorkspace } from "./pack";
-import { decompressModule, decompressModules, type Decompressor, type Undecoded } from "./decompress";
-import { undecodedOptions } from "./undecoded";
+import { decompressModule, decompressModules, undecodedOptions, type Decompressor, type Undecoded } from "./decompress";
+
 import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;

@@ -2,3 +2,5 @@ export { createEngine, requestedKernel } from "./engine";
 export type { Engine, EngineHost, KernelProfile } from "./engine";
 export { packWorkspace } from "./pack";
 export type { RunOptions, RunResult, Finding, CommandRecord, KernelLine, ModelModule, KoFacts, Range, WorkspaceFiles, KernelExport, KernelNamespace } from "./types";
+export { writeNamespace } from "./syntax";
+export type { NamespaceForm } from "./syntax";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createEngine, type KernelProfile } from "../../src/engine";
-import { projectRoot } from "../../src/engine/node";
+import { projectRoot } from "../../src/engine/hosts/node";
 import { median, ms } from "./stats";
 
 function workspace(): Record<string, string> {

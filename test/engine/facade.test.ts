@@ -2,7 +2,7 @@
 // finding, and the next run works on a fresh instance.
 
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { readFileSync } from "node:fs";
 import { ENGINE_MEMORY_LIMIT, isOutOfMemory } from "../../src/engine/engine";
 

@@ -1,8 +1,8 @@
 // The engine in a page or a worker: the wasm and the kernel profiles fetched from the site.
 
-import wasmUrl from "../../wasm/build/ksymns.wasm?url";
-import { createEngine, type Engine } from "./engine";
-import { browserDecompress } from "./browser-decompress";
+import wasmUrl from "../../../wasm/build/ksymns.wasm?url";
+import { createEngine, type Engine } from "../engine";
+import { browserDecompress } from "../decompress/browser";
 
 /** The body of a `.gz` file: some servers (vite preview, sirv) send it with
  *  Content-Encoding: gzip so the browser has already inflated it; others send the raw bytes. */

@@ -2,13 +2,11 @@
 
 import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { createEngine, type Engine } from "./engine";
-import { nodeDecompress } from "./node-decompress";
+import { createEngine, type Engine } from "../engine";
+import { nodeDecompress } from "../decompress/node";
+import { projectRoot as root } from "./root";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-export const projectRoot = root;
+export { projectRoot } from "./root";
 
 export function createNodeEngine(): Promise<Engine> {
   return createEngine({
