@@ -2,4 +2,3 @@
 // browser.ts and node.ts are the two platforms' decompressors.
 export { compressionOf, decompressModule, decompressModules, DecompressError } from "./decompress";
 export type { Compression, Decompressor, DecompressFailure, DecompressedWorkspace, Undecoded } from "./decompress";
-export { undecodedOptions } from "./undecoded";

@@ -21,11 +21,13 @@ export function createBrowserEngine(base: URL = new URL("./", document.baseURI),
       return WebAssembly.compileStreaming(fetcher(wasmUrl));
     },
     async profile(name) {
-      const [symvers, modules] = await Promise.all([
+      const [symvers, modules, config] = await Promise.all([
         fetcher(new URL(`kernels/${name}.Module.symvers.gz`, base)).then(gunzip),
         fetcher(new URL(`kernels/${name}.modules.gz`, base)).then(gunzip),
+        fetcher(new URL(`kernels/${name}.config.gz`, base)).then(gunzip),
       ]);
-      return { symvers, modules: new TextDecoder().decode(modules) };
+      const text = new TextDecoder();
+      return { symvers, modules: text.decode(modules), config: text.decode(config) };
     },
     decompress: browserDecompress,
   });

@@ -15,11 +15,12 @@ export function createNodeEngine(): Promise<Engine> {
       return WebAssembly.compile(bytes);
     },
     async profile(name) {
-      const [symvers, modules] = await Promise.all([
+      const [symvers, modules, config] = await Promise.all([
         readFile(`${root}public/kernels/${name}.Module.symvers.gz`),
         readFile(`${root}public/kernels/${name}.modules.gz`),
+        readFile(`${root}public/kernels/${name}.config.gz`),
       ]);
-      return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8") };
+      return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8"), config: gunzipSync(config).toString("utf8") };
     },
     decompress: nodeDecompress,
   });

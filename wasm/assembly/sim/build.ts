@@ -113,7 +113,7 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
     }
     if (a.isString) {
       // stringified again: the name keeps its quotes; from 6.5 modpost writes it into .mod.c
-      if (r.v < 605) {
+      if (!r.exportsGeneratedByModpost) {
         c.asmError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span);
         return null;
       }
@@ -200,7 +200,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       if (seen.has(e.symbol)) {
         // the assembler meets the export's symbols twice: __kstrtab*/__ksymtab* up to 6.4,
         // the single __export_symbol_* marker from 6.5
-        if (r.v >= 605) c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__export_symbol_" + e.symbol), e.span);
+        if (r.exportsGeneratedByModpost) c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__export_symbol_" + e.symbol), e.span);
         else {
           c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtab_" + e.symbol), e.span);
           c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtabns_" + e.symbol), e.span);
@@ -357,7 +357,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
   }
   // the exporter's generated .mod.c of 6.5–6.12 cannot hold a quoted namespace
   let modcFailed = false;
-  if (r.v >= 605 && !r.nsIsString) {
+  if (r.exportsGeneratedByModpost && !r.nsIsString) {
     for (let u = 0; u < units.length; u++) {
       const ko = res.kos[u];
       for (let i = 0; i < ko.exports.length; i++) {
