@@ -8,10 +8,10 @@ import { describeActual, describeExpectation, meetsExpectation, selectWorkspace,
 import { outcomeOf } from "../presets/outcome";
 import type { ExpectedOutcome } from "../presets/types";
 import type { RunResult } from "../engine";
-import { parseRelease } from "../../wasm/shared/releases";
+import { COMPARED_RELEASES, parseRelease, releaseName } from "../../wasm/shared/releases";
 
 /** The releases compared unless the user picks others (the newest is added). */
-export const DEFAULT_COMPARE = ["5.10", "6.12", "6.13", "6.16"];
+export const DEFAULT_COMPARE = COMPARED_RELEASES.map(releaseName);
 
 const byVersion = (a: string, b: string) => parseRelease(a) - parseRelease(b);
 
