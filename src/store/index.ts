@@ -17,7 +17,6 @@ export {
   selectLoadedModules,
   markerGroupOf,
 } from "./selectors";
-export type { LoadedModule } from "./selectors";
 export { connectEngine } from "./runner";
 export { encodeLink, decodeLink, isLinkHash, LinkError, LINK_VERSION } from "./share";
 export { loadSaved, loadSavedTitle, saveCurrent, saveWorkspace, clearSaved, setAside, takeUnreportedSetAside } from "./persist";
