@@ -1,0 +1,19 @@
+/* linux/amba/bus.h as the Debian kernels write it (5.10.223, 6.1.190, 6.12.113, 7.2.12, 7.3.4).
+ * amba_driver_register became a macro over __amba_driver_register in 6.10 ("amba: store owner from modules with amba_driver_register()"; Debian 6.1.190 function, 6.12.113 macro; boundary inferred). CONFIG_ARM_AMBA is unset on x86: Debian 6.1+ make the functions inline stubs there, which the prelude does not model. */
+#ifndef __KSYMNS_LINUX_AMBA_BUS_H
+#define __KSYMNS_LINUX_AMBA_BUS_H
+#include <ksymns/release.h>
+#include <linux/device.h>
+
+struct amba_driver;
+#if __KSYMNS_RELEASE >= 610
+extern int __amba_driver_register(struct amba_driver *, struct module *);
+#define amba_driver_register(drv) __amba_driver_register(drv, THIS_MODULE)
+#else
+extern int amba_driver_register(struct amba_driver *);
+#endif
+void amba_driver_unregister(struct amba_driver *);
+#define module_amba_driver(__amba_drv) module_driver(__amba_drv, amba_driver_register, amba_driver_unregister)
+#define builtin_amba_driver(__amba_drv) builtin_driver(__amba_drv, amba_driver_register)
+
+#endif
