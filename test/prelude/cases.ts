@@ -23,7 +23,7 @@ export const HELPER_CASES: HelperCase[] = [
   { helper: "mdio_module_driver", header: "linux/mdio.h", decls: ext("mdio_driver"), use: "mdio_module_driver(drv);" },
   { helper: "module_phy_driver", header: "linux/phy.h", decls: "extern struct phy_driver drvs[2];", use: "module_phy_driver(drvs);" },
   { helper: "module_auxiliary_driver", header: "linux/auxiliary_bus.h", decls: ext("auxiliary_driver"), use: "module_auxiliary_driver(drv);", since: 601 },
-  { helper: "module_amba_driver", header: "linux/amba/bus.h", decls: ext("amba_driver"), use: "module_amba_driver(drv);", until: 510 },
+  { helper: "module_amba_driver", header: "linux/amba/bus.h", decls: ext("amba_driver"), use: "module_amba_driver(drv);" },
   { helper: "module_acpi_driver", header: "acpi/acpi_bus.h", decls: ext("acpi_driver"), use: "module_acpi_driver(drv);", until: 702 },
   { helper: "module_sdio_driver", header: "linux/mmc/sdio_func.h", decls: ext("sdio_driver"), use: "module_sdio_driver(drv);" },
   { helper: "module_usb_serial_driver", header: "linux/usb/serial.h", decls: "extern struct usb_serial_driver *const drivers[]; extern const struct usb_device_id ids[];", use: "module_usb_serial_driver(drivers, ids);" },

@@ -39,7 +39,7 @@ export function preludeArgs(v: number, sublevel: number, autoconfDir: string): s
 /** `gcc -E` of `source` (written as probe.c in `dir`): the expanded text. */
 export function preprocess(dir: string, args: string[], source: string): string {
   writeFileSync(join(dir, "probe.c"), source);
-  return execFileSync("gcc", ["-E", "-P", ...args, join(dir, "probe.c")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("gcc", ["-E", "-P", ...args, join(dir, "probe.c")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
 }
 
 /** `gcc -c` of `source` then `nm -u`: the undefined symbols the object references, sorted. */

@@ -67,8 +67,8 @@ extern const struct kernel_param_ops param_array_ops;
 /* real: static struct kernel_param __param_<name> __used __section("__param") =
  * { __param_str_<name>, THIS_MODULE, ops, perm, level, flags, { arg } } */
 #define __module_param_call(prefix, name, ops, arg, perm, level, flags) \
-	static const void *const __param_##name[3] __used __section("__param") = \
-		{ prefix #name, (const void *)(ops), (const void *)(arg) }
+	static const void *const __param_##name[4] __used __section("__param") = \
+		{ prefix #name, THIS_MODULE, (const void *)(ops), (const void *)(arg) }
 
 #define module_param_cb(name, ops, arg, perm) \
 	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, 0)
