@@ -2,7 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { readWorkspaceDir } from "./workspace-dir";
 import { listPresets, runPreset } from "./presets";
 import { check } from "./check";

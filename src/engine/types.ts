@@ -12,9 +12,6 @@ export interface RunOptions {
   profile?: boolean;
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
-  /** Test-only fault injection: "trap" makes the engine trap as an engine bug would, "oom"
-   *  makes it run out of memory. */
-  inject?: "trap" | "oom";
 }
 
 export interface Range {

@@ -30,7 +30,7 @@ export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from ".
 export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";
 export { templateFor, freshName } from "./templates";
-export { setConfigOption, setConfigRelease } from "./configfile";
+export { setConfigOption } from "./configfile";
 export type { TeachingSlice, SideEngine } from "./teaching";
 export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual, messagesAt } from "./expect";
 export type { Expectation } from "./expect";

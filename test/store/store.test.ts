@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./support";
-import { createNodeEngine } from "../../src/engine/node";
-import { localClient, switchingClient, type EngineClient } from "../../src/engine/client";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import { localClient, switchingClient, type EngineClient } from "../../src/engine/worker";
 import {
   clearSaved,
   connectEngine,

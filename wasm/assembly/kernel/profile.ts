@@ -4,6 +4,7 @@
 import { KoImage } from "../model";
 import { Symvers } from "../source/symvers";
 import { splitLines } from "../source/text";
+import { KernelConfig } from "../source/config";
 
 /** Anything modprobe can look a module up in. */
 export abstract class ModuleDirectory {
@@ -109,7 +110,18 @@ export class SymversDirectory extends ModuleDirectory {
 /** A real kernel: its export table and its installed modules. */
 export class Profile {
   modules: SymversDirectory;
+  /** The kernel's own .config (empty when the host gave none). */
+  config: KernelConfig = new KernelConfig();
   constructor(public name: string, public symvers: Symvers) {
     this.modules = new SymversDirectory(symvers, new Set<string>());
   }
+}
+
+/** The built-in profile (file stem under public/kernels) that stands for release `v`'s
+ *  running kernel: Debian's kernel of that series, or the nearest later one. */
+export function profileNameFor(v: i32): string {
+  if (v <= 510) return "debian-5.10.0-32-amd64";
+  if (v <= 601) return "debian-6.1.0-54-amd64";
+  if (v <= 612) return "debian-6.12.113-amd64";
+  return "debian-7.3.4-amd64";
 }

@@ -1,8 +1,8 @@
 // The engine as the playground sees it: every call asynchronous, so the same views work
 // whether the engine runs in the page or in a Web Worker.
 
-import type { Engine } from "./engine";
-import type { KernelExport, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type { Engine } from "../engine";
+import type { KernelExport, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../types";
 
 /** The engine behind a promise: in the page (localClient), in a worker (workerClient) or either (switchingClient). */
 export interface EngineClient {
