@@ -70,14 +70,14 @@ export function downloadRescue(files: readonly WorkspaceFile[], name = "ksymns-k
 /** Why storage refused, as the end of a sentence. */
 export function storageWords(problem: StorageProblem): string {
   if (problem === "too-large") return `it is larger than a browser stores for one site (${STORAGE_CHARS / 1024 / 1024} MiB)`;
-  return problem === "full" ? "this browser's storage is full, and your own work in History is never deleted to make room" : "this browser's storage is unavailable";
+  return problem === "full" ? "this browser's storage is full" : "this browser's storage is unavailable";
 }
 
 /** The error notice for work History could not take: never silent, and the work stays downloadable. */
 export function refusedNotice(done: string, kept: Extract<Kept, { kind: "refused" }>): Notice {
   return {
     kind: "error",
-    text: `${done} Your previous work could not be kept in History: ${storageWords(kept.problem)}. Download it to keep it.`,
+    text: `${done} Your previous work could not be kept in History: ${storageWords(kept.problem)}. Download it to keep it${kept.problem === "full" ? ", or delete entries from History" : ""}.`,
     action: { label: "Download it", run: () => downloadRescue(kept.snapshot.files) },
   };
 }

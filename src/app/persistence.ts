@@ -18,7 +18,7 @@ function unsavedNotice(store: PlaygroundStore, keeper: Keeper, outcome: Extract<
   if (outcome.blocked) {
     return {
       kind: "error",
-      text: `Your work is not being saved: the workspace saved before it could not be kept in History first (${storageWords(outcome.problem)}), and it is not overwritten unkept. Delete entries from History, or download this workspace to keep it.`,
+      text: `Your work is not being saved in this browser: the workspace saved before it could not be kept in History first (${storageWords(outcome.problem)}), and it is never overwritten unkept. Delete entries from History, or download this workspace to keep it.`,
       action: download,
       more: history,
     };
@@ -26,7 +26,10 @@ function unsavedNotice(store: PlaygroundStore, keeper: Keeper, outcome: Extract<
   if (outcome.problem === "too-large") {
     return { kind: "error", text: `This workspace (${sizeText(files)}) is not being saved: ${storageWords("too-large")}. What was saved before stays saved. Download it to keep it.`, action: download, more: history };
   }
-  return { kind: "error", text: `Your work is not being saved: ${storageWords(outcome.problem)}. Download it or copy the link to keep it.`, action: download, more: history };
+  if (outcome.problem === "full") {
+    return { kind: "error", text: "Your work is not being saved in this browser: its storage is full (your own work in History is never deleted to make room). Download it or copy the link to keep it, or delete entries from History.", action: download, more: history };
+  }
+  return { kind: "error", text: "Your work is not being saved in this browser: its storage is unavailable (disabled, or private browsing). Download it or copy the link to keep it.", action: download };
 }
 
 /** Connects local persistence; returns the dispose function. */

@@ -1,8 +1,9 @@
 // Nothing a user does costs their work: storage that refuses is reported, and an engine
-// trap shows an internal error while the files stay as they were.
+// trap shows an internal error while the files stay as they were. Nothing a workspace holds
+// is taken for markup: a file named like a command link hovers as text.
 
 import { describe, expect, it } from "vitest";
-import { fileText, openPlayground, pageErrors, useSite } from "./support";
+import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor } from "./support";
 
 const site = useSite();
 
@@ -16,7 +17,7 @@ describe("the playground under failure", () => {
     });
     const page = await openPlayground(site.browser, site.url, { context });
     await page.waitForSelector(".notice-error", { timeout: 10_000 });
-    expect(await page.textContent(".notice")).toContain("Your work is not being saved in this browser");
+    expect(await page.textContent(".notice")).toContain("Your work is not being saved in this browser: its storage is full");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -39,5 +40,27 @@ describe("the playground under failure", () => {
     });
     expect(again.findings.filter((f) => f.stage === "internal")).toEqual([]);
     await page.close();
+  });
+
+  it("shows a file named like a command link, with markup in it, as text in hovers, and runs only the editor's own command", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await waitForEditor(page);
+    const name = "[run](command:workbench.action.closeWindow) <img src=x onerror=alert(1)> _x_.c";
+    await page.evaluate((n) => (window as any).ksymns.store.getState().renameFile("exporter.c", n), name);
+    await page.waitForFunction((n) => (window as any).ksymns.store.getState().result?.model.modules.some((m: any) => m.file === n), name);
+    await openTab(page, "user.c");
+    const text = await hoverText(page, '.monaco-editor .view-line span:text-is("toy_get")', "Exported by module");
+    expect(text).toContain(`Exported by module ${name.slice(0, -2)} with EXPORT_SYMBOL_NS_GPL at ${name}:8`);
+    const hover = page.locator(".monaco-hover:visible").first();
+    expect(await hover.locator("img").count()).toBe(0);
+    const links = await hover.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("data-href") ?? a.getAttribute("href") ?? ""));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l).toMatch(/^command:ksymns\.reveal\?/);
+    await shot(page, "hardening-hover-inert");
+    // the one live link still opens the export
+    await hover.locator("a", { hasText: `${name}:8` }).click();
+    await page.waitForFunction((n) => (window as any).ksymns.store.getState().activeFile === n, name);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 });

@@ -138,7 +138,7 @@ describe("History", () => {
     });
     await openHash(page, `#example/${PRESET}`);
     await page.waitForSelector(".notice-error");
-    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full, and your own work in History is never deleted to make room. Download it to keep it.");
+    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full. Download it to keep it, or delete entries from History.");
     const download = page.waitForEvent("download");
     await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
     expect((await download).suggestedFilename()).toBe("ksymns-kept-workspace.zip");
