@@ -26,7 +26,7 @@ export { loadSaved, loadSavedWork, clearSaved, createKeeper, SAVED_KEY } from ".
 export type { Keeper, Work, SavedWork, SaveOutcome } from "./persist";
 export { pushHistory, loadHistory, removeHistory, fallbackTitle, workspaceSize, HISTORY_LIMIT, STORAGE_CHARS } from "./history";
 export type { KeyValueStorage, HistoryEntry, PushOutcome, StorageProblem, WorkKind } from "./history";
-export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from "./snapshot";
+export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles, fileMap } from "./snapshot";
 export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";
 export { templateFor, freshName } from "./templates";
