@@ -1,8 +1,11 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { site } from "./build/site";
 
 export default defineConfig({
   base: "./",
+  // the security headers under dev and preview, and the build id in sw.js
+  plugins: [site()],
   build: {
     target: "es2022",
     outDir: "dist",

@@ -1,9 +1,12 @@
 // Nothing a user does costs their work: storage that refuses is reported, and an engine
 // trap shows an internal error while the files stay as they were. Nothing a workspace holds
-// is taken for markup: a file named like a command link hovers as text.
+// is taken for markup: a file named like a command link hovers as text. Another site cannot
+// frame the playground (embed.html it can), and workers get the pages' policy.
 
 import { describe, expect, it } from "vitest";
 import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor } from "./support";
+import { serveHostPages } from "../support/hostpage";
+import { NO_FRAMING, WORKER_POLICY } from "../../build/policy";
 
 const site = useSite();
 
@@ -62,5 +65,34 @@ describe("the playground under failure", () => {
     await page.waitForFunction((n) => (window as any).ksymns.store.getState().activeFile === n, name);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it("cannot be framed by another site, while embed.html can; scripts and workers carry the workers' policy", async () => {
+    const page = await site.browser.newPage();
+    const main = await page.goto(site.url);
+    expect(main!.headers()["content-security-policy"]).toBe(NO_FRAMING);
+    const { server, origin } = await serveHostPages({
+      "/frames.html": ["text/html", `<!doctype html><iframe id="full" src="${site.url}"></iframe><iframe id="embed" src="${site.url}embed.html"></iframe>`],
+    });
+    try {
+      await page.goto(`${origin}/frames.html`);
+      const embed = page.frames().find((f) => f.url().endsWith("/embed.html"))!;
+      await embed.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+      const full = page.frames().find((f) => f.parentFrame() && !f.url().endsWith("/embed.html"))!;
+      expect(full.url()).not.toBe(site.url);
+      expect(await full.locator("#app").count()).toBe(0);
+      await shot(page, "hardening-framing");
+
+      // every script the site serves carries the workers' policy (a page ignores it; a worker runs under it)
+      await page.goto(site.url);
+      await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+      const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\.js$/.test(u)));
+      expect(scripts.length).toBeGreaterThan(2);
+      for (const u of [...scripts, `${site.url}sw.js`]) expect((await page.request.get(u)).headers()["content-security-policy"]).toBe(WORKER_POLICY);
+      expect((await page.request.get(`${site.url}embed.html`)).headers()["content-security-policy"]).toBeUndefined();
+    } finally {
+      server.close();
+      await page.close();
+    }
   });
 });
