@@ -5,11 +5,11 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { WorkspaceFiles } from "../engine";
 import { parseRelease } from "../../wasm/shared/releases";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 
 /** The release of an override folder's name (v6.13+ → 613). */
 const overrideRelease = (folder: string): number => parseRelease(folder.slice(1, -1));
 
-const TEXT_LIMIT = 8 * 1024 * 1024;
 const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
 
 
@@ -43,6 +43,6 @@ export async function readWorkspaceDir(dir: string, kernel?: string): Promise<Wo
 async function readEntry(path: string): Promise<string | Uint8Array> {
   const s = await stat(path);
   const bytes = await readFile(path);
-  if (path.endsWith(".ko") || s.size > TEXT_LIMIT) return new Uint8Array(bytes);
+  if (path.endsWith(".ko") || s.size > MAX_FILE_BYTES) return new Uint8Array(bytes);
   return bytes.toString("utf8");
 }

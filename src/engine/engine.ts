@@ -124,8 +124,8 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
     commands: [],
     modules_at_end: [],
     loaded: [],
-    taint_final: 0,
-    taint_flags: [],
+    taintFinal: 0,
+    taintFlags: [],
     model: { modules: [] },
     transcript: text + "\n",
   };

@@ -123,12 +123,25 @@ export interface RunResult {
   commands: CommandRecord[];
   modules_at_end: string[];
   /** The same modules as data, newest first. */
-  loaded: { name: string; refcount: number; users: string[]; taints: string; intree: boolean }[];
+  loaded: LoadedModule[];
   /** /proc/sys/kernel/tainted at the end, and the letters of its flags. */
-  taint_final: number;
-  taint_flags: string[];
+  taintFinal: number;
+  taintFlags: string[];
   model: { modules: ModelModule[] };
   transcript: string;
+}
+
+/** A module loaded when the session ends: a row of /proc/modules as data. */
+export interface LoadedModule {
+  name: string;
+  refcount: number;
+  /** The modules using it. */
+  users: string[];
+  /** "Live" (a module whose init has returned). */
+  state: string;
+  /** Its taint letters, e.g. "OE". */
+  taints: string;
+  intree: boolean;
 }
 
 /** One row of a kernel profile's export table. */

@@ -172,7 +172,7 @@ describe("the runner", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     const stop = connectEngine(store, localClient(await enginePromise));
     await untilResult(store);
-    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: "0", users: [], state: "Live", taints: "OE" }]);
+    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: 0, users: [], state: "Live", taints: "OE", intree: false }]);
     stop();
   });
 

@@ -69,3 +69,7 @@ export function chosenRelease(option: string, configRelease: string): i32 {
   const c = parseRelease(configRelease);
   return c == 0 ? DEFAULT_RELEASE : c;
 }
+
+/** The releases a comparison shows unless the user picks others: the oldest the lab boots,
+ *  Debian 12's, the string-namespace conversion (6.13) and module: namespaces (6.16). */
+export const COMPARED_RELEASES: i32[] = [510, 612, 613, 616];

@@ -1,31 +1,37 @@
 // The engine as the playground sees it: every call asynchronous, so the same views work
-// whether the engine runs in the page or in a Web Worker.
+// whether the engine runs in the page or in a Web Worker. The calls are listed once
+// (CLIENT_QUERIES); the client types and the clients are made from that list.
 
 import type { Engine } from "../engine";
-import type { KernelExport, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../types";
+import type { RunOptions, RunResult, WorkspaceFiles } from "../types";
+
+/** The Engine's queries a client forwards (each answered from the engine's loaded profile). */
+export const CLIENT_QUERIES = ["kernels", "symbolInfo", "completeSymbols", "namespaces", "namespaceExports"] as const;
+
+/** One of the queries a client forwards. */
+export type ClientQuery = (typeof CLIENT_QUERIES)[number];
+
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
 /** The engine behind a promise: in the page (localClient), in a worker (workerClient) or either (switchingClient). */
-export interface EngineClient {
+export type EngineClient = { [Q in ClientQuery]: Async<Engine[Q]> } & {
   run(files: WorkspaceFiles, options?: RunOptions): Promise<RunResult>;
-  kernels(): Promise<string[]>;
-  symbolInfo(symbol: string): Promise<KernelExport | null>;
-  completeSymbols(prefix: string, options?: { ns?: string; limit?: number }): Promise<KernelExport[]>;
-  namespaces(): Promise<KernelNamespace[]>;
-  namespaceExports(ns: string, limit?: number): Promise<KernelExport[]>;
   dispose(): void;
+};
+
+/** A client whose every query is `forward(name, args)`. */
+export function clientOf(run: EngineClient["run"], forward: (query: ClientQuery, args: unknown[]) => Promise<unknown>, dispose: () => void = () => {}): EngineClient {
+  const client = { run, dispose } as Record<string, unknown>;
+  for (const q of CLIENT_QUERIES) client[q] = (...args: unknown[]) => forward(q, args);
+  return client as EngineClient;
 }
 
 /** An engine running on this thread. */
 export function localClient(engine: Engine): EngineClient {
-  return {
-    run: (files, options) => engine.run(files, options),
-    kernels: async () => engine.kernels(),
-    symbolInfo: async (symbol) => engine.symbolInfo(symbol),
-    completeSymbols: async (prefix, options) => engine.completeSymbols(prefix, options),
-    namespaces: async () => engine.namespaces(),
-    namespaceExports: async (ns, limit) => engine.namespaceExports(ns, limit),
-    dispose() {},
-  };
+  return clientOf(
+    (files, options) => engine.run(files, options),
+    async (q, args) => (engine[q] as (...a: unknown[]) => unknown)(...args),
+  );
 }
 
 /** Bytes the engine has to read for this workspace. */
@@ -38,7 +44,8 @@ export function workspaceBytes(files: WorkspaceFiles): number {
 /**
  * Runs small workspaces on this thread (no message round trip while typing) and large ones
  * in a worker (so a pasted 2 MB Module.symvers never blocks the editor). Queries go to the
- * engine that last ran with a base profile, since that one holds the profile the result was made with.
+ * engine that last ran with a base profile, since that one holds the profile the result was
+ * made with (the release list is the same everywhere: the page's).
  */
 export function switchingClient(local: EngineClient, startWorker: () => EngineClient, threshold = 256 * 1024): EngineClient {
   let worker: EngineClient | null = null;
@@ -48,20 +55,16 @@ export function switchingClient(local: EngineClient, startWorker: () => EngineCl
     worker ??= startWorker();
     return worker;
   };
-  return {
-    run(files, options) {
+  return clientOf(
+    (files, options) => {
       const engine = pick(files);
       if (options?.profile !== false) last = engine;
       return engine.run(files, options);
     },
-    kernels: () => local.kernels(),
-    symbolInfo: (symbol) => last.symbolInfo(symbol),
-    completeSymbols: (prefix, options) => last.completeSymbols(prefix, options),
-    namespaces: () => last.namespaces(),
-    namespaceExports: (ns, limit) => last.namespaceExports(ns, limit),
-    dispose() {
+    (q, args) => ((q === "kernels" ? local : last)[q] as (...a: unknown[]) => Promise<unknown>)(...args),
+    () => {
       local.dispose();
       worker?.dispose();
     },
-  };
+  );
 }

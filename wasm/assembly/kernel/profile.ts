@@ -117,11 +117,4 @@ export class Profile {
   }
 }
 
-/** The built-in profile (file stem under public/kernels) that stands for release `v`'s
- *  running kernel: Debian's kernel of that series, or the nearest later one. */
-export function profileNameFor(v: i32): string {
-  if (v <= 510) return "debian-5.10.0-32-amd64";
-  if (v <= 601) return "debian-6.1.0-54-amd64";
-  if (v <= 612) return "debian-6.12.113-amd64";
-  return "debian-7.3.4-amd64";
-}
+export { profileNameFor } from "../../shared/debian";

@@ -1,10 +1,11 @@
 // One explanation card per message id of wasm/shared/codes.ts: the rule behind the message,
 // where the kernel applies it (scripts/mod/modpost.c, kernel/module/*.c, the compiler, kmod),
 // since when, what it was before, how to fix it, and the kernel documentation to read.
-// Versions marked "(lab)" were recorded on real Debian kernels by the kernel lab.
+// Versions marked "(lab)" were recorded on real Debian kernels by the kernel lab. Kernel
+// knowledge in prose, so it lives beside the engine; hosts read it (it is not compiled into the wasm).
 
-import type { Msg } from "../../wasm/shared/codes";
-import { FIRST_RELEASE, knownRangeText, LAST_RELEASE, releaseName } from "../../wasm/shared/releases";
+import type { Msg } from "../shared/codes";
+import { FIRST_RELEASE, knownRangeText, LAST_RELEASE, releaseName } from "../shared/releases";
 
 const RANGE = knownRangeText();
 
