@@ -117,7 +117,7 @@ export interface Keeper {
 }
 
 /** A short random id for a tab. */
-export function newTabId(): string {
+function newTabId(): string {
   return Math.random().toString(36).slice(2, 10);
 }
 

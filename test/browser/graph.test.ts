@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { encodeLink, type Snapshot } from "../../src/store";
 import { GRAPH_LIMITS } from "../../src/views/graphmodel";
 import { manyModules } from "../support/many-modules";
-import { openPlayground, pageErrors, shot, useSite } from "./support";
+import { openPlayground, pageErrors, shot, useSite, type TestWindow } from "./support";
 
 const site = useSite();
 
@@ -14,7 +14,7 @@ describe("the Graph tab on a 250-module workspace", () => {
   it("lays out off the page's thread and shows a bounded part, saying how much", async () => {
     const snap: Snapshot = { files: Object.entries(manyModules(250)).map(([name, content]) => ({ name, content })), profile: false, relaxed: true, view: { file: "m0.c", tab: "problems" } };
     const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(snap)}` });
-    await page.waitForFunction(() => ((window as any).ksymns.store.getState().result?.model.modules.length ?? 0) === 250, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => ((window as unknown as TestWindow).ksymns.store.getState().result?.model.modules.length ?? 0) === 250, undefined, { timeout: 60_000 });
     const worker = page.waitForEvent("worker", { predicate: (w) => w.url().includes("graphlayout"), timeout: 30_000 });
 
     // from the click on, the page runs other tasks while the layout is pending: it sees the pane busy

@@ -4,7 +4,7 @@
 // frame the playground (embed.html it can), and workers get the pages' policy.
 
 import { describe, expect, it } from "vitest";
-import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor } from "./support";
+import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor, type TestWindow } from "./support";
 import { serveHostPages } from "../support/hostpage";
 import { NO_FRAMING, WORKER_POLICY } from "../../build/policy";
 
@@ -49,8 +49,8 @@ describe("the playground under failure", () => {
     const page = await openPlayground(site.browser, site.url);
     await waitForEditor(page);
     const name = "[run](command:workbench.action.closeWindow) <img src=x onerror=alert(1)> _x_.c";
-    await page.evaluate((n) => (window as any).ksymns.store.getState().renameFile("exporter.c", n), name);
-    await page.waitForFunction((n) => (window as any).ksymns.store.getState().result?.model.modules.some((m: any) => m.file === n), name);
+    await page.evaluate((n) => (window as unknown as TestWindow).ksymns.store.getState().renameFile("exporter.c", n), name);
+    await page.waitForFunction((n) => (window as unknown as TestWindow).ksymns.store.getState().result?.model.modules.some((m) => m.file === n), name);
     await openTab(page, "user.c");
     const text = await hoverText(page, '.monaco-editor .view-line span:text-is("toy_get")', "Exported by module");
     expect(text).toContain(`Exported by module ${name.slice(0, -2)} with EXPORT_SYMBOL_NS_GPL at ${name}:8`);
@@ -62,7 +62,7 @@ describe("the playground under failure", () => {
     await shot(page, "hardening-hover-inert");
     // the one live link still opens the export
     await hover.locator("a", { hasText: `${name}:8` }).click();
-    await page.waitForFunction((n) => (window as any).ksymns.store.getState().activeFile === n, name);
+    await page.waitForFunction((n) => (window as unknown as TestWindow).ksymns.store.getState().activeFile === n, name);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -8,10 +8,13 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { defaultSnapshot, encodeLink, type Snapshot } from "../../src/store";
-import { fileText, openPlayground, pageErrors, shot, useSite } from "./support";
+import { fileText, openPlayground, pageErrors, shot, useSite, type TestWindow } from "./support";
 import { serveHostPages } from "../support/hostpage";
 
 const site = useSite();
+
+/** The other site's page, holding the ksymns window it opened. */
+type AttackerWindow = Window & { w: Window | null };
 
 const PRESET = "kvmfr-dma-buf-6.12";
 
@@ -22,7 +25,7 @@ function linkWith(file: string, text: string): string {
 }
 
 async function setFile(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(([n, t]) => (window as any).ksymns.store.getState().setFile(n, t), [name, text]);
+  await page.evaluate(([n, t]) => (window as unknown as TestWindow).ksymns.store.getState().setFile(n, t), [name, text]);
   await page.waitForFunction((t) => localStorage.getItem("ksymns:workspace:v1")?.includes(JSON.stringify(t).slice(1, -1)), text);
 }
 
@@ -42,12 +45,12 @@ describe("History", () => {
     await setFile(page, "user.c", "// my first edit\n");
 
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
     expect(await page.textContent(".notice")).toContain("Your work was kept in History.");
     await setFile(page, "kvmfr.c", "// my edit of the example\n");
 
     await openHash(page, linkWith("user.c", "// from the link\n"));
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c")?.content === "// from the link\n");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content === "// from the link\n");
     expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
 
     const titles = await historyTitles(page);
@@ -87,9 +90,9 @@ describe("History", () => {
     const page = await openPlayground(site.browser, site.url);
     await setFile(page, "user.c", "// mine\n");
     // a title made of markup must stay text
-    await page.evaluate(() => (window as any).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
 
     await shot(page, "history-notice");
     await page.click(".notice .notice-more");
@@ -120,7 +123,7 @@ describe("History", () => {
     await page.click("#reset");
     expect(await page.locator("dialog").textContent()).toContain("Your current work is kept in History");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
     expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
     await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
     expect(await fileText(page, "user.c")).toBe("// before the reset\n");
@@ -175,7 +178,7 @@ describe("History", () => {
     expect(hash.length).toBeLessThan(64 * 1024);
 
     await openHash(page, hash);
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.length === 8);
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.length === 8);
     await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("is not being saved"), undefined, { timeout: 20_000 });
     const notice = await page.textContent(".notice");
     expect(notice).toMatch(/This workspace \(3\d\.\d MB\) is not being saved: it is larger than a browser stores for one site \(5 MiB\)\. What was saved before stays saved\./);
@@ -187,7 +190,7 @@ describe("History", () => {
 
     // trimmed, it is saved; the work it replaced is still in History
     await page.evaluate(() => {
-      const s = (window as any).ksymns.store.getState();
+      const s = (window as unknown as TestWindow).ksymns.store.getState();
       for (let i = 0; i < 4; i++) s.deleteFile(`notes${i}.txt`);
     });
     await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes("the huge link"));
@@ -209,14 +212,14 @@ describe("History", () => {
       const attacker = await context.newPage();
       await attacker.goto(`${origin}/attack.html`);
       const popup = context.waitForEvent("page");
-      await attacker.evaluate((u) => void ((window as any).w = window.open(u, "ksymns")), site.url + linkWith("user.c", "// link 0\n"));
+      await attacker.evaluate((u) => void ((window as unknown as AttackerWindow).w = window.open(u, "ksymns")), site.url + linkWith("user.c", "// link 0\n"));
       const opened = await popup;
       const errors: string[] = [];
       opened.on("pageerror", (e) => errors.push(e.message));
       await opened.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
       for (let i = 1; i <= 21; i++) {
-        await attacker.evaluate(([u]) => ((window as any).w.location = u), [site.url + linkWith("user.c", `// link ${i}\n`)]);
-        await opened.waitForFunction((t) => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c")?.content === t, `// link ${i}\n`);
+        await attacker.evaluate(([u]) => ((window as unknown as AttackerWindow).w!.location = u), [site.url + linkWith("user.c", `// link ${i}\n`)]);
+        await opened.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content === t, `// link ${i}\n`);
       }
       const titles = await historyTitles(opened);
       expect(titles.length).toBeLessThanOrEqual(20);
@@ -250,7 +253,7 @@ describe("History", () => {
     expect(await historyTitles(b)).toEqual(["exporter.c (from another tab)"]);
     await b.keyboard.press("Escape");
     await setFile(a, "user.c", "// A, third edit\n");
-    const kept = await a.evaluate(() => JSON.parse(localStorage.getItem("ksymns:history:v1")!).map((e: any) => e.s.f.find((f: any) => f[0] === "user.c")[1]));
+    const kept = await a.evaluate(() => JSON.parse(localStorage.getItem("ksymns:history:v1")!).map((e: { s: { f: [string, string][] } }) => e.s.f.find((f) => f[0] === "user.c")![1]));
     expect(kept).toEqual(["// B, first edit\n", "// A, second edit\n"]);
 
     // a third tab opens the latest save, with every other edit in History

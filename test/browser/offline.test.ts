@@ -12,7 +12,7 @@ import { launchChromium } from "../support/server";
 import { serveHostPages } from "../support/hostpage";
 import { fillServiceWorker } from "../../build/site";
 import { WORKER_POLICY } from "../../build/policy";
-import { shot } from "./support";
+import { shot, type TestWindow } from "./support";
 
 let browser: Browser;
 let dir: string;
@@ -48,9 +48,9 @@ async function ready(page: Page): Promise<void> {
 async function engineWorker(page: Page): Promise<Worker> {
   const started = page.waitForEvent("worker", { predicate: (w) => /\/worker-[\w-]+\.js$/.test(w.url()), timeout: 30_000 });
   const findings = await page.evaluate(async () => {
-    const s = (window as any).ksymns.store.getState();
-    const r = await s.side.run(Object.fromEntries(s.files.map((f: any) => [f.name, f.content])), { kernel: "6.12" });
-    return r.findings.map((f: any) => f.text) as string[];
+    const s = (window as unknown as TestWindow).ksymns.store.getState();
+    const r = await s.side!.run(Object.fromEntries(s.files.map((f) => [f.name, f.content])), { kernel: "6.12" });
+    return r.findings.map((f) => f.text);
   });
   expect(findings.join("\n")).toContain("does not import it");
   return started;

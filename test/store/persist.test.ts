@@ -31,7 +31,6 @@ function withUser(text: string): Snapshot {
 
 const userC = (s: Snapshot | null | undefined) => s?.files.find((f) => f.name === "user.c")?.content as string | undefined;
 const own = (text: string): Work => ({ snapshot: withUser(text), kind: "own", title: "user.c" });
-const link = (text: string): Work => ({ snapshot: withUser(text), kind: "link", title: "Shared link" });
 const titles = (storage: TestStorage) => loadHistory(storage).map((e) => `${e.kind}:${userC(e.snapshot)?.trim()}`);
 const HISTORY_KEY = "ksymns:history:v1";
 
