@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
-import { site } from "./build/site";
-import { CHROMIUM_HINT, findChromium } from "./test/support/chromium";
+import { site } from "./build/site.ts";
+import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
 // must run (and so fail).
