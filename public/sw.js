@@ -1,10 +1,10 @@
 // ksymns' service worker: the site keeps working offline after the first visit, and a deploy
 // is picked up at the next load. Each build has its own cache (its id is written in at
-// `vite build`, build/site.ts); activating a build deletes the others, keeping the hashed
+// `vite build`, src/site/plugin.ts); activating a build deletes the others, keeping the hashed
 // assets they share. Hashed assets (their names change when their contents do) are
 // cache-first; everything else (pages, theme.js, embed.js, docs, kernel profiles) is
 // network-first, the cached copy serving only when the network fails or hangs. Scripts get the
-// workers' Content-Security-Policy header, as `npm start` sends it (build/policy.ts). Only same-origin GETs inside this worker's scope
+// workers' Content-Security-Policy header, as `npm start` sends it (src/site/policy.ts). Only same-origin GETs inside this worker's scope
 // are touched.
 "use strict";
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor, type TestWindow } from "./support";
 import { serveHostPages } from "../support/hostpage";
-import { NO_FRAMING, WORKER_POLICY } from "../../build/policy";
+import { NO_FRAMING, WORKER_POLICY } from "../../src/site/policy";
 
 const site = useSite();
 

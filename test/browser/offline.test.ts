@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page, Worker } from "playwright-core";
 import { launchChromium } from "../support/server";
 import { serveHostPages } from "../support/hostpage";
-import { fillServiceWorker } from "../../build/site";
-import { WORKER_POLICY } from "../../build/policy";
+import { fillServiceWorker } from "../../src/site/plugin";
+import { WORKER_POLICY } from "../../src/site/policy";
 import { shot, type TestWindow } from "./support";
 
 let browser: Browser;

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NO_FRAMING, PAGE_POLICY, WORKER_POLICY, headersFor } from "../../build/policy";
-import { SW_PLACEHOLDERS, buildId, fillServiceWorker } from "../../build/site";
+import { NO_FRAMING, PAGE_POLICY, WORKER_POLICY, headersFor } from "../../src/site/policy";
+import { SW_PLACEHOLDERS, buildId, fillServiceWorker } from "../../src/site/plugin";
 
 const metaPolicy = (file: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1];
 

@@ -1,4 +1,4 @@
-// The site's build and server plugin for Vite: the headers of build/policy.ts on every
+// The site's build and server plugin for Vite: the headers of src/site/policy.ts on every
 // response of `vite dev` and `vite preview`, and, at `vite build`, the build's id (a hash of
 // everything built) and the worker policy written into sw.js, so that each deploy gets its own
 // offline cache and the old ones are deleted.
