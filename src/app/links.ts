@@ -27,7 +27,7 @@ export function announceStart(store: PlaygroundStore, keeper: Keeper, start: Sta
   const { kind, text } = start.message;
   const keptId = start.keptId;
   s.showNotice(
-    kind === "set-aside" && keptId
+    kind === "kept" && keptId
       ? { kind: "info", text, action: { label: "Back to my work", run: () => restoreFromHistory(store, keeper, keptId) }, more: { label: "Open History", run: () => openHistory(store, keeper) } }
       : { kind: kind === "broken" ? "error" : "info", text },
   );

@@ -9,7 +9,7 @@ export interface Start {
   /** What the opening workspace is, for History (a link until edited, the saved work's own rank). */
   origin: { kind: WorkKind; title: string | null };
   /** What to tell the user: a link was opened (and other work kept), or a link was broken. */
-  message?: { kind: "opened" | "set-aside" | "broken"; text: string };
+  message?: { kind: "opened" | "kept" | "broken"; text: string };
   /** The saved work a link replaced that History refused: it stays in the saved slot (this tab
    *  will not overwrite it until History takes it), and the page offers it as a download. */
   refused?: { problem: StorageProblem; work: Work };
@@ -50,5 +50,5 @@ export function chooseStart(hash: string, keeper: Keeper): Start {
   if (!kept.ok) return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, message: opened, refused: { problem: kept.problem, work: saved } };
   keeper.adopt();
   const what = saved.kind === "own" ? "Your own work was kept in History." : "The shared workspace you had open was kept in History.";
-  return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, keptId: kept.id, message: { kind: "set-aside", text: `You opened a shared workspace. ${what}` } };
+  return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, keptId: kept.id, message: { kind: "kept", text: `You opened a shared workspace. ${what}` } };
 }

@@ -72,7 +72,7 @@ describe("the saved workspace", () => {
 
     const keeper = createKeeper(storage, "this tab");
     const start = chooseStart(hash, keeper);
-    expect(start.message?.kind).toBe("set-aside");
+    expect(start.message?.kind).toBe("kept");
     expect(titles(storage)).toEqual(["own:// mine", "link:// an older link", "own:// older own work"]);
     const history = storage.getItem(HISTORY_KEY);
 

@@ -39,7 +39,7 @@ describe("the opening workspace", () => {
     const start = chooseStart("#" + encodeLink(withUser("// shared\n")), createKeeper(storage));
     expect(userC(start.snapshot)).toBe("// shared\n");
     expect(start.origin).toEqual({ kind: "link", title: "Shared link" });
-    expect(start.message).toEqual({ kind: "set-aside", text: "You opened a shared workspace. Your own work was kept in History." });
+    expect(start.message).toEqual({ kind: "kept", text: "You opened a shared workspace. Your own work was kept in History." });
     const [kept] = loadHistory(storage);
     expect([userC(kept.snapshot), kept.kind, kept.id]).toEqual(["// mine\n", "own", start.keptId]);
   });
