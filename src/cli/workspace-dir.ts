@@ -1,48 +1,103 @@
-// Reads a workspace folder from disk: every regular file at its top level, plus the
-// kernel lab's per-version override folders (vX.Y+/) applied for the chosen release.
+// Reads a workspace folder from disk: every regular file at its top level (a symbolic link
+// to a regular file inside the folder counts as that file), plus the kernel lab's per-version
+// override folders (vX.Y+/) applied for the chosen release. Each file's size is checked
+// before it is read; what is skipped (FIFOs, sockets, devices, folders or links named like
+// workspace files, names with control characters) is said, never dropped silently.
 
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import type { WorkspaceFiles } from "../engine";
+import { escapeValue } from "./escape";
+import { describeFsError, readInput } from "./input";
 
-const TEXT_LIMIT = 8 * 1024 * 1024;
 const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
+const WORKSPACE_NAME = /^(.*\.(c|ko|ko\.xz|ko\.zst|ko\.gz)|Kbuild|Module\.symvers|\.config|load)$/;
+const MODULE_FILE = /\.ko(\.(xz|zst|gz))?$/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A workspace read from a folder, and what in it was not taken, in words. */
+export interface WorkspaceDir {
+  files: WorkspaceFiles;
+  skipped: string[];
+}
 
 function versionKey(v: string): number {
   const [a, b] = v.split(".").map(Number);
   return a * 100 + (b || 0);
 }
 
-/** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. */
-export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceFiles> {
+/** What a folder entry is, following a symbolic link only to a regular file inside `root`. */
+async function kindOf(root: string, path: string): Promise<"file" | "dir" | string> {
+  const l = await lstat(path);
+  if (l.isFile()) return "file";
+  if (l.isDirectory()) return "dir";
+  if (l.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = await realpath(path);
+    } catch {
+      return "a symbolic link to nothing";
+    }
+    const inside = target.startsWith(root + sep);
+    if (!inside) return "a symbolic link out of the folder";
+    return (await stat(target)).isFile() ? "file" : "a symbolic link to something other than a file";
+  }
+  if (l.isFIFO()) return "a FIFO";
+  if (l.isSocket()) return "a socket";
+  return "a device";
+}
+
+async function readEntry(path: string, name: string): Promise<string | Uint8Array> {
+  const bytes = await readInput(path, name, MAX_FILE_BYTES);
+  // modules (compressed or not) are bytes; the rest is text
+  return MODULE_FILE.test(name) ? new Uint8Array(bytes) : new TextDecoder().decode(bytes);
+}
+
+/** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. Throws an
+ *  InputError (naming the file) for a file over the size limit or unreadable. */
+export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceDir> {
   const files: WorkspaceFiles = {};
+  const skipped: string[] = [];
+  const root = await realpath(dir);
+  const take = async (folder: string, name: string, shown: string): Promise<"file" | "dir" | "skip"> => {
+    if (CONTROL.test(name)) {
+      skipped.push(`${escapeValue(shown)}: a file name with control characters is not read`);
+      return "skip";
+    }
+    let kind: string;
+    try {
+      kind = await kindOf(root, join(folder, name));
+    } catch (err) {
+      skipped.push(describeFsError(escapeValue(shown), err));
+      return "skip";
+    }
+    if (kind === "file" || kind === "dir") return kind;
+    if (WORKSPACE_NAME.test(name)) skipped.push(`${escapeValue(shown)}: is ${kind}, not read`);
+    return "skip";
+  };
   // sorted, as the shell's glob and the kernel lab's generated Kbuild order them
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir)).sort();
   const overrides: string[] = [];
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (/^v\d+\.\d+\+$/.test(e.name)) overrides.push(e.name);
+  for (const name of entries) {
+    const kind = await take(dir, name, name);
+    if (kind === "dir") {
+      if (/^v\d+\.\d+\+$/.test(name)) overrides.push(name);
+      else if (WORKSPACE_NAME.test(name)) skipped.push(`${escapeValue(name)}: is a folder, not read`);
       continue;
     }
-    if (!e.isFile() || OUTPUTS.test(e.name) || e.name === "README" || e.name === "build.sh" || e.name.endsWith(".md")) continue;
-    files[e.name] = await readEntry(join(dir, e.name));
+    if (kind !== "file" || OUTPUTS.test(name) || name === "README" || name === "build.sh" || name.endsWith(".md")) continue;
+    files[name] = await readEntry(join(dir, name), name);
   }
   if (kernel) {
     const k = versionKey(kernel);
     overrides.sort((a, b) => versionKey(a.slice(1, -1)) - versionKey(b.slice(1, -1)));
     for (const o of overrides) {
       if (versionKey(o.slice(1, -1)) > k) continue;
-      for (const e of await readdir(join(dir, o), { withFileTypes: true })) {
-        if (e.isFile()) files[e.name] = await readEntry(join(dir, o, e.name));
+      for (const name of (await readdir(join(dir, o))).sort()) {
+        if ((await take(join(dir, o), name, `${o}/${name}`)) === "file") files[name] = await readEntry(join(dir, o, name), `${o}/${name}`);
       }
     }
   }
-  return files;
-}
-
-async function readEntry(path: string): Promise<string | Uint8Array> {
-  const s = await stat(path);
-  const bytes = await readFile(path);
-  if (path.endsWith(".ko") || s.size > TEXT_LIMIT) return new Uint8Array(bytes);
-  return bytes.toString("utf8");
+  return { files, skipped };
 }

@@ -33,6 +33,8 @@ export interface Engine {
   /** Runs with whatever profile is loaded, synchronously (for benchmarks and incremental runs);
    *  .ko files must already be decompressed. */
   runLoaded(files: WorkspaceFiles, options?: RunOptions): RunResult;
+  /** The name of the built-in profile that stands for release `kernel` ("" for none), without loading it. */
+  profileFor(kernel: string): string;
   /** Loads the profile that stands for `kernel` (or none). */
   useProfileFor(kernel: string | undefined, files?: WorkspaceFiles): Promise<string>;
   /** Uses this profile as the base kernel. */
@@ -170,6 +172,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       collectSoon();
       return count;
     },
+    profileFor: (kernel) => ex.profileFor(kernel),
     async useProfileFor(kernel, files) {
       const name = ex.profileFor(requestedKernel(files ?? {}, kernel));
       if (name && name !== profileName) engine.setProfile(name, await host.profile(name));
