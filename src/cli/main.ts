@@ -80,6 +80,17 @@ Options of check:
                      the symbol, MODULE_LICENSE, where the import goes) instead of the .ko.
 
 Options of run:
+  --kernel VERSION   Kernel release (5.4 … 7.3). Default: the .config header of DIR, else 6.12.
+                     Each release behaves as Debian's kernel of that series (6.12 carries
+                     Debian's backports); its default config is Debian's.
+  --symvers FILE     Build against this Module.symvers instead of DIR/Module.symvers.
+  --config FILE      Use this .config (options and the release in its header).
+  --relaxed          When make would refuse, build the .ko anyway as the kernel lab does
+                     (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patched for modpost only),
+                     so the loader's verdict can be seen.
+  --no-profile       Do not use a real Debian kernel's export table as the base kernel.
+  --json             Print the whole result as JSON (findings, build, commands, modules_at_end, model).
+
 Exit status: 0 when the workspace was simulated (whatever the verdicts); 2 when the input
 cannot be used (the message names the file and line).
 `;

@@ -3,8 +3,10 @@
 // node:zlib. With a limit (a workspace's modules), every decoder stops as soon as its output
 // passes it; without (whole kernel trees, whose modules may be larger), each decodes whole.
 
-// The libraries load on first use: a tree of plain .ko files never needs them.
+// liblzma and zlib load on first use: a tree of plain .ko files never needs them (fzstd is
+// small, and a static import lets the package bundle carry it).
 import { createRequire } from "node:module";
+import { decompress as fzstdDecompress } from "fzstd";
 import { DecompressError, loadXzDecompress, overLimit, type Compression, type Decompressor } from "./decompress";
 import { drainLimited } from "./drain-limited";
 import { steppable, unxzNativeLimited, type NativeXzModule } from "./xz-native-limited";
@@ -41,7 +43,7 @@ function gunzipSync(b: Uint8Array): Uint8Array {
 const ZSTD_TREE_TIME_MS = 10_000;
 
 function unzstd(b: Uint8Array): Uint8Array {
-  return withinTime(ZSTD_TREE_TIME_MS, () => (require("fzstd") as typeof import("fzstd")).decompress(b));
+  return withinTime(ZSTD_TREE_TIME_MS, () => fzstdDecompress(b));
 }
 
 /** Whether decompressSync() can take this format here. */

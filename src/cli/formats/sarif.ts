@@ -20,7 +20,7 @@ function ruleOf(id: string, severity: Annotation["severity"]): Record<string, un
   const card = cardFor(id);
   const level = { level: LEVEL[severity] };
   if (!card) return { id, name: id, shortDescription: { text: id }, defaultConfiguration: level };
-  const help = [card.rule, `Where: ${card.where}.`, `Since: ${card.since}. Before: ${card.before}`, `Fix: ${card.fix}`, `Read: ${card.docs}`];
+  const help = [card.rule, `Where: ${card.where}`, `Since: ${card.since}`, `Before: ${card.before}`, `Fix: ${card.fix}`, `Read: ${card.docs}`];
   return {
     id,
     name: id,

@@ -40,7 +40,8 @@ export function formatText(report: CheckReport, fixes: ImportFix[]): { stdout: s
     for (const m of report.modules) {
       const v = m.results.find((r) => r.kernel === k.label);
       if (!v) continue;
-      const on = k.label === k.version ? `${k.version} (${escapeValue(k.release)})` : `${escapeValue(k.label)}: ${k.version} (${escapeValue(k.release)})`;
+      // the kernel's own name only when there are several to tell apart
+      const on = report.kernels.length === 1 || k.label === k.version ? `${k.version} (${escapeValue(k.release)})` : `${escapeValue(k.label)}: ${k.version} (${escapeValue(k.release)})`;
       out.push(`${escapeValue(m.path)}: ${escapeValue(m.name)} on ${on}: ${v.loads ? "loads" : "would not load"}`);
       for (const t of [...v.read, ...v.modpost, ...v.stderr]) out.push(`  ${escapeValue(t)}`);
       for (const l of v.log) out.push(`  <${l.level}>${escapeValue(l.text)}`);
