@@ -141,6 +141,20 @@ export async function checkModules(engine: Engine, modules: ModuleInput[], targe
   return { format: 1, engine: engine.version(), kernels, modules: reports, inputs };
 }
 
+/** Why a module would not load: the kernel's first error line (KERN_ERR or worse), else its
+ *  first line about a symbol (a refused CRC or an unknown symbol is a KERN_WARNING, and the
+ *  CRC comes first), else its last line, else modpost's first error; with the finding of that
+ *  id. Null when it loads. */
+export function refusal(v: Verdict): { id: string; text: string; finding?: Finding } | null {
+  if (v.loads) return null;
+  const aboutSymbol = (id?: string): boolean => v.findings.some((f) => f.id === id && f.stage === "load" && !!f.symbol);
+  const line = v.log.find((l) => l.level <= 3 && l.id) ?? v.log.find((l) => aboutSymbol(l.id)) ?? [...v.log].reverse().find((l) => l.id);
+  const error = v.findings.find((f) => f.severity === "error");
+  const id = line?.id ?? error?.id;
+  if (!id) return { id: "LOAD", text: v.stderr[0] ?? "would not load" };
+  return { id, text: line?.text ?? error!.text, finding: v.findings.find((f) => f.id === id) };
+}
+
 /** Whether every module loads on every kernel. */
 export function allLoad(report: CheckReport): boolean {
   return report.modules.every((m) => m.results.every((v) => v.loads));

@@ -2,7 +2,7 @@
 // loads); a module that would not load fails with the kernel's and modpost's errors as the
 // failure text. CI systems read it as test results.
 
-import type { CheckReport } from "../verdicts";
+import { refusal, type CheckReport } from "../verdicts";
 
 /** Text as XML character data or an attribute value (characters XML 1.0 cannot hold dropped). */
 export function escapeXml(s: string): string {
@@ -38,10 +38,10 @@ export function formatJunit(report: CheckReport): string {
         out.push(`${head}/>`);
         continue;
       }
-      const first = v.findings.find((f) => f.severity === "error") ?? v.findings[0];
+      const why = refusal(v);
       const lines = [...v.read, ...v.modpost, ...v.stderr, ...v.log.map((l) => `<${l.level}>${l.text}`)];
       out.push(`${head}>`);
-      out.push(`      <failure message="${escapeXml(first?.text ?? "would not load")}" type="${escapeXml(first?.id ?? "LOAD")}">${escapeBody(lines.join("\n"))}</failure>`);
+      out.push(`      <failure message="${escapeXml(why?.text ?? "would not load")}" type="${escapeXml(why?.id ?? "LOAD")}">${escapeBody(lines.join("\n"))}</failure>`);
       out.push("    </testcase>");
     }
     out.push("  </testsuite>");

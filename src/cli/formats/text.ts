@@ -4,17 +4,14 @@
 
 import { escapeValue } from "../escape";
 import type { ImportFix } from "../fixes";
-import type { CheckReport, Verdict } from "../verdicts";
+import { refusal, type CheckReport, type Verdict } from "../verdicts";
 
-/** Why a load failed, for the matrix: the kernel's first error line (KERN_ERR or worse),
- *  else its last line (a refused CRC or an unknown symbol is a KERN_WARNING), else modpost's. */
+/** Why a load failed, for the matrix. */
 function whyNot(v: Verdict): string {
-  const line = v.log.find((l) => l.level <= 3 && l.id) ?? [...v.log].reverse().find((l) => l.id);
-  const id = line?.id ?? v.findings.find((f) => f.severity === "error")?.id;
-  if (!id) return "no";
-  const f = v.findings.find((x) => x.id === id);
-  const about = f?.ns ? ` ${f.ns}` : f?.symbol ? ` ${f.symbol}` : "";
-  return `no: ${id}${escapeValue(about)}`;
+  const why = refusal(v);
+  if (!why) return "no";
+  const about = why.finding?.ns ? ` ${why.finding.ns}` : why.finding?.symbol ? ` ${why.finding.symbol}` : "";
+  return `no: ${why.id}${escapeValue(about)}`;
 }
 
 function table(rows: string[][]): string[] {
