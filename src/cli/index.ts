@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { createNodeEngine } from "../engine/node";
-import type { Engine, RunOptions, RunResult, WorkspaceFiles } from "../engine";
+import type { Engine, RunOptions as EngineRunOptions, RunResult, WorkspaceFiles } from "../engine";
 import { resolveKernels } from "./kernels";
 import { InputError, readInput } from "./input";
 import { allLoad, checkModules, type CheckReport, type ModuleInput } from "./verdicts";
@@ -17,7 +17,10 @@ import { readWorkspaceDir } from "./workspace-dir";
 import type { KernelInfo, ModuleReport, Verdict } from "./verdicts";
 import type { Finding } from "../engine";
 
-export type { CheckReport, Finding, Format, ImportFix, KernelInfo, ModuleInput, ModuleReport, RunOptions, RunResult, Verdict, WorkspaceFiles };
+/** How run() runs a workspace (the engine's options, its test-only fault hooks left out). */
+export type RunOptions = Omit<EngineRunOptions, "inject">;
+
+export type { CheckReport, Finding, Format, ImportFix, KernelInfo, ModuleInput, ModuleReport, RunResult, Verdict, WorkspaceFiles };
 export { InputError };
 
 export interface CheckOptions {
@@ -82,6 +85,6 @@ export async function formatReport(result: CheckResult, format: Format): Promise
 /** Runs a workspace (a folder's path, or files by name) as `ksymns run` does. */
 export async function run(workspace: string | WorkspaceFiles, options: RunOptions = {}): Promise<RunResult> {
   const files = typeof workspace === "string" ? (await readWorkspaceDir(resolve(workspace), options.kernel)).files : workspace;
-  const { inject: _inject, ...safe } = options;
-  return (await engine()).run(files, safe);
+  const { kernel, relaxed, profile, config } = options;
+  return (await engine()).run(files, { kernel, relaxed, profile, config });
 }
