@@ -2,10 +2,10 @@
 // store, mounts the page, and connects the engine (in the page, or a worker for large inputs),
 // local persistence, theme and shortcuts.
 
-import { createBrowserEngine } from "./engine/browser";
-import { localClient, switchingClient } from "./engine/client";
-import { workerClient } from "./engine/remote";
-import EngineWorker from "./engine/worker?worker";
+import { createBrowserEngine } from "./engine/hosts/browser";
+import { localClient, switchingClient } from "./engine/worker";
+import { workerClient } from "./engine/worker";
+import EngineWorker from "./engine/worker/worker?worker";
 import { connectEngine, createPlaygroundStore, isLinkHash, saveCurrent, selectSnapshot } from "./store";
 import { chooseStart, type Start } from "./app/start";
 import { mountLayout } from "./app/layout";
@@ -54,10 +54,12 @@ connectShortcuts(store);
 connectDrop(store, root);
 connectExamples(store, storage);
 
+const testHooks: { injectFault?: (kind: "trap" | "oom") => void } = {};
 const base = new URL("./", document.baseURI);
 const offline = registerOffline(base);
 createBrowserEngine(base).then(
   (engine) => {
+    testHooks.injectFault = (kind) => engine.injectFault(kind);
     const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
     // comparisons and the atlas run on other kernels in their own engine, off the page's thread
     store.getState().setSideEngine(() => workerClient(new EngineWorker(), base));
@@ -78,5 +80,6 @@ createBrowserEngine(base).then(
   },
 );
 
-// for the browser tests and the typing benchmark
-(window as unknown as { ksymns: unknown }).ksymns = { store };
+// for the browser tests and the typing benchmark (the page's own script, never reachable from a
+// workspace, a link or an embedding page)
+(window as unknown as { ksymns: unknown }).ksymns = { store, testHooks };

@@ -109,7 +109,7 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
       t.tab.setAttribute("aria-selected", String(on));
       t.tab.tabIndex = on ? 0 : -1;
       t.panel.hidden = !on;
-      const n = t.pane.id === "problems" ? c.error + c.warning : t.pane.id === "kernel" ? failed : t.pane.id === "modules" ? (s.result?.modules_at_end.length ?? 0) : 0;
+      const n = t.pane.id === "problems" ? c.error + c.warning : t.pane.id === "kernel" ? failed : t.pane.id === "modules" ? (s.result?.loaded.length ?? 0) : 0;
       t.count.textContent = n ? String(n) : "";
       t.count.className = `tab-count ${t.pane.id === "problems" ? (c.error ? "bad" : "warn") : t.pane.id === "kernel" ? "bad" : ""}`;
     }

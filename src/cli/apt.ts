@@ -5,6 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEBIAN_SERIES } from "../../wasm/shared/debian";
+import { releaseName } from "../../wasm/shared/releases";
 
 /** A series of Debian kernels: where its packages are, and which image package is one. */
 export interface Series {
@@ -14,17 +16,8 @@ export interface Series {
   image: RegExp;
 }
 
-const DEBIAN = "http://deb.debian.org/debian";
-const SECURITY = "http://deb.debian.org/debian-security";
-
-/** The Debian kernels ksymns fetches, by series. */
-export const SERIES: Record<string, Series> = {
-  "5.10": { sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], image: /^linux-image-(5\.10\.0-\d+-amd64)-unsigned$/ },
-  "6.1": { sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.1\.0-\d+-amd64)-unsigned$/ },
-  "6.12": { sources: [`deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.12\.\d+\+deb12-amd64)-unsigned$/ },
-  "7.2": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.2\.\d+\+deb13-amd64)$/ },
-  "7.3": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.3\.\d+\+deb13-amd64)$/ },
-};
+/** The Debian kernels ksymns fetches, by series name, from the engine's list of them. */
+export const SERIES: Record<string, Series> = Object.fromEntries(DEBIAN_SERIES.map((s) => [releaseName(s.release), { sources: s.sources, image: new RegExp(s.imagePattern) }]));
 
 /** Natural order of version-like strings ("6.12.9" < "6.12.10"). */
 export function byVersion(a: string, b: string): number {

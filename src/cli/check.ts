@@ -5,7 +5,7 @@
 
 import { resolve } from "node:path";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { resolveKernels, type KernelTarget } from "./kernels";
 import { InputError, readInput } from "./input";
 import { allLoad, checkModules, type ModuleInput } from "./verdicts";

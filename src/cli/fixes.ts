@@ -4,7 +4,7 @@
 // release is the engine's answer (result.kernel.syntax.namespace); nothing here knows it.
 
 import type { Engine } from "../engine";
-import { writeNamespace, type NamespaceForm } from "../engine/syntax";
+import { writeNamespace, type NamespaceForm } from "../engine";
 import type { CheckReport, KernelInfo } from "./verdicts";
 
 /** The import a module lacks, and the source text that adds it on every kernel checked. */

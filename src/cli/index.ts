@@ -1,9 +1,10 @@
+/// <reference path="../../wasm/shared/portable.d.ts" />
 // ksymns as a library (`import { check, run } from "ksymns"`): check built modules against
 // kernels, or run a workspace, under Node; the same engine and verdicts as the command line.
 
 import { resolve } from "node:path";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import type { Engine, RunOptions as EngineRunOptions, RunResult, WorkspaceFiles } from "../engine";
 import { resolveKernels } from "./kernels";
 import { InputError, readInput } from "./input";

@@ -1,11 +1,13 @@
 // The kernels one `ksymns check` run checks against: built-in Debian profiles named on
-// --kernel (debian-6.12, all, or a release such as 6.1), and export tables given with
-// --symvers (each one kernel, with the .config found beside it as in a headers tree). Which
-// profile stands for which release is the engine's answer; nothing here knows a version.
+// --kernel (debian-SERIES, all, or a release), and export tables given with --symvers (each
+// one kernel, with the .config found beside it as in a headers tree). Which profiles exist
+// and which stands for which release is wasm/shared's and the engine's answer.
 
 import { basename, dirname, join, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
+import { BUILTIN_PROFILES } from "../../wasm/shared/debian";
+import { knownRangeText, releaseName } from "../../wasm/shared/releases";
 import type { Engine, RunOptions, WorkspaceFiles } from "../engine";
 import { InputError, readTextInput } from "./input";
 
@@ -30,16 +32,11 @@ export interface BuiltinKernel {
   profile: string;
 }
 
-/** The engine's built-in profiles, oldest first, each named debian-RELEASE after the newest
- *  release it stands for (the engine maps every release to one of them). */
-export function builtinKernels(engine: Engine): BuiltinKernel[] {
-  const seen = new Map<string, BuiltinKernel>();
-  for (const release of engine.kernels()) {
-    const profile = engine.profileFor(release);
-    if (profile && !seen.has(profile)) seen.set(profile, { name: `debian-${release}`, release, profile });
-  }
-  return [...seen.values()].reverse();
-}
+/** The built-in profiles, oldest first, each named debian-SERIES after the series it is. */
+export const BUILTIN_KERNELS: readonly BuiltinKernel[] = BUILTIN_PROFILES.map((p) => ({ name: `debian-${releaseName(p.release)}`, release: releaseName(p.release), profile: p.name }));
+
+/** Their names, for help texts. */
+export const BUILTIN_NAMES: readonly string[] = BUILTIN_KERNELS.map((k) => k.name);
 
 export interface KernelArgs {
   /** --kernel values, each possibly a comma-separated list. */
@@ -53,7 +50,7 @@ export interface KernelArgs {
 /** The kernels named by `kernel` values: "all", debian-RELEASE, a full profile name or a
  *  release; plain releases apart (they may instead say which release a --symvers table is). */
 function splitKernels(engine: Engine, values: string[]): { builtins: BuiltinKernel[]; releases: string[] } {
-  const known = builtinKernels(engine);
+  const known = BUILTIN_KERNELS;
   const releases = new Set(engine.kernels());
   const builtins: BuiltinKernel[] = [];
   const plain: string[] = [];
@@ -69,7 +66,7 @@ function splitKernels(engine: Engine, values: string[]): { builtins: BuiltinKern
         else if (releases.has(item)) plain.push(item);
         else
           throw new InputError(
-            `--kernel ${JSON.stringify(item)}: not a kernel ksymns knows (built-in: ${known.map((k) => k.name).join(", ")}, all; or a release from ${engine.kernels().at(-1)} to ${engine.kernels()[0]}, see ksymns kernels)`,
+            `--kernel ${JSON.stringify(item)}: not a kernel ksymns knows (built-in: ${known.map((k) => k.name).join(", ")}, all; or a release, ${knownRangeText()}, see ksymns kernels)`,
           );
       }
     }
@@ -110,7 +107,7 @@ export async function resolveKernels(engine: Engine, args: KernelArgs, cwd: stri
     }
   } else {
     // without a table of its own, a plain release is the engine's kernel of that series
-    for (const r of releases) builtins.push({ name: r, release: r, profile: engine.profileFor(r) });
+    for (const r of releases) builtins.push({ name: r, release: r, profile: engine.plan({}, { kernel: r, profile: true }).profile });
   }
   for (const b of builtins) {
     const files: WorkspaceFiles = {};

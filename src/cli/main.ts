@@ -1,16 +1,18 @@
 // `ksymns`: run a workspace folder and print its transcript (or the result as JSON).
 
 import { resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { readWorkspaceDir } from "./workspace-dir";
 import { listPresets, runPreset } from "./presets";
 import { check } from "./check";
 import { deps } from "./deps";
-import { corpus } from "./corpus";
+import { corpus, SERIES } from "./corpus";
+import { DEFAULT_RELEASE, knownRangeText, releaseName } from "../../wasm/shared/releases";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { symvers } from "./symvers";
+import { BUILTIN_NAMES } from "./kernels";
 import { describeFsError, InputError, readTextInput } from "./input";
 import { escapeLines, escapeValue } from "./escape";
-import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -41,9 +43,9 @@ Usage:
       module's CI. Exit 0: every module loads on every kernel; 1: one would not; 2: an input
       cannot be used (the message names the file).
   ksymns symvers KERNEL [DIR]
-      Download a Debian kernel's Module.symvers and .config (KERNEL: debian-6.12, 6.12, or a
-      Debian package version such as 6.12.48+deb12) from deb.debian.org with apt-get into a
-      cache (DIR, else $KSYMNS_CACHE/symvers, else ~/.cache/ksymns/symvers) and print the
+      Download a Debian kernel's Module.symvers and .config (KERNEL: ${BUILTIN_NAMES[0]} and the
+      like, a \`uname -r\` release, or a Debian package version) from deb.debian.org with apt-get
+      into a cache (DIR, else $KSYMNS_CACHE/symvers, else ~/.cache/ksymns/symvers) and print the
       path of the Module.symvers, its .config beside it: give it to check --symvers.
   ksymns deps [--basedir DIR] RELEASE [--check [--symvers FILE] [--config FILE]] [--json] [--workers N]
       Read every module under DIR/lib/modules/RELEASE (DIR defaults to /) and print
@@ -56,7 +58,7 @@ Usage:
       defaults). Reads modules in worker threads (--workers N; 0: none; by default
       cores - 1 for compressed modules, cores - 2 for plain ones).
   ksymns corpus SERIES [DIR]
-      Download a whole Debian kernel (5.10, 6.1, 6.12, 7.2 or 7.3: all its modules, its
+      Download a whole Debian kernel (${Object.keys(SERIES).join(", ")}: all its modules, its
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
       $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
       \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
@@ -66,10 +68,10 @@ Usage:
 
 Options of check:
   --kernel KERNELS   Built-in Debian kernels to check against, comma-separated or repeated:
-                     debian-5.10, debian-6.1, debian-6.12, debian-7.3 (see ksymns kernels),
-                     all of them (all), or any release (5.4 … 7.3) as Debian's kernel of that
-                     series. With --symvers: the release the tables belong to (default: the
-                     .config beside each Module.symvers, else the first module's vermagic).
+                     ${BUILTIN_NAMES.join(", ")} (or all), or any release
+                     (${knownRangeText()}) as Debian's kernel of that series. With --symvers: the
+                     release the tables belong to (default: the .config beside each
+                     Module.symvers, else the first module's vermagic).
   --symvers FILE     A kernel's Module.symvers (repeatable: each is one kernel), with the
                      .config beside it when there is one (as in /usr/src/linux-headers-*).
   --config FILE      The .config of the one kernel checked.
@@ -80,9 +82,9 @@ Options of check:
                      the symbol, MODULE_LICENSE, where the import goes) instead of the .ko.
 
 Options of run:
-  --kernel VERSION   Kernel release (5.4 … 7.3). Default: the .config header of DIR, else 6.12.
-                     Each release behaves as Debian's kernel of that series (6.12 carries
-                     Debian's backports); its default config is Debian's.
+  --kernel VERSION   Kernel release (${knownRangeText()}). Default: the .config header of DIR, else ${releaseName(DEFAULT_RELEASE)}.
+                     Each release behaves as Debian's kernel of that series (with Debian's
+                     backports); its default config is that kernel's.
   --symvers FILE     Build against this Module.symvers instead of DIR/Module.symvers.
   --config FILE      Use this .config (options and the release in its header).
   --relaxed          When make would refuse, build the .ko anyway as the kernel lab does

@@ -7,6 +7,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
+import { parseRelease } from "../../wasm/shared/releases";
 import type { WorkspaceFiles } from "../engine";
 import { escapeValue } from "./escape";
 import { describeFsError, readInput } from "./input";
@@ -22,10 +23,8 @@ export interface WorkspaceDir {
   skipped: string[];
 }
 
-function versionKey(v: string): number {
-  const [a, b] = v.split(".").map(Number);
-  return a * 100 + (b || 0);
-}
+/** The release of an override folder's name (v6.13+ → 613). */
+const overrideRelease = (folder: string): number => parseRelease(folder.slice(1, -1));
 
 /** What a folder entry is, following a symbolic link only to a regular file inside `root`. */
 async function kindOf(root: string, path: string): Promise<"file" | "dir" | string> {
@@ -90,10 +89,10 @@ export async function readWorkspaceDir(dir: string, kernel?: string): Promise<Wo
     files[name] = await readEntry(join(dir, name), name);
   }
   if (kernel) {
-    const k = versionKey(kernel);
-    overrides.sort((a, b) => versionKey(a.slice(1, -1)) - versionKey(b.slice(1, -1)));
+    const k = parseRelease(kernel);
+    overrides.sort((a, b) => overrideRelease(a) - overrideRelease(b));
     for (const o of overrides) {
-      if (versionKey(o.slice(1, -1)) > k) continue;
+      if (overrideRelease(o) > k) continue;
       for (const name of (await readdir(join(dir, o))).sort()) {
         if ((await take(join(dir, o), name, `${o}/${name}`)) === "file") files[name] = await readEntry(join(dir, o, name), `${o}/${name}`);
       }

@@ -4,7 +4,7 @@
 // wrong form. The form itself comes from the engine (namespaceForm); no kernel rule is decided here.
 
 import type { Finding, ModelModule, RunResult, WorkspaceFiles } from "../engine";
-import { writeNamespace, type NamespaceForm } from "../engine/syntax";
+import { writeNamespace, type NamespaceForm } from "../engine";
 
 /** A replacement of a range (1-based, end column exclusive) of one file. */
 export interface TextEdit {

@@ -2,10 +2,10 @@
 // by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
 // Monaco, which loads on the first click or focus in the code (never when read-only).
 
-import { createBrowserEngine } from "../engine/browser";
-import { localClient, switchingClient } from "../engine/client";
-import { workerClient } from "../engine/remote";
-import EngineWorker from "../engine/worker?worker";
+import { createBrowserEngine } from "../engine/hosts/browser";
+import { localClient, switchingClient } from "../engine/worker";
+import { workerClient } from "../engine/worker";
+import EngineWorker from "../engine/worker/worker?worker";
 import { connectEngine, createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectActiveFile, selectSnapshot, type Snapshot } from "../store";
 import { PANES, RESULT_TABS, h, replaceChildren } from "../views";
 import { connectTheme } from "../app/theme";

@@ -17,7 +17,6 @@ export {
   selectLoadedModules,
   markerGroupOf,
 } from "./selectors";
-export type { LoadedModule } from "./selectors";
 export { connectEngine } from "./runner";
 export { encodeLink, decodeLink, isLinkHash, LinkError, LINK_VERSION } from "./share";
 export { loadSaved, loadSavedTitle, saveCurrent, saveWorkspace, clearSaved, setAside, takeUnreportedSetAside } from "./persist";
@@ -27,7 +26,7 @@ export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from ".
 export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";
 export { templateFor, freshName } from "./templates";
-export { setConfigOption, setConfigRelease } from "./configfile";
+export { setConfigOption } from "./configfile";
 export type { TeachingSlice, SideEngine } from "./teaching";
 export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual, messagesAt } from "./expect";
 export type { Expectation } from "./expect";

@@ -8,15 +8,12 @@ import { describeActual, describeExpectation, meetsExpectation, selectWorkspace,
 import { outcomeOf } from "../presets/outcome";
 import type { ExpectedOutcome } from "../presets/types";
 import type { RunResult } from "../engine";
+import { COMPARED_RELEASES, parseRelease, releaseName } from "../../wasm/shared/releases";
 
 /** The releases compared unless the user picks others (the newest is added). */
-export const DEFAULT_COMPARE = ["5.10", "6.12", "6.13", "6.16"];
+export const DEFAULT_COMPARE = COMPARED_RELEASES.map(releaseName);
 
-const byVersion = (a: string, b: string) => {
-  const [x1, y1] = a.split(".").map(Number);
-  const [x2, y2] = b.split(".").map(Number);
-  return x1 - x2 || y1 - y2;
-};
+const byVersion = (a: string, b: string) => parseRelease(a) - parseRelease(b);
 
 interface Cell {
   verdict: string;
