@@ -22,7 +22,7 @@ function table(rows: string[][]): string[] {
 /** The matrix: one row a module, one column a kernel. */
 export function matrix(report: CheckReport): string[] {
   const head = ["module", ...report.kernels.map((k) => escapeValue(k.label))];
-  const rows = report.modules.map((m) => [escapeValue(m.file), ...report.kernels.map((k) => {
+  const rows = report.modules.map((m) => [escapeValue(m.path), ...report.kernels.map((k) => {
     const v = m.results.find((r) => r.kernel === k.label);
     return v ? (v.loads ? "loads" : whyNot(v)) : "-";
   })]);
