@@ -50,7 +50,7 @@ export function takeNotes(): string[] {
 /** A module whose decompressed size passes the limit is not read (the engine then sees the
  *  compressed bytes, as for a stream that does not decompress), and said so. */
 function refused(path: string, err: unknown): void {
-  if (err instanceof DecompressError && err.kind === "limit") notes.push(`ksymns: WARNING: ${path}: decompresses to more than ${TREE_MODULE_LIMIT >> 20} MiB; not read as a module`);
+  if (err instanceof DecompressError && err.kind === "limit") notes.push(`ksymns: WARNING: ${resolve(path)}: decompresses to more than ${TREE_MODULE_LIMIT >> 20} MiB; not read as a module`);
 }
 
 /** Reads a module file (scanFileSync/scanFile) as depmod does when it cannot: says why and
