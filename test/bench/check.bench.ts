@@ -46,12 +46,17 @@ export default async function bench(): Promise<void> {
   const first = spawnSync(process.execPath, args, { encoding: "utf8" });
   console.log(first.stdout.trimEnd().split("\n").slice(-2).join("\n"));
   const k: number[] = [];
+  const one: number[] = [];
   const kmod: number[] = [];
+  const node: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     k.push(timed(process.execPath, args, [0, 1]));
+    one.push(timed(process.execPath, [CLI, "check", "--kernel", "debian-6.12", ko], [0, 1]));
     kmod.push(timed(MODPROBE, ["--dump-modversions", ko], [0]) + timed(MODINFO, [ko], [0]));
+    node.push(timed(process.execPath, ["-e", ""], [0]));
   }
   const km = median(k);
   const fm = median(kmod);
   console.log(`ksymns check --kernel all (4 kernels), median of ${ROUNDS}: ${ms(km)}   modprobe --dump-modversions + modinfo: ${ms(fm)}   ratio ${(km / fm).toFixed(1)}`);
+  console.log(`for scale: one kernel (debian-6.12) ${ms(median(one))}; node -e "" alone ${ms(median(node))}`);
 }
