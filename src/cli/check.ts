@@ -58,7 +58,7 @@ function parse(args: string[]): CheckArgs | string {
 export async function check(args: string[], io: Io): Promise<number> {
   const a = parse(args);
   if (typeof a === "string") {
-    io.stderr.write(a + "\n");
+    io.stderr.write(escapeValue(a) + "\n");
     return 2;
   }
   const engine = await createNodeEngine();

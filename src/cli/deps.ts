@@ -75,7 +75,7 @@ function isFolder(path: string): boolean {
 export async function deps(args: string[], io: Io): Promise<number> {
   const a = parse(args);
   if (typeof a === "string") {
-    io.stderr.write(a + "\n");
+    io.stderr.write(escapeValue(a) + "\n");
     return 2;
   }
   const basedir = resolve(io.cwd, a.basedir);

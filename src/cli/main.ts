@@ -197,11 +197,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === "corpus") return await corpus(rest, io);
     if (cmd === "symvers") return await symvers(rest, io);
     if (cmd === "run") return await run(rest, io);
-    io.stderr.write(`ksymns: unknown command '${cmd}' (see ksymns --help)\n`);
+    io.stderr.write(`ksymns: unknown command '${escapeValue(cmd)}' (see ksymns --help)\n`);
     return 2;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(err.message + "\n");
+      io.stderr.write(escapeValue(err.message) + "\n");
       return 2;
     }
     throw err;
