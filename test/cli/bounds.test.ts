@@ -150,3 +150,29 @@ describe("ksymns deps on a hostile tree", () => {
     expect(w.stderr).toBe("ksymns deps: --workers takes a number from 0 (no worker threads) to 64\n");
   });
 });
+
+describe("the library's run on a workspace given as files", () => {
+  it("ignores a file whose name is longer than 4,096 bytes, saying so, and still reads the files after it", async () => {
+    const { run } = await import("../../src/cli/index");
+    const long = `${"n".repeat(5000)}.c`;
+    const res = await run({ [long]: 'MODULE_LICENSE("GPL");\n', "after.c": 'MODULE_LICENSE("GPL");\n' }, { kernel: "6.12" });
+    expect(res.findings.find((f) => f.id === "READ_TOO_LARGE")?.text).toBe(`${"n".repeat(64)}...: a file name of 5002 bytes is longer than the 4096 bytes ksymns takes; the file is ignored`);
+    expect(res.model.modules.map((m) => m.file)).toEqual(["after.c"]);
+  });
+});
+
+describe("the kernel option from a module's vermagic", () => {
+  it("cannot carry engine options: a line break in it changes nothing and reaches no fault hook", async () => {
+    const d = mkdtempSync(join(tmpdir(), "ksymns-vermagic-"));
+    writeFileSync(join(d, "Module.symvers"), SYMVERS);
+    const ko = (vermagic: string) => makeKo({ modinfo: ["license=GPL", "name=m", `vermagic=${vermagic}`] });
+    writeFileSync(join(d, "plain.ko"), ko("6.12.117+deb12-amd64 SMP preempt mod_unload modversions "));
+    writeFileSync(join(d, "inject.ko"), ko("6.12.117+deb12-amd64\ninject=trap\nrelaxed=1 SMP preempt mod_unload modversions "));
+    const plain = await ksymnsIn({ cwd: d }, "check", "--symvers", "Module.symvers", "--json", "plain.ko");
+    const inject = await ksymnsIn({ cwd: d }, "check", "--symvers", "Module.symvers", "--json", "inject.ko");
+    expect(inject.stderr).toBe("");
+    expect(inject.stdout).not.toContain("internal error");
+    expect(JSON.parse(inject.stdout).modules[0].results[0].loads).toBe(false);
+    expect(JSON.parse(plain.stdout).kernels[0].version).toBe("6.12");
+  });
+});
