@@ -179,11 +179,6 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
   }
 }
 
-/** Whether the engine's result offers a quick fix for this finding. */
-export function hasQuickFix(f: Finding, ctx: FixContext): boolean {
-  return quickFixesFor(f, ctx).length > 0;
-}
-
 /** The texts of `files` after `edits` (ranges as in the files given), for applying a fix outside Monaco. */
 export function applyEdits(files: WorkspaceFiles, edits: readonly TextEdit[]): WorkspaceFiles {
   const out: WorkspaceFiles = {};

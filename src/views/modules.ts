@@ -65,4 +65,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   };
 }
 
-export const modulesPane: Pane = { id: "modules", title: "Modules", mount };
+export const modulesPane: Pane = {
+  id: "modules",
+  title: "Modules",
+  mount,
+  badge: (s) => (s.result?.loaded.length ? { count: s.result.loaded.length, tone: "" } : null),
+};
