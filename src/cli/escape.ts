@@ -4,7 +4,9 @@
 // the terminal, or forge a line of the transcript. Bidirectional overrides are escaped too.
 
 // C0 and C1 controls, DEL, and the Unicode bidi embedding/override/isolate marks
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NEEDS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\" };
 

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the AssemblyScript value types of wasm/shared, for the types bundle
 /// <reference path="../../wasm/shared/portable.d.ts" />
 // ksymns as a library (`import { check, run } from "ksymns"`): check built modules against
 // kernels, or run a workspace, under Node; the same engine and verdicts as the command line.

@@ -15,6 +15,7 @@ import { describeFsError, readInput } from "./input";
 const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
 const WORKSPACE_NAME = /^(.*\.(c|ko|ko\.xz|ko\.zst|ko\.gz)|Kbuild|Module\.symvers|\.config|load)$/;
 const MODULE_FILE = /\.ko(\.(xz|zst|gz))?$/;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** A workspace read from a folder, and what in it was not taken, in words. */

@@ -68,6 +68,7 @@ const depsArgs = fc
   .map(([release, w, flags, sv]) => ["deps", "--basedir", "ws", release, ...w, ...flags, ...sv]);
 const argv = fc.oneof(loose, checkArgs, checkArgs, runArgs, depsArgs);
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 async function oneCase(args: string[], cwd: string): Promise<string | null> {

@@ -35,10 +35,6 @@ function zlib(): typeof import("node:zlib") {
   return require("node:zlib") as typeof import("node:zlib");
 }
 
-function gunzipSync(b: Uint8Array): Uint8Array {
-  return zlib().gunzipSync(b);
-}
-
 /** A whole tree's modules may be large (Debian's biggest decompress to about 30 MB, well
  *  under a second for fzstd), but a crafted one must not stop the tree for minutes. */
 const ZSTD_TREE_TIME_MS = 10_000;

@@ -4,7 +4,7 @@
 // them as kmod's depmod does and, if asked, checks each the way modprobe would load it. Only
 // per-module summaries are kept, never the files.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
@@ -221,7 +221,7 @@ export async function readKernelTree(basedir: string, release: string, options: 
   const orderPath = join(dirname, "modules.order");
   // depmod opens modules.order with fopen(): a folder opens (and reads as an empty list),
   // a missing or unreadable file does not
-  let order: Uint8Array | null = null;
+  let order: Uint8Array | null;
   try {
     order = statSync(orderPath).isDirectory() ? new Uint8Array(0) : readFileSync(orderPath);
   } catch {
