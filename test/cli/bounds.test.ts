@@ -177,3 +177,19 @@ describe("the kernel option from a module's vermagic", () => {
     expect(JSON.parse(plain.stdout).kernels[0].version).toBe("6.12");
   });
 });
+
+describe("ksymns deps with modules of one name", () => {
+  it.skipIf(!existsSync("/usr/sbin/depmod"))("keeps the one depmod keeps among those of the same priority (the first in the file system's order)", async () => {
+    const base = mkdtempSync(join(tmpdir(), "ksymns-dup-"));
+    const d = join(base, "lib/modules/9.9.9-dup");
+    const mod = (name: string, extra = {}) => makeKo({ modinfo: ["license=GPL", `name=${name}`, "vermagic=9.9.9-dup SMP "], ...extra });
+    for (const sub of ["kernel/zz", "kernel/aa", "kernel/mm", "kernel/b"]) {
+      mkdirSync(join(d, sub), { recursive: true });
+      if (sub !== "kernel/b") writeFileSync(join(d, sub, "dup.ko"), mod("dup", { exports: [{ name: "dup_fn" }] }));
+    }
+    writeFileSync(join(d, "kernel/b/user.ko"), mod("user", { uses: ["dup_fn"] }));
+    const depmod = execFileSync("/usr/sbin/depmod", ["-b", base, "-n", "9.9.9-dup"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const r = await ksymns("deps", "--basedir", base, "9.9.9-dup");
+    expect(r.stdout).toBe(depmod.slice(0, depmod.indexOf("# Aliases extracted")));
+  });
+});

@@ -4,7 +4,7 @@
 // them as kmod's depmod does and, if asked, checks each the way modprobe would load it. Only
 // per-module summaries are kept, never the files.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { opendirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
@@ -50,14 +50,29 @@ export interface TreeResult {
 
 const MODULE_FILE = /\.ko(\.(xz|zst|gz))?$/;
 
-/** Module files under `root`, relative to it, in directory order (depmod skips build/ and
- *  source/). A folder that cannot be read is said in `notes`, as depmod says it, and skipped. */
+/** The entries of a folder in the order the file system gives them (readdir(3), as depmod
+ *  walks; fs.readdirSync sorts them by name). */
+function entriesInDiskOrder(dir: string): Dirent[] {
+  const d = opendirSync(dir);
+  const out: Dirent[] = [];
+  try {
+    for (let e = d.readSync(); e !== null; e = d.readSync()) out.push(e);
+  } finally {
+    d.closeSync();
+  }
+  return out;
+}
+
+/** Module files under `root`, relative to it, in the file system's order, as depmod walks
+ *  them (it skips build/ and source/; of two modules of one name and priority it keeps the
+ *  first found). A folder that cannot be read is said in `notes`, as depmod says it, and
+ *  skipped. */
 export function moduleFiles(root: string, notes: string[] = []): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string): void => {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = entriesInDiskOrder(dir);
     } catch (err) {
       const code = (err as { code?: string }).code;
       const why = code === "EACCES" || code === "EPERM" ? "Permission denied" : err instanceof Error ? err.message : String(err);
