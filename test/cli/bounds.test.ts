@@ -71,16 +71,17 @@ describe("a workspace folder", () => {
     symlinkSync("real.c", join(ws, "alias.c"));
     symlinkSync("/etc/hostname", join(ws, "outside.c"));
     execFileSync("mkfifo", [join(ws, "pipe.c")]);
-    mkdirSync(join(ws, "Kbuild"));
+    mkdirSync(join(ws, "sub"));
+    execFileSync("mkfifo", [join(ws, "sub/pipe.c")]);
     writeFileSync(join(ws, "new\nline.c"), "int x;\n");
     const r = await ksymns("run", ws, "--kernel", "6.12", "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).model.modules.map((m: { file: string }) => m.file).sort()).toEqual(["alias.c", "real.c"]);
     expect(r.stderr.split("\n").filter(Boolean).sort()).toEqual([
-      "ksymns: Kbuild: is a folder, not read",
       "ksymns: new\\nline.c: a file name with control characters is not read",
       "ksymns: outside.c: is a symbolic link out of the folder, not read",
       "ksymns: pipe.c: is a FIFO, not read",
+      "ksymns: sub/pipe.c: is a FIFO, not read",
     ]);
   });
 
