@@ -175,6 +175,7 @@ export class Make {
       this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop.");
       return false;
     }
+    // eslint-disable-next-line no-useless-assignment -- AssemblyScript wants its locals initialised
     let a = "", b = "";
     const s = args.trim();
     if (s.startsWith("(") && s.endsWith(")")) {
