@@ -1,8 +1,43 @@
 import { resolve } from "node:path";
+import { build, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+
+/** The <ksymns-playground> element as embed.js: one classic script (any page can load it with
+ *  `<script src defer>`), so it is built on its own, as an IIFE with a stable name. */
+function elementScript(): Plugin {
+  const make = (write: boolean) =>
+    build({
+      configFile: false,
+      logLevel: "warn",
+      build: {
+        write,
+        outDir: "dist",
+        emptyOutDir: false,
+        copyPublicDir: false,
+        target: "es2022",
+        lib: { entry: resolve(import.meta.dirname, "src/embed/element.ts"), formats: ["iife"], name: "ksymnsPlayground", fileName: () => "embed.js" },
+      },
+    });
+  return {
+    name: "ksymns-element",
+    async closeBundle() {
+      if (this.environment?.config.command === "build") await make(true);
+    },
+    configureServer(server) {
+      server.middlewares.use("/embed.js", (_req, res, next) => {
+        make(false).then((out) => {
+          const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+          res.setHeader("Content-Type", "text/javascript");
+          res.end(chunk.output[0].code);
+        }, next);
+      });
+    },
+  };
+}
 
 export default defineConfig({
   base: "./",
+  plugins: [elementScript()],
   build: {
     target: "es2022",
     outDir: "dist",
