@@ -1,6 +1,13 @@
 import { resolve } from "node:path";
 import { build, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_HINT, findChromium } from "./test/support/chromium";
+
+// Without Chromium the browser suites are left out, saying so, except under CI where they
+// must run (and so fail).
+const BROWSER_SUITES = "test/browser/**";
+const noBrowser = !findChromium() && process.env.CI !== "true";
+const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromium found (${CHROMIUM_HINT})`] : [];
 
 /** The <ksymns-playground> element as embed.js: one classic script (any page can load it with
  *  `<script src defer>`), so it is built on its own, as an IIFE with a stable name. */
@@ -50,9 +57,10 @@ export default defineConfig({
   preview: { port: 5173 },
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(noBrowser ? [BROWSER_SUITES] : [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    reporters: ["default", "./test/support/summary-reporter.ts"],
+    reporters: ["default", ["./test/support/summary-reporter.ts", { left }]],
   },
 });

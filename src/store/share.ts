@@ -2,6 +2,7 @@
 // decoder, so links made today keep opening after the format moves on. Raw deflate (fflate)
 // makes these links about a third shorter than lz-string on kernel C and Module.symvers text.
 
+import { MAX_WORKSPACE_BYTES } from "../../wasm/shared/codes";
 import { encodeLinkJson, inflateLinkPayload, LINK_VERSION, LinkTooLarge } from "./linkcodec.js";
 import { snapshotFromJson, snapshotToJson, type Snapshot } from "./snapshot";
 
@@ -12,7 +13,7 @@ export class LinkError extends Error {}
 
 /** The most a link may decompress to: the engine's workspace limit (32 MiB), so that a
  *  crafted link can never inflate into a bomb. */
-export const MAX_LINK_BYTES = 32 * 1024 * 1024;
+export const MAX_LINK_BYTES = MAX_WORKSPACE_BYTES;
 
 const DECODERS: Record<number, (payload: string) => Snapshot> = {
   1: (payload) => {

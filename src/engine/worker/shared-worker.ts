@@ -4,9 +4,9 @@
 // at a time, and a frame's queries see the profile of its own last run.
 
 /// <reference lib="webworker" />
-import { createBrowserEngine } from "./browser";
-import type { Engine } from "./engine";
-import type { RunOptions, WorkspaceFiles } from "./types";
+import { createBrowserEngine } from "../hosts/browser";
+import type { Engine } from "../engine";
+import type { RunOptions, WorkspaceFiles } from "../types";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
 declare const self: SharedWorkerGlobalScope;
