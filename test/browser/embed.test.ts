@@ -325,7 +325,8 @@ describe("embedding ksymns in another site's page", () => {
     const element = await page.inputValue("#embed-element");
     const iframe = await page.inputValue("#embed-iframe");
     expect(element).toContain("<ksymns-playground");
-    expect(element).toContain('data-file="user.c"');
+    expect(element).toContain("<figcaption>user.c</figcaption>");
+    expect(element).toMatch(/ files="v1\/[A-Za-z0-9_-]+"/);
     expect(element).toContain(" readonly");
     expect(iframe).toMatch(/embed\.html\?[^"]*readonly=1[^"]*#v1\//);
     await shot(page, "embed-dialog");
