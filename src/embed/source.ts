@@ -2,7 +2,8 @@
 // fetches it (the frame, on the playground's origin, could not) and reads it as the full
 // page reads an opened folder or archive (src/app/archive.ts).
 
-import { isWorkspaceName, openFileList, type Opened } from "../app/archive";
+import { isWorkspaceInput } from "../../wasm/shared/files";
+import { openFileList, type Opened } from "../app/archive";
 
 async function bytesOf(url: URL): Promise<ArrayBuffer> {
   const res = await fetch(url);
@@ -19,7 +20,7 @@ async function listFolder(url: URL): Promise<string[]> {
       .map((a) => new URL(a.getAttribute("href")!, url))
       .filter((u) => u.origin === url.origin && u.pathname.startsWith(url.pathname) && u.pathname.length > url.pathname.length)
       .map((u) => decodeURIComponent(u.pathname.slice(url.pathname.length)))
-      .filter((n) => !n.includes("/") && isWorkspaceName(n));
+      .filter((n) => !n.includes("/") && isWorkspaceInput(n));
     if (names.length) return [...new Set(names)];
   }
   const manifest = new URL("files.json", url);
@@ -44,7 +45,7 @@ export async function readSource(url: URL): Promise<Opened> {
     try {
       opened = await openFileList([new File([bytes], "workspace.zip")]);
     } catch (err) {
-      throw new Error(`${url.href}: not a readable .zip (${err instanceof Error ? err.message : String(err)})`);
+      throw new Error(`${url.href}: not a readable .zip (${err instanceof Error ? err.message : String(err)})`, { cause: err });
     }
   } else {
     throw new Error(`src="${url.href}" must name a folder (ending in /) or a .zip`);

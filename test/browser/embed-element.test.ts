@@ -3,7 +3,6 @@
 // page's own site), an element moved in the page, the Embed dialog's snippet with hostile file
 // content, and embeds that share one engine.
 
-import type { Server } from "node:http";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
