@@ -6,6 +6,7 @@
 // a tenth created once nine show. Benchmarks report; they never assert on timing.
 
 import { cpus, loadavg } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { build } from "vite";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/server";
@@ -47,6 +48,56 @@ window.add = (html) => {
 };`;
 
 type Sent = { bytes: number; requests: number };
+
+/** Resident memory (bytes) of the descendants of process `root` (shared pages counted in each). */
+function memoryOf(root: number): number {
+  let total = 0;
+  for (const pid of descendants(root)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** The processes started, directly or not, by process `root`. */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      parents.set(Number(name), Number(readFileSync(`/proc/${name}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const family = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (!family.has(pid) && family.has(ppid)) grew = family.add(pid) && true;
+  }
+  family.delete(root);
+  return [...family];
+}
+
+/** CPU time (ms, user + system) used so far by the descendants of process `root` (Chromium and
+ *  its helpers, started by this process), from /proc (Linux): what the browser spent, however
+ *  busy the machine is with other work. */
+function cpuTimeOf(root: number): number {
+  let ticks = 0;
+  for (const pid of descendants(root)) {
+    try {
+      // after the ")" that ends the command name: state ppid … utime(14) stime(15)
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
 const results = (page: Page) => page.evaluate(() => (window as unknown as { results: Record<string, number> }).results);
 
 async function waitForResults(page: Page, ids: string[]): Promise<void> {
@@ -54,7 +105,7 @@ async function waitForResults(page: Page, ids: string[]): Promise<void> {
 }
 
 /** A page of `n` embeds from a cold cache: bytes sent for it and the time to its last result. */
-async function pageOf(browser: Browser, site: { log: Response[] }, host: string, n: number): Promise<Sent & { ms: number }> {
+async function pageOf(browser: Browser, site: { log: Response[] }, host: string, n: number): Promise<Sent & { ms: number; rss: number }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const s0 = site.log.length;
@@ -63,14 +114,15 @@ async function pageOf(browser: Browser, site: { log: Response[] }, host: string,
   await page.waitForTimeout(300);
   const sent = total(site.log.slice(s0));
   const ms = Math.max(...Object.values(await results(page)));
+  const rss = memoryOf(process.pid);
   await context.close();
-  return { ...sent, ms };
+  return { ...sent, ms, rss };
 }
 
 /** Nine embeds showing, then a tenth added: what it costs from its creation to its result, in
  *  time and in the page's main-thread work (the frames share the page's renderer: a figure that
  *  stays meaningful when other processes load the machine). */
-async function tenthAdded(browser: Browser, site: { log: Response[] }, host: string): Promise<Sent & { ms: number; busy: number }> {
+async function tenthAdded(browser: Browser, site: { log: Response[] }, host: string, pid: number): Promise<Sent & { ms: number; busy: number; cpu: number }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -81,13 +133,17 @@ async function tenthAdded(browser: Browser, site: { log: Response[] }, host: str
   await page.waitForTimeout(1000);
   const s9 = site.log.length;
   const b9 = await busy();
+  const c9 = cpuTimeOf(pid);
   await page.evaluate((html) => (window as unknown as { add(h: string): void }).add(html), example(10));
   await waitForResults(page, ["e10+"]);
   const b10 = await busy();
+  // what the frame does right after its first result (resize, the service worker's caching) counts too
+  await page.waitForTimeout(1000);
+  const c10 = cpuTimeOf(pid);
   const sent = total(site.log.slice(s9));
   const ms = (await results(page))["e10+"];
   await context.close();
-  return { ...sent, ms, busy: b10 - b9 };
+  return { ...sent, ms, busy: b10 - b9, cpu: c10 - c9 };
 }
 
 export default async function bench(): Promise<void> {
@@ -100,13 +156,13 @@ export default async function bench(): Promise<void> {
   });
   const browser = await launchChromium();
   try {
-    const nine: (Sent & { ms: number })[] = [];
-    const ten: (Sent & { ms: number })[] = [];
-    const added: (Sent & { ms: number; busy: number })[] = [];
+    const nine: (Sent & { ms: number; rss: number })[] = [];
+    const ten: (Sent & { ms: number; rss: number })[] = [];
+    const added: (Sent & { ms: number; busy: number; cpu: number })[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       nine.push(await pageOf(browser, site, origin, 9));
       ten.push(await pageOf(browser, site, origin, 10));
-      added.push(await tenthAdded(browser, site, origin));
+      added.push(await tenthAdded(browser, site, origin, process.pid));
     }
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const med = (xs: (Sent & { ms: number })[]) => ({ bytes: median(xs.map((x) => x.bytes)), requests: median(xs.map((x) => x.requests)), ms: median(xs.map((x) => x.ms)) });
@@ -115,7 +171,10 @@ export default async function bench(): Promise<void> {
     console.log(`page of nine embeds: ${kb(m9.bytes)} gzip in ${m9.requests} requests, ${ms(m9.ms)} to the ninth result`);
     console.log(`page of ten embeds:  ${kb(m10.bytes)} gzip in ${m10.requests} requests, ${ms(m10.ms)} to the tenth result`);
     console.log(`the tenth adds:      ${kb(m10.bytes - m9.bytes)}, ${ms(m10.ms - m9.ms)}   target ≤ 20 KB and ≤ 50 ms`);
-    console.log(`a tenth added once nine show: ${kb(ma.bytes)} in ${ma.requests} requests, ${ms(ma.ms)} from its creation to its result, ${ms(median(added.map((a) => a.busy)))} of main-thread work`);
+    const mb = (xs: { rss: number }[]) => `${(median(xs.map((x) => x.rss)) / 1048576).toFixed(0)} MB`;
+    console.log(`browser memory (resident, all processes): ${mb(nine)} with nine, ${mb(ten)} with ten`);
+    console.log(`a tenth added once nine show: ${kb(ma.bytes)} in ${ma.requests} requests, ${ms(ma.ms)} from its creation to its result`);
+    console.log(`  of which the page's main thread was busy ${ms(median(added.map((a) => a.busy)))}; CPU time of all the browser's processes for it: ${ms(median(added.map((a) => a.cpu)))}`);
     console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
   } finally {
     await browser.close();
