@@ -85,14 +85,14 @@ describe.skipIf(!python)("a Sphinx project using the ksymns directive", () => {
   });
 
   it("writes the code blocks and an Open in ksymns link into LaTeX, epub and man output", async () => {
-    const latex = readFileSync(join(await sphinx("latex"), "notes.tex"), "utf8");
+    const [latexDir, manDir, epubDir] = await Promise.all([sphinx("latex"), sphinx("man"), sphinx("epub")]);
+    const latex = readFileSync(join(latexDir, "notes.tex"), "utf8");
     expect(latex.match(/\\begin\{sphinxVerbatim\}/g)).toHaveLength(3);
     expect(latex).toMatch(/\\sphinxhref\{https?:\/\/[^}]*index\.html\\#v1\/[A-Za-z0-9\\_-]+\}\{Open in ksymns\}/);
     expect(latex).not.toContain("ksymns-playground");
-    const man = readFileSync(join(await sphinx("man"), "ksymns-notes.7"), "utf8");
+    const man = readFileSync(join(manDir, "ksymns-notes.7"), "utf8");
     expect(man).toContain("EXPORT_SYMBOL_NS_GPL(toy_get, TOY_NS);");
     expect(man).toMatch(/Open in ksymns: https?:\/\/\S*index\.html#v1\//);
-    const epubDir = await sphinx("epub");
     const book = unzipSync(readFileSync(join(epubDir, readdirSync(epubDir).find((f) => f.endsWith(".epub"))!)));
     const page = strFromU8(book["EPUB/index.xhtml"] ?? book["index.xhtml"] ?? Object.entries(book).find(([n]) => n.endsWith("index.xhtml"))![1]);
     expect(page).not.toContain("<ksymns-playground");
