@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { build, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { site } from "./src/site/plugin.ts";
+import { elementScript } from "./src/site/element.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -9,42 +10,10 @@ const BROWSER_SUITES = "test/browser/**";
 const noBrowser = !findChromium() && process.env.CI !== "true";
 const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromium found (${CHROMIUM_HINT})`] : [];
 
-/** The <ksymns-playground> element as embed.js: one classic script (any page can load it with
- *  `<script src defer>`), so it is built on its own, as an IIFE with a stable name. */
-function elementScript(): Plugin {
-  const make = (write: boolean) =>
-    build({
-      configFile: false,
-      logLevel: "warn",
-      build: {
-        write,
-        outDir: "dist",
-        emptyOutDir: false,
-        copyPublicDir: false,
-        target: "es2022",
-        lib: { entry: resolve(import.meta.dirname, "src/embed/element.ts"), formats: ["iife"], name: "ksymnsPlayground", fileName: () => "embed.js" },
-      },
-    });
-  return {
-    name: "ksymns-element",
-    async closeBundle() {
-      if (this.environment?.config.command === "build") await make(true);
-    },
-    configureServer(server) {
-      server.middlewares.use("/embed.js", (_req, res, next) => {
-        make(false).then((out) => {
-          const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-          res.setHeader("Content-Type", "text/javascript");
-          res.end(chunk.output[0].code);
-        }, next);
-      });
-    },
-  };
-}
-
 export default defineConfig({
   base: "./",
-  plugins: [elementScript()],
+  // the security headers under dev and preview, the build id in sw.js, and embed.js
+  plugins: [site(), elementScript()],
   build: {
     target: "es2022",
     outDir: "dist",
