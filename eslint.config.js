@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "wasm/build/", ".cache/", "node_modules/", "test-results/", "integrations/**/build/"] },
+  { ignores: ["dist/", "wasm/build/", ".cache/", "node_modules/", "test-results/", "integrations/**/build/", "test/sites/**/.astro/", "test/sites/**/node_modules/", "test/sites/vitepress/.vitepress/cache/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -42,6 +42,9 @@ export function connectHost(store: PlaygroundStore, origins: readonly string[], 
         if (m.profile !== undefined) hooks.setProfile(m.profile);
         if (m.kernel) s.setKernel(m.kernel);
         return;
+      case "set-theme":
+        s.setTheme(m.theme === "auto" ? "system" : m.theme);
+        return;
       case "run":
         hooks.run();
         if (s.result) post({ type: "result", verdicts: verdictsOf(s.result), messages: messagesOf(s.result) });

@@ -8,11 +8,15 @@ export const PROTOCOL_VERSION = 1;
 export const LIMITS = { files: 64, nameLength: 128, fileBytes: 1024 * 1024, totalBytes: 4 * 1024 * 1024, idLength: 64 } as const;
 
 /** What the frame can do, announced in `ready`. */
-export const CAPABILITIES = ["set-files", "set-options", "run", "get-state"] as const;
+export const CAPABILITIES = ["set-files", "set-options", "set-theme", "run", "get-state"] as const;
+
+/** The themes a host may ask for ("auto" follows the reader's OS). */
+export const THEMES = ["light", "dark", "auto"] as const;
 
 export type HostMessage =
   | { type: "set-files"; id?: string; files: Record<string, string>; active?: string }
   | { type: "set-options"; id?: string; kernel?: string; relaxed?: boolean; profile?: boolean }
+  | { type: "set-theme"; id?: string; theme: (typeof THEMES)[number] }
   | { type: "run"; id?: string }
   | { type: "get-state"; id?: string };
 
@@ -76,6 +80,9 @@ export function parseHostMessage(data: unknown): HostMessage | null {
       }
       return out;
     }
+    case "set-theme":
+      if (!THEMES.includes(data.theme as (typeof THEMES)[number])) return null;
+      return { type: "set-theme", id, theme: data.theme as (typeof THEMES)[number] };
     case "run":
     case "get-state":
       return { type: data.type, id };

@@ -32,6 +32,10 @@ describe("the host protocol", () => {
     expect(parseHostMessage({ ksymns: 1, type: "set-options", kernel: "6.13", relaxed: false })).toEqual({ type: "set-options", id: undefined, kernel: "6.13", relaxed: false });
     expect(parseHostMessage({ ksymns: 1, type: "get-state", id: "q1" })).toEqual({ type: "get-state", id: "q1" });
   });
+  it("takes a theme from the host: light, dark or auto, and nothing else", () => {
+    for (const theme of ["light", "dark", "auto"]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toEqual({ type: "set-theme", id: undefined, theme });
+    for (const theme of ["pink", "", undefined, 1, { toString: () => "dark" }]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toBeNull();
+  });
   it("ignores anything else: other versions, unknown types, bad fields, oversized files", () => {
     const bad = [
       null,

@@ -3,11 +3,13 @@
 import { clientOf, type EngineClient } from "./client";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
-/** An EngineClient backed by `worker` (which runs worker.ts); `base` is the site root, where kernels/ lives. */
-export function workerClient(worker: Worker, base: URL): EngineClient {
+/** An EngineClient backed by `worker` (which runs worker.ts), or by a port of the engine the
+ *  page's embeds share (shared-worker.ts); `base` is the site root, where kernels/ lives. */
+export function workerClient(worker: Worker | SharedWorker, base: URL): EngineClient {
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  const port = "port" in worker ? worker.port : worker;
+  port.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     const p = pending.get(reply.id);
     if (!p) return;
@@ -16,20 +18,20 @@ export function workerClient(worker: Worker, base: URL): EngineClient {
     else p.reject(new Error(reply.error));
   };
   worker.onerror = (event) => {
-    for (const p of pending.values()) p.reject(new Error(`engine worker failed: ${event.message}`));
+    for (const p of pending.values()) p.reject(new Error(`engine worker failed: ${(event as ErrorEvent).message ?? "it did not start"}`));
     pending.clear();
   };
   const post = (request: Omit<WorkerRequest, "id">): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest);
+      port.postMessage({ ...request, id } as WorkerRequest);
     });
   const ready = post({ op: "init", args: [base.href] });
   const call = (op: WorkerRequest["op"], args: unknown[]): Promise<unknown> => ready.then(() => post({ op, args }));
   return clientOf(
     (files, options) => call("run", [files, options]) as ReturnType<EngineClient["run"]>,
     (q, args) => call(q, args),
-    () => worker.terminate(),
+    () => ("port" in worker ? worker.port.close() : worker.terminate()),
   );
 }
