@@ -3,7 +3,7 @@
 // thread busy for minutes. The page terminates this worker when it takes too long
 // (browser-decompress.ts), which no code on the page's own thread could do.
 
-import { unzstdLimited } from "./zstd-limited";
+import { unzstdLimited } from "./zstdlimited";
 
 export interface ZstdRequest {
   bytes: Uint8Array;

@@ -6,7 +6,7 @@
 // nothing each cost a whole window, and enough of them would take minutes.
 
 import { asDecompressError, DecompressError, overLimit } from "./decompress";
-import { concat } from "./drain-limited";
+import { concat } from "./drainlimited";
 
 const ZSTD_MAGIC = 0xfd2fb528;
 /** Block_Maximum_Size: no block of a valid frame regenerates or carries more. */

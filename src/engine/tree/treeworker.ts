@@ -3,7 +3,7 @@
 // in batches.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { breathe, createScanner, scanFile, scanFileSync, takeNotes } from "./ko-reader";
+import { breathe, createScanner, scanFile, scanFileSync, takeNotes } from "./koreader";
 import type { WorkerFiles, WorkerInput, WorkerOutput } from "./tree";
 
 /** Files whose summaries go back in one message. */

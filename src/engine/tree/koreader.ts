@@ -2,7 +2,7 @@
 // for (straight into its memory, nothing else of the file read), a compressed one
 // decompressed whole; the engine keeps its summary (koScanKeep) until the caller takes them
 // all (koScanTake) or adds them to its own tree (depmodAddKept). Used by tree.ts on its own
-// thread and by each tree-worker.ts.
+// thread and by each treeworker.ts.
 
 import { resolve } from "node:path";
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
