@@ -526,7 +526,7 @@ function main(argv: string[]): number {
       const r = JSON.parse(readFileSync(join(out, f), "utf8")) as TargetResult;
       return { id: r.id, kind: r.kind, source: r.source, modules: r.modules.map((m) => m.ko), exits: r.passes.map((p) => p.exit) };
     });
-  writeFileSync(join(out, "index.json"), JSON.stringify({ release: env.release, version: env.version, headers: env.headerDebs, gcc: env.gcc, targets: index }, null, 1) + "\n");
+  writeFileSync(join(out, "index.json"), JSON.stringify({ series: env.series, release: env.release, version: env.version, headers: env.headerDebs, gcc: env.gcc, targets: index }, null, 1) + "\n");
   process.stdout.write(out + "\n");
   return 0;
 }
