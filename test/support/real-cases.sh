@@ -180,12 +180,12 @@ https://inai.de/projects/xtables-addons/ 3.31. Licence GPL-2.0. Kbuild is ours
 (extensions/Kbuild reads build_* switches from ../mconfig).
 T
 
-# 12. udmabuf: designated initializers .vmap/.vunmap named like exported symbols; MODULE_IMPORT_NS(DMA_BUF); a built-in name on Debian
+# 12. udmabuf: designated initializers .vmap/.vunmap named like exported symbols; built-in-only code as a module
 d=$(case_dir real-udmabuf-member-init "the engine reads the designated initializers .vmap/.vunmap as uses of the exported vmap/vunmap")
 tree drivers/dma-buf/udmabuf.c "$d"
 echo 'obj-m += udmabuf.o' >"$d/Kbuild"
 printf 'insmod udmabuf.ko\nlsmod\n' >"$d/load"
-echo "drivers/dma-buf/udmabuf.c: .vmap = vmap_udmabuf is a member, not a use of vmap(); imports DMA_BUF; udmabuf is built into Debian's kernels" >"$d/README"
+echo "drivers/dma-buf/udmabuf.c (a bool Kconfig option, always built in) as a module: .vmap = vmap_udmabuf is a member, not a use of vmap(); no MODULE_LICENSE, no import of DMA_BUF, memfd_fcntl not exported" >"$d/README"
 cat >>"$d/README" <<T
 udmabuf.c: whole and unmodified from drivers/dma-buf of $SRCPKG. Licence GPL-2.0 (SPDX).
 Kbuild is ours (obj-m: Debian builds CONFIG_UDMABUF=y, into vmlinux).
