@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_HINT, findChromium } from "./test/support/chromium";
+
+// Without Chromium the browser suites are left out, saying so, except under CI where they
+// must run (and so fail).
+const BROWSER_SUITES = "test/browser/**";
+const noBrowser = !findChromium() && process.env.CI !== "true";
+const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromium found (${CHROMIUM_HINT})`] : [];
 
 export default defineConfig({
   base: "./",
@@ -15,9 +22,10 @@ export default defineConfig({
   preview: { port: 5173 },
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(noBrowser ? [BROWSER_SUITES] : [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    reporters: ["default", "./test/support/summary-reporter.ts"],
+    reporters: ["default", ["./test/support/summary-reporter.ts", { left }]],
   },
 });

@@ -2,11 +2,8 @@
 // store, mounts the page, and connects the engine (in the page, or a worker for large inputs),
 // local persistence, theme and shortcuts.
 
-import { createBrowserEngine } from "./engine/browser";
-import { localClient, switchingClient } from "./engine/client";
-import { workerClient } from "./engine/remote";
-import EngineWorker from "./engine/worker?worker";
-import { connectEngine, createPlaygroundStore, isLinkHash, saveCurrent, selectSnapshot } from "./store";
+import { connectCompare, createPlaygroundStore, isLinkHash, saveCurrent, selectSnapshot } from "./store";
+import { startEngine, startWorkerClient } from "./app/startengine";
 import { chooseStart, type Start } from "./app/start";
 import { mountLayout } from "./app/layout";
 import { connectPersistence } from "./app/persistence";
@@ -54,29 +51,17 @@ connectShortcuts(store);
 connectDrop(store, root);
 connectExamples(store, storage);
 
+const testHooks: { injectFault?: (kind: "trap" | "oom") => void } = {};
 const base = new URL("./", document.baseURI);
 const offline = registerOffline(base);
-createBrowserEngine(base).then(
-  (engine) => {
-    const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
-    // comparisons and the atlas run on other kernels in their own engine, off the page's thread
-    store.getState().setSideEngine(() => workerClient(new EngineWorker(), base));
-    let first = true;
-    connectEngine(store, client, {
-      onApplied() {
-        if (first) {
-          document.body.dataset.ready = "true";
-          void offline.cacheLoaded();
-        }
-        first = false;
-      },
-    });
-  },
-  (err: unknown) => {
-    store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
-    document.body.dataset.ready = "error";
-  },
-);
+// comparisons and the atlas run on other kernels in their own engine, off the page's thread
+store.getState().setSideEngine(() => startWorkerClient(base));
+connectCompare(store);
+startEngine(store, base, {
+  onEngine: (engine) => (testHooks.injectFault = (kind) => engine.injectFault(kind)),
+  onReady: () => void offline.cacheLoaded(),
+});
 
-// for the browser tests and the typing benchmark
-(window as unknown as { ksymns: unknown }).ksymns = { store };
+// for the browser tests and the typing benchmark (the page's own script, never reachable from a
+// workspace, a link or an embedding page)
+(window as unknown as { ksymns: unknown }).ksymns = { store, testHooks };

@@ -3,7 +3,7 @@
 // The panes come from the registry; this file is only the chrome around them.
 
 import { PANES, RESULT_TABS, h, icon, type Pane } from "../views";
-import { selectCounts, type PlaygroundStore, type Theme } from "../store";
+import type { PlaygroundStore, Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
 import { openHistory } from "./history";
 import { mountNotice } from "./notice";
@@ -72,7 +72,7 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   root.append(header, kernelBar, noticeSlot, workbench, dropHint, gallerySlot);
 
   const disposers = [
-    mountPane(PANES.kernel, kernelBar, store),
+    mountPane(PANES.settings, kernelBar, store),
     mountNotice(noticeSlot, store),
     mountPane(PANES.files, filesSlot, store),
     mountPane(PANES.editor, editorSlot, store),
@@ -102,16 +102,14 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   const renderTabs = () => {
     const s = store.getState();
     const current = RESULT_TABS.some((p) => p.id === s.tab) ? s.tab : "problems";
-    const c = selectCounts(s);
-    const failed = s.result?.commands.filter((x) => x.exit !== 0).length ?? 0;
     for (const t of tabButtons) {
       const on = t.pane.id === current;
       t.tab.setAttribute("aria-selected", String(on));
       t.tab.tabIndex = on ? 0 : -1;
       t.panel.hidden = !on;
-      const n = t.pane.id === "problems" ? c.error + c.warning : t.pane.id === "kernel" ? failed : t.pane.id === "modules" ? (s.result?.modules_at_end.length ?? 0) : 0;
-      t.count.textContent = n ? String(n) : "";
-      t.count.className = `tab-count ${t.pane.id === "problems" ? (c.error ? "bad" : "warn") : t.pane.id === "kernel" ? "bad" : ""}`;
+      const badge = t.pane.badge?.(s) ?? null;
+      t.count.textContent = badge ? String(badge.count) : "";
+      t.count.className = `tab-count ${badge?.tone ?? ""}`;
     }
   };
   renderTabs();

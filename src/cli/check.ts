@@ -5,7 +5,7 @@
 
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import type { RunResult, WorkspaceFiles } from "../engine";
 import type { Io } from "./main";
 

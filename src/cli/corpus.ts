@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Io } from "./main";
+import { DEBIAN_SERIES } from "../../wasm/shared/debian";
+import { releaseName } from "../../wasm/shared/releases";
 
 interface Series {
   /** sources.list lines (Debian's archive only). */
@@ -16,16 +18,8 @@ interface Series {
   image: RegExp;
 }
 
-const DEBIAN = "http://deb.debian.org/debian";
-const SECURITY = "http://deb.debian.org/debian-security";
-
-export const SERIES: Record<string, Series> = {
-  "5.10": { sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], image: /^linux-image-(5\.10\.0-\d+-amd64)-unsigned$/ },
-  "6.1": { sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.1\.0-\d+-amd64)-unsigned$/ },
-  "6.12": { sources: [`deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.12\.\d+\+deb12-amd64)-unsigned$/ },
-  "7.2": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.2\.\d+\+deb13-amd64)$/ },
-  "7.3": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.3\.\d+\+deb13-amd64)$/ },
-};
+/** The downloadable series by name ("6.12"), from the engine's list of Debian kernels. */
+export const SERIES: Record<string, Series> = Object.fromEntries(DEBIAN_SERIES.map((s) => [releaseName(s.release), { sources: s.sources, image: new RegExp(s.imagePattern) }]));
 
 /** Where corpora live unless a folder is given: $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus. */
 export function defaultCorpusDir(): string {

@@ -39,7 +39,7 @@ async function makeBundle() {
     const esbuild = await import("esbuild");
     const out = await esbuild.build({
       absWorkingDir: root,
-      entryPoints: { main: "src/cli/main.ts", deps: "src/cli/deps.ts", "tree-worker": "src/engine/tree-worker.ts" },
+      entryPoints: { main: "src/cli/main.ts", deps: "src/cli/deps.ts", "tree-worker": "src/engine/tree/tree-worker.ts" },
       outdir,
       bundle: true,
       platform: "node",

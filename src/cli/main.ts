@@ -2,12 +2,13 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { readWorkspaceDir } from "./workspace-dir";
 import { listPresets, runPreset } from "./presets";
 import { check } from "./check";
 import { deps } from "./deps";
-import { corpus } from "./corpus";
+import { corpus, SERIES } from "./corpus";
+import { DEFAULT_RELEASE, knownRangeText, releaseName } from "../../wasm/shared/releases";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -46,7 +47,7 @@ Usage:
       defaults). Reads modules in worker threads (--workers N; 0: none; by default
       cores - 1 for compressed modules, cores - 2 for plain ones).
   ksymns corpus SERIES [DIR]
-      Download a whole Debian kernel (5.10, 6.1, 6.12, 7.2 or 7.3: all its modules, its
+      Download a whole Debian kernel (${Object.keys(SERIES).join(", ")}: all its modules, its
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
       $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
       \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
@@ -55,9 +56,9 @@ Usage:
   ksymns --help             This text.
 
 Options of run:
-  --kernel VERSION   Kernel release (5.4 … 7.3). Default: the .config header of DIR, else 6.12.
-                     Each release behaves as Debian's kernel of that series (6.12 carries
-                     Debian's backports); its default config is Debian's.
+  --kernel VERSION   Kernel release (${knownRangeText()}). Default: the .config header of DIR, else ${releaseName(DEFAULT_RELEASE)}.
+                     Each release behaves as Debian's kernel of that series (with Debian's
+                     backports); its default config is that kernel's.
   --symvers FILE     Build against this Module.symvers instead of DIR/Module.symvers.
   --config FILE      Use this .config (options and the release in its header).
   --relaxed          When make would refuse, build the .ko anyway as the kernel lab does

@@ -2,7 +2,7 @@
 // its stored expectation (what the real kernel did, from the kernel lab).
 
 import { resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { PRESETS, diffOutcome, outcomeOf } from "../presets";
 import { readPreset, readPresetFolder } from "../presets/node";
 import type { Io } from "./main";

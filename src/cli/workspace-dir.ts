@@ -4,14 +4,14 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { WorkspaceFiles } from "../engine";
+import { parseRelease } from "../../wasm/shared/releases";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 
-const TEXT_LIMIT = 8 * 1024 * 1024;
+/** The release of an override folder's name (v6.13+ → 613). */
+const overrideRelease = (folder: string): number => parseRelease(folder.slice(1, -1));
+
 const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
 
-function versionKey(v: string): number {
-  const [a, b] = v.split(".").map(Number);
-  return a * 100 + (b || 0);
-}
 
 /** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. */
 export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceFiles> {
@@ -28,10 +28,10 @@ export async function readWorkspaceDir(dir: string, kernel?: string): Promise<Wo
     files[e.name] = await readEntry(join(dir, e.name));
   }
   if (kernel) {
-    const k = versionKey(kernel);
-    overrides.sort((a, b) => versionKey(a.slice(1, -1)) - versionKey(b.slice(1, -1)));
+    const k = parseRelease(kernel);
+    overrides.sort((a, b) => overrideRelease(a) - overrideRelease(b));
     for (const o of overrides) {
-      if (versionKey(o.slice(1, -1)) > k) continue;
+      if (overrideRelease(o) > k) continue;
       for (const e of await readdir(join(dir, o), { withFileTypes: true })) {
         if (e.isFile()) files[e.name] = await readEntry(join(dir, o, e.name));
       }
@@ -43,6 +43,6 @@ export async function readWorkspaceDir(dir: string, kernel?: string): Promise<Wo
 async function readEntry(path: string): Promise<string | Uint8Array> {
   const s = await stat(path);
   const bytes = await readFile(path);
-  if (path.endsWith(".ko") || s.size > TEXT_LIMIT) return new Uint8Array(bytes);
+  if (path.endsWith(".ko") || s.size > MAX_FILE_BYTES) return new Uint8Array(bytes);
   return bytes.toString("utf8");
 }

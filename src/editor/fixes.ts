@@ -4,7 +4,7 @@
 // wrong form. The form itself comes from the engine (namespaceForm); no kernel rule is decided here.
 
 import type { Finding, ModelModule, RunResult, WorkspaceFiles } from "../engine";
-import { writeNamespace, type NamespaceForm } from "../engine/syntax";
+import { writeNamespace, type NamespaceForm } from "../engine";
 
 /** A replacement of a range (1-based, end column exclusive) of one file. */
 export interface TextEdit {
@@ -177,11 +177,6 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
     default:
       return [];
   }
-}
-
-/** Whether the engine's result offers a quick fix for this finding. */
-export function hasQuickFix(f: Finding, ctx: FixContext): boolean {
-  return quickFixesFor(f, ctx).length > 0;
 }
 
 /** The texts of `files` after `edits` (ranges as in the files given), for applying a fix outside Monaco. */

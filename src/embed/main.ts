@@ -2,12 +2,9 @@
 // by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
 // Monaco, which loads on the first click or focus in the code (never when read-only).
 
-import { createBrowserEngine } from "../engine/browser";
-import { localClient, switchingClient } from "../engine/client";
-import { workerClient } from "../engine/remote";
-import EngineWorker from "../engine/worker?worker";
-import { connectEngine, createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectActiveFile, selectSnapshot, type Snapshot } from "../store";
-import { PANES, RESULT_TABS, h, replaceChildren } from "../views";
+import { startEngine } from "../app/startengine";
+import { createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectActiveFile, selectSnapshot, type Snapshot } from "../store";
+import { PANES, VERDICT_TABS, h, replaceChildren } from "../views";
 import { connectTheme } from "../app/theme";
 import { registerOffline } from "../app/offline";
 import { parseFlags } from "./flags";
@@ -121,7 +118,7 @@ code.addEventListener("keydown", (e) => {
 // the verdict: summary and result tabs, mounted from the registry as in the full page
 PANES.summary.mount(summarySlot, store);
 // the verdict's own tabs only: the full page's other panes (comparisons, graphs) stay there
-const EMBED_TABS = RESULT_TABS.filter((p) => ["problems", "kernel", "build", "modules"].includes(p.id));
+const EMBED_TABS = VERDICT_TABS;
 const tabButtons = EMBED_TABS.map((pane) => {
   const panel = h("div", { class: "result-panel", role: "tabpanel", dataset: { pane: pane.id } });
   panels.append(panel);
@@ -152,24 +149,10 @@ function start(): void {
   waiting.hidden = true;
   runButton.hidden = true;
   resultCol.classList.remove("embed-idle");
-  createBrowserEngine(base).then(
-    (engine) => {
-      const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
-      let first = true;
-      connectEngine(store, lightClient(client, () => profileMode), {
-        onApplied() {
-          if (!first) return;
-          first = false;
-          document.body.dataset.ready = "true";
-          void offline.cacheLoaded();
-        },
-      });
-    },
-    (err: unknown) => {
-      store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
-      document.body.dataset.ready = "error";
-    },
-  );
+  startEngine(store, base, {
+    wrap: (client) => lightClient(client, () => profileMode),
+    onReady: () => void offline.cacheLoaded(),
+  });
 }
 if (flags.run === "click") {
   resultCol.classList.add("embed-idle");

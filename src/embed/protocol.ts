@@ -2,7 +2,6 @@
 // exchange with postMessage. Every field is validated here; anything else is ignored.
 
 /** The envelope every message carries: `{ ksymns: 1, type, ... }`. */
-export const PROTOCOL = "ksymns";
 export const PROTOCOL_VERSION = 1;
 
 /** Limits on what a host may send (a frame never trusts a host's sizes). */

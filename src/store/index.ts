@@ -1,7 +1,6 @@
 export { createPlaygroundStore } from "./store";
 export type { PlaygroundState, PlaygroundStore } from "./store";
 export type { FilesSlice } from "./files";
-export { fileNameProblem } from "./files";
 export type { SettingsSlice } from "./settings";
 export type { RunSlice, EngineQueries } from "./run";
 export type { UiSlice, Notice, Theme, EditorKind } from "./ui";
@@ -17,17 +16,18 @@ export {
   selectLoadedModules,
   markerGroupOf,
 } from "./selectors";
-export type { LoadedModule } from "./selectors";
 export { connectEngine } from "./runner";
-export { encodeLink, decodeLink, isLinkHash, LinkError, LINK_VERSION } from "./share";
+export { connectCompare, selectComparedKernels } from "./compare";
+export type { CompareSlice, CompareRun } from "./compare";
+export { encodeLink, decodeLink, isLinkHash, LinkError } from "./share";
 export { loadSaved, loadSavedTitle, saveCurrent, saveWorkspace, clearSaved, setAside, takeUnreportedSetAside } from "./persist";
-export { pushHistory, loadHistory, removeHistory, fallbackTitle, workspaceSize, HISTORY_LIMIT } from "./persist";
+export { pushHistory, loadHistory, removeHistory, fallbackTitle, HISTORY_LIMIT } from "./persist";
 export type { KeyValueStorage, HistoryEntry, PushOutcome, StorageProblem } from "./persist";
 export { snapshotToJson, snapshotFromJson, toWorkspaceFiles, sameFiles } from "./snapshot";
 export type { Snapshot, WorkspaceFile } from "./snapshot";
 export { defaultSnapshot } from "./defaults";
 export { templateFor, freshName } from "./templates";
-export { setConfigOption, setConfigRelease } from "./configfile";
+export { setConfigOption } from "./configfile";
 export type { TeachingSlice, SideEngine } from "./teaching";
-export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual, messagesAt } from "./expect";
+export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual } from "./expect";
 export type { Expectation } from "./expect";

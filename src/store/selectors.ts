@@ -1,7 +1,7 @@
 // Named selectors: how views read the store. Derived values are memoised on the identity of
 // what they derive from, so subscriptions with the default equality fire only on real change.
 
-import type { Finding, RunResult, WorkspaceFiles } from "../engine";
+import type { LoadedModule, Finding, RunResult, WorkspaceFiles } from "../engine";
 import { requestedKernel } from "../engine";
 import type { PlaygroundState } from "./store";
 import { toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
@@ -62,21 +62,5 @@ export const selectSnapshot = (s: PlaygroundState): Snapshot => ({
   ...(s.expect.length ? { expect: s.expect } : {}),
 });
 
-/** One row of /proc/modules as the engine prints it: `name refcount users state (taints)`. */
-export interface LoadedModule {
-  name: string;
-  refcount: string;
-  users: string[];
-  state: string;
-  taints: string;
-}
-
-const modulesOf = memoOn((result: RunResult) =>
-  result.modules_at_end.map((line): LoadedModule => {
-    const [name = "", refcount = "", users = "-", state = "", taints = ""] = line.split(/\s+/);
-    return { name, refcount, users: users === "-" ? [] : users.split(",").filter(Boolean), state, taints: taints.replace(/[()]/g, "") };
-  }),
-);
-
 /** The modules loaded when the session ends. */
-export const selectLoadedModules = (s: PlaygroundState): LoadedModule[] => (s.result ? modulesOf(s.result) : []);
+export const selectLoadedModules = (s: PlaygroundState): LoadedModule[] => s.result?.loaded ?? [];

@@ -2,6 +2,7 @@
 // decoder, so links made today keep opening after the format moves on. Raw deflate (fflate)
 // makes these links about a third shorter than lz-string on kernel C and Module.symvers text.
 
+import { MAX_WORKSPACE_BYTES } from "../../wasm/shared/codes";
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import { bytesToBase64, base64ToBytes, snapshotFromJson, snapshotToJson, type Snapshot } from "./snapshot";
 
@@ -13,7 +14,7 @@ export class LinkError extends Error {}
 
 /** The most a link may decompress to: the engine's workspace limit (32 MiB), so that a
  *  crafted link can never inflate into a bomb. */
-export const MAX_LINK_BYTES = 32 * 1024 * 1024;
+export const MAX_LINK_BYTES = MAX_WORKSPACE_BYTES;
 
 class TooLarge extends Error {}
 

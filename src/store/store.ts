@@ -1,5 +1,5 @@
-// The playground's store: vanilla zustand with subscribeWithSelector, made of four slices
-// (files, settings, run, ui). Actions live beside their state; views subscribe to selectors.
+// The playground's store: vanilla zustand with subscribeWithSelector, made of slices (files,
+// settings, run, ui, teaching, compare). Actions live beside their state; views subscribe to selectors.
 
 import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
@@ -8,9 +8,10 @@ import { createSettingsSlice, type SettingsSlice } from "./settings";
 import { createRunSlice, type RunSlice } from "./run";
 import { createUiSlice, type UiSlice } from "./ui";
 import { createTeachingSlice, type TeachingSlice } from "./teaching";
+import { createCompareSlice, type CompareSlice } from "./compare";
 import type { Snapshot } from "./snapshot";
 
-export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice;
+export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice & CompareSlice;
 
 /** The store type views and the runner take. */
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
@@ -24,6 +25,7 @@ export function createPlaygroundStore(initial?: Snapshot) {
       ...createRunSlice(...a),
       ...createUiSlice(...a),
       ...createTeachingSlice(...a),
+      ...createCompareSlice(...a),
     })),
   );
   if (initial) store.getState().loadSnapshot(initial);

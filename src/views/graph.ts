@@ -3,6 +3,8 @@
 // dagre and drawn as SVG through DOM calls. Edge colours are the engine's verdicts; a click on
 // a node opens the file at the line that writes it.
 
+import { BUILTIN_PROFILES } from "../../wasm/shared/debian";
+import { DEFAULT_RELEASE, releaseName } from "../../wasm/shared/releases";
 import dagre from "@dagrejs/dagre";
 import type { Pane } from "./pane";
 import { h, onNextFrame, replaceChildren } from "./dom";
@@ -11,7 +13,8 @@ import type { KernelExport, KernelNamespace } from "../engine";
 import { atlasGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
 
 const SVG = "http://www.w3.org/2000/svg";
-const ATLAS_KERNELS = ["6.12", "7.3"];
+/** The atlas draws the built-in profiles of Debian 12 and later. */
+const ATLAS_KERNELS = BUILTIN_PROFILES.filter((p) => p.release >= DEFAULT_RELEASE).map((p) => releaseName(p.release));
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);

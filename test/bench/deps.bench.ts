@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { corpusRelease, defaultCorpusDir, fetchCorpus } from "../../src/cli/corpus";
-import { projectRoot } from "../../src/engine/node";
+import { projectRoot } from "../../src/engine/hosts/node";
 import { median, ms } from "./stats";
 
 const DEPMOD = "/usr/sbin/depmod";

@@ -25,9 +25,9 @@ describe("the playground under failure", () => {
     const page = await openPlayground(site.browser, site.url);
     const before = await fileText(page, "user.c");
     const res = await page.evaluate(async () => {
-      const k = (window as unknown as { ksymns: { store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string; text: string }[] }> } } } } }).ksymns;
-      const client = k.store.getState().queries;
-      return client.run({ "a.c": 'MODULE_LICENSE("GPL");\n' }, { inject: "trap" });
+      const k = (window as unknown as { ksymns: { testHooks: { injectFault(kind: string): void }; store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string; text: string }[] }> } } } } }).ksymns;
+      k.testHooks.injectFault("trap");
+      return k.store.getState().queries.run({ "a.c": 'MODULE_LICENSE("GPL");\n' }, {});
     });
     expect(res.findings[0].stage).toBe("internal");
     expect(res.findings[0].text).toContain("your files are unchanged");

@@ -1,6 +1,6 @@
 // The embed's URL flags and host protocol, as a host page would use them.
 
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { describe, expect, it } from "vitest";
 import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
 import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";

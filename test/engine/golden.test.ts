@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, RunResult } from "../../src/engine";
 import { readWorkspaceDir } from "../../src/cli/workspace-dir";
 import * as lab from "../support/lab";

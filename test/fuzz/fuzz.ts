@@ -6,7 +6,7 @@
 // e.g. "ELF / .ko,xz") picks targets.
 
 import fc from "fast-check";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { RunResult, WorkspaceFiles } from "../../src/engine";
 import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
 import { decodeLink, defaultSnapshot, encodeLink, LinkError } from "../../src/store";

@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./support";
-import { createNodeEngine } from "../../src/engine/node";
-import { localClient, switchingClient, type EngineClient } from "../../src/engine/client";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import { localClient, switchingClient, type EngineClient } from "../../src/engine/worker";
 import {
   clearSaved,
   connectEngine,
@@ -172,7 +172,7 @@ describe("the runner", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     const stop = connectEngine(store, localClient(await enginePromise));
     await untilResult(store);
-    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: "0", users: [], state: "Live", taints: "OE" }]);
+    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: 0, users: [], state: "Live", taints: "OE", intree: false }]);
     stop();
   });
 

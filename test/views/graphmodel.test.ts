@@ -1,7 +1,7 @@
 // The namespace graph's model: nodes from the engine's model, edge verdicts from its findings.
 
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { EXAMPLE } from "../../src/example";
 import { atlasGraph, workspaceGraph } from "../../src/views/graphmodel";
 

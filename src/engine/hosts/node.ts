@@ -2,13 +2,11 @@
 
 import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { createEngine, type Engine } from "./engine";
-import { nodeDecompress } from "./node-decompress";
+import { createEngine, type Engine } from "../engine";
+import { nodeDecompress } from "../decompress/node";
+import { projectRoot as root } from "./root";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-export const projectRoot = root;
+export { projectRoot } from "./root";
 
 export function createNodeEngine(): Promise<Engine> {
   return createEngine({
@@ -17,11 +15,12 @@ export function createNodeEngine(): Promise<Engine> {
       return WebAssembly.compile(bytes);
     },
     async profile(name) {
-      const [symvers, modules] = await Promise.all([
+      const [symvers, modules, config] = await Promise.all([
         readFile(`${root}public/kernels/${name}.Module.symvers.gz`),
         readFile(`${root}public/kernels/${name}.modules.gz`),
+        readFile(`${root}public/kernels/${name}.config.gz`),
       ]);
-      return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8") };
+      return { symvers: new Uint8Array(gunzipSync(symvers)), modules: gunzipSync(modules).toString("utf8"), config: gunzipSync(config).toString("utf8") };
     },
     decompress: nodeDecompress,
   });

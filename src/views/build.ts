@@ -46,4 +46,4 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   };
 }
 
-export const buildLogPane: Pane = { id: "build", title: "Build log", mount };
+export const buildPane: Pane = { id: "build", title: "Build log", mount };

@@ -3,8 +3,8 @@
 // this file only tells the formats apart by their magic bytes and holds every module to the
 // engine's stated limits while it is decompressed, so that a bomb never allocates past them.
 
-import { MAX_FILE_BYTES, MAX_WORKSPACE_BYTES } from "../../wasm/shared/codes";
-import type { WorkspaceFiles } from "./types";
+import { MAX_FILE_BYTES, MAX_WORKSPACE_BYTES } from "../../../wasm/shared/codes";
+import type { WorkspaceFiles } from "../types";
 
 export type Compression = "xz" | "zstd" | "gzip";
 

@@ -1,10 +1,18 @@
 // Explanation cards: every message id the engine can produce has one, with every field.
 
 import { describe, expect, it } from "vitest";
-import { MSG_NAMES } from "../../wasm/shared/codes";
+import { Msg, MSG_NAMES } from "../../wasm/shared/codes";
 import { CARDS, cardFor } from "../../src/explain";
 
 const FIELDS = ["title", "rule", "where", "since", "before", "fix", "docs"] as const;
+
+describe("message ids", () => {
+  it("have their name in MSG_NAMES at their own number, for every Msg", () => {
+    const names = Object.keys(Msg).filter((k) => Number.isNaN(Number(k)) && k !== "COUNT");
+    expect(MSG_NAMES.length).toBe(Msg.COUNT);
+    for (const name of names) expect(MSG_NAMES[Msg[name as keyof typeof Msg]], name).toBe(name);
+  });
+});
 
 describe("explanation cards", () => {
   it("exist for every message id of wasm/shared/codes.ts", () => {

@@ -1,9 +1,13 @@
 // One explanation card per message id of wasm/shared/codes.ts: the rule behind the message,
 // where the kernel applies it (scripts/mod/modpost.c, kernel/module/*.c, the compiler, kmod),
 // since when, what it was before, how to fix it, and the kernel documentation to read.
-// Versions marked "(lab)" were recorded on real Debian kernels by the kernel lab.
+// Versions marked "(lab)" were recorded on real Debian kernels by the kernel lab. Kernel
+// knowledge in prose, so it lives beside the engine; hosts read it (it is not compiled into the wasm).
 
-import type { Msg } from "../../wasm/shared/codes";
+import type { Msg } from "../shared/codes";
+import { FIRST_RELEASE, knownRangeText, LAST_RELEASE, releaseName } from "../shared/releases";
+
+const RANGE = knownRangeText();
 
 /** A message id (every name of the Msg enum but its COUNT). */
 export type MessageId = Exclude<keyof typeof Msg, "COUNT">;
@@ -34,7 +38,7 @@ const TAINT_DOC = "https://docs.kernel.org/admin-guide/tainted-kernels.html#tabl
 const LICENSE_DOC = "https://docs.kernel.org/process/license-rules.html#module-license";
 const SIGN_DOC = "https://docs.kernel.org/admin-guide/module-signing.html#non-valid-signatures-and-unsigned-modules";
 const KSYMNS = "ksymns's own reader (not a kernel message)";
-const ALL = "every release ksymns simulates (5.4 to 7.3)";
+const ALL = `every release ksymns simulates (${RANGE})`;
 const NOT_KERNEL = "Not a kernel rule: ksymns reads the workspace the way make and the kernel tools would need it.";
 
 /** Every card, by message id. The type makes a missing id a compile error. */
@@ -162,7 +166,7 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
   },
   READ_CONFIG_VERSION: {
     title: "The .config header names a release ksymns does not know",
-    rule: "The release comes from the header kconfig writes, '# Linux/x86 6.12.0 Kernel Configuration'; ksymns knows 5.4 to 7.3.",
+    rule: `The release comes from the header kconfig writes, '# Linux/x86 6.12.0 Kernel Configuration'; ksymns knows ${RANGE}.`,
     where: KSYMNS,
     since: ALL,
     before: NOT_KERNEL,
@@ -182,11 +186,21 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
   },
   READ_UNKNOWN_KERNEL: {
     title: "A kernel release ksymns does not know",
-    rule: "ksymns simulates releases 5.4 to 7.3, each as Debian's kernel of that series; another version falls back to the default.",
+    rule: `ksymns simulates releases ${RANGE}, each as Debian's kernel of that series; another version falls back to the default.`,
     where: KSYMNS,
     since: ALL,
     before: NOT_KERNEL,
-    fix: "Choose a release between 5.4 and 7.3 (ksymns kernels lists them).",
+    fix: `Choose a release between ${releaseName(FIRST_RELEASE)} and ${releaseName(LAST_RELEASE)} (ksymns kernels lists them).`,
+    quickFix: null,
+    docs: "https://www.kernel.org/category/releases.html",
+  },
+  READ_BAD_OPTION: {
+    title: "A run option the engine does not take",
+    rule: "The host passes run options as named values (kernel, relaxed, profile, config/CONFIG_X, undecoded/FILE); any other name is reported and ignored, so no option can be made up from user input.",
+    where: KSYMNS,
+    since: ALL,
+    before: NOT_KERNEL,
+    fix: "A bug of the program calling the engine: report it with the option's name.",
     quickFix: null,
     docs: "https://www.kernel.org/category/releases.html",
   },

@@ -1,7 +1,7 @@
 // The page's side of the engine worker: an EngineClient whose calls are messages.
 
-import type { EngineClient } from "./client";
-import type { WorkerOp, WorkerReply, WorkerRequest } from "./protocol";
+import { clientOf, type EngineClient } from "./client";
+import type { WorkerReply, WorkerRequest } from "./protocol";
 
 /** An EngineClient backed by `worker` (which runs worker.ts); `base` is the site root, where kernels/ lives. */
 export function workerClient(worker: Worker, base: URL): EngineClient {
@@ -26,14 +26,10 @@ export function workerClient(worker: Worker, base: URL): EngineClient {
       worker.postMessage({ ...request, id } as WorkerRequest);
     });
   const ready = post({ op: "init", args: [base.href] });
-  const call = <T>(op: WorkerOp, ...args: unknown[]): Promise<T> => ready.then(() => post({ op, args })) as Promise<T>;
-  return {
-    run: (files, options) => call("run", files, options),
-    kernels: () => call("kernels"),
-    symbolInfo: (symbol) => call("symbolInfo", symbol),
-    completeSymbols: (prefix, options) => call("completeSymbols", prefix, options),
-    namespaces: () => call("namespaces"),
-    namespaceExports: (ns, limit) => call("namespaceExports", ns, limit),
-    dispose: () => worker.terminate(),
-  };
+  const call = (op: WorkerRequest["op"], args: unknown[]): Promise<unknown> => ready.then(() => post({ op, args }));
+  return clientOf(
+    (files, options) => call("run", [files, options]) as ReturnType<EngineClient["run"]>,
+    (q, args) => call(q, args),
+    () => worker.terminate(),
+  );
 }

@@ -7,13 +7,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
+import { projectRoot } from "../hosts/root";
 import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
 
-// (not node.ts's projectRoot: importing it would load the whole engine facade and zlib, which
-// `ksymns deps` never uses, at every start)
-const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** One problem of one module, in the kernel's (or kmod's) words. */
 export interface TreeProblem {

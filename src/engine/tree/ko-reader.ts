@@ -5,9 +5,9 @@
 // thread and by each tree-worker.ts.
 
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
-import { instantiate } from "../../wasm/build/ksymns.js";
-import { compressionOf } from "./decompress";
-import { canDecompressSync, decompressSync, nodeDecompress } from "./node-decompress";
+import { instantiate } from "../../../wasm/build/ksymns.js";
+import { compressionOf } from "../decompress";
+import { canDecompressSync, decompressSync, nodeDecompress } from "../decompress/node";
 
 export type Scanner = Awaited<ReturnType<typeof instantiate>>;
 

@@ -1,7 +1,7 @@
 // The engine in a Web Worker: answers the EngineClient calls that remote.ts posts.
 
 /// <reference lib="webworker" />
-import { createBrowserEngine } from "./browser";
+import { createBrowserEngine } from "../hosts/browser";
 import { localClient, type EngineClient } from "./client";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 

@@ -1,8 +1,8 @@
 // The engine in a page or a worker: the wasm and the kernel profiles fetched from the site.
 
-import wasmUrl from "../../wasm/build/ksymns.wasm?url";
-import { createEngine, type Engine } from "./engine";
-import { browserDecompress } from "./browser-decompress";
+import wasmUrl from "../../../wasm/build/ksymns.wasm?url";
+import { createEngine, type Engine } from "../engine";
+import { browserDecompress } from "../decompress/browser";
 
 /** The body of a `.gz` file: some servers (vite preview, sirv) send it with
  *  Content-Encoding: gzip so the browser has already inflated it; others send the raw bytes. */
@@ -21,11 +21,13 @@ export function createBrowserEngine(base: URL = new URL("./", document.baseURI),
       return WebAssembly.compileStreaming(fetcher(wasmUrl));
     },
     async profile(name) {
-      const [symvers, modules] = await Promise.all([
+      const [symvers, modules, config] = await Promise.all([
         fetcher(new URL(`kernels/${name}.Module.symvers.gz`, base)).then(gunzip),
         fetcher(new URL(`kernels/${name}.modules.gz`, base)).then(gunzip),
+        fetcher(new URL(`kernels/${name}.config.gz`, base)).then(gunzip),
       ]);
-      return { symvers, modules: new TextDecoder().decode(modules) };
+      const text = new TextDecoder();
+      return { symvers, modules: text.decode(modules), config: text.decode(config) };
     },
     decompress: browserDecompress,
   });
