@@ -3,7 +3,8 @@
 # test/workspaces/: files copied whole from Debian's linux-source-6.12 and from Debian's DKMS /
 # source packages (fetched by test/support/kernel-source.ts and ground-truth.ts into the cache),
 # plus the Kbuild/load/README/PENDING each case needs. The lab recordings are made afterwards:
-#   /work/shared/tools/kernel-lab/run-all --kernel 5.10,...,7.3 --tag -j 1 <cases>
+#   kernel-lab/run CASE --kernel K --tag K   for each case and kernel (run-all would also take
+#   each case's engine/ folder for a case, since it holds a load file)
 #   test/support/real-cases.sh [CACHE]     (CACHE: $KSYMNS_CORPUS or ~/.cache/ksymns/corpus)
 set -euo pipefail
 cache=${1:-${KSYMNS_CORPUS:-$HOME/.cache/ksymns/corpus}}
