@@ -14,12 +14,13 @@ D=$cache/ground-truth/drivers
 SRCPKG="Debian linux-source-6.12 6.12.118-1~deb12u1 (bookworm-security)"
 [ -f "$S/Makefile" ] || { echo "no $S: run npx tsx test/support/kernel-source.ts 6.12 6.12.118-1~deb12u1" >&2; exit 1; }
 
-# case NAME PENDING-REASON: start a fresh case folder (recordings of an earlier run are kept)
+# case NAME PENDING-REASON: (re)write a case folder's inputs; recordings and PENDING are kept
 case_dir() {
   local d=$ws/$1
   mkdir -p "$d"
-  find "$d" -maxdepth 1 -type f ! -name 'transcript-*' ! -name 'build-*.log' -delete
-  echo "$2" >"$d/PENDING"
+  find "$d" -maxdepth 1 -type f ! -name 'transcript-*' ! -name 'build-*.log' ! -name PENDING -delete
+  # only a new case gets PENDING: on a recorded one the lead may have removed it
+  compgen -G "$d/transcript-*.json" >/dev/null || [ -f "$d/PENDING" ] || echo "$2" >"$d/PENDING"
   echo "$d"
 }
 tree() { cp "$S/$1" "$2/${3:-$(basename "$1")}"; }
@@ -121,7 +122,10 @@ GPL-2.0 (SPDX / MODULE_LICENSE). Kbuild is ours (net/netfilter/Makefile builds ~
 T
 
 # 8. winbond-840: #if defined(__i386__) ... #elif defined(__powerpc__) || ... __x86_64__ #elif defined(CONFIG_ARM) ... #else #warning
-d=$(case_dir real-winbond-840-arch-elif "the engine does not evaluate architecture conditionals (#elif defined(__powerpc__) ... defined(__x86_64__), #elif defined(CONFIG_SPARC) || defined(CONFIG_ARM)), nor tulip.h's macros")
+d=$(case_dir real-winbond-840-arch-elif "$(cat <<'P'
+the engine builds no winbond-840.ko (obj-$(CONFIG_WINBOND_840): its profile's ~35-line .config lacks Debian's CONFIG_WINBOND_840=m) and does not evaluate the architecture conditionals (#elif defined(__powerpc__) ... defined(__x86_64__), #elif defined(CONFIG_SPARC) || defined(CONFIG_ARM)) nor tulip.h's macros
+P
+)")
 tree drivers/net/ethernet/dec/tulip/winbond-840.c "$d"; tree drivers/net/ethernet/dec/tulip/tulip.h "$d"
 grep WINBOND_840 "$S/drivers/net/ethernet/dec/tulip/Makefile" >"$d/Kbuild"
 printf 'modprobe mii\ninsmod winbond-840.ko\nlsmod\nrmmod winbond-840\n' >"$d/load"
