@@ -104,6 +104,11 @@ printf 'obj-m += line6/\nobj-m += caiaq/\nobj-m += hiface/\n' >"$d/Kbuild"
 printf 'modprobe snd-pcm\nmodprobe snd-rawmidi\nmodprobe snd-hwdep\nmodprobe usbcore\ninsmod snd-usb-line6.ko\ninsmod snd-usb-pod.ko\ninsmod snd-usb-caiaq.ko\ninsmod snd-usb-hiface.ko\nlsmod\n' >"$d/load"
 echo "sound/usb/{line6,caiaq,hiface} as subfolders of one M= build: real sub-Makefiles, composite modules, line6 exports used by snd-usb-pod" >"$d/README"
 cat >>"$d/README" <<T
+Lab note: kernel-lab's run looks for each modules.order entry as <M>/NAME.ko at the top of the
+folder only, so its transcript header says "NOT BUILT" (and runs pass 2) for these subfolder
+modules although plain make built them (build log) and insmod loads them (transcript).
+T
+cat >>"$d/README" <<T
 sound/usb/line6, sound/usb/caiaq, sound/usb/hiface (every file) and sound/usb/usbaudio.h,
 sound/usb/midi.h (included as "../usbaudio.h" by caiaq/device.h), whole and unmodified, from
 $SRCPKG. Licence GPL-2.0 (SPDX). The top Kbuild is ours (obj-m += line6/ caiaq/ hiface/;
