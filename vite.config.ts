@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_HINT, findChromium } from "./test/support/chromium";
+import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
 // must run (and so fail).

@@ -31,7 +31,8 @@ export interface FilesSlice {
 export function fileNameProblem(name: string, taken: readonly string[]): string | null {
   if (name.trim() === "") return "A file needs a name.";
   if (name !== name.trim()) return "File names cannot start or end with spaces.";
-  if (/[/\\]/.test(name)) return "A workspace is one folder: file names cannot contain / or \\.";
+  if (name.includes("\\")) return "Folders are separated by /, not \\.";
+  if (name.startsWith("/") || name.endsWith("/") || name.split("/").some((part) => part === "" || part === "." || part === "..")) return "A file path is relative to the workspace: folder/name.c, without /, . or .. parts.";
   if (taken.includes(name)) return `There is already a file called ${name}.`;
   return null;
 }

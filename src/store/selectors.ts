@@ -1,7 +1,7 @@
 // Named selectors: how views read the store. Derived values are memoised on the identity of
 // what they derive from, so subscriptions with the default equality fire only on real change.
 
-import type { LoadedModule, Finding, RunResult, WorkspaceFiles } from "../engine";
+import type { LoadedModule, Finding, WorkspaceFiles } from "../engine";
 import { requestedKernel } from "../engine";
 import type { PlaygroundState } from "./store";
 import { toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { defaultSnapshot, encodeLink, type Snapshot } from "../../src/store";
-import { fileText, openPlayground, pageErrors, shot, useSite } from "./support";
+import { fileText, openPlayground, pageErrors, shot, useSite, type TestWindow } from "./support";
 
 const site = useSite();
 
@@ -20,7 +20,7 @@ function linkWith(file: string, text: string): string {
 }
 
 async function setFile(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(([n, t]) => (window as any).ksymns.store.getState().setFile(n, t), [name, text]);
+  await page.evaluate(([n, t]) => (window as unknown as TestWindow).ksymns.store.getState().setFile(n, t), [name, text]);
   await page.waitForFunction((t) => localStorage.getItem("ksymns:workspace:v1")?.includes(JSON.stringify(t).slice(1, -1)), text);
 }
 
@@ -40,12 +40,12 @@ describe("History", () => {
     await setFile(page, "user.c", "// my first edit\n");
 
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
     expect(await page.textContent(".notice")).toContain("Your work was kept in History.");
     await setFile(page, "kvmfr.c", "// my edit of the example\n");
 
     await openHash(page, linkWith("user.c", "// from the link\n"));
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c")?.content === "// from the link\n");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content === "// from the link\n");
     expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
 
     const titles = await historyTitles(page);
@@ -85,9 +85,9 @@ describe("History", () => {
     const page = await openPlayground(site.browser, site.url);
     await setFile(page, "user.c", "// mine\n");
     // a title made of markup must stay text
-    await page.evaluate(() => (window as any).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
 
     await shot(page, "history-notice");
     await page.click(".notice .notice-more");
@@ -118,7 +118,7 @@ describe("History", () => {
     await page.click("#reset");
     expect(await page.locator("dialog").textContent()).toContain("Your current work is kept in History");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
     expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
     await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
     expect(await fileText(page, "user.c")).toBe("// before the reset\n");

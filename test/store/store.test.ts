@@ -59,12 +59,20 @@ describe("the files slice", () => {
     expect(store.getState().addModule()).toBe("mymod2.c");
   });
 
-  it("refuses a duplicate, empty or nested file name with a reason", () => {
+  it("refuses a duplicate, empty or escaping file name with a reason", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     expect(store.getState().addFile("user.c")).toMatch(/already a file called user.c/);
     expect(store.getState().addFile(" ")).toMatch(/needs a name/);
-    expect(store.getState().renameFile("user.c", "sub/user.c")).toMatch(/cannot contain/);
+    expect(store.getState().renameFile("user.c", "../user.c")).toMatch(/relative to the workspace/);
+    expect(store.getState().renameFile("user.c", "/user.c")).toMatch(/relative to the workspace/);
+    expect(store.getState().renameFile("user.c", "sub\\user.c")).toMatch(/separated by \//);
     expect(selectFileNames(store.getState())).toEqual(["exporter.c", "user.c", "load", ".config"]);
+  });
+
+  it("takes files in subfolders, as a module folder with obj-m += sub/ has them", () => {
+    const store = createPlaygroundStore(defaultSnapshot());
+    expect(store.getState().renameFile("user.c", "sub/user.c")).toBeNull();
+    expect(selectFileNames(store.getState())).toContain("sub/user.c");
   });
 
   it("renames a file in place and keeps it open", () => {

@@ -7,14 +7,14 @@ import { KoImage } from "./model";
 import { DEFAULT_RELEASE, Rules } from "./kernel/versions";
 import { KernelConfig } from "./source/config";
 import { Profile } from "./kernel/profile";
-import { Workspace } from "./workspace";
+import { Workspace, WorkspaceFile } from "./workspace";
 import { BuildOptions, BuildResult, BuildUnit, runBuild } from "./sim/build";
 import { LoadedModule } from "./sim/session";
 import { CommandResult } from "./sim/tools";
 import { RunOptions } from "./pipeline/options";
 import { chooseKernel } from "./pipeline/kernel";
 import { sortInputs } from "./pipeline/inputs";
-import { readUnits } from "./pipeline/units";
+import { kbuildContext, readUnits } from "./pipeline/units";
 import { checkModuleFiles, readModuleFiles } from "./pipeline/kofiles";
 import { layerTables } from "./pipeline/tables";
 import { bootSession, installModules } from "./pipeline/install";
@@ -59,12 +59,14 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   const inputs = sortInputs(ws, opt);
   addAll(res.findings, inputs.findings);
-  const units = readUnits(ws, inputs, kernel.config);
+  const units = readUnits(ws, inputs, kbuildContext(kernel.release, kernel.releaseText, kernel.config));
   addAll(res.findings, units.findings);
   res.units = units.list;
   res.kos = readModuleFiles(inputs.modules, r, opt, res.findings);
 
-  const tables = layerTables(res.units, res.kos, inputs.symvers, prof);
+  const extra: Array<WorkspaceFile | null> = [];
+  for (let i = 0; i < units.extraSymbols.length; i++) extra.push(ws.find(units.extraSymbols[i]));
+  const tables = layerTables(res.units, res.kos, inputs.symvers, units.extraSymbols, extra, prof);
   addAll(res.findings, tables.findings);
   res.profileUsed = prof != null;
   if (prof != null) {

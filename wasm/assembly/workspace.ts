@@ -27,10 +27,9 @@ export function unpackWorkspace(buf: ArrayBuffer): Workspace {
       "workspace: " + n.toString() + " bytes is more than the " + MAX_WORKSPACE_BYTES.toString() + " bytes ksymns accepts", Span.none()));
     return ws;
   }
-  let p = 0;
   if (n < 4) return ws;
   const count = u32At(b, 0);
-  p = 4;
+  let p = 4;
   for (let i: u32 = 0; i < count; i++) {
     if (p + 4 > n) break;
     const nl = u32At(b, p); p += 4;

@@ -32,6 +32,10 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
   const wsExports = new Map<string, Export>();
   inst.modules.push(new MapDirectory(wsModules));
   inst.exports.under(wsExports);
+  for (let i = 0; i < t.extra.length; i++) {
+    inst.modules.push(new SymversDirectory(t.extra[i], t.ownNames));
+    inst.exports.underLookup(t.extra[i]);
+  }
   if (t.symvers != null) {
     inst.modules.push(symversDirectory(t.symvers as Symvers, t.ownNames));
     inst.exports.underLookup(t.symvers as Symvers);
@@ -46,9 +50,8 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
     const ko = build.kos[u];
-    // insmod takes the file name as written (exporter-x.ko); the module name has '_'
-    const f = units[u].src.file;
-    const fileKo = f.substring(0, f.length - 2) + ".ko";
+    // insmod takes the file name make wrote (exporter-x.ko, sub/foo.ko); the module name has '_'
+    const fileKo = units[u].object + ".ko";
     inst.files.set(fileKo, ko);
     inst.files.set(ko.name + ".ko", ko);
     if (build.produced[u]) {

@@ -12,10 +12,19 @@ import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./name
 import { SymbolTable } from "./symtab";
 import { linkedSymbolOrder, modpostSymbolOrder, objectSymbolOrder } from "./symorder";
 
-/** One unit of the build: a C file as obj-m (module) or obj-y (built into vmlinux). */
+/** One unit of the build: a module (obj-m) or a part of vmlinux (obj-y), made from one C
+ *  file or linked from several (`parts`, each as its own object file). */
 export class BuildUnit {
-  constructor(public src: ModuleSource, public builtin: bool) {}
+  /** The object make links, as a workspace path without ".o" (`usb-storage`, `sub/foo`). */
+  object: string;
+  parts: ModuleSource[];
+  constructor(public src: ModuleSource, public builtin: bool, object: string = "", parts: ModuleSource[] = []) {
+    this.object = object.length > 0 ? (object.endsWith(".o") ? object.substring(0, object.length - 2) : object) : stemOf(src.file);
+    this.parts = parts.length > 0 ? parts : [src];
+  }
 }
+
+function stemOf(file: string): string { return file.endsWith(".c") ? file.substring(0, file.length - 2) : file; }
 
 export class BuildOptions {
   modversions: bool = true;
@@ -301,7 +310,7 @@ function readExports(c: Ctx, units: BuildUnit[], base: SymbolTable, own: Map<str
       const prev = base.find(e.symbol);
       if (prev != null && !own.has(e.symbol) && (prev as Export).owner == "vmlinux") {
         const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
-          T.modpostExportedTwice(r, modpostName(r, objectName(units[u].src)), e.symbol, (prev as Export).owner), e.span);
+          T.modpostExportedTwice(r, modpostName(r, units[u].object), e.symbol, (prev as Export).owner), e.span);
         f.relaxable = false;
       }
       own.set(e.symbol, e);
@@ -317,8 +326,7 @@ function resolveSymbols(c: Ctx, units: BuildUnit[], t: SymbolTable): void {
     const ko = c.res.kos[u];
     ko.headerCalls = headerCalls(src, t);
     ko.undefinedBySource = undefinedSymbols(src, t);
-    let objectOrder = objectSymbolOrder(src, ko.undefinedBySource, ko.headerCalls, r);
-    if (c.opt.modversions && r.relinksExportingObjects && src.exports.length > 0) objectOrder = linkedSymbolOrder(objectOrder);
+    const objectOrder = moduleObjectOrder(c, units[u], ko.undefinedBySource, ko.headerCalls);
     c.res.unresolved.push(modpostSymbolOrder(objectOrder, r));
     ko.undefined = linkedSymbolOrder(objectOrder);
     for (let i = 0; i < src.refs.length; i++) {
@@ -326,6 +334,31 @@ function resolveSymbols(c: Ctx, units: BuildUnit[], t: SymbolTable): void {
       if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
     }
   }
+}
+
+/** The undefined symbols of the object modpost reads: the compiler's object for a module of
+ *  one file, else the `ld -r` of its parts (in link order) that kbuild makes the module's .o. */
+function moduleObjectOrder(c: Ctx, unit: BuildUnit, undefinedNames: string[], calls: string[]): string[] {
+  if (unit.parts.length == 1) return objectOrderOf(c, unit.parts[0], undefinedNames, calls);
+  const wanted = new Set<string>();
+  for (let i = 0; i < undefinedNames.length; i++) wanted.add(undefinedNames[i]);
+  const all: string[] = [];
+  const seen = new Set<string>();
+  for (let p = 0; p < unit.parts.length; p++) {
+    const part = unit.parts[p];
+    const mine: string[] = [];
+    for (let i = 0; i < part.refs.length; i++) if (wanted.has(part.refs[i].name)) mine.push(part.refs[i].name);
+    const order = objectOrderOf(c, part, mine, calls);
+    for (let i = 0; i < order.length; i++) if (!seen.has(order[i])) { seen.add(order[i]); all.push(order[i]); }
+  }
+  return linkedSymbolOrder(all);
+}
+
+/** One object file's undefined symbols as gcc, objtool and (before 5.19, for an exporting
+ *  object with MODVERSIONS) kbuild's CRC re-link leave them. */
+function objectOrderOf(c: Ctx, src: ModuleSource, undefinedNames: string[], calls: string[]): string[] {
+  const order = objectSymbolOrder(src, undefinedNames, calls, c.r);
+  return c.opt.modversions && c.r.relinksExportingObjects && src.exports.length > 0 ? linkedSymbolOrder(order) : order;
 }
 
 /** modpost's read_symbols(): license, description, explicit module: imports. */
@@ -337,18 +370,18 @@ function readSymbols(c: Ctx, units: BuildUnit[]): void {
     const ko = c.res.kos[u];
     if (src.license == null) {
       c.modpost(src, Msg.MODPOST_NO_LICENSE, r.missingLicenseIsError ? Severity.Error : Severity.Warning,
-        T.modpostNoLicense(r, objectName(src)), Span.at(src.file, 1));
+        T.modpostNoLicense(r, units[u].object), Span.at(src.file, 1));
     }
     if (r.moduleNamespaces) {
       for (let i = 0; i < ko.importNs.length; i++) {
         const ns = ko.importNs[i];
         if (ns.startsWith(MODULE_NS_PREFIX)) {
-          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, objectName(src), ns), importSpan(src, ns)).about("", ns).relaxable = false;
+          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, units[u].object, ns), importSpan(src, ns)).about("", ns).relaxable = false;
         }
       }
     }
     if (r.warnsMissingDescription && !src.hasDescription) {
-      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, objectName(src)), Span.at(src.file, 1));
+      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, units[u].object), Span.at(src.file, 1));
     }
   }
 }
@@ -369,21 +402,21 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
       const sym = unresolved[i];
       const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
       if (!t.has(sym)) {
-        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, objectName(src), sym, false), span).about(sym, "");
+        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, units[u].object, sym, false), span).about(sym, "");
         continue;
       }
       const e = t.get(sym);
       if (c.opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
-      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, objectName(src), false))) {
+      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, baseName(units[u].object), false))) {
         const warn = c.opt.allowMissingNsImports || !r.missingNsIsError;
         const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
-          T.modpostNsNotImported(r, objectName(src), sym, e.ns, warn), span);
+          T.modpostNsNotImported(r, units[u].object, sym, e.ns, warn), span);
         f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
         if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
       }
       if (!gplOk && e.gpl) {
-        const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, objectName(src), sym), span);
+        const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, units[u].object, sym), span);
         f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported GPL-only here");
       }
@@ -402,7 +435,7 @@ function compileModC(c: Ctx, units: BuildUnit[]): bool {
       const ns = ko.exports[i].ns;
       if (ns.startsWith("\"")) {
         c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
-          ko.exports[i].span, objectName(units[u].src) + ".mod.c");
+          ko.exports[i].span, units[u].object + ".mod.c");
         failed = true;
       }
     }
@@ -425,13 +458,11 @@ function decideProduced(c: Ctx, units: BuildUnit[], modcFailed: bool): void {
   }
 }
 
-/** modpost names a module after its object file, as written: `kvm-intel`, where the loader
- *  says `kvm_intel`. Its `module:` matching compares these names character for character. */
-function objectName(src: ModuleSource): string {
-  const f = src.file;
-  const slash = f.lastIndexOf("/");
-  const base = slash >= 0 ? f.substring(slash + 1) : f;
-  return base.endsWith(".c") ? base.substring(0, base.length - 2) : base;
+/** The last part of a path: modpost matches `module:` namespaces against the module's own
+ *  name as its object file writes it (`kvm-intel`, where the loader says `kvm_intel`). */
+function baseName(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash >= 0 ? path.substring(slash + 1) : path;
 }
 
 function modpostName(r: Rules, mod: string): string { return r.modpostRelativePaths ? mod : "<M>/" + mod; }
