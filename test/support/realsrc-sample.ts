@@ -23,8 +23,10 @@ export interface SampleModule {
   /** [symbol, namespace, gpl] from the M= build's Module.symvers. */
   exports: [string, string, boolean][];
   /** Linked objects (the .mod list; a composite module's prelinked .o last). `undefined` is
-   *  left out where it equals the module's list. */
+   *  left out for a single-object module and where it is the module's set (the data set keeps
+   *  every object's own list). */
   objects: { path: string; source?: string; undefined?: string[]; defines?: string[] }[];
+  // an object's `defines` lists only the -D flags that `flags.defines` does not (KBUILD_BASENAME, KBUILD_MODNAME, ...)
 }
 
 export interface Sample {
@@ -43,7 +45,12 @@ export interface Sample {
 
 const PROGRESS = /^( {2}(CC|LD|BTF|MODPOST|AR|AS|CHK|UPD|GEN|SYNC|CPP|HOSTCC)\b|make(\[\d+\])?: (Entering|Leaving) directory|=== )/;
 
-function sampleModule(m: BuiltModule): SampleModule {
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+}
+
+function sampleModule(m: BuiltModule, common: Set<string>): SampleModule {
+  const single = m.objects.filter((o) => o.source).length <= 1;
   return {
     ko: m.ko,
     name: m.name,
@@ -53,12 +60,12 @@ function sampleModule(m: BuiltModule): SampleModule {
     undefined: m.undefined.symtab,
     weak: m.undefined.weak,
     exports: m.exports.map((e) => [e.symbol, e.namespace, e.gpl]),
-    // an object whose undefined symbols are the module's, in the same order, leaves them out
+    // a single-object module, or an object whose undefined symbols are the module's, keeps only the module's list
     objects: m.objects.map((o) => ({
       path: o.path,
       ...(o.source ? { source: o.source } : {}),
-      ...(o.undefined.symtab.join() === m.undefined.symtab.join() ? {} : { undefined: o.undefined.symtab }),
-      ...(o.flags ? { defines: o.flags.defines } : {}),
+      ...(single || sameSet(o.undefined.symtab, m.undefined.symtab) ? {} : { undefined: o.undefined.symtab }),
+      ...(o.flags ? { defines: o.flags.defines.filter((d) => !common.has(d)) } : {}),
     })),
   };
 }
@@ -74,7 +81,7 @@ export function sampleOf(r: TargetResult): Sample {
     setup: r.setup,
     passes: r.passes,
     flags: withFlags?.flags ? { object: withFlags.path, ...withFlags.flags } : null,
-    modules: r.modules.map(sampleModule),
+    modules: r.modules.map((m) => sampleModule(m, new Set(withFlags?.flags?.defines.filter((d) => !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d))))),
     messages: r.log.split("\n").filter((l) => l && !PROGRESS.test(l)),
   };
 }
