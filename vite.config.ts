@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { site } from "./src/site/plugin.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -10,6 +11,8 @@ const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromi
 
 export default defineConfig({
   base: "./",
+  // the security headers under dev and preview, and the build id in sw.js
+  plugins: [site()],
   build: {
     target: "es2022",
     outDir: "dist",
@@ -26,6 +29,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    globalSetup: ["test/support/build-cli.ts"],
     reporters: ["default", ["./test/support/summary-reporter.ts", { left }]],
   },
 });

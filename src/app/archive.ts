@@ -1,7 +1,7 @@
 // Workspace files to and from the disk: a .zip download, and files, folders or a .zip
 // opened by the file picker or dropped on the page.
 
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
 import { isModuleFile, isWorkspaceInput } from "../../wasm/shared/files";
 import type { WorkspaceFile } from "../store";
 
@@ -19,9 +19,25 @@ export function contentOf(name: string, bytes: Uint8Array): string | Uint8Array 
 
 /** The workspace as a .zip (its files and subfolders at the top level, as a real module folder). */
 export function zipWorkspace(files: readonly WorkspaceFile[]): Uint8Array {
-  const entries: Record<string, Uint8Array> = {};
-  for (const f of files) entries[f.name] = typeof f.content === "string" ? strToU8(f.content) : f.content;
-  return zipSync(entries, { level: 6 });
+  // entry by entry, never keyed by name in an object: a file called __proto__ is zipped too
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  for (const f of files) {
+    const entry = new ZipDeflate(f.name, { level: 6 });
+    zip.add(entry);
+    entry.push(typeof f.content === "string" ? strToU8(f.content) : f.content, true);
+  }
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 export interface Opened {

@@ -9,7 +9,7 @@ import { openHistory } from "./history";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
 import { embedDialog } from "./embed-dialog";
-import type { KeyValueStorage } from "../store";
+import type { Keeper } from "../store";
 
 const LAYOUT_KEY = "ksymns:layout";
 const THEMES: Theme[] = ["system", "light", "dark"];
@@ -20,7 +20,8 @@ function mountPane(pane: Pane, container: HTMLElement, store: PlaygroundStore): 
 }
 
 /** Builds the page in `root`; returns the dispose function. */
-export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: KeyValueStorage): () => void {
+export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: Keeper): () => void {
+  const storage = keeper.storage;
   const button = (label: string, iconName: Parameters<typeof icon>[0], run: () => void, extra: Record<string, string> = {}) =>
     h("button", { type: "button", class: "tool", title: label, "aria-label": label, on: { click: run }, ...extra }, icon(iconName), h("span", { class: "tool-label" }, label.split(" (")[0]));
 
@@ -43,9 +44,9 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
       button("Embed", "terminal", () => embedDialog(store), { id: "embed" }),
       button("Examples", "file", () => store.getState().setGalleryOpen(true), { id: "examples" }),
       button("Download .zip", "download", () => downloadWorkspace(store), { id: "download" }),
-      button("Open files", "open", () => pickFiles(store), { id: "open" }),
-      button("History (replaced workspaces)", "history", () => openHistory(store, storage), { id: "history" }),
-      button("Reset", "reset", () => void resetWorkspace(store, storage), { id: "reset" }),
+      button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }),
+      button("History (replaced workspaces)", "history", () => openHistory(store, keeper), { id: "history" }),
+      button("Reset", "reset", () => void resetWorkspace(store, keeper), { id: "reset" }),
       editorToggle,
       themeButton,
       button("Keyboard shortcuts (?)", "help", () => store.getState().setHelpOpen(true), { id: "help" }),
@@ -149,7 +150,13 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
     return w;
   };
   if (saved > 0) setWidth(saved);
-  const persistWidth = () => storage.setItem(LAYOUT_KEY, String(parseInt(workbench.style.getPropertyValue("--results-width")) || ""));
+  const persistWidth = () => {
+    try {
+      storage.setItem(LAYOUT_KEY, String(parseInt(workbench.style.getPropertyValue("--results-width")) || ""));
+    } catch {
+      // a refused width costs nothing but the width after a reload
+    }
+  };
   splitter.addEventListener("pointerdown", (e) => {
     splitter.setPointerCapture(e.pointerId);
     root.classList.add("resizing");

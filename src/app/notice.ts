@@ -1,4 +1,4 @@
-// The notice bar under the header: link opened, work set aside, link broken, file deleted.
+// The notice bar under the header: link opened, work kept in History, link broken, file deleted.
 
 import { h, icon, replaceChildren } from "../views";
 import type { PlaygroundStore } from "../store";

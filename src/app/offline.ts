@@ -1,11 +1,12 @@
-// Offline use: registers the service worker (public/sw.js) that keeps the app shell, the
-// engine's .wasm and the kernel profiles the page fetched, and hands it every resource this
-// page loads (those fetched before the worker took control included). Sets
+// Offline use: registers the service worker (public/sw.js, one cache per build) that keeps the
+// app shell, the engine's .wasm and the kernel profiles the page fetched, and hands it every
+// resource this page loads (those fetched before the worker took control included). Sets
 // <html data-offline="ready"> once the first batch is cached.
 
-/** Registers the service worker; a no-op where service workers are unavailable. */
+/** Registers the service worker; a no-op where service workers are unavailable, and under
+ *  `vite dev` (whose files are not a build: sw.js has no build id there). */
 export function registerOffline(base: URL = new URL("./", document.baseURI)): { cacheLoaded(): Promise<void> } {
-  const sw = "serviceWorker" in navigator ? navigator.serviceWorker : null;
+  const sw = "serviceWorker" in navigator && !import.meta.env.DEV ? navigator.serviceWorker : null;
   const registered = sw ? sw.register(new URL("sw.js", base), { scope: base.pathname }).catch(() => null) : Promise.resolve(null);
   const ours = (u: string) => u.startsWith(base.href);
 

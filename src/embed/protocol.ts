@@ -60,7 +60,7 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     case "set-files": {
       const files = parseFiles(data.files);
       if (!files) return null;
-      if (data.active !== undefined && (typeof data.active !== "string" || !(data.active in files))) return null;
+      if (data.active !== undefined && (typeof data.active !== "string" || !Object.hasOwn(files, data.active))) return null;
       return { type: "set-files", id, files, ...(data.active !== undefined ? { active: data.active as string } : {}) };
     }
     case "set-options": {
@@ -90,7 +90,8 @@ export function parseFiles(v: unknown): Record<string, string> | null {
   const entries = Object.entries(v);
   if (entries.length === 0 || entries.length > LIMITS.files) return null;
   let total = 0;
-  const out: Record<string, string> = {};
+  // no prototype: a file called __proto__ is a file, and `active: "toString"` names none
+  const out: Record<string, string> = Object.create(null);
   for (const [name, content] of entries) {
     if (name.length > LIMITS.nameLength || !FILE_NAME.test(name) || name === "." || name === "..") return null;
     if (typeof content !== "string" || content.length > LIMITS.fileBytes) return null;

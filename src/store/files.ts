@@ -5,11 +5,21 @@ import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
 import { freshName, templateFor } from "./templates";
 import type { Snapshot, WorkspaceFile } from "./snapshot";
+import type { WorkKind } from "./history";
 import { requestedKernel } from "../engine";
 import { toWorkspaceFiles } from "./snapshot";
 
+/** What the open files are for History: `kind` holds while `files` is still the open list (an
+ *  edit makes them the user's own work), `title` names them. */
+export interface Origin {
+  kind: WorkKind;
+  title: string | null;
+  files: WorkspaceFile[];
+}
+
 export interface FilesSlice {
   files: WorkspaceFile[];
+  origin: Origin;
   /** Writes one file's contents (creates it at the end when missing). */
   setFile(name: string, content: string | Uint8Array): void;
   /** Adds a file (a template when no contents are given) and opens it; returns a problem text or null. */
@@ -23,8 +33,11 @@ export interface FilesSlice {
   moveFile(name: string, to: number): void;
   /** Adds or replaces files (opened from disk), keeping the others. */
   mergeFiles(files: WorkspaceFile[]): void;
-  /** Replaces the whole workspace, kernel choices and view. */
-  loadSnapshot(s: Snapshot): void;
+  /** Replaces the whole workspace, kernel choices and view; `origin` says what it is (the
+   *  user's own work when not given). */
+  loadSnapshot(s: Snapshot, origin?: { kind: WorkKind; title: string | null }): void;
+  /** Says what the open files are, until they are edited (an example as shipped, a link). */
+  markOrigin(kind: WorkKind, title: string | null): void;
 }
 
 /** Why `name` cannot be a new file name among `taken`, or null when it can. */
@@ -39,6 +52,7 @@ export function fileNameProblem(name: string, taken: readonly string[]): string 
 
 export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscribeWithSelector", never]], [], FilesSlice> = (set, get) => ({
   files: [],
+  origin: { kind: "own", title: null, files: [] },
   setFile(name, content) {
     const files = get().files;
     const i = files.findIndex((f) => f.name === name);
@@ -94,9 +108,12 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
       return { files, activeFile: incoming[0]?.name ?? s.activeFile };
     });
   },
-  loadSnapshot(snap) {
+  loadSnapshot(snap, origin = { kind: "own", title: null }) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+  },
+  markOrigin(kind, title) {
+    set({ origin: { kind, title, files: get().files } });
   },
 });

@@ -5,6 +5,7 @@ import type { LoadedModule, Finding, WorkspaceFiles } from "../engine";
 import { requestedKernel } from "../engine";
 import type { PlaygroundState } from "./store";
 import { toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
+import { fallbackTitle, type WorkKind } from "./history";
 
 function memoOn<K extends object, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
@@ -61,6 +62,16 @@ export const selectSnapshot = (s: PlaygroundState): Snapshot => ({
   view: { file: s.activeFile ?? undefined, tab: s.tab },
   ...(s.expect.length ? { expect: s.expect } : {}),
 });
+
+/** What the open files are worth keeping as: their origin's kind until edited, then the user's own. */
+export const selectWorkKind = (s: PlaygroundState): WorkKind => (s.files === s.origin.files ? s.origin.kind : "own");
+
+/** What to call the open workspace in History: the example it came from, the name it was
+ *  opened under (a link, a restored entry), else its first module. */
+export function selectWorkTitle(s: PlaygroundState): string {
+  if (s.preset) return `Example: ${s.preset.meta.title}`;
+  return s.origin.title ?? fallbackTitle(s.files);
+}
 
 /** The modules loaded when the session ends. */
 export const selectLoadedModules = (s: PlaygroundState): LoadedModule[] => s.result?.loaded ?? [];

@@ -10,14 +10,16 @@ import { createUiSlice, type UiSlice } from "./ui";
 import { createTeachingSlice, type TeachingSlice } from "./teaching";
 import { createCompareSlice, type CompareSlice } from "./compare";
 import type { Snapshot } from "./snapshot";
+import type { WorkKind } from "./history";
 
 export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice & CompareSlice;
 
 /** The store type views and the runner take. */
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 
-/** Creates a store holding `initial` (a workspace with its kernel choices and view). */
-export function createPlaygroundStore(initial?: Snapshot) {
+/** Creates a store holding `initial` (a workspace with its kernel choices and view), which is
+ *  `origin` (the user's own work when not given). */
+export function createPlaygroundStore(initial?: Snapshot, origin?: { kind: WorkKind; title: string | null }) {
   const store = createStore<PlaygroundState>()(
     subscribeWithSelector((...a) => ({
       ...createFilesSlice(...a),
@@ -28,7 +30,7 @@ export function createPlaygroundStore(initial?: Snapshot) {
       ...createCompareSlice(...a),
     })),
   );
-  if (initial) store.getState().loadSnapshot(initial);
+  if (initial) store.getState().loadSnapshot(initial, origin);
   return store;
 }
 

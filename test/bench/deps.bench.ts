@@ -13,7 +13,7 @@ import { median, ms } from "./stats";
 
 const DEPMOD = "/usr/sbin/depmod";
 const TIME = "/usr/bin/time";
-const CLI = `${projectRoot}src/cli/ksymns.js`;
+const CLI = `${projectRoot}dist/cli/ksymns.mjs`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 interface Run {

@@ -52,6 +52,17 @@ describe("the host protocol", () => {
     ];
     for (const m of bad) expect(parseHostMessage(m)).toBeNull();
   });
+  it("takes file names as names only: `active` must be a file, and a file called __proto__ is a file", () => {
+    for (const active of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(parseHostMessage({ ksymns: 1, type: "set-files", files: { "a.c": "" }, active })).toBeNull();
+    }
+    // as a host's JSON arrives: __proto__ an own key, not the prototype
+    const m = parseHostMessage(JSON.parse('{"ksymns":1,"type":"set-files","files":{"__proto__":"int x;","a.c":""},"active":"__proto__"}'));
+    expect(m).toMatchObject({ type: "set-files", active: "__proto__" });
+    const files = (m as { files: Record<string, string> }).files;
+    expect(Object.getPrototypeOf(files)).toBeNull();
+    expect(Object.entries(files)).toEqual([["__proto__", "int x;"], ["a.c", ""]]);
+  });
 });
 
 describe("the light highlighter", () => {

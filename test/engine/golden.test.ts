@@ -33,7 +33,7 @@ function engineFolder(name: string): string | null {
 
 async function runCase(name: string, kernel: string): Promise<RunResult> {
   const dir = engineFolder(name)!;
-  const files = await readWorkspaceDir(dir, kernel);
+  const { files } = await readWorkspaceDir(dir, kernel);
   return engine.run(files, { kernel, relaxed: true });
 }
 

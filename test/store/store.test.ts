@@ -7,17 +7,17 @@ import { localClient, switchingClient, type EngineClient } from "../../src/engin
 import {
   clearSaved,
   connectEngine,
+  createKeeper,
   createPlaygroundStore,
   defaultSnapshot,
   loadSaved,
-  saveCurrent,
   selectCounts,
   selectFileNames,
   selectKernelVersion,
   selectLoadedModules,
   selectSnapshot,
-  setAside,
-  loadHistory,
+  selectWorkKind,
+  selectWorkTitle,
   type PlaygroundStore,
 } from "../../src/store";
 import type { RunResult } from "../../src/engine";
@@ -201,16 +201,20 @@ describe("local persistence", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     store.getState().setFile("user.c", "// mine\n");
     store.getState().setRelaxed(false);
-    saveCurrent(storage, selectSnapshot(store.getState()));
+    createKeeper(storage).save({ snapshot: selectSnapshot(store.getState()), kind: "own", title: "user.c" });
     const again = createPlaygroundStore(loadSaved(storage)!);
     expect(selectSnapshot(again.getState())).toEqual(selectSnapshot(store.getState()));
   });
 
-  it("keeps set-aside work in the history, once however often it is set aside", () => {
-    const storage = memoryStorage();
-    setAside(storage, defaultSnapshot());
-    setAside(storage, defaultSnapshot());
-    expect(loadHistory(storage).map((e) => e.snapshot.files.length)).toEqual([4]);
+  it("ranks the open files by where they came from until they are edited", () => {
+    const store = createPlaygroundStore(defaultSnapshot(), { kind: "link", title: "Shared link" });
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["link", "Shared link"]);
+    store.getState().setKernel("6.13");
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["own", "Shared link"]);
+    store.getState().loadSnapshot(defaultSnapshot());
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["own", "exporter.c"]);
+    store.getState().markOrigin("pristine", null);
+    expect(selectWorkKind(store.getState())).toBe("pristine");
   });
 
   it("treats unreadable saved data as no saved data", () => {

@@ -3,9 +3,12 @@
 // node:zlib. With a limit (a workspace's modules), every decoder stops as soon as its output
 // passes it; without (whole kernel trees, whose modules may be larger), each decodes whole.
 
-// The libraries load on first use: a tree of plain .ko files never needs them.
+// liblzma and zlib load on first use: a tree of plain .ko files never needs them (fzstd is
+// small, and a static import lets the package bundle carry it).
 import { createRequire } from "node:module";
-import { DecompressError, loadXzDecompress, overLimit, type Compression, type Decompressor } from "./decompress";
+import { Decompress as FzstdDecompress } from "fzstd";
+import { asDecompressError, DecompressError, loadXzDecompress, overLimit, type Compression, type Decompressor } from "./decompress";
+import { checkZstdFrames } from "./zstd-limited";
 import { drainLimited } from "./drain-limited";
 import { steppable, unxzNativeLimited, type NativeXzModule } from "./xz-native-limited";
 import { TimeLimitError, withinTime } from "./watchdog";
@@ -32,29 +35,49 @@ function zlib(): typeof import("node:zlib") {
   return require("node:zlib") as typeof import("node:zlib");
 }
 
-function gunzipSync(b: Uint8Array): Uint8Array {
-  return zlib().gunzipSync(b);
-}
-
 /** A whole tree's modules may be large (Debian's biggest decompress to about 30 MB, well
  *  under a second for fzstd), but a crafted one must not stop the tree for minutes. */
 const ZSTD_TREE_TIME_MS = 10_000;
-
-function unzstd(b: Uint8Array): Uint8Array {
-  return withinTime(ZSTD_TREE_TIME_MS, () => (require("fzstd") as typeof import("fzstd")).decompress(b));
-}
 
 /** Whether decompressSync() can take this format here. */
 export function canDecompressSync(format: Compression): boolean {
   return format !== "xz" || nativeXz() !== null;
 }
 
-/** Decompresses on this thread (xz needs the native library), whole, without a limit. */
-export function decompressSync(format: Compression, bytes: Uint8Array): Uint8Array {
-  if (format === "gzip") return gunzipSync(bytes);
-  if (format === "zstd") return unzstd(bytes);
+/** The most one module of a whole tree may decompress to: far above Debian's largest
+ *  (about 30 MB), far below what a bomb would take. */
+export const TREE_MODULE_LIMIT = 256 * 1024 * 1024;
+
+/** zstd within `limit`, on this thread: fzstd's streaming decoder, counted block by block. */
+function unzstdSyncLimited(b: Uint8Array, limit: number): Uint8Array {
+  checkZstdFrames(b, limit);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const d = new FzstdDecompress((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw overLimit("zstd", limit);
+    if (chunk.length > 0) chunks.push(chunk);
+  });
+  try {
+    withinTime(ZSTD_TREE_TIME_MS, () => {
+      d.push(b, true);
+      return b;
+    });
+  } catch (err) {
+    throw asDecompressError("zstd", err);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Decompresses on this thread (xz needs the native library), whole, within `limit`
+ *  (a DecompressError beyond it). */
+export function decompressSync(format: Compression, bytes: Uint8Array, limit = TREE_MODULE_LIMIT): Uint8Array {
+  if (format === "gzip") return gunzipLimited(bytes, limit);
+  if (format === "zstd") return unzstdSyncLimited(bytes, limit);
   const x = nativeXz();
   if (!x) throw new Error("no native xz decoder (node-liblzma) installed");
+  nativeSteps ??= steppable(x);
+  if (nativeSteps) return unxzNativeLimited(x, bytes, limit);
   return x.unxzSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
@@ -109,7 +132,7 @@ async function unxzLimited(bytes: Uint8Array, limit: number): Promise<Uint8Array
 }
 
 export const nodeDecompress: Decompressor = async (format, bytes, limit) => {
-  if (limit === undefined) return canDecompressSync(format) ? decompressSync(format, bytes) : unxzWasm(bytes, Infinity);
+  if (limit === undefined) return canDecompressSync(format) ? decompressSync(format, bytes) : unxzWasm(bytes, TREE_MODULE_LIMIT);
   if (format === "gzip") return gunzipLimited(bytes, limit);
   if (format === "zstd") return unzstdTimed(bytes, limit);
   return unxzLimited(bytes, limit);

@@ -4,10 +4,12 @@
 // all (koScanTake) or adds them to its own tree (depmodAddKept). Used by tree.ts on its own
 // thread and by each tree-worker.ts.
 
+import { resolve } from "node:path";
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { instantiate } from "../../../wasm/build/ksymns.js";
 import { compressionOf } from "../decompress";
-import { canDecompressSync, decompressSync, nodeDecompress } from "../decompress/node";
+import { canDecompressSync, decompressSync, nodeDecompress, TREE_MODULE_LIMIT } from "../decompress/node";
+import { DecompressError } from "../decompress";
 
 export type Scanner = Awaited<ReturnType<typeof instantiate>>;
 
@@ -36,14 +38,39 @@ function supplyWhole(ex: Scanner, bytes: Uint8Array, what: number, index: number
   ex.koScanKeep(index);
 }
 
+/** What the reader says beside depmod: modules it refused (a decompression bomb) or could not
+ *  open, each as a warning naming the file. Taken (and emptied) with takeNotes(). */
+const notes: string[] = [];
+
+/** The notes gathered since the last call. */
+export function takeNotes(): string[] {
+  return notes.splice(0, notes.length);
+}
+
+/** A module whose decompressed size passes the limit is not read (the engine then sees the
+ *  compressed bytes, as for a stream that does not decompress), and said so. */
+function refused(path: string, err: unknown): void {
+  if (err instanceof DecompressError && err.kind === "limit") notes.push(`ksymns: WARNING: ${resolve(path)}: decompresses to more than ${TREE_MODULE_LIMIT >> 20} MiB; not read as a module`);
+}
+
+/** Reads a module file (scanFileSync/scanFile) as depmod does when it cannot: says why and
+ *  goes on with the file as an empty one. */
+function unreadable(ex: Scanner, path: string, what: number, index: number, err: unknown): void {
+  const code = (err as { code?: string }).code;
+  const reason = code === "EACCES" || code === "EPERM" ? "Permission denied" : code === "EISDIR" ? "Is a directory" : err instanceof Error ? err.message : String(err);
+  notes.push(`depmod: ERROR: failed to load symbols from ${resolve(path)}: ${reason}`);
+  supplyWhole(ex, new Uint8Array(0), what, index);
+}
+
 /** Reads a module from memory (decompressed here when it is compressed) as file `index`. */
 export async function scanBytes(ex: Scanner, bytes: Uint8Array, what: number, index: number): Promise<void> {
   const format = compressionOf(bytes);
   if (format) {
     try {
       bytes = await nodeDecompress(format, bytes);
-    } catch {
+    } catch (err) {
       // the engine sees the compressed bytes and says they are no ELF file
+      refused(`file ${index}`, err);
     }
   }
   supplyWhole(ex, bytes, what, index);
@@ -83,6 +110,15 @@ function view(ex: Scanner): Uint8Array {
 /** Reads the module file at `path` as file `index`; false when only the asynchronous decoder
  *  can decompress it (xz without the native library): then use scanFile(). */
 export function scanFileSync(ex: Scanner, path: string, what: number, index: number): boolean {
+  try {
+    return readFileSyncAs(ex, path, what, index);
+  } catch (err) {
+    unreadable(ex, path, what, index, err);
+    return true;
+  }
+}
+
+function readFileSyncAs(ex: Scanner, path: string, what: number, index: number): boolean {
   if (!path.endsWith(".ko")) {
     const data = readFileSync(path);
     const format = compressionOf(data);
@@ -94,8 +130,9 @@ export function scanFileSync(ex: Scanner, path: string, what: number, index: num
     let plain: Uint8Array = data;
     try {
       plain = decompressSync(format, data);
-    } catch {
+    } catch (err) {
       // the engine sees the compressed bytes and says they are no ELF file
+      refused(path, err);
     }
     supplyWhole(ex, plain, what, index);
     dropped(plain.length);
@@ -124,5 +161,14 @@ export function scanFileSync(ex: Scanner, path: string, what: number, index: num
 
 /** Reads the module file at `path` as file `index`. */
 export async function scanFile(ex: Scanner, path: string, what: number, index: number): Promise<void> {
-  if (!scanFileSync(ex, path, what, index)) await scanBytes(ex, readFileSync(path), what, index);
+  if (scanFileSync(ex, path, what, index)) return;
+  const bytes = readFileSync(path);
+  const format = compressionOf(bytes);
+  let plain: Uint8Array = bytes;
+  try {
+    if (format) plain = await nodeDecompress(format, bytes);
+  } catch (err) {
+    refused(path, err);
+  }
+  supplyWhole(ex, plain, what, index);
 }

@@ -3,7 +3,7 @@
 // in batches.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { breathe, createScanner, scanFile, scanFileSync } from "./ko-reader";
+import { breathe, createScanner, scanFile, scanFileSync, takeNotes } from "./ko-reader";
 import type { WorkerFiles, WorkerInput, WorkerOutput } from "./tree";
 
 /** Files whose summaries go back in one message. */
@@ -35,6 +35,8 @@ async function work(files: string[], ex: Awaited<ReturnType<typeof createScanner
     const batch = ex.koScanTake();
     parentPort!.postMessage({ batch } satisfies WorkerOutput, [batch]);
   }
+  const notes = takeNotes();
+  if (notes.length > 0) parentPort!.postMessage({ notes } satisfies WorkerOutput);
   parentPort!.postMessage({ done: true } satisfies WorkerOutput);
 }
 

@@ -4,12 +4,12 @@
 // them as kmod's depmod does and, if asked, checks each the way modprobe would load it. Only
 // per-module summaries are kept, never the files.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { opendirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { projectRoot } from "../hosts/root";
-import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, type Scanner } from "./ko-reader";
+import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, takeNotes, type Scanner } from "./ko-reader";
 
 
 /** One problem of one module, in the kernel's (or kmod's) words. */
@@ -50,11 +50,36 @@ export interface TreeResult {
 
 const MODULE_FILE = /\.ko(\.(xz|zst|gz))?$/;
 
-/** Module files under `root`, relative to it, in directory order (depmod skips build/ and source/). */
-export function moduleFiles(root: string): string[] {
+/** The entries of a folder in the order the file system gives them (readdir(3), as depmod
+ *  walks; fs.readdirSync sorts them by name). */
+function entriesInDiskOrder(dir: string): Dirent[] {
+  const d = opendirSync(dir);
+  const out: Dirent[] = [];
+  try {
+    for (let e = d.readSync(); e !== null; e = d.readSync()) out.push(e);
+  } finally {
+    d.closeSync();
+  }
+  return out;
+}
+
+/** Module files under `root`, relative to it, in the file system's order, as depmod walks
+ *  them (it skips build/ and source/; of two modules of one name and priority it keeps the
+ *  first found). A folder that cannot be read is said in `notes`, as depmod says it, and
+ *  skipped. */
+export function moduleFiles(root: string, notes: string[] = []): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = entriesInDiskOrder(dir);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const why = code === "EACCES" || code === "EPERM" ? "Permission denied" : err instanceof Error ? err.message : String(err);
+      notes.push(`depmod: ERROR: openat(${rel.split("/").slice(0, -1).join("/") || "."}, ${rel.split("/").at(-1)}, O_RDONLY): ${why}`);
+      return;
+    }
+    for (const e of entries) {
       if (e.name === "build" || e.name === "source") continue;
       const path = `${dir}/${e.name}`;
       const relpath = rel ? `${rel}/${e.name}` : e.name;
@@ -98,7 +123,7 @@ export interface WorkerFiles {
 }
 
 /** Summaries for depmodAddBatch() (each names its file by index), or the end of a worker's work. */
-export type WorkerOutput = { batch: ArrayBuffer } | { done: true } | { error: string };
+export type WorkerOutput = { batch: ArrayBuffer } | { notes: string[] } | { done: true } | { error: string };
 
 function startWorker(W: typeof Worker, input: WorkerInput): Worker {
   const here = new URL(import.meta.url);
@@ -117,7 +142,7 @@ class WorkerPool {
   private workers: Worker[] = [];
   private done: Promise<void>[] = [];
   readonly next = new Int32Array(new SharedArrayBuffer(4));
-  constructor(W: typeof Worker, input: Omit<WorkerInput, "next">, count: number, take: (batch: ArrayBuffer) => void) {
+  constructor(W: typeof Worker, input: Omit<WorkerInput, "next">, count: number, take: (batch: ArrayBuffer) => void, note: (notes: string[]) => void) {
     for (let k = 0; k < count; k++) {
       const w = startWorker(W, { ...input, next: this.next });
       this.workers.push(w);
@@ -125,6 +150,7 @@ class WorkerPool {
         new Promise<void>((resolve, reject) => {
           w.on("message", (m: WorkerOutput) => {
             if ("batch" in m) take(m.batch);
+            else if ("notes" in m) note(m.notes);
             else if ("error" in m) reject(new Error(m.error));
             else resolve();
           });
@@ -165,7 +191,8 @@ export async function readKernelTree(basedir: string, release: string, options: 
   const wasm = await engineModule();
   const main: Scanner = await createScanner(wasm, release);
   // the files are numbered as the walk found them, those read from memory last
-  const found = moduleFiles(dirname);
+  const notes: string[] = [];
+  const found = moduleFiles(dirname, notes);
   const overrides = options.overrides ?? {};
   const onDisk: string[] = [];
   const inMemory: string[] = [];
@@ -180,7 +207,7 @@ export async function readKernelTree(basedir: string, release: string, options: 
   const workers = options.workers ?? defaultWorkers(compressed);
   // node:worker_threads loads only for a pool (it costs over a millisecond at start)
   const W = workers > 0 ? (await import("node:worker_threads")).Worker : null;
-  const pool = W ? new WorkerPool(W, { wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch)) : null;
+  const pool = W ? new WorkerPool(W, { wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch), (n) => notes.push(...n)) : null;
   main.depmodBegin(dirname, ownBuffer(new TextEncoder().encode([...onDisk, ...inMemory].join("\n"))));
   const others = pool ? pool.start(onDisk) : Promise.resolve();
   const next = pool ? pool.next : new Int32Array(1);
@@ -207,10 +234,23 @@ export async function readKernelTree(basedir: string, release: string, options: 
   main.depmodAddKept();
 
   const orderPath = join(dirname, "modules.order");
-  const hasOrder = existsSync(orderPath);
-  const ok = main.depmodFinish(hasOrder ? ownBuffer(readFileSync(orderPath)) : new ArrayBuffer(0), hasOrder);
+  // depmod opens modules.order with fopen(): a folder opens (and reads as an empty list),
+  // a missing or unreadable file does not
+  let order: Uint8Array | null;
+  try {
+    order = statSync(orderPath).isDirectory() ? new Uint8Array(0) : readFileSync(orderPath);
+  } catch {
+    order = null;
+  }
+  const hasOrder = order !== null;
+  const ok = main.depmodFinish(order ? ownBuffer(order) : new ArrayBuffer(0), hasOrder);
   const modulesDep = ok ? new TextDecoder().decode(main.depmodModulesDep()) : "";
-  const messages = main.depmodMessages().split("\n").filter((l) => l.length > 0);
+  notes.push(...takeNotes());
+  // a module that could not be opened was read as an empty file: the reader's note says why,
+  // in depmod's words, instead of the engine's "Exec format error"
+  const unopened = new Set(notes.map((n) => /^depmod: ERROR: failed to load symbols from (.*): /.exec(n)?.[1]).filter(Boolean));
+  const engineMessages = main.depmodMessages().split("\n").filter((l) => l.length > 0 && !unopened.has(/^depmod: ERROR: failed to load symbols from (.*): Exec format error$/.exec(l)?.[1]));
+  const messages = [...notes, ...engineMessages];
   let problems: TreeProblem[] = [];
   if (options.check && ok) {
     const c = options.check;

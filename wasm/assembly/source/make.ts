@@ -175,20 +175,17 @@ export class Make {
       this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop.");
       return false;
     }
-    let a = "", b = "";
     const s = args.trim();
+    let pair: string[];
     if (s.startsWith("(") && s.endsWith(")")) {
       const comma = topLevelComma(s, 1, s.length - 1);
-      if (comma < 0) { this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop."); return false; }
-      a = this.expand(s.substring(1, comma)).trim();
-      b = this.expand(s.substring(comma + 1, s.length - 1)).trim();
+      pair = comma < 0 ? [] : [this.expand(s.substring(1, comma)).trim(), this.expand(s.substring(comma + 1, s.length - 1)).trim()];
     } else {
-      const parts = quotedPair(s);
-      if (parts.length != 2) { this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop."); return false; }
-      a = this.expand(parts[0]);
-      b = this.expand(parts[1]);
+      pair = quotedPair(s);
+      if (pair.length == 2) pair = [this.expand(pair[0]), this.expand(pair[1])];
     }
-    return kind == "ifeq" ? a == b : a != b;
+    if (pair.length != 2) { this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop."); return false; }
+    return kind == "ifeq" ? pair[0] == pair[1] : pair[0] != pair[1];
   }
 
   private assign(body: string): void {
