@@ -33,7 +33,7 @@ export interface RunPlan {
 /** Where the engine gets its bytes: the wasm module and the kernel profiles (decompressed). */
 export interface EngineHost {
   wasm(): Promise<WebAssembly.Module>;
-  /** The profile named e.g. "debian-6.12.113-amd64" (files under public/kernels). */
+  /** The profile named e.g. "debian-6.12.118+deb12-amd64" (files under public/kernels). */
   profile(name: string): Promise<KernelProfile>;
   /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run, each within the engine's
    *  limits (without it they stay as they are). */

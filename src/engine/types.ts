@@ -99,7 +99,7 @@ export interface RunResult {
     release: string;
     relaxed: boolean;
     profile: boolean;
-    /** The base kernel profile used (e.g. "debian-6.12.113-amd64") and its export count. */
+    /** The base kernel profile used (e.g. "debian-6.12.118+deb12-amd64") and its export count. */
     profileName: string;
     profileExports: number;
     config: Record<string, string>;

@@ -30,9 +30,9 @@ function workspace(): Record<string, string> {
 export default async function bench(): Promise<void> {
   const wasm = readFileSync(`${projectRoot}wasm/build/ksymns.wasm`);
   const profile: KernelProfile = {
-    symvers: new Uint8Array(gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.Module.symvers.gz`))),
-    modules: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.modules.gz`)).toString("utf8"),
-    config: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.config.gz`)).toString("utf8"),
+    symvers: new Uint8Array(gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.118+deb12-amd64.Module.symvers.gz`))),
+    modules: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.118+deb12-amd64.modules.gz`)).toString("utf8"),
+    config: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.118+deb12-amd64.config.gz`)).toString("utf8"),
   };
   const cold: number[] = [];
   const incremental: number[] = [];

@@ -106,7 +106,7 @@ describe("ksymns check", () => {
 
   it("exits 0 when every module would load, and says so", async () => {
     const r = await ksymnsIn({ cwd: dir }, "check", "--symvers", "Module.symvers", "--kernel", "6.12", "good.ko");
-    expect(r.stdout.split("\n")[0]).toBe("good.ko: good on 6.12 (6.12.117+deb12-amd64): loads");
+    expect(r.stdout.split("\n")[0]).toBe("good.ko: good on 6.12 (6.12.118+deb12-amd64): loads");
     expect(r.code).toBe(0);
   });
 
@@ -114,7 +114,7 @@ describe("ksymns check", () => {
     const r = await ksymnsIn({ cwd: dir }, "check", "--symvers", "Module.symvers", "--kernel", "6.12", "good.ko", "forgot-ns.ko");
     expect(r.code).toBe(1);
     const out = r.stdout.split("\n");
-    const at = out.indexOf("forgot-ns.ko: forgot_ns on 6.12 (6.12.117+deb12-amd64): would not load");
+    const at = out.indexOf("forgot-ns.ko: forgot_ns on 6.12 (6.12.118+deb12-amd64): would not load");
     expect(at).toBeGreaterThan(0);
     expect(out.slice(at + 1)).toEqual(expect.arrayContaining([
       "  ERROR: modpost: module forgot_ns uses symbol beta_fn from namespace BETA_NS, but does not import it.",

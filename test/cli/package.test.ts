@@ -40,7 +40,7 @@ describe("npm pack", () => {
     expect(files).toContain("dist/cli/index.mjs");
     expect(files).toContain("dist/cli/index.d.ts");
     expect(files).toContain("wasm/build/ksymns.wasm");
-    expect(files).toContain("public/kernels/debian-6.12.113-amd64.Module.symvers.gz");
+    expect(files).toContain("public/kernels/debian-6.12.118+deb12-amd64.Module.symvers.gz");
     expect(files).toContain("src/presets/usb-storage-namespace/preset.json");
     expect(files).toContain("dist/integrations/markdown-it.mjs");
     expect(files).toContain("dist/integrations/remark.mjs");
@@ -58,7 +58,7 @@ describe("npm pack", () => {
     const out = r.stdout;
     const code = r.status;
     expect(code).toBe(1);
-    expect(out).toContain("forgot-ns.ko: forgot_ns on 6.12 (6.12.117+deb12-amd64): would not load");
+    expect(out).toContain("forgot-ns.ko: forgot_ns on 6.12 (6.12.118+deb12-amd64): would not load");
     expect(out).toContain("<3>forgot_ns: module uses symbol (dma_buf_get) from namespace DMA_BUF, but does not import it.");
   });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 const TOY: Fixture = {
   exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }],
   uses: ["_printk"],
-  versions: [{ name: "_printk", crc: 0xe8213e80 }, { name: "module_layout", crc: 0x7fe2a4c3 }],
+  versions: [{ name: "_printk", crc: 0x122c3a7e }, { name: "module_layout", crc: 0x2f9b2b9a }],
   modinfo: ["license=GPL", "description=a toy", "name=toy", "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions "],
 };
 const FORMATS: [Compression, string][] = [["xz", "xz"], ["zstd", "zst"], ["gzip", "gz"]];

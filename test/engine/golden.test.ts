@@ -31,8 +31,11 @@ function engineFolder(name: string): string | null {
   return existsSync(join(dir, "engine")) ? join(dir, "engine") : null;
 }
 
-async function runCase(name: string, kernel: string): Promise<RunResult> {
+/** Runs a case on series `series`, as the very kernel the lab booted when it recorded there
+ *  (its `uname -r`: Debian's point release of that day), else as the engine's default one. */
+async function runCase(name: string, series: string): Promise<RunResult> {
   const dir = engineFolder(name)!;
+  const kernel = lab.recordedKernels(name).includes(series) ? lab.readLab(name, series).kernel : series;
   const { files } = await readWorkspaceDir(dir, kernel);
   return engine.run(files, { kernel, relaxed: true });
 }

@@ -14,13 +14,13 @@ beforeAll(async () => {
 });
 
 const VERMAGIC_612 = "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions ";
-/** module_layout's CRC in the 6.12 profile's Module.symvers (Debian 6.12.113): the loader
+/** module_layout's CRC in the 6.12 profile's Module.symvers (Debian 6.12.118): the loader
  *  checks it first (check_modstruct_version). */
-const LAYOUT_612 = { name: "module_layout", crc: 0x7fe2a4c3 };
+const LAYOUT_612 = { name: "module_layout", crc: 0x2f9b2b9a };
 const TOY: Fixture = {
   exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }, { name: "toy_put", crc: 0x55 }],
   uses: ["_printk", "maybe_there?"],
-  versions: [{ name: "_printk", crc: 0xe8213e80 }, LAYOUT_612],
+  versions: [{ name: "_printk", crc: 0x122c3a7e }, LAYOUT_612],
   modinfo: ["license=GPL", "import_ns=USB_STORAGE", "description=a toy", "name=toy", VERMAGIC_612],
 };
 
@@ -166,7 +166,7 @@ describe("loading a .ko of a workspace", () => {
 
   it("reports a missing namespace import as modpost and the loader would, found by modprobe", async () => {
     // usb_stor_suspend is in USB_STORAGE on Debian's 6.12; modprobe loads usb_storage first
-    const ko = makeKo({ uses: ["usb_stor_suspend"], versions: [{ name: "usb_stor_suspend", crc: 0x89c13926 }, LAYOUT_612], modinfo: ["license=GPL", "name=needs_ns", "retpoline=Y", VERMAGIC_612] });
+    const ko = makeKo({ uses: ["usb_stor_suspend"], versions: [{ name: "usb_stor_suspend", crc: 0x8e4170aa }, LAYOUT_612], modinfo: ["license=GPL", "name=needs_ns", "retpoline=Y", VERMAGIC_612] });
     const res = await engine.run({ "needs-ns.ko": ko }, { kernel: "6.12" });
     expect(res.commands[0].cmd).toBe("modprobe needs_ns");
     expect(res.findings.filter((f) => f.stage === "modpost").map((f) => f.text)).toEqual([

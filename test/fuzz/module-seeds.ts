@@ -14,7 +14,7 @@ const VERMAGIC = "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversio
 const TOY: Fixture = {
   exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }, { name: "toy_put", crc: 0x55 }],
   uses: ["_printk", "maybe_there?"],
-  versions: [{ name: "_printk", crc: 0xe8213e80 }, { name: "module_layout", crc: 0x7fe2a4c3 }],
+  versions: [{ name: "_printk", crc: 0x122c3a7e }, { name: "module_layout", crc: 0x2f9b2b9a }],
   modinfo: ["license=GPL", "import_ns=USB_STORAGE", "description=a toy", "name=toy", VERMAGIC],
 };
 

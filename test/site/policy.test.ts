@@ -33,7 +33,7 @@ describe("the site's policy", () => {
     for (const p of ["/assets/worker-CPXlYDe1.js", "/sw.js", "/theme.js", "/src/engine/worker/worker.ts?worker_file&type=module"]) {
       expect(headersFor(p)).toEqual({ "Content-Security-Policy": WORKER_POLICY });
     }
-    expect(headersFor("/kernels/debian-6.12.113-amd64.Module.symvers.gz")).toEqual({});
+    expect(headersFor("/kernels/debian-6.12.118+deb12-amd64.Module.symvers.gz")).toEqual({});
   });
 });
 

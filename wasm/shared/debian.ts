@@ -2,29 +2,49 @@
 // by asc and tsc alike, so the engine (which profile stands for a release), the page (which
 // profiles to offer) and the CLI (where Debian keeps each series' packages) agree.
 
-/** A real Debian kernel whose tables ship under public/kernels/<name>.*.gz. */
-export class BuiltinProfile {
+/** A Debian kernel the kernel lab boots (so its behaviour is recorded), and whether its
+ *  tables ship as a built-in profile (public/kernels/debian-<uname>.*.gz). */
+export class DebianKernel {
   constructor(
-    /** The series it stands for (major*100+minor). */
+    /** The series (major*100+minor). */
     public release: i32,
-    /** File stem under public/kernels. */
-    public name: string,
+    /** Its `uname -r`. */
+    public uname: string,
+    public hasProfile: bool,
   ) {}
+  /** The profile's file stem under public/kernels. */
+  get name(): string { return "debian-" + this.uname; }
 }
 
-/** The built-in profiles, oldest first. */
-export const BUILTIN_PROFILES: BuiltinProfile[] = [
-  new BuiltinProfile(510, "debian-5.10.0-32-amd64"),
-  new BuiltinProfile(601, "debian-6.1.0-54-amd64"),
-  new BuiltinProfile(612, "debian-6.12.113-amd64"),
-  new BuiltinProfile(703, "debian-7.3.4-amd64"),
+/** The kernels the lab boots, oldest first. */
+export const DEBIAN_KERNELS: DebianKernel[] = [
+  new DebianKernel(510, "5.10.0-46-amd64", true),
+  new DebianKernel(601, "6.1.0-57-amd64", true),
+  new DebianKernel(612, "6.12.118+deb12-amd64", true),
+  new DebianKernel(616, "6.16.12+deb13-amd64", false),
+  new DebianKernel(617, "6.17.13+deb13-amd64", false),
+  new DebianKernel(618, "6.18.15+deb13-amd64", false),
+  new DebianKernel(619, "6.19.14+deb13-amd64", false),
+  new DebianKernel(700, "7.0.13+deb13-amd64", false),
+  new DebianKernel(701, "7.1.13+deb13-amd64", false),
+  new DebianKernel(702, "7.2.12+deb13-amd64", false),
+  new DebianKernel(703, "7.3.4+deb13-amd64", true),
 ];
+
+/** The built-in profiles, oldest first. */
+export const BUILTIN_PROFILES: DebianKernel[] = DEBIAN_KERNELS.filter((k: DebianKernel): bool => k.hasProfile);
 
 /** The profile that stands for release `v`'s running kernel: Debian's kernel of that series,
  *  or the nearest later one (the newest for releases after it). */
 export function profileNameFor(v: i32): string {
   for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (v <= BUILTIN_PROFILES[i].release) return BUILTIN_PROFILES[i].name;
   return BUILTIN_PROFILES[BUILTIN_PROFILES.length - 1].name;
+}
+
+/** `uname -r` of Debian's kernel of series `v` as the lab boots it, or "" for a series it does not. */
+export function debianUname(v: i32): string {
+  for (let i = 0; i < DEBIAN_KERNELS.length; i++) if (DEBIAN_KERNELS[i].release == v) return DEBIAN_KERNELS[i].uname;
+  return "";
 }
 
 /** Where Debian's archive keeps a kernel series' packages. */
