@@ -1,18 +1,31 @@
 // Regenerates the [real] part of the namespace history (wasm/assembly/kernel/nshistory.md)
-// from Debian's real Module.symvers of 5.10, 6.1, 6.12, 7.2 and 7.3, and the fixture the
+// from Debian's real Module.symvers of 5.10, 6.1, 6.12 and 6.16 … 7.3, and the fixture the
 // offline test checks the history against (test/support/nshistory/namespaces.txt).
 // Opt-in: `npx tsx test/support/nshistory-tables.ts [--write]`. Downloads only the
 // linux-headers-<release> packages (about 2 MB each) with apt-get and dpkg-deb, through a
 // private sources list, into $KSYMNS_NSHISTORY_CACHE (default ~/.cache/ksymns/nshistory).
+// trixie-backports lists only its newest headers; those of its older series are fetched from
+// the pool under the name and version of the image the index still lists (as the kernel
+// lab's setup does).
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { SERIES } from "../../src/cli/corpus";
+const DEBIAN = "http://deb.debian.org/debian";
+const SECURITY = "http://deb.debian.org/debian-security";
+const BACKPORTS = [`deb ${DEBIAN} trixie-backports main`];
 
-/** The releases with a real table, oldest first. */
-const TABLE_SERIES = ["5.10", "6.1", "6.12", "7.2", "7.3"];
+/** The releases with a real table, oldest first: where their kernels are and how the image is named. */
+const SERIES: Record<string, { sources: string[]; image: RegExp }> = {
+  "5.10": { sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], image: /^linux-image-(5\.10\.0-\d+-amd64)-unsigned$/ },
+  "6.1": { sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.1\.0-\d+-amd64)-unsigned$/ },
+  "6.12": { sources: [`deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.12\.\d+\+deb12-amd64)-unsigned$/ },
+};
+for (const s of ["6.16", "6.17", "6.18", "6.19", "7.0", "7.1", "7.2", "7.3"]) {
+  SERIES[s] = { sources: BACKPORTS, image: new RegExp(`^linux-image-(${s.replace(".", "\\.")}\\.\\d+\\+deb13-amd64)$`) };
+}
+const TABLE_SERIES = Object.keys(SERIES);
 const FIXTURE = new URL("./nshistory/namespaces.txt", import.meta.url).pathname;
 const REAL_MD = new URL("./nshistory/real.md", import.meta.url).pathname;
 
@@ -27,7 +40,7 @@ function cacheDir(): string {
 function fetchSymvers(series: string): { release: string; path: string } {
   const s = SERIES[series];
   const dir = cacheDir();
-  const state = join(dir, ".apt", series);
+  const state = join(dir, ".apt", s.sources[0].split(" ")[2]); // one state a suite
   mkdirSync(join(state, "lists/partial"), { recursive: true });
   mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
   writeFileSync(join(state, "sources.list"), s.sources.join("\n") + "\n");
@@ -48,7 +61,18 @@ function fetchSymvers(series: string): { release: string; path: string } {
   if (existsSync(out)) return { release, path: out };
   const work = mkdtempSync(join(tmpdir(), "ksymns-nshistory-"));
   try {
-    execFileSync("apt-get", [...apt, "download", "-qq", `linux-headers-${release}`], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
+    const headers = `linux-headers-${release}`;
+    const listed = execFileSync("apt-cache", [...apt, "pkgnames", headers], { encoding: "utf8" }).split("\n").includes(headers);
+    if (listed) {
+      execFileSync("apt-get", [...apt, "download", "-qq", headers], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
+    } else {
+      const image = execFileSync("apt-cache", [...apt, "show", imageName(s, release, apt)], { encoding: "utf8" });
+      const version = /^Version: (.+)$/m.exec(image)?.[1];
+      if (!version) throw new Error(`no version for the image of ${release}`);
+      const url = `${DEBIAN}/pool/main/l/linux/${headers}_${version}_amd64.deb`.replaceAll("+", "%2B");
+      const sandbox = process.getuid?.() === 0 ? ["-o", "APT::Sandbox::User=root"] : [];
+      execFileSync("/usr/lib/apt/apt-helper", [...sandbox, "download-file", url, join(work, `${headers}.deb`)], { stdio: ["ignore", "ignore", "inherit"] });
+    }
     const deb = readdirSync(work).find((f) => f.endsWith(".deb"));
     if (!deb) throw new Error(`apt-get download linux-headers-${release} gave no package`);
     execFileSync("dpkg-deb", ["-x", join(work, deb), join(work, "x")]);
@@ -57,6 +81,12 @@ function fetchSymvers(series: string): { release: string; path: string } {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The image package of `release` that the index lists. */
+function imageName(s: { image: RegExp }, release: string, apt: string[]): string {
+  return execFileSync("apt-cache", [...apt, "pkgnames", "linux-image-"], { encoding: "utf8" })
+    .split("\n").find((p) => s.image.exec(p)?.[1] === release) ?? `linux-image-${release}`;
 }
 
 /** symbol → namespace and owner, first row of a symbol winning as modpost's read_dump does. */
