@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, NamespaceHistoryEntry } from "../../src/engine";
 
 const FIXTURE = new URL("../support/nshistory/namespaces.txt", import.meta.url).pathname;

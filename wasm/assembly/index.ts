@@ -5,6 +5,7 @@
 //   runs        setProfile, plan, run, armFault            (a workspace, one call a run)
 //   queries     engineVersion, kernels, profileFor, symbolInfo, completeSymbols,
 //               namespaces, namespaceExports                (facts of the engine and the profile)
+//               approximationFor, symbolInfoOn, namespaceHistory  (one table read as another release)
 //   .ko files   koDescribe                                  (one module, as model.modules describes it)
 //   trees       koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied,
 //               koScanKeep, koScanTake, depmodBegin, depmodAddBatch, depmodAddKept,
