@@ -21,7 +21,7 @@ import {
 } from "../store";
 import { h } from "../views";
 import { zipWorkspace } from "./archive";
-import { historyDialog } from "./history-dialog";
+import { historyDialog } from "./historydialog";
 
 /** What keeping the open work came to. */
 export type Kept = { kind: "kept"; id: string; work: Work } | { kind: "nothing" } | { kind: "refused"; problem: StorageProblem; snapshot: Snapshot };

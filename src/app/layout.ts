@@ -8,7 +8,7 @@ import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./comman
 import { openHistory } from "./history";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
-import { embedDialog } from "./embed-dialog";
+import { embedDialog } from "./embeddialog";
 import type { Keeper } from "../store";
 
 const LAYOUT_KEY = "ksymns:layout";

@@ -6,7 +6,7 @@
 import { createBrowserEngine } from "../engine/hosts/browser";
 import { localClient, switchingClient, workerClient, type EngineClient } from "../engine/worker";
 import EngineWorker from "../engine/worker/worker?worker";
-import SharedEngine from "../engine/worker/shared-worker?sharedworker";
+import SharedEngine from "../engine/worker/sharedworker?sharedworker";
 import type { Engine } from "../engine";
 import { connectEngine, type PlaygroundStore } from "../store";
 

@@ -35,14 +35,17 @@ beforeAll(() => {
 }, 300_000);
 
 describe("npm pack", () => {
-  it("holds only what runs: the bundle and its types, the engine, the kernel tables, the presets", () => {
+  it("holds only what runs: the bundle and its types, the engine, the kernel tables, the presets, the documentation plugins", () => {
     expect(files).toContain("dist/cli/ksymns.mjs");
     expect(files).toContain("dist/cli/index.mjs");
     expect(files).toContain("dist/cli/index.d.ts");
     expect(files).toContain("wasm/build/ksymns.wasm");
     expect(files).toContain("public/kernels/debian-6.12.113-amd64.Module.symvers.gz");
     expect(files).toContain("src/presets/usb-storage-namespace/preset.json");
-    for (const f of files) expect(f).toMatch(/^(dist\/cli\/[^/]+\.(mjs|d\.ts)|wasm\/build\/ksymns\.wasm|public\/kernels\/[^/]+\.gz|src\/presets\/[\w.-]+\/[^/]+|package\.json|README\.md)$/);
+    expect(files).toContain("dist/integrations/markdown-it.mjs");
+    expect(files).toContain("dist/integrations/remark.mjs");
+    const plugin = /^(dist\/integrations\/[\w-]+\.mjs|integrations\/[\w-]+\.d\.ts)$/;
+    for (const f of files) expect(f).toMatch(new RegExp(`^(dist\\/cli\\/[^/]+\\.(mjs|d\\.ts)|wasm\\/build\\/ksymns\\.wasm|public\\/kernels\\/[^/]+\\.gz|src\\/presets\\/[\\w.-]+\\/[^/]+|package\\.json|README\\.md)$|${plugin.source}`));
     expect(files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
 
@@ -75,6 +78,9 @@ describe("npm pack", () => {
     execFileSync(TSC, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(ROOT, "node_modules/@types"), "use.ts"], { cwd: project });
     writeFileSync(join(project, "use.mjs"), source.replace(", type CheckResult", "").replace("const r: CheckResult", "const r"));
     const got = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" }));
+    // the documentation plugins resolve from the same package
+    const plugins = execFileSync(process.execPath, ["--input-type=module", "-e", 'const a = await import("ksymns/markdown-it"); const b = await import("ksymns/remark"); console.log(typeof a.default, typeof b.default);'], { cwd: project, encoding: "utf8" });
+    expect(plugins.trim()).toBe("function function");
     expect(got).toEqual({ loads: false, kernels: ["debian-6.12", "debian-7.3"], fixes: ["#if LINUX_VERSION_CODE >= KERNEL_VERSION(6,13,0)", 'MODULE_IMPORT_NS("DMA_BUF");', "#else", "MODULE_IMPORT_NS(DMA_BUF);", "#endif"], junit: true, release: "6.1.0-56-amd64" });
   });
 });

@@ -1,7 +1,9 @@
 // Golden workspaces: every case under test/workspaces runs through the engine on every
 // kernel it was recorded on, and must do what that real kernel did (the kernel lab's
 // transcript-<series>.json and build-<series>.log); its transcript must equal the stored
-// expected-<series>.txt (UPDATE_GOLDEN=1 rewrites those).
+// expected-<series>.txt (UPDATE_GOLDEN=1 rewrites those). A case holding a file PENDING (one
+// line: what the engine does not do yet) is real-kernel evidence the engine does not match yet:
+// it is reported as skipped with that reason until the line's author removes PENDING.
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +41,11 @@ for (const name of lab.caseNames()) {
   const recorded = lab.recordedKernels(name);
   const kernels = [...new Set([...recorded, ...lab.expectedKernels(name)])];
   describe(name, () => {
+    const pending = lab.pendingReason(name);
+    if (pending !== null) {
+      it.skip(`is pending: ${pending}`, () => {});
+      return;
+    }
     if (kernels.length === 0) {
       it.skip("has not been recorded on a real kernel yet", () => {});
       return;

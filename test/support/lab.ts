@@ -33,6 +33,13 @@ export function caseNames(): string[] {
     .sort();
 }
 
+/** Why the engine does not pass a case yet (its PENDING file's first line), or null. */
+export function pendingReason(name: string): string | null {
+  const path = join(WORKSPACES, name, "PENDING");
+  if (!existsSync(path)) return null;
+  return readFileSync(path, "utf8").split("\n")[0].trim() || "no reason given";
+}
+
 /** Kernel series a case was recorded on (transcript-<series>.json). */
 export function recordedKernels(name: string): string[] {
   return readdirSync(join(WORKSPACES, name))

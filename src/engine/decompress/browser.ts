@@ -4,20 +4,20 @@
 // so that with a limit nothing past it is ever allocated.
 
 import { DecompressError, loadXzDecompress, type Decompressor } from "./decompress";
-import { drainLimited } from "./drain-limited";
-import { unzstdLimited } from "./zstd-limited";
-import type { ZstdReply } from "./zstd-worker";
+import { drainLimited } from "./drainlimited";
+import { unzstdLimited } from "./zstdlimited";
+import type { ZstdReply } from "./zstdworker";
 
 /** fzstd decodes a valid 8 MiB module in well under a second, worker start included; a stream
  *  whose blocks declare endless sequences is stopped after this long. */
 const ZSTD_TIME_MS = 3000;
 
-/** zstd in a worker of its own, terminated when it takes too long (see zstd-worker.ts);
+/** zstd in a worker of its own, terminated when it takes too long (see zstdworker.ts);
  *  where there are no workers (Node's tests of this file), on this thread. */
 function unzstdGuarded(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   if (typeof Worker === "undefined") return unzstdLimited(bytes, limit);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./zstd-worker.ts", import.meta.url), { type: "module" });
+    const worker = new Worker(new URL("./zstdworker.ts", import.meta.url), { type: "module" });
     const done = (): void => {
       clearTimeout(timer);
       worker.terminate();

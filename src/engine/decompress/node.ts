@@ -8,11 +8,11 @@
 import { createRequire } from "node:module";
 import { Decompress as FzstdDecompress } from "fzstd";
 import { asDecompressError, DecompressError, loadXzDecompress, overLimit, type Compression, type Decompressor } from "./decompress";
-import { checkZstdFrames } from "./zstd-limited";
-import { drainLimited } from "./drain-limited";
-import { steppable, unxzNativeLimited, type NativeXzModule } from "./xz-native-limited";
+import { checkZstdFrames } from "./zstdlimited";
+import { drainLimited } from "./drainlimited";
+import { steppable, unxzNativeLimited, type NativeXzModule } from "./xznative";
 import { TimeLimitError, withinTime } from "./watchdog";
-import { unzstdLimited } from "./zstd-limited";
+import { unzstdLimited } from "./zstdlimited";
 
 const require = createRequire(import.meta.url);
 
@@ -116,7 +116,7 @@ function unzstdTimed(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
 
 // node-liblzma's decoders are freed by finalizers, which run only when the thread gets back to
 // its event loop: a caller decompressing module after module without yielding (a batch, the
-// fuzzer) would pile them up, so every few decoders this yields once (see ko-reader's breathe()).
+// fuzzer) would pile them up, so every few decoders this yields once (see koreader's breathe()).
 const DECODERS_PER_BREATH = 32;
 let decodersSinceBreath = 0;
 

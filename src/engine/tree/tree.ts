@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { projectRoot } from "../hosts/root";
-import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, takeNotes, type Scanner } from "./ko-reader";
+import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, takeNotes, type Scanner } from "./koreader";
 
 
 /** One problem of one module, in the kernel's (or kmod's) words. */
@@ -129,10 +129,10 @@ function startWorker(W: typeof Worker, input: WorkerInput): Worker {
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith(".ts")) {
     // running from source (tests, tsx): the worker needs the TypeScript loader too
-    const target = JSON.stringify(new URL("./tree-worker.ts", here).href);
+    const target = JSON.stringify(new URL("./treeworker.ts", here).href);
     return new W(`import { register } from "tsx/esm/api"; register(); await import(${target});`, { eval: true, workerData: input });
   }
-  return new W(new URL("./tree-worker.mjs", here), { workerData: input });
+  return new W(new URL("./treeworker.mjs", here), { workerData: input });
 }
 
 /** Worker threads that read modules, given the file list once they are started (each then

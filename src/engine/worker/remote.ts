@@ -4,7 +4,7 @@ import { clientOf, type EngineClient } from "./client";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
 /** An EngineClient backed by `worker` (which runs worker.ts), or by a port of the engine the
- *  page's embeds share (shared-worker.ts); `base` is the site root, where kernels/ lives. */
+ *  page's embeds share (sharedworker.ts); `base` is the site root, where kernels/ lives. */
 export function workerClient(worker: Worker | SharedWorker, base: URL): EngineClient {
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
