@@ -7,7 +7,7 @@ import { decompressModule, decompressModules, type Decompressor, type Undecoded 
 import { chosenRelease, releaseName } from "../../wasm/shared/releases";
 import { findConfigHeader } from "../../wasm/shared/configheader";
 
-import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -68,6 +68,14 @@ export interface Engine {
   describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
+  /** The profile that stands for `kernel`, and the release whose table it is when that is
+   *  another release (null for an unknown release). */
+  approximationFor(kernel: string): KernelApproximation | null;
+  /** The loaded profile's export of `symbol` as it reads on `kernel`: its namespace then, or
+   *  null when it was not exported then. */
+  symbolInfoOn(symbol: string, kernel: string): KernelExport | null;
+  /** When each namespace of the real kernels took effect. */
+  namespaceHistory(): NamespaceHistoryEntry[];
 }
 
 /** The run options as the engine's container of named values (wasm/assembly/pipeline/options.ts):
@@ -233,6 +241,9 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
+    approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,
+    symbolInfoOn: (symbol, kernel) => JSON.parse(ex.symbolInfoOn(symbol, kernel)) as KernelExport | null,
+    namespaceHistory: () => JSON.parse(ex.namespaceHistory()) as NamespaceHistoryEntry[],
   };
 
   /** One run of files whose modules are ready; `undecoded` names those the host could not

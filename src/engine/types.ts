@@ -157,6 +157,24 @@ export interface KernelExport {
   row: number;
 }
 
+/** Which real table stands for a release (wasm/assembly/kernel/nshistory.ts). */
+export interface KernelApproximation {
+  release: string;
+  /** The profile's file stem under public/kernels. */
+  profile: string;
+  /** The release whose table the profile is, when it is not `release`'s own; "" otherwise. */
+  approximated_from: string;
+}
+
+/** One namespace's lifetime: first release in effect, last series ("" while it exists), and
+ *  the earlier series that got it through a stable update. */
+export interface NamespaceHistoryEntry {
+  ns: string;
+  first: string;
+  last: string;
+  backports: string[];
+}
+
 export interface KernelNamespace {
   ns: string;
   exports: number;

@@ -5,6 +5,7 @@
 //   runs        setProfile, plan, run, armFault            (a workspace, one call a run)
 //   queries     engineVersion, kernels, profileFor, symbolInfo, completeSymbols,
 //               namespaces, namespaceExports                (facts of the engine and the profile)
+//               approximationFor, symbolInfoOn, namespaceHistory  (one table read as another release)
 //   .ko files   koDescribe                                  (one module, as model.modules describes it)
 //   trees       koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied,
 //               koScanKeep, koScanTake, depmodBegin, depmodAddBatch, depmodAddKept,
@@ -26,6 +27,7 @@ import { readSymvers } from "./source/symvers";
 import { readConfig } from "./source/config";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
+import { historyJson, profileReleaseFor, ReleaseExports } from "./kernel/nshistory";
 import { JsonWriter } from "./util/json";
 
 export {
@@ -114,3 +116,28 @@ export function namespaces(): string {
 export function namespaceExports(ns: string, limit: i32): string {
   return profile == null ? "[]" : Q.namespaceExports((profile as Profile).symvers, ns, limit);
 }
+
+/** The profile that stands for a release, as JSON: the release, the profile's file stem and,
+ *  when the profile is another release's table, that release (`approximated_from`); "null"
+ *  for an unknown release. */
+export function approximationFor(version: string): string {
+  const v = parseRelease(version);
+  if (v == 0) return "null";
+  const from = profileReleaseFor(v);
+  return "{\"release\":\"" + releaseName(v) + "\",\"profile\":\"" + profileFor(releaseName(from)) +
+    "\",\"approximated_from\":\"" + (from == v ? "" : releaseName(from)) + "\"}";
+}
+
+/** The base kernel's export of `sym` as it reads on release `version` (its namespace then;
+ *  "null" when it was not exported then), corrected by the namespace history. */
+export function symbolInfoOn(sym: string, version: string): string {
+  if (profile == null) return "null";
+  const p = profile as Profile;
+  const from = parseRelease(p.name.startsWith("debian-") ? p.name.substring(7) : p.name);
+  const target = parseRelease(version);
+  if (from == 0 || target == 0) return Q.symbolInfo(p.symvers, sym);
+  return Q.symbolInfo(new ReleaseExports(p.symvers, from, target), sym);
+}
+
+/** When each namespace of the real kernels took effect, as JSON (kernel/nshistory.ts). */
+export function namespaceHistory(): string { return historyJson(); }

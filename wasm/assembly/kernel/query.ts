@@ -4,6 +4,7 @@
 import { JsonWriter } from "../util/json";
 import { Symvers } from "../source/symvers";
 import { Export } from "../model";
+import { ExportLookup } from "../sim/symtab";
 import { hex8 } from "../result";
 
 function writeExport(w: JsonWriter, e: Export): void {
@@ -19,7 +20,7 @@ function writeExport(w: JsonWriter, e: Export): void {
 }
 
 /** The export of `sym` as JSON, or "null". */
-export function symbolInfo(t: Symvers, sym: string): string {
+export function symbolInfo(t: ExportLookup, sym: string): string {
   const e = t.find(sym);
   if (e == null) return "null";
   const w = new JsonWriter();

@@ -43,12 +43,16 @@ export class Rules {
   /** Missing MODULE_DESCRIPTION() is warned about. */
   get warnsMissingDescription(): bool { return this.v >= 616; }
   /** module_augment_kernel_taints() ends with "<mod>: module license taints kernel." the
-   *  first time P is set (seen on 6.12, not on 6.1). */
+   *  first time P is set (seen on 6.12, not on 6.1). The function came with "module: split
+   *  taint adding with info checking" (Luis Chamberlain, posted 2023-03-19): absent from the
+   *  6.3.8 source, present in 6.4.6; before, the license taint was set before the check. */
   get licenseTaintShortLine(): bool { return this.v >= 604; }
   /** modpost's "exported twice" against vmlinux is an error (a warning on 5.10). */
   get exportedTwiceIsError(): bool { return this.v >= 511; }
-  /** The proprietary-owner refusal names the symbol (5.10 does not). */
-  get proprietaryNamesSymbol(): bool { return this.v >= 511; }
+  /** The proprietary-owner refusal and the inherited-taint warning name the symbol: "module:
+   *  show disallowed symbol name for inherit_taint()" (Lecopzer Chen, modules pull for 5.19);
+   *  the 5.17-rc5 and 5.18.12 sources print the 5.9 wording, 5.19.0 the new one. */
+  get proprietaryNamesSymbol(): bool { return this.v >= 519; }
   /** GPL-only symbols of a proprietary module are refused / taint inherited (5.9). */
   get proprietaryOwnerChecks(): bool { return this.v >= 509; }
   /** Debian's MODVERSIONS default for this release. */
@@ -69,14 +73,20 @@ export class Rules {
   get importIdentifierExtraErrors(): bool { return this.v >= 619; }
 
   // The loader's ELF checks, as the real kernels' printk formats show them [real: strings
-  // of the Debian images 5.10 … 7.3; 5.15 and 6.14 as the boundaries are inferred]:
-  /** elf_validity_check() names each problem (5.10 only sums up, "invalid ELF structures"). */
+  // of the Debian images 5.10 … 7.3; the boundaries between them from the sources]:
+  /** elf_validity_check() names each problem (5.10 only sums up, "invalid ELF structures"):
+   *  commit 7fd982f394c4 "module: change to print useful messages from elf_validity_check()",
+   *  mainline 5.16, backported to 5.15.y (absent from 5.15.16, present in 5.15.100). */
   get elfCheckMessages(): bool { return this.v >= 515; }
   get elfInvalidSummaryLine(): bool { return this.v < 515; }
   /** elf_validity_cache_copy(): section table, names, then .modinfo, this_module, symtab (6.12). */
   get elfCheckSplit(): bool { return this.v >= 612; }
-  /** The name table and symbol string table must be SHT_STRTAB (Debian 6.12, and 7.3). */
-  get elfStringTableTypes(): bool { return this.v == 612 || this.v == 613 || this.v >= 703; }
-  /** __version_ext_crcs/__version_ext_names and the symbol string table checks (6.14). */
+  /** The name table and symbol string table must be SHT_STRTAB (Debian 6.12, and 7.3; not in
+   *  the sources of 6.13.2, 6.14.0, 6.18.2 … 7.1.3). */
+  get elfStringTableTypes(): bool { return this.v == 612 || this.v >= 703; }
+  /** elf_validity_cache_strtab(): empty, unterminated or overrun symbol string tables (in the
+   *  6.13.2 source, not in Debian's 6.12). */
+  get symbolStringTableChecks(): bool { return this.v >= 613; }
+  /** __version_ext_crcs/__version_ext_names (absent from the 6.13.2 source, in 6.14.0). */
   get extendedModversions(): bool { return this.v >= 614; }
 }

@@ -253,6 +253,8 @@ function validity(c: Check, rd: Reader, r: Rules, moduleSize: u64): FormatCheck 
           p += size;
         }
       }
+    }
+    if (r.symbolStringTableChecks) {
       // elf_validity_cache_strtab()
       if (strtab.size == 0) return c.err(T.elfEmptySymbolStrings());
       if (rd.u8(strtab.offset) != 0) return c.err(T.elfSymbolStringsLeadingNul());

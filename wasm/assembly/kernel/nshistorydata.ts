@@ -1,0 +1,326 @@
+// Generated from the analysis described in nshistory.md; one record a line:
+//   N <namespace> <first release> [b<series backported to>]... [e<last series>]
+//   M <release> <from namespace|-> <to namespace|-> <export>...
+// Releases are major*100+minor. Moves name the exports that already existed when they
+// changed namespace; exports of a namespace without a move came with its code.
+
+export const HISTORY: string = `
+N USB_STORAGE 504
+N LTC2497 506
+N SND_SOC_SOF_HDA_AUDIO_CODEC 506
+N SND_SOC_SOF_HDA_AUDIO_CODEC_I915 506
+N SND_SOC_SOF_INTEL_HDA_COMMON 506
+N SND_SOC_SOF_INTEL_HIFI_EP_IPC 506 e515
+N SND_SOC_SOF_MERRIFIELD 506 e512
+N SND_SOC_SOF_XTENSA 506
+N FIRMWARE_LOADER_PRIVATE 508
+N NVME_TARGET_PASSTHRU 509
+N SOUNDWIRE_INTEL_INIT 509
+N TEST_FIRMWARE 509
+N CRYPTO_INTERNAL 512
+N CXL 512
+N SND_INTEL_SOUNDWIRE_ACPI 512
+N SND_SOC_SOF_PCI_DEV 512
+N IIO_HID 514
+N IIO_HID_ATTRIBUTES 514
+N PMBUS 514
+N SND_SOC_INTEL_HDA_DSP_COMMON 514
+N SND_SOC_INTEL_SOF_MAXIM_COMMON 514
+N SND_SOC_SOF_INTEL_ATOM_HIFI_EP 514
+N IDXD 515
+N INT340X_THERMAL 515
+N DMA_BUF 516
+N SND_SOC_ACP_COMMON 516
+N SND_SOC_AMD_MACH 516
+N ACPI 517
+N SND_HDA_SCODEC_CS35L41 517
+N SND_SOC_SOF_AMD_COMMON 517
+N IIO_AD5592R 518
+N IIO_AD5686 518
+N IIO_AD7091R 518 b510
+N IIO_AD7606 518
+N IIO_AD_SIGMA_DELTA 518
+N IIO_ADIS_LIB 518 b510 b515
+N IIO_ADISLIB 518 b510 b515
+N IIO_ADXL345 518
+N IIO_ADXL372 518
+N IIO_BMA400 518
+N IIO_BMC150 518
+N IIO_BMC150_MAGN 518
+N IIO_HMC5843 518
+N IIO_KXSD9 518
+N IIO_MEAS_SPEC_SENSORS 518
+N IIO_MMA7455 518
+N IIO_MMA9551 518
+N IIO_MPL115 518
+N IIO_MS5611 518
+N IIO_RM3100 518
+N IIO_ST_SENSORS 518
+N IIO_UVIS25 518
+N IIO_ZPA2326 518
+N INTEL_UNCORE_FREQUENCY 518
+N IWLWIFI 518
+N SEMTECH_PROX 518
+N SND_SOC_INTEL_SOF_CIRRUS_COMMON 518
+N SND_SOC_INTEL_SOF_REALTEK_COMMON 518
+N SND_SOC_SOF_CLIENT 518
+N HWMON_THERMAL 519
+N I915_GVT 519
+N EFIVAR 600
+N IIO_BMI160 600
+N IIO_BMP280 600
+N IIO_LSM6DSX 600
+N SND_HDA_CS_DSP_CONTROLS 600 e614
+N NET_MANA 601
+N SND_SOC_CS42L42_CORE 601
+N BRCMFMAC 602
+N DEVMEM 602
+N FW_CS_DSP 602
+N IIO_FXAS21002C 602
+N IIO_ICM42600 602
+N IIO_MPU6050 602
+N SOUNDWIRE_INTEL 602
+N IDLE_INJECT 603
+N INTEL_TCC 603
+N INTEL_TPMI 603
+N INTEL_VSEC 603 b601
+N SERIAL_8250_PCI 603
+N IIO_GTS_HELPER 604
+N INTEL_PMT 604
+N INTEL_TPMI_SST 604
+N SND_SOC_CS35L56_CORE 604
+N SND_SOC_CS35L56_SHARED 604
+N SND_SOC_SOF_HDA_MLINK 604
+N IIO_INV_SENSORS_TIMESTAMP 606 b510 b601
+N INTEL_IPU_BRIDGE 606
+N IOMMUFD_INTERNAL 606
+N MFD_CS42L43 606
+N PINCTRL_INTEL 606
+N SND_HDA_SCODEC_CS35L56 606
+N SND_SOC_CS42L43 606
+N SND_SOC_TAS2781_FMWLIB 606
+N CRYPTO_QAT 607
+N LJCA 607
+N SND_HDA_CIRRUS_SCODEC 607
+N SND_SOC_INTEL_SOF_BOARD_HELPERS 607
+N SND_SOC_INTEL_SOF_NUVOTON_COMMON 607
+N ACPI_THERMAL 608
+N IIO_BMI323 608
+N INTEL_LPSS 608
+N INTEL_PMT_TELEMETRY 608
+N VSC_TP 608
+N IIO_BACKEND 609
+N IIO_DMAENGINE_BUFFER 609
+N SND_AMD_SOUNDWIRE_ACPI 609
+N SND_HDA_SCODEC_COMPONENT 609
+N SND_SOC_CS_AMP_LIB 609
+N SOUNDWIRE_AMD_INIT 609
+N GPIO_SWNODE 610
+N INTEL_IPU6 610
+N LIBETH 610
+N LIBIE 610
+N SND_SOC_ACPI_INTEL_MATCH 610
+N SND_SOC_SOF_INTEL_CNL 610
+N SND_SOC_SOF_INTEL_HDA_GENERIC 610
+N SND_SOC_SOF_INTEL_MTL 610
+N IDEAPAD_LAPTOP 611
+N INTEL_TPMI_POWER_DOMAIN 611
+N PWM 611
+N SPI_PXA2xx 611
+N HWMON_NCT6775 612
+N I2C_DW 612
+N I2C_DW_COMMON 612
+N IIO_DMA_BUFFER 612
+N SND_SOC_SDW_UTILS 612
+N SND_SOC_SOF_INTEL_LNL 612
+N xhci 612
+N GPIO_IDIO_16 613
+N PIIX4_SMBUS 613
+N SND_SOC_ACPI_INTEL_SDCA_QUIRKS 613
+N SND_SOC_AMD_SDW_MACH 613
+N SND_SOC_SDCA 613
+N INTEL_THC 614
+N NETDEV_INTERNAL 614
+N BPF_INTERNAL 615 b612
+N module:kvm 615 b612
+N SPI_OFFLOAD 615
+N ASUS_WMI 616
+N INTEL_INT3472 616
+N INTEL_INT3472_DISCRETE 616
+N PWM_LPSS 616
+N SND_HDA_SCODEC_TAS2781 616
+N SND_SOC_SOF_INTEL_HDA_SDW_BPT 616
+N SND_SOC_SOF_INTEL_PTL 616
+N INTEL_PMT_DISCOVERY 617
+N LIBIE_ADMINQ 617
+N module:8250 617
+N SND_HDA_CODEC_HDMI 617
+N SND_HDA_CODEC_REALTEK 617
+N ACPI_PROCESSOR_IDLE 618
+N DMA_BUF_HEAP 618
+N IIO_UNIT_TEST 618
+N INTEL_IPU7 618
+N LENOVO_WMI_CD01 618 e619
+N LENOVO_WMI_EVENTS 618
+N LENOVO_WMI_HELPERS 618
+N LENOVO_WMI_OTHER 618 e700
+N LIBETH_XDP 618
+N module:kvm-amd,kvm-intel 618
+N NET_IONIC 618
+N USBIO 618
+N GENERIC_PT_IOMMU 619
+N IIO_BOSCH_BMA220 619
+N module:btrfs 619
+N module:cxl_pmem 619
+N module:cxl_translate 619
+N module:iommufd 619
+N module:kvm,kvm-amd,kvm-intel 619
+N module:mshv_vtl 619
+N PCI_IDE 619
+N SERIAL_8250 619
+N SND_SOC_SOF_INTEL_NVL 619
+N AMD_PMF 700
+N LENOVO_WMI_CAPDATA 700
+N module:cxl_core 700
+N module:cxl_mem 700
+N NET_SCHED_INTERNAL 700
+N SND_SOC_ACPI_AMD_SDCA_QUIRKS 700 e701
+N SND_SOC_INTEL_SOF_TI_COMMON 700
+N INTEL_RAPL 701
+N LPC_ICH 701
+N module:ccp 701
+N module:dax_cxl 701
+N module:dax_hmem 701
+N INTEL_PMC_CORE 702
+N module:autofs4 702
+N module:kvm-amd 702
+N module:printf_kunit 702
+N rdma_core 702
+N IIO_CONSUMER 703
+N LIBIE_CP 703
+N LIBIE_PCI 703
+N module:binfmt_misc 703
+N module:kmem 703
+N module:nfsd 703
+N module:vmw_vsock_virtio_transport_common 703
+M 506 - SND_SOC_SOF_HDA_AUDIO_CODEC hda_codec_jack_check hda_codec_jack_wake_enable hda_codec_probe_bus
+M 506 - SND_SOC_SOF_HDA_AUDIO_CODEC_I915 hda_codec_i915_exit hda_codec_i915_init
+M 506 - SND_SOC_SOF_INTEL_HDA_COMMON apl_chip_info cnl_chip_info ehl_chip_info icl_chip_info sof_apl_ops sof_cnl_ops tgl_chip_info
+M 506 - SND_SOC_SOF_INTEL_HIFI_EP_IPC intel_ipc_msg_data intel_ipc_pcm_params intel_pcm_close intel_pcm_open
+M 506 - SND_SOC_SOF_MERRIFIELD sof_tng_ops tng_chip_info
+M 506 - SND_SOC_SOF_XTENSA sof_xtensa_arch_ops
+M 508 - FIRMWARE_LOADER_PRIVATE fw_fallback_config
+M 509 - SOUNDWIRE_INTEL_INIT sdw_intel_exit
+M 509 - TEST_FIRMWARE efi_embedded_fw_list
+M 512 - CRYPTO_INTERNAL crypto_cipher_decrypt_one crypto_cipher_encrypt_one crypto_cipher_setkey
+M 512 SOUNDWIRE_INTEL_INIT SND_INTEL_SOUNDWIRE_ACPI sdw_intel_acpi_scan
+M 514 - IIO_HID hid_sensor_convert_timestamp hid_sensor_format_scale hid_sensor_parse_common_attributes hid_sensor_pm_ops hid_sensor_power_state hid_sensor_read_raw_hyst_value hid_sensor_read_samp_freq_value hid_sensor_remove_trigger hid_sensor_setup_trigger hid_sensor_write_raw_hyst_value hid_sensor_write_samp_freq_value
+M 514 - IIO_HID_ATTRIBUTES hid_sensor_batch_mode_supported hid_sensor_get_report_latency hid_sensor_read_poll_value hid_sensor_set_report_latency
+M 514 - PMBUS pmbus_check_byte_register pmbus_check_word_register pmbus_clear_cache pmbus_clear_faults pmbus_do_probe pmbus_get_debugfs_dir pmbus_get_driver_info pmbus_get_fan_rate_cached pmbus_get_fan_rate_device pmbus_read_byte_data pmbus_read_word_data pmbus_regulator_ops
+M 514 - PMBUS pmbus_set_page pmbus_update_byte_data pmbus_update_fan pmbus_write_byte pmbus_write_byte_data pmbus_write_word_data
+M 516 - DMA_BUF dma_buf_attach dma_buf_begin_cpu_access dma_buf_detach dma_buf_dynamic_attach dma_buf_end_cpu_access dma_buf_export dma_buf_fd dma_buf_get dma_buf_map_attachment dma_buf_mmap dma_buf_move_notify dma_buf_pin
+M 516 - DMA_BUF dma_buf_put dma_buf_unmap_attachment dma_buf_unpin dma_buf_vmap dma_buf_vunmap
+M 518 - IIO_AD5592R ad5592r_probe ad5592r_remove
+M 518 - IIO_AD5686 ad5686_probe ad5686_remove
+M 518 - IIO_AD7091R ad7091r_probe ad7091r_regmap_config
+M 518 - IIO_AD7606 ad7606_pm_ops ad7606_probe
+M 518 - IIO_ADISLIB __adis_check_status __adis_initial_startup __adis_read_reg __adis_update_bits_base __adis_write_reg adis_debugfs_reg_access adis_init adis_single_conversion adis_update_scan_mode devm_adis_probe_trigger devm_adis_setup_buffer_and_trigger
+M 518 - IIO_ADIS_LIB __adis_reset
+M 518 - IIO_ADXL345 adxl345_core_probe
+M 518 - IIO_ADXL372 adxl372_probe adxl372_readable_noinc_reg
+M 518 - IIO_AD_SIGMA_DELTA ad_sd_calibrate ad_sd_calibrate_all ad_sd_init ad_sd_read_reg ad_sd_reset ad_sd_set_comm ad_sd_validate_trigger ad_sd_write_reg ad_sigma_delta_single_conversion devm_ad_sd_setup_buffer_and_trigger
+M 518 - IIO_BMA400 bma400_probe bma400_regmap_config
+M 518 - IIO_BMC150 bmc150_accel_core_probe bmc150_accel_core_remove bmc150_accel_pm_ops bmc150_regmap_conf
+M 518 - IIO_BMC150_MAGN bmc150_magn_pm_ops bmc150_magn_probe bmc150_magn_regmap_config bmc150_magn_remove
+M 518 - IIO_HMC5843 hmc5843_common_probe hmc5843_common_remove
+M 518 - IIO_KXSD9 kxsd9_common_probe kxsd9_common_remove kxsd9_dev_pm_ops
+M 518 - IIO_MEAS_SPEC_SENSORS ms_sensors_convert_and_read ms_sensors_ht_read_humidity ms_sensors_ht_read_temperature ms_sensors_read_prom_word ms_sensors_read_serial ms_sensors_read_temp_and_pressure ms_sensors_reset ms_sensors_show_battery_low ms_sensors_show_heater ms_sensors_tp_read_prom ms_sensors_write_heater ms_sensors_write_resolution
+M 518 - IIO_MMA7455 mma7455_core_probe mma7455_core_regmap mma7455_core_remove
+M 518 - IIO_MMA9551 mma9551_app_reset mma9551_gpio_config mma9551_read_accel_chan mma9551_read_accel_scale mma9551_read_config_byte mma9551_read_config_word mma9551_read_config_words mma9551_read_status_byte mma9551_read_status_word mma9551_read_status_words mma9551_read_version mma9551_set_device_state
+M 518 - IIO_MMA9551 mma9551_set_power_state mma9551_sleep mma9551_update_config_bits mma9551_write_config_byte mma9551_write_config_word mma9551_write_config_words
+M 518 - IIO_MPL115 mpl115_probe
+M 518 - IIO_MS5611 ms5611_probe ms5611_remove
+M 518 - IIO_RM3100 rm3100_common_probe rm3100_readable_table rm3100_volatile_table rm3100_writable_table
+M 518 - IIO_ST_SENSORS st_accel_common_probe st_accel_get_settings st_gyro_common_probe st_gyro_get_settings st_magn_common_probe st_magn_get_settings st_press_common_probe st_press_get_settings st_sensors_allocate_trigger st_sensors_debugfs_reg_access st_sensors_dev_name_probe st_sensors_get_settings_index
+M 518 - IIO_ST_SENSORS st_sensors_i2c_configure st_sensors_init_sensor st_sensors_power_enable st_sensors_read_info_raw st_sensors_set_axis_enable st_sensors_set_dataready_irq st_sensors_set_enable st_sensors_set_fullscale_by_gain st_sensors_set_odr st_sensors_spi_configure st_sensors_sysfs_sampling_frequency_avail st_sensors_sysfs_scale_avail
+M 518 - IIO_ST_SENSORS st_sensors_trigger_handler st_sensors_validate_device st_sensors_verify_id
+M 518 - IIO_UVIS25 st_uvis25_pm_ops st_uvis25_probe
+M 518 - IIO_ZPA2326 zpa2326_isreg_precious zpa2326_isreg_readable zpa2326_isreg_writeable zpa2326_pm_ops zpa2326_probe zpa2326_remove
+M 518 - IWLWIFI __iwl_crit __iwl_dbg __iwl_err __iwl_info __iwl_warn _iwl_dbg_tlv_time_point iwl_abort_notification_waits iwl_acpi_get_dsm_u32 iwl_acpi_get_dsm_u8 iwl_acpi_get_eckv iwl_acpi_get_lari_config_bitmap iwl_acpi_get_mcc
+M 518 - IWLWIFI iwl_acpi_get_object iwl_acpi_get_pwr_limit iwl_acpi_get_tas iwl_acpi_get_wifi_pkg_range iwl_clear_bits_prph iwl_cmd_groups_verify_sorted iwl_configure_rxq iwl_dbg_tlv_del_timers iwl_dump_desc_assert iwl_finish_nic_init iwl_force_nmi iwl_free_fw_paging
+M 518 - IWLWIFI iwl_fw_dbg_collect iwl_fw_dbg_collect_desc iwl_fw_dbg_collect_trig iwl_fw_dbg_error_collect iwl_fw_dbg_read_d3_debug_data iwl_fw_dbg_stop_restart_recording iwl_fw_dbg_stop_sync iwl_fw_rate_idx_to_plcp iwl_fw_runtime_init iwl_fw_runtime_resume iwl_fw_runtime_suspend iwl_fw_start_dbg_conf
+M 518 - IWLWIFI iwl_fwrt_dump_error_logs iwl_get_cmd_string iwl_get_nvm iwl_get_shared_mem_conf iwl_guid iwl_he_is_sgi iwl_init_notification_wait iwl_init_paging iwl_new_rate_from_v1 iwl_notification_wait iwl_notification_wait_init iwl_nvm_fixups
+M 518 - IWLWIFI iwl_opmode_deregister iwl_opmode_register iwl_parse_eeprom_data iwl_parse_mei_nvm_data iwl_parse_nvm_data iwl_parse_nvm_mcc_info iwl_phy_db_free iwl_phy_db_init iwl_phy_db_set_section iwl_pnvm_load iwl_poll_bit iwl_poll_direct_bit
+M 518 - IWLWIFI iwl_rate_mcs iwl_read32 iwl_read_direct32 iwl_read_eeprom iwl_read_external_nvm iwl_read_prph iwl_read_prph_no_grab iwl_remove_notification iwl_rfi_guid iwl_rs_pretty_ant iwl_rs_pretty_bw iwl_sar_geo_init
+M 518 - IWLWIFI iwl_sar_geo_support iwl_sar_get_ewrd_table iwl_sar_get_wgds_table iwl_sar_get_wrds_table iwl_sar_select_profile iwl_send_phy_db_data iwl_set_bits_mask_prph iwl_set_bits_prph iwl_set_soc_latency iwl_trans_send_cmd iwl_uefi_get_sgom_table iwl_wait_notification
+M 518 - IWLWIFI iwl_write32 iwl_write64 iwl_write8 iwl_write_direct32 iwl_write_direct64 iwl_write_prph64_no_grab iwl_write_prph_delay iwl_write_prph_no_grab iwlwifi_mod_params rs_pretty_print_rate
+M 600 - IIO_BMI160 bmi160_core_probe bmi160_enable_irq bmi160_regmap_config
+M 600 - IIO_BMP280 bmp180_regmap_config bmp280_common_probe bmp280_regmap_config
+M 600 - IIO_LSM6DSX st_lsm6dsx_pm_ops st_lsm6dsx_probe
+M 602 - FW_CS_DSP cs_dsp_adsp1_init cs_dsp_adsp1_power_down cs_dsp_adsp1_power_up cs_dsp_adsp2_bus_error cs_dsp_adsp2_init cs_dsp_chunk_flush cs_dsp_chunk_read cs_dsp_chunk_write cs_dsp_cleanup_debugfs cs_dsp_coeff_read_ctrl cs_dsp_coeff_write_acked_control cs_dsp_coeff_write_ctrl
+M 602 - FW_CS_DSP cs_dsp_find_alg_region cs_dsp_get_ctl cs_dsp_halo_bus_error cs_dsp_halo_init cs_dsp_halo_wdt_expire cs_dsp_init_debugfs cs_dsp_mem_region_name cs_dsp_power_down cs_dsp_power_up cs_dsp_read_data_word cs_dsp_read_raw_data_block cs_dsp_remove
+M 602 - FW_CS_DSP cs_dsp_remove_padding cs_dsp_run cs_dsp_set_dspclk cs_dsp_stop cs_dsp_write_data_word
+M 602 - IIO_FXAS21002C fxas21002c_core_probe fxas21002c_core_remove fxas21002c_pm_ops
+M 602 - IIO_ICM42600 inv_icm42600_core_probe inv_icm42600_pm_ops inv_icm42600_regmap_config inv_icm42600_spi_regmap_config
+M 602 - IIO_MPU6050 inv_mpu_core_probe inv_mpu_pmops
+M 604 - INTEL_PMT intel_pmt_dev_create intel_pmt_dev_destroy intel_pmt_is_early_client_hw
+M 606 - PINCTRL_INTEL intel_pinctrl_get_soc_data intel_pinctrl_probe_by_hid intel_pinctrl_probe_by_uid
+M 607 - CRYPTO_QAT adf_cfg_add_key_value_param adf_cfg_dev_add adf_cfg_dev_remove adf_cfg_get_param_value adf_cfg_section_add adf_clean_vf_map adf_cleanup_etr_data adf_dbgfs_exit adf_dbgfs_init adf_dev_down adf_dev_get adf_dev_in_use
+M 607 - CRYPTO_QAT adf_dev_measure_clock adf_dev_put adf_dev_restart adf_dev_started adf_dev_up adf_devmgr_add_dev adf_devmgr_in_reset adf_devmgr_pci_to_accel_dev adf_devmgr_rm_dev adf_devmgr_update_class_index adf_disable_pf2vf_interrupts adf_disable_sriov
+M 607 - CRYPTO_QAT adf_enable_pf2vf_comms adf_enable_vf2pf_comms adf_err_handler adf_exit_admin_comms adf_exit_arb adf_flush_vf_wq adf_gen2_cfg_iov_thds adf_gen2_dev_config adf_gen2_enable_error_correction adf_gen2_enable_ints adf_gen2_get_accel_cap adf_gen2_get_admin_info
+M 607 - CRYPTO_QAT adf_gen2_get_arb_info adf_gen2_get_num_accels adf_gen2_get_num_aes adf_gen2_init_dc_ops adf_gen2_init_hw_csr_ops adf_gen2_init_pf_pfvf_ops adf_gen2_init_vf_pfvf_ops adf_gen2_set_ssm_wdtimer adf_gen4_enable_pm adf_gen4_handle_pm_interrupt adf_gen4_init_dc_ops adf_gen4_init_hw_csr_ops
+M 607 - CRYPTO_QAT adf_gen4_init_pf_pfvf_ops adf_gen4_ring_pair_reset adf_gen4_set_ssm_wdtimer adf_gen4_timer_start adf_gen4_timer_stop adf_heartbeat_check_ctrs adf_heartbeat_dbgfs_add adf_heartbeat_dbgfs_rm adf_heartbeat_save_cfg_param adf_init_admin_comms adf_init_admin_pm adf_init_arb
+M 607 - CRYPTO_QAT adf_init_etr_data adf_isr_resource_alloc adf_isr_resource_free adf_pfvf_comms_disabled adf_reset_flr adf_reset_sbr adf_send_admin_init adf_sriov_configure adf_sysfs_init adf_vf2pf_notify_init adf_vf2pf_notify_shutdown adf_vf_isr_resource_alloc
+M 607 - CRYPTO_QAT adf_vf_isr_resource_free
+M 608 - INTEL_LPSS intel_lpss_probe intel_lpss_remove
+M 610 SND_SOC_SOF_INTEL_HDA_COMMON SND_SOC_SOF_INTEL_CNL jsl_chip_info sof_cnl_ops sof_cnl_ops_init
+M 610 SND_SOC_SOF_INTEL_HDA_COMMON SND_SOC_SOF_INTEL_HDA_GENERIC hda_pci_intel_probe
+M 611 - PWM __devm_pwmchip_add __pwmchip_add devm_fwnode_pwm_get devm_pwm_get devm_pwmchip_alloc of_pwm_single_xlate of_pwm_xlate_with_flags pwm_adjust_config pwm_apply_atomic pwm_apply_might_sleep pwm_get pwm_put
+M 611 - PWM pwmchip_alloc pwmchip_put pwmchip_remove
+M 612 CXL - alloc_free_mem_region
+M 612 - HWMON_NCT6775 nct6775_probe nct6775_reg_is_word_sized nct6775_show_alarm nct6775_show_beep nct6775_store_beep nct6775_update_device
+M 612 - I2C_DW i2c_dw_configure_master i2c_dw_probe_master
+M 612 - I2C_DW_COMMON i2c_dw_prepare_clk
+M 612 - IIO_DMA_BUFFER iio_dma_buffer_attach_dmabuf iio_dma_buffer_block_done iio_dma_buffer_block_list_abort iio_dma_buffer_detach_dmabuf iio_dma_buffer_disable iio_dma_buffer_enable iio_dma_buffer_enqueue_dmabuf iio_dma_buffer_exit iio_dma_buffer_init iio_dma_buffer_lock_queue iio_dma_buffer_read iio_dma_buffer_release
+M 612 - IIO_DMA_BUFFER iio_dma_buffer_request_update iio_dma_buffer_set_bytes_per_datum iio_dma_buffer_set_length iio_dma_buffer_unlock_queue iio_dma_buffer_usage iio_dma_buffer_write
+M 613 - GPIO_IDIO_16 devm_idio_16_regmap_register
+M 615 - BPF_INTERNAL bpf_link_get_from_fd bpf_map_get kern_sys_bpf
+M 615 - module:kvm anon_inode_make_secure_inode
+M 616 - INTEL_INT3472 skl_int3472_fill_cldb skl_int3472_get_acpi_buffer skl_int3472_get_sensor_adev_and_name
+M 616 - PWM_LPSS devm_pwm_lpss_probe pwm_lpss_bsw_info pwm_lpss_bxt_info pwm_lpss_byt_info pwm_lpss_tng_info
+M 618 - ACPI_PROCESSOR_IDLE acpi_processor_claim_cst_control acpi_processor_evaluate_cst
+M 618 - module:kvm-amd,kvm-intel ____kvm_emulate_hypercall __gfn_to_page __kvm_apic_update_irr __kvm_faultin_pfn __kvm_prepare_emulation_failure_exit __kvm_vcpu_kick __kvm_vcpu_map __kvm_vcpu_update_apicv __x86_set_memory_region allow_smaller_maxphyaddr enable_apicv enable_device_posted_irqs
+M 618 - module:kvm-amd,kvm-intel enable_ipiv enable_mmio_caching enable_pmu enable_virt_at_load enable_vmware_backdoor file_is_kvm gfn_to_hva gfn_to_hva_memslot gfn_to_memslot halt_poll_ns halt_poll_ns_grow halt_poll_ns_grow_start
+M 618 - module:kvm-amd,kvm-intel halt_poll_ns_shrink handle_fastpath_hlt handle_ud hv_flush_remote_tlbs hv_flush_remote_tlbs_range hv_track_root_tdp kvm_add_user_return_msr kvm_alloc_apic_access_page kvm_apic_ack_interrupt kvm_apic_clear_irr kvm_apic_has_interrupt kvm_apic_match_dest
+M 618 - module:kvm-amd,kvm-intel kvm_apic_send_ipi kvm_apic_set_base kvm_apic_set_eoi_accelerated kvm_apic_update_hwapic_isr kvm_apic_update_irr kvm_apic_update_ppr kvm_apic_write_nodecode kvm_apicv_activated kvm_arch_has_noncoherent_dma kvm_are_all_memslots_empty kvm_calc_nested_tsc_multiplier kvm_calc_nested_tsc_offset
+M 618 - module:kvm-amd,kvm-intel kvm_caps kvm_clear_guest kvm_complete_insn_gp kvm_configure_mmu kvm_cpu_caps kvm_cpu_get_extint kvm_cpu_has_injectable_intr kvm_cpu_has_interrupt kvm_cpuid kvm_deliver_exception_payload kvm_destroy_vcpus kvm_disable_virtualization
+M 618 - module:kvm-amd,kvm-intel kvm_emulate_ap_reset_hold kvm_emulate_cpuid kvm_emulate_halt kvm_emulate_halt_noskip kvm_emulate_hypercall kvm_emulate_instruction kvm_emulate_instruction_from_buffer kvm_emulate_invd kvm_emulate_monitor kvm_emulate_mwait kvm_emulate_rdmsr kvm_emulate_rdmsr_imm
+M 618 - module:kvm-amd,kvm-intel kvm_emulate_rdpmc kvm_emulate_wbinvd kvm_emulate_wrmsr kvm_emulate_wrmsr_imm kvm_emulate_xsetbv kvm_enable_efer_bits kvm_enable_virtualization kvm_exit kvm_fast_pio kvm_find_cpuid_entry2 kvm_find_user_return_msr kvm_fixup_and_inject_pf_error
+M 618 - module:kvm-amd,kvm-intel kvm_flush_remote_tlbs kvm_get_cr8 kvm_get_dr kvm_get_linear_rip kvm_get_msr_common kvm_get_rflags kvm_get_running_vcpu kvm_get_user_return_msr kvm_gfn_to_hva_cache_init kvm_gmem_get_pfn kvm_gmem_populate kvm_handle_invalid_op
+M 618 - module:kvm-amd,kvm-intel kvm_handle_invpcid kvm_handle_memory_failure kvm_handle_page_fault kvm_has_noapic_vcpu kvm_host kvm_hv_assist_page_enabled kvm_hv_get_assist_page kvm_init kvm_init_mmu kvm_init_shadow_ept_mmu kvm_init_shadow_npt_mmu kvm_inject_emulated_page_fault
+M 618 - module:kvm-amd,kvm-intel kvm_inject_realmode_interrupt kvm_intr_is_single_vcpu kvm_io_bus_get_dev kvm_io_bus_read kvm_io_bus_write kvm_irq_has_notifier kvm_is_linear_rip kvm_is_visible_gfn kvm_lapic_expired_hv_timer kvm_lapic_find_highest_irr kvm_lapic_readable_reg_mask kvm_lapic_set_eoi
+M 618 - module:kvm-amd,kvm-intel kvm_lmsw kvm_load_guest_xsave_state kvm_load_host_xsave_state kvm_lock_all_vcpus kvm_make_all_cpus_request kvm_mmu_free_guest_mode_roots kvm_mmu_free_obsolete_roots kvm_mmu_free_roots kvm_mmu_gva_to_gpa_read kvm_mmu_gva_to_gpa_write kvm_mmu_invalidate_addr kvm_mmu_invlpg
+M 618 - module:kvm-amd,kvm-intel kvm_mmu_load kvm_mmu_new_pgd kvm_mmu_page_fault kvm_mmu_print_sptes kvm_mmu_reset_context kvm_mmu_set_ept_masks kvm_mmu_set_me_spte_mask kvm_mmu_set_mmio_spte_mask kvm_mmu_set_mmio_spte_value kvm_msr_allowed kvm_nr_uret_msrs kvm_pmu_cap
+M 618 - module:kvm-amd,kvm-intel kvm_post_set_cr0 kvm_post_set_cr4 kvm_prefetch_pages kvm_prepare_emulation_failure_exit kvm_prepare_event_vectoring_exit kvm_put_kvm_no_destroy kvm_queue_exception kvm_queue_exception_e kvm_queue_exception_p kvm_read_guest kvm_read_guest_cached kvm_read_guest_offset_cached
+M 618 - module:kvm-amd,kvm-intel kvm_read_guest_page kvm_read_guest_virt kvm_read_l1_tsc kvm_rebooting kvm_release_page_clean kvm_release_page_dirty kvm_requeue_exception kvm_require_dr kvm_service_local_tlb_flush_requests kvm_set_cpu_caps kvm_set_cr0 kvm_set_cr3
+M 618 - module:kvm-amd,kvm-intel kvm_set_cr4 kvm_set_cr8 kvm_set_dr kvm_set_internal_memslot kvm_set_msr_common kvm_set_or_clear_apicv_inhibit kvm_set_rflags kvm_set_user_return_msr kvm_sev_es_mmio_read kvm_sev_es_mmio_write kvm_sev_es_string_io kvm_skip_emulated_instruction
+M 618 - module:kvm-amd,kvm-intel kvm_smm_changed kvm_spec_ctrl_test_value kvm_spurious_fault kvm_task_switch kvm_tdp_map_page kvm_tdp_mmu_gpa_is_mapped kvm_trylock_all_vcpus kvm_unlock_all_vcpus kvm_update_dr7 kvm_valid_efer kvm_vcpu_apicv_activated kvm_vcpu_deliver_sipi_vector
+M 618 - module:kvm-amd,kvm-intel kvm_vcpu_gfn_to_hva kvm_vcpu_halt kvm_vcpu_has_events kvm_vcpu_is_reset_bsp kvm_vcpu_is_visible_gfn kvm_vcpu_mark_page_dirty kvm_vcpu_on_spin kvm_vcpu_read_guest kvm_vcpu_read_guest_atomic kvm_vcpu_read_guest_page kvm_vcpu_reset kvm_vcpu_unmap
+M 618 - module:kvm-amd,kvm-intel kvm_vcpu_wake_up kvm_vcpu_write_guest kvm_vcpu_write_guest_page kvm_vcpu_yield_to kvm_wait_lapic_expire kvm_write_guest kvm_write_guest_cached kvm_write_guest_offset_cached kvm_write_guest_page kvm_write_guest_virt_system kvm_x86_vendor_exit kvm_x86_vendor_init
+M 618 - module:kvm-amd,kvm-intel kvm_zap_gfn_range load_pdptrs mark_page_dirty mark_page_dirty_in_slot pmc_write_counter report_ignored_msrs tdp_mmu_enabled vcpu_load vcpu_put x86_decode_emulated_instruction
+M 619 - ASUS_WMI asus_wmi_evaluate_method
+M 619 - module:kvm,kvm-amd,kvm-intel __flush_tlb_all __get_current_cr3_fast amd_get_dr_addr_mask amd_pmu_disable_virt amd_pmu_enable_virt asm_exc_nmi_kvm_vmx asm_fred_entry_from_kvm clear_bhb_loop cpu_emergency_register_virt_callback cpu_emergency_unregister_virt_callback cr4_read_shadow cr4_update_irqsoff
+M 619 - module:kvm,kvm-amd,kvm-intel current_save_fsgs default_cpu_present_to_apicid e820__mapped_raw_any fpregs_assert_state_consistent fpstate_clear_xstate_component fpu_alloc_guest_fpstate fpu_copy_guest_fpstate_to_uabi fpu_copy_uabi_to_guest_fpstate fpu_enable_guest_xfd_features fpu_free_guest_fpstate fpu_swap_kvm_fpstate fpu_sync_guest_vmexit_xfd_state
+M 619 - module:kvm,kvm-amd,kvm-intel fpu_update_guest_xfd gds_ucode_mitigated get_xsave_addr handle_guest_split_lock hw_breakpoint_restore intel_pt_handle_vmx intel_pt_validate_cap intel_pt_validate_hw_cap itlb_multihit_kvm_mitigation kvm_async_pf_task_wait_schedule kvm_read_and_reset_apf_flags kvm_set_posted_intr_wakeup_handler
+M 619 - module:kvm,kvm-amd,kvm-intel l1tf_mitigation l1tf_vmx_mitigation load_direct_gdt msr_clear_bit msr_set_bit pat_pfn_immune_to_uc_mtrr perf_get_hw_event_config perf_get_x86_pmu_capability perf_guest_get_msrs sgx_set_attribute sgx_virt_ecreate sgx_virt_einit
+M 619 - module:kvm,kvm-amd,kvm-intel switch_fpu_return switch_vcpu_ibpb wbinvd_on_cpu wbinvd_on_cpus_mask wbnoinvd_on_all_cpus wbnoinvd_on_cpus_mask write_ibpb x86_msi_msg_get_destid x86_perf_get_lbr x86_verw_sel x86_virt_spec_ctrl xstate_get_guest_group_perm
+M 700 CXL - pci_print_aer
+M 700 LENOVO_WMI_CD01 LENOVO_WMI_CAPDATA lwmi_cd01_get_data
+M 701 - INTEL_RAPL rapl_add_package rapl_add_package_cpuslocked rapl_find_package_domain rapl_find_package_domain_cpuslocked rapl_package_add_pmu rapl_package_add_pmu_locked rapl_package_remove_pmu rapl_package_remove_pmu_locked rapl_remove_package rapl_remove_package_cpuslocked
+M 702 - module:autofs4 __kernel_write
+M 702 - module:printf_kunit no_hash_pointers
+M 703 - IIO_CONSUMER devm_fwnode_iio_channel_get_by_name devm_iio_channel_get devm_iio_channel_get_all fwnode_iio_channel_get_by_name iio_channel_get iio_channel_get_all iio_channel_release iio_channel_release_all iio_convert_raw_to_processed iio_get_channel_ext_info_count iio_get_channel_type iio_read_avail_channel_attribute
+M 703 - IIO_CONSUMER iio_read_avail_channel_raw iio_read_channel_attribute iio_read_channel_average_raw iio_read_channel_ext_info iio_read_channel_label iio_read_channel_offset iio_read_channel_processed iio_read_channel_processed_scale iio_read_channel_raw iio_read_channel_scale iio_read_max_channel_raw iio_read_min_channel_raw
+M 703 - IIO_CONSUMER iio_write_channel_attribute iio_write_channel_ext_info iio_write_channel_raw
+M 703 CXL module:cxl_core cxl_cper_prot_err_kfifo_get cxl_cper_register_prot_err_work cxl_cper_unregister_prot_err_work
+`;
