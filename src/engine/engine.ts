@@ -6,6 +6,7 @@ import { packWorkspace } from "./pack";
 import { decompressModule, decompressModules, type Decompressor, type Undecoded } from "./decompress";
 import { undecodedOptions } from "./undecoded";
 import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -50,6 +51,8 @@ export interface Engine {
   describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
+  /** Runs only the C preprocessor over `files` (its test ABI). Throws if the engine traps. */
+  preprocess(files: WorkspaceFiles, options: PreprocessOptions): PreprocessResult;
 }
 
 function optionsText(o: RunOptions, undecoded: Undecoded[] = []): string {
@@ -210,6 +213,14 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
+    preprocess(files, options) {
+      try {
+        return JSON.parse(ex.preprocessFiles(packWorkspace(files), preprocessOptionsText(options))) as PreprocessResult;
+      } catch (err) {
+        void restart();
+        throw err;
+      }
+    },
   };
 
   /** One run of files whose modules are ready; `undecoded` names those the host could not

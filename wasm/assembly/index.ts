@@ -8,6 +8,7 @@ import { Profile } from "./kernel/profile";
 import { readSymvers } from "./source/symvers";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
+import { preprocessWorkspace } from "./cpp/packed";
 
 export {
   koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
@@ -31,6 +32,12 @@ export function run(workspace: ArrayBuffer, options: string): string {
   const ws = unpackWorkspace(workspace);
   const res = runWorkspace(ws, parseOptions(options), profile);
   return serializeResult(res);
+}
+
+/** Preprocesses a packed workspace (the C preprocessor's test ABI; options as described in
+ *  cpp/packed.ts); returns the result as JSON. */
+export function preprocessFiles(workspace: ArrayBuffer, options: string): string {
+  return preprocessWorkspace(unpackWorkspace(workspace), options);
 }
 
 /** The engine's version. */

@@ -1,0 +1,30 @@
+// The preprocessor's stated limits. Past any of them a translation unit stops with a
+// diagnostic that names the limit; nothing traps, recurses without bound or runs unbounded.
+
+/** `#include` nesting, as gcc's default -fmax-include-depth. */
+export const MAX_INCLUDE_DEPTH: i32 = 200;
+
+/** Tokens the translation unit may produce (a kernel driver with its headers makes ~1M). */
+export const MAX_OUTPUT_TOKENS: i32 = 8_000_000;
+
+/** Tokens macro expansion may copy in one translation unit (argument collection,
+ *  pre-expansion and substitution together): stops expansion bombs such as
+ *  `#define a b b` chains long before memory runs out. */
+export const MAX_EXPANSION_WORK: i64 = 64_000_000;
+
+/** Diagnostics kept per translation unit; the rest are counted. */
+export const MAX_DIAGNOSTICS: i32 = 1000;
+
+/** Characters of expansion text kept per macro invocation for hovers. */
+export const MAX_INVOCATION_TEXT: i32 = 2000;
+
+/** Characters of body text kept per macro definition for hovers. */
+export const MAX_DEFINITION_TEXT: i32 = 4000;
+
+/** Lexed files kept between runs, counted in UTF-16 code units of their text. Past it the
+ *  least recently used files are dropped. */
+export const MAX_CACHED_TEXT: i32 = 96 * 1024 * 1024;
+
+/** Distinct spellings interned between runs; past it every cache starts afresh (a long
+ *  editing session of unique names must not grow the engine's memory forever). */
+export const MAX_ATOMS: i32 = 4_000_000;
