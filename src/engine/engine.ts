@@ -214,8 +214,11 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
     preprocess(files, options) {
+      if (++runsSinceCollect > 64) collect();
       try {
-        return JSON.parse(ex.preprocessFiles(packWorkspace(files), preprocessOptionsText(options))) as PreprocessResult;
+        const res = JSON.parse(ex.preprocessFiles(packWorkspace(files), preprocessOptionsText(options))) as PreprocessResult;
+        collectSoon();
+        return res;
       } catch (err) {
         void restart();
         throw err;

@@ -21,14 +21,17 @@ export interface PreprocessOptions {
   intrinsics?: string[];
   /** Macros whose expansion each intrinsic call records. */
   snapshots?: string[];
+  /** -fmacro-prefix-map pairs `OLD=NEW` for __FILE__ and __BASE_FILE__. */
+  macroPrefixMap?: string[];
   /** __has_attribute / __has_builtin answers. */
   attributes?: Record<string, number>;
   builtins?: Record<string, number>;
   warnUndef?: boolean;
   /** false: go on after a missing header (to learn all of them). */
   stopAtFatal?: boolean;
-  /** false: leave the token list out of the result. */
+  /** false: leave the token list / the text out of the result. */
   tokens?: boolean;
+  text?: boolean;
   invocations?: boolean;
 }
 
@@ -55,8 +58,9 @@ export interface PreprocessResult {
   stopped: boolean;
   errors: number;
   files: { path: string; name: string; origin: "main" | "workspace" | "system" | "builtin"; includer: string; includeLine: number }[];
-  /** The tokens joined by single spaces where the source had whitespace. */
-  text: string;
+  /** The tokens, a space between two where the source had whitespace or they would
+   *  otherwise read as one (absent with `text: false`). */
+  text?: string;
   tokenCount: number;
   /** [kind, text, file, line, col, endLine, endCol, expansion record] */
   tokens?: [string, string, string, number, number, number, number, number][];
@@ -84,11 +88,13 @@ export function preprocessOptionsText(o: PreprocessOptions): string {
   for (const l of (o.predefined ?? "").split("\n")) if (l.trim()) lines.push(`predefined=${l}`);
   for (const i of o.intrinsics ?? []) lines.push(`intrinsic=${i}`);
   for (const s of o.snapshots ?? []) lines.push(`snapshot=${s}`);
+  for (const m of o.macroPrefixMap ?? []) lines.push(`macroPrefixMap=${m}`);
   for (const [k, v] of Object.entries(o.attributes ?? {})) lines.push(`attribute=${k}=${v}`);
   for (const [k, v] of Object.entries(o.builtins ?? {})) lines.push(`builtin=${k}=${v}`);
   if (o.warnUndef) lines.push("warnUndef=1");
   if (o.stopAtFatal === false) lines.push("stopAtFatal=0");
   if (o.tokens === false) lines.push("tokens=0");
+  if (o.text === false) lines.push("text=0");
   if (o.invocations === false) lines.push("invocations=0");
   return lines.join("\n");
 }

@@ -8,7 +8,7 @@ import { Profile } from "./kernel/profile";
 import { readSymvers } from "./source/symvers";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
-import { preprocessWorkspace } from "./cpp/packed";
+import { preprocessPacked } from "./cpp/packed";
 
 export {
   koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
@@ -34,10 +34,10 @@ export function run(workspace: ArrayBuffer, options: string): string {
   return serializeResult(res);
 }
 
-/** Preprocesses a packed workspace (the C preprocessor's test ABI; options as described in
+/** Preprocesses packed files (the C preprocessor's test ABI; options and limits in
  *  cpp/packed.ts); returns the result as JSON. */
-export function preprocessFiles(workspace: ArrayBuffer, options: string): string {
-  return preprocessWorkspace(unpackWorkspace(workspace), options);
+export function preprocessFiles(files: ArrayBuffer, options: string): string {
+  return preprocessPacked(files, options);
 }
 
 /** The engine's version. */

@@ -43,6 +43,8 @@ export class PPOptions {
   stopAtFatal: bool = true;
   /** Record the expansion text of each invocation written in a main or workspace file. */
   recordInvocations: bool = true;
+  /** -fmacro-prefix-map=OLD=NEW pairs (as `OLD=NEW`), applied to __FILE__ and __BASE_FILE__. */
+  macroPrefixMap: string[] = [];
 
   /** Adds a -D: `NAME`, `NAME=value` or `NAME(args)=body`, as gcc reads it. */
   addDefine(d: string): void {
@@ -301,7 +303,7 @@ export class Preprocessor extends ExpanderHost {
     const ex = this.ex;
     while (true) {
       const fr = this.top;
-      if (fr == null) return 0;
+      if (fr == null || this.stopFlag) return 0;
       const lx = fr.lx;
       const i = fr.cur;
       if (ex.inDirective) {
@@ -310,7 +312,7 @@ export class Preprocessor extends ExpanderHost {
         return ex.toks.push(unchecked(lx.kf[i]), unchecked(lx.atom[i]), fr.file, i, 0);
       }
       if (i >= lx.count) {
-        if (ex.parsingArgs > 0 || this.stopFlag) return 0;
+        if (ex.parsingArgs > 0) return 0;
         this.endFile();
         continue;
       }
@@ -376,8 +378,19 @@ export class Preprocessor extends ExpanderHost {
     return line;
   }
 
-  fileName(): string { return this.top == null ? "" : (this.top as IncludeFrame).presumed; }
-  baseFileName(): string { return this.mainName; }
+  fileName(): string { return this.top == null ? "" : this.remap((this.top as IncludeFrame).presumed); }
+  baseFileName(): string { return this.remap(this.mainName); }
+
+  /** gcc's -fmacro-prefix-map: the first OLD that starts the name is replaced by NEW. */
+  private remap(name: string): string {
+    const map = this.options.macroPrefixMap;
+    for (let i = 0; i < map.length; i++) {
+      const eq = map[i].indexOf("=");
+      const old = eq < 0 ? map[i] : map[i].substring(0, eq);
+      if (name.startsWith(old)) return (eq < 0 ? "" : map[i].substring(eq + 1)) + name.substring(old.length);
+    }
+    return name;
+  }
   includeLevel(): i32 { return this.frames.length - 1; }
 
   hasInclude(spelling: string, angled: bool, next: bool): bool {

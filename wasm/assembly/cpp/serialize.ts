@@ -38,8 +38,9 @@ function writeDefinition(w: JsonWriter, res: PPResult, m: MacroDef): void {
   w.endObject();
 }
 
-/** The whole result as JSON; `withTokens` false leaves the token list out (large). */
-export function resultJson(res: PPResult, withTokens: bool): string {
+/** The whole result as JSON; `withTokens` / `withText` false leave the token list / the
+ *  text out (both large for a real translation unit). */
+export function resultJson(res: PPResult, withTokens: bool, withText: bool = true): string {
   const w = new JsonWriter();
   const x = res.expansions;
   w.beginObject();
@@ -59,7 +60,7 @@ export function resultJson(res: PPResult, withTokens: bool): string {
     w.endObject();
   }
   w.endArray();
-  w.keyStr("text", res.text());
+  if (withText) w.keyStr("text", res.text());
   w.keyInt("tokenCount", res.tokens.length);
   if (withTokens) {
     // [kind, text, file, line, col, endLine, endCol, expansion]
@@ -140,19 +141,27 @@ export function resultJson(res: PPResult, withTokens: bool): string {
     w.endObject();
   }
   w.endArray();
+  // definitions written in the main and workspace files (the result holds all of them)
   w.key("definitions");
   w.beginArray();
   for (let i = 0; i < res.definitions.length; i++) {
     const m = res.definitions[i];
     const f = m.src == null ? -1 : m.src!.index;
-    if (f >= 0 && res.files[f].origin == Origin.Builtin) continue;
+    if (f < 0 || (res.files[f].origin != Origin.Main && res.files[f].origin != Origin.Workspace)) continue;
     writeDefinition(w, res, m);
   }
   w.endArray();
+  // macros left defined by the main and workspace files and the command line
   w.key("macros");
   w.beginArray();
-  for (let i = 0; i < res.macrosAtEnd.length; i++) w.str(res.atoms.text(res.macrosAtEnd[i].name));
+  for (let i = 0; i < res.macrosAtEnd.length; i++) {
+    const m = res.macrosAtEnd[i];
+    const f = m.src == null ? -1 : m.src!.index;
+    if (f < 0 || res.files[f].origin == Origin.System || res.files[f].path == "<built-in>") continue;
+    w.str(res.atoms.text(m.name));
+  }
   w.endArray();
+  w.keyInt("macroCount", res.macrosAtEnd.length);
   w.key("invocations");
   w.beginArray();
   for (let i = 0; i < res.invocations.length; i++) {
