@@ -214,7 +214,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
     preprocess(files, options) {
-      if (++runsSinceCollect > 64) collect();
+      // one translation unit can leave hundreds of MB of garbage: never start the next on it
+      if (collectPending || ++runsSinceCollect > 64) collect();
       try {
         const res = JSON.parse(ex.preprocessFiles(packWorkspace(files), preprocessOptionsText(options))) as PreprocessResult;
         collectSoon();

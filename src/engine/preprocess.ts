@@ -32,6 +32,8 @@ export interface PreprocessOptions {
   /** false: leave the token list / the text out of the result. */
   tokens?: boolean;
   text?: boolean;
+  /** false: leave the definitions out of the result. */
+  definitions?: boolean;
   invocations?: boolean;
 }
 
@@ -95,6 +97,7 @@ export function preprocessOptionsText(o: PreprocessOptions): string {
   if (o.stopAtFatal === false) lines.push("stopAtFatal=0");
   if (o.tokens === false) lines.push("tokens=0");
   if (o.text === false) lines.push("text=0");
+  if (o.definitions === false) lines.push("definitions=0");
   if (o.invocations === false) lines.push("invocations=0");
   return lines.join("\n");
 }

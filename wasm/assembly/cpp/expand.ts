@@ -12,7 +12,7 @@
 import { Atoms, Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
 import { lexedAtom, lexOne } from "./lex";
-import { MAX_EXPANSION_WORK } from "./limits";
+import { MAX_EXPANSION_WORK, MAX_EXPANSIONS } from "./limits";
 import { Builtin, MacroDef } from "./macros";
 import { IntVec, PadSource, packKF, TF, TK, TokVec } from "./pptoken";
 import { IntrinsicCall, PPResult } from "./result";
@@ -128,6 +128,9 @@ export class Expander {
   private cEnd: IntVec = new IntVec(64);
   private cCur: IntVec = new IntVec(64);
   private cMacro: IntVec = new IntVec(64);
+  /** The token arena's length when each context was pushed: every token a context reads
+   *  lies below it. */
+  private cMark: IntVec = new IntVec(64);
   private frames: Frame[] = [];
   private frameTop: i32 = 0;
   /** Macros by atom (null: not a macro), intrinsics by atom, disabled flags by atom. */
@@ -182,14 +185,23 @@ export class Expander {
     unchecked(this.disabled[atom] = on ? 1 : 0);
   }
 
-  /** Whether nothing is being expanded (the arenas may then be reset). */
-  get idle(): bool { return this.cStart.length == 0 && this.frameTop == 0 && this.collecting.length == 0; }
-
-  /** Forgets the tokens of finished expansions (call only when idle). */
-  resetArenas(): void {
-    this.toks.truncate(2);
-    this.ptrs.clear();
-    this.sink.clear();
+  /** Forgets the tokens no context can still read. Call only between top-level tokens
+   *  (nothing may hold a token index): with no context all but the permanent tokens go;
+   *  else everything above the top context's tokens (contexts are pushed in arena order),
+   *  so that a deep expansion runs in memory bounded by its live contexts. */
+  trimArenas(): void {
+    if (this.frameTop != 0 || this.collecting.length != 0) return;
+    const d = this.cStart.length;
+    if (d == 0) {
+      this.toks.truncate(2);
+      this.ptrs.clear();
+      this.sink.clear();
+      return;
+    }
+    const mark = this.cMark.get(d - 1);
+    if (mark < this.toks.length) this.toks.truncate(mark);
+    const end = this.cEnd.get(d - 1);
+    if (end < this.ptrs.length) this.ptrs.truncate(end);
   }
 
   // ---------------------------------------------------------------- tokens
@@ -235,6 +247,7 @@ export class Expander {
     this.cEnd.push(end);
     this.cCur.push(start);
     this.cMacro.push(macro);
+    this.cMark.push(this.toks.length);
   }
 
   /** A context continuing the current macro (gcc's _cpp_push_token_context with NULL). */
@@ -253,6 +266,7 @@ export class Expander {
     this.cEnd.pop();
     this.cCur.pop();
     this.cMacro.pop();
+    this.cMark.pop();
   }
 
   /** Drops every context and frame above the given depths (end of a directive, or a stop). */
@@ -420,7 +434,15 @@ export class Expander {
       if (fr.expanding >= 0) { if (fr.record > parent) parent = fr.record; break; }
     }
     const x = this.res.expansions;
-    const id = x.add(def, name, parent, unchecked(this.toks.file[nameTok]), unchecked(this.toks.tok[nameTok]));
+    const exp = unchecked(this.toks.exp[nameTok]);
+    const file = unchecked(this.toks.file[nameTok]);
+    const tok = unchecked(this.toks.tok[nameTok]);
+    const line = exp == 0 ? this.host.presumedLine(file, tok) : x.line.get(exp);
+    const id = x.add(def, name, parent, file, tok, line);
+    if (id >= MAX_EXPANSIONS && !this.host.stopped()) {
+      this.host.report(PPCode.LIMIT_EXCEEDED, PPSeverity.Fatal, "more than " + MAX_EXPANSIONS.toString() + " macro expansions (the most ksymns records in one translation unit); preprocessing stopped", nameTok);
+      this.host.stop();
+    }
     if (this.closeTok >= 0) this.extendTo(id, this.closeTok);
     return id;
   }
@@ -432,14 +454,14 @@ export class Expander {
     const top = x.top.get(id);
     const f = unchecked(this.toks.file[t]);
     const k = unchecked(this.toks.tok[t]);
-    if (f == x.startFile.get(top) && f == x.endFile.get(top) && k > x.endTok.get(top)) x.endTok.set(top, k);
-    if (id != top && f == x.startFile.get(id) && k > x.endTok.get(id)) { x.endFile.set(id, f); x.endTok.set(id, k); }
+    if (f == x.startFile.get(top) && k > x.endTok.get(top)) x.endTok.set(top, k);
+    if (id != top && f == x.startFile.get(id) && k > x.endTok.get(id)) x.endTok.set(id, k);
   }
 
   /** Pushes an object-like (or parameterless) macro's body. */
   private pushBody(m: MacroDef, rec: i32): void {
     const n = m.count;
-    if (!this.count(n)) return;
+    if (!this.count(n + 1)) return;
     const start = this.ptrs.length;
     const file = m.src == null ? -1 : (m.src as SourceFile).index;
     for (let i = 0; i < n; i++) {
@@ -750,7 +772,7 @@ export class Expander {
       if (!this.inDirective && (bflags & TF.PASTE_LEFT) == 0) this.ptrs.push(AVOID_PASTE);
       if (pasteFlag >= 0) this.copyPasteFlag(pasteFlag, bflags);
     }
-    this.count(total);
+    this.count(total + 1);
     this.pushContext(outStart, this.ptrs.length, m.name);
   }
 
@@ -887,13 +909,12 @@ export class Expander {
     return 1;
   }
 
-  /** __LINE__: the line of the outermost invocation's name, or of the token itself. */
+  /** __LINE__: the line of the token, or of the expansion it comes from (gcc's outermost
+   *  expansion point, which an argument's pre-expansion resets). */
   private lineOf(nameTok: i32): i32 {
     const exp = unchecked(this.toks.exp[nameTok]);
     if (exp == 0) return this.host.presumedLine(unchecked(this.toks.file[nameTok]), unchecked(this.toks.tok[nameTok]));
-    const x = this.res.expansions;
-    const top = x.top.get(exp);
-    return this.host.presumedLine(x.startFile.get(top), x.startTok.get(top));
+    return this.res.expansions.line.get(exp);
   }
 
   /** __has_include(...), __has_attribute(...) and the like: reads `( operand )`. */

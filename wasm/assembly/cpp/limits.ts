@@ -5,12 +5,18 @@
 export const MAX_INCLUDE_DEPTH: i32 = 200;
 
 /** Tokens the translation unit may produce (a kernel driver with its headers makes ~1M). */
-export const MAX_OUTPUT_TOKENS: i32 = 8_000_000;
+export const MAX_OUTPUT_TOKENS: i32 = 4_000_000;
 
-/** Tokens macro expansion may copy in one translation unit (argument collection,
- *  pre-expansion and substitution together): stops expansion bombs such as
- *  `#define a b b` chains long before memory runs out. */
-export const MAX_EXPANSION_WORK: i64 = 64_000_000;
+/** Tokens macro expansion may copy in one translation unit, each expansion counting one
+ *  more (argument collection, pre-expansion and substitution together; a real driver
+ *  with Debian 6.12's headers copies 1–3 million): stops expansion bombs such as
+ *  `#define a b b` chains, and invocations nested thousands deep in their arguments
+ *  (quadratic in gcc too), within seconds and long before memory runs out. */
+export const MAX_EXPANSION_WORK: i64 = 16_000_000;
+
+/** Macro expansions recorded in one translation unit (a real driver makes ~70,000; each
+ *  record is what a finding inside an expansion points at). */
+export const MAX_EXPANSIONS: i32 = 1_000_000;
 
 /** Diagnostics kept per translation unit; the rest are counted. */
 export const MAX_DIAGNOSTICS: i32 = 1000;

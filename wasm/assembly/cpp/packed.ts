@@ -68,7 +68,7 @@ export function preprocessorCache(): FileCache {
  *  `predefined=TEXT-LINE` (a line of the "<built-in>" file, repeatable),
  *  `intrinsic=NAME` or `intrinsic=NAME()` (function-like), optionally `;main,workspace`
  *  (origins whose own #define of NAME wins), `snapshot=NAME`, `attribute=NAME=N`,
- *  `builtin=NAME=N`, `macroPrefixMap=OLD=NEW`, `warnUndef=1`, `stopAtFatal=0`, `tokens=0`, `text=0`, `invocations=0`. */
+ *  `builtin=NAME=N`, `macroPrefixMap=OLD=NEW`, `warnUndef=1`, `stopAtFatal=0`, `tokens=0`, `text=0`, `definitions=0`, `invocations=0`. */
 export function preprocessPacked(packed: ArrayBuffer, optionText: string): string {
   const o = new PPOptions();
   const quote: string[] = [];
@@ -78,6 +78,7 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
   const predefined: string[] = [];
   let tokens = true;
   let text = true;
+  let definitions = true;
   const lines = optionText.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -100,6 +101,7 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
     else if (k == "stopAtFatal") o.stopAtFatal = v != "0";
     else if (k == "tokens") tokens = v != "0";
     else if (k == "text") text = v != "0";
+    else if (k == "definitions") definitions = v != "0";
     else if (k == "invocations") o.recordInvocations = v != "0";
     else if (k == "attribute" || k == "builtin") {
       const e = v.lastIndexOf("=");
@@ -132,7 +134,7 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
     return resultJson(res, tokens);
   }
   const res = preprocess(preprocessorCache(), new SearchPath(fs, quote, bracket), o);
-  return resultJson(res, tokens, text);
+  return resultJson(res, tokens, text, definitions);
 }
 
 function u32At(b: Uint8Array, p: i32): u32 {

@@ -136,6 +136,7 @@ export class Preprocessor extends ExpanderHost {
     this.expand();
     this.finish();
     this.res.lexedFiles = this.cache.misses;
+    this.res.work = this.ex.work;
     this.res.cachedFiles = this.cache.hits;
   }
 
@@ -164,7 +165,7 @@ export class Preprocessor extends ExpanderHost {
     const out = this.res.tokens;
     const toks = ex.toks;
     while (!this.stopFlag) {
-      if (ex.idle) ex.resetArenas();
+      ex.trimArenas();
       const t = ex.next();
       const k = toks.kind(t);
       if (k == TK.Eof) break;
@@ -572,8 +573,16 @@ export class Preprocessor extends ExpanderHost {
       const exp = unchecked(ex.toks.exp[at]);
       const file = unchecked(ex.toks.file[at]);
       if (exp != 0) {
+        // gcc's place: the token itself when it is written inside the invocation (an
+        // argument), else the outermost invocation
         const x = this.res.expansions;
         const top = x.top.get(exp);
+        const tok = unchecked(ex.toks.tok[at]);
+        if (file == x.startFile.get(top) && tok >= x.startTok.get(top) && tok <= x.endTok.get(top)) {
+          const w = this.res.where(file, tok);
+          this.addDiagnostic(code, sev, text, file, w[0], w[1], w[2], w[3], exp);
+          return;
+        }
         const w = this.res.invocationSpan(top);
         this.addDiagnostic(code, sev, text, x.startFile.get(top), w[0], w[1], w[2], w[3], exp);
         return;

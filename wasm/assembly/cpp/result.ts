@@ -57,8 +57,10 @@ export class IntrinsicCall {
 }
 
 /** Macro expansions, one record each: the macro, the expansion it happened inside (its
- *  parent, 0 for one written in a file), the outermost one (`top`), and where the
- *  invocation is spelled (file and token index of its name and of its last token). */
+ *  parent, 0 for one written in a file), the outermost one (`top`), where the invocation
+ *  is spelled (file, token index of its name and of its last token in that file), and the
+ *  line __LINE__ gives inside it (gcc: the outermost expansion point, where an argument's
+ *  pre-expansion counts as outermost). */
 export class Expansions {
   def: Array<MacroDef | null> = [null];
   name: IntVec = new IntVec(256);
@@ -66,18 +68,18 @@ export class Expansions {
   top: IntVec = new IntVec(256);
   startFile: IntVec = new IntVec(256);
   startTok: IntVec = new IntVec(256);
-  endFile: IntVec = new IntVec(256);
   endTok: IntVec = new IntVec(256);
+  line: IntVec = new IntVec(256);
 
   constructor() {
     // record 0: "not from an expansion"
     this.name.push(0); this.parent.push(0); this.top.push(0);
-    this.startFile.push(-1); this.startTok.push(-1); this.endFile.push(-1); this.endTok.push(-1);
+    this.startFile.push(-1); this.startTok.push(-1); this.endTok.push(-1); this.line.push(0);
   }
 
   get count(): i32 { return this.name.length; }
 
-  add(def: MacroDef | null, name: i32, parent: i32, file: i32, tok: i32): i32 {
+  add(def: MacroDef | null, name: i32, parent: i32, file: i32, tok: i32, line: i32): i32 {
     const id = this.name.length;
     this.def.push(def);
     this.name.push(name);
@@ -85,8 +87,8 @@ export class Expansions {
     this.top.push(parent == 0 ? id : this.top.get(parent));
     this.startFile.push(file);
     this.startTok.push(tok);
-    this.endFile.push(file);
     this.endTok.push(tok);
+    this.line.push(line);
     return id;
   }
 }
@@ -128,6 +130,8 @@ export class PPResult {
   /** Files lexed in this run, and found already lexed in the cache. */
   lexedFiles: i32 = 0;
   cachedFiles: i32 = 0;
+  /** Tokens macro expansion copied (see MAX_EXPANSION_WORK). */
+  work: i64 = 0;
 
   constructor(public atoms: Atoms) {}
 
@@ -157,9 +161,13 @@ export class PPResult {
     return parts.join("");
   }
 
-  /** Where the file token `tok` of file `file` is: [line, col, endLine, endCol]. */
+  private loc: StaticArray<i32> = new StaticArray<i32>(4);
+
+  /** Where the file token `tok` of file `file` is: [line, col, endLine, endCol] (zeros when
+   *  unknown). The array is reused: read it before the next call. */
   where(file: i32, tok: i32): StaticArray<i32> {
-    const out = new StaticArray<i32>(4);
+    const out = this.loc;
+    out[0] = 0; out[1] = 0; out[2] = 0; out[3] = 0;
     if (file < 0 || tok < 0 || file >= this.files.length) return out;
     const lx = this.files[file].source.lexed;
     if (tok >= lx.count) return out;
@@ -185,12 +193,16 @@ export class PPResult {
   /** [line, col, endLine, endCol] of an invocation: its name through its last token. */
   invocationSpan(r: i32): StaticArray<i32> {
     const x = this.expansions;
-    const a = this.where(x.startFile.get(r), x.startTok.get(r));
-    if (x.endFile.get(r) == x.startFile.get(r) && x.endTok.get(r) > x.startTok.get(r)) {
-      const b = this.where(x.endFile.get(r), x.endTok.get(r));
-      a[2] = b[2];
-      a[3] = b[3];
+    const f = x.startFile.get(r);
+    const end = x.endTok.get(r);
+    let endLine = 0, endCol = 0;
+    if (end > x.startTok.get(r)) {
+      const b = this.where(f, end);
+      endLine = b[2];
+      endCol = b[3];
     }
+    const a = this.where(f, x.startTok.get(r));
+    if (endLine > 0) { a[2] = endLine; a[3] = endCol; }
     return a;
   }
 

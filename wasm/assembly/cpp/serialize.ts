@@ -11,6 +11,10 @@ import { JsonWriter } from "../util/json";
 /** Format version of this JSON. */
 export const PP_JSON_FORMAT = 1;
 
+/** Tokens listed at most (the rest are counted in `tokensOmitted`): the JSON of a
+ *  translation unit at the 4-million-token limit would not fit the engine's memory. */
+export const MAX_JSON_TOKENS = 1_000_000;
+
 const ORIGIN_NAMES: string[] = ["main", "workspace", "system", "builtin"];
 const KIND_NAMES: string[] = ["ident", "number", "char", "string", "punct", "other", "header", "intrinsic", "padding", "eof", "param"];
 
@@ -40,7 +44,7 @@ function writeDefinition(w: JsonWriter, res: PPResult, m: MacroDef): void {
 
 /** The whole result as JSON; `withTokens` / `withText` false leave the token list / the
  *  text out (both large for a real translation unit). */
-export function resultJson(res: PPResult, withTokens: bool, withText: bool = true): string {
+export function resultJson(res: PPResult, withTokens: bool, withText: bool = true, withDefinitions: bool = true): string {
   const w = new JsonWriter();
   const x = res.expansions;
   w.beginObject();
@@ -67,7 +71,8 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
     w.key("tokens");
     w.beginArray();
     const t = res.tokens;
-    for (let i = 0; i < t.length; i++) {
+    const n = t.length < MAX_JSON_TOKENS ? t.length : MAX_JSON_TOKENS;
+    for (let i = 0; i < n; i++) {
       const s = res.span(t, i);
       w.beginArray();
       w.str(KIND_NAMES[t.kind(i)]);
@@ -78,6 +83,7 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
       w.endArray();
     }
     w.endArray();
+    w.keyInt("tokensOmitted", t.length - n);
   }
   w.key("diagnostics");
   w.beginArray();
@@ -144,7 +150,7 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
   // definitions written in the main and workspace files (the result holds all of them)
   w.key("definitions");
   w.beginArray();
-  for (let i = 0; i < res.definitions.length; i++) {
+  for (let i = 0; withDefinitions && i < res.definitions.length; i++) {
     const m = res.definitions[i];
     const f = m.src == null ? -1 : m.src!.index;
     if (f < 0 || (res.files[f].origin != Origin.Main && res.files[f].origin != Origin.Workspace)) continue;
@@ -220,6 +226,7 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
   w.keyInt("lexedFiles", res.lexedFiles);
   w.keyInt("cachedFiles", res.cachedFiles);
   w.keyInt("expansions", x.count - 1);
+  w.keyInt("work", res.work);
   w.endObject();
   w.endObject();
   return w.toString();
