@@ -16,6 +16,9 @@ export interface PreprocessOptions {
   system?: string[];
   /** gcc's predefined macros as #define lines ("<built-in>"). */
   predefined?: string;
+  /** "gcc-kbuild": the engine's table of what gcc 12 predefines and answers for kbuild's
+   *  x86_64 flags (wasm/assembly/cpp/gcc.ts), instead of `predefined` and the __has_ tables. */
+  compiler?: "gcc-kbuild";
   /** Names intercepted as intrinsics: `NAME` (object-like) or `NAME()`, optionally
    *  `;main,workspace` (origins whose own #define wins). */
   intrinsics?: string[];
@@ -87,6 +90,7 @@ export function preprocessOptionsText(o: PreprocessOptions): string {
   for (const d of o.includeDirs ?? []) lines.push(`I=${d}`);
   for (const d of o.idirafter ?? []) lines.push(`idirafter=${d}`);
   for (const d of o.system ?? []) lines.push(`system=${d}`);
+  if (o.compiler) lines.push(`compiler=${o.compiler}`);
   for (const l of (o.predefined ?? "").split("\n")) if (l.trim()) lines.push(`predefined=${l}`);
   for (const i of o.intrinsics ?? []) lines.push(`intrinsic=${i}`);
   for (const s of o.snapshots ?? []) lines.push(`snapshot=${s}`);

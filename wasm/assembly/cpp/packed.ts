@@ -6,6 +6,7 @@ import { FileCache } from "./filecache";
 import { FileSystem, Origin, SearchPath } from "./include";
 import { IntrinsicSpec, PPOptions, preprocess } from "./preprocess";
 import { resultJson } from "./serialize";
+import { useGccKbuild } from "./gcc";
 import { PPResult } from "./result";
 import { PPCode, PPDiagnostic, PPSeverity } from "./diagnostic";
 
@@ -65,7 +66,8 @@ export function preprocessorCache(): FileCache {
 /** Preprocesses a workspace. Options, one a line:
  *  `main=PATH`, `include=PATH` (-include, repeatable), `D=NAME[=VALUE]`, `U=NAME`,
  *  `iquote=DIR`, `I=DIR`, `isystem=DIR`, `idirafter=DIR`, `system=PREFIX`,
- *  `predefined=TEXT-LINE` (a line of the "<built-in>" file, repeatable),
+ *  `predefined=TEXT-LINE` (a line of the "<built-in>" file, repeatable), `compiler=gcc-kbuild`
+ *  (gcc's predefined macros and __has_ answers for kbuild, cpp/gcc.ts),
  *  `intrinsic=NAME` or `intrinsic=NAME()` (function-like), optionally `;main,workspace`
  *  (origins whose own #define of NAME wins), `snapshot=NAME`, `attribute=NAME=N`,
  *  `builtin=NAME=N`, `macroPrefixMap=OLD=NEW`, `warnUndef=1`, `stopAtFatal=0`, `tokens=0`, `text=0`, `definitions=0`, `invocations=0`. */
@@ -95,6 +97,7 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
     else if (k == "idirafter") after.push(v);
     else if (k == "system") system.push(v);
     else if (k == "predefined") predefined.push(v);
+    else if (k == "compiler" && v == "gcc-kbuild") useGccKbuild(o);
     else if (k == "snapshot") o.snapshots.push(v);
     else if (k == "macroPrefixMap") o.macroPrefixMap.push(v);
     else if (k == "warnUndef") o.warnUndef = v == "1";
