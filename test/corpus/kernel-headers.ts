@@ -5,9 +5,10 @@
 // Cached under $KSYMNS_CPP_CORPUS, else ~/.cache/ksymns/cpp-corpus.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, normalize } from "node:path";
+import type { Engine, PreprocessOptions } from "../../src/engine";
 
 const SECURITY = "http://deb.debian.org/debian-security";
 
@@ -127,4 +128,56 @@ function shellWords(s: string): string[] {
   }
   if (any) out.push(cur);
   return out;
+}
+
+/** A driver's translation unit with kbuild's options for the engine, and the header files
+ *  it reads: found on demand as the page will load them (preprocess, add every file a
+ *  missing #include could name from the include path, again until nothing is missing). */
+export interface TranslationUnit {
+  files: Record<string, string>;
+  options: PreprocessOptions;
+  bytes: number;
+}
+
+export function translationUnit(engine: Engine, k: KernelHeaders, src: string, extraDirs: string[] = []): TranslationUnit {
+  const abs = (p: string): string => (p.startsWith("/") ? p : join(k.amd64, p));
+  const base = src.split("/").at(-1)!.replace(/\.c$/, "");
+  const includeDirs: string[] = [];
+  const include: string[] = [];
+  const macroPrefixMap: string[] = [];
+  const defines: string[] = [];
+  for (let i = 0; i < k.flags.length; i++) {
+    const f = k.flags[i];
+    if (f === "-include") include.push(abs(k.flags[++i]));
+    else if (f === "-I") includeDirs.push(abs(k.flags[++i]));
+    else if (f.startsWith("-I")) includeDirs.push(abs(f.slice(2)));
+    else if (f.startsWith("-D")) defines.push(f.slice(2));
+    else if (f.startsWith("-U")) defines.push("-" + f.slice(2));
+    else if (f.startsWith("-fmacro-prefix-map=")) macroPrefixMap.push(f.slice("-fmacro-prefix-map=".length));
+  }
+  includeDirs.push(...extraDirs);
+  defines.push(`KBUILD_BASENAME="${base}"`, `KBUILD_MODNAME="${base}"`, `__KBUILD_MODNAME=kmod_${base}`);
+  const options: PreprocessOptions = {
+    main: src, include, includeDirs, defines, macroPrefixMap, compiler: "gcc-kbuild", system: [k.common, k.amd64],
+    stopAtFatal: false, tokens: false, text: false, invocations: false, definitions: false,
+  };
+  const files: Record<string, string> = {};
+  const add = (p: string): boolean => {
+    if (p in files || !existsSync(p) || statSync(p).isDirectory()) return false;
+    files[p] = readFileSync(p, "utf8");
+    return true;
+  };
+  add(src);
+  for (const f of include) add(f);
+  for (let round = 0; round < 100; round++) {
+    const r = engine.preprocess(files, options);
+    let added = false;
+    for (const e of r.includes) {
+      if (e.resolved !== null || e.spelling.startsWith("/")) continue;
+      const from = e.from.slice(0, e.from.lastIndexOf("/"));
+      for (const d of e.angled ? includeDirs : [from, ...includeDirs]) if (add(normalize(join(d, e.spelling)))) added = true;
+    }
+    if (!added) break;
+  }
+  return { files, options: { ...options, stopAtFatal: true }, bytes: Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0) };
 }

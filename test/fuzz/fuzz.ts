@@ -3,7 +3,7 @@
 // A case fails when the engine traps (an internal-error finding) or a finding names a file
 // that is not in the workspace. Prints the counts; exits 1 on any failure.
 // FUZZ_RUNS overrides the count; FUZZ_SEED the seed; FUZZ_TARGETS (comma-separated names,
-// e.g. "ELF / .ko,xz") picks targets.
+// e.g. "ELF / .ko,xz,preprocessor") picks targets.
 
 import fc from "fast-check";
 import { createNodeEngine } from "../../src/engine/node";
@@ -15,6 +15,7 @@ import { locateElf } from "./elf-mutations";
 import { compress } from "./compressed-streams";
 import { corpusModules, corpusRoot, fixtureModules } from "./module-seeds";
 import { fuzzCompressed, fuzzModules, type Outcome } from "./module-targets";
+import { fuzzPreprocessor } from "./preprocessor-target";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -106,6 +107,11 @@ for (const t of targets) {
 function report(name: string, r: Outcome, t0: number): void {
   failures += r.failed;
   console.log(`${name.padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s  (slowest ${r.slowest.toFixed(0)} ms, peak ${r.peakRss.toFixed(0)} MiB)${r.first ? `\n  first: ${r.first}` : ""}`);
+}
+
+if (wanted("preprocessor")) {
+  const t0 = performance.now();
+  report("preprocessor", fuzzPreprocessor(engine, RUNS, SEED), t0);
 }
 
 // dropped modules: fixtures in every layout, and real modules when a corpus is cached

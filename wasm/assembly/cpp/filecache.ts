@@ -34,6 +34,10 @@ export class FileCache {
   /** Statistics of the current run. */
   hits: i32 = 0;
   misses: i32 = 0;
+  /** The last run's output tokens and expansion records: the next run starts with room
+   *  for as many (a keystroke's run is mostly the last one again). */
+  lastTokens: i32 = 0;
+  lastExpansions: i32 = 0;
 
   /** Starts a run: a fresh cache when the atom table has grown past its limit. */
   beginRun(): void {

@@ -100,7 +100,7 @@ export class Preprocessor extends ExpanderHost {
   constructor(public cache: FileCache, public source: IncludeSource, public options: PPOptions) {
     super();
     this.atoms = cache.atoms;
-    this.res = new PPResult(this.atoms);
+    this.res = new PPResult(this.atoms, cache.lastTokens + (cache.lastTokens >> 4), cache.lastExpansions + (cache.lastExpansions >> 4));
     this.ex = new Expander(this.atoms, this, this.res);
     const eo = new ExprOptions();
     eo.warnUndef = options.warnUndef;
@@ -136,6 +136,8 @@ export class Preprocessor extends ExpanderHost {
     this.expand();
     this.finish();
     this.res.lexedFiles = this.cache.misses;
+    this.cache.lastTokens = this.res.tokens.length;
+    this.cache.lastExpansions = this.res.expansions.count;
     this.res.work = this.ex.work;
     this.res.cachedFiles = this.cache.hits;
   }

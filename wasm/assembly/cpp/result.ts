@@ -62,16 +62,24 @@ export class IntrinsicCall {
  *  line __LINE__ gives inside it (gcc: the outermost expansion point, where an argument's
  *  pre-expansion counts as outermost). */
 export class Expansions {
-  def: Array<MacroDef | null> = [null];
-  name: IntVec = new IntVec(256);
-  parent: IntVec = new IntVec(256);
-  top: IntVec = new IntVec(256);
-  startFile: IntVec = new IntVec(256);
-  startTok: IntVec = new IntVec(256);
-  endTok: IntVec = new IntVec(256);
-  line: IntVec = new IntVec(256);
+  def: Array<MacroDef | null>;
+  name: IntVec;
+  parent: IntVec;
+  top: IntVec;
+  startFile: IntVec;
+  startTok: IntVec;
+  endTok: IntVec;
+  line: IntVec;
 
-  constructor() {
+  constructor(capacity: i32 = 256) {
+    this.def = new Array<MacroDef | null>(1);
+    this.name = new IntVec(capacity);
+    this.parent = new IntVec(capacity);
+    this.top = new IntVec(capacity);
+    this.startFile = new IntVec(capacity);
+    this.startTok = new IntVec(capacity);
+    this.endTok = new IntVec(capacity);
+    this.line = new IntVec(capacity);
     // record 0: "not from an expansion"
     this.name.push(0); this.parent.push(0); this.top.push(0);
     this.startFile.push(-1); this.startTok.push(-1); this.endTok.push(-1); this.line.push(0);
@@ -108,11 +116,11 @@ export class PragmaRecord {
 export class PPResult {
   files: PPFile[] = [];
   /** The translation unit's tokens (no padding, no end token). */
-  tokens: TokVec = new TokVec(4096);
+  tokens: TokVec;
   /** Argument tokens of intrinsic calls. */
   side: TokVec = new TokVec(64);
   calls: IntrinsicCall[] = [];
-  expansions: Expansions = new Expansions();
+  expansions: Expansions;
   includes: IncludeEdge[] = [];
   inactive: InactiveRange[] = [];
   /** Every #define executed, in order (definition sites). */
@@ -133,7 +141,11 @@ export class PPResult {
   /** Tokens macro expansion copied (see MAX_EXPANSION_WORK). */
   work: i64 = 0;
 
-  constructor(public atoms: Atoms) {}
+  /** `tokens` and `expansions` are sizes to start with (the previous run's, say). */
+  constructor(public atoms: Atoms, tokens: i32 = 4096, expansions: i32 = 256) {
+    this.tokens = new TokVec(tokens < 4096 ? 4096 : tokens);
+    this.expansions = new Expansions(expansions < 256 ? 256 : expansions);
+  }
 
   /** The spelling of token `i` of a token table (an intrinsic marker spells its name). */
   spell(v: TokVec, i: i32): string {
