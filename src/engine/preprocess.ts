@@ -78,7 +78,9 @@ export interface PreprocessResult {
   invocations: (PPRange & { macro: string; text: string })[];
   calls: (PPRange & { name: string; args: { raw: string; expanded: string }[]; snapshots: (string | null)[] })[];
   pragmas: { file: string; line: number; text: string }[];
-  stats: { lexedFiles: number; cachedFiles: number; expansions: number };
+  /** `resumed`: the run started at the previous run's checkpoint (after the main file's
+   *  leading directives), nothing before it having changed. */
+  stats: { lexedFiles: number; cachedFiles: number; expansions: number; work: number; resumed: boolean };
 }
 
 /** The option lines the engine reads. */

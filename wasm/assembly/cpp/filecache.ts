@@ -8,6 +8,7 @@ import { LexedFile, lexFile } from "./lex";
 import { MAX_ATOMS, MAX_CACHED_TEXT } from "./limits";
 import { MacroDef } from "./macros";
 import { Origin } from "./include";
+import { Checkpoint } from "./checkpoint";
 
 /** A file as one run sees it: its tokens (shared between runs), the definitions parsed
  *  from it (by the ordinal of the directive's `#`), and this run's index of it. */
@@ -38,6 +39,8 @@ export class FileCache {
    *  for as many (a keystroke's run is mostly the last one again). */
   lastTokens: i32 = 0;
   lastExpansions: i32 = 0;
+  /** Where the last run can be resumed. */
+  checkpoint: Checkpoint | null = null;
 
   /** Starts a run: a fresh cache when the atom table has grown past its limit. */
   beginRun(): void {
@@ -46,6 +49,7 @@ export class FileCache {
       this.files = new Map();
       this.order = [];
       this.weight = 0;
+      this.checkpoint = null;
     }
     this.run++;
     this.hits = 0;

@@ -15,6 +15,7 @@ import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOK
 import { Builtin, builtinMacro, MacroDef } from "./macros";
 import { digraphSpelling, TF, TK } from "./pptoken";
 import { IncludeEdge, Invocation, PPFile, PPResult, PragmaRecord, wouldPaste } from "./result";
+import { Checkpoint, leadingDirectivesEnd } from "./checkpoint";
 
 /** A name the caller intercepts (see Intrinsic); `yieldTo` is a mask of 1 << Origin. */
 export class IntrinsicSpec {
@@ -45,6 +46,23 @@ export class PPOptions {
   recordInvocations: bool = true;
   /** -fmacro-prefix-map=OLD=NEW pairs (as `OLD=NEW`), applied to __FILE__ and __BASE_FILE__. */
   macroPrefixMap: string[] = [];
+
+  /** Everything that changes what a run does, as one string (a checkpoint's key). */
+  key(): string {
+    const parts: string[] = [this.main, this.forced.join("\n"), this.predefined, this.commandLine.join("\n"), this.snapshots.join(","), this.macroPrefixMap.join(",")];
+    for (let i = 0; i < this.intrinsics.length; i++) {
+      const x = this.intrinsics[i];
+      parts.push(x.name + (x.funLike ? "()" : "") + x.yieldTo.toString());
+    }
+    const a = this.attributes.keys();
+    for (let i = 0; i < a.length; i++) parts.push(a[i] + "=" + this.attributes.get(a[i]).toString());
+    const b = this.builtins.keys();
+    for (let i = 0; i < b.length; i++) parts.push(b[i] + "=" + this.builtins.get(b[i]).toString());
+    parts.push(this.warnUndef ? "u" : "-");
+    parts.push(this.stopAtFatal ? "f" : "-");
+    parts.push(this.recordInvocations ? "i" : "-");
+    return parts.join("\u0001");
+  }
 
   /** Adds a -D: `NAME`, `NAME=value` or `NAME(args)=body`, as gcc reads it. */
   addDefine(d: string): void {
@@ -123,16 +141,26 @@ export class Preprocessor extends ExpanderHost {
       this.fatal(o.main + ": No such file or directory");
       return;
     }
-    this.mainName = (main as ResolvedFile).name;
-    this.pushFrame(main as ResolvedFile, null, 0, false);
-    if (o.predefined.length > 0) this.prologue.push(new ResolvedFile("<built-in>", o.predefined, Origin.Builtin));
-    if (o.commandLine.length > 0) this.prologue.push(new ResolvedFile("<command-line>", o.commandLine.join("\n") + "\n", Origin.Builtin));
+    const m = main as ResolvedFile;
+    this.mainName = m.name;
+    this.key = o.key();
+    const forced: ResolvedFile[] = [];
     for (let i = 0; i < o.forced.length; i++) {
       const f = this.source.open(o.forced[i]);
       if (f == null) { this.fatal(o.forced[i] + ": No such file or directory"); return; }
-      this.prologue.push(f as ResolvedFile);
+      forced.push(f as ResolvedFile);
     }
-    this.nextPrologue();
+    const cp = this.cache.checkpoint;
+    if (cp != null && this.canResume(cp, m, forced)) this.resume(cp, m);
+    else {
+      this.cache.checkpoint = null;
+      this.pushFrame(m, null, 0, false);
+      this.checkpointTok = leadingDirectivesEnd((this.top as IncludeFrame).lx);
+      if (o.predefined.length > 0) this.prologue.push(new ResolvedFile("<built-in>", o.predefined, Origin.Builtin));
+      if (o.commandLine.length > 0) this.prologue.push(new ResolvedFile("<command-line>", o.commandLine.join("\n") + "\n", Origin.Builtin));
+      for (let i = 0; i < forced.length; i++) this.prologue.push(forced[i]);
+      this.nextPrologue();
+    }
     this.expand();
     this.finish();
     this.res.lexedFiles = this.cache.misses;
@@ -189,10 +217,10 @@ export class Preprocessor extends ExpanderHost {
   /** After the last token: the macros left defined and the text of each invocation. */
   private finish(): void {
     const res = this.res;
-    const macros = this.ex.macros;
-    for (let a = 0; a < macros.length; a++) {
-      const m = macros[a];
-      if (m != null && m.builtin == Builtin.None) res.macrosAtEnd.push(m);
+    const seen = new Set<i32>();
+    for (let i = 0; i < res.definitions.length; i++) {
+      const m = res.definitions[i];
+      if (this.ex.macroOf(m.name) === m && !seen.has(m.name)) { seen.add(m.name); res.macrosAtEnd.push(m); }
     }
     if (!this.options.recordInvocations) return;
     const x = res.expansions;
@@ -246,7 +274,7 @@ export class Preprocessor extends ExpanderHost {
     const res = this.res;
     sf.index = res.files.length;
     sf.origin = r.origin;
-    const f = new PPFile(r.path, r.name, r.origin, sf);
+    const f = new PPFile(r.path, r.name, r.origin, sf, r);
     f.includer = includer;
     f.includeLine = line;
     res.files.push(f);
@@ -309,6 +337,7 @@ export class Preprocessor extends ExpanderHost {
       if (fr == null || this.stopFlag) return 0;
       const lx = fr.lx;
       const i = fr.cur;
+      if (i == this.checkpointTok && this.frames.length == 1 && !ex.inDirective) this.capture(fr);
       if (ex.inDirective) {
         if (i >= this.dirEnd) return 0;
         fr.cur = i + 1;
@@ -473,6 +502,85 @@ export class Preprocessor extends ExpanderHost {
   }
 
   stop(): void { this.stopFlag = true; this.res.stopped = true; }
+
+  // ------------------------------------------------------------ checkpoints
+
+  private key: string = "";
+  /** Token of the main file where this run records its checkpoint (-1: none). */
+  private checkpointTok: i32 = -1;
+
+  /** Records the state at the checkpoint, when nothing is half expanded there. */
+  private capture(fr: IncludeFrame): void {
+    const ex = this.ex;
+    this.checkpointTok = -1;
+    if (ex.parsingArgs != 0 || ex.frameCount != 0 || ex.collecting.length != 0 || this.dirs.conds.length != 0 || this.stopFlag || fr.prologue) return;
+    const cp = new Checkpoint(this.key, fr.lx, fr.cur, this.res, ex.macros);
+    cp.counter = ex.counter;
+    cp.work = ex.work;
+    cp.once = this.once.values();
+    const names = this.pushed.keys();
+    for (let i = 0; i < names.length; i++) { cp.pushedNames.push(names[i]); cp.pushedDefs.push(this.pushed.get(names[i]).slice(0)); }
+    cp.lineDelta = fr.lineDelta;
+    cp.presumed = fr.presumed;
+    for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
+    this.cache.checkpoint = cp;
+  }
+
+  /** Whether a checkpoint holds for this run: same options, the main file the same up to
+   *  it, the same forced files, and every #include and __has_include before it finding the
+   *  same file with the same text. */
+  private canResume(cp: Checkpoint, main: ResolvedFile, forced: ResolvedFile[]): bool {
+    if (cp.key != this.key || !cp.sameMainPrefix(main.text)) return false;
+    if (forced.length != cp.forced.length) return false;
+    for (let i = 0; i < forced.length; i++) if (forced[i].path != cp.forced[i].path || !sameText(forced[i].text, cp.forced[i].text)) return false;
+    const files = cp.res.files;
+    for (let i = 0; i < cp.nIncludes; i++) {
+      const e = cp.res.includes[i];
+      const includer = e.from == 0 ? main : files[e.from].resolved;
+      const found = this.source.find(e.spelling, e.angled, includer, e.next && (!e.probe || includer.origin != Origin.Main));
+      if (found == null) { if (e.resolved >= 0) return false; continue; }
+      if (e.resolved < 0) return false;
+      const was = files[e.resolved];
+      if (found.path != was.path || !sameText(found.text, was.source.lexed.text)) return false;
+    }
+    return true;
+  }
+
+  /** Starts this run at a checkpoint: its results so far, its macros, the main file (new
+   *  text, same tokens up to there) positioned after the leading directives. */
+  private resume(cp: Checkpoint, main: ResolvedFile): void {
+    const res = this.res;
+    const ex = this.ex;
+    cp.copyInto(res);
+    res.resumed = true;
+    const sf = this.cache.get(main.path, main.text);
+    this.cache.touch(sf);
+    sf.index = 0;
+    sf.origin = Origin.Main;
+    res.files[0] = new PPFile(main.path, main.name, Origin.Main, sf, main);
+    for (let i = 1; i < res.files.length; i++) {
+      const f = res.files[i].source;
+      this.cache.touch(f);
+      f.index = i;
+      f.origin = res.files[i].origin;
+    }
+    ex.macros = cp.macros.slice(0);
+    ex.counter = cp.counter;
+    ex.work = cp.work;
+    for (let i = 0; i < cp.once.length; i++) this.once.add(cp.once[i]);
+    for (let i = 0; i < cp.pushedNames.length; i++) this.pushed.set(cp.pushedNames[i], cp.pushedDefs[i].slice(0));
+    const fr = new IncludeFrame(0, sf, sf.lexed, main, 0);
+    fr.cur = cp.tok;
+    fr.lineDelta = cp.lineDelta;
+    fr.presumed = cp.presumed;
+    this.frames.push(fr);
+    this.top = fr;
+    const line = unchecked(sf.lexed.line[cp.tok]);
+    const open = sf.lexed.openComments;
+    for (let i = 0; i + 1 < open.length; i += 2) {
+      if (open.get(i) >= line) this.addDiagnostic(PPCode.UNTERMINATED_COMMENT, PPSeverity.Error, "unterminated comment", 0, open.get(i), open.get(i + 1), open.get(i), open.get(i + 1) + 2, 0);
+    }
+  }
   stopped(): bool { return this.stopFlag; }
 
   // ------------------------------------------------------------ diagnostics
@@ -614,4 +722,9 @@ export class Preprocessor extends ExpanderHost {
 export function formatDiagnostic(res: PPResult, d: PPDiagnostic): string {
   const where = d.file >= 0 ? res.files[d.file].name + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
   return where + PP_SEVERITY_NAMES[d.severity] + ": " + d.text;
+}
+
+/** Whether two texts are the same (the same string object, or equal code units). */
+function sameText(a: string, b: string): bool {
+  return a === b || (a.length == b.length && memory.compare(changetype<usize>(a), changetype<usize>(b), <usize>a.length << 1) == 0);
 }

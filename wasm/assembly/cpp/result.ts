@@ -6,7 +6,7 @@
 import { Atoms } from "./atoms";
 import { PPDiagnostic } from "./diagnostic";
 import { SourceFile } from "./filecache";
-import { Origin } from "./include";
+import { Origin, ResolvedFile } from "./include";
 import { MacroDef } from "./macros";
 import { digraphSpelling, IntVec, TF, TK, TokVec } from "./pptoken";
 
@@ -16,7 +16,7 @@ export class PPFile {
    *  the command line), and the line of that #include. */
   includer: i32 = -1;
   includeLine: i32 = 0;
-  constructor(public path: string, public name: string, public origin: Origin, public source: SourceFile) {}
+  constructor(public path: string, public name: string, public origin: Origin, public source: SourceFile, public resolved: ResolvedFile) {}
 }
 
 /** One #include (or -include) met in live code. */
@@ -125,7 +125,7 @@ export class PPResult {
   inactive: InactiveRange[] = [];
   /** Every #define executed, in order (definition sites). */
   definitions: MacroDef[] = [];
-  /** The macros defined at the end, by name order of definition. */
+  /** The macros defined at the end, in the order they were defined. */
   macrosAtEnd: MacroDef[] = [];
   invocations: Invocation[] = [];
   pragmas: PragmaRecord[] = [];
@@ -135,6 +135,8 @@ export class PPResult {
   /** True when preprocessing stopped early (a fatal error or a limit). */
   stopped: bool = false;
   errorCount: i32 = 0;
+  /** Whether the run started at the checkpoint of an earlier one (cpp/checkpoint.ts). */
+  resumed: bool = false;
   /** Files lexed in this run, and found already lexed in the cache. */
   lexedFiles: i32 = 0;
   cachedFiles: i32 = 0;

@@ -227,6 +227,7 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
   w.keyInt("cachedFiles", res.cachedFiles);
   w.keyInt("expansions", x.count - 1);
   w.keyInt("work", res.work);
+  w.keyBool("resumed", res.resumed);
   w.endObject();
   w.endObject();
   return w.toString();
