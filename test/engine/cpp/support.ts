@@ -40,7 +40,7 @@ export async function pp(files: WorkspaceFiles | string, options: Partial<Prepro
 
 /** The result's tokens as text, one space apart. */
 export function out(r: PreprocessResult): string {
-  return ctokens(r.text).join(" ");
+  return ctokens(r.text ?? "").join(" ");
 }
 
 /** Expected text as tokens one space apart. */
