@@ -1,8 +1,19 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { site } from "./src/site/plugin.ts";
+import { elementScript } from "./src/site/element.ts";
+import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
+
+// Without Chromium the browser suites are left out, saying so, except under CI where they
+// must run (and so fail).
+const BROWSER_SUITES = "test/browser/**";
+const noBrowser = !findChromium() && process.env.CI !== "true";
+const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromium found (${CHROMIUM_HINT})`] : [];
 
 export default defineConfig({
   base: "./",
+  // the security headers under dev and preview, the build id in sw.js, and embed.js
+  plugins: [site(), elementScript()],
   build: {
     target: "es2022",
     outDir: "dist",
@@ -15,9 +26,11 @@ export default defineConfig({
   preview: { port: 5173 },
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(noBrowser ? [BROWSER_SUITES] : [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    reporters: ["default", "./test/support/summary-reporter.ts"],
+    globalSetup: ["test/support/build-cli.ts"],
+    reporters: ["default", ["./test/support/summary-reporter.ts", { left }]],
   },
 });

@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 30 * 60_000,
     hookTimeout: 60 * 60_000,
     pool: "forks",
+    globalSetup: ["test/support/build-cli.ts"],
     fileParallelism: false,
   },
 });

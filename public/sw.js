@@ -1,22 +1,51 @@
-// ksymns' service worker: the site keeps working offline after the first visit. Pages
-// (index.html, embed.html, docs) are network-first with the cached copy as fallback; hashed
-// assets, the engine's .wasm and the kernel profiles are cache-first (their names change
-// when their contents do). Only same-origin GETs inside this worker's scope are touched.
+// ksymns' service worker: the site keeps working offline after the first visit, and a deploy
+// is picked up at the next load. Each build has its own cache (its id is written in at
+// `vite build`, src/site/plugin.ts); activating a build deletes the others, keeping the hashed
+// assets they share. Hashed assets (their names change when their contents do) are
+// cache-first; everything else (pages, theme.js, embed.js, docs, kernel profiles) is
+// network-first, the cached copy serving only when the network fails or hangs. Scripts get the
+// workers' Content-Security-Policy header, as `npm start` sends it (src/site/policy.ts). Only same-origin GETs inside this worker's scope
+// are touched.
 "use strict";
 
-var CACHE = "ksymns-v1";
+var BUILD = "__KSYMNS_BUILD__";
+var WORKER_POLICY = "__KSYMNS_WORKER_POLICY__";
+var CACHE = "ksymns-" + BUILD;
 var SCOPE = self.registration.scope;
+/** How long a non-hashed file may take from the network before a cached copy is used. */
+var NETWORK_WAIT_MS = 4000;
 
 self.addEventListener("install", function () {
   self.skipWaiting();
 });
 
+function isHashed(url) {
+  return /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/.test(new URL(url).pathname);
+}
+
+// the hashed assets of older builds move into this build's cache (a name means one content),
+// so offline use survives the update; then the older caches go
 self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches
       .keys()
       .then(function (keys) {
-        return Promise.all(keys.filter(function (k) { return k.indexOf("ksymns-") === 0 && k !== CACHE; }).map(function (k) { return caches.delete(k); }));
+        var old = keys.filter(function (k) { return k.indexOf("ksymns-") === 0 && k !== CACHE; });
+        return caches.open(CACHE).then(function (cache) {
+          return Promise.all(
+            old.map(function (k) {
+              return caches.open(k).then(function (oldCache) {
+                return oldCache.keys().then(function (requests) {
+                  return Promise.all(
+                    requests.filter(function (r) { return isHashed(r.url); }).map(function (r) {
+                      return oldCache.match(r).then(function (res) { return res && cache.put(r, res); });
+                    }),
+                  );
+                });
+              });
+            }),
+          ).then(function () { return Promise.all(old.map(function (k) { return caches.delete(k); })); });
+        });
       })
       .then(function () { return self.clients.claim(); }),
   );
@@ -28,6 +57,14 @@ function inScope(url) {
 
 function isPage(request, url) {
   return request.mode === "navigate" || /\.html$/.test(url.pathname) || url.pathname.slice(-1) === "/";
+}
+
+/** A fresh copy from the network (revalidated past the HTTP cache), or null when it fails. */
+function fromNetwork(request) {
+  return fetch(request, { cache: "no-cache" }).then(
+    function (res) { return res; },
+    function () { return null; },
+  );
 }
 
 // a page asks to cache what it loaded before this worker controlled it
@@ -42,7 +79,7 @@ self.addEventListener("message", function (event) {
         urls.map(function (u) {
           return cache.match(u, { ignoreVary: true }).then(function (hit) {
             if (hit) return null;
-            return fetch(u).then(function (res) { if (res.ok) return cache.put(u, res); }).catch(function () {});
+            return fetch(u, { cache: isHashed(u) ? "default" : "no-cache" }).then(function (res) { if (res.ok) return cache.put(u, res); }).catch(function () {});
           });
         }),
       );
@@ -50,34 +87,49 @@ self.addEventListener("message", function (event) {
   );
 });
 
+/** The response with the workers' policy, for a script (a worker's takes its policy from its
+ *  response, never from the page's meta tag). */
+function withWorkerPolicy(res) {
+  if (!res || WORKER_POLICY.indexOf("__") === 0) return res;
+  var headers = new Headers(res.headers);
+  headers.set("Content-Security-Policy", WORKER_POLICY);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: headers });
+}
+
+/** Network first: a fresh copy is cached and served; when the network fails, or has not
+ *  answered within NETWORK_WAIT_MS and a copy is cached, the cached copy serves. */
+function networkFirst(request, key, fallback) {
+  return caches.open(CACHE).then(function (cache) {
+    var network = fromNetwork(request).then(function (res) {
+      if (res && res.ok && res.type === "basic") cache.put(key, res.clone());
+      return res;
+    });
+    var cached = fallback(cache);
+    var late = new Promise(function (resolve) { setTimeout(resolve, NETWORK_WAIT_MS); }).then(function () {
+      return cached.then(function (hit) { return hit || network; });
+    });
+    return Promise.race([network.then(function (res) { return res || cached; }), late]).then(function (res) {
+      return res || cached.then(function (hit) { return hit || new Response("ksymns is offline and this file was not cached before.", { status: 503, headers: { "Content-Type": "text/plain" } }); });
+    });
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || !inScope(request.url)) return;
   var url = new URL(request.url);
+  // a worker takes its policy from its script's response; a page ignores a script's policy
+  var script = request.destination === "worker" || request.destination === "sharedworker" || /\.m?js$/.test(url.pathname);
+  var answer;
   if (isPage(request, url)) {
-    event.respondWith(
-      fetch(request)
-        .then(function (res) {
-          if (res.ok) {
-            var copy = res.clone();
-            caches.open(CACHE).then(function (cache) { cache.put(url.origin + url.pathname + url.search, copy); });
-          }
-          return res;
-        })
-        .catch(function () {
-          return caches.open(CACHE).then(function (cache) {
-            return cache.match(url.origin + url.pathname + url.search, { ignoreVary: true }).then(function (hit) {
-              return hit || cache.match(url.origin + url.pathname, { ignoreSearch: true, ignoreVary: true }).then(function (any) {
-                return any || new Response("ksymns is offline and this page was not visited before.", { status: 503, headers: { "Content-Type": "text/plain" } });
-              });
-            });
-          });
-        }),
-    );
-    return;
-  }
-  event.respondWith(
-    caches.open(CACHE).then(function (cache) {
+    var key = url.origin + url.pathname + url.search;
+    answer = networkFirst(request, key, function (cache) {
+      return cache.match(key, { ignoreVary: true }).then(function (hit) {
+        return hit || cache.match(url.origin + url.pathname, { ignoreSearch: true, ignoreVary: true });
+      });
+    });
+  } else if (isHashed(request.url)) {
+    answer = caches.open(CACHE).then(function (cache) {
       return cache.match(request, { ignoreSearch: true, ignoreVary: true }).then(function (hit) {
         if (hit) return hit;
         return fetch(request).then(function (res) {
@@ -85,6 +137,9 @@ self.addEventListener("fetch", function (event) {
           return res;
         });
       });
-    }),
-  );
+    });
+  } else {
+    answer = networkFirst(request, request, function (cache) { return cache.match(request, { ignoreSearch: true, ignoreVary: true }); });
+  }
+  event.respondWith(script ? answer.then(withWorkerPolicy) : answer);
 });

@@ -4,7 +4,9 @@
   var t = null;
   try {
     t = localStorage.getItem("ksymns:theme");
-  } catch (e) {}
+  } catch (e) {
+    // storage refused (private mode): the system's theme below
+  }
   if (t !== "light" && t !== "dark") t = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   document.documentElement.dataset.theme = t;
 })();

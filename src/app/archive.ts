@@ -1,19 +1,15 @@
 // Workspace files to and from the disk: a .zip download, and files, folders or a .zip
 // opened by the file picker or dropped on the page.
 
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
+import { isModuleFile, isWorkspaceInput } from "../../wasm/shared/files";
 import type { WorkspaceFile } from "../store";
-
-/** Whether a file name belongs in a workspace (spec/workspace.md). */
-export function isWorkspaceName(name: string): boolean {
-  return /\.(c|h)$/.test(name) || /\.ko(\.(xz|zst|gz))?$/.test(name) || ["Kbuild", "Makefile", "Module.symvers", ".config", "load"].includes(name);
-}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** A file's contents as the store keeps them: text when it is UTF-8 without NULs, else bytes. */
 export function contentOf(name: string, bytes: Uint8Array): string | Uint8Array {
-  if (/\.ko(\.\w+)?$/.test(name) || bytes.includes(0)) return bytes;
+  if (isModuleFile(name) || bytes.includes(0)) return bytes;
   try {
     return utf8.decode(bytes);
   } catch {
@@ -21,11 +17,27 @@ export function contentOf(name: string, bytes: Uint8Array): string | Uint8Array 
   }
 }
 
-/** The workspace as a .zip (files at the top level, as a real module folder). */
+/** The workspace as a .zip (its files and subfolders at the top level, as a real module folder). */
 export function zipWorkspace(files: readonly WorkspaceFile[]): Uint8Array {
-  const entries: Record<string, Uint8Array> = {};
-  for (const f of files) entries[f.name] = typeof f.content === "string" ? strToU8(f.content) : f.content;
-  return zipSync(entries, { level: 6 });
+  // entry by entry, never keyed by name in an object: a file called __proto__ is zipped too
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  for (const f of files) {
+    const entry = new ZipDeflate(f.name, { level: 6 });
+    zip.add(entry);
+    entry.push(typeof f.content === "string" ? strToU8(f.content) : f.content, true);
+  }
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 export interface Opened {
@@ -35,13 +47,27 @@ export interface Opened {
   whole: boolean;
 }
 
+/** The folder every path starts with ("driver/" of a zipped driver folder), or "". */
+function commonFolder(paths: string[]): string {
+  const first = paths[0]?.split("/") ?? [];
+  let n = first.length - 1;
+  for (const p of paths) {
+    const parts = p.split("/");
+    let k = 0;
+    while (k < n && k < parts.length - 1 && parts[k] === first[k]) k++;
+    n = k;
+  }
+  return n > 0 ? first.slice(0, n).join("/") + "/" : "";
+}
+
 function collect(pairs: [string, Uint8Array][], whole: boolean): Opened {
   const files: WorkspaceFile[] = [];
   const skipped: string[] = [];
-  for (const [path, bytes] of pairs) {
-    const name = path.split("/").pop() ?? path;
-    if (!name || path.endsWith("/")) continue;
-    if (isWorkspaceName(name) && !files.some((f) => f.name === name)) files.push({ name, content: contentOf(name, bytes) });
+  const real = pairs.filter(([path]) => path && !path.endsWith("/"));
+  const top = commonFolder(real.map(([path]) => path));
+  for (const [path, bytes] of real) {
+    const name = path.slice(top.length);
+    if (isWorkspaceInput(name) && !files.some((f) => f.name === name)) files.push({ name, content: contentOf(name, bytes) });
     else skipped.push(name);
   }
   return { files, skipped, whole };
@@ -78,16 +104,29 @@ function readDirectory(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
   });
 }
 
-/** Reads what was dropped: files, a folder (its top-level files), or a .zip. */
+/** How deep a dropped folder is read. */
+const MAX_DEPTH = 8;
+
+/** The files under a dropped folder entry, with their paths below it. */
+async function folderFiles(dir: FileSystemDirectoryEntry, prefix: string, depth: number, into: [string, File][]): Promise<void> {
+  for (const child of await readDirectory(dir)) {
+    if (child.isFile) into.push([prefix + child.name, await entryFile(child as FileSystemFileEntry)]);
+    else if (child.isDirectory && depth < MAX_DEPTH && !child.name.startsWith(".")) await folderFiles(child as FileSystemDirectoryEntry, `${prefix}${child.name}/`, depth + 1, into);
+  }
+}
+
+/** Reads what was dropped: files, a folder (with its subfolders), or a .zip. */
 export async function openDrop(items: DataTransferItemList): Promise<Opened> {
   const entries = [...items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
-  const files: File[] = [];
+  const files: [string, File][] = [];
   let whole = false;
   for (const e of entries) {
     if (e.isDirectory) {
       whole = true;
-      for (const child of await readDirectory(e as FileSystemDirectoryEntry)) if (child.isFile) files.push(await entryFile(child as FileSystemFileEntry));
-    } else if (e.isFile) files.push(await entryFile(e as FileSystemFileEntry));
+      await folderFiles(e as FileSystemDirectoryEntry, "", 0, files);
+    } else if (e.isFile) files.push([e.name, await entryFile(e as FileSystemFileEntry)]);
   }
-  return openFileList(files, whole);
+  const pairs: [string, Uint8Array][] = [];
+  for (const [path, file] of files) for (const [name, bytes] of await readFile(file)) pairs.push([file.name.endsWith(".zip") ? name : path, bytes]);
+  return collect(pairs, whole || files.some(([, f]) => f.name.endsWith(".zip")));
 }

@@ -1,11 +1,11 @@
 // The page's commands: copy the share link, download, open files, reset. Each is reachable
 // from a button and (where it has one) a shortcut.
 
-import { defaultSnapshot, encodeLink, loadHistory, selectSnapshot, type KeyValueStorage, type PlaygroundStore } from "../store";
+import { defaultSnapshot, encodeLink, selectSnapshot, type Keeper, type PlaygroundStore } from "../store";
 import { h } from "../views";
 import { confirmDialog } from "./dialogs";
 import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
-import { announceKept, browserStorage, keepCurrent, noteOrigin, restoreFromHistory } from "./history";
+import { announceKept, keepCurrent, restoreFromHistory } from "./history";
 
 /** The full URL of the share link for the current workspace. */
 export function shareUrl(store: PlaygroundStore): string {
@@ -23,12 +23,7 @@ export async function copyLink(store: PlaygroundStore): Promise<void> {
   } catch {
     // no clipboard permission (or an insecure context): the link is still shown to copy by hand
   }
-  store.getState().showNotice({ kind: "info", text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.` });
-  const input = h("input", { class: "share-url", readOnly: true, value: url, "aria-label": "Share link", spellcheck: false });
-  queueMicrotask(() => {
-    document.querySelector(".notice-text")?.append(" ", input);
-    input.select();
-  });
+  store.getState().showNotice({ kind: "info", text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.`, link: url });
 }
 
 /** Saves the workspace as ksymns-workspace.zip. */
@@ -44,31 +39,30 @@ export function downloadWorkspace(store: PlaygroundStore): void {
 
 /** Adds opened files to the workspace (or replaces it for a folder or archive, keeping the
  *  replaced work in History), with undo. */
-export function applyOpened(store: PlaygroundStore, storage: KeyValueStorage, opened: Opened): void {
+export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Opened): void {
   const s = store.getState();
   if (opened.files.length === 0) {
     s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
     return;
   }
   const before = selectSnapshot(s);
-  const kept = opened.whole ? keepCurrent(store, storage) : ({ kind: "nothing" } as const);
-  if (opened.whole) {
-    s.loadSnapshot({ ...before, files: opened.files, view: { file: opened.files[0].name } });
-    noteOrigin(null);
-  } else s.mergeFiles(opened.files);
+  const beforeOrigin = s.origin;
+  const kept = opened.whole ? keepCurrent(store, keeper) : ({ kind: "nothing" } as const);
+  if (opened.whole) s.loadSnapshot({ ...before, files: opened.files, view: { file: opened.files[0].name } });
+  else s.mergeFiles(opened.files);
   const skipped = opened.skipped.length ? ` Skipped ${opened.skipped.slice(0, 4).join(", ")}${opened.skipped.length > 4 ? ", …" : ""}.` : "";
   const text = `Opened ${opened.files.length} file${opened.files.length === 1 ? "" : "s"}${opened.whole ? " as the workspace" : ""}.${skipped}`;
   // undoing a whole replacement is a restore, so the opened files are kept in turn
-  const undo = kept.kind === "kept" ? () => restoreFromHistory(store, storage, kept.id) : () => (store.getState().loadSnapshot(before), store.getState().dismissNotice());
-  announceKept(store, storage, kept, text, { label: "Undo", run: undo });
+  const undo = kept.kind === "kept" ? () => restoreFromHistory(store, keeper, kept.id) : () => (store.getState().loadSnapshot(before, beforeOrigin), store.getState().dismissNotice());
+  announceKept(store, keeper, kept, text, { label: "Undo", run: undo });
 }
 
 /** Asks for files (or a folder) with the browser's picker and opens them. */
-export function pickFiles(store: PlaygroundStore, folder = false, storage: KeyValueStorage = browserStorage()): void {
+export function pickFiles(store: PlaygroundStore, keeper: Keeper, folder = false): void {
   const input = h("input", { type: "file", multiple: true, hidden: true });
   if (folder) input.setAttribute("webkitdirectory", "");
   input.addEventListener("change", async () => {
-    if (input.files?.length) applyOpened(store, storage, await openFileList(input.files, folder));
+    if (input.files?.length) applyOpened(store, keeper, await openFileList(input.files, folder));
     input.remove();
   });
   document.body.append(input);
@@ -76,7 +70,7 @@ export function pickFiles(store: PlaygroundStore, folder = false, storage: KeyVa
 }
 
 /** Opens what is dropped anywhere on the page (tab reordering drops are the tabs' own). */
-export function connectDrop(store: PlaygroundStore, root: HTMLElement, storage: KeyValueStorage = browserStorage()): () => void {
+export function connectDrop(store: PlaygroundStore, root: HTMLElement, keeper: Keeper): () => void {
   let depth = 0;
   const isFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
   const enter = (e: DragEvent) => {
@@ -96,7 +90,7 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement, storage: 
     e.preventDefault();
     depth = 0;
     root.classList.remove("dropping");
-    applyOpened(store, storage, await openDrop(e.dataTransfer.items));
+    applyOpened(store, keeper, await openDrop(e.dataTransfer.items));
   };
   addEventListener("dragenter", enter);
   addEventListener("dragleave", leave);
@@ -111,19 +105,12 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement, storage: 
 }
 
 /** Asks, then replaces the workspace with the example, keeping the work in History. */
-export async function resetWorkspace(store: PlaygroundStore, storage: KeyValueStorage): Promise<void> {
+export async function resetWorkspace(store: PlaygroundStore, keeper: Keeper): Promise<void> {
   const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your current work is kept in History, where you can restore it.", "Reset");
   if (!ok) return;
-  const kept = keepCurrent(store, storage);
-  store.getState().loadSnapshot(defaultSnapshot());
-  noteOrigin(null);
+  const kept = keepCurrent(store, keeper);
+  store.getState().loadSnapshot(defaultSnapshot(), { kind: "pristine", title: null });
   if (kept.kind === "nothing") store.getState().dismissNotice();
-  else announceKept(store, storage, kept, "The workspace is the example again.");
+  else announceKept(store, keeper, kept, "The workspace is the example again.");
 }
 
-/** Brings back the newest workspace in History: the work a shared link just replaced. */
-export function restoreLatest(store: PlaygroundStore, storage: KeyValueStorage): void {
-  const newest = loadHistory(storage)[0];
-  if (newest) restoreFromHistory(store, storage, newest.id);
-  else store.getState().showNotice({ kind: "error", text: "History is empty: there is no replaced work to bring back." });
-}

@@ -3,6 +3,7 @@
 
 import { h } from "../views";
 import { encodeLink, selectSnapshot, type PlaygroundStore } from "../store";
+import { playgroundTree, toHtml } from "../embed/snippet.js";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -17,12 +18,15 @@ export function embedSnippets(store: PlaygroundStore, base: URL, options: { read
   const url = `${new URL("embed.html", base).href}?${q}#${hash}`;
   const full = `${new URL("index.html", base).href}#${hash}`;
   const iframe = `<iframe src="${escapeHtml(url)}" title="ksymns example" loading="lazy" style="width:100%;height:420px;border:0"></iframe>`;
-  const attrs = [s.activeFile ? ` file="${escapeHtml(s.activeFile)}"` : "", options.view && options.view !== "split" ? ` view="${options.view}"` : "", options.readonly ? " readonly" : ""].join("");
-  const blocks = s.files
-    .filter((f) => typeof f.content === "string")
-    .map((f) => `  <script type="text/plain" data-file="${escapeHtml(f.name)}">\n${(f.content as string).replace(/<\/script/gi, "<\\/script")}</script>`)
-    .join("\n");
-  const element = `<script src="${escapeHtml(new URL("embed.js", base).href)}" defer></script>\n<ksymns-playground${attrs}>\n${blocks}\n  <a href="${escapeHtml(full)}">Open in ksymns</a>\n</ksymns-playground>`;
+  // the workspace travels in the files attribute (a share link: no file content can break the
+  // host page, whatever it holds); the files are shown again as code for readers without JavaScript
+  const attributes: Record<string, string> = {};
+  if (s.activeFile) attributes.file = s.activeFile;
+  if (options.view && options.view !== "split") attributes.view = options.view;
+  if (options.readonly) attributes.readonly = "";
+  const files = s.files.map((f) => ({ name: f.name, content: typeof f.content === "string" ? f.content : `(a binary file of ${f.content.length} bytes)` }));
+  const tree = playgroundTree({ link: hash, attributes, files, open: full });
+  const element = `<script src="${escapeHtml(new URL("embed.js", base).href)}" defer></script>\n<link rel="stylesheet" href="${escapeHtml(new URL("embed.css", base).href)}">\n${toHtml(tree)}`;
   return { iframe, element, url };
 }
 

@@ -2,27 +2,27 @@
 // its story (keeping other work in History, never dropping it). The hash is taken out afterwards,
 // as with share links, so a reload shows the saved work.
 
-import type { KeyValueStorage, PlaygroundStore, WorkspaceFile } from "../store";
+import type { Keeper, PlaygroundStore, WorkspaceFile } from "../store";
 import { findPreset } from "../presets/list";
 import { loadPreset } from "../presets/browser";
-import { announceKept, keepCurrent, markPristine, noteOrigin } from "./history";
+import { announceKept, keepCurrent } from "./history";
 
 /** Opens the preset `slug` in the store. */
-export async function openPreset(store: PlaygroundStore, storage: KeyValueStorage, slug: string): Promise<void> {
+export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: string): Promise<void> {
   const { meta, files } = await loadPreset(slug);
-  const kept = keepCurrent(store, storage);
+  const kept = keepCurrent(store, keeper);
   const list: WorkspaceFile[] = Object.entries(files).map(([name, content]) => ({ name, content }));
   const first = list.find((f) => f.name.endsWith(".c"))?.name;
   store.getState().loadSnapshot({ files: list, profile: true, relaxed: meta.relaxed, view: { file: first, tab: "problems" } });
   if (!files[".config"]) store.getState().setKernel(meta.kernel);
   store.getState().setPreset({ slug, meta });
-  markPristine(store);
-  noteOrigin(null);
-  announceKept(store, storage, kept, `You opened the example “${meta.title}”.`);
+  // exactly as shipped: the gallery keeps it, so History need not until it is edited
+  store.getState().markOrigin("pristine", null);
+  announceKept(store, keeper, kept, `You opened the example “${meta.title}”.`);
 }
 
 /** Follows #example/<slug> and #examples now and whenever the hash changes. */
-export function connectExamples(store: PlaygroundStore, storage: KeyValueStorage): () => void {
+export function connectExamples(store: PlaygroundStore, keeper: Keeper): () => void {
   const follow = () => {
     const m = /^#example(?:s|\/([\w.-]+))$/.exec(location.hash);
     if (!m) return;
@@ -33,7 +33,7 @@ export function connectExamples(store: PlaygroundStore, storage: KeyValueStorage
       return store.getState().setGalleryOpen(true);
     }
     store.getState().setGalleryOpen(false);
-    openPreset(store, storage, m[1]).catch((err: unknown) => store.getState().showNotice({ kind: "error", text: `The example could not be opened: ${(err as Error).message}` }));
+    openPreset(store, keeper, m[1]).catch((err: unknown) => store.getState().showNotice({ kind: "error", text: `The example could not be opened: ${(err as Error).message}` }));
   };
   follow();
   addEventListener("hashchange", follow);

@@ -1,38 +1,30 @@
 // Keeping replaced work: whatever replaces the workspace (an example, reset, an opened archive,
-// a shared link, a restore) first puts the open work on the history (src/store/persist.ts),
-// and the notice says where it went — or, when storage refuses, says so and offers the work
-// as a download, so it is never dropped silently.
+// a shared link, a restore) first puts the open work on History (src/store/history.ts) with its
+// rank (the user's own work, or a link opened unedited), and the notice says where it went — or,
+// when storage refuses, says so and offers the work as a download, so it is never dropped silently.
 
 import {
-  decodeLink,
+  STORAGE_CHARS,
   defaultSnapshot,
-  fallbackTitle,
-  isLinkHash,
-  loadHistory,
-  loadSaved,
-  loadSavedTitle,
-  pushHistory,
-  removeHistory,
   sameFiles,
   selectSnapshot,
+  selectWorkKind,
+  selectWorkTitle,
+  type Keeper,
   type KeyValueStorage,
   type Notice,
   type PlaygroundStore,
   type Snapshot,
   type StorageProblem,
+  type Work,
   type WorkspaceFile,
 } from "../store";
 import { h } from "../views";
 import { zipWorkspace } from "./archive";
 import { historyDialog } from "./history-dialog";
 
-/** What the open workspace came from when its files cannot say (a shared link, a restored entry). */
-let origin: string | null = null;
-/** File lists opened unchanged from a place that keeps them (the examples): not worth an entry. */
-const pristine = new WeakSet<readonly WorkspaceFile[]>();
-
 /** What keeping the open work came to. */
-export type Kept = { kind: "kept"; id: string } | { kind: "nothing" } | { kind: "refused"; problem: StorageProblem; snapshot: Snapshot };
+export type Kept = { kind: "kept"; id: string; work: Work } | { kind: "nothing" } | { kind: "refused"; problem: StorageProblem; snapshot: Snapshot };
 
 /** The page's storage; one that refuses everything (reported as unavailable) when the browser
  *  denies access, so that opening files still works. */
@@ -47,45 +39,37 @@ export function browserStorage(): KeyValueStorage {
   }
 }
 
-/** Says the open files are an example exactly as shipped (the gallery keeps it, so History need not). */
-export function markPristine(store: PlaygroundStore): void {
-  pristine.add(store.getState().files);
-}
-
-/** Names the workspace just opened (for its History entry when it is replaced in turn). */
-export function noteOrigin(title: string | null): void {
-  origin = title;
-}
-
-/** What to call the open workspace in History. */
-export function currentTitle(store: PlaygroundStore): string {
+/** The open workspace with its rank and name, as History keeps it. */
+export function currentWork(store: PlaygroundStore): Work {
   const s = store.getState();
-  if (s.preset) return `Example: ${s.preset.meta.title}`;
-  return origin ?? fallbackTitle(s.files);
+  return { snapshot: selectSnapshot(s), kind: selectWorkKind(s), title: selectWorkTitle(s) };
 }
 
-function worthKeeping(files: readonly WorkspaceFile[]): boolean {
-  return files.length > 0 && !pristine.has(files) && !sameFiles(files, defaultSnapshot().files);
+function worthKeeping(work: Work): boolean {
+  return work.kind !== "pristine" && work.snapshot.files.length > 0 && !sameFiles(work.snapshot.files, defaultSnapshot().files);
 }
 
-/** Puts the open workspace on the history, unless it is empty, the example, or an untouched preset. */
-export function keepCurrent(store: PlaygroundStore, storage: KeyValueStorage): Kept {
-  const snapshot = selectSnapshot(store.getState());
-  if (!worthKeeping(snapshot.files)) return { kind: "nothing" };
-  const pushed = pushHistory(storage, snapshot, currentTitle(store));
-  return pushed.ok ? { kind: "kept", id: pushed.id } : { kind: "refused", problem: pushed.problem, snapshot };
+/** Puts the open workspace on History, unless it is empty, the example, or an untouched preset. */
+export function keepCurrent(store: PlaygroundStore, keeper: Keeper): Kept {
+  const work = currentWork(store);
+  if (!worthKeeping(work)) return { kind: "nothing" };
+  const pushed = keeper.keep(work);
+  return pushed.ok ? { kind: "kept", id: pushed.id, work } : { kind: "refused", problem: pushed.problem, snapshot: work.snapshot };
 }
 
-function downloadRescue(files: readonly WorkspaceFile[]): void {
+/** Offers `files` as a .zip download. */
+export function downloadRescue(files: readonly WorkspaceFile[], name = "ksymns-kept-workspace.zip"): void {
   const url = URL.createObjectURL(new Blob([zipWorkspace([...files]) as BlobPart], { type: "application/zip" }));
-  const a = h("a", { href: url, download: "ksymns-kept-workspace.zip" });
+  const a = h("a", { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function storageWords(problem: StorageProblem): string {
+/** Why storage refused, as the end of a sentence. */
+export function storageWords(problem: StorageProblem): string {
+  if (problem === "too-large") return `it is larger than a browser stores for one site (${STORAGE_CHARS / 1024 / 1024} MiB)`;
   return problem === "full" ? "this browser's storage is full" : "this browser's storage is unavailable";
 }
 
@@ -93,33 +77,33 @@ function storageWords(problem: StorageProblem): string {
 export function refusedNotice(done: string, kept: Extract<Kept, { kind: "refused" }>): Notice {
   return {
     kind: "error",
-    text: `${done} Your previous work could not be kept in History: ${storageWords(kept.problem)}. Download it to keep it.`,
+    text: `${done} Your previous work could not be kept in History: ${storageWords(kept.problem)}. Download it to keep it${kept.problem === "full" ? ", or delete entries from History" : ""}.`,
     action: { label: "Download it", run: () => downloadRescue(kept.snapshot.files) },
   };
 }
 
 /** Shows where the replaced work went after `done` (the sentence saying what replaced it). */
-export function announceKept(store: PlaygroundStore, storage: KeyValueStorage, kept: Kept, done: string, action?: Notice["action"]): void {
+export function announceKept(store: PlaygroundStore, keeper: Keeper, kept: Kept, done: string, action?: Notice["action"]): void {
   const s = store.getState();
   if (kept.kind === "refused") return s.showNotice(refusedNotice(done, kept));
   if (kept.kind === "nothing") return action ? s.showNotice({ kind: "info", text: done, action }) : undefined;
   s.showNotice({
     kind: "info",
-    text: `${done} Your work was kept in History.`,
-    action: action ?? { label: "Restore", run: () => restoreFromHistory(store, storage, kept.id) },
-    more: { label: "Open History", run: () => openHistory(store, storage) },
+    text: `${done} ${kept.work.kind === "own" ? "Your work was kept in History." : "The shared workspace you had open was kept in History."}`,
+    action: action ?? { label: "Restore", run: () => restoreFromHistory(store, keeper, kept.id) },
+    more: { label: "Open History", run: () => openHistory(store, keeper) },
   });
 }
 
 /** Brings back a History entry, keeping the open work first; nothing is replaced when that fails. */
-export function restoreFromHistory(store: PlaygroundStore, storage: KeyValueStorage, id: string): boolean {
+export function restoreFromHistory(store: PlaygroundStore, keeper: Keeper, id: string): boolean {
   const s = store.getState();
-  const entry = loadHistory(storage).find((e) => e.id === id);
+  const entry = keeper.history().find((e) => e.id === id);
   if (!entry) {
     s.showNotice({ kind: "error", text: "That workspace is no longer in History." });
     return false;
   }
-  const kept = keepCurrent(store, storage);
+  const kept = keepCurrent(store, keeper);
   if (kept.kind === "refused") {
     s.showNotice({
       kind: "error",
@@ -129,12 +113,11 @@ export function restoreFromHistory(store: PlaygroundStore, storage: KeyValueStor
     return false;
   }
   // the entry becomes the open workspace, which is saved as such; History holds the others
-  removeHistory(storage, entry.id);
-  s.loadSnapshot(entry.snapshot);
-  noteOrigin(entry.title);
+  keeper.remove(entry.id);
+  s.loadSnapshot(entry.snapshot, { kind: entry.kind, title: entry.title });
   const back = `“${entry.title}” is back.`;
   if (kept.kind === "kept") {
-    store.getState().showNotice({ kind: "info", text: `${back} The workspace you had open was kept in History.`, action: { label: "Undo", run: () => restoreFromHistory(store, storage, kept.id) } });
+    store.getState().showNotice({ kind: "info", text: `${back} The workspace you had open was kept in History.`, action: { label: "Undo", run: () => restoreFromHistory(store, keeper, kept.id) } });
   } else {
     store.getState().showNotice({ kind: "info", text: back });
   }
@@ -142,35 +125,12 @@ export function restoreFromHistory(store: PlaygroundStore, storage: KeyValueStor
 }
 
 /** Opens the History dialog. */
-export function openHistory(store: PlaygroundStore, storage: KeyValueStorage): void {
+export function openHistory(store: PlaygroundStore, keeper: Keeper): void {
   historyDialog({
-    entries: () => loadHistory(storage),
-    restore: (id) => void restoreFromHistory(store, storage, id),
+    entries: () => keeper.history(),
+    restore: (id) => void restoreFromHistory(store, keeper, id),
     remove: (id) => {
-      if (!removeHistory(storage, id)) store.getState().showNotice({ kind: "error", text: `An entry could not be deleted from History: ${storageWords("unavailable")}.` });
+      if (!keeper.remove(id)) store.getState().showNotice({ kind: "error", text: `An entry could not be deleted from History: ${storageWords("unavailable")}.` });
     },
   });
-}
-
-/** Connects History to the page: the old set-aside slot moved in, and the names of the
- *  workspaces the page opens itself (shared links). Call before the first save. */
-export function connectHistory(store: PlaygroundStore, storage: KeyValueStorage): () => void {
-  loadHistory(storage); // moves an earlier version's set-aside work into History
-  // the saved slot still holds the last session's work: a different workspace came from a link
-  const saved = loadSaved(storage);
-  noteOrigin(sameFiles(saved?.files ?? defaultSnapshot().files, store.getState().files) ? loadSavedTitle(storage) : "Shared link");
-  // a link pasted into the open page: the page opens it (its listener runs first) and keeps
-  // the replaced work; this one names the new workspace
-  const onHash = (e: HashChangeEvent) => {
-    const hash = new URL(e.newURL).hash;
-    if (!isLinkHash(hash)) return;
-    try {
-      decodeLink(hash);
-      noteOrigin("Shared link");
-    } catch {
-      // a broken link opened nothing
-    }
-  };
-  addEventListener("hashchange", onHash);
-  return () => removeEventListener("hashchange", onHash);
 }

@@ -3,13 +3,13 @@
 // The panes come from the registry; this file is only the chrome around them.
 
 import { PANES, RESULT_TABS, h, icon, type Pane } from "../views";
-import { selectCounts, type PlaygroundStore, type Theme } from "../store";
+import type { PlaygroundStore, Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
 import { openHistory } from "./history";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
 import { embedDialog } from "./embed-dialog";
-import type { KeyValueStorage } from "../store";
+import type { Keeper } from "../store";
 
 const LAYOUT_KEY = "ksymns:layout";
 const THEMES: Theme[] = ["system", "light", "dark"];
@@ -20,7 +20,8 @@ function mountPane(pane: Pane, container: HTMLElement, store: PlaygroundStore): 
 }
 
 /** Builds the page in `root`; returns the dispose function. */
-export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: KeyValueStorage): () => void {
+export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: Keeper): () => void {
+  const storage = keeper.storage;
   const button = (label: string, iconName: Parameters<typeof icon>[0], run: () => void, extra: Record<string, string> = {}) =>
     h("button", { type: "button", class: "tool", title: label, "aria-label": label, on: { click: run }, ...extra }, icon(iconName), h("span", { class: "tool-label" }, label.split(" (")[0]));
 
@@ -43,9 +44,9 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
       button("Embed", "terminal", () => embedDialog(store), { id: "embed" }),
       button("Examples", "file", () => store.getState().setGalleryOpen(true), { id: "examples" }),
       button("Download .zip", "download", () => downloadWorkspace(store), { id: "download" }),
-      button("Open files", "open", () => pickFiles(store), { id: "open" }),
-      button("History (replaced workspaces)", "history", () => openHistory(store, storage), { id: "history" }),
-      button("Reset", "reset", () => void resetWorkspace(store, storage), { id: "reset" }),
+      button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }),
+      button("History (replaced workspaces)", "history", () => openHistory(store, keeper), { id: "history" }),
+      button("Reset", "reset", () => void resetWorkspace(store, keeper), { id: "reset" }),
       editorToggle,
       themeButton,
       button("Keyboard shortcuts (?)", "help", () => store.getState().setHelpOpen(true), { id: "help" }),
@@ -72,7 +73,7 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   root.append(header, kernelBar, noticeSlot, workbench, dropHint, gallerySlot);
 
   const disposers = [
-    mountPane(PANES.kernel, kernelBar, store),
+    mountPane(PANES.settings, kernelBar, store),
     mountNotice(noticeSlot, store),
     mountPane(PANES.files, filesSlot, store),
     mountPane(PANES.editor, editorSlot, store),
@@ -102,16 +103,14 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
   const renderTabs = () => {
     const s = store.getState();
     const current = RESULT_TABS.some((p) => p.id === s.tab) ? s.tab : "problems";
-    const c = selectCounts(s);
-    const failed = s.result?.commands.filter((x) => x.exit !== 0).length ?? 0;
     for (const t of tabButtons) {
       const on = t.pane.id === current;
       t.tab.setAttribute("aria-selected", String(on));
       t.tab.tabIndex = on ? 0 : -1;
       t.panel.hidden = !on;
-      const n = t.pane.id === "problems" ? c.error + c.warning : t.pane.id === "kernel" ? failed : t.pane.id === "modules" ? (s.result?.modules_at_end.length ?? 0) : 0;
-      t.count.textContent = n ? String(n) : "";
-      t.count.className = `tab-count ${t.pane.id === "problems" ? (c.error ? "bad" : "warn") : t.pane.id === "kernel" ? "bad" : ""}`;
+      const badge = t.pane.badge?.(s) ?? null;
+      t.count.textContent = badge ? String(badge.count) : "";
+      t.count.className = `tab-count ${badge?.tone ?? ""}`;
     }
   };
   renderTabs();
@@ -151,7 +150,13 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, storage: 
     return w;
   };
   if (saved > 0) setWidth(saved);
-  const persistWidth = () => storage.setItem(LAYOUT_KEY, String(parseInt(workbench.style.getPropertyValue("--results-width")) || ""));
+  const persistWidth = () => {
+    try {
+      storage.setItem(LAYOUT_KEY, String(parseInt(workbench.style.getPropertyValue("--results-width")) || ""));
+    } catch {
+      // a refused width costs nothing but the width after a reload
+    }
+  };
   splitter.addEventListener("pointerdown", (e) => {
     splitter.setPointerCapture(e.pointerId);
     root.classList.add("resizing");

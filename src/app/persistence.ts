@@ -1,16 +1,42 @@
 // Saves the workspace while the user works (debounced, and at once when the page is hidden),
 // and drops a share link from the address bar once the workspace no longer matches it. What
-// storage refuses is said on the page: an unsaved workspace, History entries dropped to make
-// room, work that History could not take.
+// storage refuses is said on the page, with the work offered as a download; work another tab
+// saved is kept in History before this tab saves over it, and the page says another tab is open.
 
-import { saveWorkspace, selectSnapshot, takeUnreportedSetAside, type KeyValueStorage, type Notice, type PlaygroundStore, type Snapshot } from "../store";
-import { connectHistory, currentTitle, refusedNotice } from "./history";
+import { SAVED_KEY, workspaceSize, type Keeper, type Notice, type PlaygroundStore, type SaveOutcome, type Snapshot, selectSnapshot } from "../store";
+import { currentWork, downloadRescue, openHistory, storageWords } from "./history";
+
+function sizeText(files: Snapshot["files"]): string {
+  return `${(workspaceSize(files) / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The notice for a save that storage refused. */
+function unsavedNotice(store: PlaygroundStore, keeper: Keeper, outcome: Extract<SaveOutcome, { ok: false }>): Notice {
+  const files = store.getState().files;
+  const download = { label: "Download it", run: () => downloadRescue(files, "ksymns-workspace.zip") };
+  const history = { label: "Open History", run: () => openHistory(store, keeper) };
+  if (outcome.blocked) {
+    return {
+      kind: "error",
+      text: `Your work is not being saved in this browser: the workspace saved before it could not be kept in History first (${storageWords(outcome.problem)}), and it is never overwritten unkept. Delete entries from History, or download this workspace to keep it.`,
+      action: download,
+      more: history,
+    };
+  }
+  if (outcome.problem === "too-large") {
+    return { kind: "error", text: `This workspace (${sizeText(files)}) is not being saved: ${storageWords("too-large")}. What was saved before stays saved. Download it to keep it.`, action: download, more: history };
+  }
+  if (outcome.problem === "full") {
+    return { kind: "error", text: "Your work is not being saved in this browser: its storage is full (your own work in History is never deleted to make room). Download it or copy the link to keep it, or delete entries from History.", action: download, more: history };
+  }
+  return { kind: "error", text: "Your work is not being saved in this browser: its storage is unavailable (disabled, or private browsing). Download it or copy the link to keep it.", action: download };
+}
 
 /** Connects local persistence; returns the dispose function. */
-export function connectPersistence(store: PlaygroundStore, storage: KeyValueStorage, delay = 300): () => void {
+export function connectPersistence(store: PlaygroundStore, keeper: Keeper, delay = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let failing = false;
-  const disconnectHistory = connectHistory(store, storage);
+  let failing: string | null = null;
+  let toldOtherTab = false;
   // an error on screen may offer the only download of replaced work: add to it, never hide it
   const tell = (notice: Notice) => {
     const shown = store.getState().notice;
@@ -19,21 +45,22 @@ export function connectPersistence(store: PlaygroundStore, storage: KeyValueStor
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const { saved, dropped } = saveWorkspace(storage, selectSnapshot(store.getState()), currentTitle(store));
-    // say so once when the browser refuses (storage full or disabled), and once when it works again
-    if (!saved && !failing) {
-      tell({ kind: "error", text: "Your work is not being saved in this browser (storage is full or disabled). Download it or copy the link to keep it." });
-    } else if (saved && failing) {
-      tell({ kind: "info", text: "Your work is saved in this browser again." });
-    } else if (dropped > 0) {
-      tell({ kind: "info", text: `This browser's storage was full: the ${dropped === 1 ? "oldest workspace" : `${dropped} oldest workspaces`} in History ${dropped === 1 ? "was" : "were"} deleted to save your work.` });
+    const outcome = keeper.save(currentWork(store));
+    if (!outcome.ok) {
+      // said once per cause, and again when the cause changes
+      const cause = `${outcome.problem}:${outcome.blocked}`;
+      if (failing !== cause) tell(unsavedNotice(store, keeper, outcome));
+      failing = cause;
+      return;
     }
-    failing = !saved;
-    // a shared link opened while storage refused to keep the work it replaced
-    const lost = takeUnreportedSetAside();
-    if (lost) {
-      const notice = refusedNotice("You opened a shared workspace.", { kind: "refused", ...lost });
-      store.getState().showNotice(saved ? notice : { ...notice, text: `${notice.text} Nor is the open workspace being saved.` });
+    if (failing) tell({ kind: "info", text: "Your work is saved in this browser again." });
+    failing = null;
+    if (outcome.dropped > 0) {
+      const n = outcome.dropped;
+      tell({ kind: "info", text: `This browser's storage was full: ${n === 1 ? "a shared workspace" : `${n} shared workspaces`} you had opened without editing ${n === 1 ? "was" : "were"} deleted from History to save your work. Your own work in History is never deleted to make room.` });
+    }
+    if (outcome.rescued) {
+      tell({ kind: "info", text: `Work another tab had saved, “${outcome.rescued.title}”, was kept in History before this tab saved its own.`, more: { label: "Open History", run: () => openHistory(store, keeper) } });
     }
   };
   const schedule = () => {
@@ -46,13 +73,24 @@ export function connectPersistence(store: PlaygroundStore, storage: KeyValueStor
   const onHide = () => {
     if (timer) flush();
   };
+  // another tab saved: say so once; its work goes to History when this tab next saves
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== SAVED_KEY || toldOtherTab || !keeper.slotChangedElsewhere()) return;
+    toldOtherTab = true;
+    tell({
+      kind: "info",
+      text: "ksymns is open in another tab too. Both tabs' work is kept: when one saves, what the other saved goes to History first.",
+      more: { label: "Open History", run: () => openHistory(store, keeper) },
+    });
+  };
   addEventListener("pagehide", onHide);
+  addEventListener("storage", onStorage);
   document.addEventListener("visibilitychange", onHide);
   flush();
   return () => {
-    disconnectHistory();
     unsub();
     removeEventListener("pagehide", onHide);
+    removeEventListener("storage", onStorage);
     document.removeEventListener("visibilitychange", onHide);
   };
 }

@@ -23,7 +23,11 @@ export function connectTheme(store: PlaygroundStore, storage: Pick<Storage, "set
   const unsub = store.subscribe(
     (s) => s.theme,
     (t) => {
-      storage.setItem(THEME_KEY, t);
+      try {
+        storage.setItem(THEME_KEY, t);
+      } catch {
+        // a refused choice costs nothing but the choice after a reload
+      }
       apply();
     },
   );

@@ -7,34 +7,14 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { Archive, SERIES } from "./apt";
 import type { Io } from "./main";
 
-interface Series {
-  /** sources.list lines (Debian's archive only). */
-  sources: string[];
-  /** The kernel image package, newest version wins. */
-  image: RegExp;
-}
-
-const DEBIAN = "http://deb.debian.org/debian";
-const SECURITY = "http://deb.debian.org/debian-security";
-
-export const SERIES: Record<string, Series> = {
-  "5.10": { sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], image: /^linux-image-(5\.10\.0-\d+-amd64)-unsigned$/ },
-  "6.1": { sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.1\.0-\d+-amd64)-unsigned$/ },
-  "6.12": { sources: [`deb ${SECURITY} bookworm-security main`], image: /^linux-image-(6\.12\.\d+\+deb12-amd64)-unsigned$/ },
-  "7.2": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.2\.\d+\+deb13-amd64)$/ },
-  "7.3": { sources: [`deb ${DEBIAN} trixie-backports main`], image: /^linux-image-(7\.3\.\d+\+deb13-amd64)$/ },
-};
+export { SERIES };
 
 /** Where corpora live unless a folder is given: $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus. */
 export function defaultCorpusDir(): string {
   return process.env.KSYMNS_CORPUS ?? join(homedir(), ".cache/ksymns/corpus");
-}
-
-/** Natural order of version-like strings ("6.12.9" < "6.12.10"). */
-function byVersion(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
 }
 
 /** The corpus folder of a series, downloaded and unpacked unless already there. Holds
@@ -42,27 +22,10 @@ function byVersion(a: string, b: string): number {
 export function fetchCorpus(series: string, dir: string = defaultCorpusDir(), log: (s: string) => void = () => {}): string {
   const s = SERIES[series];
   if (!s) throw new Error(`unknown series '${series}' (use ${Object.keys(SERIES).join(", ")})`);
-  const state = join(dir, ".apt", series);
-  mkdirSync(join(state, "lists/partial"), { recursive: true });
-  mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
-  writeFileSync(join(state, "sources.list"), s.sources.join("\n") + "\n");
-  const apt = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
-  // as root, apt would hand downloads to its _apt user, who cannot write to DIR
-  if (process.getuid?.() === 0) apt.push("-o", "APT::Sandbox::User=root");
-  const images = (): string[] =>
-    execFileSync("apt-cache", [...apt, "pkgnames", "linux-image-"], { encoding: "utf8" })
-      .split("\n")
-      .filter((p) => s.image.test(p))
-      .sort(byVersion);
-  let found = images();
-  if (found.length === 0) {
-    log(`ksymns corpus: reading the package index (${s.sources.join("; ")})`);
-    execFileSync("apt-get", [...apt, "update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
-    found = images();
-  }
-  const image = found.at(-1);
-  if (!image) throw new Error(`no package matches ${s.image} in ${s.sources.join("; ")}`);
-  const release = s.image.exec(image)![1];
+  const apt = new Archive(series, s, dir, (line) => log(`ksymns corpus: ${line}`));
+  const release = apt.releases().at(-1);
+  if (!release) throw new Error(`no package matches ${s.image} in ${s.sources.join("; ")}`);
+  const image = apt.names("linux-image-").find((p) => s.image.exec(p)?.[1] === release)!;
   const out = join(dir, release);
   if (existsSync(join(out, "release")) && existsSync(join(out, "Module.symvers"))) return out;
 
@@ -71,9 +34,8 @@ export function fetchCorpus(series: string, dir: string = defaultCorpusDir(), lo
     const pkgs = [image, `linux-headers-${release}`];
     // newer Debian kernels keep their modules in a package of their own
     const modules = `linux-modules-${release}`;
-    if (execFileSync("apt-cache", [...apt, "pkgnames", modules], { encoding: "utf8" }).split("\n").includes(modules)) pkgs.push(modules);
-    log(`ksymns corpus: downloading ${pkgs.join(" ")}`);
-    execFileSync("apt-get", [...apt, "download", "-qq", ...pkgs], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
+    if (apt.names(modules).includes(modules)) pkgs.push(modules);
+    apt.download(pkgs, work);
     const x = join(work, "x");
     for (const deb of readdirSync(work).filter((f) => f.endsWith(".deb"))) execFileSync("dpkg-deb", ["-x", join(work, deb), x]);
     const from = existsSync(join(x, "lib/modules", release)) ? join(x, "lib/modules", release) : join(x, "usr/lib/modules", release);

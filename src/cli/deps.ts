@@ -2,11 +2,18 @@
 // `depmod -b DIR -n RELEASE` prints it; with --check, also every namespace, license, CRC and
 // structure problem of every module, as the loader would report it when modprobe loads it.
 
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readKernelTree } from "../engine/tree";
+import { escapeValue } from "./escape";
+import { InputError, readInput, readTextInput } from "./input";
 import type { Io } from "./main";
+
+/** A whole kernel's Module.symvers or .config: Debian's are 2 MB and 300 KB. */
+const TABLE_LIMIT = 64 * 1024 * 1024;
+
+/** More worker threads than this only cost memory (each holds an engine instance). */
+const MAX_WORKERS = 64;
 
 interface DepsArgs {
   basedir: string;
@@ -31,7 +38,7 @@ function parse(args: string[]): DepsArgs | string {
       else if (name === "--config") out.config = v;
       else if (name === "--workers") {
         out.workers = Number(v);
-        if (!Number.isInteger(out.workers) || out.workers < 0) return `ksymns deps: --workers takes a number (0: no worker threads)`;
+        if (!/^\d+$/.test(v) || out.workers > MAX_WORKERS) return `ksymns deps: --workers takes a number from 0 (no worker threads) to ${MAX_WORKERS}`;
       } else out.basedir = v;
     } else if (a === "--check") out.check = true;
     else if (a === "--json") out.json = true;
@@ -40,25 +47,41 @@ function parse(args: string[]): DepsArgs | string {
     else return `ksymns deps: one release at a time (got ${out.release} and ${a})`;
   }
   if (!out.release) return "ksymns deps: which kernel release? (ksymns deps --basedir DIR RELEASE)";
+  // as depmod: a release names a folder under lib/modules, never a path out of it
+  if (out.release.includes("/") || out.release === "." || out.release === "..") return `depmod: ERROR: Bad version passed ${escapeValue(out.release)}`;
   return out;
 }
 
-/** The first of these paths that exists. */
+/** The first of these paths that is a file. */
 function firstExisting(paths: string[]): string | undefined {
-  return paths.find((p) => existsSync(p));
+  return paths.find((p) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `ksymns deps`; returns the exit status. */
 export async function deps(args: string[], io: Io): Promise<number> {
   const a = parse(args);
   if (typeof a === "string") {
-    io.stderr.write(a + "\n");
+    io.stderr.write(escapeValue(a) + "\n");
     return 2;
   }
   const basedir = resolve(io.cwd, a.basedir);
   const dirname = join(basedir, "lib/modules", a.release);
-  if (!existsSync(dirname)) {
-    io.stderr.write(`ksymns deps: no such folder ${dirname}\n`);
+  if (!isFolder(dirname)) {
+    io.stderr.write(`ksymns deps: no such folder ${escapeValue(dirname)}\n`);
     return 2;
   }
   let check: { symvers?: Uint8Array; config?: string } | undefined;
@@ -71,9 +94,10 @@ export async function deps(args: string[], io: Io): Promise<number> {
     }
     const config = a.config ? resolve(io.cwd, a.config) : firstExisting([join(basedir, "boot", `config-${a.release}`), join(basedir, "config"), join(dirname, "build/.config")]);
     try {
-      check = { symvers: new Uint8Array(await readFile(symvers)), config: config ? await readFile(config, "utf8") : undefined };
+      check = { symvers: await readInput(symvers, a.symvers ?? symvers, TABLE_LIMIT), config: config ? await readTextInput(config, a.config ?? config, TABLE_LIMIT) : undefined };
     } catch (err) {
-      io.stderr.write(`ksymns deps: ${(err as Error).message}\n`);
+      if (!(err instanceof InputError)) throw err;
+      io.stderr.write(`ksymns deps: ${escapeValue(err.message)}\n`);
       return 2;
     }
   }
@@ -89,9 +113,9 @@ export async function deps(args: string[], io: Io): Promise<number> {
   if (a.json) {
     io.stdout.write(JSON.stringify({ dirname: res.dirname, modules: res.modules, ok: res.ok, messages: res.messages, modulesDep: res.modulesDep, problems: res.problems }, null, 2) + "\n");
   } else {
-    for (const m of res.messages) io.stderr.write(m + "\n");
+    for (const m of res.messages) io.stderr.write(escapeValue(m) + "\n");
     io.stdout.write(res.modulesDep);
-    for (const p of res.problems) io.stderr.write(`${p.path}: ${p.text}\n`);
+    for (const p of res.problems) io.stderr.write(`${escapeValue(p.path)}: ${escapeValue(p.text)}\n`);
   }
   return !res.ok || res.problems.length > 0 ? 1 : 0;
 }

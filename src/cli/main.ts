@@ -1,13 +1,18 @@
 // `ksymns`: run a workspace folder and print its transcript (or the result as JSON).
 
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createNodeEngine } from "../engine/node";
+import { createNodeEngine } from "../engine/hosts/node";
 import { readWorkspaceDir } from "./workspace-dir";
 import { listPresets, runPreset } from "./presets";
 import { check } from "./check";
 import { deps } from "./deps";
-import { corpus } from "./corpus";
+import { corpus, SERIES } from "./corpus";
+import { DEFAULT_RELEASE, knownRangeText, releaseName } from "../../wasm/shared/releases";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
+import { symvers } from "./symvers";
+import { BUILTIN_NAMES } from "./kernels";
+import { describeFsError, InputError, readTextInput } from "./input";
+import { escapeLines, escapeValue } from "./escape";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -28,13 +33,20 @@ Usage:
       the outcome with the one stored in its preset.json (what the real kernel did); exit 1
       and print the differences when they disagree. SLUG may also be a preset folder's path.
   ksymns presets            List the presets, one "slug<TAB>title" a line.
-  ksymns check --symvers FILE [--kernel VERSION] [--json] KO...
-      Check built modules (.ko, .ko.xz, .ko.zst, .ko.gz) against a kernel's Module.symvers:
-      for each, what modpost would say of it and what the kernel says when modprobe loads
-      it there (unknown symbols, GPL-only use, namespaces not imported, module: exports,
-      CRC mismatches, license, ELF structure, vermagic), in their own words. The kernel
-      release defaults to the one the first module was built for (its vermagic). Exit 1
-      when any module would not load; fit for an out-of-tree module's CI.
+  ksymns check (--kernel KERNELS | --symvers FILE...) [--format FORMAT] [--source-root DIR] KO...
+      Check built modules (.ko, .ko.xz, .ko.zst, .ko.gz) against kernels' export tables:
+      for each module on each kernel, what modpost would say of it and what the kernel says
+      when modprobe loads it there (unknown symbols, GPL-only use, namespaces not imported,
+      module: exports, CRC mismatches, license, ELF structure, vermagic), in their own words;
+      then the line to add for each missing namespace import, in the syntax of every kernel
+      checked, and a matrix (module × kernel → loads / why not). Fit for an out-of-tree
+      module's CI. Exit 0: every module loads on every kernel; 1: one would not; 2: an input
+      cannot be used (the message names the file).
+  ksymns symvers KERNEL [DIR]
+      Download a Debian kernel's Module.symvers and .config (KERNEL: ${BUILTIN_NAMES[0]} and the
+      like, a \`uname -r\` release, or a Debian package version) from deb.debian.org with apt-get
+      into a cache (DIR, else $KSYMNS_CACHE/symvers, else ~/.cache/ksymns/symvers) and print the
+      path of the Module.symvers, its .config beside it: give it to check --symvers.
   ksymns deps [--basedir DIR] RELEASE [--check [--symvers FILE] [--config FILE]] [--json] [--workers N]
       Read every module under DIR/lib/modules/RELEASE (DIR defaults to /) and print
       modules.dep exactly as \`depmod -b DIR -n RELEASE\` prints it (depmod's own messages go
@@ -46,7 +58,7 @@ Usage:
       defaults). Reads modules in worker threads (--workers N; 0: none; by default
       cores - 1 for compressed modules, cores - 2 for plain ones).
   ksymns corpus SERIES [DIR]
-      Download a whole Debian kernel (5.10, 6.1, 6.12, 7.2 or 7.3: all its modules, its
+      Download a whole Debian kernel (${Object.keys(SERIES).join(", ")}: all its modules, its
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
       $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
       \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
@@ -54,10 +66,25 @@ Usage:
   ksymns --version          Print the engine version.
   ksymns --help             This text.
 
+Options of check:
+  --kernel KERNELS   Built-in Debian kernels to check against, comma-separated or repeated:
+                     ${BUILTIN_NAMES.join(", ")} (or all), or any release
+                     (${knownRangeText()}) as Debian's kernel of that series. With --symvers: the
+                     release the tables belong to (default: the .config beside each
+                     Module.symvers, else the first module's vermagic).
+  --symvers FILE     A kernel's Module.symvers (repeatable: each is one kernel), with the
+                     .config beside it when there is one (as in /usr/src/linux-headers-*).
+  --config FILE      The .config of the one kernel checked.
+  --format FORMAT    text (default), json, github (workflow commands: ::error file=…,line=…),
+                     sarif (SARIF 2.1.0), junit (one test case per module × kernel).
+  --json             The same as --format json.
+  --source-root DIR  The modules' C sources: findings point at the source line (the use of
+                     the symbol, MODULE_LICENSE, where the import goes) instead of the .ko.
+
 Options of run:
-  --kernel VERSION   Kernel release (5.4 … 7.3). Default: the .config header of DIR, else 6.12.
-                     Each release behaves as Debian's kernel of that series (6.12 carries
-                     Debian's backports); its default config is Debian's.
+  --kernel VERSION   Kernel release (${knownRangeText()}). Default: the .config header of DIR, else ${releaseName(DEFAULT_RELEASE)}.
+                     Each release behaves as Debian's kernel of that series (with Debian's
+                     backports); its default config is that kernel's.
   --symvers FILE     Build against this Module.symvers instead of DIR/Module.symvers.
   --config FILE      Use this .config (options and the release in its header).
   --relaxed          When make would refuse, build the .ko anyway as the kernel lab does
@@ -118,22 +145,31 @@ async function run(args: string[], io: Io): Promise<number> {
   const dir = resolve(io.cwd, a.dir);
   let files;
   try {
-    files = await readWorkspaceDir(dir, a.kernel);
+    const read = await readWorkspaceDir(dir, a.kernel);
+    for (const note of read.skipped) io.stderr.write(`ksymns: ${note}\n`);
+    files = read.files;
   } catch (err) {
-    io.stderr.write(`ksymns: cannot read workspace folder ${a.dir}: ${(err as Error).message}\n`);
+    const why = err instanceof InputError ? err.message : describeFsError(a.dir, err);
+    io.stderr.write(`ksymns: cannot read workspace folder ${escapeValue(a.dir)}: ${escapeValue(why)}\n`);
     return 2;
   }
-  if (a.symvers) files["Module.symvers"] = await readFile(resolve(io.cwd, a.symvers), "utf8");
-  if (a.config) files[".config"] = await readFile(resolve(io.cwd, a.config), "utf8");
+  try {
+    if (a.symvers) files["Module.symvers"] = await readTextInput(resolve(io.cwd, a.symvers), a.symvers, MAX_FILE_BYTES);
+    if (a.config) files[".config"] = await readTextInput(resolve(io.cwd, a.config), a.config, MAX_FILE_BYTES);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.stderr.write(`ksymns: ${escapeValue(err.message)}\n`);
+    return 2;
+  }
   const engine = await createNodeEngine();
   const res = await engine.run(files, { kernel: a.kernel, relaxed: a.relaxed, profile: a.profile });
   const fatal = res.findings.find((f) => f.severity === "error" && (f.stage === "read" || f.stage === "internal"));
   if (fatal) {
     const where = fatal.file ? `${fatal.file}${fatal.line ? `:${fatal.line}` : ""}: ` : "";
-    io.stderr.write(`ksymns: ${where}${fatal.text}\n`);
+    io.stderr.write(`ksymns: ${escapeValue(where + fatal.text)}\n`);
     return 2;
   }
-  io.stdout.write(a.json ? JSON.stringify(res, null, 2) + "\n" : res.transcript);
+  io.stdout.write(a.json ? JSON.stringify(res, null, 2) + "\n" : escapeLines(res.transcript));
   return 0;
 }
 
@@ -159,12 +195,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === "check") return await check(rest, io);
     if (cmd === "deps") return await deps(rest, io);
     if (cmd === "corpus") return await corpus(rest, io);
+    if (cmd === "symvers") return await symvers(rest, io);
     if (cmd === "run") return await run(rest, io);
-    io.stderr.write(`ksymns: unknown command '${cmd}' (see ksymns --help)\n`);
+    io.stderr.write(`ksymns: unknown command '${escapeValue(cmd)}' (see ksymns --help)\n`);
     return 2;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(err.message + "\n");
+      io.stderr.write(escapeValue(err.message) + "\n");
       return 2;
     }
     throw err;

@@ -1,48 +1,110 @@
-// Reads a workspace folder from disk: every regular file at its top level, plus the
-// kernel lab's per-version override folders (vX.Y+/) applied for the chosen release.
+// Reads a workspace folder from disk: every regular file in it and its subfolders (a symbolic
+// link to a regular file inside the folder counts as that file), plus the kernel lab's
+// per-version override folders (vX.Y+/) applied for the chosen release. Each file's size is checked
+// before it is read; what is skipped (FIFOs, sockets, devices, folders or links named like
+// workspace files, names with control characters) is said, never dropped silently.
 
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
+import { parseRelease } from "../../wasm/shared/releases";
+import { isModuleFile, isWorkspaceInput } from "../../wasm/shared/files";
 import type { WorkspaceFiles } from "../engine";
+import { escapeValue } from "./escape";
+import { describeFsError, readInput } from "./input";
 
-const TEXT_LIMIT = 8 * 1024 * 1024;
 const OUTPUTS = /^(transcript|build|expected|console)(-[\w.]+)?\.(json|txt|log)$/;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-function versionKey(v: string): number {
-  const [a, b] = v.split(".").map(Number);
-  return a * 100 + (b || 0);
+/** A workspace read from a folder, and what in it was not taken, in words. */
+export interface WorkspaceDir {
+  files: WorkspaceFiles;
+  skipped: string[];
 }
 
-/** Files of DIR as a workspace; `kernel` selects which vX.Y+/ overrides apply. */
-export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceFiles> {
+/** The release of an override folder's name (v6.13+ → 613). */
+const overrideRelease = (folder: string): number => parseRelease(folder.slice(1, -1));
+
+/** What a folder entry is, following a symbolic link only to a regular file inside `root`. */
+async function kindOf(root: string, path: string): Promise<"file" | "dir" | string> {
+  const l = await lstat(path);
+  if (l.isFile()) return "file";
+  if (l.isDirectory()) return "dir";
+  if (l.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = await realpath(path);
+    } catch {
+      return "a symbolic link to nothing";
+    }
+    const inside = target.startsWith(root + sep);
+    if (!inside) return "a symbolic link out of the folder";
+    // a link to a folder is not followed (it could loop)
+    return (await stat(target)).isFile() ? "file" : "a symbolic link to something other than a file";
+  }
+  if (l.isFIFO()) return "a FIFO";
+  if (l.isSocket()) return "a socket";
+  return "a device";
+}
+
+async function readEntry(path: string, name: string): Promise<string | Uint8Array> {
+  const bytes = await readInput(path, name, MAX_FILE_BYTES);
+  // modules (compressed or not) are bytes; the rest is text
+  return isModuleFile(name) ? new Uint8Array(bytes) : new TextDecoder().decode(bytes);
+}
+
+/** How deep subfolders are read (obj-m += sub/ and its own subfolders). */
+const MAX_DEPTH = 8;
+
+const notTaken = (name: string): boolean => OUTPUTS.test(name) || name === "README" || name === "build.sh" || name.endsWith(".md");
+
+/** Files of DIR as a workspace (subfolders as `sub/name`); `kernel` selects which vX.Y+/
+ *  overrides apply. Throws an InputError (naming the file) for a file over the size limit or
+ *  unreadable. */
+export async function readWorkspaceDir(dir: string, kernel?: string): Promise<WorkspaceDir> {
   const files: WorkspaceFiles = {};
-  // sorted, as the shell's glob and the kernel lab's generated Kbuild order them
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const overrides: string[] = [];
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (/^v\d+\.\d+\+$/.test(e.name)) overrides.push(e.name);
-      continue;
+  const skipped: string[] = [];
+  const root = await realpath(dir);
+  const take = async (folder: string, name: string, shown: string): Promise<"file" | "dir" | "skip"> => {
+    if (CONTROL.test(name)) {
+      skipped.push(`${escapeValue(shown)}: a file name with control characters is not read`);
+      return "skip";
     }
-    if (!e.isFile() || OUTPUTS.test(e.name) || e.name === "README" || e.name === "build.sh" || e.name.endsWith(".md")) continue;
-    files[e.name] = await readEntry(join(dir, e.name));
-  }
-  if (kernel) {
-    const k = versionKey(kernel);
-    overrides.sort((a, b) => versionKey(a.slice(1, -1)) - versionKey(b.slice(1, -1)));
-    for (const o of overrides) {
-      if (versionKey(o.slice(1, -1)) > k) continue;
-      for (const e of await readdir(join(dir, o), { withFileTypes: true })) {
-        if (e.isFile()) files[e.name] = await readEntry(join(dir, o, e.name));
+    let kind: string;
+    try {
+      kind = await kindOf(root, join(folder, name));
+    } catch (err) {
+      skipped.push(describeFsError(escapeValue(shown), err));
+      return "skip";
+    }
+    if (kind === "file" || kind === "dir") return kind;
+    if (isWorkspaceInput(shown)) skipped.push(`${escapeValue(shown)}: is ${kind}, not read`);
+    return "skip";
+  };
+  /** Adds the files under `folder` as `prefix` + their path; subfolders too, but not the
+   *  override folders (vX.Y+) of the top level or hidden ones. */
+  const addFolder = async (folder: string, prefix: string, depth: number, overrides: string[] | null): Promise<void> => {
+    // sorted, as the shell's glob and the kernel lab's generated Kbuild order them
+    for (const name of (await readdir(folder)).sort()) {
+      if (name.startsWith(".") && name !== ".config") continue;
+      const shown = prefix + name;
+      const kind = await take(folder, name, shown);
+      if (kind === "dir") {
+        if (overrides && /^v\d+\.\d+\+$/.test(name)) overrides.push(name);
+        else if (depth < MAX_DEPTH) await addFolder(join(folder, name), `${shown}/`, depth + 1, null);
+        continue;
       }
+      if (kind !== "file" || notTaken(name)) continue;
+      files[shown] = await readEntry(join(folder, name), shown);
     }
+  };
+  const overrides: string[] = [];
+  await addFolder(dir, "", 0, overrides);
+  if (kernel) {
+    const k = parseRelease(kernel);
+    overrides.sort((a, b) => overrideRelease(a) - overrideRelease(b));
+    for (const o of overrides) if (overrideRelease(o) <= k) await addFolder(join(dir, o), "", 0, null);
   }
-  return files;
-}
-
-async function readEntry(path: string): Promise<string | Uint8Array> {
-  const s = await stat(path);
-  const bytes = await readFile(path);
-  if (path.endsWith(".ko") || s.size > TEXT_LIMIT) return new Uint8Array(bytes);
-  return bytes.toString("utf8");
+  return { files, skipped };
 }

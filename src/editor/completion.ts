@@ -5,7 +5,7 @@
 import type * as M from "monaco-editor/editor/editor.api";
 import type { Monaco } from "./monaco";
 import type { PlaygroundStore } from "../store";
-import { writeNamespace, type NamespaceForm } from "../engine/syntax";
+import { writeNamespace, type NamespaceForm } from "../engine";
 import { isNamespaceArgument } from "./context";
 import { KMODC, KLOAD, KCONFIG, SYMVERS } from "./languages";
 

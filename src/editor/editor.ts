@@ -87,7 +87,13 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
   const retheme = () => monaco.editor.setTheme(hooks.isDark() ? DARK : LIGHT);
   themeQuery.addEventListener("change", retheme);
   subscriptions.push(store.subscribe((s) => s.theme, retheme));
+  // hosts that size themselves to the code (the embed) listen for the height it needs
+  const reportSize = () => container.dispatchEvent(new CustomEvent("editorcontentsize", { bubbles: true, detail: editor.getContentHeight() + editor.getLayoutInfo().horizontalScrollbarHeight }));
+  disposables.push(editor.onDidContentSizeChange(reportSize));
   show();
+  reportSize();
+  // a reveal asked for before the editor existed (the embed's first click loads Monaco) is applied now
+  if (store.getState().reveal) reveal();
 
   return () => {
     themeQuery.removeEventListener("change", retheme);

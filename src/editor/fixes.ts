@@ -4,7 +4,8 @@
 // wrong form. The form itself comes from the engine (namespaceForm); no kernel rule is decided here.
 
 import type { Finding, ModelModule, RunResult, WorkspaceFiles } from "../engine";
-import { writeNamespace, type NamespaceForm } from "../engine/syntax";
+import { writeNamespace, type NamespaceForm } from "../engine";
+import { fileMap } from "../store";
 
 /** A replacement of a range (1-based, end column exclusive) of one file. */
 export interface TextEdit {
@@ -31,7 +32,7 @@ export interface FixContext {
 }
 
 function lines(ctx: FixContext, file: string): string[] {
-  const text = ctx.files[file];
+  const text = Object.hasOwn(ctx.files, file) ? ctx.files[file] : undefined;
   return typeof text === "string" ? text.split("\n") : [];
 }
 
@@ -179,17 +180,13 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
   }
 }
 
-/** Whether the engine's result offers a quick fix for this finding. */
-export function hasQuickFix(f: Finding, ctx: FixContext): boolean {
-  return quickFixesFor(f, ctx).length > 0;
-}
-
 /** The texts of `files` after `edits` (ranges as in the files given), for applying a fix outside Monaco. */
 export function applyEdits(files: WorkspaceFiles, edits: readonly TextEdit[]): WorkspaceFiles {
-  const out: WorkspaceFiles = {};
+  const out: WorkspaceFiles = fileMap();
   // bottom-up, so that earlier ranges stay valid
   for (const e of [...edits].sort((a, b) => b.line - a.line || b.col - a.col)) {
-    const text = (out[e.file] ?? files[e.file]) as string;
+    const text = (Object.hasOwn(out, e.file) ? out[e.file] : Object.hasOwn(files, e.file) ? files[e.file] : undefined) as string | undefined;
+    if (typeof text !== "string") continue;
     const ls = text.split("\n");
     const offset = (line: number, col: number) => ls.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + col - 1;
     out[e.file] = text.slice(0, offset(e.line, e.col)) + e.text + text.slice(offset(e.endLine, e.endCol));

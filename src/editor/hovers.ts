@@ -1,6 +1,6 @@
 // Hovers: who exports a symbol (the workspace's modules, then the base kernel's table through
 // the engine's queries), and what a namespace holds and who imports it. Everything shown is
-// the engine's: the result's model and its profile lookups.
+// the engine's: the result's model and its profile lookups, all of it escaped (./markdown).
 
 import type * as M from "monaco-editor/editor/editor.api";
 import type { Monaco } from "./monaco";
@@ -9,58 +9,60 @@ import type { PlaygroundState, PlaygroundStore } from "../store";
 import { fileOfUri } from "./models";
 import { isNamespaceArgument, isSymversSymbol } from "./context";
 import { KMODC, SYMVERS, KBUILD } from "./languages";
+import { HOVER_TRUST, bold, code, commandLink, joinMarkdown, md, plain, type Markdown } from "./markdown";
 
 /** A markdown link that opens a workspace range (command registered by the editor). */
-export function revealLink(r: Range, label = `${r.file}:${r.line}`): string {
-  return `[${label}](command:ksymns.reveal?${encodeURIComponent(JSON.stringify([r]))})`;
+export function revealLink(r: Range, label: Markdown = plain(`${r.file}:${r.line}`)): Markdown {
+  return commandLink(label, "ksymns.reveal", [r]);
 }
 
-const code = (s: string) => "`" + s.replace(/`/g, "") + "`";
+function exportBits(e: { ns?: string; gpl: boolean; crc: string }): Markdown {
+  return joinMarkdown([e.ns ? md`namespace ${code(e.ns)}` : md`no namespace`, e.gpl ? md`GPL-only` : md`any license`, md`CRC ${code(e.crc)}`], " · ");
+}
 
-function profileExportLine(e: KernelExport, release: string): string {
-  const bits = [e.ns ? `namespace ${code(e.ns)}` : "no namespace", e.gpl ? "GPL-only" : "any license", `CRC ${code(e.crc)}`];
-  const owner = e.owner === "vmlinux" ? "**vmlinux**" : `**${e.owner}** (${code(e.ownerPath)})`;
-  return `Base kernel ${release}: exported by ${owner} — ${bits.join(" · ")} — Module.symvers line ${e.row}`;
+function profileExportLine(e: KernelExport, release: string): Markdown {
+  const owner = e.owner === "vmlinux" ? bold("vmlinux") : md`${bold(e.owner)} (${code(e.ownerPath)})`;
+  return md`Base kernel ${plain(release)}: exported by ${owner} — ${exportBits(e)} — Module.symvers line ${plain(String(e.row))}`;
 }
 
 /** Markdown paragraphs describing `sym`, or none when nothing the engine knows exports it. */
-export async function describeSymbol(sym: string, s: PlaygroundState): Promise<string[]> {
-  const out: string[] = [];
+export async function describeSymbol(sym: string, s: PlaygroundState): Promise<Markdown[]> {
+  const out: Markdown[] = [];
   const modules = s.result?.model.modules ?? [];
   for (const m of modules) {
     for (const e of m.exports) {
       if (e.symbol !== sym) continue;
-      const bits = [e.ns ? `namespace ${code(e.ns)}` : "no namespace", e.gpl ? "GPL-only" : "any license", `CRC ${code(e.crc)}`];
-      out.push(`Exported by module **${m.name}** with ${code(e.macro)} at ${revealLink(e)} — ${bits.join(" · ")}`);
+      out.push(md`Exported by module ${bold(m.name)} with ${code(e.macro)} at ${revealLink(e)} — ${exportBits(e)}`);
     }
   }
   const info = s.profile && s.queries ? await s.queries.symbolInfo(sym).catch(() => null) : null;
   if (info) out.push(profileExportLine(info, s.result?.kernel.release ?? ""));
   if (out.length === 0) return out;
-  const users = modules.flatMap((m) => m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, `${m.name} (${u.file}:${u.line})`)));
-  if (users.length) out.push(`Used by ${users.join(", ")}`);
-  return [`**${sym}**`, ...out];
+  const users = modules.flatMap((m) => m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})`))));
+  if (users.length) out.push(md`Used by ${joinMarkdown(users, ", ")}`);
+  return [bold(sym), ...out];
 }
 
 /** Markdown paragraphs describing namespace `ns`: its symbols and who imports it. */
-export async function describeNamespace(ns: string, s: PlaygroundState): Promise<string[]> {
+export async function describeNamespace(ns: string, s: PlaygroundState): Promise<Markdown[]> {
   const modules = s.result?.model.modules ?? [];
-  const own = modules.flatMap((m) => m.exports.filter((e) => e.ns === ns).map((e) => `${code(e.symbol)} from **${m.name}** (${revealLink(e)})`));
-  const importers = modules.flatMap((m) => m.imports.filter((i) => i.ns === ns).map((i) => revealLink(i, `**${m.name}** (${i.file}:${i.line})`)));
-  const out: string[] = [];
-  if (own.length) out.push(`Workspace exports: ${own.join(", ")}`);
+  const own = modules.flatMap((m) => m.exports.filter((e) => e.ns === ns).map((e) => md`${code(e.symbol)} from ${bold(m.name)} (${revealLink(e)})`));
+  const importers = modules.flatMap((m) => m.imports.filter((i) => i.ns === ns).map((i) => revealLink(i, md`${bold(m.name)} (${plain(`${i.file}:${i.line}`)})`)));
+  const out: Markdown[] = [];
+  if (own.length) out.push(md`Workspace exports: ${joinMarkdown(own, ", ")}`);
   if (s.profile && s.queries) {
     const all = await s.queries.namespaces().catch(() => []);
     const entry = all.find((n) => n.ns === ns);
     if (entry) {
       const some = await s.queries.namespaceExports(ns, 8).catch(() => []);
-      const more = entry.exports > some.length ? `, … (${entry.exports} in all)` : "";
-      out.push(`Base kernel ${s.result?.kernel.release ?? ""}: ${entry.exports} symbol${entry.exports === 1 ? "" : "s"} from ${entry.owners.map((o) => `**${o}**`).join(", ")}: ${some.map((e) => code(e.symbol)).join(", ")}${more}`);
+      const more = entry.exports > some.length ? md`, … (${plain(String(entry.exports))} in all)` : md``;
+      const count = plain(`${entry.exports} symbol${entry.exports === 1 ? "" : "s"}`);
+      out.push(md`Base kernel ${plain(s.result?.kernel.release ?? "")}: ${count} from ${joinMarkdown(entry.owners.map(bold), ", ")}: ${joinMarkdown(some.map((e) => code(e.symbol)), ", ")}${more}`);
     }
   }
   if (out.length === 0 && importers.length === 0) return [];
-  out.push(importers.length ? `Imported by ${importers.join(", ")}` : "Imported by no workspace module");
-  return [`**namespace ${ns}**`, ...out];
+  out.push(importers.length ? md`Imported by ${joinMarkdown(importers, ", ")}` : md`Imported by no workspace module`);
+  return [md`**namespace** ${bold(ns)}`, ...out];
 }
 
 /** Registers the hover provider for the workspace languages. */
@@ -74,12 +76,13 @@ export function registerHovers(monaco: Monaco, store: PlaygroundStore): M.IDispo
       const s = store.getState();
       if (!s.result || fileOfUri(model.uri) === "load") return null;
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      let parts: string[];
+      let parts: Markdown[];
       if (isNamespaceArgument(before, lang)) parts = await describeNamespace(word.word.replace(/"/g, ""), s);
       else if (lang === SYMVERS && !isSymversSymbol(before)) return null;
       else parts = await describeSymbol(word.word, s);
       if (parts.length === 0) return null;
-      return { range, contents: parts.map((value) => ({ value, isTrusted: true })) };
+      // no HTML, and no command but the editor's own, whatever the workspace holds
+      return { range, contents: parts.map((value) => ({ value, isTrusted: HOVER_TRUST, supportHtml: false })) };
     },
   };
   const disposables = [KMODC, SYMVERS, KBUILD].map((id) => monaco.languages.registerHoverProvider(id, provider));

@@ -2,7 +2,7 @@
 // the embed URL allows, only from the parent window) and tells it about readiness, changes,
 // results and the content's height.
 
-import { selectWorkspace, type PlaygroundStore } from "../store";
+import { fileMap, selectWorkspace, type PlaygroundStore } from "../store";
 import { requestedKernel } from "../engine";
 import { CAPABILITIES, envelope, parseHostMessage, PROTOCOL_VERSION, type FrameMessage, type HostMessage } from "./protocol";
 import { messagesOf, verdictsOf } from "./verdicts";
@@ -15,7 +15,7 @@ export interface FrameHooks {
 }
 
 const textFiles = (store: PlaygroundStore): Record<string, string> => {
-  const out: Record<string, string> = {};
+  const out = fileMap<string>();
   for (const f of store.getState().files) if (typeof f.content === "string") out[f.name] = f.content;
   return out;
 };
@@ -41,6 +41,9 @@ export function connectHost(store: PlaygroundStore, origins: readonly string[], 
         if (m.relaxed !== undefined) s.setRelaxed(m.relaxed);
         if (m.profile !== undefined) hooks.setProfile(m.profile);
         if (m.kernel) s.setKernel(m.kernel);
+        return;
+      case "set-theme":
+        s.setTheme(m.theme === "auto" ? "system" : m.theme);
         return;
       case "run":
         hooks.run();

@@ -2,7 +2,7 @@
 // without the base kernel's table (the 6.12 profile alone is ~420 KB gzip), so a page of
 // embeds stays small; a workspace that needs the table (or is told to) runs with it.
 
-import type { EngineClient } from "../engine/client";
+import type { EngineClient } from "../engine/worker";
 import type { RunResult, WorkspaceFiles } from "../engine";
 
 export type ProfileMode = "auto" | "on" | "off";

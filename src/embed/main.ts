@@ -2,16 +2,13 @@
 // by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
 // Monaco, which loads on the first click or focus in the code (never when read-only).
 
-import { createBrowserEngine } from "../engine/browser";
-import { localClient, switchingClient } from "../engine/client";
-import { workerClient } from "../engine/remote";
-import EngineWorker from "../engine/worker?worker";
-import { connectEngine, createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectActiveFile, selectSnapshot, type Snapshot } from "../store";
-import { PANES, RESULT_TABS, h, replaceChildren } from "../views";
+import { startEngine } from "../app/startengine";
+import { createPlaygroundStore, decodeLink, defaultSnapshot, encodeLink, isLinkHash, selectSnapshot, type Snapshot } from "../store";
+import { PANES, VERDICT_TABS, h, replaceChildren } from "../views";
 import { connectTheme } from "../app/theme";
 import { registerOffline } from "../app/offline";
 import { parseFlags } from "./flags";
-import { highlightLines } from "./highlight";
+import { mountCode } from "./code";
 import { lightClient, type ProfileMode } from "./light";
 import { connectHost } from "./frame";
 import "../app/app.css";
@@ -65,32 +62,26 @@ if (!flags.toolbar) {
   bar.classList.add("embed-bar-min");
   tabs.hidden = true;
 }
-const code = h("pre", { class: "embed-light", tabindex: "0", "aria-label": flags.readonly ? "Code (read-only)" : "Code (click to edit)" });
-const editorSlot = h("div", { class: "embed-editor", hidden: true });
-const codeCol = h("section", { class: "embed-code", hidden: flags.view === "result" }, code, editorSlot);
+const codeCol = h("section", { class: "embed-code", hidden: flags.view === "result" });
 const summarySlot = h("div", { class: "summary-slot" });
 const tablist = h("div", { class: "result-tabs", role: "tablist", "aria-label": "Verdict" });
 const panels = h("div", { class: "result-panels" });
 const waiting = h("p", { class: "embed-waiting", hidden: flags.run !== "click" }, "Press Run to see what modpost and the loader say.");
 const resultCol = h("section", { class: "embed-result", hidden: flags.view === "code" }, waiting, summarySlot, tablist, panels);
 const notice = problem ? h("p", { class: "embed-problem", role: "alert" }, problem) : null;
-root.append(bar, ...(notice ? [notice] : []), h("div", { class: "embed-body" }, codeCol, resultCol));
+const body = h("div", { class: "embed-body" }, codeCol, resultCol);
+// without the toolbar, "Open in ksymns" sits in a line of its own under the verdict
+if (flags.toolbar) root.append(bar, ...(notice ? [notice] : []), body);
+else root.append(...(notice ? [notice] : []), body, bar);
 
-// file tabs and the light code view follow the store
-const marked = new Set(flags.lines);
-const markedFile = flags.file ?? store.getState().activeFile;
-let monaco = false;
-const renderCode = () => {
+// file tabs follow the store; the code column is light until the first click (code.ts)
+const renderTabs = () => {
   const s = store.getState();
   replaceChildren(tabs, ...s.files.map((f) => h("button", { type: "button", role: "tab", class: "embed-tab", "aria-selected": String(f.name === s.activeFile), dataset: { file: f.name }, on: { click: () => store.getState().openFile(f.name) } }, f.name)));
-  if (monaco) return;
-  const f = selectActiveFile(s);
-  if (!f) return replaceChildren(code);
-  if (typeof f.content !== "string") return replaceChildren(code, `${f.name}: ${f.content.length} bytes (binary)`);
-  replaceChildren(code, ...highlightLines(f.name, f.content, f.name === markedFile ? marked : new Set()));
 };
-renderCode();
-store.subscribe((s) => [s.activeFile, s.files] as const, renderCode, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+renderTabs();
+store.subscribe((s) => [s.activeFile, s.files] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+mountCode(codeCol, store, { readonly: flags.readonly, lines: flags.lines, markedFile: flags.file ?? store.getState().activeFile });
 
 // "Open in ksymns" always carries the current workspace
 let linkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,27 +92,10 @@ store.subscribe((s) => s.files, () => {
   linkTimer = setTimeout(renderLink, 150);
 });
 
-// Monaco on the first click or focus in the code, unless read-only
-const upgrade = () => {
-  if (monaco || flags.readonly) return;
-  monaco = true;
-  editorSlot.style.height = `${Math.min(Math.max(code.getBoundingClientRect().height, 160), 520)}px`;
-  code.hidden = true;
-  editorSlot.hidden = false;
-  PANES.editor.mount(editorSlot, store);
-  const first = flags.lines[0];
-  if (first && markedFile) store.getState().revealRange({ file: markedFile, line: first, col: 1, endLine: flags.lines.at(-1)!, endCol: 1 });
-};
-code.addEventListener("pointerdown", upgrade, { once: true });
-code.addEventListener("focus", upgrade, { once: true });
-code.addEventListener("keydown", (e) => {
-  if (flags.readonly) e.preventDefault();
-});
-
 // the verdict: summary and result tabs, mounted from the registry as in the full page
 PANES.summary.mount(summarySlot, store);
 // the verdict's own tabs only: the full page's other panes (comparisons, graphs) stay there
-const EMBED_TABS = RESULT_TABS.filter((p) => ["problems", "kernel", "build", "modules"].includes(p.id));
+const EMBED_TABS = VERDICT_TABS;
 const tabButtons = EMBED_TABS.map((pane) => {
   const panel = h("div", { class: "result-panel", role: "tabpanel", dataset: { pane: pane.id } });
   panels.append(panel);
@@ -130,15 +104,15 @@ const tabButtons = EMBED_TABS.map((pane) => {
   tablist.append(tab);
   return { pane, tab, panel };
 });
-const renderTabs = () => {
+const renderResultTabs = () => {
   const current = EMBED_TABS.some((p) => p.id === store.getState().tab) ? store.getState().tab : "problems";
   for (const t of tabButtons) {
     t.tab.setAttribute("aria-selected", String(t.pane.id === current));
     t.panel.hidden = t.pane.id !== current;
   }
 };
-renderTabs();
-store.subscribe((s) => s.tab, renderTabs);
+renderResultTabs();
+store.subscribe((s) => s.tab, renderResultTabs);
 store.subscribe(
   (s) => s.result,
   (r) => (kernelNote.textContent = r && r.kernel.version ? `Linux ${r.kernel.version}${r.kernel.profile ? "" : " · workspace only"}` : ""),
@@ -152,24 +126,11 @@ function start(): void {
   waiting.hidden = true;
   runButton.hidden = true;
   resultCol.classList.remove("embed-idle");
-  createBrowserEngine(base).then(
-    (engine) => {
-      const client = switchingClient(localClient(engine), () => workerClient(new EngineWorker(), base));
-      let first = true;
-      connectEngine(store, lightClient(client, () => profileMode), {
-        onApplied() {
-          if (!first) return;
-          first = false;
-          document.body.dataset.ready = "true";
-          void offline.cacheLoaded();
-        },
-      });
-    },
-    (err: unknown) => {
-      store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
-      document.body.dataset.ready = "error";
-    },
-  );
+  startEngine(store, base, {
+    wrap: (client) => lightClient(client, () => profileMode),
+    onReady: () => void offline.cacheLoaded(),
+    shared: { onResources: (urls) => void offline.cache(urls) },
+  });
 }
 if (flags.run === "click") {
   resultCol.classList.add("embed-idle");

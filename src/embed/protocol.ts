@@ -2,18 +2,21 @@
 // exchange with postMessage. Every field is validated here; anything else is ignored.
 
 /** The envelope every message carries: `{ ksymns: 1, type, ... }`. */
-export const PROTOCOL = "ksymns";
 export const PROTOCOL_VERSION = 1;
 
 /** Limits on what a host may send (a frame never trusts a host's sizes). */
 export const LIMITS = { files: 64, nameLength: 128, fileBytes: 1024 * 1024, totalBytes: 4 * 1024 * 1024, idLength: 64 } as const;
 
 /** What the frame can do, announced in `ready`. */
-export const CAPABILITIES = ["set-files", "set-options", "run", "get-state"] as const;
+export const CAPABILITIES = ["set-files", "set-options", "set-theme", "run", "get-state"] as const;
+
+/** The themes a host may ask for ("auto" follows the reader's OS). */
+export const THEMES = ["light", "dark", "auto"] as const;
 
 export type HostMessage =
   | { type: "set-files"; id?: string; files: Record<string, string>; active?: string }
   | { type: "set-options"; id?: string; kernel?: string; relaxed?: boolean; profile?: boolean }
+  | { type: "set-theme"; id?: string; theme: (typeof THEMES)[number] }
   | { type: "run"; id?: string }
   | { type: "get-state"; id?: string };
 
@@ -61,7 +64,7 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     case "set-files": {
       const files = parseFiles(data.files);
       if (!files) return null;
-      if (data.active !== undefined && (typeof data.active !== "string" || !(data.active in files))) return null;
+      if (data.active !== undefined && (typeof data.active !== "string" || !Object.hasOwn(files, data.active))) return null;
       return { type: "set-files", id, files, ...(data.active !== undefined ? { active: data.active as string } : {}) };
     }
     case "set-options": {
@@ -77,6 +80,9 @@ export function parseHostMessage(data: unknown): HostMessage | null {
       }
       return out;
     }
+    case "set-theme":
+      if (!THEMES.includes(data.theme as (typeof THEMES)[number])) return null;
+      return { type: "set-theme", id, theme: data.theme as (typeof THEMES)[number] };
     case "run":
     case "get-state":
       return { type: data.type, id };
@@ -91,7 +97,8 @@ export function parseFiles(v: unknown): Record<string, string> | null {
   const entries = Object.entries(v);
   if (entries.length === 0 || entries.length > LIMITS.files) return null;
   let total = 0;
-  const out: Record<string, string> = {};
+  // no prototype: a file called __proto__ is a file, and `active: "toString"` names none
+  const out: Record<string, string> = Object.create(null);
   for (const [name, content] of entries) {
     if (name.length > LIMITS.nameLength || !FILE_NAME.test(name) || name === "." || name === "..") return null;
     if (typeof content !== "string" || content.length > LIMITS.fileBytes) return null;

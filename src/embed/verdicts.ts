@@ -13,7 +13,7 @@ export function verdictsOf(r: RunResult): Verdicts {
     kernel: r.kernel.version,
     build: built.some((m) => !m.produced) ? "failed" : buildErrors > 0 ? "built anyway" : "clean",
     load: r.commands.map((c) => ({ cmd: c.cmd, exit: c.exit })),
-    taint: r.commands.at(-1)?.taint ?? r.taint_at_boot,
+    taint: r.taintFinal,
     errors,
     warnings: r.findings.filter((f) => f.severity === "warning").length,
   };

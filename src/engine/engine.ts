@@ -4,17 +4,31 @@
 import { instantiate } from "../../wasm/build/ksymns.js";
 import { packWorkspace } from "./pack";
 import { decompressModule, decompressModules, type Decompressor, type Undecoded } from "./decompress";
-import { undecodedOptions } from "./undecoded";
+import { chosenRelease, releaseName } from "../../wasm/shared/releases";
+import { findConfigHeader } from "../../wasm/shared/configheader";
+
 import type { KernelExport, KernelNamespace, ModelModule, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
-/** A real kernel's tables: its Module.symvers and its in-tree module list. */
+/** A real kernel's tables: its Module.symvers, its in-tree module list and its .config. */
 export interface KernelProfile {
   symvers: Uint8Array;
-  /** One line a module: name TAB path TAB modules.dep names TAB depends. */
+  /** One line a module: name TAB path TAB modules.dep names TAB depends TAB import_ns TAB kind. */
   modules: string;
+  /** The kernel's .config ("" when unknown). */
+  config: string;
+}
+
+/** What a run of a workspace will simulate (Engine.plan). */
+export interface RunPlan {
+  /** The release, e.g. "6.12". */
+  release: string;
+  /** Its `uname -r`. */
+  uname: string;
+  /** The built-in profile that stands for it (file stem under public/kernels). */
+  profile: string;
 }
 
 /** Where the engine gets its bytes: the wasm module and the kernel profiles (decompressed). */
@@ -34,8 +48,12 @@ export interface Engine {
   /** Runs with whatever profile is loaded, synchronously (for benchmarks and incremental runs);
    *  .ko files must already be decompressed. */
   runLoaded(files: WorkspaceFiles, options?: RunOptions): RunResult;
-  /** Loads the profile that stands for `kernel` (or none). */
+  /** What a run of `files` with `options` will simulate: release, `uname -r`, profile. */
+  plan(files: WorkspaceFiles, options?: RunOptions): RunPlan;
+  /** Loads the profile that stands for `kernel` (or the workspace's release); returns its name. */
   useProfileFor(kernel: string | undefined, files?: WorkspaceFiles): Promise<string>;
+  /** For the hosts' own tests: the next run traps as an engine bug would, or runs out of memory. */
+  injectFault(kind: "trap" | "oom"): void;
   /** Uses this profile as the base kernel. */
   setProfile(name: string, profile: KernelProfile): number;
   kernels(): string[];
@@ -55,25 +73,24 @@ export interface Engine {
   preprocess(files: WorkspaceFiles, options: PreprocessOptions): PreprocessResult;
 }
 
-function optionsText(o: RunOptions, undecoded: Undecoded[] = []): string {
-  const lines: string[] = undecodedOptions(undecoded);
-  if (o.kernel) lines.push(`kernel=${o.kernel}`);
-  if (o.relaxed) lines.push("relaxed=1");
-  if (o.profile === false) lines.push("profile=none");
-  for (const [k, v] of Object.entries(o.config ?? {})) lines.push(`${k}=${v}`);
-  if (o.inject) lines.push(`inject=${o.inject}`);
-  return lines.join("\n");
+/** The run options as the engine's container of named values (wasm/assembly/pipeline/options.ts):
+ *  every value crosses whole, so no user text can add an option. */
+function packOptions(o: RunOptions, undecoded: Undecoded[] = []): ArrayBuffer {
+  const entries: WorkspaceFiles = Object.create(null) as WorkspaceFiles;
+  if (o.kernel) entries.kernel = o.kernel;
+  if (o.relaxed) entries.relaxed = "1";
+  if (o.profile === false) entries.profile = "0";
+  for (const [k, v] of Object.entries(o.config ?? {})) entries[`config/${k}`] = v;
+  for (const u of undecoded) entries[`undecoded/${u.file}`] = `${u.reason}:${u.format}`;
+  return packWorkspace(entries);
 }
 
-/** The release a workspace asks for: the option, else its .config header, else 6.12. */
+/** The release a workspace asks for: the option, else its .config header, else the default
+ *  (the engine's rule, wasm/shared/releases.ts). */
 export function requestedKernel(files: WorkspaceFiles, kernel?: string): string {
-  if (kernel) return kernel;
   const cfg = files[".config"];
-  if (typeof cfg === "string") {
-    const m = /^#\s*Linux\/\S+\s+(\d+\.\d+)/m.exec(cfg);
-    if (m) return m[1];
-  }
-  return "6.12";
+  const header = typeof cfg === "string" ? findConfigHeader(cfg) : null;
+  return releaseName(chosenRelease(kernel ?? "", header ? header.release : ""));
 }
 
 /** The most the engine's memory may grow to: wasm/asconfig.json's maximumMemory (16384 pages). */
@@ -110,8 +127,8 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
     commands: [],
     modules_at_end: [],
     loaded: [],
-    taint_final: 0,
-    taint_flags: [],
+    taintFinal: 0,
+    taintFlags: [],
     model: { modules: [] },
     transcript: text + "\n",
   };
@@ -158,7 +175,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   function restart(): Promise<void> {
     restarting ??= (async () => {
       ex = await instantiate(module, { env: {} });
-      if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules);
+      if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules, loaded.config);
     })().finally(() => {
       restarting = null;
     });
@@ -169,12 +186,18 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     setProfile(name, profile) {
       profileName = name;
       loaded = profile;
-      const count = ex.setProfile(name, profile.symvers.slice().buffer, profile.modules);
+      const count = ex.setProfile(name, profile.symvers.slice().buffer, profile.modules, profile.config);
       collectSoon();
       return count;
     },
+    plan(files, options = {}) {
+      return JSON.parse(ex.plan(packWorkspace(files), packOptions(options))) as RunPlan;
+    },
+    injectFault(kind) {
+      ex.armFault(kind === "trap" ? 1 : 2);
+    },
     async useProfileFor(kernel, files) {
-      const name = ex.profileFor(requestedKernel(files ?? {}, kernel));
+      const name = engine.plan(files ?? {}, { kernel }).profile;
       if (name && name !== profileName) engine.setProfile(name, await host.profile(name));
       return name;
     },
@@ -235,7 +258,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
     if (++runsSinceCollect > 64) collect();
     try {
-      const res = JSON.parse(ex.run(packWorkspace(files), optionsText(options, undecoded))) as RunResult;
+      const res = JSON.parse(ex.run(packWorkspace(files), packOptions(options, undecoded))) as RunResult;
       collectSoon();
       return res;
     } catch (err) {

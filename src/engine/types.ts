@@ -12,9 +12,6 @@ export interface RunOptions {
   profile?: boolean;
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
-  /** Test-only fault injection: "trap" makes the engine trap as an engine bug would, "oom"
-   *  makes it run out of memory. */
-  inject?: "trap" | "oom";
 }
 
 export interface Range {
@@ -126,12 +123,25 @@ export interface RunResult {
   commands: CommandRecord[];
   modules_at_end: string[];
   /** The same modules as data, newest first. */
-  loaded: { name: string; refcount: number; users: string[]; taints: string; intree: boolean }[];
+  loaded: LoadedModule[];
   /** /proc/sys/kernel/tainted at the end, and the letters of its flags. */
-  taint_final: number;
-  taint_flags: string[];
+  taintFinal: number;
+  taintFlags: string[];
   model: { modules: ModelModule[] };
   transcript: string;
+}
+
+/** A module loaded when the session ends: a row of /proc/modules as data. */
+export interface LoadedModule {
+  name: string;
+  refcount: number;
+  /** The modules using it. */
+  users: string[];
+  /** "Live" (a module whose init has returned). */
+  state: string;
+  /** Its taint letters, e.g. "OE". */
+  taints: string;
+  intree: boolean;
 }
 
 /** One row of a kernel profile's export table. */

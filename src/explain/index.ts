@@ -1,14 +1,10 @@
 // Explanation cards: what each message the engine can produce means, where the kernel
 // applies the rule, since when, and how to fix it. The page shows them next to findings.
 
-import { MSG_NAMES } from "../../wasm/shared/codes";
-import { CARDS, type ExplanationCard, type MessageId } from "./cards";
+import { CARDS, type ExplanationCard, type MessageId } from "../../wasm/explain/cards";
 
 export { CARDS };
 export type { ExplanationCard, MessageId };
-
-/** Every message id, in the engine's order. */
-export const MESSAGE_IDS: readonly string[] = MSG_NAMES;
 
 /** The card of a message id (a finding's `id`), or null for ids without one (e.g. INTERNAL_ERROR). */
 export function cardFor(id: string): ExplanationCard | null {

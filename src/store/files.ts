@@ -5,11 +5,21 @@ import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
 import { freshName, templateFor } from "./templates";
 import type { Snapshot, WorkspaceFile } from "./snapshot";
+import type { WorkKind } from "./history";
 import { requestedKernel } from "../engine";
 import { toWorkspaceFiles } from "./snapshot";
 
+/** What the open files are for History: `kind` holds while `files` is still the open list (an
+ *  edit makes them the user's own work), `title` names them. */
+export interface Origin {
+  kind: WorkKind;
+  title: string | null;
+  files: WorkspaceFile[];
+}
+
 export interface FilesSlice {
   files: WorkspaceFile[];
+  origin: Origin;
   /** Writes one file's contents (creates it at the end when missing). */
   setFile(name: string, content: string | Uint8Array): void;
   /** Adds a file (a template when no contents are given) and opens it; returns a problem text or null. */
@@ -23,21 +33,26 @@ export interface FilesSlice {
   moveFile(name: string, to: number): void;
   /** Adds or replaces files (opened from disk), keeping the others. */
   mergeFiles(files: WorkspaceFile[]): void;
-  /** Replaces the whole workspace, kernel choices and view. */
-  loadSnapshot(s: Snapshot): void;
+  /** Replaces the whole workspace, kernel choices and view; `origin` says what it is (the
+   *  user's own work when not given). */
+  loadSnapshot(s: Snapshot, origin?: { kind: WorkKind; title: string | null }): void;
+  /** Says what the open files are, until they are edited (an example as shipped, a link). */
+  markOrigin(kind: WorkKind, title: string | null): void;
 }
 
 /** Why `name` cannot be a new file name among `taken`, or null when it can. */
 export function fileNameProblem(name: string, taken: readonly string[]): string | null {
   if (name.trim() === "") return "A file needs a name.";
   if (name !== name.trim()) return "File names cannot start or end with spaces.";
-  if (/[/\\]/.test(name)) return "A workspace is one folder: file names cannot contain / or \\.";
+  if (name.includes("\\")) return "Folders are separated by /, not \\.";
+  if (name.startsWith("/") || name.endsWith("/") || name.split("/").some((part) => part === "" || part === "." || part === "..")) return "A file path is relative to the workspace: folder/name.c, without /, . or .. parts.";
   if (taken.includes(name)) return `There is already a file called ${name}.`;
   return null;
 }
 
 export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscribeWithSelector", never]], [], FilesSlice> = (set, get) => ({
   files: [],
+  origin: { kind: "own", title: null, files: [] },
   setFile(name, content) {
     const files = get().files;
     const i = files.findIndex((f) => f.name === name);
@@ -93,9 +108,12 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
       return { files, activeFile: incoming[0]?.name ?? s.activeFile };
     });
   },
-  loadSnapshot(snap) {
+  loadSnapshot(snap, origin = { kind: "own", title: null }) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+  },
+  markOrigin(kind, title) {
+    set({ origin: { kind, title, files: get().files } });
   },
 });

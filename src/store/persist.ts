@@ -1,233 +1,206 @@
-// Local persistence: the workspace survives a reload, and every workspace that something
-// replaced (a shared link, an example, reset, an opened archive, a restore) goes onto a
-// bounded history, so opening things never loses work. When storage refuses, the caller
-// learns it: nothing here fails silently.
+// The saved workspace: one localStorage slot that a reload reopens, written by a per-tab Keeper
+// that never overwrites work it cannot account for. Whatever the slot holds that this tab did
+// not write or keep (another tab's edits, work History refused) goes to History before the slot
+// is written; when History refuses it too, the slot is left alone and the caller is told.
 
-import { snapshotFromJson, snapshotToJson, type Snapshot, type WorkspaceFile } from "./snapshot";
+import { snapshotFromJson, snapshotToJson, sameFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
+import {
+  STORAGE_CHARS,
+  fallbackTitle,
+  loadHistory,
+  pushHistory,
+  removeHistory,
+  serializedLowerBound,
+  trySet,
+  writeMakingRoom,
+  type HistoryEntry,
+  type KeyValueStorage,
+  type PushOutcome,
+  type StorageProblem,
+  type WorkKind,
+} from "./history";
 
-const CURRENT = "ksymns:workspace:v1";
-/** What the saved workspace is ("Shared link", an example's title), for its History entry. */
-const CURRENT_TITLE = "ksymns:workspace-title:v1";
-const HISTORY = "ksymns:history:v1";
-/** The single set-aside slot of earlier versions, moved into the history when first read. */
-const OLD_SET_ASIDE = "ksymns:set-aside:v1";
+/** The slot: the snapshot's JSON plus `kind`, `title` and `tab` (which earlier versions ignore). */
+export const SAVED_KEY = "ksymns:workspace:v1";
+/** Where earlier versions kept the saved workspace's title (read when the slot has none). */
+const OLD_TITLE = "ksymns:workspace-title:v1";
 
-/** How many replaced workspaces the history keeps (the oldest go first). */
-export const HISTORY_LIMIT = 20;
-
-/** The subset of Web Storage used here (so tests pass a Map-backed fake). */
-export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-
-/** One replaced workspace, newest first in the history. */
-export interface HistoryEntry {
-  id: string;
-  /** What it was: an example's title, "Shared link", or its first file's name. */
-  title: string;
-  /** When it was replaced (ms since the epoch). */
-  at: number;
-  /** Bytes of its files. */
-  size: number;
+/** A workspace with what History needs to know about it. */
+export interface Work {
   snapshot: Snapshot;
+  kind: WorkKind;
+  /** What to call it in History. */
+  title: string;
 }
 
-/** Why storage refused: full (after dropping what could be dropped), or not usable at all. */
-export type StorageProblem = "full" | "unavailable";
+/** The slot's workspace as saved, with the tab that wrote it (absent before tabs were told apart). */
+export interface SavedWork extends Work {
+  tab?: string;
+}
 
-export type PushOutcome = { ok: true; id: string; dropped: number } | { ok: false; problem: StorageProblem };
+export type SaveOutcome =
+  | { ok: true; dropped: number; rescued: Work | null }
+  | {
+      ok: false;
+      problem: StorageProblem;
+      /** The slot held other work that could not be kept in History, so it was left as it was. */
+      blocked: boolean;
+      rescued: Work | null;
+    };
 
-// ---- the current workspace
-
-function readSnapshot(storage: KeyValueStorage, key: string): Snapshot | null {
+function parseSaved(text: string | null): SavedWork | null {
+  if (!text) return null;
   try {
-    const text = storage.getItem(key);
-    return text ? snapshotFromJson(JSON.parse(text)) : null;
+    const data = JSON.parse(text) as { kind?: unknown; title?: unknown; tab?: unknown };
+    const snapshot = snapshotFromJson(data);
+    const kind: WorkKind = data.kind === "link" || data.kind === "pristine" ? data.kind : "own";
+    return { snapshot, kind, title: typeof data.title === "string" ? data.title : "", ...(typeof data.tab === "string" ? { tab: data.tab } : {}) };
   } catch {
     return null;
   }
+}
+
+function readText(storage: KeyValueStorage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The saved workspace with its kind, title and writer, or null when there is none (or it cannot be read). */
+export function loadSavedWork(storage: KeyValueStorage): SavedWork | null {
+  const saved = parseSaved(readText(storage, SAVED_KEY));
+  if (saved && !saved.title) saved.title = readText(storage, OLD_TITLE) ?? fallbackTitle(saved.snapshot.files);
+  return saved;
 }
 
 /** The saved workspace, or null when there is none (or it cannot be read). */
 export function loadSaved(storage: KeyValueStorage): Snapshot | null {
-  return readSnapshot(storage, CURRENT);
+  return loadSavedWork(storage)?.snapshot ?? null;
 }
 
-/** The saved workspace's title, when one was saved with it. */
-export function loadSavedTitle(storage: KeyValueStorage): string | null {
-  try {
-    return storage.getItem(CURRENT_TITLE);
-  } catch {
-    return null;
-  }
-}
-
-/** Saves the workspace (and its title, when given); when storage is full, the oldest history
- *  entries make room (counted in `dropped`). */
-export function saveWorkspace(storage: KeyValueStorage, s: Snapshot, title?: string): { saved: boolean; dropped: number } {
-  const text = JSON.stringify(snapshotToJson(s));
-  let dropped = 0;
-  for (;;) {
-    const problem = trySet(storage, CURRENT, text);
-    if (!problem) {
-      // the title is a nicety: a refusal to store it costs nothing but the name
-      if (title !== undefined) trySet(storage, CURRENT_TITLE, title);
-      return { saved: true, dropped };
-    }
-    // the work in front of the user matters more than the oldest work it replaced
-    if (problem !== "full" || !dropOldest(storage)) return { saved: false, dropped };
-    dropped++;
-  }
-}
-
-/** Saves the workspace; false when the browser refused. */
-export function saveCurrent(storage: KeyValueStorage, s: Snapshot): boolean {
-  return saveWorkspace(storage, s).saved;
-}
-
-/** Forgets the saved workspace (the history stays). */
+/** Forgets the saved workspace (History stays). */
 export function clearSaved(storage: KeyValueStorage): void {
-  storage.removeItem(CURRENT);
-  storage.removeItem(CURRENT_TITLE);
+  storage.removeItem(SAVED_KEY);
+  storage.removeItem(OLD_TITLE);
 }
 
-// ---- the history of replaced workspaces
-
-interface EntryJson {
-  id: string;
-  title: string;
-  at: number;
-  size: number;
-  s: unknown;
+function serialize(work: Work, tab: string): string {
+  return JSON.stringify({ ...snapshotToJson(work.snapshot), kind: work.kind, title: work.title, tab });
 }
 
-function isQuotaError(err: unknown): boolean {
-  const e = err as { name?: string; code?: number } | null;
-  return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
+/** A token no slot text equals: the slot holds work this tab must not overwrite unkept. */
+const UNACCOUNTED = Symbol("unaccounted");
+
+/** One tab's access to the saved workspace and History. */
+export interface Keeper {
+  readonly storage: KeyValueStorage;
+  /** This tab's id, written with the slot so that other tabs can tell its work apart. */
+  readonly tab: string;
+  /** The saved workspace (null when none). */
+  saved(): SavedWork | null;
+  /** Says the slot's current contents are this tab's to replace: it opened them, or they are kept in History. */
+  adopt(): void;
+  /** Keeps `work` (about to be replaced) in History. When storage refuses and it is the user's
+   *  own, it is written to the slot instead (if this tab may) and the slot is protected until
+   *  History can take it. */
+  keep(work: Work): PushOutcome;
+  /** Writes the open workspace to the slot, after keeping in History whatever the slot held
+   *  that this tab cannot account for. Own work may delete link-opened History entries to make
+   *  room (kept again where they still fit); a link or an example deletes nothing. */
+  save(work: Work): SaveOutcome;
+  /** Whether another tab wrote the slot since this tab last wrote or adopted it. */
+  slotChangedElsewhere(): boolean;
+  history(): HistoryEntry[];
+  remove(...ids: string[]): boolean;
 }
 
-function trySet(storage: KeyValueStorage, key: string, text: string): StorageProblem | null {
-  try {
-    storage.setItem(key, text);
-    return null;
-  } catch (err) {
-    return isQuotaError(err) ? "full" : "unavailable";
+/** A short random id for a tab. */
+function newTabId(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+/** The Keeper of one tab over `storage`. */
+export function createKeeper(storage: KeyValueStorage, tab = newTabId()): Keeper {
+  /** The slot text this tab wrote or adopted last: the one it may overwrite without keeping it. */
+  let known: string | null | typeof UNACCOUNTED = null;
+  /** Its files: another tab that rewrote the slot with these (only its view changed) left nothing to keep. */
+  let knownFiles: readonly WorkspaceFile[] | null = null;
+  const accept = (text: string | null, files?: readonly WorkspaceFile[]) => {
+    known = text;
+    knownFiles = files ?? parseSaved(text)?.snapshot.files ?? null;
+  };
+  accept(readText(storage, SAVED_KEY));
+
+  /** Keeps the slot's unaccounted work in History, unless `next` holds the same files or it is
+   *  an example as shipped; the problem when History refuses. */
+  function rescue(next: Work): { ok: true; rescued: Work | null } | { ok: false; problem: StorageProblem } {
+    const there = loadSavedWork(storage);
+    if (!there || there.kind === "pristine" || sameFiles(there.snapshot.files, next.snapshot.files)) return { ok: true, rescued: null };
+    if (known !== UNACCOUNTED && knownFiles && sameFiles(there.snapshot.files, knownFiles)) return { ok: true, rescued: null };
+    const fromTab = there.tab && there.tab !== tab ? there.tab : undefined;
+    const title = fromTab ? `${there.title} (from another tab)` : there.title;
+    const pushed = pushHistory(storage, there.snapshot, title, { kind: there.kind, fromTab });
+    return pushed.ok ? { ok: true, rescued: { snapshot: there.snapshot, kind: there.kind, title } } : { ok: false, problem: pushed.problem };
   }
-}
 
-function readEntries(storage: KeyValueStorage): EntryJson[] {
-  try {
-    const data: unknown = JSON.parse(storage.getItem(HISTORY) ?? "[]");
-    return Array.isArray(data) ? data.filter((e: Partial<EntryJson>) => e && typeof e.id === "string" && typeof e.title === "string" && typeof e.at === "number") : [];
-  } catch {
-    return [];
+  /** Writes `text` to the slot; only own work may make room (by deleting link-opened entries). */
+  function write(text: string, kind: WorkKind): { problem: StorageProblem | null; dropped: number } {
+    const set = () => trySet(storage, SAVED_KEY, text);
+    const problem = set();
+    if (problem !== "full" || kind !== "own") return { problem, dropped: 0 };
+    return writeMakingRoom(storage, kind, set);
   }
-}
 
-function writeEntries(storage: KeyValueStorage, entries: EntryJson[]): StorageProblem | null {
-  if (entries.length === 0) {
-    storage.removeItem(HISTORY);
-    return null;
-  }
-  return trySet(storage, HISTORY, JSON.stringify(entries));
-}
-
-function dropOldest(storage: KeyValueStorage): boolean {
-  const entries = readEntries(storage);
-  return entries.length > 0 && writeEntries(storage, entries.slice(0, -1)) === null;
-}
-
-/** Bytes the files take (UTF-8 for text). */
-export function workspaceSize(files: readonly WorkspaceFile[]): number {
-  const utf8 = new TextEncoder();
-  return files.reduce((n, f) => n + (typeof f.content === "string" ? utf8.encode(f.content).length : f.content.length), 0);
-}
-
-/** A key equal for equal sets of files, whatever their order. */
-function fileSetKey(files: readonly (readonly [string, unknown])[]): string {
-  return JSON.stringify([...files].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-}
-
-function newId(at: number): string {
-  return `${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Moves the single set-aside slot of earlier versions into the history (once; kept if storage refuses). */
-function migrateSetAside(storage: KeyValueStorage): void {
-  let old: Snapshot | null;
-  try {
-    if (storage.getItem(OLD_SET_ASIDE) === null) return;
-    old = readSnapshot(storage, OLD_SET_ASIDE);
-  } catch {
-    return;
-  }
-  if (!old) return storage.removeItem(OLD_SET_ASIDE);
-  if (pushEntry(storage, old, "Work set aside", Date.now()).ok) storage.removeItem(OLD_SET_ASIDE);
-}
-
-function pushEntry(storage: KeyValueStorage, s: Snapshot, title: string, at: number): PushOutcome {
-  const json = snapshotToJson(s);
-  const key = fileSetKey(json.f);
-  const entries = readEntries(storage);
-  const isSame = (e: EntryJson) => fileSetKey((e.s as { f?: [string, unknown][] } | null)?.f ?? []) === key;
-  // the same files already in the history move to the top instead of appearing twice, keeping
-  // the name they were first kept under (a later caller may know less about them)
-  const entry: EntryJson = { id: newId(at), title: entries.find(isSame)?.title ?? title, at, size: workspaceSize(s.files), s: json };
-  let older = entries.filter((e) => !isSame(e)).slice(0, HISTORY_LIMIT - 1);
-  let dropped = 0;
-  for (;;) {
-    const problem = writeEntries(storage, [entry, ...older]);
-    if (!problem) return { ok: true, id: entry.id, dropped };
-    if (problem !== "full" || older.length === 0) return { ok: false, problem };
-    older = older.slice(0, -1);
-    dropped++;
-  }
-}
-
-/** Puts a replaced workspace on top of the history: identical file sets are kept once, at most
- *  HISTORY_LIMIT entries are kept, and when storage is full the oldest make room. */
-export function pushHistory(storage: KeyValueStorage, s: Snapshot, title: string, at = Date.now()): PushOutcome {
-  migrateSetAside(storage);
-  return pushEntry(storage, s, title, at);
-}
-
-/** The history, newest first (entries that cannot be read are left out). */
-export function loadHistory(storage: KeyValueStorage): HistoryEntry[] {
-  migrateSetAside(storage);
-  const out: HistoryEntry[] = [];
-  for (const e of readEntries(storage)) {
-    try {
-      out.push({ id: e.id, title: e.title, at: e.at, size: typeof e.size === "number" ? e.size : 0, snapshot: snapshotFromJson(e.s) });
-    } catch {
-      // a damaged entry is skipped, the others stay usable
-    }
-  }
-  return out;
-}
-
-/** Removes one entry; false when storage refused. */
-export function removeHistory(storage: KeyValueStorage, id: string): boolean {
-  return writeEntries(storage, readEntries(storage).filter((e) => e.id !== id)) === null;
-}
-
-/** A title for work with no better name: its first module, else its first file. */
-export function fallbackTitle(files: readonly WorkspaceFile[]): string {
-  return (files.find((f) => f.name.endsWith(".c")) ?? files[0])?.name ?? "Empty workspace";
-}
-
-let unreported: { snapshot: Snapshot; problem: StorageProblem } | null = null;
-
-/** Keeps the saved workspace `s` in the history (the work a shared link replaced), under the
- *  title saved with it; false when storage refused. Its caller decides the opening workspace
- *  before the page can show anything, so a refusal waits in takeUnreportedSetAside() for the
- *  page to report it. */
-export function setAside(storage: KeyValueStorage, s: Snapshot): boolean {
-  const pushed = pushHistory(storage, s, loadSavedTitle(storage) ?? fallbackTitle(s.files));
-  if (!pushed.ok) unreported = { snapshot: s, problem: pushed.problem };
-  return pushed.ok;
-}
-
-/** The work setAside() could not keep, and why; once. */
-export function takeUnreportedSetAside(): { snapshot: Snapshot; problem: StorageProblem } | null {
-  const u = unreported;
-  unreported = null;
-  return u;
+  return {
+    storage,
+    tab,
+    saved: () => loadSavedWork(storage),
+    adopt() {
+      accept(readText(storage, SAVED_KEY));
+    },
+    keep(work) {
+      const pushed = pushHistory(storage, work.snapshot, work.title, { kind: work.kind === "link" ? "link" : "own" });
+      if (!pushed.ok && work.kind === "own") {
+        // the slot keeps it instead: written now if this tab may, and not overwritten until History takes it
+        if (readText(storage, SAVED_KEY) === known) trySet(storage, SAVED_KEY, serialize(work, tab));
+        known = UNACCOUNTED;
+        knownFiles = null;
+      }
+      return pushed;
+    },
+    save(work) {
+      if (serializedLowerBound(work.snapshot.files) > STORAGE_CHARS) return { ok: false, problem: "too-large", blocked: false, rescued: null };
+      const text = serialize(work, tab);
+      if (text.length + SAVED_KEY.length > STORAGE_CHARS) return { ok: false, problem: "too-large", blocked: false, rescued: null };
+      const current = readText(storage, SAVED_KEY);
+      if (current === text) {
+        accept(text, work.snapshot.files);
+        return { ok: true, dropped: 0, rescued: null };
+      }
+      let rescued: Work | null = null;
+      if (current !== null && current !== known) {
+        const r = rescue(work);
+        if (!r.ok) return { ok: false, problem: r.problem, blocked: true, rescued: null };
+        rescued = r.rescued;
+        accept(current);
+      }
+      const written = write(text, work.kind);
+      if (written.problem) return { ok: false, problem: written.problem, blocked: false, rescued };
+      accept(text, work.snapshot.files);
+      try {
+        storage.removeItem(OLD_TITLE);
+      } catch {
+        // the old title key only names work; leaving it costs nothing
+      }
+      return { ok: true, dropped: written.dropped, rescued };
+    },
+    slotChangedElsewhere() {
+      const current = readText(storage, SAVED_KEY);
+      return current !== null && current !== known;
+    },
+    history: () => loadHistory(storage),
+    remove: (...ids) => removeHistory(storage, ...ids),
+  };
 }

@@ -4,8 +4,8 @@
 import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
 import type { RunResult } from "../engine";
-import type { EngineClient } from "../engine/client";
-import type { NamespaceForm } from "../engine/syntax";
+import type { EngineClient } from "../engine/worker";
+import type { NamespaceForm } from "../engine";
 import type { WorkspaceFile } from "./snapshot";
 
 /** The engine's lookups for hovers and completion (answered from the profile the last run used). */

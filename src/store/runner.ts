@@ -2,7 +2,7 @@
 // runs the workspace and writes the result to the store. Runs never overlap; changes made
 // during a run are coalesced into one more run with the latest files.
 
-import type { EngineClient } from "../engine/client";
+import type { EngineClient } from "../engine/worker";
 import { selectWorkspace } from "./selectors";
 import type { PlaygroundState, PlaygroundStore } from "./store";
 

@@ -1,10 +1,11 @@
 // Named selectors: how views read the store. Derived values are memoised on the identity of
 // what they derive from, so subscriptions with the default equality fire only on real change.
 
-import type { Finding, RunResult, WorkspaceFiles } from "../engine";
+import type { LoadedModule, Finding, WorkspaceFiles } from "../engine";
 import { requestedKernel } from "../engine";
 import type { PlaygroundState } from "./store";
 import { toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
+import { fallbackTitle, type WorkKind } from "./history";
 
 function memoOn<K extends object, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
@@ -62,21 +63,15 @@ export const selectSnapshot = (s: PlaygroundState): Snapshot => ({
   ...(s.expect.length ? { expect: s.expect } : {}),
 });
 
-/** One row of /proc/modules as the engine prints it: `name refcount users state (taints)`. */
-export interface LoadedModule {
-  name: string;
-  refcount: string;
-  users: string[];
-  state: string;
-  taints: string;
+/** What the open files are worth keeping as: their origin's kind until edited, then the user's own. */
+export const selectWorkKind = (s: PlaygroundState): WorkKind => (s.files === s.origin.files ? s.origin.kind : "own");
+
+/** What to call the open workspace in History: the example it came from, the name it was
+ *  opened under (a link, a restored entry), else its first module. */
+export function selectWorkTitle(s: PlaygroundState): string {
+  if (s.preset) return `Example: ${s.preset.meta.title}`;
+  return s.origin.title ?? fallbackTitle(s.files);
 }
 
-const modulesOf = memoOn((result: RunResult) =>
-  result.modules_at_end.map((line): LoadedModule => {
-    const [name = "", refcount = "", users = "-", state = "", taints = ""] = line.split(/\s+/);
-    return { name, refcount, users: users === "-" ? [] : users.split(",").filter(Boolean), state, taints: taints.replace(/[()]/g, "") };
-  }),
-);
-
 /** The modules loaded when the session ends. */
-export const selectLoadedModules = (s: PlaygroundState): LoadedModule[] => (s.result ? modulesOf(s.result) : []);
+export const selectLoadedModules = (s: PlaygroundState): LoadedModule[] => s.result?.loaded ?? [];

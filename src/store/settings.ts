@@ -4,7 +4,9 @@
 
 import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
-import { setConfigOption, setConfigRelease } from "./configfile";
+import { setConfigOption } from "./configfile";
+import { withConfigRelease } from "../../wasm/shared/configheader";
+import { selectKernelVersion } from "./selectors";
 import { templateFor } from "./templates";
 
 export interface SettingsSlice {
@@ -31,10 +33,10 @@ export const createSettingsSlice: StateCreator<PlaygroundState, [["zustand/subsc
   setProfile: (profile) => set({ profile }),
   setRelaxed: (relaxed) => set({ relaxed }),
   setKernel(version) {
-    get().setFile(".config", setConfigRelease(configText(get(), version), version));
+    get().setFile(".config", withConfigRelease(configText(get(), version), version));
   },
   setConfig(key, on) {
-    const release = get().result?.kernel.version ?? "6.12";
+    const release = selectKernelVersion(get());
     get().setFile(".config", setConfigOption(configText(get(), release), key, on));
   },
 });

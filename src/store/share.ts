@@ -2,52 +2,31 @@
 // decoder, so links made today keep opening after the format moves on. Raw deflate (fflate)
 // makes these links about a third shorter than lz-string on kernel C and Module.symvers text.
 
-import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
-import { bytesToBase64, base64ToBytes, snapshotFromJson, snapshotToJson, type Snapshot } from "./snapshot";
+import { MAX_WORKSPACE_BYTES } from "../../wasm/shared/codes";
+import { encodeLinkJson, inflateLinkPayload, LINK_VERSION, LinkTooLarge } from "./linkcodec.js";
+import { snapshotFromJson, snapshotToJson, type Snapshot } from "./snapshot";
 
-/** The link format this build writes. */
-export const LINK_VERSION = 1;
+export { LINK_VERSION } from "./linkcodec.js";
 
 /** A link that cannot be opened, with a message for the user. */
 export class LinkError extends Error {}
 
 /** The most a link may decompress to: the engine's workspace limit (32 MiB), so that a
  *  crafted link can never inflate into a bomb. */
-export const MAX_LINK_BYTES = 32 * 1024 * 1024;
-
-class TooLarge extends Error {}
-
-/** Raw inflate that stops as soon as the output passes `max` bytes. */
-function inflateLimited(data: Uint8Array, max: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > max) throw new TooLarge();
-    chunks.push(chunk);
-  });
-  inflater.push(data, true);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
+export const MAX_LINK_BYTES = MAX_WORKSPACE_BYTES;
 
 const DECODERS: Record<number, (payload: string) => Snapshot> = {
   1: (payload) => {
-    let bytes: Uint8Array;
+    let text: string;
     try {
-      bytes = inflateLimited(base64ToBytes(fromBase64Url(payload)), MAX_LINK_BYTES);
+      text = inflateLinkPayload(payload, MAX_LINK_BYTES);
     } catch (err) {
-      if (err instanceof TooLarge) throw new LinkError(`This link would unpack to more than ${MAX_LINK_BYTES / 1024 / 1024} MiB, more than ksymns accepts; it was not opened.`);
+      if (err instanceof LinkTooLarge) throw new LinkError(`This link would unpack to more than ${MAX_LINK_BYTES / 1024 / 1024} MiB, more than ksymns accepts; it was not opened.`);
       throw new LinkError("This link is incomplete or damaged: its data does not decompress. It may have been cut off when it was copied.");
     }
     let json: unknown;
     try {
-      json = JSON.parse(strFromU8(bytes));
+      json = JSON.parse(text);
     } catch {
       throw new LinkError("This link is incomplete or damaged: its data is cut short. It may have been cut off when it was copied.");
     }
@@ -59,20 +38,9 @@ const DECODERS: Record<number, (payload: string) => Snapshot> = {
   },
 };
 
-function toBase64Url(b64: string): string {
-  return b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(s: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error("not base64url");
-  const b64 = s.replace(/-/g, "+").replace(/_/g, "/");
-  return b64 + "=".repeat((4 - (b64.length % 4)) % 4);
-}
-
 /** The URL hash (without `#`) that holds `s`. */
 export function encodeLink(s: Snapshot): string {
-  const bytes = deflateSync(strToU8(JSON.stringify(snapshotToJson(s))), { level: 9 });
-  return `v${LINK_VERSION}/${toBase64Url(bytesToBase64(bytes))}`;
+  return encodeLinkJson(snapshotToJson(s));
 }
 
 /** Whether a URL hash is meant as a workspace link (it may still be broken). */

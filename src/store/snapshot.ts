@@ -86,9 +86,15 @@ export function snapshotFromJson(data: unknown): Snapshot {
   return snap;
 }
 
+/** An empty map keyed by file name: no prototype, so a file called `__proto__` or `toString`
+ *  is a file like any other (never a prototype to set, nor an inherited member to find). */
+export function fileMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** The engine's input: file name → contents. */
 export function toWorkspaceFiles(files: readonly WorkspaceFile[]): WorkspaceFiles {
-  const out: WorkspaceFiles = {};
+  const out: WorkspaceFiles = fileMap();
   for (const f of files) out[f.name] = f.content;
   return out;
 }

@@ -1,5 +1,5 @@
-// The playground's store: vanilla zustand with subscribeWithSelector, made of four slices
-// (files, settings, run, ui). Actions live beside their state; views subscribe to selectors.
+// The playground's store: vanilla zustand with subscribeWithSelector, made of slices (files,
+// settings, run, ui, teaching, compare). Actions live beside their state; views subscribe to selectors.
 
 import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
@@ -8,15 +8,18 @@ import { createSettingsSlice, type SettingsSlice } from "./settings";
 import { createRunSlice, type RunSlice } from "./run";
 import { createUiSlice, type UiSlice } from "./ui";
 import { createTeachingSlice, type TeachingSlice } from "./teaching";
+import { createCompareSlice, type CompareSlice } from "./compare";
 import type { Snapshot } from "./snapshot";
+import type { WorkKind } from "./history";
 
-export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice;
+export type PlaygroundState = FilesSlice & SettingsSlice & RunSlice & UiSlice & TeachingSlice & CompareSlice;
 
 /** The store type views and the runner take. */
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 
-/** Creates a store holding `initial` (a workspace with its kernel choices and view). */
-export function createPlaygroundStore(initial?: Snapshot) {
+/** Creates a store holding `initial` (a workspace with its kernel choices and view), which is
+ *  `origin` (the user's own work when not given). */
+export function createPlaygroundStore(initial?: Snapshot, origin?: { kind: WorkKind; title: string | null }) {
   const store = createStore<PlaygroundState>()(
     subscribeWithSelector((...a) => ({
       ...createFilesSlice(...a),
@@ -24,9 +27,10 @@ export function createPlaygroundStore(initial?: Snapshot) {
       ...createRunSlice(...a),
       ...createUiSlice(...a),
       ...createTeachingSlice(...a),
+      ...createCompareSlice(...a),
     })),
   );
-  if (initial) store.getState().loadSnapshot(initial);
+  if (initial) store.getState().loadSnapshot(initial, origin);
   return store;
 }
 

@@ -5,7 +5,7 @@
 import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
 import type { PresetMeta } from "../presets/types";
-import type { EngineClient } from "../engine/client";
+import type { EngineClient } from "../engine/worker";
 import type { KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../engine";
 import type { Expectation } from "./expect";
 

@@ -1,6 +1,8 @@
 // What a new file starts as: a toy module that builds and loads cleanly, so the first
 // verdict a user sees for it is about what they add, not about boilerplate.
 
+import { configHeaderLine } from "../../wasm/shared/configheader";
+
 /** A C identifier made from a file name, for the template's function names. */
 function identifierOf(file: string): string {
   return file.replace(/\.c$/, "").replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_");
@@ -30,7 +32,7 @@ MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("${mod}: a toy module");
 `;
   }
-  if (name === ".config") return `#\n# Automatically generated file; DO NOT EDIT.\n# Linux/x86 ${release}.0 Kernel Configuration\n#\nCONFIG_MODULES=y\n`;
+  if (name === ".config") return `#\n# Automatically generated file; DO NOT EDIT.\n${configHeaderLine("x86", release)}\n#\nCONFIG_MODULES=y\n`;
   if (name === "load") return "# one command a line: insmod NAME.ko, rmmod NAME, modprobe NAME, lsmod\n";
   if (name === "Kbuild") return "obj-m += \n";
   return "";

@@ -15,6 +15,8 @@ export interface Notice {
   action?: { label: string; run: () => void };
   /** A second, lesser way on (shown as a link). */
   more?: { label: string; run: () => void };
+  /** A link to show in full, selected for copying by hand. */
+  link?: string;
 }
 
 export interface UiSlice {

@@ -4,24 +4,18 @@
 
 import type { Pane } from "./pane";
 import { h, icon, replaceChildren } from "./dom";
-import { describeActual, describeExpectation, meetsExpectation, selectWorkspace, type Expectation, type PlaygroundState, type PlaygroundStore } from "../store";
+import { describeActual, describeExpectation, meetsExpectation, selectComparedKernels, type Expectation, type PlaygroundState, type PlaygroundStore } from "../store";
 import { outcomeOf } from "../presets/outcome";
 import type { ExpectedOutcome } from "../presets/types";
 import type { RunResult } from "../engine";
-
-/** The releases compared unless the user picks others (the newest is added). */
-export const DEFAULT_COMPARE = ["5.10", "6.12", "6.13", "6.16"];
-
-const byVersion = (a: string, b: string) => {
-  const [x1, y1] = a.split(".").map(Number);
-  const [x2, y2] = b.split(".").map(Number);
-  return x1 - x2 || y1 - y2;
-};
+import { parseRelease } from "../../wasm/shared/releases";
 
 interface Cell {
   verdict: string;
   good: boolean;
   lines: string[];
+  /** The command's exit status (command rows only). */
+  exit?: number;
 }
 
 function buildCell(o: ExpectedOutcome): Cell {
@@ -32,18 +26,12 @@ function buildCell(o: ExpectedOutcome): Cell {
 function commandCell(o: ExpectedOutcome, i: number): Cell | null {
   const c = o.commands[i];
   if (!c) return null;
-  return { verdict: `exit ${c.exit}`, good: c.exit === 0, lines: [...c.stderr, ...c.kernel] };
+  return { verdict: `exit ${c.exit}`, good: c.exit === 0, lines: [...c.stderr, ...c.kernel], exit: c.exit };
 }
 
 const sameCell = (a: Cell | null, b: Cell | null) => !!a && !!b && a.verdict === b.verdict && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
-  let chosen: Set<string> | null = null;
-  const results = new Map<string, RunResult | Error>();
-  let resultsFor: unknown[] = [];
-  let pending = 0;
-  let timer = 0;
-
   const picker = h("div", { class: "compare-kernels", role: "group", "aria-label": "Kernels to compare" });
   const expectBox = h("section", { class: "expectations", "aria-label": "Expectations", hidden: true });
   const table = h("div", { class: "compare-table-wrap" });
@@ -58,46 +46,15 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   );
   container.append(root);
 
-  const kernelsWanted = (s: PlaygroundState): string[] => {
-    if (!chosen && s.kernels.length) chosen = new Set([...DEFAULT_COMPARE.filter((k) => s.kernels.includes(k)), s.kernels[0]]);
-    return [...new Set([...(chosen ?? []), ...s.expect.map((e) => e.kernel)])].sort(byVersion);
-  };
-  const inputsOf = (s: PlaygroundState) => [s.files, s.relaxed, s.profile, ...kernelsWanted(s)];
-  const active = (s: PlaygroundState) => s.tab === "compare" || s.expect.length > 0;
-
-  async function runAll(): Promise<void> {
-    const s = store.getState();
-    if (!s.side || s.engine !== "ready") return;
-    const inputs = inputsOf(s);
-    if (inputs.length === resultsFor.length && inputs.every((x, i) => x === resultsFor[i])) return;
-    resultsFor = inputs;
-    const files = selectWorkspace(s);
-    const kernels = kernelsWanted(s);
-    const mine = ++pending;
-    results.clear();
-    render();
-    for (const k of kernels) {
-      const r = await s.side.run(files, { kernel: k, relaxed: s.relaxed, ...(s.profile ? {} : { profile: false }) }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-      if (mine !== pending) return;
-      results.set(k, r);
-      render();
-    }
-  }
-  const schedule = () => {
-    clearTimeout(timer);
-    if (active(store.getState())) timer = window.setTimeout(() => void runAll(), 250);
+  const runOf = (s: PlaygroundState, k: string): RunResult | Error | undefined => {
+    const r = s.compareRuns[k];
+    return !r ? undefined : "error" in r ? new Error(r.error) : r.result;
   };
 
   function renderPicker(s: PlaygroundState): void {
-    const want = kernelsWanted(s);
-    const setChosen = (k: string, on: boolean) => {
-      chosen ??= new Set(want);
-      if (on) chosen.add(k);
-      else chosen.delete(k);
-      render();
-      schedule();
-    };
-    const others = [...s.kernels].sort(byVersion).filter((k) => !want.includes(k));
+    const want = selectComparedKernels(s);
+    const setChosen = (k: string, on: boolean) => store.getState().setCompared(k, on);
+    const others = [...s.kernels].sort((a, b) => parseRelease(a) - parseRelease(b)).filter((k) => !want.includes(k));
     const adder = h("select", { class: "kadd", "aria-label": "Add a kernel to the comparison" }, h("option", { value: "" }, "+ kernel"), ...others.map((k) => h("option", { value: k }, k)));
     adder.addEventListener("change", () => adder.value && setChosen(adder.value, true));
     replaceChildren(
@@ -124,7 +81,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     let passed = 0;
     let failed = 0;
     const rows = s.expect.map((e: Expectation, i) => {
-      const r = results.get(e.kernel);
+      const r = runOf(s, e.kernel);
       const run = r instanceof Error || !r ? null : r;
       const cmd = run && e.at !== "build" ? outcomeOf(run).commands[e.at]?.cmd : undefined;
       const state = !run ? "pending" : meetsExpectation(run, e) ? "passed" : "failed";
@@ -156,7 +113,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       on: {
         click: () => {
           const text = cell.lines[0]?.replace(/^<\d>/, "");
-          store.getState().addExpectation(at === "build" ? { kernel, at, ok: cell.good, ...(text ? { text } : {}) } : { kernel, at, exit: Number(cell.verdict.slice(5)), ...(text ? { text } : {}) });
+          store.getState().addExpectation(at === "build" ? { kernel, at, ok: cell.good, ...(text ? { text } : {}) } : { kernel, at, exit: cell.exit ?? 0, ...(text ? { text } : {}) });
         },
       },
     }, "+ expect");
@@ -171,9 +128,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   }
 
   function renderTable(s: PlaygroundState): void {
-    const kernels = kernelsWanted(s);
+    const kernels = selectComparedKernels(s);
     const outcomes = kernels.map((k) => {
-      const r = results.get(k);
+      const r = runOf(s, k);
       return r && !(r instanceof Error) ? outcomeOf(r) : null;
     });
     status.textContent = outcomes.every(Boolean) ? `${kernels.length} kernels` : `running on ${kernels.filter((_, i) => !outcomes[i]).join(", ")}…`;
@@ -189,7 +146,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         { class: differs ? "differs" : undefined, dataset: { row: String(at) } },
         head,
         ...kernels.map((k, i) => {
-          const r = results.get(k);
+          const r = runOf(s, k);
           if (r instanceof Error) return h("td", { class: "cmp-cell error" }, r.message);
           if (!r) return h("td", { class: "cmp-cell pending" }, h("span", { class: "busy" }, "running…"));
           return cellView(k, at, cs[i], i > 0 ? cs[i - 1] : null, i === 0);
@@ -201,7 +158,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       h(
         "table",
         { class: "compare-table" },
-        h("thead", null, h("tr", null, h("th", { scope: "col" }, ""), ...kernels.map((k) => h("th", { scope: "col", dataset: { kernel: k } }, h("span", { class: "kv" }, k), h("span", { class: "krel" }, (results.get(k) as RunResult | undefined)?.kernel?.release ?? ""))))),
+        h("thead", null, h("tr", null, h("th", { scope: "col" }, ""), ...kernels.map((k) => h("th", { scope: "col", dataset: { kernel: k } }, h("span", { class: "kv" }, k), h("span", { class: "krel" }, (runOf(s, k) as RunResult | undefined)?.kernel?.release ?? ""))))),
         h(
           "tbody",
           null,
@@ -220,14 +177,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     renderTable(s);
   }
   render();
-  const unsubs = [
-    store.subscribe((s) => [s.files, s.relaxed, s.profile, s.tab, s.expect, s.engine, s.side, s.kernels] as const, () => (render(), schedule()), { equalityFn: (a, b) => a.every((x, i) => x === b[i]) }),
-  ];
-  schedule();
+  const unsubscribe = store.subscribe((s) => [s.compareRuns, s.compareChosen, s.expect, s.side, s.kernels] as const, render, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
   return () => {
-    clearTimeout(timer);
-    pending++;
-    for (const u of unsubs) u();
+    unsubscribe();
     root.remove();
   };
 }

@@ -72,9 +72,13 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   menu.addEventListener("keydown", (e) => {
     const items = [...menu.querySelectorAll<HTMLElement>("[role=menuitem]")];
     const i = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === "Escape") (closeMenu(), add.focus());
-    else if (e.key === "ArrowDown") (e.preventDefault(), items[(i + 1) % items.length]?.focus());
-    else if (e.key === "ArrowUp") (e.preventDefault(), items[(i - 1 + items.length) % items.length]?.focus());
+    if (e.key === "Escape") {
+      closeMenu();
+      add.focus();
+    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      items[(i + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
+    }
   });
 
   function startRename(name: string): void {

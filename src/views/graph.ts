@@ -1,17 +1,21 @@
 // The namespace graph: the workspace's modules, namespaces and symbols (or, as the namespace
 // atlas, every namespace of a real Debian kernel with its exporting modules), laid out by
-// dagre and drawn as SVG through DOM calls. Edge colours are the engine's verdicts; a click on
-// a node opens the file at the line that writes it.
+// dagre in a worker under a time budget (./graphlayout) and drawn as SVG through DOM calls. A
+// large workspace shows a part of itself, those with problems first. Edge colours are the
+// engine's verdicts; a click on a node opens the file at the line that writes it.
 
-import dagre from "@dagrejs/dagre";
+import { BUILTIN_PROFILES } from "../../wasm/shared/debian";
+import { DEFAULT_RELEASE, releaseName } from "../../wasm/shared/releases";
 import type { Pane } from "./pane";
 import { h, onNextFrame, replaceChildren } from "./dom";
 import type { PlaygroundState, PlaygroundStore } from "../store";
 import type { KernelExport, KernelNamespace } from "../engine";
-import { atlasGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+import { atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+import { LAYOUT_BUDGET_MS, columnLayout, createLayouter, type Layout, type LayoutInput, type LayoutWorker } from "./graphlayout";
 
 const SVG = "http://www.w3.org/2000/svg";
-const ATLAS_KERNELS = ["6.12", "7.3"];
+/** The atlas draws the built-in profiles of Debian 12 and later. */
+const ATLAS_KERNELS = BUILTIN_PROFILES.filter((p) => p.release >= DEFAULT_RELEASE).map((p) => releaseName(p.release));
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
@@ -23,21 +27,25 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 const EDGE_LABEL: Record<string, string> = { export: "exports", import: "imports", use: "uses" };
 const KIND_LABEL: Record<GraphNode["kind"], string> = { module: "module", namespace: "namespace", symbol: "symbol", kernel: "kernel module" };
 
-/** Lays out `g` and draws it into a fresh <svg>; `onPick` gets the clicked node. */
-export function drawGraph(g: Graph, onPick: (n: GraphNode) => void): SVGSVGElement {
-  const layout = new dagre.graphlib.Graph({ multigraph: true });
-  layout.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 70, marginx: 16, marginy: 16 });
-  layout.setDefaultEdgeLabel(() => ({}));
-  for (const n of g.nodes) layout.setNode(n.id, { width: Math.max(n.label.length, (n.sub?.length ?? 0) * 0.85) * 7.4 + 28, height: n.sub ? 40 : 28 });
-  g.edges.forEach((e, i) => layout.setEdge(e.from, e.to, {}, String(i)));
-  dagre.layout(layout);
-  const { width = 0, height = 0 } = layout.graph();
+const COLUMN: Record<GraphNode["kind"], number> = { kernel: 0, module: 1, symbol: 2, namespace: 3 };
+
+/** What the layout needs of `g`: a box per node (sized to its label) and the edges. */
+export function layoutInputOf(g: Graph): LayoutInput {
+  return {
+    nodes: g.nodes.map((n) => ({ id: n.id, width: Math.max(n.label.length, (n.sub?.length ?? 0) * 0.85) * 7.4 + 28, height: n.sub ? 40 : 28, column: COLUMN[n.kind] })),
+    edges: g.edges.map((e) => ({ from: e.from, to: e.to })),
+  };
+}
+
+/** Draws `g` as laid out by `layout` into a fresh <svg>; `onPick` gets the clicked node. */
+export function drawGraph(g: Graph, layout: Layout, onPick: (n: GraphNode) => void): SVGSVGElement {
+  const { width, height } = layout;
   const root = svg("svg", { class: "graph-svg", viewBox: `0 0 ${Math.max(width, 1)} ${Math.max(height, 1)}`, role: "img", "aria-label": `Graph of ${g.nodes.length} nodes and ${g.edges.length} edges` });
   const defs = svg("defs");
   for (const v of ["allowed", "refused", "warning", "member"]) defs.append(svg("marker", { id: `arrow-${v}`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0 0 8 4 0 8z", class: `arrow-${v}` })));
   const edgeLayer = svg("g", { class: "edges" });
   g.edges.forEach((e, i) => {
-    const pts = layout.edge({ v: e.from, w: e.to, name: String(i) })?.points ?? [];
+    const pts = layout.edges[i] ?? [];
     if (!pts.length) return;
     let d = `M${pts[0].x},${pts[0].y}`;
     for (let k = 1; k < pts.length; k++) d += ` L${pts[k].x},${pts[k].y}`;
@@ -52,7 +60,8 @@ export function drawGraph(g: Graph, onPick: (n: GraphNode) => void): SVGSVGEleme
   });
   const nodeLayer = svg("g", { class: "nodes" });
   for (const n of g.nodes) {
-    const p = layout.node(n.id);
+    const p = layout.nodes[n.id];
+    if (!p) continue;
     const w = p.width;
     const hgt = p.height;
     const node = svg("g", { class: `gnode kind-${n.kind}${n.range ? " linked" : ""}`, transform: `translate(${p.x - w / 2},${p.y - hgt / 2})`, tabindex: n.range ? 0 : -1, role: n.range ? "button" : "img", "data-id": n.id, "aria-label": `${KIND_LABEL[n.kind]} ${n.label}${n.range ? `, ${n.range.file} line ${n.range.line}` : ""}` });
@@ -68,7 +77,8 @@ export function drawGraph(g: Graph, onPick: (n: GraphNode) => void): SVGSVGEleme
   return root;
 }
 
-/** Wheel to zoom, drag to pan, by moving the viewBox; a small graph is never blown up past 1.6×. */
+/** Wheel to zoom, drag to pan, by moving the viewBox; a small graph is never blown up past 1.6×,
+ *  and a large one opens readable at its top. Returns "fit", which shows the whole graph. */
 function panZoom(el: SVGSVGElement, box: { width: number; height: number }): () => void {
   const base = el.viewBox.baseVal;
   const full = { x: base.x, y: base.y, w: base.width, h: base.height };
@@ -80,6 +90,13 @@ function panZoom(el: SVGSVGElement, box: { width: number; height: number }): () 
     full.w = minW;
     full.h = minH;
     el.setAttribute("viewBox", `${full.x} ${full.y} ${full.w} ${full.h}`);
+  }
+  // a graph that would show at less than half size opens on its top at a readable scale (Fit shows it all)
+  const scale = Math.min(box.width / full.w, box.height / full.h);
+  if (box.width > 0 && scale < 0.5) {
+    const w = box.width / 0.8;
+    const hh = box.height / 0.8;
+    el.setAttribute("viewBox", `${full.w < w ? full.x - (w - full.w) / 2 : full.x} ${full.y} ${w} ${hh}`);
   }
   el.addEventListener("wheel", (e) => {
     e.preventDefault();
@@ -122,11 +139,13 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     h("button", { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } }, m === "workspace" ? "This workspace" : "Namespace atlas"),
   );
   const kernelSel = h("select", { class: "atlas-kernel", "aria-label": "Kernel profile", on: { change: () => ((atlasKernel = kernelSel.value), render()) } }, ...ATLAS_KERNELS.map((k) => h("option", { value: k }, `Debian ${k}`)));
-  const filter = h("input", { type: "search", class: "graph-filter", placeholder: "Filter namespaces or modules", "aria-label": "Filter the atlas" });
+  const filter = h("input", { type: "search", class: "graph-filter", placeholder: "Filter modules, symbols or namespaces", "aria-label": "Filter the graph" });
   let filterTimer = 0;
   filter.addEventListener("input", () => (clearTimeout(filterTimer), (filterTimer = window.setTimeout(render, 200))));
   const fitButton = h("button", { type: "button", class: "link-button", title: "Show the whole graph", on: { click: () => fit() } }, "Fit");
   const info = h("p", { class: "graph-info", role: "status" });
+  /** What is drawn, when it is not everything (a large workspace, a layout past its budget). */
+  const note = h("p", { class: "graph-note", role: "status", hidden: true });
   const canvas = h("div", { class: "graph-canvas" });
   const legend = h(
     "div",
@@ -138,8 +157,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     h("span", { class: "lg-node kind-symbol" }, "symbol"),
     h("span", { class: "lg-node kind-namespace" }, "namespace"),
   );
-  const atlasTools = h("span", { class: "atlas-tools" }, kernelSel, filter);
-  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, fitButton), legend, canvas, info);
+  const atlasTools = h("span", { class: "atlas-tools" }, kernelSel);
+  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, filter, fitButton), legend, note, canvas, info);
   container.append(root);
 
   const pick = (n: GraphNode) => {
@@ -155,15 +174,34 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     }
   };
 
-  function show(g: Graph, empty: string): void {
+  // dagre runs in a worker of its own: no graph can hold the page's thread
+  const layouter = createLayouter(() => new Worker(new URL("./graphlayout.worker.ts", import.meta.url), { type: "module" }) as unknown as LayoutWorker);
+  let shown = 0;
+  const tell = (text: string) => ((note.textContent = text), (note.hidden = !text));
+
+  /** Lays `g` out off the page's thread and draws it, unless a later call came first. */
+  function show(g: Graph, empty: string, what = ""): void {
+    const mine = ++shown;
     if (!g.nodes.length) {
+      tell(what);
       replaceChildren(canvas, h("p", { class: "muted graph-empty" }, empty));
+      canvas.removeAttribute("aria-busy");
       fit = () => undefined;
       return;
     }
-    const el = drawGraph(g, pick);
-    replaceChildren(canvas, el);
-    fit = panZoom(el, { width: canvas.clientWidth, height: canvas.clientHeight });
+    const input = layoutInputOf(g);
+    canvas.setAttribute("aria-busy", "true");
+    if (!canvas.querySelector("svg")) replaceChildren(canvas, h("p", { class: "muted graph-empty" }, `Arranging ${g.nodes.length} nodes…`));
+    void layouter.layout(input).then((outcome) => {
+      if (mine !== shown || outcome.kind === "superseded") return;
+      const slow = outcome.kind === "over-budget";
+      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "));
+      const el = drawGraph(g, slow ? columnLayout(input) : outcome.layout, pick);
+      canvas.dataset.layout = slow ? "columns" : "dagre";
+      canvas.removeAttribute("aria-busy");
+      replaceChildren(canvas, el);
+      fit = panZoom(el, { width: canvas.clientWidth, height: canvas.clientHeight });
+    });
   }
 
   let lookupFor: unknown = null;
@@ -183,9 +221,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     if (mode === "workspace") {
       if (!s.result) return show({ nodes: [], edges: [] }, "Waiting for the first run…");
       lookupOwners(s);
-      const g = workspaceGraph(s.result, owners);
+      const g = boundGraph(workspaceGraph(s.result, owners), undefined, filter.value);
       info.textContent ||= "Click a module, symbol or namespace to open the line that writes it. Wheel to zoom, drag to move.";
-      return show(g, "The workspace has no modules yet.");
+      const { shown: some, total } = g.modules;
+      const part =
+        some < total
+          ? `This workspace is large: showing ${some} of ${total} modules${filter.value ? ` matching “${filter.value}”` : ", those with problems first"}. ${filter.value ? "Change" : "Type in"} the filter to choose others.`
+          : "";
+      return show(g, filter.value ? `No module, symbol or namespace matches “${filter.value}”.` : "The workspace has no modules yet.", part);
     }
     const data = atlas.get(atlasKernel);
     if (!data) {
@@ -214,6 +257,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   return () => {
     unsub();
     clearTimeout(filterTimer);
+    layouter.dispose();
     root.remove();
   };
 }

@@ -1,6 +1,5 @@
-export { PANES, RESULT_TABS } from "./registry";
+export { PANES, RESULT_TABS, VERDICT_TABS } from "./registry";
+export type { PaneId } from "./registry";
 export type { Pane } from "./pane";
 export { resolveTheme } from "./theme";
-export { deleteWithUndo } from "./files";
-export { CONFIG_SWITCHES } from "./kernel";
 export { h, icon, replaceChildren } from "./dom";

@@ -1,76 +1,80 @@
-// The kernel pane: release, base export table, the CONFIG_ switches that matter, and
-// "build anyway". Release and switches are written into .config by the store's actions; the
-// values shown are the engine's effective ones (result.kernel).
+// The kernel log of the load session, as a shell and dmesg show it: each command of `load`
+// with its exit status and what insmod/rmmod/modprobe printed, then the kernel's lines.
+// Clicking a command opens its line in `load`; clicking a kernel line opens what it is about.
 
 import type { Pane } from "./pane";
-import { h } from "./dom";
-import { selectConfigValue, selectKernelVersion, type PlaygroundStore } from "../store";
+import { h, onNextFrame, replaceChildren } from "./dom";
+import type { PlaygroundStore } from "../store";
+import type { KernelLine } from "../engine";
 
-/** The switches shown, with the short label each gets. */
-export const CONFIG_SWITCHES: { key: string; label: string; help: string }[] = [
-  { key: "CONFIG_MODVERSIONS", label: "MODVERSIONS", help: "CONFIG_MODVERSIONS: symbol CRCs are checked at load" },
-  { key: "CONFIG_MODULE_SIG", label: "MODULE_SIG", help: "CONFIG_MODULE_SIG: module signatures are checked (unsigned modules taint)" },
-  { key: "CONFIG_MODULE_SIG_FORCE", label: "SIG_FORCE", help: "CONFIG_MODULE_SIG_FORCE: unsigned modules are refused" },
-  { key: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS", label: "ALLOW_MISSING_NS", help: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS: a missing import is only a warning" },
-];
-
-function toggle(label: string, help: string, onClick: () => void): HTMLButtonElement {
-  return h("button", { type: "button", class: "switch", role: "switch", "aria-checked": "false", title: help, on: { click: onClick } }, h("span", { class: "knob", "aria-hidden": "true" }), h("span", { class: "switch-label" }, label));
-}
+/** dmesg -x's facility-less level names (include/linux/kern_levels.h). */
+const LEVEL = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
-  const version = h("select", { id: "kernel-version", "aria-label": "Kernel release", on: { change: () => store.getState().setKernel(version.value) } });
-  const base = h(
-    "select",
-    { id: "kernel-base", "aria-label": "Base kernel export table", on: { change: () => store.getState().setProfile(base.value === "debian") } },
-    h("option", { value: "debian" }, "Debian kernel exports"),
-    h("option", { value: "none" }, "No base kernel"),
-  );
-  const release = h("span", { class: "release", title: "The kernel release the engine simulates" });
-  const switches = CONFIG_SWITCHES.map((c) => {
-    const b = toggle(c.label, c.help, () => store.getState().setConfig(c.key, b.getAttribute("aria-checked") !== "true"));
-    b.dataset.config = c.key;
-    return b;
-  });
-  const relaxed = toggle("build anyway", "When make refuses, build the .ko anyway (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, as the kernel lab does) so the loader's verdict shows", () =>
-    store.getState().setRelaxed(!store.getState().relaxed),
-  );
-  relaxed.id = "relaxed";
-  container.append(
-    h(
-      "div",
-      { class: "kernel-pane" },
-      h("label", { class: "field" }, h("span", { class: "field-label" }, "Linux"), version, release),
-      h("label", { class: "field" }, h("span", { class: "field-label" }, "against"), base),
-      h("div", { class: "switches", role: "group", "aria-label": "Kernel configuration" }, ...switches),
-      h("div", { class: "switches", role: "group", "aria-label": "Build" }, relaxed),
-    ),
-  );
+  const log = h("div", { class: "log kernel-log", role: "log", "aria-label": "Kernel log of the load session" });
+  container.append(log);
+
+  function findingOf(line: KernelLine, module?: string) {
+    return store.getState().result?.findings.find((f) => f.stage === "load" && f.id === line.id && f.text === line.text && (!module || f.module === module));
+  }
 
   function render(): void {
-    const s = store.getState();
-    const v = selectKernelVersion(s);
-    const known = s.kernels.length ? s.kernels : [v];
-    if (version.options.length !== known.length || version.options[0]?.value !== known[0]) {
-      version.replaceChildren(...known.map((k) => h("option", { value: k }, k)));
+    const r = store.getState().result;
+    if (!r) return replaceChildren(log);
+    if (r.commands.length === 0) {
+      replaceChildren(log, h("p", { class: "muted" }, "The load script runs no command. Add insmod, rmmod or modprobe lines to the file load."));
+      return;
     }
-    version.value = v;
-    version.disabled = s.engine !== "ready";
-    base.value = s.profile ? "debian" : "none";
-    release.textContent = s.result?.kernel.release ?? "";
-    for (const b of switches) {
-      const value = selectConfigValue(b.dataset.config!)(s);
-      b.setAttribute("aria-checked", String(value === "y"));
-      b.disabled = value === undefined;
-    }
-    relaxed.setAttribute("aria-checked", String(s.relaxed));
+    replaceChildren(
+      log,
+      ...r.commands.map((c) => {
+        const loadLine = { file: "load", line: c.line, col: 1, endLine: c.line, endCol: 1 };
+        return h(
+          "section",
+          { class: `command ${c.exit ? "failed" : "ok"}` },
+          h(
+            "button",
+            { type: "button", class: "cmd", title: `Show line ${c.line} of load`, on: { click: () => store.getState().revealRange(loadLine) } },
+            h("span", { class: "prompt", "aria-hidden": "true" }, "$"),
+            h("span", { class: "cmd-text" }, c.cmd),
+            h("span", { class: `exit ${c.exit ? "exit-bad" : "exit-ok"}`, title: "exit status" }, c.exit ? `exit ${c.exit}` : "exit 0"),
+          ),
+          ...c.stdout.map((l) => h("div", { class: "out stdout" }, l)),
+          ...c.stderr.map((l) => h("div", { class: "out stderr" }, l)),
+          ...c.kernel.map((k) => {
+            const f = findingOf(k);
+            const level = LEVEL[k.level] ?? String(k.level);
+            return h(
+              "button",
+              {
+                type: "button",
+                class: `kline lvl-${level}`,
+                title: f && f.file ? `Show ${f.file}:${f.line}` : undefined,
+                disabled: !(f && f.file),
+                on: { click: () => f && store.getState().revealRange(f) },
+              },
+              h("span", { class: "lvl" }, level),
+              h("span", { class: "ktext" }, k.text),
+            );
+          }),
+        );
+      }),
+    );
   }
   render();
-  const unsub = store.subscribe((s) => [s.kernels, s.result, s.profile, s.relaxed, s.engine] as const, render, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsub = store.subscribe((s) => s.result, onNextFrame(render));
   return () => {
     unsub();
-    container.replaceChildren();
+    log.remove();
   };
 }
 
-export const kernelPane: Pane = { id: "kernel", title: "Kernel", mount };
+export const kernelPane: Pane = {
+  id: "kernel",
+  title: "Kernel log",
+  mount,
+  badge: (s) => {
+    const failed = s.result?.commands.filter((c) => c.exit !== 0).length ?? 0;
+    return failed ? { count: failed, tone: "bad" } : null;
+  },
+};

@@ -21,8 +21,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const r = s.result;
     if (!r) return replaceChildren(root);
     const mods = selectLoadedModules(s);
-    const taint = r.commands.at(-1)?.taint ?? r.taint_at_boot;
-    const letters = [...new Set(mods.flatMap((m) => [...m.taints]))].join("");
+    const taint = r.taintFinal;
+    const letters = r.taintFlags.join("");
     replaceChildren(
       root,
       h(
@@ -30,7 +30,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         { class: `taint ${taint ? "tainted" : "clean"}` },
         h("span", { class: "taint-label" }, "/proc/sys/kernel/tainted"),
         h("code", { class: "taint-value" }, String(taint)),
-        taint ? h("span", { class: "muted" }, `bits ${taintBits(taint).join(", ")}${letters ? ` · loaded modules show ${letters}` : ""}`) : h("span", { class: "muted" }, "the kernel is not tainted"),
+        taint ? h("span", { class: "muted" }, `bits ${taintBits(taint).join(", ")}${letters ? ` · flags ${letters}` : ""}`) : h("span", { class: "muted" }, "the kernel is not tainted"),
       ),
       mods.length === 0
         ? h("p", { class: "muted" }, "No module is loaded when the session ends.")
@@ -47,7 +47,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
                   "tr",
                   null,
                   h("th", { scope: "row" }, h("code", null, m.name)),
-                  h("td", null, m.refcount),
+                  h("td", null, String(m.refcount)),
                   h("td", null, m.users.length ? m.users.join(", ") : "—"),
                   h("td", null, m.state),
                   h("td", null, m.taints ? h("span", { class: "letters" }, m.taints) : "—"),
@@ -65,4 +65,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   };
 }
 
-export const modulesPane: Pane = { id: "modules", title: "Modules", mount };
+export const modulesPane: Pane = {
+  id: "modules",
+  title: "Modules",
+  mount,
+  badge: (s) => (s.result?.loaded.length ? { count: s.result.loaded.length, tone: "" } : null),
+};

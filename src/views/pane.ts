@@ -1,17 +1,19 @@
 // What a pane is: a mount function that takes a container and the store and returns a
 // dispose function. Panes know nothing of the page around them (the embed mode reuses them).
 
-import type { PlaygroundStore } from "../store";
+import type { PlaygroundState, PlaygroundStore } from "../store";
+
+/** The count a tab shows beside its title, and its tone ("bad", "warn" or ""). */
+export interface Badge {
+  count: number;
+  tone: "bad" | "warn" | "";
+}
 
 export interface Pane {
+  /** The pane's name in the registry, in links (view.tab) and in the DOM. */
   id: string;
   title: string;
   mount(container: HTMLElement, store: PlaygroundStore): () => void;
-}
-
-/** Runs the subscriptions a pane made when it is disposed. */
-export function disposeAll(...fns: (() => void)[]): () => void {
-  return () => {
-    for (const fn of fns.reverse()) fn();
-  };
+  /** What its tab shows beside the title, or null for nothing. */
+  badge?(state: PlaygroundState): Badge | null;
 }

@@ -88,4 +88,12 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   };
 }
 
-export const problemsPane: Pane = { id: "problems", title: "Problems", mount };
+export const problemsPane: Pane = {
+  id: "problems",
+  title: "Problems",
+  mount,
+  badge: (s) => {
+    const c = selectCounts(s);
+    return c.error + c.warning ? { count: c.error + c.warning, tone: c.error ? "bad" : "warn" } : null;
+  },
+};

@@ -49,7 +49,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         : failed
           ? chip("error", "Load", `${failed} failed`, `of ${commands}`, "kernel", store)
           : chip("ok", "Load", "all succeeded", commands, "kernel", store);
-    const taint = r.commands.at(-1)?.taint ?? r.taint_at_boot;
+    const taint = r.taintFinal;
     const loaded = selectLoadedModules(s);
     const mods = chip(taint ? "warning" : "ok", "Kernel", taint ? "tainted" : "not tainted", `${taint ? `taint ${taint} · ` : ""}${loaded.length} module${loaded.length === 1 ? "" : "s"} loaded`, "modules", store);
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;

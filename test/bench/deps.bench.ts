@@ -8,12 +8,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { corpusRelease, defaultCorpusDir, fetchCorpus } from "../../src/cli/corpus";
-import { projectRoot } from "../../src/engine/node";
+import { projectRoot } from "../../src/engine/hosts/node";
 import { median, ms } from "./stats";
 
 const DEPMOD = "/usr/sbin/depmod";
 const TIME = "/usr/bin/time";
-const CLI = `${projectRoot}src/cli/ksymns.js`;
+const CLI = `${projectRoot}dist/cli/ksymns.mjs`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 interface Run {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createEngine, type KernelProfile } from "../../src/engine";
-import { projectRoot } from "../../src/engine/node";
+import { projectRoot } from "../../src/engine/hosts/node";
 import { median, ms } from "./stats";
 
 function workspace(): Record<string, string> {
@@ -32,6 +32,7 @@ export default async function bench(): Promise<void> {
   const profile: KernelProfile = {
     symvers: new Uint8Array(gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.Module.symvers.gz`))),
     modules: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.modules.gz`)).toString("utf8"),
+    config: gunzipSync(readFileSync(`${projectRoot}public/kernels/debian-6.12.113-amd64.config.gz`)).toString("utf8"),
   };
   const cold: number[] = [];
   const incremental: number[] = [];

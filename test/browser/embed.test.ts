@@ -3,13 +3,13 @@
 // protocol; the light embed's transfer budget; read-only; "Open in ksymns"; offline use.
 
 import { mkdirSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { PreviewServer } from "vite";
 import { launchChromium, serveSite } from "../support/server";
 import { serveHostPages } from "../support/hostpage";
+import { serveCounting, total as sentTotal } from "../support/counting";
 import { SHOTS, shot, workspace } from "./support";
 
 /** Bytes (gzip) an embed may transfer before the reader interacts: engine and profile included. */
@@ -121,7 +121,7 @@ describe("embedding ksymns in another site's page", () => {
     await waitForEvent(page, "ready");
     await waitForEvent(page, "result");
     const ev = await events(page);
-    expect(ev.find((e) => e.type === "ready")!.detail.capabilities).toEqual(["set-files", "set-options", "run", "get-state"]);
+    expect(ev.find((e) => e.type === "ready")!.detail.capabilities).toEqual(["set-files", "set-options", "set-theme", "run", "get-state"]);
     const result = ev.find((e) => e.type === "result")!.detail;
     expect(result.messages!.some((m) => m.text.includes(NOT_IMPORTED))).toBe(true);
     expect(result.verdicts!.load).toEqual([
@@ -232,34 +232,25 @@ describe("embedding ksymns in another site's page", () => {
   });
 
   it("shows code and verdict within the transfer budget before the first interaction, and loads Monaco on the first click", async () => {
-    // no service worker: every byte comes from the network
+    // every byte counted at the server, whichever context asked (page, worker, shared engine);
+    // no service worker, nothing cached
+    const site = await serveCounting();
     const context = await browser.newContext({ viewport: { width: 1100, height: 640 }, serviceWorkers: "block" });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-    const responses: { url: string; status: number; size: number; gzip: number }[] = [];
-    const pending: Promise<void>[] = [];
-    page.on("response", (res) => {
-      pending.push(
-        res.body().then(
-          (body) => void responses.push({ url: res.url(), status: res.status(), size: body.length, gzip: gzipSync(body).length }),
-          () => void responses.push({ url: res.url(), status: res.status(), size: 0, gzip: 0 }),
-        ),
-      );
-    });
-    await page.goto(`${url}embed.html?file=user.c&lines=3`);
+    await page.goto(`${site.url}embed.html?file=user.c&lines=3`);
     await page.waitForSelector("body[data-ready=true]");
     await page.waitForSelector(".summary-pane .stat");
     await page.waitForTimeout(300);
-    await Promise.all(pending);
-    const before = responses.slice();
-    const total = before.reduce((n, r) => n + (/\.gz$/.test(r.url) ? r.size : r.gzip), 0);
-    const bytes = before.map((r) => ({ file: r.url.slice(url.length), bytes: r.size, gzip: /\.gz$/.test(r.url) ? r.size : r.gzip }));
+    const before = site.log.slice();
+    const { bytes: total } = sentTotal(before);
     mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(`${SHOTS}/embed-sizes.json`, JSON.stringify({ budget: BUDGET, total, responses: bytes }, null, 2) + "\n");
+    writeFileSync(`${SHOTS}/embed-sizes.json`, JSON.stringify({ budget: BUDGET, total, responses: before.map((r) => ({ file: r.path.slice(1), bytes: r.bytes, gzip: r.gzip })) }, null, 2) + "\n");
     console.log(`embed before interaction: ${total} bytes gzip over ${before.length} responses (budget ${BUDGET})`);
-    expect(before.some((r) => /editor-.*\.js$/.test(r.url))).toBe(false);
+    expect(before.some((r) => /\.wasm$/.test(r.path))).toBe(true);
+    expect(before.some((r) => /editor-.*\.js$/.test(r.path))).toBe(false);
     expect(total).toBeLessThanOrEqual(BUDGET);
     expect(await page.textContent(".problems")).toContain(NOT_IMPORTED);
     await shot(page, "embed-light");
@@ -271,6 +262,7 @@ describe("embedding ksymns in another site's page", () => {
     // within the page's Content-Security-Policy: no inline scripts, nothing refused
     expect(problems).toEqual([]);
     await context.close();
+    site.server.close();
   });
 
   it("opens the same workspace in the full page from \"Open in ksymns\"", async () => {
@@ -333,7 +325,8 @@ describe("embedding ksymns in another site's page", () => {
     const element = await page.inputValue("#embed-element");
     const iframe = await page.inputValue("#embed-iframe");
     expect(element).toContain("<ksymns-playground");
-    expect(element).toContain('data-file="user.c"');
+    expect(element).toContain("<figcaption>user.c</figcaption>");
+    expect(element).toMatch(/ files="v1\/[A-Za-z0-9_-]+"/);
     expect(element).toContain(" readonly");
     expect(iframe).toMatch(/embed\.html\?[^"]*readonly=1[^"]*#v1\//);
     await shot(page, "embed-dialog");

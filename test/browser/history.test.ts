@@ -1,15 +1,20 @@
 // Nothing lost, in Debian's Chromium: work replaced by an example and then by a shared link
 // stays in History, which restores it (keeping what was open in turn); the History dialog
-// shows titles as text; a full storage is reported.
+// shows titles as text; a full storage is reported; a huge link, another site sending link
+// after link, and two tabs editing in turn cost none of the user's work.
 
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { defaultSnapshot, encodeLink, type Snapshot } from "../../src/store";
-import { fileText, openPlayground, pageErrors, shot, useSite } from "./support";
+import { fileText, openPlayground, pageErrors, shot, useSite, type TestWindow } from "./support";
+import { serveHostPages } from "../support/hostpage";
 
 const site = useSite();
+
+/** The other site's page, holding the ksymns window it opened. */
+type AttackerWindow = Window & { w: Window | null };
 
 const PRESET = "kvmfr-dma-buf-6.12";
 
@@ -20,7 +25,7 @@ function linkWith(file: string, text: string): string {
 }
 
 async function setFile(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(([n, t]) => (window as any).ksymns.store.getState().setFile(n, t), [name, text]);
+  await page.evaluate(([n, t]) => (window as unknown as TestWindow).ksymns.store.getState().setFile(n, t), [name, text]);
   await page.waitForFunction((t) => localStorage.getItem("ksymns:workspace:v1")?.includes(JSON.stringify(t).slice(1, -1)), text);
 }
 
@@ -40,12 +45,12 @@ describe("History", () => {
     await setFile(page, "user.c", "// my first edit\n");
 
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
     expect(await page.textContent(".notice")).toContain("Your work was kept in History.");
     await setFile(page, "kvmfr.c", "// my edit of the example\n");
 
     await openHash(page, linkWith("user.c", "// from the link\n"));
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c")?.content === "// from the link\n");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content === "// from the link\n");
     expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
 
     const titles = await historyTitles(page);
@@ -85,9 +90,9 @@ describe("History", () => {
     const page = await openPlayground(site.browser, site.url);
     await setFile(page, "user.c", "// mine\n");
     // a title made of markup must stay text
-    await page.evaluate(() => (window as any).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().renameFile("exporter.c", "<img src=x onerror=alert(1)>.c"));
     await openHash(page, `#example/${PRESET}`);
-    await page.waitForFunction((slug) => (window as any).ksymns.store.getState().preset?.slug === slug, PRESET);
+    await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
 
     await shot(page, "history-notice");
     await page.click(".notice .notice-more");
@@ -118,7 +123,7 @@ describe("History", () => {
     await page.click("#reset");
     expect(await page.locator("dialog").textContent()).toContain("Your current work is kept in History");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
     expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
     await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
     expect(await fileText(page, "user.c")).toBe("// before the reset\n");
@@ -136,7 +141,7 @@ describe("History", () => {
     });
     await openHash(page, `#example/${PRESET}`);
     await page.waitForSelector(".notice-error");
-    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full.");
+    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full. Download it to keep it, or delete entries from History.");
     const download = page.waitForEvent("download");
     await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
     expect((await download).suggestedFilename()).toBe("ksymns-kept-workspace.zip");
@@ -154,12 +159,108 @@ describe("History", () => {
     });
     await openHash(page, linkWith("user.c", "// from the link\n"));
     await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("could not be kept in History"));
-    expect(await page.textContent(".notice")).toContain("You opened a shared workspace. Your previous work could not be kept in History: this browser's storage is full.");
+    expect(await page.textContent(".notice")).toContain("You opened a shared workspace. Your previous work could not be kept in History: this browser's storage is full");
     const download = page.waitForEvent("download");
     await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
     const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
     expect(strFromU8(zip["user.c"])).toBe("// mine\n");
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it("does not save a link too large for the browser, says why, and keeps History whole; trimming it saves over nothing unkept", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await setFile(page, "user.c", "// my own work\n");
+    const huge: Snapshot = defaultSnapshot();
+    huge.files = huge.files.map((f) => (f.name === "user.c" ? { ...f, content: "// the huge link\n" } : f));
+    for (let i = 0; i < 4; i++) huge.files.push({ name: `notes${i}.txt`, content: "x".repeat(7_900_000) });
+    const hash = `#${encodeLink(huge)}`;
+    expect(hash.length).toBeLessThan(64 * 1024);
+
+    await openHash(page, hash);
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.length === 8);
+    await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("is not being saved"), undefined, { timeout: 20_000 });
+    const notice = await page.textContent(".notice");
+    expect(notice).toMatch(/This workspace \(3\d\.\d MB\) is not being saved: it is larger than a browser stores for one site \(5 MiB\)\. What was saved before stays saved\./);
+    expect(await page.locator(".notice").getByRole("button", { name: "Download it" }).count()).toBe(1);
+    await shot(page, "history-huge-link");
+    expect(await historyTitles(page)).toEqual(["exporter.c"]);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => localStorage.getItem("ksymns:workspace:v1"))).toContain("my own work");
+
+    // trimmed, it is saved; the work it replaced is still in History
+    await page.evaluate(() => {
+      const s = (window as unknown as TestWindow).ksymns.store.getState();
+      for (let i = 0; i < 4; i++) s.deleteFile(`notes${i}.txt`);
+    });
+    await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes("the huge link"));
+    expect(await historyTitles(page)).toEqual(["exporter.c"]);
+    await page.locator(".history-entry").first().getByRole("button", { name: "Restore" }).click();
+    expect(await fileText(page, "user.c")).toBe("// my own work\n");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps the user's work when a page on another site opens ksymns and sends it link after link", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const mine = await openPlayground(site.browser, site.url, { context });
+    await setFile(mine, "user.c", "// my own work\n");
+    await mine.close();
+
+    const { server, origin } = await serveHostPages({ "/attack.html": ["text/html", "<!doctype html><title>another site</title><p>another site</p>"] });
+    try {
+      const attacker = await context.newPage();
+      await attacker.goto(`${origin}/attack.html`);
+      const popup = context.waitForEvent("page");
+      await attacker.evaluate((u) => void ((window as unknown as AttackerWindow).w = window.open(u, "ksymns")), site.url + linkWith("user.c", "// link 0\n"));
+      const opened = await popup;
+      const errors: string[] = [];
+      opened.on("pageerror", (e) => errors.push(e.message));
+      await opened.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+      for (let i = 1; i <= 21; i++) {
+        await attacker.evaluate(([u]) => ((window as unknown as AttackerWindow).w!.location = u), [site.url + linkWith("user.c", `// link ${i}\n`)]);
+        await opened.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content === t, `// link ${i}\n`);
+      }
+      const titles = await historyTitles(opened);
+      expect(titles.length).toBeLessThanOrEqual(20);
+      expect(titles.filter((t) => t !== "Shared link")).toEqual(["exporter.c"]);
+      await opened.keyboard.press("Escape");
+      await opened.getByRole("button", { name: "History (replaced workspaces)" }).click();
+      await opened.getByRole("button", { name: "Restore exporter.c" }).click();
+      expect(await fileText(opened, "user.c")).toBe("// my own work\n");
+      expect(errors).toEqual([]);
+    } finally {
+      server.close();
+      await context.close();
+    }
+  });
+
+  it("keeps both tabs' edits when the workspace is open in two tabs", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const a = await openPlayground(site.browser, site.url, { context });
+    await setFile(a, "user.c", "// A, first edit\n");
+    const b = await openPlayground(site.browser, site.url, { context });
+    expect(await fileText(b, "user.c")).toBe("// A, first edit\n");
+
+    await setFile(a, "user.c", "// A, second edit\n");
+    // B learns of the other tab from the storage event
+    await b.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("open in another tab"));
+    await shot(b, "history-two-tabs");
+    await setFile(b, "user.c", "// B, first edit\n");
+    await b.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("was kept in History before this tab saved its own"));
+
+    // A's edit is in History, B's is saved; A saves again and B's goes to History in turn
+    expect(await historyTitles(b)).toEqual(["exporter.c (from another tab)"]);
+    await b.keyboard.press("Escape");
+    await setFile(a, "user.c", "// A, third edit\n");
+    const kept = await a.evaluate(() => JSON.parse(localStorage.getItem("ksymns:history:v1")!).map((e: { s: { f: [string, string][] } }) => e.s.f.find((f) => f[0] === "user.c")![1]));
+    expect(kept).toEqual(["// B, first edit\n", "// A, second edit\n"]);
+
+    // a third tab opens the latest save, with every other edit in History
+    const c = await openPlayground(site.browser, site.url, { context });
+    expect(await fileText(c, "user.c")).toBe("// A, third edit\n");
+    expect(pageErrors(a)).toEqual([]);
+    expect(pageErrors(b)).toEqual([]);
+    await context.close();
   });
 });

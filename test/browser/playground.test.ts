@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, pasteText, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite } from "./support";
+import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, pasteText, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite, type TestWindow } from "./support";
 
 const site = useSite();
 
@@ -150,8 +150,8 @@ describe("writing a module that calls a namespaced symbol without importing it",
     // the fix for 6.13 writes the string form
     const problem = page.locator(".problem", { hasText: cc }).filter({ hasText: "mymod.c" });
     await problem.locator(".fix").click();
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "mymod.c").content.includes('MODULE_IMPORT_NS("TOY_NS");'));
-    await page.waitForFunction(() => !(window as any).ksymns.store.getState().result.findings.some((f: any) => f.id === "CC_IMPORT_IDENTIFIER" && f.file === "mymod.c"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "mymod.c")?.content.toString().includes('MODULE_IMPORT_NS("TOY_NS");'));
+    await page.waitForFunction(() => !(window as unknown as TestWindow).ksymns.store.getState().result?.findings.some((f) => f.id === "CC_IMPORT_IDENTIFIER" && f.file === "mymod.c"));
     await page.selectOption("#kernel-version", "6.12");
     await waitForNoVerdict(page, "# Linux/x86 6.13");
     expect(await fileText(page, ".config")).toContain("# Linux/x86 6.12.0 Kernel Configuration");
@@ -205,27 +205,27 @@ describe("keeping and sharing work", () => {
 
   it("asks before resetting, and reset brings the example back", async () => {
     const page = await openPlayground(site.browser, site.url);
-    await page.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// mine\n"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("user.c", "// mine\n"));
     await page.click("#reset");
     await page.locator("dialog").getByText("Cancel").click();
     await page.waitForSelector("dialog", { state: "detached" });
     expect(await fileText(page, "user.c")).toBe("// mine\n");
     await page.click("#reset");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
     await page.waitForSelector("dialog", { state: "detached" });
     await page.context().close();
   });
 
   it("sets aside unsaved work when a link is opened, and brings it back on request", async () => {
     const sharer = await openPlayground(site.browser, site.url);
-    await sharer.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// from the link\n"));
+    await sharer.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("user.c", "// from the link\n"));
     await sharer.click("#copy-link");
     const link = await sharer.locator(".share-url").inputValue();
     await sharer.context().close();
 
     const page = await openPlayground(site.browser, site.url);
-    await page.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// my own work\n"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("user.c", "// my own work\n"));
     await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes("my own work"));
     await page.goto(link);
     await page.waitForSelector("body[data-ready=true]");
@@ -282,9 +282,9 @@ describe("managing files", () => {
     expect((await workspace(page)).map(([n]) => n)).toEqual(["exporter.c", "consumer.c", "load", ".config"]);
     await page.focus('.tab[data-file="consumer.c"]');
     await page.keyboard.press("ControlOrMeta+Shift+ArrowLeft");
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files[0].name === "consumer.c");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files[0].name === "consumer.c");
     await page.dragAndDrop('.tab[data-file=".config"]', '.tab[data-file="consumer.c"]');
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files[0].name === ".config");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files[0].name === ".config");
     await page.context().close();
   });
 
@@ -296,11 +296,11 @@ describe("managing files", () => {
     const entries = unzipSync(new Uint8Array(readFileSync(file)));
     expect(Object.keys(entries)).toEqual(["exporter.c", "user.c", "load", ".config"]);
     expect(strFromU8(entries["user.c"])).toBe(await fileText(page, "user.c"));
-    await page.evaluate(() => (window as any).ksymns.store.getState().setFile("user.c", "// changed\n"));
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("user.c", "// changed\n"));
     const chooser = page.waitForEvent("filechooser");
     await page.click("#open");
     await (await chooser).setFiles([{ name: "ksymns-workspace.zip", mimeType: "application/zip", buffer: readFileSync(file) }]);
-    await page.waitForFunction(() => (window as any).ksymns.store.getState().files.find((f: any) => f.name === "user.c").content.includes("MODULE_LICENSE"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
     expect(await page.textContent(".notice")).toContain("Opened 4 files as the workspace.");
     await page.context().close();
   });
@@ -323,9 +323,9 @@ describe("large inputs", () => {
     const symvers = rows.join("\n") + "\n";
     expect(symvers.length).toBeGreaterThan(256 * 1024);
     await page.evaluate((text) => {
-      const s = (window as any).ksymns.store.getState();
+      const s = (window as unknown as TestWindow).ksymns.store.getState();
       s.setFile("Module.symvers", text);
-      s.setFile("user.c", s.files.find((f: any) => f.name === "user.c").content.replace("toy_get());", "toy_get() + big_target());"));
+      s.setFile("user.c", String(s.files.find((f) => f.name === "user.c")?.content).replace("toy_get());", "toy_get() + big_target());"));
     }, symvers);
     await waitForVerdict(page, "ERROR: modpost: module user uses symbol big_target from namespace BIG_NS, but does not import it.", 20_000);
     expect(page.workers().some((w) => /\/worker-[\w-]+\.js$/.test(w.url()))).toBe(true);

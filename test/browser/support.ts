@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { PreviewServer } from "vite";
+import type { PlaygroundStore } from "../../src/store";
 import { launchChromium, serveSite } from "../support/server";
 
 /** The built site served and Chromium started for one test file (both closed after it). */
@@ -21,6 +22,9 @@ export function useSite(): { browser: Browser; url: string } {
   });
   return site;
 }
+
+/** The page's window as the tests see it: the store the page exposes (src/main.ts). */
+export type TestWindow = Window & { ksymns: { store: PlaygroundStore; testHooks: { injectFault(kind: "trap" | "oom"): void } } };
 
 export const SHOTS = "test-results";
 

@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { RunOptions, WorkspaceFiles } from "../../src/engine";
 import { applyEdits, quickFixesFor, type TextEdit } from "../../src/editor/fixes";
 

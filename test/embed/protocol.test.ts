@@ -1,6 +1,6 @@
 // The embed's URL flags and host protocol, as a host page would use them.
 
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { describe, expect, it } from "vitest";
 import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
 import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";
@@ -32,6 +32,10 @@ describe("the host protocol", () => {
     expect(parseHostMessage({ ksymns: 1, type: "set-options", kernel: "6.13", relaxed: false })).toEqual({ type: "set-options", id: undefined, kernel: "6.13", relaxed: false });
     expect(parseHostMessage({ ksymns: 1, type: "get-state", id: "q1" })).toEqual({ type: "get-state", id: "q1" });
   });
+  it("takes a theme from the host: light, dark or auto, and nothing else", () => {
+    for (const theme of ["light", "dark", "auto"]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toEqual({ type: "set-theme", id: undefined, theme });
+    for (const theme of ["pink", "", undefined, 1, { toString: () => "dark" }]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toBeNull();
+  });
   it("ignores anything else: other versions, unknown types, bad fields, oversized files", () => {
     const bad = [
       null,
@@ -51,6 +55,17 @@ describe("the host protocol", () => {
       { ksymns: 1, type: "run", id: 7 },
     ];
     for (const m of bad) expect(parseHostMessage(m)).toBeNull();
+  });
+  it("takes file names as names only: `active` must be a file, and a file called __proto__ is a file", () => {
+    for (const active of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(parseHostMessage({ ksymns: 1, type: "set-files", files: { "a.c": "" }, active })).toBeNull();
+    }
+    // as a host's JSON arrives: __proto__ an own key, not the prototype
+    const m = parseHostMessage(JSON.parse('{"ksymns":1,"type":"set-files","files":{"__proto__":"int x;","a.c":""},"active":"__proto__"}'));
+    expect(m).toMatchObject({ type: "set-files", active: "__proto__" });
+    const files = (m as { files: Record<string, string> }).files;
+    expect(Object.getPrototypeOf(files)).toBeNull();
+    expect(Object.entries(files)).toEqual([["__proto__", "int x;"], ["a.c", ""]]);
   });
 });
 

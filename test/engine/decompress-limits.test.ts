@@ -5,11 +5,11 @@
 // fzstd, xz-decompress), and the facade that chooses between them.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
 import { DecompressError, type Compression, type Decompressor } from "../../src/engine/decompress";
-import { nodeDecompress, unxzWasmLimited } from "../../src/engine/node-decompress";
-import { browserDecompress } from "../../src/engine/browser-decompress";
+import { nodeDecompress, unxzWasmLimited } from "../../src/engine/decompress/node";
+import { browserDecompress } from "../../src/engine/decompress/browser";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { makeKo, type Fixture } from "../support/ko-fixture";
 import { bomb, compress, compressFast, zstdCli, zstdEndlessSequences, zstdStored } from "../fuzz/compressed-streams";

@@ -2,7 +2,7 @@
 // finding, and the next run works on a fresh instance.
 
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { readFileSync } from "node:fs";
 import { ENGINE_MEMORY_LIMIT, isOutOfMemory } from "../../src/engine/engine";
 
@@ -11,7 +11,8 @@ const FILES = { "a.c": 'MODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("a");\n' };
 describe("the engine facade", () => {
   it("turns a trap into an internal-error finding and keeps working", async () => {
     const engine = await createNodeEngine();
-    const broken = await engine.run(FILES, { kernel: "6.12", inject: "trap" });
+    engine.injectFault("trap");
+    const broken = await engine.run(FILES, { kernel: "6.12" });
     expect(broken.findings).toHaveLength(1);
     expect(broken.findings[0]).toMatchObject({ id: "INTERNAL_ERROR", stage: "internal", severity: "error" });
     expect(broken.findings[0].text).toContain("your files are unchanged");
@@ -22,7 +23,8 @@ describe("the engine facade", () => {
 
   it("says the engine ran out of memory, with its limit, and keeps working", async () => {
     const engine = await createNodeEngine();
-    const broken = await engine.run(FILES, { kernel: "6.12", inject: "oom" });
+    engine.injectFault("oom");
+    const broken = await engine.run(FILES, { kernel: "6.12" });
     expect(broken.findings).toHaveLength(1);
     expect(broken.findings[0]).toMatchObject({ id: "INTERNAL_ERROR", stage: "internal", severity: "error" });
     expect(broken.findings[0].text).toMatch(/^ksymns ran out of memory on this workspace \(the engine may use 1 GiB; it held \d+ MiB when an allocation failed\)\. Your files are unchanged/);

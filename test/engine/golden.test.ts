@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, RunResult } from "../../src/engine";
 import { readWorkspaceDir } from "../../src/cli/workspace-dir";
 import * as lab from "../support/lab";
@@ -31,7 +31,7 @@ function engineFolder(name: string): string | null {
 
 async function runCase(name: string, kernel: string): Promise<RunResult> {
   const dir = engineFolder(name)!;
-  const files = await readWorkspaceDir(dir, kernel);
+  const { files } = await readWorkspaceDir(dir, kernel);
   return engine.run(files, { kernel, relaxed: true });
 }
 

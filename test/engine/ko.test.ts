@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, RunResult } from "../../src/engine";
 import { EHDR64, makeKo, sign, type Fixture } from "../support/ko-fixture";
 

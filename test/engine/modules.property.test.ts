@@ -5,7 +5,7 @@
 // only, so that the cases are the same on every machine.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
 import type { Compression } from "../../src/engine/decompress";
 import { locateElf } from "../fuzz/elf-mutations";

@@ -1,7 +1,7 @@
 // The editor's questions about the base kernel, answered from Debian 6.12's real table.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
 
 let engine: Engine;

@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, RunResult } from "../../src/engine";
 import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
 

@@ -2,7 +2,7 @@
 // strings, character literals, preprocessor lines or `#if 0` blocks.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, ModelModule } from "../../src/engine";
 
 let engine: Engine;

@@ -2,11 +2,12 @@
 // as many mutated .ko files and compressed modules of each format (module-targets.ts).
 // A case fails when the engine traps (an internal-error finding) or a finding names a file
 // that is not in the workspace. Prints the counts; exits 1 on any failure.
+// Then argument lists through the command line's main() (RUNS / 200 of them, cli-options.ts).
 // FUZZ_RUNS overrides the count; FUZZ_SEED the seed; FUZZ_TARGETS (comma-separated names,
 // e.g. "ELF / .ko,xz,preprocessor") picks targets.
 
 import fc from "fast-check";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { RunResult, WorkspaceFiles } from "../../src/engine";
 import { C_PIECES, OTHER_PIECES, SYMVERS_PIECES, textFrom } from "../support/arbitraries";
 import { decodeLink, defaultSnapshot, encodeLink, LinkError } from "../../src/store";
@@ -16,6 +17,7 @@ import { compress } from "./compressed-streams";
 import { corpusModules, corpusRoot, fixtureModules } from "./module-seeds";
 import { fuzzCompressed, fuzzModules, type Outcome } from "./module-targets";
 import { fuzzPreprocessor } from "./preprocessor-target";
+import { fuzzCli } from "./cli-options";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -129,6 +131,11 @@ for (const format of ["xz", "zstd", "gzip"] as Compression[]) {
   if (!wanted(format)) continue;
   const t0 = performance.now();
   report(format, await fuzzCompressed(engine, format, streams.map((s) => s[format]), RUNS, SEED), t0);
+}
+// the command line: option paths and oversized or hostile inputs, each case a whole main()
+if (wanted("CLI options")) {
+  const t0 = performance.now();
+  report("CLI options", await fuzzCli(Math.max(50, Math.round(RUNS / 200)), SEED), t0);
 }
 console.log(failures ? `${failures} failed` : "0 failed");
 process.exitCode = failures ? 1 : 0;

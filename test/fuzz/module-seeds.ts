@@ -8,7 +8,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { makeKo, type Fixture } from "../support/ko-fixture";
 import { compressionOf } from "../../src/engine/decompress";
-import { decompressSync } from "../../src/engine/node-decompress";
+import { decompressSync } from "../../src/engine/decompress/node";
 
 const VERMAGIC = "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions ";
 const TOY: Fixture = {

@@ -9,8 +9,8 @@
 import fc from "fast-check";
 import type { Engine, RunResult, WorkspaceFiles } from "../../src/engine";
 import { DecompressError, type Compression } from "../../src/engine/decompress";
-import { unxzWasmLimited } from "../../src/engine/node-decompress";
-import { browserDecompress } from "../../src/engine/browser-decompress";
+import { unxzWasmLimited } from "../../src/engine/decompress/node";
+import { browserDecompress } from "../../src/engine/decompress/browser";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { mutatedModule, type ElfSeed } from "./elf-mutations";
 import { mutatedStream } from "./compressed-streams";

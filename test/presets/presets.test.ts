@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
 import { PRESETS, diffOutcome, outcomeOf, type ExpectedOutcome } from "../../src/presets";
 import { loadPreset } from "../../src/presets/browser";

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { decodeLink, defaultSnapshot, encodeLink, meetsExpectation, LinkError, type Snapshot } from "../../src/store";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { readPreset } from "../../src/presets/node";
 
 describe("expectations in a share link", () => {

@@ -1,23 +1,10 @@
-// The history of replaced workspaces: newest first, identical file sets once, bounded, making
-// room when storage is full and saying so when it cannot, and the old set-aside slot moved in.
+// History of replaced workspaces: newest first, identical file sets once, bounded with links
+// going first, the user's own work never deleted to make room, refusals said and never partial,
+// and the old set-aside slot moved in.
 
 import { describe, expect, it } from "vitest";
-import { memoryStorage } from "./support";
-import {
-  HISTORY_LIMIT,
-  defaultSnapshot,
-  loadHistory,
-  loadSaved,
-  loadSavedTitle,
-  pushHistory,
-  removeHistory,
-  saveWorkspace,
-  setAside,
-  snapshotToJson,
-  takeUnreportedSetAside,
-  type KeyValueStorage,
-  type Snapshot,
-} from "../../src/store";
+import { memoryStorage, quotaStorage, refusingStorage } from "./support";
+import { HISTORY_LIMIT, STORAGE_CHARS, defaultSnapshot, loadHistory, pushHistory, removeHistory, snapshotToJson, type Snapshot } from "../../src/store";
 
 function work(text: string): Snapshot {
   const s = defaultSnapshot();
@@ -26,86 +13,96 @@ function work(text: string): Snapshot {
 }
 
 const userC = (s: Snapshot) => s.files.find((f) => f.name === "user.c")?.content;
+/** Characters one history entry of `s` takes (about). */
+const entryChars = (s: Snapshot) => JSON.stringify(snapshotToJson(s)).length + 120;
+const HISTORY_KEY = "ksymns:history:v1";
 
-/** A storage holding at most `limit` characters in all, refusing more as browsers do. */
-function smallStorage(limit: number): KeyValueStorage & { map: Map<string, string> } {
-  const inner = memoryStorage();
-  const used = (except: string) => [...inner.map].reduce((n, [k, v]) => n + (k === except ? 0 : k.length + v.length), 0);
-  return {
-    ...inner,
-    setItem(k, v) {
-      if (used(k) + k.length + v.length > limit) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      inner.setItem(k, v);
-    },
-  };
-}
-
-/** A storage that refuses every write (private mode, disabled storage). */
-function refusingStorage(name = "QuotaExceededError"): KeyValueStorage & { map: Map<string, string> } {
-  const inner = memoryStorage();
-  return {
-    ...inner,
-    setItem() {
-      throw new DOMException("refused", name);
-    },
-  };
-}
-
-describe("the history of replaced workspaces", () => {
-  it("keeps pushed workspaces newest first, with title, time, file count and size", () => {
+describe("History", () => {
+  it("keeps pushed workspaces newest first, with title, time, rank, file count and size", () => {
     const storage = memoryStorage();
-    const first = pushHistory(storage, work("// one\n"), "Shared link", 1000);
-    const second = pushHistory(storage, work("// two\n"), "Example: x", 2000);
+    const first = pushHistory(storage, work("// one\n"), "Shared link", { kind: "link", at: 1000 });
+    const second = pushHistory(storage, work("// two\n"), "Example: x", { at: 2000 });
     expect(first.ok && second.ok).toBe(true);
     const entries = loadHistory(storage);
-    expect(entries.map((e) => [e.title, e.at, userC(e.snapshot)])).toEqual([
-      ["Example: x", 2000, "// two\n"],
-      ["Shared link", 1000, "// one\n"],
+    expect(entries.map((e) => [e.title, e.at, e.kind, userC(e.snapshot)])).toEqual([
+      ["Example: x", 2000, "own", "// two\n"],
+      ["Shared link", 1000, "link", "// one\n"],
     ]);
     expect(entries[0].snapshot.files.length).toBe(4);
     expect(entries[0].size).toBe(work("// two\n").files.reduce((n, f) => n + new TextEncoder().encode(f.content as string).length, 0));
     expect(entries[0].snapshot).toEqual(work("// two\n"));
   });
 
-  it("keeps an identical set of files once, moved to the top under its first title", () => {
+  it("keeps an identical set of files once, moved to the top under its first title and its higher rank", () => {
     const storage = memoryStorage();
-    pushHistory(storage, work("// a\n"), "first name", 1);
-    pushHistory(storage, work("// b\n"), "b", 2);
+    pushHistory(storage, work("// a\n"), "first name", { at: 1 });
+    pushHistory(storage, work("// b\n"), "b", { at: 2 });
     const reordered = work("// a\n");
     reordered.files.reverse();
-    pushHistory(storage, reordered, "user.c", 3);
-    const entries = loadHistory(storage);
-    expect(entries.map((e) => [e.title, e.at])).toEqual([
-      ["first name", 3],
-      ["b", 2],
+    pushHistory(storage, reordered, "Shared link", { kind: "link", at: 3 });
+    expect(loadHistory(storage).map((e) => [e.title, e.at, e.kind])).toEqual([
+      ["first name", 3, "own"],
+      ["b", 2, "own"],
     ]);
   });
 
-  it(`keeps the ${HISTORY_LIMIT} most recent`, () => {
+  it(`keeps the ${HISTORY_LIMIT} most recent of the user's own workspaces`, () => {
     const storage = memoryStorage();
-    for (let i = 0; i < HISTORY_LIMIT + 5; i++) pushHistory(storage, work(`// ${i}\n`), `w${i}`, i);
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) pushHistory(storage, work(`// ${i}\n`), `w${i}`, { at: i });
     const entries = loadHistory(storage);
     expect(entries.length).toBe(HISTORY_LIMIT);
     expect(entries[0].title).toBe(`w${HISTORY_LIMIT + 4}`);
     expect(entries.at(-1)!.title).toBe("w5");
   });
 
-  it("drops the oldest entries when storage is full, and reports how many", () => {
-    const one = JSON.stringify(snapshotToJson(work("// 0\n"))).length;
-    const storage = smallStorage(Math.floor(one * 3.5));
-    for (let i = 0; i < 3; i++) expect(pushHistory(storage, work(`// ${i}\n`), `w${i}`, i).ok).toBe(true);
-    const pushed = pushHistory(storage, work("// 3\n"), "w3", 3);
-    expect(pushed).toMatchObject({ ok: true, dropped: 1 });
-    expect(loadHistory(storage).map((e) => e.title)).toEqual(["w3", "w2", "w1"]);
+  it("lets links opened one after another push out only other links, never the user's own work", () => {
+    const storage = memoryStorage();
+    pushHistory(storage, work("// my work\n"), "mine", { at: 0 });
+    for (let i = 1; i <= HISTORY_LIMIT + 1; i++) pushHistory(storage, work(`// link ${i}\n`), "Shared link", { kind: "link", at: i });
+    const entries = loadHistory(storage);
+    expect(entries.length).toBe(HISTORY_LIMIT);
+    expect(entries.filter((e) => e.kind === "own").map((e) => userC(e.snapshot))).toEqual(["// my work\n"]);
+    expect(userC(entries[0].snapshot)).toBe(`// link ${HISTORY_LIMIT + 1}\n`);
   });
 
-  it("says storage is full when even the new entry alone does not fit, and keeps what it had", () => {
-    const one = JSON.stringify(snapshotToJson(work("// 0\n"))).length;
-    const storage = smallStorage(one * 2);
-    pushHistory(storage, work("// small\n"), "small", 1);
-    const big = work("x".repeat(one * 3));
-    expect(pushHistory(storage, big, "big", 2)).toEqual({ ok: false, problem: "full" });
-    expect(loadHistory(storage).map((e) => e.title)).toEqual(["small"]);
+  it("makes room in full storage by deleting link-opened entries, oldest first, and reports how many", () => {
+    const one = entryChars(work("// 0\n"));
+    const storage = quotaStorage(Math.floor(one * 3.5));
+    pushHistory(storage, work("// own\n"), "own", { at: 0 });
+    pushHistory(storage, work("// link 1\n"), "l1", { kind: "link", at: 1 });
+    pushHistory(storage, work("// link 2\n"), "l2", { kind: "link", at: 2 });
+    const pushed = pushHistory(storage, work("// 3\n"), "w3", { at: 3 });
+    expect(pushed).toMatchObject({ ok: true, dropped: 1 });
+    expect(loadHistory(storage).map((e) => e.title)).toEqual(["w3", "l2", "own"]);
+  });
+
+  it("never deletes the user's own work to make room: the push is refused and History stays as it was", () => {
+    const one = entryChars(work("// 0\n"));
+    const storage = quotaStorage(Math.floor(one * 3.5));
+    for (let i = 0; i < 3; i++) expect(pushHistory(storage, work(`// ${i}\n`), `w${i}`, { at: i }).ok).toBe(true);
+    const before = storage.getItem(HISTORY_KEY);
+    expect(pushHistory(storage, work("// 3\n"), "w3", { at: 3 })).toEqual({ ok: false, problem: "full" });
+    expect(storage.getItem(HISTORY_KEY)).toBe(before);
+  });
+
+  it("deletes no link either when deleting every one would not make room", () => {
+    const one = entryChars(work("// 0\n"));
+    const storage = quotaStorage(one * 3);
+    pushHistory(storage, work("// own\n"), "own", { at: 0 });
+    pushHistory(storage, work("// link\n"), "link", { kind: "link", at: 1 });
+    const before = storage.getItem(HISTORY_KEY);
+    expect(pushHistory(storage, work("x".repeat(one * 2)), "big", { at: 2 })).toEqual({ ok: false, problem: "full" });
+    expect(storage.getItem(HISTORY_KEY)).toBe(before);
+  });
+
+  it("refuses a workspace larger than any browser stores without trying or deleting anything", () => {
+    const storage = memoryStorage();
+    pushHistory(storage, work("// link\n"), "link", { kind: "link", at: 1 });
+    const writes = storage.writes;
+    const huge = work("x".repeat(STORAGE_CHARS + 1));
+    expect(pushHistory(storage, huge, "huge")).toEqual({ ok: false, problem: "too-large" });
+    expect(storage.writes).toBe(writes);
+    expect(loadHistory(storage).map((e) => e.title)).toEqual(["link"]);
   });
 
   it("tells full storage from unavailable storage", () => {
@@ -113,32 +110,18 @@ describe("the history of replaced workspaces", () => {
     expect(pushHistory(refusingStorage("SecurityError"), work("// a\n"), "a")).toEqual({ ok: false, problem: "unavailable" });
   });
 
-  it("names set-aside work (the saved workspace) by the title saved with it", () => {
+  it("keeps one entry per other tab: a newer rescue of that tab's work replaces the older", () => {
     const storage = memoryStorage();
-    saveWorkspace(storage, work("// edited example\n"), "Example: a story");
-    expect(loadSavedTitle(storage)).toBe("Example: a story");
-    expect(setAside(storage, loadSaved(storage)!)).toBe(true);
-    expect(loadHistory(storage)[0].title).toBe("Example: a story");
+    pushHistory(storage, work("// mine\n"), "mine", { at: 0 });
+    pushHistory(storage, work("// tab B, first\n"), "b (from another tab)", { fromTab: "B", at: 1 });
+    pushHistory(storage, work("// tab B, later\n"), "b (from another tab)", { fromTab: "B", at: 2 });
+    expect(loadHistory(storage).map((e) => userC(e.snapshot))).toEqual(["// tab B, later\n", "// mine\n"]);
+    // a link the other tab had open never replaces that tab's own work
+    pushHistory(storage, work("// tab B's link\n"), "Shared link (from another tab)", { fromTab: "B", kind: "link", at: 3 });
+    expect(loadHistory(storage).map((e) => userC(e.snapshot))).toEqual(["// tab B's link\n", "// tab B, later\n", "// mine\n"]);
   });
 
-  it("remembers a set-aside that storage refused, for the page to report once", () => {
-    expect(setAside(refusingStorage(), work("// lost?\n"))).toBe(false);
-    const refused = takeUnreportedSetAside();
-    expect(refused?.problem).toBe("full");
-    expect(userC(refused!.snapshot)).toBe("// lost?\n");
-    expect(takeUnreportedSetAside()).toBeNull();
-  });
-
-  it("saves the open workspace before old history: the oldest entries make room", () => {
-    const one = JSON.stringify(snapshotToJson(work("// 0\n"))).length;
-    const storage = smallStorage(Math.floor(one * 3.5));
-    for (let i = 0; i < 3; i++) pushHistory(storage, work(`// ${i}\n`), `w${i}`, i);
-    expect(saveWorkspace(storage, work("// now\n"))).toEqual({ saved: true, dropped: 1 });
-    expect(userC(loadSaved(storage)!)).toBe("// now\n");
-    expect(loadHistory(storage).map((e) => e.title)).toEqual(["w2", "w1"]);
-  });
-
-  it("deletes one entry", () => {
+  it("deletes entries", () => {
     const storage = memoryStorage();
     pushHistory(storage, work("// a\n"), "a");
     const b = pushHistory(storage, work("// b\n"), "b");
@@ -149,12 +132,18 @@ describe("the history of replaced workspaces", () => {
   it("skips a damaged entry and keeps the others", () => {
     const storage = memoryStorage();
     pushHistory(storage, work("// a\n"), "a");
-    const raw = JSON.parse(storage.getItem("ksymns:history:v1")!);
+    const raw = JSON.parse(storage.getItem(HISTORY_KEY)!);
     raw.push({ id: "x", title: "broken", at: 0, size: 0, s: { f: "nope" } });
-    storage.setItem("ksymns:history:v1", JSON.stringify(raw));
+    storage.setItem(HISTORY_KEY, JSON.stringify(raw));
     expect(loadHistory(storage).map((e) => e.title)).toEqual(["a"]);
-    storage.setItem("ksymns:history:v1", "{not json");
+    storage.setItem(HISTORY_KEY, "{not json");
     expect(loadHistory(storage)).toEqual([]);
+  });
+
+  it("reads entries from before ranks existed as the user's own work", () => {
+    const storage = memoryStorage();
+    storage.setItem(HISTORY_KEY, JSON.stringify([{ id: "old", title: "old", at: 1, size: 1, s: snapshotToJson(work("// old\n")) }]));
+    expect(loadHistory(storage)[0].kind).toBe("own");
   });
 
   it("moves the single set-aside slot of earlier versions into the history, once", () => {

@@ -1,9 +1,12 @@
-// The share-link codec: what a link holds, and how a broken link is reported.
+// The share-link codec: what a link holds, and how a broken link is reported; file names
+// that are object members stay files.
 
 import { describe, expect, it } from "vitest";
-import { deflateSync, strToU8 } from "fflate";
-import { decodeLink, encodeLink, isLinkHash, LinkError, type Snapshot } from "../../src/store";
+import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
+import { decodeLink, encodeLink, isLinkHash, LinkError, toWorkspaceFiles, type Snapshot } from "../../src/store";
 import { defaultSnapshot } from "../../src/store";
+import { applyEdits } from "../../src/editor/fixes";
+import { zipWorkspace } from "../../src/app/archive";
 
 const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0x80]);
 
@@ -94,3 +97,27 @@ describe("a crafted link", () => {
     expect(() => decodeLink(`#v1/${b64}`)).toThrow(/more than 32 MiB/);
   });
 });
+
+describe("files named like object members", () => {
+  it("are files like any other in the engine's input, a link, a fix and a .zip", () => {
+    const names = ["__proto__", "toString", "constructor", "hasOwnProperty"];
+    const snap = defaultSnapshot();
+    snap.files.push(...names.map((name) => ({ name, content: `// ${name}\n` })));
+    const input = toWorkspaceFiles(snap.files);
+    expect(Object.getPrototypeOf(input)).toBeNull();
+    for (const n of names) expect(input[n]).toBe(`// ${n}\n`);
+    expect(Object.keys(input)).toHaveLength(snap.files.length);
+
+    expect(decodeLink(encodeLink(snap)).files.map((f) => f.name)).toEqual(snap.files.map((f) => f.name));
+
+    const fixed = applyEdits(input, [{ file: "__proto__", line: 1, col: 1, endLine: 1, endCol: 1, text: "// fixed\n" }]);
+    expect(Object.entries(fixed)).toEqual([["__proto__", "// fixed\n// __proto__\n"]]);
+    expect(Object.keys(applyEdits(input, [{ file: "valueOf", line: 1, col: 1, endLine: 1, endCol: 1, text: "x" }]))).toEqual([]);
+
+    const inZip: string[] = [];
+    const zipped = unzipSync(zipWorkspace(snap.files), { filter: (f) => (inZip.push(f.name), true) });
+    expect(inZip).toEqual(snap.files.map((f) => f.name));
+    expect(strFromU8(zipped.toString as unknown as Uint8Array)).toBe("// toString\n");
+  });
+});
+

@@ -2,22 +2,22 @@
 
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./support";
-import { createNodeEngine } from "../../src/engine/node";
-import { localClient, switchingClient, type EngineClient } from "../../src/engine/client";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import { localClient, switchingClient, type EngineClient } from "../../src/engine/worker";
 import {
   clearSaved,
   connectEngine,
+  createKeeper,
   createPlaygroundStore,
   defaultSnapshot,
   loadSaved,
-  saveCurrent,
   selectCounts,
   selectFileNames,
   selectKernelVersion,
   selectLoadedModules,
   selectSnapshot,
-  setAside,
-  loadHistory,
+  selectWorkKind,
+  selectWorkTitle,
   type PlaygroundStore,
 } from "../../src/store";
 import type { RunResult } from "../../src/engine";
@@ -59,12 +59,20 @@ describe("the files slice", () => {
     expect(store.getState().addModule()).toBe("mymod2.c");
   });
 
-  it("refuses a duplicate, empty or nested file name with a reason", () => {
+  it("refuses a duplicate, empty or escaping file name with a reason", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     expect(store.getState().addFile("user.c")).toMatch(/already a file called user.c/);
     expect(store.getState().addFile(" ")).toMatch(/needs a name/);
-    expect(store.getState().renameFile("user.c", "sub/user.c")).toMatch(/cannot contain/);
+    expect(store.getState().renameFile("user.c", "../user.c")).toMatch(/relative to the workspace/);
+    expect(store.getState().renameFile("user.c", "/user.c")).toMatch(/relative to the workspace/);
+    expect(store.getState().renameFile("user.c", "sub\\user.c")).toMatch(/separated by \//);
     expect(selectFileNames(store.getState())).toEqual(["exporter.c", "user.c", "load", ".config"]);
+  });
+
+  it("takes files in subfolders, as a module folder with obj-m += sub/ has them", () => {
+    const store = createPlaygroundStore(defaultSnapshot());
+    expect(store.getState().renameFile("user.c", "sub/user.c")).toBeNull();
+    expect(selectFileNames(store.getState())).toContain("sub/user.c");
   });
 
   it("renames a file in place and keeps it open", () => {
@@ -172,7 +180,7 @@ describe("the runner", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     const stop = connectEngine(store, localClient(await enginePromise));
     await untilResult(store);
-    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: "0", users: [], state: "Live", taints: "OE" }]);
+    expect(selectLoadedModules(store.getState())).toEqual([{ name: "exporter", refcount: 0, users: [], state: "Live", taints: "OE", intree: false }]);
     stop();
   });
 
@@ -193,16 +201,20 @@ describe("local persistence", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     store.getState().setFile("user.c", "// mine\n");
     store.getState().setRelaxed(false);
-    saveCurrent(storage, selectSnapshot(store.getState()));
+    createKeeper(storage).save({ snapshot: selectSnapshot(store.getState()), kind: "own", title: "user.c" });
     const again = createPlaygroundStore(loadSaved(storage)!);
     expect(selectSnapshot(again.getState())).toEqual(selectSnapshot(store.getState()));
   });
 
-  it("keeps set-aside work in the history, once however often it is set aside", () => {
-    const storage = memoryStorage();
-    setAside(storage, defaultSnapshot());
-    setAside(storage, defaultSnapshot());
-    expect(loadHistory(storage).map((e) => e.snapshot.files.length)).toEqual([4]);
+  it("ranks the open files by where they came from until they are edited", () => {
+    const store = createPlaygroundStore(defaultSnapshot(), { kind: "link", title: "Shared link" });
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["link", "Shared link"]);
+    store.getState().setKernel("6.13");
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["own", "Shared link"]);
+    store.getState().loadSnapshot(defaultSnapshot());
+    expect([selectWorkKind(store.getState()), selectWorkTitle(store.getState())]).toEqual(["own", "exporter.c"]);
+    store.getState().markOrigin("pristine", null);
+    expect(selectWorkKind(store.getState())).toBe("pristine");
   });
 
   it("treats unreadable saved data as no saved data", () => {

@@ -1,11 +1,11 @@
-// Runs the ksymns command as a user does (node src/cli/ksymns.js …) and gives back its exit
-// status and output, whatever the status.
+// Runs the ksymns command as a user does (its bundle, node dist/cli/ksymns.mjs …, made by
+// test/support/build-cli.ts) and gives back its exit status and output, whatever the status.
 
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-export const CLI = new URL("../../src/cli/ksymns.js", import.meta.url).pathname;
+export const CLI = new URL("../../dist/cli/ksymns.mjs", import.meta.url).pathname;
 
 export interface CliRun {
   code: number;
@@ -14,8 +14,13 @@ export interface CliRun {
 }
 
 export async function ksymns(...args: string[]): Promise<CliRun> {
+  return ksymnsIn({}, ...args);
+}
+
+/** The same, with a working folder and an environment of its own. */
+export async function ksymnsIn(o: { cwd?: string; env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26, cwd: o.cwd, env: o.env });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliRun;

@@ -1,6 +1,7 @@
 // Reads what the kernel lab recorded for a golden case on a real kernel, and puts the
 // engine's result in the same shape so the two compare mechanically.
 
+import { parseRelease } from "../../wasm/shared/releases";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunResult } from "../../src/engine";
@@ -48,10 +49,7 @@ export function expectedKernels(name: string): string[] {
     .sort((a, b) => key(a) - key(b));
 }
 
-function key(v: string): number {
-  const [a, b] = v.split(".").map(Number);
-  return a * 100 + b;
-}
+const key = parseRelease;
 
 export function readLab(name: string, kernel: string): LabTranscript {
   return JSON.parse(readFileSync(join(WORKSPACES, name, `transcript-${kernel}.json`), "utf8")) as LabTranscript;

@@ -4,8 +4,9 @@
 import { existsSync } from "node:fs";
 import { preview, type PreviewServer } from "vite";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_HINT, findChromium } from "./chromium";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = findChromium();
 
 export async function serveSite(port = 0): Promise<{ server: PreviewServer; url: string }> {
   if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: npm test builds it first (vite build)");
@@ -16,7 +17,7 @@ export async function serveSite(port = 0): Promise<{ server: PreviewServer; url:
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (!CHROMIUM) throw new Error(`no Chromium found (${CHROMIUM_HINT})`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -1,9 +1,10 @@
 // The namespace graph's model: nodes from the engine's model, edge verdicts from its findings.
 
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../src/engine/node";
+import { createNodeEngine } from "../../src/engine/hosts/node";
 import { EXAMPLE } from "../../src/example";
-import { atlasGraph, workspaceGraph } from "../../src/views/graphmodel";
+import { GRAPH_LIMITS, atlasGraph, boundGraph, workspaceGraph } from "../../src/views/graphmodel";
+import { manyModules } from "../support/many-modules";
 
 describe("the namespace graph", () => {
   it("colours a use the engine refused red and the export it needs green", async () => {
@@ -52,5 +53,37 @@ describe("the namespace graph", () => {
     const few = all.find((n) => n.importers.length > 0 && n.importers.length <= 6)!;
     const g = atlasGraph(all, null, few.ns);
     for (const m of few.importers) expect(g.edges).toContainEqual(expect.objectContaining({ from: `ns:${few.ns}`, to: `kmod:${m}`, kind: "import" }));
+  });
+});
+
+describe("a large workspace's graph", () => {
+  it("shows a part within the layout limits, modules with problems first, and the filter picks others", async () => {
+    const engine = await createNodeEngine();
+    const result = await engine.run(manyModules(250), { kernel: "6.12", relaxed: true, profile: false });
+    const full = workspaceGraph(result);
+    expect(full.nodes.length).toBeGreaterThan(1000);
+    const part = boundGraph(full);
+    expect(part.nodes.length).toBeLessThanOrEqual(GRAPH_LIMITS.nodes);
+    expect(part.edges.length).toBeLessThanOrEqual(GRAPH_LIMITS.edges);
+    expect(part.modules.total).toBe(250);
+    expect(part.modules.shown).toBeGreaterThan(0);
+    expect(part.modules.shown).toBeLessThan(250);
+    // every module drawn first has a refused edge (every third module forgets an import)
+    const drawn = part.nodes.filter((n) => n.kind === "module");
+    expect(drawn.every((m) => full.edges.some((e) => e.from === m.id && e.verdict === "refused"))).toBe(true);
+    // every edge joins drawn nodes
+    const ids = new Set(part.nodes.map((n) => n.id));
+    expect(part.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+    // the filter names a module that problems alone would not show
+    const named = boundGraph(full, GRAPH_LIMITS, "m250");
+    expect(named.modules.shown).toBe(0);
+    const m7 = boundGraph(full, GRAPH_LIMITS, "m7_f3");
+    expect(m7.nodes.filter((n) => n.kind === "module").map((n) => n.id)).toEqual(["mod:m7"]);
+  });
+
+  it("leaves a graph within the limits whole", async () => {
+    const engine = await createNodeEngine();
+    const g = workspaceGraph(await engine.run(EXAMPLE, { kernel: "6.12", relaxed: true }));
+    expect(boundGraph(g)).toEqual({ ...g, modules: { shown: 2, total: 2 } });
   });
 });

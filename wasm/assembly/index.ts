@@ -1,14 +1,33 @@
-// The engine's ABI: set the base kernel profile, run a workspace, read the version.
-// Inputs arrive as bytes; the result leaves as one JSON string (see result.ts).
+// The engine's ABI, every export in one place. Inputs arrive as bytes (a workspace and the
+// run options in one container format, see workspace.ts); results leave as one JSON string
+// (see result.ts). Four groups:
+//
+//   runs        setProfile, plan, run, armFault            (a workspace, one call a run)
+//   queries     engineVersion, kernels, profileFor, symbolInfo, completeSymbols,
+//               namespaces, namespaceExports                (facts of the engine and the profile)
+//   .ko files   koDescribe                                  (one module, as model.modules describes it)
+//   trees       koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied,
+//               koScanKeep, koScanTake, depmodBegin, depmodAddBatch, depmodAddKept,
+//               depmodFinish, depmodModulesDep, depmodMessages, depmodCheck  (tree.ts)
+//
+// The tree functions are a protocol over one instance's state, for `ksymns deps`: any number
+// of instances read modules piece by piece (koScanBegin → koScanNeed*/koScanSupplied until
+// nothing more is needed → koScanKeep), hand their summaries over (koScanTake →
+// depmodAddBatch) to one instance that resolves the tree (depmodBegin … depmodFinish) and
+// answers (depmodModulesDep, depmodMessages, depmodCheck).
 
 import { unpackWorkspace } from "./workspace";
-import { parseOptions, runWorkspace } from "./run";
+import { runWorkspace } from "./run";
+import { readOptions } from "./pipeline/options";
+import { chooseKernel } from "./pipeline/kernel";
 import { serializeResult, ENGINE_VERSION } from "./result";
-import { Profile } from "./kernel/profile";
+import { Profile, profileNameFor } from "./kernel/profile";
 import { readSymvers } from "./source/symvers";
+import { readConfig } from "./source/config";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 import { preprocessPacked } from "./cpp/packed";
+import { JsonWriter } from "./util/json";
 
 export {
   koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
@@ -17,20 +36,38 @@ export {
 
 let profile: Profile | null = null;
 
-/** Sets the base kernel: its Module.symvers (empty to clear) and its in-tree module table
- *  (`name TAB path TAB modules.dep names TAB depends`); parsed once and kept. Returns the export count. */
-export function setProfile(name: string, symvers: ArrayBuffer, modules: string): i32 {
+/** Sets the base kernel: its Module.symvers (empty to clear), its in-tree module table
+ *  (`name TAB path TAB modules.dep names TAB depends TAB import_ns TAB kind`) and its .config;
+ *  parsed once and kept. Returns the export count. */
+export function setProfile(name: string, symvers: ArrayBuffer, modules: string, config: string): i32 {
   if (symvers.byteLength == 0) { profile = null; return 0; }
   const p = new Profile(name, readSymvers(name, Uint8Array.wrap(symvers)));
   p.modules.addModuleTable(modules);
+  readConfig(name + ".config", config, p.config);
   profile = p;
   return p.symvers.count;
 }
 
-/** Runs a packed workspace with `key=value` options; returns the result JSON. */
-export function run(workspace: ArrayBuffer, options: string): string {
-  const ws = unpackWorkspace(workspace);
-  const res = runWorkspace(ws, parseOptions(options), profile);
+/** What a run of this workspace with these options will simulate, before running it: the
+ *  release, its `uname -r` and the built-in profile that stands for it, as JSON. */
+export function plan(workspace: ArrayBuffer, options: ArrayBuffer): string {
+  const k = chooseKernel(unpackWorkspace(workspace), readOptions(options), null);
+  const w = new JsonWriter();
+  w.beginObject();
+  w.keyStr("release", releaseName(k.release));
+  w.keyStr("uname", k.releaseText);
+  w.keyStr("profile", profileNameFor(k.release));
+  w.endObject();
+  return w.toString();
+}
+
+/** Runs a packed workspace with packed options; returns the result JSON. */
+export function run(workspace: ArrayBuffer, options: ArrayBuffer): string {
+  const fault = armedFault;
+  armedFault = 0;
+  if (fault == FAULT_TRAP) unreachable();
+  if (fault == FAULT_OUT_OF_MEMORY) heap.alloc(<usize>0x7fff0000); // more than the allocator serves
+  const res = runWorkspace(unpackWorkspace(workspace), readOptions(options), profile);
   return serializeResult(res);
 }
 
@@ -39,6 +76,13 @@ export function run(workspace: ArrayBuffer, options: string): string {
 export function preprocessFiles(files: ArrayBuffer, options: string): string {
   return preprocessPacked(files, options);
 }
+const FAULT_TRAP = 1;
+const FAULT_OUT_OF_MEMORY = 2;
+let armedFault = 0;
+
+/** For the hosts' own tests: the next run traps as an engine bug would (1) or runs out of
+ *  memory (2). No input reaches this; only a host calling it does. */
+export function armFault(kind: i32): void { armedFault = kind; }
 
 /** The engine's version. */
 export function engineVersion(): string { return ENGINE_VERSION; }
@@ -54,11 +98,7 @@ export function kernels(): string {
 /** The kernel profile (file stem under public/kernels) that stands for a release's running kernel. */
 export function profileFor(version: string): string {
   const v = parseRelease(version);
-  if (v == 0) return "";
-  if (v <= 510) return "debian-5.10.0-32-amd64";
-  if (v <= 601) return "debian-6.1.0-54-amd64";
-  if (v <= 612) return "debian-6.12.113-amd64";
-  return "debian-7.3.4-amd64";
+  return v == 0 ? "" : profileNameFor(v);
 }
 
 /** The base kernel's export of `sym` as JSON, or "null" (no profile or not exported). */

@@ -289,15 +289,16 @@ export function serializeResult(res: RunResult): string {
     w.keyStr("name", m.name);
     w.keyInt("refcount", m.refcount);
     writeStrings(w, "users", m.users);
+    w.keyStr("state", "Live");
     w.keyStr("taints", Session.taintLetters(m.taints));
     w.keyBool("intree", m.ko.intree);
     w.endObject();
   }
   w.endArray();
   const t = res.commands.length > 0 ? res.commands[res.commands.length - 1].taint : res.taintAtBoot;
-  w.keyInt("taint_final", t);
+  w.keyInt("taintFinal", t);
   // the letters of the taint flags ksymns models, in Documentation/admin-guide/tainted-kernels.rst order
-  w.key("taint_flags");
+  w.key("taintFlags");
   w.beginArray();
   const letters = Session.taintLetters(t);
   for (let i = 0; i < letters.length; i++) w.str(letters.charAt(i));

@@ -18,6 +18,9 @@ export class Workspace {
   }
 }
 
+/** The longest file name taken (PATH_MAX). */
+const MAX_NAME_BYTES: u32 = 4096;
+
 export function unpackWorkspace(buf: ArrayBuffer): Workspace {
   const ws = new Workspace();
   const b = Uint8Array.wrap(buf);
@@ -27,14 +30,25 @@ export function unpackWorkspace(buf: ArrayBuffer): Workspace {
       "workspace: " + n.toString() + " bytes is more than the " + MAX_WORKSPACE_BYTES.toString() + " bytes ksymns accepts", Span.none()));
     return ws;
   }
-  let p = 0;
   if (n < 4) return ws;
   const count = u32At(b, 0);
-  p = 4;
+  let p = 4;
   for (let i: u32 = 0; i < count; i++) {
     if (p + 4 > n) break;
     const nl = u32At(b, p); p += 4;
-    if (nl > 4096 || p + <i32>nl > n) break;
+    if (p + <i32>nl > n) break;
+    if (nl > MAX_NAME_BYTES) {
+      // named by its start; the files after it are still read
+      const shown = String.UTF8.decodeUnsafe(b.dataStart + p, 64) + "...";
+      p += nl;
+      if (p + 4 > n) break;
+      const skip = u32At(b, p); p += 4;
+      if (p + <i32>skip > n || skip > <u32>MAX_WORKSPACE_BYTES) break;
+      ws.findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_TOO_LARGE,
+        shown + ": a file name of " + nl.toString() + " bytes is longer than the " + MAX_NAME_BYTES.toString() + " bytes ksymns takes; the file is ignored", Span.none()));
+      p += skip;
+      continue;
+    }
     const name = String.UTF8.decodeUnsafe(b.dataStart + p, nl); p += nl;
     if (p + 4 > n) break;
     const dl = u32At(b, p); p += 4;

@@ -82,6 +82,7 @@ export enum Msg {
   LOAD_NO_RETPOLINE,
   LOAD_STAGING,
   LOAD_NO_EXT_CRC,
+  READ_BAD_OPTION,
   COUNT,
 }
 
@@ -146,6 +147,7 @@ export const MSG_NAMES: string[] = [
   "LOAD_NO_RETPOLINE",
   "LOAD_STAGING",
   "LOAD_NO_EXT_CRC",
+  "READ_BAD_OPTION",
 ];
 
 /** Names of Stage and Severity, in enum order. */

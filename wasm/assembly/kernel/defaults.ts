@@ -36,7 +36,7 @@ export function defaultConfig(r: Rules): KernelConfig {
  *  modversions " as Debian's amd64 kernels have them (no "preempt " before 6.1). */
 export function vermagicOf(r: Rules, release: string, cfg: KernelConfig): string {
   let s = release + " SMP ";
-  if (r.v >= 601) s += "preempt ";
+  if (r.vermagicPreempt) s += "preempt ";
   if (cfg.isOn("MODULE_UNLOAD")) s += "mod_unload ";
   if (cfg.isOn("MODVERSIONS")) s += "modversions ";
   return s;
@@ -45,5 +45,5 @@ export function vermagicOf(r: Rules, release: string, cfg: KernelConfig): string
 /** sizeof(struct module) where the loader checks .gnu.linkonce.this_module against it (6.12
  *  on); 0 where it is not checked or not known [real: Debian's modules of 6.12, 6.16 … 7.3]. */
 export function structModuleSize(r: Rules): u64 {
-  return r.v == 612 || r.v >= 616 ? 0x500 : 0;
+  return r.checksThisModuleSize ? 0x500 : 0;
 }

@@ -255,7 +255,5 @@ export function noExtCrc(mod: string, sym: string): string { return mod + ": no 
 export function depmodNoSymbols(path: string, errno: i32): string {
   return "depmod: ERROR: failed to load symbols from " + path + ": " + strerror(errno);
 }
-export function depmodUnknownSymbol(path: string, sym: string): string { return "depmod: WARNING: " + path + " needs unknown symbol " + sym; }
-export function depmodCrcMismatch(path: string, sym: string): string { return "depmod: WARNING: " + path + " disagrees about version of symbol " + sym; }
 export function depmodCycles(count: i32): string { return "depmod: ERROR: Found " + count.toString() + " modules in dependency cycles!"; }
 export function depmodNoOrder(dir: string): string { return "depmod: WARNING: could not open modules.order at " + dir + ": No such file or directory"; }

@@ -4,6 +4,7 @@
 import { KoImage } from "../model";
 import { Symvers } from "../source/symvers";
 import { splitLines } from "../source/text";
+import { KernelConfig } from "../source/config";
 
 /** Anything modprobe can look a module up in. */
 export abstract class ModuleDirectory {
@@ -109,7 +110,11 @@ export class SymversDirectory extends ModuleDirectory {
 /** A real kernel: its export table and its installed modules. */
 export class Profile {
   modules: SymversDirectory;
+  /** The kernel's own .config (empty when the host gave none). */
+  config: KernelConfig = new KernelConfig();
   constructor(public name: string, public symvers: Symvers) {
     this.modules = new SymversDirectory(symvers, new Set<string>());
   }
 }
+
+export { profileNameFor } from "../../shared/debian";

@@ -12,10 +12,19 @@ import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./name
 import { SymbolTable } from "./symtab";
 import { linkedSymbolOrder, modpostSymbolOrder, objectSymbolOrder } from "./symorder";
 
-/** One unit of the build: a C file as obj-m (module) or obj-y (built into vmlinux). */
+/** One unit of the build: a module (obj-m) or a part of vmlinux (obj-y), made from one C
+ *  file or linked from several (`parts`, each as its own object file). */
 export class BuildUnit {
-  constructor(public src: ModuleSource, public builtin: bool) {}
+  /** The object make links, as a workspace path without ".o" (`usb-storage`, `sub/foo`). */
+  object: string;
+  parts: ModuleSource[];
+  constructor(public src: ModuleSource, public builtin: bool, object: string = "", parts: ModuleSource[] = []) {
+    this.object = object.length > 0 ? (object.endsWith(".o") ? object.substring(0, object.length - 2) : object) : stemOf(src.file);
+    this.parts = parts.length > 0 ? parts : [src];
+  }
 }
+
+function stemOf(file: string): string { return file.endsWith(".c") ? file.substring(0, file.length - 2) : file; }
 
 export class BuildOptions {
   modversions: bool = true;
@@ -113,7 +122,7 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
     }
     if (a.isString) {
       // stringified again: the name keeps its quotes; from 6.5 modpost writes it into .mod.c
-      if (r.v < 605) {
+      if (!r.exportsGeneratedByModpost) {
         c.asmError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span);
         return null;
       }
@@ -186,11 +195,35 @@ export function headerCalls(src: ModuleSource, world: SymbolTable): string[] {
  *  table the users were built against wins over the fresh export (a separate earlier build). */
 export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
   const c = new Ctx(r, opt);
-  const res = c.res;
+  const compiled = compile(c, units);
+  const own = new Map<string, Export>();
+  makeImages(c, units, compiled, own);
+  if (c.res.compileFailed) return c.res; // make stops before modpost
+  const t = new SymbolTable().under(pinned).under(own).underAll(base);
+  readExports(c, units, base, own);
+  resolveSymbols(c, units, t);
+  if (!hasVmlinux) {
+    c.res.findings.push(new Finding(Stage.Modpost, Severity.Warning, Msg.MODPOST_NO_VMLINUX, T.modpostNoVmlinux(), Span.none()));
+    c.res.log.push(T.modpostNoVmlinux());
+  }
+  readSymbols(c, units);
+  checkExports(c, units, t, hasVmlinux);
+  const modcFailed = compileModC(c, units);
+  decideProduced(c, units, modcFailed);
+  return c.res;
+}
 
-  // --- compile: exports and imports as the C preprocessor, compiler and assembler see them
-  const nsOf: Array<Array<string | null>> = [];
-  const importsOf: string[][] = [];
+/** What the compiler and assembler make of each unit's exports and imports. */
+class Compiled {
+  /** Each export's namespace, or null when the compiler or assembler refused it. */
+  nsOf: Array<Array<string | null>> = [];
+  importsOf: string[][] = [];
+}
+
+/** The compile step: exports and imports as the C preprocessor, compiler and assembler see them. */
+function compile(c: Ctx, units: BuildUnit[]): Compiled {
+  const r = c.r;
+  const out = new Compiled();
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
     const nss: Array<string | null> = [];
@@ -200,7 +233,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       if (seen.has(e.symbol)) {
         // the assembler meets the export's symbols twice: __kstrtab*/__ksymtab* up to 6.4,
         // the single __export_symbol_* marker from 6.5
-        if (r.v >= 605) c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__export_symbol_" + e.symbol), e.span);
+        if (r.exportsGeneratedByModpost) c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__export_symbol_" + e.symbol), e.span);
         else {
           c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtab_" + e.symbol), e.span);
           c.asmError(src, Msg.CC_EXPORT_TWICE, T.asAlreadyDefined("__kstrtabns_" + e.symbol), e.span);
@@ -217,29 +250,30 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       }
       nss.push(exportNamespace(c, src, e));
     }
-    nsOf.push(nss);
+    out.nsOf.push(nss);
     const imps: string[] = [];
     for (let i = 0; i < src.imports.length; i++) {
       const v = importValue(c, src, src.imports[i].arg, src.imports[i].span);
       if (v != null) imps.push(v as string);
     }
-    importsOf.push(imps);
+    out.importsOf.push(imps);
   }
+  return out;
+}
 
-  // --- images, and the export table modpost works with
-  const own = new Map<string, Export>();
-  const t = new SymbolTable().under(pinned).under(own).underAll(base);
-
+/** The .ko images (and the obj-y units' exports, which join vmlinux: into `own`). */
+function makeImages(c: Ctx, units: BuildUnit[], compiled: Compiled, own: Map<string, Export>): void {
+  const res = c.res;
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
     const ko = new KoImage(src.name, src.file);
     ko.license = src.license;
     ko.intree = src.intree;
-    ko.importNs = importsOf[u];
+    ko.importNs = compiled.importsOf[u];
     ko.hasInit = src.initFn.length > 0;
     ko.hasExit = src.exitFn.length > 0;
     for (let i = 0; i < src.exports.length; i++) {
-      const ns = nsOf[u][i];
+      const ns = compiled.nsOf[u][i];
       if (ns == null) continue;
       const d = src.exports[i];
       const e = new Export(d.symbol, units[u].builtin ? "vmlinux" : src.name, d.gpl, ns as string);
@@ -247,7 +281,7 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       e.written = d.nsArg != null ? (d.nsArg as MacroArg).text : d.defaultNs != null ? (d.defaultNs as MacroArg).text : "";
       e.span = d.span;
       e.ownerPath = src.name;
-      if (opt.modversions) {
+      if (c.opt.modversions) {
         e.crc = crcOf(src.signatures.has(d.symbol) ? src.signatures.get(d.symbol) : d.symbol);
         e.hasCrc = true;
       }
@@ -262,68 +296,101 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
     const ko = res.kos[u];
     for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); own.set(ko.exports[i].symbol, ko.exports[i]); }
   }
-  if (res.compileFailed) return res; // make stops before modpost
+}
 
-  // modpost reads the kernel's table, then each module's own exports
+/** modpost reads the kernel's table, then each module's own exports: a symbol vmlinux
+ *  exports already is "exported twice". */
+function readExports(c: Ctx, units: BuildUnit[], base: SymbolTable, own: Map<string, Export>): void {
+  const r = c.r;
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
-    const ko = res.kos[u];
+    const ko = c.res.kos[u];
     for (let i = 0; i < ko.exports.length; i++) {
       const e = ko.exports[i];
       const prev = base.find(e.symbol);
-      if (prev != null && !own.has(e.symbol)) {
-        if ((prev as Export).owner == "vmlinux") {
-          const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
-            T.modpostExportedTwice(r, modpostName(r, objectName(units[u].src)), e.symbol, (prev as Export).owner), e.span);
-          f.relaxable = false;
-        }
+      if (prev != null && !own.has(e.symbol) && (prev as Export).owner == "vmlinux") {
+        const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+          T.modpostExportedTwice(r, modpostName(r, units[u].object), e.symbol, (prev as Export).owner), e.span);
+        f.relaxable = false;
       }
       own.set(e.symbol, e);
     }
   }
+}
+
+/** Each module's undefined symbols, in the order of its object file, its .ko and modpost. */
+function resolveSymbols(c: Ctx, units: BuildUnit[], t: SymbolTable): void {
+  const r = c.r;
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
-    const ko = res.kos[u];
+    const ko = c.res.kos[u];
     ko.headerCalls = headerCalls(src, t);
     ko.undefinedBySource = undefinedSymbols(src, t);
-    let objectOrder = objectSymbolOrder(src, ko.undefinedBySource, ko.headerCalls, r);
-    if (opt.modversions && r.relinksExportingObjects && src.exports.length > 0) objectOrder = linkedSymbolOrder(objectOrder);
-    res.unresolved.push(modpostSymbolOrder(objectOrder, r));
+    const objectOrder = moduleObjectOrder(c, units[u], ko.undefinedBySource, ko.headerCalls);
+    c.res.unresolved.push(modpostSymbolOrder(objectOrder, r));
     ko.undefined = linkedSymbolOrder(objectOrder);
     for (let i = 0; i < src.refs.length; i++) {
       const ref = src.refs[i];
       if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
     }
   }
+}
 
-  if (!hasVmlinux) {
-    res.findings.push(new Finding(Stage.Modpost, Severity.Warning, Msg.MODPOST_NO_VMLINUX, T.modpostNoVmlinux(), Span.none()));
-    res.log.push(T.modpostNoVmlinux());
+/** The undefined symbols of the object modpost reads: the compiler's object for a module of
+ *  one file, else the `ld -r` of its parts (in link order) that kbuild makes the module's .o. */
+function moduleObjectOrder(c: Ctx, unit: BuildUnit, undefinedNames: string[], calls: string[]): string[] {
+  if (unit.parts.length == 1) return objectOrderOf(c, unit.parts[0], undefinedNames, calls);
+  const wanted = new Set<string>();
+  for (let i = 0; i < undefinedNames.length; i++) wanted.add(undefinedNames[i]);
+  const all: string[] = [];
+  const seen = new Set<string>();
+  for (let p = 0; p < unit.parts.length; p++) {
+    const part = unit.parts[p];
+    const mine: string[] = [];
+    for (let i = 0; i < part.refs.length; i++) if (wanted.has(part.refs[i].name)) mine.push(part.refs[i].name);
+    const order = objectOrderOf(c, part, mine, calls);
+    for (let i = 0; i < order.length; i++) if (!seen.has(order[i])) { seen.add(order[i]); all.push(order[i]); }
   }
+  return linkedSymbolOrder(all);
+}
 
-  // read_symbols: license, description, explicit module: imports
+/** One object file's undefined symbols as gcc, objtool and (before 5.19, for an exporting
+ *  object with MODVERSIONS) kbuild's CRC re-link leave them. */
+function objectOrderOf(c: Ctx, src: ModuleSource, undefinedNames: string[], calls: string[]): string[] {
+  const order = objectSymbolOrder(src, undefinedNames, calls, c.r);
+  return c.opt.modversions && c.r.relinksExportingObjects && src.exports.length > 0 ? linkedSymbolOrder(order) : order;
+}
+
+/** modpost's read_symbols(): license, description, explicit module: imports. */
+function readSymbols(c: Ctx, units: BuildUnit[]): void {
+  const r = c.r;
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
     const src = units[u].src;
-    const ko = res.kos[u];
+    const ko = c.res.kos[u];
     if (src.license == null) {
       c.modpost(src, Msg.MODPOST_NO_LICENSE, r.missingLicenseIsError ? Severity.Error : Severity.Warning,
-        T.modpostNoLicense(r, objectName(src)), Span.at(src.file, 1));
+        T.modpostNoLicense(r, units[u].object), Span.at(src.file, 1));
     }
     if (r.moduleNamespaces) {
       for (let i = 0; i < ko.importNs.length; i++) {
         const ns = ko.importNs[i];
         if (ns.startsWith(MODULE_NS_PREFIX)) {
-          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, objectName(src), ns), importSpan(src, ns)).about("", ns).relaxable = false;
+          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, units[u].object, ns), importSpan(src, ns)).about("", ns).relaxable = false;
         }
       }
     }
     if (r.warnsMissingDescription && !src.hasDescription) {
-      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, objectName(src)), Span.at(src.file, 1));
+      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, units[u].object), Span.at(src.file, 1));
     }
   }
+}
 
-  // check_exports, module by module (newest first before 5.19: modpost prepended to its list)
+/** modpost's check_exports(), module by module (newest first before 5.19: modpost prepended
+ *  to its list): undefined symbols, namespaces not imported, GPL-only symbols. */
+function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bool): void {
+  const r = c.r;
+  const res = c.res;
   for (let n = 0; n < units.length; n++) {
     const u = r.modpostKeepsOrder ? n : units.length - 1 - n;
     if (units[u].builtin) continue;
@@ -335,62 +402,67 @@ export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool
       const sym = unresolved[i];
       const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
       if (!t.has(sym)) {
-        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, objectName(src), sym, false), span).about(sym, "");
+        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, units[u].object, sym, false), span).about(sym, "");
         continue;
       }
       const e = t.get(sym);
-      if (opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
-      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, objectName(src), false))) {
-        const warn = opt.allowMissingNsImports || !r.missingNsIsError;
+      if (c.opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
+      if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, baseName(units[u].object), false))) {
+        const warn = c.opt.allowMissingNsImports || !r.missingNsIsError;
         const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
-          T.modpostNsNotImported(r, objectName(src), sym, e.ns, warn), span);
+          T.modpostNsNotImported(r, units[u].object, sym, e.ns, warn), span);
         f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
         if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
       }
       if (!gplOk && e.gpl) {
-        const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, objectName(src), sym), span);
+        const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, units[u].object, sym), span);
         f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported GPL-only here");
       }
     }
   }
-  // the exporter's generated .mod.c of 6.5–6.12 cannot hold a quoted namespace
-  let modcFailed = false;
-  if (r.v >= 605 && !r.nsIsString) {
-    for (let u = 0; u < units.length; u++) {
-      const ko = res.kos[u];
-      for (let i = 0; i < ko.exports.length; i++) {
-        const ns = ko.exports[i].ns;
-        if (ns.startsWith("\"")) {
-          c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
-            ko.exports[i].span, objectName(units[u].src) + ".mod.c");
-          modcFailed = true;
-        }
+}
+
+/** The exporter's generated .mod.c of 6.5–6.12 cannot hold a quoted namespace; true when
+ *  one failed to compile. */
+function compileModC(c: Ctx, units: BuildUnit[]): bool {
+  if (!c.r.exportsGeneratedByModpost || c.r.nsIsString) return false;
+  let failed = false;
+  for (let u = 0; u < units.length; u++) {
+    const ko = c.res.kos[u];
+    for (let i = 0; i < ko.exports.length; i++) {
+      const ns = ko.exports[i].ns;
+      if (ns.startsWith("\"")) {
+        c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
+          ko.exports[i].span, units[u].object + ".mod.c");
+        failed = true;
       }
     }
   }
-  // KBUILD_MODPOST_WARN=1, -N and the license patch relax only these errors
+  return failed;
+}
+
+/** Which .ko files make writes: none after an error, unless the relaxed build (KBUILD_MODPOST_WARN=1,
+ *  -N and the license patch) gets past every error there was. */
+function decideProduced(c: Ctx, units: BuildUnit[], modcFailed: bool): void {
+  const res = c.res;
   let hard = false;
   for (let i = 0; i < res.findings.length; i++) {
     const f = res.findings[i];
     if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable) hard = true;
   }
-  const fails = res.modpostFailed;
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
-    res.produced[u] = !modcFailed && (!fails || (opt.relaxed && !hard));
+    res.produced[u] = !modcFailed && (!res.modpostFailed || (c.opt.relaxed && !hard));
   }
-  return res;
 }
 
-/** modpost names a module after its object file, as written: `kvm-intel`, where the loader
- *  says `kvm_intel`. Its `module:` matching compares these names character for character. */
-function objectName(src: ModuleSource): string {
-  const f = src.file;
-  const slash = f.lastIndexOf("/");
-  const base = slash >= 0 ? f.substring(slash + 1) : f;
-  return base.endsWith(".c") ? base.substring(0, base.length - 2) : base;
+/** The last part of a path: modpost matches `module:` namespaces against the module's own
+ *  name as its object file writes it (`kvm-intel`, where the loader says `kvm_intel`). */
+function baseName(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash >= 0 ? path.substring(slash + 1) : path;
 }
 
 function modpostName(r: Rules, mod: string): string { return r.modpostRelativePaths ? mod : "<M>/" + mod; }

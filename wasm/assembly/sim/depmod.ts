@@ -103,8 +103,7 @@ function superFastHashAt(ptr: usize, n: i32, shift: i32): u32 {
   return hash;
 }
 
-// @ts-ignore: decorator
-@inline function byteAt(ptr: usize, i: i32, shift: i32): u32 {
+function byteAt(ptr: usize, i: i32, shift: i32): u32 {
   return shift != 0 ? <u32>(load<u16>(ptr + (<usize>i << 1)) & 0xff) : <u32>load<u8>(ptr + <usize>i);
 }
 

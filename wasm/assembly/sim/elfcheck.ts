@@ -30,7 +30,7 @@ export function splitSignature(b: ElfBytes): SignatureSplit {
   const mlen = MODULE_SIG_STRING.length;
   if (b.len <= mlen || !b.has(<u64>(b.len - mlen), <u64>mlen)) return out;
   if (!b.cstrStartsWith(b.len - mlen, b.len, MODULE_SIG_STRING)) return out;
-  let len = b.len - mlen;
+  const len = b.len - mlen;
   // mod_check_sig(): struct module_signature (12 bytes) sits just before the marker
   if (len <= 12 || !b.has(<u64>(len - 12), 12)) { out.errno = T.EBADMSG; return out; }
   const ms = len - 12;

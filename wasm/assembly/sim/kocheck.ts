@@ -42,11 +42,13 @@ export function checkBuiltKo(ko: KoImage, t: SymbolTable, hasVmlinux: bool, r: R
     if (x.ns.length > 0 && !ko.importNs.includes(x.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(x.ns, mod, false))) {
       const f = new Finding(Stage.Modpost, allowMissingNsImports ? Severity.Warning : Severity.Error, Msg.MODPOST_NS_NOT_IMPORTED,
         T.modpostNsNotImported(r, mod, sym, x.ns, allowMissingNsImports), at, mod);
+      f.about(sym, x.ns);
       if (!x.span.isNone()) f.withRelated(x.span, "exported here into namespace " + x.ns);
       out.push(f);
     }
     if (!gplOk && x.gpl) {
       const f = new Finding(Stage.Modpost, Severity.Error, Msg.MODPOST_GPL_ONLY, T.modpostGplOnly(r, mod, sym), at, mod);
+      f.about(sym, x.ns);
       if (!x.span.isNone()) f.withRelated(x.span, "exported GPL-only here");
       out.push(f);
     }

@@ -76,20 +76,6 @@ function compression(b: Uint8Array): string {
   return "";
 }
 
-/** A file name the host wrote as hex UTF-16 code units (any character survives an option line). */
-export function nameFromHex(h: string): string {
-  let s = "";
-  for (let i = 0; i + 4 <= h.length; i += 4) {
-    let u: i32 = 0;
-    for (let j = 0; j < 4; j++) {
-      const c = h.charCodeAt(i + j);
-      u = (u << 4) | (c >= 0x61 ? c - 0x61 + 10 : c >= 0x41 ? c - 0x41 + 10 : c - 0x30) & 15;
-    }
-    s += String.fromCharCode(u);
-  }
-  return s;
-}
-
 /** The finding for a compressed module the host refused to decompress past a stated limit
  *  (`why` is "file-limit:FORMAT" or "workspace-limit:FORMAT"), or null for other reasons:
  *  like any file over a limit, it is ignored. */

@@ -1,6 +1,8 @@
 // The booted kernel's state across a `load` session: loaded modules with references and
 // users, the runtime export table, the taint mask and the once-per-boot messages.
 
+import { Msg } from "../../shared/codes";
+import * as T from "../kernel/messages";
 import { Export, KoImage } from "../model";
 import { SymbolTable } from "./symtab";
 
@@ -58,7 +60,7 @@ export class Session {
     this.taint |= bit;
     if (lockdepUnreliable && !this.debugLocksOff) {
       this.debugLocksOff = true;
-      this.print(4, "Disabling lock debugging due to kernel taint", -1);
+      this.print(4, T.lockdepOff(), Msg.LOAD_LOCKDEP_OFF);
     }
   }
 

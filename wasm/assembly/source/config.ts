@@ -4,7 +4,8 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { splitLines } from "./text";
-import { parseRelease } from "../kernel/versions";
+import { knownRangeText, parseRelease } from "../kernel/versions";
+import { headerRelease } from "../../shared/configheader";
 
 export class KernelConfig {
   values: Map<string, string> = new Map();
@@ -38,15 +39,13 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
         into.spans.set(name, Span.at(file, no));
         continue;
       }
-      if (body.startsWith("Linux/") && body.endsWith("Kernel Configuration")) {
-        const parts = body.split(" ");
-        if (parts.length >= 2) {
-          const v = parseRelease(parts[1]);
-          if (v == 0) {
-            into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_VERSION,
-              "kernel release '" + parts[1] + "' is not one ksymns knows (5.4 to 7.3); the chosen version is used", Span.at(file, no)));
-          } else { into.release = v; into.releaseText = parts[1]; into.releaseSpan = Span.at(file, no); }
-        }
+      const named = headerRelease(line);
+      if (named.length > 0) {
+        const v = parseRelease(named);
+        if (v == 0) {
+          into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_VERSION,
+            "kernel release '" + named + "' is not one ksymns knows (" + knownRangeText() + "); the chosen version is used", Span.at(file, no)));
+        } else { into.release = v; into.releaseText = named; into.releaseSpan = Span.at(file, no); }
       }
       continue;
     }

@@ -51,8 +51,7 @@ function writeRecord(o: ByteWriter, tag: u32, ptr: usize, end: usize): i32 {
 }
 
 /** Whether the name at `p` (bounded by `end`) starts with "__crc_": one load of each half. */
-// @ts-ignore: decorator
-@inline function crcPrefix(p: usize, end: usize): bool {
+function crcPrefix(p: usize, end: usize): bool {
   return p + 6 <= end && load<u32>(p) == 0x72635f5f && load<u16>(p, 4) == 0x5f63; // "__cr" "c_"
 }
 
@@ -91,7 +90,7 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
   findSections(e);
   const strtab = strtabSec;
   const symtab = symtabSec;
-  let symOk = strtab != null && symtab != null && e.present(strtab as ElfSection) && e.present(symtab as ElfSection) &&
+  const symOk = strtab != null && symtab != null && e.present(strtab as ElfSection) && e.present(symtab as ElfSection) &&
     (symtab as ElfSection).size % <u64>symlen == 0;
   let count = 0, sym0 = 0, str0 = 0, strEnd = 0;
   let strSize: u64 = 0;

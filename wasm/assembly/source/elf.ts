@@ -15,7 +15,6 @@ export const SHF_ALLOC: u64 = 2;
 export const SHN_UNDEF: u32 = 0;
 export const SHN_ABS: u32 = 0xfff1;
 export const STB_WEAK: u32 = 2;
-export const STT_SECTION: u32 = 3;
 
 /** The bytes of a file: all of them, or only the ranges a reader asked for (offset order). */
 export class ElfBytes {

@@ -1,4 +1,4 @@
-// What a built .ko holds (spec §5): .modinfo; the exports of __ksymtab and __ksymtab_gpl
+// What a built .ko holds (kernel-semantics: what a built .ko holds): .modinfo; the exports of __ksymtab and __ksymtab_gpl
 // (from 7.1 one __ksymtab with a __kflagstab byte each), read through their relocations
 // whatever the layout (PREL32 or pointers, with or without the namespace field); the CRCs of
 // __crc_ symbols; the undefined symbols of .symtab; __versions and __version_ext_*; the name.

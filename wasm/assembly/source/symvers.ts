@@ -131,8 +131,7 @@ function hashString(s: string): i32 {
 }
 // The readers below index only within [0, b.length): raw loads skip the bounds checks
 // that made a 25,000-row table take 30 ms.
-// @ts-ignore: decorator
-@inline function at(b: Uint8Array, i: i32): i32 { return <i32>load<u8>(b.dataStart + <usize>i); }
+function at(b: Uint8Array, i: i32): i32 { return <i32>load<u8>(b.dataStart + <usize>i); }
 
 function hashBytes(b: Uint8Array, a: i32, e: i32): i32 {
   let h: u32 = 0x811c9dc5;

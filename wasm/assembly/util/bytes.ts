@@ -97,8 +97,7 @@ function uncleared(len: i32): Uint8Array {
 }
 
 /** FNV-1a over `len` bytes at `ptr`. */
-// @ts-ignore: decorator
-@inline export function hashBytes(ptr: usize, len: i32): u32 {
+export function hashBytes(ptr: usize, len: i32): u32 {
   let h: u32 = 0x811c9dc5;
   for (let i = 0; i < len; i++) { h ^= <u32>load<u8>(ptr + <usize>i); h *= 0x01000193; }
   return h;

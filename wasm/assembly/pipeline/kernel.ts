@@ -1,0 +1,49 @@
+// Phase 1 of a run: which kernel the workspace is for — the release (the option, else the
+// .config header, else the default), its `uname -r`, and its configuration: the base
+// kernel's real .config, with the module options Debian sets for that release, under the
+// workspace's .config, under the options.
+
+import { Msg, Severity, Stage } from "../../shared/codes";
+import { Finding, Span } from "../diagnostics";
+import { DEFAULT_RELEASE, chosenRelease, isFullRelease, knownRangeText, parseRelease, releaseName, Rules } from "../kernel/versions";
+import { Profile } from "../kernel/profile";
+import { defaultConfig, releaseString } from "../kernel/defaults";
+import { KernelConfig, readConfig } from "../source/config";
+import { Workspace, WorkspaceFile } from "../workspace";
+import { RunOptions } from "./options";
+
+/** The kernel a run simulates. */
+export class KernelChoice {
+  release: i32 = DEFAULT_RELEASE;
+  /** `uname -r`: the option when it names a full release of this series, else Debian's. */
+  releaseText: string = "";
+  config: KernelConfig = new KernelConfig();
+  findings: Finding[] = [];
+}
+
+/** The release, `uname -r` and configuration of the kernel `ws` is built for and loaded into. */
+export function chooseKernel(ws: Workspace, opt: RunOptions, profile: Profile | null): KernelChoice {
+  const k = new KernelChoice();
+  const cfgFile = ws.find(".config");
+  const fileCfg = new KernelConfig();
+  if (cfgFile != null) readConfig(".config", (cfgFile as WorkspaceFile).text(), fileCfg);
+  const v = chosenRelease(opt.kernel, fileCfg.releaseText);
+  if (opt.kernel.length > 0 && parseRelease(opt.kernel) == 0) k.findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_UNKNOWN_KERNEL,
+    "kernel '" + opt.kernel + "' is not a release ksymns knows (" + knownRangeText() + "); using " + releaseName(v), Span.none()));
+  k.release = v;
+  k.releaseText = isFullRelease(opt.kernel) && parseRelease(opt.kernel) == v ? opt.kernel : releaseString(v);
+  const cfg = new KernelConfig();
+  if (profile != null) copyValues((profile as Profile).config, cfg);
+  copyValues(defaultConfig(new Rules(v)), cfg);
+  copyValues(fileCfg, cfg);
+  const ok = opt.config.keys();
+  for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], opt.config.get(ok[i]));
+  for (let i = 0; i < fileCfg.findings.length; i++) k.findings.push(fileCfg.findings[i]);
+  k.config = cfg;
+  return k;
+}
+
+function copyValues(from: KernelConfig, into: KernelConfig): void {
+  const keys = from.values.keys();
+  for (let i = 0; i < keys.length; i++) into.values.set(keys[i], from.values.get(keys[i]));
+}

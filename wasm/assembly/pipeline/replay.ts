@@ -1,0 +1,74 @@
+// Phase 7 of a run: the session — the `load` script (or `modprobe` of every module when there
+// is none) replayed on the booted kernel, each kernel message placed where the editor can
+// show it.
+
+import { Msg, Severity, Stage } from "../../shared/codes";
+import { Finding, Span } from "../diagnostics";
+import { KoImage } from "../model";
+import { Rules } from "../kernel/versions";
+import { vermagicOf } from "../kernel/defaults";
+import { KernelConfig } from "../source/config";
+import { LoadCommand, LoadScript, readLoadScript, Tool } from "../source/loadscript";
+import { BuildResult, BuildUnit } from "../sim/build";
+import { LoaderConfig } from "../sim/loader";
+import { Session } from "../sim/session";
+import { CommandResult, Installed, runCommand } from "../sim/tools";
+import { WorkspaceFile } from "../workspace";
+
+/** What the loader of this kernel checks. */
+export function loaderConfig(r: Rules, release: string, cfg: KernelConfig): LoaderConfig {
+  const l = new LoaderConfig();
+  l.vermagic = vermagicOf(r, release, cfg);
+  l.modversions = cfg.isOn("MODVERSIONS");
+  l.sig = cfg.isOn("MODULE_SIG");
+  l.sigForce = cfg.isOn("MODULE_SIG_FORCE");
+  l.allowMissingNsImports = cfg.isOn("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS");
+  return l;
+}
+
+/** The commands to replay: the `load` file, else `modprobe` of each module in file order. */
+export function loadScriptOf(file: WorkspaceFile | null, units: BuildUnit[], build: BuildResult, kos: KoImage[]): LoadScript {
+  if (file != null) return readLoadScript("load", (file as WorkspaceFile).text());
+  const script = new LoadScript();
+  for (let u = 0; u < units.length; u++) {
+    if (units[u].builtin) continue;
+    script.commands.push(new LoadCommand("modprobe " + build.kos[u].name, Tool.Modprobe, build.kos[u].name, Span.none()));
+  }
+  for (let i = 0; i < kos.length; i++) {
+    const name = kos[i].name;
+    script.commands.push(new LoadCommand("modprobe " + name, Tool.Modprobe, name, Span.none()));
+  }
+  return script;
+}
+
+/** Runs every command of `script` in `session`; returns each command's record, and adds
+ *  its load-stage findings to `findings`. */
+export function replay(script: LoadScript, session: Session, inst: Installed, r: Rules, lcfg: LoaderConfig, findings: Finding[]): CommandResult[] {
+  const out: CommandResult[] = [];
+  for (let i = 0; i < script.commands.length; i++) {
+    const c = runCommand(session, inst, script.commands[i], r, lcfg);
+    out.push(c);
+    loadFindings(findings, c, inst);
+  }
+  return out;
+}
+
+/** Load-stage findings: each kernel message placed where the editor can show it. */
+function loadFindings(findings: Finding[], c: CommandResult, inst: Installed): void {
+  const ko = inst.find(c.module);
+  for (let i = 0; i < c.kernel.length; i++) {
+    const l = c.kernel[i];
+    if (l.id < 0) continue;
+    const sev = l.level <= 3 ? Severity.Error : l.level == 4 ? Severity.Warning : Severity.Info;
+    let span = c.cmd.span;
+    if (ko != null) {
+      const k = ko as KoImage;
+      if (l.sym.length > 0 && k.useSpans.has(l.sym)) span = k.useSpans.get(l.sym);
+      else if (l.id == Msg.LOAD_DUPLICATE_EXPORT) {
+        for (let j = 0; j < k.exports.length; j++) if (k.exports[j].symbol == l.sym) { span = k.exports[j].span; break; }
+      }
+    }
+    findings.push(new Finding(Stage.Load, sev, l.id, l.text, span, c.module).about(l.sym, l.ns));
+  }
+  if (c.failure >= 0) findings.push(new Finding(Stage.Load, Severity.Error, c.failure, c.stderr.length > 0 ? c.stderr[0] : "", c.cmd.span, c.module));
+}

@@ -1,0 +1,6 @@
+/** The generated wasm/assembly/prelude/files.ts text for the current headers. */
+export function renderModule(): string;
+/** C text without comments and blank lines. */
+export function compactHeader(text: string): string;
+/** Where the generated module lives. */
+export const OUT: string;
