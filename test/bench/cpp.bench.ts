@@ -8,7 +8,7 @@
 
 import { readFileSync } from "node:fs";
 import { createEngine, type Engine, type PreprocessOptions } from "../../src/engine";
-import { projectRoot } from "../../src/engine/node";
+import { projectRoot } from "../../src/engine/hosts/node";
 import { fetchKernelHeaders, hostCanCompare, translationUnit } from "../corpus/kernel-headers";
 import { median, ms } from "./stats";
 

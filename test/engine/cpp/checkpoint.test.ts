@@ -3,7 +3,7 @@
 // header or in the options, makes it start from the beginning.
 
 import { describe, expect, it } from "vitest";
-import { createNodeEngine } from "../../../src/engine/node";
+import { createNodeEngine } from "../../../src/engine/hosts/node";
 import type { PreprocessOptions, PreprocessResult, WorkspaceFiles } from "../../../src/engine";
 
 const HEADERS: WorkspaceFiles = {

@@ -1,7 +1,7 @@
 // Helpers for the preprocessor tests: one engine for the file, the C tokens of a text (to
 // compare results token for token, whatever the spacing), and a one-call preprocess.
 
-import { createNodeEngine } from "../../../src/engine/node";
+import { createNodeEngine } from "../../../src/engine/hosts/node";
 import type { Engine, PreprocessOptions, PreprocessResult, WorkspaceFiles } from "../../../src/engine";
 
 let engine: Engine | null = null;
@@ -11,23 +11,16 @@ export async function cppEngine(): Promise<Engine> {
   return engine;
 }
 
-const PUNCT = ["%:%:", "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:"];
+// one token at a time, sticky: strings and characters, pp-numbers, identifiers,
+// punctuators longest first, any other character
+const TOKEN = /\s*(?:((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*"|[LuU]?'(?:[^'\\\n]|\\.)*'|\.?[0-9](?:[eEpP][+-]|[0-9a-zA-Z_.])*|[A-Za-z_$][A-Za-z0-9_$]*|%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|##|<:|:>|<%|%>|%:)|(\S))/y;
 
 /** The preprocessing tokens of C text (comments are not expected). */
 export function ctokens(text: string): string[] {
   const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (/\s/.test(c)) { i++; continue; }
-    let m = /^(?:u8|[LuU])?"(?:[^"\\\n]|\\.)*"/.exec(text.slice(i)) ?? /^(?:[LuU])?'(?:[^'\\\n]|\\.)*'/.exec(text.slice(i));
-    if (!m) m = /^\.?[0-9](?:[eEpP][+-]|[0-9a-zA-Z_.])*/.exec(text.slice(i));
-    if (!m) m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i));
-    if (m) { out.push(m[0]); i += m[0].length; continue; }
-    const p = PUNCT.find((q) => text.startsWith(q, i));
-    out.push(p ?? c);
-    i += p ? p.length : 1;
-  }
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) out.push(m[1] ?? m[2]);
   return out;
 }
 
