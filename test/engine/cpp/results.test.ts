@@ -51,6 +51,18 @@ describe("preprocessor results", () => {
     ]);
   });
 
+  it("answers __has_include_next from where the current header was found, and takes macro-made <names>", async () => {
+    const r = await pp({
+      "main.c": "#define HDR <foo.h>\n#include HDR\n#import \"once.h\"\n#import \"once.h\"\n",
+      "a/foo.h": "#if __has_include_next(<foo.h>) && !__has_include_next(<bar.h>)\nnext_found\n#endif\n",
+      "b/foo.h": "",
+      "a/bar.h": "",
+      "once.h": "imported\n",
+    }, { includeDirs: ["a", "b"] });
+    expect(out(r)).toBe("next_found imported");
+    expect(r.includes.filter((i) => i.probe).map((i) => [i.from, i.spelling, i.resolved])).toEqual([["a/foo.h", "foo.h", "b/foo.h"], ["a/foo.h", "bar.h", null]]);
+  });
+
   it("enters a guarded or #pragma once header once, and says it skipped the others", async () => {
     const r = await pp({ "main.c": '#include "g.h"\n#include "g.h"\n#include "o.h"\n#include "o.h"\n', "g.h": "#ifndef G_H\n#define G_H\ng\n#endif\n", "o.h": "#pragma once\no\n" });
     expect(out(r)).toBe("g o");

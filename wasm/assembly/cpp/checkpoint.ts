@@ -1,11 +1,8 @@
-// Resuming a translation unit after the main file's leading directives: a driver's
-// #include lines pull in hundreds of headers and most of its tokens, while an edit lands in
-// the code below them. A run records the state at the first token after those directives;
-// the next run with the same options starts there when the main file is unchanged up to
-// that line and every #include and __has_include before it still finds the same text.
+// Resuming a translation unit after the main file's leading directives, which pull in most
+// of a driver's tokens while edits land below them: the state there, and whether the next
+// run may start from it (same options, same text before it, same files found).
 
 import { MacroDef } from "./macros";
-import { SourceFile } from "./filecache";
 import { ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { TF, TK, TokVec } from "./pptoken";
@@ -127,11 +124,4 @@ export class Checkpoint {
 
 function copyTokens(a: TokVec, b: TokVec, n: i32): void {
   for (let i = 0; i < n; i++) b.pushFrom(a, i);
-}
-
-/** The files a checkpoint's prefix read, to be checked unchanged (all but the main file). */
-export function prefixFiles(cp: Checkpoint): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (let i = 1; i < cp.nFiles; i++) out.push(cp.res.files[i].source);
-  return out;
 }

@@ -1,6 +1,5 @@
 // What the preprocessor says about its input, as values: gcc's words, the place, and the
-// include chain gcc prints before it ("In file included from a.h:3,\n                 from
-// b.c:1:").
+// "In file included from" chain gcc prints before it.
 
 /** Every diagnostic the preprocessor gives. */
 export enum PPCode {

@@ -1,8 +1,5 @@
-// Directives (C11 6.10 and GNU's): #define, #undef, #include / #include_next / #import,
-// the conditionals (#if #ifdef #ifndef #elif #elifdef #elifndef #else #endif, with skipped
-// groups crossed directive by directive, never token by token), #error, #warning, #line,
-// #pragma and the null directive; an unknown directive in live code is an error, in a
-// skipped group nothing (C11 6.10p4). Texts are gcc 12's.
+// Directives (C11 6.10 and GNU's) with gcc 12's texts: skipped groups are crossed directive
+// by directive, never token by token, and an unknown directive is an error only in live code.
 
 import { Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
@@ -18,28 +15,25 @@ import { Origin } from "./include";
 class Conditionals {
   /** The directive that opened or last continued it (If, Ifdef, Ifndef, Elif, Else…). */
   kind: IntVec = new IntVec(64);
-  /** Whether a group of it was taken, whether #else was seen, whether the whole
-   *  conditional sits in a skipped group. */
+  /** Whether a group of it was taken, and whether #else was seen. */
   taken: IntVec = new IntVec(64);
   sawElse: IntVec = new IntVec(64);
-  outerSkipped: IntVec = new IntVec(64);
   /** Where its #if is: file and token of the `#`. */
   file: IntVec = new IntVec(64);
   tok: IntVec = new IntVec(64);
 
   get length(): i32 { return this.kind.length; }
 
-  push(kind: i32, taken: bool, outer: bool, file: i32, tok: i32): void {
+  push(kind: i32, taken: bool, file: i32, tok: i32): void {
     this.kind.push(kind);
     this.taken.push(taken ? 1 : 0);
     this.sawElse.push(0);
-    this.outerSkipped.push(outer ? 1 : 0);
     this.file.push(file);
     this.tok.push(tok);
   }
 
   pop(): void {
-    this.kind.pop(); this.taken.pop(); this.sawElse.pop(); this.outerSkipped.pop(); this.file.pop(); this.tok.pop();
+    this.kind.pop(); this.taken.pop(); this.sawElse.pop(); this.file.pop(); this.tok.pop();
   }
 }
 
@@ -216,7 +210,7 @@ export class Directives {
 
   /** Opens a conditional; skips its first group unless `value`. */
   private open(fr: IncludeFrame, h: i32, kind: i32, value: bool): i32 {
-    this.conds.push(kind, value, false, fr.file, h);
+    this.conds.push(kind, value, fr.file, h);
     return value ? -1 : this.skip(fr, h);
   }
 
@@ -287,7 +281,7 @@ export class Directives {
   }
 
   private beganHere(c: i32): void {
-    this.pp.reportFileLine(PPCode.CONDITIONAL_BEGAN_HERE, PPSeverity.Error, "the conditional began here", this.conds.file.get(c), this.conds.tok.get(c));
+    this.pp.reportFile(PPCode.CONDITIONAL_BEGAN_HERE, PPSeverity.Error, "the conditional began here", this.conds.file.get(c), this.conds.tok.get(c));
   }
 
   /** Skips the group after the directive at `h` (its conditional is the current one):
@@ -305,7 +299,7 @@ export class Directives {
       k++;
       const d = directiveName(lx, g);
       if (d == Name.If || d == Name.Ifdef || d == Name.Ifndef) {
-        this.conds.push(d, false, true, fr.file, g);
+        this.conds.push(d, false, fr.file, g);
         continue;
       }
       const nested = this.conds.length - 1 > own;
@@ -348,7 +342,7 @@ export class Directives {
       const kind = this.conds.kind.get(c);
       const dir = kind == Name.Ifdef ? "ifdef" : kind == Name.Ifndef ? "ifndef" : kind == Name.Elif ? "elif" : kind == Name.Else ? "else"
         : kind == Name.Elifdef ? "elifdef" : kind == Name.Elifndef ? "elifndef" : "if";
-      this.pp.reportFileLine(PPCode.UNTERMINATED_IF, PPSeverity.Error, "unterminated #" + dir, this.conds.file.get(c), this.conds.tok.get(c));
+      this.pp.reportFile(PPCode.UNTERMINATED_IF, PPSeverity.Error, "unterminated #" + dir, this.conds.file.get(c), this.conds.tok.get(c));
       this.conds.pop();
     }
   }

@@ -1,13 +1,6 @@
-// Macro expansion as gcc's libcpp does it (macro.cc): a stack of token contexts with each
-// expanding macro disabled until its context is popped (a name met while disabled is
-// painted and never expands again), arguments collected unexpanded and pre-expanded
-// before substitution, padding tokens so that `#` spaces its result as gcc does, `##`
-// left to right, GNU `, ## __VA_ARGS__`, named variadics and __VA_OPT__.
-//
-// gcc recurses (argument pre-expansion calls the expander again); here pre-expansion is a
-// frame on an explicit stack and the expander is one loop, so a 100,000-level nesting
-// needs memory, not native stack. Tokens live in arenas that are reset between top-level
-// tokens: the expander allocates no objects per token.
+// Macro expansion as gcc's libcpp does it (macro.cc), with GNU's and C23's extensions; where
+// gcc recurses (argument pre-expansion), a frame on an explicit stack, so that nesting costs
+// memory, never native stack. Tokens live in arenas trimmed between top-level tokens.
 
 import { Atoms, Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
@@ -111,7 +104,10 @@ const AVOID_PASTE: i32 = 1;
 // gcc's vaopt_state::update results
 const VA_INCLUDE = 0, VA_DROP = 1, VA_BEGIN = 2, VA_END = 3;
 
-/** The macro expander of one translation unit. */
+/** The macro expander of one translation unit: a stack of token contexts, each expanding
+ *  macro disabled until its context is popped (a name met while disabled is painted and
+ *  never expands again); arguments collected unexpanded, then pre-expanded (a Frame each)
+ *  before substitution; padding tokens so that `#` spaces its result exactly as gcc. */
 export class Expander {
   /** Tokens (data), and pointers to them (contexts and raw arguments are ranges here). */
   toks: TokVec = new TokVec(4096);

@@ -1,9 +1,5 @@
-// `#if` and `#elif` expressions as gcc's libcpp (expr.cc) evaluates them: an operator
-// precedence parser on explicit stacks (no recursion), intmax_t / uintmax_t arithmetic
-// with the usual conversions, short-circuit operands left unevaluated (no division by zero
-// or overflow reported there), `defined X` / `defined(X)`, identifiers that are not macros
-// as 0, character constants as the target's char (signed unless -funsigned-char), and
-// gcc's messages word for word.
+// `#if` expressions as gcc's expr.cc evaluates them: operator precedence on explicit stacks,
+// intmax_t / uintmax_t arithmetic, unevaluated operands silent, gcc's messages word for word.
 
 import { Atoms, Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";

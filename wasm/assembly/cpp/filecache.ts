@@ -1,7 +1,5 @@
-// Lexed files kept between runs: a file is lexed, and each of its #define lines parsed, once
-// for as long as its text stays the same (compared whole, which is cheaper than hashing
-// it), so an edit in one file re-lexes only that file. Past MAX_CACHED_TEXT, files the
-// current run did not use go first.
+// Lexed files kept between runs: each file is lexed, and each of its #define lines parsed,
+// once for as long as its text stays the same (compared whole: cheaper than hashing it).
 
 import { Atoms } from "./atoms";
 import { LexedFile, lexFile } from "./lex";

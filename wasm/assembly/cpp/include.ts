@@ -1,7 +1,5 @@
-// Finding the files `#include` names. The preprocessor asks an IncludeSource; SearchPath is
-// gcc's own search over an ordered list of directories (the includer's directory for
-// quoted names, then -iquote, -I, -isystem, -idirafter), with #include_next resuming after
-// the directory where the current file was found, over any FileSystem the host supplies.
+// Finding the files `#include` names: an IncludeSource, and SearchPath, gcc's search over
+// ordered directories (#include_next resuming after the current file's) on a FileSystem.
 
 /** Where a file comes from, for the result and for which diagnostics apply. */
 export enum Origin { Main = 0, Workspace = 1, System = 2, Builtin = 3 }

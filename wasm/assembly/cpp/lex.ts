@@ -1,13 +1,12 @@
-// Lexing a file into preprocessing tokens (C11 6.4, as gcc's libcpp lexes GNU C): line
-// splices removed anywhere (also with blanks before the newline, also inside identifiers
-// and `//` comments), CR LF and lone CR as line ends, NUL as blank, trigraphs left alone as
-// gcc does by default, digraphs, header names after #include and inside __has_include.
-// Positions are those of the original text (1-based lines, UTF-16 columns, end exclusive).
+// Lexing a file into preprocessing tokens as gcc lexes GNU C: splices anywhere, CR LF and CR,
+// NUL as blank, trigraphs left alone, digraphs, header names; positions in the original text.
 
 import { Atoms, Name } from "./atoms";
 import { IntVec, packKF, TF, TK } from "./pptoken";
 
-/** One file's tokens, lexed once and kept for as long as its text does not change. */
+/** One file's tokens, lexed once and kept for as long as its text does not change. Lines
+ *  count from 1, columns in UTF-16 code units from 1, ends are exclusive, all in the
+ *  original text (before splices were removed). */
 export class LexedFile {
   count: i32 = 0;
   kf: Int32Array;

@@ -1,6 +1,5 @@
 // Macro definitions: what `#define` makes of its line (C11 6.10.3, gcc's create_iso_definition
-// with its diagnostics word for word), the built-in macros, and the table of what each
-// name means at a point of the translation unit.
+// with its diagnostics word for word), and the built-in macros.
 
 import { Atoms, Name } from "./atoms";
 import { LexedFile } from "./lex";

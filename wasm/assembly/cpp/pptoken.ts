@@ -1,7 +1,5 @@
-// Preprocessing tokens as the expander and the result hold them: five parallel i32 columns
-// (kind and flags, atom, the file and token index where the token is spelled, the expansion
-// record that produced it), so that a translation unit's millions of tokens are a handful
-// of typed arrays rather than millions of objects.
+// Preprocessing tokens as five parallel i32 columns (kind and flags, atom, file and token
+// where spelled, the expansion that made it): millions of tokens, a handful of typed arrays.
 
 /** What a preprocessing token is. `Padding` and `Eof` exist only inside the expander, as in
  *  gcc's libcpp; `MacroArg` only in macro bodies; `Intrinsic` marks an intercepted call. */
@@ -27,8 +25,6 @@ export namespace TF {
 
 /** `kind | flags << 8`, the packed first column. */
 @inline export function packKF(kind: TK, flags: i32): i32 { return <i32>kind | (flags << 8); }
-@inline export function kindOf(kf: i32): TK { return <TK>(kf & 0xff); }
-@inline export function flagsOf(kf: i32): i32 { return kf >>> 8; }
 
 /** Padding tokens keep what gcc's `val.source` tells stringification: no source token,
  *  a source without whitespace before it, or one with. They live in the atom column. */

@@ -1,7 +1,5 @@
-// The preprocessor of one translation unit: gcc's predefined macros ("<built-in>"), the
-// -D / -U list ("<command-line>"), the -include files, then the main file; files read
-// from an IncludeSource and lexed through the FileCache; directives run as the files are
-// read; tokens macro-expanded into the result. Diagnostics carry gcc's include chain.
+// The preprocessor of one translation unit: "<built-in>", "<command-line>", the -include
+// files, then the main file, read through the IncludeSource and the FileCache into a PPResult.
 
 import { Atoms, Name } from "./atoms";
 import { PP_SEVERITY_NAMES, PPCode, PPDiagnostic, PPSeverity } from "./diagnostic";
@@ -670,11 +668,6 @@ export class Preprocessor extends ExpanderHost {
   reportFileEnd(code: PPCode, sev: PPSeverity, text: string, file: i32, tok: i32): void {
     const w = this.res.where(file, tok);
     this.addDiagnostic(code, sev, text, file, w[2], w[3], w[2], w[3], 0);
-  }
-
-  /** A diagnostic gcc places on a line only (the conditional that began here). */
-  reportFileLine(code: PPCode, sev: PPSeverity, text: string, file: i32, tok: i32): void {
-    this.reportFile(code, sev, text, file, tok);
   }
 
   report(code: PPCode, sev: PPSeverity, text: string, at: i32): void {

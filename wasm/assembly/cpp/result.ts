@@ -1,7 +1,5 @@
-// What preprocessing a translation unit yields: its tokens with where each is written and
-// which macro expansion made it, the files and the include graph, inactive regions,
-// macro definitions and invocations (for hovers and go-to-definition), intercepted
-// intrinsic calls, and the diagnostics.
+// What preprocessing a translation unit yields: its tokens with their places and expansions,
+// files and includes, inactive lines, definitions, invocations, intrinsic calls, diagnostics.
 
 import { Atoms } from "./atoms";
 import { PPDiagnostic } from "./diagnostic";
