@@ -52,6 +52,14 @@ describe("#if arithmetic", () => {
     expect(r.includes.filter((i) => i.probe).map((i) => [i.spelling, i.resolved])).toEqual([["here.h", "here.h"], ["nowhere.h", null], ["sys/x.h", "inc/sys/x.h"]]);
   });
 
+  it("answers as gcc 12 does for kbuild with the engine's own table of it", async () => {
+    expect(await truth([
+      "__GNUC__ == 12 && __x86_64__ && __STDC_VERSION__ == 201112L && __CHAR_UNSIGNED__", "'\\377' > 0", "__has_attribute(__fallthrough__) == 201904",
+      "__has_attribute(gnu::packed) && !__has_attribute(other::packed)", "__has_c_attribute(nodiscard) == 202003", "__has_attribute(__counted_by__)",
+      "__has_builtin(__builtin_dynamic_object_size)", "__SSE2__", "__OPTIMIZE__ && __SIZEOF_WCHAR_T__ == 2",
+    ], { compiler: "gcc-kbuild" })).toBe("yes0 yes1 yes2 yes3 yes4 no5 yes6 no7 yes8");
+  });
+
   it("gives gcc's messages for malformed expressions", async () => {
     const r = await pp(`#if 1 +
 #endif

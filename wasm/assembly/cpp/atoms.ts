@@ -17,7 +17,7 @@ export enum Name {
   // special identifiers
   Defined, VaArgs, VaOpt, Once, GCC, PragmaOp, File, LineMacro, Counter, BaseFile, IncludeLevel,
   Date, Time, Timestamp, FileName, HasInclude, HasIncludeNext, HasAttribute, HasCppAttribute,
-  HasBuiltin, SystemHeader, Poison, PushMacro, PopMacro, Dependency, Diagnostic,
+  HasBuiltin, HasCAttribute, SystemHeader, Poison, PushMacro, PopMacro, Dependency, Diagnostic,
   COUNT,
 }
 
@@ -32,7 +32,7 @@ const NAME_TEXTS: string[] = [
   "endif", "error", "warning", "line", "pragma", "ident", "sccs", "assert", "unassert",
   "defined", "__VA_ARGS__", "__VA_OPT__", "once", "GCC", "_Pragma", "__FILE__", "__LINE__", "__COUNTER__", "__BASE_FILE__", "__INCLUDE_LEVEL__",
   "__DATE__", "__TIME__", "__TIMESTAMP__", "__FILE_NAME__", "__has_include", "__has_include_next", "__has_attribute", "__has_cpp_attribute",
-  "__has_builtin", "system_header", "poison", "push_macro", "pop_macro", "dependency", "diagnostic",
+  "__has_builtin", "__has_c_attribute", "system_header", "poison", "push_macro", "pop_macro", "dependency", "diagnostic",
 ];
 
 /** True for the atoms of punctuators. */

@@ -28,8 +28,9 @@ export abstract class ExpanderHost {
   abstract includeLevel(): i32;
   /** Whether an #include (`next`: #include_next) of this name would find a file. */
   abstract hasInclude(spelling: string, angled: bool, next: bool): bool;
-  /** __has_attribute / __has_cpp_attribute / __has_builtin of a name. */
-  abstract hasAttribute(name: string, cpp: bool): i32;
+  /** __has_attribute (kind 0), __has_c_attribute (1) or __has_cpp_attribute (2) of a name
+   *  (`scope::name` when scoped), and __has_builtin. */
+  abstract hasAttribute(name: string, kind: i32): i32;
   abstract hasBuiltin(name: string): i32;
   /** A _Pragma met in live code. */
   abstract pragma(text: string, at: i32): void;
@@ -946,9 +947,19 @@ export class Expander {
       this.wantsPadding = savedPad;
       if (ok && this.host.hasInclude(spelling, angled, m.builtin == Builtin.HasIncludeNext)) result = 1;
     } else if (this.kind(t) == TK.Ident) {
-      const s = this.atoms.text(this.atom(t));
+      let s = this.atoms.text(this.atom(t));
       if (m.builtin == Builtin.HasBuiltin) result = this.host.hasBuiltin(s);
-      else result = this.host.hasAttribute(s, m.builtin == Builtin.HasCppAttribute);
+      else {
+        // a scoped name: `gnu::packed` (C has no `::` token)
+        const c1 = this.nextNonPadding();
+        if (this.isPunct(c1, Name.Colon)) {
+          const c2 = this.nextNonPadding();
+          const n = this.isPunct(c2, Name.Colon) ? this.nextNonPadding() : c2;
+          s = this.kind(n) == TK.Ident ? s + "::" + this.atoms.text(this.atom(n)) : "";
+        } else this.unread();
+        const kind = m.builtin == Builtin.HasCAttribute ? 1 : m.builtin == Builtin.HasCppAttribute ? 2 : 0;
+        result = s.length > 0 ? this.host.hasAttribute(s, kind) : 0;
+      }
     } else {
       this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "macro \"" + name + "\" requires an identifier", t);
     }

@@ -9,7 +9,7 @@ import { digraphSpelling, packKF, TF, TK } from "./pptoken";
 /** Macros the preprocessor computes itself. */
 export enum Builtin {
   None = 0, File, Line, Counter, BaseFile, IncludeLevel, Date, Time, Timestamp, FileName,
-  Pragma, HasInclude, HasIncludeNext, HasAttribute, HasCppAttribute, HasBuiltin,
+  Pragma, HasInclude, HasIncludeNext, HasAttribute, HasCppAttribute, HasBuiltin, HasCAttribute,
 }
 
 /** A problem in a #define line: gcc's text and the token it points at (-1: the line end). */

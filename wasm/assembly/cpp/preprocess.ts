@@ -33,8 +33,10 @@ export class PPOptions {
   intrinsics: IntrinsicSpec[] = [];
   /** Macros whose expansion each intrinsic call records (e.g. DEFAULT_SYMBOL_NAMESPACE). */
   snapshots: string[] = [];
-  /** __has_attribute and __has_builtin answers (absent: 0). */
+  /** __has_attribute, __has_c_attribute (the standard attributes) and __has_builtin answers
+   *  (absent: 0). */
   attributes: Map<string, i32> = new Map();
+  cAttributes: Map<string, i32> = new Map();
   builtins: Map<string, i32> = new Map();
   /** -Wundef. */
   warnUndef: bool = false;
@@ -54,6 +56,8 @@ export class PPOptions {
     }
     const a = this.attributes.keys();
     for (let i = 0; i < a.length; i++) parts.push(a[i] + "=" + this.attributes.get(a[i]).toString());
+    const c = this.cAttributes.keys();
+    for (let i = 0; i < c.length; i++) parts.push("c:" + c[i] + "=" + this.cAttributes.get(c[i]).toString());
     const b = this.builtins.keys();
     for (let i = 0; i < b.length; i++) parts.push(b[i] + "=" + this.builtins.get(b[i]).toString());
     parts.push(this.warnUndef ? "u" : "-");
@@ -185,6 +189,7 @@ export class Preprocessor extends ExpanderHost {
     ex.define(Name.HasAttribute, builtinMacro(Name.HasAttribute, Builtin.HasAttribute));
     ex.define(Name.HasCppAttribute, builtinMacro(Name.HasCppAttribute, Builtin.HasCppAttribute));
     ex.define(Name.HasBuiltin, builtinMacro(Name.HasBuiltin, Builtin.HasBuiltin));
+    ex.define(Name.HasCAttribute, builtinMacro(Name.HasCAttribute, Builtin.HasCAttribute));
   }
 
   /** The main loop: expanded tokens into the result. */
@@ -436,9 +441,18 @@ export class Preprocessor extends ExpanderHost {
     return found != null;
   }
 
-  hasAttribute(name: string, cpp: bool): i32 {
-    if (cpp) return 0;
+  hasAttribute(name: string, kind: i32): i32 {
+    if (kind == 2) return 0; // __has_cpp_attribute: C++ only
     let n = name;
+    const scope = n.indexOf("::");
+    if (scope >= 0) {
+      // gcc knows its own attributes as gnu::x (and __gnu__::x)
+      const s = n.substring(0, scope);
+      if (s != "gnu" && s != "__gnu__") return 0;
+      n = n.substring(scope + 2);
+    } else if (kind == 1) {
+      return this.options.cAttributes.has(n) ? this.options.cAttributes.get(n) : 0;
+    }
     if (n.length > 4 && n.startsWith("__") && n.endsWith("__")) n = n.substring(2, n.length - 2);
     return this.options.attributes.has(n) ? this.options.attributes.get(n) : 0;
   }
