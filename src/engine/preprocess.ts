@@ -38,6 +38,8 @@ export interface PreprocessOptions {
   /** false: leave the definitions out of the result. */
   definitions?: boolean;
   invocations?: boolean;
+  /** false: never start at the previous run's checkpoint. */
+  resume?: boolean;
 }
 
 export interface PPRange {
@@ -105,5 +107,6 @@ export function preprocessOptionsText(o: PreprocessOptions): string {
   if (o.text === false) lines.push("text=0");
   if (o.definitions === false) lines.push("definitions=0");
   if (o.invocations === false) lines.push("invocations=0");
+  if (o.resume === false) lines.push("resume=0");
   return lines.join("\n");
 }

@@ -46,6 +46,8 @@ export class PPOptions {
   recordInvocations: bool = true;
   /** -fmacro-prefix-map=OLD=NEW pairs (as `OLD=NEW`), applied to __FILE__ and __BASE_FILE__. */
   macroPrefixMap: string[] = [];
+  /** Start at the previous run's checkpoint when it holds (cpp/checkpoint.ts). */
+  resume: bool = true;
 
   /** Everything that changes what a run does, as one string (a checkpoint's key). */
   key(): string {
@@ -153,7 +155,7 @@ export class Preprocessor extends ExpanderHost {
       forced.push(f as ResolvedFile);
     }
     const cp = this.cache.checkpoint;
-    if (cp != null && this.canResume(cp, m, forced)) this.resume(cp, m);
+    if (cp != null && o.resume && this.canResume(cp, m, forced)) this.resume(cp, m);
     else {
       this.cache.checkpoint = null;
       this.pushFrame(m, null, 0, false);
