@@ -124,6 +124,22 @@ char p[] = join(x, y);
     expect(out(r)).toBe(norm('char p[] = "x ## y";'));
   });
 
+  it("spaces and escapes # results exactly as gcc does", async () => {
+    const r = await pp(`#define f(x) #x
+#define h(x...) #x
+#define e(x) f(x)
+#define E
+f(  a   "b\\n"  ) f(a/*c*/b) f(a
+b) f() f(  ) f('"' "'") f(a\\b) h(a, b ,c) e(E x E) e( E E ) f(L'x' u8"y")
+#define p(a,b) a##b
+p(1,e) p(.,5) p(-,=) p(<,<=) p(L, 'a') p(u8, "s") p(,) p(a,) p(,b)
+`);
+    // gcc 12 -E -P of the same lines
+    expect(out(r)).toBe(norm(`"a \\"b\\\\n\\"" "a b" "a b" "" "" "'\\"' \\"'\\"" "a\\b" "a, b ,c" "x" "" "L'x' u8\\"y\\""
+1e .5 -= <<= L'a' u8"s" a b`));
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it("gives 2*9*g for f(2)(9), gcc's choice where 6.10.3.4 allows two", async () => {
     const r = await pp("#define f(a) a*g\n#define g(a) f(a)\nf(2)(9)\n");
     expect(out(r)).toBe(norm("2*9*g"));

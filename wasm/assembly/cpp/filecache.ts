@@ -60,6 +60,8 @@ export class FileCache {
       const f = this.files.get(path);
       const old = f.lexed.text;
       if (old === text || (old.length == text.length && memory.compare(changetype<usize>(old), changetype<usize>(text), <usize>text.length << 1) == 0)) {
+        // keep the caller's string: the next lookup of the same text is then an identity
+        f.lexed.text = text;
         this.hits++;
         return f;
       }

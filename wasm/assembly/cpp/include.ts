@@ -19,7 +19,9 @@ export class ResolvedFile {
   }
 }
 
-/** Resolves the names `#include` and `-include` use. */
+/** Resolves the names `#include` and `-include` use. Within one run the preprocessor asks
+ *  find() once for each name, kind (quoted / angled / next, and the search directory for
+ *  next) and includer folder: the answer must not depend on anything else. */
 export abstract class IncludeSource {
   /** The file `#include` names (`next`: #include_next) from `includer`, or null. */
   abstract find(spelling: string, angled: bool, includer: ResolvedFile, next: bool): ResolvedFile | null;

@@ -63,7 +63,7 @@ export class TokVec {
   }
 
   /** Appends a token; returns its index. */
-  push(kf: i32, atom: i32, file: i32, tok: i32, exp: i32): i32 {
+  @inline push(kf: i32, atom: i32, file: i32, tok: i32, exp: i32): i32 {
     const i = this.length;
     if (i == this.kf.length) this.grow();
     unchecked(this.kf[i] = kf);
@@ -99,11 +99,12 @@ export class IntVec {
   data: Int32Array;
   length: i32 = 0;
   constructor(capacity: i32 = 64) { this.data = new Int32Array(capacity); }
-  push(v: i32): void {
-    if (this.length == this.data.length) this.data = widened(this.data, this.data.length << 1, this.length);
+  @inline push(v: i32): void {
+    if (this.length == this.data.length) this.grow();
     unchecked(this.data[this.length] = v);
     this.length++;
   }
+  private grow(): void { this.data = widened(this.data, this.data.length << 1, this.length); }
   @inline get(i: i32): i32 { return unchecked(this.data[i]); }
   @inline set(i: i32, v: i32): void { unchecked(this.data[i] = v); }
   @inline pop(): i32 { this.length--; return unchecked(this.data[this.length]); }

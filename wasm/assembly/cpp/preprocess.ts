@@ -7,7 +7,7 @@ import { Directives } from "./directives";
 import { ExpanderHost, Expander, Intrinsic } from "./expand";
 import { ExprEvaluator, ExprOptions } from "./expr";
 import { FileCache, SourceFile } from "./filecache";
-import { IncludeSource, Origin, ResolvedFile } from "./include";
+import { dirOf, IncludeSource, Origin, ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOKENS } from "./limits";
 import { Builtin, builtinMacro, MacroDef } from "./macros";
@@ -315,8 +315,20 @@ export class Preprocessor extends ExpanderHost {
   }
 
   /** Enters the file an #include names (after its directive, in frame `fr`). */
+  /** The IncludeSource's answer, remembered for this run: the same name from the same
+   *  folder (or, for <names> and #include_next, the same place in the search) is found once. */
+  private findFile(spelling: string, angled: bool, includer: ResolvedFile, next: bool): ResolvedFile | null {
+    const key = (next ? "n" + includer.dir.toString() : "") + (angled ? "<" : "\"" + dirOf(includer.path)) + "\u0001" + spelling;
+    if (this.found.has(key)) return this.found.get(key);
+    const r = this.source.find(spelling, angled, includer, next);
+    this.found.set(key, r);
+    return r;
+  }
+
+  private found: Map<string, ResolvedFile | null> = new Map();
+
   includeFile(fr: IncludeFrame, edge: IncludeEdge, h: i32, once: bool): void {
-    const found = this.source.find(edge.spelling, edge.angled, fr.resolved, edge.next);
+    const found = this.findFile(edge.spelling, edge.angled, fr.resolved, edge.next);
     if (found == null) {
       this.reportFile(PPCode.INCLUDE_NOT_FOUND, PPSeverity.Fatal, edge.spelling + ": No such file or directory", fr.file, h + 2 < this.dirEnd ? h + 2 : h + 1);
       if (this.options.stopAtFatal) this.stop();
@@ -359,7 +371,9 @@ export class Preprocessor extends ExpanderHost {
         continue;
       }
       fr.cur = i + 1;
-      return ex.toks.push(kf, unchecked(lx.atom[i]), fr.file, i, 0);
+      // gcc: a line's first token read while collecting arguments had whitespace before it
+      const flags = (kf & (TF.BOL << 8)) != 0 && ex.parsingArgs == 2 ? kf | (TF.PREV_WHITE << 8) : kf;
+      return ex.toks.push(flags, unchecked(lx.atom[i]), fr.file, i, 0);
     }
   }
 
@@ -437,7 +451,7 @@ export class Preprocessor extends ExpanderHost {
     edge.probe = true;
     const lx = fr.lx;
     if (fr.cur > 0 && fr.cur <= lx.count) { edge.line = unchecked(lx.line[fr.cur - 1]); edge.col = unchecked(lx.col[fr.cur - 1]); }
-    const found = this.source.find(spelling, angled, fr.resolved, next && fr.resolved.origin != Origin.Main);
+    const found = this.findFile(spelling, angled, fr.resolved, next && fr.resolved.origin != Origin.Main);
     if (found != null) edge.resolved = this.fileFor(found as ResolvedFile, fr.file, edge.line);
     this.res.includes.push(edge);
     return found != null;
