@@ -3,7 +3,7 @@
 
 import { Atoms } from "./atoms";
 import { LexedFile, lexFile } from "./lex";
-import { MAX_ATOMS, MAX_CACHED_TEXT } from "./limits";
+import { MAX_ATOMS, MAX_CACHED_BYTES } from "./limits";
 import { MacroDef } from "./macros";
 import { Origin } from "./include";
 import { Checkpoint } from "./checkpoint";
@@ -74,7 +74,7 @@ export class FileCache {
     this.files.set(path, f);
     this.weight += f.lexed.weight;
     f.runId = -1;
-    if (this.weight > <i64>MAX_CACHED_TEXT) this.evict();
+    if (this.weight > <i64>MAX_CACHED_BYTES) this.evict();
     return f;
   }
 
@@ -85,7 +85,7 @@ export class FileCache {
       const p = this.order[i];
       if (!this.files.has(p)) continue;
       const f = this.files.get(p);
-      if (this.weight > <i64>MAX_CACHED_TEXT && f.runId != this.run && f.lexed.text.length > 0) {
+      if (this.weight > <i64>MAX_CACHED_BYTES && f.runId != this.run && f.lexed.text.length > 0) {
         this.weight -= f.lexed.weight;
         this.files.delete(p);
       } else keep.push(p);

@@ -43,8 +43,8 @@ export class LexedFile {
     return j;
   }
 
-  /** Bytes this file holds (text and tokens), for the cache's budget. */
-  get weight(): i32 { return this.text.length + this.kf.length * 12; }
+  /** Bytes this file holds (its text and six columns of tokens), for the cache's budget. */
+  get weight(): i32 { return (this.text.length << 1) + this.kf.length * 24; }
 
   add(kf: i32, atom: i32, line: i32, col: i32, endLine: i32, endCol: i32): void {
     const i = this.count;

@@ -27,9 +27,9 @@ export const MAX_INVOCATION_TEXT: i32 = 2000;
 /** Characters of body text kept per macro definition for hovers. */
 export const MAX_DEFINITION_TEXT: i32 = 4000;
 
-/** Lexed files kept between runs, counted in UTF-16 code units of their text. Past it the
- *  least recently used files are dropped. */
-export const MAX_CACHED_TEXT: i32 = 96 * 1024 * 1024;
+/** Bytes of lexed files (text and tokens) kept between runs; past it, files the current
+ *  run did not read are dropped first (a driver's headers with Debian 6.12 take ~60 MB). */
+export const MAX_CACHED_BYTES: i32 = 256 * 1024 * 1024;
 
 /** Distinct spellings interned between runs; past it every cache starts afresh (a long
  *  editing session of unique names must not grow the engine's memory forever). */
