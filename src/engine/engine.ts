@@ -8,6 +8,7 @@ import { chosenRelease, releaseName } from "../../wasm/shared/releases";
 import { findConfigHeader } from "../../wasm/shared/configheader";
 
 import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -76,6 +77,8 @@ export interface Engine {
   symbolInfoOn(symbol: string, kernel: string): KernelExport | null;
   /** When each namespace of the real kernels took effect. */
   namespaceHistory(): NamespaceHistoryEntry[];
+  /** Runs only the C preprocessor over `files` (its test ABI). Throws if the engine traps. */
+  preprocess(files: WorkspaceFiles, options: PreprocessOptions): PreprocessResult;
 }
 
 /** The run options as the engine's container of named values (wasm/assembly/pipeline/options.ts):
@@ -244,6 +247,18 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,
     symbolInfoOn: (symbol, kernel) => JSON.parse(ex.symbolInfoOn(symbol, kernel)) as KernelExport | null,
     namespaceHistory: () => JSON.parse(ex.namespaceHistory()) as NamespaceHistoryEntry[],
+    preprocess(files, options) {
+      // one translation unit can leave hundreds of MB of garbage: never start the next on it
+      if (collectPending || ++runsSinceCollect > 64) collect();
+      try {
+        const res = JSON.parse(ex.preprocessFiles(packWorkspace(files), preprocessOptionsText(options))) as PreprocessResult;
+        collectSoon();
+        return res;
+      } catch (err) {
+        void restart();
+        throw err;
+      }
+    },
   };
 
   /** One run of files whose modules are ready; `undecoded` names those the host could not

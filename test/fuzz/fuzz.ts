@@ -4,7 +4,7 @@
 // that is not in the workspace. Prints the counts; exits 1 on any failure.
 // Then argument lists through the command line's main() (RUNS / 200 of them, cli-options.ts).
 // FUZZ_RUNS overrides the count; FUZZ_SEED the seed; FUZZ_TARGETS (comma-separated names,
-// e.g. "ELF / .ko,xz") picks targets.
+// e.g. "ELF / .ko,xz,preprocessor") picks targets.
 
 import fc from "fast-check";
 import { createNodeEngine } from "../../src/engine/hosts/node";
@@ -16,6 +16,7 @@ import { locateElf } from "./elf-mutations";
 import { compress } from "./compressed-streams";
 import { corpusModules, corpusRoot, fixtureModules } from "./module-seeds";
 import { fuzzCompressed, fuzzModules, type Outcome } from "./module-targets";
+import { fuzzPreprocessor } from "./preprocessor-target";
 import { fuzzCli } from "./cli-options";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
@@ -108,6 +109,11 @@ for (const t of targets) {
 function report(name: string, r: Outcome, t0: number): void {
   failures += r.failed;
   console.log(`${name.padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s  (slowest ${r.slowest.toFixed(0)} ms, peak ${r.peakRss.toFixed(0)} MiB)${r.first ? `\n  first: ${r.first}` : ""}`);
+}
+
+if (wanted("preprocessor")) {
+  const t0 = performance.now();
+  report("preprocessor", fuzzPreprocessor(engine, RUNS, SEED), t0);
 }
 
 // dropped modules: fixtures in every layout, and real modules when a corpus is cached

@@ -28,6 +28,7 @@ import { readConfig } from "./source/config";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 import { historyJson, profileReleaseFor, ReleaseExports } from "./kernel/nshistory";
+import { preprocessPacked } from "./cpp/packed";
 import { JsonWriter } from "./util/json";
 
 export {
@@ -72,6 +73,11 @@ export function run(workspace: ArrayBuffer, options: ArrayBuffer): string {
   return serializeResult(res);
 }
 
+/** Preprocesses packed files (the C preprocessor's test ABI; options and limits in
+ *  cpp/packed.ts); returns the result as JSON. */
+export function preprocessFiles(files: ArrayBuffer, options: string): string {
+  return preprocessPacked(files, options);
+}
 const FAULT_TRAP = 1;
 const FAULT_OUT_OF_MEMORY = 2;
 let armedFault = 0;

@@ -1,0 +1,102 @@
+// Lexed files kept between runs: each file is lexed, and each of its #define lines parsed,
+// once for as long as its text stays the same (compared whole: cheaper than hashing it).
+
+import { Atoms } from "./atoms";
+import { LexedFile, lexFile } from "./lex";
+import { MAX_ATOMS, MAX_CACHED_BYTES } from "./limits";
+import { MacroDef } from "./macros";
+import { Origin } from "./include";
+import { Checkpoint } from "./checkpoint";
+
+/** A file as one run sees it: its tokens (shared between runs), the definitions parsed
+ *  from it (by the ordinal of the directive's `#`), and this run's index of it. */
+export class SourceFile {
+  defs: Array<MacroDef | null>;
+  /** Index of this file in the current run's file table (valid when runId is the run's). */
+  index: i32 = -1;
+  runId: i32 = -1;
+  /** Where the file comes from in the current run. */
+  origin: Origin = Origin.Workspace;
+  constructor(public path: string, public lexed: LexedFile) {
+    this.defs = new Array<MacroDef | null>(lexed.hashes.length);
+  }
+}
+
+/** The cache. One per engine instance; the atoms it holds are those every run uses. */
+export class FileCache {
+  atoms: Atoms = new Atoms();
+  private files: Map<string, SourceFile> = new Map();
+  private order: string[] = [];
+  private weight: i64 = 0;
+  /** The current run (increments per run). */
+  run: i32 = 0;
+  /** Statistics of the current run. */
+  hits: i32 = 0;
+  misses: i32 = 0;
+  /** The last run's output tokens and expansion records: the next run starts with room
+   *  for as many (a keystroke's run is mostly the last one again). */
+  lastTokens: i32 = 0;
+  lastExpansions: i32 = 0;
+  /** Where the last run can be resumed. */
+  checkpoint: Checkpoint | null = null;
+
+  /** Starts a run: a fresh cache when the atom table has grown past its limit. */
+  beginRun(): void {
+    if (this.atoms.count > MAX_ATOMS) {
+      this.atoms = new Atoms();
+      this.files = new Map();
+      this.order = [];
+      this.weight = 0;
+      this.checkpoint = null;
+    }
+    this.run++;
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  /** The lexed form of the file at `path` with this text. */
+  get(path: string, text: string): SourceFile {
+    if (this.files.has(path)) {
+      const f = this.files.get(path);
+      const old = f.lexed.text;
+      if (old === text || (old.length == text.length && memory.compare(changetype<usize>(old), changetype<usize>(text), <usize>text.length << 1) == 0)) {
+        // keep the caller's string: the next lookup of the same text is then an identity
+        f.lexed.text = text;
+        this.hits++;
+        return f;
+      }
+      this.weight -= f.lexed.weight;
+    } else {
+      this.order.push(path);
+    }
+    this.misses++;
+    const f = new SourceFile(path, lexFile(text, this.atoms));
+    this.files.set(path, f);
+    this.weight += f.lexed.weight;
+    f.runId = -1;
+    if (this.weight > <i64>MAX_CACHED_BYTES) this.evict();
+    return f;
+  }
+
+  /** Drops files not used in this run, oldest first, until the cache fits. */
+  private evict(): void {
+    const keep: string[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      const p = this.order[i];
+      if (!this.files.has(p)) continue;
+      const f = this.files.get(p);
+      if (this.weight > <i64>MAX_CACHED_BYTES && f.runId != this.run && f.lexed.text.length > 0) {
+        this.weight -= f.lexed.weight;
+        this.files.delete(p);
+      } else keep.push(p);
+    }
+    this.order = keep;
+  }
+
+  /** Marks a file used in this run. */
+  touch(f: SourceFile): void {
+    if (f.runId == this.run) return;
+    f.runId = this.run;
+    f.index = -1;
+  }
+}
