@@ -147,6 +147,8 @@ export function lexC(src: string, issues: LexIssue[]): Token[] {
       else if (d == 61 && (c == 43 || c == 45 || c == 42 || c == 47 || c == 37 || c == 38 || c == 124 || c == 94)) len = 2;
     }
     if (c == 46 && i + 2 < n && src.charCodeAt(i + 1) == 46 && src.charCodeAt(i + 2) == 46) len = 3;
+    // <<= and >>= are one token
+    if (len == 2 && (c == 60 || c == 62) && src.charCodeAt(i + 1) == c && i + 2 < n && src.charCodeAt(i + 2) == 61) len = 3;
     i += len; col += len;
     out.push(new Token(Tok.Punct, src.substring(start, i), sLine, sCol, line, col));
   }
