@@ -265,6 +265,11 @@ export class Expressions {
         this.pushValue(VK.NotConst, 0, false);
         f.state.set(fr, 1);
         return;
+      case K.BChooseExpr:
+        this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
       case K.Extension: w.i++; return;
       case K.Real: case K.Imag: this.pushOp(OP_NOP, i, 0); w.i++; return;
       case K.If: case K.Else: case K.Return: case K.For: case K.While: case K.Do: case K.Switch: case K.Case:
@@ -453,6 +458,7 @@ export class Expressions {
     switch (a) {
       case K.PlusPlus: case K.MinusMinus: {
         const t = this.oKind.length - 1;
+        if ((this.oFl.get(t) & OF.DESIG) != 0) w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
         this.oFl.set(t, this.oFl.get(t) & ~OF.DESIG);
         w.i++;
@@ -619,7 +625,7 @@ export class Expressions {
     if (op >= OP_CAST && op <= OP_NOP) { if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data); return; }
     if (op == OP_TC) { this.ternary(fr); return; }
     if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
-    this.binaryValue(op, top - 1, top);
+    this.binaryValue(fr, op, top - 1, top);
   }
 
   private unary(fr: i32, op: i32, t: i32, data: i32): void {
@@ -646,10 +652,12 @@ export class Expressions {
         break;
       case OP_ADDR:
         if ((fl & OF.LOCAL_OBJ) != 0) this.w.markNode(NF.STACK_PROTECT, fr);
+        if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
         break;
       default:
+        if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~OF.DESIG;
     }
@@ -657,7 +665,7 @@ export class Expressions {
     this.oEnt.set(t, op == OP_POS ? this.oEnt.get(t) : -1);
   }
 
-  private binaryValue(op: i32, x: i32, y: i32): void {
+  private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
     const r = this.w.ropes;
     const ak = <VK>this.oKind.get(x), bk = <VK>this.oKind.get(y);
     const av = this.oVal.get(x), bv = this.oVal.get(y);
@@ -677,6 +685,7 @@ export class Expressions {
       vk = bk; v = bv; uns = bu;
     } else if (isAssignOp(op)) {
       vk = VK.NotConst;
+      if ((this.oFl.get(x) & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(x), fr);
     } else {
       uns = op == K.Shl || op == K.Shr ? au : (au || bu);
       if (ak == VK.Known && bk == VK.Known) {

@@ -7,7 +7,7 @@ import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
-import { K } from "./names";
+import { isAssignOp, K } from "./names";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { Bind } from "./scope";
@@ -19,6 +19,11 @@ import { LF, Walker } from "./walker";
 const S_EXPR = 12;
 const S_RETURN = 10;
 const S_CASE = 11;
+/** How far changes() looks for a change of a local before it assumes one. */
+const NEVER_MODIFIED_SCAN = 4000;
+const UNCHANGED = 0;
+const CHANGED_STRAIGHT = 1;
+const CHANGED = 2;
 
 export class Statements {
   private spec: DeclSpec = new DeclSpec();
@@ -401,8 +406,13 @@ export class Statements {
       if (w.isP(w.i, K.Assign)) {
         w.i++;
         const storage = f.a.get(fr);
-        const constScalar = (f.b.get(fr) & 1) != 0 && !d.isPointer && !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0;
-        const slot = constScalar && d.name >= 0 ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
+        // a scalar local keeps its initial value where nothing can change it (gcc propagates it)
+        const scalar = !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
+        let change = CHANGED;
+        if (scalar) change = (f.b.get(fr) & 1) != 0 && !d.isPointer ? UNCHANGED : this.changes(d.name, w.i);
+        const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
+        // a local changed only in straight-line code is followed: a live assignment forgets it
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         f.v.set(fr, (<i64>slot << 32) | (f.v.get(fr) & 0xffffffff));
         f.state.set(fr, 2);
         if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
@@ -425,6 +435,46 @@ export class Statements {
     if (w.isP(w.i, K.LBrace)) { w.i = matchClose(w.t, w.i, w.lim) + 1; this.complete(fr, VK.NotConst, 0, false); return; }
     w.issue(w.i, "unexpected '" + w.t.text(w.i) + "' in a declaration");
     w.i++;
+  }
+
+  /** How the local `name`, declared just before token `from`, changes in the rest of its
+   *  block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
+   *  taken), CHANGED_STRAIGHT (changed, but no loop or goto follows it), or CHANGED. */
+  private changes(name: i32, from: i32): i32 {
+    const w = this.w;
+    let depth = 0;
+    let changed = false;
+    let loops = false;
+    const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
+    for (let j = from; j < end; j++) {
+      const k = w.t.kindAt(j);
+      if (k == CK.End) break;
+      if (k == CK.Punct) {
+        const a = w.t.atomAt(j);
+        if (a == K.LBrace) depth++;
+        else if (a == K.RBrace) { if (--depth < 0) break; }
+        continue;
+      }
+      if (k != CK.Ident) continue;
+      const atom = w.t.atomAt(j);
+      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) { loops = true; continue; }
+      if (atom != name) continue;
+      const before = w.t.atomAt(j - 1);
+      const pk = w.t.kindAt(j - 1);
+      if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
+      if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) { changed = true; continue; }
+      if (pk == CK.Punct && before == K.Amp) {
+        const k2 = w.t.kindAt(j - 2);
+        const b2 = w.t.atomAt(j - 2);
+        const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
+        if (!operand) { changed = true; continue; }
+      }
+      const after = w.t.atomAt(j + 1);
+      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) changed = true;
+    }
+    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) return CHANGED; // the bound was reached
+    if (!changed) return UNCHANGED;
+    return loops ? CHANGED : CHANGED_STRAIGHT;
   }
 
   /** Binds a block-scope declarator: a typedef, an extern or prototype (the file-scope

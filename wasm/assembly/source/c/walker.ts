@@ -22,6 +22,8 @@ export namespace LF {
   export const ARRAY: i32 = 2;
   /** Automatic storage: its address on the stack is what -fstack-protector-strong guards. */
   export const AUTO: i32 = 4;
+  /** Its value is followed through straight-line code: a live change makes it unknown. */
+  export const TRACKED: i32 = 8;
 }
 
 /** A problem the walker met, at a token. */
@@ -240,6 +242,13 @@ export class Walker {
   /** Marks the walk in progress (when the frame is live). */
   markNode(flag: i32, frame: i32): void {
     if (this.curNode >= 0 && !this.f.isDead(frame)) this.nodes.mark(this.curNode, flag);
+  }
+
+  /** A live assignment, increment or address-of of local `slot` (frame fr): its value is
+   *  no longer known. */
+  changeLocal(slot: i32, frame: i32): void {
+    if (slot < 0 || this.f.isDead(frame)) return;
+    if ((this.localFlags.get(slot) & LF.TRACKED) != 0) this.localKind.set(slot, <i32>VK.NotConst);
   }
 
   /** Whether token i is `__builtin_…` or another compiler builtin spelled without a declaration. */
