@@ -4,15 +4,15 @@
 
 import { Severity, Stage, Msg } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
-import { LexIssue } from "./lexer";
-import { CompilerModel, MacroArg, ModuleSource, Names, readC, ReaderOptions, tokensFromSource } from "./c/index";
+import { lexC, LexIssue } from "./lexer";
+import { CompilerModel, MacroArg, ModuleSource, Names, readC, ReaderOptions } from "./c/index";
 
 export { AsmPart, AsmRef, argFromText, ExportDecl, ImportDecl, MacroArg, moduleNameOf, ModuleSource, SymbolRef } from "./c/index";
 
 /** Reads one C file. `defaultNs` is DEFAULT_SYMBOL_NAMESPACE from Kbuild flags, if any. */
 export function readToyC(file: string, src: string, defaultNs: MacroArg | null): ModuleSource {
   const issues: LexIssue[] = [];
-  const tokens = tokensFromSource(new Names(), file, src, issues);
+  const tokens = lexC(new Names(), file, src, issues);
   const options = new ReaderOptions();
   options.defaultNs = defaultNs;
   // a preprocessed translation unit is compiled as kbuild compiles it: gcc adds its own symbols

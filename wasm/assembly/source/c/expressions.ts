@@ -693,6 +693,14 @@ export class Expressions {
         vk = foldFailed ? VK.NotConst : VK.Known;
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
         vk = VK.Known; v = 0;
+      } else if (uns && isComparison(op) && ((ak == VK.Known && av == -1) || (bk == VK.Known && bv == -1))) {
+        // nothing unsigned exceeds the all-ones value (SIZE_MAX): fortify's checks fold away
+        vk = joinKinds(ak, bk);
+        const maxLeft = ak == VK.Known && av == -1;
+        if (op == K.Lt && maxLeft) { vk = VK.Known; v = 0; }
+        else if (op == K.Gt && !maxLeft) { vk = VK.Known; v = 0; }
+        else if (op == K.Ge && maxLeft) { vk = VK.Known; v = 1; }
+        else if (op == K.Le && !maxLeft) { vk = VK.Known; v = 1; }
       } else vk = joinKinds(ak, bk);
       if (isComparison(op)) uns = false;
     }
@@ -744,26 +752,31 @@ export class Expressions {
     const vbase = w.f.a.get(fr);
     if (vbase > callee || callee > top) { this.dropOperands(vbase > callee ? vbase : callee); this.pushValue(VK.NotConst, 0, false); return; }
     const nargs = top - callee;
-    // the arguments' references, the last argument first
-    let h = -1, t = -1;
-    for (let k = top; k > callee; k--) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
     const fl = this.oFl.get(callee);
     let vk = VK.NotConst;
     let v: i64 = 0;
     let uns = false;
+    let h = -1, t = -1;
+    if ((fl & OF.BUILTIN) != 0 && this.oEnt.get(callee) == K.BChooseExpr && nargs >= 3) {
+      // the condition is a constant expression: one side is compiled, the other is not
+      const c = callee + 1;
+      if (<VK>this.oKind.get(c) == VK.Known) {
+        const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
+        vk = <VK>this.oKind.get(pick); v = this.oVal.get(pick); uns = (this.oFl.get(pick) & OF.UNS) != 0;
+        h = this.oHead.get(pick); t = this.oTail.get(pick);
+      } else {
+        r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
+        h = r.head; t = r.tail;
+      }
+      this.dropOperands(callee);
+      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1);
+      return;
+    }
+    // the arguments' references, the last argument first
+    for (let k = top; k > callee; k--) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
-      if (atom == K.BChooseExpr && nargs >= 3) {
-        const c = callee + 1;
-        if (<VK>this.oKind.get(c) == VK.Known) {
-          const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
-          vk = <VK>this.oKind.get(pick); v = this.oVal.get(pick); uns = (this.oFl.get(pick) & OF.UNS) != 0;
-          h = this.oHead.get(pick); t = this.oTail.get(pick);
-        } else {
-          r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
-          h = r.head; t = r.tail;
-        }
-      } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
+      if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1); v = this.oVal.get(callee + 1); uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
       } else {
         const lib = libraryCallOf(atom);

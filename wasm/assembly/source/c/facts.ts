@@ -8,7 +8,7 @@ import { Msg, Severity, Stage } from "../../../shared/codes";
 import { Finding, Span } from "../../diagnostics";
 import { stringBody } from "../lexer";
 import { matchClose } from "./attributes";
-import { splitDirective } from "./fromsource";
+import { splitDirective } from "../lexer";
 import { EntKind } from "./entities";
 import { K } from "./names";
 import { EK } from "./ropes";

@@ -150,7 +150,8 @@ export class FileScope {
     const h = w.nodes.head.get(node);
     if (h >= 0) {
       let tail = h;
-      while (w.ropes.next.get(tail) >= 0) tail = w.ropes.next.get(tail);
+      let budget = w.ropes.next.length;
+      while (w.ropes.next.get(tail) >= 0 && --budget > 0) tail = w.ropes.next.get(tail);
       this.facts.addRoots(h, tail);
     }
   }
@@ -197,8 +198,10 @@ export class FileScope {
       e.paramOpen = d.paramOpen;
       e.paramClose = d.paramClose;
       const name = t.text(d.nameTok);
-      if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, d.nameTok, d.nameTok));
-      this.mod.signatures.set(name, this.signature(start, d.paramOpen));
+      // gnu_inline `extern inline` (the kernel's __FORTIFY_INLINE) defines no symbol
+      const externInline = e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic();
+      if (!externInline && !this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, d.nameTok, d.nameTok));
+      if (!externInline && t.file[start] == t.mainFile) this.mod.signatures.set(name, this.signature(start, d.paramOpen));
       if (t.kindAt(close) == CK.End) {
         this.mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, "this '{' is never closed", spanOf(t, j, j), this.mod.name));
       }
@@ -240,7 +243,8 @@ export class FileScope {
     // every declarator of the declaration
     let j = w.decls.readSpecifiers(start, this.spec);
     if ((this.spec.storage & EF.TYPEDEF) != 0) return;
-    const sig = this.signature(start, end);
+    const mainFile = t.file[start] == t.mainFile;
+    const sig = mainFile ? this.signature(start, end) : "";
     const d = this.d;
     while (j < end) {
       const before = j;
@@ -251,11 +255,12 @@ export class FileScope {
         if (d.isFunction || (this.spec.storage & EF.EXTERN) != 0) {
           if (e != null && (e as Entity).bodyOpen >= 0 && d.isFunction) { /* a prototype of a defined function */ }
           if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(t, d.nameTok, d.nameTok));
-          if (d.isFunction) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
+          if (!mainFile) { /* a header's declaration: no CRC is computed from it */ }
+          else if (d.isFunction) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
           else this.mod.signatures.set(name, sig);
         } else {
           if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, d.nameTok, d.nameTok));
-          this.mod.signatures.set(name, sig);
+          if (mainFile) this.mod.signatures.set(name, sig);
         }
       }
       if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Assign) j = w.decls.endOfItem(j + 1, false);

@@ -3,7 +3,6 @@
 
 export { CK, CTokens, TokenSink } from "./tokens";
 export { Names } from "./names";
-export { tokensFromSource } from "./fromsource";
 export { readC, ReaderOptions } from "./reader";
 export { CompilerModel } from "./compiler";
 export { AsmPart, AsmRef, argFromText, ExportDecl, ImportDecl, MacroArg, moduleNameOf, ModuleSource, SymbolRef } from "./module";

@@ -92,41 +92,104 @@ const ALIASES: string[] = [
   "__gnu_inline__", "gnu_inline", "__weak__", "weak", "__noreturn__", "noreturn", "__mode__", "mode", "__cleanup__", "cleanup",
 ];
 
-/** The interning table. Atoms below K.COUNT are the fixed names above. */
+// FNV-1a over UTF-16 code units of s[start, end)
+function hashRange(s: string, start: i32, end: i32): u32 {
+  let h: u32 = 2166136261;
+  const p = changetype<usize>(s);
+  for (let i = start; i < end; i++) {
+    h ^= <u32>load<u16>(p + (<usize>i << 1));
+    h *= 16777619;
+  }
+  return h;
+}
+
+/** The interning table: an open-addressing hash of spellings (an alias spelling is an entry
+ *  of its own that names its keyword's atom). Atoms below K.COUNT are the fixed names. */
 export class Names {
-  private ids: Map<string, i32> = new Map();
   private texts: string[] = [];
+  private entryText: string[] = [];
+  private entryHash: u32[] = [];
+  private entryAtom: i32[] = [];
+  private slots: Int32Array = new Int32Array(1 << 14);
+  private mask: i32 = (1 << 14) - 1;
 
   constructor() {
-    for (let i = 0; i < SPELLINGS.length; i++) this.add(SPELLINGS[i]);
+    for (let i = 0; i < SPELLINGS.length; i++) this.intern(SPELLINGS[i]);
     assert(this.texts.length == <i32>K.COUNT);
     for (let i = 0; i + 1 < ALIASES.length; i += 2) {
-      const to = this.ids.get(ALIASES[i + 1]);
-      if (!this.ids.has(ALIASES[i])) this.ids.set(ALIASES[i], to);
+      const to = this.find(ALIASES[i + 1]);
+      if (to >= 0 && this.find(ALIASES[i]) < 0) this.addEntry(ALIASES[i], hashRange(ALIASES[i], 0, ALIASES[i].length), to);
     }
-  }
-
-  private add(s: string): i32 {
-    const id = this.texts.length;
-    this.texts.push(s);
-    this.ids.set(s, id);
-    return id;
   }
 
   /** How many atoms there are. */
   get count(): i32 { return this.texts.length; }
 
   /** The atom of a spelling (interned on first sight). */
-  intern(s: string): i32 {
-    if (this.ids.has(s)) return this.ids.get(s);
-    return this.add(s);
+  intern(s: string): i32 { return this.internRange(s, 0, s.length); }
+
+  /** The atom of s[start, end); a new string is made only for a new spelling. */
+  internRange(s: string, start: i32, end: i32): i32 {
+    const h = hashRange(s, start, end);
+    const len = end - start;
+    const base = changetype<usize>(s) + (<usize>start << 1);
+    let i = <i32>h & this.mask;
+    while (true) {
+      const slot = unchecked(this.slots[i]);
+      if (slot == 0) break;
+      const e = slot - 1;
+      if (unchecked(this.entryHash[e]) == h) {
+        const t = unchecked(this.entryText[e]);
+        if (t.length == len && memory.compare(changetype<usize>(t), base, <usize>len << 1) == 0) return unchecked(this.entryAtom[e]);
+      }
+      i = (i + 1) & this.mask;
+    }
+    const text = start == 0 && end == s.length ? s : s.substring(start, end);
+    const a = this.texts.length;
+    this.texts.push(text);
+    this.addEntry(text, h, a);
+    return a;
   }
 
   /** The atom of a spelling, or -1 when it was never interned. */
-  find(s: string): i32 { return this.ids.has(s) ? this.ids.get(s) : -1; }
+  find(s: string): i32 {
+    const h = hashRange(s, 0, s.length);
+    let i = <i32>h & this.mask;
+    while (true) {
+      const slot = unchecked(this.slots[i]);
+      if (slot == 0) return -1;
+      const e = slot - 1;
+      if (unchecked(this.entryHash[e]) == h && unchecked(this.entryText[e]) == s) return unchecked(this.entryAtom[e]);
+      i = (i + 1) & this.mask;
+    }
+  }
 
   /** The canonical spelling of an atom (an alias reads as its keyword). */
-  text(a: i32): string { return unchecked(this.texts[a]); }
+  @inline text(a: i32): string { return unchecked(this.texts[a]); }
+
+  private addEntry(text: string, h: u32, atom: i32): void {
+    const e = this.entryText.length;
+    this.entryText.push(text);
+    this.entryHash.push(h);
+    this.entryAtom.push(atom);
+    let i = <i32>h & this.mask;
+    while (unchecked(this.slots[i]) != 0) i = (i + 1) & this.mask;
+    unchecked(this.slots[i] = e + 1);
+    if ((e + 1) * 2 > this.mask) this.grow();
+  }
+
+  private grow(): void {
+    const cap = (this.mask + 1) << 1;
+    const slots = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let e = 0; e < this.entryText.length; e++) {
+      let i = <i32>unchecked(this.entryHash[e]) & mask;
+      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
+      unchecked(slots[i] = e + 1);
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
 }
 
 /** True for the atom of a punctuator. */

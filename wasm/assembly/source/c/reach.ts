@@ -77,9 +77,10 @@ export class Reach {
     const st = this.stack;
     st.length = 0;
     st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
     while (st.length > 0) {
       let x = st.pop();
-      while (x >= 0) {
+      while (x >= 0 && --budget > 0) {
         if (r.kind.get(x) == <i32>EK.Inline) {
           const m = r.data.get(x);
           if (!nodes.has(m, NF.SCANNED)) { nodes.mark(m, NF.SCANNED); st.push(nodes.head.get(m)); }
@@ -118,11 +119,12 @@ export class Reach {
       st.push(nodes.head.get(n));
       site.push(-1);
       viaStack.push(-1);
+      let budget = r.next.length + 16;
       while (st.length > 0) {
         let x = st.pop();
         const s = site.pop();
         const via = viaStack.pop();
-        while (x >= 0) {
+        while (x >= 0 && --budget > 0) {
           const tok = s >= 0 ? s : r.tok.get(x);
           if (r.kind.get(x) == <i32>EK.Inline) {
             const m = r.data.get(x);
@@ -206,9 +208,10 @@ export class Reach {
     const seen = new Set<i32>();
     const st = new IntVec(16);
     st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
     while (st.length > 0) {
       let x = st.pop();
-      while (x >= 0) {
+      while (x >= 0 && --budget > 0) {
         if (r.kind.get(x) == <i32>EK.Inline) {
           const m = r.data.get(x);
           if (!seen.has(m)) { seen.add(m); flags |= nodes.flags.get(m); st.push(nodes.head.get(m)); }
@@ -273,9 +276,10 @@ export class Reach {
     const st = this.stack;
     st.length = 0;
     st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
     while (st.length > 0) {
       let x = st.pop();
-      while (x >= 0) {
+      while (x >= 0 && --budget > 0) {
         if (r.kind.get(x) == <i32>EK.Inline) {
           const m = r.data.get(x);
           const key = m.toString() + "\n" + (<i32>part).toString();

@@ -102,7 +102,7 @@ export class Walker {
   constructor(public t: CTokens) {
     this.toy = !t.expanded;
     this.lim = t.length;
-    this.budget = <i64>t.length * 256 + 4000000;
+    this.budget = <i64>t.length * 32 + 4000000;
     this.decls = new Declarations(this);
     this.stmts = new Statements(this);
     this.exprs = new Expressions(this);
