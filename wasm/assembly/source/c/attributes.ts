@@ -7,6 +7,7 @@ import { stringBody } from "../lexer";
 import { EF } from "./entities";
 import { K } from "./names";
 import { CK, CTokens } from "./tokens";
+import { parseNumber } from "./values";
 
 /** What the attributes of one declaration say. */
 export class Attrs {
@@ -17,6 +18,9 @@ export class Attrs {
   cleanup: i32 = -1;
   cleanupTok: i32 = -1;
   section: string = "";
+  /** aligned(N) (0: none), packed. */
+  aligned: i32 = 0;
+  packed: bool = false;
 
   reset(): void {
     this.flags = 0;
@@ -24,6 +28,8 @@ export class Attrs {
     this.cleanup = -1;
     this.cleanupTok = -1;
     this.section = "";
+    this.aligned = 0;
+    this.packed = false;
   }
 }
 
@@ -96,6 +102,14 @@ function applyAttribute(t: CTokens, name: i32, a: i32, b: i32, into: Attrs): voi
     case K.AGnuInline: into.flags |= EF.GNU_INLINE; break;
     case K.AWeak: into.flags |= EF.WEAK; break;
     case K.ANoreturn: into.flags |= EF.NORETURN; break;
+    case K.AAligned: {
+      // aligned without a number is the target's biggest alignment (16 on x86-64)
+      let n: i64 = 16;
+      for (let j = a; j < b; j++) if (t.kindAt(j) == CK.Number) { n = parseNumber(t.text(j)); break; }
+      if (n > into.aligned && n <= 4096) into.aligned = <i32>n;
+      break;
+    }
+    case K.APacked: into.packed = true; break;
     case K.ACleanup: {
       for (let j = a; j < b; j++) if (t.kindAt(j) == CK.Ident) { into.cleanup = t.atomAt(j); into.cleanupTok = j; break; }
       break;

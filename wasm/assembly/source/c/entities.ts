@@ -54,6 +54,8 @@ export class Entity {
   /** Walk bookkeeping: the generic walk's node (-1: not walked), inline specializations made. */
   node: i32 = -1;
   specializations: i32 = 0;
+  /** Its type (types.ts; T.UNKNOWN = 0 when not known). */
+  type: i32 = 0;
   /** The section name from section("..."), "" when none. */
   section: string = "";
   constructor(public atom: i32, public kind: EntKind, public id: i32) {}

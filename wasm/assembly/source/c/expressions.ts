@@ -17,6 +17,7 @@ import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
+import { T, TY } from "./types";
 import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 
@@ -51,6 +52,7 @@ const OP_NOP = 1013;
 // what an Expr frame does when a child frame returns to it
 const R_OPERAND = 1;
 const R_CONSTANT_P = 2;
+const R_GENERIC = 3;
 
 /** gcc's inline expansion of memcpy/memset with a constant length reaches this size before
  *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
@@ -90,6 +92,7 @@ export class Expressions {
   oEnt: IntVec = new IntVec(256);
   oLocal: IntVec = new IntVec(256);
   oTok: IntVec = new IntVec(256);
+  oType: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -110,11 +113,11 @@ export class Expressions {
   /** Empties the stacks down to the given heights. */
   resetTo(vals: i32, ops: i32): void {
     this.oKind.truncate(vals); this.oVal.truncate(vals); this.oFl.truncate(vals); this.oHead.truncate(vals);
-    this.oTail.truncate(vals); this.oEnt.truncate(vals); this.oLocal.truncate(vals); this.oTok.truncate(vals);
+    this.oTail.truncate(vals); this.oEnt.truncate(vals); this.oLocal.truncate(vals); this.oTok.truncate(vals); this.oType.truncate(vals);
     this.pOp.truncate(ops); this.pTok.truncate(ops); this.pData.truncate(ops);
   }
 
-  private push(vk: VK, val: i64, fl: i32, head: i32, tail: i32, ent: i32, local: i32, tok: i32): i32 {
+  private push(vk: VK, val: i64, fl: i32, head: i32, tail: i32, ent: i32, local: i32, tok: i32, type: i32): i32 {
     this.oKind.push(<i32>vk);
     this.oVal.push(val);
     this.oFl.push(fl);
@@ -122,10 +125,11 @@ export class Expressions {
     this.oTail.push(tail);
     this.oEnt.push(ent);
     this.oLocal.push(local);
+    this.oType.push(type);
     return this.oTok.push(tok);
   }
 
-  private pushValue(vk: VK, val: i64, uns: bool): void { this.push(vk, val, uns ? OF.UNS : 0, -1, -1, -1, -1, -1); }
+  private pushValue(vk: VK, val: i64, uns: bool, type: i32): void { this.push(vk, val, uns ? OF.UNS : 0, -1, -1, -1, -1, -1, type); }
 
   private pushOp(op: i32, tok: i32, data: i32): void {
     this.pOp.push(op);
@@ -143,7 +147,7 @@ export class Expressions {
     const n = this.w.nodes;
     this.oKind.set(o, <i32>n.returnKind(node));
     this.oVal.set(o, n.retValue.get(node));
-    this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | (n.retUnsigned.get(node) != 0 ? OF.UNS : 0));
+    this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
   }
 
   step(fr: i32): void {
@@ -163,9 +167,13 @@ export class Expressions {
     if (res == R_CONSTANT_P) {
       const constant = w.rVK != VK.NotConst;
       if (w.isP(w.i, K.RParen)) w.i++;
-      this.pushValue(VK.Known, constant ? 1 : 0, false);
+      this.pushValue(VK.Known, constant ? 1 : 0, false, T.INT);
+    } else if (res == R_GENERIC) {
+      // the association _Generic chose: the rest of its list is read past
+      w.i = <i32>w.f.v.get(fr);
+      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
     } else {
-      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1);
+      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
     }
     w.rHead = -1;
     w.rTail = -1;
@@ -180,17 +188,18 @@ export class Expressions {
     switch (k) {
       case CK.End: this.finish(fr); return;
       case CK.Number: {
-        const v = parseNumber(w.t.text(i));
-        if (literalIsInteger) this.pushValue(VK.Known, v, literalUnsigned);
-        else this.pushValue(VK.Const, 0, false);
+        const text = w.t.text(i);
+        const v = parseNumber(text);
+        if (literalIsInteger) this.pushValue(VK.Known, v, literalUnsigned, literalType(text, v, literalUnsigned));
+        else this.pushValue(VK.Const, 0, false, T.DOUBLE);
         w.i++;
         f.state.set(fr, 1);
         return;
       }
-      case CK.Char: this.pushValue(VK.Known, parseCharLiteral(w.t.text(i)), false); w.i++; f.state.set(fr, 1); return;
+      case CK.Char: this.pushValue(VK.Known, parseCharLiteral(w.t.text(i)), false, T.INT); w.i++; f.state.set(fr, 1); return;
       case CK.String:
         while (w.kd(w.i) == CK.String) w.i++;
-        this.pushValue(VK.NotConst, 0, false);
+        this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.CHAR));
         f.state.set(fr, 1);
         return;
       case CK.Directive: w.i++; return;
@@ -208,7 +217,7 @@ export class Expressions {
       case K.Tilde: this.pushOp(OP_BITNOT, i, 0); w.i++; return;
       case K.PlusPlus: case K.MinusMinus: this.pushOp(OP_NOP, i, 0); w.i++; return;
       case K.AndAnd:
-        if (w.kd(i + 1) == CK.Ident) { w.i += 2; this.pushValue(VK.NotConst, 0, false); f.state.set(fr, 1); return; } // &&label
+        if (w.kd(i + 1) == CK.Ident) { w.i += 2; this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.VOID)); f.state.set(fr, 1); return; } // &&label
         this.finish(fr);
         return;
       case K.RParen: {
@@ -220,12 +229,12 @@ export class Expressions {
           return;
         }
         // an empty operand: let the operator position close the group
-        this.pushValue(VK.NotConst, 0, false);
+        this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
         f.state.set(fr, 1);
         return;
       }
       case K.Comma: case K.RBracket: case K.Colon:
-        this.pushValue(VK.NotConst, 0, false);
+        this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
         f.state.set(fr, 1);
         return;
       default: this.finish(fr); return;
@@ -237,9 +246,11 @@ export class Expressions {
     const f = w.f;
     switch (a) {
       case K.Sizeof: case K.Alignof: this.sizeofOperand(fr, i); return;
-      case K.BOffsetof: case K.BTypesCompatibleP: case K.BClassifyType: case K.BHasAttribute:
+      case K.BTypesCompatibleP: this.typesCompatible(fr, i); return;
+      case K.Generic: this.generic(fr, i); return;
+      case K.BOffsetof: case K.BClassifyType: case K.BHasAttribute:
         this.skipCall(i);
-        this.pushValue(VK.Const, 0, true);
+        this.pushValue(VK.Const, 0, true, a == K.BOffsetof ? T.ULONG : T.INT);
         f.state.set(fr, 1);
         return;
       case K.BObjectSize: case K.BDynObjectSize: {
@@ -248,7 +259,7 @@ export class Expressions {
         const close = this.skipCall(i);
         let type: i64 = 0;
         for (let j = close - 1; j > i; j--) if (w.t.kindAt(j) == CK.Number) { type = parseNumber(w.t.text(j)); break; }
-        this.pushValue(VK.Known, type >= 2 ? 0 : -1, true);
+        this.pushValue(VK.Known, type >= 2 ? 0 : -1, true, T.ULONG);
         f.state.set(fr, 1);
         return;
       }
@@ -260,13 +271,18 @@ export class Expressions {
           return;
         }
         break;
-      case K.BVaArg: case K.Generic:
-        this.skipCall(i);
-        this.pushValue(VK.NotConst, 0, false);
+      case K.BVaArg: {
+        const close = this.skipCall(i);
+        // __builtin_va_arg(ap, type): the value has that type
+        let type = T.UNKNOWN;
+        for (let j = i + 2; j < close; j++) if (w.isP(j, K.Comma)) { w.decls.readTypeName(j + 1); type = w.decls.typeRead; break; }
+        w.i = close + 1;
+        this.pushValue(VK.NotConst, 0, false, type);
         f.state.set(fr, 1);
         return;
+      }
       case K.BChooseExpr:
-        this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i);
+        this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i, T.UNKNOWN);
         w.i++;
         f.state.set(fr, 1);
         return;
@@ -283,7 +299,7 @@ export class Expressions {
     switch (w.scope.kindOf(b)) {
       case Bind.EnumConst: {
         const c = w.scope.dataOf(b);
-        this.pushValue(<VK>w.constKind.get(c), w.constValue.get(c), w.constUnsigned.get(c) != 0);
+        this.pushValue(<VK>w.constKind.get(c), w.constValue.get(c), w.constUnsigned.get(c) != 0, T.INT);
         w.i++;
         f.state.set(fr, 1);
         return;
@@ -293,7 +309,7 @@ export class Expressions {
         const lf = w.localFlags.get(slot);
         let fl = OF.DESIG | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
-        this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i);
+        this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         w.i++;
         f.state.set(fr, 1);
         return;
@@ -311,9 +327,9 @@ export class Expressions {
     // not declared here
     if (a < K.COUNT && (isReserved(a) || a == K.Attribute)) { this.typeOperand(fr, i); return; }
     if (w.toy) {
-      if (a == K.TNull || a == K.TFalse) { this.pushValue(VK.Known, 0, false); w.i++; f.state.set(fr, 1); return; }
-      if (a == K.TTrue) { this.pushValue(VK.Known, 1, false); w.i++; f.state.set(fr, 1); return; }
-      if (a == K.TThisModule || a == K.TKbuildModname) { this.pushValue(VK.NotConst, 0, false); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TNull || a == K.TFalse) { this.pushValue(VK.Known, 0, false, T.INT); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TTrue) { this.pushValue(VK.Known, 1, false, T.INT); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TThisModule || a == K.TKbuildModname) { this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.i++; f.state.set(fr, 1); return; }
       if (isToyAttribute(a)) {
         w.i++;
         if (w.isP(w.i, K.LParen)) w.i = matchClose(w.t, w.i, w.lim) + 1;
@@ -321,7 +337,7 @@ export class Expressions {
       }
     }
     if (w.isBuiltinName(a)) {
-      this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i);
+      this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i, T.UNKNOWN);
       w.i++;
       f.state.set(fr, 1);
       return;
@@ -333,21 +349,74 @@ export class Expressions {
 
   private pushEntity(e: Entity, tok: i32): void {
     if (e.vk == VK.Known && e.isStatic() && e.has(EF.CONST)) {
-      this.pushValue(VK.Known, e.value, e.unsigned);
+      this.pushValue(VK.Known, e.value, e.unsigned, e.type);
       return;
     }
     const entry = this.w.ropes.add(EK.Ref, e.id, tok, false);
-    this.push(VK.NotConst, 0, OF.DESIG, entry, entry, e.id, -1, tok);
+    this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
   }
 
   /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
   private typeOperand(fr: i32, i: i32): void {
     const w = this.w;
-    let j = w.decls.readSpecifiers(i, this.spec);
-    j = w.decls.readDeclarator(j, this.decl);
+    const j = w.decls.readTypeName(i);
     w.i = j > i ? j : i + 1;
-    this.pushValue(VK.NotConst, 0, false);
+    this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
     w.f.state.set(fr, 1);
+  }
+
+  /** __builtin_types_compatible_p(type1, type2): gcc compares the types (types.ts). */
+  private typesCompatible(fr: i32, i: i32): void {
+    const w = this.w;
+    const close = this.skipCall(i);
+    let vk = VK.Const;
+    let v: i64 = 0;
+    if (w.isP(i + 1, K.LParen)) {
+      const a = w.decls.readTypeName(i + 2);
+      const ta = w.decls.typeRead;
+      if (w.isP(a, K.Comma)) {
+        w.decls.readTypeName(a + 1);
+        const c = w.types.compatible(ta, w.decls.typeRead);
+        if (c >= 0) { vk = VK.Known; v = c; }
+      }
+    }
+    w.i = close + 1;
+    this.pushValue(vk, v, false, T.INT);
+    w.f.state.set(fr, 1);
+  }
+
+  /** _Generic(control, type: expr, ..., default: expr): only the chosen expression is
+   *  compiled. With the control's type unknown, the default one is taken. */
+  private generic(fr: i32, i: i32): void {
+    const w = this.w;
+    const t = w.t;
+    if (!w.isP(i + 1, K.LParen)) { w.i = i + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    const close = matchClose(t, i + 1, w.lim);
+    // the control expression ends at the first top-level comma
+    let j = w.decls.endOfItem(i + 2, true);
+    w.evalType(i + 2, j);
+    const control = w.types.decayed(w.rType);
+    let chosen = -1;
+    let fallback = -1;
+    while (j < close && w.isP(j, K.Comma)) {
+      j++;
+      let typeEnd = j;
+      let isDefault = false;
+      if (w.isK(j, K.Default)) { isDefault = true; typeEnd = j + 1; }
+      else { typeEnd = w.decls.readTypeName(j); }
+      const assoc = w.decls.typeRead;
+      if (!w.isP(typeEnd, K.Colon)) break;
+      const exprStart = typeEnd + 1;
+      if (isDefault) fallback = exprStart;
+      else if (chosen < 0 && control != T.UNKNOWN && w.types.compatible(assoc, control) == 1) chosen = exprStart;
+      j = w.decls.endOfItem(exprStart, true);
+    }
+    if (chosen < 0) chosen = fallback;
+    if (chosen < 0) { w.i = close + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    w.i = chosen;
+    w.f.d.set(fr, R_GENERIC);
+    w.f.v.set(fr, <i64>(close + 1));
+    this.begin(w.f.isDead(fr), STOP.COMMA);
   }
 
   /** Skips `name ( ... )` at i; returns the index of the `)`. */
@@ -359,32 +428,26 @@ export class Expressions {
     return close;
   }
 
-  /** sizeof / _Alignof: the operand is never evaluated; a basic type's size is known. */
+  /** sizeof / _Alignof: the operand is never evaluated, only its type is looked at. */
   private sizeofOperand(fr: i32, i: i32): void {
     const w = this.w;
-    let j = i + 1;
-    let vk = VK.Const;
-    let size: i64 = 0;
+    const types = w.types;
+    const j = i + 1;
+    let type = T.UNKNOWN;
     if (w.isP(j, K.LParen) && w.decls.startsTypeName(j + 1)) {
       const close = matchClose(w.t, j, w.lim);
-      const after = w.decls.readSpecifiers(j + 1, this.spec);
-      const end = w.decls.readDeclarator(after, this.decl);
-      if (end == close && w.at(i) == K.Sizeof) {
-        if (this.decl.isPointer) { vk = VK.Known; size = 8; }
-        else if (!this.decl.isArray && !this.decl.isFunction && this.spec.size > 0) { vk = VK.Known; size = this.spec.size; }
-      }
+      w.decls.readTypeName(j + 1);
+      type = w.decls.typeRead;
       w.i = close + 1;
     } else {
-      if (w.isP(j, K.LParen) && w.kd(j + 1) == CK.Ident && w.isP(j + 2, K.RParen) && w.at(i) == K.Sizeof) {
-        const b = w.scope.lookup(w.at(j + 1));
-        if (w.scope.kindOf(b) == Bind.Local) {
-          const s = w.localSize.get(w.scope.dataOf(b));
-          if (s > 0) { vk = VK.Known; size = s; }
-        }
-      }
-      w.i = this.skipUnary(j);
+      const end = this.skipUnary(j);
+      w.evalType(j, end);
+      type = w.rType;
+      w.i = end;
     }
-    this.pushValue(vk, size, true);
+    const n = w.at(i) == K.Sizeof ? types.sizeOf(type) : types.alignOf(type);
+    if (type != T.UNKNOWN && n >= 0) this.pushValue(VK.Known, n, true, T.ULONG);
+    else this.pushValue(VK.Const, 0, true, T.ULONG);
     w.f.state.set(fr, 1);
   }
 
@@ -428,16 +491,16 @@ export class Expressions {
     if (w.decls.startsTypeName(i + 1)) {
       const close = matchClose(w.t, i, w.lim);
       if (w.isP(close + 1, K.LBrace)) {
+        w.decls.readTypeName(i + 1);
+        const literal = w.decls.typeRead;
         w.i = close + 1;
         f.d.set(fr, R_OPERAND);
         f.push(FT.Init, f.isDead(fr), w.i);
+        f.e.set(f.top(), literal);
         return;
       }
-      const after = w.decls.readSpecifiers(i + 1, this.spec);
-      let pointer = false;
-      for (let j = after; j < close; j++) if (w.isP(j, K.Star)) { pointer = true; break; }
-      const uns = this.spec.unsigned || pointer;
-      this.pushOp(OP_CAST, i, (uns ? 1 : 0) | (this.spec.isVoid && !pointer ? 2 : 0) | (this.spec.size == 1 && this.spec.unsigned && !pointer ? 4 : 0));
+      w.decls.readTypeName(i + 1);
+      this.pushOp(OP_CAST, i, w.decls.typeRead);
       w.i = close + 1;
       return;
     }
@@ -466,11 +529,17 @@ export class Expressions {
       }
       case K.Dot: case K.Arrow: {
         w.i++;
-        if (w.kd(w.i) == CK.Ident) w.i++;
         const t = this.oKind.length - 1;
+        const types = w.types;
+        let rec = this.oType.get(t);
+        if (a == K.Arrow) rec = types.pointee(rec);
+        let member = T.UNKNOWN;
+        if (w.kd(w.i) == CK.Ident) { member = types.memberOf(rec, w.at(w.i)); w.i++; }
+        this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
-        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN);
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS);
         if (a == K.Arrow) fl &= ~OF.LOCAL_OBJ;
+        if (types.isUnsigned(member)) fl |= OF.UNS;
         this.oFl.set(t, fl);
         this.oEnt.set(t, -1);
         return;
@@ -586,7 +655,14 @@ export class Expressions {
       if (op == OP_INDEX) {
         const baseOperand = this.pData.get(this.pOp.length - 1);
         this.popOp();
-        this.mergeFrom(baseOperand, false);
+        // a[i]: the element type of whichever side is the pointer
+        const types = w.types;
+        let elem = T.UNKNOWN;
+        if (baseOperand >= 0 && baseOperand < this.oType.length) {
+          elem = types.pointee(this.oType.get(baseOperand));
+          if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) elem = types.pointee(this.oType.get(baseOperand + 1));
+        }
+        this.mergeFrom(baseOperand, false, elem);
         w.i++;
         w.f.state.set(fr, 1);
         return;
@@ -599,7 +675,7 @@ export class Expressions {
   }
 
   /** Joins operands [from, top] into one at `from` (an index expression, or leftovers). */
-  private mergeFrom(from: i32, garbage: bool): void {
+  private mergeFrom(from: i32, garbage: bool, type: i32): void {
     const top = this.oKind.length - 1;
     if (from < 0 || from > top) return;
     const r = this.w.ropes;
@@ -613,7 +689,7 @@ export class Expressions {
       if (slot < 0 || (this.w.localFlags.get(slot) & LF.ARRAY) == 0) keep = 0;
     }
     this.dropOperands(from);
-    this.push(VK.NotConst, 0, keep, h, t, -1, -1, -1);
+    this.push(VK.NotConst, 0, keep | (this.w.types.isUnsigned(type) ? OF.UNS : 0), h, t, -1, -1, -1, type);
   }
 
   private reduceTop(fr: i32): void {
@@ -629,32 +705,44 @@ export class Expressions {
   }
 
   private unary(fr: i32, op: i32, t: i32, data: i32): void {
+    const types = this.w.types;
     const vk = <VK>this.oKind.get(t);
     const v = this.oVal.get(t);
     let fl = this.oFl.get(t);
+    const ty = this.oType.get(t);
     switch (op) {
-      case OP_NEG: if (vk == VK.Known) this.oVal.set(t, -v); break;
-      case OP_POS: break;
+      case OP_NEG: if (vk == VK.Known) this.oVal.set(t, -v); this.oType.set(t, types.promoted(ty)); break;
+      case OP_POS: this.oType.set(t, types.promoted(ty)); break;
       case OP_NOT:
         if (vk == VK.Known) this.oVal.set(t, v == 0 ? 1 : 0);
         fl &= ~OF.UNS;
+        this.oType.set(t, T.INT);
         break;
-      case OP_BITNOT: if (vk == VK.Known) this.oVal.set(t, ~v); break;
-      case OP_CAST:
-        if ((data & 2) != 0) this.oKind.set(t, <i32>VK.NotConst);
-        else if ((data & 4) != 0 && vk == VK.Known) this.oVal.set(t, v & 0xff);
-        fl = (data & 1) != 0 ? (fl | OF.UNS) : (fl & ~OF.UNS);
+      case OP_BITNOT: if (vk == VK.Known) this.oVal.set(t, ~v); this.oType.set(t, types.promoted(ty)); break;
+      case OP_CAST: {
+        // data: the type cast to
+        const k = types.kindOf(data);
+        if (k == TY.Void || k == TY.Record) this.oKind.set(t, <i32>VK.NotConst);
+        else if (vk == VK.Known && k == TY.Int) this.oVal.set(t, truncated(v, types.sizeOf(data), types.isUnsigned(data)));
+        else if (vk == VK.Known && k == TY.Pointer && v != 0) this.oKind.set(t, <i32>VK.Const);
+        if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? (fl | OF.UNS) : (fl & ~OF.UNS);
         fl &= ~OF.DESIG;
+        this.oType.set(t, data);
         break;
+      }
       case OP_DEREF:
         this.oKind.set(t, <i32>VK.NotConst);
-        fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
+        fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS);
+        this.oType.set(t, types.pointee(ty));
+        if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
         break;
       case OP_ADDR:
         if ((fl & OF.LOCAL_OBJ) != 0) this.w.markNode(NF.STACK_PROTECT, fr);
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
+        fl |= OF.UNS;
+        this.oType.set(t, ty == T.UNKNOWN ? T.UNKNOWN : types.pointerTo(ty));
         break;
       default:
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
@@ -707,8 +795,23 @@ export class Expressions {
     if (keepRight) r.concat(this.oHead.get(x), this.oTail.get(x), this.oHead.get(y), this.oTail.get(y));
     else { r.head = this.oHead.get(x); r.tail = this.oTail.get(x); }
     const h = r.head, t = r.tail;
+    const type = this.resultType(op, this.oType.get(x), this.oType.get(y));
     this.dropOperands(x);
-    this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1);
+    this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
+  }
+
+  /** The type of `a op b`. */
+  private resultType(op: i32, a: i32, b: i32): i32 {
+    const types = this.w.types;
+    if (isComparison(op) || op == K.AndAnd || op == K.OrOr) return T.INT;
+    if (op == K.Comma || op == K.Ellipsis) return b;
+    if (isAssignOp(op)) return a;
+    if (op == K.Shl || op == K.Shr) return types.promoted(a);
+    const pa = types.isPointer(types.decayed(a)), pb = types.isPointer(types.decayed(b));
+    if (op == K.Minus && pa && pb) return T.LONG;
+    if ((op == K.Plus || op == K.Minus) && pa) return types.decayed(a);
+    if (op == K.Plus && pb) return types.decayed(b);
+    return types.arithmetic(a, b);
   }
 
   private ternary(fr: i32): void {
@@ -735,8 +838,35 @@ export class Expressions {
       r.concat(r.head, r.tail, this.oHead.get(e), this.oTail.get(e));
     }
     const h = r.head, tl = r.tail;
+    const type = this.conditionalType(t, e);
     this.dropOperands(c);
-    this.push(vk, v, fl, h, tl, -1, -1, -1);
+    this.push(vk, v, fl, h, tl, -1, -1, -1, type);
+  }
+
+  /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
+   *  pointer type, a void pointer makes the result one (what __is_constexpr relies on). */
+  private conditionalType(t: i32, e: i32): i32 {
+    const types = this.w.types;
+    const tt = types.decayed(this.oType.get(t)), et = types.decayed(this.oType.get(e));
+    if (types.isPointer(tt) && types.isPointer(et)) {
+      const nullT = this.isNullPointerConstant(t), nullE = this.isNullPointerConstant(e);
+      if (nullT && !nullE) return et;
+      if (nullE && !nullT) return tt;
+      if (types.baseOf(tt) == T.VOID) return tt;
+      if (types.baseOf(et) == T.VOID) return et;
+      return tt;
+    }
+    if (types.isPointer(tt)) return tt;
+    if (types.isPointer(et)) return et;
+    if (tt == T.UNKNOWN) return et;
+    if (et == T.UNKNOWN) return tt;
+    return types.arithmetic(tt, et);
+  }
+
+  private isNullPointerConstant(o: i32): bool {
+    const types = this.w.types;
+    const ty = this.oType.get(o);
+    return <VK>this.oKind.get(o) == VK.Known && this.oVal.get(o) == 0 && (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID));
   }
 
   /** A call's `)` was read: the callee is the operand the CALL marker names, the arguments
@@ -750,7 +880,8 @@ export class Expressions {
     this.popOp();
     const top = this.oKind.length - 1;
     const vbase = w.f.a.get(fr);
-    if (vbase > callee || callee > top) { this.dropOperands(vbase > callee ? vbase : callee); this.pushValue(VK.NotConst, 0, false); return; }
+    if (vbase > callee || callee > top) { this.dropOperands(vbase > callee ? vbase : callee); this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); return; }
+    const result = this.returnTypeOf(this.oType.get(callee));
     const nargs = top - callee;
     const fl = this.oFl.get(callee);
     let vk = VK.NotConst;
@@ -760,24 +891,28 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0 && this.oEnt.get(callee) == K.BChooseExpr && nargs >= 3) {
       // the condition is a constant expression: one side is compiled, the other is not
       const c = callee + 1;
+      let type = this.oType.get(callee + 2);
       if (<VK>this.oKind.get(c) == VK.Known) {
         const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
         vk = <VK>this.oKind.get(pick); v = this.oVal.get(pick); uns = (this.oFl.get(pick) & OF.UNS) != 0;
         h = this.oHead.get(pick); t = this.oTail.get(pick);
+        type = this.oType.get(pick);
       } else {
         r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
         h = r.head; t = r.tail;
       }
       this.dropOperands(callee);
-      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1);
+      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
       return;
     }
     // the arguments' references, the last argument first
     for (let k = top; k > callee; k--) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
+      let type = T.UNKNOWN;
       if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1); v = this.oVal.get(callee + 1); uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
+        type = this.oType.get(callee + 1);
       } else {
         const lib = libraryCallOf(atom);
         if (lib >= 0 && this.lowersToCall(callee, nargs)) {
@@ -787,7 +922,7 @@ export class Expressions {
         }
       }
       this.dropOperands(callee);
-      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1);
+      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
       return;
     }
     const ent = this.oEnt.get(callee);
@@ -797,11 +932,11 @@ export class Expressions {
       if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs))) {
         // a call that a successful build never keeps, or a mem* call gcc expands in place
         this.dropOperands(callee);
-        this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1);
+        this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
         return;
       }
       if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
-        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok);
+        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result);
         return;
       }
       if (entry >= 0) r.call.set(entry, 1);
@@ -814,7 +949,14 @@ export class Expressions {
       h = r.head; t = r.tail;
     }
     this.dropOperands(callee);
-    this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1);
+    this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
+  }
+
+  /** What calling a value of type t returns. */
+  private returnTypeOf(t: i32): i32 {
+    const types = this.w.types;
+    if (types.kindOf(t) == TY.Pointer) t = types.baseOf(t);
+    return types.kindOf(t) == TY.Function ? types.baseOf(t) : T.UNKNOWN;
   }
 
   /** The entity a library function's atom names (declared or not). */
@@ -838,7 +980,7 @@ export class Expressions {
 
   /** A call of an inline function: the body is walked with the arguments' values (once per
    *  distinct set of them); the call's result waits in a pending operand until it returns. */
-  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32): void {
+  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32): void {
     const w = this.w;
     const r = w.ropes;
     const parts: string[] = [e.id.toString()];
@@ -860,7 +1002,7 @@ export class Expressions {
       r.concat(h, t, entry, entry);
       const hh = r.head, tt = r.tail;
       this.dropOperands(callee);
-      const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok);
+      const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok, result);
       if (w.nodes.has(node, NF.DONE)) this.fillReturn(o, node);
       return;
     }
@@ -881,7 +1023,7 @@ export class Expressions {
       w.envUnsigned.push((this.oFl.get(callee + k) & OF.UNS) != 0 ? 1 : 0);
     }
     this.dropOperands(callee);
-    const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok);
+    const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
     w.enterFunction(e, node, o, envBase, nargs);
   }
 
@@ -900,17 +1042,41 @@ export class Expressions {
     if (n == 0) {
       w.rVK = VK.NotConst; w.rVal = 0; w.rUns = false; w.rHead = -1; w.rTail = -1;
     } else {
-      if (n > 1) this.mergeFrom(vbase, true);
+      if (n > 1) this.mergeFrom(vbase, true, T.UNKNOWN);
       w.rVK = <VK>this.oKind.get(vbase);
       w.rVal = this.oVal.get(vbase);
       w.rUns = (this.oFl.get(vbase) & OF.UNS) != 0;
       w.rHead = this.oHead.get(vbase);
       w.rTail = this.oTail.get(vbase);
+      w.rType = this.oType.get(vbase);
     }
+    if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
     this.resetTo(vbase, pbase);
     f.pop();
   }
+}
+
+/** The type of an integer literal (C11 6.4.4.1): the first of int, long (and their unsigned
+ *  forms for hex/octal or a U suffix) that holds it. */
+function literalType(text: string, v: i64, uns: bool): i32 {
+  let longs = false;
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 3; i--) if ((text.charCodeAt(i) | 32) == 108) longs = true;
+  const hex = text.length > 1 && text.charCodeAt(0) == 48;
+  if (!longs && !uns && v >= 0 && v <= 0x7fffffff) return T.INT;
+  if (!longs && (uns || hex) && v >= 0 && v <= 0xffffffff) return T.UINT;
+  if (uns || v < 0) return T.ULONG;
+  return T.LONG;
+}
+
+/** v converted to an integer type of `size` bytes. */
+function truncated(v: i64, size: i32, uns: bool): i64 {
+  if (size <= 0 || size >= 8) return v;
+  const bits = <i64>size * 8;
+  const m = (<i64>1 << bits) - 1;
+  const u = v & m;
+  if (uns) return u;
+  return (u >> (bits - 1)) != 0 ? u - (<i64>1 << bits) : u;
 }
 
 /** The library function a mem* call becomes when gcc does not expand it, or -1. */

@@ -10,6 +10,7 @@ import { DeclSpec, Declarator } from "./declarations";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
 import { FT } from "./frames";
+import { IntVec } from "./intvec";
 import { K } from "./names";
 import { NF } from "./nodes";
 import { Bind } from "./scope";
@@ -95,9 +96,11 @@ export class FileScope {
       }
     }
     const start = i;
+    this.names.length = 0;
+    this.functions.length = 0;
     while (true) {
       const before = j;
-      j = w.decls.readDeclarator(j, d);
+      j = w.decls.readDeclarator(j, d, s.type);
       if (d.name < 0) {
         if (j == before) {
           // nothing declared here: skip to the end of this declaration
@@ -106,6 +109,8 @@ export class FileScope {
       } else {
         const r = this.declare(start, d, j);
         if (r >= 0) return r; // a function definition ends the declaration
+        this.names.push(d.nameTok);
+        this.functions.push(d.isFunction ? 1 : 0);
         j = this.afterInitializer(j, d);
       }
       if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) { j++; continue; }
@@ -163,7 +168,7 @@ export class FileScope {
     const t = w.t;
     const s = this.spec;
     if ((s.storage & EF.TYPEDEF) != 0) {
-      w.scope.bind(d.name, Bind.Typedef, w.addTypedef(s.unsigned || d.isPointer, d.isPointer ? 8 : d.isArray ? -1 : s.size));
+      w.scope.bind(d.name, Bind.Typedef, d.type);
       return -1;
     }
     const fn = d.isFunction;
@@ -182,6 +187,8 @@ export class FileScope {
     if (s.isConst && !d.isPointer) e.flags |= EF.CONST;
     if (d.isArray) e.flags |= EF.ARRAY;
     if (d.asmName >= 0) e.asmName = d.asmName;
+    // the type of the declaration that says most (a later one may complete an array)
+    if (e.type == 0 || w.types.sizeOf(e.type) < 0) e.type = d.type;
     const alias = d.attrs.alias >= 0 ? d.attrs.alias : s.attrs.alias;
     if (alias >= 0) { e.aliasTarget = alias; e.defined = true; }
     const section = d.attrs.section.length > 0 ? d.attrs.section : s.attrs.section;
@@ -230,43 +237,36 @@ export class FileScope {
     // a const scalar's value folds wherever it is read
     if (e.has(EF.CONST) && !d.isArray && !d.isFunction && !(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) {
       w.evalConst(a, end);
-      if (w.rVK != VK.NotConst) { e.vk = w.rVK; e.value = w.rVal; e.unsigned = w.rUns || this.spec.unsigned; }
+      if (w.rVK != VK.NotConst) { e.vk = w.rVK; e.value = w.rVal; e.unsigned = w.rUns || w.types.isUnsigned(e.type); }
     }
     if (e.has(EF.MODINFO)) this.facts.modinfo(stringsIn(t, a, end), this.spec.end > 0 ? this.spec.end - 1 : a, end);
     return end;
   }
 
+  // the declarators of the declaration being read: name tokens, and which are functions
+  private names: IntVec = new IntVec(8);
+  private functions: IntVec = new IntVec(8);
+
   /** Declared and defined names, and the text their CRC is computed from (as toyc did). */
   private recordFacts(start: i32, end: i32): void {
-    const w = this.w;
-    const t = w.t;
-    // every declarator of the declaration
-    let j = w.decls.readSpecifiers(start, this.spec);
-    if ((this.spec.storage & EF.TYPEDEF) != 0) return;
+    const t = this.w.t;
+    const storage = this.spec.storage;
+    if ((storage & EF.TYPEDEF) != 0) return;
     const mainFile = t.file[start] == t.mainFile;
     const sig = mainFile ? this.signature(start, end) : "";
-    const d = this.d;
-    while (j < end) {
-      const before = j;
-      j = w.decls.readDeclarator(j, d);
-      if (d.name >= 0) {
-        const name = t.text(d.nameTok);
-        const e = w.ents.find(d.name);
-        if (d.isFunction || (this.spec.storage & EF.EXTERN) != 0) {
-          if (e != null && (e as Entity).bodyOpen >= 0 && d.isFunction) { /* a prototype of a defined function */ }
-          if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(t, d.nameTok, d.nameTok));
-          if (!mainFile) { /* a header's declaration: no CRC is computed from it */ }
-          else if (d.isFunction) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
-          else this.mod.signatures.set(name, sig);
-        } else {
-          if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, d.nameTok, d.nameTok));
-          if (mainFile) this.mod.signatures.set(name, sig);
-        }
+    for (let k = 0; k < this.names.length; k++) {
+      const tok = this.names.get(k);
+      const fn = this.functions.get(k) != 0;
+      const name = t.text(tok);
+      if (fn || (storage & EF.EXTERN) != 0) {
+        if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(t, tok, tok));
+        if (!mainFile) continue; // a header's declaration: no CRC is computed from it
+        if (fn) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
+        else this.mod.signatures.set(name, sig);
+      } else {
+        if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, tok, tok));
+        if (mainFile) this.mod.signatures.set(name, sig);
       }
-      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Assign) j = w.decls.endOfItem(j + 1, false);
-      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) { j++; continue; }
-      if (j == before) break;
-      if (!(t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma)) break;
     }
   }
 

@@ -48,6 +48,7 @@ export class Frames {
   b: IntVec = new IntVec(64);
   c: IntVec = new IntVec(64);
   d: IntVec = new IntVec(64);
+  e: IntVec = new IntVec(64);
   v: LongVec = new LongVec(64);
   /** Where the frame started (for progress checks and findings). */
   start: IntVec = new IntVec(64);
@@ -64,6 +65,7 @@ export class Frames {
     this.b.push(0);
     this.c.push(0);
     this.d.push(0);
+    this.e.push(-1);
     this.v.push(0);
     return this.start.push(start);
   }
@@ -79,6 +81,7 @@ export class Frames {
     this.b.truncate(n);
     this.c.truncate(n);
     this.d.truncate(n);
+    this.e.truncate(n);
     this.v.truncate(n);
     this.start.truncate(n);
   }

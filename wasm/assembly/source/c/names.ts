@@ -43,7 +43,7 @@ export enum K {
   TNull, TTrue, TFalse, TThisModule, TKbuildModname,
   // attribute names
   AUsed, AUnused, AAlias, ASection, AError, AWarning, ANoInstrument, AAlwaysInline, AGnuInline,
-  AWeak, ANoreturn, AMode, ACleanup,
+  AWeak, ANoreturn, AMode, ACleanup, AAligned, APacked,
   COUNT,
 }
 
@@ -73,7 +73,7 @@ const SPELLINGS: string[] = [
   "__weak", "__packed", "__visible", "__noreturn", "__aligned", "__section", "__printf",
   "NULL", "true", "false", "THIS_MODULE", "KBUILD_MODNAME",
   "used", "unused", "alias", "section", "error", "warning", "no_instrument_function", "always_inline", "gnu_inline",
-  "weak", "noreturn", "mode", "cleanup",
+  "weak", "noreturn", "mode", "cleanup", "aligned", "packed",
 ];
 
 /** Other spellings of the same keyword or attribute. */
@@ -89,7 +89,7 @@ const ALIASES: string[] = [
   "__real", "__real__", "__imag", "__imag__", "__label__", "__label__", "__extension__", "__extension__",
   "__used__", "used", "__unused__", "unused", "__alias__", "alias", "__section__", "section", "__error__", "error",
   "__warning__", "warning", "__no_instrument_function__", "no_instrument_function", "__always_inline__", "always_inline",
-  "__gnu_inline__", "gnu_inline", "__weak__", "weak", "__noreturn__", "noreturn", "__mode__", "mode", "__cleanup__", "cleanup",
+  "__gnu_inline__", "gnu_inline", "__weak__", "weak", "__noreturn__", "noreturn", "__mode__", "mode", "__cleanup__", "cleanup", "__aligned__", "aligned", "__packed__", "packed",
 ];
 
 // FNV-1a over UTF-16 code units of s[start, end)

@@ -12,6 +12,7 @@ import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
+import { T } from "./types";
 import { VK } from "./values";
 import { LF, Walker } from "./walker";
 
@@ -54,7 +55,7 @@ export class Statements {
   pushStatement(dead: bool): void { this.w.f.push(FT.Stmt, dead, this.w.i); }
 
   /** Ends frame fr: its references (none when dead) and a value go to the registers. */
-  private complete(fr: i32, vk: VK, val: i64, uns: bool): void {
+  private complete(fr: i32, vk: VK, val: i64, uns: bool, type: i32 = T.UNKNOWN): void {
     const w = this.w;
     const f = w.f;
     if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
@@ -62,6 +63,7 @@ export class Statements {
     w.rVK = vk;
     w.rVal = val;
     w.rUns = uns;
+    w.rType = type;
     f.pop();
   }
 
@@ -89,13 +91,13 @@ export class Statements {
     const st = f.state.get(fr);
     if (st == S_EXPR) {
       this.absorb(fr);
-      const vk = w.rVK, val = w.rVal, uns = w.rUns;
+      const vk = w.rVK, val = w.rVal, uns = w.rUns, type = w.rType;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
         w.i++;
       }
-      this.complete(fr, vk, val, uns);
+      this.complete(fr, vk, val, uns, type);
       return;
     }
     if (st == S_RETURN) {
@@ -212,6 +214,7 @@ export class Statements {
       f.a.set(fr, <i32>w.rVK);
       f.v.set(fr, w.rVal);
       f.b.set(fr, w.rUns ? 1 : 0);
+      f.e.set(fr, w.rType);
       this.absorb(fr);
     }
     f.state.set(fr, 2);
@@ -220,7 +223,7 @@ export class Statements {
       else w.i++;
       this.skipP(K.RParen);
       w.scope.close();
-      this.complete(fr, <VK>f.a.get(fr), f.v.get(fr), f.b.get(fr) != 0);
+      this.complete(fr, <VK>f.a.get(fr), f.v.get(fr), f.b.get(fr) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr));
       return;
     }
     this.pushStatement(f.isDead(fr));
@@ -380,8 +383,8 @@ export class Statements {
       const start = w.i;
       w.i = w.decls.readSpecifiers(w.i, s);
       f.a.set(fr, s.storage);
-      f.b.set(fr, (s.isConst ? 1 : 0) | (s.unsigned ? 2 : 0));
-      f.c.set(fr, s.size);
+      f.b.set(fr, (s.isConst ? 1 : 0) | (s.autoType ? 4 : 0));
+      f.c.set(fr, s.type);
       f.d.set(fr, s.attrs.cleanup);
       f.v.set(fr, <i64>s.attrs.cleanupTok);
       if (w.i == start) w.i++;
@@ -395,13 +398,20 @@ export class Statements {
         w.localKind.set(slot, <i32>w.rVK);
         w.localValue.set(slot, w.rVal);
       }
+      // __auto_type takes the initializer's type
+      const auto = f.e.get(fr);
+      if (auto >= 0) {
+        w.localType.set(auto, w.rType);
+        if (w.types.isUnsigned(w.rType)) w.localFlags.set(auto, w.localFlags.get(auto) | LF.UNSIGNED);
+      }
       this.absorb(fr);
       st = 3;
     }
     if (st == 1) {
       if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
       const start = w.i;
-      w.i = w.decls.readDeclarator(w.i, d);
+      w.i = w.decls.readDeclarator(w.i, d, f.c.get(fr));
+      f.e.set(fr, -1);
       if (d.name >= 0) this.declareLocal(fr, d);
       if (w.isP(w.i, K.Assign)) {
         w.i++;
@@ -484,18 +494,20 @@ export class Statements {
     const f = w.f;
     const storage = f.a.get(fr);
     const bits = f.b.get(fr);
-    const size = f.c.get(fr);
     if ((storage & EF.TYPEDEF) != 0) {
-      w.scope.bind(d.name, Bind.Typedef, w.addTypedef((bits & 2) != 0 || d.isPointer, d.isPointer ? 8 : d.isArray ? -1 : size));
+      w.scope.bind(d.name, Bind.Typedef, d.type);
       return;
     }
     if ((storage & EF.EXTERN) != 0 || d.isFunction) {
-      const e = w.ents.get(d.asmName >= 0 ? d.asmName : d.name, d.isFunction ? EntKind.Function : EntKind.Object);
+      const e = w.ents.get(d.name, d.isFunction ? EntKind.Function : EntKind.Object);
+      if (d.asmName >= 0) e.asmName = d.asmName;
       if (e.declTok < 0) e.declTok = d.nameTok;
+      if (e.type == 0) e.type = d.type;
       w.scope.bind(d.name, Bind.Entity, e.id);
       return;
     }
-    const slot = w.addLocal((bits & 2) != 0 || d.isPointer, d.isArray, d.isPointer ? 8 : d.isArray ? -1 : size);
+    const slot = w.addLocal(d.type);
+    if ((bits & 4) != 0) f.e.set(fr, slot);
     if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
     w.scope.bind(d.name, Bind.Local, slot);
     if (d.isArray && (storage & EF.STATIC) == 0) w.markNode(NF.STACK_PROTECT, fr);
@@ -529,9 +541,10 @@ export class Statements {
     }
     f.state.set(fr, 1);
     // an element: designators, then a value
+    const literal = f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr);
     while (true) {
-      if (w.isP(w.i, K.RBrace)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
-      if (w.kd(w.i) == CK.End) { this.complete(fr, VK.NotConst, 0, false); return; }
+      if (w.isP(w.i, K.RBrace)) { w.i++; this.complete(fr, VK.NotConst, 0, false, literal); return; }
+      if (w.kd(w.i) == CK.End) { this.complete(fr, VK.NotConst, 0, false, literal); return; }
       if (w.isP(w.i, K.Comma)) { w.i++; continue; }
       break;
     }

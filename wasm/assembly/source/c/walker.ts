@@ -14,6 +14,7 @@ import { Ropes } from "./ropes";
 import { Scope } from "./scope";
 import { Statements } from "./statements";
 import { CK, CTokens } from "./tokens";
+import { T, TY, Types } from "./types";
 import { VK } from "./values";
 
 /** Local slot flags. */
@@ -44,6 +45,7 @@ export class Walker {
   ropes: Ropes = new Ropes();
   nodes: Nodes = new Nodes();
   f: Frames = new Frames();
+  types: Types = new Types();
   decls!: Declarations;
   stmts!: Statements;
   exprs!: Expressions;
@@ -53,15 +55,13 @@ export class Walker {
   i: i32 = 0;
   lim: i32;
 
-  typedefUnsigned: IntVec = new IntVec(256);
-  typedefSize: IntVec = new IntVec(256);
   constKind: IntVec = new IntVec(256);
   constValue: LongVec = new LongVec(256);
   constUnsigned: IntVec = new IntVec(256);
   localFlags: IntVec = new IntVec(256);
   localKind: IntVec = new IntVec(256);
   localValue: LongVec = new LongVec(256);
-  localSize: IntVec = new IntVec(256);
+  localType: IntVec = new IntVec(256);
 
   /** The walk in progress (-1: none) and its Func frame. */
   curNode: i32 = -1;
@@ -92,6 +92,7 @@ export class Walker {
   rUns: bool = false;
   rHead: i32 = -1;
   rTail: i32 = -1;
+  rType: i32 = T.UNKNOWN;
 
   issues: WalkIssue[] = [];
   private constDepth: i32 = 0;
@@ -120,10 +121,6 @@ export class Walker {
     if (this.issues.length < 64) this.issues.push(new WalkIssue(tok, message));
   }
 
-  addTypedef(uns: bool, size: i32): i32 {
-    this.typedefUnsigned.push(uns ? 1 : 0);
-    return this.typedefSize.push(size);
-  }
 
   addConstant(k: VK, v: i64, uns: bool): i32 {
     this.constKind.push(<i32>k);
@@ -131,11 +128,13 @@ export class Walker {
     return this.constUnsigned.push(uns ? 1 : 0);
   }
 
-  addLocal(uns: bool, array: bool, size: i32): i32 {
-    this.localFlags.push((uns ? LF.UNSIGNED : 0) | (array ? LF.ARRAY : 0) | LF.AUTO);
+  /** A local of type `type` (automatic storage; the caller drops AUTO for a static one). */
+  addLocal(type: i32): i32 {
+    const ty = this.types;
+    this.localFlags.push((ty.isUnsigned(type) ? LF.UNSIGNED : 0) | (ty.kindOf(type) == TY.Array ? LF.ARRAY : 0) | LF.AUTO);
     this.localKind.push(<i32>VK.NotConst);
     this.localValue.push(0);
-    return this.localSize.push(size);
+    return this.localType.push(type);
   }
 
   /** Runs frames until only `base` remain. */
@@ -167,7 +166,7 @@ export class Walker {
 
   /** Evaluates tokens [a, b) as a constant expression; the value is left in rVK/rVal/rUns. */
   evalConst(a: i32, b: i32): void {
-    if (this.constDepth >= MAX_CONST_DEPTH || this.gaveUp || b <= a) { this.rVK = VK.Const; this.rVal = 0; this.rUns = false; return; }
+    if (this.constDepth >= MAX_CONST_DEPTH || this.gaveUp || b <= a) { this.rVK = VK.Const; this.rVal = 0; this.rUns = false; this.rType = T.UNKNOWN; return; }
     this.constDepth++;
     const si = this.i;
     const sl = this.lim;
@@ -181,6 +180,11 @@ export class Walker {
     this.constDepth--;
     this.rHead = -1;
     this.rTail = -1;
+  }
+
+  /** The type of the expression [a, b), never evaluated; left in rType. */
+  evalType(a: i32, b: i32): void {
+    this.evalConst(a, b);
   }
 
   /** Walks a function's body as an emitted function (its own node). */
