@@ -541,6 +541,26 @@ export class Declarations {
     return stopAtBrace ? w.lim - 1 : w.lim - 1;
   }
 
+  /** The index of the `:` that ends a case label's value starting at i. */
+  endOfCase(i: i32): i32 {
+    const w = this.w;
+    const t = w.t;
+    let depth = 0;
+    let pending = 0; // open `?` waiting for their `:`
+    for (let j = i; j < w.lim; j++) {
+      const k = t.kindAt(j);
+      if (k == CK.End) return j;
+      if (k != CK.Punct) continue;
+      const a = t.atomAt(j);
+      if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
+      else if (a == K.RParen || a == K.RBracket || a == K.RBrace) { if (depth == 0) return j; depth--; }
+      else if (depth == 0 && a == K.Question) pending++;
+      else if (depth == 0 && a == K.Colon) { if (pending == 0) return j; pending--; }
+      else if (depth == 0 && a == K.Semi) return j;
+    }
+    return w.lim - 1;
+  }
+
   /** Reads one declarator from token i into `d` (its type derived from `base`); stops at
    *  `,` `;` `=` `{` `:` or a token that cannot continue it. Returns the index after it. */
   readDeclarator(i: i32, d: Declarator, base: i32): i32 {

@@ -32,6 +32,8 @@ namespace OF {
   export const LOCAL_OBJ: i32 = 8;
   /** A compiler builtin named without a declaration; oEnt holds its atom. */
   export const BUILTIN: i32 = 16;
+  /** Evaluating it never returns (a noreturn call, __builtin_unreachable). */
+  export const NORETURN: i32 = 32;
 }
 
 // operator codes beyond the punctuator atoms
@@ -173,7 +175,7 @@ export class Expressions {
       w.i = <i32>w.f.v.get(fr);
       this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
     } else {
-      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
+      this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
     }
     w.rHead = -1;
     w.rTail = -1;
@@ -796,8 +798,11 @@ export class Expressions {
     else { r.head = this.oHead.get(x); r.tail = this.oTail.get(x); }
     const h = r.head, t = r.tail;
     const type = this.resultType(op, this.oType.get(x), this.oType.get(y));
+    // both sides run (or only the left one of && and ||): a noreturn call among them ends it
+    let nr = this.oFl.get(x) & OF.NORETURN;
+    if (op != K.AndAnd && op != K.OrOr && keepRight) nr |= this.oFl.get(y) & OF.NORETURN;
     this.dropOperands(x);
-    this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
+    this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
   }
 
   /** The type of `a op b`. */
@@ -921,8 +926,10 @@ export class Expressions {
           r.concat(h, t, entry, entry); h = r.head; t = r.tail;
         }
       }
+      const text = w.t.names.text(atom);
+      const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
       this.dropOperands(callee);
-      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
+      this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
       return;
     }
     const ent = this.oEnt.get(callee);
@@ -942,6 +949,11 @@ export class Expressions {
       if (entry >= 0) r.call.set(entry, 1);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
       h = r.head; t = r.tail;
+      if (e.has(EF.NORETURN)) {
+        this.dropOperands(callee);
+        this.push(VK.NotConst, 0, OF.NORETURN, h, t, -1, -1, -1, result);
+        return;
+      }
     } else {
       // through a pointer: a retpoline thunk call
       w.markNode(NF.INDIRECT_CALL, fr);
@@ -1049,7 +1061,9 @@ export class Expressions {
       w.rHead = this.oHead.get(vbase);
       w.rTail = this.oTail.get(vbase);
       w.rType = this.oType.get(vbase);
+      w.rNoReturn = (this.oFl.get(vbase) & OF.NORETURN) != 0;
     }
+    if (n == 0) w.rNoReturn = false;
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
     this.resetTo(vbase, pbase);

@@ -22,6 +22,9 @@ const S_RETURN = 10;
 const S_CASE = 11;
 /** How far changes() looks for a change of a local before it assumes one. */
 const NEVER_MODIFIED_SCAN = 4000;
+/** How a statement ends (Walker.rFlow). */
+const FLOW_BREAK = 1;
+const FLOW_NEVER = 2;
 const UNCHANGED = 0;
 const CHANGED_STRAIGHT = 1;
 const CHANGED = 2;
@@ -55,7 +58,7 @@ export class Statements {
   pushStatement(dead: bool): void { this.w.f.push(FT.Stmt, dead, this.w.i); }
 
   /** Ends frame fr: its references (none when dead) and a value go to the registers. */
-  private complete(fr: i32, vk: VK, val: i64, uns: bool, type: i32 = T.UNKNOWN): void {
+  private complete(fr: i32, vk: VK, val: i64, uns: bool, type: i32 = T.UNKNOWN, flow: i32 = 0): void {
     const w = this.w;
     const f = w.f;
     if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
@@ -64,6 +67,7 @@ export class Statements {
     w.rVal = val;
     w.rUns = uns;
     w.rType = type;
+    w.rFlow = flow;
     f.pop();
   }
 
@@ -90,6 +94,7 @@ export class Statements {
     const f = w.f;
     const st = f.state.get(fr);
     if (st == S_EXPR) {
+      const flow = w.rNoReturn && !f.isDead(fr) ? FLOW_NEVER : 0;
       this.absorb(fr);
       const vk = w.rVK, val = w.rVal, uns = w.rUns, type = w.rType;
       if (w.isP(w.i, K.Semi)) w.i++;
@@ -97,14 +102,14 @@ export class Statements {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
         w.i++;
       }
-      this.complete(fr, vk, val, uns, type);
+      this.complete(fr, vk, val, uns, type, flow);
       return;
     }
     if (st == S_RETURN) {
       this.absorb(fr);
       if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns);
       this.skipP(K.Semi);
-      this.complete(fr, VK.NotConst, 0, false);
+      this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
       return;
     }
     if (st == S_CASE) {
@@ -120,10 +125,25 @@ export class Statements {
     if (k == CK.End) { this.complete(fr, VK.NotConst, 0, false); return; }
     if (k == CK.Directive) { w.i++; return; }
     if (k == CK.Punct) {
-      if (a == K.LBrace) { w.i++; w.scope.open(); this.become(fr, FT.Block, 0); return; }
+      if (a == K.LBrace) {
+        w.i++;
+        w.scope.open();
+        this.become(fr, FT.Block, 0);
+        f.a.set(fr, 0);
+        if (w.pendingSwitch) {
+          // the body of a switch whose value is known: only the matching case is compiled
+          w.pendingSwitch = false;
+          f.c.set(fr, 1);
+          f.v.set(fr, w.pendingSwitchValue);
+          f.b.set(fr, this.anyCaseMatches(i, w.pendingSwitchValue) ? 1 : 0);
+          f.a.set(fr, FLOW_BREAK);
+        }
+        return;
+      }
       if (a == K.Semi) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
       if (a == K.RBrace) { this.complete(fr, VK.NotConst, 0, false); return; }
     }
+    w.pendingSwitch = false;
     if (k == CK.Ident) {
       switch (a) {
         case K.If: w.i++; this.become(fr, FT.If, 0); return;
@@ -135,7 +155,7 @@ export class Statements {
         case K.Extension: w.i++; return;
         case K.Return: {
           w.i++;
-          if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
+          if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER); return; }
           f.state.set(fr, S_RETURN);
           w.exprs.begin(dead, 0);
           return;
@@ -145,11 +165,11 @@ export class Statements {
           if (w.isP(w.i, K.Star)) { f.state.set(fr, S_EXPR); w.exprs.begin(dead, 0); return; }
           if (w.kd(w.i) == CK.Ident) w.i++;
           this.skipP(K.Semi);
-          this.complete(fr, VK.NotConst, 0, false);
+          this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
           return;
         }
         case K.Break:
-        case K.Continue: w.i++; this.skipP(K.Semi); this.complete(fr, VK.NotConst, 0, false); return;
+        case K.Continue: w.i++; this.skipP(K.Semi); this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_BREAK); return;
         case K.Case: w.i++; f.state.set(fr, S_CASE); w.exprs.begin(true, STOP.COLON); return;
         case K.Default: w.i++; this.skipP(K.Colon); this.complete(fr, VK.NotConst, 0, false); return;
         case K.StaticAssert: {
@@ -179,15 +199,72 @@ export class Statements {
     w.exprs.begin(dead, 0);
   }
 
+  /** A statement of a block finished: after one that never completes, what follows is
+   *  not compiled until a label (frame a: how the block's flow ends so far). */
+  private afterStatement(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.a.get(fr) == 0 && w.rFlow != 0) f.a.set(fr, w.rFlow);
+  }
+
+  /** Before the next statement of a block: a label makes code reachable again (in the
+   *  body of a switch on a known value, only its matching case or default). */
+  private beforeStatement(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const i = w.i;
+    if (w.kd(i) != CK.Ident) return;
+    const a = w.at(i);
+    const switchBody = f.c.get(fr) == 1;
+    if (a == K.Case) {
+      if (!switchBody) { f.a.set(fr, 0); return; }
+      if (f.a.get(fr) != 0 && this.caseMatches(i, f.v.get(fr)) != 0) f.a.set(fr, 0);
+      return;
+    }
+    if (a == K.Default && w.isP(i + 1, K.Colon)) {
+      if (!switchBody || f.b.get(fr) == 0) f.a.set(fr, 0);
+      return;
+    }
+    if (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon) && w.scope.kindOf(w.scope.lookup(a)) != Bind.Typedef) f.a.set(fr, 0);
+  }
+
+  /** Whether the `case` label at i matches v: 1, 0, or -1 when its value is not known. */
+  private caseMatches(i: i32, v: i64): i32 {
+    const w = this.w;
+    const colon = w.decls.endOfCase(i + 1);
+    let dots = -1;
+    for (let j = i + 1; j < colon; j++) if (w.isP(j, K.Ellipsis)) { dots = j; break; }
+    w.evalConst(i + 1, dots >= 0 ? dots : colon);
+    if (w.rVK != VK.Known) return -1;
+    const lo = w.rVal;
+    if (dots < 0) return lo == v ? 1 : 0;
+    w.evalConst(dots + 1, colon);
+    if (w.rVK != VK.Known) return -1;
+    return v >= lo && v <= w.rVal ? 1 : 0;
+  }
+
+  /** Whether any `case` of the switch body at `open` matches v (or cannot be told). */
+  private anyCaseMatches(open: i32, v: i64): bool {
+    const w = this.w;
+    const close = matchClose(w.t, open, w.lim);
+    let depth = 0;
+    for (let j = open; j < close; j++) {
+      if (w.isP(j, K.LBrace)) { depth++; continue; }
+      if (w.isP(j, K.RBrace)) { depth--; continue; }
+      if (depth == 1 && w.isK(j, K.Case) && this.caseMatches(j, v) != 0) return true;
+    }
+    return false;
+  }
+
   private block(fr: i32): void {
     const w = this.w;
     const f = w.f;
-    if (f.state.get(fr) == 1) this.absorb(fr);
+    if (f.state.get(fr) == 1) { this.absorb(fr); this.afterStatement(fr); }
     f.state.set(fr, 1);
     if (w.isP(w.i, K.RBrace)) {
       w.i++;
       w.scope.close();
-      this.complete(fr, VK.NotConst, 0, false);
+      this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, f.c.get(fr) == 1 ? 0 : f.a.get(fr));
       return;
     }
     if (w.kd(w.i) == CK.End) {
@@ -196,7 +273,8 @@ export class Statements {
       this.complete(fr, VK.NotConst, 0, false);
       return;
     }
-    this.pushStatement(f.isDead(fr));
+    this.beforeStatement(fr);
+    this.pushStatement(f.isDead(fr) || f.a.get(fr) != 0);
   }
 
   /** `({ ... })`: a block whose last expression statement is the value. */
@@ -210,10 +288,10 @@ export class Statements {
       w.scope.open();
       f.state.set(fr, 1);
     } else if (st == 2) {
-      // a statement finished: remember its value
-      f.a.set(fr, <i32>w.rVK);
+      // a statement finished: remember its value (b: its kind, unsigned, and the flow so far)
       f.v.set(fr, w.rVal);
-      f.b.set(fr, w.rUns ? 1 : 0);
+      f.b.set(fr, <i32>w.rVK | (w.rUns ? 4 : 0) | (f.b.get(fr) & ~7));
+      if (w.rFlow != 0 && (f.b.get(fr) >> 3) == 0) f.b.set(fr, (f.b.get(fr) & 7) | (w.rFlow << 3));
       f.e.set(fr, w.rType);
       this.absorb(fr);
     }
@@ -223,10 +301,13 @@ export class Statements {
       else w.i++;
       this.skipP(K.RParen);
       w.scope.close();
-      this.complete(fr, <VK>f.a.get(fr), f.v.get(fr), f.b.get(fr) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr));
+      const b = f.b.get(fr);
+      this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
       return;
     }
-    this.pushStatement(f.isDead(fr));
+    // after a statement that never completes, only a label is reached again
+    if (w.kd(w.i) == CK.Ident && (w.isK(w.i, K.Case) || w.isK(w.i, K.Default) || (w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)))) f.b.set(fr, f.b.get(fr) & 7);
+    this.pushStatement(f.isDead(fr) || (f.b.get(fr) >> 3) != 0);
   }
 
   private ifStmt(fr: i32): void {
@@ -250,7 +331,9 @@ export class Statements {
         this.pushStatement(dead || (vk == VK.Known && val == 0));
         return;
       }
-      case 2:
+      case 2: {
+        const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
+        f.b.set(fr, thenLive ? w.rFlow : -1);
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
           w.i++;
@@ -258,12 +341,29 @@ export class Statements {
           this.pushStatement(dead || (<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0));
           return;
         }
-        this.complete(fr, VK.NotConst, 0, false);
+        f.c.set(fr, 0);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, false));
         return;
-      default:
+      }
+      default: {
+        const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
+        f.c.set(fr, elseLive ? w.rFlow : -1);
         this.absorb(fr);
-        this.complete(fr, VK.NotConst, 0, false);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
+      }
     }
+  }
+
+  /** How an if statement ends: normally when a branch that runs ends normally. */
+  private ifFlow(fr: i32, hasElse: bool): i32 {
+    const f = this.w.f;
+    const known = <VK>f.a.get(fr) == VK.Known;
+    const cond = f.v.get(fr) != 0;
+    const thenFlow = f.b.get(fr);
+    const elseFlow = hasElse ? f.c.get(fr) : 0;
+    if (known) return cond ? (thenFlow < 0 ? 0 : thenFlow) : (elseFlow < 0 ? 0 : elseFlow);
+    if (!hasElse || thenFlow <= 0 || elseFlow <= 0) return 0;
+    return thenFlow < elseFlow ? thenFlow : elseFlow;
   }
 
   /** while (...) body, switch (...) body. */
@@ -279,6 +379,7 @@ export class Statements {
         return;
       case 1: {
         const never = f.c.get(fr) == 1 && w.rVK == VK.Known && w.rVal == 0;
+        if (f.c.get(fr) == 2 && w.rVK == VK.Known) { w.pendingSwitch = true; w.pendingSwitchValue = w.rVal; }
         this.absorb(fr);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
@@ -353,6 +454,7 @@ export class Statements {
         this.pushStatement(dead);
         return;
       case 1:
+        f.b.set(fr, w.rFlow == FLOW_NEVER ? FLOW_NEVER : 0);
         this.absorb(fr);
         if (w.isK(w.i, K.While)) {
           w.i++;
@@ -367,7 +469,7 @@ export class Statements {
         this.absorb(fr);
         this.skipP(K.RParen);
         this.skipP(K.Semi);
-        this.complete(fr, VK.NotConst, 0, false);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, f.b.get(fr));
     }
   }
 

@@ -93,6 +93,13 @@ export class Walker {
   rHead: i32 = -1;
   rTail: i32 = -1;
   rType: i32 = T.UNKNOWN;
+  /** How the last statement ends: 0 normally, 1 by break or continue, 2 never (return,
+   *  goto, a noreturn call); and whether the last expression ends in a noreturn call. */
+  rFlow: i32 = 0;
+  rNoReturn: bool = false;
+  /** A switch whose value is known, about to read its body (statements.ts). */
+  pendingSwitch: bool = false;
+  pendingSwitchValue: i64 = 0;
 
   issues: WalkIssue[] = [];
   private constDepth: i32 = 0;
