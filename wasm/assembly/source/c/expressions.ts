@@ -775,7 +775,16 @@ export class Expressions {
       vk = bk; v = bv; uns = bu;
     } else if (isAssignOp(op)) {
       vk = VK.NotConst;
-      if ((this.oFl.get(x) & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(x), fr);
+      if ((this.oFl.get(x) & OF.DESIG) != 0) {
+        // the value a local is given (a compound one folds when both sides are known)
+        let nk = bk, nv = bv;
+        if (op != K.Assign) {
+          nk = joinKinds(ak, bk);
+          if (nk == VK.Known) { nv = foldBinary(compoundBase(op), av, bv, au); if (foldFailed) nk = VK.NotConst; }
+        }
+        this.w.assignLocal(this.oLocal.get(x), fr, nk, nv);
+        vk = nk; v = nv;
+      }
     } else {
       uns = op == K.Shl || op == K.Shr ? au : (au || bu);
       if (ak == VK.Known && bk == VK.Known) {
@@ -1062,12 +1071,30 @@ export class Expressions {
       w.rTail = this.oTail.get(vbase);
       w.rType = this.oType.get(vbase);
       w.rNoReturn = (this.oFl.get(vbase) & OF.NORETURN) != 0;
+      w.rLocal = (this.oFl.get(vbase) & OF.DESIG) != 0 ? this.oLocal.get(vbase) : -1;
     }
-    if (n == 0) w.rNoReturn = false;
+    if (n == 0) { w.rNoReturn = false; w.rLocal = -1; }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
     this.resetTo(vbase, pbase);
     f.pop();
+  }
+}
+
+/** The operator of a compound assignment (`+=` → `+`). */
+function compoundBase(op: i32): i32 {
+  switch (op) {
+    case K.StarAssign: return K.Star;
+    case K.SlashAssign: return K.Slash;
+    case K.PercentAssign: return K.Percent;
+    case K.PlusAssign: return K.Plus;
+    case K.MinusAssign: return K.Minus;
+    case K.ShlAssign: return K.Shl;
+    case K.ShrAssign: return K.Shr;
+    case K.AndAssign: return K.Amp;
+    case K.XorAssign: return K.Caret;
+    case K.OrAssign: return K.Pipe;
+    default: return op;
   }
 }
 

@@ -21,7 +21,7 @@ const S_EXPR = 12;
 const S_RETURN = 10;
 const S_CASE = 11;
 /** How far changes() looks for a change of a local before it assumes one. */
-const NEVER_MODIFIED_SCAN = 4000;
+const NEVER_MODIFIED_SCAN = 100000;
 /** How a statement ends (Walker.rFlow). */
 const FLOW_BREAK = 1;
 const FLOW_NEVER = 2;
@@ -328,16 +328,19 @@ export class Statements {
         f.v.set(fr, val);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
+        if (vk != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
         this.pushStatement(dead || (vk == VK.Known && val == 0));
         return;
       }
       case 2: {
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
         const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
         f.b.set(fr, thenLive ? w.rFlow : -1);
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
           w.i++;
           f.state.set(fr, 3);
+          if (<VK>f.a.get(fr) != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
           this.pushStatement(dead || (<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0));
           return;
         }
@@ -346,6 +349,7 @@ export class Statements {
         return;
       }
       default: {
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
         const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
         f.c.set(fr, elseLive ? w.rFlow : -1);
         this.absorb(fr);
@@ -379,14 +383,17 @@ export class Statements {
         return;
       case 1: {
         const never = f.c.get(fr) == 1 && w.rVK == VK.Known && w.rVal == 0;
-        if (f.c.get(fr) == 2 && w.rVK == VK.Known) { w.pendingSwitch = true; w.pendingSwitchValue = w.rVal; }
+        const known = f.c.get(fr) == 2 && w.rVK == VK.Known;
+        if (known) { w.pendingSwitch = true; w.pendingSwitchValue = w.rVal; }
         this.absorb(fr);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
+        if (!known) { w.condDepth++; f.d.set(fr, 1); }
         this.pushStatement(dead || never);
         return;
       }
       default:
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false);
     }
@@ -435,9 +442,11 @@ export class Statements {
         return;
       case 6:
         f.state.set(fr, 7);
+        w.condDepth++;
         this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
         return;
       default:
+        w.condDepth--;
         this.absorb(fr);
         w.scope.close();
         this.complete(fr, VK.NotConst, 0, false);
@@ -451,9 +460,11 @@ export class Statements {
     switch (f.state.get(fr)) {
       case 0:
         f.state.set(fr, 1);
+        w.condDepth++;
         this.pushStatement(dead);
         return;
       case 1:
+        w.condDepth--;
         f.b.set(fr, w.rFlow == FLOW_NEVER ? FLOW_NEVER : 0);
         this.absorb(fr);
         if (w.isK(w.i, K.While)) {
@@ -531,6 +542,12 @@ export class Statements {
         else w.exprs.begin(dead, STOP.COMMA);
         return;
       }
+      if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
+          this.changes(d.name, w.i) == CHANGED_STRAIGHT) {
+        // set later in straight-line code: followed from its assignments
+        const slot = w.scope.dataOf(w.scope.lookup(d.name));
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+      }
       if (w.i == start && !w.isP(w.i, K.Comma)) {
         // not a declarator: skip a token (or a whole nested body) and go on
         if (w.isP(w.i, K.LBrace)) w.i = matchClose(w.t, w.i, w.lim) + 1;
@@ -553,11 +570,21 @@ export class Statements {
    *  block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
    *  taken), CHANGED_STRAIGHT (changed, but no loop or goto follows it), or CHANGED. */
   private changes(name: i32, from: i32): i32 {
+    // the answer depends on the tokens only: inline functions walked again reuse it
+    if (this.changesAt.has(from)) return this.changesAt.get(from);
+    const c = this.scanChanges(name, from);
+    this.changesAt.set(from, c);
+    return c;
+  }
+  private changesAt: Map<i32, i32> = new Map();
+
+  private scanChanges(name: i32, from: i32): i32 {
     const w = this.w;
     let depth = 0;
     let changed = false;
     let loops = false;
     const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
+    let asmEnd = -1; // inside an asm statement, any mention may be an output
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -570,7 +597,14 @@ export class Statements {
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
       if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) { loops = true; continue; }
+      if (atom == K.Asm && j >= asmEnd) {
+        let p = j + 1;
+        while (w.kd(p) == CK.Ident && (w.at(p) == K.Volatile || w.at(p) == K.Inline || w.at(p) == K.Goto)) p++;
+        if (w.isP(p, K.LParen)) asmEnd = matchClose(w.t, p, w.lim);
+        continue;
+      }
       if (atom != name) continue;
+      if (j < asmEnd) { changed = true; continue; }
       const before = w.t.atomAt(j - 1);
       const pk = w.t.kindAt(j - 1);
       if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
@@ -682,6 +716,7 @@ export class Statements {
       f.c.set(fr, 0); // section: 0 template, 1 outputs, 2 inputs, 3 clobbers, 4 labels
       st = 1;
     } else if (st == 2) {
+      if (f.c.get(fr) == 1 && w.rLocal >= 0) w.assignLocal(w.rLocal, fr, VK.NotConst, 0); // an output
       this.absorb(fr);
       this.skipP(K.RParen);
       st = 1;

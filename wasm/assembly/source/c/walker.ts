@@ -62,6 +62,11 @@ export class Walker {
   localKind: IntVec = new IntVec(256);
   localValue: LongVec = new LongVec(256);
   localType: IntVec = new IntVec(256);
+  /** How many conditionally run statements enclosed the local's declaration. */
+  localDepth: IntVec = new IntVec(256);
+  /** How many conditionally run statements (a branch of an undecided if, a loop body)
+   *  enclose the statement being read. */
+  condDepth: i32 = 0;
 
   /** The walk in progress (-1: none) and its Func frame. */
   curNode: i32 = -1;
@@ -97,6 +102,8 @@ export class Walker {
    *  goto, a noreturn call); and whether the last expression ends in a noreturn call. */
   rFlow: i32 = 0;
   rNoReturn: bool = false;
+  /** The local the last expression is, when it is just one (-1: none). */
+  rLocal: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
@@ -141,6 +148,7 @@ export class Walker {
     this.localFlags.push((ty.isUnsigned(type) ? LF.UNSIGNED : 0) | (ty.kindOf(type) == TY.Array ? LF.ARRAY : 0) | LF.AUTO);
     this.localKind.push(<i32>VK.NotConst);
     this.localValue.push(0);
+    this.localDepth.push(this.condDepth);
     return this.localType.push(type);
   }
 
@@ -166,6 +174,7 @@ export class Walker {
       this.f.pop();
     }
     this.exprs.resetTo(0, 0);
+    this.condDepth = 0;
     this.rVK = VK.NotConst;
     this.rHead = -1;
     this.rTail = -1;
@@ -255,12 +264,19 @@ export class Walker {
     if (this.curNode >= 0 && !this.f.isDead(frame)) this.nodes.mark(this.curNode, flag);
   }
 
-  /** A live assignment, increment or address-of of local `slot` (frame fr): its value is
-   *  no longer known. */
-  changeLocal(slot: i32, frame: i32): void {
+  /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
+   *  value when the assignment runs whenever its declaration does, else it is unknown. */
+  assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
     if (slot < 0 || this.f.isDead(frame)) return;
-    if ((this.localFlags.get(slot) & LF.TRACKED) != 0) this.localKind.set(slot, <i32>VK.NotConst);
+    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
+    if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
+      this.localKind.set(slot, <i32>vk);
+      this.localValue.set(slot, v);
+    } else this.localKind.set(slot, <i32>VK.NotConst);
   }
+
+  /** An increment or address-of of local `slot`: its value is no longer known. */
+  changeLocal(slot: i32, frame: i32): void { this.assignLocal(slot, frame, VK.NotConst, 0); }
 
   /** Whether token i is `__builtin_…` or another compiler builtin spelled without a declaration. */
   isBuiltinName(a: i32): bool {
