@@ -60,7 +60,9 @@ export interface ModelModule {
   exports: (Range & { symbol: string; ns: string; gpl: boolean; macro: string; written: string; crc: string })[];
   /** The MODULE_LICENSE statement, or null when there is none. */
   licenseRange: Range | null;
-  uses: (Partial<Range> & { symbol: string })[];
+  /** The module's undefined symbols; `via`: the inline function (a header's) that the
+   *  module's code called and that made the reference; gcc's own symbols have no range. */
+  uses: (Partial<Range> & { symbol: string; via?: string })[];
   /** Calls the module neither defines nor declares and no table in this run exports: taken to
    *  come from a header (a run with a kernel's table may find them exported). */
   headerCalls: string[];

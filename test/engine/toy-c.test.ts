@@ -81,7 +81,7 @@ describe("the C reader", () => {
   });
 
   it("counts a declared but undefined function as a use even when nobody exports it", () => {
-    const m = moduleOf({ "u.c": "int toy_missing(void);\nstatic int f(void) { return toy_missing(); }\nMODULE_LICENSE(\"GPL\");\n" }, "u");
+    const m = moduleOf({ "u.c": "int toy_missing(void);\nstatic int f(void) { return toy_missing(); }\nmodule_init(f);\nMODULE_LICENSE(\"GPL\");\n" }, "u");
     expect(m.uses.map((u) => u.symbol)).toEqual(["toy_missing"]);
     expect(m.uses[0]).toMatchObject({ file: "u.c", line: 2 });
   });

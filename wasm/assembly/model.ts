@@ -46,6 +46,8 @@ export class KoImage {
   versions: Map<string, u32> = new Map();
   /** Where each undefined symbol is first used (workspace modules). */
   useSpans: Map<string, Span> = new Map();
+  /** The inline function through which a use was reached, where it was (workspace modules). */
+  useVia: Map<string, string> = new Map();
   /** Calls taken to come from a header (see headerCalls in sim/build.ts). */
   headerCalls: string[] = [];
   /** Modules this one needs, as modinfo's depends= (direct) and modules.dep (all, load order reversed). */

@@ -106,6 +106,7 @@ function writeModel(w: JsonWriter, res: RunResult): void {
         w.beginObject();
         w.keyStr("symbol", sym);
         if (k.useSpans.has(sym)) writeSpan(w, k.useSpans.get(sym));
+        if (k.useVia.has(sym)) w.keyStr("via", k.useVia.get(sym));
         w.endObject();
       }
     }

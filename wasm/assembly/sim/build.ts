@@ -100,6 +100,7 @@ class Ctx {
 function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | null {
   const r = c.r;
   const file = src.file;
+  if (e.resolvedNs != null) return e.resolvedNs as string; // read from a preprocessed file's export record
   if (e.forModules) {
     const has = e.macro == "EXPORT_SYMBOL_GPL_FOR_MODULES" ? r.hasGplForModules : r.hasForModules;
     if (!has) {
@@ -143,7 +144,8 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
   return "";
 }
 
-function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span): string | null {
+function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span, resolved: bool): string | null {
+  if (resolved) return a.value; // read from a preprocessed file's .modinfo
   if (c.r.nsIsString) {
     if (a.isString) return a.value;
     // gcc 14 on 6.19's headers also evaluates the name in a static assertion first
@@ -164,11 +166,14 @@ export function undefinedSymbols(src: ModuleSource, world: SymbolTable): string[
   for (let i = 0; i < src.refs.length; i++) {
     const ref = src.refs[i];
     const n = ref.name;
-    if (src.defined.has(n) || src.macros.has(n)) continue;
-    if (src.declared.has(n) || world.has(n)) out.push(n);
+    // the generated .mod.c defines __this_module (modpost: ignore_undef_symbol)
+    if (src.defined.has(n) || src.macros.has(n) || n == THIS_MODULE) continue;
+    if (ref.compiler || src.declared.has(n) || world.has(n)) out.push(n);
   }
   return out;
 }
+
+const THIS_MODULE = "__this_module";
 
 /** Names kernel headers provide as macros or inline helpers: calls to them are never symbols. */
 function isHeaderHelper(n: string): bool {
@@ -253,7 +258,7 @@ function compile(c: Ctx, units: BuildUnit[]): Compiled {
     out.nsOf.push(nss);
     const imps: string[] = [];
     for (let i = 0; i < src.imports.length; i++) {
-      const v = importValue(c, src, src.imports[i].arg, src.imports[i].span);
+      const v = importValue(c, src, src.imports[i].arg, src.imports[i].span, src.imports[i].resolved);
       if (v != null) imps.push(v as string);
     }
     out.importsOf.push(imps);
@@ -331,7 +336,10 @@ function resolveSymbols(c: Ctx, units: BuildUnit[], t: SymbolTable): void {
     ko.undefined = linkedSymbolOrder(objectOrder);
     for (let i = 0; i < src.refs.length; i++) {
       const ref = src.refs[i];
-      if (!ko.useSpans.has(ref.name)) ko.useSpans.set(ref.name, ref.span);
+      if (!ko.useSpans.has(ref.name)) {
+        ko.useSpans.set(ref.name, ref.span);
+        if (ref.via.length > 0) ko.useVia.set(ref.name, ref.via);
+      }
     }
   }
 }

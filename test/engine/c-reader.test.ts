@@ -1,0 +1,242 @@
+// The declaration-aware C reader: a module's uses are the symbols its object file would
+// reference — what gcc -O2 emits, read the way gcc reads C — never a member, a local, a
+// label, an enum constant, a type, an unevaluated operand or code gcc removes.
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import type { Engine, ModelModule } from "../../src/engine";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  await engine.useProfileFor("6.12");
+});
+
+const LICENSE = '\nMODULE_LICENSE("GPL");\n';
+
+function moduleOf(src: string, name = "m"): ModelModule {
+  const res = engine.runLoaded({ [`${name}.c`]: src }, { kernel: "6.12", relaxed: true });
+  const m = res.model.modules.find((x) => x.name === name);
+  if (!m) throw new Error(`no module ${name}`);
+  return m;
+}
+
+/** The module's uses, sorted. Every test's module is emitted through an exported function. */
+function uses(body: string): string[] {
+  return moduleOf(body + LICENSE).uses.map((u) => u.symbol).sort();
+}
+
+describe("what is not a use", () => {
+  it("a struct member named like an exported symbol is not a use", () => {
+    expect(uses("struct s { int kfree; void (*usb_stor_suspend)(void); };\nint f(struct s *p, struct s v) { p->usb_stor_suspend(); return p->kfree + v.kfree; }")).toEqual([]);
+  });
+
+  it("a designator naming an exported symbol is not a use, the value it is given is", () => {
+    expect(uses("struct ops { void *kfree; void *probe; };\nstruct ops o = { .kfree = 0, .probe = usb_stor_suspend };\nint a[4] = { [1] = 2 };")).toEqual(["usb_stor_suspend"]);
+  });
+
+  it("a local variable shadowing an exported symbol is not a use", () => {
+    expect(uses("int f(void) { int kfree = 1; { long jiffies = kfree; return jiffies; } }")).toEqual([]);
+  });
+
+  it("a parameter named like an exported symbol is not a use", () => {
+    expect(uses("int f(int jiffies, void (*kfree)(void *)) { kfree(0); return jiffies; }")).toEqual([]);
+  });
+
+  it("an enum constant named like an exported symbol is not a use, at file or block scope", () => {
+    expect(uses("enum { jiffies = 3 };\nint f(void) { enum { kfree, usb_stor_suspend } e = kfree; return jiffies + e + usb_stor_suspend; }")).toEqual([]);
+  });
+
+  it("a typedef name or a struct tag named like an exported symbol is not a use", () => {
+    expect(uses("typedef unsigned long jiffies;\nstruct kfree { int x; };\nint f(void) { jiffies j = sizeof(struct kfree); return (int)(jiffies)j; }")).toEqual([]);
+  });
+
+  it("a label named like an exported symbol is not a use", () => {
+    expect(uses("int f(int x) { if (x) goto kfree; return 0; kfree: return 1; }")).toEqual([]);
+  });
+
+  it("the operands of sizeof, typeof, _Alignof and the type builtins are not uses", () => {
+    const src = [
+      "extern unsigned long jiffies; void kfree(const void *);",
+      "int f(void) {",
+      "  typeof(jiffies) a = sizeof(jiffies) + sizeof jiffies + _Alignof(typeof(kfree(0)));",
+      "  _Static_assert(sizeof(jiffies) == 8, \"x\");",
+      "  return a + __builtin_types_compatible_p(typeof(jiffies), long) + __builtin_constant_p(kfree) + __builtin_offsetof(struct { int x; }, x);",
+      "}",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+  });
+
+  it("a call in if (0) is not a use, nor one in the else of if (1)", () => {
+    expect(uses("void kfree(const void *);\nint f(void *p) { if (0) kfree(p); if (1) return 0; else usb_stor_suspend(p); return 1; }")).toEqual([]);
+  });
+
+  it("a call after a constant-false && or in a constant ternary's other side is not a use", () => {
+    expect(uses("int f(void *p) { return (0 && usb_stor_suspend(p)) + (1 ? 2 : usb_stor_resume(p)) + (0 || (1 || kfree(p))); }")).toEqual([]);
+  });
+
+  it("code under IS_ENABLED of an unset option (0 after preprocessing) is not a use", () => {
+    expect(uses("int f(void *p) { if ((0 || 0) && p) { kfree(p); } while (0) { usb_stor_suspend(p); } for (;0;) usb_stor_resume(p); return 0; }")).toEqual([]);
+  });
+
+  it("an enum constant or sizeof of a basic type in a condition decides it too", () => {
+    expect(uses("enum { OFF = 0, ON };\nint f(void *p) { if (OFF) kfree(p); if (sizeof(long) != 8) usb_stor_suspend(p); if (ON - 1) usb_stor_resume(p); return 0; }")).toEqual([]);
+  });
+
+  it("a static function nobody references contributes no uses", () => {
+    expect(uses("static void helper(void *p) { kfree(p); }\nint f(void) { return 0; }")).toEqual([]);
+  });
+
+  it("a static inline function nobody calls contributes no uses", () => {
+    expect(uses("static inline void helper(void *p) { kfree(p); }\nint f(void) { return 0; }")).toEqual([]);
+  });
+
+  it("a static function called only from dead code contributes no uses", () => {
+    expect(uses("static void helper(void *p) { kfree(p); }\nint f(void *p) { if (0) helper(p); return 0; }")).toEqual([]);
+  });
+
+  it("a static object nothing emitted references contributes no uses", () => {
+    expect(uses("static void *table[] = { kfree };\nint f(void) { return 0; }")).toEqual([]);
+  });
+
+  it("a call of a function with the error attribute never stays in a build that succeeds", () => {
+    expect(uses("extern void __bad_size(void) __attribute__((__error__(\"bad\")));\nint f(int n) { if (n > 8) __bad_size(); return n; }")).toEqual([]);
+  });
+
+  it("a call of a compiler builtin is not a symbol", () => {
+    expect(uses("int f(int x) { __builtin_prefetch(&x); if (__builtin_expect(x, 0)) __builtin_trap(); return __builtin_ffs(x); }")).toEqual([]);
+  });
+});
+
+describe("what is a use", () => {
+  it("a static function reached from an emitted one contributes its uses", () => {
+    expect(uses("static void helper(void *p) { kfree(p); }\nint f(void *p) { helper(p); return 0; }")).toEqual(["kfree"]);
+  });
+
+  it("a static function or object marked used is emitted", () => {
+    expect(uses("static void __attribute__((used)) helper(void *p) { kfree(p); }\nstatic void *keep[] __attribute__((__used__)) = { usb_stor_suspend };")).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+
+  it("the module_init and module_exit functions are emitted even though static", () => {
+    expect(uses("static int __init i(void) { return usb_stor_suspend(0); }\nstatic void __exit e(void) { kfree(0); }\nmodule_init(i);\nmodule_exit(e);")).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+
+  it("asm operands referencing a global are uses", () => {
+    expect(uses("extern unsigned long jiffies;\nint f(void) { unsigned long v; asm volatile(\"mov %1, %0\" : \"=r\"(v) : \"m\"(jiffies)); return v; }")).toEqual(["jiffies"]);
+  });
+
+  it("an asm template that calls a symbol by name uses it", () => {
+    expect(uses("int f(void) { asm volatile(\"call __sw_hweight32\" ::: \"memory\"); return 0; }")).toEqual(["__sw_hweight32"]);
+  });
+
+  it("a static inline helper's calls are uses where the module calls the helper", () => {
+    const m = moduleOf("static inline void put(void *p) { kfree(p); }\nint f(void *p)\n{\n\tput(p);\n\treturn 0;\n}" + LICENSE);
+    expect(m.uses).toMatchObject([{ symbol: "kfree", line: 4, via: "put" }]);
+  });
+
+  it("an inline function's __builtin_constant_p sees the call's constant argument", () => {
+    const src = [
+      "void *__kmalloc_noprof(unsigned long size, unsigned gfp);",
+      "void *__kmalloc_large_noprof(unsigned long size, unsigned gfp);",
+      "static __always_inline void *k(unsigned long size, unsigned gfp)",
+      "{",
+      "  if (__builtin_constant_p(size) && size > 8192) return __kmalloc_large_noprof(size, gfp);",
+      "  if (!__builtin_constant_p(size)) return __kmalloc_noprof(size, gfp);",
+      "  return 0;",
+      "}",
+      "void *f(void) { return k(64, 0); }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("k(64, 0)", "k(65536, 0)"))).toEqual(["__kmalloc_large_noprof"]);
+    expect(uses(src.replace("void *f(void) { return k(64, 0); }", "void *f(unsigned long n) { return k(n, 0); }"))).toEqual(["__kmalloc_noprof"]);
+  });
+
+  it("an inline function's constant result decides the caller's branch", () => {
+    const src = "static inline int off(void) { return 0; }\nint f(void *p) { if (off()) kfree(p); return 0; }";
+    expect(uses(src)).toEqual([]);
+  });
+
+  it("__builtin_choose_expr keeps only the side its constant picks", () => {
+    expect(uses("int f(void *p) { return __builtin_choose_expr(1, 0, usb_stor_suspend(p)) + __builtin_choose_expr(0, kfree(p), 1); }")).toEqual([]);
+  });
+
+  it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {
+    expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s) { memcpy(d, s, 16); __builtin_memset(d, 0, 8); }")).toEqual([]);
+    expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s, unsigned long n) { memcpy(d, s, n); __builtin_memset(d, 0, n); }")).toEqual(["memcpy", "memset"]);
+  });
+
+  it("statement expressions and compound literals contribute their uses; their locals do not", () => {
+    expect(uses("struct ops { void *fn; };\nint f(void *p) { int r = ({ int kfree = 2; usb_stor_suspend(p); kfree; }); const struct ops *o = &(struct ops){ .fn = usb_stor_resume }; return r + !!o; }"))
+      .toEqual(["usb_stor_resume", "usb_stor_suspend"]);
+  });
+
+  it("a cleanup attribute calls its function when the variable goes out of scope", () => {
+    expect(uses("static inline void free_it(void **p) { kfree(*p); }\nint f(void) { void *x __attribute__((__cleanup__(free_it))) = 0; return !!x; }")).toEqual(["kfree"]);
+  });
+
+  it("a block-scope extern declaration refers to the global", () => {
+    expect(uses("int f(void) { extern unsigned long jiffies; return jiffies; }")).toEqual(["jiffies"]);
+  });
+
+  it("an exported symbol's definition is emitted and its uses count, even when static", () => {
+    expect(uses("static int toy_get(void) { return usb_stor_suspend(0); }\nEXPORT_SYMBOL(toy_get);")).toEqual(["usb_stor_suspend"]);
+  });
+
+  it("a function pointer stored in an emitted object is a use and keeps its static target", () => {
+    expect(uses("static void cb(void *p) { kfree(p); }\nstruct ops { void (*f)(void *); void *g; };\nconst struct ops o = { .f = cb, .g = usb_stor_suspend };")).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+});
+
+describe("a preprocessed translation unit", () => {
+  const HEADER = [
+    '# 0 "drv.c"',
+    '# 1 "include/linux/slab.h" 1',
+    "void kfree(const void *);",
+    "static inline __attribute__((__gnu_inline__)) __attribute__((__no_instrument_function__)) void free_it(void *p) { kfree(p); }",
+    "extern struct module __this_module;",
+    '# 2 "drv.c" 2',
+  ];
+
+  it("attributes header tokens to the header and the helper's use to the call in the driver", () => {
+    const m = moduleOf([...HEADER, "void f(void *p)", "{", "\tfree_it(p);", "}"].join("\n") + "\n", "drv");
+    const kfree = m.uses.find((u) => u.symbol === "kfree");
+    expect(kfree).toMatchObject({ file: "drv.c", line: 4, via: "free_it" });
+  });
+
+  it("lists the symbols gcc adds for kbuild's flags, without a place in the source", () => {
+    const m = moduleOf([...HEADER, "int f(void *p)", "{", "\tchar buf[8];", "\tvoid (*fn)(void *) = p;", "\tfn(buf);", "\treturn 0;", "}"].join("\n") + "\n", "drv");
+    const symbols = m.uses.map((u) => u.symbol).sort();
+    expect(symbols).toEqual(["__fentry__", "__stack_chk_fail", "__x86_indirect_thunk_rax", "__x86_return_thunk"]);
+    expect(m.uses.find((u) => u.symbol === "__fentry__")?.line ?? 0).toBe(0);
+  });
+
+  it("reads the license and imports from the .modinfo strings and exports from their asm record", () => {
+    const src = [
+      ...HEADER,
+      "int toy_get(void) { return 1; }",
+      'asm(".section \\".export_symbol\\",\\"a\\" ; __export_symbol_toy_get: ; .asciz \\"GPL\\" ; .asciz \\"TOY_NS\\" ; .balign 8 ; .quad toy_get ; .previous");',
+      'static const char __UNIQUE_ID_license1[] __attribute__((__used__)) __attribute__((__section__(".modinfo"))) = "license" "=" "GPL";',
+      'static const char __UNIQUE_ID_import_ns2[] __attribute__((__used__)) __attribute__((__section__(".modinfo"))) = "import_ns" "=" "USB_STORAGE";',
+    ].join("\n");
+    const m = moduleOf(src + "\n", "drv");
+    expect(m.license).toBe("GPL");
+    expect(m.imports.map((i) => i.ns)).toEqual(["USB_STORAGE"]);
+    expect(m.exports.map((e) => [e.symbol, e.ns, e.gpl])).toEqual([["toy_get", "TOY_NS", true]]);
+  });
+});
+
+describe("bad input", () => {
+  it("a 100,000-deep nesting of parentheses and braces is read without a trap", () => {
+    const deep = "int f(void) { return " + "(".repeat(100_000) + "kfree" + ")".repeat(100_000) + "; }\n" +
+      "int g(void) " + "{".repeat(100_000) + "usb_stor_suspend(0);" + "}".repeat(100_000) + "\n";
+    const res = engine.runLoaded({ "deep.c": deep + LICENSE }, { kernel: "6.12", relaxed: true });
+    expect(res.findings.filter((f) => f.stage === "internal")).toEqual([]);
+    expect(res.model.modules[0].uses.map((u) => u.symbol).sort()).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+
+  it("an unclosed body is a finding at its brace, and what precedes it still counts", () => {
+    const res = engine.runLoaded({ "open.c": "int f(void) { return usb_stor_suspend(0); }\nint g(void) {\n  kfree(0);\n" }, { kernel: "6.12", relaxed: true });
+    expect(res.findings.find((f) => f.id === "READ_UNBALANCED")).toMatchObject({ file: "open.c", line: 2 });
+    expect(res.model.modules[0].uses.map((u) => u.symbol).sort()).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+});

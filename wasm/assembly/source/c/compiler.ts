@@ -1,0 +1,40 @@
+// Symbols gcc references by itself when it compiles a kernel module with kbuild's x86-64
+// flags (scripts/Makefile.* and arch/x86/Makefile of 6.12): -pg -mfentry calls __fentry__
+// at each traced function's entry, -mfunction-return=thunk-extern returns through
+// __x86_return_thunk, -mindirect-branch=thunk-extern calls through __x86_indirect_thunk_<reg>,
+// -fstack-protector-strong calls __stack_chk_fail. Library calls that gcc makes of
+// __builtin_mem* are decided where the call is read (expressions.ts).
+
+import { KernelConfig } from "../config";
+
+/** Which of those flags the kernel's build passes. */
+export class CompilerModel {
+  /** CONFIG_FUNCTION_TRACER with fentry (x86-64 always uses -mfentry with it). */
+  fentry: bool = true;
+  /** CONFIG_MITIGATION_RETHUNK (CONFIG_RETHUNK before 6.9). */
+  returnThunk: bool = true;
+  /** CONFIG_MITIGATION_RETPOLINE (CONFIG_RETPOLINE before 6.9). */
+  indirectThunk: bool = true;
+  /** CONFIG_STACKPROTECTOR_STRONG (or plain CONFIG_STACKPROTECTOR: arrays of 8+ chars only). */
+  stackProtector: bool = true;
+
+  /** Debian's amd64 kernels of 6.1 and later: all of them. */
+  static debian(): CompilerModel { return new CompilerModel(); }
+
+  /** The flags a kernel configuration implies. */
+  static fromConfig(c: KernelConfig): CompilerModel {
+    const m = new CompilerModel();
+    m.fentry = c.isOn("FUNCTION_TRACER");
+    m.returnThunk = c.isOn("MITIGATION_RETHUNK") || c.isOn("RETHUNK");
+    m.indirectThunk = c.isOn("MITIGATION_RETPOLINE") || c.isOn("RETPOLINE");
+    m.stackProtector = c.isOn("STACKPROTECTOR_STRONG");
+    return m;
+  }
+}
+
+export const FENTRY = "__fentry__";
+export const RETURN_THUNK = "__x86_return_thunk";
+export const STACK_CHK_FAIL = "__stack_chk_fail";
+/** gcc loads a called pointer into a register of its choice; %rax is the one it takes when
+ *  nothing else holds the pointer already (the others are not predicted). */
+export const INDIRECT_THUNK = "__x86_indirect_thunk_rax";

@@ -1,0 +1,94 @@
+// File-scope functions and objects (and, in a toy file, names used without any declaration):
+// one entity per name, merged over all its declarations as C's linkage rules do (a name
+// first declared static stays static), with where its body or initializer is, for the walks.
+
+import { VK } from "./values";
+
+export enum EntKind { Function = 0, Object = 1, Undeclared = 2 }
+
+/** Attribute and specifier facts that decide whether gcc emits or references a name. */
+export namespace EF {
+  export const STATIC: i32 = 1;
+  export const EXTERN: i32 = 2;
+  export const INLINE: i32 = 4;
+  export const ALWAYS_INLINE: i32 = 8;
+  export const GNU_INLINE: i32 = 16;
+  export const USED: i32 = 32;
+  /** error/warning attribute: a call that survives fails (or warns) the build. */
+  export const DIAGNOSE: i32 = 64;
+  export const NOTRACE: i32 = 128;
+  export const WEAK: i32 = 256;
+  export const EXIT_SECTION: i32 = 512;
+  export const NORETURN: i32 = 1024;
+  export const CONST: i32 = 2048;
+  export const TYPEDEF: i32 = 4096;
+  /** Placed in .modinfo (a MODULE_* string). */
+  export const MODINFO: i32 = 8192;
+  export const ARRAY: i32 = 16384;
+  export const THREAD: i32 = 32768;
+}
+
+export class Entity {
+  flags: i32 = 0;
+  /** A definition was seen (function body, initializer, or a tentative definition). */
+  defined: bool = false;
+  /** The name token of the first declaration and of the definition. */
+  declTok: i32 = -1;
+  defTok: i32 = -1;
+  /** First token of the defining declaration (for its signature and asm order). */
+  defStart: i32 = -1;
+  bodyOpen: i32 = -1;
+  bodyClose: i32 = -1;
+  paramOpen: i32 = -1;
+  paramClose: i32 = -1;
+  /** Initializer tokens [initStart, initEnd). */
+  initStart: i32 = -1;
+  initEnd: i32 = -1;
+  /** alias("target") and asm("label") names (atoms, -1: none). */
+  aliasTarget: i32 = -1;
+  asmName: i32 = -1;
+  /** A static const scalar's folded value. */
+  vk: VK = VK.NotConst;
+  value: i64 = 0;
+  unsigned: bool = false;
+  /** Walk bookkeeping: the generic walk's node (-1: not walked), inline specializations made. */
+  node: i32 = -1;
+  specializations: i32 = 0;
+  /** Its type (types.ts; T.UNKNOWN = 0 when not known). */
+  type: i32 = 0;
+  /** The section name from section("..."), "" when none. */
+  section: string = "";
+  constructor(public atom: i32, public kind: EntKind, public id: i32) {}
+
+  @inline has(f: i32): bool { return (this.flags & f) != 0; }
+  @inline isStatic(): bool { return (this.flags & EF.STATIC) != 0; }
+  /** A function whose calls gcc expands in place (its own symbol may still be emitted). */
+  @inline isInline(): bool { return this.kind == EntKind.Function && (this.flags & (EF.INLINE | EF.ALWAYS_INLINE)) != 0 && this.bodyOpen >= 0; }
+}
+
+/** The entity table, indexed by id and by atom. */
+export class Entities {
+  list: Entity[] = [];
+  private byAtom: Map<i32, i32> = new Map();
+
+  /** The entity of a name, or null. */
+  find(atom: i32): Entity | null {
+    return this.byAtom.has(atom) ? this.list[this.byAtom.get(atom)] : null;
+  }
+
+  /** The entity of a name, made on first sight. A later declaration of a name that was only
+   *  used so far (toy) turns it into a real one. */
+  get(atom: i32, kind: EntKind): Entity {
+    if (this.byAtom.has(atom)) {
+      const e = this.list[this.byAtom.get(atom)];
+      if (e.kind == EntKind.Undeclared && kind != EntKind.Undeclared) e.kind = kind;
+      return e;
+    }
+    const e = new Entity(atom, kind, this.list.length);
+    this.byAtom.set(atom, e.id);
+    this.list.push(e);
+    return e;
+  }
+
+  @inline at(id: i32): Entity { return unchecked(this.list[id]); }
+}

@@ -1,0 +1,1132 @@
+// Expressions (C11 6.5 and GNU's) read by operator precedence on explicit operand and
+// operator stacks. Each operand carries what gcc would know of its value (for dead code:
+// `0 && f()`, `c ? a : b`, `__builtin_choose_expr`, `__builtin_constant_p`) and the
+// references it makes, in assembly order. Only an identifier that names a file-scope
+// function or object (or, in a toy file, nothing at all) is a reference: members after `.`
+// and `->`, locals, parameters, enum constants, labels and the operands of sizeof, typeof,
+// _Alignof, __builtin_offsetof, __builtin_types_compatible_p and __builtin_constant_p are not.
+// A call of an inline function is expanded: its body is walked with the arguments' values.
+
+import { matchClose } from "./attributes";
+import { DeclSpec, Declarator, isReserved, isToyAttribute } from "./declarations";
+import { EF, EntKind, Entity } from "./entities";
+import { FT, STOP } from "./frames";
+import { IntVec, LongVec } from "./intvec";
+import { isAssignOp, K } from "./names";
+import { NF } from "./nodes";
+import { EK } from "./ropes";
+import { Bind } from "./scope";
+import { CK } from "./tokens";
+import { T, TY } from "./types";
+import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
+import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
+
+/** Operand flags. */
+namespace OF {
+  export const UNS: i32 = 1;
+  /** A bare identifier (a function designator when called). */
+  export const DESIG: i32 = 2;
+  /** Its value comes from an inline expansion still being walked. */
+  export const PENDING: i32 = 4;
+  /** An lvalue inside a local with automatic storage. */
+  export const LOCAL_OBJ: i32 = 8;
+  /** A compiler builtin named without a declaration; oEnt holds its atom. */
+  export const BUILTIN: i32 = 16;
+  /** Evaluating it never returns (a noreturn call, __builtin_unreachable). */
+  export const NORETURN: i32 = 32;
+}
+
+// operator codes beyond the punctuator atoms
+const OP_PAREN = 1001;
+const OP_CALL = 1002;
+const OP_INDEX = 1003;
+const OP_TQ = 1004;
+const OP_TC = 1005;
+const OP_CAST = 1006;
+const OP_NEG = 1007;
+const OP_POS = 1008;
+const OP_NOT = 1009;
+const OP_BITNOT = 1010;
+const OP_DEREF = 1011;
+const OP_ADDR = 1012;
+const OP_NOP = 1013;
+
+// what an Expr frame does when a child frame returns to it
+const R_OPERAND = 1;
+const R_CONSTANT_P = 2;
+const R_GENERIC = 3;
+
+/** gcc's inline expansion of memcpy/memset with a constant length reaches this size before
+ *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
+const INLINE_STRINGOP_MAX: i64 = 8192;
+
+function isMarker(op: i32): bool { return op == OP_PAREN || op == OP_CALL || op == OP_INDEX || op == OP_TQ; }
+
+function precedence(op: i32): i32 {
+  switch (op) {
+    case OP_CAST: case OP_NEG: case OP_POS: case OP_NOT: case OP_BITNOT: case OP_DEREF: case OP_ADDR: case OP_NOP: return 14;
+    case K.Star: case K.Slash: case K.Percent: return 13;
+    case K.Plus: case K.Minus: return 12;
+    case K.Shl: case K.Shr: return 11;
+    case K.Lt: case K.Gt: case K.Le: case K.Ge: return 10;
+    case K.EqEq: case K.Ne: return 9;
+    case K.Amp: return 8;
+    case K.Caret: return 7;
+    case K.Pipe: return 6;
+    case K.AndAnd: return 5;
+    case K.OrOr: return 4;
+    case OP_TC: return 3;
+    case K.Comma: case K.Ellipsis: return 1;
+    default: return isAssignOp(op) ? 2 : 0;
+  }
+}
+
+function isBinary(a: i32): bool {
+  return (a >= K.Amp && a <= K.OrOr && a != K.Tilde && a != K.Bang) || isAssignOp(a) || a == K.Ellipsis;
+}
+
+export class Expressions {
+  oKind: IntVec = new IntVec(256);
+  oVal: LongVec = new LongVec(256);
+  oFl: IntVec = new IntVec(256);
+  oHead: IntVec = new IntVec(256);
+  oTail: IntVec = new IntVec(256);
+  oEnt: IntVec = new IntVec(256);
+  oLocal: IntVec = new IntVec(256);
+  oTok: IntVec = new IntVec(256);
+  oType: IntVec = new IntVec(256);
+  pOp: IntVec = new IntVec(256);
+  pTok: IntVec = new IntVec(256);
+  pData: IntVec = new IntVec(256);
+  private spec: DeclSpec = new DeclSpec();
+  private decl: Declarator = new Declarator();
+
+  constructor(public w: Walker) {}
+
+  /** Pushes an expression frame at the cursor. `stop`: STOP bits. */
+  begin(dead: bool, stop: i32): void {
+    const f = this.w.f;
+    const fr = f.push(FT.Expr, dead, this.w.i);
+    f.a.set(fr, this.oKind.length);
+    f.b.set(fr, this.pOp.length);
+    f.c.set(fr, stop);
+  }
+
+  /** Empties the stacks down to the given heights. */
+  resetTo(vals: i32, ops: i32): void {
+    this.oKind.truncate(vals); this.oVal.truncate(vals); this.oFl.truncate(vals); this.oHead.truncate(vals);
+    this.oTail.truncate(vals); this.oEnt.truncate(vals); this.oLocal.truncate(vals); this.oTok.truncate(vals); this.oType.truncate(vals);
+    this.pOp.truncate(ops); this.pTok.truncate(ops); this.pData.truncate(ops);
+  }
+
+  private push(vk: VK, val: i64, fl: i32, head: i32, tail: i32, ent: i32, local: i32, tok: i32, type: i32): i32 {
+    this.oKind.push(<i32>vk);
+    this.oVal.push(val);
+    this.oFl.push(fl);
+    this.oHead.push(head);
+    this.oTail.push(tail);
+    this.oEnt.push(ent);
+    this.oLocal.push(local);
+    this.oType.push(type);
+    return this.oTok.push(tok);
+  }
+
+  private pushValue(vk: VK, val: i64, uns: bool, type: i32): void { this.push(vk, val, uns ? OF.UNS : 0, -1, -1, -1, -1, -1, type); }
+
+  private pushOp(op: i32, tok: i32, data: i32): void {
+    this.pOp.push(op);
+    this.pTok.push(tok);
+    this.pData.push(data);
+  }
+
+  private popOp(): void { this.pOp.length--; this.pTok.length--; this.pData.length--; }
+
+  private dropOperands(n: i32): void { this.resetTo(n, this.pOp.length); }
+
+  /** Fills operand `o` (an inline call's result) with the value the walk's returns agree on. */
+  fillReturn(o: i32, node: i32): void {
+    if (o >= this.oKind.length) return;
+    const n = this.w.nodes;
+    this.oKind.set(o, <i32>n.returnKind(node));
+    this.oVal.set(o, n.retValue.get(node));
+    this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
+  }
+
+  step(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const res = f.d.get(fr);
+    if (res != 0) { f.d.set(fr, 0); this.resume(fr, res); return; }
+    const i = w.i;
+    const k = w.kd(i);
+    const a = w.at(i);
+    if (f.state.get(fr) == 0) this.operand(fr, i, k, a);
+    else this.operator(fr, i, k, a);
+  }
+
+  private resume(fr: i32, res: i32): void {
+    const w = this.w;
+    if (res == R_CONSTANT_P) {
+      const constant = w.rVK != VK.NotConst;
+      if (w.isP(w.i, K.RParen)) w.i++;
+      this.pushValue(VK.Known, constant ? 1 : 0, false, T.INT);
+    } else if (res == R_GENERIC) {
+      // the association _Generic chose: the rest of its list is read past
+      w.i = <i32>w.f.v.get(fr);
+      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
+    } else {
+      this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
+    }
+    w.rHead = -1;
+    w.rTail = -1;
+    w.f.state.set(fr, 1);
+  }
+
+  // ---- operand position
+
+  private operand(fr: i32, i: i32, k: CK, a: i32): void {
+    const w = this.w;
+    const f = w.f;
+    switch (k) {
+      case CK.End: this.finish(fr); return;
+      case CK.Number: {
+        const text = w.t.text(i);
+        const v = parseNumber(text);
+        if (literalIsInteger) this.pushValue(VK.Known, v, literalUnsigned, literalType(text, v, literalUnsigned));
+        else this.pushValue(VK.Const, 0, false, T.DOUBLE);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      case CK.Char: this.pushValue(VK.Known, parseCharLiteral(w.t.text(i)), false, T.INT); w.i++; f.state.set(fr, 1); return;
+      case CK.String:
+        while (w.kd(w.i) == CK.String) w.i++;
+        this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.CHAR));
+        f.state.set(fr, 1);
+        return;
+      case CK.Directive: w.i++; return;
+      case CK.Ident: this.identifier(fr, i, a); return;
+      default: break;
+    }
+    // punctuators
+    switch (a) {
+      case K.LParen: this.paren(fr, i); return;
+      case K.Amp: this.pushOp(OP_ADDR, i, 0); w.i++; return;
+      case K.Star: this.pushOp(OP_DEREF, i, 0); w.i++; return;
+      case K.Minus: this.pushOp(OP_NEG, i, 0); w.i++; return;
+      case K.Plus: this.pushOp(OP_POS, i, 0); w.i++; return;
+      case K.Bang: this.pushOp(OP_NOT, i, 0); w.i++; return;
+      case K.Tilde: this.pushOp(OP_BITNOT, i, 0); w.i++; return;
+      case K.PlusPlus: case K.MinusMinus: this.pushOp(OP_NOP, i, 0); w.i++; return;
+      case K.AndAnd:
+        if (w.kd(i + 1) == CK.Ident) { w.i += 2; this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.VOID)); f.state.set(fr, 1); return; } // &&label
+        this.finish(fr);
+        return;
+      case K.RParen: {
+        const ops = this.pOp.length;
+        if (ops > f.b.get(fr) && this.pOp.get(ops - 1) == OP_CALL && this.pData.get(ops - 1) == this.oKind.length - 1) {
+          w.i++;
+          f.state.set(fr, 1);
+          this.finishCall(fr);
+          return;
+        }
+        // an empty operand: let the operator position close the group
+        this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+        f.state.set(fr, 1);
+        return;
+      }
+      case K.Comma: case K.RBracket: case K.Colon:
+        this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+        f.state.set(fr, 1);
+        return;
+      default: this.finish(fr); return;
+    }
+  }
+
+  private identifier(fr: i32, i: i32, a: i32): void {
+    const w = this.w;
+    const f = w.f;
+    switch (a) {
+      case K.Sizeof: case K.Alignof: this.sizeofOperand(fr, i); return;
+      case K.BTypesCompatibleP: this.typesCompatible(fr, i); return;
+      case K.Generic: this.generic(fr, i); return;
+      case K.BOffsetof: case K.BClassifyType: case K.BHasAttribute:
+        this.skipCall(i);
+        this.pushValue(VK.Const, 0, true, a == K.BOffsetof ? T.ULONG : T.INT);
+        f.state.set(fr, 1);
+        return;
+      case K.BObjectSize: case K.BDynObjectSize: {
+        // gcc knows an object's size only where it sees the object; a correct build never
+        // fails a check on it, which reads as "unknown": (size_t)-1 for types 0/1, 0 for 2/3
+        const close = this.skipCall(i);
+        let type: i64 = 0;
+        for (let j = close - 1; j > i; j--) if (w.t.kindAt(j) == CK.Number) { type = parseNumber(w.t.text(j)); break; }
+        this.pushValue(VK.Known, type >= 2 ? 0 : -1, true, T.ULONG);
+        f.state.set(fr, 1);
+        return;
+      }
+      case K.BConstantP:
+        if (w.isP(i + 1, K.LParen)) {
+          w.i = i + 2;
+          f.d.set(fr, R_CONSTANT_P);
+          this.begin(true, 0);
+          return;
+        }
+        break;
+      case K.BVaArg: {
+        const close = this.skipCall(i);
+        // __builtin_va_arg(ap, type): the value has that type
+        let type = T.UNKNOWN;
+        for (let j = i + 2; j < close; j++) if (w.isP(j, K.Comma)) { w.decls.readTypeName(j + 1); type = w.decls.typeRead; break; }
+        w.i = close + 1;
+        this.pushValue(VK.NotConst, 0, false, type);
+        f.state.set(fr, 1);
+        return;
+      }
+      case K.BChooseExpr:
+        this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i, T.UNKNOWN);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      case K.Extension: w.i++; return;
+      case K.Real: case K.Imag: this.pushOp(OP_NOP, i, 0); w.i++; return;
+      case K.If: case K.Else: case K.Return: case K.For: case K.While: case K.Do: case K.Switch: case K.Case:
+      case K.Default: case K.Break: case K.Continue: case K.Goto: case K.Asm: case K.StaticAssert: case K.Typedef:
+      case K.Static: case K.Extern:
+        this.finish(fr);
+        return;
+      default: break;
+    }
+    const b = w.scope.lookup(a);
+    switch (w.scope.kindOf(b)) {
+      case Bind.EnumConst: {
+        const c = w.scope.dataOf(b);
+        this.pushValue(<VK>w.constKind.get(c), w.constValue.get(c), w.constUnsigned.get(c) != 0, T.INT);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      case Bind.Local: {
+        const slot = w.scope.dataOf(b);
+        const lf = w.localFlags.get(slot);
+        let fl = OF.DESIG | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
+        if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
+        this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      case Bind.Entity: {
+        const e = w.ents.at(w.scope.dataOf(b));
+        this.pushEntity(e, i);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      case Bind.Typedef: this.typeOperand(fr, i); return;
+      default: break;
+    }
+    // not declared here
+    if (a < K.COUNT && (isReserved(a) || a == K.Attribute)) { this.typeOperand(fr, i); return; }
+    if (w.toy) {
+      if (a == K.TNull || a == K.TFalse) { this.pushValue(VK.Known, 0, false, T.INT); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TTrue) { this.pushValue(VK.Known, 1, false, T.INT); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TThisModule || a == K.TKbuildModname) { this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.i++; f.state.set(fr, 1); return; }
+      if (isToyAttribute(a)) {
+        w.i++;
+        if (w.isP(w.i, K.LParen)) w.i = matchClose(w.t, w.i, w.lim) + 1;
+        return;
+      }
+    }
+    if (w.isBuiltinName(a)) {
+      this.push(VK.NotConst, 0, OF.BUILTIN, -1, -1, a, -1, i, T.UNKNOWN);
+      w.i++;
+      f.state.set(fr, 1);
+      return;
+    }
+    this.pushEntity(w.ents.get(a, EntKind.Undeclared), i);
+    w.i++;
+    f.state.set(fr, 1);
+  }
+
+  private pushEntity(e: Entity, tok: i32): void {
+    if (e.vk == VK.Known && e.isStatic() && e.has(EF.CONST)) {
+      this.pushValue(VK.Known, e.value, e.unsigned, e.type);
+      return;
+    }
+    const entry = this.w.ropes.add(EK.Ref, e.id, tok, false);
+    this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
+  }
+
+  /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
+  private typeOperand(fr: i32, i: i32): void {
+    const w = this.w;
+    const j = w.decls.readTypeName(i);
+    w.i = j > i ? j : i + 1;
+    this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+    w.f.state.set(fr, 1);
+  }
+
+  /** __builtin_types_compatible_p(type1, type2): gcc compares the types (types.ts). */
+  private typesCompatible(fr: i32, i: i32): void {
+    const w = this.w;
+    const close = this.skipCall(i);
+    let vk = VK.Const;
+    let v: i64 = 0;
+    if (w.isP(i + 1, K.LParen)) {
+      const a = w.decls.readTypeName(i + 2);
+      const ta = w.decls.typeRead;
+      if (w.isP(a, K.Comma)) {
+        w.decls.readTypeName(a + 1);
+        const c = w.types.compatible(ta, w.decls.typeRead);
+        if (c >= 0) { vk = VK.Known; v = c; }
+      }
+    }
+    w.i = close + 1;
+    this.pushValue(vk, v, false, T.INT);
+    w.f.state.set(fr, 1);
+  }
+
+  /** _Generic(control, type: expr, ..., default: expr): only the chosen expression is
+   *  compiled. With the control's type unknown, the default one is taken. */
+  private generic(fr: i32, i: i32): void {
+    const w = this.w;
+    const t = w.t;
+    if (!w.isP(i + 1, K.LParen)) { w.i = i + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    const close = matchClose(t, i + 1, w.lim);
+    // the control expression ends at the first top-level comma
+    let j = w.decls.endOfItem(i + 2, true);
+    w.evalType(i + 2, j);
+    const control = w.types.decayed(w.rType);
+    let chosen = -1;
+    let fallback = -1;
+    while (j < close && w.isP(j, K.Comma)) {
+      j++;
+      let typeEnd = j;
+      let isDefault = false;
+      if (w.isK(j, K.Default)) { isDefault = true; typeEnd = j + 1; }
+      else { typeEnd = w.decls.readTypeName(j); }
+      const assoc = w.decls.typeRead;
+      if (!w.isP(typeEnd, K.Colon)) break;
+      const exprStart = typeEnd + 1;
+      if (isDefault) fallback = exprStart;
+      else if (chosen < 0 && control != T.UNKNOWN && w.types.compatible(assoc, control) == 1) chosen = exprStart;
+      j = w.decls.endOfItem(exprStart, true);
+    }
+    if (chosen < 0) chosen = fallback;
+    if (chosen < 0) { w.i = close + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    w.i = chosen;
+    w.f.d.set(fr, R_GENERIC);
+    w.f.v.set(fr, <i64>(close + 1));
+    this.begin(w.f.isDead(fr), STOP.COMMA);
+  }
+
+  /** Skips `name ( ... )` at i; returns the index of the `)`. */
+  private skipCall(i: i32): i32 {
+    const w = this.w;
+    if (!w.isP(i + 1, K.LParen)) { w.i = i + 1; return i; }
+    const close = matchClose(w.t, i + 1, w.lim);
+    w.i = close + 1;
+    return close;
+  }
+
+  /** sizeof / _Alignof: the operand is never evaluated, only its type is looked at. */
+  private sizeofOperand(fr: i32, i: i32): void {
+    const w = this.w;
+    const types = w.types;
+    const j = i + 1;
+    let type = T.UNKNOWN;
+    if (w.isP(j, K.LParen) && w.decls.startsTypeName(j + 1)) {
+      const close = matchClose(w.t, j, w.lim);
+      w.decls.readTypeName(j + 1);
+      type = w.decls.typeRead;
+      w.i = close + 1;
+    } else {
+      const end = this.skipUnary(j);
+      w.evalType(j, end);
+      type = w.rType;
+      w.i = end;
+    }
+    const n = w.at(i) == K.Sizeof ? types.sizeOf(type) : types.alignOf(type);
+    if (type != T.UNKNOWN && n >= 0) this.pushValue(VK.Known, n, true, T.ULONG);
+    else this.pushValue(VK.Const, 0, true, T.ULONG);
+    w.f.state.set(fr, 1);
+  }
+
+  /** The end of a unary expression at j (read past, never evaluated). */
+  private skipUnary(j: i32): i32 {
+    const w = this.w;
+    while (true) {
+      const k = w.kd(j);
+      const a = w.at(j);
+      if (k == CK.Punct && (a == K.Amp || a == K.Star || a == K.Plus || a == K.Minus || a == K.Bang || a == K.Tilde || a == K.PlusPlus || a == K.MinusMinus)) { j++; continue; }
+      if (k == CK.Ident && (a == K.Sizeof || a == K.Alignof || a == K.Extension)) { j++; continue; }
+      if (k == CK.Punct && a == K.LParen) {
+        const typeName = w.decls.startsTypeName(j + 1);
+        j = matchClose(w.t, j, w.lim) + 1;
+        if (typeName && !w.isP(j, K.LBrace)) continue; // a cast: its operand follows
+        if (w.isP(j, K.LBrace)) j = matchClose(w.t, j, w.lim) + 1;
+        break;
+      }
+      if (k == CK.Ident || k == CK.Number || k == CK.Char) { j++; break; }
+      if (k == CK.String) { while (w.kd(j) == CK.String) j++; break; }
+      return j;
+    }
+    while (true) {
+      if ((w.isP(j, K.Dot) || w.isP(j, K.Arrow)) && w.kd(j + 1) == CK.Ident) { j += 2; continue; }
+      if (w.isP(j, K.LBracket) || w.isP(j, K.LParen)) { j = matchClose(w.t, j, w.lim) + 1; continue; }
+      if (w.isP(j, K.PlusPlus) || w.isP(j, K.MinusMinus)) { j++; continue; }
+      break;
+    }
+    return j;
+  }
+
+  /** `(` in operand position: a statement expression, a compound literal, a cast, or a group. */
+  private paren(fr: i32, i: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (w.isP(i + 1, K.LBrace)) {
+      f.d.set(fr, R_OPERAND);
+      f.push(FT.StmtExpr, f.isDead(fr), i);
+      return;
+    }
+    if (w.decls.startsTypeName(i + 1)) {
+      const close = matchClose(w.t, i, w.lim);
+      if (w.isP(close + 1, K.LBrace)) {
+        w.decls.readTypeName(i + 1);
+        const literal = w.decls.typeRead;
+        w.i = close + 1;
+        f.d.set(fr, R_OPERAND);
+        f.push(FT.Init, f.isDead(fr), w.i);
+        f.e.set(f.top(), literal);
+        return;
+      }
+      w.decls.readTypeName(i + 1);
+      this.pushOp(OP_CAST, i, w.decls.typeRead);
+      w.i = close + 1;
+      return;
+    }
+    this.pushOp(OP_PAREN, i, 0);
+    w.i++;
+  }
+
+  // ---- operator position
+
+  private operator(fr: i32, i: i32, k: CK, a: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (k != CK.Punct) {
+      if (k == CK.Directive) { w.i++; return; }
+      this.finish(fr);
+      return;
+    }
+    switch (a) {
+      case K.PlusPlus: case K.MinusMinus: {
+        const t = this.oKind.length - 1;
+        if ((this.oFl.get(t) & OF.DESIG) != 0) w.changeLocal(this.oLocal.get(t), fr);
+        this.oKind.set(t, <i32>VK.NotConst);
+        this.oFl.set(t, this.oFl.get(t) & ~OF.DESIG);
+        w.i++;
+        return;
+      }
+      case K.Dot: case K.Arrow: {
+        w.i++;
+        const t = this.oKind.length - 1;
+        const types = w.types;
+        let rec = this.oType.get(t);
+        if (a == K.Arrow) rec = types.pointee(rec);
+        let member = T.UNKNOWN;
+        if (w.kd(w.i) == CK.Ident) { member = types.memberOf(rec, w.at(w.i)); w.i++; }
+        this.oType.set(t, member);
+        this.oKind.set(t, <i32>VK.NotConst);
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS);
+        if (a == K.Arrow) fl &= ~OF.LOCAL_OBJ;
+        if (types.isUnsigned(member)) fl |= OF.UNS;
+        this.oFl.set(t, fl);
+        this.oEnt.set(t, -1);
+        return;
+      }
+      case K.LParen:
+        this.pushOp(OP_CALL, i, this.oKind.length - 1);
+        w.i++;
+        f.state.set(fr, 0);
+        return;
+      case K.LBracket:
+        this.pushOp(OP_INDEX, i, this.oKind.length - 1);
+        w.i++;
+        f.state.set(fr, 0);
+        return;
+      case K.RParen: this.closeParen(fr); return;
+      case K.RBracket: this.closeBracket(fr); return;
+      case K.Comma: {
+        const m = this.nearestMarker(fr);
+        if (m >= 0 && this.pOp.get(m) == OP_CALL) {
+          this.reduceAbove(fr, m);
+          w.i++;
+          f.state.set(fr, 0);
+          return;
+        }
+        if (m < 0 && (f.c.get(fr) & STOP.COMMA) != 0) { this.finish(fr); return; }
+        this.binary(fr, a, i);
+        return;
+      }
+      case K.Question:
+        this.reduceWhile(fr, 3, true);
+        this.pushOp(OP_TQ, i, 0);
+        w.i++;
+        f.state.set(fr, 0);
+        return;
+      case K.Colon: {
+        const m = this.nearestMarker(fr);
+        if (m >= 0 && this.pOp.get(m) == OP_TQ) {
+          this.reduceAbove(fr, m);
+          this.pOp.set(m, OP_TC);
+          w.i++;
+          f.state.set(fr, 0);
+          return;
+        }
+        this.finish(fr);
+        return;
+      }
+      default:
+        if (isBinary(a)) { this.binary(fr, a, i); return; }
+        this.finish(fr);
+    }
+  }
+
+  private binary(fr: i32, op: i32, tok: i32): void {
+    const p = precedence(op);
+    this.reduceWhile(fr, p, op == K.Assign || isAssignOp(op));
+    this.pushOp(op, tok, 0);
+    this.w.i++;
+    this.w.f.state.set(fr, 0);
+  }
+
+  /** The index of the innermost open group or `?` of this frame, or -1. */
+  private nearestMarker(fr: i32): i32 {
+    const base = this.w.f.b.get(fr);
+    for (let m = this.pOp.length - 1; m >= base; m--) if (isMarker(this.pOp.get(m))) return m;
+    return -1;
+  }
+
+  /** Reduces operators binding tighter than one of precedence p. */
+  private reduceWhile(fr: i32, p: i32, rightAssoc: bool): void {
+    const base = this.w.f.b.get(fr);
+    while (this.pOp.length > base) {
+      const op = this.pOp.get(this.pOp.length - 1);
+      if (isMarker(op)) return;
+      const q = precedence(op);
+      if (q > p || (q == p && !rightAssoc)) this.reduceTop(fr);
+      else return;
+    }
+  }
+
+  /** Reduces every operator above the marker at index m. */
+  private reduceAbove(fr: i32, m: i32): void {
+    while (this.pOp.length > m + 1) this.reduceTop(fr);
+  }
+
+  private closeParen(fr: i32): void {
+    const w = this.w;
+    const base = w.f.b.get(fr);
+    while (this.pOp.length > base) {
+      const op = this.pOp.get(this.pOp.length - 1);
+      if (op == OP_PAREN) {
+        this.popOp();
+        w.i++;
+        w.f.state.set(fr, 1);
+        return;
+      }
+      if (op == OP_CALL) {
+        w.i++;
+        w.f.state.set(fr, 1);
+        this.finishCall(fr);
+        return;
+      }
+      if (op == OP_INDEX || op == OP_TQ) { this.popOp(); continue; } // mismatched: forget it
+      this.reduceTop(fr);
+    }
+    this.finish(fr);
+  }
+
+  private closeBracket(fr: i32): void {
+    const w = this.w;
+    const base = w.f.b.get(fr);
+    while (this.pOp.length > base) {
+      const op = this.pOp.get(this.pOp.length - 1);
+      if (op == OP_INDEX) {
+        const baseOperand = this.pData.get(this.pOp.length - 1);
+        this.popOp();
+        // a[i]: the element type of whichever side is the pointer
+        const types = w.types;
+        let elem = T.UNKNOWN;
+        if (baseOperand >= 0 && baseOperand < this.oType.length) {
+          elem = types.pointee(this.oType.get(baseOperand));
+          if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) elem = types.pointee(this.oType.get(baseOperand + 1));
+        }
+        this.mergeFrom(baseOperand, false, elem);
+        w.i++;
+        w.f.state.set(fr, 1);
+        return;
+      }
+      if (op == OP_PAREN || op == OP_CALL) break;
+      if (op == OP_TQ) { this.popOp(); continue; }
+      this.reduceTop(fr);
+    }
+    this.finish(fr);
+  }
+
+  /** Joins operands [from, top] into one at `from` (an index expression, or leftovers). */
+  private mergeFrom(from: i32, garbage: bool, type: i32): void {
+    const top = this.oKind.length - 1;
+    if (from < 0 || from > top) return;
+    const r = this.w.ropes;
+    let h = this.oHead.get(from), t = this.oTail.get(from);
+    for (let k = from + 1; k <= top; k++) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
+    const fl = this.oFl.get(from);
+    let keep = fl & OF.LOCAL_OBJ;
+    // a[i] stays inside a local only when a is a local array (or part of a local object)
+    if (!garbage && (fl & OF.DESIG) != 0) {
+      const slot = this.oLocal.get(from);
+      if (slot < 0 || (this.w.localFlags.get(slot) & LF.ARRAY) == 0) keep = 0;
+    }
+    this.dropOperands(from);
+    this.push(VK.NotConst, 0, keep | (this.w.types.isUnsigned(type) ? OF.UNS : 0), h, t, -1, -1, -1, type);
+  }
+
+  private reduceTop(fr: i32): void {
+    const n = this.pOp.length - 1;
+    const op = this.pOp.get(n);
+    const data = this.pData.get(n);
+    this.popOp();
+    const top = this.oKind.length - 1;
+    if (op >= OP_CAST && op <= OP_NOP) { if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data); return; }
+    if (op == OP_TC) { this.ternary(fr); return; }
+    if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
+    this.binaryValue(fr, op, top - 1, top);
+  }
+
+  private unary(fr: i32, op: i32, t: i32, data: i32): void {
+    const types = this.w.types;
+    const vk = <VK>this.oKind.get(t);
+    const v = this.oVal.get(t);
+    let fl = this.oFl.get(t);
+    const ty = this.oType.get(t);
+    switch (op) {
+      case OP_NEG: if (vk == VK.Known) this.oVal.set(t, -v); this.oType.set(t, types.promoted(ty)); break;
+      case OP_POS: this.oType.set(t, types.promoted(ty)); break;
+      case OP_NOT:
+        if (vk == VK.Known) this.oVal.set(t, v == 0 ? 1 : 0);
+        fl &= ~OF.UNS;
+        this.oType.set(t, T.INT);
+        break;
+      case OP_BITNOT: if (vk == VK.Known) this.oVal.set(t, ~v); this.oType.set(t, types.promoted(ty)); break;
+      case OP_CAST: {
+        // data: the type cast to
+        const k = types.kindOf(data);
+        if (k == TY.Void || k == TY.Record) this.oKind.set(t, <i32>VK.NotConst);
+        else if (vk == VK.Known && k == TY.Int) this.oVal.set(t, truncated(v, types.sizeOf(data), types.isUnsigned(data)));
+        else if (vk == VK.Known && k == TY.Pointer && v != 0) this.oKind.set(t, <i32>VK.Const);
+        if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? (fl | OF.UNS) : (fl & ~OF.UNS);
+        fl &= ~OF.DESIG;
+        this.oType.set(t, data);
+        break;
+      }
+      case OP_DEREF:
+        this.oKind.set(t, <i32>VK.NotConst);
+        fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS);
+        this.oType.set(t, types.pointee(ty));
+        if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
+        break;
+      case OP_ADDR:
+        if ((fl & OF.LOCAL_OBJ) != 0) this.w.markNode(NF.STACK_PROTECT, fr);
+        if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
+        this.oKind.set(t, <i32>VK.NotConst);
+        fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
+        fl |= OF.UNS;
+        this.oType.set(t, ty == T.UNKNOWN ? T.UNKNOWN : types.pointerTo(ty));
+        break;
+      default:
+        if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
+        this.oKind.set(t, <i32>VK.NotConst);
+        fl &= ~OF.DESIG;
+    }
+    this.oFl.set(t, fl & ~OF.BUILTIN);
+    this.oEnt.set(t, op == OP_POS ? this.oEnt.get(t) : -1);
+  }
+
+  private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
+    const r = this.w.ropes;
+    const ak = <VK>this.oKind.get(x), bk = <VK>this.oKind.get(y);
+    const av = this.oVal.get(x), bv = this.oVal.get(y);
+    const au = (this.oFl.get(x) & OF.UNS) != 0, bu = (this.oFl.get(y) & OF.UNS) != 0;
+    let vk = VK.NotConst;
+    let v: i64 = 0;
+    let uns = false;
+    let keepRight = true;
+    if (op == K.AndAnd || op == K.OrOr) {
+      const isAnd = op == K.AndAnd;
+      if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) { vk = VK.Known; v = isAnd ? 0 : 1; keepRight = false; }
+      else if (bk == VK.Known && (isAnd ? bv == 0 : bv != 0)) { vk = VK.Known; v = isAnd ? 0 : 1; }
+      else if (ak == VK.Known && bk == VK.Known) { vk = VK.Known; v = bv != 0 ? 1 : 0; }
+      else if (ak == VK.Known) { vk = bk; v = 0; }
+      else vk = joinKinds(ak, bk);
+    } else if (op == K.Comma || op == K.Ellipsis) {
+      vk = bk; v = bv; uns = bu;
+    } else if (isAssignOp(op)) {
+      vk = VK.NotConst;
+      if ((this.oFl.get(x) & OF.DESIG) != 0) {
+        // the value a local is given (a compound one folds when both sides are known)
+        let nk = bk, nv = bv;
+        if (op != K.Assign) {
+          nk = joinKinds(ak, bk);
+          if (nk == VK.Known) { nv = foldBinary(compoundBase(op), av, bv, au); if (foldFailed) nk = VK.NotConst; }
+        }
+        this.w.assignLocal(this.oLocal.get(x), fr, nk, nv);
+        vk = nk; v = nv;
+      }
+    } else {
+      uns = op == K.Shl || op == K.Shr ? au : (au || bu);
+      if (ak == VK.Known && bk == VK.Known) {
+        v = foldBinary(op, av, bv, uns);
+        vk = foldFailed ? VK.NotConst : VK.Known;
+      } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
+        vk = VK.Known; v = 0;
+      } else if (uns && isComparison(op) && ((ak == VK.Known && av == -1) || (bk == VK.Known && bv == -1))) {
+        // nothing unsigned exceeds the all-ones value (SIZE_MAX): fortify's checks fold away
+        vk = joinKinds(ak, bk);
+        const maxLeft = ak == VK.Known && av == -1;
+        if (op == K.Lt && maxLeft) { vk = VK.Known; v = 0; }
+        else if (op == K.Gt && !maxLeft) { vk = VK.Known; v = 0; }
+        else if (op == K.Ge && maxLeft) { vk = VK.Known; v = 1; }
+        else if (op == K.Le && !maxLeft) { vk = VK.Known; v = 1; }
+      } else vk = joinKinds(ak, bk);
+      if (isComparison(op)) uns = false;
+    }
+    if (keepRight) r.concat(this.oHead.get(x), this.oTail.get(x), this.oHead.get(y), this.oTail.get(y));
+    else { r.head = this.oHead.get(x); r.tail = this.oTail.get(x); }
+    const h = r.head, t = r.tail;
+    const type = this.resultType(op, this.oType.get(x), this.oType.get(y));
+    // both sides run (or only the left one of && and ||): a noreturn call among them ends it
+    let nr = this.oFl.get(x) & OF.NORETURN;
+    if (op != K.AndAnd && op != K.OrOr && keepRight) nr |= this.oFl.get(y) & OF.NORETURN;
+    this.dropOperands(x);
+    this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+  }
+
+  /** The type of `a op b`. */
+  private resultType(op: i32, a: i32, b: i32): i32 {
+    const types = this.w.types;
+    if (isComparison(op) || op == K.AndAnd || op == K.OrOr) return T.INT;
+    if (op == K.Comma || op == K.Ellipsis) return b;
+    if (isAssignOp(op)) return a;
+    if (op == K.Shl || op == K.Shr) return types.promoted(a);
+    const pa = types.isPointer(types.decayed(a)), pb = types.isPointer(types.decayed(b));
+    if (op == K.Minus && pa && pb) return T.LONG;
+    if ((op == K.Plus || op == K.Minus) && pa) return types.decayed(a);
+    if (op == K.Plus && pb) return types.decayed(b);
+    return types.arithmetic(a, b);
+  }
+
+  private ternary(fr: i32): void {
+    const top = this.oKind.length - 1;
+    if (top - 2 < this.w.f.a.get(fr)) return;
+    const c = top - 2, t = top - 1, e = top;
+    const r = this.w.ropes;
+    const ck = <VK>this.oKind.get(c);
+    const cv = this.oVal.get(c);
+    let vk: VK;
+    let v: i64 = 0;
+    let fl = (this.oFl.get(t) | this.oFl.get(e)) & OF.UNS;
+    if (ck == VK.Known) {
+      const pick = cv != 0 ? t : e;
+      vk = <VK>this.oKind.get(pick);
+      v = this.oVal.get(pick);
+      fl = this.oFl.get(pick) & OF.UNS;
+      r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
+    } else {
+      const tk = <VK>this.oKind.get(t), ek = <VK>this.oKind.get(e);
+      if (tk == VK.Known && ek == VK.Known && this.oVal.get(t) == this.oVal.get(e) && ck != VK.NotConst) { vk = VK.Known; v = this.oVal.get(t); }
+      else vk = joinKinds(ck, joinKinds(tk, ek));
+      r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(t), this.oTail.get(t));
+      r.concat(r.head, r.tail, this.oHead.get(e), this.oTail.get(e));
+    }
+    const h = r.head, tl = r.tail;
+    const type = this.conditionalType(t, e);
+    this.dropOperands(c);
+    this.push(vk, v, fl, h, tl, -1, -1, -1, type);
+  }
+
+  /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
+   *  pointer type, a void pointer makes the result one (what __is_constexpr relies on). */
+  private conditionalType(t: i32, e: i32): i32 {
+    const types = this.w.types;
+    const tt = types.decayed(this.oType.get(t)), et = types.decayed(this.oType.get(e));
+    if (types.isPointer(tt) && types.isPointer(et)) {
+      const nullT = this.isNullPointerConstant(t), nullE = this.isNullPointerConstant(e);
+      if (nullT && !nullE) return et;
+      if (nullE && !nullT) return tt;
+      if (types.baseOf(tt) == T.VOID) return tt;
+      if (types.baseOf(et) == T.VOID) return et;
+      return tt;
+    }
+    if (types.isPointer(tt)) return tt;
+    if (types.isPointer(et)) return et;
+    if (tt == T.UNKNOWN) return et;
+    if (et == T.UNKNOWN) return tt;
+    return types.arithmetic(tt, et);
+  }
+
+  private isNullPointerConstant(o: i32): bool {
+    const types = this.w.types;
+    const ty = this.oType.get(o);
+    return <VK>this.oKind.get(o) == VK.Known && this.oVal.get(o) == 0 && (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID));
+  }
+
+  /** A call's `)` was read: the callee is the operand the CALL marker names, the arguments
+   *  are the operands above it. */
+  private finishCall(fr: i32): void {
+    const w = this.w;
+    const r = w.ropes;
+    const m = this.pOp.length - 1;
+    const callee = this.pData.get(m);
+    const callTok = this.pTok.get(m);
+    this.popOp();
+    const top = this.oKind.length - 1;
+    const vbase = w.f.a.get(fr);
+    if (vbase > callee || callee > top) { this.dropOperands(vbase > callee ? vbase : callee); this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); return; }
+    const result = this.returnTypeOf(this.oType.get(callee));
+    const nargs = top - callee;
+    const fl = this.oFl.get(callee);
+    let vk = VK.NotConst;
+    let v: i64 = 0;
+    let uns = false;
+    let h = -1, t = -1;
+    if ((fl & OF.BUILTIN) != 0 && this.oEnt.get(callee) == K.BChooseExpr && nargs >= 3) {
+      // the condition is a constant expression: one side is compiled, the other is not
+      const c = callee + 1;
+      let type = this.oType.get(callee + 2);
+      if (<VK>this.oKind.get(c) == VK.Known) {
+        const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
+        vk = <VK>this.oKind.get(pick); v = this.oVal.get(pick); uns = (this.oFl.get(pick) & OF.UNS) != 0;
+        h = this.oHead.get(pick); t = this.oTail.get(pick);
+        type = this.oType.get(pick);
+      } else {
+        r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
+        h = r.head; t = r.tail;
+      }
+      this.dropOperands(callee);
+      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
+      return;
+    }
+    // the arguments' references, the last argument first
+    for (let k = top; k > callee; k--) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
+    if ((fl & OF.BUILTIN) != 0) {
+      const atom = this.oEnt.get(callee);
+      let type = T.UNKNOWN;
+      if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
+        vk = <VK>this.oKind.get(callee + 1); v = this.oVal.get(callee + 1); uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
+        type = this.oType.get(callee + 1);
+      } else {
+        const lib = libraryCallOf(atom);
+        if (lib >= 0 && this.lowersToCall(callee, nargs)) {
+          const e = this.entityOf(lib);
+          const entry = r.add(EK.Ref, e.id, this.oTok.get(callee), true);
+          r.concat(h, t, entry, entry); h = r.head; t = r.tail;
+        }
+      }
+      const text = w.t.names.text(atom);
+      const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
+      this.dropOperands(callee);
+      this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+      return;
+    }
+    const ent = this.oEnt.get(callee);
+    if ((fl & OF.DESIG) != 0 && ent >= 0) {
+      const e = w.ents.at(ent);
+      const entry = this.oHead.get(callee);
+      if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs))) {
+        // a call that a successful build never keeps, or a mem* call gcc expands in place
+        this.dropOperands(callee);
+        this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
+        return;
+      }
+      if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
+        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result);
+        return;
+      }
+      if (entry >= 0) r.call.set(entry, 1);
+      r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
+      h = r.head; t = r.tail;
+      if (e.has(EF.NORETURN)) {
+        this.dropOperands(callee);
+        this.push(VK.NotConst, 0, OF.NORETURN, h, t, -1, -1, -1, result);
+        return;
+      }
+    } else {
+      // through a pointer: a retpoline thunk call
+      w.markNode(NF.INDIRECT_CALL, fr);
+      r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
+      h = r.head; t = r.tail;
+    }
+    this.dropOperands(callee);
+    this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
+  }
+
+  /** What calling a value of type t returns. */
+  private returnTypeOf(t: i32): i32 {
+    const types = this.w.types;
+    if (types.kindOf(t) == TY.Pointer) t = types.baseOf(t);
+    return types.kindOf(t) == TY.Function ? types.baseOf(t) : T.UNKNOWN;
+  }
+
+  /** The entity a library function's atom names (declared or not). */
+  private entityOf(atom: i32): Entity {
+    const w = this.w;
+    const b = w.scope.lookup(atom);
+    if (w.scope.kindOf(b) == Bind.Entity) return w.ents.at(w.scope.dataOf(b));
+    return w.ents.get(atom, EntKind.Undeclared);
+  }
+
+  /** Whether a mem* call with these arguments stays a library call: its length is not a
+   *  constant (gcc expands constant lengths in place up to INLINE_STRINGOP_MAX). */
+  private lowersToCall(callee: i32, nargs: i32): bool {
+    if (nargs < 3) return true;
+    const len = callee + 3;
+    const k = <VK>this.oKind.get(len);
+    if (k == VK.NotConst) return true;
+    if (k == VK.Known) { const v = this.oVal.get(len); return v < 0 || v > INLINE_STRINGOP_MAX; }
+    return false;
+  }
+
+  /** A call of an inline function: the body is walked with the arguments' values (once per
+   *  distinct set of them); the call's result waits in a pending operand until it returns. */
+  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32): void {
+    const w = this.w;
+    const r = w.ropes;
+    const parts: string[] = [e.id.toString()];
+    let mode = 0; // 0: values, 1: constness only, 2: nothing
+    if (e.specializations >= MAX_SPECIALIZATIONS * 2) mode = 2;
+    else if (e.specializations >= MAX_SPECIALIZATIONS) mode = 1;
+    for (let k = 1; k <= nargs; k++) {
+      let vk = <VK>this.oKind.get(callee + k);
+      if (mode == 2) vk = VK.NotConst;
+      else if (mode == 1 && vk == VK.Known) vk = VK.Const;
+      parts.push(vk == VK.Known ? "k" + this.oVal.get(callee + k).toString() : vk == VK.Const ? "c" : "n");
+    }
+    const key = parts.join(",");
+    let node = w.nodes.findExpansion(key);
+    r.kind.set(entry, <i32>EK.Inline);
+    r.call.set(entry, 1);
+    if (node >= 0) {
+      r.data.set(entry, node);
+      r.concat(h, t, entry, entry);
+      const hh = r.head, tt = r.tail;
+      this.dropOperands(callee);
+      const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok, result);
+      if (w.nodes.has(node, NF.DONE)) this.fillReturn(o, node);
+      return;
+    }
+    e.specializations++;
+    node = w.nodes.add(e.id, NF.INLINE);
+    w.nodes.rememberExpansion(key, node);
+    r.data.set(entry, node);
+    r.concat(h, t, entry, entry);
+    const hh = r.head, tt = r.tail;
+    // the arguments' values become the parameters' values
+    const envBase = w.envKind.length;
+    for (let k = 1; k <= nargs; k++) {
+      let vk = <VK>this.oKind.get(callee + k);
+      if (mode == 2) vk = VK.NotConst;
+      else if (mode == 1 && vk == VK.Known) vk = VK.Const;
+      w.envKind.push(<i32>vk);
+      w.envValue.push(this.oVal.get(callee + k));
+      w.envUnsigned.push((this.oFl.get(callee + k) & OF.UNS) != 0 ? 1 : 0);
+    }
+    this.dropOperands(callee);
+    const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
+    w.enterFunction(e, node, o, envBase, nargs);
+  }
+
+  /** The expression is over: everything left is reduced, the result goes to the registers. */
+  private finish(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const vbase = f.a.get(fr);
+    const pbase = f.b.get(fr);
+    while (this.pOp.length > pbase) {
+      const op = this.pOp.get(this.pOp.length - 1);
+      if (isMarker(op)) { this.popOp(); continue; }
+      this.reduceTop(fr);
+    }
+    const n = this.oKind.length - vbase;
+    if (n == 0) {
+      w.rVK = VK.NotConst; w.rVal = 0; w.rUns = false; w.rHead = -1; w.rTail = -1;
+    } else {
+      if (n > 1) this.mergeFrom(vbase, true, T.UNKNOWN);
+      w.rVK = <VK>this.oKind.get(vbase);
+      w.rVal = this.oVal.get(vbase);
+      w.rUns = (this.oFl.get(vbase) & OF.UNS) != 0;
+      w.rHead = this.oHead.get(vbase);
+      w.rTail = this.oTail.get(vbase);
+      w.rType = this.oType.get(vbase);
+      w.rNoReturn = (this.oFl.get(vbase) & OF.NORETURN) != 0;
+      w.rLocal = (this.oFl.get(vbase) & OF.DESIG) != 0 ? this.oLocal.get(vbase) : -1;
+    }
+    if (n == 0) { w.rNoReturn = false; w.rLocal = -1; }
+    if (n == 0) w.rType = T.UNKNOWN;
+    if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
+    this.resetTo(vbase, pbase);
+    f.pop();
+  }
+}
+
+/** The operator of a compound assignment (`+=` → `+`). */
+function compoundBase(op: i32): i32 {
+  switch (op) {
+    case K.StarAssign: return K.Star;
+    case K.SlashAssign: return K.Slash;
+    case K.PercentAssign: return K.Percent;
+    case K.PlusAssign: return K.Plus;
+    case K.MinusAssign: return K.Minus;
+    case K.ShlAssign: return K.Shl;
+    case K.ShrAssign: return K.Shr;
+    case K.AndAssign: return K.Amp;
+    case K.XorAssign: return K.Caret;
+    case K.OrAssign: return K.Pipe;
+    default: return op;
+  }
+}
+
+/** The type of an integer literal (C11 6.4.4.1): the first of int, long (and their unsigned
+ *  forms for hex/octal or a U suffix) that holds it. */
+function literalType(text: string, v: i64, uns: bool): i32 {
+  let longs = false;
+  for (let i = text.length - 1; i >= 0 && i >= text.length - 3; i--) if ((text.charCodeAt(i) | 32) == 108) longs = true;
+  const hex = text.length > 1 && text.charCodeAt(0) == 48;
+  if (!longs && !uns && v >= 0 && v <= 0x7fffffff) return T.INT;
+  if (!longs && (uns || hex) && v >= 0 && v <= 0xffffffff) return T.UINT;
+  if (uns || v < 0) return T.ULONG;
+  return T.LONG;
+}
+
+/** v converted to an integer type of `size` bytes. */
+function truncated(v: i64, size: i32, uns: bool): i64 {
+  if (size <= 0 || size >= 8) return v;
+  const bits = <i64>size * 8;
+  const m = (<i64>1 << bits) - 1;
+  const u = v & m;
+  if (uns) return u;
+  return (u >> (bits - 1)) != 0 ? u - (<i64>1 << bits) : u;
+}
+
+/** The library function a mem* call becomes when gcc does not expand it, or -1. */
+function libraryCallOf(atom: i32): i32 {
+  switch (atom) {
+    case K.BMemcpy: case K.Memcpy: return K.Memcpy;
+    case K.BMemset: case K.Memset: return K.Memset;
+    case K.BMemmove: case K.Memmove: return K.Memmove;
+    case K.BMemcmp: case K.Memcmp: return K.Memcmp;
+    default: return -1;
+  }
+}

@@ -1,0 +1,292 @@
+// The translation unit at file scope (C11 6.9): each external declaration in turn — module
+// macros and markers, top-level asm, _Static_assert, declarations and definitions. A
+// definition's body or initializer is only located here (brackets counted); the walks read
+// it later, and only if gcc would emit it.
+
+import { Msg, Severity, Stage } from "../../../shared/codes";
+import { Finding } from "../../diagnostics";
+import { matchClose, stringsIn } from "./attributes";
+import { DeclSpec, Declarator } from "./declarations";
+import { EF, EntKind, Entity } from "./entities";
+import { Facts } from "./facts";
+import { FT } from "./frames";
+import { IntVec } from "./intvec";
+import { K } from "./names";
+import { NF } from "./nodes";
+import { Bind } from "./scope";
+import { symbolsCalledIn } from "./statements";
+import { CK, spanOf } from "./tokens";
+import { ModuleSource } from "./module";
+import { VK } from "./values";
+import { Walker } from "./walker";
+
+export class FileScope {
+  private spec: DeclSpec = new DeclSpec();
+  private d: Declarator = new Declarator();
+
+  constructor(public w: Walker, public facts: Facts, public mod: ModuleSource) {}
+
+  run(): void {
+    const w = this.w;
+    const t = w.t;
+    let i = 0;
+    while (i < t.length) {
+      const k = t.kindAt(i);
+      if (k == CK.End) break;
+      if (k == CK.Directive) { this.facts.directive(i); i++; continue; }
+      if (k == CK.Punct) {
+        const a = t.atomAt(i);
+        if (a == K.Semi) { i++; continue; }
+        if (a == K.RBrace || a == K.RParen || a == K.RBracket) {
+          const text = a == K.RBrace ? "unbalanced '}' at file scope" : "unbalanced '" + t.text(i) + "'";
+          this.mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, text, spanOf(t, i, i), this.mod.name));
+          i++;
+          continue;
+        }
+      }
+      if (k == CK.Ident) {
+        const a = t.atomAt(i);
+        const next = this.facts.statement(i);
+        if (next >= 0) { i = next; continue; }
+        if (a == K.Asm) { i = this.topLevelAsm(i); continue; }
+        if (a == K.StaticAssert) {
+          i++;
+          if (t.kindAt(i) == CK.Punct && t.atomAt(i) == K.LParen) i = matchClose(t, i, t.length) + 1;
+          continue;
+        }
+        if (a == K.Extension) { i++; continue; }
+      }
+      const after = this.declaration(i);
+      i = after > i ? after : i + 1;
+    }
+  }
+
+  /** `asm("...");` at file scope: what it calls, and an export's record. */
+  private topLevelAsm(i: i32): i32 {
+    const w = this.w;
+    const t = w.t;
+    let j = i + 1;
+    while (t.kindAt(j) == CK.Ident && (t.atomAt(j) == K.Volatile || t.atomAt(j) == K.Inline)) j++;
+    if (!(t.kindAt(j) == CK.Punct && t.atomAt(j) == K.LParen)) return j;
+    const close = matchClose(t, j, t.length);
+    const text = stringsIn(t, j + 1, close);
+    this.facts.exportAsm(text, i, close);
+    const names = symbolsCalledIn(text);
+    for (let k = 0; k < names.length; k++) this.facts.rootRef(j + 1, t.names.intern(names[k]), true);
+    j = close + 1;
+    if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi) j++;
+    return j;
+  }
+
+  /** One declaration or function definition starting at i; returns the index after it. */
+  private declaration(i: i32): i32 {
+    const w = this.w;
+    const t = w.t;
+    const s = this.spec;
+    const d = this.d;
+    let j = w.decls.readSpecifiers(i, s);
+    // a toy file's macro invocation at file scope: `static DEFINE_MUTEX(lock);`, `late_initcall(f);`
+    if (w.toy && !s.hasType && (s.storage & EF.TYPEDEF) == 0 && t.kindAt(j) == CK.Ident && w.scope.lookup(t.atomAt(j)) < 0 &&
+        t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
+      const close = matchClose(t, j + 1, t.length);
+      const after = close + 1;
+      if (!(t.kindAt(after) == CK.Punct && t.atomAt(after) == K.LBrace)) {
+        this.macroArgs(j + 1, close);
+        return t.kindAt(after) == CK.Punct && t.atomAt(after) == K.Semi ? after + 1 : after;
+      }
+    }
+    const start = i;
+    this.names.length = 0;
+    this.functions.length = 0;
+    while (true) {
+      const before = j;
+      j = w.decls.readDeclarator(j, d, s.type);
+      if (d.name < 0) {
+        if (j == before) {
+          // nothing declared here: skip to the end of this declaration
+          return this.skipDeclaration(j, start);
+        }
+      } else {
+        const r = this.declare(start, d, j);
+        if (r >= 0) return r; // a function definition ends the declaration
+        this.names.push(d.nameTok);
+        this.functions.push(d.isFunction ? 1 : 0);
+        j = this.afterInitializer(j, d);
+      }
+      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) { j++; continue; }
+      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi) { this.recordFacts(start, j); return j + 1; }
+      return this.skipDeclaration(j, start);
+    }
+  }
+
+  /** Skips to the `;` that ends a declaration (a body in braces is skipped whole). */
+  private skipDeclaration(j: i32, start: i32): i32 {
+    const t = this.w.t;
+    while (j < t.length) {
+      const k = t.kindAt(j);
+      if (k == CK.End) return j;
+      if (k == CK.Punct) {
+        const a = t.atomAt(j);
+        if (a == K.Semi) { this.recordFacts(start, j); return j + 1; }
+        if (a == K.LBrace || a == K.LParen || a == K.LBracket) { j = matchClose(t, j, t.length) + 1; if (a == K.LBrace) return j; continue; }
+        if (a == K.RBrace || a == K.RParen || a == K.RBracket) return j;
+      }
+      if (k == CK.Directive) return j;
+      j++;
+    }
+    return j;
+  }
+
+  /** The arguments of a toy file's file-scope macro are references of the module's own. */
+  private macroArgs(open: i32, close: i32): void {
+    const w = this.w;
+    const node = w.nodes.add(-1, NF.DATA);
+    const si = w.i, sl = w.lim, sn = w.curNode;
+    w.i = open;
+    w.lim = close + 1;
+    w.curNode = node;
+    const base = w.f.length;
+    w.f.push(FT.Args, false, open);
+    w.run(base);
+    w.i = si;
+    w.lim = sl;
+    w.curNode = sn;
+    w.nodes.mark(node, NF.DONE);
+    const h = w.nodes.head.get(node);
+    if (h >= 0) {
+      let tail = h;
+      let budget = w.ropes.next.length;
+      while (w.ropes.next.get(tail) >= 0 && --budget > 0) tail = w.ropes.next.get(tail);
+      this.facts.addRoots(h, tail);
+    }
+  }
+
+  /** Binds one file-scope declarator and records what it declares or defines. Returns the
+   *  index after a function definition's body, else -1. */
+  private declare(start: i32, d: Declarator, j: i32): i32 {
+    const w = this.w;
+    const t = w.t;
+    const s = this.spec;
+    if ((s.storage & EF.TYPEDEF) != 0) {
+      w.scope.bind(d.name, Bind.Typedef, d.type);
+      return -1;
+    }
+    const fn = d.isFunction;
+    const e = w.ents.get(d.name, fn ? EntKind.Function : EntKind.Object);
+    const b = w.scope.lookup(d.name);
+    if (w.scope.kindOf(b) != Bind.Entity || w.scope.dataOf(b) != e.id) w.scope.bind(d.name, Bind.Entity, e.id);
+    const attrs = s.attrs.flags | d.attrs.flags;
+    if (e.declTok < 0) {
+      e.declTok = d.nameTok;
+      if ((s.storage & EF.STATIC) != 0) e.flags |= EF.STATIC;
+    }
+    if ((s.storage & EF.EXTERN) != 0) e.flags |= EF.EXTERN;
+    if ((s.storage & EF.INLINE) != 0) e.flags |= EF.INLINE;
+    if ((s.storage & EF.THREAD) != 0) e.flags |= EF.THREAD;
+    e.flags |= attrs & (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE);
+    if (s.isConst && !d.isPointer) e.flags |= EF.CONST;
+    if (d.isArray) e.flags |= EF.ARRAY;
+    if (d.asmName >= 0) e.asmName = d.asmName;
+    // the type of the declaration that says most (a later one may complete an array)
+    if (e.type == 0 || w.types.sizeOf(e.type) < 0) e.type = d.type;
+    const alias = d.attrs.alias >= 0 ? d.attrs.alias : s.attrs.alias;
+    if (alias >= 0) { e.aliasTarget = alias; e.defined = true; }
+    const section = d.attrs.section.length > 0 ? d.attrs.section : s.attrs.section;
+    if (section.length > 0) e.section = section;
+    // a function definition
+    if (fn && t.kindAt(j) == CK.Punct && t.atomAt(j) == K.LBrace) {
+      const close = matchClose(t, j, t.length);
+      if ((s.storage & EF.EXTERN) == 0) e.flags &= ~EF.EXTERN;
+      e.defined = true;
+      e.defTok = d.nameTok;
+      e.defStart = start;
+      e.bodyOpen = j;
+      e.bodyClose = close;
+      e.paramOpen = d.paramOpen;
+      e.paramClose = d.paramClose;
+      const name = t.text(d.nameTok);
+      // gnu_inline `extern inline` (the kernel's __FORTIFY_INLINE) defines no symbol
+      const externInline = e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic();
+      if (!externInline && !this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, d.nameTok, d.nameTok));
+      if (!externInline && t.file[start] == t.mainFile) this.mod.signatures.set(name, this.signature(start, d.paramOpen));
+      if (t.kindAt(close) == CK.End) {
+        this.mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, "this '{' is never closed", spanOf(t, j, j), this.mod.name));
+      }
+      return close + 1;
+    }
+    if (!fn && (s.storage & EF.EXTERN) == 0) {
+      // a definition, tentative or not
+      e.defined = true;
+      if (e.defStart < 0 || e.initStart < 0) { e.defTok = d.nameTok; e.defStart = start; }
+    }
+    return -1;
+  }
+
+  /** After a declarator: its initializer, if any. Returns the index after it. */
+  private afterInitializer(j: i32, d: Declarator): i32 {
+    const w = this.w;
+    const t = w.t;
+    if (!(t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Assign) || (this.spec.storage & EF.TYPEDEF) != 0) return j;
+    const e = w.ents.get(d.name, EntKind.Object);
+    const a = j + 1;
+    const end = w.decls.endOfItem(a, false);
+    e.initStart = a;
+    e.initEnd = end;
+    e.defined = true;
+    e.defTok = d.nameTok;
+    // a const scalar's value folds wherever it is read
+    if (e.has(EF.CONST) && !d.isArray && !d.isFunction && !(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) {
+      w.evalConst(a, end);
+      if (w.rVK != VK.NotConst) { e.vk = w.rVK; e.value = w.rVal; e.unsigned = w.rUns || w.types.isUnsigned(e.type); }
+    }
+    if (e.has(EF.MODINFO)) this.facts.modinfo(stringsIn(t, a, end), this.spec.end > 0 ? this.spec.end - 1 : a, end);
+    return end;
+  }
+
+  // the declarators of the declaration being read: name tokens, and which are functions
+  private names: IntVec = new IntVec(8);
+  private functions: IntVec = new IntVec(8);
+
+  /** Declared and defined names, and the text their CRC is computed from (as toyc did). */
+  private recordFacts(start: i32, end: i32): void {
+    const t = this.w.t;
+    const storage = this.spec.storage;
+    if ((storage & EF.TYPEDEF) != 0) return;
+    const mainFile = t.file[start] == t.mainFile;
+    const sig = mainFile ? this.signature(start, end) : "";
+    for (let k = 0; k < this.names.length; k++) {
+      const tok = this.names.get(k);
+      const fn = this.functions.get(k) != 0;
+      const name = t.text(tok);
+      if (fn || (storage & EF.EXTERN) != 0) {
+        if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(t, tok, tok));
+        if (!mainFile) continue; // a header's declaration: no CRC is computed from it
+        if (fn) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
+        else this.mod.signatures.set(name, sig);
+      } else {
+        if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, tok, tok));
+        if (mainFile) this.mod.signatures.set(name, sig);
+      }
+    }
+  }
+
+  /** The declaration's tokens [a, b] without storage words and bodies, space-joined. */
+  private signature(a: i32, b: i32): string {
+    const t = this.w.t;
+    const parts: string[] = [];
+    let depth = 0;
+    for (let j = a; j <= b && j < t.length; j++) {
+      const k = t.kindAt(j);
+      if (k == CK.Directive || k == CK.End) continue;
+      if (k == CK.Punct && t.atomAt(j) == K.LBrace) { depth++; continue; }
+      if (k == CK.Punct && t.atomAt(j) == K.RBrace) { depth--; continue; }
+      if (depth > 0) continue;
+      if (k == CK.Ident) {
+        const s = t.text(j);
+        if (s == "static" || s == "extern" || s == "inline" || s == "__init" || s == "__exit") continue;
+      }
+      parts.push(t.text(j));
+    }
+    return parts.join(" ");
+  }
+}

@@ -1,0 +1,8 @@
+// The C reader's public surface: tokens in (a TokenSink, or source text through the toy
+// lexer), module facts out.
+
+export { CK, CTokens, TokenSink } from "./tokens";
+export { Names } from "./names";
+export { readC, ReaderOptions } from "./reader";
+export { CompilerModel } from "./compiler";
+export { AsmPart, AsmRef, argFromText, ExportDecl, ImportDecl, MacroArg, moduleNameOf, ModuleSource, SymbolRef } from "./module";

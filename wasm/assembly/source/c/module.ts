@@ -1,0 +1,107 @@
+// What one C translation unit says about symbols — the module facts the build consumes:
+// exports, imports, license, description, init/exit, definitions and declarations, the
+// symbols its object file references (with where), and the order gcc's assembly mentions them.
+
+import { Finding, Span } from "../../diagnostics";
+
+/** A macro argument as written: one string literal, or an identifier, or anything else. */
+export class MacroArg {
+  constructor(public text: string, public isString: bool, public isIdent: bool, public value: string, public span: Span) {}
+}
+
+/** One EXPORT_SYMBOL* use. */
+export class ExportDecl {
+  /** DEFAULT_SYMBOL_NAMESPACE in force where this export stands (from #define or Kbuild). */
+  defaultNs: MacroArg | null = null;
+  /** The namespace as the object file records it, when the reader read it from there (a
+   *  preprocessed file's export asm): the release's rules were applied already. */
+  resolvedNs: string | null = null;
+  constructor(
+    public macro: string,
+    public symbol: string,
+    public gpl: bool,
+    public nsArg: MacroArg | null,
+    public forModules: bool,
+    public span: Span,
+  ) {}
+}
+
+/** One MODULE_IMPORT_NS. */
+export class ImportDecl {
+  /** Read from a preprocessed file's .modinfo: `arg.value` is final. */
+  resolved: bool = false;
+  constructor(public arg: MacroArg, public span: Span) {}
+}
+
+/** A symbol the object file references, at its first reference. `via` names the inline
+ *  function (as called from the module's own code) through which the reference was reached;
+ *  `compiler` marks symbols gcc emits by itself (__fentry__, ...), which have no span. */
+export class SymbolRef {
+  via: string = "";
+  compiler: bool = false;
+  constructor(public name: string, public isCall: bool, public span: Span) {}
+}
+
+/** Where gcc's assembly output puts a piece of code or data. */
+export enum AsmPart { Function = 0, ExitFunction = 1, Data = 2 }
+
+/** A name as gcc's assembly output first mentions it in one part: a call after its arguments
+ *  (the last evaluated first), anything else where it stands. `at` counts in that order;
+ *  `defines` marks the definition of a global. */
+export class AsmRef {
+  constructor(public name: string, public part: AsmPart, public at: i32, public defines: bool) {}
+}
+
+/** What one C file declares about symbols. */
+export class ModuleSource {
+  license: string | null = null;
+  licenseSpan: Span = Span.none();
+  hasDescription: bool = false;
+  intree: bool = false;
+  exports: ExportDecl[] = [];
+  imports: ImportDecl[] = [];
+  /** The symbols the object file references and does not define: undefined-symbol
+   *  candidates in order of first use (sim/build.ts decides which are undefined). */
+  refs: SymbolRef[] = [];
+  /** Functions and variables defined at file scope, with their span. */
+  defined: Map<string, Span> = new Map();
+  /** Prototypes and extern declarations (not definitions). */
+  declared: Map<string, Span> = new Map();
+  /** The declaration text of each defined or declared name (input to the CRC). */
+  signatures: Map<string, string> = new Map();
+  macros: Set<string> = new Set();
+  /** Names in the order the compiler's assembly output mentions them (sim/symorder.ts). */
+  asm: AsmRef[] = [];
+  initFn: string = "";
+  exitFn: string = "";
+  findings: Finding[] = [];
+  /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */
+  importInsertLine: i32 = 0;
+  /** True when the file was a preprocessed translation unit (headers expanded). */
+  expanded: bool = false;
+  constructor(public file: string, public name: string) {}
+}
+
+/** Module name from a file name: basename without `.c`, `-` → `_` (the kernel's rule). */
+export function moduleNameOf(file: string): string {
+  let base = file;
+  const slash = base.lastIndexOf("/");
+  if (slash >= 0) base = base.substring(slash + 1);
+  const dot = base.lastIndexOf(".");
+  if (dot > 0) base = base.substring(0, dot);
+  return base.replaceAll("-", "_");
+}
+
+function isWordChar(c: i32): bool { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57); }
+
+/** A namespace value as written in a -D flag or a #define: `"NS"`, `'"NS"'`, `NS`. */
+export function argFromText(raw: string, span: Span): MacroArg {
+  let v = raw.trim();
+  if (v.length >= 2 && v.charCodeAt(0) == 39 && v.charCodeAt(v.length - 1) == 39) v = v.substring(1, v.length - 1); // shell quotes
+  if (v.length >= 2 && v.charCodeAt(0) == 34 && v.charCodeAt(v.length - 1) == 34) {
+    return new MacroArg(v, true, false, v.substring(1, v.length - 1), span);
+  }
+  let ident = v.length > 0;
+  for (let i = 0; i < v.length; i++) if (!isWordChar(v.charCodeAt(i))) { ident = false; break; }
+  return new MacroArg(v, false, ident, v, span);
+}

@@ -1,0 +1,66 @@
+// Walks and their results: one node per walk of a function body (the out-of-line copy, or
+// one inline expansion per distinct set of constant arguments) or of an initializer, with
+// the references it emitted, the value its returns agree on, and what gcc adds for it.
+
+import { IntVec, LongVec } from "./intvec";
+import { VK } from "./values";
+
+export namespace NF {
+  /** The walk finished. */
+  export const DONE: i32 = 1;
+  /** An expansion at a call site rather than an emitted function. */
+  export const INLINE: i32 = 2;
+  /** An initializer (data), not a function. */
+  export const DATA: i32 = 4;
+  /** A local array or a local whose address is taken (-fstack-protector-strong). */
+  export const STACK_PROTECT: i32 = 8;
+  /** A call through a function pointer (a retpoline thunk). */
+  export const INDIRECT_CALL: i32 = 16;
+  /** Its references were collected for reachability. */
+  export const SCANNED: i32 = 32;
+  /** References from file scope (exports, module_init): no place in the assembly order. */
+  export const NOASM: i32 = 64;
+}
+
+export class Nodes {
+  entity: IntVec = new IntVec(256);
+  flags: IntVec = new IntVec(256);
+  head: IntVec = new IntVec(256);
+  retKind: IntVec = new IntVec(256);
+  retValue: LongVec = new LongVec(256);
+  retUnsigned: IntVec = new IntVec(256);
+  private memo: Map<string, i32> = new Map();
+
+  add(entity: i32, flags: i32): i32 {
+    this.entity.push(entity);
+    this.flags.push(flags);
+    this.head.push(-1);
+    this.retKind.push(-1); // no return seen yet
+    this.retValue.push(0);
+    this.retUnsigned.push(0);
+    return this.entity.length - 1;
+  }
+
+  get count(): i32 { return this.entity.length; }
+  @inline has(n: i32, f: i32): bool { return (this.flags.get(n) & f) != 0; }
+  @inline mark(n: i32, f: i32): void { this.flags.set(n, this.flags.get(n) | f); }
+
+  /** The value of the function's live returns when they all agree, else NotConst. */
+  returnKind(n: i32): VK {
+    const k = this.retKind.get(n);
+    return k < 0 ? VK.NotConst : <VK>k;
+  }
+
+  /** Records one live `return` of value (k, v). */
+  addReturn(n: i32, k: VK, v: i64, uns: bool): void {
+    const cur = this.retKind.get(n);
+    if (cur < 0) { this.retKind.set(n, <i32>k); this.retValue.set(n, v); this.retUnsigned.set(n, uns ? 1 : 0); return; }
+    if (cur == <i32>VK.Known && k == VK.Known && this.retValue.get(n) == v) return;
+    if (cur != <i32>VK.NotConst && k != VK.NotConst) { this.retKind.set(n, <i32>VK.Const); return; }
+    this.retKind.set(n, <i32>VK.NotConst);
+  }
+
+  /** The node of an inline expansion with these arguments, or -1. */
+  findExpansion(key: string): i32 { return this.memo.has(key) ? this.memo.get(key) : -1; }
+  rememberExpansion(key: string, n: i32): void { this.memo.set(key, n); }
+}

@@ -1,0 +1,311 @@
+// What reaches the object file. gcc -O2 emits every definition with external linkage, and a
+// static function or object only when something emitted refers to it (or it is `used`);
+// what an emitted function calls inline is expanded where it is called. Walks start at
+// those roots and follow the references that survive; the module's undefined symbols are
+// the references to names this file does not define, in order of first use, and the
+// assembly order (sim/symorder.ts) lists them as gcc's output first mentions them.
+
+import { Span } from "../../diagnostics";
+import { CompilerModel, FENTRY, INDIRECT_THUNK, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
+import { EF, EntKind, Entity } from "./entities";
+import { Facts } from "./facts";
+import { IntVec } from "./intvec";
+import { AsmPart, AsmRef, ModuleSource, SymbolRef } from "./module";
+import { NF } from "./nodes";
+import { EK } from "./ropes";
+import { spanOf } from "./tokens";
+import { Walker } from "./walker";
+
+export class Reach {
+  private queue: IntVec = new IntVec(256);
+  private emitted: IntVec = new IntVec(256);
+  private stack: IntVec = new IntVec(256);
+  private asmSeen: Set<string> = new Set();
+
+  constructor(public w: Walker, public mod: ModuleSource, public facts: Facts, public model: CompilerModel | null) {}
+
+  run(): void {
+    const w = this.w;
+    const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
+    w.nodes.head.set(root, this.facts.rootHead);
+    this.emitted.push(root);
+    const list = w.ents.list;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k];
+      if (e.aliasTarget >= 0) {
+        const target = w.ents.find(e.aliasTarget);
+        if (target != null) this.schedule(target as Entity);
+      }
+      if (e.kind == EntKind.Function && e.bodyOpen >= 0) {
+        if ((!e.isStatic() && !isExternInline(e)) || e.has(EF.USED)) this.schedule(e);
+      } else if (e.kind == EntKind.Object && e.defined && e.aliasTarget < 0) {
+        if (!e.isStatic() || e.has(EF.USED | EF.MODINFO)) this.schedule(e);
+      }
+    }
+    this.scan(root);
+    while (this.queue.length > 0) {
+      const n = this.queue.pop();
+      const e = w.ents.at(w.nodes.entity.get(n));
+      if (w.nodes.has(n, NF.DATA)) w.walkData(e, n);
+      else w.walkFunction(e, n);
+      this.scan(n);
+    }
+    this.writeRefs();
+    this.writeAsm();
+  }
+
+  /** Queues the out-of-line walk of a function or the walk of an object's initializer. */
+  private schedule(e: Entity): void {
+    if (e.node >= 0 || !e.defined || e.has(EF.DIAGNOSE)) return;
+    if (e.kind == EntKind.Function) {
+      if (e.bodyOpen < 0 || isExternInline(e)) return;
+      e.node = this.w.nodes.add(e.id, 0);
+    } else if (e.kind == EntKind.Object) {
+      e.node = this.w.nodes.add(e.id, NF.DATA);
+    } else return;
+    this.queue.push(e.node);
+    this.emitted.push(e.node);
+  }
+
+  /** Follows a finished walk's references (and its inline expansions') to what they need. */
+  private scan(n: i32): void {
+    const w = this.w;
+    const r = w.ropes;
+    const nodes = w.nodes;
+    if (nodes.has(n, NF.SCANNED)) return;
+    nodes.mark(n, NF.SCANNED);
+    const st = this.stack;
+    st.length = 0;
+    st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
+    while (st.length > 0) {
+      let x = st.pop();
+      while (x >= 0 && --budget > 0) {
+        if (r.kind.get(x) == <i32>EK.Inline) {
+          const m = r.data.get(x);
+          if (!nodes.has(m, NF.SCANNED)) { nodes.mark(m, NF.SCANNED); st.push(nodes.head.get(m)); }
+        } else {
+          const e = w.ents.at(r.data.get(x));
+          // a static inline function whose address is taken gets an out-of-line copy
+          if (e.defined) this.schedule(e);
+        }
+        x = r.next.get(x);
+      }
+    }
+  }
+
+  private nameOf(e: Entity): string { return this.w.t.names.text(e.asmName >= 0 ? e.asmName : e.atom); }
+
+  /** The undefined-symbol candidates in order of first use, each with where it is used. */
+  private writeRefs(): void {
+    const w = this.w;
+    const r = w.ropes;
+    const nodes = w.nodes;
+    const keys: i64[] = [];
+    const names: string[] = [];
+    const toks: i32[] = [];
+    const vias: string[] = [];
+    const calls: bool[] = [];
+    const seenInline = new Set<i32>();
+    const st = this.stack;
+    const site = new IntVec(64);
+    const viaStack = new IntVec(64);
+    for (let q = 0; q < this.emitted.length; q++) {
+      const n = this.emitted.get(q);
+      seenInline.clear();
+      st.length = 0;
+      site.length = 0;
+      viaStack.length = 0;
+      st.push(nodes.head.get(n));
+      site.push(-1);
+      viaStack.push(-1);
+      let budget = r.next.length + 16;
+      while (st.length > 0) {
+        let x = st.pop();
+        const s = site.pop();
+        const via = viaStack.pop();
+        while (x >= 0 && --budget > 0) {
+          const tok = s >= 0 ? s : r.tok.get(x);
+          if (r.kind.get(x) == <i32>EK.Inline) {
+            const m = r.data.get(x);
+            if (!seenInline.has(m)) {
+              seenInline.add(m);
+              // the rest of this list first, then the expansion (its site keeps the order)
+              st.push(r.next.get(x)); site.push(s); viaStack.push(via);
+              st.push(nodes.head.get(m)); site.push(tok); viaStack.push(via >= 0 ? via : nodes.entity.get(m));
+              break;
+            }
+          } else {
+            const e = w.ents.at(r.data.get(x));
+            if (isExternal(e)) {
+              keys.push((<i64>tok << 24) | <i64>(keys.length & 0xffffff));
+              names.push(this.nameOf(e));
+              toks.push(tok);
+              vias.push(via >= 0 ? w.t.names.text(w.ents.at(via).atom) : "");
+              calls.push(r.call.get(x) != 0);
+            }
+          }
+          x = r.next.get(x);
+        }
+      }
+    }
+    // first use: by the place in the source (an inline expansion's is its call site)
+    const order: i64[] = [];
+    for (let k = 0; k < keys.length; k++) order.push((keys[k] & ~0xffffff) | <i64>k);
+    order.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
+    const at = new Map<string, i32>();
+    for (let k = 0; k < order.length; k++) {
+      const idx = <i32>(order[k] & 0xffffff);
+      const name = names[idx];
+      if (at.has(name)) {
+        if (calls[idx]) this.mod.refs[at.get(name)].isCall = true;
+        continue;
+      }
+      const ref = new SymbolRef(name, calls[idx], spanOf(w.t, toks[idx], toks[idx]));
+      ref.via = vias[idx];
+      at.set(name, this.mod.refs.length);
+      this.mod.refs.push(ref);
+    }
+    this.compilerRefs(at);
+  }
+
+  /** What gcc adds by itself for the emitted functions (compiler.ts). */
+  private compilerRefs(at: Map<string, i32>): void {
+    if (this.model == null) return;
+    const m = this.model as CompilerModel;
+    const w = this.w;
+    let fentry = false, thunk = false, protect = false, indirect = false;
+    for (let q = 0; q < this.emitted.length; q++) {
+      const n = this.emitted.get(q);
+      if (w.nodes.has(n, NF.DATA)) continue;
+      const e = w.ents.at(w.nodes.entity.get(n));
+      thunk = true;
+      if (!e.has(EF.NOTRACE)) fentry = true;
+      const flags = this.flagsWithin(n);
+      if ((flags & NF.STACK_PROTECT) != 0) protect = true;
+      if ((flags & NF.INDIRECT_CALL) != 0) indirect = true;
+    }
+    if (m.fentry && fentry) this.compilerRef(FENTRY, at);
+    if (m.returnThunk && thunk) this.compilerRef(RETURN_THUNK, at);
+    if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
+    if (m.indirectThunk && indirect) this.compilerRef(INDIRECT_THUNK, at);
+  }
+
+  private compilerRef(name: string, at: Map<string, i32>): void {
+    if (at.has(name)) return;
+    const ref = new SymbolRef(name, true, Span.none());
+    ref.compiler = true;
+    at.set(name, this.mod.refs.length);
+    this.mod.refs.push(ref);
+  }
+
+  /** A node's flags joined with those of every inline expansion inside it. */
+  private flagsWithin(n: i32): i32 {
+    const w = this.w;
+    const r = w.ropes;
+    const nodes = w.nodes;
+    let flags = nodes.flags.get(n);
+    const seen = new Set<i32>();
+    const st = new IntVec(16);
+    st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
+    while (st.length > 0) {
+      let x = st.pop();
+      while (x >= 0 && --budget > 0) {
+        if (r.kind.get(x) == <i32>EK.Inline) {
+          const m = r.data.get(x);
+          if (!seen.has(m)) { seen.add(m); flags |= nodes.flags.get(m); st.push(nodes.head.get(m)); }
+        }
+        x = r.next.get(x);
+      }
+    }
+    return flags;
+  }
+
+  private asmRef(name: string, part: AsmPart, defines: bool): void {
+    const key = name + "\n" + (<i32>part).toString();
+    if (this.asmSeen.has(key)) return;
+    this.asmSeen.add(key);
+    this.mod.asm.push(new AsmRef(name, part, this.mod.asm.length, defines));
+  }
+
+  /** The names in the order gcc's assembly mentions them: functions in source order (each
+   *  global's definition first), then data (each global's definition after its initializer). */
+  private writeAsm(): void {
+    const w = this.w;
+    const fns: i64[] = [];
+    const data: i64[] = [];
+    for (let q = 0; q < this.emitted.length; q++) {
+      const n = this.emitted.get(q);
+      if (w.nodes.has(n, NF.NOASM)) continue;
+      const e = w.ents.at(w.nodes.entity.get(n));
+      const key = (<i64>(e.defStart >= 0 ? e.defStart : e.declTok) << 24) | <i64>q;
+      if (w.nodes.has(n, NF.DATA)) data.push(key); else fns.push(key);
+    }
+    fns.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
+    data.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
+    const expanded = new Set<string>();
+    for (let k = 0; k < fns.length; k++) {
+      const n = this.emitted.get(<i32>(fns[k] & 0xffffff));
+      const e = w.ents.at(w.nodes.entity.get(n));
+      const part = e.has(EF.EXIT_SECTION) ? AsmPart.ExitFunction : AsmPart.Function;
+      if (!e.isStatic()) this.asmRef(this.nameOf(e), part, true);
+      if (this.model != null && (this.model as CompilerModel).fentry && !e.has(EF.NOTRACE)) this.asmRef(FENTRY, part, false);
+      this.asmNames(n, part, expanded);
+      if (this.model != null) {
+        const m = this.model as CompilerModel;
+        const flags = this.flagsWithin(n);
+        if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) this.asmRef(INDIRECT_THUNK, part, false);
+        if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);
+        if (m.returnThunk) this.asmRef(RETURN_THUNK, part, false);
+      }
+    }
+    for (let k = 0; k < data.length; k++) {
+      const n = this.emitted.get(<i32>(data[k] & 0xffffff));
+      const e = w.ents.at(w.nodes.entity.get(n));
+      this.asmNames(n, AsmPart.Data, expanded);
+      if (!e.isStatic() && !e.has(EF.MODINFO)) this.asmRef(this.nameOf(e), AsmPart.Data, true);
+    }
+  }
+
+  /** A node's names in order, inline expansions in place (each once per part). */
+  private asmNames(n: i32, part: AsmPart, expanded: Set<string>): void {
+    const w = this.w;
+    const r = w.ropes;
+    const nodes = w.nodes;
+    const st = this.stack;
+    st.length = 0;
+    st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
+    while (st.length > 0) {
+      let x = st.pop();
+      while (x >= 0 && --budget > 0) {
+        if (r.kind.get(x) == <i32>EK.Inline) {
+          const m = r.data.get(x);
+          const key = m.toString() + "\n" + (<i32>part).toString();
+          if (!expanded.has(key)) {
+            expanded.add(key);
+            st.push(r.next.get(x));
+            st.push(nodes.head.get(m));
+            break;
+          }
+        } else {
+          const e = w.ents.at(r.data.get(x));
+          if (!e.has(EF.DIAGNOSE)) this.asmRef(this.nameOf(e), part, false);
+        }
+        x = r.next.get(x);
+      }
+    }
+  }
+}
+
+/** gnu_inline `extern inline`: a body for inlining only; the symbol is defined elsewhere. */
+function isExternInline(e: Entity): bool { return e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic(); }
+
+/** Whether a reference to `e` is a reference to another object file's symbol. */
+function isExternal(e: Entity): bool {
+  if (e.has(EF.DIAGNOSE)) return false;
+  if (e.kind == EntKind.Undeclared) return true;
+  if (!e.defined) return true;
+  return e.kind == EntKind.Function && e.bodyOpen >= 0 && isExternInline(e);
+}

@@ -1,0 +1,35 @@
+// The C reader: a translation unit's tokens in, the module facts out (module.ts). File
+// scope is read once; then the walks follow what gcc -O2 would emit (reach.ts).
+
+import { Msg, Severity, Stage } from "../../../shared/codes";
+import { Finding } from "../../diagnostics";
+import { CompilerModel } from "./compiler";
+import { Facts } from "./facts";
+import { FileScope } from "./filescope";
+import { MacroArg, moduleNameOf, ModuleSource } from "./module";
+import { Reach } from "./reach";
+import { CTokens, spanOf } from "./tokens";
+import { Walker } from "./walker";
+
+/** How to read a translation unit. */
+export class ReaderOptions {
+  /** DEFAULT_SYMBOL_NAMESPACE from Kbuild's flags (a toy file's exports take it). */
+  defaultNs: MacroArg | null = null;
+  /** The symbols gcc adds by itself, or null to leave them out (toy files). */
+  compiler: CompilerModel | null = null;
+}
+
+/** Reads the translation unit `t`, whose main file is the workspace file `file`. */
+export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleSource {
+  const mod = new ModuleSource(file, moduleNameOf(file));
+  mod.expanded = t.expanded;
+  const w = new Walker(t);
+  const facts = new Facts(w, mod, options.defaultNs);
+  new FileScope(w, facts, mod).run();
+  new Reach(w, mod, facts, options.compiler).run();
+  for (let k = 0; k < w.issues.length; k++) {
+    const is = w.issues[k];
+    mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, is.message, spanOf(t, is.tok, is.tok), mod.name));
+  }
+  return mod;
+}

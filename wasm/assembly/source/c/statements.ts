@@ -1,0 +1,893 @@
+// Statements (C11 6.8), declarations in blocks, initializer lists, asm statements and the
+// walks of function bodies and initializers, as frames. A branch gcc removes because its
+// condition folds to a constant (`if (0)`, `while (0)`, the else of `if (1)`) is read in a
+// dead frame: scopes stay right, and what it references is dropped.
+
+import { matchClose, stringsIn } from "./attributes";
+import { DeclSpec, Declarator } from "./declarations";
+import { EF, EntKind } from "./entities";
+import { FT, STOP } from "./frames";
+import { isAssignOp, K } from "./names";
+import { NF } from "./nodes";
+import { EK } from "./ropes";
+import { Bind } from "./scope";
+import { CK } from "./tokens";
+import { T } from "./types";
+import { VK } from "./values";
+import { LF, Walker } from "./walker";
+
+// states of a Stmt frame after it has dispatched
+const S_EXPR = 12;
+const S_RETURN = 10;
+const S_CASE = 11;
+/** How far changes() looks for a change of a local before it assumes one. */
+const NEVER_MODIFIED_SCAN = 100000;
+/** How a statement ends (Walker.rFlow). */
+const FLOW_BREAK = 1;
+const FLOW_NEVER = 2;
+const UNCHANGED = 0;
+const CHANGED_STRAIGHT = 1;
+const CHANGED = 2;
+
+export class Statements {
+  private spec: DeclSpec = new DeclSpec();
+  private decl: Declarator = new Declarator();
+
+  constructor(public w: Walker) {}
+
+  step(fr: i32, type: FT): void {
+    switch (type) {
+      case FT.Stmt: this.statement(fr); break;
+      case FT.Block: this.block(fr); break;
+      case FT.StmtExpr: this.stmtExpr(fr); break;
+      case FT.If: this.ifStmt(fr); break;
+      case FT.Loop: this.loop(fr); break;
+      case FT.For: this.forStmt(fr); break;
+      case FT.Do: this.doStmt(fr); break;
+      case FT.Decl: this.declaration(fr); break;
+      case FT.Init: this.initializer(fr); break;
+      case FT.Asm: this.asmStmt(fr); break;
+      case FT.Func: this.func(fr); break;
+      case FT.Data: this.data(fr); break;
+      case FT.Args: this.args(fr); break;
+      default: this.w.f.pop(); break;
+    }
+  }
+
+  /** Pushes a statement frame at the cursor. */
+  pushStatement(dead: bool): void { this.w.f.push(FT.Stmt, dead, this.w.i); }
+
+  /** Ends frame fr: its references (none when dead) and a value go to the registers. */
+  private complete(fr: i32, vk: VK, val: i64, uns: bool, type: i32 = T.UNKNOWN, flow: i32 = 0): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
+    else { w.rHead = f.head.get(fr); w.rTail = f.tail.get(fr); }
+    w.rVK = vk;
+    w.rVal = val;
+    w.rUns = uns;
+    w.rType = type;
+    w.rFlow = flow;
+    f.pop();
+  }
+
+  /** Appends the registers' references (a finished child) to frame fr's. */
+  private absorb(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    w.ropes.concat(f.head.get(fr), f.tail.get(fr), w.rHead, w.rTail);
+    f.head.set(fr, w.ropes.head);
+    f.tail.set(fr, w.ropes.tail);
+    w.rHead = -1;
+    w.rTail = -1;
+  }
+
+  private skipP(p: i32): void { if (this.w.isP(this.w.i, p)) this.w.i++; }
+
+  private become(fr: i32, type: FT, state: i32): void {
+    this.w.f.type.set(fr, <i32>type);
+    this.w.f.state.set(fr, state);
+  }
+
+  private statement(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const st = f.state.get(fr);
+    if (st == S_EXPR) {
+      const flow = w.rNoReturn && !f.isDead(fr) ? FLOW_NEVER : 0;
+      this.absorb(fr);
+      const vk = w.rVK, val = w.rVal, uns = w.rUns, type = w.rType;
+      if (w.isP(w.i, K.Semi)) w.i++;
+      else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
+        w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
+        w.i++;
+      }
+      this.complete(fr, vk, val, uns, type, flow);
+      return;
+    }
+    if (st == S_RETURN) {
+      this.absorb(fr);
+      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns);
+      this.skipP(K.Semi);
+      this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
+      return;
+    }
+    if (st == S_CASE) {
+      w.rHead = -1; // a case label is a constant
+      this.skipP(K.Colon);
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
+    const i = w.i;
+    const k = w.kd(i);
+    const a = w.at(i);
+    const dead = f.isDead(fr);
+    if (k == CK.End) { this.complete(fr, VK.NotConst, 0, false); return; }
+    if (k == CK.Directive) { w.i++; return; }
+    if (k == CK.Punct) {
+      if (a == K.LBrace) {
+        w.i++;
+        w.scope.open();
+        this.become(fr, FT.Block, 0);
+        f.a.set(fr, 0);
+        if (w.pendingSwitch) {
+          // the body of a switch whose value is known: only the matching case is compiled
+          w.pendingSwitch = false;
+          f.c.set(fr, 1);
+          f.v.set(fr, w.pendingSwitchValue);
+          f.b.set(fr, this.anyCaseMatches(i, w.pendingSwitchValue) ? 1 : 0);
+          f.a.set(fr, FLOW_BREAK);
+        }
+        return;
+      }
+      if (a == K.Semi) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
+      if (a == K.RBrace) { this.complete(fr, VK.NotConst, 0, false); return; }
+    }
+    w.pendingSwitch = false;
+    if (k == CK.Ident) {
+      switch (a) {
+        case K.If: w.i++; this.become(fr, FT.If, 0); return;
+        case K.While: w.i++; this.become(fr, FT.Loop, 0); f.c.set(fr, 1); return;
+        case K.Switch: w.i++; this.become(fr, FT.Loop, 0); f.c.set(fr, 2); return;
+        case K.For: w.i++; this.become(fr, FT.For, 0); return;
+        case K.Do: w.i++; this.become(fr, FT.Do, 0); return;
+        case K.Asm: this.become(fr, FT.Asm, 0); return;
+        case K.Extension: w.i++; return;
+        case K.Return: {
+          w.i++;
+          if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER); return; }
+          f.state.set(fr, S_RETURN);
+          w.exprs.begin(dead, 0);
+          return;
+        }
+        case K.Goto: {
+          w.i++;
+          if (w.isP(w.i, K.Star)) { f.state.set(fr, S_EXPR); w.exprs.begin(dead, 0); return; }
+          if (w.kd(w.i) == CK.Ident) w.i++;
+          this.skipP(K.Semi);
+          this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
+          return;
+        }
+        case K.Break:
+        case K.Continue: w.i++; this.skipP(K.Semi); this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_BREAK); return;
+        case K.Case: w.i++; f.state.set(fr, S_CASE); w.exprs.begin(true, STOP.COLON); return;
+        case K.Default: w.i++; this.skipP(K.Colon); this.complete(fr, VK.NotConst, 0, false); return;
+        case K.StaticAssert: {
+          w.i++;
+          if (w.isP(w.i, K.LParen)) w.i = matchClose(w.t, w.i, w.lim) + 1;
+          this.skipP(K.Semi);
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
+        }
+        case K.Label: {
+          while (w.kd(w.i) != CK.End && !w.isP(w.i, K.Semi) && !w.isP(w.i, K.RBrace)) w.i++;
+          this.skipP(K.Semi);
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
+        }
+        default: break;
+      }
+      // a label: `name:` (not `::`), unless name is a typedef
+      if (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon) && w.scope.kindOf(w.scope.lookup(a)) != Bind.Typedef) {
+        w.i += 2;
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
+      if (w.decls.startsDeclaration(i)) { this.become(fr, FT.Decl, 0); return; }
+    }
+    f.state.set(fr, S_EXPR);
+    w.exprs.begin(dead, 0);
+  }
+
+  /** A statement of a block finished: after one that never completes, what follows is
+   *  not compiled until a label (frame a: how the block's flow ends so far). */
+  private afterStatement(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.a.get(fr) == 0 && w.rFlow != 0) f.a.set(fr, w.rFlow);
+  }
+
+  /** Before the next statement of a block: a label makes code reachable again (in the
+   *  body of a switch on a known value, only its matching case or default). */
+  private beforeStatement(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const i = w.i;
+    if (w.kd(i) != CK.Ident) return;
+    const a = w.at(i);
+    const switchBody = f.c.get(fr) == 1;
+    if (a == K.Case) {
+      if (!switchBody) { f.a.set(fr, 0); return; }
+      if (f.a.get(fr) != 0 && this.caseMatches(i, f.v.get(fr)) != 0) f.a.set(fr, 0);
+      return;
+    }
+    if (a == K.Default && w.isP(i + 1, K.Colon)) {
+      if (!switchBody || f.b.get(fr) == 0) f.a.set(fr, 0);
+      return;
+    }
+    if (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon) && w.scope.kindOf(w.scope.lookup(a)) != Bind.Typedef) f.a.set(fr, 0);
+  }
+
+  /** Whether the `case` label at i matches v: 1, 0, or -1 when its value is not known. */
+  private caseMatches(i: i32, v: i64): i32 {
+    const w = this.w;
+    const colon = w.decls.endOfCase(i + 1);
+    let dots = -1;
+    for (let j = i + 1; j < colon; j++) if (w.isP(j, K.Ellipsis)) { dots = j; break; }
+    w.evalConst(i + 1, dots >= 0 ? dots : colon);
+    if (w.rVK != VK.Known) return -1;
+    const lo = w.rVal;
+    if (dots < 0) return lo == v ? 1 : 0;
+    w.evalConst(dots + 1, colon);
+    if (w.rVK != VK.Known) return -1;
+    return v >= lo && v <= w.rVal ? 1 : 0;
+  }
+
+  /** Whether any `case` of the switch body at `open` matches v (or cannot be told). */
+  private anyCaseMatches(open: i32, v: i64): bool {
+    const w = this.w;
+    const close = matchClose(w.t, open, w.lim);
+    let depth = 0;
+    for (let j = open; j < close; j++) {
+      if (w.isP(j, K.LBrace)) { depth++; continue; }
+      if (w.isP(j, K.RBrace)) { depth--; continue; }
+      if (depth == 1 && w.isK(j, K.Case) && this.caseMatches(j, v) != 0) return true;
+    }
+    return false;
+  }
+
+  private block(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.state.get(fr) == 1) { this.absorb(fr); this.afterStatement(fr); }
+    f.state.set(fr, 1);
+    if (w.isP(w.i, K.RBrace)) {
+      w.i++;
+      w.scope.close();
+      this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, f.c.get(fr) == 1 ? 0 : f.a.get(fr));
+      return;
+    }
+    if (w.kd(w.i) == CK.End) {
+      w.issue(f.start.get(fr), "this '{' is never closed");
+      w.scope.close();
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
+    this.beforeStatement(fr);
+    this.pushStatement(f.isDead(fr) || f.a.get(fr) != 0);
+  }
+
+  /** `({ ... })`: a block whose last expression statement is the value. */
+  private stmtExpr(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const st = f.state.get(fr);
+    if (st == 0) {
+      this.skipP(K.LParen);
+      this.skipP(K.LBrace);
+      w.scope.open();
+      f.state.set(fr, 1);
+    } else if (st == 2) {
+      // a statement finished: remember its value (b: its kind, unsigned, and the flow so far)
+      f.v.set(fr, w.rVal);
+      f.b.set(fr, <i32>w.rVK | (w.rUns ? 4 : 0) | (f.b.get(fr) & ~7));
+      if (w.rFlow != 0 && (f.b.get(fr) >> 3) == 0) f.b.set(fr, (f.b.get(fr) & 7) | (w.rFlow << 3));
+      f.e.set(fr, w.rType);
+      this.absorb(fr);
+    }
+    f.state.set(fr, 2);
+    if (w.isP(w.i, K.RBrace) || w.kd(w.i) == CK.End) {
+      if (w.kd(w.i) == CK.End) w.issue(f.start.get(fr), "this '({' is never closed");
+      else w.i++;
+      this.skipP(K.RParen);
+      w.scope.close();
+      const b = f.b.get(fr);
+      this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
+      return;
+    }
+    // after a statement that never completes, only a label is reached again
+    if (w.kd(w.i) == CK.Ident && (w.isK(w.i, K.Case) || w.isK(w.i, K.Default) || (w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)))) f.b.set(fr, f.b.get(fr) & 7);
+    this.pushStatement(f.isDead(fr) || (f.b.get(fr) >> 3) != 0);
+  }
+
+  private ifStmt(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    switch (f.state.get(fr)) {
+      case 0:
+        this.skipP(K.LParen);
+        f.state.set(fr, 1);
+        w.exprs.begin(dead, 0);
+        return;
+      case 1: {
+        const vk = w.rVK;
+        const val = w.rVal;
+        this.absorb(fr);
+        f.a.set(fr, <i32>vk);
+        f.v.set(fr, val);
+        this.skipP(K.RParen);
+        f.state.set(fr, 2);
+        if (vk != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
+        this.pushStatement(dead || (vk == VK.Known && val == 0));
+        return;
+      }
+      case 2: {
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
+        f.b.set(fr, thenLive ? w.rFlow : -1);
+        this.absorb(fr);
+        if (w.isK(w.i, K.Else)) {
+          w.i++;
+          f.state.set(fr, 3);
+          if (<VK>f.a.get(fr) != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
+          this.pushStatement(dead || (<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0));
+          return;
+        }
+        f.c.set(fr, 0);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, false));
+        return;
+      }
+      default: {
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
+        f.c.set(fr, elseLive ? w.rFlow : -1);
+        this.absorb(fr);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
+      }
+    }
+  }
+
+  /** How an if statement ends: normally when a branch that runs ends normally. */
+  private ifFlow(fr: i32, hasElse: bool): i32 {
+    const f = this.w.f;
+    const known = <VK>f.a.get(fr) == VK.Known;
+    const cond = f.v.get(fr) != 0;
+    const thenFlow = f.b.get(fr);
+    const elseFlow = hasElse ? f.c.get(fr) : 0;
+    if (known) return cond ? (thenFlow < 0 ? 0 : thenFlow) : (elseFlow < 0 ? 0 : elseFlow);
+    if (!hasElse || thenFlow <= 0 || elseFlow <= 0) return 0;
+    return thenFlow < elseFlow ? thenFlow : elseFlow;
+  }
+
+  /** while (...) body, switch (...) body. */
+  private loop(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    switch (f.state.get(fr)) {
+      case 0:
+        this.skipP(K.LParen);
+        f.state.set(fr, 1);
+        w.exprs.begin(dead, 0);
+        return;
+      case 1: {
+        const never = f.c.get(fr) == 1 && w.rVK == VK.Known && w.rVal == 0;
+        const known = f.c.get(fr) == 2 && w.rVK == VK.Known;
+        if (known) { w.pendingSwitch = true; w.pendingSwitchValue = w.rVal; }
+        this.absorb(fr);
+        this.skipP(K.RParen);
+        f.state.set(fr, 2);
+        if (!known) { w.condDepth++; f.d.set(fr, 1); }
+        this.pushStatement(dead || never);
+        return;
+      }
+      default:
+        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        this.absorb(fr);
+        this.complete(fr, VK.NotConst, 0, false);
+    }
+  }
+
+  private forStmt(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    switch (f.state.get(fr)) {
+      case 0:
+        this.skipP(K.LParen);
+        w.scope.open();
+        f.a.set(fr, -1); // no condition: runs
+        if (w.isP(w.i, K.Semi)) { w.i++; f.state.set(fr, 2); return; }
+        f.state.set(fr, 1);
+        if (w.decls.startsDeclaration(w.i)) { f.c.set(fr, 1); w.f.push(FT.Decl, dead, w.i); }
+        else w.exprs.begin(dead, 0);
+        return;
+      case 1:
+        this.absorb(fr);
+        if (f.c.get(fr) == 0) this.skipP(K.Semi);
+        f.state.set(fr, 2);
+        return;
+      case 2:
+        if (w.isP(w.i, K.Semi)) { w.i++; f.state.set(fr, 4); return; }
+        f.state.set(fr, 3);
+        w.exprs.begin(dead, 0);
+        return;
+      case 3:
+        f.a.set(fr, <i32>w.rVK);
+        f.v.set(fr, w.rVal);
+        this.absorb(fr);
+        this.skipP(K.Semi);
+        f.state.set(fr, 4);
+        return;
+      case 4:
+        if (w.isP(w.i, K.RParen)) { w.i++; f.state.set(fr, 6); return; }
+        f.state.set(fr, 5);
+        w.exprs.begin(dead, 0);
+        return;
+      case 5:
+        this.absorb(fr);
+        this.skipP(K.RParen);
+        f.state.set(fr, 6);
+        return;
+      case 6:
+        f.state.set(fr, 7);
+        w.condDepth++;
+        this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
+        return;
+      default:
+        w.condDepth--;
+        this.absorb(fr);
+        w.scope.close();
+        this.complete(fr, VK.NotConst, 0, false);
+    }
+  }
+
+  private doStmt(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    switch (f.state.get(fr)) {
+      case 0:
+        f.state.set(fr, 1);
+        w.condDepth++;
+        this.pushStatement(dead);
+        return;
+      case 1:
+        w.condDepth--;
+        f.b.set(fr, w.rFlow == FLOW_NEVER ? FLOW_NEVER : 0);
+        this.absorb(fr);
+        if (w.isK(w.i, K.While)) {
+          w.i++;
+          this.skipP(K.LParen);
+          f.state.set(fr, 2);
+          w.exprs.begin(dead, 0);
+          return;
+        }
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      default:
+        this.absorb(fr);
+        this.skipP(K.RParen);
+        this.skipP(K.Semi);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, f.b.get(fr));
+    }
+  }
+
+  /** A declaration in a block: specifiers (state 0), then each declarator and initializer. */
+  private declaration(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    const s = this.spec;
+    const d = this.decl;
+    let st = f.state.get(fr);
+    if (st == 0) {
+      const start = w.i;
+      w.i = w.decls.readSpecifiers(w.i, s);
+      f.a.set(fr, s.storage);
+      f.b.set(fr, (s.isConst ? 1 : 0) | (s.autoType ? 4 : 0));
+      f.c.set(fr, s.type);
+      f.d.set(fr, s.attrs.cleanup);
+      f.v.set(fr, <i64>s.attrs.cleanupTok);
+      if (w.i == start) w.i++;
+      f.state.set(fr, 1);
+      return;
+    }
+    if (st == 2) {
+      // an initializer finished: a const scalar keeps its value
+      const slot = <i32>(f.v.get(fr) >> 32);
+      if (slot >= 0 && w.rVK != VK.NotConst) {
+        w.localKind.set(slot, <i32>w.rVK);
+        w.localValue.set(slot, w.rVal);
+      }
+      // __auto_type takes the initializer's type
+      const auto = f.e.get(fr);
+      if (auto >= 0) {
+        w.localType.set(auto, w.rType);
+        if (w.types.isUnsigned(w.rType)) w.localFlags.set(auto, w.localFlags.get(auto) | LF.UNSIGNED);
+      }
+      this.absorb(fr);
+      st = 3;
+    }
+    if (st == 1) {
+      if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
+      const start = w.i;
+      w.i = w.decls.readDeclarator(w.i, d, f.c.get(fr));
+      f.e.set(fr, -1);
+      if (d.name >= 0) this.declareLocal(fr, d);
+      if (w.isP(w.i, K.Assign)) {
+        w.i++;
+        const storage = f.a.get(fr);
+        // a scalar local keeps its initial value where nothing can change it (gcc propagates it)
+        const scalar = !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
+        let change = CHANGED;
+        if (scalar) change = (f.b.get(fr) & 1) != 0 && !d.isPointer ? UNCHANGED : this.changes(d.name, w.i);
+        const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
+        // a local changed only in straight-line code is followed: a live assignment forgets it
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        f.v.set(fr, (<i64>slot << 32) | (f.v.get(fr) & 0xffffffff));
+        f.state.set(fr, 2);
+        if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
+        else w.exprs.begin(dead, STOP.COMMA);
+        return;
+      }
+      if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
+          this.changes(d.name, w.i) == CHANGED_STRAIGHT) {
+        // set later in straight-line code: followed from its assignments
+        const slot = w.scope.dataOf(w.scope.lookup(d.name));
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+      }
+      if (w.i == start && !w.isP(w.i, K.Comma)) {
+        // not a declarator: skip a token (or a whole nested body) and go on
+        if (w.isP(w.i, K.LBrace)) w.i = matchClose(w.t, w.i, w.lim) + 1;
+        else if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) { this.complete(fr, VK.NotConst, 0, false); return; }
+        else w.i++;
+      }
+      st = 3;
+    }
+    // state 3: after one declarator
+    f.state.set(fr, 1);
+    if (w.isP(w.i, K.Comma)) { w.i++; return; }
+    if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
+    if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) { this.complete(fr, VK.NotConst, 0, false); return; }
+    if (w.isP(w.i, K.LBrace)) { w.i = matchClose(w.t, w.i, w.lim) + 1; this.complete(fr, VK.NotConst, 0, false); return; }
+    w.issue(w.i, "unexpected '" + w.t.text(w.i) + "' in a declaration");
+    w.i++;
+  }
+
+  /** How the local `name`, declared just before token `from`, changes in the rest of its
+   *  block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
+   *  taken), CHANGED_STRAIGHT (changed, but no loop or goto follows it), or CHANGED. */
+  private changes(name: i32, from: i32): i32 {
+    // the answer depends on the tokens only: inline functions walked again reuse it
+    if (this.changesAt.has(from)) return this.changesAt.get(from);
+    const c = this.scanChanges(name, from);
+    this.changesAt.set(from, c);
+    return c;
+  }
+  private changesAt: Map<i32, i32> = new Map();
+
+  private scanChanges(name: i32, from: i32): i32 {
+    const w = this.w;
+    let depth = 0;
+    let changed = false;
+    let loops = false;
+    const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
+    let asmEnd = -1; // inside an asm statement, any mention may be an output
+    for (let j = from; j < end; j++) {
+      const k = w.t.kindAt(j);
+      if (k == CK.End) break;
+      if (k == CK.Punct) {
+        const a = w.t.atomAt(j);
+        if (a == K.LBrace) depth++;
+        else if (a == K.RBrace) { if (--depth < 0) break; }
+        continue;
+      }
+      if (k != CK.Ident) continue;
+      const atom = w.t.atomAt(j);
+      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) { loops = true; continue; }
+      if (atom == K.Asm && j >= asmEnd) {
+        let p = j + 1;
+        while (w.kd(p) == CK.Ident && (w.at(p) == K.Volatile || w.at(p) == K.Inline || w.at(p) == K.Goto)) p++;
+        if (w.isP(p, K.LParen)) asmEnd = matchClose(w.t, p, w.lim);
+        continue;
+      }
+      if (atom != name) continue;
+      if (j < asmEnd) { changed = true; continue; }
+      const before = w.t.atomAt(j - 1);
+      const pk = w.t.kindAt(j - 1);
+      if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
+      if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) { changed = true; continue; }
+      if (pk == CK.Punct && before == K.Amp) {
+        const k2 = w.t.kindAt(j - 2);
+        const b2 = w.t.atomAt(j - 2);
+        const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
+        if (!operand) { changed = true; continue; }
+      }
+      const after = w.t.atomAt(j + 1);
+      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) changed = true;
+    }
+    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) return CHANGED; // the bound was reached
+    if (!changed) return UNCHANGED;
+    return loops ? CHANGED : CHANGED_STRAIGHT;
+  }
+
+  /** Binds a block-scope declarator: a typedef, an extern or prototype (the file-scope
+   *  entity), a local (automatic or static). */
+  private declareLocal(fr: i32, d: Declarator): void {
+    const w = this.w;
+    const f = w.f;
+    const storage = f.a.get(fr);
+    const bits = f.b.get(fr);
+    if ((storage & EF.TYPEDEF) != 0) {
+      w.scope.bind(d.name, Bind.Typedef, d.type);
+      return;
+    }
+    if ((storage & EF.EXTERN) != 0 || d.isFunction) {
+      const e = w.ents.get(d.name, d.isFunction ? EntKind.Function : EntKind.Object);
+      if (d.asmName >= 0) e.asmName = d.asmName;
+      if (e.declTok < 0) e.declTok = d.nameTok;
+      if (e.type == 0) e.type = d.type;
+      w.scope.bind(d.name, Bind.Entity, e.id);
+      return;
+    }
+    const slot = w.addLocal(d.type);
+    if ((bits & 4) != 0) f.e.set(fr, slot);
+    if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
+    w.scope.bind(d.name, Bind.Local, slot);
+    if (d.isArray && (storage & EF.STATIC) == 0) w.markNode(NF.STACK_PROTECT, fr);
+    // __attribute__((cleanup(f))): f(&var) runs when the variable goes out of scope
+    let cleanup = d.attrs.cleanup;
+    let cleanupTok = d.attrs.cleanupTok;
+    if (cleanup < 0) { cleanup = f.d.get(fr); cleanupTok = <i32>(f.v.get(fr) & 0xffffffff); }
+    if (cleanup >= 0 && !f.isDead(fr)) {
+      const b = w.scope.lookup(cleanup);
+      const e = w.scope.kindOf(b) == Bind.Entity ? w.ents.at(w.scope.dataOf(b)) : w.ents.get(cleanup, EntKind.Undeclared);
+      const entry = w.ropes.add(EK.Ref, e.id, cleanupTok >= 0 ? cleanupTok : d.nameTok, true);
+      w.ropes.concat(f.head.get(fr), f.tail.get(fr), entry, entry);
+      f.head.set(fr, w.ropes.head);
+      f.tail.set(fr, w.ropes.tail);
+      w.markNode(NF.STACK_PROTECT, fr);
+    }
+  }
+
+  /** `{ .a = x, [2] = y, { nested }, z }` */
+  private initializer(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    let st = f.state.get(fr);
+    if (st == 0) { this.skipP(K.LBrace); st = 1; }
+    else if (st == 2) {
+      this.absorb(fr);
+      if (w.isP(w.i, K.Comma)) w.i++;
+      else if (w.i == f.c.get(fr) && !w.isP(w.i, K.RBrace) && w.kd(w.i) != CK.End) w.i++; // no progress: skip a token
+      st = 1;
+    }
+    f.state.set(fr, 1);
+    // an element: designators, then a value
+    const literal = f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr);
+    while (true) {
+      if (w.isP(w.i, K.RBrace)) { w.i++; this.complete(fr, VK.NotConst, 0, false, literal); return; }
+      if (w.kd(w.i) == CK.End) { this.complete(fr, VK.NotConst, 0, false, literal); return; }
+      if (w.isP(w.i, K.Comma)) { w.i++; continue; }
+      break;
+    }
+    while (true) {
+      if (w.isP(w.i, K.Dot) && w.kd(w.i + 1) == CK.Ident) { w.i += 2; continue; }
+      if (w.isP(w.i, K.LBracket)) { w.i = matchClose(w.t, w.i, w.lim) + 1; continue; }
+      if (w.kd(w.i) == CK.Ident && w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)) { w.i += 2; break; }
+      break;
+    }
+    if (w.isP(w.i, K.Assign)) w.i++;
+    f.c.set(fr, w.i);
+    f.state.set(fr, 2);
+    if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
+    else w.exprs.begin(dead, STOP.COMMA);
+  }
+
+  /** asm [volatile|inline|goto] ("template" : outputs : inputs : clobbers : labels); the
+   *  operands are expressions (an "m"(global) references it); a template's `call sym` too. */
+  private asmStmt(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    const dead = f.isDead(fr);
+    let st = f.state.get(fr);
+    if (st == 0) {
+      w.i++; // asm
+      while (w.kd(w.i) == CK.Ident && (w.at(w.i) == K.Volatile || w.at(w.i) == K.Inline || w.at(w.i) == K.Goto)) w.i++;
+      if (!w.isP(w.i, K.LParen)) { this.complete(fr, VK.NotConst, 0, false); return; }
+      w.i++;
+      const tStart = w.i;
+      while (w.kd(w.i) == CK.String || w.kd(w.i) == CK.Directive) w.i++;
+      f.a.set(fr, tStart);
+      f.b.set(fr, w.i);
+      f.c.set(fr, 0); // section: 0 template, 1 outputs, 2 inputs, 3 clobbers, 4 labels
+      st = 1;
+    } else if (st == 2) {
+      if (f.c.get(fr) == 1 && w.rLocal >= 0) w.assignLocal(w.rLocal, fr, VK.NotConst, 0); // an output
+      this.absorb(fr);
+      this.skipP(K.RParen);
+      st = 1;
+    }
+    f.state.set(fr, 1);
+    while (true) {
+      const k = w.kd(w.i);
+      if (k == CK.End) { this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
+      if (k == CK.Punct) {
+        const a = w.at(w.i);
+        if (a == K.RParen) { w.i++; this.skipP(K.Semi); this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
+        if (a == K.Semi || a == K.RBrace) { this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
+        if (a == K.Colon) { f.c.set(fr, f.c.get(fr) + 1); w.i++; continue; }
+        if (a == K.LBracket) { w.i = matchClose(w.t, w.i, w.lim) + 1; continue; }
+        if (a == K.LParen && (f.c.get(fr) == 1 || f.c.get(fr) == 2)) {
+          w.i++;
+          f.state.set(fr, 2);
+          w.exprs.begin(dead, 0);
+          return;
+        }
+        w.i++;
+        continue;
+      }
+      w.i++;
+    }
+  }
+
+  /** References a template makes by name: `call sym` / `jmp sym` (not %-operands, not local labels). */
+  private emitTemplate(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.isDead(fr)) return;
+    const a = f.a.get(fr);
+    const b = f.b.get(fr);
+    if (b <= a) return;
+    const text = stringsIn(w.t, a, b);
+    if (text.indexOf("call") < 0 && text.indexOf("jmp") < 0) return;
+    const names = symbolsCalledIn(text);
+    for (let k = 0; k < names.length; k++) {
+      const atom = w.t.names.intern(names[k]);
+      const bnd = w.scope.lookup(atom);
+      const e = w.scope.kindOf(bnd) == Bind.Entity ? w.ents.at(w.scope.dataOf(bnd)) : w.ents.get(atom, EntKind.Undeclared);
+      const entry = w.ropes.add(EK.Ref, e.id, a, true);
+      w.ropes.concat(f.head.get(fr), f.tail.get(fr), entry, entry);
+      f.head.set(fr, w.ropes.head);
+      f.tail.set(fr, w.ropes.tail);
+    }
+  }
+
+  /** A function body walk: parameters bound to the call's arguments, then the body. */
+  private func(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.state.get(fr) == 0) {
+      const e = w.ents.at(f.a.get(fr));
+      w.scope.open();
+      const slots = w.paramSlots;
+      slots.length = 0;
+      if (e.paramOpen >= 0) w.decls.declareParameters(e.paramOpen, e.paramClose, slots);
+      const top = w.ctxEnv.length - 1;
+      const envBase = w.ctxEnv.get(top);
+      const count = w.ctxArgs.get(top);
+      for (let k = 0; k < slots.length && k < count; k++) {
+        const slot = slots.get(k);
+        if (slot < 0) continue;
+        w.localKind.set(slot, w.envKind.get(envBase + k));
+        w.localValue.set(slot, w.envValue.get(envBase + k));
+      }
+      w.i = e.bodyOpen;
+      f.state.set(fr, 1);
+      this.pushStatement(false);
+      return;
+    }
+    this.absorb(fr);
+    w.nodes.head.set(f.b.get(fr), f.head.get(fr));
+    this.leaveFunction(fr);
+    f.pop();
+  }
+
+  /** Restores the caller's context when a Func frame ends (normally or on giving up). */
+  leaveFunction(fr: i32): void {
+    const w = this.w;
+    const node = w.f.b.get(fr);
+    w.nodes.mark(node, NF.DONE);
+    const top = w.ctxCursor.length - 1;
+    w.scope.closeTo(w.ctxScope.get(top));
+    w.i = w.ctxCursor.get(top);
+    w.lim = w.ctxLim.get(top);
+    w.scope.walkId = w.ctxWalk.get(top);
+    w.curNode = w.ctxNode.get(top);
+    w.funcFrame = w.ctxFunc.get(top);
+    const operand = w.ctxOperand.get(top);
+    w.envKind.truncate(w.ctxEnv.get(top));
+    w.envValue.truncate(w.ctxEnv.get(top));
+    w.envUnsigned.truncate(w.ctxEnv.get(top));
+    w.ctxCursor.pop(); w.ctxLim.pop(); w.ctxWalk.pop(); w.ctxNode.pop(); w.ctxFunc.pop();
+    w.ctxScope.pop(); w.ctxOperand.pop(); w.ctxEnv.pop(); w.ctxArgs.pop();
+    w.inlineStack.pop();
+    if (operand >= 0) w.exprs.fillReturn(operand, node);
+  }
+
+  /** An initializer walk of a file-scope object. */
+  private data(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    if (f.state.get(fr) == 0) {
+      f.state.set(fr, 1);
+      if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, false, w.i);
+      else w.exprs.begin(false, STOP.COMMA);
+      return;
+    }
+    this.absorb(fr);
+    if (w.curNode >= 0) w.nodes.head.set(w.curNode, f.head.get(fr));
+    f.pop();
+  }
+
+  /** The arguments of a file-scope macro a toy file invokes (`DECLARE_WORK(w, fn);`). */
+  private args(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    let st = f.state.get(fr);
+    if (st == 0) { this.skipP(K.LParen); st = 1; }
+    else if (st == 2) {
+      this.absorb(fr);
+      if (w.isP(w.i, K.Comma)) w.i++;
+      else if (w.i == f.c.get(fr) && !w.isP(w.i, K.RParen) && w.kd(w.i) != CK.End) w.i++;
+      st = 1;
+    }
+    f.state.set(fr, 1);
+    if (w.isP(w.i, K.RParen) || w.kd(w.i) == CK.End || w.isP(w.i, K.Semi)) {
+      this.skipP(K.RParen);
+      if (w.curNode >= 0) w.nodes.head.set(w.curNode, f.head.get(fr));
+      f.pop();
+      return;
+    }
+    f.c.set(fr, w.i);
+    f.state.set(fr, 2);
+    w.exprs.begin(false, STOP.COMMA);
+  }
+}
+
+/** Symbols an asm template calls or jumps to by name (`call __sw_hweight32`). */
+export function symbolsCalledIn(text: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let c = text.indexOf("call", at);
+    let j = text.indexOf("jmp", at);
+    let len = 4;
+    if (c < 0 || (j >= 0 && j < c)) { c = j; len = 3; }
+    if (c < 0) break;
+    at = c + len;
+    // a whole word: not part of another mnemonic's name
+    if (c > 0 && isSymbolChar(text.charCodeAt(c - 1))) continue;
+    let k = at;
+    // an optional suffix (callq, jmpq)
+    if (k < text.length && text.charCodeAt(k) == 113) k++;
+    if (k >= text.length || !(text.charCodeAt(k) == 32 || text.charCodeAt(k) == 9)) continue;
+    while (k < text.length && (text.charCodeAt(k) == 32 || text.charCodeAt(k) == 9)) k++;
+    const s = k;
+    while (k < text.length && isSymbolChar(text.charCodeAt(k))) k++;
+    if (k == s) continue;
+    const c0 = text.charCodeAt(s);
+    if ((c0 >= 48 && c0 <= 57) || c0 == 46) continue; // a number or local label
+    if (k < text.length && (text.charCodeAt(k) == 37 || text.charCodeAt(k) == 40)) continue; // name%c[size], or name(%rip)-style operand
+    const name = text.substring(s, k);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+function isSymbolChar(c: i32): bool {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c == 46 || c == 36;
+}

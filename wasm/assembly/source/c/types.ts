@@ -1,0 +1,238 @@
+// C types as gcc lays them out for x86-64 (the SysV ABI, kbuild's -funsigned-char): sizes
+// and alignments of basic types, pointers, arrays and records (struct and union layout with
+// bit-fields, packed and aligned), so that sizeof, __builtin_types_compatible_p, _Generic,
+// `switch (sizeof(x))` and __builtin_object_size fold as they do in gcc — the kernel's
+// headers decide which calls survive with them (kmalloc's size classes, percpu accessors,
+// static keys, fortify's checks).
+
+import { IntVec } from "./intvec";
+
+/** What a type is. */
+export enum TY { Unknown = 0, Void, Int, Float, Pointer, Array, Record, Function }
+
+/** Type ids of the basic types (the first entries of every table). */
+export namespace T {
+  export const UNKNOWN = 0;
+  export const VOID = 1;
+  export const CHAR = 2;
+  export const SCHAR = 3;
+  export const UCHAR = 4;
+  export const SHORT = 5;
+  export const USHORT = 6;
+  export const INT = 7;
+  export const UINT = 8;
+  export const LONG = 9;
+  export const ULONG = 10;
+  export const LLONG = 11;
+  export const ULLONG = 12;
+  export const BOOL = 13;
+  export const INT128 = 14;
+  export const UINT128 = 15;
+  export const FLOAT = 16;
+  export const DOUBLE = 17;
+  export const LDOUBLE = 18;
+  export const VALIST = 19;
+}
+
+export class Types {
+  kind: IntVec = new IntVec(1024);
+  size: IntVec = new IntVec(1024);
+  align: IntVec = new IntVec(1024);
+  uns: IntVec = new IntVec(1024);
+  /** Pointer target, array element, function result. */
+  base: IntVec = new IntVec(1024);
+  /** Array length (-1: unknown or flexible). */
+  count: IntVec = new IntVec(1024);
+  /** The record of a Record type. */
+  rec: IntVec = new IntVec(1024);
+  private pointers: Map<i32, i32> = new Map();
+  private arrays: Map<i64, i32> = new Map();
+  private functions: Map<i32, i32> = new Map();
+
+  // records: union or struct, complete, size, align, members by name, anonymous members
+  recUnion: IntVec = new IntVec(256);
+  recComplete: IntVec = new IntVec(256);
+  recType: IntVec = new IntVec(256);
+  recMembers: Array<Map<i32, i32>> = [];
+  recAnonymous: Array<i32[]> = [];
+  /** struct/union/enum tags (one namespace; the reader keeps one table per translation unit). */
+  tags: Map<i32, i32> = new Map();
+
+  constructor() {
+    this.add(TY.Unknown, -1, 1, false, 0, 0, -1);
+    this.add(TY.Void, 1, 1, false, 0, 0, -1);
+    this.add(TY.Int, 1, 1, true, 0, 0, -1); // char: kbuild passes -funsigned-char
+    this.add(TY.Int, 1, 1, false, 0, 0, -1);
+    this.add(TY.Int, 1, 1, true, 0, 0, -1);
+    this.add(TY.Int, 2, 2, false, 0, 0, -1);
+    this.add(TY.Int, 2, 2, true, 0, 0, -1);
+    this.add(TY.Int, 4, 4, false, 0, 0, -1);
+    this.add(TY.Int, 4, 4, true, 0, 0, -1);
+    this.add(TY.Int, 8, 8, false, 0, 0, -1);
+    this.add(TY.Int, 8, 8, true, 0, 0, -1);
+    this.add(TY.Int, 8, 8, false, 0, 0, -1);
+    this.add(TY.Int, 8, 8, true, 0, 0, -1);
+    this.add(TY.Int, 1, 1, true, 0, 0, -1);
+    this.add(TY.Int, 16, 16, false, 0, 0, -1);
+    this.add(TY.Int, 16, 16, true, 0, 0, -1);
+    this.add(TY.Float, 4, 4, false, 0, 0, -1);
+    this.add(TY.Float, 8, 8, false, 0, 0, -1);
+    this.add(TY.Float, 16, 16, false, 0, 0, -1);
+    this.add(TY.Record, 24, 8, false, 0, 0, -1);
+  }
+
+  private add(kind: TY, size: i32, align: i32, uns: bool, base: i32, count: i32, rec: i32): i32 {
+    this.kind.push(<i32>kind);
+    this.size.push(size);
+    this.align.push(align);
+    this.uns.push(uns ? 1 : 0);
+    this.base.push(base);
+    this.count.push(count);
+    return this.rec.push(rec);
+  }
+
+  @inline kindOf(t: i32): TY { return <TY>this.kind.get(t); }
+  /** sizeof, or -1 when it is not known here. */
+  @inline sizeOf(t: i32): i32 { return this.size.get(t); }
+  @inline alignOf(t: i32): i32 { return this.align.get(t); }
+  @inline isUnsigned(t: i32): bool { return this.uns.get(t) != 0; }
+  @inline baseOf(t: i32): i32 { return this.base.get(t); }
+  isPointer(t: i32): bool { return this.kindOf(t) == TY.Pointer; }
+  isArray(t: i32): bool { return this.kindOf(t) == TY.Array; }
+  isScalar(t: i32): bool { const k = this.kindOf(t); return k == TY.Int || k == TY.Pointer || k == TY.Float; }
+
+  pointerTo(t: i32): i32 {
+    if (this.pointers.has(t)) return this.pointers.get(t);
+    const p = this.add(TY.Pointer, 8, 8, true, t, 0, -1);
+    this.pointers.set(t, p);
+    return p;
+  }
+
+  /** An array of n elements (n < 0: unknown or flexible). */
+  arrayOf(t: i32, n: i32): i32 {
+    const key = (<i64>t << 32) | <i64>(<u32>n);
+    if (this.arrays.has(key)) return this.arrays.get(key);
+    const es = this.sizeOf(t);
+    const size = n >= 0 && es >= 0 ? (<i64>n * es > 0x7fffffff ? -1 : n * es) : (n < 0 ? -1 : 0);
+    const a = this.add(TY.Array, size, this.alignOf(t), false, t, n, -1);
+    this.arrays.set(key, a);
+    return a;
+  }
+
+  functionReturning(t: i32): i32 {
+    if (this.functions.has(t)) return this.functions.get(t);
+    const f = this.add(TY.Function, 1, 1, false, t, 0, -1);
+    this.functions.set(t, f);
+    return f;
+  }
+
+  /** The record type a tag names, made (incomplete) on first sight. */
+  tagged(tag: i32, isUnion: bool): i32 {
+    if (tag >= 0 && this.tags.has(tag)) return this.tags.get(tag);
+    const t = this.newRecord(isUnion);
+    if (tag >= 0) this.tags.set(tag, t);
+    return t;
+  }
+
+  /** A new record (an anonymous one, or one whose tag is declared again in a block). */
+  newRecord(isUnion: bool): i32 {
+    const r = this.recUnion.push(isUnion ? 1 : 0);
+    this.recComplete.push(0);
+    this.recMembers.push(new Map());
+    this.recAnonymous.push([]);
+    const t = this.add(TY.Record, -1, 1, false, 0, 0, r);
+    this.recType.push(t);
+    return t;
+  }
+
+  isUnion(t: i32): bool { const r = this.rec.get(t); return r >= 0 && this.recUnion.get(r) != 0; }
+
+  /** Records a member of record type `t` (name -1: an anonymous struct or union member). */
+  addMember(t: i32, name: i32, type: i32): void {
+    const r = this.rec.get(t);
+    if (r < 0) return;
+    if (name >= 0) this.recMembers[r].set(name, type);
+    else if (this.kindOf(type) == TY.Record) this.recAnonymous[r].push(type);
+  }
+
+  /** A record's layout is done. */
+  complete(t: i32, size: i32, align: i32): void {
+    const r = this.rec.get(t);
+    if (r < 0) return;
+    this.recComplete.set(r, 1);
+    this.size.set(t, size);
+    this.align.set(t, align < 1 ? 1 : align);
+  }
+
+  /** The type of member `name` of record type `t` (looking into anonymous members), or UNKNOWN. */
+  memberOf(t: i32, name: i32): i32 {
+    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return T.UNKNOWN;
+    const todo: i32[] = [t];
+    let guard = 0;
+    while (todo.length > 0 && ++guard < 256) {
+      const cur = todo.pop();
+      const r = this.rec.get(cur);
+      if (r < 0) continue;
+      if (this.recMembers[r].has(name)) return this.recMembers[r].get(name);
+      const anon = this.recAnonymous[r];
+      for (let k = 0; k < anon.length; k++) todo.push(anon[k]);
+    }
+    return T.UNKNOWN;
+  }
+
+  /** The type an expression of type t has as an operand (arrays and functions decay). */
+  decayed(t: i32): i32 {
+    const k = this.kindOf(t);
+    if (k == TY.Array) return this.pointerTo(this.baseOf(t));
+    if (k == TY.Function) return this.pointerTo(t);
+    return t;
+  }
+
+  /** The type *p has, for p of type t. */
+  pointee(t: i32): i32 {
+    const k = this.kindOf(t);
+    if (k == TY.Pointer || k == TY.Array) return this.baseOf(t);
+    if (k == TY.Function) return t;
+    return T.UNKNOWN;
+  }
+
+  /** gcc's __builtin_types_compatible_p (qualifiers are not modelled): 1, 0, or -1 when a
+   *  side is not known. */
+  compatible(a: i32, b: i32): i32 {
+    let guard = 0;
+    while (++guard < 64) {
+      if (a == T.UNKNOWN || b == T.UNKNOWN) return -1;
+      if (a == b) return 1;
+      const ka = this.kindOf(a), kb = this.kindOf(b);
+      if (ka != kb) return 0;
+      if (ka == TY.Pointer) { a = this.baseOf(a); b = this.baseOf(b); continue; }
+      if (ka == TY.Array) {
+        const ca = this.count.get(a), cb = this.count.get(b);
+        if (ca >= 0 && cb >= 0 && ca != cb) return 0;
+        a = this.baseOf(a); b = this.baseOf(b);
+        continue;
+      }
+      if (ka == TY.Function) return 1;
+      return 0;
+    }
+    return -1;
+  }
+
+  /** The integer promotions and usual arithmetic conversions of a binary operator. */
+  arithmetic(a: i32, b: i32): i32 {
+    const ka = this.kindOf(a), kb = this.kindOf(b);
+    if (ka == TY.Unknown || kb == TY.Unknown) return T.UNKNOWN;
+    if (ka == TY.Float || kb == TY.Float) return this.sizeOf(a) >= this.sizeOf(b) && ka == TY.Float ? a : b;
+    if (ka != TY.Int || kb != TY.Int) return T.UNKNOWN;
+    const pa = this.promoted(a), pb = this.promoted(b);
+    const sa = this.sizeOf(pa), sb = this.sizeOf(pb);
+    if (sa != sb) return sa > sb ? pa : pb;
+    return this.isUnsigned(pa) ? pa : pb;
+  }
+
+  /** The integer promotion of t. */
+  promoted(t: i32): i32 {
+    if (this.kindOf(t) == TY.Int && this.sizeOf(t) < 4) return T.INT;
+    return t;
+  }
+}

@@ -1,0 +1,289 @@
+// The walker: reads function bodies and initializers as gcc -O2 would compile them, on an
+// explicit stack of frames (frames.ts). It owns the shared state — tokens, scopes, entities,
+// emitted references (ropes), walks (nodes), the constant tables — and the main loop that
+// steps the top frame; statements.ts and expressions.ts say what each frame does.
+
+import { Declarations } from "./declarations";
+import { Entities, Entity } from "./entities";
+import { Expressions } from "./expressions";
+import { Frames, FT, STOP } from "./frames";
+import { IntVec, LongVec } from "./intvec";
+import { K } from "./names";
+import { NF, Nodes } from "./nodes";
+import { Ropes } from "./ropes";
+import { Scope } from "./scope";
+import { Statements } from "./statements";
+import { CK, CTokens } from "./tokens";
+import { T, TY, Types } from "./types";
+import { VK } from "./values";
+
+/** Local slot flags. */
+export namespace LF {
+  export const UNSIGNED: i32 = 1;
+  export const ARRAY: i32 = 2;
+  /** Automatic storage: its address on the stack is what -fstack-protector-strong guards. */
+  export const AUTO: i32 = 4;
+  /** Its value is followed through straight-line code: a live change makes it unknown. */
+  export const TRACKED: i32 = 8;
+}
+
+/** A problem the walker met, at a token. */
+export class WalkIssue {
+  constructor(public tok: i32, public message: string) {}
+}
+
+/** Nesting of inline expansions the walker follows before it treats a call as out of line. */
+const MAX_INLINE_DEPTH = 64;
+/** Re-entries for enum values and similar constants evaluated inside a declaration. */
+const MAX_CONST_DEPTH = 32;
+/** Inline expansions per function before constant arguments are forgotten. */
+export const MAX_SPECIALIZATIONS = 24;
+
+export class Walker {
+  scope: Scope = new Scope();
+  ents: Entities = new Entities();
+  ropes: Ropes = new Ropes();
+  nodes: Nodes = new Nodes();
+  f: Frames = new Frames();
+  types: Types = new Types();
+  decls!: Declarations;
+  stmts!: Statements;
+  exprs!: Expressions;
+  /** No preprocessor ran: kernel macros may stand unexpanded. */
+  toy: bool;
+  /** The cursor, and the end of the range being walked (tokens from lim on read as End). */
+  i: i32 = 0;
+  lim: i32;
+
+  constKind: IntVec = new IntVec(256);
+  constValue: LongVec = new LongVec(256);
+  constUnsigned: IntVec = new IntVec(256);
+  localFlags: IntVec = new IntVec(256);
+  localKind: IntVec = new IntVec(256);
+  localValue: LongVec = new LongVec(256);
+  localType: IntVec = new IntVec(256);
+  /** How many conditionally run statements enclosed the local's declaration. */
+  localDepth: IntVec = new IntVec(256);
+  /** How many conditionally run statements (a branch of an undecided if, a loop body)
+   *  enclose the statement being read. */
+  condDepth: i32 = 0;
+
+  /** The walk in progress (-1: none) and its Func frame. */
+  curNode: i32 = -1;
+  funcFrame: i32 = -1;
+  private walks: i32 = 0;
+  /** Saved context of each Func frame: cursor, limit, walk id, node, func frame, scope depth,
+   *  the caller's operand waiting for the return value, the arguments' base in env*. */
+  ctxCursor: IntVec = new IntVec(64);
+  ctxLim: IntVec = new IntVec(64);
+  ctxWalk: IntVec = new IntVec(64);
+  ctxNode: IntVec = new IntVec(64);
+  ctxFunc: IntVec = new IntVec(64);
+  ctxScope: IntVec = new IntVec(64);
+  ctxOperand: IntVec = new IntVec(64);
+  ctxEnv: IntVec = new IntVec(64);
+  ctxArgs: IntVec = new IntVec(64);
+  envKind: IntVec = new IntVec(256);
+  envValue: LongVec = new LongVec(256);
+  envUnsigned: IntVec = new IntVec(256);
+  /** Parameter slots of the function being set up. */
+  paramSlots: IntVec = new IntVec(16);
+  /** Entities of the Func frames open now (to see recursion). */
+  inlineStack: IntVec = new IntVec(64);
+
+  /** Result registers: what the last finished expression (or walk) produced. */
+  rVK: VK = VK.NotConst;
+  rVal: i64 = 0;
+  rUns: bool = false;
+  rHead: i32 = -1;
+  rTail: i32 = -1;
+  rType: i32 = T.UNKNOWN;
+  /** How the last statement ends: 0 normally, 1 by break or continue, 2 never (return,
+   *  goto, a noreturn call); and whether the last expression ends in a noreturn call. */
+  rFlow: i32 = 0;
+  rNoReturn: bool = false;
+  /** The local the last expression is, when it is just one (-1: none). */
+  rLocal: i32 = -1;
+  /** A switch whose value is known, about to read its body (statements.ts). */
+  pendingSwitch: bool = false;
+  pendingSwitchValue: i64 = 0;
+
+  issues: WalkIssue[] = [];
+  private constDepth: i32 = 0;
+  /** Steps left before the walker gives up (a bound that no real input reaches). */
+  budget: i64;
+  gaveUp: bool = false;
+
+  constructor(public t: CTokens) {
+    this.toy = !t.expanded;
+    this.lim = t.length;
+    this.budget = <i64>t.length * 32 + 4000000;
+    this.decls = new Declarations(this);
+    this.stmts = new Statements(this);
+    this.exprs = new Expressions(this);
+  }
+
+  /** The kind and atom of token i within the current range. */
+  @inline kd(i: i32): CK { return i < this.lim ? this.t.kindAt(i) : CK.End; }
+  @inline at(i: i32): i32 { return i < this.lim ? this.t.atomAt(i) : 0; }
+  /** Whether token i is the punctuator p. */
+  @inline isP(i: i32, p: i32): bool { return i < this.lim && this.t.kindAt(i) == CK.Punct && this.t.atomAt(i) == p; }
+  /** Whether token i is the keyword (or identifier atom) a. */
+  @inline isK(i: i32, a: i32): bool { return i < this.lim && this.t.kindAt(i) == CK.Ident && this.t.atomAt(i) == a; }
+
+  issue(tok: i32, message: string): void {
+    if (this.issues.length < 64) this.issues.push(new WalkIssue(tok, message));
+  }
+
+
+  addConstant(k: VK, v: i64, uns: bool): i32 {
+    this.constKind.push(<i32>k);
+    this.constValue.push(v);
+    return this.constUnsigned.push(uns ? 1 : 0);
+  }
+
+  /** A local of type `type` (automatic storage; the caller drops AUTO for a static one). */
+  addLocal(type: i32): i32 {
+    const ty = this.types;
+    this.localFlags.push((ty.isUnsigned(type) ? LF.UNSIGNED : 0) | (ty.kindOf(type) == TY.Array ? LF.ARRAY : 0) | LF.AUTO);
+    this.localKind.push(<i32>VK.NotConst);
+    this.localValue.push(0);
+    this.localDepth.push(this.condDepth);
+    return this.localType.push(type);
+  }
+
+  /** Runs frames until only `base` remain. */
+  run(base: i32): void {
+    const f = this.f;
+    while (f.length > base) {
+      if (--this.budget < 0) { this.giveUp(base); return; }
+      const top = f.top();
+      const type = f.typeOf(top);
+      if (type == FT.Expr) this.exprs.step(top);
+      else this.stmts.step(top, type);
+    }
+  }
+
+  /** Unwinds every frame above `base` after the budget ran out. */
+  private giveUp(base: i32): void {
+    if (!this.gaveUp) this.issue(this.i < this.t.length ? this.i : this.t.length - 1, "the C reader stopped here: the input is too complex to follow");
+    this.gaveUp = true;
+    while (this.f.length > base) {
+      const top = this.f.top();
+      if (this.f.typeOf(top) == FT.Func) this.stmts.leaveFunction(top);
+      this.f.pop();
+    }
+    this.exprs.resetTo(0, 0);
+    this.condDepth = 0;
+    this.rVK = VK.NotConst;
+    this.rHead = -1;
+    this.rTail = -1;
+  }
+
+  /** Evaluates tokens [a, b) as a constant expression; the value is left in rVK/rVal/rUns. */
+  evalConst(a: i32, b: i32): void {
+    if (this.constDepth >= MAX_CONST_DEPTH || this.gaveUp || b <= a) { this.rVK = VK.Const; this.rVal = 0; this.rUns = false; this.rType = T.UNKNOWN; return; }
+    this.constDepth++;
+    const si = this.i;
+    const sl = this.lim;
+    this.i = a;
+    this.lim = b < sl ? b : sl;
+    const base = this.f.length;
+    this.exprs.begin(true, STOP.COMMA);
+    this.run(base);
+    this.i = si;
+    this.lim = sl;
+    this.constDepth--;
+    this.rHead = -1;
+    this.rTail = -1;
+  }
+
+  /** The type of the expression [a, b), never evaluated; left in rType. */
+  evalType(a: i32, b: i32): void {
+    this.evalConst(a, b);
+  }
+
+  /** Walks a function's body as an emitted function (its own node). */
+  walkFunction(e: Entity, node: i32): void {
+    const base = this.f.length;
+    this.enterFunction(e, node, -1, 0, 0);
+    this.run(base);
+  }
+
+  /** Walks an object's initializer (its own node). */
+  walkData(e: Entity, node: i32): void {
+    if (e.initStart < 0) { this.nodes.mark(node, NF.DONE); return; }
+    const base = this.f.length;
+    const si = this.i;
+    const sl = this.lim;
+    const sn = this.curNode;
+    this.i = e.initStart;
+    this.lim = e.initEnd;
+    this.curNode = node;
+    const fr = this.f.push(FT.Data, false, this.i);
+    this.f.a.set(fr, e.id);
+    this.run(base);
+    this.nodes.mark(node, NF.DONE);
+    this.i = si;
+    this.lim = sl;
+    this.curNode = sn;
+  }
+
+  /** Opens a Func frame for `e`'s body: as node `node`; `operand` (>= 0) is the caller's
+   *  operand that takes the return value; the call's arguments are env[envBase, +count). */
+  enterFunction(e: Entity, node: i32, operand: i32, envBase: i32, count: i32): void {
+    const fr = this.f.push(FT.Func, false, e.bodyOpen);
+    this.f.a.set(fr, e.id);
+    this.f.b.set(fr, node);
+    this.ctxCursor.push(this.i);
+    this.ctxLim.push(this.lim);
+    this.ctxWalk.push(this.scope.walkId);
+    this.ctxNode.push(this.curNode);
+    this.ctxFunc.push(this.funcFrame);
+    this.ctxScope.push(this.scope.depth);
+    this.ctxOperand.push(operand);
+    this.ctxEnv.push(envBase);
+    this.ctxArgs.push(count);
+    this.inlineStack.push(e.id);
+    this.curNode = node;
+    this.funcFrame = fr;
+    this.scope.walkId = ++this.walks;
+    this.i = e.bodyOpen;
+    this.lim = e.bodyClose + 1;
+  }
+
+  /** Whether calling `e` inline now would recurse or nest too deep. */
+  cannotInline(e: Entity): bool {
+    if (this.inlineStack.length >= MAX_INLINE_DEPTH) return true;
+    for (let k = 0; k < this.inlineStack.length; k++) if (this.inlineStack.get(k) == e.id) return true;
+    return false;
+  }
+
+  /** Marks the walk in progress (when the frame is live). */
+  markNode(flag: i32, frame: i32): void {
+    if (this.curNode >= 0 && !this.f.isDead(frame)) this.nodes.mark(this.curNode, flag);
+  }
+
+  /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
+   *  value when the assignment runs whenever its declaration does, else it is unknown. */
+  assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
+    if (slot < 0 || this.f.isDead(frame)) return;
+    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
+    if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
+      this.localKind.set(slot, <i32>vk);
+      this.localValue.set(slot, v);
+    } else this.localKind.set(slot, <i32>VK.NotConst);
+  }
+
+  /** An increment or address-of of local `slot`: its value is no longer known. */
+  changeLocal(slot: i32, frame: i32): void { this.assignLocal(slot, frame, VK.NotConst, 0); }
+
+  /** Whether token i is `__builtin_…` or another compiler builtin spelled without a declaration. */
+  isBuiltinName(a: i32): bool {
+    const s = this.t.names.text(a);
+    return s.startsWith("__builtin_") || s.startsWith("__atomic_") || s.startsWith("__sync_");
+  }
+
+  /** True for `K.X` punctuator atoms that close a group. */
+  static isCloser(a: i32): bool { return a == K.RParen || a == K.RBracket || a == K.RBrace; }
+}
