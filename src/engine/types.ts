@@ -104,6 +104,8 @@ export interface RunResult {
     /** The base kernel profile used (e.g. "debian-6.12.118+deb12-amd64") and its export count. */
     profileName: string;
     profileExports: number;
+    /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
+    approximated_from: string;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {

@@ -213,6 +213,8 @@ export function serializeResult(res: RunResult): string {
   w.keyBool("profile", res.profileUsed);
   w.keyStr("profileName", res.profileName);
   w.keyInt("profileExports", res.profileExports);
+  // the profile is another release's table, read as this one (kernel/nshistory.ts)
+  w.keyStr("approximated_from", res.approximatedFrom == 0 ? "" : releaseName(res.approximatedFrom));
   // how this release wants namespaces written, for quick fixes and completion
   const r = new Rules(res.release);
   w.key("syntax");

@@ -34,6 +34,8 @@ export class RunResult {
   loadedAtEnd: LoadedModule[] = [];
   profileName: string = "";
   profileExports: i32 = 0;
+  /** The release whose table the profile is, when it stands for another one (else 0). */
+  approximatedFrom: i32 = 0;
   taintAtBoot: i32 = 0;
   profileUsed: bool = false;
   /** The workspace's real .ko files, as the loader sees them. */
@@ -51,6 +53,10 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   const kernel = chooseKernel(ws, opt, prof);
   addAll(res.findings, kernel.findings);
+  if (prof != null) {
+    (prof as Profile).readAs(kernel.release);
+    res.approximatedFrom = (prof as Profile).approximates(kernel.release);
+  }
   const r = new Rules(kernel.release);
   res.release = kernel.release;
   res.releaseText = kernel.releaseText;
