@@ -226,8 +226,8 @@ export function serializeResult(res: RunResult): string {
   w.endObject();
   w.key("config");
   w.beginObject();
-  const keys = res.config.values.keys().sort();
-  for (let i = 0; i < keys.length; i++) w.keyStr(keys[i], res.config.values.get(keys[i]));
+  const keys = res.configShown;
+  for (let i = 0; i < keys.length; i++) w.keyStr(keys[i], res.config.get(keys[i]));
   w.endObject();
   w.endObject();
 

@@ -24,6 +24,8 @@ export class RunResult {
   release: i32 = DEFAULT_RELEASE;
   releaseText: string = "";
   config: KernelConfig = new KernelConfig();
+  /** The options of `config` the result shows (pipeline/kernel.ts). */
+  configShown: string[] = [];
   relaxed: bool = false;
   findings: Finding[] = [];
   units: BuildUnit[] = [];
@@ -61,6 +63,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   res.release = kernel.release;
   res.releaseText = kernel.releaseText;
   res.config = kernel.config;
+  res.configShown = kernel.shown;
   res.relaxed = opt.relaxed;
 
   const inputs = sortInputs(ws, opt);

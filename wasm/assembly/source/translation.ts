@@ -38,21 +38,36 @@ export class KernelHeaders {
 }
 
 /** include/generated/autoconf.h as `make` writes it from a .config: `y` defines CONFIG_X 1,
- *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. */
+ *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last one made is
+ *  kept: a run's configuration is mostly the last run's. */
 function autoconfOf(c: KernelConfig): string {
   const keys = c.values.keys();
-  keys.sort();
+  if (keys.length == lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = keys[i] == lastKeys[i] && c.values.get(keys[i]) == lastValues[i];
+    if (same) return lastAutoconf;
+  }
+  const values: string[] = [];
+  for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
+  const sorted = keys.slice(0);
+  sorted.sort();
   const out: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i];
     const v = c.values.get(k);
     if (!k.startsWith("CONFIG_") || v == "n" || v.length == 0) continue;
     if (v == "y") out.push("#define " + k + " 1");
     else if (v == "m") out.push("#define " + k + "_MODULE 1");
     else out.push("#define " + k + " " + v);
   }
-  return out.join("\n") + "\n";
+  lastKeys = keys;
+  lastValues = values;
+  lastAutoconf = out.join("\n") + "\n";
+  return lastAutoconf;
 }
+let lastKeys: string[] = [];
+let lastValues: string[] = [];
+let lastAutoconf = "";
 
 /** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
 export class CompileFlags {
@@ -120,7 +135,7 @@ function baseName(path: string): string {
 
 /** A file read earlier, kept while its inputs are the same. */
 class Kept {
-  constructor(public key: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource) {}
+  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource) {}
 }
 const kept = new Map<string, Kept>();
 
@@ -134,14 +149,16 @@ function namesOf(ws: Workspace): string {
 /** Compiles `file` (a workspace C file) with `flags` for the kernel `h`: the module facts of
  *  its object file, with the preprocessor's diagnostics as the compiler's. */
 export function compileSource(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders): ModuleSource {
-  const o = optionsFor(file, flags, h);
-  const key = o.key() + "\u0002" + flags.modname + "\u0002" + h.autoconf;
+  const ob = flags.object;
+  const key = [file, flags.modname, flags.module ? "m" : "y", h.release.toString(), h.sublevel.toString(),
+    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" ")].join("\u0002");
   const names = namesOf(ws);
   const cacheKey = file + "\u0003" + flags.object.object;
   if (kept.has(cacheKey)) {
     const k = kept.get(cacheKey);
-    if (k.key == key && k.names == names && sameTexts(ws, k.used, k.texts)) return k.src;
+    if (k.key == key && k.autoconf == h.autoconf && k.names == names && sameTexts(ws, k.used, k.texts)) return k.src;
   }
+  const o = optionsFor(file, flags, h);
   const fs = new TranslationFiles(ws, h, file);
   const bracket: string[] = [PRELUDE_DIR];
   for (let i = 0; i < flags.object.includeDirs.length; i++) bracket.push(flags.object.includeDirs[i]);
@@ -162,7 +179,7 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
     if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
   }
   if (kept.size > 256) kept.clear();
-  kept.set(cacheKey, new Kept(key, names, used, texts, mod));
+  kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod));
   return mod;
 }
 
