@@ -139,6 +139,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
     taintFinal: 0,
     taintFlags: [],
     model: { modules: [] },
+    sources: [],
     transcript: text + "\n",
   };
 }

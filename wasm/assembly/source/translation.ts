@@ -6,7 +6,7 @@
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
-import { FileCache } from "../cpp/filecache";
+import { FileCache, SourceFile } from "../cpp/filecache";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
@@ -15,7 +15,7 @@ import { TK, TokVec } from "../cpp/pptoken";
 import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
 import { preludeFile } from "../prelude/index";
-import { CK, CompilerMessage, CompilerModel, CTokens, ModuleSource, Names, readC, ReaderOptions, TokenSink } from "./c/index";
+import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, PreprocessedView, Names, readC, ReaderOptions, TokenSink } from "./c/index";
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
@@ -170,6 +170,7 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
   addDiagnostics(res, mod, file);
+  mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
   for (let i = 0; i < res.files.length; i++) {
@@ -337,3 +338,32 @@ function missingName(text: string): string {
   const c = text.indexOf(": No such file");
   return c < 0 ? text : text.substring(0, c);
 }
+
+/** The inactive lines and macro invocations of the workspace's files. */
+function viewOf(res: PPResult): PreprocessedView {
+  const v = new PreprocessedView();
+  for (let i = 0; i < res.inactive.length; i++) {
+    const r = res.inactive[i];
+    if (r.file < 0 || r.file >= res.files.length || res.files[r.file].origin == Origin.System) continue;
+    v.inactive.push(new Span(res.files[r.file].path, r.startLine, 1, r.endLine, 1));
+  }
+  const x = res.expansions;
+  for (let i = 0; i < res.invocations.length && i < MAX_MACRO_USES; i++) {
+    const inv = res.invocations[i];
+    const r = inv.record;
+    const f = x.startFile.get(r);
+    if (f < 0 || f >= res.files.length) continue;
+    const s = res.invocationSpan(r);
+    const def = x.def[r];
+    let defFile = "", defLine = 0;
+    if (def != null && def.src != null) {
+      const df = (def.src as SourceFile).index;
+      if (df >= 0 && df < res.files.length) { defFile = shownName(res, df); defLine = res.where(df, def.nameTok)[0]; }
+    }
+    v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), new Span(res.files[f].path, s[0], s[1], s[2], s[3]), inv.text, defFile, defLine));
+  }
+  return v;
+}
+
+/** How many invocations a file's view keeps (a generated file can hold far more). */
+const MAX_MACRO_USES = 20000;
