@@ -6,7 +6,7 @@
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
-import { FileCache, SourceFile } from "../cpp/filecache";
+import { SourceFile } from "../cpp/filecache";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
