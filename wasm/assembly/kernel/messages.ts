@@ -155,8 +155,10 @@ function busyboxError(errno: i32): string {
   if (errno == ENOENT) return "unknown symbol in module, or unknown parameter";
   return strerror(errno);
 }
-export function busyboxLoadError(file: string): string {
-  return "insmod: can't open '" + file + "': No such file or directory";
+/** busybox's insmod when the file cannot be read: bb_init_module() returns -errno, which
+ *  moderror() prints with strerror() [real: busybox 1.30 and 1.35, 5.10 … 7.3]. */
+export function busyboxReadError(file: string, errno: i32): string {
+  return "insmod: can't insert '" + file + "': " + strerror(errno);
 }
 export function busyboxRmmodError(mod: string, errno: i32): string {
   return "rmmod: can't unload module '" + mod + "': " + strerror(errno);

@@ -83,7 +83,8 @@ function insmod(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: Load
   const busybox = c.tool == Tool.BusyboxInsmod;
   const file = baseName(c.target);
   if (!inst.files.has(file) || !inst.produced.has(file)) {
-    if (busybox) { res.stderr.push(T.busyboxLoadError(c.target)); res.exit = 1; }
+    // busybox exits with bb_init_module()'s -ENOENT as a byte: 254
+    if (busybox) { res.stderr.push(T.busyboxReadError(c.target, T.ENOENT)); res.exit = 256 - T.ENOENT; }
     else { res.stderr.push(T.insmodLoadError(c.target, T.ENOENT)); res.exit = 1; }
     res.failure = Msg.LOAD_NOT_BUILT;
     res.module = file.endsWith(".ko") ? file.substring(0, file.length - 3) : file;
