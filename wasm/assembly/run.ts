@@ -75,7 +75,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
 
   const bopt = buildOptions(kernel.config, opt.relaxed);
-  res.build = runBuild(res.units, tables.base, tables.hasVmlinux, tables.pinned, r, bopt);
+  res.build = runBuild(res.units, tables.base, tables.hasVmlinux, tables.pinned, tables.repeated, r, bopt);
   addAll(res.findings, res.build.findings);
   addAll(res.findings, checkModuleFiles(res.kos, res.build, tables, r, bopt.allowMissingNsImports));
 

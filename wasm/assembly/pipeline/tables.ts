@@ -6,7 +6,8 @@
 import { Export, KoImage } from "../model";
 import { Profile } from "../kernel/profile";
 import { readSymvers, Symvers } from "../source/symvers";
-import { SymbolTable } from "../sim/symtab";
+import { ExportLookup, SymbolTable } from "../sim/symtab";
+import { findRepeatedExports, RepeatedExport } from "../sim/dumpcheck";
 import { BuildUnit } from "../sim/build";
 import { WorkspaceFile } from "../workspace";
 import { Finding, Span } from "../diagnostics";
@@ -29,6 +30,8 @@ export class Tables {
   extra: Symvers[] = [];
   /** The base kernel, when the run uses one. */
   profile: Profile | null = null;
+  /** Rows modpost reads as a second export of their symbol ("exported twice"). */
+  repeated: RepeatedExport[] = [];
   findings: Finding[] = [];
 }
 
@@ -92,9 +95,35 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
     t.hasVmlinux = sv.hasVmlinux;
     pin(t, sv);
   }
+  const kernel: ExportLookup | null = profile != null && !t.hasVmlinux ? (profile as Profile).symvers.vmlinux : null;
   if (profile != null && !t.hasVmlinux) {
     t.base.underLookup((profile as Profile).symvers);
     t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
   }
+  t.repeated = repeatedExports(kernel, t.symvers, t.extra);
   return t;
+}
+
+// the rows found exported twice are kept while the tables stay the same objects (held here,
+// so that no other object can take their address)
+let lastRepeated: RepeatedExport[] = [];
+let lastTables: Symvers[] = [];
+let lastKernel: ExportLookup | null = null;
+
+function sameObject<T>(a: T, b: T): bool { return changetype<usize>(a) == changetype<usize>(b); }
+
+/** modpost's reading order: the kernel's vmlinux exports, the pasted table, then each
+ *  KBUILD_EXTRA_SYMBOLS table. */
+function repeatedExports(kernel: ExportLookup | null, symvers: Symvers | null, extra: Symvers[]): RepeatedExport[] {
+  const tables: Symvers[] = [];
+  if (symvers != null) tables.push(symvers as Symvers);
+  for (let i = 0; i < extra.length; i++) tables.push(extra[i]);
+  let same = sameObject(kernel, lastKernel) && tables.length == lastTables.length;
+  for (let i = 0; same && i < tables.length; i++) same = sameObject(tables[i], lastTables[i]);
+  if (!same) {
+    lastRepeated = tables.length == 0 ? [] : findRepeatedExports(kernel, tables);
+    lastTables = tables;
+    lastKernel = kernel;
+  }
+  return lastRepeated;
 }

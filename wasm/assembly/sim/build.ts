@@ -1,6 +1,6 @@
 // The build: what the compiler, the assembler and modpost (scripts/mod/modpost.c:
-// read_symbols, then check_exports per module) say about the workspace's modules, and
-// the `.ko` images they produce.
+// read_dump, read_symbols, then check_exports per module) say about the workspace's
+// modules, and the `.ko` images they produce.
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
@@ -10,6 +10,7 @@ import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
 import { SymbolTable } from "./symtab";
+import { RepeatedExport } from "./dumpcheck";
 import { linkedSymbolOrder, modpostSymbolOrder, objectSymbolOrder } from "./symorder";
 
 /** One unit of the build: a module (obj-m) or a part of vmlinux (obj-y), made from one C
@@ -60,6 +61,11 @@ class Ctx {
   res: BuildResult = new BuildResult();
   /** The first file that failed to compile: make stops there, so later files print nothing. */
   failedFile: string = "";
+  /** A modpost error about a module the build compiled. */
+  moduleFailed: bool = false;
+  /** modpost errors about the tables read (read_dump), and the modules those rows belong to. */
+  dumpErrors: Finding[] = [];
+  dumpOwners: Set<string> = new Set();
   constructor(public r: Rules, public opt: BuildOptions) {}
 
   logs(src: ModuleSource): bool {
@@ -91,7 +97,20 @@ class Ctx {
     const f = new Finding(Stage.Modpost, sev, id, text, span, src.name);
     this.res.findings.push(f);
     this.res.log.push(text);
-    if (sev == Severity.Error) this.res.modpostFailed = true;
+    if (sev == Severity.Error) { this.res.modpostFailed = true; this.moduleFailed = true; }
+    return f;
+  }
+
+  /** A modpost message about a row of an export table. */
+  dump(e: Export, id: Msg, sev: Severity, text: string): Finding {
+    const f = new Finding(Stage.Modpost, sev, id, text, e.span, e.owner).about(e.symbol, e.ns);
+    this.res.findings.push(f);
+    this.res.log.push(text);
+    if (sev == Severity.Error) {
+      this.res.modpostFailed = true;
+      this.dumpErrors.push(f);
+      this.dumpOwners.add(e.owner);
+    }
     return f;
   }
 }
@@ -197,13 +216,15 @@ export function headerCalls(src: ModuleSource, world: SymbolTable): string[] {
 
 /** Compiles and runs modpost over the units against `base` (the kernel's export table).
  *  `pinned` holds Module.symvers rows for symbols the workspace's own modules export: the
- *  table the users were built against wins over the fresh export (a separate earlier build). */
-export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
+ *  table the users were built against wins over the fresh export (a separate earlier build);
+ *  `repeated` the table rows modpost reads as second exports. */
+export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, repeated: RepeatedExport[], r: Rules, opt: BuildOptions): BuildResult {
   const c = new Ctx(r, opt);
   const compiled = compile(c, units);
   const own = new Map<string, Export>();
   makeImages(c, units, compiled, own);
   if (c.res.compileFailed) return c.res; // make stops before modpost
+  readDumps(c, repeated);
   const t = new SymbolTable().under(pinned).under(own).underAll(base);
   readExports(c, units, base, own);
   resolveSymbols(c, units, t);
@@ -300,6 +321,21 @@ function makeImages(c: Ctx, units: BuildUnit[], compiled: Compiled, own: Map<str
     if (!units[u].builtin) continue;
     const ko = res.kos[u];
     for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); own.set(ko.exports[i].symbol, ko.exports[i]); }
+  }
+}
+
+/** modpost's read_dump(): a table row it takes for a second export of its symbol. The error
+ *  stops the build that read the table, not the earlier one that made the table's own
+ *  workspace modules (the table is what their users were built against). */
+function readDumps(c: Ctx, repeated: RepeatedExport[]): void {
+  const r = c.r;
+  for (let i = 0; i < repeated.length; i++) {
+    const e = repeated[i].row;
+    const p = repeated[i].previous;
+    // modpost names modules by the table's module column, as written
+    const prev = p.owner == "vmlinux" ? "vmlinux" : p.ownerPath + ".ko";
+    c.dump(e, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+      T.modpostExportedTwice(r, e.ownerPath, e.symbol, prev)).relaxable = false;
   }
 }
 
@@ -458,11 +494,14 @@ function decideProduced(c: Ctx, units: BuildUnit[], modcFailed: bool): void {
   let hard = false;
   for (let i = 0; i < res.findings.length; i++) {
     const f = res.findings[i];
-    if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable) hard = true;
+    if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable && !c.dumpErrors.includes(f)) hard = true;
   }
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
-    res.produced[u] = !modcFailed && (!res.modpostFailed || (c.opt.relaxed && !hard));
+    // no relaxed build gets past a table's error (KBUILD_MODPOST_WARN keeps it an error)
+    const dumpStops = c.dumpErrors.length > 0 && !c.dumpOwners.has(units[u].src.name);
+    const failed = c.moduleFailed || dumpStops;
+    res.produced[u] = !modcFailed && (!failed || (c.opt.relaxed && !hard && !dumpStops));
   }
 }
 
