@@ -1,6 +1,8 @@
-// modpost reading export tables (read_dump): a row that repeats a symbol the same module or
-// vmlinux exports already is "exported twice", in each release's words; another module's
-// row stands. The texts are the ones test/workspaces/symvers-listed-twice recorded.
+// The export tables a workspace pastes, as modpost and the loader read them. modpost
+// (read_dump): a row that repeats a symbol the same module or vmlinux exports already is
+// "exported twice", in each release's words; another module's row stands (the texts are the
+// ones test/workspaces/symvers-listed-twice recorded). The loader checks the running kernel's
+// own table instead (test/workspaces/symvers-vmlinux-namespace).
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
@@ -72,5 +74,15 @@ describe("modpost reading a Module.symvers", () => {
       { kernel: "6.12" },
     );
     expect(r.build.modules.map((m) => [m.name, m.produced])).toEqual([["exporter", true], ["user", false]]);
+  });
+
+  it("reaches modpost but not the loader with a vmlinux row's namespace: the running kernel's own table decides at load", async () => {
+    const noimp = 'void msleep(unsigned int ms);\nint f(void) { msleep(1); return 0; }\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("x");\n';
+    const files = { "noimp.c": noimp, "Module.symvers": "0xf9a482f9\tmsleep\tvmlinux\tEXPORT_SYMBOL\tTOY_VM\n", load: "insmod noimp.ko\n" };
+    const r = await engine.run(files, { kernel: "6.1", relaxed: true });
+    expect(r.build.log).toContain("ERROR: modpost: module noimp uses symbol msleep from namespace TOY_VM, but does not import it.");
+    expect(r.commands[0].exit).toBe(0);
+    const bare = await engine.run(files, { kernel: "6.1", relaxed: true, profile: false });
+    expect(bare.commands[0].kernel.map((l) => l.text)).toContain("noimp: module uses symbol (msleep) from namespace TOY_VM, but does not import it.");
   });
 });
