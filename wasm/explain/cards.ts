@@ -176,7 +176,7 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
   },
   READ_LOAD_LINE: {
     title: "A load line ksymns does not simulate",
-    rule: "The load script runs insmod FILE.ko, rmmod NAME, modprobe [-r] NAME, lsmod and busybox insmod FILE.ko, one a line; '#' starts a comment.",
+    rule: "The load script runs insmod FILE.ko, rmmod NAME, modprobe [-r] NAME, lsmod, modinfo [-F FIELD | -a -d -l -p -n] [-0] FILE.ko and busybox insmod FILE.ko, one a line; '#' starts a comment. modinfo's -k, -b and -m are not simulated.",
     where: KSYMNS,
     since: ALL,
     before: NOT_KERNEL,
@@ -509,6 +509,16 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     fix: "rmmod the loaded one first, or rename the module.",
     quickFix: null,
     docs: "https://man7.org/linux/man-pages/man8/insmod.8.html",
+  },
+  LOAD_MODINFO_PARTIAL: {
+    title: "modinfo shows only what ksymns keeps of a module",
+    rule: "modinfo prints a module's .modinfo strings: for a real .ko all of them (but not the signature fields kmod adds for a signed one); for a module ksymns builds, the strings make writes whose values it keeps — license, import_ns, intree, depends, name, retpoline, vermagic — in the order make puts them. The C reader notes that MODULE_DESCRIPTION is there, not its text, so that line is left out; and modinfo of an installed module by name is not simulated.",
+    where: "ksymns's simulation of kmod's modinfo (tools/modinfo.c); not a kernel message",
+    since: ALL,
+    before: NOT_KERNEL,
+    fix: "Run modinfo on the .ko file; for the left-out values, read the source.",
+    quickFix: null,
+    docs: "https://man7.org/linux/man-pages/man8/modinfo.8.html",
   },
   LOAD_NOT_BUILT: {
     title: "There is no .ko to insert",

@@ -431,10 +431,14 @@ function readSymbols(c: Ctx, units: BuildUnit[]): void {
 }
 
 /** modpost's check_exports(), module by module (newest first before 5.19: modpost prepended
- *  to its list): undefined symbols, namespaces not imported, GPL-only symbols. */
+ *  to its list): undefined symbols, namespaces not imported, GPL-only symbols; and the
+ *  depends= it writes into the .mod.c (add_depends): each exporting module once, in the
+ *  order of the symbols, by the last part of its path (make's file name, dashes kept). */
 function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bool): void {
   const r = c.r;
   const res = c.res;
+  const fileOf = new Map<string, string>();
+  for (let u = 0; u < units.length; u++) fileOf.set(units[u].src.name, baseName(units[u].object));
   for (let n = 0; n < units.length; n++) {
     const u = r.modpostKeepsOrder ? n : units.length - 1 - n;
     if (units[u].builtin) continue;
@@ -450,6 +454,10 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
         continue;
       }
       const e = t.get(sym);
+      if (e.owner != "vmlinux" && e.owner != src.name) {
+        const dep = fileOf.has(e.owner) ? fileOf.get(e.owner) : baseName(e.ownerPath.length > 0 ? e.ownerPath : e.owner);
+        if (!ko.depends.includes(dep)) ko.depends.push(dep);
+      }
       if (c.opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
       if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, baseName(units[u].object), false))) {
         const warn = c.opt.allowMissingNsImports || !r.missingNsIsError;
