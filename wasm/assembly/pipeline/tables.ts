@@ -97,7 +97,7 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
   }
   const kernel: ExportLookup | null = profile != null && !t.hasVmlinux ? (profile as Profile).symvers.vmlinux : null;
   if (profile != null && !t.hasVmlinux) {
-    t.base.underLookup((profile as Profile).symvers);
+    t.base.underLookup((profile as Profile).exports);
     t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
   }
   t.repeated = repeatedExports(kernel, t.symvers, t.extra);
