@@ -1,7 +1,8 @@
 // Phase 4 of a run: the export tables modpost builds against — the workspace's .ko files'
 // exports (as KBUILD_EXTRA_SYMBOLS would give them), over the tables Kbuild's
-// KBUILD_EXTRA_SYMBOLS names, over a pasted Module.symvers, over the base kernel's table. A pasted table with vmlinux's exports replaces the base kernel's; a
-// smaller one adds to it.
+// KBUILD_EXTRA_SYMBOLS names, over a pasted Module.symvers, over the base kernel's table: a
+// pasted row, vmlinux's included, is what modpost sees of its symbol; the base kernel's
+// table answers for the symbols it does not list.
 
 import { Export, KoImage } from "../model";
 import { Profile } from "../kernel/profile";
@@ -95,10 +96,11 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
     t.hasVmlinux = sv.hasVmlinux;
     pin(t, sv);
   }
-  const kernel: ExportLookup | null = profile != null && !t.hasVmlinux ? (profile as Profile).symvers.vmlinux : null;
-  if (profile != null && !t.hasVmlinux) {
+  // a pasted table with vmlinux rows stands for the kernel's own: no other is read before it
+  const kernel: ExportLookup | null = profile != null && !t.hasVmlinux ? (profile as Profile).vmlinux : null;
+  if (profile != null) {
     t.base.underLookup((profile as Profile).exports);
-    t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
+    t.hasVmlinux = t.hasVmlinux || (profile as Profile).symvers.hasVmlinux;
   }
   t.repeated = repeatedExports(kernel, t.symvers, t.extra);
   return t;
