@@ -54,7 +54,7 @@ export function showPreprocessed(monaco: Monaco, store: PlaygroundStore, editor:
       const s = store.getState();
       const m = macroAt(s, fileOfUri(model.uri), position.lineNumber, position.column);
       // only a workspace file can be opened; the kernel's headers are the engine's prelude
-      if (!m || !m.defFile || !(m.defFile in s.files)) return null;
+      if (!m || !m.defFile || !s.files.some((f) => f.name === m.defFile)) return null;
       return { uri: uriOf(monaco, m.defFile), range: new monaco.Range(m.defLine, 1, m.defLine, 1) };
     },
   };
@@ -62,7 +62,7 @@ export function showPreprocessed(monaco: Monaco, store: PlaygroundStore, editor:
   const opener = monaco.editor.registerEditorOpener({
     openCodeEditor(_source, resource, selection) {
       const file = fileOfUri(resource);
-      if (!(file in store.getState().files)) return false;
+      if (!store.getState().files.some((f) => f.name === file)) return false;
       const line = selection && "startLineNumber" in selection ? selection.startLineNumber : 1;
       store.getState().revealRange({ file, line, col: 1, endLine: line, endCol: 1 });
       return true;

@@ -197,7 +197,8 @@ function sameTexts(ws: Workspace, used: string[], texts: string[]): bool {
 function tokensOf(res: PPResult, main: string, names: Names): CTokens {
   const sink = new TokenSink(names, res.tokens.length + 16);
   const fileIds = new Int32Array(res.files.length);
-  for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].path);
+  // a header of the prelude is named as gcc names the kernel's (./include/linux/pwm.h)
+  for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].origin == Origin.System ? shownName(res, i) : res.files[i].path);
   sink.out.mainFile = sink.fileIndex(main);
   // names no header defined (a toy file's __init, its macros as written) are read leniently,
   // as the toy reader does: only undeclared names are, so real code reads the same
@@ -273,7 +274,8 @@ function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at:
     if (f >= 0 && f < res.files.length) {
       const s = res.span(side, j);
       if (s[0] > 0) {
-        sink.push(kindOf(k), res.spell(side, j), sink.fileIndex(res.files[f].path), s[0], s[1], s[2], s[3], unchecked(side.exp[j]));
+        const name = res.files[f].origin == Origin.System ? shownName(res, f) : res.files[f].path;
+        sink.push(kindOf(k), res.spell(side, j), sink.fileIndex(name), s[0], s[1], s[2], s[3], unchecked(side.exp[j]));
         continue;
       }
     }
@@ -375,14 +377,16 @@ function viewOf(res: PPResult): PreprocessedView {
     const r = inv.record;
     const f = x.startFile.get(r);
     if (f < 0 || f >= res.files.length) continue;
-    const s = res.invocationSpan(r);
+    const at = res.invocationSpan(r);
+    // where() below reuses the array invocationSpan() returned
+    const span = new Span(res.files[f].path, at[0], at[1], at[2], at[3]);
     const def = x.def[r];
     let defFile = "", defLine = 0;
     if (def != null && def.src != null) {
       const df = (def.src as SourceFile).index;
       if (df >= 0 && df < res.files.length) { defFile = shownName(res, df); defLine = res.where(df, def.nameTok)[0]; }
     }
-    v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), new Span(res.files[f].path, s[0], s[1], s[2], s[3]), inv.text, defFile, defLine));
+    v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), span, inv.text, defFile, defLine));
   }
   return v;
 }
