@@ -6,6 +6,7 @@ import { h } from "../views";
 import { confirmDialog } from "./dialogs";
 import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
 import { announceKept, keepCurrent, restoreFromHistory } from "./history";
+import { openPreset } from "./examples";
 
 /** The full URL of the share link for the current workspace. */
 export function shareUrl(store: PlaygroundStore): string {
@@ -104,13 +105,19 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement, keeper: K
   };
 }
 
-/** Asks, then replaces the workspace with the example, keeping the work in History. */
+/** Asks, then puts back what the workspace started from — the open example as shipped (with
+ *  its story), else the default workspace — keeping the work in History. */
 export async function resetWorkspace(store: PlaygroundStore, keeper: Keeper): Promise<void> {
-  const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your current work is kept in History, where you can restore it.", "Reset");
+  const preset = store.getState().preset;
+  const what = preset ? `the example “${preset.meta.title}” as shipped` : "the example workspace";
+  const ok = await confirmDialog(preset ? "Reset the example?" : "Reset the workspace?", `This replaces every file with ${what}. Your current work is kept in History, where you can restore it.`, "Reset");
   if (!ok) return;
+  if (preset) {
+    await openPreset(store, keeper, preset.slug, "The example is as shipped again.");
+    return;
+  }
   const kept = keepCurrent(store, keeper);
   store.getState().loadSnapshot(defaultSnapshot(), { kind: "pristine", title: null });
   if (kept.kind === "nothing") store.getState().dismissNotice();
   else announceKept(store, keeper, kept, "The workspace is the example again.");
 }
-

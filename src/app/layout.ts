@@ -2,7 +2,7 @@
 // editor beside the verdict (summary and result tabs), a draggable splitter between them.
 // The panes come from the registry; this file is only the chrome around them.
 
-import { PANES, RESULT_TABS, h, icon, type Pane } from "../views";
+import { PANES, RESULT_TABS, h, icon, markScrollable, type Pane } from "../views";
 import type { PlaygroundStore, Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
 import { openHistory } from "./history";
@@ -114,6 +114,8 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
     }
   };
   renderTabs();
+  disposers.push(markScrollable(tablist));
+  for (const strip of kernelBar.querySelectorAll<HTMLElement>(".switches")) disposers.push(markScrollable(strip));
   disposers.push(store.subscribe((s) => [s.tab, s.result] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }));
 
   // theme button label and the narrow editor toggle follow the store

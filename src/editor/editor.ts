@@ -10,6 +10,7 @@ import { syncMarkers } from "./markers";
 import { registerHovers } from "./hovers";
 import { registerCompletion } from "./completion";
 import { registerQuickFixes } from "./actions";
+import { connectLeaveKeys } from "./keyboard";
 import { DARK, LIGHT } from "./themes";
 
 export interface EditorHooks {
@@ -82,6 +83,7 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
     registerCompletion(monaco, store),
     registerQuickFixes(monaco, store),
     monaco.editor.registerCommand("ksymns.reveal", (_accessor, range) => store.getState().revealRange(range)),
+    connectLeaveKeys(editor, container),
   ];
   const themeQuery = matchMedia("(prefers-color-scheme: dark)");
   const retheme = () => monaco.editor.setTheme(hooks.isDark() ? DARK : LIGHT);

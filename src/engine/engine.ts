@@ -77,8 +77,33 @@ export interface Engine {
   symbolInfoOn(symbol: string, kernel: string): KernelExport | null;
   /** When each namespace of the real kernels took effect. */
   namespaceHistory(): NamespaceHistoryEntry[];
+  /** Up to `count` lines of the loaded profile's Module.symvers from line `from` (1-based), as
+   *  the file has them, and its line count: a row shown in its place, read-only. */
+  profileLines(from: number, count: number): ProfileLines;
   /** Runs only the C preprocessor over `files` (its test ABI). Throws if the engine traps. */
   preprocess(files: WorkspaceFiles, options: PreprocessOptions): PreprocessResult;
+}
+
+/** A stretch of the loaded profile's Module.symvers (Engine.profileLines). */
+export interface ProfileLines {
+  /** The profile (file stem under public/kernels), "" when none is loaded. */
+  profile: string;
+  /** The line number of lines[0]. */
+  from: number;
+  lines: string[];
+  /** Lines in the whole file. */
+  total: number;
+}
+
+/** Where each line of `bytes` starts, and one entry past the last line's end. */
+function lineStarts(bytes: Uint8Array): Uint32Array {
+  let n = 1;
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i] === 10) n++;
+  const starts = new Uint32Array(n + 1);
+  let k = 1;
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i] === 10) starts[k++] = i + 1;
+  starts[n] = bytes.length;
+  return starts;
 }
 
 /** The run options as the engine's container of named values (wasm/assembly/pipeline/options.ts):
@@ -125,6 +150,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
       relaxed: !!options.relaxed,
       profile: false,
       profileName: "",
+      profileRelease: "",
       profileExports: 0,
       config: {},
       syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
@@ -156,6 +182,9 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   let ex: Exports = await instantiate(module, { env: {} });
   let profileName = "";
   let loaded: KernelProfile | null = null;
+  // line offsets of the loaded profile's Module.symvers, made on the first profileLines()
+  let starts: Uint32Array = new Uint32Array(1);
+  let startsOf: KernelProfile | null = null;
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
@@ -247,6 +276,18 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,
     symbolInfoOn: (symbol, kernel) => JSON.parse(ex.symbolInfoOn(symbol, kernel)) as KernelExport | null,
     namespaceHistory: () => JSON.parse(ex.namespaceHistory()) as NamespaceHistoryEntry[],
+    profileLines(from, count) {
+      if (!loaded) return { profile: "", from: 1, lines: [], total: 0 };
+      if (startsOf !== loaded) {
+        starts = lineStarts(loaded.symvers);
+        startsOf = loaded;
+      }
+      const total = starts.length - 1;
+      const first = Math.max(1, Math.min(Math.floor(from), total));
+      const last = Math.min(total, first + Math.max(1, Math.floor(count)) - 1);
+      const text = new TextDecoder().decode(loaded.symvers.subarray(starts[first - 1], starts[last]));
+      return { profile: profileName, from: first, lines: text.replace(/\n$/, "").split("\n"), total };
+    },
     preprocess(files, options) {
       // one translation unit can leave hundreds of MB of garbage: never start the next on it
       if (collectPending || ++runsSinceCollect > 64) collect();

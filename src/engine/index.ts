@@ -1,5 +1,5 @@
 export { createEngine, requestedKernel } from "./engine";
-export type { Engine, EngineHost, KernelProfile, RunPlan } from "./engine";
+export type { Engine, EngineHost, KernelProfile, ProfileLines, RunPlan } from "./engine";
 export { packWorkspace } from "./pack";
 export type { PreprocessOptions, PreprocessResult, PPDiagnostic } from "./preprocess";
 export type { RunOptions, RunResult, Finding, CommandRecord, KernelLine, ModelModule, KoFacts, Range, WorkspaceFiles, KernelExport, KernelNamespace, LoadedModule, KernelApproximation, NamespaceHistoryEntry } from "./types";

@@ -103,6 +103,9 @@ export interface RunResult {
     profile: boolean;
     /** The base kernel profile used (e.g. "debian-6.12.118+deb12-amd64") and its export count. */
     profileName: string;
+    /** The `uname -r` of the kernel whose tables the profile holds (the page's one name for the
+     *  base kernel; another release's when the profile stands in for this one), "" without a profile. */
+    profileRelease: string;
     profileExports: number;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */

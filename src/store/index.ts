@@ -11,6 +11,8 @@ export {
   selectFindings,
   selectCounts,
   selectKernelVersion,
+  selectBaseKernel,
+  selectIsBaseTable,
   selectConfigValue,
   selectSnapshot,
   selectWorkKind,

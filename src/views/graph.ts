@@ -7,7 +7,7 @@
 import { BUILTIN_PROFILES } from "../../wasm/shared/debian";
 import { DEFAULT_RELEASE, releaseName } from "../../wasm/shared/releases";
 import type { Pane } from "./pane";
-import { h, onNextFrame, replaceChildren } from "./dom";
+import { counted, h, onNextFrame, replaceChildren } from "./dom";
 import type { PlaygroundState, PlaygroundStore } from "../store";
 import type { KernelExport, KernelNamespace } from "../engine";
 import { atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
@@ -247,7 +247,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const g = atlasGraph(data, s.result, filter.value);
     const nsCount = g.nodes.filter((n) => n.kind === "namespace").length;
     const modules = g.nodes.filter((n) => n.kind !== "namespace" && !n.id.startsWith("kimp:")).length;
-    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${data.length} namespaces, ${modules} modules drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
+    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${counted(data.length, "namespace")}, ${counted(modules, "module")} drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
     show(g, `No namespace or module matches “${filter.value}”.`);
   }
   render();

@@ -4,7 +4,7 @@
 
 import type { Pane } from "./pane";
 import { h } from "./dom";
-import { selectConfigValue, selectKernelVersion, type PlaygroundStore } from "../store";
+import { selectBaseKernel, selectConfigValue, selectKernelVersion, type PlaygroundStore } from "../store";
 
 /** The switches shown, with the short label each gets. */
 export const CONFIG_SWITCHES: { key: string; label: string; help: string }[] = [
@@ -57,7 +57,10 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     version.value = v;
     version.disabled = s.engine !== "ready";
     base.value = s.profile ? "debian" : "none";
-    release.textContent = s.result?.kernel.release ?? "";
+    // one name a kernel: the release simulated, and the kernel whose table stands in for it when that is another
+    const simulated = s.result?.kernel.release ?? "";
+    const table = selectBaseKernel(s);
+    release.textContent = table && table !== simulated ? `${simulated} · exports of ${table}` : simulated;
     for (const b of switches) {
       const value = selectConfigValue(b.dataset.config!)(s);
       b.setAttribute("aria-checked", String(value === "y"));

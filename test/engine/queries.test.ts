@@ -16,6 +16,18 @@ describe("kernel profile queries", () => {
     expect(engine.symbolInfo("no_such_symbol_anywhere")).toBeNull();
   });
 
+  it("shows the rows of the real Module.symvers around a symbol's row, as the file has them", () => {
+    const e = engine.symbolInfo("usb_stor_suspend")!;
+    const part = engine.profileLines(e.row - 2, 5);
+    expect(part.profile).toMatch(/^debian-6\.12\./);
+    expect(part.from).toBe(e.row - 2);
+    expect(part.lines).toHaveLength(5);
+    expect(part.lines[2].split("\t")).toEqual([e.crc, "usb_stor_suspend", "drivers/usb/storage/usb-storage", "EXPORT_SYMBOL_GPL", "USB_STORAGE"]);
+    const end = engine.profileLines(part.total - 1, 10);
+    expect(end.lines).toHaveLength(2);
+    expect(end.lines.every((l) => l.split("\t").length >= 4)).toBe(true);
+  });
+
   it("completes symbol names by prefix, optionally within a namespace", () => {
     const all = engine.completeSymbols("usb_stor_", { limit: 100 });
     expect(all.length).toBeGreaterThan(5);

@@ -10,6 +10,7 @@ import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
+import { profileUname } from "../shared/debian";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -212,6 +213,7 @@ export function serializeResult(res: RunResult): string {
   w.keyBool("relaxed", res.relaxed);
   w.keyBool("profile", res.profileUsed);
   w.keyStr("profileName", res.profileName);
+  w.keyStr("profileRelease", profileUname(res.profileName));
   w.keyInt("profileExports", res.profileExports);
   // how this release wants namespaces written, for quick fixes and completion
   const r = new Rules(res.release);
