@@ -1,0 +1,270 @@
+// The playground as a newcomer meets it (issue 15), in Debian's Chromium: every result tab
+// usable on a phone and a small tablet, the way out of the editor by keyboard, History and
+// examples, the base kernel named once and its table opened at a row, the counts of a refused
+// load, Compare's verdicts and the gallery's cards within their boxes, Reset on an example, the
+// header at 1400 px. Screenshots go to test-results/newcomer-*.png.
+
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { RESULT_TABS } from "../../src/views/registry";
+import { encodeLink, type Snapshot } from "../../src/store";
+import { readPreset } from "../../src/presets/node";
+import { fileText, openPlayground, pageErrors, shot, useSite, waitForEditor, waitForVerdict, type TestWindow } from "./support";
+
+const site = useSite();
+
+const DMA_USER = `#include <linux/module.h>
+
+struct dma_buf *dma_buf_get(int fd);
+
+static int __init dmauser_init(void)
+{
+\treturn dma_buf_get(0) ? 0 : -1;
+}
+module_init(dmauser_init);
+
+MODULE_LICENSE("GPL");
+`;
+
+/** The page's state, read through the store the page exposes to tests. */
+function state<T>(page: Page, read: string): Promise<T> {
+  return page.evaluate((r) => new Function("s", `return ${r}`)((window as unknown as TestWindow).ksymns.store.getState()), read) as Promise<T>;
+}
+
+/** Box of the first element `selector` matches. */
+async function box(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} is not shown`);
+  return b;
+}
+
+describe("the narrow layout", () => {
+  for (const width of [390, 600]) {
+    it(`keeps every result tab usable at ${width} px, and still after a reload with Graph chosen`, async () => {
+      const page = await openPlayground(site.browser, site.url, { width, height: 860 });
+      const check = async (tab: string) => {
+        await page.click(`#tab-${tab}`);
+        await page.locator(`#panel-${tab}`).waitFor();
+        const results = await box(page, ".results-col");
+        const editor = await box(page, ".editor-col");
+        const panel = await box(page, `#panel-${tab}`);
+        // one column: the editor above, the verdict below, each the page's width
+        expect(editor.width, `${tab}: editor width`).toBeGreaterThan(width - 4);
+        expect(results.width, `${tab}: results width`).toBeGreaterThan(width - 4);
+        expect(results.y, `${tab}: results below the editor`).toBeGreaterThanOrEqual(editor.y + editor.height - 1);
+        expect(panel.width, `${tab}: panel width`).toBeGreaterThan(width - 4);
+        expect(panel.height, `${tab}: panel height`).toBeGreaterThan(200);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${tab}: page width`).toBeLessThanOrEqual(width);
+      };
+      for (const pane of RESULT_TABS) {
+        await check(pane.id);
+        await page.locator(".results-col").scrollIntoViewIfNeeded();
+        await shot(page, `newcomer-narrow-${width}-${pane.id}`);
+      }
+      await page.click("#tab-graph");
+      await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes('"t":"graph"'));
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      expect(await page.getAttribute("#tab-graph", "aria-selected")).toBe("true");
+      await check("graph");
+      await check("compare");
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it("shows that a strip of result tabs too wide for the screen scrolls", async () => {
+    const page = await openPlayground(site.browser, site.url, { width: 390, height: 860 });
+    const strip = page.locator(".result-tabs");
+    await page.waitForFunction(() => (document.querySelector(".result-tabs") as HTMLElement).dataset.more === "right");
+    await strip.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await page.waitForFunction(() => (document.querySelector(".result-tabs") as HTMLElement).dataset.more === "left");
+    await page.context().close();
+  });
+});
+
+describe("the keyboard", () => {
+  it("leaves the editor with Esc then Tab, or Tab after Ctrl+M, and the ? overlay says so", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await waitForEditor(page);
+    const before = await fileText(page, "exporter.c");
+    const inEditor = () => page.evaluate(() => !!document.activeElement?.closest(".monaco-editor"));
+    const focusedInResults = () => page.evaluate(() => !!document.activeElement?.closest(".results-col, .splitter"));
+
+    await page.click(".monaco-editor .view-lines");
+    expect(await inEditor()).toBe(true);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    expect(await inEditor()).toBe(false);
+    expect(await focusedInResults()).toBe(true);
+    // forwards from there: the verdict's own controls
+    await page.keyboard.press("Tab");
+    expect(await focusedInResults()).toBe(true);
+    await shot(page, "newcomer-keyboard-left-editor");
+    expect(await fileText(page, "exporter.c")).toBe(before);
+
+    // Shift+Tab after Esc goes back towards the file tabs
+    await page.click(".monaco-editor .view-lines");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    expect(await inEditor()).toBe(false);
+    expect(await page.evaluate(() => !!document.activeElement?.closest(".editor-col, .topbar, .kernelbar, .notice-slot"))).toBe(true);
+
+    // Ctrl+M: Tab moves focus until pressed again
+    await page.click(".monaco-editor .view-lines");
+    await page.keyboard.press("Control+M");
+    await page.keyboard.press("Tab");
+    expect(await inEditor()).toBe(false);
+    expect(await fileText(page, "exporter.c")).toBe(before);
+    await page.click(".monaco-editor .view-lines");
+    await page.keyboard.press("Control+M");
+    await page.keyboard.press("Tab");
+    expect(await inEditor()).toBe(true);
+    expect(await fileText(page, "exporter.c")).not.toBe(before);
+    await page.keyboard.press("Control+Z");
+    await page.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "exporter.c")?.content === t, before);
+
+    await page.click("#tab-problems");
+    await page.keyboard.press("?");
+    const overlay = page.locator("dialog.help");
+    await overlay.waitFor();
+    expect(await overlay.textContent()).toContain("Esc, then Tab");
+    expect(await overlay.textContent()).toContain("Ctrl + M");
+    await shot(page, "newcomer-keyboard-help");
+    await page.keyboard.press("Escape");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("examples and History", () => {
+  it("does not keep an untouched example in History after a reload, nor say it did", async () => {
+    const page = await openPlayground(site.browser, site.url, { hash: "#example/kvmfr-dma-buf-6.12" });
+    await page.locator(".story-title").waitFor();
+    await page.waitForFunction(() => localStorage.getItem("ksymns:workspace:v1")?.includes('"kind":"pristine"'));
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    await waitForEditor(page);
+    await page.evaluate(() => (location.hash = "#example/zfs-gpl-only-fpu"));
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === "zfs-gpl-only-fpu");
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem("ksymns:history:v1") ?? "[]").length)).toBe(0);
+    expect((await state<string | undefined>(page, "s.notice?.text")) ?? "").not.toContain("History");
+    await page.context().close();
+  });
+
+  it("resets an edited example to the example as shipped, with its story, keeping the edit in History", async () => {
+    const slug = "kvmfr-dma-buf-6.12";
+    const { meta, files } = await readPreset(slug);
+    const page = await openPlayground(site.browser, site.url, { hash: `#example/${slug}` });
+    await page.locator(".story-title").waitFor();
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("kvmfr.c", "// my edit\n"));
+    await page.click("#reset");
+    const dialog = page.locator("dialog");
+    expect(await dialog.textContent()).toContain(`the example “${meta.title}” as shipped`);
+    await dialog.getByRole("button", { name: "Reset" }).click();
+    await page.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "kvmfr.c")?.content === t, files["kvmfr.c"]);
+    expect(await page.textContent(".story-title")).toBe(meta.title);
+    expect(await state<string>(page, "s.preset.slug")).toBe(slug);
+    expect(await page.textContent(".notice")).toContain("The example is as shipped again. Your work was kept in History.");
+    await page.context().close();
+  });
+
+  it("builds the gallery's cards whole — story and the real kernel's verdict — each within its card", async () => {
+    const page = await openPlayground(site.browser, site.url, { width: 390, height: 860 });
+    // every card ever shown must have its story: watched from before the gallery opens
+    await page.evaluate(() => {
+      const w = window as unknown as { incomplete: number };
+      w.incomplete = 0;
+      new MutationObserver(() => {
+        for (const card of document.querySelectorAll(".gallery-card")) {
+          if (!card.querySelector(".gallery-story")?.textContent || !card.querySelector(".gallery-verdict")?.textContent) w.incomplete++;
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await page.click("#examples");
+    await page.locator(".gallery-card").first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { incomplete: number }).incomplete)).toBe(0);
+    const overflowing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".gallery-card")].filter((c) => c.scrollWidth > c.clientWidth + 1 || [...c.children].some((e) => e.scrollWidth > e.clientWidth + 1)).map((c) => c.dataset.slug));
+    expect(overflowing).toEqual([]);
+    await shot(page, "newcomer-gallery-narrow");
+    await page.context().close();
+  });
+});
+
+describe("the verdict", () => {
+  it("names the base kernel once, and opens its Module.symvers read-only at the row an export points to", async () => {
+    const snap: Snapshot = { files: [{ name: "dmauser.c", content: DMA_USER }], profile: true, relaxed: true, view: { file: "dmauser.c", tab: "problems" } };
+    const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(snap)}` });
+    await waitForVerdict(page, "dma_buf_get from namespace DMA_BUF");
+    const release = (await page.textContent(".kernelbar .release"))!.trim();
+    expect(release).toMatch(/^\S+-amd64$/);
+    const link = page.locator(".problem-related", { hasText: "exported here into namespace DMA_BUF" });
+    const text = (await link.textContent())!;
+    expect(text).toContain(`Module.symvers of ${release}, line `);
+    // one name: nowhere does the page call this kernel by the profile's file name
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain("debian-");
+    await link.click();
+    const table = page.locator("dialog.base-table");
+    await table.waitFor();
+    expect(await table.locator("h2").textContent()).toBe(`Module.symvers of ${release}`);
+    const row = table.locator("tr.current");
+    expect(await row.locator("th").textContent()).toBe(text.replace(/.*line /, ""));
+    const cells = await row.locator("td").allTextContents();
+    expect(cells.slice(1)).toEqual(["dma_buf_get", "vmlinux", "EXPORT_SYMBOL_GPL", "DMA_BUF"]);
+    expect(await table.locator("input, textarea, [contenteditable]").count()).toBe(0);
+    await shot(page, "newcomer-base-table");
+    await page.keyboard.press("Escape");
+    await table.waitFor({ state: "detached" });
+    await page.context().close();
+  });
+
+  it("counts a load refused by CONFIG_MODULE_SIG_FORCE as the errors it is, in Problems, Load and the tab badges", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await page.click('.switch[data-config="CONFIG_MODULE_SIG_FORCE"]');
+    await page.waitForFunction(() => {
+      const r = (window as unknown as TestWindow).ksymns.store.getState().result;
+      return r?.kernel.config.CONFIG_MODULE_SIG_FORCE === "y" && r.commands.every((c) => c.exit !== 0);
+    });
+    const failed = await state<number>(page, "s.result.commands.filter((c) => c.exit !== 0).length");
+    expect(failed).toBe(2);
+    const errors = await state<number>(page, 's.result.findings.filter((f) => f.severity === "error").length');
+    const loadErrors = await state<number>(page, 's.result.findings.filter((f) => f.severity === "error" && f.stage === "load").length');
+    expect(loadErrors).toBe(failed);
+    await page.waitForFunction((n) => document.querySelector('.stat[data-tab="problems"] .stat-value')?.textContent === `${n} errors`, errors);
+    expect(await page.textContent('.stat[data-tab="kernel"] .stat-value')).toBe(`${failed} failed`);
+    expect(await page.locator(".problem.sev-error", { hasText: "Loading of unsigned module is rejected" }).count()).toBe(failed);
+    await shot(page, "newcomer-sig-force");
+    await page.context().close();
+  });
+
+  it("keeps each Compare verdict inside its column", async () => {
+    const page = await openPlayground(site.browser, site.url, { width: 1400 });
+    await page.click("#tab-compare");
+    await page.waitForFunction(() => /^\d+ kernels$/.test(document.querySelector(".compare-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await page.locator(".cmp-cell .pill").first().waitFor();
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".cmp-cell .pill")].filter((p) => {
+        const cell = p.closest("td")!.getBoundingClientRect();
+        const b = p.getBoundingClientRect();
+        return b.right > cell.right + 0.5 || p.scrollWidth > p.clientWidth + 1;
+      }).map((p) => p.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.locator(".cmp-cell .pill", { hasText: "built anyway" }).count()).toBeGreaterThan(0);
+    await shot(page, "newcomer-compare");
+    await page.context().close();
+  });
+
+  it("says “1 module” of a one-module atlas, and shows the whole tagline at 1400 px", async () => {
+    const page = await openPlayground(site.browser, site.url, { width: 1400 });
+    expect(await page.evaluate(() => { const t = document.querySelector(".tagline")!; return t.scrollWidth <= t.clientWidth; })).toBe(true);
+    await page.click("#tab-graph");
+    await page.getByRole("button", { name: "Namespace atlas" }).click();
+    await page.fill(".graph-filter", "USB_STORAGE");
+    await page.waitForFunction(() => /matching “USB_STORAGE”/.test(document.querySelector(".graph-info")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    const info = (await page.textContent(".graph-info"))!;
+    expect(info).toMatch(/\b1 module drawn\b/);
+    expect(info).not.toMatch(/\b1 (modules|namespaces)\b/);
+    await page.context().close();
+  });
+});
