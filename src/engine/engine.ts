@@ -67,6 +67,8 @@ export interface Engine {
   /** One module file (.ko, or compressed) as model.modules describes a workspace's .ko: its
    *  modinfo, exports, uses and ELF facts, the ELF checks being those of `kernel` (default 6.12). */
   describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
+  /** Up to `limit` in-tree modules of the loaded profile that `modprobe` loads, by name prefix. */
+  installedModules(prefix: string, limit?: number): string[];
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
   /** The profile that stands for `kernel`, and the release whose table it is when that is
@@ -272,6 +274,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     symbolInfo: (symbol) => JSON.parse(ex.symbolInfo(symbol)) as KernelExport | null,
     completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
+    installedModules: (prefix, limit = 50) => JSON.parse(ex.installedModules(prefix, limit)) as string[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
     approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,
     symbolInfoOn: (symbol, kernel) => JSON.parse(ex.symbolInfoOn(symbol, kernel)) as KernelExport | null,

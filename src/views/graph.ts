@@ -10,7 +10,7 @@ import type { Pane } from "./pane";
 import { counted, h, onNextFrame, replaceChildren } from "./dom";
 import type { PlaygroundState, PlaygroundStore } from "../store";
 import type { KernelExport, KernelNamespace } from "../engine";
-import { atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+import { ATLAS_OVERVIEW, atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
 import { LAYOUT_BUDGET_MS, columnLayout, createLayouter, type Layout, type LayoutInput, type LayoutWorker } from "./graphlayout";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -145,6 +145,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const fitButton = h("button", { type: "button", class: "link-button", title: "Show the whole graph", on: { click: () => fit() } }, "Fit");
   const info = h("p", { class: "graph-info", role: "status" });
   /** What is drawn, when it is not everything (a large workspace, a layout past its budget). */
+  let showAll = false;
+  const showAllButton = h("button", { type: "button", class: "link-button show-all", on: { click: () => ((showAll = true), render()) } }, "Show all");
   const note = h("p", { class: "graph-note", role: "status", hidden: true });
   const canvas = h("div", { class: "graph-canvas" });
   const legend = h(
@@ -177,13 +179,17 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   // dagre runs in a worker of its own: no graph can hold the page's thread
   const layouter = createLayouter(() => new Worker(new URL("./graphlayout.worker.ts", import.meta.url), { type: "module" }) as unknown as LayoutWorker);
   let shown = 0;
-  const tell = (text: string) => ((note.textContent = text), (note.hidden = !text));
+  /** Says what is drawn when it is not everything; the atlas's overview offers to show all. */
+  const tell = (text: string, offerAll = false) => {
+    replaceChildren(note, text, offerAll ? " " : null, offerAll ? showAllButton : null);
+    note.hidden = !text;
+  };
 
   /** Lays `g` out off the page's thread and draws it, unless a later call came first. */
-  function show(g: Graph, empty: string, what = ""): void {
+  function show(g: Graph, empty: string, what = "", offerAll = false): void {
     const mine = ++shown;
     if (!g.nodes.length) {
-      tell(what);
+      tell(what, offerAll);
       replaceChildren(canvas, h("p", { class: "muted graph-empty" }, empty));
       canvas.removeAttribute("aria-busy");
       fit = () => undefined;
@@ -195,7 +201,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     void layouter.layout(input).then((outcome) => {
       if (mine !== shown || outcome.kind === "superseded") return;
       const slow = outcome.kind === "over-budget";
-      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "));
+      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "), offerAll);
       const el = drawGraph(g, slow ? columnLayout(input) : outcome.layout, pick);
       canvas.dataset.layout = slow ? "columns" : "dagre";
       canvas.removeAttribute("aria-busy");
@@ -244,11 +250,13 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       return;
     }
     if (data instanceof Error) return show({ nodes: [], edges: [] }, `The profile could not be read: ${data.message}`);
-    const g = atlasGraph(data, s.result, filter.value);
+    const g = atlasGraph(data, s.result, filter.value, showAll ? 0 : ATLAS_OVERVIEW);
     const nsCount = g.nodes.filter((n) => n.kind === "namespace").length;
     const modules = g.nodes.filter((n) => n.kind !== "namespace" && !n.id.startsWith("kimp:")).length;
     info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${counted(data.length, "namespace")}, ${counted(modules, "module")} drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
-    show(g, `No namespace or module matches “${filter.value}”.`);
+    // without a filter the atlas opens on the namespaces most imported (and the workspace's own)
+    const overview = !filter.value && !showAll && nsCount < data.length;
+    show(g, `No namespace or module matches “${filter.value}”.`, overview ? `Showing the ${nsCount} namespaces most imported by Debian ${atlasKernel}'s modules (and those this workspace imports), of ${data.length}. Type in the filter to find others, or` : "", overview);
   }
   render();
   // at the next frame: the tab's panel is shown by then, and the canvas has its size

@@ -18,6 +18,12 @@ export function verdictText(o: ExpectedOutcome): string {
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const root = h("aside", { class: "story", "aria-label": "The story of this example" });
   container.append(root);
+  // collapsed, the story keeps one line (the example and its title) and gives the editor the room
+  let collapsed = false;
+  const toggle = () => {
+    collapsed = !collapsed;
+    render();
+  };
 
   function render(): void {
     const s = store.getState();
@@ -25,6 +31,32 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     root.hidden = !p;
     if (!p) return replaceChildren(root);
     const { meta } = p;
+    root.classList.toggle("collapsed", collapsed);
+    replaceChildren(
+      root,
+      h(
+        "div",
+        { class: "story-head" },
+        h("span", { class: "story-kicker" }, "Example", h("span", { class: "badge" }, `Linux ${meta.kernel}`), meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null),
+        h("span", { class: "story-actions" },
+          h("button", { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } }, "Compare kernels"),
+          h("button", { type: "button", class: "link-button", on: { click: () => store.getState().setGalleryOpen(true) } }, "All examples"),
+          h(
+            "button",
+            { type: "button", class: "icon-button story-collapse", title: collapsed ? "Show the whole story" : "Collapse the story to one line", "aria-label": collapsed ? "Show the whole story" : "Collapse the story", "aria-expanded": String(!collapsed), "aria-controls": "story-body", on: { click: toggle } },
+            icon("chevron"),
+          ),
+          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setPreset(null) } }, icon("close")),
+        ),
+      ),
+      h("h2", { class: "story-title" }, meta.title),
+      collapsed ? null : storyBody(),
+    );
+  }
+
+  function storyBody(): HTMLElement {
+    const s = store.getState();
+    const { meta } = s.preset!;
     const expected = meta.expected;
     let check: HTMLElement;
     if (!s.result || s.running) check = h("p", { class: "story-check busy" }, "Running…");
@@ -35,19 +67,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         ? h("p", { class: "story-check ok" }, icon("ok"), "ksymns gives what the real kernel gave.")
         : h("details", { class: `story-check ${sameKernel ? "bad" : "changed"}` }, h("summary", null, icon(sameKernel ? "error" : "info"), sameKernel ? `${diff.length} difference${diff.length === 1 ? "" : "s"} from the real kernel` : `You changed the example: ${diff.length} difference${diff.length === 1 ? "" : "s"} from the stored outcome`), h("pre", null, diff.join("\n")));
     }
-    replaceChildren(
-      root,
-      h(
-        "div",
-        { class: "story-head" },
-        h("span", { class: "story-kicker" }, "Example", h("span", { class: "badge" }, `Linux ${meta.kernel}`), meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null),
-        h("span", { class: "story-actions" },
-          h("button", { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } }, "Compare kernels"),
-          h("button", { type: "button", class: "link-button", on: { click: () => store.getState().setGalleryOpen(true) } }, "All examples"),
-          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setPreset(null) } }, icon("close")),
-        ),
-      ),
-      h("h2", { class: "story-title" }, meta.title),
+    return h(
+      "div",
+      { id: "story-body", class: "story-body" },
       h("p", { class: "story-text" }, meta.story),
       h(
         "ul",

@@ -8,6 +8,7 @@ import { openPlayground, pageErrors, shot, waitForEditor, useSite } from "./supp
 import { encodeLink, type Snapshot } from "../../src/store";
 import { readPreset } from "../../src/presets/node";
 import { PRESETS } from "../../src/presets";
+import { ATLAS_OVERVIEW } from "../../src/views/graphmodel";
 
 const site = useSite();
 
@@ -168,6 +169,12 @@ describe("the namespace graph", () => {
     await page.click("#tab-graph");
     await page.click('.seg[data-mode="atlas"]');
     await page.locator('.gnode.kind-namespace').first().waitFor({ timeout: 60_000 });
+    // it opens readable: the most imported namespaces, and the offer to show all
+    expect(await page.locator(".gnode.kind-namespace").count()).toBe(ATLAS_OVERVIEW);
+    expect(await page.textContent(".graph-note")).toContain(`Showing the ${ATLAS_OVERVIEW} namespaces most imported`);
+    await shot(page, "teaching-atlas-overview");
+    await page.click(".graph-note .show-all");
+    await page.waitForFunction((n) => document.querySelectorAll(".gnode.kind-namespace").length > n, ATLAS_OVERVIEW, { timeout: 60_000 });
     const all = await page.locator(".gnode.kind-namespace").count();
     expect(all).toBeGreaterThan(20);
     await page.fill(".graph-filter", "USB_STORAGE");

@@ -28,6 +28,16 @@ describe("kernel profile queries", () => {
     expect(end.lines.every((l) => l.split("\t").length >= 4)).toBe(true);
   });
 
+  it("lists the base kernel's in-tree modules modprobe can load, by name prefix, without its built-in ones", () => {
+    const ums = engine.installedModules("ums_", 100);
+    expect(ums).toContain("ums_karma");
+    expect(ums.every((n) => n.startsWith("ums_"))).toBe(true);
+    expect([...ums].sort()).toEqual(ums);
+    expect(engine.installedModules("", 5)).toHaveLength(5);
+    // zbud is built into Debian's 6.12 (modules.builtin): modprobe has nothing to load
+    expect(engine.installedModules("zbud", 10)).toEqual([]);
+  });
+
   it("completes symbol names by prefix, optionally within a namespace", () => {
     const all = engine.completeSymbols("usb_stor_", { limit: 100 });
     expect(all.length).toBeGreaterThan(5);

@@ -118,6 +118,19 @@ export function namespaces(): string {
   return profile == null ? "[]" : Q.namespaces((profile as Profile).symvers, (profile as Profile).modules.importers);
 }
 
+/** Up to `limit` in-tree modules of the base kernel that `modprobe` can load, whose name starts
+ *  with `prefix`, as a JSON array of names. */
+export function installedModules(prefix: string, limit: i32): string {
+  const w = new JsonWriter();
+  w.beginArray();
+  if (profile != null) {
+    const names = (profile as Profile).modules.installedNames(prefix, limit);
+    for (let i = 0; i < names.length; i++) w.str(names[i]);
+  }
+  w.endArray();
+  return w.toString();
+}
+
 /** Up to `limit` exports of namespace `ns` in the base kernel. */
 export function namespaceExports(ns: string, limit: i32): string {
   return profile == null ? "[]" : Q.namespaceExports((profile as Profile).symvers, ns, limit);

@@ -77,6 +77,16 @@ export class SymversDirectory extends ModuleDirectory {
     }
   }
 
+  /** Up to `limit` modules of the installed tree (those `modprobe NAME` finds, built-in ones
+   *  left out) whose name starts with `prefix`, in name order. */
+  installedNames(prefix: string, limit: i32): string[] {
+    const names = this.table.keys();
+    const out: string[] = [];
+    for (let i = 0; i < names.length; i++) if (names[i].startsWith(prefix)) out.push(names[i]);
+    out.sort((a: string, b: string): i32 => (a < b ? -1 : a > b ? 1 : 0));
+    return out.length > limit ? out.slice(0, limit) : out;
+  }
+
   find(name: string): KoImage | null {
     if (this.made.has(name)) return this.made.get(name);
     if (this.builtin.has(name) || this.sysfs.has(name)) return null;
