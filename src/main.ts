@@ -7,19 +7,22 @@ import { startEngine, startWorkerClient } from "./app/startengine";
 import { chooseStart } from "./app/start";
 import { announceStart, openLink } from "./app/links";
 import { mountLayout } from "./app/layout";
-import { connectPersistence } from "./app/persistence";
+import { connectPersistence, isAddressState } from "./app/persistence";
 import { connectTheme, savedTheme } from "./app/theme";
 import { connectShortcuts } from "./app/shortcuts";
 import { connectDrop } from "./app/commands";
 import { browserStorage } from "./app/history";
 import { registerOffline } from "./app/offline";
 import { connectExamples } from "./app/examples";
+import { welcome } from "./app/firstproblem";
 import "./app/app.css";
 import "./app/teaching.css";
 
 const storage = browserStorage();
 const keeper = createKeeper(storage);
-const start = chooseStart(location.hash, keeper);
+// a reload of an address the page wrote itself (persistence.ts) reopens the work as what it was
+const firstVisit = keeper.saved() === null && !location.hash;
+const start = chooseStart(location.hash, keeper, isAddressState(history.state) ? { kind: history.state.kind, title: history.state.title } : undefined);
 const store = createPlaygroundStore(start.snapshot, start.origin);
 store.setState({ theme: savedTheme(storage), editorKind: matchMedia("(max-width: 700px)").matches ? "plain" : "monaco" });
 announceStart(store, keeper, start);
@@ -33,10 +36,12 @@ addEventListener("hashchange", () => {
 const root = document.getElementById("app")!;
 connectTheme(store, storage);
 mountLayout(root, store, keeper);
+// examples first: #example/<slug> is read before persistence writes the address bar
+connectExamples(store, keeper);
 connectPersistence(store, keeper);
 connectShortcuts(store);
 connectDrop(store, root, keeper);
-connectExamples(store, keeper);
+if (firstVisit) welcome(store);
 
 const testHooks: { injectFault?: (kind: "trap" | "oom") => void } = {};
 const base = new URL("./", document.baseURI);

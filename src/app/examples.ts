@@ -6,6 +6,7 @@ import type { Keeper, PlaygroundStore, WorkspaceFile } from "../store";
 import { findPreset } from "../presets/list";
 import { loadPreset } from "../presets/browser";
 import { announceKept, keepCurrent } from "./history";
+import { openOnFirstProblem } from "./firstproblem";
 
 /** Opens the preset `slug` in the store. */
 export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: string, done?: string): Promise<void> {
@@ -16,6 +17,7 @@ export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: s
   store.getState().loadSnapshot({ files: list, profile: true, relaxed: meta.relaxed, view: { file: first, tab: "problems" } });
   if (!files[".config"]) store.getState().setKernel(meta.kernel);
   store.getState().setPreset({ slug, meta });
+  void openOnFirstProblem(store);
   // exactly as shipped: the gallery keeps it, so History need not until it is edited
   store.getState().markOrigin("pristine", null);
   if (done && kept.kind === "nothing") store.getState().dismissNotice();
