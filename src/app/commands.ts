@@ -7,6 +7,7 @@ import { confirmDialog } from "./dialogs";
 import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
 import { announceKept, keepCurrent, restoreFromHistory } from "./history";
 import { openPreset } from "./examples";
+import { applyPatchToWorkspace } from "./patch";
 
 /** The full URL of the share link for the current workspace. */
 export function shareUrl(store: PlaygroundStore): string {
@@ -42,6 +43,7 @@ export function downloadWorkspace(store: PlaygroundStore): void {
  *  replaced work in History), with undo. */
 export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Opened): void {
   const s = store.getState();
+  if (opened.files.length === 0 && opened.patches.length > 0) return applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
   if (opened.files.length === 0) {
     s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
     return;
@@ -56,6 +58,8 @@ export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Open
   // undoing a whole replacement is a restore, so the opened files are kept in turn
   const undo = kept.kind === "kept" ? () => restoreFromHistory(store, keeper, kept.id) : () => (store.getState().loadSnapshot(before, beforeOrigin), store.getState().dismissNotice());
   announceKept(store, keeper, kept, text, { label: "Undo", run: undo });
+  // patches that came with the files apply to the workspace they made
+  if (opened.patches.length) applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
 }
 
 /** Asks for files (or a folder) with the browser's picker and opens them. */

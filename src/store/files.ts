@@ -117,7 +117,7 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   loadSnapshot(snap, origin = { kind: "own", title: null }) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null, story: null });
   },
   markOrigin(kind, title) {
     set({ origin: { kind, title, files: get().files } });

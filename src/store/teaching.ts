@@ -8,6 +8,7 @@ import type { PresetMeta } from "../presets/types";
 import type { EngineClient } from "../engine/worker";
 import type { KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../engine";
 import type { Expectation } from "./expect";
+import type { PatchStory } from "./patch";
 
 /** An engine apart from the live one: runs are queued, one at a time. */
 export interface SideEngine {
@@ -19,10 +20,13 @@ export interface SideEngine {
 export interface TeachingSlice {
   /** The preset the workspace was opened from, with its story. */
   preset: { slug: string; meta: PresetMeta } | null;
+  /** The mail of the patch the workspace was made with (Open → Paste a patch). */
+  story: PatchStory | null;
   galleryOpen: boolean;
   expect: Expectation[];
   side: SideEngine | null;
   setPreset(preset: { slug: string; meta: PresetMeta } | null): void;
+  setStory(story: PatchStory | null): void;
   setGalleryOpen(open: boolean): void;
   addExpectation(e: Expectation): void;
   removeExpectation(index: number): void;
@@ -51,10 +55,12 @@ export function sideEngineOf(start: () => EngineClient): SideEngine {
 
 export const createTeachingSlice: StateCreator<PlaygroundState, [["zustand/subscribeWithSelector", never]], [], TeachingSlice> = (set, get) => ({
   preset: null,
+  story: null,
   galleryOpen: false,
   expect: [],
   side: null,
   setPreset: (preset) => set({ preset }),
+  setStory: (story) => set({ story }),
   setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
   addExpectation(e) {
     const same = (a: Expectation) => a.kernel === e.kernel && a.at === e.at;

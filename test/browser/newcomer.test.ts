@@ -4,6 +4,8 @@
 // load, Compare's verdicts and the gallery's cards within their boxes, Reset on an example, the
 // header at 1400 px. Screenshots go to test-results/newcomer-*.png.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { RESULT_TABS } from "../../src/views/registry";
@@ -373,6 +375,53 @@ describe("the rough edges", () => {
     await entry.waitFor();
     expect(await entry.locator(".history-kind").textContent()).toBe("edited by you");
     expect(await entry.locator("time").textContent()).toBe("just now");
+    await page.context().close();
+  });
+});
+
+describe("Paste a patch", () => {
+  const SERIES = readFileSync(join(import.meta.dirname, "../store/patches/import-and-author.mbox"), "utf8");
+
+  it("applies a format-patch series as one step: files added and patched, the hunk that fails listed, the mail as the story, the work before in History and back with Undo", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    await waitForEditor(page);
+    await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().setFile("load", "# mine\ninsmod exporter.ko\ninsmod user.ko\n"));
+    await page.click("#open-more");
+    await page.click("#paste-patch");
+    await page.fill(".patch-dialog textarea", SERIES);
+    await page.locator(".patch-dialog").getByRole("button", { name: "Apply" }).click();
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.some((f) => f.name === "helper.c"));
+    expect(await fileText(page, "user.c")).toContain('MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(TOY_NS);');
+    const notice = (await page.textContent(".notice"))!;
+    expect(notice).toContain("Applied “user: import TOY_NS”: changed user.c, added helper.c.");
+    expect(notice).toContain("1 part did not apply: exporter.c @@ -8,4 +8,5 @@");
+    expect(notice).toContain("Your work was kept in History.");
+    expect(await page.textContent(".story-title")).toBe("user: import TOY_NS");
+    expect(await page.textContent(".story .cite-link")).toMatch(/^https:\/\/lore\.kernel\.org\/r\/942acd96/);
+    expect(await page.textContent(".story .cite-meta")).toContain("Dana Ölander <dana@example.org>");
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().resultFiles?.some((f) => f.name === "helper.c"));
+    await shot(page, "newcomer-patch-applied");
+    await page.locator(".notice").getByRole("button", { name: "Undo" }).click();
+    await page.waitForFunction(() => !(window as unknown as TestWindow).ksymns.store.getState().files.some((f) => f.name === "helper.c"));
+    expect(await fileText(page, "load")).toBe("# mine\ninsmod exporter.ko\ninsmod user.ko\n");
+    expect(await page.locator(".story").isHidden()).toBe(true);
+    await page.context().close();
+  });
+
+  it("applies a .patch file opened from disk, and says when a text holds no change", async () => {
+    const page = await openPlayground(site.browser, site.url);
+    const first = SERIES.slice(0, SERIES.indexOf("From b2ed"));
+    const chooser = page.waitForEvent("filechooser");
+    await page.click("#open");
+    await (await chooser).setFiles([{ name: "0001-user-import-TOY_NS.patch", mimeType: "text/x-diff", buffer: Buffer.from(first) }]);
+    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.some((f) => f.name === "helper.c"));
+    expect(await page.textContent(".notice")).toContain("Applied “user: import TOY_NS”: changed user.c, added helper.c.");
+    await page.click("#open-more");
+    await page.click("#paste-patch");
+    await page.fill(".patch-dialog textarea", "Hello,\n\nno diff here.\n");
+    await page.locator(".patch-dialog").getByRole("button", { name: "Apply" }).click();
+    await page.locator(".notice-error", { hasText: "Nothing to apply" }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().files.some((f) => f.name === "helper.c"))).toBe(true);
     await page.context().close();
   });
 });
