@@ -7,7 +7,7 @@ import { decompressModule, decompressModules, type Decompressor, type Undecoded 
 import { chosenRelease, releaseName } from "../../wasm/shared/releases";
 import { findConfigHeader } from "../../wasm/shared/configheader";
 
-import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type { ExportSurface, KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
@@ -69,6 +69,8 @@ export interface Engine {
   describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
   /** Up to `limit` in-tree modules of the loaded profile that `modprobe` loads, by name prefix. */
   installedModules(prefix: string, limit?: number): string[];
+  /** The loaded profile's export surface, or null without one. */
+  exportSurface(): ExportSurface | null;
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
   /** The profile that stands for `kernel`, and the release whose table it is when that is
@@ -274,6 +276,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     symbolInfo: (symbol) => JSON.parse(ex.symbolInfo(symbol)) as KernelExport | null,
     completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
+    exportSurface: () => JSON.parse(ex.exportSurface()) as ExportSurface | null,
     installedModules: (prefix, limit = 50) => JSON.parse(ex.installedModules(prefix, limit)) as string[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
     approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,

@@ -187,3 +187,21 @@ export interface KernelNamespace {
   /** Installed modules of the kernel that import it (modinfo import_ns). */
   importers: string[];
 }
+
+/** A kernel profile's export surface (Engine.exportSurface): every figure counted by the engine
+ *  from the profile's Module.symvers. */
+export interface ExportSurface {
+  /** Every export (row) of the table. */
+  total: number;
+  /** EXPORT_SYMBOL_GPL and its kin. */
+  gpl: number;
+  /** In a symbol namespace (module: restrictions not counted). */
+  namespaced: number;
+  /** Restricted to named modules (a `module:` namespace, EXPORT_SYMBOL_FOR_MODULES). */
+  moduleOnly: number;
+  /** Exported by vmlinux, and by modules. */
+  vmlinux: number;
+  modules: number;
+  /** Each namespace with its export count. */
+  namespaces: Record<string, number>;
+}

@@ -6,7 +6,7 @@ import type { StateCreator } from "zustand/vanilla";
 import type { PlaygroundState } from "./store";
 import type { PresetMeta } from "../presets/types";
 import type { EngineClient } from "../engine/worker";
-import type { KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../engine";
+import type { ExportSurface, KernelNamespace, RunOptions, RunResult, WorkspaceFiles } from "../engine";
 import type { Expectation } from "./expect";
 import type { PatchStory } from "./patch";
 
@@ -15,6 +15,8 @@ export interface SideEngine {
   run(files: WorkspaceFiles, options: RunOptions): Promise<RunResult>;
   /** Every namespace of the real kernel profile that stands for `kernel`. */
   namespacesOf(kernel: string): Promise<KernelNamespace[]>;
+  /** The export surface of the real kernel profile that stands for `kernel`. */
+  surfaceOf(kernel: string): Promise<ExportSurface | null>;
 }
 
 export interface TeachingSlice {
@@ -49,6 +51,11 @@ export function sideEngineOf(start: () => EngineClient): SideEngine {
       enqueue(async (c) => {
         await c.run({}, { kernel });
         return c.namespaces();
+      }),
+    surfaceOf: (kernel) =>
+      enqueue(async (c) => {
+        await c.run({}, { kernel });
+        return c.exportSurface();
       }),
   };
 }

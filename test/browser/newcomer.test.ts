@@ -4,8 +4,9 @@
 // load, Compare's verdicts and the gallery's cards within their boxes, Reset on an example, the
 // header at 1400 px. Screenshots go to test-results/newcomer-*.png.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { RESULT_TABS } from "../../src/views/registry";
@@ -422,6 +423,37 @@ describe("Paste a patch", () => {
     await page.locator(".patch-dialog").getByRole("button", { name: "Apply" }).click();
     await page.locator(".notice-error", { hasText: "Nothing to apply" }).waitFor();
     expect(await page.evaluate(() => (window as unknown as TestWindow).ksymns.store.getState().files.some((f) => f.name === "helper.c"))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("the export surface", () => {
+  it("charts each built-in kernel's exports as the engine counts them, beside the series' figures, and opens the atlas at a figure", async () => {
+    const dir = join(import.meta.dirname, "../../public/kernels");
+    const lines = (release: string) => {
+      const file = readdirSync(dir).find((f) => f.startsWith(`debian-${release}`) && f.endsWith(".Module.symvers.gz"))!;
+      return gunzipSync(readFileSync(join(dir, file))).toString("utf8").split("\n").filter(Boolean).length;
+    };
+    const page = await openPlayground(site.browser, site.url, { width: 1400 });
+    await page.click("#tab-graph");
+    await page.click('.seg[data-mode="surface"]');
+    await page.waitForFunction(() => document.querySelectorAll(".surface-grown tbody tr").length > 0 && !document.querySelector(".surface-pending"), undefined, { timeout: 120_000 });
+    const kernels = await page.locator(".surface-table:not(.surface-grown) thead th").allTextContents();
+    expect(kernels.slice(1)).toEqual(["Debian 5.10", "Debian 6.1", "Debian 6.12", "Debian 7.3"]);
+    const totals = await page.locator('tr[data-row="total"] .surface-value').allTextContents();
+    const unames = ["5.10.0", "6.1.0", "6.12.", "7.3."];
+    expect(totals).toEqual(unames.map((u) => lines(u).toLocaleString("en")));
+    expect(await page.textContent(".surface-series")).toContain("31,205 exported symbols in");
+    expect(await page.getAttribute(".surface-series .cite-link", "href")).toMatch(/^https:\/\/lore\.kernel\.org\/r\//);
+    await shot(page, "newcomer-export-surface");
+    // a grown namespace opens the atlas of that kernel filtered to it
+    const cell = page.locator(".surface-grown .surface-figure").last();
+    const [kernel, ns] = [await cell.getAttribute("data-kernel"), await cell.getAttribute("data-filter")];
+    await cell.click();
+    expect(await page.getAttribute('.seg[data-mode="atlas"]', "aria-pressed")).toBe("true");
+    expect(await page.inputValue(".atlas-kernel")).toBe(kernel);
+    expect(await page.inputValue(".graph-filter")).toBe(ns);
+    await page.locator(`.gnode[data-id="ns:${ns}"]`).waitFor({ timeout: 60_000 });
     await page.context().close();
   });
 });

@@ -1,5 +1,8 @@
 // The editor's questions about the base kernel, answered from Debian 6.12's real table.
 
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
@@ -52,5 +55,36 @@ describe("kernel profile queries", () => {
     expect(list.length).toBeGreaterThan(100);
     expect(list.find((n) => n.ns === "USB_STORAGE")?.owners).toEqual(["usb_storage"]);
     expect(engine.namespaceExports("USB_STORAGE").every((e) => e.ns === "USB_STORAGE")).toBe(true);
+  });
+});
+
+describe("the export surface of each built-in kernel", () => {
+  /** The same figures counted straight from the table's lines (symbol, owner, export type, namespace). */
+  function countTable(file: string) {
+    const rows = gunzipSync(readFileSync(join(import.meta.dirname, "../../public/kernels", file))).toString("utf8").split("\n").filter(Boolean).map((l) => l.split("\t"));
+    const ns = rows.map((r) => r[4] ?? "");
+    return {
+      total: rows.length,
+      gpl: rows.filter((r) => r[3].includes("_GPL")).length,
+      namespaced: ns.filter((n) => n && !n.startsWith("module:")).length,
+      moduleOnly: ns.filter((n) => n.startsWith("module:")).length,
+      vmlinux: rows.filter((r) => r[2] === "vmlinux").length,
+    };
+  }
+
+  it("counts every export, GPL-only, namespaced, module:-restricted, vmlinux and modules as the table has them", async () => {
+    const tables = readdirSync(join(import.meta.dirname, "../../public/kernels")).filter((f) => f.endsWith(".Module.symvers.gz"));
+    expect(tables).toHaveLength(4);
+    const other = await createNodeEngine();
+    for (const file of tables) {
+      const profile = file.replace(".Module.symvers.gz", "");
+      const release = other.kernels().find((k) => other.plan({}, { kernel: k }).profile === profile)!;
+      await other.useProfileFor(release);
+      const s = other.exportSurface()!;
+      const want = countTable(file);
+      expect({ total: s.total, gpl: s.gpl, namespaced: s.namespaced, moduleOnly: s.moduleOnly, vmlinux: s.vmlinux }, profile).toEqual(want);
+      expect(s.modules).toBe(s.total - s.vmlinux);
+      expect(Object.values(s.namespaces).reduce((a, b) => a + b, 0)).toBe(s.namespaced);
+    }
   });
 });

@@ -131,6 +131,11 @@ export function installedModules(prefix: string, limit: i32): string {
   return w.toString();
 }
 
+/** The base kernel's export surface (kernel/query.ts exportSurface), "null" without one. */
+export function exportSurface(): string {
+  return profile == null ? "null" : Q.exportSurface((profile as Profile).symvers);
+}
+
 /** Up to `limit` exports of namespace `ns` in the base kernel. */
 export function namespaceExports(ns: string, limit: i32): string {
   return profile == null ? "[]" : Q.namespaceExports((profile as Profile).symvers, ns, limit);
