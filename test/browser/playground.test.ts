@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, pasteText, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite, type TestWindow } from "./support";
+import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite, type TestWindow } from "./support";
 
 const site = useSite();
 
