@@ -156,6 +156,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
       profileName: "",
       profileRelease: "",
       profileExports: 0,
+      approximated_from: "",
       config: {},
       syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
     },
@@ -168,6 +169,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
     taintFinal: 0,
     taintFlags: [],
     model: { modules: [] },
+    sources: [],
     transcript: text + "\n",
   };
 }

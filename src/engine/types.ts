@@ -107,6 +107,8 @@ export interface RunResult {
      *  base kernel; another release's when the profile stands in for this one), "" without a profile. */
     profileRelease: string;
     profileExports: number;
+    /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
+    approximated_from: string;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {
@@ -133,6 +135,8 @@ export interface RunResult {
   taintFinal: number;
   taintFlags: string[];
   model: { modules: ModelModule[] };
+  /** What the preprocessor saw of each compiled workspace file (for the editor). */
+  sources: PreprocessedSource[];
   transcript: string;
 }
 
@@ -204,4 +208,21 @@ export interface ExportSurface {
   modules: number;
   /** Each namespace with its export count. */
   namespaces: Record<string, number>;
+}
+
+/** Lines a workspace file's conditionals left out, and its macro invocations. */
+export interface PreprocessedSource {
+  /** The C file compiled (its included workspace headers' facts are listed under it). */
+  file: string;
+  inactive: { file: string; line: number; endLine: number }[];
+  macros: MacroUse[];
+}
+
+/** A macro invocation: what it expands to, and where the macro is defined ("" for a
+ *  built-in or -D macro; a kernel header as gcc names it, e.g. ./include/linux/module.h). */
+export interface MacroUse extends Range {
+  macro: string;
+  expansion: string;
+  defFile: string;
+  defLine: number;
 }

@@ -213,7 +213,17 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     fix: "Include the header that declares the symbol (or declare it), so the file compiles the same way in a real build.",
     quickFix: null,
     docs: `${MODULES_DOC}#include-files`,
+  },  READ_HEADER_NOT_BUILTIN: {
+    title: "A kernel header ksymns does not carry",
+    rule: "ksymns preprocesses each C file as kbuild does, with a built-in prelude of the kernel headers that decide exports, imports, licenses and the module_*_driver helpers. A header outside the prelude is skipped: the real build finds it, and ksymns takes the symbols it would declare from the kernel's export table.",
+    where: `${KSYMNS}; the real headers are in the kernel's include/ and arch/x86/include/`,
+    since: ALL,
+    before: NOT_KERNEL,
+    fix: "Nothing to fix in the module. Macros or inline functions of that header that hide uses of exported symbols are not seen; add the header to the workspace to have them read.",
+    quickFix: null,
+    docs: `${MODULES_DOC}#include-files`,
   },
+
 
   // ---- the compiler and assembler ----
   CC_NS_QUOTED_TWICE: {
@@ -265,6 +275,16 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     fix: "In Kbuild write ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"NS\"' (string kernels) or -DDEFAULT_SYMBOL_NAMESPACE=NS (older ones).",
     quickFix: "Define DEFAULT_SYMBOL_NAMESPACE in the other form",
     docs: `${NS_DOC}#using-the-default-symbol-namespace-define`,
+  },
+  CC_PREPROCESSOR: {
+    title: "The C preprocessor stopped the compile",
+    rule: "gcc's preprocessor runs first: #error, a missing \"local\" header, an unterminated #if or a malformed directive or macro call is an error (a fatal one stops the file), and make stops before modpost. #warning prints and goes on.",
+    where: "gcc (cpp), compiling the file with kbuild's flags",
+    since: ALL,
+    before: "The same on every release.",
+    fix: "Fix the directive or macro gcc names; the \"In file included from\" lines say which #include led there.",
+    quickFix: null,
+    docs: "https://gcc.gnu.org/onlinedocs/cpp/Diagnostics.html",
   },
   CC_EXPORT_TWICE: {
     title: "The same symbol exported twice in one module",

@@ -7,7 +7,8 @@ import { Finding, Span } from "../diagnostics";
 import { KernelConfig } from "../source/config";
 import { Kbuild, KbuildContext, KbuildModule, KbuildObject, readKbuild } from "../source/kbuild";
 import { MakeFiles } from "../source/make";
-import { MacroArg, ModuleSource, readToyC } from "../source/toyc";
+import { MacroArg, ModuleSource, moduleNameOf, readToyC } from "../source/toyc";
+import { CompileFlags, compileSource, KernelHeaders } from "../source/translation";
 import { linkSources } from "../source/composite";
 import { looksBinary } from "../source/text";
 import { BuildUnit } from "../sim/build";
@@ -50,21 +51,25 @@ function globMatch(p: string, s: string): bool {
   return i == p.length;
 }
 
-// Readers are pure: their results are kept while the input text stays the same.
-const sourceCache = new Map<string, ModuleSource>();
+// A file gcc -E wrote is read as it is, kept while its text stays the same.
+const preprocessedCache = new Map<string, ModuleSource>();
 
-function readSource(file: string, text: string, def: MacroArg | null): ModuleSource {
+function readPreprocessed(file: string, text: string, def: MacroArg | null): ModuleSource {
   const key = file + "\u0000" + (def == null ? "" : (def as MacroArg).text) + "\u0000" + text;
-  if (sourceCache.has(key)) return sourceCache.get(key);
-  if (sourceCache.size > 256) sourceCache.clear();
+  if (preprocessedCache.has(key)) return preprocessedCache.get(key);
+  if (preprocessedCache.size > 64) preprocessedCache.clear();
   const m = readToyC(file, text, def);
-  sourceCache.set(key, m);
+  preprocessedCache.set(key, m);
   return m;
 }
+
+/** Whether a file is gcc -E output (it starts with a linemarker). */
+function isPreprocessed(text: string): bool { return text.startsWith("# 1 \""); }
 
 /** Reads Kbuild (if any) and the sources it names. */
 export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units {
   const out = new Units();
+  const headers = new KernelHeaders(ctx.version * 100 + ctx.patchlevel, ctx.sublevel, ctx.config);
   let modules: KbuildModule[] = [];
   if (inp.kbuild != null) {
     const kb: Kbuild = readKbuild(new WorkspaceFiles(ws), ctx);
@@ -88,7 +93,7 @@ export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units
     const parts: ModuleSource[] = [];
     let complete = true;
     for (let j = 0; j < m.parts.length; j++) {
-      const src = readPart(ws, m, m.parts[j], out.findings);
+      const src = readPart(ws, m, m.parts[j], headers, out.findings);
       if (src == null) complete = false;
       else parts.push(src as ModuleSource);
     }
@@ -104,7 +109,7 @@ export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units
 }
 
 /** One object's source, read; null (with the finding make's error would give) when it cannot be. */
-function readPart(ws: Workspace, m: KbuildModule, obj: KbuildObject, findings: Finding[]): ModuleSource | null {
+function readPart(ws: Workspace, m: KbuildModule, obj: KbuildObject, headers: KernelHeaders, findings: Finding[]): ModuleSource | null {
   const f = ws.find(obj.source);
   if (f == null) {
     const needed = m.composite ? m.object : "modules";
@@ -118,7 +123,8 @@ function readPart(ws: Workspace, m: KbuildModule, obj: KbuildObject, findings: F
       obj.source + ": binary data, not C source; the file is not built", Span.at(obj.source, 1)));
     return null;
   }
-  const src = readSource(obj.source, text, obj.defaultNamespace());
+  const src = isPreprocessed(text) ? readPreprocessed(obj.source, text, obj.defaultNamespace())
+    : compileSource(ws, obj.source, new CompileFlags(obj, moduleNameOf(m.object), !m.builtin), headers);
   for (let k = 0; k < src.findings.length; k++) findings.push(src.findings[k]);
   return src;
 }

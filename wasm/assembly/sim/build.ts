@@ -79,6 +79,34 @@ class Ctx {
     this.res.compileFailed = true;
   }
 
+  /** What gcc's preprocessor printed for `src`; its errors fail the compile. */
+  compilerMessages(src: ModuleSource): void {
+    for (let i = 0; i < src.compiler.length; i++) {
+      const m = src.compiler[i];
+      const error = m.severity == Severity.Error;
+      this.res.findings.push(new Finding(Stage.Compile, m.severity, Msg.CC_PREPROCESSOR, m.text, m.span, src.name));
+      if (error ? !this.logs(src) : this.failedFile.length > 0 && this.failedFile != src.file) continue;
+      if (m.chain.length > 0) {
+        const lines = m.chain.split("\n");
+        for (let k = 0; k < lines.length; k++) if (lines[k].length > 0) this.res.log.push(this.inModuleDir(lines[k]));
+      }
+      this.res.log.push(this.inModuleDir(m.where) + m.text);
+      if (error) this.res.compileFailed = true;
+    }
+  }
+
+  /** A gcc line naming a workspace file as make M= shows it: <M>/ before the name (not
+   *  since 6.13, which builds from the module's folder; never before the kernel's ./include). */
+  private inModuleDir(line: string): string {
+    if (this.r.modpostRelativePaths || line.length == 0) return line;
+    const FROM = "from ";
+    const at = line.indexOf(FROM);
+    const start = line.trimStart().startsWith("In file included from") || line.trimStart().startsWith(FROM) ? at + FROM.length : 0;
+    const rest = line.substring(start);
+    if (rest.startsWith("./") || rest.startsWith("/")) return line;
+    return line.substring(0, start) + "<M>/" + rest;
+  }
+
   /** An assembler (gas) error: it names gcc's temporary .s file, not the source. */
   asmError(src: ModuleSource, id: Msg, text: string, span: Span): void {
     this.res.findings.push(new Finding(Stage.Compile, Severity.Error, id, text, span, src.name));
@@ -231,6 +259,7 @@ function compile(c: Ctx, units: BuildUnit[]): Compiled {
   const out = new Compiled();
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
+    for (let p = 0; p < units[u].parts.length; p++) c.compilerMessages(units[u].parts[p]);
     const nss: Array<string | null> = [];
     const seen = new Set<string>();
     for (let i = 0; i < src.exports.length; i++) {

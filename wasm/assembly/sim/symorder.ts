@@ -21,6 +21,10 @@ export function objectSymbolOrder(src: ModuleSource, undefinedNames: string[], h
   const headerSet = new Set<string>();
   for (let i = 0; i < headerCalls.length; i++) headerSet.add(headerCalls[i]);
 
+  // what gcc emits by itself (__fentry__, return thunks) is not a global objtool moves
+  const compilerSet = new Set<string>();
+  for (let i = 0; i < src.refs.length; i++) if (src.refs[i].compiler) compilerSet.add(src.refs[i].name);
+
   const asm = inAssemblyOrder(src.asm, r);
   const out: string[] = [];
   const seen = new Set<string>();
@@ -29,17 +33,24 @@ export function objectSymbolOrder(src: ModuleSource, undefinedNames: string[], h
     const a = asm[i];
     const undef = undefinedSet.has(a.name);
     if (!(a.defines || undef || headerSet.has(a.name) || isPrintk(a.name))) continue;
-    if (firstGlobal.length == 0) firstGlobal = a.name;
+    if (firstGlobal.length == 0 && !compilerSet.has(a.name)) firstGlobal = a.name;
     if (undef && !seen.has(a.name)) { seen.add(a.name); out.push(a.name); }
   }
   // names used only where the assembly order is unknown (e.g. an export of a declaration)
   for (let i = 0; i < undefinedNames.length; i++) if (!seen.has(undefinedNames[i])) out.push(undefinedNames[i]);
   // objtool's elf_create_symbol() frees a local slot by moving the first global to the end
-  if (r.objtoolMovesFirstGlobal && out.length > 1 && out[0] == firstGlobal) {
-    out.shift();
+  const first = out.indexOf(firstGlobal);
+  if (r.objtoolMovesFirstGlobal && out.length > 1 && first >= 0 && allCompiler(out, first, compilerSet)) {
+    out.splice(first, 1);
     out.push(firstGlobal);
   }
   return out;
+}
+
+/** Whether every name before `end` is one gcc emitted by itself. */
+function allCompiler(names: string[], end: i32, compilerSet: Set<string>): bool {
+  for (let i = 0; i < end; i++) if (!compilerSet.has(names[i])) return false;
+  return true;
 }
 
 /** The order check_exports() reports a module's symbols in. */

@@ -2,6 +2,7 @@
 // exports, imports, license, description, init/exit, definitions and declarations, the
 // symbols its object file references (with where), and the order gcc's assembly mentions them.
 
+import { Severity } from "../../../shared/codes";
 import { Finding, Span } from "../../diagnostics";
 
 /** A macro argument as written: one string literal, or an identifier, or anything else. */
@@ -42,6 +43,26 @@ export class SymbolRef {
   constructor(public name: string, public isCall: bool, public span: Span) {}
 }
 
+/** What gcc printed while compiling the file (its preprocessor's errors and warnings):
+ *  `chain` is the "In file included from" lines, `where` the "file:line:col: " before the
+ *  message ("" for none), `text` the message ("error: #error no"). */
+export class CompilerMessage {
+  constructor(public severity: Severity, public chain: string, public where: string, public text: string, public span: Span) {}
+}
+
+/** A macro invocation written in a workspace file: what it expands to and where the macro
+ *  is defined (its file as gcc names it and line; "" for a built-in or -D macro). */
+export class MacroUse {
+  constructor(public macro: string, public span: Span, public expansion: string, public defFile: string, public defLine: i32) {}
+}
+
+/** What the preprocessor saw of the workspace's files, for the editor: lines left out by
+ *  conditionals (one Span a range of whole lines) and macro invocations. */
+export class PreprocessedView {
+  inactive: Span[] = [];
+  macros: MacroUse[] = [];
+}
+
 /** Where gcc's assembly output puts a piece of code or data. */
 export enum AsmPart { Function = 0, ExitFunction = 1, Data = 2 }
 
@@ -75,6 +96,10 @@ export class ModuleSource {
   initFn: string = "";
   exitFn: string = "";
   findings: Finding[] = [];
+  /** What the preprocessor saw (null for a file read without it). */
+  preprocessed: PreprocessedView | null = null;
+  /** gcc's own messages (its preprocessor's), printed in the build log. */
+  compiler: CompilerMessage[] = [];
   /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */

@@ -1,0 +1,369 @@
+// A workspace C file as kbuild compiles it: preprocessed with the kernel's flags (gcc's
+// predefined macros, -D__KERNEL__ -DMODULE -DKBUILD_MODNAME, Kbuild's -D/-U/-I/-include,
+// the forced kconfig.h and compiler_types.h, an autoconf.h made from the run's .config, the
+// release's version numbers) against the workspace's files and the built-in prelude, then
+// read by the C reader. The preprocessor's own errors are the compiler's.
+
+import { Msg, Severity, Stage } from "../../shared/codes";
+import { Finding, Span } from "../diagnostics";
+import { SourceFile } from "../cpp/filecache";
+import { FileSystem, Origin, SearchPath } from "../cpp/include";
+import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
+import { PPResult } from "../cpp/result";
+import { PPCode, PPSeverity, PP_SEVERITY_NAMES } from "../cpp/diagnostic";
+import { TK, TokVec } from "../cpp/pptoken";
+import { useGccKbuild } from "../cpp/gcc";
+import { preprocessorCache } from "../cpp/packed";
+import { preludeFile } from "../prelude/index";
+import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, PreprocessedView, Names, readC, ReaderOptions, TokenSink } from "./c/index";
+import { KernelConfig } from "./config";
+import { KbuildObject } from "./kbuild";
+import { Workspace, WorkspaceFile } from "../workspace";
+
+/** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
+const PRELUDE_DIR = "/ksymns/include";
+/** How diagnostics name that folder: as kbuild's gcc does (`-I./include`). */
+const PRELUDE_SHOWN = "./include";
+const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
+
+/** What the compiler knows of the kernel a run builds for. */
+export class KernelHeaders {
+  /** The #define lines of include/generated/autoconf.h for the run's configuration. */
+  autoconf: string;
+  compiler: CompilerModel;
+  constructor(public release: i32, public sublevel: i32, config: KernelConfig) {
+    this.autoconf = autoconfOf(config);
+    this.compiler = CompilerModel.fromConfig(config);
+  }
+}
+
+/** include/generated/autoconf.h as `make` writes it from a .config: `y` defines CONFIG_X 1,
+ *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last one made is
+ *  kept: a run's configuration is mostly the last run's. */
+function autoconfOf(c: KernelConfig): string {
+  const keys = c.values.keys();
+  if (keys.length == lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = keys[i] == lastKeys[i] && c.values.get(keys[i]) == lastValues[i];
+    if (same) return lastAutoconf;
+  }
+  const values: string[] = [];
+  for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
+  const sorted = keys.slice(0);
+  sorted.sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i];
+    const v = c.values.get(k);
+    if (!k.startsWith("CONFIG_") || v == "n" || v.length == 0) continue;
+    if (v == "y") out.push("#define " + k + " 1");
+    else if (v == "m") out.push("#define " + k + "_MODULE 1");
+    else out.push("#define " + k + " " + v);
+  }
+  lastKeys = keys;
+  lastValues = values;
+  lastAutoconf = out.join("\n") + "\n";
+  return lastAutoconf;
+}
+let lastKeys: string[] = [];
+let lastValues: string[] = [];
+let lastAutoconf = "";
+
+/** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
+export class CompileFlags {
+  constructor(public object: KbuildObject, public modname: string, public module: bool) {}
+}
+
+/** The workspace, the prelude and autoconf.h, as the preprocessor's file system. */
+class TranslationFiles extends FileSystem {
+  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string) { super(); }
+  read(path: string): string | null {
+    if (path.startsWith(PRELUDE_DIR + "/")) {
+      if (path == AUTOCONF) return this.headers.autoconf;
+      return preludeFile(path.substring(PRELUDE_DIR.length + 1));
+    }
+    const f = this.ws.find(path);
+    return f == null ? null : (f as WorkspaceFile).text();
+  }
+  originOf(path: string): Origin {
+    if (path == this.main) return Origin.Main;
+    return path.startsWith(PRELUDE_DIR + "/") ? Origin.System : Origin.Workspace;
+  }
+}
+
+/** The export macros a file may use without a header (a toy file): intercepted so that the
+ *  DEFAULT_SYMBOL_NAMESPACE in force where they stand is known; a definition wins. */
+const TOY_EXPORTS: string[] = ["EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL"];
+const DEFAULT_NS = "DEFAULT_SYMBOL_NAMESPACE";
+const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Origin.System) | (1 << Origin.Builtin);
+
+function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOptions {
+  const o = new PPOptions();
+  o.main = file;
+  useGccKbuild(o);
+  o.predefined += "#define __KSYMNS_VERSION " + (h.release / 100).toString() + "\n#define __KSYMNS_PATCHLEVEL " +
+    (h.release % 100).toString() + "\n#define __KSYMNS_SUBLEVEL " + h.sublevel.toString() + "\n";
+  // scripts/Makefile.lib's order: -D__KERNEL__ first, then the module's names, then Kbuild's
+  o.addDefine("__KERNEL__");
+  if (flags.module) o.addDefine("MODULE");
+  const base = baseName(flags.object.source);
+  o.addDefine("KBUILD_BASENAME=\"" + base + "\"");
+  o.addDefine("KBUILD_MODNAME=\"" + flags.modname + "\"");
+  o.addDefine("__KBUILD_MODNAME=kmod_" + flags.modname);
+  const d = flags.object.defines;
+  for (let i = 0; i < d.length; i++) {
+    if (d[i].startsWith("-D")) o.addDefine(d[i].substring(2));
+    else if (d[i].startsWith("-U")) o.addUndef(d[i].substring(2));
+  }
+  o.forced.push(PRELUDE_DIR + "/linux/kconfig.h");
+  o.forced.push(PRELUDE_DIR + "/linux/compiler_types.h");
+  for (let i = 0; i < flags.object.forcedIncludes.length; i++) o.forced.push(flags.object.forcedIncludes[i]);
+  for (let i = 0; i < TOY_EXPORTS.length; i++) o.intrinsics.push(new IntrinsicSpec(TOY_EXPORTS[i], true, ANY_ORIGIN));
+  o.snapshots.push(DEFAULT_NS);
+  // a header the prelude lacks must not stop the file (see addDiagnostics)
+  o.stopAtFatal = false;
+  return o;
+}
+
+function baseName(path: string): string {
+  let b = path;
+  const slash = b.lastIndexOf("/");
+  if (slash >= 0) b = b.substring(slash + 1);
+  const dot = b.lastIndexOf(".");
+  return (dot > 0 ? b.substring(0, dot) : b).replaceAll("-", "_");
+}
+
+/** A file read earlier, kept while its inputs are the same. */
+class Kept {
+  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource) {}
+}
+const kept = new Map<string, Kept>();
+
+/** The workspace files' names, one string (a new file can change what #include finds). */
+function namesOf(ws: Workspace): string {
+  const out: string[] = [];
+  for (let i = 0; i < ws.files.length; i++) out.push(ws.files[i].name);
+  return out.join("\n");
+}
+
+/** Compiles `file` (a workspace C file) with `flags` for the kernel `h`: the module facts of
+ *  its object file, with the preprocessor's diagnostics as the compiler's. */
+export function compileSource(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders): ModuleSource {
+  const ob = flags.object;
+  const key = [file, flags.modname, flags.module ? "m" : "y", h.release.toString(), h.sublevel.toString(),
+    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" ")].join("\u0002");
+  const names = namesOf(ws);
+  const cacheKey = file + "\u0003" + flags.object.object;
+  if (kept.has(cacheKey)) {
+    const k = kept.get(cacheKey);
+    if (k.key == key && k.autoconf == h.autoconf && k.names == names && sameTexts(ws, k.used, k.texts)) return k.src;
+  }
+  const o = optionsFor(file, flags, h);
+  const fs = new TranslationFiles(ws, h, file);
+  const bracket: string[] = [PRELUDE_DIR];
+  for (let i = 0; i < flags.object.includeDirs.length; i++) bracket.push(flags.object.includeDirs[i]);
+  const cache = preprocessorCache();
+  const res = preprocess(cache, new SearchPath(fs, [], bracket), o);
+  const names2 = new Names();
+  const tokens = tokensOf(res, file, names2);
+  const options = new ReaderOptions();
+  if (res.includes.length > 0) options.compiler = h.compiler;
+  const mod = readC(tokens, file, options);
+  addDiagnostics(res, mod, file);
+  mod.preprocessed = viewOf(res);
+  const used: string[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < res.files.length; i++) {
+    const p = res.files[i].path;
+    if (res.files[i].origin == Origin.System) continue;
+    const f = ws.find(p);
+    if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
+  }
+  if (kept.size > 256) kept.clear();
+  kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod));
+  return mod;
+}
+
+function sameTexts(ws: Workspace, used: string[], texts: string[]): bool {
+  for (let i = 0; i < used.length; i++) {
+    const f = ws.find(used[i]);
+    if (f == null || (f as WorkspaceFile).text() != texts[i]) return false;
+  }
+  return true;
+}
+
+/** The preprocessor's tokens as the C reader's, each placed where the user sees it; an
+ *  intercepted export macro becomes the marker the prelude's export.h would have made. */
+function tokensOf(res: PPResult, main: string, names: Names): CTokens {
+  const sink = new TokenSink(names, res.tokens.length + 16);
+  const fileIds = new Int32Array(res.files.length);
+  for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].path);
+  sink.out.mainFile = sink.fileIndex(main);
+  sink.out.expanded = true;
+  const v = res.tokens;
+  let lastLine = 1, lastCol = 1;
+  for (let i = 0; i < v.length; i++) {
+    const k = v.kind(i);
+    if (k == TK.Padding || k == TK.Eof) continue;
+    // a token of the main file (a macro's argument too) where it is written, as gcc places
+    // its diagnostics; any other token of an expansion at the invocation in the user's file
+    const own = unchecked(v.file[i]);
+    const spelled = own >= 0 && own < res.files.length && res.files[own].origin == Origin.Main && unchecked(v.tok[i]) >= 0;
+    const f = spelled ? own : res.spanFile(v, i);
+    const s = spelled ? res.where(own, unchecked(v.tok[i])) : res.span(v, i);
+    const file = f >= 0 && f < res.files.length ? fileIds[f] : sink.out.mainFile;
+    if (k == TK.Intrinsic) {
+      pushExportCall(res, sink, v, i, file, s);
+      continue;
+    }
+    sink.push(kindOf(k), res.spell(v, i), file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
+    lastLine = s[2]; lastCol = s[3];
+  }
+  return sink.finish(lastLine, lastCol);
+}
+
+function kindOf(k: TK): CK {
+  switch (k) {
+    case TK.Ident: return CK.Ident;
+    case TK.Number: return CK.Number;
+    case TK.Char: return CK.Char;
+    case TK.String: case TK.HeaderName: return CK.String;
+    default: return CK.Punct;
+  }
+}
+
+/** `EXPORT_SYMBOL(sym)` that no header defined: as written, or with the namespace that
+ *  DEFAULT_SYMBOL_NAMESPACE held there, as `__ksymns_export_default(EXPORT_SYMBOL, sym, ns)`. */
+function pushExportCall(res: PPResult, sink: TokenSink, v: TokVec, i: i32, file: i32, s: StaticArray<i32>): void {
+  const call = res.calls[unchecked(v.tok[i])];
+  const name = res.atoms.text(call.name);
+  const l = s[0], c = s[1], el = s[2], ec = s[3];
+  const exp = unchecked(v.exp[i]);
+  const hasDefault = call.snapStart.length > 0 && call.snapStart[0] >= 0;
+  if (hasDefault) {
+    sink.push(CK.Ident, "__ksymns_export_default", file, l, c, el, ec, exp);
+    sink.push(CK.Punct, "(", file, l, c, el, ec, exp);
+    sink.push(CK.Ident, name, file, l, c, el, ec, exp);
+    sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
+  } else {
+    sink.push(CK.Ident, name, file, l, c, el, ec, exp);
+    sink.push(CK.Punct, "(", file, l, c, el, ec, exp);
+  }
+  for (let a = 0; a < call.rawStart.length; a++) {
+    if (a > 0) sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
+    pushSide(res, sink, call.rawStart[a], call.rawEnd[a], file, s);
+  }
+  if (hasDefault) {
+    sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
+    pushSide(res, sink, call.snapStart[0], call.snapEnd[0], file, s);
+  }
+  sink.push(CK.Punct, ")", file, l, c, el, ec, exp);
+}
+
+/** Tokens [a, b) of the intrinsic calls' side table, at their own places when they have one. */
+function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at: StaticArray<i32>): void {
+  const side = res.side;
+  const l = at[0], c = at[1], el = at[2], ec = at[3];
+  for (let j = a; j < b; j++) {
+    const k = side.kind(j);
+    if (k == TK.Padding || k == TK.Eof) continue;
+    const f = res.spanFile(side, j);
+    if (f >= 0 && f < res.files.length) {
+      const s = res.span(side, j);
+      if (s[0] > 0) {
+        sink.push(kindOf(k), res.spell(side, j), sink.fileIndex(res.files[f].path), s[0], s[1], s[2], s[3], unchecked(side.exp[j]));
+        continue;
+      }
+    }
+    sink.push(kindOf(k), res.spell(side, j), file, l, c, el, ec, 0);
+  }
+}
+
+/** The name gcc gives file `f` in messages (the prelude as kbuild's ./include). */
+function shownName(res: PPResult, f: i32): string {
+  const n = res.files[f].name;
+  return n.startsWith(PRELUDE_DIR + "/") ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
+}
+
+/** The preprocessor's diagnostics: errors and warnings as gcc prints them (with the
+ *  "In file included from" chain), a header the prelude lacks as a note of ksymns. */
+function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
+  const missing = new Set<string>();
+  for (let i = 0; i < res.diagnostics.length; i++) {
+    const d = res.diagnostics[i];
+    if (d.severity == PPSeverity.Note) continue;
+    const f = d.file;
+    const inFile = f >= 0 && f < res.files.length;
+    // the place the user wrote: the diagnostic's own, or the #include of the header it is in
+    let at = f, line = d.line, col = d.col, endLine = d.endLine, endCol = d.endCol;
+    while (at >= 0 && at < res.files.length && res.files[at].origin == Origin.System && res.files[at].includer >= 0) {
+      line = res.files[at].includeLine; col = 1; endLine = line; endCol = 1;
+      at = res.files[at].includer;
+    }
+    const userFile = at >= 0 && at < res.files.length && res.files[at].origin != Origin.System ? res.files[at].path : main;
+    const span = line > 0 ? new Span(userFile, line, col, endLine > 0 ? endLine : line, endCol > 0 ? endCol : col) : Span.at(main, 1);
+    if (d.code == PPCode.INCLUDE_NOT_FOUND && angledMissing(res, d.text)) {
+      // a kernel header the prelude does not have: the real build finds it
+      const header = missingName(d.text);
+      if (missing.has(header)) continue;
+      missing.add(header);
+      mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
+        "<" + header + "> is not among ksymns' built-in kernel headers: the declarations it holds are taken from the kernel's export table", span, mod.name));
+      continue;
+    }
+    const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
+    const text = PP_SEVERITY_NAMES[<i32>d.severity] + ": " + d.text;
+    const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/") : "";
+    mod.compiler.push(new CompilerMessage(d.severity == PPSeverity.Warning ? Severity.Warning : Severity.Error, chain, where, text, span));
+    // gcc stops at a fatal error
+    if (d.severity == PPSeverity.Fatal) {
+      mod.compiler.push(new CompilerMessage(Severity.Error, "", "", "compilation terminated.", span));
+      return;
+    }
+  }
+}
+
+/** Whether a "No such file" is for an angled (<...>) include, which the prelude may lack. */
+function angledMissing(res: PPResult, text: string): bool {
+  const name = missingName(text);
+  for (let i = 0; i < res.includes.length; i++) {
+    const e = res.includes[i];
+    if (e.resolved < 0 && e.spelling == name) return e.angled;
+  }
+  return false;
+}
+
+/** The header a "NAME: No such file or directory" names. */
+function missingName(text: string): string {
+  const c = text.indexOf(": No such file");
+  return c < 0 ? text : text.substring(0, c);
+}
+
+/** The inactive lines and macro invocations of the workspace's files. */
+function viewOf(res: PPResult): PreprocessedView {
+  const v = new PreprocessedView();
+  for (let i = 0; i < res.inactive.length; i++) {
+    const r = res.inactive[i];
+    if (r.file < 0 || r.file >= res.files.length || res.files[r.file].origin == Origin.System) continue;
+    v.inactive.push(new Span(res.files[r.file].path, r.startLine, 1, r.endLine, 1));
+  }
+  const x = res.expansions;
+  for (let i = 0; i < res.invocations.length && i < MAX_MACRO_USES; i++) {
+    const inv = res.invocations[i];
+    const r = inv.record;
+    const f = x.startFile.get(r);
+    if (f < 0 || f >= res.files.length) continue;
+    const s = res.invocationSpan(r);
+    const def = x.def[r];
+    let defFile = "", defLine = 0;
+    if (def != null && def.src != null) {
+      const df = (def.src as SourceFile).index;
+      if (df >= 0 && df < res.files.length) { defFile = shownName(res, df); defLine = res.where(df, def.nameTok)[0]; }
+    }
+    v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), new Span(res.files[f].path, s[0], s[1], s[2], s[3]), inv.text, defFile, defLine));
+  }
+  return v;
+}
+
+/** How many invocations a file's view keeps (a generated file can hold far more). */
+const MAX_MACRO_USES = 20000;
