@@ -57,10 +57,15 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     version.value = v;
     version.disabled = s.engine !== "ready";
     base.value = s.profile ? "debian" : "none";
-    // one name a kernel: the release simulated, and the kernel whose table stands in for it when that is another
-    const simulated = s.result?.kernel.release ?? "";
+    // which real table stands for this release (the engine's choice, and whether it is another
+    // release's table read back through the namespace history), named as everywhere on the page
+    const k = s.result?.kernel;
     const table = selectBaseKernel(s);
-    release.textContent = table && table !== simulated ? `${simulated} · exports of ${table}` : simulated;
+    base.options[0].textContent = table ? `Debian ${table} exports${k?.approximated_from ? ` (read as ${k.version})` : ""}` : "Debian kernel exports";
+    base.title = k?.approximated_from
+      ? `No built-in table of ${k.version}: ${k.approximated_from}'s is read as ${k.version}, with the namespaces that came, went or moved in between corrected`
+      : "The real export table the build and the loader resolve symbols against";
+    release.textContent = k?.release ?? "";
     for (const b of switches) {
       const value = selectConfigValue(b.dataset.config!)(s);
       b.setAttribute("aria-checked", String(value === "y"));
