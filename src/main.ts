@@ -20,9 +20,13 @@ import "./app/teaching.css";
 
 const storage = browserStorage();
 const keeper = createKeeper(storage);
-// a reload of an address the page wrote itself (persistence.ts) reopens the work as what it was
+// a reload of an address the page wrote itself (persistence.ts) reopens the saved work, which
+// is newer than the address when the reload came within the save's delay; the address is used
+// only when nothing was saved (storage refused), and then as what it was, not a stranger's link
+const ownAddress = isAddressState(history.state) ? { kind: history.state.kind, title: history.state.title } : undefined;
+if (ownAddress && keeper.saved()) history.replaceState(null, "", location.pathname + location.search);
 const firstVisit = keeper.saved() === null && !location.hash;
-const start = chooseStart(location.hash, keeper, isAddressState(history.state) ? { kind: history.state.kind, title: history.state.title } : undefined);
+const start = chooseStart(location.hash, keeper, ownAddress);
 const store = createPlaygroundStore(start.snapshot, start.origin);
 store.setState({ theme: savedTheme(storage), editorKind: matchMedia("(max-width: 700px)").matches ? "plain" : "monaco" });
 announceStart(store, keeper, start);
