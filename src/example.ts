@@ -35,3 +35,7 @@ MODULE_DESCRIPTION("uses toy_get without MODULE_IMPORT_NS(TOY_NS)");
 insmod user.ko
 `,
 };
+
+/** What the example asks of a first-time visitor, in one line. */
+export const EXAMPLE_HINT =
+  "user.c calls toy_get, which exporter.c exports into the namespace TOY_NS, without importing it: modpost and the loader both refuse. Try the Fix button on the first problem, then see the load succeed.";

@@ -7,19 +7,26 @@ import { startEngine, startWorkerClient } from "./app/startengine";
 import { chooseStart } from "./app/start";
 import { announceStart, openLink } from "./app/links";
 import { mountLayout } from "./app/layout";
-import { connectPersistence } from "./app/persistence";
+import { connectPersistence, isAddressState } from "./app/persistence";
 import { connectTheme, savedTheme } from "./app/theme";
 import { connectShortcuts } from "./app/shortcuts";
 import { connectDrop } from "./app/commands";
 import { browserStorage } from "./app/history";
 import { registerOffline } from "./app/offline";
 import { connectExamples } from "./app/examples";
+import { welcome } from "./app/firstproblem";
 import "./app/app.css";
 import "./app/teaching.css";
 
 const storage = browserStorage();
 const keeper = createKeeper(storage);
-const start = chooseStart(location.hash, keeper);
+// a reload of an address the page wrote itself (persistence.ts) reopens the saved work, which
+// is newer than the address when the reload came within the save's delay; the address is used
+// only when nothing was saved (storage refused), and then as what it was, not a stranger's link
+const ownAddress = isAddressState(history.state) ? { kind: history.state.kind, title: history.state.title } : undefined;
+if (ownAddress && keeper.saved()) history.replaceState(null, "", location.pathname + location.search);
+const firstVisit = keeper.saved() === null && !location.hash;
+const start = chooseStart(location.hash, keeper, ownAddress);
 const store = createPlaygroundStore(start.snapshot, start.origin);
 store.setState({ theme: savedTheme(storage), editorKind: matchMedia("(max-width: 700px)").matches ? "plain" : "monaco" });
 announceStart(store, keeper, start);
@@ -33,10 +40,12 @@ addEventListener("hashchange", () => {
 const root = document.getElementById("app")!;
 connectTheme(store, storage);
 mountLayout(root, store, keeper);
+// examples first: #example/<slug> is read before persistence writes the address bar
+connectExamples(store, keeper);
 connectPersistence(store, keeper);
 connectShortcuts(store);
 connectDrop(store, root, keeper);
-connectExamples(store, keeper);
+if (firstVisit) welcome(store);
 
 const testHooks: { injectFault?: (kind: "trap" | "oom") => void } = {};
 const base = new URL("./", document.baseURI);

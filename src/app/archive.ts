@@ -3,7 +3,7 @@
 
 import { strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
 import { isModuleFile, isWorkspaceInput } from "../../wasm/shared/files";
-import type { WorkspaceFile } from "../store";
+import { isPatchFile, type WorkspaceFile } from "../store";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -42,6 +42,8 @@ export function zipWorkspace(files: readonly WorkspaceFile[]): Uint8Array {
 
 export interface Opened {
   files: WorkspaceFile[];
+  /** The texts of .patch, .diff and .mbox files: applied to the workspace, not added to it. */
+  patches: string[];
   skipped: string[];
   /** A whole folder or archive: it replaces the workspace rather than adding to it. */
   whole: boolean;
@@ -62,15 +64,17 @@ function commonFolder(paths: string[]): string {
 
 function collect(pairs: [string, Uint8Array][], whole: boolean): Opened {
   const files: WorkspaceFile[] = [];
+  const patches: string[] = [];
   const skipped: string[] = [];
   const real = pairs.filter(([path]) => path && !path.endsWith("/"));
   const top = commonFolder(real.map(([path]) => path));
   for (const [path, bytes] of real) {
     const name = path.slice(top.length);
-    if (isWorkspaceInput(name) && !files.some((f) => f.name === name)) files.push({ name, content: contentOf(name, bytes) });
+    if (isPatchFile(name)) patches.push(new TextDecoder().decode(bytes));
+    else if (isWorkspaceInput(name) && !files.some((f) => f.name === name)) files.push({ name, content: contentOf(name, bytes) });
     else skipped.push(name);
   }
-  return { files, skipped, whole };
+  return { files, patches, skipped, whole: whole && files.length > 0 };
 }
 
 async function readFile(file: File): Promise<[string, Uint8Array][]> {

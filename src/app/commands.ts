@@ -6,6 +6,8 @@ import { h } from "../views";
 import { confirmDialog } from "./dialogs";
 import { openDrop, openFileList, zipWorkspace, type Opened } from "./archive";
 import { announceKept, keepCurrent, restoreFromHistory } from "./history";
+import { openPreset } from "./examples";
+import { applyPatchToWorkspace } from "./patch";
 
 /** The full URL of the share link for the current workspace. */
 export function shareUrl(store: PlaygroundStore): string {
@@ -41,6 +43,7 @@ export function downloadWorkspace(store: PlaygroundStore): void {
  *  replaced work in History), with undo. */
 export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Opened): void {
   const s = store.getState();
+  if (opened.files.length === 0 && opened.patches.length > 0) return applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
   if (opened.files.length === 0) {
     s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
     return;
@@ -55,6 +58,8 @@ export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Open
   // undoing a whole replacement is a restore, so the opened files are kept in turn
   const undo = kept.kind === "kept" ? () => restoreFromHistory(store, keeper, kept.id) : () => (store.getState().loadSnapshot(before, beforeOrigin), store.getState().dismissNotice());
   announceKept(store, keeper, kept, text, { label: "Undo", run: undo });
+  // patches that came with the files apply to the workspace they made
+  if (opened.patches.length) applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
 }
 
 /** Asks for files (or a folder) with the browser's picker and opens them. */
@@ -104,13 +109,19 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement, keeper: K
   };
 }
 
-/** Asks, then replaces the workspace with the example, keeping the work in History. */
+/** Asks, then puts back what the workspace started from — the open example as shipped (with
+ *  its story), else the default workspace — keeping the work in History. */
 export async function resetWorkspace(store: PlaygroundStore, keeper: Keeper): Promise<void> {
-  const ok = await confirmDialog("Reset the workspace?", "This replaces every file with the example workspace. Your current work is kept in History, where you can restore it.", "Reset");
+  const preset = store.getState().preset;
+  const what = preset ? `the example “${preset.meta.title}” as shipped` : "the example workspace";
+  const ok = await confirmDialog(preset ? "Reset the example?" : "Reset the workspace?", `This replaces every file with ${what}. Your current work is kept in History, where you can restore it.`, "Reset");
   if (!ok) return;
+  if (preset) {
+    await openPreset(store, keeper, preset.slug, "The example is as shipped again.");
+    return;
+  }
   const kept = keepCurrent(store, keeper);
   store.getState().loadSnapshot(defaultSnapshot(), { kind: "pristine", title: null });
   if (kept.kind === "nothing") store.getState().dismissNotice();
   else announceKept(store, keeper, kept, "The workspace is the example again.");
 }
-

@@ -29,6 +29,8 @@ const SHORTCUTS: [string, string][] = [
   ["F2 / Delete (on a tab)", "Rename / delete the file"],
   ["Ctrl + Shift + ← / →  (on a tab)", "Move the tab"],
   ["Ctrl/⌘ + Z", "Undo — also undoes quick fixes and kernel switches"],
+  ["Esc, then Tab / Shift + Tab", "Leave the editor for the verdict (or the file tabs); Tab alone indents"],
+  ["Ctrl + M  (⌃ + ⇧ + M on macOS)", "Toggle: Tab moves focus instead of indenting, until pressed again"],
   ["Esc", "Close this list, menus and hovers"],
 ];
 

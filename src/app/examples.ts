@@ -6,9 +6,10 @@ import type { Keeper, PlaygroundStore, WorkspaceFile } from "../store";
 import { findPreset } from "../presets/list";
 import { loadPreset } from "../presets/browser";
 import { announceKept, keepCurrent } from "./history";
+import { openOnFirstProblem } from "./firstproblem";
 
 /** Opens the preset `slug` in the store. */
-export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: string): Promise<void> {
+export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: string, done?: string): Promise<void> {
   const { meta, files } = await loadPreset(slug);
   const kept = keepCurrent(store, keeper);
   const list: WorkspaceFile[] = Object.entries(files).map(([name, content]) => ({ name, content }));
@@ -16,9 +17,11 @@ export async function openPreset(store: PlaygroundStore, keeper: Keeper, slug: s
   store.getState().loadSnapshot({ files: list, profile: true, relaxed: meta.relaxed, view: { file: first, tab: "problems" } });
   if (!files[".config"]) store.getState().setKernel(meta.kernel);
   store.getState().setPreset({ slug, meta });
+  void openOnFirstProblem(store);
   // exactly as shipped: the gallery keeps it, so History need not until it is edited
   store.getState().markOrigin("pristine", null);
-  announceKept(store, keeper, kept, `You opened the example “${meta.title}”.`);
+  if (done && kept.kind === "nothing") store.getState().dismissNotice();
+  announceKept(store, keeper, kept, done ?? `You opened the example “${meta.title}”.`);
 }
 
 /** Follows #example/<slug> and #examples now and whenever the hash changes. */

@@ -19,6 +19,19 @@ function timeText(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+function agoText(at: number, now = Date.now()): string {
+  const minutes = Math.round((now - at) / 60_000);
+  const unit = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"} ago`;
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return unit(minutes, "minute");
+  if (minutes < 48 * 60) return unit(Math.round(minutes / 60), "hour");
+  return unit(Math.round(minutes / 1440), "day");
+}
+
+/** What an entry was when it was replaced: the user's edits, or a link opened and not edited. */
+const KIND_TEXT: Record<HistoryEntry["kind"], string> = { own: "edited by you", link: "a shared link, not edited" };
+
 /** Opens the dialog; returns it (it removes itself when closed). */
 export function historyDialog(actions: HistoryActions): HTMLDialogElement {
   const deleted = new Set<string>();
@@ -53,7 +66,14 @@ export function historyDialog(actions: HistoryActions): HTMLDialogElement {
       const restore = h("button", { type: "button", class: "btn small", "aria-label": `Restore ${entry.title}`, on: { click: () => (commitDeletions(), dialog.close(), actions.restore(entry.id)) } }, "Restore");
       const remove = h("button", { type: "button", class: "btn small", "aria-label": `Delete ${entry.title}`, on: { click: () => (deleted.add(entry.id), render()) } }, "Delete");
       li.replaceChildren(
-        h("div", { class: "history-what" }, h("span", { class: "history-title", title: entry.title }, entry.title), h("span", { class: "history-meta muted" }, `${timeText(entry.at)} · ${files} file${files === 1 ? "" : "s"} · ${sizeText(entry.size)}`)),
+        h("div", { class: "history-what" }, h("span", { class: "history-title", title: entry.title }, entry.title), h(
+            "span",
+            { class: "history-meta muted" },
+            h("span", { class: `history-kind kind-${entry.kind}` }, KIND_TEXT[entry.kind]),
+            ` · replaced `,
+            h("time", { dateTime: new Date(entry.at).toISOString(), title: timeText(entry.at) }, agoText(entry.at)),
+            ` · ${files} file${files === 1 ? "" : "s"} · ${sizeText(entry.size)}`,
+          )),
         h("div", { class: "history-buttons" }, restore, remove),
       );
     };

@@ -2,13 +2,14 @@
 // editor beside the verdict (summary and result tabs), a draggable splitter between them.
 // The panes come from the registry; this file is only the chrome around them.
 
-import { PANES, RESULT_TABS, h, icon, type Pane } from "../views";
+import { PANES, RESULT_TABS, h, icon, markScrollable, type Pane } from "../views";
 import type { PlaygroundStore, Theme } from "../store";
 import { copyLink, downloadWorkspace, pickFiles, resetWorkspace } from "./commands";
 import { openHistory } from "./history";
 import { mountNotice } from "./notice";
 import { helpDialog } from "./dialogs";
 import { embedDialog } from "./embeddialog";
+import { pastePatchDialog } from "./patch";
 import type { Keeper } from "../store";
 
 const LAYOUT_KEY = "ksymns:layout";
@@ -24,6 +25,29 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
   const storage = keeper.storage;
   const button = (label: string, iconName: Parameters<typeof icon>[0], run: () => void, extra: Record<string, string> = {}) =>
     h("button", { type: "button", class: "tool", title: label, "aria-label": label, on: { click: run }, ...extra }, icon(iconName), h("span", { class: "tool-label" }, label.split(" (")[0]));
+
+  // Open: files at once from the button; a folder or a pasted patch from its menu
+  const openGroup = () => {
+    const menu = h("div", { class: "menu", role: "menu", hidden: true });
+    const more = h("button", { type: "button", class: "tool tool-more", id: "open-more", title: "More ways to open", "aria-label": "More ways to open", "aria-haspopup": "menu", "aria-expanded": "false" }, icon("chevron"));
+    const close = () => ((menu.hidden = true), more.setAttribute("aria-expanded", "false"));
+    const item = (label: string, run: () => void, id: string) => h("button", { type: "button", role: "menuitem", id, on: { click: () => (close(), run()) } }, label);
+    menu.append(
+      item("Files or a .zip…", () => pickFiles(store, keeper), "open-files"),
+      item("A folder…", () => pickFiles(store, keeper, true), "open-folder"),
+      item("Paste a patch…", () => pastePatchDialog(store, keeper), "paste-patch"),
+    );
+    more.addEventListener("click", () => {
+      const open = menu.hidden;
+      menu.hidden = !open;
+      more.setAttribute("aria-expanded", String(open));
+      if (open) (menu.querySelector("button") as HTMLElement).focus();
+    });
+    menu.addEventListener("keydown", (e) => e.key === "Escape" && (close(), more.focus()));
+    document.addEventListener("pointerdown", (e) => !group.contains(e.target as Node) && close());
+    const group = h("span", { class: "tool-group" }, button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }), more, menu);
+    return group;
+  };
 
   const themeButton = button("Theme", "system", () => {
     const t = store.getState().theme;
@@ -44,7 +68,7 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
       button("Embed", "terminal", () => embedDialog(store), { id: "embed" }),
       button("Examples", "file", () => store.getState().setGalleryOpen(true), { id: "examples" }),
       button("Download .zip", "download", () => downloadWorkspace(store), { id: "download" }),
-      button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }),
+      openGroup(),
       button("History (replaced workspaces)", "history", () => openHistory(store, keeper), { id: "history" }),
       button("Reset", "reset", () => void resetWorkspace(store, keeper), { id: "reset" }),
       editorToggle,
@@ -114,6 +138,8 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
     }
   };
   renderTabs();
+  disposers.push(markScrollable(tablist));
+  for (const strip of kernelBar.querySelectorAll<HTMLElement>(".switches")) disposers.push(markScrollable(strip));
   disposers.push(store.subscribe((s) => [s.tab, s.result] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }));
 
   // theme button label and the narrow editor toggle follow the store

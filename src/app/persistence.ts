@@ -1,9 +1,11 @@
 // Saves the workspace while the user works (debounced, and at once when the page is hidden),
-// and drops a share link from the address bar once the workspace no longer matches it. What
+// and keeps the address bar naming what is open, as the TypeScript and Vue playgrounds do: the
+// example's #example/<slug> while it is untouched, else the workspace's share link (none for
+// the default workspace, or one too large for an address). What
 // storage refuses is said on the page, with the work offered as a download; work another tab
 // saved is kept in History before this tab saves over it, and the page says another tab is open.
 
-import { SAVED_KEY, workspaceSize, type Keeper, type Notice, type PlaygroundStore, type SaveOutcome, type Snapshot, selectSnapshot } from "../store";
+import { SAVED_KEY, encodeLink, selectSnapshot, selectWorkKind, selectWorkTitle, workspaceSize, type Keeper, type Notice, type PlaygroundStore, type SaveOutcome, type Snapshot, type WorkKind } from "../store";
 import { currentWork, downloadRescue, openHistory, storageWords } from "./history";
 
 function sizeText(files: Snapshot["files"]): string {
@@ -32,6 +34,41 @@ function unsavedNotice(store: PlaygroundStore, keeper: Keeper, outcome: Extract<
   return { kind: "error", text: "Your work is not being saved in this browser: its storage is unavailable (disabled, or private browsing). Download it or copy the link to keep it.", action: download };
 }
 
+/** Workspaces larger than this are not put in the address bar (a link still copies them). */
+const ADDRESS_BYTES = 64 * 1024;
+
+/** What the page's own address says of the work (history.state), so that a reload of a
+ *  workspace link the page wrote itself reopens it as what it was, not as a stranger's link. */
+export interface AddressState {
+  ksymns: "address";
+  kind: WorkKind;
+  title: string;
+}
+
+/** Whether `state` is an AddressState the page wrote. */
+export function isAddressState(state: unknown): state is AddressState {
+  const s = state as Partial<AddressState> | null;
+  return !!s && s.ksymns === "address" && (s.kind === "own" || s.kind === "link" || s.kind === "pristine") && typeof s.title === "string";
+}
+
+/** The hash naming the open work, "" for the default workspace or one too large for an address. */
+export function addressOf(store: PlaygroundStore): string {
+  const s = store.getState();
+  const kind = selectWorkKind(s);
+  if (s.preset && kind === "pristine") return `#example/${s.preset.slug}`;
+  if (kind === "pristine" || workspaceSize(s.files) > ADDRESS_BYTES) return "";
+  return `#${encodeLink(selectSnapshot(s))}`;
+}
+
+/** Puts the open work's hash in the address bar (replacing the entry: Back still leaves the page). */
+export function keepAddress(store: PlaygroundStore): void {
+  const hash = addressOf(store);
+  const s = store.getState();
+  const state: AddressState = { ksymns: "address", kind: selectWorkKind(s), title: selectWorkTitle(s) };
+  if (location.hash === hash && isAddressState(history.state) && history.state.kind === state.kind) return;
+  history.replaceState(state, "", location.pathname + location.search + hash);
+}
+
 /** Connects local persistence; returns the dispose function. */
 export function connectPersistence(store: PlaygroundStore, keeper: Keeper, delay = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -45,6 +82,7 @@ export function connectPersistence(store: PlaygroundStore, keeper: Keeper, delay
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    keepAddress(store);
     const outcome = keeper.save(currentWork(store));
     if (!outcome.ok) {
       // said once per cause, and again when the cause changes
@@ -64,7 +102,6 @@ export function connectPersistence(store: PlaygroundStore, keeper: Keeper, delay
     }
   };
   const schedule = () => {
-    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, delay);
   };

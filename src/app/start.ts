@@ -21,8 +21,10 @@ export interface Start {
 
 const LINK_ORIGIN = { kind: "link", title: "Shared link" } as const;
 
-/** Decides the opening workspace from the URL hash and the saved work. */
-export function chooseStart(hash: string, keeper: Keeper): Start {
+/** Decides the opening workspace from the URL hash and the saved work. `address` is what the
+ *  page itself wrote with a hash it put in the address bar (a reload): that work reopens as
+ *  what it was, not as a stranger's link. */
+export function chooseStart(hash: string, keeper: Keeper, address?: { kind: WorkKind; title: string }): Start {
   const saved = keeper.saved();
   const savedOrigin = saved ? { kind: saved.kind, title: saved.title } : ({ kind: "pristine", title: null } as const);
   if (!isLinkHash(hash)) {
@@ -41,14 +43,16 @@ export function chooseStart(hash: string, keeper: Keeper): Start {
     keeper.adopt();
     return { snapshot: linked, origin: savedOrigin, hadLink: true };
   }
-  const opened = { kind: "opened", text: "You opened a shared workspace." } as const;
+  const origin = address ?? LINK_ORIGIN;
+  const opened = address ? undefined : ({ kind: "opened", text: "You opened a shared workspace." } as const);
   if (!saved || saved.kind === "pristine" || sameFiles(saved.snapshot.files, defaultSnapshot().files)) {
     keeper.adopt();
-    return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, message: opened };
+    return { snapshot: linked, origin, hadLink: true, message: opened };
   }
   const kept = keeper.keep(saved);
-  if (!kept.ok) return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, message: opened, refused: { problem: kept.problem, work: saved } };
+  if (!kept.ok) return { snapshot: linked, origin, hadLink: true, message: opened, refused: { problem: kept.problem, work: saved } };
   keeper.adopt();
   const what = saved.kind === "own" ? "Your own work was kept in History." : "The shared workspace you had open was kept in History.";
-  return { snapshot: linked, origin: LINK_ORIGIN, hadLink: true, keptId: kept.id, message: { kind: "kept", text: `You opened a shared workspace. ${what}` } };
+  const text = address ? `The work another tab saved in this browser was kept in History.` : `You opened a shared workspace. ${what}`;
+  return { snapshot: linked, origin, hadLink: true, keptId: kept.id, message: { kind: "kept", text } };
 }

@@ -83,7 +83,7 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
   };
 
   const loadProvider: M.languages.CompletionItemProvider = {
-    provideCompletionItems(model, position) {
+    async provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
@@ -93,7 +93,15 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
       const files = (result?.build.modules ?? []).filter((m) => !m.builtin).map((m) => m.ko);
       if (/^\s*$/.test(before)) return { suggestions: ["insmod", "rmmod", "modprobe", "modprobe -r", "modinfo", "lsmod"].map((c) => ({ label: c, kind: Kind.Keyword, insertText: c === "lsmod" ? c : c + " ", range })) };
       if (/^\s*(?:insmod|modinfo)\s+$/.test(before)) return { suggestions: files.map((f) => ({ label: f, kind: Kind.File, insertText: f, range })) };
-      if (/^\s*(?:rmmod|modprobe(?:\s+-r)?)\s+$/.test(before)) return { suggestions: names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range })) };
+      if (/^\s*(?:rmmod|modprobe\s+-r)\s+$/.test(before)) return { suggestions: names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range })) };
+      if (/^\s*modprobe\s+$/.test(before)) {
+        // modprobe also finds the base kernel's own modules (its installed tree)
+        const s = store.getState();
+        const own = names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range, sortText: `0${n}` }));
+        const tree = s.profile && s.queries ? await s.queries.installedModules(word.word, 60).catch(() => []) : [];
+        const intree = tree.filter((n) => !names.includes(n)).map((n) => ({ label: n, kind: Kind.Module, detail: "in-tree module of the base kernel", insertText: n, range, sortText: `1${n}` }));
+        return { suggestions: [...own, ...intree], incomplete: tree.length >= 60 };
+      }
       return { suggestions: [] };
     },
   };

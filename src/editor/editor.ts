@@ -11,6 +11,7 @@ import { registerHovers } from "./hovers";
 import { showPreprocessed } from "./preprocessed";
 import { registerCompletion } from "./completion";
 import { registerQuickFixes } from "./actions";
+import { connectLeaveKeys } from "./keyboard";
 import { DARK, LIGHT } from "./themes";
 
 export interface EditorHooks {
@@ -84,6 +85,7 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
     registerCompletion(monaco, store),
     registerQuickFixes(monaco, store),
     monaco.editor.registerCommand("ksymns.reveal", (_accessor, range) => store.getState().revealRange(range)),
+    connectLeaveKeys(editor, container),
   ];
   const themeQuery = matchMedia("(prefers-color-scheme: dark)");
   const retheme = () => monaco.editor.setTheme(hooks.isDark() ? DARK : LIGHT);

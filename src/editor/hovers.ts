@@ -5,7 +5,7 @@
 import type * as M from "monaco-editor/editor/editor.api";
 import type { Monaco } from "./monaco";
 import type { KernelExport, Range } from "../engine";
-import type { PlaygroundState, PlaygroundStore } from "../store";
+import { selectBaseKernel, type PlaygroundState, type PlaygroundStore } from "../store";
 import { fileOfUri } from "./models";
 import { isNamespaceArgument, isSymversSymbol } from "./context";
 import { KMODC, SYMVERS, KBUILD } from "./languages";
@@ -36,7 +36,7 @@ export async function describeSymbol(sym: string, s: PlaygroundState): Promise<M
     }
   }
   const info = s.profile && s.queries ? await s.queries.symbolInfo(sym).catch(() => null) : null;
-  if (info) out.push(profileExportLine(info, s.result?.kernel.release ?? ""));
+  if (info) out.push(profileExportLine(info, selectBaseKernel(s)));
   if (out.length === 0) return out;
   const users = modules.flatMap((m) => m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})`))));
   if (users.length) out.push(md`Used by ${joinMarkdown(users, ", ")}`);
@@ -57,7 +57,7 @@ export async function describeNamespace(ns: string, s: PlaygroundState): Promise
       const some = await s.queries.namespaceExports(ns, 8).catch(() => []);
       const more = entry.exports > some.length ? md`, … (${plain(String(entry.exports))} in all)` : md``;
       const count = plain(`${entry.exports} symbol${entry.exports === 1 ? "" : "s"}`);
-      out.push(md`Base kernel ${plain(s.result?.kernel.release ?? "")}: ${count} from ${joinMarkdown(entry.owners.map(bold), ", ")}: ${joinMarkdown(some.map((e) => code(e.symbol)), ", ")}${more}`);
+      out.push(md`Base kernel ${plain(selectBaseKernel(s))}: ${count} from ${joinMarkdown(entry.owners.map(bold), ", ")}: ${joinMarkdown(some.map((e) => code(e.symbol)), ", ")}${more}`);
     }
   }
   if (out.length === 0 && importers.length === 0) return [];

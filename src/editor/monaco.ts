@@ -23,6 +23,8 @@ import "monaco-editor/features/multicursor/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import "monaco-editor/features/smartSelect/register";
+// Ctrl+M (⌃⇧M on macOS): Tab moves focus instead of indenting, as in VS Code
+import "monaco-editor/features/toggleTabFocusMode/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerLanguages } from "./languages";
 import { defineThemes } from "./themes";

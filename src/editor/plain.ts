@@ -1,9 +1,12 @@
 // The plain editor for narrow screens (Monaco is poor on phones): a textarea for the open
-// file, with the engine's findings for that file listed under it.
+// file, line numbers beside it marking the lines the engine's findings are on, and those
+// findings listed under it.
 
 import type { PlaygroundStore } from "../store";
 import { selectActiveFile, selectFindings } from "../store";
 import { h, replaceChildren } from "../views/dom";
+
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 /** Offset of 1-based line/col in `text`. */
 function offsetOf(text: string, line: number, col: number): number {
@@ -18,9 +21,12 @@ function offsetOf(text: string, line: number, col: number): number {
 
 /** Mounts the textarea editor; returns its dispose function. */
 export function mountPlainEditor(container: HTMLElement, store: PlaygroundStore): () => void {
-  const area = h("textarea", { class: "plain-editor", spellcheck: false, autocapitalize: "off", autocomplete: "off", "aria-label": "Workspace file editor (plain)" });
+  const area = h("textarea", { class: "plain-editor", spellcheck: false, autocapitalize: "off", autocomplete: "off", wrap: "off", "aria-label": "Workspace file editor (plain)" });
+  // one number a line (lines do not wrap, so they stay beside their text), scrolled with the text
+  const gutter = h("div", { class: "plain-gutter", "aria-hidden": "true" });
   const problems = h("ul", { class: "plain-problems", "aria-label": "Problems in this file" });
-  container.append(area, problems);
+  container.append(h("div", { class: "plain-body" }, gutter, area), problems);
+  area.addEventListener("scroll", () => (gutter.scrollTop = area.scrollTop));
   area.addEventListener("input", () => {
     const name = store.getState().activeFile;
     if (name) store.getState().setFile(name, area.value);
@@ -32,10 +38,28 @@ export function mountPlainEditor(container: HTMLElement, store: PlaygroundStore)
     area.readOnly = !f || typeof f.content !== "string";
     if (area.value !== text) area.value = text;
     const name = f?.name;
+    const mine = selectFindings(store.getState()).filter((x) => x.file === name);
+    const worst = new Map<number, { severity: string; text: string[] }>();
+    for (const x of mine) {
+      for (let l = x.line; l <= Math.max(x.line, x.endLine); l++) {
+        const at = worst.get(l) ?? { severity: x.severity, text: [] };
+        if (RANK[x.severity] < RANK[at.severity]) at.severity = x.severity;
+        at.text.push(x.text);
+        worst.set(l, at);
+      }
+    }
+    const lines = text.split("\n").length;
+    replaceChildren(
+      gutter,
+      ...Array.from({ length: lines }, (_, i) => {
+        const mark = worst.get(i + 1);
+        return h("div", { class: mark ? `gline sev-${mark.severity}` : "gline", title: mark?.text.join("\n") }, String(i + 1));
+      }),
+    );
+    gutter.scrollTop = area.scrollTop;
     replaceChildren(
       problems,
-      ...selectFindings(store.getState())
-        .filter((x) => x.file === name)
+      ...mine
         .map((x) =>
           h(
             "li",
@@ -61,7 +85,6 @@ export function mountPlainEditor(container: HTMLElement, store: PlaygroundStore)
   show();
   return () => {
     unsubs.forEach((u) => u());
-    area.remove();
-    problems.remove();
+    container.replaceChildren();
   };
 }

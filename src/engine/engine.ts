@@ -7,7 +7,7 @@ import { decompressModule, decompressModules, type Decompressor, type Undecoded 
 import { chosenRelease, releaseName } from "../../wasm/shared/releases";
 import { findConfigHeader } from "../../wasm/shared/configheader";
 
-import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type { ExportSurface, KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
@@ -67,6 +67,10 @@ export interface Engine {
   /** One module file (.ko, or compressed) as model.modules describes a workspace's .ko: its
    *  modinfo, exports, uses and ELF facts, the ELF checks being those of `kernel` (default 6.12). */
   describeModule(file: string, bytes: Uint8Array, kernel?: string): Promise<ModelModule>;
+  /** Up to `limit` in-tree modules of the loaded profile that `modprobe` loads, by name prefix. */
+  installedModules(prefix: string, limit?: number): string[];
+  /** The loaded profile's export surface, or null without one. */
+  exportSurface(): ExportSurface | null;
   /** Up to `limit` exports of one namespace of the loaded profile. */
   namespaceExports(ns: string, limit?: number): KernelExport[];
   /** The profile that stands for `kernel`, and the release whose table it is when that is
@@ -77,8 +81,33 @@ export interface Engine {
   symbolInfoOn(symbol: string, kernel: string): KernelExport | null;
   /** When each namespace of the real kernels took effect. */
   namespaceHistory(): NamespaceHistoryEntry[];
+  /** Up to `count` lines of the loaded profile's Module.symvers from line `from` (1-based), as
+   *  the file has them, and its line count: a row shown in its place, read-only. */
+  profileLines(from: number, count: number): ProfileLines;
   /** Runs only the C preprocessor over `files` (its test ABI). Throws if the engine traps. */
   preprocess(files: WorkspaceFiles, options: PreprocessOptions): PreprocessResult;
+}
+
+/** A stretch of the loaded profile's Module.symvers (Engine.profileLines). */
+export interface ProfileLines {
+  /** The profile (file stem under public/kernels), "" when none is loaded. */
+  profile: string;
+  /** The line number of lines[0]. */
+  from: number;
+  lines: string[];
+  /** Lines in the whole file. */
+  total: number;
+}
+
+/** Where each line of `bytes` starts, and one entry past the last line's end. */
+function lineStarts(bytes: Uint8Array): Uint32Array {
+  let n = 1;
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i] === 10) n++;
+  const starts = new Uint32Array(n + 1);
+  let k = 1;
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i] === 10) starts[k++] = i + 1;
+  starts[n] = bytes.length;
+  return starts;
 }
 
 /** The run options as the engine's container of named values (wasm/assembly/pipeline/options.ts):
@@ -125,6 +154,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
       relaxed: !!options.relaxed,
       profile: false,
       profileName: "",
+      profileRelease: "",
       profileExports: 0,
       approximated_from: "",
       config: {},
@@ -160,6 +190,9 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   let loaded: KernelProfile | null = null;
   /** The profiles given so far (the engine keeps them parsed, see useProfile). */
   const profiles = new Map<string, KernelProfile>();
+  // line offsets of the loaded profile's Module.symvers, made on the first profileLines()
+  let starts: Uint32Array = new Uint32Array(1);
+  let startsOf: KernelProfile | null = null;
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
@@ -254,10 +287,24 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     symbolInfo: (symbol) => JSON.parse(ex.symbolInfo(symbol)) as KernelExport | null,
     completeSymbols: (prefix, o = {}) => JSON.parse(ex.completeSymbols(prefix, o.ns ?? "", o.limit ?? 50)) as KernelExport[],
     namespaces: () => JSON.parse(ex.namespaces()) as KernelNamespace[],
+    exportSurface: () => JSON.parse(ex.exportSurface()) as ExportSurface | null,
+    installedModules: (prefix, limit = 50) => JSON.parse(ex.installedModules(prefix, limit)) as string[],
     namespaceExports: (ns, limit = 500) => JSON.parse(ex.namespaceExports(ns, limit)) as KernelExport[],
     approximationFor: (kernel) => JSON.parse(ex.approximationFor(kernel)) as KernelApproximation | null,
     symbolInfoOn: (symbol, kernel) => JSON.parse(ex.symbolInfoOn(symbol, kernel)) as KernelExport | null,
     namespaceHistory: () => JSON.parse(ex.namespaceHistory()) as NamespaceHistoryEntry[],
+    profileLines(from, count) {
+      if (!loaded) return { profile: "", from: 1, lines: [], total: 0 };
+      if (startsOf !== loaded) {
+        starts = lineStarts(loaded.symvers);
+        startsOf = loaded;
+      }
+      const total = starts.length - 1;
+      const first = Math.max(1, Math.min(Math.floor(from), total));
+      const last = Math.min(total, first + Math.max(1, Math.floor(count)) - 1);
+      const text = new TextDecoder().decode(loaded.symvers.subarray(starts[first - 1], starts[last]));
+      return { profile: profileName, from: first, lines: text.replace(/\n$/, "").split("\n"), total };
+    },
     preprocess(files, options) {
       // one translation unit can leave hundreds of MB of garbage: never start the next on it
       if (collectPending || ++runsSinceCollect > 64) collect();

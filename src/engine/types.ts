@@ -104,6 +104,9 @@ export interface RunResult {
     profile: boolean;
     /** The base kernel profile used (e.g. "debian-6.12.118+deb12-amd64") and its export count. */
     profileName: string;
+    /** The `uname -r` of the kernel whose tables the profile holds (the page's one name for the
+     *  base kernel; another release's when the profile stands in for this one), "" without a profile. */
+    profileRelease: string;
     profileExports: number;
     /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
     approximated_from: string;
@@ -190,6 +193,24 @@ export interface KernelNamespace {
   owners: string[];
   /** Installed modules of the kernel that import it (modinfo import_ns). */
   importers: string[];
+}
+
+/** A kernel profile's export surface (Engine.exportSurface): every figure counted by the engine
+ *  from the profile's Module.symvers. */
+export interface ExportSurface {
+  /** Every export (row) of the table. */
+  total: number;
+  /** EXPORT_SYMBOL_GPL and its kin. */
+  gpl: number;
+  /** In a symbol namespace (module: restrictions not counted). */
+  namespaced: number;
+  /** Restricted to named modules (a `module:` namespace, EXPORT_SYMBOL_FOR_MODULES). */
+  moduleOnly: number;
+  /** Exported by vmlinux, and by modules. */
+  vmlinux: number;
+  modules: number;
+  /** Each namespace with its export count. */
+  namespaces: Record<string, number>;
 }
 
 /** Lines a workspace file's conditionals left out, and its macro invocations. */

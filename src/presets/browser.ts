@@ -13,9 +13,9 @@ export async function loadPreset(slug: string): Promise<{ meta: PresetMeta; file
   if (!findPreset(slug)) throw new Error(`no preset named '${slug}'`);
   const prefix = `./${slug}/`;
   const all: Record<string, string> = {};
-  for (const [path, load] of Object.entries({ ...raw, ...rawDot })) {
-    const name = path.slice(prefix.length);
-    if (path.startsWith(prefix) && (name === "preset.json" || isWorkspaceFile(name))) all[name] = await load();
-  }
+  // the files are separate chunks: fetched together, not one after another
+  const wanted = Object.entries({ ...raw, ...rawDot }).filter(([path]) => path.startsWith(prefix) && (path.endsWith("/preset.json") || isWorkspaceFile(path.slice(prefix.length))));
+  const texts = await Promise.all(wanted.map(([, load]) => load()));
+  wanted.forEach(([path], i) => (all[path.slice(prefix.length)] = texts[i]));
   return { meta: JSON.parse(all["preset.json"]) as PresetMeta, files: workspaceFilesOf(all) };
 }

@@ -24,7 +24,8 @@ export interface FilesSlice {
   setFile(name: string, content: string | Uint8Array): void;
   /** Adds a file (a template when no contents are given) and opens it; returns a problem text or null. */
   addFile(name: string, content?: string | Uint8Array): string | null;
-  /** Adds a new module with a fresh name and opens it; returns its name. */
+  /** Adds a new module with a fresh name and opens it, and an insmod of it to `load` when there
+   *  is one (without it every module is loaded anyway); returns its name. */
   addModule(): string;
   /** Renames a file; returns a problem text or null. */
   renameFile(from: string, to: string): string | null;
@@ -70,6 +71,11 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   addModule() {
     const name = freshName("mymod", ".c", get().files.map((f) => f.name));
     get().addFile(name);
+    const load = get().files.find((f) => f.name === "load");
+    if (typeof load?.content === "string") {
+      const text = load.content;
+      get().setFile("load", `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}insmod ${name.replace(/\.c$/, ".ko")}\n`);
+    }
     return name;
   },
   renameFile(from, to) {
@@ -111,7 +117,7 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   loadSnapshot(snap, origin = { kind: "own", title: null }) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null });
+    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null, story: null });
   },
   markOrigin(kind, title) {
     set({ origin: { kind, title, files: get().files } });

@@ -11,6 +11,8 @@ export {
   selectFindings,
   selectCounts,
   selectKernelVersion,
+  selectBaseKernel,
+  selectIsBaseTable,
   selectConfigValue,
   selectSnapshot,
   selectWorkKind,
@@ -34,3 +36,5 @@ export { setConfigOption } from "./configfile";
 export type { TeachingSlice, SideEngine } from "./teaching";
 export { expectationToJson, expectationFromJson, meetsExpectation, describeExpectation, describeActual } from "./expect";
 export type { Expectation } from "./expect";
+export { applyPatchText, isPatchFile } from "./patch";
+export type { PatchOutcome, PatchStory, PatchFailure } from "./patch";

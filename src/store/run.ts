@@ -9,7 +9,7 @@ import type { NamespaceForm } from "../engine";
 import type { WorkspaceFile } from "./snapshot";
 
 /** The engine's lookups for hovers and completion (answered from the profile the last run used). */
-export type EngineQueries = Pick<EngineClient, "symbolInfo" | "completeSymbols" | "namespaces" | "namespaceExports">;
+export type EngineQueries = Pick<EngineClient, "symbolInfo" | "completeSymbols" | "namespaces" | "namespaceExports" | "profileLines" | "installedModules">;
 
 export interface RunSlice {
   engine: "starting" | "ready" | "failed";

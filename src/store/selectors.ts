@@ -4,7 +4,7 @@
 import type { LoadedModule, Finding, WorkspaceFiles } from "../engine";
 import { requestedKernel } from "../engine";
 import type { PlaygroundState } from "./store";
-import { toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
+import { sameFiles, toWorkspaceFiles, type Snapshot, type WorkspaceFile } from "./snapshot";
 import { fallbackTitle, type WorkKind } from "./history";
 
 function memoOn<K extends object, V>(fn: (key: K) => V): (key: K) => V {
@@ -48,6 +48,16 @@ export const selectCounts = (s: PlaygroundState): { error: number; warning: numb
 /** The kernel release shown: the engine's, else what .config asks for. */
 export const selectKernelVersion = (s: PlaygroundState): string => s.result?.kernel.version ?? requestedKernel(selectWorkspace(s));
 
+/** The one name the page gives the base kernel whose export table the run used: its `uname -r`,
+ *  as the engine reports it ("" without a base kernel). */
+export const selectBaseKernel = (s: PlaygroundState): string => (s.result?.kernel.profile ? s.result.kernel.profileRelease : "");
+
+/** Whether a location is a row of the base kernel's Module.symvers rather than a workspace file. */
+export const selectIsBaseTable =
+  (file: string) =>
+  (s: PlaygroundState): boolean =>
+    !!s.result?.kernel.profile && file === s.result.kernel.profileName && !s.files.some((f) => f.name === file);
+
 /** The effective value of a CONFIG_ option, as the engine applied it ("y", "n" or undefined before the first run). */
 export const selectConfigValue =
   (key: string) =>
@@ -63,8 +73,9 @@ export const selectSnapshot = (s: PlaygroundState): Snapshot => ({
   ...(s.expect.length ? { expect: s.expect } : {}),
 });
 
-/** What the open files are worth keeping as: their origin's kind until edited, then the user's own. */
-export const selectWorkKind = (s: PlaygroundState): WorkKind => (s.files === s.origin.files ? s.origin.kind : "own");
+/** What the open files are worth keeping as: their origin's kind while they hold what it
+ *  opened (an edit undone, or the editor writing back the same text, is no edit), then the user's own. */
+export const selectWorkKind = (s: PlaygroundState): WorkKind => (s.files === s.origin.files || sameFiles(s.files, s.origin.files) ? s.origin.kind : "own");
 
 /** What to call the open workspace in History: the example it came from, the name it was
  *  opened under (a link, a restored entry), else its first module. */

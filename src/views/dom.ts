@@ -73,3 +73,33 @@ export function onNextFrame(render: () => void): () => void {
     });
   };
 }
+
+/** "1 module", "2 modules": a count with its noun (regular plurals only). */
+export function counted(n: number, noun: string): string {
+  return `${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Keeps `el`'s data-more attribute saying which way it scrolls further ("left", "right",
+ *  "both"), so a strip of tabs wider than its box shows a fading edge there; returns the dispose function. */
+export function markScrollable(el: HTMLElement): () => void {
+  const update = () => {
+    const left = el.scrollLeft > 1;
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+    const more = left && right ? "both" : left ? "left" : right ? "right" : "";
+    if ((el.dataset.more ?? "") !== more) {
+      if (more) el.dataset.more = more;
+      else delete el.dataset.more;
+    }
+  };
+  const observer = new ResizeObserver(update);
+  observer.observe(el);
+  const mutations = new MutationObserver(update);
+  mutations.observe(el, { childList: true, subtree: true, characterData: true });
+  el.addEventListener("scroll", update, { passive: true });
+  update();
+  return () => {
+    observer.disconnect();
+    mutations.disconnect();
+    el.removeEventListener("scroll", update);
+  };
+}

@@ -1,5 +1,7 @@
 // The editor pane: Monaco (loaded on demand), or the plain textarea on narrow screens, or a
 // read-only summary for binary files (.ko). Whichever shows, it only writes files to the store.
+// Monaco (~870 KB gzip) is fetched only once the first verdict is on screen; until then the
+// open file shows as the light embed shows it, highlighted and read-only, its problem lines marked.
 
 import type { Pane } from "./pane";
 import { h, replaceChildren } from "./dom";
@@ -7,6 +9,7 @@ import { selectActiveFile, type PlaygroundStore } from "../store";
 import { mountPlainEditor } from "../editor/plain";
 import { markEdit, markKeyDown, markMarkersApplied } from "../editor/perf";
 import { resolveTheme } from "./theme";
+import { highlightLines } from "../embed/highlight";
 
 /** A short description of a binary file: size, and what its ELF header says. */
 export function describeBinary(bytes: Uint8Array): string[] {
@@ -35,7 +38,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const plainBox = h("div", { class: "plain-box", hidden: true });
   const binaryBox = h("div", { class: "binary-box", hidden: true });
   const empty = h("div", { class: "editor-empty", hidden: true }, "No file is open. Add one with + above.");
-  const loading = h("div", { class: "editor-loading" }, "Loading the editor…");
+  const loading = h("div", { class: "editor-loading light-view", "aria-busy": "true", "aria-label": "The open file (read-only while the editor loads)" });
   const root = h("div", { class: "editor-pane" }, monacoBox, plainBox, binaryBox, empty, loading);
   container.append(root);
   let disposeEditor: (() => void) | null = null;
@@ -57,6 +60,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       disposeEditor = mountPlainEditor(plainBox, store);
     } else {
       loading.hidden = false;
+      await firstVerdict();
+      if (gen !== generation) return;
       const { mountMonacoEditor } = await import("../editor/editor");
       if (gen !== generation) return;
       loading.hidden = true;
@@ -69,6 +74,25 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     }
     root.dataset.editor = want;
     showActive();
+  }
+
+  /** Resolves once the first verdict (or the engine's failure) is in the store. */
+  function firstVerdict(): Promise<void> {
+    return new Promise((resolve) => {
+      const ready = () => store.getState().result !== null || store.getState().engine === "failed";
+      if (ready()) return resolve();
+      const unsub = store.subscribe((s) => [s.result, s.engine] as const, () => ready() && (unsub(), resolve()), { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+    });
+  }
+
+  /** The open file as the light embed shows it, while Monaco loads. */
+  function showLight(): void {
+    if (loading.hidden) return;
+    const s = store.getState();
+    const f = selectActiveFile(s);
+    if (!f || typeof f.content !== "string") return replaceChildren(loading);
+    const marked = new Set((s.result?.findings ?? []).filter((x) => x.file === f.name && x.severity === "error").map((x) => x.line));
+    replaceChildren(loading, h("pre", { class: "light-code" }, ...highlightLines(f.name, f.content, marked)));
   }
 
   function showActive(): void {
@@ -92,11 +116,13 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
 
   const unsubs = [
     store.subscribe((s) => s.editorKind, () => void useKind()),
+    store.subscribe((s) => [s.activeFile, s.files, s.result] as const, showLight, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) }),
     store.subscribe((s) => [s.activeFile, s.files.length, selectActiveFile(s)?.content instanceof Uint8Array] as const, showActive, {
       equalityFn: (a, b) => a.every((x, i) => x === b[i]),
     }),
   ];
   void useKind();
+  showLight();
   return () => {
     unsubs.forEach((u) => u());
     disposeEditor?.();

@@ -2,7 +2,7 @@
 // F2), delete (with undo), reorder (drag, or Ctrl+Shift+←/→).
 
 import type { Pane } from "./pane";
-import { h, icon, onNextFrame, replaceChildren } from "./dom";
+import { counted, h, icon, markScrollable, onNextFrame, replaceChildren } from "./dom";
 import { selectFileNames, selectFindings, type PlaygroundState, type PlaygroundStore } from "../store";
 
 const KINDS: { name: string; label: string }[] = [
@@ -123,7 +123,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           return h("div", { class: "tab renaming", role: "presentation" }, input);
         }
         const c = counts.get(f.name);
-        const badge = c && (c.e || c.w) ? h("span", { class: `badge ${c.e ? "badge-error" : "badge-warning"}`, title: `${c.e} errors, ${c.w} warnings` }, String(c.e || c.w)) : null;
+        const badge = c && (c.e || c.w) ? h("span", { class: `badge ${c.e ? "badge-error" : "badge-warning"}`, title: `${counted(c.e, "error")}, ${counted(c.w, "warning")}` }, String(c.e || c.w)) : null;
         const close = h("span", { class: "tab-close", role: "button", title: `Delete ${f.name}`, "aria-label": `Delete ${f.name}` }, icon("close"));
         close.addEventListener("click", (e) => {
           e.stopPropagation();
@@ -201,7 +201,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const tabsKey = (s: PlaygroundState) => s.files.map((f) => (typeof f.content === "string" ? f.name : f.name + "\0")).join("\n");
   const later = onNextFrame(() => renaming === null && render());
   const unsub = store.subscribe((s) => [tabsKey(s), s.activeFile, s.result] as const, later, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unmark = markScrollable(list);
   return () => {
+    unmark();
     unsub();
     document.removeEventListener("pointerdown", outside);
     root.remove();

@@ -5,7 +5,6 @@ import type { Pane } from "./pane";
 import { h, icon, replaceChildren } from "./dom";
 import type { PlaygroundStore } from "../store";
 import { PRESETS } from "../presets/list";
-import { loadPreset } from "../presets/browser";
 import { verdictText } from "./story";
 
 /** The story's opening, cut at a word near 200 characters. */
@@ -37,41 +36,48 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   root.addEventListener("keydown", (e) => e.key === "Escape" && close());
   container.append(root);
 
-  // the cards are built when the gallery first opens: the presets' files load only then
-  const fill = () => replaceChildren(
-    grid,
-    ...PRESETS.map((p) => {
-      const story = h("p", { class: "gallery-story" }, "");
-      const verdict = h("span", { class: "gallery-verdict" }, "");
-      void loadPreset(p.slug).then(({ meta }) => {
-        story.textContent = opening(meta.story);
-        verdict.textContent = verdictText(meta.expected);
-        verdict.classList.add(meta.expected.build.ok && meta.expected.commands.every((c) => c.exit === 0) ? "ok" : "bad");
-      }, () => undefined);
-      return h(
-        "li",
-        null,
-        h(
-          "a",
-          { class: "gallery-card", href: `#example/${p.slug}`, dataset: { slug: p.slug }, on: { click: close } },
-          h("span", { class: "gallery-top" }, h("span", { class: "badge" }, `Linux ${p.kernel}`), h("span", { class: "gallery-slug" }, p.slug)),
-          h("span", { class: "gallery-title" }, p.title),
-          story,
-          verdict,
-        ),
-      );
-    }),
-  );
+  // the cards are built when the gallery first opens, whole: every preset's story and verdict
+  // come in one small chunk (asked for while the page is idle, so it is usually there already)
+  const metas = () => (metasLoading ??= import("../presets/metas"));
+  let metasLoading: Promise<typeof import("../presets/metas")> | null = null;
+  const idle = setTimeout(() => void metas().catch(() => undefined), 1500);
+  const fill = async () => {
+    grid.setAttribute("aria-busy", "true");
+    const { presetMeta } = await metas();
+    grid.removeAttribute("aria-busy");
+    replaceChildren(
+      grid,
+      ...PRESETS.map((p) => {
+        const meta = presetMeta(p.slug);
+        const good = meta ? meta.expected.build.ok && meta.expected.commands.every((c) => c.exit === 0) : false;
+        return h(
+          "li",
+          null,
+          h(
+            "a",
+            { class: "gallery-card", href: `#example/${p.slug}`, dataset: { slug: p.slug }, on: { click: close } },
+            h("span", { class: "gallery-top" }, h("span", { class: "badge" }, `Linux ${p.kernel}`), h("span", { class: "gallery-slug" }, p.slug)),
+            h("span", { class: "gallery-title" }, p.title),
+            meta ? h("p", { class: "gallery-story" }, opening(meta.story)) : null,
+            meta ? h("span", { class: `gallery-verdict ${good ? "ok" : "bad"}` }, verdictText(meta.expected)) : null,
+          ),
+        );
+      }),
+    );
+    if (!root.hidden) (grid.querySelector("a") as HTMLElement | null)?.focus();
+  };
 
+  let filling: Promise<void> | null = null;
   const render = () => {
     const open = store.getState().galleryOpen;
     root.hidden = !open;
-    if (open && !grid.firstChild) fill();
+    if (open && !filling) filling = fill().catch(() => replaceChildren(grid, h("li", { class: "muted" }, "The examples could not be loaded; reload the page to try again.")));
     if (open) (grid.querySelector("a") as HTMLElement | null)?.focus();
   };
   render();
   const unsub = store.subscribe((s) => s.galleryOpen, render);
   return () => {
+    clearTimeout(idle);
     unsub();
     root.remove();
   };

@@ -2,20 +2,23 @@
 // atlas, every namespace of a real Debian kernel with its exporting modules), laid out by
 // dagre in a worker under a time budget (./graphlayout) and drawn as SVG through DOM calls. A
 // large workspace shows a part of itself, those with problems first. Edge colours are the
-// engine's verdicts; a click on a node opens the file at the line that writes it.
+// engine's verdicts; a click on a node opens the file at the line that writes it. Beside the
+// atlas, the export surface of every built-in kernel (./surface) opens the atlas at a figure.
 
 import { BUILTIN_PROFILES } from "../../wasm/shared/debian";
 import { DEFAULT_RELEASE, releaseName } from "../../wasm/shared/releases";
 import type { Pane } from "./pane";
-import { h, onNextFrame, replaceChildren } from "./dom";
+import { counted, h, onNextFrame, replaceChildren } from "./dom";
 import type { PlaygroundState, PlaygroundStore } from "../store";
 import type { KernelExport, KernelNamespace } from "../engine";
-import { atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+import { ATLAS_OVERVIEW, atlasGraph, boundGraph, workspaceGraph, type Graph, type GraphNode } from "./graphmodel";
+import { mountSurface } from "./surface";
 import { LAYOUT_BUDGET_MS, columnLayout, createLayouter, type Layout, type LayoutInput, type LayoutWorker } from "./graphlayout";
 
 const SVG = "http://www.w3.org/2000/svg";
-/** The atlas draws the built-in profiles of Debian 12 and later. */
-const ATLAS_KERNELS = BUILTIN_PROFILES.filter((p) => p.release >= DEFAULT_RELEASE).map((p) => releaseName(p.release));
+/** The atlas draws every built-in profile; it opens on the default release's. */
+const ATLAS_KERNELS = BUILTIN_PROFILES.map((p) => releaseName(p.release));
+const ATLAS_DEFAULT = ATLAS_KERNELS.includes(releaseName(DEFAULT_RELEASE)) ? releaseName(DEFAULT_RELEASE) : ATLAS_KERNELS[0];
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
@@ -128,15 +131,16 @@ function panZoom(el: SVGSVGElement, box: { width: number; height: number }): () 
 }
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
-  let mode: "workspace" | "atlas" = "workspace";
-  let atlasKernel = ATLAS_KERNELS[0];
+  let mode: "workspace" | "atlas" | "surface" = "workspace";
+  let atlasKernel = ATLAS_DEFAULT;
   const atlas = new Map<string, KernelNamespace[] | Error>();
   const loading = new Set<string>();
   const owners = new Map<string, { owner: string; ns: string }>();
   let fit: () => void = () => undefined;
 
-  const modeButtons = (["workspace", "atlas"] as const).map((m) =>
-    h("button", { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } }, m === "workspace" ? "This workspace" : "Namespace atlas"),
+  const MODE_LABEL = { workspace: "This workspace", atlas: "Namespace atlas", surface: "Export surface" } as const;
+  const modeButtons = (["workspace", "atlas", "surface"] as const).map((m) =>
+    h("button", { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } }, MODE_LABEL[m]),
   );
   const kernelSel = h("select", { class: "atlas-kernel", "aria-label": "Kernel profile", on: { change: () => ((atlasKernel = kernelSel.value), render()) } }, ...ATLAS_KERNELS.map((k) => h("option", { value: k }, `Debian ${k}`)));
   const filter = h("input", { type: "search", class: "graph-filter", placeholder: "Filter modules, symbols or namespaces", "aria-label": "Filter the graph" });
@@ -145,8 +149,20 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const fitButton = h("button", { type: "button", class: "link-button", title: "Show the whole graph", on: { click: () => fit() } }, "Fit");
   const info = h("p", { class: "graph-info", role: "status" });
   /** What is drawn, when it is not everything (a large workspace, a layout past its budget). */
+  let showAll = false;
+  const showAllButton = h("button", { type: "button", class: "link-button show-all", on: { click: () => ((showAll = true), render()) } }, "Show all");
   const note = h("p", { class: "graph-note", role: "status", hidden: true });
   const canvas = h("div", { class: "graph-canvas" });
+  // the export surface across the built-in kernels (./surface), mounted when first shown
+  const surfaceBox = h("div", { class: "surface-box", hidden: true });
+  let disposeSurface: (() => void) | null = null;
+  const openAtlas = (kernel: string, text: string) => {
+    mode = "atlas";
+    atlasKernel = kernelSel.value = kernel;
+    filter.value = text;
+    showAll = text === "";
+    render();
+  };
   const legend = h(
     "div",
     { class: "graph-legend" },
@@ -158,7 +174,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     h("span", { class: "lg-node kind-namespace" }, "namespace"),
   );
   const atlasTools = h("span", { class: "atlas-tools" }, kernelSel);
-  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, filter, fitButton), legend, note, canvas, info);
+  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, filter, fitButton), legend, note, canvas, surfaceBox, info);
   container.append(root);
 
   const pick = (n: GraphNode) => {
@@ -177,13 +193,17 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   // dagre runs in a worker of its own: no graph can hold the page's thread
   const layouter = createLayouter(() => new Worker(new URL("./graphlayout.worker.ts", import.meta.url), { type: "module" }) as unknown as LayoutWorker);
   let shown = 0;
-  const tell = (text: string) => ((note.textContent = text), (note.hidden = !text));
+  /** Says what is drawn when it is not everything; the atlas's overview offers to show all. */
+  const tell = (text: string, offerAll = false) => {
+    replaceChildren(note, text, offerAll ? " " : null, offerAll ? showAllButton : null);
+    note.hidden = !text;
+  };
 
   /** Lays `g` out off the page's thread and draws it, unless a later call came first. */
-  function show(g: Graph, empty: string, what = ""): void {
+  function show(g: Graph, empty: string, what = "", offerAll = false): void {
     const mine = ++shown;
     if (!g.nodes.length) {
-      tell(what);
+      tell(what, offerAll);
       replaceChildren(canvas, h("p", { class: "muted graph-empty" }, empty));
       canvas.removeAttribute("aria-busy");
       fit = () => undefined;
@@ -195,7 +215,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     void layouter.layout(input).then((outcome) => {
       if (mine !== shown || outcome.kind === "superseded") return;
       const slow = outcome.kind === "over-budget";
-      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "));
+      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "), offerAll);
       const el = drawGraph(g, slow ? columnLayout(input) : outcome.layout, pick);
       canvas.dataset.layout = slow ? "columns" : "dagre";
       canvas.removeAttribute("aria-busy");
@@ -218,6 +238,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const s = store.getState();
     for (const b of modeButtons) b.setAttribute("aria-pressed", String(b.dataset.mode === mode));
     atlasTools.hidden = mode !== "atlas";
+    const surface = mode === "surface";
+    surfaceBox.hidden = !surface;
+    for (const el of [legend, canvas, info, filter, fitButton]) el.hidden = surface;
+    if (surface) {
+      note.hidden = true;
+      disposeSurface ??= mountSurface(surfaceBox, store, openAtlas);
+      return;
+    }
     if (mode === "workspace") {
       if (!s.result) return show({ nodes: [], edges: [] }, "Waiting for the first run…");
       lookupOwners(s);
@@ -244,17 +272,20 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       return;
     }
     if (data instanceof Error) return show({ nodes: [], edges: [] }, `The profile could not be read: ${data.message}`);
-    const g = atlasGraph(data, s.result, filter.value);
+    const g = atlasGraph(data, s.result, filter.value, showAll ? 0 : ATLAS_OVERVIEW);
     const nsCount = g.nodes.filter((n) => n.kind === "namespace").length;
     const modules = g.nodes.filter((n) => n.kind !== "namespace" && !n.id.startsWith("kimp:")).length;
-    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${data.length} namespaces, ${modules} modules drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
-    show(g, `No namespace or module matches “${filter.value}”.`);
+    info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${counted(data.length, "namespace")}, ${counted(modules, "module")} drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
+    // without a filter the atlas opens on the namespaces most imported (and the workspace's own)
+    const overview = !filter.value && !showAll && nsCount < data.length;
+    show(g, `No namespace or module matches “${filter.value}”.`, overview ? `Showing the ${nsCount} namespaces most imported by Debian ${atlasKernel}'s modules (and those this workspace imports), of ${data.length}. Type in the filter to find others, or` : "", overview);
   }
   render();
   // at the next frame: the tab's panel is shown by then, and the canvas has its size
   const renderSoon = onNextFrame(() => store.getState().tab === "graph" && render());
   const unsub = store.subscribe((s) => [s.result, s.tab] as const, renderSoon, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
   return () => {
+    disposeSurface?.();
     unsub();
     clearTimeout(filterTimer);
     layouter.dispose();

@@ -110,11 +110,29 @@ export function workspaceGraph(result: RunResult, owners: Map<string, { owner: s
  *  (PWM has 200 on Debian 6.12) unless the filter names one. */
 const IMPORTERS_DRAWN = 6;
 
+/** How many namespaces the atlas opens on, without a filter: the most imported ones. */
+export const ATLAS_OVERVIEW = 12;
+
+/** The namespaces an unfiltered atlas draws when `limit` is given: those the workspace imports,
+ *  then the most imported by the kernel's own modules (more exports first among equals). */
+export function overviewNamespaces(namespaces: KernelNamespace[], result: RunResult | null, limit: number): Set<string> {
+  const own = new Set((result?.model.modules ?? []).flatMap((m) => m.imports.map((i) => i.ns)));
+  const ranked = [...namespaces].sort((a, b) => (b.importers?.length ?? 0) - (a.importers?.length ?? 0) || b.exports - a.exports || a.ns.localeCompare(b.ns));
+  const picked = new Set(namespaces.filter((n) => own.has(n.ns)).map((n) => n.ns));
+  for (const n of ranked) {
+    if (picked.size >= Math.max(limit, own.size)) break;
+    picked.add(n.ns);
+  }
+  return picked;
+}
+
 /** A kernel profile's namespaces with the modules exporting into them, the kernel's own
  *  modules importing them and the workspace's modules importing them; `filter` keeps
- *  namespaces or modules whose name contains it. */
-export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | null, filter = ""): Graph {
+ *  namespaces or modules whose name contains it; without one, `limit` keeps the overview
+ *  (overviewNamespaces) rather than every namespace. */
+export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | null, filter = "", limit = 0): Graph {
   const q = filter.trim().toLowerCase();
+  const overview = !q && limit > 0 && namespaces.length > limit ? overviewNamespaces(namespaces, result, limit) : null;
   const matches = (name: string) => name.toLowerCase().includes(q);
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
@@ -128,7 +146,7 @@ export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | nu
   for (const n of namespaces) {
     const imp = importers.get(n.ns) ?? [];
     const kernelImporters = n.importers ?? [];
-    const hit = !q || matches(n.ns) || n.owners.some(matches) || kernelImporters.some(matches) || imp.some((i) => matches(i.module));
+    const hit = overview ? overview.has(n.ns) : !q || matches(n.ns) || n.owners.some(matches) || kernelImporters.some(matches) || imp.some((i) => matches(i.module));
     if (!hit) continue;
     const nid = `ns:${n.ns}`;
     nodes.set(nid, { id: nid, kind: "namespace", label: n.ns, sub: `${n.exports} export${n.exports === 1 ? "" : "s"}`, range: imp[0]?.range });

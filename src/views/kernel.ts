@@ -5,10 +5,18 @@
 import type { Pane } from "./pane";
 import { h, onNextFrame, replaceChildren } from "./dom";
 import type { PlaygroundStore } from "../store";
-import type { KernelLine } from "../engine";
+import type { CommandRecord, KernelLine } from "../engine";
 
 /** dmesg -x's facility-less level names (include/linux/kern_levels.h). */
 const LEVEL = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
+
+/** For a command that succeeded without a word (as insmod of a clean module does), a quiet line
+ *  saying so, so that success is visible; null when the command printed anything. */
+function quietLine(c: CommandRecord): HTMLElement | null {
+  if (c.exit !== 0 || c.stdout.length || c.stderr.length || c.kernel.length) return null;
+  const what = /^(busybox )?insmod\s|^modprobe\s+(?!-r\b)/.test(c.cmd) ? "loaded, no messages" : /^rmmod\s|^modprobe\s+-r\b/.test(c.cmd) ? "removed, no messages" : "no messages";
+  return h("div", { class: "out quiet" }, `✓ ${what}`);
+}
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const log = h("div", { class: "log kernel-log", role: "log", "aria-label": "Kernel log of the load session" });
@@ -39,6 +47,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
             h("span", { class: "cmd-text" }, c.cmd),
             h("span", { class: `exit ${c.exit ? "exit-bad" : "exit-ok"}`, title: "exit status" }, c.exit ? `exit ${c.exit}` : "exit 0"),
           ),
+          quietLine(c),
           ...c.stdout.map((l) => h("div", { class: "out stdout" }, l)),
           ...c.stderr.map((l) => h("div", { class: "out stderr" }, l)),
           ...c.kernel.map((k) => {

@@ -4,11 +4,12 @@
 
 import type { Pane } from "./pane";
 import { h, icon, onNextFrame, replaceChildren } from "./dom";
-import { selectCounts, selectFindings, toWorkspaceFiles, type PlaygroundStore } from "../store";
+import { selectBaseKernel, selectCounts, selectFindings, selectIsBaseTable, toWorkspaceFiles, type PlaygroundStore } from "../store";
 import type { Finding } from "../engine";
 import { applyEdits, quickFixesFor } from "../editor/fixes";
 import { fixContextOf } from "../editor/fixcontext";
 import { explanationCard } from "./explain";
+import { openBaseTable } from "./basetable";
 
 const STAGE: Record<Finding["stage"], string> = { read: "read", compile: "compile", modpost: "modpost", load: "load", internal: "internal" };
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -33,6 +34,15 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     store.getState().openFile(first.file);
   }
 
+  // a workspace line opens in the editor; a row of the base kernel's table opens that table
+  function relatedLink(r: NonNullable<Finding["related"]>): HTMLElement {
+    if (selectIsBaseTable(r.file)(store.getState())) {
+      const where = `Module.symvers of ${selectBaseKernel(store.getState())}, line ${r.line}`;
+      return h("button", { type: "button", class: "problem-related", title: "Show this row of the base kernel's export table (read-only)", on: { click: () => void openBaseTable(store, r.line) } }, `↳ ${r.note} — ${where}`);
+    }
+    return h("button", { type: "button", class: "problem-related", title: `Show ${r.file}:${r.line}`, on: { click: () => store.getState().revealRange(r) } }, `↳ ${r.note} — ${r.file}:${r.line}`);
+  }
+
   function render(): void {
     const s = store.getState();
     const c = selectCounts(s);
@@ -55,9 +65,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           h("span", { class: "problem-text" }, f.text),
           h("span", { class: "problem-meta" }, h("code", { class: "code" }, f.id), h("span", { class: "stage" }, STAGE[f.stage]), where && h("span", { class: "where" }, where)),
         );
-        const related = f.related
-          ? h("button", { type: "button", class: "problem-related", on: { click: () => store.getState().revealRange(f.related!) } }, `↳ ${f.related.note} — ${f.related.file}:${f.related.line}`)
-          : null;
+        const related = f.related ? relatedLink(f.related) : null;
         const fixButton = fix ? h("button", { type: "button", class: "fix", title: fix.title, on: { click: () => applyFix(f) } }, icon("wrench"), "Fix") : null;
         const item = h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
         const why = h("button", { type: "button", class: "why", "aria-expanded": "false", title: "What this message means, since when, and how to fix it" }, "Why?");

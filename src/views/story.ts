@@ -1,9 +1,10 @@
-// The story of the open preset, beside the editor: title, what happened, where it was
-// discussed (with the message link), and whether this run agrees with what the real kernel did.
+// The story beside the editor: an open preset's (title, what happened, where it was discussed
+// with the message link, and whether this run agrees with what the real kernel did), or the
+// mail of a pasted patch (subject, commit message, author, lore link).
 
 import type { Pane } from "./pane";
 import { h, icon, onNextFrame, replaceChildren } from "./dom";
-import type { PlaygroundStore } from "../store";
+import type { PatchStory, PlaygroundStore } from "../store";
 import { diffOutcome, outcomeOf } from "../presets/outcome";
 import type { ExpectedOutcome } from "../presets/types";
 
@@ -18,13 +19,77 @@ export function verdictText(o: ExpectedOutcome): string {
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const root = h("aside", { class: "story", "aria-label": "The story of this example" });
   container.append(root);
+  // collapsed, the story keeps one line (the example and its title) and gives the editor the room
+  let collapsed = false;
+  const toggle = () => {
+    collapsed = !collapsed;
+    render();
+  };
 
   function render(): void {
     const s = store.getState();
     const p = s.preset;
-    root.hidden = !p;
-    if (!p) return replaceChildren(root);
+    root.hidden = !p && !s.story;
+    if (!p) return s.story ? renderPatch(s.story) : replaceChildren(root);
     const { meta } = p;
+    root.classList.toggle("collapsed", collapsed);
+    replaceChildren(
+      root,
+      h(
+        "div",
+        { class: "story-head" },
+        h("span", { class: "story-kicker" }, "Example", h("span", { class: "badge" }, `Linux ${meta.kernel}`), meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null),
+        h("span", { class: "story-actions" },
+          h("button", { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } }, "Compare kernels"),
+          h("button", { type: "button", class: "link-button", on: { click: () => store.getState().setGalleryOpen(true) } }, "All examples"),
+          h(
+            "button",
+            { type: "button", class: "icon-button story-collapse", title: collapsed ? "Show the whole story" : "Collapse the story to one line", "aria-label": collapsed ? "Show the whole story" : "Collapse the story", "aria-expanded": String(!collapsed), "aria-controls": "story-body", on: { click: toggle } },
+            icon("chevron"),
+          ),
+          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setPreset(null) } }, icon("close")),
+        ),
+      ),
+      h("h2", { class: "story-title" }, meta.title),
+      collapsed ? null : storyBody(),
+    );
+  }
+
+  /** The story of a pasted patch: its subject, the commit message, its author and its mail. */
+  function renderPatch(story: PatchStory): void {
+    root.classList.toggle("collapsed", collapsed);
+    replaceChildren(
+      root,
+      h(
+        "div",
+        { class: "story-head" },
+        h("span", { class: "story-kicker" }, "Patch"),
+        h(
+          "span",
+          { class: "story-actions" },
+          h("button", { type: "button", class: "icon-button story-collapse", title: collapsed ? "Show the whole story" : "Collapse the story to one line", "aria-label": collapsed ? "Show the whole story" : "Collapse the story", "aria-expanded": String(!collapsed), "aria-controls": "story-body", on: { click: toggle } }, icon("chevron")),
+          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setStory(null) } }, icon("close")),
+        ),
+      ),
+      h("h2", { class: "story-title" }, story.subject || "A patch"),
+      collapsed
+        ? null
+        : h(
+            "div",
+            { id: "story-body", class: "story-body" },
+            story.message ? h("p", { class: "story-text" }, story.message) : null,
+            h(
+              "ul",
+              { class: "citations" },
+              h("li", null, h("span", { class: "cite-subject" }, story.subject), h("span", { class: "cite-meta" }, [story.author, story.date].filter(Boolean).join(" · ")), story.link ? h("a", { class: "cite-link", href: story.link, target: "_blank", rel: "noopener noreferrer" }, story.link) : null),
+            ),
+          ),
+    );
+  }
+
+  function storyBody(): HTMLElement {
+    const s = store.getState();
+    const { meta } = s.preset!;
     const expected = meta.expected;
     let check: HTMLElement;
     if (!s.result || s.running) check = h("p", { class: "story-check busy" }, "Running…");
@@ -35,19 +100,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         ? h("p", { class: "story-check ok" }, icon("ok"), "ksymns gives what the real kernel gave.")
         : h("details", { class: `story-check ${sameKernel ? "bad" : "changed"}` }, h("summary", null, icon(sameKernel ? "error" : "info"), sameKernel ? `${diff.length} difference${diff.length === 1 ? "" : "s"} from the real kernel` : `You changed the example: ${diff.length} difference${diff.length === 1 ? "" : "s"} from the stored outcome`), h("pre", null, diff.join("\n")));
     }
-    replaceChildren(
-      root,
-      h(
-        "div",
-        { class: "story-head" },
-        h("span", { class: "story-kicker" }, "Example", h("span", { class: "badge" }, `Linux ${meta.kernel}`), meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null),
-        h("span", { class: "story-actions" },
-          h("button", { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } }, "Compare kernels"),
-          h("button", { type: "button", class: "link-button", on: { click: () => store.getState().setGalleryOpen(true) } }, "All examples"),
-          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setPreset(null) } }, icon("close")),
-        ),
-      ),
-      h("h2", { class: "story-title" }, meta.title),
+    return h(
+      "div",
+      { id: "story-body", class: "story-body" },
       h("p", { class: "story-text" }, meta.story),
       h(
         "ul",
@@ -60,7 +115,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     );
   }
   render();
-  const unsub = store.subscribe((s) => [s.preset, s.result, s.running] as const, onNextFrame(render), { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsub = store.subscribe((s) => [s.preset, s.story, s.result, s.running] as const, onNextFrame(render), { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
   return () => {
     unsub();
     root.remove();

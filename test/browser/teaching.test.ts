@@ -8,6 +8,7 @@ import { openPlayground, pageErrors, shot, waitForEditor, useSite } from "./supp
 import { encodeLink, type Snapshot } from "../../src/store";
 import { readPreset } from "../../src/presets/node";
 import { PRESETS } from "../../src/presets";
+import { ATLAS_OVERVIEW } from "../../src/views/graphmodel";
 
 const site = useSite();
 
@@ -60,7 +61,8 @@ describe("a preset opened by its URL", () => {
     expect(await page.textContent("#story-verdict")).toContain("make fails");
     await page.locator(".story-check.ok", { hasText: "ksymns gives what the real kernel gave." }).waitFor();
     expect(await page.textContent(".problems")).toContain(FINDING);
-    expect(await page.evaluate(() => location.hash)).toBe("");
+    // the address bar names the example while it is untouched
+    expect(await page.evaluate(() => location.hash)).toBe(`#example/${STRING_LITERAL}`);
   });
 
   it("opens the explanation card of a finding on demand", async () => {
@@ -151,8 +153,11 @@ describe("the namespace graph", () => {
     for (const id of ["mod:exporter", "mod:user", "ns:TOY_NS"]) expect(await page.locator(`.gnode[data-id="${id}"]`).count()).toBe(1);
     expect(await page.getAttribute('.gedge[data-from="mod:user"][data-to="sym:toy_get"]', "data-verdict")).toBe("refused");
     expect(await page.getAttribute('.gedge[data-from="mod:exporter"][data-to="sym:toy_get"]', "data-verdict")).toBe("allowed");
-    expect(await storeState<string>(page, "activeFile")).toBe("exporter.c");
+    // a first visit opens on the failing file
+    expect(await storeState<string>(page, "activeFile")).toBe("user.c");
     await shot(page, "teaching-graph");
+    await page.click('.gnode[data-id="mod:exporter"]');
+    expect(await page.getAttribute('.tab[aria-selected="true"]', "data-file")).toBe("exporter.c");
     await page.click('.gnode[data-id="mod:user"]');
     expect(await page.getAttribute('.tab[aria-selected="true"]', "data-file")).toBe("user.c");
     await page.click('.gnode[data-id="sym:toy_get"]');
@@ -168,6 +173,12 @@ describe("the namespace graph", () => {
     await page.click("#tab-graph");
     await page.click('.seg[data-mode="atlas"]');
     await page.locator('.gnode.kind-namespace').first().waitFor({ timeout: 60_000 });
+    // it opens readable: the most imported namespaces, and the offer to show all
+    expect(await page.locator(".gnode.kind-namespace").count()).toBe(ATLAS_OVERVIEW);
+    expect(await page.textContent(".graph-note")).toContain(`Showing the ${ATLAS_OVERVIEW} namespaces most imported`);
+    await shot(page, "teaching-atlas-overview");
+    await page.click(".graph-note .show-all");
+    await page.waitForFunction((n) => document.querySelectorAll(".gnode.kind-namespace").length > n, ATLAS_OVERVIEW, { timeout: 60_000 });
     const all = await page.locator(".gnode.kind-namespace").count();
     expect(all).toBeGreaterThan(20);
     await page.fill(".graph-filter", "USB_STORAGE");

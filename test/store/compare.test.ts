@@ -17,6 +17,7 @@ function storeWithSide(): { store: PlaygroundStore; runs: string[] } {
       return { kernel: { version: o.kernel, release: `${o.kernel}.0` } } as unknown as RunResult;
     },
     namespacesOf: async () => [],
+    surfaceOf: async () => null,
   };
   store.setState({ side: fake, engine: "ready", kernels: KERNELS });
   return { store, runs };

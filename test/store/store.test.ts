@@ -59,6 +59,16 @@ describe("the files slice", () => {
     expect(store.getState().addModule()).toBe("mymod2.c");
   });
 
+  it("adds a new module's insmod to load, so that it is loaded like the others", () => {
+    const store = createPlaygroundStore(defaultSnapshot());
+    const before = text(store, "load");
+    store.getState().addModule();
+    expect(text(store, "load")).toBe(`${before}insmod mymod.ko\n`);
+    store.getState().deleteFile("load");
+    store.getState().addModule();
+    expect(store.getState().files.some((f) => f.name === "load")).toBe(false);
+  });
+
   it("refuses a duplicate, empty or escaping file name with a reason", () => {
     const store = createPlaygroundStore(defaultSnapshot());
     expect(store.getState().addFile("user.c")).toMatch(/already a file called user.c/);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import { EXAMPLE } from "../../src/example";
-import { GRAPH_LIMITS, atlasGraph, boundGraph, workspaceGraph } from "../../src/views/graphmodel";
+import { ATLAS_OVERVIEW, GRAPH_LIMITS, atlasGraph, boundGraph, workspaceGraph } from "../../src/views/graphmodel";
 import { manyModules } from "../support/many-modules";
 
 describe("the namespace graph", () => {
@@ -35,6 +35,22 @@ describe("the namespace graph", () => {
     expect(g.nodes.some((n) => n.id === "ns:USB_STORAGE")).toBe(true);
     expect(g.edges).toContainEqual(expect.objectContaining({ from: "kmod:usb_storage", to: "ns:USB_STORAGE", kind: "export" }));
     expect(atlasGraph(all, null).nodes.filter((n) => n.kind === "namespace").length).toBe(all.length);
+  });
+
+  it("opens, unfiltered, on the namespaces most imported by the kernel's modules and those the workspace imports", async () => {
+    const engine = await createNodeEngine();
+    const dmaUser = 'MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(DMA_BUF);\n';
+    const result = await engine.run({ "dmauser.c": dmaUser }, { kernel: "6.12", relaxed: true });
+    const all = engine.namespaces();
+    const g = atlasGraph(all, result, "", ATLAS_OVERVIEW);
+    const drawn = g.nodes.filter((n) => n.kind === "namespace").map((n) => n.label);
+    expect(drawn).toHaveLength(ATLAS_OVERVIEW);
+    expect(drawn).toContain("DMA_BUF");
+    const most = [...all].sort((a, b) => b.importers.length - a.importers.length)[0];
+    expect(drawn).toContain(most.ns);
+    // a filter, or no limit, draws whatever matches
+    expect(atlasGraph(all, result, "", 0).nodes.filter((n) => n.kind === "namespace")).toHaveLength(all.length);
+    expect(atlasGraph(all, result, "USB_STORAGE", ATLAS_OVERVIEW).nodes.some((n) => n.id === "ns:USB_STORAGE")).toBe(true);
   });
 
   it("shows the kernel's own modules importing a namespace, counted when there are many", async () => {

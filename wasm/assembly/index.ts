@@ -134,6 +134,24 @@ export function namespaces(): string {
   return profile == null ? "[]" : Q.namespaces((profile as Profile).symvers, (profile as Profile).modules.importers);
 }
 
+/** Up to `limit` in-tree modules of the base kernel that `modprobe` can load, whose name starts
+ *  with `prefix`, as a JSON array of names. */
+export function installedModules(prefix: string, limit: i32): string {
+  const w = new JsonWriter();
+  w.beginArray();
+  if (profile != null) {
+    const names = (profile as Profile).modules.installedNames(prefix, limit);
+    for (let i = 0; i < names.length; i++) w.str(names[i]);
+  }
+  w.endArray();
+  return w.toString();
+}
+
+/** The base kernel's export surface (kernel/query.ts exportSurface), "null" without one. */
+export function exportSurface(): string {
+  return profile == null ? "null" : Q.exportSurface((profile as Profile).symvers);
+}
+
 /** Up to `limit` exports of namespace `ns` in the base kernel. */
 export function namespaceExports(ns: string, limit: i32): string {
   return profile == null ? "[]" : Q.namespaceExports((profile as Profile).symvers, ns, limit);

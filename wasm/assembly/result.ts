@@ -10,6 +10,7 @@ import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
+import { profileUname } from "../shared/debian";
 import { PreprocessedView } from "./source/c/index";
 
 export const ENGINE_VERSION = "0.1.0";
@@ -214,6 +215,7 @@ export function serializeResult(res: RunResult): string {
   w.keyBool("relaxed", res.relaxed);
   w.keyBool("profile", res.profileUsed);
   w.keyStr("profileName", res.profileName);
+  w.keyStr("profileRelease", profileUname(res.profileName));
   w.keyInt("profileExports", res.profileExports);
   // the profile is another release's table, read as this one (kernel/nshistory.ts)
   w.keyStr("approximated_from", res.approximatedFrom == 0 ? "" : releaseName(res.approximatedFrom));

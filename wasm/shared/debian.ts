@@ -50,6 +50,13 @@ export function profileNameFor(v: i32): string {
   return BUILTIN_PROFILES[BUILTIN_PROFILES.length - 1].name;
 }
 
+/** `uname -r` of the kernel whose tables built-in profile `name` holds ("" for another name):
+ *  how the page names that kernel wherever it shows the profile. */
+export function profileUname(name: string): string {
+  for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (BUILTIN_PROFILES[i].name == name) return BUILTIN_PROFILES[i].uname;
+  return "";
+}
+
 /** `uname -r` of Debian's kernel of series `v` as the lab boots it, or "" for a series it does not. */
 export function debianUname(v: i32): string {
   for (let i = 0; i < DEBIAN_KERNELS.length; i++) if (DEBIAN_KERNELS[i].release == v) return DEBIAN_KERNELS[i].uname;

@@ -6,7 +6,7 @@ import type { Engine } from "../engine";
 import type { RunOptions, RunResult, WorkspaceFiles } from "../types";
 
 /** The Engine's queries a client forwards (each answered from the engine's loaded profile). */
-export const CLIENT_QUERIES = ["kernels", "symbolInfo", "completeSymbols", "namespaces", "namespaceExports"] as const;
+export const CLIENT_QUERIES = ["kernels", "symbolInfo", "completeSymbols", "namespaces", "namespaceExports", "profileLines", "installedModules", "exportSurface"] as const;
 
 /** One of the queries a client forwards. */
 export type ClientQuery = (typeof CLIENT_QUERIES)[number];

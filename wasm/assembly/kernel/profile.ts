@@ -80,6 +80,16 @@ export class SymversDirectory extends ModuleDirectory {
     }
   }
 
+  /** Up to `limit` modules of the installed tree (those `modprobe NAME` finds, built-in ones
+   *  left out) whose name starts with `prefix`, in name order. */
+  installedNames(prefix: string, limit: i32): string[] {
+    const names = this.table.keys();
+    const out: string[] = [];
+    for (let i = 0; i < names.length; i++) if (names[i].startsWith(prefix)) out.push(names[i]);
+    out.sort((a: string, b: string): i32 => (a < b ? -1 : a > b ? 1 : 0));
+    return out.length > limit ? out.slice(0, limit) : out;
+  }
+
   /** Read the table as release `to` would have it when it is release `from`'s
    *  (kernel/nshistory.ts): each installed module's exports in that release's namespaces. */
   readAs(from: i32, to: i32): void {

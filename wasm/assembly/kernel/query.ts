@@ -6,6 +6,7 @@ import { Symvers } from "../source/symvers";
 import { Export } from "../model";
 import { ExportLookup } from "../sim/symtab";
 import { hex8 } from "../result";
+import { MODULE_NS_PREFIX } from "../sim/namespaces";
 
 function writeExport(w: JsonWriter, e: Export): void {
   w.beginObject();
@@ -95,5 +96,37 @@ export function namespaceExports(t: Symvers, ns: string, limit: i32): string {
     n++;
   }
   w.endArray();
+  return w.toString();
+}
+
+/** The export surface of a table, as the namespace series argued from it: every export, the
+ *  GPL-only ones, those in a namespace, those restricted to named modules (`module:`), those of
+ *  vmlinux and of modules, and each namespace's count, as JSON. */
+export function exportSurface(t: Symvers): string {
+  let gpl = 0, namespaced = 0, moduleOnly = 0, vmlinux = 0;
+  const counts = new Map<string, i32>();
+  for (let i = 0; i < t.count; i++) {
+    if (t.isGplAt(i)) gpl++;
+    if (t.ownerOf(i) == "vmlinux") vmlinux++;
+    const ns = t.namespaceAt(i);
+    if (ns.length == 0) continue;
+    if (ns.startsWith(MODULE_NS_PREFIX)) { moduleOnly++; continue; }
+    namespaced++;
+    counts.set(ns, counts.has(ns) ? counts.get(ns) + 1 : 1);
+  }
+  const w = new JsonWriter();
+  w.beginObject();
+  w.keyInt("total", t.count);
+  w.keyInt("gpl", gpl);
+  w.keyInt("namespaced", namespaced);
+  w.keyInt("moduleOnly", moduleOnly);
+  w.keyInt("vmlinux", vmlinux);
+  w.keyInt("modules", t.count - vmlinux);
+  w.key("namespaces");
+  w.beginObject();
+  const names = counts.keys().sort();
+  for (let i = 0; i < names.length; i++) w.keyInt(names[i], counts.get(names[i]));
+  w.endObject();
+  w.endObject();
   return w.toString();
 }

@@ -53,13 +53,25 @@ export function replay(script: LoadScript, session: Session, inst: Installed, r:
   return out;
 }
 
+/** The loader's messages that refuse a module (load_module() fails after printing them), as
+ *  opposed to the taint notices a module that loads may cause. */
+function refusesLoad(id: i32): bool {
+  return id == Msg.LOAD_SIG_REJECTED || id == Msg.LOAD_CRC_MISMATCH || id == Msg.LOAD_NO_CRC || id == Msg.LOAD_UNKNOWN_SYMBOL ||
+    id == Msg.LOAD_INVALID_MODULE || id == Msg.LOAD_NO_EXT_CRC || id == Msg.LOAD_VERMAGIC;
+}
+
 /** Load-stage findings: each kernel message placed where the editor can show it. */
 function loadFindings(findings: Finding[], c: CommandResult, inst: Installed): void {
   const ko = inst.find(c.module);
+  let explained = c.failure >= 0;
+  for (let i = 0; i < c.kernel.length; i++) if (c.kernel[i].id >= 0 && c.kernel[i].level <= 3) explained = true;
   for (let i = 0; i < c.kernel.length; i++) {
     const l = c.kernel[i];
     if (l.id < 0) continue;
-    const sev = l.level <= 3 ? Severity.Error : l.level == 4 ? Severity.Warning : Severity.Info;
+    let sev = l.level <= 3 ? Severity.Error : l.level == 4 ? Severity.Warning : Severity.Info;
+    // the line that refused the load counts as an error whatever its printk level (SIG_FORCE's
+    // notice, a CRC mismatch's warning): a failed command is never only warnings and notes
+    if (c.exit != 0 && !explained && refusesLoad(l.id)) sev = Severity.Error;
     let span = c.cmd.span;
     if (ko != null) {
       const k = ko as KoImage;

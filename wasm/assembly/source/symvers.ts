@@ -65,6 +65,9 @@ export class Symvers extends ExportLookup {
 
   ownerOf(i: i32): string { return this.owners[this.rows[i * STRIDE + 4]]; }
 
+  /** Whether row i is a GPL-only export, read without making the Export. */
+  isGplAt(i: i32): bool { return (this.rows[i * STRIDE + 7] & 1) != 0; }
+
   /** Namespace of row i ("" for none), decoded without making the Export. */
   namespaceAt(i: i32): string {
     const r = i * STRIDE;
