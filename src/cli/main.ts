@@ -10,6 +10,7 @@ import { corpus, SERIES } from "./corpus";
 import { DEFAULT_RELEASE, knownRangeText, releaseName } from "../../wasm/shared/releases";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { symvers } from "./symvers";
+import { headers } from "./headers";
 import { BUILTIN_NAMES } from "./kernels";
 import { describeFsError, InputError, readTextInput } from "./input";
 import { escapeLines, escapeValue } from "./escape";
@@ -62,6 +63,13 @@ Usage:
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
       $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
       \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
+  ksymns headers KERNEL [DIR]
+      Make a built-in profile's header pack (KERNEL: ${BUILTIN_NAMES[0]} and the like) from
+      Debian's linux-headers packages, fetched with apt-get into $KSYMNS_CACHE/headers (else
+      ~/.cache/ksymns/headers): the real include/ and arch/x86/include/ without comments, in
+      gzip chunks with an index, in DIR/<profile>/ (default: that cache); print its folder.
+      With a pack, C files are preprocessed with the real headers (npm run headers puts the
+      packs in public/headers/ for the site).
   ksymns kernels            List the kernel releases the engine knows, newest first.
   ksymns --version          Print the engine version.
   ksymns --help             This text.
@@ -196,6 +204,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === "deps") return await deps(rest, io);
     if (cmd === "corpus") return await corpus(rest, io);
     if (cmd === "symvers") return await symvers(rest, io);
+    if (cmd === "headers") return await headers(rest, io);
     if (cmd === "run") return await run(rest, io);
     io.stderr.write(`ksymns: unknown command '${escapeValue(cmd)}' (see ksymns --help)\n`);
     return 2;
