@@ -9,6 +9,7 @@ import { findConfigHeader } from "../../wasm/shared/configheader";
 
 import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
+import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -39,7 +40,14 @@ export interface EngineHost {
   /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run, each within the engine's
    *  limits (without it they stay as they are). */
   decompress?: Decompressor;
+  /** The header pack of a profile (headers/<profile>/ of the site, or a folder), or null when
+   *  it has none: with one, C files are preprocessed with the real headers. */
+  headers?(profile: string): PackSource | null;
 }
+
+/** The most rounds of loading a run's missing headers (a header found only by running is
+ *  rare: an #include of a macro's expansion). */
+const HEADER_ROUNDS = 6;
 
 export interface Engine {
   /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding.
@@ -156,6 +164,11 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   let ex: Exports = await instantiate(module, { env: {} });
   let profileName = "";
   let loaded: KernelProfile | null = null;
+  // header packs by profile, and what the instance holds of the declared one
+  const packs = new Map<string, Promise<HeaderPack | null>>();
+  let declaredPack = "";
+  let supplied = new Set<string>();
+  let loading: Promise<void> | null = null;
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
@@ -184,6 +197,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     restarting ??= (async () => {
       ex = await instantiate(module, { env: {} });
       if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules, loaded.config);
+      declaredPack = "";
+      supplied = new Set();
     })().finally(() => {
       restarting = null;
     });
@@ -223,7 +238,26 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
           return internalError(err, options);
         }
       }
-      const res = runPrepared(files, options, undecoded);
+      // the real headers: the pack files the run needed (and all they include) are loaded and
+      // the run made again; in the background the run's result stands meanwhile
+      const withPack = host.headers ? await declarePack(engine.plan(files, options).profile) : false;
+      let res = runPrepared(files, options, undecoded);
+      for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
+        const needed = res.kernel.headers?.needed ?? [];
+        if (needed.length === 0) break;
+        const load = supplyHeaders(needed);
+        if (options.headers === "background") {
+          void load.catch(() => {});
+          break;
+        }
+        try {
+          if (!(await load)) break;
+        } catch (err) {
+          return internalError(err, options);
+        }
+        if (restarting) await restarting;
+        res = runPrepared(files, options, undecoded);
+      }
       if (restarting) await restarting;
       return res;
     },
@@ -260,6 +294,47 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       }
     },
   };
+
+  /** Declares the profile's header pack to the instance (once); false when it has none. */
+  async function declarePack(profile: string): Promise<boolean> {
+    if (!host.headers || !profile) return false;
+    let p = packs.get(profile);
+    if (!p) {
+      const source = host.headers(profile);
+      p = source ? openHeaderPack(source).catch(() => null) : Promise.resolve(null);
+      packs.set(profile, p);
+    }
+    const pack = await p;
+    if (!pack) return false;
+    if (declaredPack !== profile) {
+      if (ex.setHeaderPack(profile, pack.paths()) < 0) return false;
+      declaredPack = profile;
+      supplied = new Set();
+    }
+    return true;
+  }
+
+  /** Loads the files `needed` and all they include into the instance; false when nothing new
+   *  could be supplied. One load at a time: a second waits for the first. */
+  async function supplyHeaders(needed: string[]): Promise<boolean> {
+    while (loading) await loading;
+    const pack = await packs.get(declaredPack);
+    if (!pack) return false;
+    const want = pack.closure(needed).filter((p) => !supplied.has(p));
+    if (want.length === 0) return false;
+    const job = (async () => {
+      const texts = await pack.load(want);
+      const files: WorkspaceFiles = Object.create(null) as WorkspaceFiles;
+      for (const [path, text] of texts) files[path] = text;
+      ex.addHeaders(packWorkspace(files));
+      for (const path of want) supplied.add(path);
+    })();
+    loading = job.finally(() => {
+      loading = null;
+    });
+    await job;
+    return true;
+  }
 
   /** One run of files whose modules are ready; `undecoded` names those the host could not
    *  decompress, for the engine to say why. */

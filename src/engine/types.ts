@@ -12,6 +12,11 @@ export interface RunOptions {
   profile?: boolean;
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
+  /** With a header pack: "wait" (default) loads the headers a C file needs and runs again
+   *  before answering; "background" answers at once (files whose headers are not loaded yet
+   *  read with the built-in prelude, kernel.headers.needed naming them) and loads them for
+   *  the next run. */
+  headers?: "wait" | "background";
 }
 
 export interface Range {
@@ -104,6 +109,10 @@ export interface RunResult {
     /** The base kernel profile used (e.g. "debian-6.12.118+deb12-amd64") and its export count. */
     profileName: string;
     profileExports: number;
+    /** The header pack the C files were read with ("" for none: the built-in prelude), how
+     *  many translation units used it, and the pack files the run needed but did not have
+     *  (loaded for the next run). */
+    headers?: { pack: string; units: number; needed: string[] };
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {

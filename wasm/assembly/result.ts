@@ -10,6 +10,7 @@ import { renderTranscript } from "./transcript";
 import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
+import { neededHeaders, packProfileFor, packUnitsRead } from "./source/headerpack";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -200,6 +201,17 @@ export function hex8(v: u32): string {
   return s;
 }
 
+/** Which header pack the run's C files were read with, and the pack files it needed that the
+ *  host has not supplied yet (those files were read with the prelude meanwhile). */
+function writeHeaderUse(w: JsonWriter, release: i32): void {
+  w.key("headers");
+  w.beginObject();
+  w.keyStr("pack", packProfileFor(release));
+  w.keyInt("units", packUnitsRead());
+  writeStrings(w, "needed", neededHeaders());
+  w.endObject();
+}
+
 export function serializeResult(res: RunResult): string {
   const w = new JsonWriter();
   w.beginObject();
@@ -222,6 +234,7 @@ export function serializeResult(res: RunResult): string {
   w.keyStr("forModulesMacro", r.hasForModules ? "EXPORT_SYMBOL_FOR_MODULES" : r.hasGplForModules ? "EXPORT_SYMBOL_GPL_FOR_MODULES" : "");
   w.keyBool("moduleNamespaces", r.moduleNamespaces);
   w.endObject();
+  writeHeaderUse(w, res.release);
   w.key("config");
   w.beginObject();
   const keys = res.config.values.keys().sort();

@@ -19,6 +19,7 @@ import { CK, CompilerMessage, CompilerModel, CTokens, ModuleSource, Names, readC
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
+import { inPack, notePackUnit, PackReader, PACK_DIR, PACK_SHOWN, packForcedIncludes, packGeneration, packIncludeDirs, packProfileFor } from "./headerpack";
 
 /** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
 const PRELUDE_DIR = "/ksymns/include";
@@ -31,8 +32,12 @@ export class KernelHeaders {
   /** The #define lines of include/generated/autoconf.h for the run's configuration. */
   autoconf: string;
   compiler: CompilerModel;
+  /** Whether kbuild passes -DCC_USING_FENTRY (CONFIG_FUNCTION_TRACER with an -mfentry arch). */
+  fentry: bool;
   constructor(public release: i32, public sublevel: i32, config: KernelConfig) {
     this.autoconf = autoconfOf(config);
+    this.fentry = config.values.has("CONFIG_FUNCTION_TRACER") && config.values.get("CONFIG_FUNCTION_TRACER") == "y" &&
+      config.values.has("CONFIG_HAVE_FENTRY") && config.values.get("CONFIG_HAVE_FENTRY") == "y";
     this.compiler = CompilerModel.fromConfig(config);
   }
 }
@@ -59,10 +64,12 @@ export class CompileFlags {
   constructor(public object: KbuildObject, public modname: string, public module: bool) {}
 }
 
-/** The workspace, the prelude and autoconf.h, as the preprocessor's file system. */
+/** The workspace, the prelude and autoconf.h (and a header pack's files when one is used),
+ *  as the preprocessor's file system. */
 class TranslationFiles extends FileSystem {
-  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string) { super(); }
+  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string, public pack: PackReader | null = null) { super(); }
   read(path: string): string | null {
+    if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
     if (path.startsWith(PRELUDE_DIR + "/")) {
       if (path == AUTOCONF) return this.headers.autoconf;
       return preludeFile(path.substring(PRELUDE_DIR.length + 1));
@@ -72,7 +79,7 @@ class TranslationFiles extends FileSystem {
   }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
-    return path.startsWith(PRELUDE_DIR + "/") ? Origin.System : Origin.Workspace;
+    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) ? Origin.System : Origin.Workspace;
   }
 }
 
@@ -82,7 +89,7 @@ const TOY_EXPORTS: string[] = ["EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL"];
 const DEFAULT_NS = "DEFAULT_SYMBOL_NAMESPACE";
 const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Origin.System) | (1 << Origin.Builtin);
 
-function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOptions {
+function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: bool): PPOptions {
   const o = new PPOptions();
   o.main = file;
   useGccKbuild(o);
@@ -90,6 +97,8 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOpti
     (h.release % 100).toString() + "\n#define __KSYMNS_SUBLEVEL " + h.sublevel.toString() + "\n";
   // scripts/Makefile.lib's order: -D__KERNEL__ first, then the module's names, then Kbuild's
   o.addDefine("__KERNEL__");
+  // the real headers also see the top Makefile's CC_FLAGS_USING (-mfentry's)
+  if (pack && h.fentry) o.addDefine("CC_USING_FENTRY");
   if (flags.module) o.addDefine("MODULE");
   const base = baseName(flags.object.source);
   o.addDefine("KBUILD_BASENAME=\"" + base + "\"");
@@ -100,8 +109,13 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOpti
     if (d[i].startsWith("-D")) o.addDefine(d[i].substring(2));
     else if (d[i].startsWith("-U")) o.addUndef(d[i].substring(2));
   }
-  o.forced.push(PRELUDE_DIR + "/linux/kconfig.h");
-  o.forced.push(PRELUDE_DIR + "/linux/compiler_types.h");
+  if (pack) {
+    const forced = packForcedIncludes();
+    for (let i = 0; i < forced.length; i++) o.forced.push(forced[i]);
+  } else {
+    o.forced.push(PRELUDE_DIR + "/linux/kconfig.h");
+    o.forced.push(PRELUDE_DIR + "/linux/compiler_types.h");
+  }
   for (let i = 0; i < flags.object.forcedIncludes.length; i++) o.forced.push(flags.object.forcedIncludes[i]);
   for (let i = 0; i < TOY_EXPORTS.length; i++) o.intrinsics.push(new IntrinsicSpec(TOY_EXPORTS[i], true, ANY_ORIGIN));
   o.snapshots.push(DEFAULT_NS);
@@ -120,7 +134,7 @@ function baseName(path: string): string {
 
 /** A file read earlier, kept while its inputs are the same. */
 class Kept {
-  constructor(public key: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource) {}
+  constructor(public key: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource, public viaPack: bool) {}
 }
 const kept = new Map<string, Kept>();
 
@@ -134,25 +148,55 @@ function namesOf(ws: Workspace): string {
 /** Compiles `file` (a workspace C file) with `flags` for the kernel `h`: the module facts of
  *  its object file, with the preprocessor's diagnostics as the compiler's. */
 export function compileSource(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders): ModuleSource {
-  const o = optionsFor(file, flags, h);
-  const key = o.key() + "\u0002" + flags.modname + "\u0002" + h.autoconf;
+  // with the profile's header pack, as kbuild compiles it; the prelude while the pack's
+  // files are still loading (the run then names those it needed)
+  const pack = packProfileFor(h.release).length > 0;
+  const o = optionsFor(file, flags, h, pack);
+  const key = o.key() + "\u0002" + flags.modname + "\u0002" + h.autoconf + "\u0002" + (pack ? packGeneration() : "");
   const names = namesOf(ws);
   const cacheKey = file + "\u0003" + flags.object.object;
   if (kept.has(cacheKey)) {
     const k = kept.get(cacheKey);
-    if (k.key == key && k.names == names && sameTexts(ws, k.used, k.texts)) return k.src;
+    if (k.key == key && k.names == names && sameTexts(ws, k.used, k.texts)) {
+      if (k.viaPack) notePackUnit();
+      return k.src;
+    }
   }
-  const fs = new TranslationFiles(ws, h, file);
-  const bracket: string[] = [PRELUDE_DIR];
+  let res: PPResult | null = null;
+  let complete = false;
+  if (pack) {
+    const reader = new PackReader(h.autoconf);
+    res = preprocessWith(new TranslationFiles(ws, h, file, reader), packIncludeDirs(), flags, o);
+    complete = !reader.incomplete;
+    if (complete) notePackUnit();
+    else res = null;
+  }
+  if (res == null) {
+    const prelude = optionsFor(file, flags, h, false);
+    res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, prelude);
+  }
+  // a file read without the pack's files it needed is read again once they are there
+  return readUnit(ws, file, flags, h, res as PPResult, pack && complete, !pack || complete ? key : "", names, cacheKey);
+}
+
+/** Preprocesses with the kernel's -I folders first, then Kbuild's, then the prelude (for
+ *  headers neither has). */
+function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: CompileFlags, o: PPOptions): PPResult {
+  const bracket: string[] = [];
+  for (let i = 0; i < kernelDirs.length; i++) bracket.push(kernelDirs[i]);
   for (let i = 0; i < flags.object.includeDirs.length; i++) bracket.push(flags.object.includeDirs[i]);
-  const cache = preprocessorCache();
-  const res = preprocess(cache, new SearchPath(fs, [], bracket), o);
+  if (!bracket.includes(PRELUDE_DIR)) bracket.push(PRELUDE_DIR);
+  return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
+}
+
+/** The C reader over a preprocessed file; kept for the next run. */
+function readUnit(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders, res: PPResult, pack: bool, key: string, names: string, cacheKey: string): ModuleSource {
   const names2 = new Names();
   const tokens = tokensOf(res, file, names2);
   const options = new ReaderOptions();
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
-  addDiagnostics(res, mod, file);
+  addDiagnostics(res, mod, file, pack);
   const used: string[] = [];
   const texts: string[] = [];
   for (let i = 0; i < res.files.length; i++) {
@@ -162,7 +206,8 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
     if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
   }
   if (kept.size > 256) kept.clear();
-  kept.set(cacheKey, new Kept(key, names, used, texts, mod));
+  if (key.length > 0) kept.set(cacheKey, new Kept(key, names, used, texts, mod, pack));
+  else kept.delete(cacheKey);
   return mod;
 }
 
@@ -264,12 +309,13 @@ function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at:
 /** The name gcc gives file `f` in messages (the prelude as kbuild's ./include). */
 function shownName(res: PPResult, f: i32): string {
   const n = res.files[f].name;
+  if (inPack(n)) return PACK_SHOWN + n.substring(PACK_DIR.length);
   return n.startsWith(PRELUDE_DIR + "/") ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
 }
 
 /** The preprocessor's diagnostics: errors and warnings as gcc prints them (with the
  *  "In file included from" chain), a header the prelude lacks as a note of ksymns. */
-function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
+function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bool): void {
   const missing = new Set<string>();
   for (let i = 0; i < res.diagnostics.length; i++) {
     const d = res.diagnostics[i];
@@ -284,7 +330,8 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
     }
     const userFile = at >= 0 && at < res.files.length && res.files[at].origin != Origin.System ? res.files[at].path : main;
     const span = line > 0 ? new Span(userFile, line, col, endLine > 0 ? endLine : line, endCol > 0 ? endCol : col) : Span.at(main, 1);
-    if (d.code == PPCode.INCLUDE_NOT_FOUND && angledMissing(res, d.text)) {
+    // with the real headers, a header they lack is gcc's own fatal error
+    if (d.code == PPCode.INCLUDE_NOT_FOUND && !pack && angledMissing(res, d.text)) {
       // a kernel header the prelude does not have: the real build finds it
       const header = missingName(d.text);
       if (missing.has(header)) continue;
@@ -295,7 +342,7 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
     }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
     const text = PP_SEVERITY_NAMES[<i32>d.severity] + ": " + d.text;
-    const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/") : "";
+    const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/").replaceAll(PACK_DIR + "/", PACK_SHOWN + "/") : "";
     mod.compiler.push(new CompilerMessage(d.severity == PPSeverity.Warning ? Severity.Warning : Severity.Error, chain, where, text, span));
     // gcc stops at a fatal error
     if (d.severity == PPSeverity.Fatal) {
