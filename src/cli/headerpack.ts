@@ -3,6 +3,7 @@
 // chunks by folder, and an index a host reads to load a translation unit's headers in one
 // round trip. The format is src/engine/headers.ts's HeaderIndex.
 
+import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { posix } from "node:path";
 import { HEADER_PACK_FORMAT, KBUILD_INCLUDE_DIRS } from "../../wasm/shared/headerpack";
@@ -151,8 +152,9 @@ export function buildPack(files: Map<string, string>, meta: { profile: string; r
       raw.set(b, p);
       p += b.length;
     }
-    const name = `c${String(index.chunks.length).padStart(3, "0")}.gz`;
     const gz = new Uint8Array(gzipSync(raw, { level: 9 }));
+    // named by content, so a cache (the site's service worker) may keep a chunk for good
+    const name = `c${String(index.chunks.length).padStart(3, "0")}-${createHash("sha256").update(gz).digest("hex").slice(0, 8)}.gz`;
     chunks.set(name, gz);
     index.chunks.push({ file: name, group, bytes: raw.length, gzip: gz.length });
     parts = [];
