@@ -172,6 +172,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
+  let lastRunHeavy = false;
   let runsSinceCollect = 0;
   const collect = (): void => {
     runsSinceCollect = 0;
@@ -342,9 +343,11 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
     // the deferred collection run: collect here now and then instead
     if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
-    if (++runsSinceCollect > 64) collect();
+    // a run with real headers leaves as much garbage as a preprocessed translation unit
+    if ((collectPending && lastRunHeavy) || ++runsSinceCollect > 64) collect();
     try {
       const res = JSON.parse(ex.run(packWorkspace(files), packOptions(options, undecoded))) as RunResult;
+      lastRunHeavy = (res.kernel.headers?.units ?? 0) > 0;
       collectSoon();
       return res;
     } catch (err) {

@@ -4,7 +4,7 @@
 // engine (wasm/assembly/source/headerpack.ts) agree on where each file is and how it is found.
 
 /** The version of the pack format (index.json's `format`): a pack of another format is rebuilt. */
-export const HEADER_PACK_FORMAT: i32 = 1;
+export const HEADER_PACK_FORMAT: i32 = 2;
 
 /** kbuild's -I folders for an x86_64 external module, in gcc's order (scripts/Makefile.lib's
  *  LINUXINCLUDE with USERINCLUDE), relative to the kernel tree. */

@@ -6,6 +6,7 @@
 
 import { BUILTIN_PROFILES } from "../../shared/debian";
 import { KBUILD_FORCED_INCLUDES, KBUILD_INCLUDE_DIRS, PACK_AUTOCONF } from "../../shared/headerpack";
+import { KERNEL_TREE } from "./kbuild";
 
 /** Where a pack's files are in the preprocessor's file system (the kernel tree, `make -C`'s folder). */
 export const PACK_DIR = "/ksymns/kernel";
@@ -103,6 +104,22 @@ export function packGeneration(): string {
 export function packIncludeDirs(): string[] {
   const out: string[] = [];
   for (let i = 0; i < KBUILD_INCLUDE_DIRS.length; i++) out.push(PACK_DIR + "/" + KBUILD_INCLUDE_DIRS[i]);
+  return out;
+}
+
+/** Kbuild's -I folders with the pack: $(srctree)/x is the pack's x, and a relative folder
+ *  (gcc runs in the kernel tree: `ccflags-y := -Iinclude/drm`) is also looked for there,
+ *  after the workspace's folder of that name. */
+export function packKbuildDirs(dirs: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < dirs.length; i++) {
+    const d = dirs[i];
+    if (d.startsWith(KERNEL_TREE + "/")) out.push(PACK_DIR + d.substring(KERNEL_TREE.length));
+    else {
+      out.push(d);
+      if (!d.startsWith("/") && !d.startsWith("..")) out.push(PACK_DIR + "/" + d);
+    }
+  }
   return out;
 }
 

@@ -19,7 +19,7 @@ import { CK, CompilerMessage, CompilerModel, CTokens, ModuleSource, Names, readC
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
-import { inPack, notePackUnit, PackReader, PACK_DIR, PACK_SHOWN, packForcedIncludes, packGeneration, packIncludeDirs, packProfileFor } from "./headerpack";
+import { inPack, notePackUnit, PackReader, PACK_DIR, PACK_SHOWN, packForcedIncludes, packGeneration, packIncludeDirs, packKbuildDirs, packProfileFor } from "./headerpack";
 
 /** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
 const PRELUDE_DIR = "/ksymns/include";
@@ -184,7 +184,8 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
 function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: CompileFlags, o: PPOptions): PPResult {
   const bracket: string[] = [];
   for (let i = 0; i < kernelDirs.length; i++) bracket.push(kernelDirs[i]);
-  for (let i = 0; i < flags.object.includeDirs.length; i++) bracket.push(flags.object.includeDirs[i]);
+  const kbuild = kernelDirs.includes(PRELUDE_DIR) ? flags.object.includeDirs : packKbuildDirs(flags.object.includeDirs);
+  for (let i = 0; i < kbuild.length; i++) bracket.push(kbuild[i]);
   if (!bracket.includes(PRELUDE_DIR)) bracket.push(PRELUDE_DIR);
   return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
 }

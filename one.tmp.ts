@@ -1,0 +1,13 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { createNodeEngine } from "./src/engine/hosts/node";
+import { defaultHeadersDir } from "./src/cli/headers";
+const src = process.argv[2];
+const e = await createNodeEngine({ headers: defaultHeadersDir() });
+const files: Record<string, string> = { [basename(src)]: readFileSync(src, "utf8") };
+for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h"))) files[h] = readFileSync(join(dirname(src), h), "utf8");
+const t = performance.now();
+const res = await e.run(files, { kernel: "6.12" });
+console.log(Math.round(performance.now() - t), "ms", JSON.stringify(res.kernel.headers)?.slice(0, 300));
+for (const f of res.findings.slice(0, 8)) console.log(f.severity, f.id, f.file + ":" + f.line, f.text.slice(0, 300));
+console.log(res.model.modules[0]?.uses.map((u) => u.symbol).sort().join(" "));
