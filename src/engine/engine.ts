@@ -10,6 +10,7 @@ import { findConfigHeader } from "../../wasm/shared/configheader";
 import type { KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
+import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -242,6 +243,14 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       // the real headers: the pack files the run needed (and all they include) are loaded and
       // the run made again; in the background the run's result stands meanwhile
       const withPack = host.headers ? await declarePack(engine.plan(files, options).profile) : false;
+      // every file starts with kbuild's forced includes: loaded before the first run that waits
+      if (withPack && options.headers !== "background") {
+        try {
+          await supplyHeaders([]);
+        } catch (err) {
+          return internalError(err, options);
+        }
+      }
       let res = runPrepared(files, options, undecoded);
       for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
         const needed = res.kernel.headers?.needed ?? [];
@@ -321,7 +330,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     while (loading) await loading;
     const pack = await packs.get(declaredPack);
     if (!pack) return false;
-    const want = pack.closure(needed).filter((p) => !supplied.has(p));
+    const want = pack.closure([...KBUILD_FORCED_INCLUDES, ...needed]).filter((p) => !supplied.has(p));
     if (want.length === 0) return false;
     const job = (async () => {
       const texts = await pack.load(want);
