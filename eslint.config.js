@@ -27,6 +27,10 @@ export default tseslint.config(
       "prefer-const": "error",
       "@typescript-eslint/no-inferrable-types": "off",
       "no-constant-condition": "off",
+      // asc wants every local initialised where it is declared, even when each path sets it
+      "no-useless-assignment": "off",
+      // namespaces of constants are AssemblyScript's compile-time enums of flags
+      "@typescript-eslint/no-namespace": "off",
     },
   },
 );

@@ -8,6 +8,7 @@ import type { PlaygroundStore } from "../store";
 import { syncModels } from "./models";
 import { syncMarkers } from "./markers";
 import { registerHovers } from "./hovers";
+import { showPreprocessed } from "./preprocessed";
 import { registerCompletion } from "./completion";
 import { registerQuickFixes } from "./actions";
 import { DARK, LIGHT } from "./themes";
@@ -76,6 +77,7 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
     store.subscribe((s) => [s.activeFile, s.files] as const, show, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
     store.subscribe((s) => s.reveal, reveal),
     syncMarkers(monaco, store, models, hooks.onMarkersApplied),
+    showPreprocessed(monaco, store, editor),
   ];
   const disposables: M.IDisposable[] = [
     registerHovers(monaco, store),

@@ -135,6 +135,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
       profile: false,
       profileName: "",
       profileExports: 0,
+      approximated_from: "",
       config: {},
       syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
     },
@@ -147,6 +148,7 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
     taintFinal: 0,
     taintFlags: [],
     model: { modules: [] },
+    sources: [],
     transcript: text + "\n",
   };
 }

@@ -2,6 +2,6 @@ export { createEngine, requestedKernel } from "./engine";
 export type { Engine, EngineHost, KernelProfile, RunPlan } from "./engine";
 export { packWorkspace } from "./pack";
 export type { PreprocessOptions, PreprocessResult, PPDiagnostic } from "./preprocess";
-export type { RunOptions, RunResult, Finding, CommandRecord, KernelLine, ModelModule, KoFacts, Range, WorkspaceFiles, KernelExport, KernelNamespace, LoadedModule, KernelApproximation, NamespaceHistoryEntry } from "./types";
+export type { RunOptions, RunResult, Finding, CommandRecord, KernelLine, ModelModule, KoFacts, Range, WorkspaceFiles, KernelExport, KernelNamespace, LoadedModule, KernelApproximation, NamespaceHistoryEntry, PreprocessedSource, MacroUse } from "./types";
 export { writeNamespace } from "./syntax";
 export type { NamespaceForm } from "./syntax";

@@ -113,6 +113,8 @@ export interface RunResult {
      *  many translation units used it, and the pack files the run needed but did not have
      *  (loaded for the next run). */
     headers?: { pack: string; units: number; needed: string[] };
+    /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
+    approximated_from: string;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {
@@ -139,6 +141,8 @@ export interface RunResult {
   taintFinal: number;
   taintFlags: string[];
   model: { modules: ModelModule[] };
+  /** What the preprocessor saw of each compiled workspace file (for the editor). */
+  sources: PreprocessedSource[];
   transcript: string;
 }
 
@@ -192,4 +196,21 @@ export interface KernelNamespace {
   owners: string[];
   /** Installed modules of the kernel that import it (modinfo import_ns). */
   importers: string[];
+}
+
+/** Lines a workspace file's conditionals left out, and its macro invocations. */
+export interface PreprocessedSource {
+  /** The C file compiled (its included workspace headers' facts are listed under it). */
+  file: string;
+  inactive: { file: string; line: number; endLine: number }[];
+  macros: MacroUse[];
+}
+
+/** A macro invocation: what it expands to, and where the macro is defined ("" for a
+ *  built-in or -D macro; a kernel header as gcc names it, e.g. ./include/linux/module.h). */
+export interface MacroUse extends Range {
+  macro: string;
+  expansion: string;
+  defFile: string;
+  defLine: number;
 }

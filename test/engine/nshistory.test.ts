@@ -138,9 +138,10 @@ describe("a profile standing for another release", () => {
       expect(["", "5.10", "6.1", "6.12", "7.3"]).toContain(a.approximated_from);
     }
     expect(engine.approximationFor("6.12")).toEqual({ release: "6.12", profile: "debian-6.12.118+deb12-amd64", approximated_from: "" });
-    expect(engine.approximationFor("5.15")).toMatchObject({ profile: "debian-5.10.0-46-amd64", approximated_from: "5.10" });
-    expect(engine.approximationFor("6.16")?.approximated_from).toBe("6.12");
+    expect(engine.approximationFor("5.15")).toMatchObject({ profile: "debian-6.1.0-57-amd64", approximated_from: "6.1" });
+    expect(engine.approximationFor("6.16")?.approximated_from).toBe("7.3");
     expect(engine.approximationFor("6.18")?.approximated_from).toBe("7.3");
+    expect(engine.approximationFor("6.2")?.approximated_from).toBe("6.12");
     expect(engine.approximationFor("4.19")).toBeNull();
   });
 });

@@ -86,16 +86,23 @@ export function modpostLines(log: string[]): string[] {
 /** Lines in-tree modules print from their init functions (ksymns does not run module code). */
 const INIT_MESSAGES = new Set(["SCSI subsystem initialized"]);
 
+/** Lines a case's real driver prints itself (its own pr_warn and friends), which ksymns does
+ *  not simulate: the case's OWN-MESSAGES file, one a line. */
+export function ownMessages(name: string): Set<string> {
+  const file = join(WORKSPACES, name, "OWN-MESSAGES");
+  return new Set(existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.length > 0) : []);
+}
+
 /** The loader-relevant view of a command: kernel lines the module's own printk did not make
  *  (toy modules print at level 6), and no lsmod sizes (ksymns does not model module size). */
-export function comparable(c: LabCommand): LabCommand {
+export function comparable(c: LabCommand, own: Set<string> = new Set()): LabCommand {
   const isLsmod = /^\s*lsmod\b/.test(c.cmd);
   return {
     cmd: c.cmd,
     exit: c.exit,
     stdout: isLsmod ? [] : c.stdout,
     stderr: c.stderr,
-    kernel: c.kernel.filter((k) => k.level <= 5 && !INIT_MESSAGES.has(k.text)).map((k) => ({ level: k.level, text: k.text })),
+    kernel: c.kernel.filter((k) => k.level <= 5 && !INIT_MESSAGES.has(k.text) && !own.has(k.text)).map((k) => ({ level: k.level, text: k.text })),
     taint: c.taint,
   };
 }

@@ -65,7 +65,7 @@ export function expectedFromLab(lab: LabTranscript, buildLog: string): ExpectedO
     build: { ok, errors: compilerErrors(pass), modpost: modpostLines(pass), modules },
     commands: lab.commands
       .filter((c) => !/^\s*lsmod\b/.test(c.cmd))
-      .map(comparable)
+      .map((c) => comparable(c))
       .map((c): ExpectedCommand => ({ cmd: c.cmd, exit: c.exit, stderr: c.stderr, kernel: c.kernel.map((k) => `<${k.level}>${k.text}`), taint: c.taint })),
     modules_at_end: lab.modules_at_end,
   };

@@ -11,6 +11,7 @@ import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
 import { neededHeaders, packProfileFor, packUnitsRead } from "./source/headerpack";
+import { PreprocessedView } from "./source/c/index";
 
 export const ENGINE_VERSION = "0.1.0";
 
@@ -225,6 +226,8 @@ export function serializeResult(res: RunResult): string {
   w.keyBool("profile", res.profileUsed);
   w.keyStr("profileName", res.profileName);
   w.keyInt("profileExports", res.profileExports);
+  // the profile is another release's table, read as this one (kernel/nshistory.ts)
+  w.keyStr("approximated_from", res.approximatedFrom == 0 ? "" : releaseName(res.approximatedFrom));
   // how this release wants namespaces written, for quick fixes and completion
   const r = new Rules(res.release);
   w.key("syntax");
@@ -237,8 +240,8 @@ export function serializeResult(res: RunResult): string {
   writeHeaderUse(w, res.release);
   w.key("config");
   w.beginObject();
-  const keys = res.config.values.keys().sort();
-  for (let i = 0; i < keys.length; i++) w.keyStr(keys[i], res.config.values.get(keys[i]));
+  const keys = res.configShown;
+  for (let i = 0; i < keys.length; i++) w.keyStr(keys[i], res.config.get(keys[i]));
   w.endObject();
   w.endObject();
 
@@ -319,7 +322,54 @@ export function serializeResult(res: RunResult): string {
   w.endArray();
   w.key("model");
   writeModel(w, res);
+  w.key("sources");
+  writeSources(w, res);
   w.keyStr("transcript", renderTranscript(res));
   w.endObject();
   return w.toString();
+}
+
+/** What the preprocessor saw of each compiled workspace file: lines its conditionals left
+ *  out, and macro invocations with their expansion and definition (for the editor). */
+function writeSources(w: JsonWriter, res: RunResult): void {
+  w.beginArray();
+  const seen = new Set<string>();
+  for (let u = 0; u < res.units.length; u++) {
+    const parts = res.units[u].parts;
+    for (let p = 0; p < parts.length; p++) {
+      const v = parts[p].preprocessed;
+      if (v == null || seen.has(parts[p].file)) continue;
+      seen.add(parts[p].file);
+      const view = v as PreprocessedView;
+      w.beginObject();
+      w.keyStr("file", parts[p].file);
+      w.key("inactive");
+      w.beginArray();
+      for (let i = 0; i < view.inactive.length; i++) {
+        const s = view.inactive[i];
+        w.beginObject();
+        w.keyStr("file", s.file);
+        w.keyInt("line", s.line);
+        w.keyInt("endLine", s.endLine);
+        w.endObject();
+      }
+      w.endArray();
+      w.key("macros");
+      w.beginArray();
+      for (let i = 0; i < view.macros.length; i++) {
+        const m = view.macros[i];
+        w.beginObject();
+        w.keyStr("macro", m.macro);
+        w.keyStr("file", m.span.file);
+        w.keyInt("line", m.span.line); w.keyInt("col", m.span.col); w.keyInt("endLine", m.span.endLine); w.keyInt("endCol", m.span.endCol);
+        w.keyStr("expansion", m.expansion);
+        w.keyStr("defFile", m.defFile);
+        w.keyInt("defLine", m.defLine);
+        w.endObject();
+      }
+      w.endArray();
+      w.endObject();
+    }
+  }
+  w.endArray();
 }

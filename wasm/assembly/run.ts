@@ -24,6 +24,8 @@ export class RunResult {
   release: i32 = DEFAULT_RELEASE;
   releaseText: string = "";
   config: KernelConfig = new KernelConfig();
+  /** The options of `config` the result shows (pipeline/kernel.ts). */
+  configShown: string[] = [];
   relaxed: bool = false;
   findings: Finding[] = [];
   units: BuildUnit[] = [];
@@ -34,6 +36,8 @@ export class RunResult {
   loadedAtEnd: LoadedModule[] = [];
   profileName: string = "";
   profileExports: i32 = 0;
+  /** The release whose table the profile is, when it stands for another one (else 0). */
+  approximatedFrom: i32 = 0;
   taintAtBoot: i32 = 0;
   profileUsed: bool = false;
   /** The workspace's real .ko files, as the loader sees them. */
@@ -51,10 +55,15 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   const kernel = chooseKernel(ws, opt, prof);
   addAll(res.findings, kernel.findings);
+  if (prof != null) {
+    (prof as Profile).readAs(kernel.release);
+    res.approximatedFrom = (prof as Profile).approximates(kernel.release);
+  }
   const r = new Rules(kernel.release);
   res.release = kernel.release;
   res.releaseText = kernel.releaseText;
   res.config = kernel.config;
+  res.configShown = kernel.shown;
   res.relaxed = opt.relaxed;
 
   const inputs = sortInputs(ws, opt);

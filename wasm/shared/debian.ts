@@ -34,10 +34,19 @@ export const DEBIAN_KERNELS: DebianKernel[] = [
 /** The built-in profiles, oldest first. */
 export const BUILTIN_PROFILES: DebianKernel[] = DEBIAN_KERNELS.filter((k: DebianKernel): bool => k.hasProfile);
 
-/** The profile that stands for release `v`'s running kernel: Debian's kernel of that series,
- *  or the nearest later one (the newest for releases after it). */
+/** The profile release whose table stands for release `target`: its own series', else the
+ *  next later one (the newest after it). A later table read back through the namespace
+ *  history lacks only what was removed in between; an earlier one would lack every export
+ *  added since (5.10's has no _printk, which 5.15 drivers call), a false "undefined!" each. */
+export function profileReleaseFor(target: i32): i32 {
+  for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (target <= BUILTIN_PROFILES[i].release) return BUILTIN_PROFILES[i].release;
+  return BUILTIN_PROFILES[BUILTIN_PROFILES.length - 1].release;
+}
+
+/** The profile that stands for release `v`'s running kernel (profileReleaseFor). */
 export function profileNameFor(v: i32): string {
-  for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (v <= BUILTIN_PROFILES[i].release) return BUILTIN_PROFILES[i].name;
+  const r = profileReleaseFor(v);
+  for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (BUILTIN_PROFILES[i].release == r) return BUILTIN_PROFILES[i].name;
   return BUILTIN_PROFILES[BUILTIN_PROFILES.length - 1].name;
 }
 

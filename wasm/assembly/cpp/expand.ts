@@ -552,7 +552,7 @@ export class Expander {
 
   /** gcc's _cpp_arguments_ok, and the GNU rule that an omitted variadic argument is "null"
    *  (so that `, ## __VA_ARGS__` drops the comma). */
-  private argumentsOk(fr: Frame, m: MacroDef, nameTok: i32): bool {
+  private argumentsOk(fr: Frame, m: MacroDef, _nameTok: i32): bool {
     const paramc = m.paramCount;
     let argc = fr.argc;
     if (argc == 1 && paramc == 0 && this.argCount(fr, 0) == 0) argc = 0;
@@ -1104,7 +1104,7 @@ function quoteFileName(name: string): string { return "\"" + quoteString(name) +
 /** The contents of a string literal token as _Pragma reads it (C11 6.10.9: the prefix and
  *  quotes removed, \" and \\ unescaped). */
 export function destringize(s: string): string {
-  let q = s.indexOf("\"");
+  const q = s.indexOf("\"");
   if (q < 0) return s;
   const end = s.length - 1;
   const out: string[] = [];

@@ -4,7 +4,7 @@
 import { Atoms, Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
 import { Expander } from "./expand";
-import { IntVec, TF, TK } from "./pptoken";
+import { IntVec, TK } from "./pptoken";
 
 // operators (gcc's optab order does not matter here; only priority and flags)
 const OP_EOF = 0, OP_NOT = 1, OP_GREATER = 2, OP_LESS = 3, OP_PLUS = 4, OP_MINUS = 5, OP_MULT = 6,
@@ -396,7 +396,7 @@ export class ExprEvaluator {
   /** gcc's cpp_interpret_charconst for a character constant token. */
   private charConst(t: i32): void {
     const s = this.ex.spell(t);
-    let q = s.indexOf("'");
+    const q = s.indexOf("'");
     const prefix = s.substring(0, q);
     const body = s.substring(q + 1, s.length - 1);
     // the constant's bytes (UTF-8 for narrow ones), or code points for wide ones
@@ -409,7 +409,7 @@ export class ExprEvaluator {
     const units: i64[] = [];
     let i = 0;
     while (i < body.length) {
-      let c = body.charCodeAt(i);
+      const c = body.charCodeAt(i);
       if (c == 92 && i + 1 < body.length) {
         i++;
         const e = body.charCodeAt(i);
@@ -505,8 +505,8 @@ function validSuffix(s: string): bool {
   return u <= 1 && i <= 1;
 }
 
-@inline function isHex(c: i32): bool { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102); }
-@inline function hexValue(c: i32): i32 { return c <= 57 ? c - 48 : (c | 32) - 87; }
+function isHex(c: i32): bool { return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102); }
+function hexValue(c: i32): i32 { return c <= 57 ? c - 48 : (c | 32) - 87; }
 
 function pushUtf8(out: i64[], cp: i32): void {
   if (cp < 0x80) out.push(cp);

@@ -23,6 +23,9 @@ export class SourceFile {
 }
 
 /** The cache. One per engine instance; the atoms it holds are those every run uses. */
+/** How many main files keep a checkpoint (each holds its result up to there). */
+const MAX_CHECKPOINTS = 8;
+
 export class FileCache {
   atoms: Atoms = new Atoms();
   private files: Map<string, SourceFile> = new Map();
@@ -37,8 +40,19 @@ export class FileCache {
    *  for as many (a keystroke's run is mostly the last one again). */
   lastTokens: i32 = 0;
   lastExpansions: i32 = 0;
-  /** Where the last run can be resumed. */
-  checkpoint: Checkpoint | null = null;
+  /** Where the last runs of each main file can be resumed (a workspace compiles several). */
+  private checkpoints: Map<string, Checkpoint> = new Map();
+
+  /** The checkpoint of the last run of `main`, if any. */
+  checkpointOf(main: string): Checkpoint | null { return this.checkpoints.has(main) ? this.checkpoints.get(main) : null; }
+
+  /** Keeps (or, with null, drops) the checkpoint of `main`; the oldest goes past MAX_CHECKPOINTS. */
+  keepCheckpoint(main: string, cp: Checkpoint | null): void {
+    this.checkpoints.delete(main);
+    if (cp == null) return;
+    if (this.checkpoints.size >= MAX_CHECKPOINTS) this.checkpoints.delete(this.checkpoints.keys()[0]);
+    this.checkpoints.set(main, cp);
+  }
 
   /** Starts a run: a fresh cache when the atom table has grown past its limit. */
   beginRun(): void {
@@ -47,7 +61,7 @@ export class FileCache {
       this.files = new Map();
       this.order = [];
       this.weight = 0;
-      this.checkpoint = null;
+      this.checkpoints.clear();
     }
     this.run++;
     this.hits = 0;

@@ -88,10 +88,10 @@ function initClasses(): void {
 }
 initClasses();
 
-@inline function isIdentStart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 1) != 0; }
-@inline function isIdentPart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 3) != 0; }
-@inline function isDigit(c: i32): bool { return c >= 48 && c <= 57; }
-@inline function isBlank(c: i32): bool { return c < 128 && (unchecked(CLASS[c]) & 4) != 0; }
+function isIdentStart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 1) != 0; }
+function isIdentPart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 3) != 0; }
+function isDigit(c: i32): bool { return c >= 48 && c <= 57; }
+function isBlank(c: i32): bool { return c < 128 && (unchecked(CLASS[c]) & 4) != 0; }
 
 /** The text with splices removed, CR and NUL made blank, and where the splices were. */
 class Cleaned {

@@ -24,7 +24,7 @@ export namespace TF {
 }
 
 /** `kind | flags << 8`, the packed first column. */
-@inline export function packKF(kind: TK, flags: i32): i32 { return <i32>kind | (flags << 8); }
+export function packKF(kind: TK, flags: i32): i32 { return <i32>kind | (flags << 8); }
 
 /** Padding tokens keep what gcc's `val.source` tells stringification: no source token,
  *  a source without whitespace before it, or one with. They live in the atom column. */

@@ -154,10 +154,10 @@ export class Preprocessor extends ExpanderHost {
       if (f == null) { this.fatal(o.forced[i] + ": No such file or directory"); return; }
       forced.push(f as ResolvedFile);
     }
-    const cp = this.cache.checkpoint;
+    const cp = this.cache.checkpointOf(o.main);
     if (cp != null && o.resume && this.canResume(cp, m, forced)) this.resume(cp, m);
     else {
-      this.cache.checkpoint = null;
+      this.cache.keepCheckpoint(o.main, null);
       this.pushFrame(m, null, 0, false);
       this.checkpointTok = leadingDirectivesEnd((this.top as IncludeFrame).lx);
       if (o.predefined.length > 0) this.prologue.push(new ResolvedFile("<built-in>", o.predefined, Origin.Builtin));
@@ -551,7 +551,7 @@ export class Preprocessor extends ExpanderHost {
     cp.lineDelta = fr.lineDelta;
     cp.presumed = fr.presumed;
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
-    this.cache.checkpoint = cp;
+    this.cache.keepCheckpoint(this.options.main, cp);
   }
 
   /** Whether a checkpoint holds for this run: same options, the main file the same up to

@@ -115,17 +115,10 @@ export function namespaceOn(sym: string, ns: string, from: i32, target: i32): st
   return moved || !span.inEffect(from) ? cur : null;
 }
 
-/** The profile release whose table stands for `target` with the fewest namespace
- *  corrections (nshistory.md, "Which table for which release"). */
-export function profileReleaseFor(target: i32): i32 {
-  if (target <= 517) return 510;
-  if (target <= 605) return 601;
-  if (target <= 617) return 612;
-  return 703;
-}
+export { profileReleaseFor } from "../../shared/debian";
 
 /** The export `e` with namespace `ns` (the table's Export objects are shared: never changed). */
-function withNamespace(e: Export, ns: string): Export {
+export function withNamespace(e: Export, ns: string): Export {
   const c = new Export(e.symbol, e.owner, e.gpl, ns);
   c.ownerPath = e.ownerPath;
   c.crc = e.crc;

@@ -5,6 +5,9 @@ import { KoImage } from "../model";
 import { Symvers } from "../source/symvers";
 import { splitLines } from "../source/text";
 import { KernelConfig } from "../source/config";
+import { ExportLookup } from "../sim/symtab";
+import { parseRelease } from "../../shared/releases";
+import { namespaceOn, ReleaseExports, withNamespace } from "./nshistory";
 
 /** Anything modprobe can look a module up in. */
 export abstract class ModuleDirectory {
@@ -77,6 +80,17 @@ export class SymversDirectory extends ModuleDirectory {
     }
   }
 
+  /** Read the table as release `to` would have it when it is release `from`'s
+   *  (kernel/nshistory.ts): each installed module's exports in that release's namespaces. */
+  readAs(from: i32, to: i32): void {
+    if (from == this.from && to == this.to) return;
+    this.from = from;
+    this.to = to;
+    this.made.clear();
+  }
+  private from: i32 = 0;
+  private to: i32 = 0;
+
   find(name: string): KoImage | null {
     if (this.made.has(name)) return this.made.get(name);
     if (this.builtin.has(name) || this.sysfs.has(name)) return null;
@@ -90,7 +104,11 @@ export class SymversDirectory extends ModuleDirectory {
     ko.hasExit = true;
     if (this.rowsOf.has(name)) {
       const rows = this.rowsOf.get(name);
-      for (let i = 0; i < rows.length; i++) ko.exports.push(this.symvers.exportAt(rows[i]));
+      for (let i = 0; i < rows.length; i++) {
+        const e = this.symvers.exportAt(rows[i]);
+        const ns = namespaceOn(e.symbol, e.ns, this.from, this.to);
+        if (ns != null) ko.exports.push(ns == e.ns ? e : withNamespace(e, ns as string));
+      }
       if (rows.length > 0) ko.path = this.symvers.exportAt(rows[0]).ownerPath;
     }
     if (inTable) {
@@ -112,9 +130,30 @@ export class Profile {
   modules: SymversDirectory;
   /** The kernel's own .config (empty when the host gave none). */
   config: KernelConfig = new KernelConfig();
+  /** The release whose table this is (its name's; 0 when the name says none). */
+  release: i32;
+  /** The table as the run's release reads it (see readAs). */
+  exports: ExportLookup;
+  vmlinux: ExportLookup;
   constructor(public name: string, public symvers: Symvers) {
     this.modules = new SymversDirectory(symvers, new Set<string>());
+    this.release = parseRelease(name.startsWith("debian-") ? name.substring(7) : name);
+    this.exports = symvers;
+    this.vmlinux = symvers.vmlinux;
   }
+
+  /** Reads the table as release `v` had it: namespaces that came or went between the two
+   *  releases, and exports that did not exist yet, corrected by the namespace history. */
+  readAs(v: i32): void {
+    const from = this.release;
+    const same = from == 0 || from == v;
+    this.exports = same ? this.symvers : new ReleaseExports(this.symvers, from, v);
+    this.vmlinux = same ? this.symvers.vmlinux : new ReleaseExports(this.symvers.vmlinux, from, v);
+    this.modules.readAs(same ? 0 : from, same ? 0 : v);
+  }
+
+  /** The release the table was made for, when it stands for another one (else 0). */
+  approximates(v: i32): i32 { return this.release != 0 && this.release != v ? this.release : 0; }
 }
 
 export { profileNameFor } from "../../shared/debian";

@@ -19,7 +19,7 @@ export function bootedVmlinux(build: BuildResult, t: Tables): SymbolTable {
   const builtins = new Map<string, Export>();
   for (let i = 0; i < build.builtinExports.length; i++) builtins.set(build.builtinExports[i].symbol, build.builtinExports[i]);
   vmlinux.under(builtins);
-  if (t.profile != null) vmlinux.underLookup((t.profile as Profile).symvers.vmlinux);
+  if (t.profile != null) vmlinux.underLookup((t.profile as Profile).vmlinux);
   if (t.symvers != null) vmlinux.underLookup((t.symvers as Symvers).vmlinux);
   return vmlinux;
 }
@@ -43,7 +43,7 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
   if (t.profile != null) {
     const p = t.profile as Profile;
     inst.modules.push(p.modules);
-    inst.exports.underLookup(p.symvers);
+    inst.exports.underLookup(p.exports);
     inst.builtin = p.modules.builtin;
     inst.sysfsBuiltins = p.modules.sysfs;
   }
@@ -53,9 +53,14 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
     // insmod takes the file name make wrote (exporter-x.ko, sub/foo.ko); the module name has '_'
     const fileKo = units[u].object + ".ko";
     inst.files.set(fileKo, ko);
+    // a module of a subfolder, copied next to the others (as one does to insmod it)
+    const slash = fileKo.lastIndexOf("/");
+    const flat = slash >= 0 ? fileKo.substring(slash + 1) : fileKo;
+    if (!inst.files.has(flat)) inst.files.set(flat, ko);
     inst.files.set(ko.name + ".ko", ko);
     if (build.produced[u]) {
       inst.produced.add(fileKo);
+      inst.produced.add(flat);
       inst.produced.add(ko.name + ".ko");
       wsModules.set(ko.name, ko);
       for (let i = 0; i < ko.exports.length; i++) wsExports.set(ko.exports[i].symbol, ko.exports[i]);

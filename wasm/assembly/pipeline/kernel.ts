@@ -18,6 +18,9 @@ export class KernelChoice {
   /** `uname -r`: the option when it names a full release of this series, else Debian's. */
   releaseText: string = "";
   config: KernelConfig = new KernelConfig();
+  /** The options a result shows: those ksymns's rules read and those the workspace or the
+   *  options set (the profile's whole .config stays inside the engine). */
+  shown: string[] = [];
   findings: Finding[] = [];
 }
 
@@ -34,13 +37,25 @@ export function chooseKernel(ws: Workspace, opt: RunOptions, profile: Profile | 
   k.releaseText = isFullRelease(opt.kernel) && parseRelease(opt.kernel) == v ? opt.kernel : releaseString(v);
   const cfg = new KernelConfig();
   if (profile != null) copyValues((profile as Profile).config, cfg);
-  copyValues(defaultConfig(new Rules(v)), cfg);
+  const defaults = defaultConfig(new Rules(v));
+  copyValues(defaults, cfg);
   copyValues(fileCfg, cfg);
   const ok = opt.config.keys();
   for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], opt.config.get(ok[i]));
+  const shown = new Set<string>();
+  addKeys(defaults, shown);
+  addKeys(fileCfg, shown);
+  for (let i = 0; i < ok.length; i++) shown.add(ok[i]);
+  k.shown = shown.values();
+  k.shown.sort();
   for (let i = 0; i < fileCfg.findings.length; i++) k.findings.push(fileCfg.findings[i]);
   k.config = cfg;
   return k;
+}
+
+function addKeys(from: KernelConfig, into: Set<string>): void {
+  const keys = from.values.keys();
+  for (let i = 0; i < keys.length; i++) into.add(keys[i]);
 }
 
 function copyValues(from: KernelConfig, into: KernelConfig): void {

@@ -93,7 +93,7 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
     pin(t, sv);
   }
   if (profile != null && !t.hasVmlinux) {
-    t.base.underLookup((profile as Profile).symvers);
+    t.base.underLookup((profile as Profile).exports);
     t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
   }
   return t;

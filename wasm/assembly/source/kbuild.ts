@@ -188,7 +188,7 @@ class FolderReader {
         const rm = flagWords(make.get("CFLAGS_REMOVE_" + p));
         const all = flags.slice(0);
         for (let k = 0; k < own.length; k++) all.push(own[k]);
-        applyFlags(obj, all, removed, rm, dir);
+        applyFlags(obj, all, removed, rm);
         mod.parts.push(obj);
       }
       this.kb.modules.push(mod);
@@ -208,11 +208,18 @@ function workspacePath(dir: string, p: string): string {
   return p.startsWith("/") ? p : join(dir, p);
 }
 
+/** A path a compiler flag names, as a workspace path. gcc runs in the kernel's folder, not the
+ *  module's: $(src) (which ksymns expands to the module's folder in the workspace) is how
+ *  Makefiles name their own files, so a relative path is taken from the workspace's top. */
+function flagPath(p: string): string {
+  return p.startsWith("/") ? p : normalizePath(p);
+}
+
 /** Compiler flags as the shell splits them (quotes removed: `-DNS='"X"'` is `-DNS="X"`). */
 function flagWords(s: string): string[] { return shellWords(s); }
 
 /** Keeps the flags that decide what the preprocessor sees, in order, minus the removed ones. */
-function applyFlags(obj: KbuildObject, flags: string[], removed: string[], removedHere: string[], dir: string): void {
+function applyFlags(obj: KbuildObject, flags: string[], removed: string[], removedHere: string[]): void {
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i];
     if (removed.includes(f) || removedHere.includes(f)) continue;
@@ -221,9 +228,9 @@ function applyFlags(obj: KbuildObject, flags: string[], removed: string[], remov
       else if (i + 1 < flags.length) obj.defines.push(f + flags[++i]);
     } else if (f.startsWith("-I")) {
       const d = f.length > 2 ? f.substring(2) : i + 1 < flags.length ? flags[++i] : "";
-      if (d.length > 0) obj.includeDirs.push(workspacePath(dir, d));
+      if (d.length > 0) obj.includeDirs.push(flagPath(d));
     } else if (f == "-include" && i + 1 < flags.length) {
-      obj.forcedIncludes.push(workspacePath(dir, flags[++i]));
+      obj.forcedIncludes.push(flagPath(flags[++i]));
     }
   }
 }

@@ -5,6 +5,7 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { splitLines } from "./text";
+import { normalizePath } from "../cpp/include";
 
 /** One assignment to a variable, as written (for spans: which line put a word in it). */
 export class Assignment {
@@ -155,6 +156,7 @@ export class Make {
   private include(word: string, names: string): void {
     const list = splitWords(this.expand(names));
     for (let i = 0; i < list.length; i++) {
+      list[i] = normalizePath(list[i]); // $(src)/Makefile is ./Makefile at the top
       const text = this.files.read(list[i]);
       if (text == null || this.includes >= MAX_INCLUDES) {
         if (word == "include") this.finding(Severity.Info, list[i] + ": not in the workspace; make would read it, ksymns goes on without it");

@@ -6,7 +6,7 @@
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
-import { FileCache } from "../cpp/filecache";
+import { SourceFile } from "../cpp/filecache";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
@@ -15,7 +15,7 @@ import { TK, TokVec } from "../cpp/pptoken";
 import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
 import { preludeFile } from "../prelude/index";
-import { CK, CompilerMessage, CompilerModel, CTokens, ModuleSource, Names, readC, ReaderOptions, TokenSink } from "./c/index";
+import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, PreprocessedView, Names, readC, ReaderOptions, TokenSink } from "./c/index";
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
@@ -36,28 +36,42 @@ export class KernelHeaders {
   fentry: bool;
   constructor(public release: i32, public sublevel: i32, config: KernelConfig) {
     this.autoconf = autoconfOf(config);
-    this.fentry = config.values.has("CONFIG_FUNCTION_TRACER") && config.values.get("CONFIG_FUNCTION_TRACER") == "y" &&
-      config.values.has("CONFIG_HAVE_FENTRY") && config.values.get("CONFIG_HAVE_FENTRY") == "y";
+    this.fentry = config.get("CONFIG_FUNCTION_TRACER") == "y" && config.get("CONFIG_HAVE_FENTRY") == "y";
     this.compiler = CompilerModel.fromConfig(config);
   }
 }
 
 /** include/generated/autoconf.h as `make` writes it from a .config: `y` defines CONFIG_X 1,
- *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. */
+ *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last one made is
+ *  kept: a run's configuration is mostly the last run's. */
 function autoconfOf(c: KernelConfig): string {
   const keys = c.values.keys();
-  keys.sort();
+  if (keys.length == lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = keys[i] == lastKeys[i] && c.values.get(keys[i]) == lastValues[i];
+    if (same) return lastAutoconf;
+  }
+  const values: string[] = [];
+  for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
+  const sorted = keys.slice(0);
+  sorted.sort();
   const out: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i];
     const v = c.values.get(k);
     if (!k.startsWith("CONFIG_") || v == "n" || v.length == 0) continue;
     if (v == "y") out.push("#define " + k + " 1");
     else if (v == "m") out.push("#define " + k + "_MODULE 1");
     else out.push("#define " + k + " " + v);
   }
-  return out.join("\n") + "\n";
+  lastKeys = keys;
+  lastValues = values;
+  lastAutoconf = out.join("\n") + "\n";
+  return lastAutoconf;
 }
+let lastKeys: string[] = [];
+let lastValues: string[] = [];
+let lastAutoconf = "";
 
 /** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
 export class CompileFlags {
@@ -134,7 +148,7 @@ function baseName(path: string): string {
 
 /** A file read earlier, kept while its inputs are the same. */
 class Kept {
-  constructor(public key: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource, public viaPack: bool) {}
+  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource, public viaPack: bool) {}
 }
 const kept = new Map<string, Kept>();
 
@@ -151,13 +165,14 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
   // with the profile's header pack, as kbuild compiles it; the prelude while the pack's
   // files are still loading (the run then names those it needed)
   const pack = packProfileFor(h.release).length > 0;
-  const o = optionsFor(file, flags, h, pack);
-  const key = o.key() + "\u0002" + flags.modname + "\u0002" + h.autoconf + "\u0002" + (pack ? packGeneration() : "");
+  const ob = flags.object;
+  const key = [file, flags.modname, flags.module ? "m" : "y", h.release.toString(), h.sublevel.toString(),
+    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" "), pack ? packGeneration() : ""].join("\u0002");
   const names = namesOf(ws);
   const cacheKey = file + "\u0003" + flags.object.object;
   if (kept.has(cacheKey)) {
     const k = kept.get(cacheKey);
-    if (k.key == key && k.names == names && sameTexts(ws, k.used, k.texts)) {
+    if (k.key == key && k.autoconf == h.autoconf && k.names == names && sameTexts(ws, k.used, k.texts)) {
       if (k.viaPack) notePackUnit();
       return k.src;
     }
@@ -166,17 +181,14 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
   let complete = false;
   if (pack) {
     const reader = new PackReader(h.autoconf);
-    res = preprocessWith(new TranslationFiles(ws, h, file, reader), packIncludeDirs(), flags, o);
+    res = preprocessWith(new TranslationFiles(ws, h, file, reader), packIncludeDirs(), flags, optionsFor(file, flags, h, true));
     complete = !reader.incomplete;
     if (complete) notePackUnit();
     else res = null;
   }
-  if (res == null) {
-    const prelude = optionsFor(file, flags, h, false);
-    res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, prelude);
-  }
+  if (res == null) res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, optionsFor(file, flags, h, false));
   // a file read without the pack's files it needed is read again once they are there
-  return readUnit(ws, file, flags, h, res as PPResult, pack && complete, !pack || complete ? key : "", names, cacheKey);
+  return readUnit(ws, file, h, res as PPResult, pack && complete, !pack || complete ? key : "", names, cacheKey);
 }
 
 /** Preprocesses with the kernel's -I folders first, then Kbuild's, then the prelude (for
@@ -190,14 +202,15 @@ function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: Compi
   return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
 }
 
-/** The C reader over a preprocessed file; kept for the next run. */
-function readUnit(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders, res: PPResult, pack: bool, key: string, names: string, cacheKey: string): ModuleSource {
+/** The C reader over a preprocessed file; kept for the next run (`key` empty: not kept). */
+function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, pack: bool, key: string, names: string, cacheKey: string): ModuleSource {
   const names2 = new Names();
   const tokens = tokensOf(res, file, names2);
   const options = new ReaderOptions();
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
   addDiagnostics(res, mod, file, pack);
+  mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
   for (let i = 0; i < res.files.length; i++) {
@@ -207,7 +220,7 @@ function readUnit(ws: Workspace, file: string, flags: CompileFlags, h: KernelHea
     if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
   }
   if (kept.size > 256) kept.clear();
-  if (key.length > 0) kept.set(cacheKey, new Kept(key, names, used, texts, mod, pack));
+  if (key.length > 0) kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod, pack));
   else kept.delete(cacheKey);
   return mod;
 }
@@ -368,3 +381,32 @@ function missingName(text: string): string {
   const c = text.indexOf(": No such file");
   return c < 0 ? text : text.substring(0, c);
 }
+
+/** The inactive lines and macro invocations of the workspace's files. */
+function viewOf(res: PPResult): PreprocessedView {
+  const v = new PreprocessedView();
+  for (let i = 0; i < res.inactive.length; i++) {
+    const r = res.inactive[i];
+    if (r.file < 0 || r.file >= res.files.length || res.files[r.file].origin == Origin.System) continue;
+    v.inactive.push(new Span(res.files[r.file].path, r.startLine, 1, r.endLine, 1));
+  }
+  const x = res.expansions;
+  for (let i = 0; i < res.invocations.length && i < MAX_MACRO_USES; i++) {
+    const inv = res.invocations[i];
+    const r = inv.record;
+    const f = x.startFile.get(r);
+    if (f < 0 || f >= res.files.length) continue;
+    const s = res.invocationSpan(r);
+    const def = x.def[r];
+    let defFile = "", defLine = 0;
+    if (def != null && def.src != null) {
+      const df = (def.src as SourceFile).index;
+      if (df >= 0 && df < res.files.length) { defFile = shownName(res, df); defLine = res.where(df, def.nameTok)[0]; }
+    }
+    v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), new Span(res.files[f].path, s[0], s[1], s[2], s[3]), inv.text, defFile, defLine));
+  }
+  return v;
+}
+
+/** How many invocations a file's view keeps (a generated file can hold far more). */
+const MAX_MACRO_USES = 20000;

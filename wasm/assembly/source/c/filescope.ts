@@ -7,7 +7,7 @@ import { Msg, Severity, Stage } from "../../../shared/codes";
 import { Finding } from "../../diagnostics";
 import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator } from "./declarations";
-import { EF, EntKind, Entity } from "./entities";
+import { EF, EntKind } from "./entities";
 import { Facts } from "./facts";
 import { FT } from "./frames";
 import { IntVec } from "./intvec";

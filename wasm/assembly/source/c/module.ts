@@ -50,6 +50,19 @@ export class CompilerMessage {
   constructor(public severity: Severity, public chain: string, public where: string, public text: string, public span: Span) {}
 }
 
+/** A macro invocation written in a workspace file: what it expands to and where the macro
+ *  is defined (its file as gcc names it and line; "" for a built-in or -D macro). */
+export class MacroUse {
+  constructor(public macro: string, public span: Span, public expansion: string, public defFile: string, public defLine: i32) {}
+}
+
+/** What the preprocessor saw of the workspace's files, for the editor: lines left out by
+ *  conditionals (one Span a range of whole lines) and macro invocations. */
+export class PreprocessedView {
+  inactive: Span[] = [];
+  macros: MacroUse[] = [];
+}
+
 /** Where gcc's assembly output puts a piece of code or data. */
 export enum AsmPart { Function = 0, ExitFunction = 1, Data = 2 }
 
@@ -83,6 +96,8 @@ export class ModuleSource {
   initFn: string = "";
   exitFn: string = "";
   findings: Finding[] = [];
+  /** What the preprocessor saw (null for a file read without it). */
+  preprocessed: PreprocessedView | null = null;
   /** gcc's own messages (its preprocessor's), printed in the build log. */
   compiler: CompilerMessage[] = [];
   /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */

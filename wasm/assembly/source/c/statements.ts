@@ -864,7 +864,7 @@ export function symbolsCalledIn(text: string): string[] {
   let at = 0;
   while (at < text.length) {
     let c = text.indexOf("call", at);
-    let j = text.indexOf("jmp", at);
+    const j = text.indexOf("jmp", at);
     let len = 4;
     if (c < 0 || (j >= 0 && j < c)) { c = j; len = 3; }
     if (c < 0) break;

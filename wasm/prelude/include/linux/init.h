@@ -5,6 +5,7 @@
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
 #include <linux/compiler.h>
+#include <linux/types.h>
 #include <linux/stringify.h>
 
 #define __init		__section(".init.text") __cold __latent_entropy

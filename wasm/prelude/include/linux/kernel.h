@@ -3,6 +3,7 @@
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 #include <linux/compiler.h>
+#include <linux/types.h>
 #include <linux/stringify.h>
 #include <linux/export.h>
 #include <linux/printk.h>

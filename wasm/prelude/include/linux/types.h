@@ -1,0 +1,98 @@
+/* linux/types.h as Debian 5.10.223 … 7.3.4 declare its names for x86_64 (include/linux/types.h,
+ * include/uapi/linux/types.h, include/{uapi/,}asm-generic/int-ll64.h,
+ * include/uapi/asm-generic/posix_types.h): the type names drivers use, so that a cast or a
+ * sizeof of them reads as a type. u128/s128 are 6.10+ (not declared here). */
+#ifndef _LINUX_TYPES_H
+#define _LINUX_TYPES_H
+#include <linux/stddef.h>
+typedef signed char __s8;
+typedef unsigned char __u8;
+typedef short __s16;
+typedef unsigned short __u16;
+typedef int __s32;
+typedef unsigned int __u32;
+typedef long long __s64;
+typedef unsigned long long __u64;
+typedef __s8 s8;
+typedef __u8 u8;
+typedef __s16 s16;
+typedef __u16 u16;
+typedef __s32 s32;
+typedef __u32 u32;
+typedef __s64 s64;
+typedef __u64 u64;
+typedef __u16 __le16;
+typedef __u16 __be16;
+typedef __u32 __le32;
+typedef __u32 __be32;
+typedef __u64 __le64;
+typedef __u64 __be64;
+typedef __u16 __sum16;
+typedef __u32 __wsum;
+typedef unsigned int __poll_t;
+typedef long __kernel_long_t;
+typedef unsigned long __kernel_ulong_t;
+typedef unsigned long __kernel_size_t;
+typedef long __kernel_ssize_t;
+typedef long __kernel_ptrdiff_t;
+typedef long long __kernel_loff_t;
+typedef long __kernel_off_t;
+typedef int __kernel_pid_t;
+typedef unsigned int __kernel_uid32_t;
+typedef unsigned int __kernel_gid32_t;
+typedef long long __kernel_time64_t;
+typedef _Bool bool;
+typedef unsigned int dev_t;
+typedef unsigned long ino_t;
+typedef unsigned short umode_t;
+typedef unsigned int mode_t;
+typedef unsigned int nlink_t;
+typedef __kernel_off_t off_t;
+typedef __kernel_pid_t pid_t;
+typedef __kernel_uid32_t uid_t;
+typedef __kernel_gid32_t gid_t;
+typedef unsigned long uintptr_t;
+typedef long intptr_t;
+typedef __kernel_loff_t loff_t;
+typedef __kernel_size_t size_t;
+typedef __kernel_ssize_t ssize_t;
+typedef __kernel_ptrdiff_t ptrdiff_t;
+typedef long clock_t;
+typedef char *caddr_t;
+typedef unsigned char u_char;
+typedef unsigned short u_short;
+typedef unsigned int u_int;
+typedef unsigned long u_long;
+typedef unsigned char unchar;
+typedef unsigned short ushort;
+typedef unsigned int uint;
+typedef unsigned long ulong;
+typedef u8 u_int8_t;
+typedef s8 int8_t;
+typedef u16 u_int16_t;
+typedef s16 int16_t;
+typedef u32 u_int32_t;
+typedef s32 int32_t;
+typedef u8 uint8_t;
+typedef u16 uint16_t;
+typedef u32 uint32_t;
+typedef u64 uint64_t;
+typedef u64 u_int64_t;
+typedef s64 int64_t;
+typedef s64 ktime_t;
+typedef u64 sector_t;
+typedef u64 blkcnt_t;
+typedef u64 dma_addr_t;
+typedef unsigned int gfp_t;
+typedef unsigned int slab_flags_t;
+typedef unsigned int fmode_t;
+typedef u64 phys_addr_t;
+typedef phys_addr_t resource_size_t;
+typedef unsigned long irq_hw_number_t;
+typedef struct { int counter; } atomic_t;
+typedef struct { s64 counter; } atomic64_t;
+typedef atomic64_t atomic_long_t;
+struct list_head { struct list_head *next, *prev; };
+struct hlist_head { struct hlist_node *first; };
+struct hlist_node { struct hlist_node *next, **pprev; };
+#endif
