@@ -4,7 +4,7 @@
 // fresh engine that loads the pack's index, the chunks the file's include closure needs and
 // runs it; warm: the same files again; after an edit: one more line in the driver's body.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import { defaultHeadersDir, fetchHeaderPack, packSizes } from "../../src/cli/headers";
@@ -27,13 +27,7 @@ export default async function bench(): Promise<void> {
   console.log(`header pack: ${packSizes(pack)}`);
   const dir = join(root, "sound/usb");
   const files: Record<string, string> = { "mixer_quirks.c": readFileSync(join(root, DRIVER), "utf8") };
-  for (const h of ["mixer.h", "mixer_quirks.h", "mixer_scarlett.h", "mixer_scarlett2.h", "mixer_us16x08.h", "usbaudio.h", "helper.h", "power.h", "fcp.h"]) {
-    try {
-      files[h] = readFileSync(join(dir, h), "utf8");
-    } catch {
-      // not every release has every header
-    }
-  }
+  for (const h of readdirSync(dir).filter((f) => f.endsWith(".h"))) files[h] = readFileSync(join(dir, h), "utf8");
   const lines = files["mixer_quirks.c"].split("\n").length;
   const cold: number[] = [];
   const warm: number[] = [];
@@ -47,6 +41,7 @@ export default async function bench(): Promise<void> {
     cold.push(performance.now() - t);
     if (!first.kernel.headers?.units) throw new Error(`${DRIVER} was not read with the pack (needed: ${first.kernel.headers?.needed.slice(0, 5).join(", ")})`);
     symbols = first.model.modules[0]?.uses.length ?? 0;
+    if (first.findings.some((f) => f.text.startsWith("fatal error"))) throw new Error(`${DRIVER}: ${first.findings[0].text}`);
     for (let w = 0; w < 3; w++) {
       await new Promise((res) => setTimeout(res, 0));
       t = performance.now();
