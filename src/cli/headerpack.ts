@@ -13,8 +13,9 @@ import type { HeaderIndex } from "../engine/headers";
 const CHUNK_BYTES = 256 * 1024;
 
 /** C text without its comments: each comment becomes one space and the newlines it held, so
- *  every line keeps its number; a comment inside a directive (`#define X 1 /​* a⏎ b *​/ + 2`)
- *  keeps its lines as backslash-newlines, so the directive still ends where gcc ends it. */
+ *  every line keeps its number; a comment inside a directive (`#define X 1`, then a comment
+ *  over two lines, then `+ 2`) keeps its lines as backslash-newlines, so the directive still
+ *  ends where gcc ends it. */
 export function stripComments(text: string): string {
   let out = "";
   let from = 0;
