@@ -14,7 +14,8 @@ export function needsProfile(files: WorkspaceFiles, r: RunResult): boolean {
   if (Object.keys(files).some((n) => n === "Module.symvers" || /\.ko(\.\w+)?$/.test(n))) return true;
   if (typeof files.load === "string" && /^\s*modprobe\b/m.test(files.load)) return true;
   const exported = new Set(r.model.modules.flatMap((m) => m.exports.map((e) => e.symbol)));
-  return r.model.modules.some((m) => m.headerCalls.length > 0 || m.uses.some((u) => !exported.has(u.symbol)));
+  // vmlinux's core exports (printk, gcc's own symbols) resolve without the table
+  return r.model.modules.some((m) => m.headerCalls.length > 0 || m.uses.some((u) => !u.core && !exported.has(u.symbol)));
 }
 
 /** Wraps a client so that runs use the base profile only as `mode()` and the workspace ask. */

@@ -66,8 +66,9 @@ export interface ModelModule {
   /** The MODULE_LICENSE statement, or null when there is none. */
   licenseRange: Range | null;
   /** The module's undefined symbols; `via`: the inline function (a header's) that the
-   *  module's code called and that made the reference; gcc's own symbols have no range. */
-  uses: (Partial<Range> & { symbol: string; via?: string })[];
+   *  module's code called and that made the reference; gcc's own symbols have no range;
+   *  `core`: resolved by vmlinux's core exports in a run without a kernel's table. */
+  uses: (Partial<Range> & { symbol: string; via?: string; core?: boolean })[];
   /** Calls the module neither defines nor declares and no table in this run exports: taken to
    *  come from a header (a run with a kernel's table may find them exported). */
   headerCalls: string[];

@@ -57,6 +57,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     version.value = v;
     version.disabled = s.engine !== "ready";
     base.value = s.profile ? "debian" : "none";
+    // which real table stands for this release (the engine's choice, and whether it is another
+    // release's table read back through the namespace history)
+    const k = s.result?.kernel;
+    const table = k?.profileName ? k.profileName.replace(/^debian-/, "Debian ") : "";
+    base.options[0].textContent = table ? `${table} exports${k?.approximated_from ? ` (read as ${k.version})` : ""}` : "Debian kernel exports";
+    base.title = k?.approximated_from
+      ? `No built-in table of ${k.version}: ${k.approximated_from}'s is read as ${k.version}, with the namespaces that came, went or moved in between corrected`
+      : "The real export table the build and the loader resolve symbols against";
     release.textContent = s.result?.kernel.release ?? "";
     for (const b of switches) {
       const value = selectConfigValue(b.dataset.config!)(s);

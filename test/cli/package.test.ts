@@ -31,7 +31,7 @@ beforeAll(() => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }))[0];
   tarball = join(work, packed.filename);
   files = packed.files.map((f: { path: string }) => f.path);
-  writeFileSync(join(work, "forgot-ns.ko"), makeKo({ uses: ["dma_buf_get"], modinfo: ["license=GPL", "name=forgot_ns", "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions "] }));
+  writeFileSync(join(work, "forgot-ns.ko"), makeKo({ uses: ["dma_buf_get"], modinfo: ["license=GPL", "name=forgot_ns", "vermagic=6.12.118+deb12-amd64 SMP preempt mod_unload modversions "] }));
 }, 300_000);
 
 describe("npm pack", () => {
@@ -81,7 +81,7 @@ describe("npm pack", () => {
     // the documentation plugins resolve from the same package
     const plugins = execFileSync(process.execPath, ["--input-type=module", "-e", 'const a = await import("ksymns/markdown-it"); const b = await import("ksymns/remark"); console.log(typeof a.default, typeof b.default);'], { cwd: project, encoding: "utf8" });
     expect(plugins.trim()).toBe("function function");
-    expect(got).toEqual({ loads: false, kernels: ["debian-6.12", "debian-7.3"], fixes: ["#if LINUX_VERSION_CODE >= KERNEL_VERSION(6,13,0)", 'MODULE_IMPORT_NS("DMA_BUF");', "#else", "MODULE_IMPORT_NS(DMA_BUF);", "#endif"], junit: true, release: "6.1.0-56-amd64" });
+    expect(got).toEqual({ loads: false, kernels: ["debian-6.12", "debian-7.3"], fixes: ["#if LINUX_VERSION_CODE >= KERNEL_VERSION(6,13,0)", 'MODULE_IMPORT_NS("DMA_BUF");', "#else", "MODULE_IMPORT_NS(DMA_BUF);", "#endif"], junit: true, release: "6.1.0-57-amd64" });
   });
 });
 

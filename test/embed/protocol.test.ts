@@ -95,8 +95,8 @@ describe("the light embed's choice of the base kernel", () => {
     expect(await decide(EXAMPLE)).toBe(false);
   });
   it("loads the table for a call the workspace does not define, a use it does not export, or kernel inputs", async () => {
-    expect(await decide({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\n" })).toBe(true);
-    expect(await decide({ "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\n" })).toBe(true);
+    expect(await decide({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\nmodule_init(a_init);\n" })).toBe(true);
+    expect(await decide({ "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\nmodule_init(f);\n" })).toBe(true);
     expect(await decide({ "a.c": "", "Module.symvers": "" })).toBe(true);
     expect(await decide({ "a.c": "", load: "modprobe a\n" })).toBe(true);
   });

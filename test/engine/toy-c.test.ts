@@ -69,7 +69,7 @@ describe("the C reader", () => {
   });
 
   it("finds the exported symbols a real driver uses, and nothing from comments, strings or dead code", () => {
-    const uses = moduleOf({ "toy-karma.c": DRIVER }, "toy_karma").uses.map((u) => u.symbol).sort();
+    const uses = moduleOf({ "toy-karma.c": DRIVER }, "toy_karma").uses.filter((u) => u.file).map((u) => u.symbol).sort();
     expect(uses).toEqual(["usb_stor_disconnect", "usb_stor_probe1", "usb_stor_probe2", "usb_stor_suspend"]);
   });
 
@@ -82,7 +82,7 @@ describe("the C reader", () => {
 
   it("counts a declared but undefined function as a use even when nobody exports it", () => {
     const m = moduleOf({ "u.c": "int toy_missing(void);\nstatic int f(void) { return toy_missing(); }\nmodule_init(f);\nMODULE_LICENSE(\"GPL\");\n" }, "u");
-    expect(m.uses.map((u) => u.symbol)).toEqual(["toy_missing"]);
+    expect(m.uses.filter((u) => u.file).map((u) => u.symbol)).toEqual(["toy_missing"]);
     expect(m.uses[0]).toMatchObject({ file: "u.c", line: 2 });
   });
 

@@ -109,6 +109,7 @@ function writeModel(w: JsonWriter, res: RunResult): void {
         w.keyStr("symbol", sym);
         if (k.useSpans.has(sym)) writeSpan(w, k.useSpans.get(sym));
         if (k.useVia.has(sym)) w.keyStr("via", k.useVia.get(sym));
+        if (res.core.has(sym)) w.keyBool("core", true);
         w.endObject();
       }
     }

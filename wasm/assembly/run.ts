@@ -3,7 +3,7 @@
 // (compiler and modpost), install the modules, boot, and replay the `load` session.
 
 import { Finding } from "./diagnostics";
-import { KoImage } from "./model";
+import { Export, KoImage } from "./model";
 import { DEFAULT_RELEASE, Rules } from "./kernel/versions";
 import { KernelConfig } from "./source/config";
 import { Profile } from "./kernel/profile";
@@ -40,6 +40,8 @@ export class RunResult {
   approximatedFrom: i32 = 0;
   taintAtBoot: i32 = 0;
   profileUsed: bool = false;
+  /** vmlinux's core exports the run resolved without a kernel's table (kernel/core.ts). */
+  core: Set<string> = new Set();
   /** The workspace's real .ko files, as the loader sees them. */
   kos: KoImage[] = [];
 }
@@ -75,8 +77,12 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   const extra: Array<WorkspaceFile | null> = [];
   for (let i = 0; i < units.extraSymbols.length; i++) extra.push(ws.find(units.extraSymbols[i]));
-  const tables = layerTables(res.units, res.kos, inputs.symvers, units.extraSymbols, extra, prof);
+  const tables = layerTables(res.units, res.kos, inputs.symvers, units.extraSymbols, extra, prof, r);
   addAll(res.findings, tables.findings);
+  if (tables.core != null) {
+    const names = (tables.core as Map<string, Export>).keys();
+    for (let i = 0; i < names.length; i++) res.core.add(names[i]);
+  }
   res.profileUsed = prof != null;
   if (prof != null) {
     res.profileName = (prof as Profile).name;

@@ -1,6 +1,6 @@
 // The transcript: the plain-text form of a run, as `ksymns run DIR` prints it.
 
-import { Msg, Stage } from "../shared/codes";
+import { Msg, Severity, Stage } from "../shared/codes";
 import { RunResult } from "./run";
 import { releaseName } from "./kernel/versions";
 
@@ -10,7 +10,7 @@ export function renderTranscript(res: RunResult): string {
   for (let i = 0; i < res.findings.length; i++) {
     const f = res.findings[i];
     // a header outside the prelude is the playground's note, not something make printed
-    if (f.stage != Stage.Read || f.id == Msg.READ_HEADER_NOT_BUILTIN) continue;
+    if (f.stage != Stage.Read || (f.id == Msg.READ_HEADER_NOT_BUILTIN && f.severity == Severity.Info)) continue;
     const where = f.span.file.length > 0 ? f.span.file + (f.span.line > 0 ? ":" + f.span.line.toString() : "") + ": " : "";
     out.push("# " + where + f.text);
   }

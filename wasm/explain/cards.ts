@@ -214,8 +214,8 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     quickFix: null,
     docs: `${MODULES_DOC}#include-files`,
   },  READ_HEADER_NOT_BUILTIN: {
-    title: "A kernel header ksymns does not carry",
-    rule: "ksymns preprocesses each C file as kbuild does, with a built-in prelude of the kernel headers that decide exports, imports, licenses and the module_*_driver helpers. A header outside the prelude is skipped: the real build finds it, and ksymns takes the symbols it would declare from the kernel's export table.",
+    title: "A header ksymns does not have",
+    rule: "ksymns preprocesses each C file as kbuild does, with a built-in prelude of the kernel headers that decide exports, imports, licenses and the module_*_driver helpers. A kernel header outside the prelude is skipped: the real build finds it, and ksymns takes the symbols it would declare from the kernel's export table. A \"local\" header missing from the workspace would stop gcc (a fatal error); ksymns reads on so a pasted file still shows its verdicts, and warns.",
     where: `${KSYMNS}; the real headers are in the kernel's include/ and arch/x86/include/`,
     since: ALL,
     before: NOT_KERNEL,

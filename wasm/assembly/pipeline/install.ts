@@ -21,6 +21,7 @@ export function bootedVmlinux(build: BuildResult, t: Tables): SymbolTable {
   vmlinux.under(builtins);
   if (t.profile != null) vmlinux.underLookup((t.profile as Profile).vmlinux);
   if (t.symvers != null) vmlinux.underLookup((t.symvers as Symvers).vmlinux);
+  if (t.core != null) vmlinux.under(t.core as Map<string, Export>);
   return vmlinux;
 }
 

@@ -5,6 +5,8 @@
 
 import { Export, KoImage } from "../model";
 import { Profile } from "../kernel/profile";
+import { coreExports } from "../kernel/core";
+import { Rules } from "../kernel/versions";
 import { readSymvers, Symvers } from "../source/symvers";
 import { SymbolTable } from "../sim/symtab";
 import { BuildUnit } from "../sim/build";
@@ -27,6 +29,8 @@ export class Tables {
   symvers: Symvers | null = null;
   /** Other builds' tables named by KBUILD_EXTRA_SYMBOLS, in order. */
   extra: Symvers[] = [];
+  /** vmlinux's core exports (kernel/core.ts), when no table gives vmlinux's. */
+  core: Map<string, Export> | null = null;
   /** The base kernel, when the run uses one. */
   profile: Profile | null = null;
   findings: Finding[] = [];
@@ -55,7 +59,7 @@ function pin(t: Tables, sv: Symvers): void {
 
 /** The tables for a build of `units` beside the workspace's `kos`; `extraFiles` are the
  *  KBUILD_EXTRA_SYMBOLS tables (null where the workspace lacks the file `extraNames` names). */
-export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: WorkspaceFile | null, extraNames: string[], extraFiles: Array<WorkspaceFile | null>, profile: Profile | null): Tables {
+export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: WorkspaceFile | null, extraNames: string[], extraFiles: Array<WorkspaceFile | null>, profile: Profile | null, r: Rules): Tables {
   const t = new Tables();
   t.profile = profile;
   for (let i = 0; i < extraFiles.length; i++) {
@@ -95,6 +99,11 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
   if (profile != null && !t.hasVmlinux) {
     t.base.underLookup((profile as Profile).exports);
     t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
+  }
+  if (!t.hasVmlinux) {
+    // no table knows vmlinux: its core exports are still there (modpost still warns)
+    t.core = coreExports(r);
+    t.base.under(t.core as Map<string, Export>);
   }
   return t;
 }

@@ -63,8 +63,8 @@ function readPreprocessed(file: string, text: string, def: MacroArg | null): Mod
   return m;
 }
 
-/** Whether a file is gcc -E output (it starts with a linemarker). */
-function isPreprocessed(text: string): bool { return text.startsWith("# 1 \""); }
+/** Whether a file is gcc -E output (it starts with a linemarker: `# 0 "x.c"` from gcc 12). */
+function isPreprocessed(text: string): bool { return text.startsWith("# 0 \"") || text.startsWith("# 1 \""); }
 
 /** Reads Kbuild (if any) and the sources it names. */
 export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units {

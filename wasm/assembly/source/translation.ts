@@ -240,7 +240,9 @@ function tokensOf(res: PPResult, main: string, names: Names): CTokens {
   const fileIds = new Int32Array(res.files.length);
   for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].path);
   sink.out.mainFile = sink.fileIndex(main);
-  sink.out.expanded = true;
+  // names no header defined (a toy file's __init, its macros as written) are read leniently,
+  // as the toy reader does: only undeclared names are, so real code reads the same
+  sink.out.expanded = false;
   const v = res.tokens;
   let lastLine = 1, lastCol = 1;
   for (let i = 0; i < v.length; i++) {
@@ -344,14 +346,20 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
     }
     const userFile = at >= 0 && at < res.files.length && res.files[at].origin != Origin.System ? res.files[at].path : main;
     const span = line > 0 ? new Span(userFile, line, col, endLine > 0 ? endLine : line, endCol > 0 ? endCol : col) : Span.at(main, 1);
-    // with the real headers, a header they lack is gcc's own fatal error
-    if (d.code == PPCode.INCLUDE_NOT_FOUND && !pack && angledMissing(res, d.text)) {
-      // a kernel header the prelude does not have: the real build finds it
+    // with the real headers, a kernel header they lack is gcc's own fatal error
+    if (d.code == PPCode.INCLUDE_NOT_FOUND && !(pack && angledMissing(res, d.text))) {
       const header = missingName(d.text);
       if (missing.has(header)) continue;
       missing.add(header);
-      mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
-        "<" + header + "> is not among ksymns' built-in kernel headers: the declarations it holds are taken from the kernel's export table", span, mod.name));
+      if (angledMissing(res, d.text)) {
+        // a kernel header the prelude does not have: the real build finds it
+        mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
+          "<" + header + "> is not among ksymns' built-in kernel headers: the declarations it holds are taken from the kernel's export table", span, mod.name));
+      } else {
+        // a file of the driver that was not pasted: gcc would stop, a snippet reads on
+        mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_HEADER_NOT_BUILTIN,
+          "\"" + header + "\" is not in the workspace: gcc would stop here (fatal error: " + header + ": No such file or directory); ksymns reads on without it. Add the file to build as kbuild would", span, mod.name));
+      }
       continue;
     }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
