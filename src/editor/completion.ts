@@ -87,9 +87,12 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
-      const names = (store.getState().result?.model.modules ?? []).filter((m) => !m.builtin).map((m) => m.name);
-      if (/^\s*$/.test(before)) return { suggestions: ["insmod", "rmmod", "modprobe", "modprobe -r", "lsmod"].map((c) => ({ label: c, kind: Kind.Keyword, insertText: c === "lsmod" ? c : c + " ", range })) };
-      if (/^\s*insmod\s+$/.test(before)) return { suggestions: names.map((n) => ({ label: `${n}.ko`, kind: Kind.File, insertText: `${n}.ko`, range })) };
+      const result = store.getState().result;
+      const names = (result?.model.modules ?? []).filter((m) => !m.builtin).map((m) => m.name);
+      // the files make writes keep the object's dashes (usb-storage.ko for usb_storage)
+      const files = (result?.build.modules ?? []).filter((m) => !m.builtin).map((m) => m.ko);
+      if (/^\s*$/.test(before)) return { suggestions: ["insmod", "rmmod", "modprobe", "modprobe -r", "modinfo", "lsmod"].map((c) => ({ label: c, kind: Kind.Keyword, insertText: c === "lsmod" ? c : c + " ", range })) };
+      if (/^\s*(?:insmod|modinfo)\s+$/.test(before)) return { suggestions: files.map((f) => ({ label: f, kind: Kind.File, insertText: f, range })) };
       if (/^\s*(?:rmmod|modprobe(?:\s+-r)?)\s+$/.test(before)) return { suggestions: names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range })) };
       return { suggestions: [] };
     },

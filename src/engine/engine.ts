@@ -172,6 +172,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   let declaredPack = "";
   let supplied = new Set<string>();
   let loading: Promise<void> | null = null;
+  /** The profiles given so far (the engine keeps them parsed, see useProfile). */
+  const profiles = new Map<string, KernelProfile>();
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
@@ -213,6 +215,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     setProfile(name, profile) {
       profileName = name;
       loaded = profile;
+      profiles.set(name, profile);
       const count = ex.setProfile(name, profile.symvers.slice().buffer, profile.modules, profile.config);
       collectSoon();
       return count;
@@ -225,7 +228,13 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     },
     async useProfileFor(kernel, files) {
       const name = engine.plan(files ?? {}, { kernel }).profile;
-      if (name && name !== profileName) engine.setProfile(name, await host.profile(name));
+      if (!name || name === profileName) return name;
+      // a profile the engine parsed before is switched to; only a new one is fetched
+      const known = profiles.get(name);
+      if (known && ex.useProfile(name) >= 0) {
+        profileName = name;
+        loaded = known;
+      } else engine.setProfile(name, await host.profile(name));
       return name;
     },
     runLoaded(files, options = {}) {

@@ -131,7 +131,9 @@ export interface RunResult {
   build: {
     ok: boolean;
     log: string[];
-    modules: { name: string; file: string; builtin: boolean; produced: boolean; missingNamespaces: string[] }[];
+    /** `ko`: the file make writes (usb-storage.ko, sub/foo.ko; "" for built-in units);
+     *  `name` is the module's name (usb_storage). */
+    modules: { name: string; file: string; ko: string; builtin: boolean; produced: boolean; missingNamespaces: string[] }[];
   };
   taint_at_boot: number;
   commands: CommandRecord[];

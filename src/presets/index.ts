@@ -3,5 +3,5 @@
 
 export { PRESETS, findPreset } from "./list";
 export { isWorkspaceFile, workspaceFilesOf } from "./files";
-export { outcomeOf, diffOutcome, koFileOf, MAX_KERNEL_LEVEL } from "./outcome";
+export { outcomeOf, diffOutcome, MAX_KERNEL_LEVEL } from "./outcome";
 export type { PresetEntry, PresetMeta, ExpectedOutcome, ExpectedCommand, KoVerdict, NsdepsEdit, Citation } from "./types";

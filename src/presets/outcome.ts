@@ -14,18 +14,13 @@ function isLsmod(cmd: string): boolean {
   return /^\s*lsmod\b/.test(cmd);
 }
 
-/** `.ko` file name of a C file: NAME.c → NAME.ko (as insmod is given it). */
-export function koFileOf(cFile: string): string {
-  return cFile.replace(/\.c$/, ".ko");
-}
-
 /** The outcome of an engine run, in the form presets store. */
 export function outcomeOf(res: RunResult): ExpectedOutcome {
   const modules: Record<string, KoVerdict> = {};
   const nsdeps: Record<string, NsdepsEdit> = {};
   for (const m of res.build.modules) {
     if (m.builtin) continue;
-    const ko = koFileOf(m.file);
+    const ko = m.ko;
     modules[ko] = !m.produced ? "not built" : res.build.ok ? "built" : "relaxed";
     if (m.missingNamespaces.length > 0) {
       const model = res.model.modules.find((mm) => mm.file === m.file);

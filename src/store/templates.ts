@@ -33,7 +33,7 @@ MODULE_DESCRIPTION("${mod}: a toy module");
 `;
   }
   if (name === ".config") return `#\n# Automatically generated file; DO NOT EDIT.\n${configHeaderLine("x86", release)}\n#\nCONFIG_MODULES=y\n`;
-  if (name === "load") return "# one command a line: insmod NAME.ko, rmmod NAME, modprobe NAME, lsmod\n";
+  if (name === "load") return "# one command a line: insmod NAME.ko, rmmod NAME, modprobe NAME, modinfo NAME.ko, lsmod\n";
   if (name === "Kbuild") return "obj-m += \n";
   return "";
 }

@@ -30,7 +30,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
             "li",
             { class: m.produced ? "ok" : "bad" },
             icon(m.produced ? "ok" : "error"),
-            h("code", null, m.builtin ? `${m.name} (built-in)` : `${m.name}.ko`),
+            h("code", null, m.builtin ? `${m.name} (built-in)` : m.ko),
             m.produced ? " built" : " not built",
             m.missingNamespaces.length ? h("span", { class: "muted" }, ` — needs ${m.missingNamespaces.join(", ")} (make nsdeps would import)`) : null,
           ),

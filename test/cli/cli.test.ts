@@ -27,6 +27,19 @@ describe("ksymns run", () => {
     expect(r.stdout).toContain("insmod: ERROR: could not load module user.ko: No such file or directory");
   });
 
+  it("names the file make writes in its not-produced note: usb-storage.ko for module usb_storage", async () => {
+    const dir = workspace({
+      "usb-storage.c": 'extern int nosuch_symbol(void);\nint f(void) { return nosuch_symbol(); }\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("x");\n',
+      Kbuild: "obj-m += usb-storage.o\n",
+      load: "insmod usb-storage.ko\n",
+    });
+    const r = await ksymns("run", dir, "--kernel", "6.12");
+    expect(r.stdout).toContain('ERROR: modpost: "nosuch_symbol" [<M>/usb-storage.ko] undefined!');
+    expect(r.stdout).toContain("# usb-storage.ko: not produced");
+    const res = JSON.parse((await ksymns("run", dir, "--kernel", "6.12", "--json")).stdout);
+    expect(res.build.modules).toMatchObject([{ name: "usb_storage", file: "usb-storage.c", ko: "usb-storage.ko", produced: false }]);
+  });
+
   it("applies the case's per-version sources and prints JSON in the kernel lab's shape", async () => {
     const r = await ksymns("run", join(CASES, "ns-imported"), "--kernel", "6.16", "--json");
     expect(r.code).toBe(0);

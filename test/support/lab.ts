@@ -40,10 +40,28 @@ export function pendingReason(name: string): string | null {
   return readFileSync(path, "utf8").split("\n")[0].trim() || "no reason given";
 }
 
-/** Kernel series a case was recorded on (transcript-<series>.json). */
+/** Kernel series a case was recorded on (transcript-<series>.json), but for recordings
+ *  marked invalid. */
 export function recordedKernels(name: string): string[] {
   return readdirSync(join(WORKSPACES, name))
     .map((f) => /^transcript-(\d+\.\d+)\.json$/.exec(f)?.[1])
+    .filter((v): v is string => !!v && invalidReason(name, v) === null)
+    .sort((a, b) => key(a) - key(b));
+}
+
+/** Why a case's recording on `series` shows no kernel behaviour (its INVALID-<series> file's
+ *  first line: a fault of the case's own build script, say), or null. The recording stays as
+ *  evidence of that fault; the engine is not compared with it. */
+export function invalidReason(name: string, series: string): string | null {
+  const path = join(WORKSPACES, name, `INVALID-${series}`);
+  if (!existsSync(path)) return null;
+  return readFileSync(path, "utf8").split("\n")[0].trim() || "no reason given";
+}
+
+/** Kernel series whose recording of a case is marked invalid (INVALID-<series>). */
+export function invalidKernels(name: string): string[] {
+  return readdirSync(join(WORKSPACES, name))
+    .map((f) => /^INVALID-(\d+\.\d+)$/.exec(f)?.[1])
     .filter((v): v is string => !!v)
     .sort((a, b) => key(a) - key(b));
 }

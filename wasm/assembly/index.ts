@@ -2,7 +2,7 @@
 // run options in one container format, see workspace.ts); results leave as one JSON string
 // (see result.ts). Four groups:
 //
-//   runs        setProfile, plan, run, armFault            (a workspace, one call a run)
+//   runs        setProfile, useProfile, plan, run, armFault            (a workspace, one call a run)
 //   headers     setHeaderPack, addHeaders                  (a real kernel's headers, loaded on demand)
 //   queries     engineVersion, kernels, profileFor, symbolInfo, completeSymbols,
 //               namespaces, namespaceExports                (facts of the engine and the profile)
@@ -49,8 +49,24 @@ export function setProfile(name: string, symvers: ArrayBuffer, modules: string, 
   p.modules.addModuleTable(modules);
   readConfig(name + ".config", config, p.config);
   profile = p;
+  // the built-in profiles stay parsed: runs that switch kernels switch tables without a parse
+  if (!kept.has(name) && kept.size >= MAX_KEPT_PROFILES) kept.delete(kept.keys()[0]);
+  kept.set(name, p);
   return p.symvers.count;
 }
+
+/** Makes the profile `name` set earlier current again; its export count, or -1 when it is
+ *  not kept (the host then gives it with setProfile). */
+export function useProfile(name: string): i32 {
+  if (!kept.has(name)) return -1;
+  const p = kept.get(name);
+  profile = p;
+  return p.symvers.count;
+}
+
+const kept = new Map<string, Profile>();
+/** As many as there are built-in profiles. */
+const MAX_KEPT_PROFILES = 4;
 
 /** What a run of this workspace with these options will simulate, before running it: the
  *  release, its `uname -r` and the built-in profile that stands for it, as JSON. */

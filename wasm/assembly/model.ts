@@ -3,6 +3,7 @@
 
 import { Span } from "./diagnostics";
 import { KoFile } from "./source/ko";
+import { ModInfo } from "./source/modinfo";
 
 /** One exported symbol, from a Module.symvers line or a workspace EXPORT_SYMBOL*. */
 export class Export {
@@ -59,5 +60,9 @@ export class KoImage {
   path: string = "";
   /** The real .ko file this image was read from (null for modules the engine builds). */
   real: KoFile | null = null;
+  /** The .modinfo make wrote into a module the engine built (a real file has its own), and
+   *  the tags of it whose values ksymns does not keep. */
+  modinfo: ModInfo | null = null;
+  modinfoUnknown: string[] = [];
   constructor(public name: string, public file: string) {}
 }

@@ -261,6 +261,7 @@ export function serializeResult(res: RunResult): string {
     w.beginObject();
     w.keyStr("name", res.units[u].src.name);
     w.keyStr("file", res.units[u].src.file);
+    w.keyStr("ko", res.units[u].builtin ? "" : res.units[u].object + ".ko");
     w.keyBool("builtin", res.units[u].builtin);
     w.keyBool("produced", u < res.build.produced.length && res.build.produced[u]);
     w.key("missingNamespaces");

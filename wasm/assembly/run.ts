@@ -90,15 +90,16 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   }
 
   const bopt = buildOptions(kernel.config, opt.relaxed);
-  res.build = runBuild(res.units, tables.base, tables.hasVmlinux, tables.pinned, r, bopt);
+  res.build = runBuild(res.units, tables.base, tables.hasVmlinux, tables.pinned, tables.repeated, r, bopt);
   addAll(res.findings, res.build.findings);
   addAll(res.findings, checkModuleFiles(res.kos, res.build, tables, r, bopt.allowMissingNsImports));
 
-  const inst = installModules(res.units, res.build, res.kos, tables, res.releaseText);
+  const lcfg = loaderConfig(r, res.releaseText, kernel.config);
+  const inst = installModules(res.units, res.build, res.kos, tables, res.releaseText, r, lcfg.vermagic);
   const session = bootSession(res.build, tables, inst);
   const script = loadScriptOf(inputs.load, res.units, res.build, res.kos);
   addAll(res.findings, script.findings);
-  res.commands = replay(script, session, inst, r, loaderConfig(r, res.releaseText, kernel.config), res.findings);
+  res.commands = replay(script, session, inst, r, lcfg, res.findings);
   res.modulesAtEnd = session.procModules();
   res.loadedAtEnd = session.modules;
   return res;

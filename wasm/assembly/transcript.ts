@@ -19,7 +19,8 @@ export function renderTranscript(res: RunResult): string {
   for (let u = 0; u < res.units.length; u++) {
     if (res.units[u].builtin) continue;
     const produced = u < res.build.produced.length && res.build.produced[u];
-    if (!produced) out.push("# " + res.units[u].src.name + ".ko: not produced");
+    // the file make writes keeps the object's dashes (usb-storage.ko), unlike the module name
+    if (!produced) out.push("# " + res.units[u].object + ".ko: not produced");
   }
   out.push("== load");
   for (let i = 0; i < res.commands.length; i++) {

@@ -85,6 +85,7 @@ export enum Msg {
   LOAD_STAGING,
   LOAD_NO_EXT_CRC,
   READ_BAD_OPTION,
+  LOAD_MODINFO_PARTIAL,
   COUNT,
 }
 
@@ -152,6 +153,7 @@ export const MSG_NAMES: string[] = [
   "LOAD_STAGING",
   "LOAD_NO_EXT_CRC",
   "READ_BAD_OPTION",
+  "LOAD_MODINFO_PARTIAL",
 ];
 
 /** Names of Stage and Severity, in enum order. */

@@ -1,5 +1,5 @@
 // The load script: one shell command a line (insmod NAME.ko, rmmod NAME, modprobe [-r] NAME,
-// lsmod), `#` comments.
+// modinfo NAME.ko, lsmod), `#` comments.
 
 import type { languages } from "monaco-editor/editor/editor.api";
 
@@ -10,7 +10,7 @@ export const kloadLanguage: languages.IMonarchLanguage = {
   tokenizer: {
     root: [
       [/#.*$/, "comment"],
-      [/\b(?:busybox\s+)?(?:insmod|rmmod|modprobe|lsmod|dmesg)\b/, "keyword.command"],
+      [/\b(?:busybox\s+)?(?:insmod|rmmod|modprobe|modinfo|lsmod|dmesg)\b/, "keyword.command"],
       [/\s-{1,2}[\w-]+/, "string.flag"],
       [/[\w.-]+\.ko(?:\.\w+)?\b/, "symbol.object"],
       [/[\w-]+/, "module"],

@@ -155,8 +155,10 @@ function busyboxError(errno: i32): string {
   if (errno == ENOENT) return "unknown symbol in module, or unknown parameter";
   return strerror(errno);
 }
-export function busyboxLoadError(file: string): string {
-  return "insmod: can't open '" + file + "': No such file or directory";
+/** busybox's insmod when the file cannot be read: bb_init_module() returns -errno, which
+ *  moderror() prints with strerror() [real: busybox 1.30 and 1.35, 5.10 … 7.3]. */
+export function busyboxReadError(file: string, errno: i32): string {
+  return "insmod: can't insert '" + file + "': " + strerror(errno);
 }
 export function busyboxRmmodError(mod: string, errno: i32): string {
   return "rmmod: can't unload module '" + mod + "': " + strerror(errno);
@@ -190,6 +192,27 @@ export function modprobeInUse(mod: string): string { return "modprobe: FATAL: Mo
 export function modprobeNotInKernel(mod: string): string { return "modprobe: FATAL: Module " + mod + " is not in kernel."; }
 export function modprobeRemoveNotFound(mod: string): string { return "modprobe: FATAL: Module " + mod + " not found."; }
 export function shellNotFound(cmd: string): string { return "sh: " + cmd + ": not found"; }
+
+// kmod's modinfo (tools/modinfo.c, kmod 28 and 30): its lines and errors
+
+/** modinfo_alias_do(): an argument that is no module file and names no module. */
+export function modinfoNotFound(name: string): string { return "modinfo: ERROR: Module " + name + " not found."; }
+/** One line of the full listing: printf("%s:%-*s%s", key, 15 - strlen(key), "", value), where
+ *  a negative width pads as much, on the left-justified side. */
+export function modinfoLine(key: string, value: string): string {
+  const w = 15 - key.length;
+  return key + ":" + " ".repeat(w < 0 ? -w : w) + value;
+}
+/** The filename: and parm: lines: printf("%-16s...", "filename:"). */
+export function modinfoLabel(label: string): string {
+  return label.length >= 16 ? label : label + " ".repeat(16 - label.length);
+}
+/** A parameter: name:description (type), either part possibly missing; a type alone is
+ *  "name: (type)" for -F parm and "name:type" in the full listing. */
+export function modinfoParm(name: string, desc: string | null, type: string | null, listing: bool): string {
+  if (desc == null) return listing ? name + ":" + (type as string) : name + ": (" + (type as string) + ")";
+  return type == null ? name + ":" + (desc as string) : name + ":" + (desc as string) + " (" + (type as string) + ")";
+}
 
 // ---- the loader's first checks of a .ko (kernel/module/main.c: elf_validity_check,
 // ---- setup_load_info, check_modinfo; kernel/module/version.c; texts as the real

@@ -55,6 +55,11 @@ export class Rules {
   get proprietaryNamesSymbol(): bool { return this.v >= 519; }
   /** GPL-only symbols of a proprietary module are refused / taint inherited (5.9). */
   get proprietaryOwnerChecks(): bool { return this.v >= 509; }
+  /** vermagic= and retpoline= come from .module-common.o, linked after the module's .mod.o
+   *  (mainline 6.12; real: Debian 6.12's external builds and 7.3's modules), so .modinfo
+   *  ends depends, name, retpoline, vermagic; before, depends, retpoline, name, vermagic
+   *  [real: Debian 5.10's and 6.1's modules]. */
+  get modinfoCommonObject(): bool { return this.v >= 612; }
   /** Debian's MODVERSIONS default for this release. */
   get debianModversions(): bool { return this.v <= 617; }
   // The order of a module's symbols (sim/symorder.ts) [real: test/workspaces/symtab-order,

@@ -11,6 +11,8 @@ import { Installed } from "../sim/tools";
 import { Session } from "../sim/session";
 import { SymbolTable } from "../sim/symtab";
 import { moduleNameOfFile } from "../sim/koimage";
+import { composeModinfo } from "../sim/builtmodinfo";
+import { Rules } from "../kernel/versions";
 import { Tables } from "./tables";
 
 /** vmlinux's export table on the booted kernel. */
@@ -25,8 +27,9 @@ export function bootedVmlinux(build: BuildResult, t: Tables): SymbolTable {
   return vmlinux;
 }
 
-/** The modules insmod and modprobe find, under `release` (`uname -r`). */
-export function installModules(units: BuildUnit[], build: BuildResult, kos: KoImage[], t: Tables, release: string): Installed {
+/** The modules insmod and modprobe find, under `release` (`uname -r`); the built ones carry
+ *  the .modinfo make wrote (with `vermagic`). */
+export function installModules(units: BuildUnit[], build: BuildResult, kos: KoImage[], t: Tables, release: string, r: Rules, vermagic: string): Installed {
   const inst = new Installed();
   inst.release = release;
   const wsModules = new Map<string, KoImage>();
@@ -60,6 +63,9 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
     if (!inst.files.has(flat)) inst.files.set(flat, ko);
     inst.files.set(ko.name + ".ko", ko);
     if (build.produced[u]) {
+      const mi = composeModinfo(units[u], ko, r, vermagic);
+      ko.modinfo = mi.info;
+      ko.modinfoUnknown = mi.unknown;
       inst.produced.add(fileKo);
       inst.produced.add(flat);
       inst.produced.add(ko.name + ".ko");

@@ -1,14 +1,16 @@
 // Phase 4 of a run: the export tables modpost builds against — the workspace's .ko files'
 // exports (as KBUILD_EXTRA_SYMBOLS would give them), over the tables Kbuild's
-// KBUILD_EXTRA_SYMBOLS names, over a pasted Module.symvers, over the base kernel's table. A pasted table with vmlinux's exports replaces the base kernel's; a
-// smaller one adds to it.
+// KBUILD_EXTRA_SYMBOLS names, over a pasted Module.symvers, over the base kernel's table: a
+// pasted row, vmlinux's included, is what modpost sees of its symbol; the base kernel's
+// table answers for the symbols it does not list.
 
 import { Export, KoImage } from "../model";
 import { Profile } from "../kernel/profile";
 import { coreExports } from "../kernel/core";
 import { Rules } from "../kernel/versions";
 import { readSymvers, Symvers } from "../source/symvers";
-import { SymbolTable } from "../sim/symtab";
+import { ExportLookup, SymbolTable } from "../sim/symtab";
+import { findRepeatedExports, RepeatedExport } from "../sim/dumpcheck";
 import { BuildUnit } from "../sim/build";
 import { WorkspaceFile } from "../workspace";
 import { Finding, Span } from "../diagnostics";
@@ -33,6 +35,8 @@ export class Tables {
   core: Map<string, Export> | null = null;
   /** The base kernel, when the run uses one. */
   profile: Profile | null = null;
+  /** Rows modpost reads as a second export of their symbol ("exported twice"). */
+  repeated: RepeatedExport[] = [];
   findings: Finding[] = [];
 }
 
@@ -96,14 +100,41 @@ export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: Wor
     t.hasVmlinux = sv.hasVmlinux;
     pin(t, sv);
   }
-  if (profile != null && !t.hasVmlinux) {
+  // a pasted table with vmlinux rows stands for the kernel's own: no other is read before it
+  const kernel: ExportLookup | null = profile != null && !t.hasVmlinux ? (profile as Profile).vmlinux : null;
+  if (profile != null) {
     t.base.underLookup((profile as Profile).exports);
-    t.hasVmlinux = (profile as Profile).symvers.hasVmlinux;
+    t.hasVmlinux = t.hasVmlinux || (profile as Profile).symvers.hasVmlinux;
   }
   if (!t.hasVmlinux) {
     // no table knows vmlinux: its core exports are still there (modpost still warns)
     t.core = coreExports(r);
     t.base.under(t.core as Map<string, Export>);
   }
+  t.repeated = repeatedExports(kernel, t.symvers, t.extra);
   return t;
+}
+
+// the rows found exported twice are kept while the tables stay the same objects (held here,
+// so that no other object can take their address)
+let lastRepeated: RepeatedExport[] = [];
+let lastTables: Symvers[] = [];
+let lastKernel: ExportLookup | null = null;
+
+function sameObject<T>(a: T, b: T): bool { return changetype<usize>(a) == changetype<usize>(b); }
+
+/** modpost's reading order: the kernel's vmlinux exports, the pasted table, then each
+ *  KBUILD_EXTRA_SYMBOLS table. */
+function repeatedExports(kernel: ExportLookup | null, symvers: Symvers | null, extra: Symvers[]): RepeatedExport[] {
+  const tables: Symvers[] = [];
+  if (symvers != null) tables.push(symvers as Symvers);
+  for (let i = 0; i < extra.length; i++) tables.push(extra[i]);
+  let same = sameObject(kernel, lastKernel) && tables.length == lastTables.length;
+  for (let i = 0; same && i < tables.length; i++) same = sameObject(tables[i], lastTables[i]);
+  if (!same) {
+    lastRepeated = tables.length == 0 ? [] : findRepeatedExports(kernel, tables);
+    lastTables = tables;
+    lastKernel = kernel;
+  }
+  return lastRepeated;
 }

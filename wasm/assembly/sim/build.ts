@@ -1,6 +1,6 @@
 // The build: what the compiler, the assembler and modpost (scripts/mod/modpost.c:
-// read_symbols, then check_exports per module) say about the workspace's modules, and
-// the `.ko` images they produce.
+// read_dump, read_symbols, then check_exports per module) say about the workspace's
+// modules, and the `.ko` images they produce.
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
@@ -10,6 +10,7 @@ import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
 import { SymbolTable } from "./symtab";
+import { RepeatedExport } from "./dumpcheck";
 import { linkedSymbolOrder, modpostSymbolOrder, objectSymbolOrder } from "./symorder";
 
 /** One unit of the build: a module (obj-m) or a part of vmlinux (obj-y), made from one C
@@ -60,6 +61,11 @@ class Ctx {
   res: BuildResult = new BuildResult();
   /** The first file that failed to compile: make stops there, so later files print nothing. */
   failedFile: string = "";
+  /** A modpost error about a module the build compiled. */
+  moduleFailed: bool = false;
+  /** modpost errors about the tables read (read_dump), and the modules those rows belong to. */
+  dumpErrors: Finding[] = [];
+  dumpOwners: Set<string> = new Set();
   constructor(public r: Rules, public opt: BuildOptions) {}
 
   logs(src: ModuleSource): bool {
@@ -119,7 +125,20 @@ class Ctx {
     const f = new Finding(Stage.Modpost, sev, id, text, span, src.name);
     this.res.findings.push(f);
     this.res.log.push(text);
-    if (sev == Severity.Error) this.res.modpostFailed = true;
+    if (sev == Severity.Error) { this.res.modpostFailed = true; this.moduleFailed = true; }
+    return f;
+  }
+
+  /** A modpost message about a row of an export table. */
+  dump(e: Export, id: Msg, sev: Severity, text: string): Finding {
+    const f = new Finding(Stage.Modpost, sev, id, text, e.span, e.owner).about(e.symbol, e.ns);
+    this.res.findings.push(f);
+    this.res.log.push(text);
+    if (sev == Severity.Error) {
+      this.res.modpostFailed = true;
+      this.dumpErrors.push(f);
+      this.dumpOwners.add(e.owner);
+    }
     return f;
   }
 }
@@ -225,13 +244,15 @@ export function headerCalls(src: ModuleSource, world: SymbolTable): string[] {
 
 /** Compiles and runs modpost over the units against `base` (the kernel's export table).
  *  `pinned` holds Module.symvers rows for symbols the workspace's own modules export: the
- *  table the users were built against wins over the fresh export (a separate earlier build). */
-export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, r: Rules, opt: BuildOptions): BuildResult {
+ *  table the users were built against wins over the fresh export (a separate earlier build);
+ *  `repeated` the table rows modpost reads as second exports. */
+export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, repeated: RepeatedExport[], r: Rules, opt: BuildOptions): BuildResult {
   const c = new Ctx(r, opt);
   const compiled = compile(c, units);
   const own = new Map<string, Export>();
   makeImages(c, units, compiled, own);
   if (c.res.compileFailed) return c.res; // make stops before modpost
+  readDumps(c, repeated);
   const t = new SymbolTable().under(pinned).under(own).underAll(base);
   readExports(c, units, base, own);
   resolveSymbols(c, units, t);
@@ -332,6 +353,21 @@ function makeImages(c: Ctx, units: BuildUnit[], compiled: Compiled, own: Map<str
   }
 }
 
+/** modpost's read_dump(): a table row it takes for a second export of its symbol. The error
+ *  stops the build that read the table, not the earlier one that made the table's own
+ *  workspace modules (the table is what their users were built against). */
+function readDumps(c: Ctx, repeated: RepeatedExport[]): void {
+  const r = c.r;
+  for (let i = 0; i < repeated.length; i++) {
+    const e = repeated[i].row;
+    const p = repeated[i].previous;
+    // modpost names modules by the table's module column, as written
+    const prev = p.owner == "vmlinux" ? "vmlinux" : p.ownerPath + ".ko";
+    c.dump(e, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+      T.modpostExportedTwice(r, e.ownerPath, e.symbol, prev)).relaxable = false;
+  }
+}
+
 /** modpost reads the kernel's table, then each module's own exports: a symbol vmlinux
  *  exports already is "exported twice". */
 function readExports(c: Ctx, units: BuildUnit[], base: SymbolTable, own: Map<string, Export>): void {
@@ -424,10 +460,14 @@ function readSymbols(c: Ctx, units: BuildUnit[]): void {
 }
 
 /** modpost's check_exports(), module by module (newest first before 5.19: modpost prepended
- *  to its list): undefined symbols, namespaces not imported, GPL-only symbols. */
+ *  to its list): undefined symbols, namespaces not imported, GPL-only symbols; and the
+ *  depends= it writes into the .mod.c (add_depends): each exporting module once, in the
+ *  order of the symbols, by the last part of its path (make's file name, dashes kept). */
 function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bool): void {
   const r = c.r;
   const res = c.res;
+  const fileOf = new Map<string, string>();
+  for (let u = 0; u < units.length; u++) fileOf.set(units[u].src.name, baseName(units[u].object));
   for (let n = 0; n < units.length; n++) {
     const u = r.modpostKeepsOrder ? n : units.length - 1 - n;
     if (units[u].builtin) continue;
@@ -443,6 +483,10 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
         continue;
       }
       const e = t.get(sym);
+      if (e.owner != "vmlinux" && e.owner != src.name) {
+        const dep = fileOf.has(e.owner) ? fileOf.get(e.owner) : baseName(e.ownerPath.length > 0 ? e.ownerPath : e.owner);
+        if (!ko.depends.includes(dep)) ko.depends.push(dep);
+      }
       if (c.opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
       if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, baseName(units[u].object), false))) {
         const warn = c.opt.allowMissingNsImports || !r.missingNsIsError;
@@ -487,11 +531,14 @@ function decideProduced(c: Ctx, units: BuildUnit[], modcFailed: bool): void {
   let hard = false;
   for (let i = 0; i < res.findings.length; i++) {
     const f = res.findings[i];
-    if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable) hard = true;
+    if (f.stage == Stage.Modpost && f.severity == Severity.Error && !f.relaxable && !c.dumpErrors.includes(f)) hard = true;
   }
   for (let u = 0; u < units.length; u++) {
     if (units[u].builtin) continue;
-    res.produced[u] = !modcFailed && (!res.modpostFailed || (c.opt.relaxed && !hard));
+    // no relaxed build gets past a table's error (KBUILD_MODPOST_WARN keeps it an error)
+    const dumpStops = c.dumpErrors.length > 0 && !c.dumpOwners.has(units[u].src.name);
+    const failed = c.moduleFailed || dumpStops;
+    res.produced[u] = !modcFailed && (!failed || (c.opt.relaxed && !hard && !dumpStops));
   }
 }
 

@@ -10,6 +10,7 @@ import * as T from "../kernel/messages";
 import { LoadCommand, Tool } from "../source/loadscript";
 import { LoaderConfig, loadModule, LoadOutcome, unloadModule } from "./loader";
 import { LoadedModule, LogLine, Session } from "./session";
+import { modinfo } from "./modinfotool";
 
 export class CommandResult {
   exit: i32 = 0;
@@ -22,6 +23,8 @@ export class CommandResult {
   outcome: LoadOutcome | null = null;
   /** Why user space failed when the kernel said nothing that explains it, or -1. */
   failure: i32 = -1;
+  /** What ksymns could not show of the command's output (LOAD_MODINFO_PARTIAL findings). */
+  notes: string[] = [];
   constructor(public cmd: LoadCommand) {}
 }
 
@@ -69,6 +72,7 @@ export function runCommand(s: Session, inst: Installed, c: LoadCommand, r: Rules
   else if (c.tool == Tool.Modprobe) modprobe(s, inst, c, r, cfg, res);
   else if (c.tool == Tool.ModprobeRemove) modprobeRemove(s, inst, c, res);
   else if (c.tool == Tool.Lsmod) lsmod(s, res);
+  else if (c.tool == Tool.Modinfo) modinfo(inst, c, res);
   else {
     const w = c.text.split(" ");
     res.stderr.push(T.shellNotFound(w[0]));
@@ -83,7 +87,8 @@ function insmod(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: Load
   const busybox = c.tool == Tool.BusyboxInsmod;
   const file = baseName(c.target);
   if (!inst.files.has(file) || !inst.produced.has(file)) {
-    if (busybox) { res.stderr.push(T.busyboxLoadError(c.target)); res.exit = 1; }
+    // busybox exits with bb_init_module()'s -ENOENT as a byte: 254
+    if (busybox) { res.stderr.push(T.busyboxReadError(c.target, T.ENOENT)); res.exit = 256 - T.ENOENT; }
     else { res.stderr.push(T.insmodLoadError(c.target, T.ENOENT)); res.exit = 1; }
     res.failure = Msg.LOAD_NOT_BUILT;
     res.module = file.endsWith(".ko") ? file.substring(0, file.length - 3) : file;

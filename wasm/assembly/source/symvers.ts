@@ -26,6 +26,9 @@ export class Symvers extends ExportLookup {
   owners: string[] = [];
   rows: StaticArray<i32>;
   slots: StaticArray<i32>;
+  /** Rows whose symbol an earlier row lists already, in row order, and that earlier row. */
+  repeats: i32[] = [];
+  firstRows: i32[] = [];
   private made: Map<i32, Export> = new Map();
   private vmView: VmlinuxView | null = null;
 
@@ -97,7 +100,8 @@ export class Symvers extends ExportLookup {
     return i < 0 ? null : this.exportAt(i);
   }
 
-  /** Inserts row i unless its symbol is there already (the first export wins). */
+  /** Inserts row i unless its symbol is there already (the first export wins; the row is
+   *  then a repeat). */
   insert(i: i32): void {
     const r = i * STRIDE;
     const b = this.bytes;
@@ -108,7 +112,11 @@ export class Symvers extends ExportLookup {
       const v = unchecked(this.slots[h]);
       if (v == 0) { unchecked(this.slots[h] = i + 1); return; }
       const q = (v - 1) * STRIDE;
-      if (sameBytes(b, a, e, unchecked(this.rows[q]), unchecked(this.rows[q + 1]))) return;
+      if (sameBytes(b, a, e, unchecked(this.rows[q]), unchecked(this.rows[q + 1]))) {
+        this.repeats.push(i);
+        this.firstRows.push(v - 1);
+        return;
+      }
       h = (h + 1) & mask;
     }
   }

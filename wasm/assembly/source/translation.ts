@@ -333,6 +333,7 @@ function shownName(res: PPResult, f: i32): string {
  *  "In file included from" chain), a header the prelude lacks as a note of ksymns. */
 function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bool): void {
   const missing = new Set<string>();
+  const lacksHeaders = lacksKernelHeaders(res);
   for (let i = 0; i < res.diagnostics.length; i++) {
     const d = res.diagnostics[i];
     if (d.severity == PPSeverity.Note) continue;
@@ -362,6 +363,13 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       }
       continue;
     }
+    if (lacksHeaders && d.code == PPCode.IF_SYNTAX) {
+      // most likely a function-like macro of a header the prelude lacks (KERNEL_VERSION
+      // reached through a driver's own header, say): gcc, with the real header, reads it
+      mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
+        "this #if uses a macro ksymns does not know (" + d.text + "), likely from a kernel header it does not carry; the branch is taken as false", span, mod.name));
+      continue;
+    }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
     const text = PP_SEVERITY_NAMES[<i32>d.severity] + ": " + d.text;
     const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/").replaceAll(PACK_DIR + "/", PACK_SHOWN + "/") : "";
@@ -372,6 +380,12 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       return;
     }
   }
+}
+
+/** Whether an angled #include found nothing (a kernel header the prelude lacks). */
+function lacksKernelHeaders(res: PPResult): bool {
+  for (let i = 0; i < res.includes.length; i++) if (res.includes[i].resolved < 0 && res.includes[i].angled && !res.includes[i].probe) return true;
+  return false;
 }
 
 /** Whether a "No such file" is for an angled (<...>) include, which the prelude may lack. */
