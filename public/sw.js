@@ -1,7 +1,8 @@
 // ksymns' service worker: the site keeps working offline after the first visit, and a deploy
 // is picked up at the next load. Each build has its own cache (its id is written in at
 // `vite build`, src/site/plugin.ts); activating a build deletes the others, keeping the hashed
-// assets they share. Hashed assets (their names change when their contents do) are
+// assets they share. Hashed assets (their names change when their contents do, header pack
+// chunks among them) are
 // cache-first; everything else (pages, theme.js, embed.js, docs, kernel profiles) is
 // network-first, the cached copy serving only when the network fails or hangs. Scripts get the
 // workers' Content-Security-Policy header, as `npm start` sends it (src/site/policy.ts). Only same-origin GETs inside this worker's scope
@@ -20,7 +21,9 @@ self.addEventListener("install", function () {
 });
 
 function isHashed(url) {
-  return /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/.test(new URL(url).pathname);
+  var path = new URL(url).pathname;
+  // a header pack's chunks are named by their content too (src/cli/headerpack.ts)
+  return /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/.test(path) || /\/headers\/[^/]+\/c\d+-[0-9a-f]{8}\.gz$/.test(path);
 }
 
 // the hashed assets of older builds move into this build's cache (a name means one content),

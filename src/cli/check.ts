@@ -13,6 +13,7 @@ import { importFixes } from "./fixes";
 import { SourceLocator } from "./sources";
 import { FORMATS, formatReport, type Format } from "./formats";
 import { escapeValue } from "./escape";
+import { checkSource } from "./checksource";
 import type { Io } from "./main";
 
 interface CheckArgs {
@@ -20,14 +21,17 @@ interface CheckArgs {
   symvers: string[];
   config?: string;
   sourceRoot?: string;
+  /** --source: a driver's source folder instead of built modules. */
+  source?: string;
+  headers: boolean;
   format: Format;
   modules: string[];
 }
 
-const VALUED = new Set(["--symvers", "--kernel", "--config", "--source-root", "--format"]);
+const VALUED = new Set(["--symvers", "--kernel", "--config", "--source-root", "--source", "--format"]);
 
 function parse(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { kernels: [], symvers: [], format: "text", modules: [] };
+  const out: CheckArgs = { kernels: [], symvers: [], headers: true, format: "text", modules: [] };
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -43,11 +47,19 @@ function parse(args: string[]): CheckArgs | string {
       else if (name === "--kernel") out.kernels.push(v);
       else if (name === "--config") out.config = v;
       else if (name === "--source-root") out.sourceRoot = v;
+      else if (name === "--source") out.source = v;
       else if ((FORMATS as readonly string[]).includes(v)) out.format = v as Format;
       else return `ksymns check: --format takes ${FORMATS.join(", ")} (got ${JSON.stringify(v)})`;
     } else if (options && a === "--json") out.format = "json";
+    else if (options && a === "--no-headers") out.headers = false;
     else if (options && a.startsWith("-") && a !== "-") return `ksymns check: unknown option ${JSON.stringify(a)} (see ksymns --help)`;
     else out.modules.push(a);
+  }
+  if (out.source !== undefined) {
+    if (out.symvers.length > 0 || out.modules.length > 0 || out.sourceRoot || out.config) return "ksymns check --source DIR: the sources are built against built-in kernels (--kernel debian-6.12 or all), no modules, --symvers or --config beside it";
+    if (out.kernels.length === 0) return "ksymns check --source DIR: which kernels? (--kernel debian-6.12, or --kernel all)";
+    if (out.format !== "text" && out.format !== "json") return "ksymns check --source: --format text or json";
+    return out;
   }
   if (out.symvers.length === 0 && out.kernels.length === 0) return "ksymns check: which kernels? (ksymns check --kernel debian-6.12 KO..., --kernel all, or --symvers Module.symvers)";
   if (out.modules.length === 0) return "ksymns check: which modules? (ksymns check --kernel all KO...)";
@@ -60,6 +72,15 @@ export async function check(args: string[], io: Io): Promise<number> {
   if (typeof a === "string") {
     io.stderr.write(escapeValue(a) + "\n");
     return 2;
+  }
+  if (a.source !== undefined) {
+    try {
+      return await checkSource(a.source, a.kernels, a.format, a.headers, io);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stderr.write(`ksymns check: ${escapeValue(err.message)}\n`);
+      return 2;
+    }
   }
   const engine = await createNodeEngine();
   try {

@@ -10,6 +10,7 @@ import { corpus, SERIES } from "./corpus";
 import { DEFAULT_RELEASE, knownRangeText, releaseName } from "../../wasm/shared/releases";
 import { MAX_FILE_BYTES } from "../../wasm/shared/codes";
 import { symvers } from "./symvers";
+import { defaultHeadersDir, fetchHeaderPack, headers } from "./headers";
 import { BUILTIN_NAMES } from "./kernels";
 import { describeFsError, InputError, readTextInput } from "./input";
 import { escapeLines, escapeValue } from "./escape";
@@ -23,7 +24,7 @@ export interface Io {
 export const HELP = `ksymns — Linux kernel symbol namespaces, modpost and the module loader, simulated
 
 Usage:
-  ksymns run DIR [--kernel VERSION] [--symvers FILE] [--config FILE] [--relaxed] [--no-profile] [--json]
+  ksymns run DIR [--kernel VERSION] [--symvers FILE] [--config FILE] [--relaxed] [--no-profile] [--headers] [--json]
       Build the workspace in DIR (NAME.c files, optional Kbuild, Module.symvers, .config, load)
       as make M=DIR and modpost would, then replay its load script on a booted kernel.
       Prints the transcript: the build log, each command with what insmod/rmmod/modprobe
@@ -42,6 +43,12 @@ Usage:
       checked, and a matrix (module × kernel → loads / why not). Fit for an out-of-tree
       module's CI. Exit 0: every module loads on every kernel; 1: one would not; 2: an input
       cannot be used (the message names the file).
+  ksymns check --source DIR --kernel KERNELS [--no-headers] [--json]
+      Predict the build and load of a driver's sources (DIR: its .c files and Kbuild, as
+      for run) on each kernel without its headers installed: the kernel's real headers come
+      from its header pack (see headers; made first when not cached; --no-headers: ksymns'
+      built-in ones). Prints each kernel's build log, findings and which modules load; exit
+      0 when all build and load everywhere, 1 when not.
   ksymns symvers KERNEL [DIR]
       Download a Debian kernel's Module.symvers and .config (KERNEL: ${BUILTIN_NAMES[0]} and the
       like, a \`uname -r\` release, or a Debian package version) from deb.debian.org with apt-get
@@ -62,6 +69,13 @@ Usage:
       Module.symvers and .config) from deb.debian.org with apt-get into DIR (default
       $KSYMNS_CORPUS, else ~/.cache/ksymns/corpus); print its folder, which serves as
       \`ksymns deps --basedir FOLDER RELEASE\` (RELEASE is in FOLDER/release).
+  ksymns headers KERNEL [DIR]
+      Make a built-in profile's header pack (KERNEL: ${BUILTIN_NAMES[0]} and the like) from
+      Debian's linux-headers packages, fetched with apt-get into $KSYMNS_CACHE/headers (else
+      ~/.cache/ksymns/headers): the real include/ and arch/x86/include/ without comments, in
+      gzip chunks with an index, in DIR/<profile>/ (default: that cache); print its folder.
+      With a pack, C files are preprocessed with the real headers (npm run headers puts the
+      packs in public/headers/ for the site).
   ksymns kernels            List the kernel releases the engine knows, newest first.
   ksymns --version          Print the engine version.
   ksymns --help             This text.
@@ -91,6 +105,9 @@ Options of run:
                      (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patched for modpost only),
                      so the loader's verdict can be seen.
   --no-profile       Do not use a real Debian kernel's export table as the base kernel.
+  --headers          Compile C files with the kernel's real headers (its header pack, made
+                     by ksymns headers into the cache first when it is not there) instead of
+                     ksymns' built-in ones.
   --json             Print the whole result as JSON (findings, build, commands, modules_at_end, model).
 
 Exit status: 0 when the workspace was simulated (whatever the verdicts); 2 when the input
@@ -105,13 +122,14 @@ interface RunArgs {
   config?: string;
   relaxed: boolean;
   profile: boolean;
+  headers: boolean;
   json: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseRunArgs(args: string[]): RunArgs {
-  const out: RunArgs = { dir: "", relaxed: false, profile: true, json: false };
+  const out: RunArgs = { dir: "", relaxed: false, profile: true, headers: false, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -124,6 +142,7 @@ function parseRunArgs(args: string[]): RunArgs {
     else if (a === "--config" || a.startsWith("--config=")) out.config = value();
     else if (a === "--relaxed") out.relaxed = true;
     else if (a === "--no-profile") out.profile = false;
+    else if (a === "--headers") out.headers = true;
     else if (a === "--json") out.json = true;
     else if (a === "--preset" || a.startsWith("--preset=")) out.preset = value();
     else if (a.startsWith("-")) throw new UsageError(`ksymns: unknown option ${a} (see ksymns --help)`);
@@ -131,7 +150,7 @@ function parseRunArgs(args: string[]): RunArgs {
     else throw new UsageError(`ksymns: one workspace folder at a time (got ${out.dir} and ${a})`);
   }
   if (out.preset !== undefined) {
-    if (out.dir || out.kernel || out.symvers || out.config || out.relaxed || !out.profile)
+    if (out.dir || out.kernel || out.symvers || out.config || out.relaxed || !out.profile || out.headers)
       throw new UsageError("ksymns run --preset: a preset brings its own files, kernel and options (only --json goes with it)");
     return out;
   }
@@ -161,7 +180,16 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`ksymns: ${escapeValue(err.message)}\n`);
     return 2;
   }
-  const engine = await createNodeEngine();
+  let engine = await createNodeEngine();
+  if (a.headers) {
+    try {
+      fetchHeaderPack(engine.plan(files, { kernel: a.kernel }).profile, defaultHeadersDir(), defaultHeadersDir(), (s) => io.stderr.write(`ksymns headers: ${s}\n`));
+    } catch (err) {
+      io.stderr.write(`ksymns: no header pack: ${escapeValue((err as Error).message)}\n`);
+      return 2;
+    }
+    engine = await createNodeEngine({ headers: defaultHeadersDir() });
+  }
   const res = await engine.run(files, { kernel: a.kernel, relaxed: a.relaxed, profile: a.profile });
   const fatal = res.findings.find((f) => f.severity === "error" && (f.stage === "read" || f.stage === "internal"));
   if (fatal) {
@@ -196,6 +224,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === "deps") return await deps(rest, io);
     if (cmd === "corpus") return await corpus(rest, io);
     if (cmd === "symvers") return await symvers(rest, io);
+    if (cmd === "headers") return await headers(rest, io);
     if (cmd === "run") return await run(rest, io);
     io.stderr.write(`ksymns: unknown command '${escapeValue(cmd)}' (see ksymns --help)\n`);
     return 2;

@@ -9,6 +9,8 @@ import { findConfigHeader } from "../../wasm/shared/configheader";
 
 import type { ExportSurface, KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
+import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
+import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -39,7 +41,14 @@ export interface EngineHost {
   /** Decompresses .ko.xz / .ko.zst / .ko.gz files before a run, each within the engine's
    *  limits (without it they stay as they are). */
   decompress?: Decompressor;
+  /** The header pack of a profile (headers/<profile>/ of the site, or a folder), or null when
+   *  it has none: with one, C files are preprocessed with the real headers. */
+  headers?(profile: string): PackSource | null;
 }
+
+/** The most rounds of loading a run's missing headers (a header found only by running is
+ *  rare: an #include of a macro's expansion). */
+const HEADER_ROUNDS = 6;
 
 export interface Engine {
   /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding.
@@ -188,6 +197,11 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   let ex: Exports = await instantiate(module, { env: {} });
   let profileName = "";
   let loaded: KernelProfile | null = null;
+  // header packs by profile, and what the instance holds of the declared one
+  const packs = new Map<string, Promise<HeaderPack | null>>();
+  let declaredPack = "";
+  let supplied = new Set<string>();
+  let loading: Promise<void> | null = null;
   /** The profiles given so far (the engine keeps them parsed, see useProfile). */
   const profiles = new Map<string, KernelProfile>();
   // line offsets of the loaded profile's Module.symvers, made on the first profileLines()
@@ -196,6 +210,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
+  let lastRunHeavy = false;
   let runsSinceCollect = 0;
   const collect = (): void => {
     runsSinceCollect = 0;
@@ -221,6 +236,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     restarting ??= (async () => {
       ex = await instantiate(module, { env: {} });
       if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules, loaded.config);
+      declaredPack = "";
+      supplied = new Set();
     })().finally(() => {
       restarting = null;
     });
@@ -267,7 +284,34 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
           return internalError(err, options);
         }
       }
-      const res = runPrepared(files, options, undecoded);
+      // the real headers: the pack files the run needed (and all they include) are loaded and
+      // the run made again; in the background the run's result stands meanwhile
+      const withPack = host.headers ? await declarePack(engine.plan(files, options).profile) : false;
+      // every file starts with kbuild's forced includes: loaded before the first run that waits
+      if (withPack && options.headers !== "background") {
+        try {
+          await supplyHeaders([]);
+        } catch (err) {
+          return internalError(err, options);
+        }
+      }
+      let res = runPrepared(files, options, undecoded);
+      for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
+        const needed = res.kernel.headers?.needed ?? [];
+        if (needed.length === 0) break;
+        const load = supplyHeaders(needed);
+        if (options.headers === "background") {
+          void load.catch(() => {});
+          break;
+        }
+        try {
+          if (!(await load)) break;
+        } catch (err) {
+          return internalError(err, options);
+        }
+        if (restarting) await restarting;
+        res = runPrepared(files, options, undecoded);
+      }
       if (restarting) await restarting;
       return res;
     },
@@ -319,15 +363,58 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     },
   };
 
+  /** Declares the profile's header pack to the instance (once); false when it has none. */
+  async function declarePack(profile: string): Promise<boolean> {
+    if (!host.headers || !profile) return false;
+    let p = packs.get(profile);
+    if (!p) {
+      const source = host.headers(profile);
+      p = source ? openHeaderPack(source).catch(() => null) : Promise.resolve(null);
+      packs.set(profile, p);
+    }
+    const pack = await p;
+    if (!pack) return false;
+    if (declaredPack !== profile) {
+      if (ex.setHeaderPack(profile, pack.paths()) < 0) return false;
+      declaredPack = profile;
+      supplied = new Set();
+    }
+    return true;
+  }
+
+  /** Loads the files `needed` and all they include into the instance; false when nothing new
+   *  could be supplied. One load at a time: a second waits for the first. */
+  async function supplyHeaders(needed: string[]): Promise<boolean> {
+    while (loading) await loading;
+    const pack = await packs.get(declaredPack);
+    if (!pack) return false;
+    const want = pack.closure([...KBUILD_FORCED_INCLUDES, ...needed]).filter((p) => !supplied.has(p));
+    if (want.length === 0) return false;
+    const job = (async () => {
+      const texts = await pack.load(want);
+      const files: WorkspaceFiles = Object.create(null) as WorkspaceFiles;
+      for (const [path, text] of texts) files[path] = text;
+      ex.addHeaders(packWorkspace(files));
+      for (const path of want) supplied.add(path);
+    })();
+    loading = job.finally(() => {
+      loading = null;
+    });
+    await job;
+    return true;
+  }
+
   /** One run of files whose modules are ready; `undecoded` names those the host could not
    *  decompress, for the engine to say why. */
   function runPrepared(files: WorkspaceFiles, options: RunOptions, undecoded: Undecoded[]): RunResult {
     // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
     // the deferred collection run: collect here now and then instead
     if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
-    if (++runsSinceCollect > 64) collect();
+    // a run with real headers leaves as much garbage as a preprocessed translation unit
+    if ((collectPending && lastRunHeavy) || ++runsSinceCollect > 64) collect();
     try {
       const res = JSON.parse(ex.run(packWorkspace(files), packOptions(options, undecoded))) as RunResult;
+      lastRunHeavy = (res.kernel.headers?.units ?? 0) > 0;
       collectSoon();
       return res;
     } catch (err) {

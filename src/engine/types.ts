@@ -12,6 +12,11 @@ export interface RunOptions {
   profile?: boolean;
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
+  /** With a header pack: "wait" (default) loads the headers a C file needs and runs again
+   *  before answering; "background" answers at once (files whose headers are not loaded yet
+   *  read with the built-in prelude, kernel.headers.needed naming them) and loads them for
+   *  the next run. */
+  headers?: "wait" | "background";
 }
 
 export interface Range {
@@ -108,6 +113,10 @@ export interface RunResult {
      *  base kernel; another release's when the profile stands in for this one), "" without a profile. */
     profileRelease: string;
     profileExports: number;
+    /** The header pack the C files were read with ("" for none: the built-in prelude), how
+     *  many translation units used it, and the pack files the run needed but did not have
+     *  (loaded for the next run). */
+    headers?: { pack: string; units: number; needed: string[] };
     /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
     approximated_from: string;
     config: Record<string, string>;

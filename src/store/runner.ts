@@ -1,6 +1,8 @@
 // The one subscription that runs the engine: whenever the files or the run options change it
 // runs the workspace and writes the result to the store. Runs never overlap; changes made
-// during a run are coalesced into one more run with the latest files.
+// during a run are coalesced into one more run with the latest files. With a header pack,
+// a run answers at once (files whose real headers are still loading read with the built-in
+// ones) and one more run waits for those headers: the playground stays usable meanwhile.
 
 import type { EngineClient } from "../engine/worker";
 import { selectWorkspace } from "./selectors";
@@ -17,12 +19,16 @@ export function connectEngine(store: PlaygroundStore, client: EngineClient, hook
 
   async function runLoop(): Promise<void> {
     running = true;
+    let waitHeaders = false;
     try {
       do {
         again = false;
         const s = store.getState();
         const files = s.files;
-        const result = await client.run(selectWorkspace(s), { relaxed: s.relaxed, ...(s.profile ? {} : { profile: false }) });
+        const result = await client.run(selectWorkspace(s), { relaxed: s.relaxed, headers: waitHeaders ? "wait" : "background", ...(s.profile ? {} : { profile: false }) });
+        // one waiting run after an answering one (not again when the headers could not come)
+        waitHeaders = !waitHeaders && !again && (result.kernel.headers?.needed.length ?? 0) > 0;
+        if (waitHeaders) again = true;
         // the engine says how this release wants namespaces written
         const form = result.kernel.syntax?.namespace ?? null;
         if (stopped) return;

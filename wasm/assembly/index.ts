@@ -3,6 +3,7 @@
 // (see result.ts). Four groups:
 //
 //   runs        setProfile, useProfile, plan, run, armFault            (a workspace, one call a run)
+//   headers     setHeaderPack, addHeaders                  (a real kernel's headers, loaded on demand)
 //   queries     engineVersion, kernels, profileFor, symbolInfo, completeSymbols,
 //               namespaces, namespaceExports                (facts of the engine and the profile)
 //               approximationFor, symbolInfoOn, namespaceHistory  (one table read as another release)
@@ -30,6 +31,7 @@ import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 import { historyJson, profileReleaseFor, ReleaseExports } from "./kernel/nshistory";
 import { preprocessPacked } from "./cpp/packed";
 import { JsonWriter } from "./util/json";
+import { beginHeaderRun, declareHeaderPack, supplyHeaders } from "./source/headerpack";
 
 export {
   koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
@@ -85,8 +87,22 @@ export function run(workspace: ArrayBuffer, options: ArrayBuffer): string {
   armedFault = 0;
   if (fault == FAULT_TRAP) unreachable();
   if (fault == FAULT_OUT_OF_MEMORY) heap.alloc(<usize>0x7fff0000); // more than the allocator serves
+  beginHeaderRun();
   const res = runWorkspace(unpackWorkspace(workspace), readOptions(options), profile);
   return serializeResult(res);
+}
+
+/** Declares the header pack of a built-in profile (`paths`: its files, one a line; an empty
+ *  profile forgets it): runs of that profile's release read C files with it. Returns the file
+ *  count (-1: not a built-in profile). */
+export function setHeaderPack(profile: string, paths: string): i32 {
+  return declareHeaderPack(profile, paths);
+}
+
+/** Supplies texts of the declared pack's files (the workspace container: path → text), as
+ *  the result's kernel.headers.needed asked for. Returns how many were taken. */
+export function addHeaders(files: ArrayBuffer): i32 {
+  return supplyHeaders(files);
 }
 
 /** Preprocesses packed files (the C preprocessor's test ABI; options and limits in

@@ -11,6 +11,7 @@ import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
 import { profileUname } from "../shared/debian";
+import { neededHeaders, packProfileFor, packUnitsRead } from "./source/headerpack";
 import { PreprocessedView } from "./source/c/index";
 
 export const ENGINE_VERSION = "0.1.0";
@@ -203,6 +204,17 @@ export function hex8(v: u32): string {
   return s;
 }
 
+/** Which header pack the run's C files were read with, and the pack files it needed that the
+ *  host has not supplied yet (those files were read with the prelude meanwhile). */
+function writeHeaderUse(w: JsonWriter, release: i32): void {
+  w.key("headers");
+  w.beginObject();
+  w.keyStr("pack", packProfileFor(release));
+  w.keyInt("units", packUnitsRead());
+  writeStrings(w, "needed", neededHeaders());
+  w.endObject();
+}
+
 export function serializeResult(res: RunResult): string {
   const w = new JsonWriter();
   w.beginObject();
@@ -228,6 +240,7 @@ export function serializeResult(res: RunResult): string {
   w.keyStr("forModulesMacro", r.hasForModules ? "EXPORT_SYMBOL_FOR_MODULES" : r.hasGplForModules ? "EXPORT_SYMBOL_GPL_FOR_MODULES" : "");
   w.keyBool("moduleNamespaces", r.moduleNamespaces);
   w.endObject();
+  writeHeaderUse(w, res.release);
   w.key("config");
   w.beginObject();
   const keys = res.configShown;

@@ -3,6 +3,7 @@
 import wasmUrl from "../../../wasm/build/ksymns.wasm?url";
 import { createEngine, type Engine } from "../engine";
 import { browserDecompress } from "../decompress/browser";
+import type { HeaderIndex, PackSource } from "../headers";
 
 /** The body of a `.gz` file: some servers (vite preview, sirv) send it with
  *  Content-Encoding: gzip so the browser has already inflated it; others send the raw bytes. */
@@ -30,5 +31,20 @@ export function createBrowserEngine(base: URL = new URL("./", document.baseURI),
       return { symvers, modules: text.decode(modules), config: text.decode(config) };
     },
     decompress: browserDecompress,
+    // a site without headers/<profile>/ (none were made for it) answers 404: the prelude serves
+    headers(profile) {
+      const dir = new URL(`headers/${encodeURIComponent(profile)}/`, base);
+      const source: PackSource = {
+        async index() {
+          const res = await fetcher(new URL("index.json", dir));
+          if (!res.ok || !(res.headers.get("Content-Type") ?? "").includes("json")) return null;
+          return (await res.json()) as HeaderIndex;
+        },
+        async chunk(file) {
+          return gunzip(await fetcher(new URL(file, dir)));
+        },
+      };
+      return source;
+    },
   });
 }

@@ -197,7 +197,7 @@ class FolderReader {
 }
 
 /** Where the kernel's tree is for make: a path no workspace file has. */
-const KERNEL_TREE = "/usr/src/linux-headers";
+export const KERNEL_TREE = "/usr/src/linux-headers";
 
 function join(dir: string, name: string): string {
   return normalizePath(dir.length == 0 ? name : dir + "/" + name);

@@ -19,6 +19,7 @@ import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, Pr
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
+import { inPack, notePackUnit, PackReader, PACK_DIR, PACK_SHOWN, packForcedIncludes, packGeneration, packIncludeDirs, packKbuildDirs, packProfileFor } from "./headerpack";
 
 /** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
 const PRELUDE_DIR = "/ksymns/include";
@@ -31,8 +32,11 @@ export class KernelHeaders {
   /** The #define lines of include/generated/autoconf.h for the run's configuration. */
   autoconf: string;
   compiler: CompilerModel;
+  /** Whether kbuild passes -DCC_USING_FENTRY (CONFIG_FUNCTION_TRACER with an -mfentry arch). */
+  fentry: bool;
   constructor(public release: i32, public sublevel: i32, config: KernelConfig) {
     this.autoconf = autoconfOf(config);
+    this.fentry = config.get("CONFIG_FUNCTION_TRACER") == "y" && config.get("CONFIG_HAVE_FENTRY") == "y";
     this.compiler = CompilerModel.fromConfig(config);
   }
 }
@@ -74,10 +78,12 @@ export class CompileFlags {
   constructor(public object: KbuildObject, public modname: string, public module: bool) {}
 }
 
-/** The workspace, the prelude and autoconf.h, as the preprocessor's file system. */
+/** The workspace, the prelude and autoconf.h (and a header pack's files when one is used),
+ *  as the preprocessor's file system. */
 class TranslationFiles extends FileSystem {
-  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string) { super(); }
+  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string, public pack: PackReader | null = null) { super(); }
   read(path: string): string | null {
+    if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
     if (path.startsWith(PRELUDE_DIR + "/")) {
       if (path == AUTOCONF) return this.headers.autoconf;
       return preludeFile(path.substring(PRELUDE_DIR.length + 1));
@@ -87,7 +93,7 @@ class TranslationFiles extends FileSystem {
   }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
-    return path.startsWith(PRELUDE_DIR + "/") ? Origin.System : Origin.Workspace;
+    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) ? Origin.System : Origin.Workspace;
   }
 }
 
@@ -97,7 +103,7 @@ const TOY_EXPORTS: string[] = ["EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL"];
 const DEFAULT_NS = "DEFAULT_SYMBOL_NAMESPACE";
 const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Origin.System) | (1 << Origin.Builtin);
 
-function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOptions {
+function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: bool): PPOptions {
   const o = new PPOptions();
   o.main = file;
   useGccKbuild(o);
@@ -105,6 +111,8 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOpti
     (h.release % 100).toString() + "\n#define __KSYMNS_SUBLEVEL " + h.sublevel.toString() + "\n";
   // scripts/Makefile.lib's order: -D__KERNEL__ first, then the module's names, then Kbuild's
   o.addDefine("__KERNEL__");
+  // the real headers also see the top Makefile's CC_FLAGS_USING (-mfentry's)
+  if (pack && h.fentry) o.addDefine("CC_USING_FENTRY");
   if (flags.module) o.addDefine("MODULE");
   const base = baseName(flags.object.source);
   o.addDefine("KBUILD_BASENAME=\"" + base + "\"");
@@ -115,8 +123,13 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders): PPOpti
     if (d[i].startsWith("-D")) o.addDefine(d[i].substring(2));
     else if (d[i].startsWith("-U")) o.addUndef(d[i].substring(2));
   }
-  o.forced.push(PRELUDE_DIR + "/linux/kconfig.h");
-  o.forced.push(PRELUDE_DIR + "/linux/compiler_types.h");
+  if (pack) {
+    const forced = packForcedIncludes();
+    for (let i = 0; i < forced.length; i++) o.forced.push(forced[i]);
+  } else {
+    o.forced.push(PRELUDE_DIR + "/linux/kconfig.h");
+    o.forced.push(PRELUDE_DIR + "/linux/compiler_types.h");
+  }
   for (let i = 0; i < flags.object.forcedIncludes.length; i++) o.forced.push(flags.object.forcedIncludes[i]);
   for (let i = 0; i < TOY_EXPORTS.length; i++) o.intrinsics.push(new IntrinsicSpec(TOY_EXPORTS[i], true, ANY_ORIGIN));
   o.snapshots.push(DEFAULT_NS);
@@ -135,7 +148,7 @@ function baseName(path: string): string {
 
 /** A file read earlier, kept while its inputs are the same. */
 class Kept {
-  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource) {}
+  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource, public viaPack: bool) {}
 }
 const kept = new Map<string, Kept>();
 
@@ -149,27 +162,54 @@ function namesOf(ws: Workspace): string {
 /** Compiles `file` (a workspace C file) with `flags` for the kernel `h`: the module facts of
  *  its object file, with the preprocessor's diagnostics as the compiler's. */
 export function compileSource(ws: Workspace, file: string, flags: CompileFlags, h: KernelHeaders): ModuleSource {
+  // with the profile's header pack, as kbuild compiles it; the prelude while the pack's
+  // files are still loading (the run then names those it needed)
+  const pack = packProfileFor(h.release).length > 0;
   const ob = flags.object;
   const key = [file, flags.modname, flags.module ? "m" : "y", h.release.toString(), h.sublevel.toString(),
-    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" ")].join("\u0002");
+    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" "), pack ? packGeneration() : ""].join("\u0002");
   const names = namesOf(ws);
   const cacheKey = file + "\u0003" + flags.object.object;
   if (kept.has(cacheKey)) {
     const k = kept.get(cacheKey);
-    if (k.key == key && k.autoconf == h.autoconf && k.names == names && sameTexts(ws, k.used, k.texts)) return k.src;
+    if (k.key == key && k.autoconf == h.autoconf && k.names == names && sameTexts(ws, k.used, k.texts)) {
+      if (k.viaPack) notePackUnit();
+      return k.src;
+    }
   }
-  const o = optionsFor(file, flags, h);
-  const fs = new TranslationFiles(ws, h, file);
-  const bracket: string[] = [PRELUDE_DIR];
-  for (let i = 0; i < flags.object.includeDirs.length; i++) bracket.push(flags.object.includeDirs[i]);
-  const cache = preprocessorCache();
-  const res = preprocess(cache, new SearchPath(fs, [], bracket), o);
+  let res: PPResult | null = null;
+  let complete = false;
+  if (pack) {
+    const reader = new PackReader(h.autoconf);
+    res = preprocessWith(new TranslationFiles(ws, h, file, reader), packIncludeDirs(), flags, optionsFor(file, flags, h, true));
+    complete = !reader.incomplete;
+    if (complete) notePackUnit();
+    else res = null;
+  }
+  if (res == null) res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, optionsFor(file, flags, h, false));
+  // a file read without the pack's files it needed is read again once they are there
+  return readUnit(ws, file, h, res as PPResult, pack && complete, !pack || complete ? key : "", names, cacheKey);
+}
+
+/** Preprocesses with the kernel's -I folders first, then Kbuild's, then the prelude (for
+ *  headers neither has). */
+function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: CompileFlags, o: PPOptions): PPResult {
+  const bracket: string[] = [];
+  for (let i = 0; i < kernelDirs.length; i++) bracket.push(kernelDirs[i]);
+  const kbuild = kernelDirs.includes(PRELUDE_DIR) ? flags.object.includeDirs : packKbuildDirs(flags.object.includeDirs);
+  for (let i = 0; i < kbuild.length; i++) bracket.push(kbuild[i]);
+  if (!bracket.includes(PRELUDE_DIR)) bracket.push(PRELUDE_DIR);
+  return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
+}
+
+/** The C reader over a preprocessed file; kept for the next run (`key` empty: not kept). */
+function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, pack: bool, key: string, names: string, cacheKey: string): ModuleSource {
   const names2 = new Names();
   const tokens = tokensOf(res, file, names2);
   const options = new ReaderOptions();
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
-  addDiagnostics(res, mod, file);
+  addDiagnostics(res, mod, file, pack);
   mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
@@ -180,7 +220,8 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
     if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
   }
   if (kept.size > 256) kept.clear();
-  kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod));
+  if (key.length > 0) kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod, pack));
+  else kept.delete(cacheKey);
   return mod;
 }
 
@@ -286,12 +327,13 @@ function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at:
 /** The name gcc gives file `f` in messages (the prelude as kbuild's ./include). */
 function shownName(res: PPResult, f: i32): string {
   const n = res.files[f].name;
+  if (inPack(n)) return PACK_SHOWN + n.substring(PACK_DIR.length);
   return n.startsWith(PRELUDE_DIR + "/") ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
 }
 
 /** The preprocessor's diagnostics: errors and warnings as gcc prints them (with the
  *  "In file included from" chain), a header the prelude lacks as a note of ksymns. */
-function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
+function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bool): void {
   const missing = new Set<string>();
   const lacksHeaders = lacksKernelHeaders(res);
   for (let i = 0; i < res.diagnostics.length; i++) {
@@ -307,7 +349,8 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
     }
     const userFile = at >= 0 && at < res.files.length && res.files[at].origin != Origin.System ? res.files[at].path : main;
     const span = line > 0 ? new Span(userFile, line, col, endLine > 0 ? endLine : line, endCol > 0 ? endCol : col) : Span.at(main, 1);
-    if (d.code == PPCode.INCLUDE_NOT_FOUND) {
+    // with the real headers, a kernel header they lack is gcc's own fatal error
+    if (d.code == PPCode.INCLUDE_NOT_FOUND && !(pack && angledMissing(res, d.text))) {
       const header = missingName(d.text);
       if (missing.has(header)) continue;
       missing.add(header);
@@ -331,7 +374,7 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string): void {
     }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
     const text = PP_SEVERITY_NAMES[<i32>d.severity] + ": " + d.text;
-    const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/") : "";
+    const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/").replaceAll(PACK_DIR + "/", PACK_SHOWN + "/") : "";
     mod.compiler.push(new CompilerMessage(d.severity == PPSeverity.Warning ? Severity.Warning : Severity.Error, chain, where, text, span));
     // gcc stops at a fatal error
     if (d.severity == PPSeverity.Fatal) {

@@ -1,0 +1,178 @@
+// Real driver sources against what Debian's real kbuild made of them, read with the real
+// headers (issue 13): each object of the real-source data set (see realsrc.corpus.ts) compiled
+// with the flags kbuild recorded for it (a Kbuild per object) against Debian 6.12's header
+// pack (ksymns headers, cached), its undefined symbols compared with the object's; the
+// built-in prelude's figure on the same inputs is printed beside it.
+// KSYMNS_REALSRC_TARGETS=pwm,ddcci compares only those targets (the floor not held).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, normalize } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import type { Engine, WorkspaceFiles } from "../../src/engine";
+import { defaultCorpusDir } from "../../src/cli/corpus";
+import { defaultHeadersDir, fetchHeaderPack, packSizes } from "../../src/cli/headers";
+import { DRIVER_TARGETS, fetchDriver, type BuiltModule, type BuiltObject, type TargetResult } from "../support/ground-truth";
+import { fetchKernelSource } from "../support/kernel-source";
+
+const SERIES = (process.env.KSYMNS_REALSRC_SERIES ?? "6.12").split(",").filter(Boolean);
+const ONLY = (process.env.KSYMNS_REALSRC_TARGETS ?? "").split(",").filter(Boolean);
+const DATASET = join(defaultCorpusDir(), "ground-truth");
+const SAMPLES = new URL("../realsrc/", import.meta.url).pathname;
+
+interface Index {
+  series: string;
+  release: string;
+  version: string;
+  targets: { id: string }[];
+}
+
+/** The data set of a series, made by the ground-truth script when missing and we are root. */
+function dataset(series: string): { dir: string; index: Index } {
+  const find = (): { dir: string; index: Index } | null => {
+    if (!existsSync(DATASET)) return null;
+    for (const d of readdirSync(DATASET)) {
+      const f = join(DATASET, d, "index.json");
+      if (!existsSync(f)) continue;
+      const index = JSON.parse(readFileSync(f, "utf8")) as Index;
+      if (index.series === series) return { dir: join(DATASET, d), index };
+    }
+    return null;
+  };
+  const have = find();
+  if (have) return have;
+  const how = `npx tsx test/support/ground-truth.ts --kernel ${series}`;
+  if (process.getuid?.() !== 0) throw new Error(`no real-kbuild data set for ${series} under ${DATASET}: as root, run ${how}`);
+  execFileSync("npx", ["tsx", "test/support/ground-truth.ts", "--kernel", series], { stdio: ["ignore", "inherit", "inherit"] });
+  const made = find();
+  if (!made) throw new Error(`${how} made no data set for ${series}`);
+  return made;
+}
+
+/** Where an object's source file is in the cache: linux-source or the driver's package. */
+function sourceRoot(r: TargetResult, series: string, version: string): string {
+  if (r.kind === "tree") return fetchKernelSource(series, version).root;
+  const d = DRIVER_TARGETS.find((t) => t.id === r.id)!;
+  return join(fetchDriver(defaultCorpusDir(), d), d.tree);
+}
+
+/** Engine input for one source file: the file and every header beside it and one level up. */
+function workspaceOf(src: string): Record<string, string> {
+  const files: Record<string, string> = { [basename(src)]: readFileSync(src, "utf8") };
+  for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h"))) files[h] = readFileSync(join(dirname(src), h), "utf8");
+  return files;
+}
+
+/** The source file of an object (a module of one object records its .o). */
+function sourceOf(root: string, o: BuiltObject): string {
+  const src = join(root, o.source!.replace(/^<T>\//, ""));
+  return src.endsWith(".o") ? `${src.slice(0, -2)}.c` : src;
+}
+
+/** Engine input for one object as kbuild compiled it: the file and the headers beside it, and
+ *  a Kbuild that builds it into its module with the object's own -D, -U and -I flags (the
+ *  folders of the target's tree it names copied in as inc<N>/; others are the kernel tree's). */
+function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: string): WorkspaceFiles {
+  const files: WorkspaceFiles = workspaceOf(src);
+  const base = basename(src).replace(/\.c$/, "");
+  const kmod = basename(m.ko).replace(/\.ko$/, "");
+  const flags: string[] = [];
+  const f = o.flags;
+  if (f) {
+    for (const d of f.defines) if (!["__KERNEL__", "CC_USING_FENTRY", "MODULE"].includes(d) && !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d)) flags.push(`-D${d}`);
+    for (const u of f.undefines) flags.push(`-U${u}`);
+    let n = 0;
+    for (const d of f.includeDirs) {
+      if (d.includes("linux-headers-") || d.startsWith("./")) continue;
+      if (!d.startsWith("<T>")) {
+        flags.push(`-I${d}`);
+        continue;
+      }
+      const abs = normalize(join(root, d.slice(3)));
+      if (abs === dirname(src) || !existsSync(abs)) continue;
+      const inc = `inc${n++}`;
+      for (const h of readdirSync(abs, { recursive: true, encoding: "utf8" }).filter((x) => x.endsWith(".h"))) files[`${inc}/${h}`] = readFileSync(join(abs, h), "utf8");
+      flags.push(`-I$(src)/${inc}`);
+    }
+  }
+  const lines = [kmod === base ? `obj-m += ${base}.o` : `obj-m += ${kmod}.o\n${kmod}-y := ${base}.o`];
+  if (flags.length > 0) lines.push(`ccflags-y += ${flags.map((x) => `'${x}'`).join(" ")}`);
+  files.Kbuild = lines.join("\n") + "\n";
+  return files;
+}
+
+for (const series of SERIES) {
+  describe(`real kbuild of Debian ${series}, read with the real headers`, () => {
+    let dir = "";
+    let index: Index;
+    let results: TargetResult[] = [];
+    let engine: Engine;
+    let packed: Engine;
+
+    beforeAll(async () => {
+      ({ dir, index } = dataset(series));
+      results = index.targets.map((t) => JSON.parse(readFileSync(join(dir, `${t.id}.json`), "utf8")) as TargetResult);
+      engine = await createNodeEngine();
+      packed = await createNodeEngine({ headers: defaultHeadersDir() });
+    });
+
+    /** Every object of every target run from its source with `e`: real undefined symbols
+     *  found, symbols found the object does not reference, findings the build does not print. */
+    async function agreement(e: Engine, withFlags: boolean): Promise<{ matched: number; total: number; extra: number; unprinted: number; perTarget: string[] }> {
+      let matched = 0;
+      let total = 0;
+      let extra = 0;
+      let unprinted = 0;
+      const perTarget: string[] = [];
+      for (const r of results) {
+        if (ONLY.length > 0 && !ONLY.includes(r.id)) continue;
+        const root = sourceRoot(r, series, index.version);
+        const real = r.log;
+        let tm = 0;
+        let tt = 0;
+        for (const m of r.modules) {
+          for (const o of m.objects) {
+            if (!o.source) continue;
+            const src = withFlags ? sourceOf(root, o) : join(root, o.source.replace(/^<T>\//, ""));
+            if (!existsSync(src)) continue;
+            const res = await e.run(withFlags ? kbuildWorkspaceOf(src, m, o, root) : workspaceOf(src), { kernel: series });
+            const mod = withFlags ? (res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0]) : res.model.modules.find((x) => x.file === basename(src));
+            const found = new Set(mod?.uses.map((u) => u.symbol) ?? []);
+            // the .ko's view: .mod.c defines __this_module, which each object still references
+            const want = new Set(withFlags ? o.undefined.symtab.filter((s) => s !== "__this_module") : o.undefined.symtab);
+            for (const s of want) if (found.has(s)) tm++;
+            tt += want.size;
+            for (const s of found) if (!want.has(s)) extra++;
+            unprinted += res.findings.filter((f) => (f.stage === "compile" || f.stage === "modpost") && f.severity !== "info" && !real.includes(f.text)).length;
+          }
+        }
+        matched += tm;
+        total += tt;
+        perTarget.push(`${r.id} ${tm}/${tt}`);
+      }
+      return { matched, total, extra, unprinted, perTarget };
+    }
+
+    const floors = (): Record<string, { matched: number; extra: number; unprinted: number }> => JSON.parse(readFileSync(join(SAMPLES, "agreement.json"), "utf8"));
+    const say = (what: string, a: Awaited<ReturnType<typeof agreement>>): void => {
+      process.stdout.write(
+        `real undefined symbols found from source on ${index.release} ${what}: ${a.matched}/${a.total} (${((100 * a.matched) / Math.max(a.total, 1)).toFixed(1)} %; target 100 %), ` +
+          `${a.extra} symbols the objects do not reference, ${a.unprinted} findings the real build does not print (target 0)\n  ${a.perTarget.join(", ")}\n`,
+      );
+    };
+
+    it("reports how many it finds with the real headers of the kernel's header pack, never fewer than agreement.json records", async () => {
+      const dir = fetchHeaderPack(`debian-${series}`, defaultHeadersDir(), defaultHeadersDir(), (line) => process.stderr.write(`ksymns headers: ${line}\n`));
+      process.stdout.write(`header pack ${dir}: ${packSizes(dir)}\n`);
+      say("with the built-in prelude, each object with its kbuild flags", await agreement(engine, true));
+      const a = await agreement(packed, true);
+      say("with the real headers, each object with its kbuild flags", a);
+      if (ONLY.length > 0) return;
+      const floor = floors()[`${series} headers`];
+      expect(floor, `agreement.json has no "${series} headers" floor`).toBeDefined();
+      expect(a.matched).toBeGreaterThanOrEqual(floor.matched);
+      expect(a.extra).toBeLessThanOrEqual(floor.extra);
+      expect(a.unprinted).toBeLessThanOrEqual(floor.unprinted);
+    });
+  });
+}

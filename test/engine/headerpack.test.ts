@@ -1,0 +1,91 @@
+// C files with a kernel's header pack (issue 13), on a small hand-made kernel tree packed as
+// ksymns headers packs Debian's: includes resolve into the pack in kbuild's -I order with
+// its forced includes, a static inline function of a header makes its calls the module's
+// undefined symbols, the run names the pack files it lacked (read with the prelude meanwhile)
+// and the next run has them; without a pack the prelude serves as before.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPack, stripComments } from "../../src/cli/headerpack";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+
+const PROFILE = "debian-6.12.118+deb12-amd64";
+
+/** A kernel tree: kbuild's three forced includes, a module.h, an arch header found before
+ *  include/ and a header whose static inline function calls an exported one. */
+const TREE: Record<string, string> = {
+  "include/linux/compiler-version.h": "/* gcc's version */\n#define KSYMNS_TEST_COMPILER_VERSION 1\n",
+  "include/linux/kconfig.h": "#ifndef __LINUX_KCONFIG_H\n#define __LINUX_KCONFIG_H\n#include <generated/autoconf.h>\n#define IS_ENABLED(option) (defined(option) || defined(option##_MODULE))\n#endif\n",
+  "include/linux/compiler_types.h": "#ifndef __LINUX_COMPILER_TYPES_H\n#define __LINUX_COMPILER_TYPES_H\n#define __section(s) __attribute__((__section__(s)))\n#define __used __attribute__((__used__))\n#endif\n",
+  "include/linux/module.h": [
+    "#ifndef _LINUX_MODULE_H",
+    "#define _LINUX_MODULE_H",
+    "#include <asm/kstate.h>",
+    '#include "helper.h"',
+    "#define __MODULE_INFO(tag, name, info) static const char name[] __used __section(\".modinfo\") __attribute__((aligned(1))) = #tag \"=\" info",
+    "#define MODULE_LICENSE(_license) __MODULE_INFO(license, __ksymns_test_license, _license)",
+    "#endif",
+    "",
+  ].join("\n"),
+  "include/linux/helper.h": "/* a helper\n   over two lines */\nextern void real_helper(int);\nstatic inline void wrapped_helper(int x) { real_helper(x + KSTATE); }\n",
+  "arch/x86/include/asm/kstate.h": "#define KSTATE 1\n",
+  "include/asm-generic/kstate.h": "#error the arch header comes first\n",
+};
+
+function writePack(): string {
+  const files = new Map(Object.entries(TREE).map(([p, t]) => [p, stripComments(t)]));
+  const { index, chunks } = buildPack(files, { profile: PROFILE, release: "6.12.118+deb12-amd64", packages: [] });
+  const root = mkdtempSync(join(tmpdir(), "ksymns-packs-"));
+  const dir = join(root, PROFILE);
+  mkdirSync(dir);
+  for (const [name, bytes] of chunks) writeFileSync(join(dir, name), bytes);
+  writeFileSync(join(dir, "index.json"), JSON.stringify(index));
+  return root;
+}
+
+const DRIVER = {
+  "drv.c": '#include <linux/module.h>\n\nint drv_poke(int v)\n{\n\twrapped_helper(v);\n\treturn IS_ENABLED(CONFIG_MODULES) + KSYMNS_TEST_COMPILER_VERSION;\n}\nMODULE_LICENSE("GPL");\n',
+};
+
+describe("C files with a header pack", () => {
+  const packs = writePack();
+
+  it("reads a file with the pack's headers in kbuild's order and finds the calls of their inline functions", async () => {
+    const engine = await createNodeEngine({ headers: packs });
+    const res = await engine.run(DRIVER, { kernel: "6.12" });
+    expect(res.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
+    expect(res.findings.filter((f) => f.stage === "compile")).toEqual([]);
+    const mod = res.model.modules[0];
+    expect(mod.license).toBe("GPL");
+    expect(mod.uses.map((u) => u.symbol)).toContain("real_helper");
+  });
+
+  it("answers with the prelude while the pack loads in the background, then with the pack", async () => {
+    const engine = await createNodeEngine({ headers: packs });
+    const first = await engine.run(DRIVER, { kernel: "6.12", headers: "background" });
+    expect(first.kernel.headers?.units).toBe(0);
+    // the first of kbuild's forced includes is missing, and gcc stops there
+    expect(first.kernel.headers?.needed).toEqual(["include/linux/compiler-version.h"]);
+    const next = await engine.run(DRIVER, { kernel: "6.12" });
+    expect(next.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
+  });
+
+  it("says gcc's fatal error for a header the pack and the prelude both lack", async () => {
+    const engine = await createNodeEngine({ headers: packs });
+    const res = await engine.run({ "drv.c": "#include <linux/nowhere.h>\nint x;\n" }, { kernel: "6.12" });
+    expect(res.findings.map((f) => f.text)).toContain("fatal error: linux/nowhere.h: No such file or directory");
+    expect(res.findings.map((f) => f.id)).not.toContain("READ_HEADER_NOT_BUILTIN");
+  });
+
+  it("uses the prelude for another release and without packs", async () => {
+    const engine = await createNodeEngine({ headers: packs });
+    const other = await engine.run(DRIVER, { kernel: "6.1" });
+    expect(other.kernel.headers?.pack).toBe("");
+    const plain = await createNodeEngine();
+    const res = await plain.run(DRIVER, { kernel: "6.12" });
+    expect(res.kernel.headers).toEqual({ pack: "", units: 0, needed: [] });
+    expect(res.model.modules[0].license).toBe("GPL");
+  });
+});
