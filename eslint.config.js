@@ -4,11 +4,27 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "wasm/build/", ".cache/", "node_modules/", "test-results/", "integrations/**/build/", "test/sites/**/.astro/", "test/sites/**/node_modules/", "test/sites/vitepress/.vitepress/cache/"] },
+  {
+    ignores: [
+      "dist/",
+      "wasm/build/",
+      ".cache/",
+      "node_modules/",
+      "test-results/",
+      "integrations/**/build/",
+      "test/sites/**/.astro/",
+      "test/sites/**/node_modules/",
+      "test/sites/vitepress/.vitepress/cache/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { window: "readonly", document: "readonly", console: "readonly", process: "readonly" } },
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { window: "readonly", document: "readonly", console: "readonly", process: "readonly" },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       // DOM/Node globals come from TypeScript's own checking (npm run typecheck)

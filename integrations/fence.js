@@ -83,7 +83,8 @@ export function fenceTree(info, body, where, { playground, attributes = {}, firs
   const files = parseFiles(body, where, firstLine + 1);
   if (!files.length && !flags.preset) throw new FenceError(`${where(firstLine)}: a ksymns block needs files ("--- user.c" and its text) or a preset=`);
   if (files.length && flags.preset) throw new FenceError(`${where(firstLine)}: a ksymns block takes files or a preset=, not both`);
-  if (flags.file && files.length && !files.some((f) => f.name === flags.file)) throw new FenceError(`${where(firstLine)}: file=${flags.file} names none of the block's files (${files.map((f) => f.name).join(", ")})`);
+  if (flags.file && files.length && !files.some((f) => f.name === flags.file))
+    throw new FenceError(`${where(firstLine)}: file=${flags.file} names none of the block's files (${files.map((f) => f.name).join(", ")})`);
   const active = flags.file ?? files.find((f) => /\.c$/.test(f.name))?.name;
   const link = files.length ? encodeLinkJson(textSnapshotJson(Object.fromEntries(files.map((f) => [f.name, f.content])), active)) : undefined;
   const base = playground ? new URL("./", playground).href : undefined;

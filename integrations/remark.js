@@ -22,8 +22,15 @@ export default function ksymns(options = {}) {
     const doc = file?.path ?? "markdown";
     walk(tree, (node, index, parent) => {
       if (node.type !== "code" || node.lang !== "ksymns") return;
-      const el = fenceTree(node.meta ?? "", node.value, (line) => `${doc}:${line}`, { playground: options.playground, firstLine: node.position?.start.line ?? 1 });
-      parent.children[index] = { type: "ksymnsPlayground", data: { hName: el.tagName, hProperties: el.properties, hChildren: el.children }, position: node.position };
+      const el = fenceTree(node.meta ?? "", node.value, (line) => `${doc}:${line}`, {
+        playground: options.playground,
+        firstLine: node.position?.start.line ?? 1,
+      });
+      parent.children[index] = {
+        type: "ksymnsPlayground",
+        data: { hName: el.tagName, hProperties: el.properties, hChildren: el.children },
+        position: node.position,
+      };
     });
   };
 }

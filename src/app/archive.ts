@@ -115,7 +115,8 @@ const MAX_DEPTH = 8;
 async function folderFiles(dir: FileSystemDirectoryEntry, prefix: string, depth: number, into: [string, File][]): Promise<void> {
   for (const child of await readDirectory(dir)) {
     if (child.isFile) into.push([prefix + child.name, await entryFile(child as FileSystemFileEntry)]);
-    else if (child.isDirectory && depth < MAX_DEPTH && !child.name.startsWith(".")) await folderFiles(child as FileSystemDirectoryEntry, `${prefix}${child.name}/`, depth + 1, into);
+    else if (child.isDirectory && depth < MAX_DEPTH && !child.name.startsWith("."))
+      await folderFiles(child as FileSystemDirectoryEntry, `${prefix}${child.name}/`, depth + 1, into);
   }
 }
 

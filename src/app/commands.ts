@@ -25,7 +25,13 @@ export async function copyLink(store: PlaygroundStore): Promise<void> {
   } catch {
     // no clipboard permission (or an insecure context): the link is still shown to copy by hand
   }
-  store.getState().showNotice({ kind: "info", text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.`, link: url });
+  store
+    .getState()
+    .showNotice({
+      kind: "info",
+      text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.`,
+      link: url,
+    });
 }
 
 /** Saves the workspace as ksymns-workspace.zip. */
@@ -45,7 +51,10 @@ export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Open
   const s = store.getState();
   if (opened.files.length === 0 && opened.patches.length > 0) return applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
   if (opened.files.length === 0) {
-    s.showNotice({ kind: "error", text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}` });
+    s.showNotice({
+      kind: "error",
+      text: `Nothing to open: ${opened.skipped.length ? `${opened.skipped.join(", ")} are not workspace files (*.c, *.ko, Kbuild, Module.symvers, .config, load).` : "no files."}`,
+    });
     return;
   }
   const before = selectSnapshot(s);
@@ -56,7 +65,10 @@ export function applyOpened(store: PlaygroundStore, keeper: Keeper, opened: Open
   const skipped = opened.skipped.length ? ` Skipped ${opened.skipped.slice(0, 4).join(", ")}${opened.skipped.length > 4 ? ", …" : ""}.` : "";
   const text = `Opened ${opened.files.length} file${opened.files.length === 1 ? "" : "s"}${opened.whole ? " as the workspace" : ""}.${skipped}`;
   // undoing a whole replacement is a restore, so the opened files are kept in turn
-  const undo = kept.kind === "kept" ? () => restoreFromHistory(store, keeper, kept.id) : () => (store.getState().loadSnapshot(before, beforeOrigin), store.getState().dismissNotice());
+  const undo =
+    kept.kind === "kept"
+      ? () => restoreFromHistory(store, keeper, kept.id)
+      : () => (store.getState().loadSnapshot(before, beforeOrigin), store.getState().dismissNotice());
   announceKept(store, keeper, kept, text, { label: "Undo", run: undo });
   // patches that came with the files apply to the workspace they made
   if (opened.patches.length) applyPatchToWorkspace(store, keeper, opened.patches.join("\n"));
@@ -114,7 +126,11 @@ export function connectDrop(store: PlaygroundStore, root: HTMLElement, keeper: K
 export async function resetWorkspace(store: PlaygroundStore, keeper: Keeper): Promise<void> {
   const preset = store.getState().preset;
   const what = preset ? `the example “${preset.meta.title}” as shipped` : "the example workspace";
-  const ok = await confirmDialog(preset ? "Reset the example?" : "Reset the workspace?", `This replaces every file with ${what}. Your current work is kept in History, where you can restore it.`, "Reset");
+  const ok = await confirmDialog(
+    preset ? "Reset the example?" : "Reset the workspace?",
+    `This replaces every file with ${what}. Your current work is kept in History, where you can restore it.`,
+    "Reset",
+  );
   if (!ok) return;
   if (preset) {
     await openPreset(store, keeper, preset.slug, "The example is as shipped again.");

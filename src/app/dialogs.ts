@@ -44,7 +44,11 @@ export function helpDialog(onClose: () => void): HTMLDialogElement {
       "form",
       { method: "dialog" },
       h("h2", { id: "help-title" }, "Keyboard shortcuts"),
-      h("table", { class: "shortcuts" }, h("tbody", null, ...SHORTCUTS.map(([k, what]) => h("tr", null, h("th", { scope: "row" }, h("kbd", null, k)), h("td", null, what))))),
+      h(
+        "table",
+        { class: "shortcuts" },
+        h("tbody", null, ...SHORTCUTS.map(([k, what]) => h("tr", null, h("th", { scope: "row" }, h("kbd", null, k)), h("td", null, what)))),
+      ),
       h(
         "p",
         { class: "muted" },

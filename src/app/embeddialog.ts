@@ -8,7 +8,11 @@ import { playgroundTree, toHtml } from "../embed/snippet.js";
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The embed snippets for the workspace in `store`, for a site at `base`. */
-export function embedSnippets(store: PlaygroundStore, base: URL, options: { readonly?: boolean; view?: string } = {}): { iframe: string; element: string; url: string } {
+export function embedSnippets(
+  store: PlaygroundStore,
+  base: URL,
+  options: { readonly?: boolean; view?: string } = {},
+): { iframe: string; element: string; url: string } {
   const s = store.getState();
   const hash = encodeLink(selectSnapshot(s));
   const q = new URLSearchParams();
@@ -33,9 +37,22 @@ export function embedSnippets(store: PlaygroundStore, base: URL, options: { read
 /** Opens the Embed dialog. */
 export function embedDialog(store: PlaygroundStore, base: URL = new URL("./", document.baseURI)): HTMLDialogElement {
   const readonly = h("input", { type: "checkbox", id: "embed-readonly" });
-  const view = h("select", { id: "embed-view", "aria-label": "Panes" }, h("option", { value: "split" }, "code and verdict"), h("option", { value: "code" }, "code only"), h("option", { value: "result" }, "verdict only"));
+  const view = h(
+    "select",
+    { id: "embed-view", "aria-label": "Panes" },
+    h("option", { value: "split" }, "code and verdict"),
+    h("option", { value: "code" }, "code only"),
+    h("option", { value: "result" }, "verdict only"),
+  );
   const iframeText = h("textarea", { class: "embed-snippet", id: "embed-iframe", readOnly: true, rows: 4, spellcheck: false, "aria-label": "iframe snippet" });
-  const elementText = h("textarea", { class: "embed-snippet", id: "embed-element", readOnly: true, rows: 8, spellcheck: false, "aria-label": "Custom element snippet" });
+  const elementText = h("textarea", {
+    class: "embed-snippet",
+    id: "embed-element",
+    readOnly: true,
+    rows: 8,
+    spellcheck: false,
+    "aria-label": "Custom element snippet",
+  });
   const render = () => {
     const snip = embedSnippets(store, base, { readonly: readonly.checked, view: view.value });
     iframeText.value = snip.iframe;
@@ -55,14 +72,27 @@ export function embedDialog(store: PlaygroundStore, base: URL = new URL("./", do
       "form",
       { method: "dialog" },
       h("h2", { id: "embed-title" }, "Embed this workspace"),
-      h("p", { class: "muted" }, "Paste into documentation, course notes or slides. The example shows highlighted code and the verdict at once, and loads the editor on the first click."),
+      h(
+        "p",
+        { class: "muted" },
+        "Paste into documentation, course notes or slides. The example shows highlighted code and the verdict at once, and loads the editor on the first click.",
+      ),
       h("p", null, h("label", null, readonly, " read-only"), " · ", h("label", null, "show ", view)),
       h("h3", null, "Custom element"),
       elementText,
-      h("div", { class: "dialog-buttons" }, h("button", { type: "button", class: "btn", id: "copy-element", on: { click: copy(elementText) } }, "Copy element")),
+      h(
+        "div",
+        { class: "dialog-buttons" },
+        h("button", { type: "button", class: "btn", id: "copy-element", on: { click: copy(elementText) } }, "Copy element"),
+      ),
       h("h3", null, "iframe"),
       iframeText,
-      h("div", { class: "dialog-buttons" }, h("button", { type: "button", class: "btn", id: "copy-iframe", on: { click: copy(iframeText) } }, "Copy iframe"), close),
+      h(
+        "div",
+        { class: "dialog-buttons" },
+        h("button", { type: "button", class: "btn", id: "copy-iframe", on: { click: copy(iframeText) } }, "Copy iframe"),
+        close,
+      ),
     ),
   );
   render();

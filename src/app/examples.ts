@@ -36,7 +36,9 @@ export function connectExamples(store: PlaygroundStore, keeper: Keeper): () => v
       return store.getState().setGalleryOpen(true);
     }
     store.getState().setGalleryOpen(false);
-    openPreset(store, keeper, m[1]).catch((err: unknown) => store.getState().showNotice({ kind: "error", text: `The example could not be opened: ${(err as Error).message}` }));
+    openPreset(store, keeper, m[1]).catch((err: unknown) =>
+      store.getState().showNotice({ kind: "error", text: `The example could not be opened: ${(err as Error).message}` }),
+    );
   };
   follow();
   addEventListener("hashchange", follow);

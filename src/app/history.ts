@@ -117,7 +117,13 @@ export function restoreFromHistory(store: PlaygroundStore, keeper: Keeper, id: s
   s.loadSnapshot(entry.snapshot, { kind: entry.kind, title: entry.title });
   const back = `“${entry.title}” is back.`;
   if (kept.kind === "kept") {
-    store.getState().showNotice({ kind: "info", text: `${back} The workspace you had open was kept in History.`, action: { label: "Undo", run: () => restoreFromHistory(store, keeper, kept.id) } });
+    store
+      .getState()
+      .showNotice({
+        kind: "info",
+        text: `${back} The workspace you had open was kept in History.`,
+        action: { label: "Undo", run: () => restoreFromHistory(store, keeper, kept.id) },
+      });
   } else {
     store.getState().showNotice({ kind: "info", text: back });
   }
@@ -130,7 +136,8 @@ export function openHistory(store: PlaygroundStore, keeper: Keeper): void {
     entries: () => keeper.history(),
     restore: (id) => void restoreFromHistory(store, keeper, id),
     remove: (id) => {
-      if (!keeper.remove(id)) store.getState().showNotice({ kind: "error", text: `An entry could not be deleted from History: ${storageWords("unavailable")}.` });
+      if (!keeper.remove(id))
+        store.getState().showNotice({ kind: "error", text: `An entry could not be deleted from History: ${storageWords("unavailable")}.` });
     },
   });
 }

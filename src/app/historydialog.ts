@@ -44,7 +44,11 @@ export function historyDialog(actions: HistoryActions): HTMLDialogElement {
       "form",
       { method: "dialog" },
       h("h2", { id: "history-title" }, "History"),
-      h("p", { class: "muted" }, `Workspaces that a shared link, an example, Reset, opened files or a restore replaced, newest first. They are kept in this browser only, the ${HISTORY_LIMIT} most recent.`),
+      h(
+        "p",
+        { class: "muted" },
+        `Workspaces that a shared link, an example, Reset, opened files or a restore replaced, newest first. They are kept in this browser only, the ${HISTORY_LIMIT} most recent.`,
+      ),
       list,
       h("div", { class: "dialog-buttons" }, close),
     ),
@@ -63,17 +67,35 @@ export function historyDialog(actions: HistoryActions): HTMLDialogElement {
         return li.replaceChildren(h("span", { class: "history-deleted" }, `Deleted “${entry.title}”.`), undo);
       }
       const files = entry.snapshot.files.length;
-      const restore = h("button", { type: "button", class: "btn small", "aria-label": `Restore ${entry.title}`, on: { click: () => (commitDeletions(), dialog.close(), actions.restore(entry.id)) } }, "Restore");
-      const remove = h("button", { type: "button", class: "btn small", "aria-label": `Delete ${entry.title}`, on: { click: () => (deleted.add(entry.id), render()) } }, "Delete");
+      const restore = h(
+        "button",
+        {
+          type: "button",
+          class: "btn small",
+          "aria-label": `Restore ${entry.title}`,
+          on: { click: () => (commitDeletions(), dialog.close(), actions.restore(entry.id)) },
+        },
+        "Restore",
+      );
+      const remove = h(
+        "button",
+        { type: "button", class: "btn small", "aria-label": `Delete ${entry.title}`, on: { click: () => (deleted.add(entry.id), render()) } },
+        "Delete",
+      );
       li.replaceChildren(
-        h("div", { class: "history-what" }, h("span", { class: "history-title", title: entry.title }, entry.title), h(
+        h(
+          "div",
+          { class: "history-what" },
+          h("span", { class: "history-title", title: entry.title }, entry.title),
+          h(
             "span",
             { class: "history-meta muted" },
             h("span", { class: `history-kind kind-${entry.kind}` }, KIND_TEXT[entry.kind]),
             ` · replaced `,
             h("time", { dateTime: new Date(entry.at).toISOString(), title: timeText(entry.at) }, agoText(entry.at)),
             ` · ${files} file${files === 1 ? "" : "s"} · ${sizeText(entry.size)}`,
-          )),
+          ),
+        ),
         h("div", { class: "history-buttons" }, restore, remove),
       );
     };
@@ -82,7 +104,8 @@ export function historyDialog(actions: HistoryActions): HTMLDialogElement {
   }
 
   const entries = actions.entries();
-  if (entries.length === 0) list.append(h("li", { class: "history-empty muted" }, "Nothing yet. When a link, an example, Reset or opened files replace your work, it is kept here."));
+  if (entries.length === 0)
+    list.append(h("li", { class: "history-empty muted" }, "Nothing yet. When a link, an example, Reset or opened files replace your work, it is kept here."));
   else list.append(...entries.map(row));
 
   dialog.addEventListener("close", () => {

@@ -24,14 +24,32 @@ function mountPane(pane: Pane, container: HTMLElement, store: PlaygroundStore): 
 export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: Keeper): () => void {
   const storage = keeper.storage;
   const button = (label: string, iconName: Parameters<typeof icon>[0], run: () => void, extra: Record<string, string> = {}) =>
-    h("button", { type: "button", class: "tool", title: label, "aria-label": label, on: { click: run }, ...extra }, icon(iconName), h("span", { class: "tool-label" }, label.split(" (")[0]));
+    h(
+      "button",
+      { type: "button", class: "tool", title: label, "aria-label": label, on: { click: run }, ...extra },
+      icon(iconName),
+      h("span", { class: "tool-label" }, label.split(" (")[0]),
+    );
 
   // Open: files at once from the button; a folder or a pasted patch from its menu
   const openGroup = () => {
     const menu = h("div", { class: "menu", role: "menu", hidden: true });
-    const more = h("button", { type: "button", class: "tool tool-more", id: "open-more", title: "More ways to open", "aria-label": "More ways to open", "aria-haspopup": "menu", "aria-expanded": "false" }, icon("chevron"));
+    const more = h(
+      "button",
+      {
+        type: "button",
+        class: "tool tool-more",
+        id: "open-more",
+        title: "More ways to open",
+        "aria-label": "More ways to open",
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+      },
+      icon("chevron"),
+    );
     const close = () => ((menu.hidden = true), more.setAttribute("aria-expanded", "false"));
-    const item = (label: string, run: () => void, id: string) => h("button", { type: "button", role: "menuitem", id, on: { click: () => (close(), run()) } }, label);
+    const item = (label: string, run: () => void, id: string) =>
+      h("button", { type: "button", role: "menuitem", id, on: { click: () => (close(), run()) } }, label);
     menu.append(
       item("Files or a .zip…", () => pickFiles(store, keeper), "open-files"),
       item("A folder…", () => pickFiles(store, keeper, true), "open-folder"),
@@ -45,7 +63,13 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
     });
     menu.addEventListener("keydown", (e) => e.key === "Escape" && (close(), more.focus()));
     document.addEventListener("pointerdown", (e) => !group.contains(e.target as Node) && close());
-    const group = h("span", { class: "tool-group" }, button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }), more, menu);
+    const group = h(
+      "span",
+      { class: "tool-group" },
+      button("Open files", "open", () => pickFiles(store, keeper), { id: "open" }),
+      more,
+      menu,
+    );
     return group;
   };
 
@@ -54,13 +78,20 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
     store.getState().setTheme(THEMES[(THEMES.indexOf(t) + 1) % THEMES.length]);
   });
   themeButton.id = "theme";
-  const editorToggle = button("Plain editor", "file", () => store.getState().setEditorKind(store.getState().editorKind === "plain" ? "monaco" : "plain"), { id: "editor-kind" });
+  const editorToggle = button("Plain editor", "file", () => store.getState().setEditorKind(store.getState().editorKind === "plain" ? "monaco" : "plain"), {
+    id: "editor-kind",
+  });
   editorToggle.classList.add("narrow-only");
 
   const header = h(
     "header",
     { class: "topbar" },
-    h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }, "ks"), h("div", null, h("h1", null, "ksymns"), h("p", { class: "tagline" }, "kernel symbol namespaces · modpost and the module loader, live"))),
+    h(
+      "div",
+      { class: "brand" },
+      h("span", { class: "logo", "aria-hidden": "true" }, "ks"),
+      h("div", null, h("h1", null, "ksymns"), h("p", { class: "tagline" }, "kernel symbol namespaces · modpost and the module loader, live")),
+    ),
     h(
       "nav",
       { class: "tools", "aria-label": "Workspace" },
@@ -85,7 +116,14 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
   const summarySlot = h("div", { class: "summary-slot" });
   const tablist = h("div", { class: "result-tabs", role: "tablist", "aria-label": "Verdict" });
   const panels = h("div", { class: "result-panels" });
-  const splitter = h("div", { class: "splitter", role: "separator", tabindex: "0", "aria-orientation": "vertical", "aria-label": "Resize the editor and the verdict", title: "Drag to resize" });
+  const splitter = h("div", {
+    class: "splitter",
+    role: "separator",
+    tabindex: "0",
+    "aria-orientation": "vertical",
+    "aria-label": "Resize the editor and the verdict",
+    title: "Drag to resize",
+  });
   const workbench = h(
     "main",
     { class: "workbench" },
@@ -112,7 +150,19 @@ export function mountLayout(root: HTMLElement, store: PlaygroundStore, keeper: K
     panels.append(panel);
     disposers.push(mountPane(pane, panel, store));
     const count = h("span", { class: "tab-count" });
-    const tab = h("button", { type: "button", role: "tab", id: `tab-${pane.id}`, "aria-controls": `panel-${pane.id}`, dataset: { tab: pane.id }, on: { click: () => store.getState().setTab(pane.id) } }, pane.title, count);
+    const tab = h(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        id: `tab-${pane.id}`,
+        "aria-controls": `panel-${pane.id}`,
+        dataset: { tab: pane.id },
+        on: { click: () => store.getState().setTab(pane.id) },
+      },
+      pane.title,
+      count,
+    );
     tablist.append(tab);
     return { pane, tab, panel, count };
   });

@@ -28,7 +28,12 @@ export function announceStart(store: PlaygroundStore, keeper: Keeper, start: Sta
   const keptId = start.keptId;
   s.showNotice(
     kind === "kept" && keptId
-      ? { kind: "info", text, action: { label: "Back to my work", run: () => restoreFromHistory(store, keeper, keptId) }, more: { label: "Open History", run: () => openHistory(store, keeper) } }
+      ? {
+          kind: "info",
+          text,
+          action: { label: "Back to my work", run: () => restoreFromHistory(store, keeper, keptId) },
+          more: { label: "Open History", run: () => openHistory(store, keeper) },
+        }
       : { kind: kind === "broken" ? "error" : "info", text },
   );
 }

@@ -25,7 +25,11 @@ export function mountNotice(container: HTMLElement, store: PlaygroundStore): () 
       h("span", { class: "notice-text" }, n.text, n.link ? " " : null, n.link ? shareField(n.link) : null),
       n.more ? h("button", { type: "button", class: "btn small link notice-more", on: { click: () => n.more!.run() } }, n.more.label) : null,
       n.action ? h("button", { type: "button", class: "btn small", on: { click: () => n.action!.run() } }, n.action.label) : null,
-      h("button", { type: "button", class: "icon-btn", title: "Dismiss", "aria-label": "Dismiss", on: { click: () => store.getState().dismissNotice() } }, icon("close")),
+      h(
+        "button",
+        { type: "button", class: "icon-btn", title: "Dismiss", "aria-label": "Dismiss", on: { click: () => store.getState().dismissNotice() } },
+        icon("close"),
+      ),
     );
   }
   render();

@@ -30,7 +30,12 @@ export function registerOffline(base: URL = new URL("./", document.baseURI)): { 
     let batch: string[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     new PerformanceObserver((list) => {
-      batch.push(...list.getEntries().map((e) => e.name).filter(ours));
+      batch.push(
+        ...list
+          .getEntries()
+          .map((e) => e.name)
+          .filter(ours),
+      );
       clearTimeout(timer);
       timer = setTimeout(() => {
         const urls = batch;
@@ -47,7 +52,16 @@ export function registerOffline(base: URL = new URL("./", document.baseURI)): { 
     /** Asks the worker to cache every same-origin resource this page has loaded so far, and later ones. */
     async cacheLoaded() {
       watchLater();
-      await Promise.all([handed, post([location.href.split("#")[0], ...performance.getEntriesByType("resource").map((e) => e.name).filter(ours)])]);
+      await Promise.all([
+        handed,
+        post([
+          location.href.split("#")[0],
+          ...performance
+            .getEntriesByType("resource")
+            .map((e) => e.name)
+            .filter(ours),
+        ]),
+      ]);
       if (sw && (await registered)) document.documentElement.dataset.offline = "ready";
     },
     /** Asks the worker to cache resources loaded outside this page (by the engine the embeds share). */

@@ -5,7 +5,20 @@
 // storage refuses is said on the page, with the work offered as a download; work another tab
 // saved is kept in History before this tab saves over it, and the page says another tab is open.
 
-import { SAVED_KEY, encodeLink, selectSnapshot, selectWorkKind, selectWorkTitle, workspaceSize, type Keeper, type Notice, type PlaygroundStore, type SaveOutcome, type Snapshot, type WorkKind } from "../store";
+import {
+  SAVED_KEY,
+  encodeLink,
+  selectSnapshot,
+  selectWorkKind,
+  selectWorkTitle,
+  workspaceSize,
+  type Keeper,
+  type Notice,
+  type PlaygroundStore,
+  type SaveOutcome,
+  type Snapshot,
+  type WorkKind,
+} from "../store";
 import { currentWork, downloadRescue, openHistory, storageWords } from "./history";
 
 function sizeText(files: Snapshot["files"]): string {
@@ -26,12 +39,26 @@ function unsavedNotice(store: PlaygroundStore, keeper: Keeper, outcome: Extract<
     };
   }
   if (outcome.problem === "too-large") {
-    return { kind: "error", text: `This workspace (${sizeText(files)}) is not being saved: ${storageWords("too-large")}. What was saved before stays saved. Download it to keep it.`, action: download, more: history };
+    return {
+      kind: "error",
+      text: `This workspace (${sizeText(files)}) is not being saved: ${storageWords("too-large")}. What was saved before stays saved. Download it to keep it.`,
+      action: download,
+      more: history,
+    };
   }
   if (outcome.problem === "full") {
-    return { kind: "error", text: "Your work is not being saved in this browser: its storage is full (your own work in History is never deleted to make room). Download it or copy the link to keep it, or delete entries from History.", action: download, more: history };
+    return {
+      kind: "error",
+      text: "Your work is not being saved in this browser: its storage is full (your own work in History is never deleted to make room). Download it or copy the link to keep it, or delete entries from History.",
+      action: download,
+      more: history,
+    };
   }
-  return { kind: "error", text: "Your work is not being saved in this browser: its storage is unavailable (disabled, or private browsing). Download it or copy the link to keep it.", action: download };
+  return {
+    kind: "error",
+    text: "Your work is not being saved in this browser: its storage is unavailable (disabled, or private browsing). Download it or copy the link to keep it.",
+    action: download,
+  };
 }
 
 /** Workspaces larger than this are not put in the address bar (a link still copies them). */
@@ -95,10 +122,17 @@ export function connectPersistence(store: PlaygroundStore, keeper: Keeper, delay
     failing = null;
     if (outcome.dropped > 0) {
       const n = outcome.dropped;
-      tell({ kind: "info", text: `This browser's storage was full: ${n === 1 ? "a shared workspace" : `${n} shared workspaces`} you had opened without editing ${n === 1 ? "was" : "were"} deleted from History to save your work. Your own work in History is never deleted to make room.` });
+      tell({
+        kind: "info",
+        text: `This browser's storage was full: ${n === 1 ? "a shared workspace" : `${n} shared workspaces`} you had opened without editing ${n === 1 ? "was" : "were"} deleted from History to save your work. Your own work in History is never deleted to make room.`,
+      });
     }
     if (outcome.rescued) {
-      tell({ kind: "info", text: `Work another tab had saved, “${outcome.rescued.title}”, was kept in History before this tab saved its own.`, more: { label: "Open History", run: () => openHistory(store, keeper) } });
+      tell({
+        kind: "info",
+        text: `Work another tab had saved, “${outcome.rescued.title}”, was kept in History before this tab saved its own.`,
+        more: { label: "Open History", run: () => openHistory(store, keeper) },
+      });
     }
   };
   const schedule = () => {

@@ -37,7 +37,12 @@ export function chooseStart(hash: string, keeper: Keeper, address?: { kind: Work
   } catch (err) {
     keeper.adopt();
     const fallback = saved ? "Showing your saved work instead." : "Showing the example workspace instead.";
-    return { snapshot: saved?.snapshot ?? defaultSnapshot(), origin: savedOrigin, hadLink: true, message: { kind: "broken", text: `${(err as Error).message} ${fallback}` } };
+    return {
+      snapshot: saved?.snapshot ?? defaultSnapshot(),
+      origin: savedOrigin,
+      hadLink: true,
+      message: { kind: "broken", text: `${(err as Error).message} ${fallback}` },
+    };
   }
   if (saved && sameFiles(saved.snapshot.files, linked.files)) {
     keeper.adopt();

@@ -17,7 +17,9 @@ export interface Series {
 }
 
 /** The Debian kernels ksymns fetches, by series name, from the engine's list of them. */
-export const SERIES: Record<string, Series> = Object.fromEntries(DEBIAN_SERIES.map((s) => [releaseName(s.release), { sources: s.sources, image: new RegExp(s.imagePattern) }]));
+export const SERIES: Record<string, Series> = Object.fromEntries(
+  DEBIAN_SERIES.map((s) => [releaseName(s.release), { sources: s.sources, image: new RegExp(s.imagePattern) }]),
+);
 
 /** Natural order of version-like strings ("6.12.9" < "6.12.10"). */
 export function byVersion(a: string, b: string): number {
@@ -28,12 +30,26 @@ export function byVersion(a: string, b: string): number {
 export class Archive {
   private options: string[];
   private updated = false;
-  constructor(readonly series: string, readonly s: Series, dir: string, private log: (s: string) => void = () => {}) {
+  constructor(
+    readonly series: string,
+    readonly s: Series,
+    dir: string,
+    private log: (s: string) => void = () => {},
+  ) {
     const state = join(dir, ".apt", series);
     mkdirSync(join(state, "lists/partial"), { recursive: true });
     mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
     writeFileSync(join(state, "sources.list"), s.sources.join("\n") + "\n");
-    this.options = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
+    this.options = [
+      "-o",
+      `Dir::Etc::sourcelist=${join(state, "sources.list")}`,
+      "-o",
+      "Dir::Etc::sourceparts=-",
+      "-o",
+      `Dir::State::Lists=${join(state, "lists")}`,
+      "-o",
+      `Dir::Cache=${join(state, "cache")}`,
+    ];
     // as root, apt would hand downloads to its _apt user, who cannot write to DIR
     if (process.getuid?.() === 0) this.options.push("-o", "APT::Sandbox::User=root");
   }
@@ -48,7 +64,10 @@ export class Archive {
 
   /** Package names starting with `prefix` (the index read first when there is none yet). */
   names(prefix: string): string[] {
-    const list = (): string[] => execFileSync("apt-cache", [...this.options, "pkgnames", prefix], { encoding: "utf8" }).split("\n").filter(Boolean);
+    const list = (): string[] =>
+      execFileSync("apt-cache", [...this.options, "pkgnames", prefix], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean);
     let found = list();
     if (found.length === 0 && !this.updated) {
       this.update();

@@ -56,12 +56,14 @@ function parse(args: string[]): CheckArgs | string {
     else out.modules.push(a);
   }
   if (out.source !== undefined) {
-    if (out.symvers.length > 0 || out.modules.length > 0 || out.sourceRoot || out.config) return "ksymns check --source DIR: the sources are built against built-in kernels (--kernel debian-6.12 or all), no modules, --symvers or --config beside it";
+    if (out.symvers.length > 0 || out.modules.length > 0 || out.sourceRoot || out.config)
+      return "ksymns check --source DIR: the sources are built against built-in kernels (--kernel debian-6.12 or all), no modules, --symvers or --config beside it";
     if (out.kernels.length === 0) return "ksymns check --source DIR: which kernels? (--kernel debian-6.12, or --kernel all)";
     if (out.format !== "text" && out.format !== "json") return "ksymns check --source: --format text or json";
     return out;
   }
-  if (out.symvers.length === 0 && out.kernels.length === 0) return "ksymns check: which kernels? (ksymns check --kernel debian-6.12 KO..., --kernel all, or --symvers Module.symvers)";
+  if (out.symvers.length === 0 && out.kernels.length === 0)
+    return "ksymns check: which kernels? (ksymns check --kernel debian-6.12 KO..., --kernel all, or --symvers Module.symvers)";
   if (out.modules.length === 0) return "ksymns check: which modules? (ksymns check --kernel all KO...)";
   return out;
 }
@@ -91,7 +93,12 @@ export async function check(args: string[], io: Io): Promise<number> {
     const fixes = await importFixes(engine, report);
     const locator = a.sourceRoot ? await SourceLocator.open(engine, a.sourceRoot, io.cwd) : null;
     const locate = locator
-      ? (label: string, module: string, f: Parameters<SourceLocator["locate"]>[2]) => locator.locate(targets.find((t) => t.label === label)!, module, f)
+      ? (label: string, module: string, f: Parameters<SourceLocator["locate"]>[2]) =>
+          locator.locate(
+            targets.find((t) => t.label === label)!,
+            module,
+            f,
+          )
       : undefined;
     const { stdout, stderr } = await formatReport(report, a.format, fixes, locate);
     io.stderr.write(stderr);

@@ -33,17 +33,28 @@ function verdictOf(kernel: string, res: RunResult): SourceVerdict {
     release: res.kernel.release,
     headers: res.kernel.headers?.pack && res.kernel.headers.units > 0 ? res.kernel.headers.pack : "",
     builds: res.build.ok,
-    modules: res.model.modules.map((m) => ({ name: m.name, loaded: loaded.has(m.name), undefined: [...new Set(m.uses.map((u) => u.symbol))].sort(), imports: m.imports.map((i) => i.ns), license: m.license })),
+    modules: res.model.modules.map((m) => ({
+      name: m.name,
+      loaded: loaded.has(m.name),
+      undefined: [...new Set(m.uses.map((u) => u.symbol))].sort(),
+      imports: m.imports.map((i) => i.ns),
+      license: m.license,
+    })),
     findings: res.findings.filter((f) => f.severity !== "info"),
     log: res.build.log,
   };
 }
 
 function textOf(v: SourceVerdict): string {
-  const lines = [`${v.kernel} (${v.release}, ${v.headers ? `real headers: ${v.headers}` : "ksymns' built-in headers"}): ${v.builds ? "builds" : "does not build"}`];
+  const lines = [
+    `${v.kernel} (${v.release}, ${v.headers ? `real headers: ${v.headers}` : "ksymns' built-in headers"}): ${v.builds ? "builds" : "does not build"}`,
+  ];
   for (const l of v.log) lines.push(`  ${l}`);
   for (const f of v.findings) lines.push(`  ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}: ` : ""}${f.severity}: ${f.text}`);
-  for (const m of v.modules) lines.push(`  ${m.name}: ${m.loaded ? "loads" : "does not load"}; ${m.undefined.length} undefined symbols${m.imports.length ? `; imports ${m.imports.join(", ")}` : ""}`);
+  for (const m of v.modules)
+    lines.push(
+      `  ${m.name}: ${m.loaded ? "loads" : "does not load"}; ${m.undefined.length} undefined symbols${m.imports.length ? `; imports ${m.imports.join(", ")}` : ""}`,
+    );
   return lines.join("\n") + "\n";
 }
 

@@ -89,12 +89,19 @@ export async function deps(args: string[], io: Io): Promise<number> {
     // vmlinux's exports: the installed headers', or a corpus folder's own copy
     const symvers = a.symvers ? resolve(io.cwd, a.symvers) : firstExisting([join(dirname, "build/Module.symvers"), join(basedir, "Module.symvers")]);
     if (!symvers) {
-      io.stderr.write(`ksymns deps --check: vmlinux's exports are needed: give --symvers FILE (no ${join(dirname, "build/Module.symvers")} or ${join(basedir, "Module.symvers")})\n`);
+      io.stderr.write(
+        `ksymns deps --check: vmlinux's exports are needed: give --symvers FILE (no ${join(dirname, "build/Module.symvers")} or ${join(basedir, "Module.symvers")})\n`,
+      );
       return 2;
     }
-    const config = a.config ? resolve(io.cwd, a.config) : firstExisting([join(basedir, "boot", `config-${a.release}`), join(basedir, "config"), join(dirname, "build/.config")]);
+    const config = a.config
+      ? resolve(io.cwd, a.config)
+      : firstExisting([join(basedir, "boot", `config-${a.release}`), join(basedir, "config"), join(dirname, "build/.config")]);
     try {
-      check = { symvers: await readInput(symvers, a.symvers ?? symvers, TABLE_LIMIT), config: config ? await readTextInput(config, a.config ?? config, TABLE_LIMIT) : undefined };
+      check = {
+        symvers: await readInput(symvers, a.symvers ?? symvers, TABLE_LIMIT),
+        config: config ? await readTextInput(config, a.config ?? config, TABLE_LIMIT) : undefined,
+      };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       io.stderr.write(`ksymns deps: ${escapeValue(err.message)}\n`);
@@ -111,7 +118,13 @@ export async function deps(args: string[], io: Io): Promise<number> {
   }
   const res = await readKernelTree(basedir, a.release, { check, workers: a.workers });
   if (a.json) {
-    io.stdout.write(JSON.stringify({ dirname: res.dirname, modules: res.modules, ok: res.ok, messages: res.messages, modulesDep: res.modulesDep, problems: res.problems }, null, 2) + "\n");
+    io.stdout.write(
+      JSON.stringify(
+        { dirname: res.dirname, modules: res.modules, ok: res.ok, messages: res.messages, modulesDep: res.modulesDep, problems: res.problems },
+        null,
+        2,
+      ) + "\n",
+    );
   } else {
     for (const m of res.messages) io.stderr.write(escapeValue(m) + "\n");
     io.stdout.write(res.modulesDep);

@@ -52,7 +52,12 @@ function collect(root: string, into: Map<string, string>): void {
 }
 
 /** The pack folder of a built-in profile under `out`, made unless it is there. */
-export function fetchHeaderPack(wantedName: string, out: string = defaultHeadersDir(), cache: string = defaultHeadersDir(), log: (s: string) => void = () => {}): string {
+export function fetchHeaderPack(
+  wantedName: string,
+  out: string = defaultHeadersDir(),
+  cache: string = defaultHeadersDir(),
+  log: (s: string) => void = () => {},
+): string {
   const profile = headerProfile(wantedName);
   if (!profile) throw new Error(`${JSON.stringify(wantedName)}: not a built-in profile (${BUILTIN_PROFILES.map((k) => k.name).join(", ")})`);
   const kernel = BUILTIN_PROFILES.find((k) => k.name === profile)!;
@@ -115,7 +120,9 @@ export function packSizes(dir: string): string {
 export async function headers(args: string[], io: Io): Promise<number> {
   const [wantedName, dir, extra] = args;
   if (!wantedName || wantedName.startsWith("-") || extra) {
-    io.stderr.write(`ksymns headers: which profile? (ksymns headers KERNEL [DIR]; KERNEL: ${BUILTIN_PROFILES.map((k) => `debian-${releaseName(k.release)}`).join(", ")})\n`);
+    io.stderr.write(
+      `ksymns headers: which profile? (ksymns headers KERNEL [DIR]; KERNEL: ${BUILTIN_PROFILES.map((k) => `debian-${releaseName(k.release)}`).join(", ")})\n`,
+    );
     return 2;
   }
   try {

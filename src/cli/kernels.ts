@@ -33,7 +33,11 @@ export interface BuiltinKernel {
 }
 
 /** The built-in profiles, oldest first, each named debian-SERIES after the series it is. */
-export const BUILTIN_KERNELS: readonly BuiltinKernel[] = BUILTIN_PROFILES.map((p) => ({ name: `debian-${releaseName(p.release)}`, release: releaseName(p.release), profile: p.name }));
+export const BUILTIN_KERNELS: readonly BuiltinKernel[] = BUILTIN_PROFILES.map((p) => ({
+  name: `debian-${releaseName(p.release)}`,
+  release: releaseName(p.release),
+  profile: p.name,
+}));
 
 /** Their names, for help texts. */
 export const BUILTIN_NAMES: readonly string[] = BUILTIN_KERNELS.map((k) => k.name);
@@ -58,7 +62,10 @@ function splitKernels(engine: Engine, values: string[]): { builtins: BuiltinKern
     if (!builtins.some((b) => b.name === k.name)) builtins.push(k);
   };
   for (const value of values) {
-    for (const item of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const item of value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (item === "all") known.forEach(add);
       else {
         const named = known.find((k) => k.name === item || k.profile === item);
@@ -114,7 +121,8 @@ export async function resolveKernels(engine: Engine, args: KernelArgs, cwd: stri
     if (args.config) files[".config"] = await readTextInput(resolve(cwd, args.config), args.config, MAX_FILE_BYTES);
     targets.push({ label: b.name, files, options: { kernel: b.release, profile: true }, configPath: args.config, fromVermagic: false });
   }
-  if (args.config && targets.length > 1) throw new InputError(`--config: one .config goes with one kernel (${targets.length} are checked); give each Module.symvers its .config beside it`);
+  if (args.config && targets.length > 1)
+    throw new InputError(`--config: one .config goes with one kernel (${targets.length} are checked); give each Module.symvers its .config beside it`);
   if (targets.length === 0) throw new InputError("which kernels? (--kernel debian-6.12,debian-7.3 or --kernel all, or --symvers Module.symvers)");
   return targets;
 }

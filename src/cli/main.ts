@@ -183,7 +183,9 @@ async function run(args: string[], io: Io): Promise<number> {
   let engine = await createNodeEngine();
   if (a.headers) {
     try {
-      fetchHeaderPack(engine.plan(files, { kernel: a.kernel }).profile, defaultHeadersDir(), defaultHeadersDir(), (s) => io.stderr.write(`ksymns headers: ${s}\n`));
+      fetchHeaderPack(engine.plan(files, { kernel: a.kernel }).profile, defaultHeadersDir(), defaultHeadersDir(), (s) =>
+        io.stderr.write(`ksymns headers: ${s}\n`),
+      );
     } catch (err) {
       io.stderr.write(`ksymns: no header pack: ${escapeValue((err as Error).message)}\n`);
       return 2;

@@ -18,11 +18,21 @@ export function listPresets(io: Io): number {
 function hasOutcome(meta: unknown): boolean {
   const e = (meta as { expected?: unknown } | null)?.expected as Record<string, unknown> | undefined;
   const b = e?.build as Record<string, unknown> | undefined;
-  const commandsOk = Array.isArray(e?.commands) && (e!.commands as unknown[]).every((c) => {
-    const x = c as Record<string, unknown> | null;
-    return !!x && typeof x.cmd === "string" && Array.isArray(x.stderr) && Array.isArray(x.kernel);
-  });
-  return !!b && Array.isArray(b.errors) && Array.isArray(b.modpost) && typeof b.modules === "object" && b.modules !== null && commandsOk && Array.isArray(e!.modules_at_end);
+  const commandsOk =
+    Array.isArray(e?.commands) &&
+    (e!.commands as unknown[]).every((c) => {
+      const x = c as Record<string, unknown> | null;
+      return !!x && typeof x.cmd === "string" && Array.isArray(x.stderr) && Array.isArray(x.kernel);
+    });
+  return (
+    !!b &&
+    Array.isArray(b.errors) &&
+    Array.isArray(b.modpost) &&
+    typeof b.modules === "object" &&
+    b.modules !== null &&
+    commandsOk &&
+    Array.isArray(e!.modules_at_end)
+  );
 }
 
 /** Runs a preset (a slug, or a folder holding preset.json); 0 when its outcome equals the
@@ -37,7 +47,9 @@ export async function runPreset(which: string, json: boolean, io: Io): Promise<n
   }
   const { meta, files, entry } = preset;
   if (!hasOutcome(meta)) {
-    io.stderr.write(`ksymns: ${escapeValue(preset.dir)}/preset.json: no stored outcome ("expected": build, commands, modules_at_end), so there is nothing to compare with\n`);
+    io.stderr.write(
+      `ksymns: ${escapeValue(preset.dir)}/preset.json: no stored outcome ("expected": build, commands, modules_at_end), so there is nothing to compare with\n`,
+    );
     return 2;
   }
   const slug = entry.slug;

@@ -32,7 +32,12 @@ function seriesOf(wanted: string): string[] {
 /** Which release of which series `wanted` names, asking the archive. */
 function findRelease(wanted: string, dir: string, log: (s: string) => void): { apt: Archive; release: string } {
   const candidates = seriesOf(wanted);
-  if (candidates.length === 0) throw new Error(`${JSON.stringify(wanted)}: not a Debian kernel ksymns fetches (series: ${Object.keys(SERIES).map((s) => `debian-${s}`).join(", ")}; or one of their releases or package versions)`);
+  if (candidates.length === 0)
+    throw new Error(
+      `${JSON.stringify(wanted)}: not a Debian kernel ksymns fetches (series: ${Object.keys(SERIES)
+        .map((s) => `debian-${s}`)
+        .join(", ")}; or one of their releases or package versions)`,
+    );
   const name = wanted.replace(/^debian-/, "");
   const seen: string[] = [];
   for (const series of candidates) {
@@ -55,7 +60,9 @@ function findRelease(wanted: string, dir: string, log: (s: string) => void): { a
     if (found) return { apt, release: found };
     seen.push(...releases);
   }
-  throw new Error(`${JSON.stringify(wanted)}: no such kernel in Debian's archive now (it has ${seen.sort(byVersion).join(", ") || "none of that series"}); older point releases are no longer there`);
+  throw new Error(
+    `${JSON.stringify(wanted)}: no such kernel in Debian's archive now (it has ${seen.sort(byVersion).join(", ") || "none of that series"}); older point releases are no longer there`,
+  );
 }
 
 /** The cached Module.symvers of a Debian kernel, fetched first if it is not cached. */
@@ -95,7 +102,11 @@ export function fetchSymvers(wanted: string, dir: string = defaultSymversDir(), 
 export async function symvers(args: string[], io: Io): Promise<number> {
   const [wanted, dir, extra] = args;
   if (!wanted || wanted.startsWith("-") || extra) {
-    io.stderr.write(`ksymns symvers: which kernel? (ksymns symvers KERNEL [DIR]; KERNEL: ${Object.keys(SERIES).map((s) => `debian-${s}`).join(", ")}, a release or a Debian package version)\n`);
+    io.stderr.write(
+      `ksymns symvers: which kernel? (ksymns symvers KERNEL [DIR]; KERNEL: ${Object.keys(SERIES)
+        .map((s) => `debian-${s}`)
+        .join(", ")}, a release or a Debian package version)\n`,
+    );
     return 2;
   }
   try {

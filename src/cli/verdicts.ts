@@ -76,7 +76,9 @@ function vermagicRelease(engine: Engine, first: Awaited<ReturnType<Engine["descr
 }
 
 function fatalOf(res: RunResult): Finding | undefined {
-  return res.findings.find((f) => f.severity === "error" && (f.stage === "read" || f.stage === "internal") && f.file !== "Module.symvers" && f.file !== ".config");
+  return res.findings.find(
+    (f) => f.severity === "error" && (f.stage === "read" || f.stage === "internal") && f.file !== "Module.symvers" && f.file !== ".config",
+  );
 }
 
 /** Checks the modules against each kernel. Throws InputError when an input cannot be used

@@ -45,6 +45,8 @@ export function registerQuickFixes(monaco: Monaco, store: PlaygroundStore): M.ID
       return { actions, dispose() {} };
     },
   };
-  const disposables = [KMODC, KLOAD, KBUILD, KCONFIG, SYMVERS].map((id) => monaco.languages.registerCodeActionProvider(id, provider, { providedCodeActionKinds: ["quickfix"] }));
+  const disposables = [KMODC, KLOAD, KBUILD, KCONFIG, SYMVERS].map((id) =>
+    monaco.languages.registerCodeActionProvider(id, provider, { providedCodeActionKinds: ["quickfix"] }),
+  );
   return { dispose: () => disposables.forEach((d) => d.dispose()) };
 }

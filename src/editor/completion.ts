@@ -15,9 +15,21 @@ function macroSnippets(form: NamespaceForm): { label: string; insert: string; do
     { label: "EXPORT_SYMBOL", insert: "EXPORT_SYMBOL(${1:symbol});", doc: "Export to every module." },
     { label: "EXPORT_SYMBOL_GPL", insert: "EXPORT_SYMBOL_GPL(${1:symbol});", doc: "Export to GPL-compatible modules only." },
     { label: "EXPORT_SYMBOL_NS", insert: `EXPORT_SYMBOL_NS(\${1:symbol}, ${ns(2, "NS")});`, doc: "Export into a namespace; users must import it." },
-    { label: "EXPORT_SYMBOL_NS_GPL", insert: `EXPORT_SYMBOL_NS_GPL(\${1:symbol}, ${ns(2, "NS")});`, doc: "Export into a namespace, GPL-compatible modules only." },
-    { label: "EXPORT_SYMBOL_FOR_MODULES", insert: 'EXPORT_SYMBOL_FOR_MODULES(${1:symbol}, "${2:module}");', doc: "Export to the named modules only (`module:` namespace)." },
-    { label: "EXPORT_SYMBOL_GPL_FOR_MODULES", insert: 'EXPORT_SYMBOL_GPL_FOR_MODULES(${1:symbol}, "${2:module}");', doc: "Export to the named modules only (`module:` namespace)." },
+    {
+      label: "EXPORT_SYMBOL_NS_GPL",
+      insert: `EXPORT_SYMBOL_NS_GPL(\${1:symbol}, ${ns(2, "NS")});`,
+      doc: "Export into a namespace, GPL-compatible modules only.",
+    },
+    {
+      label: "EXPORT_SYMBOL_FOR_MODULES",
+      insert: 'EXPORT_SYMBOL_FOR_MODULES(${1:symbol}, "${2:module}");',
+      doc: "Export to the named modules only (`module:` namespace).",
+    },
+    {
+      label: "EXPORT_SYMBOL_GPL_FOR_MODULES",
+      insert: 'EXPORT_SYMBOL_GPL_FOR_MODULES(${1:symbol}, "${2:module}");',
+      doc: "Export to the named modules only (`module:` namespace).",
+    },
     { label: "MODULE_IMPORT_NS", insert: `MODULE_IMPORT_NS(${ns(1, "NS")});`, doc: "Import a symbol namespace." },
     { label: "MODULE_LICENSE", insert: 'MODULE_LICENSE("${1|GPL,GPL v2,Dual BSD/GPL,Dual MIT/GPL,Proprietary|}");', doc: "The module's license." },
     { label: "MODULE_DESCRIPTION", insert: 'MODULE_DESCRIPTION("$1");', doc: "What the module does." },
@@ -38,9 +50,18 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
     const form = s.namespaceForm ?? "identifier";
     const found = new Map<string, string>();
     for (const m of s.result?.model.modules ?? []) for (const e of m.exports) if (e.ns) found.set(e.ns, `workspace: ${m.name}`);
-    if (s.profile && s.queries) for (const n of await s.queries.namespaces().catch(() => [])) if (!found.has(n.ns)) found.set(n.ns, `${n.exports} symbols · ${n.owners.slice(0, 3).join(", ")}${n.owners.length > 3 ? ", …" : ""}`);
+    if (s.profile && s.queries)
+      for (const n of await s.queries.namespaces().catch(() => []))
+        if (!found.has(n.ns)) found.set(n.ns, `${n.exports} symbols · ${n.owners.slice(0, 3).join(", ")}${n.owners.length > 3 ? ", …" : ""}`);
     const quoted = before.endsWith('"');
-    return [...found].map(([ns, detail]) => ({ label: ns, kind: Kind.Module, detail, insertText: quoted ? ns : writeNamespace(ns, form), range, sortText: detail.startsWith("workspace") ? "0" + ns : "1" + ns }));
+    return [...found].map(([ns, detail]) => ({
+      label: ns,
+      kind: Kind.Module,
+      detail,
+      insertText: quoted ? ns : writeNamespace(ns, form),
+      range,
+      sortText: detail.startsWith("workspace") ? "0" + ns : "1" + ns,
+    }));
   }
 
   async function symbols(prefix: string, range: M.IRange): Promise<M.languages.CompletionItem[]> {
@@ -51,14 +72,28 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
       for (const e of m.exports) {
         if (seen.has(e.symbol) || !e.symbol.startsWith(prefix)) continue;
         seen.add(e.symbol);
-        items.push({ label: e.symbol, kind: Kind.Function, detail: [m.name, e.ns, e.gpl ? "GPL-only" : ""].filter(Boolean).join(" · "), insertText: e.symbol, range, sortText: "0" + e.symbol });
+        items.push({
+          label: e.symbol,
+          kind: Kind.Function,
+          detail: [m.name, e.ns, e.gpl ? "GPL-only" : ""].filter(Boolean).join(" · "),
+          insertText: e.symbol,
+          range,
+          sortText: "0" + e.symbol,
+        });
       }
     }
     if (s.profile && s.queries && prefix.length > 0) {
       for (const e of await s.queries.completeSymbols(prefix, { limit: 100 }).catch(() => [])) {
         if (seen.has(e.symbol)) continue;
         seen.add(e.symbol);
-        items.push({ label: e.symbol, kind: Kind.Function, detail: [e.owner, e.ns, e.gpl ? "GPL-only" : ""].filter(Boolean).join(" · "), insertText: e.symbol, range, sortText: "2" + e.symbol });
+        items.push({
+          label: e.symbol,
+          kind: Kind.Function,
+          detail: [e.owner, e.ns, e.gpl ? "GPL-only" : ""].filter(Boolean).join(" · "),
+          insertText: e.symbol,
+          range,
+          sortText: "2" + e.symbol,
+        });
       }
     }
     return items;
@@ -75,9 +110,18 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
       if (lang === SYMVERS) return { suggestions: [] };
       if (/[(" ]$/.test(before) && word.word === "" && !/\(\s*$/.test(before)) return { suggestions: [] };
       const form = store.getState().namespaceForm ?? "identifier";
-      const macros = /^\s*#?\s*$/.test(before) || /^\s*\w*$/.test(before)
-        ? macroSnippets(form).map((m) => ({ label: m.label, kind: Kind.Snippet, insertText: m.insert, insertTextRules: Rule.InsertAsSnippet, documentation: m.doc, range, sortText: "1" + m.label }))
-        : [];
+      const macros =
+        /^\s*#?\s*$/.test(before) || /^\s*\w*$/.test(before)
+          ? macroSnippets(form).map((m) => ({
+              label: m.label,
+              kind: Kind.Snippet,
+              insertText: m.insert,
+              insertTextRules: Rule.InsertAsSnippet,
+              documentation: m.doc,
+              range,
+              sortText: "1" + m.label,
+            }))
+          : [];
       return { suggestions: [...macros, ...(await symbols(word.word, range))], incomplete: true };
     },
   };
@@ -91,7 +135,15 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
       const names = (result?.model.modules ?? []).filter((m) => !m.builtin).map((m) => m.name);
       // the files make writes keep the object's dashes (usb-storage.ko for usb_storage)
       const files = (result?.build.modules ?? []).filter((m) => !m.builtin).map((m) => m.ko);
-      if (/^\s*$/.test(before)) return { suggestions: ["insmod", "rmmod", "modprobe", "modprobe -r", "modinfo", "lsmod"].map((c) => ({ label: c, kind: Kind.Keyword, insertText: c === "lsmod" ? c : c + " ", range })) };
+      if (/^\s*$/.test(before))
+        return {
+          suggestions: ["insmod", "rmmod", "modprobe", "modprobe -r", "modinfo", "lsmod"].map((c) => ({
+            label: c,
+            kind: Kind.Keyword,
+            insertText: c === "lsmod" ? c : c + " ",
+            range,
+          })),
+        };
       if (/^\s*(?:insmod|modinfo)\s+$/.test(before)) return { suggestions: files.map((f) => ({ label: f, kind: Kind.File, insertText: f, range })) };
       if (/^\s*(?:rmmod|modprobe\s+-r)\s+$/.test(before)) return { suggestions: names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range })) };
       if (/^\s*modprobe\s+$/.test(before)) {
@@ -99,7 +151,9 @@ export function registerCompletion(monaco: Monaco, store: PlaygroundStore): M.ID
         const s = store.getState();
         const own = names.map((n) => ({ label: n, kind: Kind.Module, insertText: n, range, sortText: `0${n}` }));
         const tree = s.profile && s.queries ? await s.queries.installedModules(word.word, 60).catch(() => []) : [];
-        const intree = tree.filter((n) => !names.includes(n)).map((n) => ({ label: n, kind: Kind.Module, detail: "in-tree module of the base kernel", insertText: n, range, sortText: `1${n}` }));
+        const intree = tree
+          .filter((n) => !names.includes(n))
+          .map((n) => ({ label: n, kind: Kind.Module, detail: "in-tree module of the base kernel", insertText: n, range, sortText: `1${n}` }));
         return { suggestions: [...own, ...intree], incomplete: tree.length >= 60 };
       }
       return { suggestions: [] };

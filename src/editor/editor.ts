@@ -92,7 +92,10 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
   themeQuery.addEventListener("change", retheme);
   subscriptions.push(store.subscribe((s) => s.theme, retheme));
   // hosts that size themselves to the code (the embed) listen for the height it needs
-  const reportSize = () => container.dispatchEvent(new CustomEvent("editorcontentsize", { bubbles: true, detail: editor.getContentHeight() + editor.getLayoutInfo().horizontalScrollbarHeight }));
+  const reportSize = () =>
+    container.dispatchEvent(
+      new CustomEvent("editorcontentsize", { bubbles: true, detail: editor.getContentHeight() + editor.getLayoutInfo().horizontalScrollbarHeight }),
+    );
   disposables.push(editor.onDidContentSizeChange(reportSize));
   show();
   reportSize();

@@ -82,7 +82,11 @@ function importFixes(ctx: FixContext, f: Finding): QuickFix[] {
     if (existing) {
       fixes.push({ title: `Write the import as ${written}`, preferred: true, edits: [{ ...existing, file: existing.file, text: written }] });
     } else if (mod.importInsertLine > 0) {
-      fixes.push({ title: `Add ${written}; after MODULE_LICENSE (as make nsdeps does)`, preferred: true, edits: [insertLines(ctx, mod.file, mod.importInsertLine, `${written};`)] });
+      fixes.push({
+        title: `Add ${written}; after MODULE_LICENSE (as make nsdeps does)`,
+        preferred: true,
+        edits: [insertLines(ctx, mod.file, mod.importInsertLine, `${written};`)],
+      });
     }
   }
   if (fixes.length > 1) fixes.push({ title: `Add all ${fixes.length} missing namespace imports`, edits: fixes.flatMap((x) => x.edits) });
@@ -104,7 +108,9 @@ function reformFix(ctx: FixContext, f: Finding, to: NamespaceForm): QuickFix[] {
   const lineOff = before.split("\n").length - 1;
   const col = lineOff === 0 ? f.col + q.index : before.length - before.lastIndexOf("\n");
   const line = f.line + lineOff;
-  return [{ title: `Write the namespace as ${q[1]}`, preferred: true, edits: [{ file: f.file, line, col, endLine: line, endCol: col + q[0].length, text: q[1] }] }];
+  return [
+    { title: `Write the namespace as ${q[1]}`, preferred: true, edits: [{ file: f.file, line, col, endLine: line, endCol: col + q[0].length, text: q[1] }] },
+  ];
 }
 
 /** Flips the form of DEFAULT_SYMBOL_NAMESPACE where the file defines it. */
@@ -115,7 +121,13 @@ function defaultNsFix(ctx: FixContext, f: Finding): QuickFix[] {
     if (!m) continue;
     const next = m[3] !== undefined ? m[3] : `"${m[4]}"`;
     const col = m[1].length + 1;
-    return [{ title: `Define DEFAULT_SYMBOL_NAMESPACE as ${next}`, preferred: true, edits: [{ file: f.file, line: i + 1, col, endLine: i + 1, endCol: col + m[2].length, text: next }] }];
+    return [
+      {
+        title: `Define DEFAULT_SYMBOL_NAMESPACE as ${next}`,
+        preferred: true,
+        edits: [{ file: f.file, line: i + 1, col, endLine: i + 1, endCol: col + m[2].length, text: next }],
+      },
+    ];
   }
   return [];
 }
@@ -168,7 +180,15 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
     }
     case "MODPOST_NO_LICENSE": {
       const mod = moduleOf(ctx, f.module);
-      return mod ? [{ title: 'Add MODULE_LICENSE("GPL");', preferred: true, edits: [insertLines(ctx, mod.file, lines(ctx, mod.file).length + 1, 'MODULE_LICENSE("GPL");')] }] : [];
+      return mod
+        ? [
+            {
+              title: 'Add MODULE_LICENSE("GPL");',
+              preferred: true,
+              edits: [insertLines(ctx, mod.file, lines(ctx, mod.file).length + 1, 'MODULE_LICENSE("GPL");')],
+            },
+          ]
+        : [];
     }
     case "MODPOST_NO_DESCRIPTION": {
       const mod = moduleOf(ctx, f.module);

@@ -17,7 +17,24 @@ export function revealLink(r: Range, label: Markdown = plain(`${r.file}:${r.line
 }
 
 function exportBits(e: { ns?: string; gpl: boolean; crc: string }): Markdown {
-  return joinMarkdown([e.ns ? md`namespace ${code(e.ns)}` : md`no namespace`, e.gpl ? md`GPL-only` : md`any license`, md`CRC ${code(e.crc)}`], " · ");
+  return joinMarkdown(
+    [
+      e.ns
+        ? md`namespace ${code(e.ns)}`
+        : md`
+no namespace
+          `,
+      e.gpl
+        ? md`
+GPL-only
+          `
+        : md`
+any license
+          `,
+      md`CRC ${code(e.crc)}`,
+    ],
+    " · ",
+  );
 }
 
 function profileExportLine(e: KernelExport, release: string): Markdown {
@@ -38,7 +55,9 @@ export async function describeSymbol(sym: string, s: PlaygroundState): Promise<M
   const info = s.profile && s.queries ? await s.queries.symbolInfo(sym).catch(() => null) : null;
   if (info) out.push(profileExportLine(info, selectBaseKernel(s)));
   if (out.length === 0) return out;
-  const users = modules.flatMap((m) => m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})`))));
+  const users = modules.flatMap((m) =>
+    m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})`))),
+  );
   if (users.length) out.push(md`Used by ${joinMarkdown(users, ", ")}`);
   return [bold(sym), ...out];
 }
@@ -47,7 +66,9 @@ export async function describeSymbol(sym: string, s: PlaygroundState): Promise<M
 export async function describeNamespace(ns: string, s: PlaygroundState): Promise<Markdown[]> {
   const modules = s.result?.model.modules ?? [];
   const own = modules.flatMap((m) => m.exports.filter((e) => e.ns === ns).map((e) => md`${code(e.symbol)} from ${bold(m.name)} (${revealLink(e)})`));
-  const importers = modules.flatMap((m) => m.imports.filter((i) => i.ns === ns).map((i) => revealLink(i, md`${bold(m.name)} (${plain(`${i.file}:${i.line}`)})`)));
+  const importers = modules.flatMap((m) =>
+    m.imports.filter((i) => i.ns === ns).map((i) => revealLink(i, md`${bold(m.name)} (${plain(`${i.file}:${i.line}`)})`)),
+  );
   const out: Markdown[] = [];
   if (own.length) out.push(md`Workspace exports: ${joinMarkdown(own, ", ")}`);
   if (s.profile && s.queries) {
@@ -57,11 +78,22 @@ export async function describeNamespace(ns: string, s: PlaygroundState): Promise
       const some = await s.queries.namespaceExports(ns, 8).catch(() => []);
       const more = entry.exports > some.length ? md`, … (${plain(String(entry.exports))} in all)` : md``;
       const count = plain(`${entry.exports} symbol${entry.exports === 1 ? "" : "s"}`);
-      out.push(md`Base kernel ${plain(selectBaseKernel(s))}: ${count} from ${joinMarkdown(entry.owners.map(bold), ", ")}: ${joinMarkdown(some.map((e) => code(e.symbol)), ", ")}${more}`);
+      out.push(
+        md`Base kernel ${plain(selectBaseKernel(s))}: ${count} from ${joinMarkdown(entry.owners.map(bold), ", ")}: ${joinMarkdown(
+          some.map((e) => code(e.symbol)),
+          ", ",
+        )}${more}`,
+      );
     }
   }
   if (out.length === 0 && importers.length === 0) return [];
-  out.push(importers.length ? md`Imported by ${joinMarkdown(importers, ", ")}` : md`Imported by no workspace module`);
+  out.push(
+    importers.length
+      ? md`Imported by ${joinMarkdown(importers, ", ")}`
+      : md`
+Imported by no workspace module
+        `,
+  );
   return [md`**namespace** ${bold(ns)}`, ...out];
 }
 

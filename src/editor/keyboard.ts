@@ -8,7 +8,9 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 /** The focusable element after (or before) `outside` in document order, skipping what is inside it. */
 export function focusableBeside(outside: HTMLElement, forward: boolean): HTMLElement | null {
-  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !outside.contains(el) && el.getClientRects().length > 0 && !el.closest("[hidden], [inert]"));
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !outside.contains(el) && el.getClientRects().length > 0 && !el.closest("[hidden], [inert]"),
+  );
   const after = (el: HTMLElement) => (outside.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   return forward ? (all.find(after) ?? null) : ([...all].reverse().find((el) => !after(el)) ?? null);
 }

@@ -29,7 +29,11 @@ function applyText(monaco: Monaco, model: M.editor.ITextModel, text: string): vo
   const from = model.getPositionAt(start);
   const to = model.getPositionAt(old.length - end);
   model.pushStackElement();
-  model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: text.slice(start, text.length - end) }], () => null);
+  model.pushEditOperations(
+    [],
+    [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: text.slice(start, text.length - end) }],
+    () => null,
+  );
   model.pushStackElement();
 }
 

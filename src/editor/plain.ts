@@ -21,7 +21,14 @@ function offsetOf(text: string, line: number, col: number): number {
 
 /** Mounts the textarea editor; returns its dispose function. */
 export function mountPlainEditor(container: HTMLElement, store: PlaygroundStore): () => void {
-  const area = h("textarea", { class: "plain-editor", spellcheck: false, autocapitalize: "off", autocomplete: "off", wrap: "off", "aria-label": "Workspace file editor (plain)" });
+  const area = h("textarea", {
+    class: "plain-editor",
+    spellcheck: false,
+    autocapitalize: "off",
+    autocomplete: "off",
+    wrap: "off",
+    "aria-label": "Workspace file editor (plain)",
+  });
   // one number a line (lines do not wrap, so they stay beside their text), scrolled with the text
   const gutter = h("div", { class: "plain-gutter", "aria-hidden": "true" });
   const problems = h("ul", { class: "plain-problems", "aria-label": "Problems in this file" });
@@ -59,14 +66,13 @@ export function mountPlainEditor(container: HTMLElement, store: PlaygroundStore)
     gutter.scrollTop = area.scrollTop;
     replaceChildren(
       problems,
-      ...mine
-        .map((x) =>
-          h(
-            "li",
-            { class: `sev-${x.severity}` },
-            h("button", { type: "button", on: { click: () => store.getState().revealRange(x) } }, h("span", { class: "loc" }, `${x.line}:${x.col}`), " ", x.text),
-          ),
+      ...mine.map((x) =>
+        h(
+          "li",
+          { class: `sev-${x.severity}` },
+          h("button", { type: "button", on: { click: () => store.getState().revealRange(x) } }, h("span", { class: "loc" }, `${x.line}:${x.col}`), " ", x.text),
         ),
+      ),
     );
   }
 

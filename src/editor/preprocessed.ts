@@ -27,7 +27,11 @@ const MAX_SHOWN = 2000;
 
 function hoverOf(m: MacroUse): string[] {
   const text = m.expansion.length > MAX_SHOWN ? `${m.expansion.slice(0, MAX_SHOWN)} …` : m.expansion;
-  const where = m.defFile ? md`defined at ${plain(`${m.defFile}:${m.defLine}`)}` : md`a built-in or command-line macro`;
+  const where = m.defFile
+    ? md`defined at ${plain(`${m.defFile}:${m.defLine}`)}`
+    : md`
+a built-in or command-line macro
+      `;
   return [md`**macro** ${code(m.macro)} — ${where}`, "```c\n" + text.replace(/```/g, "`\u200b``") + "\n```"];
 }
 
@@ -40,13 +44,25 @@ export function showPreprocessed(monaco: Monaco, store: PlaygroundStore, editor:
     if (!model) return;
     const file = fileOfUri(model.uri);
     const ranges = (s.result?.sources ?? []).flatMap((src) => src.inactive.filter((r) => r.file === file));
-    greyed.set(ranges.map((r) => ({ range: new monaco.Range(r.line, 1, r.endLine, 1), options: { isWholeLine: true, inlineClassName: "ksymns-inactive", hoverMessage: { value: "Left out by the preprocessor for this kernel and configuration" } } })));
+    greyed.set(
+      ranges.map((r) => ({
+        range: new monaco.Range(r.line, 1, r.endLine, 1),
+        options: {
+          isWholeLine: true,
+          inlineClassName: "ksymns-inactive",
+          hoverMessage: { value: "Left out by the preprocessor for this kernel and configuration" },
+        },
+      })),
+    );
   };
   const hover: M.languages.HoverProvider = {
     provideHover(model, position) {
       const m = macroAt(store.getState(), fileOfUri(model.uri), position.lineNumber, position.column);
       if (!m) return null;
-      return { range: new monaco.Range(m.line, m.col, m.endLine, m.endCol), contents: hoverOf(m).map((value) => ({ value, isTrusted: HOVER_TRUST, supportHtml: false })) };
+      return {
+        range: new monaco.Range(m.line, m.col, m.endLine, m.endCol),
+        contents: hoverOf(m).map((value) => ({ value, isTrusted: HOVER_TRUST, supportHtml: false })),
+      };
     },
   };
   const definition: M.languages.DefinitionProvider = {

@@ -18,12 +18,20 @@ type Waiter = { resolve(state: unknown): void; message: Record<string, unknown> 
 
 /** A code block's text: the common indentation and the blank first and last lines removed. */
 function dedent(text: string): string {
-  const lines = text.replace(/^\s*\n/, "").replace(/\n\s*$/, "").split("\n");
+  const lines = text
+    .replace(/^\s*\n/, "")
+    .replace(/\n\s*$/, "")
+    .split("\n");
   let indent = Infinity;
   for (const l of lines) if (l.trim()) indent = Math.min(indent, /^[ \t]*/.exec(l)![0].length);
   if (!isFinite(indent)) indent = 0;
   // "<\/script" stands for "</script" inside a script child, which cannot hold it
-  return lines.map((l) => l.slice(indent)).join("\n").replace(/<\\\/script/gi, "</script") + "\n";
+  return (
+    lines
+      .map((l) => l.slice(indent))
+      .join("\n")
+      .replace(/<\\\/script/gi, "</script") + "\n"
+  );
 }
 
 /** The files written inside the element: `<script type="text/plain" data-file>` and `<template data-file>`. */

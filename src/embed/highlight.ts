@@ -1,11 +1,16 @@
 // A tiny highlighter for the light embed: kernel C, Kbuild, .config, load scripts and
 // Module.symvers as spans, so the frame shows coloured code without loading Monaco.
 
-const C_KEYWORDS = new Set("auto break case char const continue default do double else enum extern float for goto if inline int long register return short signed sizeof static struct switch typedef union unsigned void volatile while bool u8 u16 u32 u64 size_t __init __exit".split(" "));
+const C_KEYWORDS = new Set(
+  "auto break case char const continue default do double else enum extern float for goto if inline int long register return short signed sizeof static struct switch typedef union unsigned void volatile while bool u8 u16 u32 u64 size_t __init __exit".split(
+    " ",
+  ),
+);
 const MACRO = /^(EXPORT_SYMBOL\w*|MODULE_\w+|module_init|module_exit|DEFAULT_SYMBOL_NAMESPACE|pr_\w+|printk)$/;
 
 const C_TOKENS = /(\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*)|("(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?)|(^[ \t]*#[^\n]*)|(\b\d[\w.]*\b)|([A-Za-z_]\w*)/gm;
-const HASH_TOKENS = /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"?)|(\b(?:obj|ccflags|CFLAGS)[\w$()-]*|\bCONFIG_\w+|\b(?:insmod|rmmod|modprobe|modinfo|lsmod|busybox)\b)|(\b0x[0-9a-fA-F]+\b|\b\d+\b)/gm;
+const HASH_TOKENS =
+  /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"?)|(\b(?:obj|ccflags|CFLAGS)[\w$()-]*|\bCONFIG_\w+|\b(?:insmod|rmmod|modprobe|modinfo|lsmod|busybox)\b)|(\b0x[0-9a-fA-F]+\b|\b\d+\b)/gm;
 
 /** The token class of each piece of `text`, as [class, text] pairs ("" for plain). */
 export function tokenize(name: string, text: string): [string, string][] {

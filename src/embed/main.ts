@@ -77,7 +77,23 @@ else root.append(...(notice ? [notice] : []), body, bar);
 // file tabs follow the store; the code column is light until the first click (code.ts)
 const renderTabs = () => {
   const s = store.getState();
-  replaceChildren(tabs, ...s.files.map((f) => h("button", { type: "button", role: "tab", class: "embed-tab", "aria-selected": String(f.name === s.activeFile), dataset: { file: f.name }, on: { click: () => store.getState().openFile(f.name) } }, f.name)));
+  replaceChildren(
+    tabs,
+    ...s.files.map((f) =>
+      h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          class: "embed-tab",
+          "aria-selected": String(f.name === s.activeFile),
+          dataset: { file: f.name },
+          on: { click: () => store.getState().openFile(f.name) },
+        },
+        f.name,
+      ),
+    ),
+  );
 };
 renderTabs();
 store.subscribe((s) => [s.activeFile, s.files] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
@@ -87,10 +103,13 @@ mountCode(codeCol, store, { readonly: flags.readonly, lines: flags.lines, marked
 let linkTimer: ReturnType<typeof setTimeout> | undefined;
 const renderLink = () => (openLink.href = new URL(`index.html#${encodeLink(selectSnapshot(store.getState()))}`, base).href);
 renderLink();
-store.subscribe((s) => s.files, () => {
-  clearTimeout(linkTimer);
-  linkTimer = setTimeout(renderLink, 150);
-});
+store.subscribe(
+  (s) => s.files,
+  () => {
+    clearTimeout(linkTimer);
+    linkTimer = setTimeout(renderLink, 150);
+  },
+);
 
 // the verdict: summary and result tabs, mounted from the registry as in the full page
 PANES.summary.mount(summarySlot, store);

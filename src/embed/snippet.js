@@ -54,6 +54,8 @@ export function toHtml(node, indent = "") {
     })
     .join("");
   const blocks = node.children.some((c) => c.type === "element" && ["figure", "p"].includes(c.tagName));
-  const inner = blocks ? node.children.map((c) => `\n${indent}  ${toHtml(c, indent + "  ")}`).join("") + `\n${indent}` : node.children.map((c) => toHtml(c, indent)).join("");
+  const inner = blocks
+    ? node.children.map((c) => `\n${indent}  ${toHtml(c, indent + "  ")}`).join("") + `\n${indent}`
+    : node.children.map((c) => toHtml(c, indent)).join("");
   return `<${node.tagName}${attrs}>${inner}</${node.tagName}>`;
 }

@@ -24,9 +24,13 @@ async function listFolder(url: URL): Promise<string[]> {
     if (names.length) return [...new Set(names)];
   }
   const manifest = new URL("files.json", url);
-  const list: unknown = JSON.parse(new TextDecoder().decode(await bytesOf(manifest).catch(() => {
-    throw new Error(`${url.href} lists no files: serve it with a directory listing, or put a files.json (["user.c", …]) in it`);
-  })));
+  const list: unknown = JSON.parse(
+    new TextDecoder().decode(
+      await bytesOf(manifest).catch(() => {
+        throw new Error(`${url.href} lists no files: serve it with a directory listing, or put a files.json (["user.c", …]) in it`);
+      }),
+    ),
+  );
   if (!Array.isArray(list) || list.length === 0 || !list.every((n) => typeof n === "string" && n !== "" && !n.includes("/"))) {
     throw new Error(`${manifest.href}: expected a JSON list of file names, as ["exporter.c", "user.c", "load"]`);
   }

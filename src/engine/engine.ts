@@ -7,7 +7,17 @@ import { decompressModule, decompressModules, type Decompressor, type Undecoded 
 import { chosenRelease, releaseName } from "../../wasm/shared/releases";
 import { findConfigHeader } from "../../wasm/shared/configheader";
 
-import type { ExportSurface, KernelApproximation, KernelExport, KernelNamespace, ModelModule, NamespaceHistoryEntry, RunOptions, RunResult, WorkspaceFiles } from "./types";
+import type {
+  ExportSurface,
+  KernelApproximation,
+  KernelExport,
+  KernelNamespace,
+  ModelModule,
+  NamespaceHistoryEntry,
+  RunOptions,
+  RunResult,
+  WorkspaceFiles,
+} from "./types";
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
 import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
@@ -187,7 +197,17 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
 function unreadableModule(file: string, err: unknown): ModelModule {
   const error = `ksymns internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`;
   return {
-    name: "", file, builtin: false, license: null, intree: false, imports: [], exports: [], licenseRange: null, uses: [], headerCalls: [], importInsertLine: 0,
+    name: "",
+    file,
+    builtin: false,
+    license: null,
+    intree: false,
+    imports: [],
+    exports: [],
+    licenseRange: null,
+    uses: [],
+    headerCalls: [],
+    importInsertLine: 0,
     ko: { readable: false, error, class: 64, byteOrder: "little", machine: 0, signed: false, wellFormed: false, formatErrors: [], problems: [], versions: 0 },
   };
 }

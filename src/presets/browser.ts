@@ -14,7 +14,9 @@ export async function loadPreset(slug: string): Promise<{ meta: PresetMeta; file
   const prefix = `./${slug}/`;
   const all: Record<string, string> = {};
   // the files are separate chunks: fetched together, not one after another
-  const wanted = Object.entries({ ...raw, ...rawDot }).filter(([path]) => path.startsWith(prefix) && (path.endsWith("/preset.json") || isWorkspaceFile(path.slice(prefix.length))));
+  const wanted = Object.entries({ ...raw, ...rawDot }).filter(
+    ([path]) => path.startsWith(prefix) && (path.endsWith("/preset.json") || isWorkspaceFile(path.slice(prefix.length))),
+  );
   const texts = await Promise.all(wanted.map(([, load]) => load()));
   wanted.forEach(([path], i) => (all[path.slice(prefix.length)] = texts[i]));
   return { meta: JSON.parse(all["preset.json"]) as PresetMeta, files: workspaceFilesOf(all) };

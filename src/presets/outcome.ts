@@ -34,15 +34,15 @@ export function outcomeOf(res: RunResult): ExpectedOutcome {
       modpost: res.build.log.filter((l) => MODPOST_LINE.test(l)),
       modules,
     },
-    commands: res.commands.filter((c) => !isLsmod(c.cmd)).map(
-      (c): ExpectedCommand => ({
+    commands: res.commands
+      .filter((c) => !isLsmod(c.cmd))
+      .map((c): ExpectedCommand => ({
         cmd: c.cmd,
         exit: c.exit,
         stderr: [...c.stderr],
         kernel: c.kernel.filter((k) => k.level <= MAX_KERNEL_LEVEL).map((k) => `<${k.level}>${k.text}`),
         taint: c.taint,
-      }),
-    ),
+      })),
     modules_at_end: [...res.modules_at_end],
   };
   if (Object.keys(nsdeps).length > 0) out.nsdeps = nsdeps;
@@ -65,7 +65,8 @@ function listDiff(label: string, want: string[], got: string[], out: string[]): 
  *  `nsdeps` is compared only when the stored outcome has it. */
 export function diffOutcome(expected: ExpectedOutcome, actual: ExpectedOutcome): string[] {
   const out: string[] = [];
-  if (expected.build.ok !== actual.build.ok) out.push(`build: plain make ${expected.build.ok ? "succeeds" : "fails"} in the expectation, ${actual.build.ok ? "succeeds" : "fails"} in this run`);
+  if (expected.build.ok !== actual.build.ok)
+    out.push(`build: plain make ${expected.build.ok ? "succeeds" : "fails"} in the expectation, ${actual.build.ok ? "succeeds" : "fails"} in this run`);
   listDiff("build errors (- expected, + actual)", expected.build.errors, actual.build.errors, out);
   listDiff("modpost (- expected, + actual)", expected.build.modpost, actual.build.modpost, out);
   const kos = new Set([...Object.keys(expected.build.modules), ...Object.keys(actual.build.modules)]);

@@ -43,12 +43,17 @@ export const createCompareSlice: StateCreator<PlaygroundState, [["zustand/subscr
   clearCompareRuns: () => set({ compareRuns: {} }),
 });
 
-const compareInputs = (s: PlaygroundState) => [s.files, s.relaxed, s.profile, s.side, s.engine, selectComparedKernels(s).join(","), s.tab === "compare" || s.expect.length > 0] as const;
+const compareInputs = (s: PlaygroundState) =>
+  [s.files, s.relaxed, s.profile, s.side, s.engine, selectComparedKernels(s).join(","), s.tab === "compare" || s.expect.length > 0] as const;
 const sameInputs = (a: ReturnType<typeof compareInputs>, b: ReturnType<typeof compareInputs>) => a.every((x, i) => x === b[i]);
 
 /** Runs the comparison whenever its inputs change while it is shown (or expectations wait
  *  for it), `delayMs` after the last change; returns the function that stops it. */
-export function connectCompare(store: PlaygroundStore, clock: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } = globalThis, delayMs = 250): () => void {
+export function connectCompare(
+  store: PlaygroundStore,
+  clock: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } = globalThis,
+  delayMs = 250,
+): () => void {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The inputs the results in the store are for (null: none yet). */

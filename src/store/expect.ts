@@ -58,7 +58,12 @@ export function describeActual(result: RunResult, at: Expectation["at"]): string
 
 /** What the expectation asks for, in words. */
 export function describeExpectation(e: Expectation, cmd?: string): string {
-  const what = e.at === "build" ? (e.ok === false ? "make fails" : "make succeeds") : `${cmd ? `$ ${cmd}` : `command ${e.at + 1}`}${e.exit !== undefined ? ` exits ${e.exit}` : ""}`;
+  const what =
+    e.at === "build"
+      ? e.ok === false
+        ? "make fails"
+        : "make succeeds"
+      : `${cmd ? `$ ${cmd}` : `command ${e.at + 1}`}${e.exit !== undefined ? ` exits ${e.exit}` : ""}`;
   return `on ${e.kernel}: ${what}${e.text ? ` with “${e.text}”` : ""}`;
 }
 

@@ -46,7 +46,8 @@ export function fileNameProblem(name: string, taken: readonly string[]): string 
   if (name.trim() === "") return "A file needs a name.";
   if (name !== name.trim()) return "File names cannot start or end with spaces.";
   if (name.includes("\\")) return "Folders are separated by /, not \\.";
-  if (name.startsWith("/") || name.endsWith("/") || name.split("/").some((part) => part === "" || part === "." || part === "..")) return "A file path is relative to the workspace: folder/name.c, without /, . or .. parts.";
+  if (name.startsWith("/") || name.endsWith("/") || name.split("/").some((part) => part === "" || part === "." || part === ".."))
+    return "A file path is relative to the workspace: folder/name.c, without /, . or .. parts.";
   if (taken.includes(name)) return `There is already a file called ${name}.`;
   return null;
 }
@@ -62,14 +63,21 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
     set({ files: next });
   },
   addFile(name, content) {
-    const problem = fileNameProblem(name, get().files.map((f) => f.name));
+    const problem = fileNameProblem(
+      name,
+      get().files.map((f) => f.name),
+    );
     if (problem) return problem;
     const text = content ?? templateFor(name, requestedKernel(toWorkspaceFiles(get().files)));
     set({ files: [...get().files, { name, content: text }], activeFile: name });
     return null;
   },
   addModule() {
-    const name = freshName("mymod", ".c", get().files.map((f) => f.name));
+    const name = freshName(
+      "mymod",
+      ".c",
+      get().files.map((f) => f.name),
+    );
     get().addFile(name);
     const load = get().files.find((f) => f.name === "load");
     if (typeof load?.content === "string") {
@@ -80,7 +88,12 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   },
   renameFile(from, to) {
     if (from === to) return null;
-    const problem = fileNameProblem(to, get().files.map((f) => f.name).filter((n) => n !== from));
+    const problem = fileNameProblem(
+      to,
+      get()
+        .files.map((f) => f.name)
+        .filter((n) => n !== from),
+    );
     if (problem) return problem;
     set((s) => ({
       files: s.files.map((f) => (f.name === from ? { name: to, content: f.content } : f)),
@@ -117,7 +130,17 @@ export const createFilesSlice: StateCreator<PlaygroundState, [["zustand/subscrib
   loadSnapshot(snap, origin = { kind: "own", title: null }) {
     const names = snap.files.map((f) => f.name);
     const activeFile = snap.view.file && names.includes(snap.view.file) ? snap.view.file : (names[0] ?? null);
-    set({ files: snap.files, origin: { ...origin, files: snap.files }, profile: snap.profile, relaxed: snap.relaxed, activeFile, ...(snap.view.tab ? { tab: snap.view.tab } : {}), expect: snap.expect ?? [], preset: null, story: null });
+    set({
+      files: snap.files,
+      origin: { ...origin, files: snap.files },
+      profile: snap.profile,
+      relaxed: snap.relaxed,
+      activeFile,
+      ...(snap.view.tab ? { tab: snap.view.tab } : {}),
+      expect: snap.expect ?? [],
+      preset: null,
+      story: null,
+    });
   },
   markOrigin(kind, title) {
     set({ origin: { kind, title, files: get().files } });

@@ -88,7 +88,9 @@ function readHistoryText(storage: KeyValueStorage): string | null {
 function parseEntries(text: string | null): EntryJson[] {
   try {
     const data: unknown = JSON.parse(text ?? "[]");
-    return Array.isArray(data) ? data.filter((e: Partial<EntryJson>) => e && typeof e.id === "string" && typeof e.title === "string" && typeof e.at === "number") : [];
+    return Array.isArray(data)
+      ? data.filter((e: Partial<EntryJson>) => e && typeof e.id === "string" && typeof e.title === "string" && typeof e.at === "number")
+      : [];
   } catch {
     return [];
   }
@@ -235,19 +237,34 @@ export function loadHistory(storage: KeyValueStorage): HistoryEntry[] {
 
 /** Removes entries by id; false when storage refused. */
 export function removeHistory(storage: KeyValueStorage, ...ids: string[]): boolean {
-  return writeEntries(storage, readEntries(storage).filter((e) => !ids.includes(e.id))) === null;
+  return (
+    writeEntries(
+      storage,
+      readEntries(storage).filter((e) => !ids.includes(e.id)),
+    ) === null
+  );
 }
 
 /** Runs `write` again (storage refused it as full) after deleting the link-opened entries that
  *  may make room for work of rank `kind`, never the newest. When it still fails the history goes
  *  back exactly as it was; when it succeeds the deleted entries go back, newest first, while
  *  they fit. Returns the problem left (null when written) and how many entries stayed deleted. */
-export function writeMakingRoom(storage: KeyValueStorage, kind: WorkKind, write: () => StorageProblem | null): { problem: StorageProblem | null; dropped: number } {
+export function writeMakingRoom(
+  storage: KeyValueStorage,
+  kind: WorkKind,
+  write: () => StorageProblem | null,
+): { problem: StorageProblem | null; dropped: number } {
   const before = readHistoryText(storage);
   const entries = parseEntries(before);
   const victims = new Set(evictable(entries, kind, entries[0]?.id));
   if (victims.size === 0) return { problem: "full", dropped: 0 };
-  if (writeEntries(storage, entries.filter((e) => !victims.has(e.id)))) return { problem: "full", dropped: 0 };
+  if (
+    writeEntries(
+      storage,
+      entries.filter((e) => !victims.has(e.id)),
+    )
+  )
+    return { problem: "full", dropped: 0 };
   const problem = write();
   if (problem) {
     restoreHistoryText(storage, before);
@@ -258,7 +275,13 @@ export function writeMakingRoom(storage: KeyValueStorage, kind: WorkKind, write:
   for (const e of entries) {
     if (!victims.has(e.id)) continue;
     const tried = new Set([...back, e.id]);
-    if (writeEntries(storage, entries.filter((x) => !victims.has(x.id) || tried.has(x.id)))) break;
+    if (
+      writeEntries(
+        storage,
+        entries.filter((x) => !victims.has(x.id) || tried.has(x.id)),
+      )
+    )
+      break;
     back = tried;
   }
   return { problem: null, dropped: victims.size - back.size };

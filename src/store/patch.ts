@@ -52,7 +52,13 @@ interface Mail {
 function decodeWords(text: string): string {
   // white space between two encoded words is not part of the text
   return text.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([\w-]+)\?([qQbB])\?([^?]*)\?=/g, (_, charset: string, enc: string, data: string) => {
-    const bytes = enc.toLowerCase() === "b" ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : Uint8Array.from(data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), (c) => c.charCodeAt(0));
+    const bytes =
+      enc.toLowerCase() === "b"
+        ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+        : Uint8Array.from(
+            data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            (c) => c.charCodeAt(0),
+          );
     try {
       return new TextDecoder(charset).decode(bytes);
     } catch {
@@ -87,13 +93,17 @@ function splitMails(text: string): Mail[] {
 function storyOf(mail: Mail): PatchStory | null {
   const h = mail.headers;
   if (!h.has("subject") && !h.has("from")) return null;
-  const subject = decodeWords(h.get("subject") ?? "").replace(/^(\s*\[[^\]]*\]\s*)+/, "").trim();
+  const subject = decodeWords(h.get("subject") ?? "")
+    .replace(/^(\s*\[[^\]]*\]\s*)+/, "")
+    .trim();
   const messageId = (h.get("message-id") ?? "").trim().replace(/^<|>$/g, "");
   const diffAt = mail.body.search(/^(diff --git |--- |Index: )/m);
   const message = (diffAt >= 0 ? mail.body.slice(0, diffAt) : mail.body).split(/^---\s*$/m)[0].trim();
   return {
     subject,
-    author: decodeWords(h.get("from") ?? "").replace(/\s+/g, " ").trim(),
+    author: decodeWords(h.get("from") ?? "")
+      .replace(/\s+/g, " ")
+      .trim(),
     date: (h.get("date") ?? "").trim(),
     message,
     messageId,
@@ -127,7 +137,11 @@ function applyHunks(text: string, patch: StructuredPatch, file: string, failed: 
     const next = applyPatch(text, { ...patch, hunks: [hunk] });
     if (next === false) {
       const removed = hunk.lines.filter((l) => l.startsWith("-")).length;
-      failed.push({ file, hunk: hunkHeader(hunk), reason: removed ? `the lines it changes or its context are not in ${file} (as the patch's author had it)` : `its context is not in ${file}` });
+      failed.push({
+        file,
+        hunk: hunkHeader(hunk),
+        reason: removed ? `the lines it changes or its context are not in ${file} (as the patch's author had it)` : `its context is not in ${file}`,
+      });
       continue;
     }
     text = next;

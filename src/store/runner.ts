@@ -25,7 +25,11 @@ export function connectEngine(store: PlaygroundStore, client: EngineClient, hook
         again = false;
         const s = store.getState();
         const files = s.files;
-        const result = await client.run(selectWorkspace(s), { relaxed: s.relaxed, headers: waitHeaders ? "wait" : "background", ...(s.profile ? {} : { profile: false }) });
+        const result = await client.run(selectWorkspace(s), {
+          relaxed: s.relaxed,
+          headers: waitHeaders ? "wait" : "background",
+          ...(s.profile ? {} : { profile: false }),
+        });
         // one waiting run after an answering one (not again when the headers could not come)
         waitHeaders = !waitHeaders && !again && (result.kernel.headers?.needed.length ?? 0) > 0;
         if (waitHeaders) again = true;

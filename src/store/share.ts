@@ -21,7 +21,8 @@ const DECODERS: Record<number, (payload: string) => Snapshot> = {
     try {
       text = inflateLinkPayload(payload, MAX_LINK_BYTES);
     } catch (err) {
-      if (err instanceof LinkTooLarge) throw new LinkError(`This link would unpack to more than ${MAX_LINK_BYTES / 1024 / 1024} MiB, more than ksymns accepts; it was not opened.`);
+      if (err instanceof LinkTooLarge)
+        throw new LinkError(`This link would unpack to more than ${MAX_LINK_BYTES / 1024 / 1024} MiB, more than ksymns accepts; it was not opened.`);
       throw new LinkError("This link is incomplete or damaged: its data does not decompress. It may have been cut off when it was copied.");
     }
     let json: unknown;

@@ -33,4 +33,3 @@ export function createPlaygroundStore(initial?: Snapshot, origin?: { kind: WorkK
   if (initial) store.getState().loadSnapshot(initial, origin);
   return store;
 }
-

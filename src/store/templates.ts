@@ -5,7 +5,10 @@ import { configHeaderLine } from "../../wasm/shared/configheader";
 
 /** A C identifier made from a file name, for the template's function names. */
 function identifierOf(file: string): string {
-  return file.replace(/\.c$/, "").replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "_");
+  return file
+    .replace(/\.c$/, "")
+    .replace(/[^A-Za-z0-9_]/g, "_")
+    .replace(/^(?=\d)/, "_");
 }
 
 /** The first text of a new file called `name`. */

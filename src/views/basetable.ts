@@ -21,7 +21,11 @@ export async function openBaseTable(store: PlaygroundStore, line: number): Promi
       "form",
       { method: "dialog" },
       h("h2", { id: "base-table-title" }, `Module.symvers of ${kernel}`),
-      h("p", { class: "muted" }, `The base kernel's export table as Debian ships it, read-only: CRC, symbol, module, export macro and namespace, line ${line} marked.`),
+      h(
+        "p",
+        { class: "muted" },
+        `The base kernel's export table as Debian ships it, read-only: CRC, symbol, module, export macro and namespace, line ${line} marked.`,
+      ),
       h("div", { class: "base-table-rows" }, h("table", { class: "symvers-rows" }, rows)),
       h("div", { class: "dialog-buttons" }, close),
     ),
@@ -32,7 +36,12 @@ export async function openBaseTable(store: PlaygroundStore, line: number): Promi
     ...part.lines.map((text, i) => {
       const n = part.from + i;
       const here = n === line;
-      return h("tr", { class: here ? "current" : undefined, "aria-current": here ? "true" : undefined, dataset: { line: String(n) } }, h("th", { scope: "row" }, String(n)), ...text.split("\t").map((cell) => h("td", null, cell)));
+      return h(
+        "tr",
+        { class: here ? "current" : undefined, "aria-current": here ? "true" : undefined, dataset: { line: String(n) } },
+        h("th", { scope: "row" }, String(n)),
+        ...text.split("\t").map((cell) => h("td", null, cell)),
+      );
     }),
   );
   dialog.addEventListener("close", () => dialog.remove());

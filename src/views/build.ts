@@ -15,12 +15,20 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const lineFinding = (text: string) => r.findings.find((f) => f.stage !== "load" && f.text === text);
     replaceChildren(
       root,
-      h("p", { class: "log-head" }, `make M=$PWD modules — Linux ${r.kernel.release}${r.kernel.relaxed ? " — built anyway (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1)" : ""}`),
+      h(
+        "p",
+        { class: "log-head" },
+        `make M=$PWD modules — Linux ${r.kernel.release}${r.kernel.relaxed ? " — built anyway (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1)" : ""}`,
+      ),
       r.build.log.length === 0 ? h("p", { class: "muted" }, "modpost printed nothing.") : null,
       ...r.build.log.map((line) => {
         const f = lineFinding(line);
         const sev = /^(ERROR|FATAL|error|Error)/.test(line) ? "error" : /^WARNING/.test(line) ? "warning" : "info";
-        return h("button", { type: "button", class: `bline sev-${sev}`, disabled: !(f && f.file), on: { click: () => f && store.getState().revealRange(f) } }, line);
+        return h(
+          "button",
+          { type: "button", class: `bline sev-${sev}`, disabled: !(f && f.file), on: { click: () => f && store.getState().revealRange(f) } },
+          line,
+        );
       }),
       h(
         "ul",

@@ -4,7 +4,15 @@
 
 import type { Pane } from "./pane";
 import { h, icon, replaceChildren } from "./dom";
-import { describeActual, describeExpectation, meetsExpectation, selectComparedKernels, type Expectation, type PlaygroundState, type PlaygroundStore } from "../store";
+import {
+  describeActual,
+  describeExpectation,
+  meetsExpectation,
+  selectComparedKernels,
+  type Expectation,
+  type PlaygroundState,
+  type PlaygroundStore,
+} from "../store";
 import { outcomeOf } from "../presets/outcome";
 import type { ExpectedOutcome } from "../presets/types";
 import type { RunResult } from "../engine";
@@ -20,7 +28,11 @@ interface Cell {
 
 function buildCell(o: ExpectedOutcome): Cell {
   const relaxed = Object.values(o.build.modules).includes("relaxed");
-  return { verdict: o.build.ok ? "make succeeds" : relaxed ? "make refuses · built anyway" : "make fails", good: o.build.ok, lines: [...o.build.errors, ...o.build.modpost] };
+  return {
+    verdict: o.build.ok ? "make succeeds" : relaxed ? "make refuses · built anyway" : "make fails",
+    good: o.build.ok,
+    lines: [...o.build.errors, ...o.build.modpost],
+  };
 }
 
 function commandCell(o: ExpectedOutcome, i: number): Cell | null {
@@ -29,21 +41,15 @@ function commandCell(o: ExpectedOutcome, i: number): Cell | null {
   return { verdict: `exit ${c.exit}`, good: c.exit === 0, lines: [...c.stderr, ...c.kernel], exit: c.exit };
 }
 
-const sameCell = (a: Cell | null, b: Cell | null) => !!a && !!b && a.verdict === b.verdict && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
+const sameCell = (a: Cell | null, b: Cell | null) =>
+  !!a && !!b && a.verdict === b.verdict && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const picker = h("div", { class: "compare-kernels", role: "group", "aria-label": "Kernels to compare" });
   const expectBox = h("section", { class: "expectations", "aria-label": "Expectations", hidden: true });
   const table = h("div", { class: "compare-table-wrap" });
   const status = h("span", { class: "compare-status", role: "status" });
-  const root = h(
-    "div",
-    { class: "compare-pane" },
-    expectBox,
-    h("div", { class: "compare-head" }, h("h3", null, "Compare kernels"), status),
-    picker,
-    table,
-  );
+  const root = h("div", { class: "compare-pane" }, expectBox, h("div", { class: "compare-head" }, h("h3", null, "Compare kernels"), status), picker, table);
   container.append(root);
 
   const runOf = (s: PlaygroundState, k: string): RunResult | Error | undefined => {
@@ -55,7 +61,12 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const want = selectComparedKernels(s);
     const setChosen = (k: string, on: boolean) => store.getState().setCompared(k, on);
     const others = [...s.kernels].sort((a, b) => parseRelease(a) - parseRelease(b)).filter((k) => !want.includes(k));
-    const adder = h("select", { class: "kadd", "aria-label": "Add a kernel to the comparison" }, h("option", { value: "" }, "+ kernel"), ...others.map((k) => h("option", { value: k }, k)));
+    const adder = h(
+      "select",
+      { class: "kadd", "aria-label": "Add a kernel to the comparison" },
+      h("option", { value: "" }, "+ kernel"),
+      ...others.map((k) => h("option", { value: k }, k)),
+    );
     adder.addEventListener("change", () => adder.value && setChosen(adder.value, true));
     replaceChildren(
       picker,
@@ -68,7 +79,11 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           k,
           fixed || want.length <= 2
             ? null
-            : h("button", { type: "button", class: "kchip-x", title: `Leave ${k} out`, "aria-label": `Leave ${k} out`, on: { click: () => setChosen(k, false) } }, icon("close")),
+            : h(
+                "button",
+                { type: "button", class: "kchip-x", title: `Leave ${k} out`, "aria-label": `Leave ${k} out`, on: { click: () => setChosen(k, false) } },
+                icon("close"),
+              ),
         );
       }),
       others.length ? adder : null,
@@ -91,14 +106,36 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         "li",
         { class: `expectation ${state}`, dataset: { status: state } },
         h("span", { class: "expect-state" }, state === "pending" ? "…" : icon(state === "passed" ? "ok" : "error"), state),
-        h("span", { class: "expect-text" }, describeExpectation(e, cmd), run && state === "failed" ? h("span", { class: "expect-actual" }, `actually: ${describeActual(run, e.at)}`) : null),
-        h("button", { type: "button", class: "icon-button", title: "Remove this expectation", "aria-label": "Remove this expectation", on: { click: () => store.getState().removeExpectation(i) } }, icon("close")),
+        h(
+          "span",
+          { class: "expect-text" },
+          describeExpectation(e, cmd),
+          run && state === "failed" ? h("span", { class: "expect-actual" }, `actually: ${describeActual(run, e.at)}`) : null,
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "icon-button",
+            title: "Remove this expectation",
+            "aria-label": "Remove this expectation",
+            on: { click: () => store.getState().removeExpectation(i) },
+          },
+          icon("close"),
+        ),
       );
     });
     const done = passed + failed === s.expect.length;
     replaceChildren(
       expectBox,
-      h("h3", null, "This workspace claims", done ? h("span", { class: `expect-total ${failed ? "failed" : "passed"}` }, failed ? `${failed} of ${s.expect.length} failed` : `all ${passed} passed`) : null),
+      h(
+        "h3",
+        null,
+        "This workspace claims",
+        done
+          ? h("span", { class: `expect-total ${failed ? "failed" : "passed"}` }, failed ? `${failed} of ${s.expect.length} failed` : `all ${passed} passed`)
+          : null,
+      ),
       h("ul", null, ...rows),
     );
   }
@@ -106,17 +143,25 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   function cellView(kernel: string, at: "build" | number, cell: Cell | null, left: Cell | null, first: boolean): HTMLElement {
     if (!cell) return h("td", { class: "cmp-cell empty" }, "—");
     const changed = !first && !sameCell(cell, left);
-    const add = h("button", {
-      type: "button",
-      class: "expect-add",
-      title: "Add this as an expectation of the shared link",
-      on: {
-        click: () => {
-          const text = cell.lines[0]?.replace(/^<\d>/, "");
-          store.getState().addExpectation(at === "build" ? { kernel, at, ok: cell.good, ...(text ? { text } : {}) } : { kernel, at, exit: cell.exit ?? 0, ...(text ? { text } : {}) });
+    const add = h(
+      "button",
+      {
+        type: "button",
+        class: "expect-add",
+        title: "Add this as an expectation of the shared link",
+        on: {
+          click: () => {
+            const text = cell.lines[0]?.replace(/^<\d>/, "");
+            store
+              .getState()
+              .addExpectation(
+                at === "build" ? { kernel, at, ok: cell.good, ...(text ? { text } : {}) } : { kernel, at, exit: cell.exit ?? 0, ...(text ? { text } : {}) },
+              );
+          },
         },
       },
-    }, "+ expect");
+      "+ expect",
+    );
     return h(
       "td",
       { class: `cmp-cell${changed ? " changed" : ""}`, dataset: { kernel, at: String(at) } },
@@ -158,15 +203,40 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       h(
         "table",
         { class: "compare-table" },
-        h("thead", null, h("tr", null, h("th", { scope: "col" }, ""), ...kernels.map((k) => h("th", { scope: "col", dataset: { kernel: k } }, h("span", { class: "kv" }, k), h("span", { class: "krel" }, (runOf(s, k) as RunResult | undefined)?.kernel?.release ?? ""))))),
+        h(
+          "thead",
+          null,
+          h(
+            "tr",
+            null,
+            h("th", { scope: "col" }, ""),
+            ...kernels.map((k) =>
+              h(
+                "th",
+                { scope: "col", dataset: { kernel: k } },
+                h("span", { class: "kv" }, k),
+                h("span", { class: "krel" }, (runOf(s, k) as RunResult | undefined)?.kernel?.release ?? ""),
+              ),
+            ),
+          ),
+        ),
         h(
           "tbody",
           null,
           row(h("th", { scope: "row" }, h("span", { class: "rowname" }, "build"), h("code", null, "make M=…")), buildCell, "build"),
-          ...Array.from({ length: n }, (_, i) => row(h("th", { scope: "row" }, h("span", { class: "rowname" }, `command ${i + 1}`), h("code", null, `$ ${label(i)}`)), (o) => commandCell(o, i), i)),
+          ...Array.from({ length: n }, (_, i) =>
+            row(h("th", { scope: "row" }, h("span", { class: "rowname" }, `command ${i + 1}`), h("code", null, `$ ${label(i)}`)), (o) => commandCell(o, i), i),
+          ),
         ),
       ),
-      h("p", { class: "compare-legend" }, h("span", { class: "swatch changed" }), "differs from the kernel to its left", h("span", { class: "swatch new" }), "a message that kernel did not print"),
+      h(
+        "p",
+        { class: "compare-legend" },
+        h("span", { class: "swatch changed" }),
+        "differs from the kernel to its left",
+        h("span", { class: "swatch new" }),
+        "a message that kernel did not print",
+      ),
     );
   }
 
@@ -177,7 +247,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     renderTable(s);
   }
   render();
-  const unsubscribe = store.subscribe((s) => [s.compareRuns, s.compareChosen, s.expect, s.side, s.kernels] as const, render, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsubscribe = store.subscribe((s) => [s.compareRuns, s.compareChosen, s.expect, s.side, s.kernels] as const, render, {
+    equalityFn: (a, b) => a.every((x, i) => x === b[i]),
+  });
   return () => {
     unsubscribe();
     root.remove();

@@ -15,7 +15,9 @@ import { highlightLines } from "../embed/highlight";
 export function describeBinary(bytes: Uint8Array): string[] {
   const out = [`${bytes.length.toLocaleString("en")} bytes`];
   if (bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46) {
-    out.push(`ELF ${bytes[4] === 2 ? "64-bit" : bytes[4] === 1 ? "32-bit" : "?-bit"} ${bytes[5] === 1 ? "little-endian" : bytes[5] === 2 ? "big-endian" : ""}`.trim());
+    out.push(
+      `ELF ${bytes[4] === 2 ? "64-bit" : bytes[4] === 1 ? "32-bit" : "?-bit"} ${bytes[5] === 1 ? "little-endian" : bytes[5] === 2 ? "big-endian" : ""}`.trim(),
+    );
   } else if (bytes[0] === 0xfd && bytes[1] === 0x37) out.push("xz-compressed");
   else if (bytes[0] === 0x28 && bytes[1] === 0xb5) out.push("zstd-compressed");
   else if (bytes[0] === 0x1f && bytes[1] === 0x8b) out.push("gzip-compressed");
@@ -81,7 +83,11 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     return new Promise((resolve) => {
       const ready = () => store.getState().result !== null || store.getState().engine === "failed";
       if (ready()) return resolve();
-      const unsub = store.subscribe((s) => [s.result, s.engine] as const, () => ready() && (unsub(), resolve()), { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+      const unsub = store.subscribe(
+        (s) => [s.result, s.engine] as const,
+        () => ready() && (unsub(), resolve()),
+        { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+      );
     });
   }
 
@@ -115,7 +121,10 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   }
 
   const unsubs = [
-    store.subscribe((s) => s.editorKind, () => void useKind()),
+    store.subscribe(
+      (s) => s.editorKind,
+      () => void useKind(),
+    ),
     store.subscribe((s) => [s.activeFile, s.files, s.result] as const, showLight, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) }),
     store.subscribe((s) => [s.activeFile, s.files.length, selectActiveFile(s)?.content instanceof Uint8Array] as const, showActive, {
       equalityFn: (a, b) => a.every((x, i) => x === b[i]),

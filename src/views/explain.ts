@@ -21,7 +21,12 @@ export function explanationCard(id: string): HTMLElement {
       row("Since", card.since),
       row("Before", card.before),
       row("Fix", card.fix),
-      h("div", { class: "explain-row" }, h("dt", null, "Docs"), h("dd", null, h("a", { href: card.docs, target: "_blank", rel: "noopener noreferrer" }, card.docs.replace(/^https:\/\//, "")))),
+      h(
+        "div",
+        { class: "explain-row" },
+        h("dt", null, "Docs"),
+        h("dd", null, h("a", { href: card.docs, target: "_blank", rel: "noopener noreferrer" }, card.docs.replace(/^https:\/\//, ""))),
+      ),
     ),
   );
 }

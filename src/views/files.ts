@@ -42,7 +42,11 @@ export function deleteWithUndo(store: PlaygroundStore, name: string): void {
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const list = h("div", { class: "tabs", role: "tablist", "aria-label": "Workspace files" });
   const menu = h("div", { class: "menu", role: "menu", hidden: true });
-  const add = h("button", { type: "button", class: "tab-add", title: "New file", "aria-label": "New file", "aria-haspopup": "menu", "aria-expanded": "false" }, icon("plus"));
+  const add = h(
+    "button",
+    { type: "button", class: "tab-add", title: "New file", "aria-label": "New file", "aria-haspopup": "menu", "aria-expanded": "false" },
+    icon("plus"),
+  );
   const root = h("div", { class: "files-pane" }, list, h("div", { class: "tab-tools" }, add, menu));
   container.append(root);
   let renaming: string | null = null;
@@ -123,7 +127,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           return h("div", { class: "tab renaming", role: "presentation" }, input);
         }
         const c = counts.get(f.name);
-        const badge = c && (c.e || c.w) ? h("span", { class: `badge ${c.e ? "badge-error" : "badge-warning"}`, title: `${counted(c.e, "error")}, ${counted(c.w, "warning")}` }, String(c.e || c.w)) : null;
+        const badge =
+          c && (c.e || c.w)
+            ? h(
+                "span",
+                { class: `badge ${c.e ? "badge-error" : "badge-warning"}`, title: `${counted(c.e, "error")}, ${counted(c.w, "warning")}` },
+                String(c.e || c.w),
+              )
+            : null;
         const close = h("span", { class: "tab-close", role: "button", title: `Delete ${f.name}`, "aria-label": `Delete ${f.name}` }, icon("close"));
         close.addEventListener("click", (e) => {
           e.stopPropagation();

@@ -26,7 +26,12 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       h(
         "header",
         { class: "gallery-head" },
-        h("div", null, h("h2", { id: "gallery-title" }, "Examples from real kernel threads"), h("p", null, "Each one replays a case from a mailing list or tracker, set on the release it happened on, with what the real kernel printed.")),
+        h(
+          "div",
+          null,
+          h("h2", { id: "gallery-title" }, "Examples from real kernel threads"),
+          h("p", null, "Each one replays a case from a mailing list or tracker, set on the release it happened on, with what the real kernel printed."),
+        ),
         h("button", { type: "button", class: "icon-button", title: "Close (Esc)", "aria-label": "Close", on: { click: close } }, icon("close")),
       ),
       grid,
@@ -71,7 +76,8 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   const render = () => {
     const open = store.getState().galleryOpen;
     root.hidden = !open;
-    if (open && !filling) filling = fill().catch(() => replaceChildren(grid, h("li", { class: "muted" }, "The examples could not be loaded; reload the page to try again.")));
+    if (open && !filling)
+      filling = fill().catch(() => replaceChildren(grid, h("li", { class: "muted" }, "The examples could not be loaded; reload the page to try again.")));
     if (open) (grid.querySelector("a") as HTMLElement | null)?.focus();
   };
   render();

@@ -20,7 +20,11 @@ const SVG = "http://www.w3.org/2000/svg";
 const ATLAS_KERNELS = BUILTIN_PROFILES.map((p) => releaseName(p.release));
 const ATLAS_DEFAULT = ATLAS_KERNELS.includes(releaseName(DEFAULT_RELEASE)) ? releaseName(DEFAULT_RELEASE) : ATLAS_KERNELS[0];
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: (Node | string)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   el.append(...children);
@@ -35,7 +39,12 @@ const COLUMN: Record<GraphNode["kind"], number> = { kernel: 0, module: 1, symbol
 /** What the layout needs of `g`: a box per node (sized to its label) and the edges. */
 export function layoutInputOf(g: Graph): LayoutInput {
   return {
-    nodes: g.nodes.map((n) => ({ id: n.id, width: Math.max(n.label.length, (n.sub?.length ?? 0) * 0.85) * 7.4 + 28, height: n.sub ? 40 : 28, column: COLUMN[n.kind] })),
+    nodes: g.nodes.map((n) => ({
+      id: n.id,
+      width: Math.max(n.label.length, (n.sub?.length ?? 0) * 0.85) * 7.4 + 28,
+      height: n.sub ? 40 : 28,
+      column: COLUMN[n.kind],
+    })),
     edges: g.edges.map((e) => ({ from: e.from, to: e.to })),
   };
 }
@@ -43,9 +52,21 @@ export function layoutInputOf(g: Graph): LayoutInput {
 /** Draws `g` as laid out by `layout` into a fresh <svg>; `onPick` gets the clicked node. */
 export function drawGraph(g: Graph, layout: Layout, onPick: (n: GraphNode) => void): SVGSVGElement {
   const { width, height } = layout;
-  const root = svg("svg", { class: "graph-svg", viewBox: `0 0 ${Math.max(width, 1)} ${Math.max(height, 1)}`, role: "img", "aria-label": `Graph of ${g.nodes.length} nodes and ${g.edges.length} edges` });
+  const root = svg("svg", {
+    class: "graph-svg",
+    viewBox: `0 0 ${Math.max(width, 1)} ${Math.max(height, 1)}`,
+    role: "img",
+    "aria-label": `Graph of ${g.nodes.length} nodes and ${g.edges.length} edges`,
+  });
   const defs = svg("defs");
-  for (const v of ["allowed", "refused", "warning", "member"]) defs.append(svg("marker", { id: `arrow-${v}`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0 0 8 4 0 8z", class: `arrow-${v}` })));
+  for (const v of ["allowed", "refused", "warning", "member"])
+    defs.append(
+      svg(
+        "marker",
+        { id: `arrow-${v}`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
+        svg("path", { d: "M0 0 8 4 0 8z", class: `arrow-${v}` }),
+      ),
+    );
   const edgeLayer = svg("g", { class: "edges" });
   g.edges.forEach((e, i) => {
     const pts = layout.edges[i] ?? [];
@@ -53,7 +74,14 @@ export function drawGraph(g: Graph, layout: Layout, onPick: (n: GraphNode) => vo
     let d = `M${pts[0].x},${pts[0].y}`;
     for (let k = 1; k < pts.length; k++) d += ` L${pts[k].x},${pts[k].y}`;
     const cls = e.kind === "member" ? "member" : e.verdict;
-    const path = svg("path", { d, class: `gedge kind-${e.kind} v-${cls}`, "marker-end": `url(#arrow-${cls})`, "data-from": e.from, "data-to": e.to, "data-verdict": e.verdict });
+    const path = svg("path", {
+      d,
+      class: `gedge kind-${e.kind} v-${cls}`,
+      "marker-end": `url(#arrow-${cls})`,
+      "data-from": e.from,
+      "data-to": e.to,
+      "data-verdict": e.verdict,
+    });
     path.append(svg("title", {}, `${e.kind}${e.kind === "member" ? "" : ` · ${e.verdict}`}${e.why.length ? `\n${e.why.join("\n")}` : ""}`));
     edgeLayer.append(path);
     if (e.kind !== "member" && g.nodes.length <= 60) {
@@ -67,7 +95,14 @@ export function drawGraph(g: Graph, layout: Layout, onPick: (n: GraphNode) => vo
     if (!p) continue;
     const w = p.width;
     const hgt = p.height;
-    const node = svg("g", { class: `gnode kind-${n.kind}${n.range ? " linked" : ""}`, transform: `translate(${p.x - w / 2},${p.y - hgt / 2})`, tabindex: n.range ? 0 : -1, role: n.range ? "button" : "img", "data-id": n.id, "aria-label": `${KIND_LABEL[n.kind]} ${n.label}${n.range ? `, ${n.range.file} line ${n.range.line}` : ""}` });
+    const node = svg("g", {
+      class: `gnode kind-${n.kind}${n.range ? " linked" : ""}`,
+      transform: `translate(${p.x - w / 2},${p.y - hgt / 2})`,
+      tabindex: n.range ? 0 : -1,
+      role: n.range ? "button" : "img",
+      "data-id": n.id,
+      "aria-label": `${KIND_LABEL[n.kind]} ${n.label}${n.range ? `, ${n.range.file} line ${n.range.line}` : ""}`,
+    });
     node.append(svg("rect", { width: w, height: hgt, rx: n.kind === "namespace" ? hgt / 2 : 6 }));
     node.append(svg("text", { x: w / 2, y: n.sub ? 17 : 18, class: "glabel" }, n.label));
     if (n.sub) node.append(svg("text", { x: w / 2, y: 32, class: "gsub" }, n.sub));
@@ -101,17 +136,21 @@ function panZoom(el: SVGSVGElement, box: { width: number; height: number }): () 
     const hh = box.height / 0.8;
     el.setAttribute("viewBox", `${full.w < w ? full.x - (w - full.w) / 2 : full.x} ${full.y} ${w} ${hh}`);
   }
-  el.addEventListener("wheel", (e) => {
-    e.preventDefault();
-    const r = el.getBoundingClientRect();
-    const k = Math.exp(e.deltaY * 0.0015);
-    const vb = el.viewBox.baseVal;
-    const fx = (e.clientX - r.left) / r.width;
-    const fy = (e.clientY - r.top) / r.height;
-    const w = Math.min(full.w * 4, Math.max(40, vb.width * k));
-    const hh = (w / vb.width) * vb.height;
-    el.setAttribute("viewBox", `${vb.x + (vb.width - w) * fx} ${vb.y + (vb.height - hh) * fy} ${w} ${hh}`);
-  }, { passive: false });
+  el.addEventListener(
+    "wheel",
+    (e) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      const k = Math.exp(e.deltaY * 0.0015);
+      const vb = el.viewBox.baseVal;
+      const fx = (e.clientX - r.left) / r.width;
+      const fy = (e.clientY - r.top) / r.height;
+      const w = Math.min(full.w * 4, Math.max(40, vb.width * k));
+      const hh = (w / vb.width) * vb.height;
+      el.setAttribute("viewBox", `${vb.x + (vb.width - w) * fx} ${vb.y + (vb.height - hh) * fy} ${w} ${hh}`);
+    },
+    { passive: false },
+  );
   el.addEventListener("pointerdown", (e) => {
     if ((e.target as Element).closest(".gnode")) return;
     const start = { x: e.clientX, y: e.clientY, vx: el.viewBox.baseVal.x, vy: el.viewBox.baseVal.y };
@@ -140,9 +179,17 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
 
   const MODE_LABEL = { workspace: "This workspace", atlas: "Namespace atlas", surface: "Export surface" } as const;
   const modeButtons = (["workspace", "atlas", "surface"] as const).map((m) =>
-    h("button", { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } }, MODE_LABEL[m]),
+    h(
+      "button",
+      { type: "button", class: "seg", dataset: { mode: m }, "aria-pressed": String(m === mode), on: { click: () => ((mode = m), render()) } },
+      MODE_LABEL[m],
+    ),
   );
-  const kernelSel = h("select", { class: "atlas-kernel", "aria-label": "Kernel profile", on: { change: () => ((atlasKernel = kernelSel.value), render()) } }, ...ATLAS_KERNELS.map((k) => h("option", { value: k }, `Debian ${k}`)));
+  const kernelSel = h(
+    "select",
+    { class: "atlas-kernel", "aria-label": "Kernel profile", on: { change: () => ((atlasKernel = kernelSel.value), render()) } },
+    ...ATLAS_KERNELS.map((k) => h("option", { value: k }, `Debian ${k}`)),
+  );
   const filter = h("input", { type: "search", class: "graph-filter", placeholder: "Filter modules, symbols or namespaces", "aria-label": "Filter the graph" });
   let filterTimer = 0;
   filter.addEventListener("input", () => (clearTimeout(filterTimer), (filterTimer = window.setTimeout(render, 200))));
@@ -174,7 +221,16 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     h("span", { class: "lg-node kind-namespace" }, "namespace"),
   );
   const atlasTools = h("span", { class: "atlas-tools" }, kernelSel);
-  const root = h("div", { class: "graph-pane" }, h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, filter, fitButton), legend, note, canvas, surfaceBox, info);
+  const root = h(
+    "div",
+    { class: "graph-pane" },
+    h("div", { class: "graph-bar" }, h("span", { class: "segs", role: "group", "aria-label": "What to draw" }, ...modeButtons), atlasTools, filter, fitButton),
+    legend,
+    note,
+    canvas,
+    surfaceBox,
+    info,
+  );
   container.append(root);
 
   const pick = (n: GraphNode) => {
@@ -186,7 +242,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     if (n.kind === "namespace" || n.kind === "kernel") {
       const ns = n.kind === "namespace" ? n.label : null;
       info.textContent = ns ? `${ns}: loading its exports…` : `${n.label} exports into the namespaces it points to (a module of the Debian kernel).`;
-      if (ns) void store.getState().queries?.namespaceExports(ns, 12).then((xs: KernelExport[]) => (info.textContent = `${ns}: ${xs.map((x) => x.symbol).join(", ")}${xs.length === 12 ? ", …" : ""}`), () => undefined);
+      if (ns)
+        void store
+          .getState()
+          .queries?.namespaceExports(ns, 12)
+          .then(
+            (xs: KernelExport[]) => (info.textContent = `${ns}: ${xs.map((x) => x.symbol).join(", ")}${xs.length === 12 ? ", …" : ""}`),
+            () => undefined,
+          );
     }
   };
 
@@ -215,7 +278,10 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     void layouter.layout(input).then((outcome) => {
       if (mine !== shown || outcome.kind === "superseded") return;
       const slow = outcome.kind === "over-budget";
-      tell([what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "), offerAll);
+      tell(
+        [what, slow ? `Arranging this graph took more than ${LAYOUT_BUDGET_MS / 1000} s, so it is shown in columns.` : ""].filter(Boolean).join(" "),
+        offerAll,
+      );
       const el = drawGraph(g, slow ? columnLayout(input) : outcome.layout, pick);
       canvas.dataset.layout = slow ? "columns" : "dagre";
       canvas.removeAttribute("aria-busy");
@@ -231,7 +297,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     lookupFor = r;
     const wanted = [...new Set(r.model.modules.flatMap((m) => m.uses.map((u) => u.symbol)))].filter((x) => !owners.has(x));
     if (!wanted.length) return;
-    void Promise.all(wanted.map((sym) => s.queries!.symbolInfo(sym).then((x) => x && owners.set(sym, { owner: x.owner, ns: x.ns }), () => undefined))).then(() => mode === "workspace" && store.getState().result === r && render());
+    void Promise.all(
+      wanted.map((sym) =>
+        s.queries!.symbolInfo(sym).then(
+          (x) => x && owners.set(sym, { owner: x.owner, ns: x.ns }),
+          () => undefined,
+        ),
+      ),
+    ).then(() => mode === "workspace" && store.getState().result === r && render());
   }
 
   function render(): void {
@@ -278,7 +351,14 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     info.textContent = `Debian ${atlasKernel}: ${nsCount} of ${counted(data.length, "namespace")}, ${counted(modules, "module")} drawn${filter.value ? ` matching “${filter.value}”` : ""}. Exporters point at a namespace; it points at its importers.`;
     // without a filter the atlas opens on the namespaces most imported (and the workspace's own)
     const overview = !filter.value && !showAll && nsCount < data.length;
-    show(g, `No namespace or module matches “${filter.value}”.`, overview ? `Showing the ${nsCount} namespaces most imported by Debian ${atlasKernel}'s modules (and those this workspace imports), of ${data.length}. Type in the filter to find others, or` : "", overview);
+    show(
+      g,
+      `No namespace or module matches “${filter.value}”.`,
+      overview
+        ? `Showing the ${nsCount} namespaces most imported by Debian ${atlasKernel}'s modules (and those this workspace imports), of ${data.length}. Type in the filter to find others, or`
+        : "",
+      overview,
+    );
   }
   render();
   // at the next frame: the tab's panel is shown by then, and the canvas has its size

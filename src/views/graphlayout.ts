@@ -36,7 +36,9 @@ export function computeLayout(input: LayoutInput): Layout {
     const p = g.node(n.id);
     nodes[n.id] = { x: p.x, y: p.y, width: p.width, height: p.height };
   }
-  const edges = input.edges.map((e, i) => (g.edge({ v: e.from, w: e.to, name: String(i) })?.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })));
+  const edges = input.edges.map((e, i) =>
+    (g.edge({ v: e.from, w: e.to, name: String(i) })?.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })),
+  );
   const { width = 0, height = 0 } = g.graph();
   return { width, height, nodes, edges };
 }
@@ -62,7 +64,12 @@ export function columnLayout(input: LayoutInput): Layout {
   const edges = input.edges.map((e) => {
     const a = nodes[e.from];
     const b = nodes[e.to];
-    return a && b ? [{ x: a.x + a.width / 2, y: a.y }, { x: b.x - b.width / 2, y: b.y }] : [];
+    return a && b
+      ? [
+          { x: a.x + a.width / 2, y: a.y },
+          { x: b.x - b.width / 2, y: b.y },
+        ]
+      : [];
   });
   return { width: x - GAP_X + 16, height, nodes, edges };
 }
@@ -71,14 +78,20 @@ export function columnLayout(input: LayoutInput): Layout {
 export type LayoutOutcome = { kind: "laid-out"; layout: Layout } | { kind: "over-budget" } | { kind: "superseded" };
 
 /** The part of a Worker the layouter uses (tests pass a fake). */
-export type LayoutWorker = Pick<Worker, "postMessage" | "terminate"> & { onmessage: ((e: MessageEvent<Layout>) => void) | null; onerror: ((e: unknown) => void) | null };
+export type LayoutWorker = Pick<Worker, "postMessage" | "terminate"> & {
+  onmessage: ((e: MessageEvent<Layout>) => void) | null;
+  onerror: ((e: unknown) => void) | null;
+};
 
 function keyOf(input: LayoutInput): string {
   return JSON.stringify(input);
 }
 
 /** A layouter over workers from `start`, each layout allowed `budgetMs`. */
-export function createLayouter(start: () => LayoutWorker, budgetMs = LAYOUT_BUDGET_MS): { layout(input: LayoutInput): Promise<LayoutOutcome>; dispose(): void } {
+export function createLayouter(
+  start: () => LayoutWorker,
+  budgetMs = LAYOUT_BUDGET_MS,
+): { layout(input: LayoutInput): Promise<LayoutOutcome>; dispose(): void } {
   type Job = { input: LayoutInput; key: string; resolve: (o: LayoutOutcome) => void };
   let worker: LayoutWorker | null = null;
   let running: Job | null = null;

@@ -76,7 +76,13 @@ export function workspaceGraph(result: RunResult, owners: Map<string, { owner: s
   };
   const nsNode = (ns: string, range?: Range) => add({ id: `ns:${ns}`, kind: "namespace", label: ns, range });
   for (const m of result.model.modules) {
-    const mid = add({ id: `mod:${m.name}`, kind: "module", label: m.name, sub: m.builtin ? "built-in" : m.file, range: { file: m.file, line: 1, col: 1, endLine: 1, endCol: 1 } });
+    const mid = add({
+      id: `mod:${m.name}`,
+      kind: "module",
+      label: m.name,
+      sub: m.builtin ? "built-in" : m.file,
+      range: { file: m.file, line: 1, col: 1, endLine: 1, endCol: 1 },
+    });
     for (const e of m.exports) {
       const sid = add({ id: `sym:${e.symbol}`, kind: "symbol", label: e.symbol, sub: e.gpl ? "GPL" : undefined, range: rangeOf(e) });
       edges.push({ from: mid, to: sid, kind: "export", ...verdictOf(atLineOf(lines, e), () => true) });
@@ -146,7 +152,9 @@ export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | nu
   for (const n of namespaces) {
     const imp = importers.get(n.ns) ?? [];
     const kernelImporters = n.importers ?? [];
-    const hit = overview ? overview.has(n.ns) : !q || matches(n.ns) || n.owners.some(matches) || kernelImporters.some(matches) || imp.some((i) => matches(i.module));
+    const hit = overview
+      ? overview.has(n.ns)
+      : !q || matches(n.ns) || n.owners.some(matches) || kernelImporters.some(matches) || imp.some((i) => matches(i.module));
     if (!hit) continue;
     const nid = `ns:${n.ns}`;
     nodes.set(nid, { id: nid, kind: "namespace", label: n.ns, sub: `${n.exports} export${n.exports === 1 ? "" : "s"}`, range: imp[0]?.range });
@@ -171,7 +179,8 @@ export function atlasGraph(namespaces: KernelNamespace[], result: RunResult | nu
     }
     for (const i of imp) {
       const mid = `mod:${i.module}`;
-      if (!nodes.has(mid)) nodes.set(mid, { id: mid, kind: "module", label: i.module, sub: i.file, range: { file: i.file, line: 1, col: 1, endLine: 1, endCol: 1 } });
+      if (!nodes.has(mid))
+        nodes.set(mid, { id: mid, kind: "module", label: i.module, sub: i.file, range: { file: i.file, line: 1, col: 1, endLine: 1, endCol: 1 } });
       edges.push({ from: nid, to: mid, kind: "import", verdict: i.v.verdict, why: i.v.why });
     }
   }

@@ -14,7 +14,11 @@ const LEVEL = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug
  *  saying so, so that success is visible; null when the command printed anything. */
 function quietLine(c: CommandRecord): HTMLElement | null {
   if (c.exit !== 0 || c.stdout.length || c.stderr.length || c.kernel.length) return null;
-  const what = /^(busybox )?insmod\s|^modprobe\s+(?!-r\b)/.test(c.cmd) ? "loaded, no messages" : /^rmmod\s|^modprobe\s+-r\b/.test(c.cmd) ? "removed, no messages" : "no messages";
+  const what = /^(busybox )?insmod\s|^modprobe\s+(?!-r\b)/.test(c.cmd)
+    ? "loaded, no messages"
+    : /^rmmod\s|^modprobe\s+-r\b/.test(c.cmd)
+      ? "removed, no messages"
+      : "no messages";
   return h("div", { class: "out quiet" }, `✓ ${what}`);
 }
 

@@ -30,7 +30,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         { class: `taint ${taint ? "tainted" : "clean"}` },
         h("span", { class: "taint-label" }, "/proc/sys/kernel/tainted"),
         h("code", { class: "taint-value" }, String(taint)),
-        taint ? h("span", { class: "muted" }, `bits ${taintBits(taint).join(", ")}${letters ? ` · flags ${letters}` : ""}`) : h("span", { class: "muted" }, "the kernel is not tainted"),
+        taint
+          ? h("span", { class: "muted" }, `bits ${taintBits(taint).join(", ")}${letters ? ` · flags ${letters}` : ""}`)
+          : h("span", { class: "muted" }, "the kernel is not tainted"),
       ),
       mods.length === 0
         ? h("p", { class: "muted" }, "No module is loaded when the session ends.")
@@ -38,7 +40,19 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
             "table",
             { class: "modules" },
             h("caption", null, "/proc/modules at the end of the session"),
-            h("thead", null, h("tr", null, h("th", { scope: "col" }, "Module"), h("th", { scope: "col" }, "Refcount"), h("th", { scope: "col" }, "Used by"), h("th", { scope: "col" }, "State"), h("th", { scope: "col" }, "Taints"))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                h("th", { scope: "col" }, "Module"),
+                h("th", { scope: "col" }, "Refcount"),
+                h("th", { scope: "col" }, "Used by"),
+                h("th", { scope: "col" }, "State"),
+                h("th", { scope: "col" }, "Taints"),
+              ),
+            ),
             h(
               "tbody",
               null,

@@ -38,16 +38,31 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
   function relatedLink(r: NonNullable<Finding["related"]>): HTMLElement {
     if (selectIsBaseTable(r.file)(store.getState())) {
       const where = `Module.symvers of ${selectBaseKernel(store.getState())}, line ${r.line}`;
-      return h("button", { type: "button", class: "problem-related", title: "Show this row of the base kernel's export table (read-only)", on: { click: () => void openBaseTable(store, r.line) } }, `↳ ${r.note} — ${where}`);
+      return h(
+        "button",
+        {
+          type: "button",
+          class: "problem-related",
+          title: "Show this row of the base kernel's export table (read-only)",
+          on: { click: () => void openBaseTable(store, r.line) },
+        },
+        `↳ ${r.note} — ${where}`,
+      );
     }
-    return h("button", { type: "button", class: "problem-related", title: `Show ${r.file}:${r.line}`, on: { click: () => store.getState().revealRange(r) } }, `↳ ${r.note} — ${r.file}:${r.line}`);
+    return h(
+      "button",
+      { type: "button", class: "problem-related", title: `Show ${r.file}:${r.line}`, on: { click: () => store.getState().revealRange(r) } },
+      `↳ ${r.note} — ${r.file}:${r.line}`,
+    );
   }
 
   function render(): void {
     const s = store.getState();
     const c = selectCounts(s);
     const findings = [...selectFindings(s)].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-    counts.textContent = s.result ? `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} note${c.info === 1 ? "" : "s"}` : "";
+    counts.textContent = s.result
+      ? `${c.error} error${c.error === 1 ? "" : "s"}, ${c.warning} warning${c.warning === 1 ? "" : "s"}, ${c.info} note${c.info === 1 ? "" : "s"}`
+      : "";
     const ctx = fixContextOf(s);
     if (s.result && findings.length === 0) {
       replaceChildren(list, h("li", { class: "no-problems" }, icon("ok"), "modpost and the kernel have nothing to say: every module builds and loads."));
@@ -63,12 +78,22 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           { type: "button", class: "problem-main", title: where ? `Show ${where}` : undefined, on: { click: () => f.file && store.getState().revealRange(f) } },
           icon(f.severity),
           h("span", { class: "problem-text" }, f.text),
-          h("span", { class: "problem-meta" }, h("code", { class: "code" }, f.id), h("span", { class: "stage" }, STAGE[f.stage]), where && h("span", { class: "where" }, where)),
+          h(
+            "span",
+            { class: "problem-meta" },
+            h("code", { class: "code" }, f.id),
+            h("span", { class: "stage" }, STAGE[f.stage]),
+            where && h("span", { class: "where" }, where),
+          ),
         );
         const related = f.related ? relatedLink(f.related) : null;
         const fixButton = fix ? h("button", { type: "button", class: "fix", title: fix.title, on: { click: () => applyFix(f) } }, icon("wrench"), "Fix") : null;
         const item = h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
-        const why = h("button", { type: "button", class: "why", "aria-expanded": "false", title: "What this message means, since when, and how to fix it" }, "Why?");
+        const why = h(
+          "button",
+          { type: "button", class: "why", "aria-expanded": "false", title: "What this message means, since when, and how to fix it" },
+          "Why?",
+        );
         const key = `${f.id}@${where}`;
         const show = (open: boolean) => {
           why.setAttribute("aria-expanded", String(open));

@@ -11,11 +11,20 @@ export const CONFIG_SWITCHES: { key: string; label: string; help: string }[] = [
   { key: "CONFIG_MODVERSIONS", label: "MODVERSIONS", help: "CONFIG_MODVERSIONS: symbol CRCs are checked at load" },
   { key: "CONFIG_MODULE_SIG", label: "MODULE_SIG", help: "CONFIG_MODULE_SIG: module signatures are checked (unsigned modules taint)" },
   { key: "CONFIG_MODULE_SIG_FORCE", label: "SIG_FORCE", help: "CONFIG_MODULE_SIG_FORCE: unsigned modules are refused" },
-  { key: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS", label: "ALLOW_MISSING_NS", help: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS: a missing import is only a warning" },
+  {
+    key: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS",
+    label: "ALLOW_MISSING_NS",
+    help: "CONFIG_MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS: a missing import is only a warning",
+  },
 ];
 
 function toggle(label: string, help: string, onClick: () => void): HTMLButtonElement {
-  return h("button", { type: "button", class: "switch", role: "switch", "aria-checked": "false", title: help, on: { click: onClick } }, h("span", { class: "knob", "aria-hidden": "true" }), h("span", { class: "switch-label" }, label));
+  return h(
+    "button",
+    { type: "button", class: "switch", role: "switch", "aria-checked": "false", title: help, on: { click: onClick } },
+    h("span", { class: "knob", "aria-hidden": "true" }),
+    h("span", { class: "switch-label" }, label),
+  );
 }
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
@@ -32,8 +41,10 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     b.dataset.config = c.key;
     return b;
   });
-  const relaxed = toggle("build anyway", "When make refuses, build the .ko anyway (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, as the kernel lab does) so the loader's verdict shows", () =>
-    store.getState().setRelaxed(!store.getState().relaxed),
+  const relaxed = toggle(
+    "build anyway",
+    "When make refuses, build the .ko anyway (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, as the kernel lab does) so the loader's verdict shows",
+    () => store.getState().setRelaxed(!store.getState().relaxed),
   );
   relaxed.id = "relaxed";
   container.append(
@@ -74,7 +85,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     relaxed.setAttribute("aria-checked", String(s.relaxed));
   }
   render();
-  const unsub = store.subscribe((s) => [s.kernels, s.result, s.profile, s.relaxed, s.engine] as const, render, { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsub = store.subscribe((s) => [s.kernels, s.result, s.profile, s.relaxed, s.engine] as const, render, {
+    equalityFn: (a, b) => a.every((x, i) => x === b[i]),
+  });
   return () => {
     unsub();
     container.replaceChildren();

@@ -12,7 +12,12 @@ import type { ExpectedOutcome } from "../presets/types";
 export function verdictText(o: ExpectedOutcome): string {
   const failed = o.commands.filter((c) => c.exit !== 0);
   const build = o.build.ok ? "make succeeds" : Object.values(o.build.modules).includes("relaxed") ? "make refuses (built anyway)" : "make fails";
-  const load = o.commands.length === 0 ? "" : failed.length ? `${failed.map((c) => c.cmd.split(/\s+/)[0]).join(", ")} fails (exit ${failed[0].exit})` : "every command succeeds";
+  const load =
+    o.commands.length === 0
+      ? ""
+      : failed.length
+        ? `${failed.map((c) => c.cmd.split(/\s+/)[0]).join(", ")} fails (exit ${failed[0].exit})`
+        : "every command succeeds";
   return [build, load].filter(Boolean).join(" · ");
 }
 
@@ -38,16 +43,46 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       h(
         "div",
         { class: "story-head" },
-        h("span", { class: "story-kicker" }, "Example", h("span", { class: "badge" }, `Linux ${meta.kernel}`), meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null),
-        h("span", { class: "story-actions" },
-          h("button", { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } }, "Compare kernels"),
+        h(
+          "span",
+          { class: "story-kicker" },
+          "Example",
+          h("span", { class: "badge" }, `Linux ${meta.kernel}`),
+          meta.relaxed ? h("span", { class: "badge" }, "built anyway") : null,
+        ),
+        h(
+          "span",
+          { class: "story-actions" },
+          h(
+            "button",
+            { type: "button", class: "link-button", id: "story-compare", on: { click: () => store.getState().setTab("compare") } },
+            "Compare kernels",
+          ),
           h("button", { type: "button", class: "link-button", on: { click: () => store.getState().setGalleryOpen(true) } }, "All examples"),
           h(
             "button",
-            { type: "button", class: "icon-button story-collapse", title: collapsed ? "Show the whole story" : "Collapse the story to one line", "aria-label": collapsed ? "Show the whole story" : "Collapse the story", "aria-expanded": String(!collapsed), "aria-controls": "story-body", on: { click: toggle } },
+            {
+              type: "button",
+              class: "icon-button story-collapse",
+              title: collapsed ? "Show the whole story" : "Collapse the story to one line",
+              "aria-label": collapsed ? "Show the whole story" : "Collapse the story",
+              "aria-expanded": String(!collapsed),
+              "aria-controls": "story-body",
+              on: { click: toggle },
+            },
             icon("chevron"),
           ),
-          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setPreset(null) } }, icon("close")),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "icon-button",
+              title: "Hide the story",
+              "aria-label": "Hide the story",
+              on: { click: () => store.getState().setPreset(null) },
+            },
+            icon("close"),
+          ),
         ),
       ),
       h("h2", { class: "story-title" }, meta.title),
@@ -67,8 +102,30 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         h(
           "span",
           { class: "story-actions" },
-          h("button", { type: "button", class: "icon-button story-collapse", title: collapsed ? "Show the whole story" : "Collapse the story to one line", "aria-label": collapsed ? "Show the whole story" : "Collapse the story", "aria-expanded": String(!collapsed), "aria-controls": "story-body", on: { click: toggle } }, icon("chevron")),
-          h("button", { type: "button", class: "icon-button", title: "Hide the story", "aria-label": "Hide the story", on: { click: () => store.getState().setStory(null) } }, icon("close")),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "icon-button story-collapse",
+              title: collapsed ? "Show the whole story" : "Collapse the story to one line",
+              "aria-label": collapsed ? "Show the whole story" : "Collapse the story",
+              "aria-expanded": String(!collapsed),
+              "aria-controls": "story-body",
+              on: { click: toggle },
+            },
+            icon("chevron"),
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "icon-button",
+              title: "Hide the story",
+              "aria-label": "Hide the story",
+              on: { click: () => store.getState().setStory(null) },
+            },
+            icon("close"),
+          ),
         ),
       ),
       h("h2", { class: "story-title" }, story.subject || "A patch"),
@@ -81,7 +138,13 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
             h(
               "ul",
               { class: "citations" },
-              h("li", null, h("span", { class: "cite-subject" }, story.subject), h("span", { class: "cite-meta" }, [story.author, story.date].filter(Boolean).join(" · ")), story.link ? h("a", { class: "cite-link", href: story.link, target: "_blank", rel: "noopener noreferrer" }, story.link) : null),
+              h(
+                "li",
+                null,
+                h("span", { class: "cite-subject" }, story.subject),
+                h("span", { class: "cite-meta" }, [story.author, story.date].filter(Boolean).join(" · ")),
+                story.link ? h("a", { class: "cite-link", href: story.link, target: "_blank", rel: "noopener noreferrer" }, story.link) : null,
+              ),
             ),
           ),
     );
@@ -96,9 +159,22 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     else {
       const diff = diffOutcome(expected, outcomeOf(s.result));
       const sameKernel = s.result.kernel.version === meta.kernel && s.relaxed === meta.relaxed;
-      check = diff.length === 0
-        ? h("p", { class: "story-check ok" }, icon("ok"), "ksymns gives what the real kernel gave.")
-        : h("details", { class: `story-check ${sameKernel ? "bad" : "changed"}` }, h("summary", null, icon(sameKernel ? "error" : "info"), sameKernel ? `${diff.length} difference${diff.length === 1 ? "" : "s"} from the real kernel` : `You changed the example: ${diff.length} difference${diff.length === 1 ? "" : "s"} from the stored outcome`), h("pre", null, diff.join("\n")));
+      check =
+        diff.length === 0
+          ? h("p", { class: "story-check ok" }, icon("ok"), "ksymns gives what the real kernel gave.")
+          : h(
+              "details",
+              { class: `story-check ${sameKernel ? "bad" : "changed"}` },
+              h(
+                "summary",
+                null,
+                icon(sameKernel ? "error" : "info"),
+                sameKernel
+                  ? `${diff.length} difference${diff.length === 1 ? "" : "s"} from the real kernel`
+                  : `You changed the example: ${diff.length} difference${diff.length === 1 ? "" : "s"} from the stored outcome`,
+              ),
+              h("pre", null, diff.join("\n")),
+            );
     }
     return h(
       "div",
@@ -108,14 +184,28 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         "ul",
         { class: "citations" },
         ...meta.citation.map((c) =>
-          h("li", null, h("span", { class: "cite-subject" }, c.subject), h("span", { class: "cite-meta" }, `${c.authors.join(", ")} · ${c.list} · ${c.date}`), h("a", { class: "cite-link", href: c.link, target: "_blank", rel: "noopener noreferrer" }, c.link)),
+          h(
+            "li",
+            null,
+            h("span", { class: "cite-subject" }, c.subject),
+            h("span", { class: "cite-meta" }, `${c.authors.join(", ")} · ${c.list} · ${c.date}`),
+            h("a", { class: "cite-link", href: c.link, target: "_blank", rel: "noopener noreferrer" }, c.link),
+          ),
         ),
       ),
-      h("div", { class: "story-verdict" }, h("span", { class: "story-verdict-label" }, "Real kernel"), h("span", { class: "story-verdict-text", id: "story-verdict" }, verdictText(expected)), check),
+      h(
+        "div",
+        { class: "story-verdict" },
+        h("span", { class: "story-verdict-label" }, "Real kernel"),
+        h("span", { class: "story-verdict-text", id: "story-verdict" }, verdictText(expected)),
+        check,
+      ),
     );
   }
   render();
-  const unsub = store.subscribe((s) => [s.preset, s.story, s.result, s.running] as const, onNextFrame(render), { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
+  const unsub = store.subscribe((s) => [s.preset, s.story, s.result, s.running] as const, onNextFrame(render), {
+    equalityFn: (a, b) => a.every((x, i) => x === b[i]),
+  });
   return () => {
     unsub();
     root.remove();

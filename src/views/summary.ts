@@ -51,9 +51,23 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           : chip("ok", "Load", "all succeeded", commands, "kernel", store);
     const taint = r.taintFinal;
     const loaded = selectLoadedModules(s);
-    const mods = chip(taint ? "warning" : "ok", "Kernel", taint ? "tainted" : "not tainted", `${taint ? `taint ${taint} · ` : ""}${loaded.length} module${loaded.length === 1 ? "" : "s"} loaded`, "modules", store);
+    const mods = chip(
+      taint ? "warning" : "ok",
+      "Kernel",
+      taint ? "tainted" : "not tainted",
+      `${taint ? `taint ${taint} · ` : ""}${loaded.length} module${loaded.length === 1 ? "" : "s"} loaded`,
+      "modules",
+      store,
+    );
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-    const problems = chip(c.error ? "error" : c.warning ? "warning" : "ok", "Problems", plural(c.error, "error"), `${plural(c.warning, "warning")} · ${plural(c.info, "note")}`, "problems", store);
+    const problems = chip(
+      c.error ? "error" : c.warning ? "warning" : "ok",
+      "Problems",
+      plural(c.error, "error"),
+      `${plural(c.warning, "warning")} · ${plural(c.info, "note")}`,
+      "problems",
+      store,
+    );
     replaceChildren(root, problems, build, load, mods);
     root.classList.toggle("running", s.running);
   }

@@ -48,7 +48,13 @@ export function mountSurface(container: HTMLElement, store: PlaygroundStore, ope
   const figure = (kernel: string, value: number, max: number, filter: string, title: string) =>
     h(
       "button",
-      { type: "button", class: "surface-figure", title: `${title} — open the atlas of Debian ${kernel}${filter ? ` filtered to “${filter}”` : ""}`, dataset: { kernel, filter }, on: { click: () => openAtlas(kernel, filter) } },
+      {
+        type: "button",
+        class: "surface-figure",
+        title: `${title} — open the atlas of Debian ${kernel}${filter ? ` filtered to “${filter}”` : ""}`,
+        dataset: { kernel, filter },
+        on: { click: () => openAtlas(kernel, filter) },
+      },
       h("span", { class: "surface-bar", style: `width: ${max ? Math.max(2, Math.round((100 * value) / max)) : 0}%` }),
       h("span", { class: "surface-value" }, fmt(value)),
     );
@@ -69,7 +75,18 @@ export function mountSurface(container: HTMLElement, store: PlaygroundStore, ope
       { class: "surface-table" },
       h("caption", null, "Each figure is the engine's count of the kernel's own Module.symvers; click one to see it in the atlas."),
       h("thead", null, head),
-      h("tbody", null, ...ROWS.map((row) => h("tr", { dataset: { row: row.key } }, h("th", { scope: "row", title: row.help }, row.label, h("span", { class: "surface-help" }, row.help)), ...SURFACE_KERNELS.map((k) => cell(k, row))))),
+      h(
+        "tbody",
+        null,
+        ...ROWS.map((row) =>
+          h(
+            "tr",
+            { dataset: { row: row.key } },
+            h("th", { scope: "row", title: row.help }, row.label, h("span", { class: "surface-help" }, row.help)),
+            ...SURFACE_KERNELS.map((k) => cell(k, row)),
+          ),
+        ),
+      ),
     );
 
     // the namespaces that grew most from the oldest kernel to the newest
@@ -85,8 +102,22 @@ export function mountSurface(container: HTMLElement, store: PlaygroundStore, ope
       grown = h(
         "table",
         { class: "surface-table surface-grown" },
-        h("caption", null, `The namespaces that grew most from Debian ${SURFACE_KERNELS[0]} to Debian ${SURFACE_KERNELS[SURFACE_KERNELS.length - 1]} (exports in each)`),
-        h("thead", null, h("tr", null, h("th", { scope: "col" }, "Namespace"), ...SURFACE_KERNELS.map((k) => h("th", { scope: "col" }, `Debian ${k}`)), h("th", { scope: "col" }, "Growth"))),
+        h(
+          "caption",
+          null,
+          `The namespaces that grew most from Debian ${SURFACE_KERNELS[0]} to Debian ${SURFACE_KERNELS[SURFACE_KERNELS.length - 1]} (exports in each)`,
+        ),
+        h(
+          "thead",
+          null,
+          h(
+            "tr",
+            null,
+            h("th", { scope: "col" }, "Namespace"),
+            ...SURFACE_KERNELS.map((k) => h("th", { scope: "col" }, `Debian ${k}`)),
+            h("th", { scope: "col" }, "Growth"),
+          ),
+        ),
         h(
           "tbody",
           null,
@@ -111,8 +142,16 @@ export function mountSurface(container: HTMLElement, store: PlaygroundStore, ope
       "aside",
       { class: "surface-series" },
       h("p", null, "The namespace series opened with the same argument: ", h("q", null, SERIES_QUOTE)),
-      h("ul", null, ...SERIES_FIGURES.map((f) => h("li", null, h("strong", null, fmt(f.exports)), ` exported symbols in ${f.release} (cover letter ${f.letter})`))),
-      h("p", { class: "muted" }, "The series counted a whole kernel tree; the figures above are Debian's amd64 builds, which leave some drivers out and build others into vmlinux."),
+      h(
+        "ul",
+        null,
+        ...SERIES_FIGURES.map((f) => h("li", null, h("strong", null, fmt(f.exports)), ` exported symbols in ${f.release} (cover letter ${f.letter})`)),
+      ),
+      h(
+        "p",
+        { class: "muted" },
+        "The series counted a whole kernel tree; the figures above are Debian's amd64 builds, which leave some drivers out and build others into vmlinux.",
+      ),
       h("a", { class: "cite-link", href: SERIES_LINK, target: "_blank", rel: "noopener noreferrer" }, SERIES_LINK),
     );
     replaceChildren(root, table, failed.length ? h("p", { class: "muted" }, `Could not count ${failed.join(", ")}.`) : null, grown, series);

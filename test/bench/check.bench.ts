@@ -57,6 +57,8 @@ export default async function bench(): Promise<void> {
   }
   const km = median(k);
   const fm = median(kmod);
-  console.log(`ksymns check --kernel all (4 kernels), median of ${ROUNDS}: ${ms(km)}   modprobe --dump-modversions + modinfo: ${ms(fm)}   ratio ${(km / fm).toFixed(1)}`);
+  console.log(
+    `ksymns check --kernel all (4 kernels), median of ${ROUNDS}: ${ms(km)}   modprobe --dump-modversions + modinfo: ${ms(fm)}   ratio ${(km / fm).toFixed(1)}`,
+  );
   console.log(`for scale: one kernel (debian-6.12) ${ms(median(one))}; node -e "" alone ${ms(median(node))}`);
 }

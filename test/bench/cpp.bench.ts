@@ -13,7 +13,13 @@ import { fetchKernelHeaders, hostCanCompare, translationUnit } from "../corpus/k
 import { median, ms } from "./stats";
 
 const wasm = readFileSync(`${projectRoot}wasm/build/ksymns.wasm`);
-const fresh = (): Promise<Engine> => createEngine({ wasm: () => WebAssembly.compile(wasm), profile: async () => { throw new Error("no profile"); } });
+const fresh = (): Promise<Engine> =>
+  createEngine({
+    wasm: () => WebAssembly.compile(wasm),
+    profile: async () => {
+      throw new Error("no profile");
+    },
+  });
 
 /** A driver-like file of about `lines` lines. */
 function generated(lines: number): { files: Record<string, string>; options: PreprocessOptions } {
@@ -36,11 +42,20 @@ function generated(lines: number): { files: Record<string, string>; options: Pre
   let i = 0;
   while (out.length < lines) {
     out.push(`/* function ${i} */`, `DECLARE_REG(${i});`, `static int toy_fn_${i}(int a, int b)`, "{", `\tint v[] = { ${i}, ${i + 1}, ${i + 2} };`);
-    out.push(`#if IS_ENABLED(CONFIG_TOY) && ${i % 3}`, `\tpr_info("fn %d: %s\\n", ${i}, __stringify(toy_fn_${i}));`, "#else", `\tpr_info("skipped\\n");`, "#endif");
+    out.push(
+      `#if IS_ENABLED(CONFIG_TOY) && ${i % 3}`,
+      `\tpr_info("fn %d: %s\\n", ${i}, __stringify(toy_fn_${i}));`,
+      "#else",
+      `\tpr_info("skipped\\n");`,
+      "#endif",
+    );
     out.push(`\treturn min(a, b) + ARRAY_SIZE(v) + __PASTE(reg_, ${i});`, "}", "");
     i++;
   }
-  return { files: { "toy.c": out.join("\n"), "toy.h": header }, options: { main: "toy.c", tokens: false, text: false, invocations: false, definitions: false } };
+  return {
+    files: { "toy.c": out.join("\n"), "toy.h": header },
+    options: { main: "toy.c", tokens: false, text: false, invocations: false, definitions: false },
+  };
 }
 
 async function measure(name: string, files: Record<string, string>, options: PreprocessOptions, bytes: number, rounds: number): Promise<void> {
@@ -73,15 +88,23 @@ async function measure(name: string, files: Record<string, string>, options: Pre
     }
   }
   const mb = bytes / 1e6;
-  console.log(`${name}: ${(mb).toFixed(2)} MB in ${Object.keys(files).length} files, ${tokens} tokens out`);
+  console.log(`${name}: ${mb.toFixed(2)} MB in ${Object.keys(files).length} files, ${tokens} tokens out`);
   console.log(`  cold (fresh engine, every file lexed), median of ${cold.length}: ${ms(median(cold))}  (${(mb / (median(cold) / 1000)).toFixed(1)} MB/s)`);
   console.log(`  warm (files cached), median of ${warm.length}: ${ms(median(warm))}  (${(mb / (median(warm) / 1000)).toFixed(1)} MB/s)`);
-  console.log(`  after an edit below the #include lines, median of ${edit.length}: ${ms(median(edit))}  (${resumed} of ${edit.length} resumed at the checkpoint)`);
+  console.log(
+    `  after an edit below the #include lines, median of ${edit.length}: ${ms(median(edit))}  (${resumed} of ${edit.length} resumed at the checkpoint)`,
+  );
 }
 
 export default async function bench(): Promise<void> {
   const g = generated(20_000);
-  await measure("generated 20,000-line C file", g.files, g.options, Object.values(g.files).reduce((n, t) => n + t.length, 0), 5);
+  await measure(
+    "generated 20,000-line C file",
+    g.files,
+    g.options,
+    Object.values(g.files).reduce((n, t) => n + t.length, 0),
+    5,
+  );
   const cannot = hostCanCompare();
   if (cannot) {
     console.log(`real drivers: skipped (${cannot})`);

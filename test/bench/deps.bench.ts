@@ -36,27 +36,34 @@ function timed(cmd: string, args: string[]): Run {
 }
 
 function benchSeries(series: string): void {
-  const folder = process.env.KSYMNS_CORPUS && existsSync(join(process.env.KSYMNS_CORPUS, "release"))
-    ? process.env.KSYMNS_CORPUS
-    : fetchCorpus(series, defaultCorpusDir(), (s) => console.log(s));
+  const folder =
+    process.env.KSYMNS_CORPUS && existsSync(join(process.env.KSYMNS_CORPUS, "release"))
+      ? process.env.KSYMNS_CORPUS
+      : fetchCorpus(series, defaultCorpusDir(), (s) => console.log(s));
   const release = corpusRelease(folder);
   const symvers = join(folder, "Module.symvers");
-  const modules = execFileSync("find", [join(folder, "lib/modules", release), "-name", "*.ko*"], { encoding: "utf8" }).split("\n").filter(Boolean);
+  const modules = execFileSync("find", [join(folder, "lib/modules", release), "-name", "*.ko*"], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
   console.log(`Debian ${series}: ${release}, ${modules.length} modules (${modules[0]?.replace(/^.*\.ko/, ".ko") ?? "?"}), ${folder}`);
   // the same answer first, and the CLI bundle built before anything is timed
   const ours = execFileSync(process.execPath, [CLI, "deps", "--basedir", folder, release], { encoding: "utf8", maxBuffer: 1 << 28 });
   const theirs = execFileSync(DEPMOD, ["-b", folder, "-n", release], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
   const same = ours === theirs.slice(0, theirs.indexOf("# Aliases extracted"));
   console.log(`modules.dep identical to depmod -n: ${same ? "yes" : "NO"}`);
-  const k: Run[] = [], d: Run[] = [];
+  const k: Run[] = [],
+    d: Run[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     k.push(timed(process.execPath, [CLI, "deps", "--basedir", folder, release]));
     d.push(timed(DEPMOD, ["-b", folder, "-n", "-e", "-E", symvers, release]));
   }
-  const km = median(k.map((r) => r.ms)), dm = median(d.map((r) => r.ms));
+  const km = median(k.map((r) => r.ms)),
+    dm = median(d.map((r) => r.ms));
   const peak = Math.max(...k.map((r) => r.kb));
   console.log(`ksymns deps, median of ${ROUNDS}: ${ms(km)}   depmod -n -e -E: ${ms(dm)}   ratio ${(km / dm).toFixed(2)}`);
-  console.log(`memory peak: ksymns ${peak ? `${(peak / 1024).toFixed(0)} MB` : "unknown (no /usr/bin/time)"}, depmod ${peak ? `${(Math.max(...d.map((r) => r.kb)) / 1024).toFixed(0)} MB` : "unknown"}`);
+  console.log(
+    `memory peak: ksymns ${peak ? `${(peak / 1024).toFixed(0)} MB` : "unknown (no /usr/bin/time)"}, depmod ${peak ? `${(Math.max(...d.map((r) => r.kb)) / 1024).toFixed(0)} MB` : "unknown"}`,
+  );
 }
 
 export default async function bench(): Promise<void> {
@@ -65,7 +72,10 @@ export default async function bench(): Promise<void> {
     return;
   }
   const only = process.env.KSYMNS_CORPUS_SERIES?.split(",");
-  for (const [series, target] of [["6.1", "0.5"], ["6.12", "0.7"]] as const) {
+  for (const [series, target] of [
+    ["6.1", "0.5"],
+    ["6.12", "0.7"],
+  ] as const) {
     if (only && !only.includes(series)) continue;
     console.log(`\n### ${series} (target ≤ ${target}× depmod)`);
     benchSeries(series);

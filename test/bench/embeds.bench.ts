@@ -68,13 +68,20 @@ function descendants(root: number): number[] {
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      parents.set(Number(name), Number(readFileSync(`/proc/${name}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[1]));
+      parents.set(
+        Number(name),
+        Number(
+          readFileSync(`/proc/${name}/stat`, "utf8")
+            .replace(/^.*\) /s, "")
+            .split(" ")[1],
+        ),
+      );
     } catch {
       // the process ended meanwhile
     }
   }
   const family = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) if (!family.has(pid) && family.has(ppid)) grew = family.add(pid) && true;
   }
@@ -90,7 +97,9 @@ function cpuTimeOf(root: number): number {
   for (const pid of descendants(root)) {
     try {
       // after the ")" that ends the command name: state ppid … utime(14) stime(15)
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // the process ended meanwhile
@@ -110,7 +119,10 @@ async function pageOf(browser: Browser, site: { log: Response[] }, host: string,
   const page = await context.newPage();
   const s0 = site.log.length;
   await page.goto(`${host}/page${n}.html`);
-  await waitForResults(page, Array.from({ length: n }, (_, i) => `e${i + 1}`));
+  await waitForResults(
+    page,
+    Array.from({ length: n }, (_, i) => `e${i + 1}`),
+  );
   await page.waitForTimeout(300);
   const sent = total(site.log.slice(s0));
   const ms = Math.max(...Object.values(await results(page)));
@@ -129,7 +141,10 @@ async function tenthAdded(browser: Browser, site: { log: Response[] }, host: str
   await cdp.send("Performance.enable");
   const busy = async () => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
   await page.goto(`${host}/page9.html`);
-  await waitForResults(page, Array.from({ length: 9 }, (_, i) => `e${i + 1}`));
+  await waitForResults(
+    page,
+    Array.from({ length: 9 }, (_, i) => `e${i + 1}`),
+  );
   await page.waitForTimeout(1000);
   const s9 = site.log.length;
   const b9 = await busy();
@@ -165,7 +180,11 @@ export default async function bench(): Promise<void> {
       added.push(await tenthAdded(browser, site, origin, process.pid));
     }
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-    const med = (xs: (Sent & { ms: number })[]) => ({ bytes: median(xs.map((x) => x.bytes)), requests: median(xs.map((x) => x.requests)), ms: median(xs.map((x) => x.ms)) });
+    const med = (xs: (Sent & { ms: number })[]) => ({
+      bytes: median(xs.map((x) => x.bytes)),
+      requests: median(xs.map((x) => x.requests)),
+      ms: median(xs.map((x) => x.ms)),
+    });
     const [m9, m10, ma] = [med(nine), med(ten), med(added)];
     console.log(`${ROUNDS} rounds, a fresh browser context for each page, medians`);
     console.log(`page of nine embeds: ${kb(m9.bytes)} gzip in ${m9.requests} requests, ${ms(m9.ms)} to the ninth result`);
@@ -174,8 +193,14 @@ export default async function bench(): Promise<void> {
     const mb = (xs: { rss: number }[]) => `${(median(xs.map((x) => x.rss)) / 1048576).toFixed(0)} MB`;
     console.log(`browser memory (resident, all processes): ${mb(nine)} with nine, ${mb(ten)} with ten`);
     console.log(`a tenth added once nine show: ${kb(ma.bytes)} in ${ma.requests} requests, ${ms(ma.ms)} from its creation to its result`);
-    console.log(`  of which the page's main thread was busy ${ms(median(added.map((a) => a.busy)))}; CPU time of all the browser's processes for it: ${ms(median(added.map((a) => a.cpu)))}`);
-    console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+    console.log(
+      `  of which the page's main thread was busy ${ms(median(added.map((a) => a.busy)))}; CPU time of all the browser's processes for it: ${ms(median(added.map((a) => a.cpu)))}`,
+    );
+    console.log(
+      `  load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${cpus().length} cores`,
+    );
   } finally {
     await browser.close();
     site.server.close();

@@ -74,7 +74,10 @@ async function visit(browser: Browser, site: { url: string; log: Sent[] }): Prom
 /** A blank Vite page (one module that marks the body ready), built and served as the site is. */
 async function blankSite(): Promise<{ dir: string; url: string; close(): void; log: Sent[] }> {
   const dir = mkdtempSync(join(tmpdir(), "ksymns-blank-"));
-  writeFileSync(join(dir, "index.html"), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>');
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>',
+  );
   writeFileSync(join(dir, "main.js"), 'document.getElementById("app").textContent = "ready"; document.body.dataset.ready = "true";\n');
   await build({ root: dir, base: "./", configFile: false, logLevel: "warn", build: { outDir: join(dir, "dist") } });
   const served = await serveCounting(join(dir, "dist"));
@@ -112,7 +115,11 @@ export default async function bench(): Promise<void> {
     console.log(`Monaco ready:            ${ms(med((v) => v.monaco))}   target ≤ 1500 ms`);
     console.log(`sent before the first verdict: ${kb(med((v) => v.before))} gzip   target ≤ 400 KB`);
     console.log(`sent in all by Monaco ready:   ${kb(med((v) => v.all))} gzip in ${med((v) => v.requests)} requests`);
-    console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+    console.log(
+      `load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${cpus().length} cores`,
+    );
   } finally {
     await browser.close();
     site.server.close();

@@ -56,10 +56,19 @@ async function typeAndMeasure(page: Page): Promise<{ markers: number[]; frame: n
     await page.waitForFunction((n) => performance.getEntriesByName("ksymns:keystroke-to-frame").length > n, count, { timeout: 10_000 });
     if (page.isClosed()) break;
   }
-  return page.evaluate((warmup) => ({
-    markers: performance.getEntriesByName("ksymns:keystroke-to-markers").slice(warmup).map((e) => e.duration),
-    frame: performance.getEntriesByName("ksymns:keystroke-to-frame").slice(warmup).map((e) => e.duration),
-  }), WARMUP);
+  return page.evaluate(
+    (warmup) => ({
+      markers: performance
+        .getEntriesByName("ksymns:keystroke-to-markers")
+        .slice(warmup)
+        .map((e) => e.duration),
+      frame: performance
+        .getEntriesByName("ksymns:keystroke-to-frame")
+        .slice(warmup)
+        .map((e) => e.duration),
+    }),
+    WARMUP,
+  );
 }
 
 export default async function bench(): Promise<void> {

@@ -24,7 +24,9 @@ let origin: string;
 beforeAll(async () => {
   ({ server: site, url } = await serveSite());
   rmSync(OUT, { recursive: true, force: true });
-  await run(process.execPath, [resolve("node_modules/astro/astro.js"), "build", "--root", "test/sites/astro"], { env: { KSYMNS_PLAYGROUND: url, KSYMNS_SITE_OUT: OUT, ASTRO_TELEMETRY_DISABLED: "1" } });
+  await run(process.execPath, [resolve("node_modules/astro/astro.js"), "build", "--root", "test/sites/astro"], {
+    env: { KSYMNS_PLAYGROUND: url, KSYMNS_SITE_OUT: OUT, ASTRO_TELEMETRY_DISABLED: "1" },
+  });
   ({ server: host, origin } = await serveHostPages({}, { at: "/", dir: OUT }));
   browser = await launchChromium();
 }, 300_000);
@@ -39,7 +41,9 @@ describe("an Astro site using ksymns/remark", () => {
     const { page, messages } = await liveResult(browser, `${origin}/index.html`, join(SHOTS, "astro-live.png"));
     expect(messages).toContainEqual(expect.stringContaining(NOT_IMPORTED));
     // what the element was given is the block's text, braces and tabs included
-    const files = await page.evaluate(() => (document.querySelector("ksymns-playground") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState().then((s) => s.files));
+    const files = await page.evaluate(() =>
+      (document.querySelector("ksymns-playground") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState().then((s) => s.files),
+    );
     expect(Object.keys(files)).toEqual(SITE_FILES);
     expect(files["user.c"]).toContain("\tstruct { int a[1]; } s = {{ 42 }};\n");
     await page.context().close();

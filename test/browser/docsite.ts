@@ -16,10 +16,15 @@ export const SITE_FILES = ["exporter.c", "user.c", "load"];
 /** Runs a command to the end; rejects with its output when it fails. */
 export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeout ?? 300_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${command} ${args.join(" ")} failed: ${err.message}\n${stdout}\n${stderr}`));
-      else resolve(`${stdout}${stderr}`);
-    });
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeout ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${command} ${args.join(" ")} failed: ${err.message}\n${stdout}\n${stderr}`));
+        else resolve(`${stdout}${stderr}`);
+      },
+    );
   });
 }
 
@@ -30,16 +35,32 @@ export async function liveResult(browser: Browser, url: string, shotPath?: strin
   await context.addInitScript(() => {
     const w = window as unknown as { ksymnsEvents: { type: string; detail: unknown }[] };
     w.ksymnsEvents = [];
-    for (const t of ["ready", "result", "error"]) document.addEventListener(t, (e) => (e.target as Element).localName === "ksymns-playground" && w.ksymnsEvents.push({ type: t, detail: (e as CustomEvent).detail }), true);
+    for (const t of ["ready", "result", "error"])
+      document.addEventListener(
+        t,
+        (e) => (e.target as Element).localName === "ksymns-playground" && w.ksymnsEvents.push({ type: t, detail: (e as CustomEvent).detail }),
+        true,
+      );
   });
   const page = await context.newPage();
   await page.goto(url);
   await page.locator("ksymns-playground").first().scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => (window as unknown as { ksymnsEvents: { type: string }[] }).ksymnsEvents.some((e) => e.type === "result" || e.type === "error"), null, { timeout: 60_000 });
-  const events = await page.evaluate(() => (window as unknown as { ksymnsEvents: { type: string; detail: { message?: string; messages?: { text: string }[] } }[] }).ksymnsEvents);
+  await page.waitForFunction(
+    () => (window as unknown as { ksymnsEvents: { type: string }[] }).ksymnsEvents.some((e) => e.type === "result" || e.type === "error"),
+    null,
+    { timeout: 60_000 },
+  );
+  const events = await page.evaluate(
+    () => (window as unknown as { ksymnsEvents: { type: string; detail: { message?: string; messages?: { text: string }[] } }[] }).ksymnsEvents,
+  );
   const error = events.find((e) => e.type === "error");
   if (error) throw new Error(`the element failed: ${error.detail.message}`);
-  expect(await page.locator("ksymns-playground").first().evaluate((e) => !!e.shadowRoot?.querySelector("iframe"))).toBe(true);
+  expect(
+    await page
+      .locator("ksymns-playground")
+      .first()
+      .evaluate((e) => !!e.shadowRoot?.querySelector("iframe")),
+  ).toBe(true);
   if (shotPath) {
     const frame = page.frames().find((f) => f.url().includes("embed.html"));
     await frame?.waitForSelector(".summary-pane .stat", { timeout: 30_000 });
@@ -50,7 +71,13 @@ export async function liveResult(browser: Browser, url: string, shotPath?: strin
 
 /** The page with JavaScript off: the code blocks inside the element (`blockSelector`, named by
  *  the text of `nameSelector` inside each) as name → visible text, and its playground link. */
-export async function withoutJs(browser: Browser, url: string, blockSelector: string, nameSelector: string, shotPath?: string): Promise<{ code: Record<string, string>; link: string | null }> {
+export async function withoutJs(
+  browser: Browser,
+  url: string,
+  blockSelector: string,
+  nameSelector: string,
+  shotPath?: string,
+): Promise<{ code: Record<string, string>; link: string | null }> {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 1400 } });
   const page = await context.newPage();
   await page.goto(url);
@@ -60,7 +87,11 @@ export async function withoutJs(browser: Browser, url: string, blockSelector: st
     expect(await block.isVisible()).toBe(true);
     code[(await block.locator(nameSelector).innerText()).trim()] = await block.locator("pre").innerText();
   }
-  const link = await page.locator("ksymns-playground a", { hasText: "Open in ksymns" }).first().getAttribute("href").catch(() => null);
+  const link = await page
+    .locator("ksymns-playground a", { hasText: "Open in ksymns" })
+    .first()
+    .getAttribute("href")
+    .catch(() => null);
   if (shotPath) await page.screenshot({ path: shotPath, fullPage: true });
   await context.close();
   return { code, link };

@@ -42,7 +42,8 @@ const FILES = { "exporter.c": EXPORTER, "user.c": USER, load: LOAD };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 // events.js first: it listens before the element runs (a bad files attribute fails at once)
-const head = () => `<!doctype html><html><head><meta charset="utf-8"><script src="/events.js" defer></script><script src="${url}embed.js" defer></script></head><body style="margin:0;font:16px system-ui">`;
+const head = () =>
+  `<!doctype html><html><head><meta charset="utf-8"><script src="/events.js" defer></script><script src="${url}embed.js" defer></script></head><body style="margin:0;font:16px system-ui">`;
 const EVENTS_JS = `window.events = [];
 for (const el of document.querySelectorAll("ksymns-playground"))
   for (const t of ["ready", "result", "change", "error"]) el.addEventListener(t, (e) => window.events.push({ id: el.id, type: t, detail: e.detail }));`;
@@ -50,9 +51,14 @@ for (const el of document.querySelectorAll("ksymns-playground"))
 type Event = { id: string; type: string; detail: { message?: string; messages?: { text: string }[] } };
 const events = (p: Page) => p.evaluate(() => (window as unknown as { events: Event[] }).events);
 const waitFor = (p: Page, id: string, type: string) =>
-  p.waitForFunction(([i, t]) => (window as unknown as { events: Event[] }).events.some((e) => e.id === i && e.type === t), [id, type] as const, { timeout: 30_000 });
+  p.waitForFunction(([i, t]) => (window as unknown as { events: Event[] }).events.some((e) => e.id === i && e.type === t), [id, type] as const, {
+    timeout: 30_000,
+  });
 const stateOf = (p: Page, id: string) =>
-  p.evaluate((i) => (document.getElementById(i) as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState().then((s) => s.files), id);
+  p.evaluate(
+    (i) => (document.getElementById(i) as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState().then((s) => s.files),
+    id,
+  );
 
 async function frameOf(p: Page, id: string): Promise<Frame> {
   const handle = await p.waitForSelector(`#${id} iframe`, { state: "attached", timeout: 30_000 });
@@ -72,11 +78,23 @@ afterAll(async () => {
 
 describe("<ksymns-playground> in another site's page", () => {
   it("takes its files from a files attribute, from <template> children and from script children alike", async () => {
-    const link = encodeLink({ files: Object.entries(FILES).map(([name, content]) => ({ name, content })), profile: true, relaxed: true, view: { file: "user.c" } });
-    const templates = Object.entries(FILES).map(([n, c]) => `<template data-file="${n}">\n${escape(c)}</template>`).join("\n");
-    const scripts = Object.entries(FILES).map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`).join("\n");
+    const link = encodeLink({
+      files: Object.entries(FILES).map(([name, content]) => ({ name, content })),
+      profile: true,
+      relaxed: true,
+      view: { file: "user.c" },
+    });
+    const templates = Object.entries(FILES)
+      .map(([n, c]) => `<template data-file="${n}">\n${escape(c)}</template>`)
+      .join("\n");
+    const scripts = Object.entries(FILES)
+      .map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`)
+      .join("\n");
     const { server, origin } = await serveHostPages({
-      "/inputs.html": ["text/html", `${head()}<ksymns-playground id="attr" eager files="${link}"></ksymns-playground><ksymns-playground id="tpl" eager>${templates}</ksymns-playground><ksymns-playground id="scr" eager>${scripts}</ksymns-playground></body></html>`],
+      "/inputs.html": [
+        "text/html",
+        `${head()}<ksymns-playground id="attr" eager files="${link}"></ksymns-playground><ksymns-playground id="tpl" eager>${templates}</ksymns-playground><ksymns-playground id="scr" eager>${scripts}</ksymns-playground></body></html>`,
+      ],
       "/events.js": ["text/javascript", EVENTS_JS],
     });
     try {
@@ -86,7 +104,10 @@ describe("<ksymns-playground> in another site's page", () => {
         await waitFor(p, id, "result");
         expect(await stateOf(p, id), id).toEqual(FILES);
         const result = (await events(p)).find((e) => e.id === id && e.type === "result")!;
-        expect(result.detail.messages!.some((m) => m.text.includes(NOT_IMPORTED)), id).toBe(true);
+        expect(
+          result.detail.messages!.some((m) => m.text.includes(NOT_IMPORTED)),
+          id,
+        ).toBe(true);
       }
       await p.close();
     } finally {
@@ -95,14 +116,19 @@ describe("<ksymns-playground> in another site's page", () => {
   });
 
   it("reads a workspace folder (a directory listing or its files.json) and a .zip from the page's own site", async () => {
-    const listing = `<!doctype html><title>Index of /ex/listed/</title><ul>${Object.keys(FILES).map((n) => `<li><a href="${n}">${n}</a></li>`).join("")}<li><a href="../">Parent</a></li><li><a href="README.md">README.md</a></li></ul>`;
+    const listing = `<!doctype html><title>Index of /ex/listed/</title><ul>${Object.keys(FILES)
+      .map((n) => `<li><a href="${n}">${n}</a></li>`)
+      .join("")}<li><a href="../">Parent</a></li><li><a href="README.md">README.md</a></li></ul>`;
     const zip = zipSync({ "exporter.c": strToU8(EXPORTER), "user.c": strToU8(USER), load: strToU8(LOAD), "README.md": strToU8("notes\n") });
     const pages: Record<string, [string, string | Uint8Array]> = {
       "/ex/workspace.zip": ["application/zip", zip],
       "/ex/listed/": ["text/html", listing],
       "/ex/manifest/files.json": ["application/json", JSON.stringify(Object.keys(FILES))],
       "/events.js": ["text/javascript", EVENTS_JS],
-      "/src.html": ["text/html", `${head()}<ksymns-playground id="listed" eager src="ex/listed/"></ksymns-playground><ksymns-playground id="manifest" eager src="ex/manifest/"></ksymns-playground><ksymns-playground id="zip" eager src="ex/workspace.zip"></ksymns-playground></body></html>`],
+      "/src.html": [
+        "text/html",
+        `${head()}<ksymns-playground id="listed" eager src="ex/listed/"></ksymns-playground><ksymns-playground id="manifest" eager src="ex/manifest/"></ksymns-playground><ksymns-playground id="zip" eager src="ex/workspace.zip"></ksymns-playground></body></html>`,
+      ],
     };
     for (const [n, c] of Object.entries(FILES)) {
       pages[`/ex/listed/${n}`] = ["text/plain", c];
@@ -125,7 +151,10 @@ describe("<ksymns-playground> in another site's page", () => {
   it("says which address failed when its src cannot be read, instead of showing another workspace", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
-      "/bad.html": ["text/html", `${head()}<ksymns-playground id="missing" eager src="nowhere/"></ksymns-playground><ksymns-playground id="notzip" eager src="notes.txt"></ksymns-playground><ksymns-playground id="badlink" eager files="v1/not*a*link"></ksymns-playground></body></html>`],
+      "/bad.html": [
+        "text/html",
+        `${head()}<ksymns-playground id="missing" eager src="nowhere/"></ksymns-playground><ksymns-playground id="notzip" eager src="notes.txt"></ksymns-playground><ksymns-playground id="badlink" eager files="v1/not*a*link"></ksymns-playground></body></html>`,
+      ],
     });
     try {
       const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
@@ -145,10 +174,15 @@ describe("<ksymns-playground> in another site's page", () => {
   });
 
   it("keeps answering, with the reader's edits, after it is moved in the page", async () => {
-    const scripts = Object.entries(FILES).map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`).join("\n");
+    const scripts = Object.entries(FILES)
+      .map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`)
+      .join("\n");
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
-      "/move.html": ["text/html", `${head()}<section id="a"><ksymns-playground id="ex" eager file="user.c">${scripts}</ksymns-playground></section><section id="b"></section></body></html>`],
+      "/move.html": [
+        "text/html",
+        `${head()}<section id="a"><ksymns-playground id="ex" eager file="user.c">${scripts}</ksymns-playground></section><section id="b"></section></body></html>`,
+      ],
     });
     try {
       const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -156,7 +190,11 @@ describe("<ksymns-playground> in another site's page", () => {
       const frame = await frameOf(p, "ex");
       await waitFor(p, "ex", "result");
       // the reader edits; the host hears of it
-      await frame.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { setFile(n: string, c: string): void } } } }).ksymns.store.getState().setFile("extra.c", "/* the reader's */\n"));
+      await frame.evaluate(() =>
+        (window as unknown as { ksymns: { store: { getState(): { setFile(n: string, c: string): void } } } }).ksymns.store
+          .getState()
+          .setFile("extra.c", "/* the reader's */\n"),
+      );
       await waitFor(p, "ex", "change");
       // moved (its iframe reloads), asked for its state at once, and again later
       const state = await p.evaluate(() => {
@@ -167,8 +205,17 @@ describe("<ksymns-playground> in another site's page", () => {
       expect(Object.keys(state).sort()).toEqual(["exporter.c", "extra.c", "load", "user.c"]);
       expect((await stateOf(p, "ex"))["extra.c"]).toBe("/* the reader's */\n");
       // and it still drives the frame
-      await p.evaluate((f) => (document.getElementById("ex") as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), { ...FILES, "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n" });
-      await p.waitForFunction(() => (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!.detail.verdicts!.errors === 0, null, { timeout: 30_000 });
+      await p.evaluate((f) => (document.getElementById("ex") as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), {
+        ...FILES,
+        "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n",
+      });
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!
+            .detail.verdicts!.errors === 0,
+        null,
+        { timeout: 30_000 },
+      );
       await p.close();
     } finally {
       server.close();
@@ -190,7 +237,10 @@ describe("<ksymns-playground> in another site's page", () => {
 
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
-      "/pasted.html": ["text/html", `<!doctype html><html><head><meta charset="utf-8"></head><body><h1>Notes</h1>\n${snippet.replace("<ksymns-playground", '<ksymns-playground id="ex"')}\n<p id="after">After the example.</p><script src="/events.js" defer></script></body></html>`],
+      "/pasted.html": [
+        "text/html",
+        `<!doctype html><html><head><meta charset="utf-8"></head><body><h1>Notes</h1>\n${snippet.replace("<ksymns-playground", '<ksymns-playground id="ex"')}\n<p id="after">After the example.</p><script src="/events.js" defer></script></body></html>`,
+      ],
     });
     try {
       const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -204,7 +254,9 @@ describe("<ksymns-playground> in another site's page", () => {
       const q = await nojs.newPage();
       await q.goto(`${origin}/pasted.html`);
       expect(await q.isVisible("#after")).toBe(true);
-      const blocks = await q.$$eval("ksymns-playground .ksymns-file", (fs) => fs.map((f) => [f.querySelector("figcaption")!.textContent, f.querySelector("pre")!.textContent]));
+      const blocks = await q.$$eval("ksymns-playground .ksymns-file", (fs) =>
+        fs.map((f) => [f.querySelector("figcaption")!.textContent, f.querySelector("pre")!.textContent]),
+      );
       expect(Object.fromEntries(blocks)).toEqual(files);
       expect(await q.isVisible("ksymns-playground .ksymns-open a")).toBe(true);
       await shot(q, "embed-snippet-nojs");
@@ -224,7 +276,10 @@ MODULE_LICENSE("GPL");
 </script></ksymns-playground>`;
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
-      "/three.html": ["text/html", `<!doctype html><html><head><meta charset="utf-8"><script src="${counting.url}embed.js" defer></script><script src="/events.js" defer></script></head><body>${[1, 2, 3].map(example).join("\n")}</body></html>`],
+      "/three.html": [
+        "text/html",
+        `<!doctype html><html><head><meta charset="utf-8"><script src="${counting.url}embed.js" defer></script><script src="/events.js" defer></script></head><body>${[1, 2, 3].map(example).join("\n")}</body></html>`,
+      ],
     });
     try {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: "block" });
@@ -233,7 +288,10 @@ MODULE_LICENSE("GPL");
       for (const id of ["e1", "e2", "e3"]) await waitFor(p, id, "result");
       for (const id of ["e1", "e2", "e3"]) {
         const r = (await events(p)).find((e) => e.id === id && e.type === "result")!;
-        expect(r.detail.messages!.some((m) => /uses symbol dma_buf_put from namespace DMA_BUF, but does not import it/.test(m.text)), id).toBe(true);
+        expect(
+          r.detail.messages!.some((m) => /uses symbol dma_buf_put from namespace DMA_BUF, but does not import it/.test(m.text)),
+          id,
+        ).toBe(true);
       }
       const fetched = (re: RegExp) => counting.log.filter((s) => re.test(s.path)).length;
       expect(fetched(/\.wasm$/)).toBe(1);

@@ -22,7 +22,9 @@ window.results = 0;
 el.addEventListener("result", () => window.results++);
 new MutationObserver(() => window.heights.push(parseInt(el.shadowRoot.querySelector("iframe")?.style.height || "0", 10))).observe(el.shadowRoot ?? el, { attributes: true, subtree: true, attributeFilter: ["style"] });`;
 
-const page = (attrs: string) => `<!doctype html><html><head><meta charset="utf-8"><script src="${url}embed.js" defer></script><script src="/host.js" defer></script></head>
+const page = (
+  attrs: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><script src="${url}embed.js" defer></script><script src="/host.js" defer></script></head>
 <body style="margin:0;font:16px system-ui"><ksymns-playground ${attrs} eager></ksymns-playground><p id="after">After the example.</p></body></html>`;
 
 beforeAll(async () => {
@@ -48,7 +50,13 @@ async function embedFrame(p: Page): Promise<Frame> {
 }
 
 const fileText = (frame: Frame | Page, name: string) =>
-  frame.evaluate((n) => (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store.getState().files.find((f) => f.name === n)?.content, name);
+  frame.evaluate(
+    (n) =>
+      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+        .getState()
+        .files.find((f) => f.name === n)?.content,
+    name,
+  );
 
 /** Where the `col`-th character (1-based) of a light-view line is drawn. */
 async function charPoint(frame: Frame | Page, line: number, col: number): Promise<{ x: number; y: number }> {
@@ -94,7 +102,12 @@ describe("the embed frame", () => {
     await p.keyboard.type("Z");
     await p.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
     await p.keyboard.type("Q");
-    await p.waitForFunction(() => (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store.getState().files.find((f) => f.name === "user.c")!.content.includes("XZQ"));
+    await p.waitForFunction(() =>
+      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "user.c")!
+        .content.includes("XZQ"),
+    );
     expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\tretXZQurn 0;");
     expect(await p.isVisible(".embed-light")).toBe(false);
     await shot(p, "embed-first-click");
@@ -123,7 +136,12 @@ describe("the embed frame", () => {
 
     // a shorter file: the editor, the frame's content and the resize messages shrink with it
     const before = await p.evaluate(() => (window as unknown as { heights: number[] }).heights.at(-1)!);
-    await p.evaluate(() => (document.querySelector("ksymns-playground") as HTMLElement & { setFiles(f: Record<string, string>, a?: string): void }).setFiles({ "user.c": "int x;\nMODULE_LICENSE(\"GPL\");\n" }, "user.c"));
+    await p.evaluate(() =>
+      (document.querySelector("ksymns-playground") as HTMLElement & { setFiles(f: Record<string, string>, a?: string): void }).setFiles(
+        { "user.c": 'int x;\nMODULE_LICENSE("GPL");\n' },
+        "user.c",
+      ),
+    );
     await p.waitForFunction((h) => (window as unknown as { heights: number[] }).heights.at(-1)! < h - 100, before, { timeout: 10_000 });
     const after = await p.evaluate(() => (window as unknown as { heights: number[] }).heights.at(-1)!);
     const content = await frame.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height));
@@ -158,7 +176,17 @@ describe("the embed frame", () => {
           return Object.fromEntries(props.map((k) => [k, cs.getPropertyValue(k)]));
         };
         return {
-          why: pick(".problem .why", ["position", "border-radius", "padding-top", "padding-left", "font-size", "border-top-width", "border-top-style", "color", "background-color"]),
+          why: pick(".problem .why", [
+            "position",
+            "border-radius",
+            "padding-top",
+            "padding-left",
+            "font-size",
+            "border-top-width",
+            "border-top-style",
+            "color",
+            "background-color",
+          ]),
           card: pick(".problem .explain", ["border-radius", "padding-top", "padding-left", "background-color", "font-size", "margin-left"]),
         };
       });
@@ -178,7 +206,7 @@ describe("the embed frame", () => {
     await embed.close();
   });
 
-  it("keeps \"Open in ksymns\" clear of the verdict cards with toolbar=0", async () => {
+  it('keeps "Open in ksymns" clear of the verdict cards with toolbar=0', async () => {
     for (const width of [1100, 940, 360]) {
       const p = await browser.newPage({ viewport: { width, height: 800 } });
       await p.goto(`${url}embed.html?toolbar=0`);
@@ -187,8 +215,19 @@ describe("the embed frame", () => {
       // what lies under the link's corners and centre (hit testing sees what scrolling clips off)
       const overlaps = await p.evaluate(() => {
         const r = document.querySelector(".embed-open")!.getBoundingClientRect();
-        const points = [[r.left + 1, r.top + 1], [r.right - 1, r.top + 1], [r.left + 1, r.bottom - 1], [r.right - 1, r.bottom - 1], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
-        return points.flatMap(([x, y]) => document.elementsFromPoint(x, y).filter((e) => e.closest(".stat, .problem, .result-tabs, .summary-pane")).map((e) => e.className));
+        const points = [
+          [r.left + 1, r.top + 1],
+          [r.right - 1, r.top + 1],
+          [r.left + 1, r.bottom - 1],
+          [r.right - 1, r.bottom - 1],
+          [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+        ];
+        return points.flatMap(([x, y]) =>
+          document
+            .elementsFromPoint(x, y)
+            .filter((e) => e.closest(".stat, .problem, .result-tabs, .summary-pane"))
+            .map((e) => e.className),
+        );
       });
       expect(overlaps, `at ${width}px`).toEqual([]);
       expect(await p.isVisible(".embed-open")).toBe(true);

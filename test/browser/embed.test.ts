@@ -91,11 +91,18 @@ afterAll(async () => {
   foreign?.close();
 });
 
-type Events = { type: string; detail: { verdicts?: { build: string; errors: number; load: { cmd: string; exit: number }[] }; messages?: { text: string }[]; capabilities?: string[] } }[];
+type Events = {
+  type: string;
+  detail: { verdicts?: { build: string; errors: number; load: { cmd: string; exit: number }[] }; messages?: { text: string }[]; capabilities?: string[] };
+}[];
 const events = (page: Page): Promise<Events> => page.evaluate(() => (window as unknown as { events: Events }).events);
 
 async function waitForEvent(page: Page, type: string, count = 1): Promise<void> {
-  await page.waitForFunction(([t, n]) => (window as unknown as { events: { type: string }[] }).events.filter((e) => e.type === t).length >= (n as number), [type, count] as const, { timeout: 30_000 });
+  await page.waitForFunction(
+    ([t, n]) => (window as unknown as { events: { type: string }[] }).events.filter((e) => e.type === t).length >= (n as number),
+    [type, count] as const,
+    { timeout: 30_000 },
+  );
 }
 
 async function embedFrame(page: Page): Promise<Frame> {
@@ -107,7 +114,11 @@ async function embedFrame(page: Page): Promise<Frame> {
 }
 
 const frameFiles = (frame: Frame) =>
-  frame.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store.getState().files.map((f) => [f.name, f.content]));
+  frame.evaluate(() =>
+    (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+      .getState()
+      .files.map((f) => [f.name, f.content]),
+  );
 
 describe("embedding ksymns in another site's page", () => {
   it("creates the frame only when the element scrolls into view, then reports ready and a result and resizes to its content", async () => {
@@ -130,7 +141,10 @@ describe("embedding ksymns in another site's page", () => {
     ]);
     // the frame is as tall as its content, not the placeholder's 320px
     const content = await frame.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height));
-    await page.waitForFunction((h) => Math.abs(document.querySelector("ksymns-playground")!.shadowRoot!.querySelector("iframe")!.getBoundingClientRect().height - h) <= 1, content);
+    await page.waitForFunction(
+      (h) => Math.abs(document.querySelector("ksymns-playground")!.shadowRoot!.querySelector("iframe")!.getBoundingClientRect().height - h) <= 1,
+      content,
+    );
     expect(content).not.toBe(320);
     // the light embed: highlighted code, lines 3-4 marked, no Monaco
     expect(await frame.locator(".embed-light .line.hl").count()).toBe(2);
@@ -147,7 +161,11 @@ describe("embedding ksymns in another site's page", () => {
     await embedFrame(page);
     await waitForEvent(page, "result");
     await page.evaluate(
-      ([e, u]) => (document.getElementById("ex") as HTMLElement & { setFiles(f: Record<string, string>, a?: string): void }).setFiles({ "exporter.c": e, "user.c": u + 'MODULE_IMPORT_NS(TOY_NS);\n', load: "insmod exporter.ko\ninsmod user.ko\n" }, "user.c"),
+      ([e, u]) =>
+        (document.getElementById("ex") as HTMLElement & { setFiles(f: Record<string, string>, a?: string): void }).setFiles(
+          { "exporter.c": e, "user.c": u + "MODULE_IMPORT_NS(TOY_NS);\n", load: "insmod exporter.ko\ninsmod user.ko\n" },
+          "user.c",
+        ),
       [EXPORTER, USER],
     );
     await page.waitForFunction(() => {
@@ -157,8 +175,10 @@ describe("embedding ksymns in another site's page", () => {
     const last = (await events(page)).filter((e) => e.type === "result").at(-1)!.detail;
     expect(last.verdicts!.load.map((c) => c.exit)).toEqual([0, 0]);
     expect(last.verdicts!.build).toBe("clean");
-    const state = await page.evaluate(() => (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState());
-    expect(state.files["user.c"]).toContain('MODULE_IMPORT_NS(TOY_NS);');
+    const state = await page.evaluate(() =>
+      (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> }).getState(),
+    );
+    expect(state.files["user.c"]).toContain("MODULE_IMPORT_NS(TOY_NS);");
     await page.close();
   });
 
@@ -210,7 +230,9 @@ describe("embedding ksymns in another site's page", () => {
     });
     await page.waitForTimeout(500);
     expect(await frameFiles(frame)).toEqual(before);
-    const state = await page.evaluate(() => (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string>; options: { kernel: string } }> }).getState());
+    const state = await page.evaluate(() =>
+      (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string>; options: { kernel: string } }> }).getState(),
+    );
     expect(Object.keys(state.files).sort()).toEqual(["exporter.c", "load", "user.c"]);
     expect(state.options.kernel).toBe("6.12");
     await page.close();
@@ -247,7 +269,10 @@ describe("embedding ksymns in another site's page", () => {
     const before = site.log.slice();
     const { bytes: total } = sentTotal(before);
     mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(`${SHOTS}/embed-sizes.json`, JSON.stringify({ budget: BUDGET, total, responses: before.map((r) => ({ file: r.path.slice(1), bytes: r.bytes, gzip: r.gzip })) }, null, 2) + "\n");
+    writeFileSync(
+      `${SHOTS}/embed-sizes.json`,
+      JSON.stringify({ budget: BUDGET, total, responses: before.map((r) => ({ file: r.path.slice(1), bytes: r.bytes, gzip: r.gzip })) }, null, 2) + "\n",
+    );
     console.log(`embed before interaction: ${total} bytes gzip over ${before.length} responses (budget ${BUDGET})`);
     expect(before.some((r) => /\.wasm$/.test(r.path))).toBe(true);
     expect(before.some((r) => /editor-.*\.js$/.test(r.path))).toBe(false);
@@ -265,12 +290,16 @@ describe("embedding ksymns in another site's page", () => {
     site.server.close();
   });
 
-  it("opens the same workspace in the full page from \"Open in ksymns\"", async () => {
+  it('opens the same workspace in the full page from "Open in ksymns"', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${url}embed.html?theme=dark&view=split`);
     await page.waitForSelector("body[data-ready=true]");
-    await page.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { setFile(n: string, c: string): void } } } }).ksymns.store.getState().setFile("extra.c", "/* from the embed */\n"));
+    await page.evaluate(() =>
+      (window as unknown as { ksymns: { store: { getState(): { setFile(n: string, c: string): void } } } }).ksymns.store
+        .getState()
+        .setFile("extra.c", "/* from the embed */\n"),
+    );
     await page.waitForFunction(() => (document.querySelector(".embed-open") as HTMLAnchorElement).href.length > 100);
     await page.waitForTimeout(300);
     await shot(page, "embed-dark");
@@ -380,14 +409,25 @@ describe("embedding ksymns in another site's page", () => {
   });
 
   it("creates frames only for the examples near the viewport on a page of ten", async () => {
-    const ten = Array.from({ length: 10 }, (_, i) => `<h2>Example ${i + 1}</h2><div style="height:700px"></div><ksymns-playground id="e${i}" readonly><script type="text/plain" data-file="m${i}.c">int x${i};\nMODULE_LICENSE("GPL");\n</script></ksymns-playground>`).join("\n");
-    const { server, origin } = await serveHostPages({ "/ten.html": ["text/html", `<!doctype html><html><head><meta charset="utf-8"><script src="${url}embed.js" defer></script></head><body>${ten}</body></html>`] });
+    const ten = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<h2>Example ${i + 1}</h2><div style="height:700px"></div><ksymns-playground id="e${i}" readonly><script type="text/plain" data-file="m${i}.c">int x${i};\nMODULE_LICENSE("GPL");\n</script></ksymns-playground>`,
+    ).join("\n");
+    const { server, origin } = await serveHostPages({
+      "/ten.html": [
+        "text/html",
+        `<!doctype html><html><head><meta charset="utf-8"><script src="${url}embed.js" defer></script></head><body>${ten}</body></html>`,
+      ],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(`${origin}/ten.html`);
       await page.waitForSelector("#e0 iframe");
       await page.waitForTimeout(500);
-      const created = await page.evaluate(() => [...document.querySelectorAll("ksymns-playground")].filter((e) => e.shadowRoot?.querySelector("iframe")).length);
+      const created = await page.evaluate(
+        () => [...document.querySelectorAll("ksymns-playground")].filter((e) => e.shadowRoot?.querySelector("iframe")).length,
+      );
       expect(created).toBe(1);
       await page.locator("#e9").scrollIntoViewIfNeeded();
       await page.waitForSelector("#e9 iframe");

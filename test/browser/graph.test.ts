@@ -12,9 +12,16 @@ const site = useSite();
 
 describe("the Graph tab on a 250-module workspace", () => {
   it("lays out off the page's thread and shows a bounded part, saying how much", async () => {
-    const snap: Snapshot = { files: Object.entries(manyModules(250)).map(([name, content]) => ({ name, content })), profile: false, relaxed: true, view: { file: "m0.c", tab: "problems" } };
+    const snap: Snapshot = {
+      files: Object.entries(manyModules(250)).map(([name, content]) => ({ name, content })),
+      profile: false,
+      relaxed: true,
+      view: { file: "m0.c", tab: "problems" },
+    };
     const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(snap)}` });
-    await page.waitForFunction(() => ((window as unknown as TestWindow).ksymns.store.getState().result?.model.modules.length ?? 0) === 250, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => ((window as unknown as TestWindow).ksymns.store.getState().result?.model.modules.length ?? 0) === 250, undefined, {
+      timeout: 60_000,
+    });
     const worker = page.waitForEvent("worker", { predicate: (w) => w.url().includes("graphlayout"), timeout: 30_000 });
 
     // from the click on, the page runs other tasks while the layout is pending: it sees the pane busy
@@ -38,7 +45,9 @@ describe("the Graph tab on a 250-module workspace", () => {
     const nodes = await page.locator(".gnode").count();
     expect(nodes).toBeGreaterThan(0);
     expect(nodes).toBeLessThanOrEqual(GRAPH_LIMITS.nodes);
-    expect(await page.textContent(".graph-note")).toMatch(/^This workspace is large: showing \d+ of 250 modules, those with problems first\. Type in the filter to choose others\.$/);
+    expect(await page.textContent(".graph-note")).toMatch(
+      /^This workspace is large: showing \d+ of 250 modules, those with problems first\. Type in the filter to choose others\.$/,
+    );
     await shot(page, "graph-large-workspace");
 
     // the filter picks a module problems alone did not show

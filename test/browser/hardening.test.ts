@@ -29,7 +29,14 @@ describe("the playground under failure", () => {
     const page = await openPlayground(site.browser, site.url);
     const before = await fileText(page, "user.c");
     const res = await page.evaluate(async () => {
-      const k = (window as unknown as { ksymns: { testHooks: { injectFault(kind: string): void }; store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string; text: string }[] }> } } } } }).ksymns;
+      const k = (
+        window as unknown as {
+          ksymns: {
+            testHooks: { injectFault(kind: string): void };
+            store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string; text: string }[] }> } } };
+          };
+        }
+      ).ksymns;
       k.testHooks.injectFault("trap");
       return k.store.getState().queries.run({ "a.c": 'MODULE_LICENSE("GPL");\n' }, {});
     });
@@ -38,7 +45,9 @@ describe("the playground under failure", () => {
     expect(await fileText(page, "user.c")).toBe(before);
     // the engine works again afterwards
     const again = await page.evaluate(async () => {
-      const k = (window as unknown as { ksymns: { store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string }[] }> } } } } }).ksymns;
+      const k = (
+        window as unknown as { ksymns: { store: { getState(): { queries: { run(f: unknown, o: unknown): Promise<{ findings: { stage: string }[] }> } } } } }
+      ).ksymns;
       return k.store.getState().queries.run({ "a.c": 'MODULE_LICENSE("GPL");\n' }, {});
     });
     expect(again.findings.filter((f) => f.stage === "internal")).toEqual([]);
@@ -86,7 +95,12 @@ describe("the playground under failure", () => {
       // every script the site serves carries the workers' policy (a page ignores it; a worker runs under it)
       await page.goto(site.url);
       await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-      const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\.js$/.test(u)));
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => e.name)
+          .filter((u) => /\.js$/.test(u)),
+      );
       expect(scripts.length).toBeGreaterThan(2);
       for (const u of [...scripts, `${site.url}sw.js`]) expect((await page.request.get(u)).headers()["content-security-policy"]).toBe(WORKER_POLICY);
       expect((await page.request.get(`${site.url}embed.html`)).headers()["content-security-policy"]).toBeUndefined();

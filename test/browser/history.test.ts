@@ -50,7 +50,11 @@ describe("History", () => {
     await setFile(page, "kvmfr.c", "// my edit of the example\n");
 
     await openHash(page, linkWith("user.c", "// from the link\n"));
-    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content === "// from the link\n");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content ===
+        "// from the link\n",
+    );
     expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
 
     const titles = await historyTitles(page);
@@ -123,7 +127,13 @@ describe("History", () => {
     await page.click("#reset");
     expect(await page.locator("dialog").textContent()).toContain("Your current work is kept in History");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
+    await page.waitForFunction(() =>
+      (window as unknown as TestWindow).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "user.c")
+        ?.content.toString()
+        .includes("MODULE_LICENSE"),
+    );
     expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
     await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
     expect(await fileText(page, "user.c")).toBe("// before the reset\n");
@@ -141,7 +151,9 @@ describe("History", () => {
     });
     await openHash(page, `#example/${PRESET}`);
     await page.waitForSelector(".notice-error");
-    expect(await page.textContent(".notice")).toContain("Your previous work could not be kept in History: this browser's storage is full. Download it to keep it, or delete entries from History.");
+    expect(await page.textContent(".notice")).toContain(
+      "Your previous work could not be kept in History: this browser's storage is full. Download it to keep it, or delete entries from History.",
+    );
     const download = page.waitForEvent("download");
     await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
     expect((await download).suggestedFilename()).toBe("ksymns-kept-workspace.zip");
@@ -159,7 +171,9 @@ describe("History", () => {
     });
     await openHash(page, linkWith("user.c", "// from the link\n"));
     await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("could not be kept in History"));
-    expect(await page.textContent(".notice")).toContain("You opened a shared workspace. Your previous work could not be kept in History: this browser's storage is full");
+    expect(await page.textContent(".notice")).toContain(
+      "You opened a shared workspace. Your previous work could not be kept in History: this browser's storage is full",
+    );
     const download = page.waitForEvent("download");
     await page.locator(".notice").getByRole("button", { name: "Download it" }).click();
     const zip = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
@@ -181,7 +195,9 @@ describe("History", () => {
     await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.length === 8);
     await page.waitForFunction(() => document.querySelector(".notice")?.textContent?.includes("is not being saved"), undefined, { timeout: 20_000 });
     const notice = await page.textContent(".notice");
-    expect(notice).toMatch(/This workspace \(3\d\.\d MB\) is not being saved: it is larger than a browser stores for one site \(5 MiB\)\. What was saved before stays saved\./);
+    expect(notice).toMatch(
+      /This workspace \(3\d\.\d MB\) is not being saved: it is larger than a browser stores for one site \(5 MiB\)\. What was saved before stays saved\./,
+    );
     expect(await page.locator(".notice").getByRole("button", { name: "Download it" }).count()).toBe(1);
     await shot(page, "history-huge-link");
     expect(await historyTitles(page)).toEqual(["exporter.c"]);
@@ -219,7 +235,10 @@ describe("History", () => {
       await opened.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
       for (let i = 1; i <= 21; i++) {
         await attacker.evaluate(([u]) => ((window as unknown as AttackerWindow).w!.location = u), [site.url + linkWith("user.c", `// link ${i}\n`)]);
-        await opened.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content === t, `// link ${i}\n`);
+        await opened.waitForFunction(
+          (t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content === t,
+          `// link ${i}\n`,
+        );
       }
       const titles = await historyTitles(opened);
       expect(titles.length).toBeLessThanOrEqual(20);
@@ -253,7 +272,9 @@ describe("History", () => {
     expect(await historyTitles(b)).toEqual(["exporter.c (from another tab)"]);
     await b.keyboard.press("Escape");
     await setFile(a, "user.c", "// A, third edit\n");
-    const kept = await a.evaluate(() => JSON.parse(localStorage.getItem("ksymns:history:v1")!).map((e: { s: { f: [string, string][] } }) => e.s.f.find((f) => f[0] === "user.c")![1]));
+    const kept = await a.evaluate(() =>
+      JSON.parse(localStorage.getItem("ksymns:history:v1")!).map((e: { s: { f: [string, string][] } }) => e.s.f.find((f) => f[0] === "user.c")![1]),
+    );
     expect(kept).toEqual(["// B, first edit\n", "// A, second edit\n"]);
 
     // a third tab opens the latest save, with every other edit in History

@@ -126,7 +126,10 @@ describe("the keyboard", () => {
     expect(await inEditor()).toBe(true);
     expect(await fileText(page, file)).not.toBe(before);
     await page.keyboard.press("Control+Z");
-    await page.waitForFunction(([n, t]) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === n)?.content === t, [file, before]);
+    await page.waitForFunction(
+      ([n, t]) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === n)?.content === t,
+      [file, before],
+    );
 
     await page.click("#tab-problems");
     await page.keyboard.press("?");
@@ -166,7 +169,10 @@ describe("examples and History", () => {
     const dialog = page.locator("dialog");
     expect(await dialog.textContent()).toContain(`the example “${meta.title}” as shipped`);
     await dialog.getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction((t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "kvmfr.c")?.content === t, files["kvmfr.c"]);
+    await page.waitForFunction(
+      (t) => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "kvmfr.c")?.content === t,
+      files["kvmfr.c"],
+    );
     expect(await page.textContent(".story-title")).toBe(meta.title);
     expect(await state<string>(page, "s.preset.slug")).toBe(slug);
     expect(await page.textContent(".notice")).toContain("The example is as shipped again. Your work was kept in History.");
@@ -188,7 +194,11 @@ describe("examples and History", () => {
     await page.click("#examples");
     await page.locator(".gallery-card").first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { incomplete: number }).incomplete)).toBe(0);
-    const overflowing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".gallery-card")].filter((c) => c.scrollWidth > c.clientWidth + 1 || [...c.children].some((e) => e.scrollWidth > e.clientWidth + 1)).map((c) => c.dataset.slug));
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".gallery-card")]
+        .filter((c) => c.scrollWidth > c.clientWidth + 1 || [...c.children].some((e) => e.scrollWidth > e.clientWidth + 1))
+        .map((c) => c.dataset.slug),
+    );
     expect(overflowing).toEqual([]);
     await shot(page, "newcomer-gallery-narrow");
     await page.context().close();
@@ -247,11 +257,13 @@ describe("the verdict", () => {
     await page.waitForFunction(() => /^\d+ kernels$/.test(document.querySelector(".compare-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     await page.locator(".cmp-cell .pill").first().waitFor();
     const cut = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>(".cmp-cell .pill")].filter((p) => {
-        const cell = p.closest("td")!.getBoundingClientRect();
-        const b = p.getBoundingClientRect();
-        return b.right > cell.right + 0.5 || p.scrollWidth > p.clientWidth + 1;
-      }).map((p) => p.textContent),
+      [...document.querySelectorAll<HTMLElement>(".cmp-cell .pill")]
+        .filter((p) => {
+          const cell = p.closest("td")!.getBoundingClientRect();
+          const b = p.getBoundingClientRect();
+          return b.right > cell.right + 0.5 || p.scrollWidth > p.clientWidth + 1;
+        })
+        .map((p) => p.textContent),
     );
     expect(cut).toEqual([]);
     expect(await page.locator(".cmp-cell .pill", { hasText: "built anyway" }).count()).toBeGreaterThan(0);
@@ -261,7 +273,12 @@ describe("the verdict", () => {
 
   it("says “1 module” of a one-module atlas, and shows the whole tagline at 1400 px", async () => {
     const page = await openPlayground(site.browser, site.url, { width: 1400 });
-    expect(await page.evaluate(() => { const t = document.querySelector(".tagline")!; return t.scrollWidth <= t.clientWidth; })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const t = document.querySelector(".tagline")!;
+        return t.scrollWidth <= t.clientWidth;
+      }),
+    ).toBe(true);
     await page.click("#tab-graph");
     await page.getByRole("button", { name: "Namespace atlas" }).click();
     await page.fill(".graph-filter", "USB_STORAGE");
@@ -316,7 +333,9 @@ describe("the rough edges", () => {
   it("says a load that printed nothing succeeded, and does not resize the editor for Compare or Graph", async () => {
     const fixed: Snapshot = { files: [{ name: "exporter.c", content: "" }], profile: true, relaxed: true, view: {} };
     const { defaultSnapshot } = await import("../../src/store");
-    fixed.files = defaultSnapshot().files.map((f) => (f.name === "user.c" ? { ...f, content: String(f.content).replace('MODULE_LICENSE("GPL");', 'MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(TOY_NS);') } : f));
+    fixed.files = defaultSnapshot().files.map((f) =>
+      f.name === "user.c" ? { ...f, content: String(f.content).replace('MODULE_LICENSE("GPL");', 'MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(TOY_NS);') } : f,
+    );
     const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(fixed)}` });
     await page.click("#tab-kernel");
     const quiet = page.locator(".command", { hasText: "insmod user.ko" }).locator(".quiet");
@@ -432,12 +451,19 @@ describe("the export surface", () => {
     const dir = join(import.meta.dirname, "../../public/kernels");
     const lines = (release: string) => {
       const file = readdirSync(dir).find((f) => f.startsWith(`debian-${release}`) && f.endsWith(".Module.symvers.gz"))!;
-      return gunzipSync(readFileSync(join(dir, file))).toString("utf8").split("\n").filter(Boolean).length;
+      return gunzipSync(readFileSync(join(dir, file)))
+        .toString("utf8")
+        .split("\n")
+        .filter(Boolean).length;
     };
     const page = await openPlayground(site.browser, site.url, { width: 1400 });
     await page.click("#tab-graph");
     await page.click('.seg[data-mode="surface"]');
-    await page.waitForFunction(() => document.querySelectorAll(".surface-grown tbody tr").length > 0 && !document.querySelector(".surface-pending"), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll(".surface-grown tbody tr").length > 0 && !document.querySelector(".surface-pending"),
+      undefined,
+      { timeout: 120_000 },
+    );
     const kernels = await page.locator(".surface-table:not(.surface-grown) thead th").allTextContents();
     expect(kernels.slice(1)).toEqual(["Debian 5.10", "Debian 6.1", "Debian 6.12", "Debian 7.3"]);
     const totals = await page.locator('tr[data-row="total"] .surface-value').allTextContents();

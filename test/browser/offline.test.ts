@@ -31,7 +31,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ksymns-sw-"));
   builds.a = buildOf("a", () => undefined);
   // the next deploy changes a file whose name has no hash
-  builds.b = buildOf("b", (out) => writeFileSync(join(out, "theme.js"), 'document.documentElement.dataset.build = "b";\n' + readFileSync(join(out, "theme.js"), "utf8")));
+  builds.b = buildOf("b", (out) =>
+    writeFileSync(join(out, "theme.js"), 'document.documentElement.dataset.build = "b";\n' + readFileSync(join(out, "theme.js"), "utf8")),
+  );
   browser = await launchChromium();
 });
 
@@ -82,7 +84,16 @@ describe("the service worker", () => {
       await ready(page);
       expect(await policyOf(page, script)).toBe(WORKER_POLICY);
       const worker = await engineWorker(page);
-      expect(await worker.evaluate((u) => fetch(u, { mode: "no-cors" }).then(() => "fetched", () => "refused"), `${elsewhere}/data`)).toBe("refused");
+      expect(
+        await worker.evaluate(
+          (u) =>
+            fetch(u, { mode: "no-cors" }).then(
+              () => "fetched",
+              () => "refused",
+            ),
+          `${elsewhere}/data`,
+        ),
+      ).toBe("refused");
       expect(await page.evaluate(() => document.documentElement.dataset.build ?? "a")).toBe("a");
       expect(await page.evaluate(() => caches.keys())).toEqual([`ksymns-${builds.a.id}`]);
 

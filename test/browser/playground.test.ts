@@ -6,7 +6,22 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { centerOf, fileText, hoverText, openPlayground, openTab, pageErrors, replaceEditorText, shot, waitForEditor, waitForNoVerdict, waitForVerdict, workspace, useSite, type TestWindow } from "./support";
+import {
+  centerOf,
+  fileText,
+  hoverText,
+  openPlayground,
+  openTab,
+  pageErrors,
+  replaceEditorText,
+  shot,
+  waitForEditor,
+  waitForNoVerdict,
+  waitForVerdict,
+  workspace,
+  useSite,
+  type TestWindow,
+} from "./support";
 
 const site = useSite();
 
@@ -148,8 +163,16 @@ describe("writing a module that calls a namespaced symbol without importing it",
     // the fix for 6.13 writes the string form
     const problem = page.locator(".problem", { hasText: cc }).filter({ hasText: "mymod.c" });
     await problem.locator(".fix").click();
-    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "mymod.c")?.content.toString().includes('MODULE_IMPORT_NS("TOY_NS");'));
-    await page.waitForFunction(() => !(window as unknown as TestWindow).ksymns.store.getState().result?.findings.some((f) => f.id === "CC_IMPORT_IDENTIFIER" && f.file === "mymod.c"));
+    await page.waitForFunction(() =>
+      (window as unknown as TestWindow).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "mymod.c")
+        ?.content.toString()
+        .includes('MODULE_IMPORT_NS("TOY_NS");'),
+    );
+    await page.waitForFunction(
+      () => !(window as unknown as TestWindow).ksymns.store.getState().result?.findings.some((f) => f.id === "CC_IMPORT_IDENTIFIER" && f.file === "mymod.c"),
+    );
     await page.selectOption("#kernel-version", "6.12");
     await waitForNoVerdict(page, "# Linux/x86 6.13");
     expect(await fileText(page, ".config")).toContain("# Linux/x86 6.12.0 Kernel Configuration");
@@ -210,7 +233,13 @@ describe("keeping and sharing work", () => {
     expect(await fileText(page, "user.c")).toBe("// mine\n");
     await page.click("#reset");
     await page.locator("dialog").getByRole("button", { name: "Reset" }).click();
-    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
+    await page.waitForFunction(() =>
+      (window as unknown as TestWindow).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "user.c")
+        ?.content.toString()
+        .includes("MODULE_LICENSE"),
+    );
     await page.waitForSelector("dialog", { state: "detached" });
     await page.context().close();
   });
@@ -298,7 +327,13 @@ describe("managing files", () => {
     const chooser = page.waitForEvent("filechooser");
     await page.click("#open");
     await (await chooser).setFiles([{ name: "ksymns-workspace.zip", mimeType: "application/zip", buffer: readFileSync(file) }]);
-    await page.waitForFunction(() => (window as unknown as TestWindow).ksymns.store.getState().files.find((f) => f.name === "user.c")?.content.toString().includes("MODULE_LICENSE"));
+    await page.waitForFunction(() =>
+      (window as unknown as TestWindow).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "user.c")
+        ?.content.toString()
+        .includes("MODULE_LICENSE"),
+    );
     expect(await page.textContent(".notice")).toContain("Opened 4 files as the workspace.");
     await page.context().close();
   });
@@ -316,7 +351,10 @@ describe("managing files", () => {
 describe("large inputs", () => {
   it("runs a workspace with a pasted 400 kB Module.symvers in the engine worker and still shows the verdict", async () => {
     const page = await openPlayground(site.browser, site.url);
-    const rows = Array.from({ length: 8000 }, (_, i) => `0x${(i * 2654435761 >>> 0).toString(16).padStart(8, "0")}\tbig_sym_${i}\tdrivers/big/big\tEXPORT_SYMBOL_GPL\tBIG_NS`);
+    const rows = Array.from(
+      { length: 8000 },
+      (_, i) => `0x${((i * 2654435761) >>> 0).toString(16).padStart(8, "0")}\tbig_sym_${i}\tdrivers/big/big\tEXPORT_SYMBOL_GPL\tBIG_NS`,
+    );
     rows.push("0x12345678\tbig_target\tdrivers/big/big\tEXPORT_SYMBOL_GPL\tBIG_NS");
     const symvers = rows.join("\n") + "\n";
     expect(symvers.length).toBeGreaterThan(256 * 1024);

@@ -45,7 +45,7 @@ describe("the preprocessor in the editor", () => {
       [HEADER, GUARDED],
     );
     // on 6.12 the #if branch is out: its call is no use, the macro's is
-    await waitForVerdict(page, 'module guarded uses symbol toy_get from namespace TOY_NS, but does not import it.');
+    await waitForVerdict(page, "module guarded uses symbol toy_get from namespace TOY_NS, but does not import it.");
   });
   afterAll(async () => {
     expect(pageErrors(page)).toEqual([]);

@@ -45,14 +45,28 @@ beforeAll(async () => {
   const pkg = join(CACHE, "sphinx-package");
   rmSync(pkg, { recursive: true, force: true });
   cpSync("integrations/sphinx", pkg, { recursive: true, filter: (src) => !/(__pycache__|\.egg-info|\/build)$/.test(src) });
-  await run(join(VENV, "bin/python"), ["-m", "pip", "install", "-q", "--no-index", "--no-deps", "--no-build-isolation", "--force-reinstall", "--disable-pip-version-check", pkg]);
+  await run(join(VENV, "bin/python"), [
+    "-m",
+    "pip",
+    "install",
+    "-q",
+    "--no-index",
+    "--no-deps",
+    "--no-build-isolation",
+    "--force-reinstall",
+    "--disable-pip-version-check",
+    pkg,
+  ]);
   ({ server: site, url } = await serveSite());
   const html = await sphinx("html");
   const mkdocs = join(OUT, "mkdocs");
   await run(python, ["-m", "mkdocs", "build", "-q", "-f", "test/sites/mkdocs/mkdocs.yml", "-d", mkdocs], {
     env: { PYTHONPATH: resolve("integrations/sphinx"), KSYMNS_PLAYGROUND: url, KSYMNS_EMBED_JS: `${url}embed.js`, KSYMNS_EMBED_CSS: `${url}embed.css` },
   });
-  for (const [name, dir] of [["sphinx", html], ["mkdocs", mkdocs]] as const) {
+  for (const [name, dir] of [
+    ["sphinx", html],
+    ["mkdocs", mkdocs],
+  ] as const) {
     const { server, origin } = await serveHostPages({}, { at: "/", dir });
     hosts.push(server);
     origins[name] = origin;
@@ -75,7 +89,7 @@ describe.skipIf(!python)("a Sphinx project using the ksymns directive", () => {
   it("reads without JavaScript: the files as highlighted code and a link that opens them in the playground", async () => {
     const { code, link } = await withoutJs(browser, `${origins.sphinx}/index.html`, ".literal-block-wrapper", ".caption-text", `${SHOTS}/sphinx-nojs.png`);
     expect(Object.keys(code)).toEqual(SITE_FILES);
-    expect(code["user.c"]).toContain("MODULE_LICENSE(\"GPL\");");
+    expect(code["user.c"]).toContain('MODULE_LICENSE("GPL");');
     expect(code.load).toBe("insmod exporter.ko\ninsmod user.ko\n");
     expect(link!.startsWith(`${url}index.html#v1/`)).toBe(true);
     const files = filesOfLink(link!);
@@ -93,7 +107,14 @@ describe.skipIf(!python)("a Sphinx project using the ksymns directive", () => {
     const man = readFileSync(join(manDir, "ksymns-notes.7"), "utf8");
     expect(man).toContain("EXPORT_SYMBOL_NS_GPL(toy_get, TOY_NS);");
     expect(man).toMatch(/Open in ksymns: https?:\/\/\S*index\.html#v1\//);
-    const book = unzipSync(readFileSync(join(epubDir, readdirSync(epubDir).find((f) => f.endsWith(".epub"))!)));
+    const book = unzipSync(
+      readFileSync(
+        join(
+          epubDir,
+          readdirSync(epubDir).find((f) => f.endsWith(".epub"))!,
+        ),
+      ),
+    );
     const page = strFromU8(book["EPUB/index.xhtml"] ?? book["index.xhtml"] ?? Object.entries(book).find(([n]) => n.endsWith("index.xhtml"))![1]);
     expect(page).not.toContain("<ksymns-playground");
     expect(page.match(/class="literal-block-wrapper/g)).toHaveLength(3);
@@ -105,7 +126,10 @@ describe.skipIf(!python)("a Sphinx project using the ksymns directive", () => {
     rmSync(project, { recursive: true, force: true });
     mkdirSync(project, { recursive: true });
     cpSync("test/sites/sphinx/conf.py", join(project, "conf.py"));
-    writeFileSync(join(project, "index.rst"), "Broken\n======\n\n.. ksymns::\n   :view: wide\n\n   --- a.c\n   int x;\n\n.. ksymns::\n\n   --- a.c\n   int x;\n   --- a.c\n\nAfter.\n");
+    writeFileSync(
+      join(project, "index.rst"),
+      "Broken\n======\n\n.. ksymns::\n   :view: wide\n\n   --- a.c\n   int x;\n\n.. ksymns::\n\n   --- a.c\n   int x;\n   --- a.c\n\nAfter.\n",
+    );
     const log = await run(join(VENV, "bin/python"), ["-m", "sphinx", "-q", "-E", "-b", "html", project, join(project, "_build")]);
     expect(log).toMatch(/index\.rst:4: ERROR: ksymns flag view="wide" is not a value it takes/);
     expect(log).toMatch(/index\.rst:14: ERROR: the file a\.c appears twice/);

@@ -28,8 +28,14 @@ export type TestWindow = Window & { ksymns: { store: PlaygroundStore; testHooks:
 
 export const SHOTS = "test-results";
 
-export async function openPlayground(browser: Browser, url: string, options: { hash?: string; width?: number; height?: number; context?: BrowserContext; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-  const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1360, height: options.height ?? 820 }, colorScheme: options.colorScheme ?? "light" }));
+export async function openPlayground(
+  browser: Browser,
+  url: string,
+  options: { hash?: string; width?: number; height?: number; context?: BrowserContext; colorScheme?: "light" | "dark" } = {},
+): Promise<Page> {
+  const context =
+    options.context ??
+    (await browser.newContext({ viewport: { width: options.width ?? 1360, height: options.height ?? 820 }, colorScheme: options.colorScheme ?? "light" }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -87,7 +93,9 @@ export function workspace(page: Page): Promise<[string, string][]> {
 export async function waitForVerdict(page: Page, text: string, timeout = 10_000): Promise<void> {
   await page.waitForFunction(
     (t) => {
-      const r = (window as unknown as { ksymns: { store: { getState(): { result: { transcript: string; findings: { text: string }[] } | null } } } }).ksymns.store.getState().result;
+      const r = (
+        window as unknown as { ksymns: { store: { getState(): { result: { transcript: string; findings: { text: string }[] } | null } } } }
+      ).ksymns.store.getState().result;
       return !!r && (r.transcript.includes(t) || r.findings.some((f) => f.text.includes(t)));
     },
     text,
@@ -116,7 +124,11 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function centerOf(page: Page, selector: string, timeout = 10_000): Promise<{ x: number; y: number }> {
   const end = Date.now() + timeout;
   for (;;) {
-    const box = await page.locator(selector).first().boundingBox().catch(() => null);
+    const box = await page
+      .locator(selector)
+      .first()
+      .boundingBox()
+      .catch(() => null);
     if (box) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     if (Date.now() > end) throw new Error(`${selector} did not appear`);
     await page.waitForTimeout(50);

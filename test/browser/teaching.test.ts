@@ -81,7 +81,11 @@ describe("a preset opened by its URL", () => {
     await page.click("#story-compare");
     const table = page.locator(".compare-table");
     await table.waitFor();
-    await page.waitForFunction(() => document.querySelectorAll(".cmp-cell.pending").length === 0 && document.querySelectorAll(".compare-table thead th[data-kernel]").length >= 5, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll(".cmp-cell.pending").length === 0 && document.querySelectorAll(".compare-table thead th[data-kernel]").length >= 5,
+      null,
+      { timeout: 60_000 },
+    );
     const kernels = await page.locator(".compare-table thead th[data-kernel]").evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.kernel));
     expect(kernels).toEqual(expect.arrayContaining(["5.10", "6.12", "6.13", "6.16"]));
     const build = (k: string) => page.locator(`.cmp-cell[data-kernel="${k}"][data-at="build"]`);
@@ -125,7 +129,11 @@ describe("a link that carries expectations", () => {
     const page = await openPlayground(site.browser, site.url, { hash: `#${encodeLink(snap)}` });
     const passed = page.locator('.expectation[data-status="passed"]');
     const failed = page.locator('.expectation[data-status="failed"]');
-    await page.waitForFunction(() => document.querySelectorAll('.expectation[data-status="pending"]').length === 0 && document.querySelectorAll(".expectation").length === 2, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.expectation[data-status="pending"]').length === 0 && document.querySelectorAll(".expectation").length === 2,
+      null,
+      { timeout: 60_000 },
+    );
     expect(await passed.count()).toBe(1);
     expect(await failed.count()).toBe(1);
     expect(await passed.textContent()).toContain("on 6.13: make fails");
@@ -172,7 +180,7 @@ describe("the namespace graph", () => {
     const page = await openPlayground(site.browser, site.url, { width: 1440, height: 860 });
     await page.click("#tab-graph");
     await page.click('.seg[data-mode="atlas"]');
-    await page.locator('.gnode.kind-namespace').first().waitFor({ timeout: 60_000 });
+    await page.locator(".gnode.kind-namespace").first().waitFor({ timeout: 60_000 });
     // it opens readable: the most imported namespaces, and the offer to show all
     expect(await page.locator(".gnode.kind-namespace").count()).toBe(ATLAS_OVERVIEW);
     expect(await page.textContent(".graph-note")).toContain(`Showing the ${ATLAS_OVERVIEW} namespaces most imported`);

@@ -76,7 +76,11 @@ describe("a workspace folder", () => {
     writeFileSync(join(ws, "new\nline.c"), "int x;\n");
     const r = await ksymns("run", ws, "--kernel", "6.12", "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).model.modules.map((m: { file: string }) => m.file).sort()).toEqual(["alias.c", "real.c"]);
+    expect(
+      JSON.parse(r.stdout)
+        .model.modules.map((m: { file: string }) => m.file)
+        .sort(),
+    ).toEqual(["alias.c", "real.c"]);
     expect(r.stderr.split("\n").filter(Boolean).sort()).toEqual([
       "ksymns: new\\nline.c: a file name with control characters is not read",
       "ksymns: outside.c: is a symbolic link out of the folder, not read",
@@ -99,7 +103,7 @@ describe("a workspace folder", () => {
     writeFileSync(join(ws, "a.c"), 'MODULE_LICENSE("GPL");\n');
     writeFileSync(join(ws, "load"), "insmod a.ko\n# \u001b]0;owned\u0007 \u001b[2J\n");
     const r = await ksymns("run", ws, "--kernel", "6.12");
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
 });
@@ -130,18 +134,21 @@ describe("ksymns deps on a hostile tree", () => {
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it.skipIf(process.getuid?.() !== 0 || !existsSync("/usr/bin/setpriv"))("goes on past what an unprivileged user cannot read, saying so as depmod does, and refuses the bomb", () => {
-    for (const workers of ["0", "1"]) {
-      const r = asNobody(["deps", "--basedir", base, RELEASE, "--workers", workers]);
-      expect(r.code).toBe(0);
-      expect(r.stdout.split("\n").filter(Boolean).sort()).toEqual(["kernel/a/alpha.ko:", "kernel/a/bomb.ko.zst:", "kernel/a/secret.ko:"]);
-      const err = r.stderr.split("\n");
-      expect(err).toContain("depmod: ERROR: openat(kernel, locked, O_RDONLY): Permission denied");
-      expect(err).toContain(`depmod: ERROR: failed to load symbols from ${base}/lib/modules/${RELEASE}/kernel/a/secret.ko: Permission denied`);
-      expect(err).toContain(`ksymns: WARNING: ${base}/lib/modules/${RELEASE}/kernel/a/bomb.ko.zst: decompresses to more than 256 MiB; not read as a module`);
-      expect(r.stderr).not.toContain("    at ");
-    }
-  });
+  it.skipIf(process.getuid?.() !== 0 || !existsSync("/usr/bin/setpriv"))(
+    "goes on past what an unprivileged user cannot read, saying so as depmod does, and refuses the bomb",
+    () => {
+      for (const workers of ["0", "1"]) {
+        const r = asNobody(["deps", "--basedir", base, RELEASE, "--workers", workers]);
+        expect(r.code).toBe(0);
+        expect(r.stdout.split("\n").filter(Boolean).sort()).toEqual(["kernel/a/alpha.ko:", "kernel/a/bomb.ko.zst:", "kernel/a/secret.ko:"]);
+        const err = r.stderr.split("\n");
+        expect(err).toContain("depmod: ERROR: openat(kernel, locked, O_RDONLY): Permission denied");
+        expect(err).toContain(`depmod: ERROR: failed to load symbols from ${base}/lib/modules/${RELEASE}/kernel/a/secret.ko: Permission denied`);
+        expect(err).toContain(`ksymns: WARNING: ${base}/lib/modules/${RELEASE}/kernel/a/bomb.ko.zst: decompresses to more than 256 MiB; not read as a module`);
+        expect(r.stderr).not.toContain("    at ");
+      }
+    },
+  );
 
   it("refuses a release that is a path, and a worker count past the bound", async () => {
     const r = await ksymns("deps", "--basedir", base, "../../etc");
@@ -158,7 +165,9 @@ describe("the library's run on a workspace given as files", () => {
     const { run } = await import("../../src/cli/index");
     const long = `${"n".repeat(5000)}.c`;
     const res = await run({ [long]: 'MODULE_LICENSE("GPL");\n', "after.c": 'MODULE_LICENSE("GPL");\n' }, { kernel: "6.12" });
-    expect(res.findings.find((f) => f.id === "READ_TOO_LARGE")?.text).toBe(`${"n".repeat(64)}...: a file name of 5002 bytes is longer than the 4096 bytes ksymns takes; the file is ignored`);
+    expect(res.findings.find((f) => f.id === "READ_TOO_LARGE")?.text).toBe(
+      `${"n".repeat(64)}...: a file name of 5002 bytes is longer than the 4096 bytes ksymns takes; the file is ignored`,
+    );
     expect(res.model.modules.map((m) => m.file)).toEqual(["after.c"]);
   });
 });

@@ -26,13 +26,26 @@ function ko(name: string, f: Fixture): Uint8Array {
 function kernelDir(root: string, name: string, release: string, crc: number): string {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "Module.symvers"), [...VMLINUX, `0x${crc.toString(16).padStart(8, "0")}\tbeta_fn\tdrivers/beta/beta\tEXPORT_SYMBOL_GPL\tBETA_NS`, ""].join("\n"));
+  writeFileSync(
+    join(dir, "Module.symvers"),
+    [...VMLINUX, `0x${crc.toString(16).padStart(8, "0")}\tbeta_fn\tdrivers/beta/beta\tEXPORT_SYMBOL_GPL\tBETA_NS`, ""].join("\n"),
+  );
   writeFileSync(join(dir, ".config"), `# Linux/x86 ${release} Kernel Configuration\nCONFIG_MODVERSIONS=y\n`);
   return `${name}/Module.symvers`;
 }
 
 let dir = "";
-const SRC = ["#include <linux/module.h>", "", "static int __init f_init(void)", "{", "\treturn beta_fn();", "}", "module_init(f_init);", 'MODULE_LICENSE("GPL");', ""].join("\n");
+const SRC = [
+  "#include <linux/module.h>",
+  "",
+  "static int __init f_init(void)",
+  "{",
+  "\treturn beta_fn();",
+  "}",
+  "module_init(f_init);",
+  'MODULE_LICENSE("GPL");',
+  "",
+].join("\n");
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ksymns-formats-"));
@@ -41,7 +54,10 @@ beforeAll(() => {
   kernelDir(dir, "k613", "6.13.0", 0xb1);
   writeFileSync(join(dir, "good.ko"), ko("good", { uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT] }));
   writeFileSync(join(dir, "forgot-ns.ko"), ko("forgot_ns", { uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT] }));
-  writeFileSync(join(dir, "imports.ko"), ko("imports", { uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT], modinfo: ["import_ns=BETA_NS"] }));
+  writeFileSync(
+    join(dir, "imports.ko"),
+    ko("imports", { uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT], modinfo: ["import_ns=BETA_NS"] }),
+  );
   mkdirSync(join(dir, "src"));
   writeFileSync(join(dir, "src/forgot-ns.c"), SRC);
 });
@@ -85,7 +101,9 @@ describe("ksymns check on many kernels", () => {
     const old = await check("--symvers", "k612/Module.symvers", "forgot-ns.ko");
     expect(old.stdout).toContain("  forgot-ns.ko (forgot_ns), missing on k612/Module.symvers:\n    MODULE_IMPORT_NS(BETA_NS);\n");
     const json = JSON.parse((await check("--symvers", "k613/Module.symvers", "--format", "json", "forgot-ns.ko")).stdout);
-    expect(json.fixes).toEqual([{ file: "forgot-ns.ko", module: "forgot_ns", ns: "BETA_NS", missingOn: ["k613/Module.symvers"], lines: ['MODULE_IMPORT_NS("BETA_NS");'] }]);
+    expect(json.fixes).toEqual([
+      { file: "forgot-ns.ko", module: "forgot_ns", ns: "BETA_NS", missingOn: ["k613/Module.symvers"], lines: ['MODULE_IMPORT_NS("BETA_NS");'] },
+    ]);
   });
 
   it("takes the built-in Debian kernels by name, or all of them", async () => {
@@ -140,7 +158,10 @@ describe("ksymns check --format", () => {
     const r = await check("--symvers", "k613/Module.symvers", "--format", "sarif", "--source-root", "src", "forgot-ns.ko");
     const results = JSON.parse(r.stdout).runs[0].results;
     const ns = results.find((x: { ruleId: string }) => x.ruleId === "LOAD_NS_NOT_IMPORTED");
-    expect(ns.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "src/forgot-ns.c" }, region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 16 } });
+    expect(ns.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "src/forgot-ns.c" },
+      region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 16 },
+    });
     const taint = results.find((x: { ruleId: string }) => x.ruleId === "LOAD_OUT_OF_TREE");
     expect(taint.locations[0].physicalLocation.artifactLocation.uri).toBe("src/forgot-ns.c");
   });
@@ -173,7 +194,9 @@ describe("ksymns check --format", () => {
       expect(l).toMatch(grammar);
       expect(l.slice(l.lastIndexOf("::") + 2)).not.toMatch(/%(?!25|0D|0A)/);
     }
-    expect(lines).toContain("::error file=forgot-ns.ko,title=LOAD_NS_NOT_IMPORTED (k613/Module.symvers)::forgot_ns: module uses symbol (beta_fn) from namespace BETA_NS, but does not import it.");
+    expect(lines).toContain(
+      "::error file=forgot-ns.ko,title=LOAD_NS_NOT_IMPORTED (k613/Module.symvers)::forgot_ns: module uses symbol (beta_fn) from namespace BETA_NS, but does not import it.",
+    );
     expect(lines.some((l) => l.startsWith("::error file=we%2Cird%3Aname%25.ko,"))).toBe(true);
   });
 
@@ -185,9 +208,12 @@ describe("ksymns check --format", () => {
 
 describe("ksymns check keeps the terminal safe", () => {
   it("writes control characters from a module as escapes, so nothing colours the terminal or forges a line", async () => {
-    writeFileSync(join(dir, "evil.ko"), makeKo({ uses: ["beta_fn"], versions: [LAYOUT], modinfo: ["license=Proprietary\u001b[2J\nforged: loads", "name=evil", MAGIC] }));
+    writeFileSync(
+      join(dir, "evil.ko"),
+      makeKo({ uses: ["beta_fn"], versions: [LAYOUT], modinfo: ["license=Proprietary\u001b[2J\nforged: loads", "name=evil", MAGIC] }),
+    );
     const r = await check("--symvers", "k612/Module.symvers", "evil.ko");
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(r.stdout).toContain("module license 'Proprietary\\033[2J\\nforged: loads' taints kernel.");
     expect(r.stdout.split("\n").some((l) => l.startsWith("forged"))).toBe(false);

@@ -51,13 +51,13 @@ describe("ksymns run", () => {
   });
 
   it("takes the release from the workspace's .config header", async () => {
-    const dir = workspace({ "a.c": "MODULE_LICENSE(\"GPL\");\n", ".config": "# Linux/x86 5.10.0 Kernel Configuration\nCONFIG_MODVERSIONS=y\n" });
+    const dir = workspace({ "a.c": 'MODULE_LICENSE("GPL");\n', ".config": "# Linux/x86 5.10.0 Kernel Configuration\nCONFIG_MODVERSIONS=y\n" });
     const r = await ksymns("run", dir);
     expect(r.stdout.split("\n")[0]).toBe("# kernel 5.10 (5.10.0-46-amd64)");
   });
 
   it("exits 2 naming the problem when the kernel version is unknown", async () => {
-    const dir = workspace({ "a.c": "MODULE_LICENSE(\"GPL\");\n" });
+    const dir = workspace({ "a.c": 'MODULE_LICENSE("GPL");\n' });
     const r = await ksymns("run", dir, "--kernel", "4.19");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("kernel '4.19' is not a release ksymns knows (5.4 to 7.3)");

@@ -10,7 +10,6 @@ import { makeKo } from "../support/ko-fixture";
 import { bomb, compress } from "../fuzz/compressed-streams";
 import { ksymns } from "../support/cli";
 
-
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ksymns-limits-"));
@@ -24,7 +23,9 @@ describe("ksymns check on compressed modules it cannot take", () => {
   it("a bomb: says it decompresses to more than the limit, exit status 2", async () => {
     const r = await ksymns("check", "--symvers", join(dir, "Module.symvers"), join(dir, "bomb.ko.zst"));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("ksymns check: bomb.ko.zst: decompresses to more than 8 MiB (8388608 bytes), the most ksymns reads in one file; the file is ignored\n");
+    expect(r.stderr).toContain(
+      "ksymns check: bomb.ko.zst: decompresses to more than 8 MiB (8388608 bytes), the most ksymns reads in one file; the file is ignored\n",
+    );
     expect(r.stderr).not.toContain("bomb.ko.zst: bomb.ko.zst");
   });
 

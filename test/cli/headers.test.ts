@@ -23,7 +23,10 @@ describe("ksymns check --source", () => {
   const dir = mkdtempSync(join(tmpdir(), "ksymns-source-"));
   writeFileSync(join(dir, "hello.c"), '#include <linux/module.h>\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("hello");\n');
   const gpl = mkdtempSync(join(tmpdir(), "ksymns-source-"));
-  writeFileSync(join(gpl, "bad.c"), '#include <linux/module.h>\n#include <linux/device.h>\nint bad_go(struct device *d) { return device_add(d); }\nMODULE_LICENSE("Proprietary");\n');
+  writeFileSync(
+    join(gpl, "bad.c"),
+    '#include <linux/module.h>\n#include <linux/device.h>\nint bad_go(struct device *d) { return device_add(d); }\nMODULE_LICENSE("Proprietary");\n',
+  );
 
   it("says per kernel that a driver builds and loads, and exits 0", async () => {
     const r = await ksymns("check", "--source", dir, "--kernel", "debian-6.12", "--no-headers");
@@ -37,7 +40,7 @@ describe("ksymns check --source", () => {
     const r = await ksymns("check", "--source", gpl, "--kernel", "debian-6.12", "--no-headers", "--json");
     const [v] = JSON.parse(r.stdout) as { builds: boolean; findings: { text: string }[] }[];
     expect(v.builds).toBe(false);
-    expect(v.findings.map((f) => f.text).join("\n")).toContain('GPL-incompatible module bad.ko uses GPL-only symbol \'device_add\'');
+    expect(v.findings.map((f) => f.text).join("\n")).toContain("GPL-incompatible module bad.ko uses GPL-only symbol 'device_add'");
     expect(r.code).toBe(1);
   });
 

@@ -34,10 +34,40 @@ beforeAll(() => {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), bytes);
   };
-  put("kernel/a/alpha.ko", mod("alpha", { exports: [{ name: "alpha_fn", crc: 0xa1 }], uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT] }));
-  put("kernel/b/beta-mod.ko", mod("beta_mod", { exports: [{ name: "beta_fn", gpl: true, ns: "BETA_NS", crc: 0xb1 }], uses: ["alpha_fn"], versions: [{ name: "alpha_fn", crc: 0xa1 }, LAYOUT] }));
-  put("kernel/c/gamma.ko.xz", new Uint8Array(xzSync(Buffer.from(mod("gamma", { uses: ["beta_fn", "_printk"], modinfo: ["import_ns=BETA_NS"], versions: [{ name: "beta_fn", crc: 0xb1 }, { name: "_printk", crc: 0x2222 }, LAYOUT] })))));
-  put("extra/delta.ko", mod("delta", { uses: ["alpha_fn", "beta_fn"], modinfo: ["import_ns=BETA_NS"], versions: [{ name: "alpha_fn", crc: 0xa1 }, { name: "beta_fn", crc: 0xb1 }, LAYOUT] }));
+  put(
+    "kernel/a/alpha.ko",
+    mod("alpha", { exports: [{ name: "alpha_fn", crc: 0xa1 }], uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT] }),
+  );
+  put(
+    "kernel/b/beta-mod.ko",
+    mod("beta_mod", {
+      exports: [{ name: "beta_fn", gpl: true, ns: "BETA_NS", crc: 0xb1 }],
+      uses: ["alpha_fn"],
+      versions: [{ name: "alpha_fn", crc: 0xa1 }, LAYOUT],
+    }),
+  );
+  put(
+    "kernel/c/gamma.ko.xz",
+    new Uint8Array(
+      xzSync(
+        Buffer.from(
+          mod("gamma", {
+            uses: ["beta_fn", "_printk"],
+            modinfo: ["import_ns=BETA_NS"],
+            versions: [{ name: "beta_fn", crc: 0xb1 }, { name: "_printk", crc: 0x2222 }, LAYOUT],
+          }),
+        ),
+      ),
+    ),
+  );
+  put(
+    "extra/delta.ko",
+    mod("delta", {
+      uses: ["alpha_fn", "beta_fn"],
+      modinfo: ["import_ns=BETA_NS"],
+      versions: [{ name: "alpha_fn", crc: 0xa1 }, { name: "beta_fn", crc: 0xb1 }, LAYOUT],
+    }),
+  );
   put("build/ignored.ko", mod("ignored", {}));
   writeFileSync(join(dir, "modules.order"), "kernel/a/alpha.ko\nkernel/b/beta-mod.ko\nkernel/c/gamma.ko\n");
   writeFileSync(join(base, "Module.symvers"), SYMVERS);
@@ -74,13 +104,28 @@ describe("ksymns deps", () => {
     const broken = mkdtempSync(join(tmpdir(), "ksymns-tree-"));
     const dir = join(broken, "lib/modules", RELEASE);
     mkdirSync(join(dir, "kernel"), { recursive: true });
-    writeFileSync(join(dir, "kernel/alpha.ko"), mod("alpha", { exports: [{ name: "alpha_fn", crc: 0xa2 }], uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT] }));
-    writeFileSync(join(dir, "kernel/beta-mod.ko"), mod("beta_mod", { exports: [{ name: "beta_fn", gpl: true, ns: "BETA_NS", crc: 0xb1 }], uses: ["alpha_fn"], versions: [{ name: "alpha_fn", crc: 0xa1 }, LAYOUT] }));
+    writeFileSync(
+      join(dir, "kernel/alpha.ko"),
+      mod("alpha", { exports: [{ name: "alpha_fn", crc: 0xa2 }], uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT] }),
+    );
+    writeFileSync(
+      join(dir, "kernel/beta-mod.ko"),
+      mod("beta_mod", {
+        exports: [{ name: "beta_fn", gpl: true, ns: "BETA_NS", crc: 0xb1 }],
+        uses: ["alpha_fn"],
+        versions: [{ name: "alpha_fn", crc: 0xa1 }, LAYOUT],
+      }),
+    );
     writeFileSync(join(dir, "kernel/delta.ko"), mod("delta", { uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT] }));
     writeFileSync(join(broken, "Module.symvers"), SYMVERS);
     const r = await ksymns("deps", "--basedir", broken, RELEASE, "--check");
     expect(r.code).toBe(1);
-    expect(r.stderr.split("\n").filter((l) => l && !l.startsWith("depmod:")).sort()).toEqual([
+    expect(
+      r.stderr
+        .split("\n")
+        .filter((l) => l && !l.startsWith("depmod:"))
+        .sort(),
+    ).toEqual([
       "kernel/beta-mod.ko: beta_mod: Unknown symbol alpha_fn (err -22)",
       "kernel/beta-mod.ko: beta_mod: disagrees about version of symbol alpha_fn",
       "kernel/delta.ko: delta: Unknown symbol beta_fn (err -22)",
@@ -101,7 +146,10 @@ describe("ksymns check", () => {
     dir = mkdtempSync(join(tmpdir(), "ksymns-check-"));
     writeFileSync(join(dir, "Module.symvers"), SYMVERS + "0x000000b1\tbeta_fn\tkernel/b/beta-mod\tEXPORT_SYMBOL_GPL\tBETA_NS\n");
     writeFileSync(join(dir, "good.ko"), mod("good", { uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT], modinfo: [] }));
-    writeFileSync(join(dir, "forgot-ns.ko"), makeKo({ uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT], modinfo: ["license=Proprietary", "name=forgot_ns", MAGIC] }));
+    writeFileSync(
+      join(dir, "forgot-ns.ko"),
+      makeKo({ uses: ["beta_fn"], versions: [{ name: "beta_fn", crc: 0xb1 }, LAYOUT], modinfo: ["license=Proprietary", "name=forgot_ns", MAGIC] }),
+    );
   });
 
   it("exits 0 when every module would load, and says so", async () => {
@@ -116,16 +164,22 @@ describe("ksymns check", () => {
     const out = r.stdout.split("\n");
     const at = out.indexOf("forgot-ns.ko: forgot_ns on 6.12 (6.12.118+deb12-amd64): would not load");
     expect(at).toBeGreaterThan(0);
-    expect(out.slice(at + 1)).toEqual(expect.arrayContaining([
-      "  ERROR: modpost: module forgot_ns uses symbol beta_fn from namespace BETA_NS, but does not import it.",
-      "  ERROR: modpost: GPL-incompatible module forgot_ns.ko uses GPL-only symbol 'beta_fn'",
-      "  <4>forgot_ns: module license 'Proprietary' taints kernel.",
-      "  <4>forgot_ns: Unknown symbol beta_fn (err -2)",
-    ]));
+    expect(out.slice(at + 1)).toEqual(
+      expect.arrayContaining([
+        "  ERROR: modpost: module forgot_ns uses symbol beta_fn from namespace BETA_NS, but does not import it.",
+        "  ERROR: modpost: GPL-incompatible module forgot_ns.ko uses GPL-only symbol 'beta_fn'",
+        "  <4>forgot_ns: module license 'Proprietary' taints kernel.",
+        "  <4>forgot_ns: Unknown symbol beta_fn (err -2)",
+      ]),
+    );
   });
 
   it("takes the kernel release from the first module's vermagic when none is given", async () => {
-    const built61 = makeKo({ uses: ["_printk"], versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT], modinfo: ["license=GPL", "name=built61", "retpoline=Y", "vermagic=6.1.0-56-amd64 SMP preempt mod_unload modversions "] });
+    const built61 = makeKo({
+      uses: ["_printk"],
+      versions: [{ name: "_printk", crc: 0x2222 }, LAYOUT],
+      modinfo: ["license=GPL", "name=built61", "retpoline=Y", "vermagic=6.1.0-56-amd64 SMP preempt mod_unload modversions "],
+    });
     writeFileSync(join(dir, "built61.ko"), built61);
     const r = await ksymns("check", "--symvers", join(dir, "Module.symvers"), "--json", join(dir, "built61.ko"));
     const res = JSON.parse(r.stdout);
@@ -135,6 +189,12 @@ describe("ksymns check", () => {
 
   it("documents check, deps and corpus in --help", async () => {
     const help = (await ksymns("--help")).stdout;
-    for (const s of ["ksymns check (--kernel KERNELS | --symvers FILE...)", "ksymns symvers KERNEL", "ksymns deps [--basedir DIR] RELEASE", "ksymns corpus SERIES"]) expect(help).toContain(s);
+    for (const s of [
+      "ksymns check (--kernel KERNELS | --symvers FILE...)",
+      "ksymns symvers KERNEL",
+      "ksymns deps [--basedir DIR] RELEASE",
+      "ksymns corpus SERIES",
+    ])
+      expect(help).toContain(s);
   });
 });

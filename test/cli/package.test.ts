@@ -20,7 +20,11 @@ let tarball = "";
 let files: string[] = [];
 
 function npm(args: string[], cwd: string): string {
-  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--cache", join(work, "empty-cache")], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--cache", join(work, "empty-cache")], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 beforeAll(() => {
@@ -31,7 +35,10 @@ beforeAll(() => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT, encoding: "utf8" }))[0];
   tarball = join(work, packed.filename);
   files = packed.files.map((f: { path: string }) => f.path);
-  writeFileSync(join(work, "forgot-ns.ko"), makeKo({ uses: ["dma_buf_get"], modinfo: ["license=GPL", "name=forgot_ns", "vermagic=6.12.118+deb12-amd64 SMP preempt mod_unload modversions "] }));
+  writeFileSync(
+    join(work, "forgot-ns.ko"),
+    makeKo({ uses: ["dma_buf_get"], modinfo: ["license=GPL", "name=forgot_ns", "vermagic=6.12.118+deb12-amd64 SMP preempt mod_unload modversions "] }),
+  );
 }, 300_000);
 
 describe("npm pack", () => {
@@ -45,7 +52,12 @@ describe("npm pack", () => {
     expect(files).toContain("dist/integrations/markdown-it.mjs");
     expect(files).toContain("dist/integrations/remark.mjs");
     const plugin = /^(dist\/integrations\/[\w-]+\.mjs|integrations\/[\w-]+\.d\.ts)$/;
-    for (const f of files) expect(f).toMatch(new RegExp(`^(dist\\/cli\\/[^/]+\\.(mjs|d\\.ts)|wasm\\/build\\/ksymns\\.wasm|public\\/kernels\\/[^/]+\\.gz|src\\/presets\\/[\\w.-]+\\/[^/]+|package\\.json|README\\.md)$|${plugin.source}`));
+    for (const f of files)
+      expect(f).toMatch(
+        new RegExp(
+          `^(dist\\/cli\\/[^/]+\\.(mjs|d\\.ts)|wasm\\/build\\/ksymns\\.wasm|public\\/kernels\\/[^/]+\\.gz|src\\/presets\\/[\\w.-]+\\/[^/]+|package\\.json|README\\.md)$|${plugin.source}`,
+        ),
+      );
     expect(files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
 
@@ -62,7 +74,7 @@ describe("npm pack", () => {
     expect(out).toContain("<3>forgot_ns: module uses symbol (dma_buf_get) from namespace DMA_BUF, but does not import it.");
   });
 
-  it("serves import { check, run } from \"ksymns\" to a project, with types", () => {
+  it('serves import { check, run } from "ksymns" to a project, with types', () => {
     const project = join(work, "project");
     execFileSync("mkdir", ["-p", project]);
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "uses-ksymns", private: true, type: "module" }));
@@ -75,13 +87,45 @@ describe("npm pack", () => {
       'console.log(JSON.stringify({ loads: r.loads, kernels: r.kernels.map((k) => k.label), fixes: r.fixes[0]?.lines, junit: (await formatReport(r, "junit")).startsWith("<?xml"), release: w.kernel.release }));',
     ].join("\n");
     writeFileSync(join(project, "use.ts"), source);
-    execFileSync(TSC, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(ROOT, "node_modules/@types"), "use.ts"], { cwd: project });
+    execFileSync(
+      TSC,
+      [
+        "--noEmit",
+        "--strict",
+        "--module",
+        "nodenext",
+        "--moduleResolution",
+        "nodenext",
+        "--target",
+        "es2022",
+        "--types",
+        "node",
+        "--typeRoots",
+        join(ROOT, "node_modules/@types"),
+        "use.ts",
+      ],
+      { cwd: project },
+    );
     writeFileSync(join(project, "use.mjs"), source.replace(", type CheckResult", "").replace("const r: CheckResult", "const r"));
     const got = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" }));
     // the documentation plugins resolve from the same package
-    const plugins = execFileSync(process.execPath, ["--input-type=module", "-e", 'const a = await import("ksymns/markdown-it"); const b = await import("ksymns/remark"); console.log(typeof a.default, typeof b.default);'], { cwd: project, encoding: "utf8" });
+    const plugins = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'const a = await import("ksymns/markdown-it"); const b = await import("ksymns/remark"); console.log(typeof a.default, typeof b.default);',
+      ],
+      { cwd: project, encoding: "utf8" },
+    );
     expect(plugins.trim()).toBe("function function");
-    expect(got).toEqual({ loads: false, kernels: ["debian-6.12", "debian-7.3"], fixes: ["#if LINUX_VERSION_CODE >= KERNEL_VERSION(6,13,0)", 'MODULE_IMPORT_NS("DMA_BUF");', "#else", "MODULE_IMPORT_NS(DMA_BUF);", "#endif"], junit: true, release: "6.1.0-57-amd64" });
+    expect(got).toEqual({
+      loads: false,
+      kernels: ["debian-6.12", "debian-7.3"],
+      fixes: ["#if LINUX_VERSION_CODE >= KERNEL_VERSION(6,13,0)", 'MODULE_IMPORT_NS("DMA_BUF");', "#else", "MODULE_IMPORT_NS(DMA_BUF);", "#endif"],
+      junit: true,
+      release: "6.1.0-57-amd64",
+    });
   });
 });
 
@@ -97,7 +141,10 @@ interface ActionStep {
  *  expressions, RUNNER_TEMP, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY set, bash -e per step;
  *  stops at the first step that fails. npm is kept offline through its environment. */
 function runAction(inputs: Record<string, string>, cwd: string): { code: number; stdout: string; outputs: Record<string, string>; summary: string } {
-  const action = parseYaml(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string; required?: boolean }>; runs: { using: string; steps: ActionStep[] } };
+  const action = parseYaml(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+    inputs: Record<string, { default?: string; required?: boolean }>;
+    runs: { using: string; steps: ActionStep[] };
+  };
   expect(action.runs.using).toBe("composite");
   const values: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? spec.default ?? "";
@@ -132,7 +179,12 @@ function runAction(inputs: Record<string, string>, cwd: string): { code: number;
     };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v);
     try {
-      stdout += execFileSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      stdout += execFileSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], {
+        cwd,
+        env,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (err) {
       const e = err as { stdout: string; status: number };
       stdout += e.stdout;
@@ -140,7 +192,12 @@ function runAction(inputs: Record<string, string>, cwd: string): { code: number;
       break;
     }
   }
-  const outputs = Object.fromEntries(readFileSync(outputFile, "utf8").split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
   return { code, stdout, outputs, summary: readFileSync(summaryFile, "utf8") };
 }
 
@@ -153,7 +210,9 @@ describe("the GitHub Action", () => {
     expect(r.code).toBe(1);
     expect(r.outputs["exit-code"]).toBe("1");
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines).toContain("::error file=build/forgot-ns.ko,title=LOAD_NS_NOT_IMPORTED (debian-6.12)::forgot_ns: module uses symbol (dma_buf_get) from namespace DMA_BUF, but does not import it.");
+    expect(lines).toContain(
+      "::error file=build/forgot-ns.ko,title=LOAD_NS_NOT_IMPORTED (debian-6.12)::forgot_ns: module uses symbol (dma_buf_get) from namespace DMA_BUF, but does not import it.",
+    );
     expect(lines.filter((l) => l.startsWith("::error ")).length).toBeGreaterThanOrEqual(3);
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=build\/forgot-ns\.ko,title=[A-Z_]+ \(debian-[\d.]+(%2C debian-[\d.]+)*\)::/);
     expect(r.summary).toContain("module              debian-6.1         debian-6.12                       debian-7.3\n");

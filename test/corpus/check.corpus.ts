@@ -59,7 +59,9 @@ describe("ksymns check on Debian 6.12's own modules", () => {
     expect(XMLValidator.validate(junit)).toBe(true);
     const xml = new XMLParser({ ignoreAttributes: false, isArray: (n) => ["testsuite", "testcase"].includes(n) }).parse(junit);
     expect(xml.testsuites.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase)).toHaveLength(3 * MODULES.length);
-    const github = check(...kernels, "--format", "github", ...paths).stdout.trimEnd().split("\n");
+    const github = check(...kernels, "--format", "github", ...paths)
+      .stdout.trimEnd()
+      .split("\n");
     const PROP = "(?:file|line|endLine|col|endColumn|title)=[^,:\\r\\n]*";
     for (const l of github) expect(l).toMatch(new RegExp(`^::(error|warning|notice) ${PROP}(?:,${PROP})*::[^\\r\\n]*$`));
     expect(github.some((l) => l.includes("disagrees about version of symbol module_layout"))).toBe(true);
@@ -75,7 +77,9 @@ describe("ksymns symvers", () => {
     expect(path).toBe(join(cache, release, "Module.symvers"));
     expect(readFileSync(path, "utf8")).toBe(readFileSync(join(folder, "Module.symvers"), "utf8"));
     expect(existsSync(join(cache, release, ".config"))).toBe(true);
-    const version = readFileSync(join(cache, release, "package"), "utf8").trim().split(" ")[1];
+    const version = readFileSync(join(cache, release, "package"), "utf8")
+      .trim()
+      .split(" ")[1];
     expect(run(version)).toBe(path);
     expect(run(release)).toBe(path);
   });

@@ -40,72 +40,114 @@ describe.skipIf(cannot !== null)("the preprocessor against gcc -E on Debian 6.12
     const table = readFileSync(new URL("../../wasm/assembly/cpp/gcc.ts", import.meta.url), "utf8");
     const flags = JSON.parse(/GCC_KBUILD_FLAGS = (".*");/.exec(table)![1]) as string;
     const ours = JSON.parse(/GCC_KBUILD_PREDEFINED = (".*");/.exec(table)![1]) as string;
-    const theirs = execFileSync(k.cc, [...flags.split(" "), "-dM", "-E", "-x", "c", "/dev/null"], { encoding: "utf8" }).split("\n").filter(Boolean).sort().join("\n") + "\n";
+    const theirs =
+      execFileSync(k.cc, [...flags.split(" "), "-dM", "-E", "-x", "c", "/dev/null"], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .sort()
+        .join("\n") + "\n";
     expect(ours).toBe(theirs);
   });
 
-  it("gives gcc's tokens for every driver file gcc compiles", async () => {
-    const work = mkdtempSync(join(tmpdir(), "ksymns-cpp-"));
-    const abs = (p: string): string => (p.startsWith("/") ? p : join(k.amd64, p));
-    let files = 0, skipped = 0, agreeing = 0, tokens = 0, sameTokens = 0, bytes = 0, ms = 0;
-    const differ: string[] = [];
-    try {
-      for (const dir of DIRS) {
-        for (const src of sources(join(k.source, dir))) {
-          const base = src.split("/").at(-1)!.replace(/\.c$/, "");
-          const srcDir = src.slice(0, src.lastIndexOf("/"));
-          const defines = [`KBUILD_BASENAME="${base}"`, `KBUILD_MODNAME="${base}"`, `__KBUILD_MODNAME=kmod_${base}`];
-          const extra = [`-I${srcDir}`, `-I${join(k.source, "drivers/scsi")}`];
-          const dep = join(work, "dep");
-          let ref: string;
-          try {
-            ref = execFileSync(k.cc, [...k.flags, ...extra, ...defines.map((d) => `-D${d}`), "-E", "-P", "-MD", "-MF", dep, src], { cwd: k.amd64, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
-          } catch {
-            skipped++;
-            continue;
+  it(
+    "gives gcc's tokens for every driver file gcc compiles",
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), "ksymns-cpp-"));
+      const abs = (p: string): string => (p.startsWith("/") ? p : join(k.amd64, p));
+      let files = 0,
+        skipped = 0,
+        agreeing = 0,
+        tokens = 0,
+        sameTokens = 0,
+        bytes = 0,
+        ms = 0;
+      const differ: string[] = [];
+      try {
+        for (const dir of DIRS) {
+          for (const src of sources(join(k.source, dir))) {
+            const base = src.split("/").at(-1)!.replace(/\.c$/, "");
+            const srcDir = src.slice(0, src.lastIndexOf("/"));
+            const defines = [`KBUILD_BASENAME="${base}"`, `KBUILD_MODNAME="${base}"`, `__KBUILD_MODNAME=kmod_${base}`];
+            const extra = [`-I${srcDir}`, `-I${join(k.source, "drivers/scsi")}`];
+            const dep = join(work, "dep");
+            let ref: string;
+            try {
+              ref = execFileSync(k.cc, [...k.flags, ...extra, ...defines.map((d) => `-D${d}`), "-E", "-P", "-MD", "-MF", dep, src], {
+                cwd: k.amd64,
+                encoding: "utf8",
+                maxBuffer: 1 << 30,
+                stdio: ["ignore", "pipe", "ignore"],
+              });
+            } catch {
+              skipped++;
+              continue;
+            }
+            const deps = readFileSync(dep, "utf8")
+              .replace(/\\\n/g, " ")
+              .split(/\s+/)
+              .slice(1)
+              .filter((p) => /\.[ch]$/.test(p));
+            const ws: Record<string, string> = {};
+            for (const p of deps) ws[abs(p)] = readFileSync(abs(p), "utf8");
+            bytes += Object.values(ws).reduce((n, t) => n + t.length, 0);
+            const includeDirs: string[] = [];
+            const include: string[] = [];
+            const macroPrefixMap: string[] = [];
+            const cmdline: string[] = [];
+            for (let i = 0; i < k.flags.length; i++) {
+              const f = k.flags[i];
+              if (f === "-include") include.push(abs(k.flags[++i]));
+              else if (f === "-I") includeDirs.push(abs(k.flags[++i]));
+              else if (f.startsWith("-I")) includeDirs.push(abs(f.slice(2)));
+              else if (f.startsWith("-D")) cmdline.push(f.slice(2));
+              else if (f.startsWith("-U")) cmdline.push("-" + f.slice(2));
+              else if (f.startsWith("-fmacro-prefix-map=")) macroPrefixMap.push(f.slice("-fmacro-prefix-map=".length));
+            }
+            for (const e of extra) includeDirs.push(e.slice(2));
+            const t0 = performance.now();
+            const res = engine.preprocess(ws, {
+              main: src,
+              include,
+              includeDirs,
+              defines: [...cmdline, ...defines],
+              macroPrefixMap,
+              compiler: "gcc-kbuild",
+              system: [k.common, k.amd64],
+              tokens: false,
+              invocations: false,
+              definitions: false,
+            });
+            ms += performance.now() - t0;
+            const ours = ctokens(res.text ?? "");
+            const theirs = ctokens(
+              ref
+                .split("\n")
+                .filter((l) => !l.startsWith("#pragma"))
+                .join("\n"),
+            );
+            let same = 0;
+            while (same < ours.length && same < theirs.length && ours[same] === theirs[same]) same++;
+            files++;
+            tokens += theirs.length;
+            sameTokens += same;
+            if (same === ours.length && same === theirs.length && !res.stopped) agreeing++;
+            else
+              differ.push(
+                `${src.slice(k.source.length + 1)}: first difference at token ${same} of ${theirs.length} (ours ${ours.slice(same, same + 8).join(" ")} | gcc ${theirs.slice(same, same + 8).join(" ")})`,
+              );
+            await new Promise((r) => setTimeout(r, 0));
           }
-          const deps = readFileSync(dep, "utf8").replace(/\\\n/g, " ").split(/\s+/).slice(1).filter((p) => /\.[ch]$/.test(p));
-          const ws: Record<string, string> = {};
-          for (const p of deps) ws[abs(p)] = readFileSync(abs(p), "utf8");
-          bytes += Object.values(ws).reduce((n, t) => n + t.length, 0);
-          const includeDirs: string[] = [];
-          const include: string[] = [];
-          const macroPrefixMap: string[] = [];
-          const cmdline: string[] = [];
-          for (let i = 0; i < k.flags.length; i++) {
-            const f = k.flags[i];
-            if (f === "-include") include.push(abs(k.flags[++i]));
-            else if (f === "-I") includeDirs.push(abs(k.flags[++i]));
-            else if (f.startsWith("-I")) includeDirs.push(abs(f.slice(2)));
-            else if (f.startsWith("-D")) cmdline.push(f.slice(2));
-            else if (f.startsWith("-U")) cmdline.push("-" + f.slice(2));
-            else if (f.startsWith("-fmacro-prefix-map=")) macroPrefixMap.push(f.slice("-fmacro-prefix-map=".length));
-          }
-          for (const e of extra) includeDirs.push(e.slice(2));
-          const t0 = performance.now();
-          const res = engine.preprocess(ws, {
-            main: src, include, includeDirs, defines: [...cmdline, ...defines], macroPrefixMap, compiler: "gcc-kbuild",
-            system: [k.common, k.amd64], tokens: false, invocations: false, definitions: false,
-          });
-          ms += performance.now() - t0;
-          const ours = ctokens(res.text ?? "");
-          const theirs = ctokens(ref.split("\n").filter((l) => !l.startsWith("#pragma")).join("\n"));
-          let same = 0;
-          while (same < ours.length && same < theirs.length && ours[same] === theirs[same]) same++;
-          files++;
-          tokens += theirs.length;
-          sameTokens += same;
-          if (same === ours.length && same === theirs.length && !res.stopped) agreeing++;
-          else differ.push(`${src.slice(k.source.length + 1)}: first difference at token ${same} of ${theirs.length} (ours ${ours.slice(same, same + 8).join(" ")} | gcc ${theirs.slice(same, same + 8).join(" ")})`);
-          await new Promise((r) => setTimeout(r, 0));
         }
+      } finally {
+        rmSync(work, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-    process.stdout.write(`cpp vs gcc-12 -E -P: ${agreeing}/${files} files identical, ${sameTokens}/${tokens} tokens (${((100 * sameTokens) / tokens).toFixed(3)} %) before the first difference; ${skipped} files gcc does not compile out of tree; ${(bytes / 1e6 / files).toFixed(1)} MB of headers per file, ${(ms / files).toFixed(0)} ms per file\n`);
-    for (const d of differ) process.stdout.write(`  ${d}\n`);
-    expect(differ).toEqual([]);
-    expect(files).toBeGreaterThan(skipped);
-  }, 3 * 3600_000);
+      process.stdout.write(
+        `cpp vs gcc-12 -E -P: ${agreeing}/${files} files identical, ${sameTokens}/${tokens} tokens (${((100 * sameTokens) / tokens).toFixed(3)} %) before the first difference; ${skipped} files gcc does not compile out of tree; ${(bytes / 1e6 / files).toFixed(1)} MB of headers per file, ${(ms / files).toFixed(0)} ms per file\n`,
+      );
+      for (const d of differ) process.stdout.write(`  ${d}\n`);
+      expect(differ).toEqual([]);
+      expect(files).toBeGreaterThan(skipped);
+    },
+    3 * 3600_000,
+  );
 });

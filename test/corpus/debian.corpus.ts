@@ -89,7 +89,10 @@ for (const series of SERIES) {
         expect(t, f).toBeDefined();
         expect(m.name, f).toBe(t!.get("name")?.[0] ?? "");
         expect(m.license, f).toBe(t!.get("license")?.[0] ?? null);
-        expect(m.imports.map((i) => i.ns), f).toEqual(t!.get("import_ns") ?? []);
+        expect(
+          m.imports.map((i) => i.ns),
+          f,
+        ).toEqual(t!.get("import_ns") ?? []);
       }
     });
 
@@ -100,7 +103,10 @@ for (const series of SERIES) {
     });
 
     it("finds nothing wrong with the kernel as Debian built it (ksymns deps --check)", async () => {
-      const check = { symvers: new Uint8Array(readFileSync(join(folder, "Module.symvers"))), config: existsSync(join(folder, "config")) ? readFileSync(join(folder, "config"), "utf8") : undefined };
+      const check = {
+        symvers: new Uint8Array(readFileSync(join(folder, "Module.symvers"))),
+        config: existsSync(join(folder, "config")) ? readFileSync(join(folder, "config"), "utf8") : undefined,
+      };
       const res = await readKernelTree(folder, release, { check });
       expect(res.problems).toEqual([]);
       expect(res.messages.filter((m) => !m.includes("modules.order"))).toEqual([]);
@@ -133,7 +139,10 @@ for (const series of SERIES) {
           `${m.name}: module uses symbol (${u.symbol}) from namespace ${ns}, but does not import it.`,
           `${m.name}: Unknown symbol ${u.symbol} (err -22)`,
         ]);
-      const check = { symvers: new Uint8Array(readFileSync(join(folder, "Module.symvers"))), config: existsSync(join(folder, "config")) ? readFileSync(join(folder, "config"), "utf8") : undefined };
+      const check = {
+        symvers: new Uint8Array(readFileSync(join(folder, "Module.symvers"))),
+        config: existsSync(join(folder, "config")) ? readFileSync(join(folder, "config"), "utf8") : undefined,
+      };
       const res = await readKernelTree(folder, release, { check, overrides: { [victim]: bytes } });
       expect(res.problems.map((p) => p.path)).toEqual(expected.map(() => victim));
       expect(res.problems.map((p) => p.text)).toEqual(expected);

@@ -57,14 +57,26 @@ function fetchPackages(log: (s: string) => void): { headers: string; source: str
     mkdirSync(join(apt, "lists/partial"), { recursive: true });
     mkdirSync(join(apt, "cache/archives/partial"), { recursive: true });
     writeFileSync(join(apt, "sources.list"), SUITE + "\n");
-    const opts = ["-o", `Dir::Etc::sourcelist=${join(apt, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-",
-      "-o", `Dir::State::Lists=${join(apt, "lists")}`, "-o", `Dir::Cache=${join(apt, "cache")}`];
+    const opts = [
+      "-o",
+      `Dir::Etc::sourcelist=${join(apt, "sources.list")}`,
+      "-o",
+      "Dir::Etc::sourceparts=-",
+      "-o",
+      `Dir::State::Lists=${join(apt, "lists")}`,
+      "-o",
+      `Dir::Cache=${join(apt, "cache")}`,
+    ];
     log("apt-get update (private sources list)");
     spawnSync("apt-get", [...opts, "update", "-qq"], { stdio: "ignore" });
     const debs = join(cache, "debs");
     mkdirSync(debs, { recursive: true });
-    const pkgs = [`linux-headers-${RELEASE}-amd64=${VERSION}`, `linux-headers-${RELEASE}-common=${VERSION}`,
-      `linux-kbuild-${RELEASE}=${VERSION}`, `linux-source-6.12=${VERSION}`];
+    const pkgs = [
+      `linux-headers-${RELEASE}-amd64=${VERSION}`,
+      `linux-headers-${RELEASE}-common=${VERSION}`,
+      `linux-kbuild-${RELEASE}=${VERSION}`,
+      `linux-source-6.12=${VERSION}`,
+    ];
     log(`apt-get download ${pkgs.join(" ")}`);
     run("apt-get", [...opts, "download", "-qq", ...pkgs], debs);
     for (const d of readdirSync(debs).filter((f) => f.endsWith(".deb"))) run("dpkg", ["-x", join(debs, d), x]);
@@ -100,7 +112,9 @@ export function kbuildObjects(log: (s: string) => void): KbuildObject[] {
     const slug = folder.replaceAll("/", "_");
     const dir = join(cacheDir(), "build", slug);
     const done = join(dir, ".ksymns-built");
-    const files = readdirSync(join(source, folder)).filter((f) => f.endsWith(".c")).sort();
+    const files = readdirSync(join(source, folder))
+      .filter((f) => f.endsWith(".c"))
+      .sort();
     if (!existsSync(done)) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -118,7 +132,10 @@ export function kbuildObjects(log: (s: string) => void): KbuildObject[] {
         const pre = cmd.replace(/-Wp,-MMD,\S+\s+/, "").replace(/ -c -o \S+\.o /, ` -E -o ${join(dir, f.replace(/\.c$/, ".i"))} `);
         spawnSync("sh", ["-c", pre], { cwd: headers, stdio: "ignore" });
         writeFileSync(join(dir, f.replace(/\.c$/, ".nm")), run("nm", ["-u", join(dir, obj)]));
-        const info = spawnSync("objcopy", ["-O", "binary", "--only-section=.modinfo", join(dir, obj), "/dev/stdout"], { encoding: "latin1", maxBuffer: 1 << 24 });
+        const info = spawnSync("objcopy", ["-O", "binary", "--only-section=.modinfo", join(dir, obj), "/dev/stdout"], {
+          encoding: "latin1",
+          maxBuffer: 1 << 24,
+        });
         writeFileSync(join(dir, f.replace(/\.c$/, ".modinfo")), info.status === 0 ? info.stdout : "");
       }
       writeFileSync(done, "");
@@ -130,8 +147,15 @@ export function kbuildObjects(log: (s: string) => void): KbuildObject[] {
       out.push({
         name: `${folder}/${f}`,
         preprocessed: readFileSync(i, "utf8"),
-        undefined: readFileSync(join(dir, stem + ".nm"), "utf8").split("\n").map((l) => l.trim().split(/\s+/).at(-1) ?? "").filter(Boolean),
-        modinfo: existsSync(join(dir, stem + ".modinfo")) ? readFileSync(join(dir, stem + ".modinfo"), "latin1").split("\0").filter(Boolean) : [],
+        undefined: readFileSync(join(dir, stem + ".nm"), "utf8")
+          .split("\n")
+          .map((l) => l.trim().split(/\s+/).at(-1) ?? "")
+          .filter(Boolean),
+        modinfo: existsSync(join(dir, stem + ".modinfo"))
+          ? readFileSync(join(dir, stem + ".modinfo"), "latin1")
+              .split("\0")
+              .filter(Boolean)
+          : [],
       });
     }
   }

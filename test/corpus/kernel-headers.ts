@@ -35,7 +35,16 @@ function apt(dir: string): string[] {
   mkdirSync(join(state, "lists/partial"), { recursive: true });
   mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
   writeFileSync(join(state, "sources.list"), `deb ${SECURITY} bookworm-security main\n`);
-  const args = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
+  const args = [
+    "-o",
+    `Dir::Etc::sourcelist=${join(state, "sources.list")}`,
+    "-o",
+    "Dir::Etc::sourceparts=-",
+    "-o",
+    `Dir::State::Lists=${join(state, "lists")}`,
+    "-o",
+    `Dir::Cache=${join(state, "cache")}`,
+  ];
   if (process.getuid?.() === 0) args.push("-o", "APT::Sandbox::User=root");
   return args;
 }
@@ -43,7 +52,11 @@ function apt(dir: string): string[] {
 /** Whether this host can run the comparison (Debian's tools and gcc-12 for x86_64). */
 export function hostCanCompare(): string | null {
   for (const tool of ["apt-get", "dpkg-deb", "make", "x86_64-linux-gnu-gcc-12", "xz"]) {
-    try { execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }); } catch { return `${tool} is not installed`; }
+    try {
+      execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
+    } catch {
+      return `${tool} is not installed`;
+    }
   }
   return null;
 }
@@ -61,7 +74,11 @@ export function fetchKernelHeaders(sourceDirs: string[], log: (s: string) => voi
     execFileSync("apt-get", [...a, "update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
     found = names().filter((p) => /^linux-headers-6\.12\.\d+\+deb12-common$/.test(p));
   }
-  const version = found.sort((x, y) => x.localeCompare(y, "en", { numeric: true })).at(-1)!.replace(/^linux-headers-/, "").replace(/-common$/, "");
+  const version = found
+    .sort((x, y) => x.localeCompare(y, "en", { numeric: true }))
+    .at(-1)!
+    .replace(/^linux-headers-/, "")
+    .replace(/-common$/, "");
   const root = join(dir, version);
   const src = join(root, "usr/src");
   const common = join(src, `linux-headers-${version}-common`);
@@ -70,7 +87,11 @@ export function fetchKernelHeaders(sourceDirs: string[], log: (s: string) => voi
     const debs = join(dir, "debs", version);
     mkdirSync(debs, { recursive: true });
     log(`cpp corpus: downloading linux-headers-${version}, linux-kbuild and linux-source-6.12`);
-    execFileSync("apt-get", [...a, "download", "-qq", `linux-headers-${version}-common`, `linux-headers-${version}-amd64`, `linux-kbuild-${version}`, "linux-source-6.12"], { cwd: debs, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(
+      "apt-get",
+      [...a, "download", "-qq", `linux-headers-${version}-common`, `linux-headers-${version}-amd64`, `linux-kbuild-${version}`, "linux-source-6.12"],
+      { cwd: debs, stdio: ["ignore", "ignore", "inherit"] },
+    );
     rmSync(root, { recursive: true, force: true });
     for (const deb of readdirSync(debs).filter((f) => f.endsWith(".deb"))) execFileSync("dpkg-deb", ["-x", join(debs, deb), root]);
     // the amd64 Makefile includes the common one by its installed path
@@ -83,7 +104,9 @@ export function fetchKernelHeaders(sourceDirs: string[], log: (s: string) => voi
   const missing = sourceDirs.filter((d) => !existsSync(join(tree, d)));
   if (missing.length > 0) {
     log(`cpp corpus: unpacking ${missing.join(", ")}`);
-    execFileSync("tar", ["-xJf", join(src, tarball), "-C", src, "--wildcards", ...missing.map((d) => `linux-source-6.12/${d}/*`)], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("tar", ["-xJf", join(src, tarball), "-C", src, "--wildcards", ...missing.map((d) => `linux-source-6.12/${d}/*`)], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   }
   return { version, common, amd64, source: tree, ...kbuildFlags(root, amd64) };
 }
@@ -97,14 +120,19 @@ function kbuildFlags(root: string, amd64: string): { flags: string[]; cc: string
   writeFileSync(join(mod, "probe.c"), '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n');
   writeFileSync(join(mod, "Makefile"), "obj-m += probe.o\n");
   execFileSync("make", ["-C", amd64, `M=${mod}`, "V=1", "probe.o"], { stdio: ["ignore", "ignore", "inherit"] });
-  const cmd = readFileSync(join(mod, ".probe.o.cmd"), "utf8").split("\n")[0].replace(/^savedcmd_[^:]*:=\s*/, "");
+  const cmd = readFileSync(join(mod, ".probe.o.cmd"), "utf8")
+    .split("\n")[0]
+    .replace(/^savedcmd_[^:]*:=\s*/, "");
   const words = shellWords(cmd.split(" ; ")[0]);
   const cc = words[0];
   const flags: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
     if (w === "-c" || w.startsWith("-Wp,") || w.endsWith("probe.c") || /^-D(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(w)) continue;
-    if (w === "-o") { i++; continue; }
+    if (w === "-o") {
+      i++;
+      continue;
+    }
     flags.push(w);
   }
   const out = { flags, cc };
@@ -119,11 +147,35 @@ function shellWords(s: string): string[] {
   let any = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === " " || c === "\t") { if (any) { out.push(cur); cur = ""; any = false; } continue; }
+    if (c === " " || c === "\t") {
+      if (any) {
+        out.push(cur);
+        cur = "";
+        any = false;
+      }
+      continue;
+    }
     any = true;
-    if (c === "'") { const j = s.indexOf("'", i + 1); cur += s.slice(i + 1, j); i = j; continue; }
-    if (c === '"') { let j = i + 1; while (j < s.length && s[j] !== '"') { if (s[j] === "\\") j++; cur += s[j]; j++; } i = j; continue; }
-    if (c === "\\") { cur += s[++i]; continue; }
+    if (c === "'") {
+      const j = s.indexOf("'", i + 1);
+      cur += s.slice(i + 1, j);
+      i = j;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < s.length && s[j] !== '"') {
+        if (s[j] === "\\") j++;
+        cur += s[j];
+        j++;
+      }
+      i = j;
+      continue;
+    }
+    if (c === "\\") {
+      cur += s[++i];
+      continue;
+    }
     cur += c;
   }
   if (any) out.push(cur);
@@ -158,8 +210,18 @@ export function translationUnit(engine: Engine, k: KernelHeaders, src: string, e
   includeDirs.push(...extraDirs);
   defines.push(`KBUILD_BASENAME="${base}"`, `KBUILD_MODNAME="${base}"`, `__KBUILD_MODNAME=kmod_${base}`);
   const options: PreprocessOptions = {
-    main: src, include, includeDirs, defines, macroPrefixMap, compiler: "gcc-kbuild", system: [k.common, k.amd64],
-    stopAtFatal: false, tokens: false, text: false, invocations: false, definitions: false,
+    main: src,
+    include,
+    includeDirs,
+    defines,
+    macroPrefixMap,
+    compiler: "gcc-kbuild",
+    system: [k.common, k.amd64],
+    stopAtFatal: false,
+    tokens: false,
+    text: false,
+    invocations: false,
+    definitions: false,
   };
   const files: Record<string, string> = {};
   const add = (p: string): boolean => {

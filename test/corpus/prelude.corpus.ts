@@ -7,7 +7,18 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HELPER_CASES, MARKER_DEFINES, STRUCT_COMPLETIONS, hasGcc, markers, preludeArgs, preprocess, printingModule, scratch, undefinedSymbols } from "../prelude/support";
+import {
+  HELPER_CASES,
+  MARKER_DEFINES,
+  STRUCT_COMPLETIONS,
+  hasGcc,
+  markers,
+  preludeArgs,
+  preprocess,
+  printingModule,
+  scratch,
+  undefinedSymbols,
+} from "../prelude/support";
 
 const SERIES = (process.env.KSYMNS_PRELUDE_SERIES ?? "5.10 6.1 6.12 7.2 7.3").split(" ");
 const script = join(import.meta.dirname, "..", "support", "debian-headers.sh");
@@ -24,12 +35,32 @@ function fetchHeaders(series: string): [string, string] | null {
 
 function realArgs(common: string, amd64: string): string[] {
   const gccInclude = execFileSync("gcc", ["-print-file-name=include"], { encoding: "utf8" }).trim();
-  const inc = [`${common}/arch/x86/include`, `${amd64}/arch/x86/include/generated`, `${common}/include`, `${amd64}/include`,
-    `${common}/arch/x86/include/uapi`, `${amd64}/arch/x86/include/generated/uapi`, `${common}/include/uapi`, `${amd64}/include/generated/uapi`];
+  const inc = [
+    `${common}/arch/x86/include`,
+    `${amd64}/arch/x86/include/generated`,
+    `${common}/include`,
+    `${amd64}/include`,
+    `${common}/arch/x86/include/uapi`,
+    `${amd64}/arch/x86/include/generated/uapi`,
+    `${common}/include/uapi`,
+    `${amd64}/include/generated/uapi`,
+  ];
   const version = existsSync(`${common}/include/linux/compiler-version.h`) ? ["-include", `${common}/include/linux/compiler-version.h`] : [];
-  return ["-nostdinc", "-isystem", gccInclude, ...inc.flatMap((d) => ["-I", d]), ...version,
-    "-include", `${common}/include/linux/kconfig.h`, "-include", `${common}/include/linux/compiler_types.h`,
-    "-D__KERNEL__", "-DMODULE", "-DKBUILD_MODNAME=\"probe\"", "-DKBUILD_BASENAME=\"probe\""];
+  return [
+    "-nostdinc",
+    "-isystem",
+    gccInclude,
+    ...inc.flatMap((d) => ["-I", d]),
+    ...version,
+    "-include",
+    `${common}/include/linux/kconfig.h`,
+    "-include",
+    `${common}/include/linux/compiler_types.h`,
+    "-D__KERNEL__",
+    "-DMODULE",
+    '-DKBUILD_MODNAME="probe"',
+    '-DKBUILD_BASENAME="probe"',
+  ];
 }
 
 /** The real kernel's autoconf.h, for the prelude run of the same release. */
@@ -53,7 +84,11 @@ describe.skipIf(!hasGcc())("prelude against the real Debian headers", () => {
       const mismatches: string[] = [];
       const compare = (name: string, src: string) => {
         let want: string[];
-        try { want = undefinedSymbols(work, real, src); } catch { return; } // not in this release's include/
+        try {
+          want = undefinedSymbols(work, real, src);
+        } catch {
+          return;
+        } // not in this release's include/
         const got = undefinedSymbols(work, prelude, src);
         if (want.join(" ") !== got.join(" ")) mismatches.push(`${name}: real [${want.join(" ")}] prelude [${got.join(" ")}]`);
       };

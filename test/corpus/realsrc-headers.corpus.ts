@@ -79,7 +79,8 @@ function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: st
   const flags: string[] = [];
   const f = o.flags;
   if (f) {
-    for (const d of f.defines) if (!["__KERNEL__", "CC_USING_FENTRY", "MODULE"].includes(d) && !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d)) flags.push(`-D${d}`);
+    for (const d of f.defines)
+      if (!["__KERNEL__", "CC_USING_FENTRY", "MODULE"].includes(d) && !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d)) flags.push(`-D${d}`);
     for (const u of f.undefines) flags.push(`-U${u}`);
     let n = 0;
     for (const d of f.includeDirs) {
@@ -91,7 +92,8 @@ function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: st
       const abs = normalize(join(root, d.slice(3)));
       if (abs === dirname(src) || !existsSync(abs)) continue;
       const inc = `inc${n++}`;
-      for (const h of readdirSync(abs, { recursive: true, encoding: "utf8" }).filter((x) => x.endsWith(".h"))) files[`${inc}/${h}`] = readFileSync(join(abs, h), "utf8");
+      for (const h of readdirSync(abs, { recursive: true, encoding: "utf8" }).filter((x) => x.endsWith(".h")))
+        files[`${inc}/${h}`] = readFileSync(join(abs, h), "utf8");
       flags.push(`-I$(src)/${inc}`);
     }
   }
@@ -118,7 +120,10 @@ for (const series of SERIES) {
 
     /** Every object of every target run from its source with `e`: real undefined symbols
      *  found, symbols found the object does not reference, findings the build does not print. */
-    async function agreement(e: Engine, withFlags: boolean): Promise<{ matched: number; total: number; extra: number; unprinted: number; perTarget: string[] }> {
+    async function agreement(
+      e: Engine,
+      withFlags: boolean,
+    ): Promise<{ matched: number; total: number; extra: number; unprinted: number; perTarget: string[] }> {
       let matched = 0;
       let total = 0;
       let extra = 0;
@@ -136,7 +141,9 @@ for (const series of SERIES) {
             const src = withFlags ? sourceOf(root, o) : join(root, o.source.replace(/^<T>\//, ""));
             if (!existsSync(src)) continue;
             const res = await e.run(withFlags ? kbuildWorkspaceOf(src, m, o, root) : workspaceOf(src), { kernel: series });
-            const mod = withFlags ? (res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0]) : res.model.modules.find((x) => x.file === basename(src));
+            const mod = withFlags
+              ? (res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0])
+              : res.model.modules.find((x) => x.file === basename(src));
             const found = new Set(mod?.uses.map((u) => u.symbol) ?? []);
             // the .ko's view: .mod.c defines __this_module, which each object still references
             const want = new Set(withFlags ? o.undefined.symtab.filter((s) => s !== "__this_module") : o.undefined.symtab);
@@ -153,7 +160,8 @@ for (const series of SERIES) {
       return { matched, total, extra, unprinted, perTarget };
     }
 
-    const floors = (): Record<string, { matched: number; extra: number; unprinted: number }> => JSON.parse(readFileSync(join(SAMPLES, "agreement.json"), "utf8"));
+    const floors = (): Record<string, { matched: number; extra: number; unprinted: number }> =>
+      JSON.parse(readFileSync(join(SAMPLES, "agreement.json"), "utf8"));
     const say = (what: string, a: Awaited<ReturnType<typeof agreement>>): void => {
       process.stdout.write(
         `real undefined symbols found from source on ${index.release} ${what}: ${a.matched}/${a.total} (${((100 * a.matched) / Math.max(a.total, 1)).toFixed(1)} %; target 100 %), ` +

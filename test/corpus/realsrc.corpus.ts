@@ -60,13 +60,17 @@ function sourceRoot(r: TargetResult, series: string, version: string): string {
 /** Engine input for one module as make built it: its objects' sources (relative to the first
  *  one's folder), the headers beside each, and a Kbuild naming the module and its parts. */
 function workspaceOf(m: BuiltModule, root: string): Record<string, string> | null {
-  const sources = m.objects.filter((o) => o.source).map((o) => join(root, o.source!.replace(/^<T>\//, ""))).filter((p) => existsSync(p));
+  const sources = m.objects
+    .filter((o) => o.source)
+    .map((o) => join(root, o.source!.replace(/^<T>\//, "")))
+    .filter((p) => existsSync(p));
   if (sources.length === 0) return null;
   const top = dirname(sources[0]);
   const files: Record<string, string> = {};
   for (const src of sources) {
     files[relative(top, src)] = readFileSync(src, "utf8");
-    for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h"))) files[relative(top, join(dirname(src), h))] = readFileSync(join(dirname(src), h), "utf8");
+    for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h")))
+      files[relative(top, join(dirname(src), h))] = readFileSync(join(dirname(src), h), "utf8");
   }
   const name = basename(m.ko).replace(/\.ko$/, "");
   const parts = sources.map((p) => relative(top, p).replace(/\.c$/, ".o"));
@@ -88,9 +92,14 @@ for (const series of SERIES) {
     });
 
     it("built every target with make's exit status 0 and recorded each module whole", () => {
-      expect(results.map((r) => r.id).sort()).toEqual(["cxl", "dma-buf", "ddcci", "evdi", "kvmfr", "netfilter", "pwm", "sound-usb", "usb-storage", "v4l2loopback", "xtables-addons"].sort());
+      expect(results.map((r) => r.id).sort()).toEqual(
+        ["cxl", "dma-buf", "ddcci", "evdi", "kvmfr", "netfilter", "pwm", "sound-usb", "usb-storage", "v4l2loopback", "xtables-addons"].sort(),
+      );
       for (const r of results) {
-        expect(r.passes.map((p) => p.exit), r.id).toEqual(r.passes.map(() => 0));
+        expect(
+          r.passes.map((p) => p.exit),
+          r.id,
+        ).toEqual(r.passes.map(() => 0));
         for (const m of r.modules) {
           expect(m.license.length, `${r.id} ${m.ko}: license`).toBeGreaterThan(0);
           expect(m.undefined.symtab.length, `${r.id} ${m.ko}: undefined symbols`).toBeGreaterThan(0);
@@ -144,7 +153,12 @@ for (const series of SERIES) {
       process.stdout.write(
         `real undefined symbols found from source on ${index.release}: ${matched}/${total} (${((100 * matched) / Math.max(total, 1)).toFixed(1)} %; target 100 %), ` +
           `${extra} symbols the objects do not reference, ${unprinted} findings the real build does not print (target 0)\n  ${perTarget.join(", ")}\n` +
-          `  not printed by the real build: ${[...unprintedIds].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(", ") || "none"}\n`,
+          `  not printed by the real build: ${
+            [...unprintedIds]
+              .sort((a, b) => b[1] - a[1])
+              .map(([id, n]) => `${id} ${n}`)
+              .join(", ") || "none"
+          }\n`,
       );
       expect(matched).toBeGreaterThanOrEqual(floor.matched);
       expect(extra).toBeLessThanOrEqual(floor.extra);

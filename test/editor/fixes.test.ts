@@ -12,7 +12,8 @@ function workspace(name: string): WorkspaceFiles {
   const dir = `test/workspaces/${name}`;
   const files: WorkspaceFiles = {};
   for (const f of readdirSync(dir)) {
-    if (statSync(`${dir}/${f}`).isFile() && (f.endsWith(".c") || ["load", "Kbuild", "Module.symvers", ".config"].includes(f))) files[f] = readFileSync(`${dir}/${f}`, "utf8");
+    if (statSync(`${dir}/${f}`).isFile() && (f.endsWith(".c") || ["load", "Kbuild", "Module.symvers", ".config"].includes(f)))
+      files[f] = readFileSync(`${dir}/${f}`, "utf8");
   }
   return files;
 }

@@ -11,11 +11,36 @@ import type { WorkspaceFiles } from "../../src/engine";
 
 describe("the embed's URL flags", () => {
   it("default to a split, editable, auto-themed embed that runs on load and talks to no one", () => {
-    expect(parseFlags("")).toEqual({ preset: null, readonly: false, view: "split", file: null, lines: [], theme: "auto", kernel: null, toolbar: true, run: "load", profile: "auto", origins: [] });
+    expect(parseFlags("")).toEqual({
+      preset: null,
+      readonly: false,
+      view: "split",
+      file: null,
+      lines: [],
+      theme: "auto",
+      kernel: null,
+      toolbar: true,
+      run: "load",
+      profile: "auto",
+      origins: [],
+    });
   });
   it("read every documented flag and fall back on bad values", () => {
-    const f = parseFlags("?preset=kvmfr-dma-buf-6.13&readonly&view=result&file=user.c&lines=2-4,9&theme=dark&kernel=6.13&toolbar=0&run=click&profile=off&origins=https://a.example,http://127.0.0.1:8000");
-    expect(f).toMatchObject({ preset: "kvmfr-dma-buf-6.13", readonly: true, view: "result", file: "user.c", lines: [2, 3, 4, 9], theme: "dark", kernel: "6.13", toolbar: false, run: "click", profile: "off" });
+    const f = parseFlags(
+      "?preset=kvmfr-dma-buf-6.13&readonly&view=result&file=user.c&lines=2-4,9&theme=dark&kernel=6.13&toolbar=0&run=click&profile=off&origins=https://a.example,http://127.0.0.1:8000",
+    );
+    expect(f).toMatchObject({
+      preset: "kvmfr-dma-buf-6.13",
+      readonly: true,
+      view: "result",
+      file: "user.c",
+      lines: [2, 3, 4, 9],
+      theme: "dark",
+      kernel: "6.13",
+      toolbar: false,
+      run: "click",
+      profile: "off",
+    });
     expect(f.origins).toEqual(["https://a.example", "http://127.0.0.1:8000"]);
     expect(parseFlags("?view=everything&theme=pink&kernel=latest&preset=../x").view).toBe("split");
     expect(parseFlags("?kernel=latest").kernel).toBeNull();
@@ -28,12 +53,23 @@ describe("the embed's URL flags", () => {
 
 describe("the host protocol", () => {
   it("accepts well-formed messages of version 1", () => {
-    expect(parseHostMessage({ ksymns: 1, type: "set-files", files: { "a.c": "int x;\n" }, active: "a.c" })).toEqual({ type: "set-files", id: undefined, files: { "a.c": "int x;\n" }, active: "a.c" });
-    expect(parseHostMessage({ ksymns: 1, type: "set-options", kernel: "6.13", relaxed: false })).toEqual({ type: "set-options", id: undefined, kernel: "6.13", relaxed: false });
+    expect(parseHostMessage({ ksymns: 1, type: "set-files", files: { "a.c": "int x;\n" }, active: "a.c" })).toEqual({
+      type: "set-files",
+      id: undefined,
+      files: { "a.c": "int x;\n" },
+      active: "a.c",
+    });
+    expect(parseHostMessage({ ksymns: 1, type: "set-options", kernel: "6.13", relaxed: false })).toEqual({
+      type: "set-options",
+      id: undefined,
+      kernel: "6.13",
+      relaxed: false,
+    });
     expect(parseHostMessage({ ksymns: 1, type: "get-state", id: "q1" })).toEqual({ type: "get-state", id: "q1" });
   });
   it("takes a theme from the host: light, dark or auto, and nothing else", () => {
-    for (const theme of ["light", "dark", "auto"]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toEqual({ type: "set-theme", id: undefined, theme });
+    for (const theme of ["light", "dark", "auto"])
+      expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toEqual({ type: "set-theme", id: undefined, theme });
     for (const theme of ["pink", "", undefined, 1, { toString: () => "dark" }]) expect(parseHostMessage({ ksymns: 1, type: "set-theme", theme })).toBeNull();
   });
   it("ignores anything else: other versions, unknown types, bad fields, oversized files", () => {
@@ -65,7 +101,10 @@ describe("the host protocol", () => {
     expect(m).toMatchObject({ type: "set-files", active: "__proto__" });
     const files = (m as { files: Record<string, string> }).files;
     expect(Object.getPrototypeOf(files)).toBeNull();
-    expect(Object.entries(files)).toEqual([["__proto__", "int x;"], ["a.c", ""]]);
+    expect(Object.entries(files)).toEqual([
+      ["__proto__", "int x;"],
+      ["a.c", ""],
+    ]);
   });
 });
 
@@ -83,7 +122,11 @@ describe("the light highlighter", () => {
   });
   it("keeps every character of the text", () => {
     const text = "obj-m += a.o\n# comment\nccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"X\"'\n";
-    expect(tokenize("Kbuild", text).map(([, s]) => s).join("")).toBe(text);
+    expect(
+      tokenize("Kbuild", text)
+        .map(([, s]) => s)
+        .join(""),
+    ).toBe(text);
   });
 });
 

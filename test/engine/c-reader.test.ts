@@ -24,16 +24,23 @@ function moduleOf(src: string, name = "m"): ModelModule {
 /** The module's uses from its code, sorted (not gcc's own, __fentry__ and the thunks, which
  *  have no range). Every test's module is emitted through an exported function. */
 function uses(body: string): string[] {
-  return moduleOf(body + LICENSE).uses.filter((u) => u.file).map((u) => u.symbol).sort();
+  return moduleOf(body + LICENSE)
+    .uses.filter((u) => u.file)
+    .map((u) => u.symbol)
+    .sort();
 }
 
 describe("what is not a use", () => {
   it("a struct member named like an exported symbol is not a use", () => {
-    expect(uses("struct s { int kfree; void (*usb_stor_suspend)(void); };\nint f(struct s *p, struct s v) { p->usb_stor_suspend(); return p->kfree + v.kfree; }")).toEqual([]);
+    expect(
+      uses("struct s { int kfree; void (*usb_stor_suspend)(void); };\nint f(struct s *p, struct s v) { p->usb_stor_suspend(); return p->kfree + v.kfree; }"),
+    ).toEqual([]);
   });
 
   it("a designator naming an exported symbol is not a use, the value it is given is", () => {
-    expect(uses("struct ops { void *kfree; void *probe; };\nstruct ops o = { .kfree = 0, .probe = usb_stor_suspend };\nint a[4] = { [1] = 2 };")).toEqual(["usb_stor_suspend"]);
+    expect(uses("struct ops { void *kfree; void *probe; };\nstruct ops o = { .kfree = 0, .probe = usb_stor_suspend };\nint a[4] = { [1] = 2 };")).toEqual([
+      "usb_stor_suspend",
+    ]);
   });
 
   it("a local variable shadowing an exported symbol is not a use", () => {
@@ -49,7 +56,9 @@ describe("what is not a use", () => {
   });
 
   it("a typedef name or a struct tag named like an exported symbol is not a use", () => {
-    expect(uses("typedef unsigned long jiffies;\nstruct kfree { int x; };\nint f(void) { jiffies j = sizeof(struct kfree); return (int)(jiffies)j; }")).toEqual([]);
+    expect(uses("typedef unsigned long jiffies;\nstruct kfree { int x; };\nint f(void) { jiffies j = sizeof(struct kfree); return (int)(jiffies)j; }")).toEqual(
+      [],
+    );
   });
 
   it("a label named like an exported symbol is not a use", () => {
@@ -61,7 +70,7 @@ describe("what is not a use", () => {
       "extern unsigned long jiffies; void kfree(const void *);",
       "int f(void) {",
       "  typeof(jiffies) a = sizeof(jiffies) + sizeof jiffies + _Alignof(typeof(kfree(0)));",
-      "  _Static_assert(sizeof(jiffies) == 8, \"x\");",
+      '  _Static_assert(sizeof(jiffies) == 8, "x");',
       "  return a + __builtin_types_compatible_p(typeof(jiffies), long) + __builtin_constant_p(kfree) + __builtin_offsetof(struct { int x; }, x);",
       "}",
     ].join("\n");
@@ -81,7 +90,11 @@ describe("what is not a use", () => {
   });
 
   it("an enum constant or sizeof of a basic type in a condition decides it too", () => {
-    expect(uses("enum { OFF = 0, ON };\nint f(void *p) { if (OFF) kfree(p); if (sizeof(long) != 8) usb_stor_suspend(p); if (ON - 1) usb_stor_resume(p); return 0; }")).toEqual([]);
+    expect(
+      uses(
+        "enum { OFF = 0, ON };\nint f(void *p) { if (OFF) kfree(p); if (sizeof(long) != 8) usb_stor_suspend(p); if (ON - 1) usb_stor_resume(p); return 0; }",
+      ),
+    ).toEqual([]);
   });
 
   it("a static function nobody references contributes no uses", () => {
@@ -101,7 +114,7 @@ describe("what is not a use", () => {
   });
 
   it("a call of a function with the error attribute never stays in a build that succeeds", () => {
-    expect(uses("extern void __bad_size(void) __attribute__((__error__(\"bad\")));\nint f(int n) { if (n > 8) __bad_size(); return n; }")).toEqual([]);
+    expect(uses('extern void __bad_size(void) __attribute__((__error__("bad")));\nint f(int n) { if (n > 8) __bad_size(); return n; }')).toEqual([]);
   });
 
   it("a call of a compiler builtin is not a symbol", () => {
@@ -115,19 +128,25 @@ describe("what is a use", () => {
   });
 
   it("a static function or object marked used is emitted", () => {
-    expect(uses("static void __attribute__((used)) helper(void *p) { kfree(p); }\nstatic void *keep[] __attribute__((__used__)) = { usb_stor_suspend };")).toEqual(["kfree", "usb_stor_suspend"]);
+    expect(
+      uses("static void __attribute__((used)) helper(void *p) { kfree(p); }\nstatic void *keep[] __attribute__((__used__)) = { usb_stor_suspend };"),
+    ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 
   it("the module_init and module_exit functions are emitted even though static", () => {
-    expect(uses("static int __init i(void) { return usb_stor_suspend(0); }\nstatic void __exit e(void) { kfree(0); }\nmodule_init(i);\nmodule_exit(e);")).toEqual(["kfree", "usb_stor_suspend"]);
+    expect(
+      uses("static int __init i(void) { return usb_stor_suspend(0); }\nstatic void __exit e(void) { kfree(0); }\nmodule_init(i);\nmodule_exit(e);"),
+    ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 
   it("asm operands referencing a global are uses", () => {
-    expect(uses("extern unsigned long jiffies;\nint f(void) { unsigned long v; asm volatile(\"mov %1, %0\" : \"=r\"(v) : \"m\"(jiffies)); return v; }")).toEqual(["jiffies"]);
+    expect(uses('extern unsigned long jiffies;\nint f(void) { unsigned long v; asm volatile("mov %1, %0" : "=r"(v) : "m"(jiffies)); return v; }')).toEqual([
+      "jiffies",
+    ]);
   });
 
   it("an asm template that calls a symbol by name uses it", () => {
-    expect(uses("int f(void) { asm volatile(\"call __sw_hweight32\" ::: \"memory\"); return 0; }")).toEqual(["__sw_hweight32"]);
+    expect(uses('int f(void) { asm volatile("call __sw_hweight32" ::: "memory"); return 0; }')).toEqual(["__sw_hweight32"]);
   });
 
   it("a static inline helper's calls are uses where the module calls the helper", () => {
@@ -162,17 +181,28 @@ describe("what is a use", () => {
   });
 
   it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {
-    expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s) { memcpy(d, s, 16); __builtin_memset(d, 0, 8); }")).toEqual([]);
-    expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s, unsigned long n) { memcpy(d, s, n); __builtin_memset(d, 0, n); }")).toEqual(["memcpy", "memset"]);
+    expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s) { memcpy(d, s, 16); __builtin_memset(d, 0, 8); }")).toEqual(
+      [],
+    );
+    expect(
+      uses(
+        "void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s, unsigned long n) { memcpy(d, s, n); __builtin_memset(d, 0, n); }",
+      ),
+    ).toEqual(["memcpy", "memset"]);
   });
 
   it("statement expressions and compound literals contribute their uses; their locals do not", () => {
-    expect(uses("struct ops { void *fn; };\nint f(void *p) { int r = ({ int kfree = 2; usb_stor_suspend(p); kfree; }); const struct ops *o = &(struct ops){ .fn = usb_stor_resume }; return r + !!o; }"))
-      .toEqual(["usb_stor_resume", "usb_stor_suspend"]);
+    expect(
+      uses(
+        "struct ops { void *fn; };\nint f(void *p) { int r = ({ int kfree = 2; usb_stor_suspend(p); kfree; }); const struct ops *o = &(struct ops){ .fn = usb_stor_resume }; return r + !!o; }",
+      ),
+    ).toEqual(["usb_stor_resume", "usb_stor_suspend"]);
   });
 
   it("a cleanup attribute calls its function when the variable goes out of scope", () => {
-    expect(uses("static inline void free_it(void **p) { kfree(*p); }\nint f(void) { void *x __attribute__((__cleanup__(free_it))) = 0; return !!x; }")).toEqual(["kfree"]);
+    expect(uses("static inline void free_it(void **p) { kfree(*p); }\nint f(void) { void *x __attribute__((__cleanup__(free_it))) = 0; return !!x; }")).toEqual(
+      ["kfree"],
+    );
   });
 
   it("a block-scope extern declaration refers to the global", () => {
@@ -184,7 +214,9 @@ describe("what is a use", () => {
   });
 
   it("a function pointer stored in an emitted object is a use and keeps its static target", () => {
-    expect(uses("static void cb(void *p) { kfree(p); }\nstruct ops { void (*f)(void *); void *g; };\nconst struct ops o = { .f = cb, .g = usb_stor_suspend };")).toEqual(["kfree", "usb_stor_suspend"]);
+    expect(
+      uses("static void cb(void *p) { kfree(p); }\nstruct ops { void (*f)(void *); void *g; };\nconst struct ops o = { .f = cb, .g = usb_stor_suspend };"),
+    ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 });
 
@@ -205,7 +237,10 @@ describe("a preprocessed translation unit", () => {
   });
 
   it("lists the symbols gcc adds for kbuild's flags, without a place in the source", () => {
-    const m = moduleOf([...HEADER, "int f(void *p)", "{", "\tchar buf[8];", "\tvoid (*fn)(void *) = p;", "\tfn(buf);", "\treturn 0;", "}"].join("\n") + "\n", "drv");
+    const m = moduleOf(
+      [...HEADER, "int f(void *p)", "{", "\tchar buf[8];", "\tvoid (*fn)(void *) = p;", "\tfn(buf);", "\treturn 0;", "}"].join("\n") + "\n",
+      "drv",
+    );
     const symbols = m.uses.map((u) => u.symbol).sort();
     expect(symbols).toEqual(["__fentry__", "__stack_chk_fail", "__x86_indirect_thunk_rax", "__x86_return_thunk"]);
     expect(m.uses.find((u) => u.symbol === "__fentry__")?.line ?? 0).toBe(0);
@@ -228,16 +263,35 @@ describe("a preprocessed translation unit", () => {
 
 describe("bad input", () => {
   it("a 100,000-deep nesting of parentheses and braces is read without a trap", () => {
-    const deep = "int f(void) { return " + "(".repeat(100_000) + "kfree" + ")".repeat(100_000) + "; }\n" +
-      "int g(void) " + "{".repeat(100_000) + "usb_stor_suspend(0);" + "}".repeat(100_000) + "\n";
+    const deep =
+      "int f(void) { return " +
+      "(".repeat(100_000) +
+      "kfree" +
+      ")".repeat(100_000) +
+      "; }\n" +
+      "int g(void) " +
+      "{".repeat(100_000) +
+      "usb_stor_suspend(0);" +
+      "}".repeat(100_000) +
+      "\n";
     const res = engine.runLoaded({ "deep.c": deep + LICENSE }, { kernel: "6.12", relaxed: true });
     expect(res.findings.filter((f) => f.stage === "internal")).toEqual([]);
-    expect(res.model.modules[0].uses.filter((u) => u.file).map((u) => u.symbol).sort()).toEqual(["kfree", "usb_stor_suspend"]);
+    expect(
+      res.model.modules[0].uses
+        .filter((u) => u.file)
+        .map((u) => u.symbol)
+        .sort(),
+    ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 
   it("an unclosed body is a finding at its brace, and what precedes it still counts", () => {
     const res = engine.runLoaded({ "open.c": "int f(void) { return usb_stor_suspend(0); }\nint g(void) {\n  kfree(0);\n" }, { kernel: "6.12", relaxed: true });
     expect(res.findings.find((f) => f.id === "READ_UNBALANCED")).toMatchObject({ file: "open.c", line: 2 });
-    expect(res.model.modules[0].uses.filter((u) => u.file).map((u) => u.symbol).sort()).toEqual(["kfree", "usb_stor_suspend"]);
+    expect(
+      res.model.modules[0].uses
+        .filter((u) => u.file)
+        .map((u) => u.symbol)
+        .sort(),
+    ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 });

@@ -22,10 +22,17 @@ beforeAll(async () => {
 const TOY: Fixture = {
   exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }],
   uses: ["_printk"],
-  versions: [{ name: "_printk", crc: 0x122c3a7e }, { name: "module_layout", crc: 0x2f9b2b9a }],
+  versions: [
+    { name: "_printk", crc: 0x122c3a7e },
+    { name: "module_layout", crc: 0x2f9b2b9a },
+  ],
   modinfo: ["license=GPL", "description=a toy", "name=toy", "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions "],
 };
-const FORMATS: [Compression, string][] = [["xz", "xz"], ["zstd", "zst"], ["gzip", "gz"]];
+const FORMATS: [Compression, string][] = [
+  ["xz", "xz"],
+  ["zstd", "zst"],
+  ["gzip", "gz"],
+];
 const DECODERS: [string, Decompressor][] = [
   ["Node", nodeDecompress],
   ["page", browserDecompress],
@@ -98,7 +105,9 @@ describe("a decompression bomb", () => {
     const res = await engine.run(files, { kernel: "6.12" });
     const refused = res.findings.filter((f) => f.id === "READ_TOO_LARGE");
     expect(refused.map((f) => f.file)).toEqual(["e.ko.gz"]);
-    expect(refused[0].text).toBe("e.ko.gz: decompressed, it would take the workspace past 32 MiB (33554432 bytes), the most ksymns accepts; the file is ignored");
+    expect(refused[0].text).toBe(
+      "e.ko.gz: decompressed, it would take the workspace past 32 MiB (33554432 bytes), the most ksymns accepts; the file is ignored",
+    );
     expect(res.model.modules.map((m) => m.file)).toEqual(["a.ko.gz", "b.ko.gz", "c.ko.gz", "d.ko.gz"]);
   });
 });

@@ -27,7 +27,9 @@ describe("the engine facade", () => {
     const broken = await engine.run(FILES, { kernel: "6.12" });
     expect(broken.findings).toHaveLength(1);
     expect(broken.findings[0]).toMatchObject({ id: "INTERNAL_ERROR", stage: "internal", severity: "error" });
-    expect(broken.findings[0].text).toMatch(/^ksymns ran out of memory on this workspace \(the engine may use 1 GiB; it held \d+ MiB when an allocation failed\)\. Your files are unchanged/);
+    expect(broken.findings[0].text).toMatch(
+      /^ksymns ran out of memory on this workspace \(the engine may use 1 GiB; it held \d+ MiB when an allocation failed\)\. Your files are unchanged/,
+    );
     const next = await engine.run(FILES, { kernel: "6.12" });
     expect(next.findings.filter((f) => f.stage === "internal")).toEqual([]);
   });

@@ -17,19 +17,22 @@ const PROFILE = "debian-6.12.118+deb12-amd64";
  *  include/ and a header whose static inline function calls an exported one. */
 const TREE: Record<string, string> = {
   "include/linux/compiler-version.h": "/* gcc's version */\n#define KSYMNS_TEST_COMPILER_VERSION 1\n",
-  "include/linux/kconfig.h": "#ifndef __LINUX_KCONFIG_H\n#define __LINUX_KCONFIG_H\n#include <generated/autoconf.h>\n#define IS_ENABLED(option) (defined(option) || defined(option##_MODULE))\n#endif\n",
-  "include/linux/compiler_types.h": "#ifndef __LINUX_COMPILER_TYPES_H\n#define __LINUX_COMPILER_TYPES_H\n#define __section(s) __attribute__((__section__(s)))\n#define __used __attribute__((__used__))\n#endif\n",
+  "include/linux/kconfig.h":
+    "#ifndef __LINUX_KCONFIG_H\n#define __LINUX_KCONFIG_H\n#include <generated/autoconf.h>\n#define IS_ENABLED(option) (defined(option) || defined(option##_MODULE))\n#endif\n",
+  "include/linux/compiler_types.h":
+    "#ifndef __LINUX_COMPILER_TYPES_H\n#define __LINUX_COMPILER_TYPES_H\n#define __section(s) __attribute__((__section__(s)))\n#define __used __attribute__((__used__))\n#endif\n",
   "include/linux/module.h": [
     "#ifndef _LINUX_MODULE_H",
     "#define _LINUX_MODULE_H",
     "#include <asm/kstate.h>",
     '#include "helper.h"',
-    "#define __MODULE_INFO(tag, name, info) static const char name[] __used __section(\".modinfo\") __attribute__((aligned(1))) = #tag \"=\" info",
+    '#define __MODULE_INFO(tag, name, info) static const char name[] __used __section(".modinfo") __attribute__((aligned(1))) = #tag "=" info',
     "#define MODULE_LICENSE(_license) __MODULE_INFO(license, __ksymns_test_license, _license)",
     "#endif",
     "",
   ].join("\n"),
-  "include/linux/helper.h": "/* a helper\n   over two lines */\nextern void real_helper(int);\nstatic inline void wrapped_helper(int x) { real_helper(x + KSTATE); }\n",
+  "include/linux/helper.h":
+    "/* a helper\n   over two lines */\nextern void real_helper(int);\nstatic inline void wrapped_helper(int x) { real_helper(x + KSTATE); }\n",
   "arch/x86/include/asm/kstate.h": "#define KSTATE 1\n",
   "include/asm-generic/kstate.h": "#error the arch header comes first\n",
 };
@@ -46,7 +49,8 @@ function writePack(): string {
 }
 
 const DRIVER = {
-  "drv.c": '#include <linux/module.h>\n\nint drv_poke(int v)\n{\n\twrapped_helper(v);\n\treturn IS_ENABLED(CONFIG_MODULES) + KSYMNS_TEST_COMPILER_VERSION;\n}\nMODULE_LICENSE("GPL");\n',
+  "drv.c":
+    '#include <linux/module.h>\n\nint drv_poke(int v)\n{\n\twrapped_helper(v);\n\treturn IS_ENABLED(CONFIG_MODULES) + KSYMNS_TEST_COMPILER_VERSION;\n}\nMODULE_LICENSE("GPL");\n',
 };
 
 describe("C files with a header pack", () => {

@@ -74,7 +74,8 @@ describe("Kbuild", () => {
 
   it("gives each file the DEFAULT_SYMBOL_NAMESPACE its flags define: ccflags-y, then CFLAGS_x.o, minus ccflags-remove-y", async () => {
     const r = await run({
-      Kbuild: "obj-m += a.o b.o c.o\nccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"DIR_NS\"'\nCFLAGS_b.o += -DDEFAULT_SYMBOL_NAMESPACE='\"FILE_NS\"'\nCFLAGS_c.o += -UDEFAULT_SYMBOL_NAMESPACE\n",
+      Kbuild:
+        "obj-m += a.o b.o c.o\nccflags-y += -DDEFAULT_SYMBOL_NAMESPACE='\"DIR_NS\"'\nCFLAGS_b.o += -DDEFAULT_SYMBOL_NAMESPACE='\"FILE_NS\"'\nCFLAGS_c.o += -UDEFAULT_SYMBOL_NAMESPACE\n",
       "a.c": `int fa(void) { return 1; }\nEXPORT_SYMBOL(fa);\n${LICENSE}`,
       "b.c": `int fb(void) { return 1; }\nEXPORT_SYMBOL(fb);\n${LICENSE}`,
       "c.c": `int fc(void) { return 1; }\nEXPORT_SYMBOL(fc);\n${LICENSE}`,

@@ -18,7 +18,10 @@ const VERMAGIC_612 = "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modve
  *  checks it first (check_modstruct_version). */
 const LAYOUT_612 = { name: "module_layout", crc: 0x2f9b2b9a };
 const TOY: Fixture = {
-  exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }, { name: "toy_put", crc: 0x55 }],
+  exports: [
+    { name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd },
+    { name: "toy_put", crc: 0x55 },
+  ],
   uses: ["_printk", "maybe_there?"],
   versions: [{ name: "_printk", crc: 0x122c3a7e }, LAYOUT_612],
   modinfo: ["license=GPL", "import_ns=USB_STORAGE", "description=a toy", "name=toy", VERMAGIC_612],
@@ -53,12 +56,18 @@ describe("the ELF reader", () => {
 
   it("reads the two-field entries of kernels before 5.4 (no namespace)", async () => {
     const m = await engine.describeModule("toy.ko", makeKo({ ...TOY, layout: "old" }));
-    expect(m.exports.map((e) => [e.symbol, e.gpl, e.ns])).toEqual([["toy_put", false, ""], ["toy_get", true, ""]]);
+    expect(m.exports.map((e) => [e.symbol, e.gpl, e.ns])).toEqual([
+      ["toy_put", false, ""],
+      ["toy_get", true, ""],
+    ]);
   });
 
   it("reads 7.1's single __ksymtab, with the GPL-only bit in __kflagstab", async () => {
     const m = await engine.describeModule("toy.ko", makeKo({ ...TOY, flagstab: true }));
-    expect(m.exports.map((e) => [e.symbol, e.gpl, e.ns])).toEqual([["toy_get", true, "TOY_NS"], ["toy_put", false, ""]]);
+    expect(m.exports.map((e) => [e.symbol, e.gpl, e.ns])).toEqual([
+      ["toy_get", true, "TOY_NS"],
+      ["toy_put", false, ""],
+    ]);
   });
 
   it("takes the module name from struct module when .modinfo has none", async () => {
@@ -119,12 +128,27 @@ describe("loading a .ko of a workspace", () => {
       return b;
     };
     const cases: [string, Uint8Array, Record<string, string>][] = [
-      ["bad magic", patch(0, [0x7f, 0x45, 0x4c, 0x47]), { "5.10": "Module has invalid ELF structures", "6.1": "Invalid ELF header magic: != \u007fELF", "6.12": "Invalid ELF header magic: != \u007fELF" }],
+      [
+        "bad magic",
+        patch(0, [0x7f, 0x45, 0x4c, 0x47]),
+        { "5.10": "Module has invalid ELF structures", "6.1": "Invalid ELF header magic: != \u007fELF", "6.12": "Invalid ELF header magic: != \u007fELF" },
+      ],
       ["not relocatable", patch(EHDR64.type, [2, 0]), { "6.1": "Invalid ELF header type: 2 != 1", "7.3": "Invalid ELF header type: 2 != 1" }],
       ["another architecture", patch(EHDR64.machine, [183, 0]), { "6.12": "Invalid architecture in ELF header: 183" }],
-      ["section headers past the end", patch(EHDR64.shoff, [0xff, 0xff, 0xff, 0x7f]), { "6.1": "Invalid ELF section header overflow", "6.12": "Invalid ELF section header overflow" }],
+      [
+        "section headers past the end",
+        patch(EHDR64.shoff, [0xff, 0xff, 0xff, 0x7f]),
+        { "6.1": "Invalid ELF section header overflow", "6.12": "Invalid ELF section header overflow" },
+      ],
       ["a huge section count", patch(EHDR64.shnum, [0xff, 0xff]), { "6.12": "Invalid ELF section header overflow" }],
-      ["no section name table", patch(EHDR64.shstrndx, [0, 0]), { "6.1": "Invalid ELF section name index: 0 || e_shstrndx (0) >= e_shnum (14)", "6.12": "Invalid ELF section name index: 0 || e_shstrndx (0) >= e_shnum (14)" }],
+      [
+        "no section name table",
+        patch(EHDR64.shstrndx, [0, 0]),
+        {
+          "6.1": "Invalid ELF section name index: 0 || e_shstrndx (0) >= e_shnum (14)",
+          "6.12": "Invalid ELF section name index: 0 || e_shstrndx (0) >= e_shnum (14)",
+        },
+      ],
     ];
     for (const [what, bytes, byKernel] of cases) {
       for (const [k, line] of Object.entries(byKernel)) {
@@ -143,13 +167,27 @@ describe("loading a .ko of a workspace", () => {
   it("refuses a module built for another kernel's vermagic", async () => {
     const mods = makeKo({ ...TOY, versions: undefined, modinfo: ["license=GPL", "name=toy", "vermagic=7.3.3+deb13-amd64 SMP preempt mod_unload "] });
     const res = await engine.run({ "toy.ko": mods, load: "insmod toy.ko\n" }, { kernel: "7.3" });
-    expect(kernelLines(res)).toEqual(["<3>toy: version magic '7.3.3+deb13-amd64 SMP preempt mod_unload ' should be '7.3.4+deb13-amd64 SMP preempt mod_unload '"]);
+    expect(kernelLines(res)).toEqual([
+      "<3>toy: version magic '7.3.3+deb13-amd64 SMP preempt mod_unload ' should be '7.3.4+deb13-amd64 SMP preempt mod_unload '",
+    ]);
     expect(res.commands[0].stderr).toEqual(["insmod: ERROR: could not insert module toy.ko: Invalid module format"]);
   });
 
   it("loads a module of the same kernel build, exporting its symbols (with modversions the release may differ)", async () => {
-    const ko = makeKo({ ...TOY, uses: [], modinfo: ["license=GPL", "name=toy", "intree=Y", "retpoline=Y", "vermagic=6.12.999+deb12-amd64 SMP preempt mod_unload modversions "], signed: true });
-    const res = await engine.run({ "toy.ko": ko, "user.c": 'int toy_put(void);\nstatic int __init u(void) { return toy_put(); }\nmodule_init(u);\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("u");\n', load: "insmod toy.ko\ninsmod user.ko\n" }, { kernel: "6.12", relaxed: true });
+    const ko = makeKo({
+      ...TOY,
+      uses: [],
+      modinfo: ["license=GPL", "name=toy", "intree=Y", "retpoline=Y", "vermagic=6.12.999+deb12-amd64 SMP preempt mod_unload modversions "],
+      signed: true,
+    });
+    const res = await engine.run(
+      {
+        "toy.ko": ko,
+        "user.c": 'int toy_put(void);\nstatic int __init u(void) { return toy_put(); }\nmodule_init(u);\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("u");\n',
+        load: "insmod toy.ko\ninsmod user.ko\n",
+      },
+      { kernel: "6.12", relaxed: true },
+    );
     expect(res.commands[0]).toMatchObject({ exit: 0, stderr: [] });
     expect(kernelLines(res)).toEqual([]);
     expect(res.commands[1].exit).toBe(0);
@@ -166,7 +204,11 @@ describe("loading a .ko of a workspace", () => {
 
   it("reports a missing namespace import as modpost and the loader would, found by modprobe", async () => {
     // usb_stor_suspend is in USB_STORAGE on Debian's 6.12; modprobe loads usb_storage first
-    const ko = makeKo({ uses: ["usb_stor_suspend"], versions: [{ name: "usb_stor_suspend", crc: 0x8e4170aa }, LAYOUT_612], modinfo: ["license=GPL", "name=needs_ns", "retpoline=Y", VERMAGIC_612] });
+    const ko = makeKo({
+      uses: ["usb_stor_suspend"],
+      versions: [{ name: "usb_stor_suspend", crc: 0x8e4170aa }, LAYOUT_612],
+      modinfo: ["license=GPL", "name=needs_ns", "retpoline=Y", VERMAGIC_612],
+    });
     const res = await engine.run({ "needs-ns.ko": ko }, { kernel: "6.12" });
     expect(res.commands[0].cmd).toBe("modprobe needs_ns");
     expect(res.findings.filter((f) => f.stage === "modpost").map((f) => f.text)).toEqual([
@@ -207,11 +249,13 @@ describe("a hostile .ko", () => {
     // truncated anywhere
     fc.nat({ max: base.length }).map((n) => base.slice(0, n)),
     // bytes overwritten anywhere, huge values included
-    fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom(0, 1, 0x7f, 0x80, 0xff), fc.nat({ max: 7 })), { minLength: 1, maxLength: 12 }).map((edits) => {
-      const b = base.slice();
-      for (const [at, v, n] of edits) b.fill(v, at, Math.min(b.length, at + n + 1));
-      return b;
-    }),
+    fc
+      .array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom(0, 1, 0x7f, 0x80, 0xff), fc.nat({ max: 7 })), { minLength: 1, maxLength: 12 })
+      .map((edits) => {
+        const b = base.slice();
+        for (const [at, v, n] of edits) b.fill(v, at, Math.min(b.length, at + n + 1));
+        return b;
+      }),
     // arbitrary bytes behind a valid ELF identification
     fc.uint8Array({ maxLength: 600 }).map((tail) => {
       const b = new Uint8Array(16 + tail.length);

@@ -14,10 +14,21 @@ beforeAll(async () => {
 });
 
 const STRINGS = [
-  "parm=quirks:supplemental list of device IDs and their quirks", "parmtype=quirks:string", "parm=delay_use:time to delay before using a new device",
-  "license=GPL", "description=USB Mass Storage driver for Linux", "author=Matthew Dharm <mdharm-usb@one-eyed-alien.net>",
-  "parmtype=only_type:uint", "parm=swi_tru_install:TRU-Install mode", "parmtype=swi_tru_install:uint", "import_ns=USB_STORAGE",
-  "a_very_long_key_name=x", "depends=usbcore,scsi_mod", "name=usb_storage", "retpoline=Y", "vermagic=6.12.118+deb12-amd64 SMP preempt mod_unload modversions ",
+  "parm=quirks:supplemental list of device IDs and their quirks",
+  "parmtype=quirks:string",
+  "parm=delay_use:time to delay before using a new device",
+  "license=GPL",
+  "description=USB Mass Storage driver for Linux",
+  "author=Matthew Dharm <mdharm-usb@one-eyed-alien.net>",
+  "parmtype=only_type:uint",
+  "parm=swi_tru_install:TRU-Install mode",
+  "parmtype=swi_tru_install:uint",
+  "import_ns=USB_STORAGE",
+  "a_very_long_key_name=x",
+  "depends=usbcore,scsi_mod",
+  "name=usb_storage",
+  "retpoline=Y",
+  "vermagic=6.12.118+deb12-amd64 SMP preempt mod_unload modversions ",
 ];
 const REAL = makeKo({ modinfo: STRINGS, initExit: true });
 
@@ -48,21 +59,33 @@ describe("modinfo of a real .ko", () => {
   });
 
   it("prints one field with -F (the last -F wins), -p and -n, and NUL-separates with -0", async () => {
-    const r = await session("modinfo -F parm usb-storage.ko\nmodinfo -p usb-storage.ko\nmodinfo -n usb-storage.ko\nmodinfo -0 -F license usb-storage.ko\nmodinfo -F import_ns -F license usb-storage.ko\n");
-    const params = ["swi_tru_install:TRU-Install mode (uint)", "only_type: (uint)", "delay_use:time to delay before using a new device", "quirks:supplemental list of device IDs and their quirks (string)"];
+    const r = await session(
+      "modinfo -F parm usb-storage.ko\nmodinfo -p usb-storage.ko\nmodinfo -n usb-storage.ko\nmodinfo -0 -F license usb-storage.ko\nmodinfo -F import_ns -F license usb-storage.ko\n",
+    );
+    const params = [
+      "swi_tru_install:TRU-Install mode (uint)",
+      "only_type: (uint)",
+      "delay_use:time to delay before using a new device",
+      "quirks:supplemental list of device IDs and their quirks (string)",
+    ];
     expect(r.commands.map((c) => c.stdout)).toEqual([params, params, ["/m/usb-storage.ko"], ["GPL\u0000"], ["GPL"]]);
   });
 
   it("goes on past a name no module has, says so, and exits 1", async () => {
     const r = await session("modinfo -a usb-storage.ko nosuch.ko\n");
-    expect(r.commands[0]).toMatchObject({ exit: 1, stdout: ["Matthew Dharm <mdharm-usb@one-eyed-alien.net>"], stderr: ["modinfo: ERROR: Module nosuch.ko not found."] });
+    expect(r.commands[0]).toMatchObject({
+      exit: 1,
+      stdout: ["Matthew Dharm <mdharm-usb@one-eyed-alien.net>"],
+      stderr: ["modinfo: ERROR: Module nosuch.ko not found."],
+    });
     expect(r.findings.filter((f) => f.stage === "load").map((f) => f.id)).toEqual(["LOAD_MODULE_NOT_FOUND"]);
   });
 });
 
 describe("modinfo of a module ksymns builds", () => {
   const EXP = 'int toy_get(void) { return 1; }\nEXPORT_SYMBOL_NS_GPL(toy_get, TOY_NS);\nMODULE_LICENSE("GPL");\n';
-  const USER = 'int toy_get(void);\nint f(void) { return toy_get(); }\nMODULE_IMPORT_NS(TOY_NS);\nMODULE_LICENSE("Dual MIT/GPL");\nMODULE_IMPORT_NS(OTHER_NS);\n';
+  const USER =
+    'int toy_get(void);\nint f(void) { return toy_get(); }\nMODULE_IMPORT_NS(TOY_NS);\nMODULE_LICENSE("Dual MIT/GPL");\nMODULE_IMPORT_NS(OTHER_NS);\n';
   const files = { Kbuild: "obj-m += toy-exp.o user.o\n", "toy-exp.c": EXP, "user.c": USER };
 
   it("lists the strings make writes: its own last-defined first, then depends (make's file names), name, retpoline, vermagic as 6.12 orders them", async () => {
@@ -109,6 +132,8 @@ describe("modinfo of a module ksymns builds", () => {
 
   it("refuses options it does not simulate with a finding on the line", async () => {
     const r = await session("modinfo -k 6.1.0 user.ko\n", files);
-    expect(r.findings.filter((f) => f.id === "READ_LOAD_LINE").map((f) => [f.line, f.text])).toEqual([[1, "modinfo -k is not simulated: modinfo -k 6.1.0 user.ko"]]);
+    expect(r.findings.filter((f) => f.id === "READ_LOAD_LINE").map((f) => [f.line, f.text])).toEqual([
+      [1, "modinfo -k is not simulated: modinfo -k 6.1.0 user.ko"],
+    ]);
   });
 });

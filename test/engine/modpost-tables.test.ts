@@ -24,7 +24,12 @@ describe("modpost reading a Module.symvers", () => {
 
   it("warns on 5.10 of a row that repeats the same module's export, and builds", async () => {
     const r = await run(twice, "5.10");
-    expect(modpost(r)).toContainEqual(["MODPOST_EXPORTED_TWICE", "warning", "WARNING: modpost: exporter: 'toy_get' exported twice. Previous export was in exporter.ko", 2]);
+    expect(modpost(r)).toContainEqual([
+      "MODPOST_EXPORTED_TWICE",
+      "warning",
+      "WARNING: modpost: exporter: 'toy_get' exported twice. Previous export was in exporter.ko",
+      2,
+    ]);
     expect(r.build.modules[0].produced).toBe(true);
   });
 
@@ -64,16 +69,26 @@ describe("modpost reading a Module.symvers", () => {
   it("checks a table without vmlinux rows against the base kernel's vmlinux exports", async () => {
     const r = await run(row("toy_get", "exporter") + row("msleep", "exporter"), "6.12");
     expect(r.build.log).toContain("ERROR: modpost: exporter: 'msleep' exported twice. Previous export was in vmlinux");
-    const none = await engine.run({ "user.c": USER, "Module.symvers": row("toy_get", "exporter") + row("msleep", "exporter") }, { kernel: "6.12", profile: false });
+    const none = await engine.run(
+      { "user.c": USER, "Module.symvers": row("toy_get", "exporter") + row("msleep", "exporter") },
+      { kernel: "6.12", profile: false },
+    );
     expect(none.build.log.filter((l) => l.includes("exported twice"))).toEqual([]);
   });
 
   it("stops only the build that read the table: the workspace module the rows belong to is still built", async () => {
     const r = await engine.run(
-      { "exporter.c": 'int toy_get(void) { return 1; }\nEXPORT_SYMBOL_GPL(toy_get);\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("x");\n', "user.c": USER, "Module.symvers": twice },
+      {
+        "exporter.c": 'int toy_get(void) { return 1; }\nEXPORT_SYMBOL_GPL(toy_get);\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("x");\n',
+        "user.c": USER,
+        "Module.symvers": twice,
+      },
       { kernel: "6.12" },
     );
-    expect(r.build.modules.map((m) => [m.name, m.produced])).toEqual([["exporter", true], ["user", false]]);
+    expect(r.build.modules.map((m) => [m.name, m.produced])).toEqual([
+      ["exporter", true],
+      ["user", false],
+    ]);
   });
 
   it("reaches modpost but not the loader with a vmlinux row's namespace: the running kernel's own table decides at load", async () => {

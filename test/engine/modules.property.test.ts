@@ -26,7 +26,12 @@ const fixtures = fixtureModules();
 
 describe("dropped modules never break the engine", () => {
   it("mutated .ko files: a result with findings that name the file, never a trap", async () => {
-    const r = await fuzzModules(engine, fixtures.map((m) => locateElf(m.name, m.bytes)), RUNS, SEED);
+    const r = await fuzzModules(
+      engine,
+      fixtures.map((m) => locateElf(m.name, m.bytes)),
+      RUNS,
+      SEED,
+    );
     expect(r.first).toBe("");
     expect(r).toMatchObject({ cases: RUNS, failed: 0 });
   });
@@ -34,7 +39,13 @@ describe("dropped modules never break the engine", () => {
   const streams = fixtures.map((m) => compress(m.bytes));
   for (const format of ["xz", "zstd", "gzip"] as Compression[]) {
     it(`${format} streams, valid or not: decompressed or a finding naming the file, within the limit`, async () => {
-      const r = await fuzzCompressed(engine, format, streams.map((s) => s[format]), RUNS / 2, SEED);
+      const r = await fuzzCompressed(
+        engine,
+        format,
+        streams.map((s) => s[format]),
+        RUNS / 2,
+        SEED,
+      );
       expect(r.first).toBe("");
       expect(r).toMatchObject({ cases: RUNS / 2, failed: 0 });
     });

@@ -18,7 +18,10 @@ function code(release: string): number {
 /** namespace → the series whose real table has it. */
 function realTables(): { series: string[]; has: Map<string, Set<string>> } {
   const lines = readFileSync(FIXTURE, "utf8").split("\n");
-  const series = lines[0].replace(/^#.*tables: /, "").replace(/ \(.*$/, "").split(" ");
+  const series = lines[0]
+    .replace(/^#.*tables: /, "")
+    .replace(/ \(.*$/, "")
+    .split(" ");
   const has = new Map<string, Set<string>>();
   for (const line of lines.slice(1)) {
     if (!line.trim()) continue;
@@ -66,7 +69,8 @@ describe("the namespace history against the real tables", () => {
     const holes: string[] = [];
     for (const [ns, in_] of has) {
       const at = series.map((s) => in_.has(s));
-      const a = at.indexOf(true), b = at.lastIndexOf(true);
+      const a = at.indexOf(true),
+        b = at.lastIndexOf(true);
       for (let i = a; i <= b; i++) if (!at[i]) holes.push(`${ns} missing from ${series[i]}`);
     }
     expect(holes).toEqual(["GPIO_SWNODE missing from 6.19"]);

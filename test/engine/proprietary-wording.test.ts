@@ -23,12 +23,20 @@ async function kernelLines(name: string, kernel: string): Promise<string[]> {
 
 describe("the proprietary-owner lines", () => {
   it("leave the symbol out up to 5.18 and name it from 5.19, when a GPL-only user is refused", async () => {
-    expect(await kernelLines("proprietary-exporter-gpl-symbol", "5.18")).toEqual(["user: module using GPL-only symbols uses symbols from proprietary module exporter."]);
-    expect(await kernelLines("proprietary-exporter-gpl-symbol", "5.19")).toEqual(["user: module using GPL-only symbols uses symbols toy_get from proprietary module exporter."]);
+    expect(await kernelLines("proprietary-exporter-gpl-symbol", "5.18")).toEqual([
+      "user: module using GPL-only symbols uses symbols from proprietary module exporter.",
+    ]);
+    expect(await kernelLines("proprietary-exporter-gpl-symbol", "5.19")).toEqual([
+      "user: module using GPL-only symbols uses symbols toy_get from proprietary module exporter.",
+    ]);
   });
 
   it("leave the symbol out up to 5.18 and name it from 5.19, when the taint is inherited", async () => {
-    expect(await kernelLines("proprietary-exporter-taint-inherit", "5.18")).toEqual(["user: module uses symbols from proprietary module exporter, inheriting taint."]);
-    expect(await kernelLines("proprietary-exporter-taint-inherit", "5.19")).toEqual(["user: module uses symbols toy_get from proprietary module exporter, inheriting taint."]);
+    expect(await kernelLines("proprietary-exporter-taint-inherit", "5.18")).toEqual([
+      "user: module uses symbols from proprietary module exporter, inheriting taint.",
+    ]);
+    expect(await kernelLines("proprietary-exporter-taint-inherit", "5.19")).toEqual([
+      "user: module uses symbols toy_get from proprietary module exporter, inheriting taint.",
+    ]);
   });
 });

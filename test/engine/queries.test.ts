@@ -15,7 +15,12 @@ beforeAll(async () => {
 
 describe("kernel profile queries", () => {
   it("tells who exports a symbol, its namespace and whether it is GPL-only", () => {
-    expect(engine.symbolInfo("usb_stor_suspend")).toMatchObject({ owner: "usb_storage", ownerPath: "drivers/usb/storage/usb-storage", ns: "USB_STORAGE", gpl: true });
+    expect(engine.symbolInfo("usb_stor_suspend")).toMatchObject({
+      owner: "usb_storage",
+      ownerPath: "drivers/usb/storage/usb-storage",
+      ns: "USB_STORAGE",
+      gpl: true,
+    });
     expect(engine.symbolInfo("no_such_symbol_anywhere")).toBeNull();
   });
 
@@ -61,7 +66,11 @@ describe("kernel profile queries", () => {
 describe("the export surface of each built-in kernel", () => {
   /** The same figures counted straight from the table's lines (symbol, owner, export type, namespace). */
   function countTable(file: string) {
-    const rows = gunzipSync(readFileSync(join(import.meta.dirname, "../../public/kernels", file))).toString("utf8").split("\n").filter(Boolean).map((l) => l.split("\t"));
+    const rows = gunzipSync(readFileSync(join(import.meta.dirname, "../../public/kernels", file)))
+      .toString("utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.split("\t"));
     const ns = rows.map((r) => r[4] ?? "");
     return {
       total: rows.length,

@@ -28,28 +28,40 @@ function checkSound(res: RunResult, files: string[]): void {
 
 describe("readers never trap on arbitrary input", () => {
   it("the C reader returns findings for any text", () => {
-    fc.assert(fc.property(textFrom(C_PIECES), textFrom(C_PIECES), (a, b) => {
-      const res = engine.runLoaded({ "a.c": a, "user-x.c": b }, { kernel: "6.12", relaxed: true });
-      checkSound(res, ["a.c", "user-x.c"]);
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(textFrom(C_PIECES), textFrom(C_PIECES), (a, b) => {
+        const res = engine.runLoaded({ "a.c": a, "user-x.c": b }, { kernel: "6.12", relaxed: true });
+        checkSound(res, ["a.c", "user-x.c"]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it("the Module.symvers reader returns findings for any text", () => {
-    fc.assert(fc.property(textFrom(SYMVERS_PIECES), (t) => {
-      const res = engine.runLoaded({ "m.c": "int toy_get(void);\nstatic int i(void){return toy_get();}\nmodule_init(i);\nMODULE_LICENSE(\"GPL\");\n", "Module.symvers": t }, { kernel: "6.16" });
-      checkSound(res, ["m.c", "Module.symvers"]);
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(textFrom(SYMVERS_PIECES), (t) => {
+        const res = engine.runLoaded(
+          { "m.c": 'int toy_get(void);\nstatic int i(void){return toy_get();}\nmodule_init(i);\nMODULE_LICENSE("GPL");\n', "Module.symvers": t },
+          { kernel: "6.16" },
+        );
+        checkSound(res, ["m.c", "Module.symvers"]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it("the Kbuild, .config and load readers return findings for any text", () => {
-    fc.assert(fc.property(textFrom(OTHER_PIECES), textFrom(OTHER_PIECES), textFrom(OTHER_PIECES), (kb, cfg, load) => {
-      const res = engine.runLoaded({ "x.c": "MODULE_LICENSE(\"GPL\");\n", Kbuild: kb, ".config": cfg, load }, {});
-      checkSound(res, ["x.c", "Kbuild", ".config", "load"]);
-    }), { seed: SEED, numRuns: RUNS });
+    fc.assert(
+      fc.property(textFrom(OTHER_PIECES), textFrom(OTHER_PIECES), textFrom(OTHER_PIECES), (kb, cfg, load) => {
+        const res = engine.runLoaded({ "x.c": 'MODULE_LICENSE("GPL");\n', Kbuild: kb, ".config": cfg, load }, {});
+        checkSound(res, ["x.c", "Kbuild", ".config", "load"]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 
   it("deep nesting and huge inputs are read without exhausting the engine", () => {
-    const deep = "int f(void) " + "{".repeat(50_000) + "}".repeat(50_000) + "\n" + "(".repeat(50_000) + "\nMODULE_LICENSE(\"GPL\");\n";
+    const deep = "int f(void) " + "{".repeat(50_000) + "}".repeat(50_000) + "\n" + "(".repeat(50_000) + '\nMODULE_LICENSE("GPL");\n';
     const long = "EXPORT_SYMBOL(" + "x".repeat(1_000_000) + ");\n";
     const res = engine.runLoaded({ "deep.c": deep, "long.c": long, "Module.symvers": "0x0\ta\tb\tEXPORT_SYMBOL\t\n".repeat(100_000) }, { kernel: "6.12" });
     checkSound(res, ["deep.c", "long.c", "Module.symvers"]);
@@ -57,7 +69,7 @@ describe("readers never trap on arbitrary input", () => {
 
   it("refuses a file over the stated limit with a finding naming it", () => {
     const big = "x".repeat(8 * 1024 * 1024 + 1);
-    const res = engine.runLoaded({ "big.c": big, "ok.c": "MODULE_LICENSE(\"GPL\");\n" }, {});
+    const res = engine.runLoaded({ "big.c": big, "ok.c": 'MODULE_LICENSE("GPL");\n' }, {});
     checkSound(res, ["big.c", "ok.c"]);
     expect(res.findings.find((f) => f.id === "READ_TOO_LARGE")?.file).toBe("big.c");
     expect(res.build.modules.map((m) => m.name)).toEqual(["ok"]);

@@ -69,7 +69,10 @@ describe("the C reader", () => {
   });
 
   it("finds the exported symbols a real driver uses, and nothing from comments, strings or dead code", () => {
-    const uses = moduleOf({ "toy-karma.c": DRIVER }, "toy_karma").uses.filter((u) => u.file).map((u) => u.symbol).sort();
+    const uses = moduleOf({ "toy-karma.c": DRIVER }, "toy_karma")
+      .uses.filter((u) => u.file)
+      .map((u) => u.symbol)
+      .sort();
     expect(uses).toEqual(["usb_stor_disconnect", "usb_stor_probe1", "usb_stor_probe2", "usb_stor_suspend"]);
   });
 
@@ -81,13 +84,13 @@ describe("the C reader", () => {
   });
 
   it("counts a declared but undefined function as a use even when nobody exports it", () => {
-    const m = moduleOf({ "u.c": "int toy_missing(void);\nstatic int f(void) { return toy_missing(); }\nmodule_init(f);\nMODULE_LICENSE(\"GPL\");\n" }, "u");
+    const m = moduleOf({ "u.c": 'int toy_missing(void);\nstatic int f(void) { return toy_missing(); }\nmodule_init(f);\nMODULE_LICENSE("GPL");\n' }, "u");
     expect(m.uses.filter((u) => u.file).map((u) => u.symbol)).toEqual(["toy_missing"]);
     expect(m.uses[0]).toMatchObject({ file: "u.c", line: 2 });
   });
 
   it("reports an unbalanced brace at its line instead of failing", () => {
-    const res = engine.runLoaded({ "b.c": "static int f(void)\n{\n  return 0;\n}\n}\nMODULE_LICENSE(\"GPL\");\n" }, {});
+    const res = engine.runLoaded({ "b.c": 'static int f(void)\n{\n  return 0;\n}\n}\nMODULE_LICENSE("GPL");\n' }, {});
     const f = res.findings.find((x) => x.id === "READ_UNBALANCED");
     expect(f).toMatchObject({ file: "b.c", line: 5, severity: "warning" });
   });

@@ -41,7 +41,17 @@ describe("explanation cards", () => {
   });
 
   it("name the quick fix for the findings the editor can fix", () => {
-    for (const id of ["MODPOST_NS_NOT_IMPORTED", "LOAD_NS_NOT_IMPORTED", "CC_IMPORT_IDENTIFIER", "CC_NS_IDENTIFIER", "CC_NS_QUOTED_TWICE", "CC_DEFAULT_NS_FORM", "MODPOST_GPL_ONLY", "MODPOST_NO_LICENSE", "MODPOST_NO_DESCRIPTION"]) {
+    for (const id of [
+      "MODPOST_NS_NOT_IMPORTED",
+      "LOAD_NS_NOT_IMPORTED",
+      "CC_IMPORT_IDENTIFIER",
+      "CC_NS_IDENTIFIER",
+      "CC_NS_QUOTED_TWICE",
+      "CC_DEFAULT_NS_FORM",
+      "MODPOST_GPL_ONLY",
+      "MODPOST_NO_LICENSE",
+      "MODPOST_NO_DESCRIPTION",
+    ]) {
       expect(cardFor(id)?.quickFix, id).toBeTruthy();
     }
   });

@@ -38,7 +38,10 @@ function inputs(): string {
   writeFileSync(join(dir, "ws/we\nird.c"), "int x;\n");
   execFileSync("mkfifo", [join(dir, "fifo")]);
   mkdirSync(join(dir, "folder"));
-  for (const [name, size] of [["big", 9 << 20], ["huge", 1 << 30]] as const) {
+  for (const [name, size] of [
+    ["big", 9 << 20],
+    ["huge", 1 << 30],
+  ] as const) {
     const fd = openSync(join(dir, name), "w");
     ftruncateSync(fd, size);
     closeSync(fd);
@@ -46,25 +49,107 @@ function inputs(): string {
   return dir;
 }
 
-const PATHS = ["m.ko", "evil.ko", "bomb.ko.zst", "cut.ko.xz", "Module.symvers", "k/Module.symvers", "k/.config", "ws", "fifo", "folder", "big", "huge", "/dev/zero", "/dev/urandom", "nope", "ws/we\nird.c"];
-const OPTIONS = ["--kernel", "--symvers", "--config", "--format", "--json", "--source-root", "--relaxed", "--no-profile", "--preset", "--workers", "--basedir", "--check", "--", "-", "--kernel=", "--format=sarif", "--frobnicate"];
-const VALUES = ["all", "debian-6.12", "debian-6.1,debian-7.3", "6.13", "6.12\ninject=trap", "inject=oom", "9.9", ",,", "\u001b[31m", "text", "json", "github", "sarif", "junit", "xml", "0", "1", "1000000", "-1", "../../etc", "usb-storage-namespace", "x".repeat(5000)];
+const PATHS = [
+  "m.ko",
+  "evil.ko",
+  "bomb.ko.zst",
+  "cut.ko.xz",
+  "Module.symvers",
+  "k/Module.symvers",
+  "k/.config",
+  "ws",
+  "fifo",
+  "folder",
+  "big",
+  "huge",
+  "/dev/zero",
+  "/dev/urandom",
+  "nope",
+  "ws/we\nird.c",
+];
+const OPTIONS = [
+  "--kernel",
+  "--symvers",
+  "--config",
+  "--format",
+  "--json",
+  "--source-root",
+  "--relaxed",
+  "--no-profile",
+  "--preset",
+  "--workers",
+  "--basedir",
+  "--check",
+  "--",
+  "-",
+  "--kernel=",
+  "--format=sarif",
+  "--frobnicate",
+];
+const VALUES = [
+  "all",
+  "debian-6.12",
+  "debian-6.1,debian-7.3",
+  "6.13",
+  "6.12\ninject=trap",
+  "inject=oom",
+  "9.9",
+  ",,",
+  "\u001b[31m",
+  "text",
+  "json",
+  "github",
+  "sarif",
+  "junit",
+  "xml",
+  "0",
+  "1",
+  "1000000",
+  "-1",
+  "../../etc",
+  "usb-storage-namespace",
+  "x".repeat(5000),
+];
 
 const token = fc.oneof(fc.constantFrom(...OPTIONS), fc.constantFrom(...VALUES), fc.constantFrom(...PATHS), fc.string({ maxLength: 12 }));
 // commands that reach no network (symvers and corpus download)
-const loose = fc.tuple(fc.constantFrom("check", "run", "deps", "kernels", "presets", "--help", "bogus"), fc.array(token, { maxLength: 8 })).map(([cmd, rest]) => [cmd, ...rest]);
+const loose = fc
+  .tuple(fc.constantFrom("check", "run", "deps", "kernels", "presets", "--help", "bogus"), fc.array(token, { maxLength: 8 }))
+  .map(([cmd, rest]) => [cmd, ...rest]);
 const value = fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 12 }));
 const path = fc.constantFrom(...PATHS);
-const pair = (name: string, v: fc.Arbitrary<string>): fc.Arbitrary<string[]> => fc.option(v.map((x) => [name, x]), { nil: [] as string[] }) as fc.Arbitrary<string[]>;
+const pair = (name: string, v: fc.Arbitrary<string>): fc.Arbitrary<string[]> =>
+  fc.option(
+    v.map((x) => [name, x]),
+    { nil: [] as string[] },
+  ) as fc.Arbitrary<string[]>;
 // well-formed enough to reach the engine, with one odd part or two
 const checkArgs = fc
-  .tuple(pair("--kernel", value), fc.array(path, { maxLength: 2 }), pair("--format", value), pair("--source-root", fc.constantFrom("ws", "folder", "fifo", "nope")), fc.array(path, { minLength: 1, maxLength: 3 }), fc.array(token, { maxLength: 2 }))
+  .tuple(
+    pair("--kernel", value),
+    fc.array(path, { maxLength: 2 }),
+    pair("--format", value),
+    pair("--source-root", fc.constantFrom("ws", "folder", "fifo", "nope")),
+    fc.array(path, { minLength: 1, maxLength: 3 }),
+    fc.array(token, { maxLength: 2 }),
+  )
   .map(([k, sv, f, src, mods, extra]) => ["check", ...k, ...sv.flatMap((p) => ["--symvers", p]), ...f, ...src, ...extra, ...mods]);
 const runArgs = fc
-  .tuple(path, pair("--kernel", value), pair("--symvers", path), pair("--config", path), fc.array(fc.constantFrom("--relaxed", "--no-profile", "--json"), { maxLength: 2 }))
+  .tuple(
+    path,
+    pair("--kernel", value),
+    pair("--symvers", path),
+    pair("--config", path),
+    fc.array(fc.constantFrom("--relaxed", "--no-profile", "--json"), { maxLength: 2 }),
+  )
   .map(([dir, k, sv, cfg, flags]) => ["run", dir, ...k, ...sv, ...cfg, ...flags]);
 const depsArgs = fc
-  .tuple(fc.constantFrom("9.9.9", "../../etc", "x".repeat(300), ""), pair("--workers", value), fc.array(fc.constantFrom("--check", "--json"), { maxLength: 2 }), pair("--symvers", path))
+  .tuple(
+    fc.constantFrom("9.9.9", "../../etc", "x".repeat(300), ""),
+    pair("--workers", value),
+    fc.array(fc.constantFrom("--check", "--json"), { maxLength: 2 }),
+    pair("--symvers", path),
+  )
   .map(([release, w, flags, sv]) => ["deps", "--basedir", "ws", release, ...w, ...flags, ...sv]);
 const argv = fc.oneof(loose, checkArgs, checkArgs, runArgs, depsArgs);
 
@@ -78,10 +163,7 @@ async function oneCase(args: string[], cwd: string): Promise<string | null> {
   const here = process.cwd();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const code = await Promise.race([
-      main(args, io),
-      new Promise<"slow">((resolve) => (timer = setTimeout(() => resolve("slow"), SLOW_MS))),
-    ]);
+    const code = await Promise.race([main(args, io), new Promise<"slow">((resolve) => (timer = setTimeout(() => resolve("slow"), SLOW_MS)))]);
     if (code === "slow") return `took more than ${SLOW_MS / 1000} s`;
     if (code !== 0 && code !== 1 && code !== 2) return `exit status ${code}`;
     if (UNSAFE.test(out) || UNSAFE.test(err)) return `a control character reached the terminal: ${JSON.stringify((out + err).match(UNSAFE)?.[0])}`;

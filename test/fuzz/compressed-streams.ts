@@ -133,13 +133,15 @@ export function mutatedStream(format: Compression, valid: Uint8Array[]): fc.Arbi
   const arbs: fc.Arbitrary<Uint8Array>[] = [valid.length > 0 ? pick : random, flips, runs, cut, random];
   if (format === "zstd") {
     // frame header descriptor, window descriptor, declared size: hostile values
-    arbs.push(fc.tuple(pick, fc.nat(0xff), fc.nat(0xff), fc.uint8Array({ minLength: 8, maxLength: 8 })).map(([b, fhd, wd, fcs]) => {
-      const c = b.slice();
-      c[4] = fhd;
-      c[5] = wd;
-      c.set(fcs.subarray(0, Math.max(0, Math.min(8, c.length - 6))), 6);
-      return c;
-    }));
+    arbs.push(
+      fc.tuple(pick, fc.nat(0xff), fc.nat(0xff), fc.uint8Array({ minLength: 8, maxLength: 8 })).map(([b, fhd, wd, fcs]) => {
+        const c = b.slice();
+        c[4] = fhd;
+        c[5] = wd;
+        c.set(fcs.subarray(0, Math.max(0, Math.min(8, c.length - 6))), 6);
+        return c;
+      }),
+    );
   }
   return fc.oneof(...arbs);
 }

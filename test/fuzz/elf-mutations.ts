@@ -57,8 +57,30 @@ export function locateElf(name: string, bytes: Uint8Array): ElfSeed {
   const sh = (i: number, field: number): number => shoff + i * shentsize + field;
   // sh_name, sh_type, sh_flags, sh_addr, sh_offset, sh_size, sh_link, sh_info, sh_addralign, sh_entsize
   const shFields: [number, Field["size"]][] = is64
-    ? [[0, 4], [4, 4], [8, 8], [16, 8], [24, 8], [32, 8], [40, 4], [44, 4], [48, 8], [56, 8]]
-    : [[0, 4], [4, 4], [8, 4], [12, 4], [16, 4], [20, 4], [24, 4], [28, 4], [32, 4], [36, 4]];
+    ? [
+        [0, 4],
+        [4, 4],
+        [8, 8],
+        [16, 8],
+        [24, 8],
+        [32, 8],
+        [40, 4],
+        [44, 4],
+        [48, 8],
+        [56, 8],
+      ]
+    : [
+        [0, 4],
+        [4, 4],
+        [8, 4],
+        [12, 4],
+        [16, 4],
+        [20, 4],
+        [24, 4],
+        [28, 4],
+        [32, 4],
+        [36, 4],
+      ];
   const strOff = get(sh(shstrndx, shFields[4][0]), w);
   const sectionName = (i: number): string => {
     let at = strOff + get(sh(i, 0), 4);
@@ -75,7 +97,11 @@ export function locateElf(name: string, bytes: Uint8Array): ElfSeed {
       // SHT_SYMTAB: st_name, st_info, st_shndx, st_value, st_size of every symbol
       const ent = is64 ? 24 : 16;
       for (let at = offset + ent; at + ent <= Math.min(offset + size, bytes.length); at += ent) {
-        symbols.push(...(is64 ? [f(at, 4), f(at + 4, 1), f(at + 6, 2), f(at + 8, 8), f(at + 16, 8)] : [f(at, 4), f(at + 4, 4), f(at + 8, 4), f(at + 12, 1), f(at + 14, 2)]));
+        symbols.push(
+          ...(is64
+            ? [f(at, 4), f(at + 4, 1), f(at + 6, 2), f(at + 8, 8), f(at + 16, 8)]
+            : [f(at, 4), f(at + 4, 4), f(at + 8, 4), f(at + 12, 1), f(at + 14, 2)]),
+        );
       }
     } else if (type === 4 || type === 9) {
       // SHT_RELA / SHT_REL: r_offset, r_info (symbol index and type), r_addend
@@ -97,7 +123,23 @@ const fraction = fc.noBias(fc.integer({ min: 0, max: 2 ** 30 - 1 })).map((n) => 
 /** Values that break readers: zero, small, sign boundaries, all ones, near the file size. */
 function hostileValue(len: number): fc.Arbitrary<bigint> {
   return fc.oneof(
-    fc.constantFrom(0n, 1n, 2n, 0x7fn, 0x80n, 0xffn, 0x100n, 0x7fffn, 0x8000n, 0xffffn, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x7fffffffffffffffn, 0xffffffffffffffffn),
+    fc.constantFrom(
+      0n,
+      1n,
+      2n,
+      0x7fn,
+      0x80n,
+      0xffn,
+      0x100n,
+      0x7fffn,
+      0x8000n,
+      0xffffn,
+      0x7fffffffn,
+      0x80000000n,
+      0xffffffffn,
+      0x7fffffffffffffffn,
+      0xffffffffffffffffn,
+    ),
     fc.constantFrom(BigInt(len), BigInt(len - 1), BigInt(len + 1), BigInt(len) * 2n, BigInt(len) - 16n),
     fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
     fc.nat(4096).map(BigInt),
@@ -135,7 +177,11 @@ const byteRun: fc.Arbitrary<Edit> = fc.tuple(fraction, fc.constantFrom(0, 0xff, 
   return b;
 });
 
-const truncate: fc.Arbitrary<Edit> = fc.oneof(fraction, fc.constantFrom(0, 0.001, 0.01, 0.5, 0.999)).map((frac): Edit => (b) => b.slice(0, Math.floor(frac * b.length)));
+const truncate: fc.Arbitrary<Edit> = fc.oneof(fraction, fc.constantFrom(0, 0.001, 0.01, 0.5, 0.999)).map(
+  (frac): Edit =>
+    (b) =>
+      b.slice(0, Math.floor(frac * b.length)),
+);
 
 /** .modinfo without its terminating NUL, or with no NUL at all, or cut mid-string. */
 const modinfoNoNul: fc.Arbitrary<Edit> = fc.constantFrom("last", "all", "half").map((how): Edit => (b, seed) => {

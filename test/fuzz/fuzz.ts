@@ -34,17 +34,41 @@ function sound(res: RunResult, files: WorkspaceFiles): string | null {
   return stray ? `finding names ${stray.file}: ${stray.text}` : null;
 }
 
-interface Target { name: string; arb: fc.Arbitrary<WorkspaceFiles>; kernel?: string }
+interface Target {
+  name: string;
+  arb: fc.Arbitrary<WorkspaceFiles>;
+  kernel?: string;
+}
 const targets: Target[] = [
   { name: "toy C", arb: fc.tuple(textFrom(C_PIECES), textFrom(C_PIECES)).map(([a, b]) => ({ "a.c": a, "user-x.c": b })) },
-  { name: "Module.symvers", kernel: "6.16", arb: textFrom(SYMVERS_PIECES).map((t) => ({ "m.c": 'int toy_get(void);\nstatic int i(void){return toy_get();}\nmodule_init(i);\nMODULE_LICENSE("GPL");\n', "Module.symvers": t })) },
+  {
+    name: "Module.symvers",
+    kernel: "6.16",
+    arb: textFrom(SYMVERS_PIECES).map((t) => ({
+      "m.c": 'int toy_get(void);\nstatic int i(void){return toy_get();}\nmodule_init(i);\nMODULE_LICENSE("GPL");\n',
+      "Module.symvers": t,
+    })),
+  },
   { name: "Kbuild", arb: textFrom(OTHER_PIECES).map((t) => ({ "x.c": 'MODULE_LICENSE("GPL");\n', Kbuild: t })) },
   { name: ".config", arb: textFrom(OTHER_PIECES).map((t) => ({ "x.c": 'MODULE_LICENSE("GPL");\n', ".config": t })) },
   { name: "load", arb: textFrom(OTHER_PIECES).map((t) => ({ "x.c": 'MODULE_LICENSE("GPL");\n', load: t })) },
   {
     name: "whole workspace",
-    arb: fc.record({ c: textFrom(C_PIECES), sv: textFrom(SYMVERS_PIECES), kb: textFrom(OTHER_PIECES), load: textFrom(OTHER_PIECES), k: fc.constantFrom("5.4", "5.10", "6.1", "6.12", "6.13", "6.16", "6.17", "6.18", "7.3") })
-      .map((r) => ({ "a.c": r.c, "Module.symvers": r.sv, Kbuild: r.kb + "\nobj-m += a.o\n", load: r.load, ".config": `# Linux/x86 ${r.k}.0 Kernel Configuration\n` })),
+    arb: fc
+      .record({
+        c: textFrom(C_PIECES),
+        sv: textFrom(SYMVERS_PIECES),
+        kb: textFrom(OTHER_PIECES),
+        load: textFrom(OTHER_PIECES),
+        k: fc.constantFrom("5.4", "5.10", "6.1", "6.12", "6.13", "6.16", "6.17", "6.18", "7.3"),
+      })
+      .map((r) => ({
+        "a.c": r.c,
+        "Module.symvers": r.sv,
+        Kbuild: r.kb + "\nobj-m += a.o\n",
+        load: r.load,
+        ".config": `# Linux/x86 ${r.k}.0 Kernel Configuration\n`,
+      })),
   },
 ];
 
@@ -82,7 +106,9 @@ if (wanted("share link")) {
   const t0 = performance.now();
   const r = fuzzLinks();
   failures += r.failed;
-  console.log(`${"share link".padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${r.first ? `\n  first: ${r.first}` : ""}`);
+  console.log(
+    `${"share link".padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${r.first ? `\n  first: ${r.first}` : ""}`,
+  );
 }
 for (const t of targets) {
   if (!wanted(t.name)) continue;
@@ -103,12 +129,16 @@ for (const t of targets) {
     { seed: SEED, numRuns: RUNS },
   );
   failures += failed;
-  console.log(`${t.name.padEnd(16)} ${String(cases).padStart(7)} cases  ${String(failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${first ? `\n  first: ${first}` : ""}`);
+  console.log(
+    `${t.name.padEnd(16)} ${String(cases).padStart(7)} cases  ${String(failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s${first ? `\n  first: ${first}` : ""}`,
+  );
   await new Promise((r) => setTimeout(r, 0));
 }
 function report(name: string, r: Outcome, t0: number): void {
   failures += r.failed;
-  console.log(`${name.padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s  (slowest ${r.slowest.toFixed(0)} ms, peak ${r.peakRss.toFixed(0)} MiB)${r.first ? `\n  first: ${r.first}` : ""}`);
+  console.log(
+    `${name.padEnd(16)} ${String(r.cases).padStart(7)} cases  ${String(r.failed).padStart(3)} failed  ${((performance.now() - t0) / 1000).toFixed(1)} s  (slowest ${r.slowest.toFixed(0)} ms, peak ${r.peakRss.toFixed(0)} MiB)${r.first ? `\n  first: ${r.first}` : ""}`,
+  );
 }
 
 if (wanted("preprocessor")) {
@@ -122,7 +152,16 @@ const real = corpusModules();
 console.log(`module seeds: ${fixtures.length} fixtures, ${real.length} real modules${real.length ? ` from ${corpusRoot()}` : " (no corpus cached)"}`);
 if (wanted("ELF / .ko")) {
   const t0 = performance.now();
-  report("ELF / .ko", await fuzzModules(engine, [...fixtures, ...real].map((m) => locateElf(m.name, m.bytes)), RUNS, SEED), t0);
+  report(
+    "ELF / .ko",
+    await fuzzModules(
+      engine,
+      [...fixtures, ...real].map((m) => locateElf(m.name, m.bytes)),
+      RUNS,
+      SEED,
+    ),
+    t0,
+  );
 }
 // compressed: the fixtures and the smallest real modules (each case decompresses its stream
 // five times over)
@@ -130,7 +169,17 @@ const streams = [...fixtures, ...[...real].sort((a, b) => a.bytes.length - b.byt
 for (const format of ["xz", "zstd", "gzip"] as Compression[]) {
   if (!wanted(format)) continue;
   const t0 = performance.now();
-  report(format, await fuzzCompressed(engine, format, streams.map((s) => s[format]), RUNS, SEED), t0);
+  report(
+    format,
+    await fuzzCompressed(
+      engine,
+      format,
+      streams.map((s) => s[format]),
+      RUNS,
+      SEED,
+    ),
+    t0,
+  );
 }
 // the command line: option paths and oversized or hostile inputs, each case a whole main()
 if (wanted("CLI options")) {

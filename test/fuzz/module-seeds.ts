@@ -12,9 +12,15 @@ import { decompressSync } from "../../src/engine/decompress/node";
 
 const VERMAGIC = "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions ";
 const TOY: Fixture = {
-  exports: [{ name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd }, { name: "toy_put", crc: 0x55 }],
+  exports: [
+    { name: "toy_get", gpl: true, ns: "TOY_NS", crc: 0x1234abcd },
+    { name: "toy_put", crc: 0x55 },
+  ],
   uses: ["_printk", "maybe_there?"],
-  versions: [{ name: "_printk", crc: 0x122c3a7e }, { name: "module_layout", crc: 0x2f9b2b9a }],
+  versions: [
+    { name: "_printk", crc: 0x122c3a7e },
+    { name: "module_layout", crc: 0x2f9b2b9a },
+  ],
   modinfo: ["license=GPL", "import_ns=USB_STORAGE", "description=a toy", "name=toy", VERMAGIC],
 };
 

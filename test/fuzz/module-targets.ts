@@ -59,7 +59,7 @@ class Tally implements Outcome {
     try {
       problem = await body();
     } catch (err) {
-      problem = `exception escaped: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+      problem = `exception escaped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
     }
     problem ??= this.slow;
     if (this.cases % 250 === 1) this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss / 2 ** 20);
@@ -124,7 +124,9 @@ export async function fuzzCompressed(engine: Engine, format: Compression, valid:
             describeProblem(await t.step("describeModule", () => engine.describeModule(file, bytes, "6.12")), file) ??
             // the page decodes zstd in a worker it can stop; under Node the same decoder is the
             // one the Node host runs under its time limit, checked above
-            (format === "zstd" ? null : await t.step("page decoder", () => decoderProblem("page decoder", () => browserDecompress(format, bytes, MAX_FILE_BYTES)))) ??
+            (format === "zstd"
+              ? null
+              : await t.step("page decoder", () => decoderProblem("page decoder", () => browserDecompress(format, bytes, MAX_FILE_BYTES)))) ??
             (format === "xz" ? await t.step("xz-decompress", () => decoderProblem("xz-decompress", () => unxzWasmLimited(bytes, MAX_FILE_BYTES))) : null)
           );
         },

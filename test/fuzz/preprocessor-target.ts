@@ -21,8 +21,14 @@ export function fuzzPreprocessor(engine: Engine, runs: number, seed: number): Ou
       const t0 = performance.now();
       try {
         const r = engine.preprocess(files, {
-          main: "main.c", includeDirs: ["inc"], intrinsics: ["EXPORT_SYMBOL()", "MODULE_LICENSE()"], snapshots: ["DEFAULT_SYMBOL_NAMESPACE"],
-          compiler: kbuild ? "gcc-kbuild" : undefined, defines: ["X=1", "-Y"], stopAtFatal: kbuild, tokens: true,
+          main: "main.c",
+          includeDirs: ["inc"],
+          intrinsics: ["EXPORT_SYMBOL()", "MODULE_LICENSE()"],
+          snapshots: ["DEFAULT_SYMBOL_NAMESPACE"],
+          compiler: kbuild ? "gcc-kbuild" : undefined,
+          defines: ["X=1", "-Y"],
+          stopAtFatal: kbuild,
+          tokens: true,
         });
         const names = new Set(["", "main.c", "a.h", "inc/b.h", "<built-in>", "<command-line>"]);
         const stray = r.diagnostics.find((d) => !names.has(d.file));

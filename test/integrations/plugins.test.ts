@@ -48,14 +48,23 @@ int plain(void);
 `;
 const FILES = { "exporter.c": EXPORTER, "user.c": USER, load: "insmod exporter.ko\ninsmod user.ko\n" };
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x3C;/g, "<").replace(/&#x26;/g, "&").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x3C;/g, "<")
+    .replace(/&#x26;/g, "&")
+    .replace(/&amp;/g, "&");
 
 /** The element's attributes and code blocks, read back from HTML. */
 function readElement(html: string) {
   const open = /<ksymns-playground([^>]*)>/.exec(html);
   if (!open) throw new Error(`no element in ${html.slice(0, 200)}`);
   const attrs = Object.fromEntries([...open[1].matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], unescape(m[2] ?? "")]));
-  const blocks = Object.fromEntries([...html.matchAll(/<figcaption>([^<]*)<\/figcaption><pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => [m[1], unescape(m[2])]));
+  const blocks = Object.fromEntries(
+    [...html.matchAll(/<figcaption>([^<]*)<\/figcaption><pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => [m[1], unescape(m[2])]),
+  );
   const link = /<p class="ksymns-open"><a href="([^"]*)">Open in ksymns<\/a><\/p>/.exec(html)?.[1];
   return { attrs, blocks, link: link && unescape(link) };
 }
@@ -116,11 +125,14 @@ describe("ksymns/remark", () => {
         .filter(([k]) => k !== "children")
         .map(([k, v]) => ` ${k === "className" ? "class" : k}="${String(v).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
         .join("");
-      const text = (c: unknown): string => (Array.isArray(c) ? c.map(text).join("") : typeof c === "string" && !c.startsWith("<") ? c.replace(/&/g, "&amp;").replace(/</g, "&lt;") : render(c));
+      const text = (c: unknown): string =>
+        Array.isArray(c) ? c.map(text).join("") : typeof c === "string" && !c.startsWith("<") ? c.replace(/&/g, "&amp;").replace(/</g, "&lt;") : render(c);
       return `<${String(type)}${attrs}>${text(props.children)}</${String(type)}>`;
     };
     const Fragment = Symbol("Fragment");
-    const mod = await evaluate(DOC, { jsx, jsxs: jsx, Fragment, remarkPlugins: [[ksymnsRemark, { playground: PLAYGROUND }]] } as unknown as Parameters<typeof evaluate>[1]);
+    const mod = await evaluate(DOC, { jsx, jsxs: jsx, Fragment, remarkPlugins: [[ksymnsRemark, { playground: PLAYGROUND }]] } as unknown as Parameters<
+      typeof evaluate
+    >[1]);
     const html = (mod.default as unknown as (p: object) => string)({});
     const { attrs, blocks } = readElement(html);
     expect(toWorkspaceFiles(decodeLink(attrs.files).files)).toEqual(FILES);
@@ -129,6 +141,8 @@ describe("ksymns/remark", () => {
 
   it("fails with the document and line of a mistake", async () => {
     const run = unified().use(remarkParse).use(ksymnsRemark).use(remarkRehype).use(rehypeStringify);
-    await expect(run.process({ path: "notes/week3.md", value: "# x\n\n```ksymns\n--- a.c\nint x;\n--- ../etc\n```\n" })).rejects.toThrow('notes/week3.md:6: "../etc" cannot be a workspace file name');
+    await expect(run.process({ path: "notes/week3.md", value: "# x\n\n```ksymns\n--- a.c\nint x;\n--- ../etc\n```\n" })).rejects.toThrow(
+      'notes/week3.md:6: "../etc" cannot be a workspace file name',
+    );
   });
 });

@@ -22,7 +22,8 @@ function py(code: string): unknown {
   return JSON.parse(execFileSync(python!, ["-c", code], { env, encoding: "utf8" }));
 }
 
-const USER = 'int toy_get(void);\nstatic int __init user_init(void)\n{\n\treturn toy_get() == 42 ? 0 : -1;\n}\nMODULE_LICENSE("GPL"); /* é, ✓ and </script> */\n';
+const USER =
+  'int toy_get(void);\nstatic int __init user_init(void)\n{\n\treturn toy_get() == 42 ? 0 : -1;\n}\nMODULE_LICENSE("GPL"); /* é, ✓ and </script> */\n';
 
 describe.skipIf(!python)("the Sphinx and MkDocs package's Python", () => {
   it("writes share links that the playground opens with the same files", () => {
@@ -65,7 +66,10 @@ print(json.dumps(md.convert(sys.stdin.read())))`,
 
   it("builds a real MkDocs site whose page carries the element, its code and embed.js", () => {
     const site = join(out, "mkdocs");
-    execFileSync(python!, ["-m", "mkdocs", "build", "-q", "-f", "test/sites/mkdocs/mkdocs.yml", "-d", site], { env: { ...env, KSYMNS_PLAYGROUND: "https://docs.example/ksymns/", KSYMNS_EMBED_JS: "https://docs.example/ksymns/embed.js" }, stdio: "pipe" });
+    execFileSync(python!, ["-m", "mkdocs", "build", "-q", "-f", "test/sites/mkdocs/mkdocs.yml", "-d", site], {
+      env: { ...env, KSYMNS_PLAYGROUND: "https://docs.example/ksymns/", KSYMNS_EMBED_JS: "https://docs.example/ksymns/embed.js" },
+      stdio: "pipe",
+    });
     const html = readFileSync(join(site, "index.html"), "utf8");
     const link = /<ksymns-playground[^>]* files="([^"]+)"/.exec(html)![1];
     expect(Object.keys(toWorkspaceFiles(decodeLink(link).files))).toEqual(["exporter.c", "user.c", "load"]);

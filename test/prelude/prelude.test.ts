@@ -6,7 +6,19 @@ import { readFileSync } from "node:fs";
 import { Rules } from "../../wasm/assembly/kernel/versions";
 import { knownReleases } from "../../wasm/shared/releases";
 import { renderModule, OUT } from "../../wasm/prelude/embed.mjs";
-import { DEBIAN_AUTOCONF, HELPER_CASES, MARKER_DEFINES, STRUCT_COMPLETIONS, hasGcc, markers, preludeArgs, preprocess, printingModule, scratch, undefinedSymbols } from "./support";
+import {
+  DEBIAN_AUTOCONF,
+  HELPER_CASES,
+  MARKER_DEFINES,
+  STRUCT_COMPLETIONS,
+  hasGcc,
+  markers,
+  preludeArgs,
+  preprocess,
+  printingModule,
+  scratch,
+  undefinedSymbols,
+} from "./support";
 
 const gcc = hasGcc();
 if (!gcc) console.log("prelude tests: gcc not found, the gcc-based checks are skipped");
@@ -22,13 +34,26 @@ describe.skipIf(!gcc)("prelude through gcc", () => {
   const args = (v: number) => preludeArgs(v, 0, dir);
 
   it("defines each export and import macro exactly on the releases Rules says have it", () => {
-    const probe = ["EXPORT_SYMBOL_NS", "EXPORT_SYMBOL_NS_GPL", "MODULE_IMPORT_NS", "EXPORT_SYMBOL_GPL_FOR_MODULES", "EXPORT_SYMBOL_FOR_MODULES", "EXPORT_SYMBOL_GPL_FUTURE"]
-      .map((m) => `#ifdef ${m}\nhas_${m}\n#endif`).join("\n");
+    const probe = [
+      "EXPORT_SYMBOL_NS",
+      "EXPORT_SYMBOL_NS_GPL",
+      "MODULE_IMPORT_NS",
+      "EXPORT_SYMBOL_GPL_FOR_MODULES",
+      "EXPORT_SYMBOL_FOR_MODULES",
+      "EXPORT_SYMBOL_GPL_FUTURE",
+    ]
+      .map((m) => `#ifdef ${m}\nhas_${m}\n#endif`)
+      .join("\n");
     for (const v of knownReleases()) {
       const r = new Rules(v);
       const out = preprocess(dir, args(v), `#include <linux/module.h>\n${probe}\n`);
       const has = (m: string) => out.includes(`has_${m}`);
-      expect([v, has("EXPORT_SYMBOL_NS"), has("EXPORT_SYMBOL_NS_GPL"), has("MODULE_IMPORT_NS")]).toEqual([v, r.hasNamespaces, r.hasNamespaces, r.hasNamespaces]);
+      expect([v, has("EXPORT_SYMBOL_NS"), has("EXPORT_SYMBOL_NS_GPL"), has("MODULE_IMPORT_NS")]).toEqual([
+        v,
+        r.hasNamespaces,
+        r.hasNamespaces,
+        r.hasNamespaces,
+      ]);
       expect([v, has("EXPORT_SYMBOL_GPL_FOR_MODULES"), has("EXPORT_SYMBOL_FOR_MODULES")]).toEqual([v, r.hasGplForModules, r.hasForModules]);
       expect([v, has("EXPORT_SYMBOL_GPL_FUTURE")]).toEqual([v, v < 513]);
     }
@@ -72,7 +97,11 @@ describe.skipIf(!gcc)("prelude through gcc", () => {
   it("makes module_usb_driver call usb_register_driver and usb_deregister from init and exit", () => {
     const out = markers(preprocess(dir, args(612), "#include <linux/usb.h>\nextern struct usb_driver drv;\nmodule_usb_driver(drv);\n"));
     expect(out).toEqual(["module_init(drv_init)", "module_exit(drv_exit)"]);
-    const syms = undefinedSymbols(dir, [...args(612), "-include", `${dir}/completions.h`, ...MARKER_DEFINES], "#include <linux/usb.h>\nextern struct usb_driver drv;\nmodule_usb_driver(drv);\n");
+    const syms = undefinedSymbols(
+      dir,
+      [...args(612), "-include", `${dir}/completions.h`, ...MARKER_DEFINES],
+      "#include <linux/usb.h>\nextern struct usb_driver drv;\nmodule_usb_driver(drv);\n",
+    );
     expect(syms).toEqual(["__this_module", "drv", "usb_deregister", "usb_register_driver"]);
   });
 

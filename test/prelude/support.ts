@@ -8,8 +8,21 @@ import { join } from "node:path";
 export const PRELUDE_INCLUDE = join(import.meta.dirname, "..", "..", "wasm", "prelude", "include");
 
 /** The CONFIG_ options the prelude reads, as every Debian amd64 kernel sets them. */
-export const DEBIAN_AUTOCONF = ["CONFIG_MODULES", "CONFIG_PRINTK", "CONFIG_DYNAMIC_DEBUG", "CONFIG_JUMP_LABEL", "CONFIG_PCI", "CONFIG_ACPI", "CONFIG_I2C", "CONFIG_SYSFS", "CONFIG_64BIT", "CONFIG_X86_64"]
-  .map((c) => `#define ${c} 1`).join("\n") + "\n";
+export const DEBIAN_AUTOCONF =
+  [
+    "CONFIG_MODULES",
+    "CONFIG_PRINTK",
+    "CONFIG_DYNAMIC_DEBUG",
+    "CONFIG_JUMP_LABEL",
+    "CONFIG_PCI",
+    "CONFIG_ACPI",
+    "CONFIG_I2C",
+    "CONFIG_SYSFS",
+    "CONFIG_64BIT",
+    "CONFIG_X86_64",
+  ]
+    .map((c) => `#define ${c} 1`)
+    .join("\n") + "\n";
 
 /** Whether a usable gcc is on PATH. */
 export function hasGcc(): boolean {
@@ -30,9 +43,22 @@ export function scratch(files: Record<string, string>): string {
 /** gcc's arguments for a module built against the prelude for release `v` (major*100+minor). */
 export function preludeArgs(v: number, sublevel: number, autoconfDir: string): string[] {
   return [
-    "-nostdinc", "-I", PRELUDE_INCLUDE, "-I", autoconfDir, "-include", "linux/kconfig.h", "-include", "linux/compiler_types.h",
-    "-D__KERNEL__", "-DMODULE", "-DKBUILD_MODNAME=\"probe\"", "-DKBUILD_BASENAME=\"probe\"",
-    `-D__KSYMNS_VERSION=${Math.floor(v / 100)}`, `-D__KSYMNS_PATCHLEVEL=${v % 100}`, `-D__KSYMNS_SUBLEVEL=${sublevel}`,
+    "-nostdinc",
+    "-I",
+    PRELUDE_INCLUDE,
+    "-I",
+    autoconfDir,
+    "-include",
+    "linux/kconfig.h",
+    "-include",
+    "linux/compiler_types.h",
+    "-D__KERNEL__",
+    "-DMODULE",
+    '-DKBUILD_MODNAME="probe"',
+    '-DKBUILD_BASENAME="probe"',
+    `-D__KSYMNS_VERSION=${Math.floor(v / 100)}`,
+    `-D__KSYMNS_PATCHLEVEL=${v % 100}`,
+    `-D__KSYMNS_SUBLEVEL=${sublevel}`,
   ];
 }
 
@@ -46,9 +72,17 @@ export function preprocess(dir: string, args: string[], source: string): string 
 export function undefinedSymbols(dir: string, args: string[], source: string): string[] {
   writeFileSync(join(dir, "probe.c"), source);
   const obj = join(dir, "probe.o");
-  execFileSync("gcc", ["-c", "-O2", "-std=gnu11", "-fno-PIE", "-mcmodel=kernel", "-mno-red-zone", "-fms-extensions", ...args, "-o", obj, join(dir, "probe.c")], { stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync(
+    "gcc",
+    ["-c", "-O2", "-std=gnu11", "-fno-PIE", "-mcmodel=kernel", "-mno-red-zone", "-fms-extensions", ...args, "-o", obj, join(dir, "probe.c")],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   const out = execFileSync("nm", ["-u", obj], { encoding: "utf8" });
-  return out.split("\n").map((l) => l.trim().split(/\s+/).pop() ?? "").filter((s) => s.length > 0 && !s.startsWith("__crc_")).sort();
+  return out
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).pop() ?? "")
+    .filter((s) => s.length > 0 && !s.startsWith("__crc_"))
+    .sort();
 }
 
 /** The reader's marker statements in expanded text, one string each, spaces normalised. */
@@ -57,9 +91,19 @@ export function markers(expanded: string): string[] {
   const re = /__ksymns_(export_default|export_ns|export|import_ns|license|modinfo|module_init|module_exit)\s*\(/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(expanded))) {
-    let depth = 1, i = re.lastIndex;
-    while (i < expanded.length && depth > 0) { if (expanded[i] === "(") depth++; else if (expanded[i] === ")") depth--; i++; }
-    out.push(`${m[1]}(${expanded.slice(re.lastIndex, i - 1).replace(/\s+/g, " ").trim()})`);
+    let depth = 1,
+      i = re.lastIndex;
+    while (i < expanded.length && depth > 0) {
+      if (expanded[i] === "(") depth++;
+      else if (expanded[i] === ")") depth--;
+      i++;
+    }
+    out.push(
+      `${m[1]}(${expanded
+        .slice(re.lastIndex, i - 1)
+        .replace(/\s+/g, " ")
+        .trim()})`,
+    );
   }
   return out;
 }

@@ -8,7 +8,13 @@ import { readPreset } from "../../src/presets/node";
 
 describe("expectations in a share link", () => {
   it("round-trip with the workspace", () => {
-    const s: Snapshot = { ...defaultSnapshot(), expect: [{ kernel: "6.12", at: 1, exit: 1, text: "Invalid parameters" }, { kernel: "6.13", at: "build", ok: false }] };
+    const s: Snapshot = {
+      ...defaultSnapshot(),
+      expect: [
+        { kernel: "6.12", at: 1, exit: 1, text: "Invalid parameters" },
+        { kernel: "6.13", at: "build", ok: false },
+      ],
+    };
     expect(decodeLink(encodeLink(s)).expect).toEqual(s.expect);
   });
 

@@ -16,7 +16,9 @@ describe("a patch applied to the workspace", () => {
     expect(out.added).toEqual(["helper.c"]);
     expect(out.changed).toEqual(["user.c"]);
     expect(text(out.files, "helper.c")).toBe('#include <linux/module.h>\n\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("a helper");\n');
-    expect(text(out.files, "user.c")).toBe(String(text(before, "user.c")).replace('MODULE_LICENSE("GPL");', 'MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(TOY_NS);'));
+    expect(text(out.files, "user.c")).toBe(
+      String(text(before, "user.c")).replace('MODULE_LICENSE("GPL");', 'MODULE_LICENSE("GPL");\nMODULE_IMPORT_NS(TOY_NS);'),
+    );
     // the second patch was written against an exporter.c whose description had changed
     expect(out.failed).toEqual([{ file: "exporter.c", hunk: "@@ -8,4 +8,5 @@", reason: expect.stringContaining("not in exporter.c") }]);
     expect(text(out.files, "exporter.c")).toBe(text(before, "exporter.c"));
@@ -32,8 +34,29 @@ describe("a patch applied to the workspace", () => {
   });
 
   it("applies a bare diff by file name, deletes and reports files the workspace lacks", () => {
-    const files: WorkspaceFile[] = [{ name: "drv.c", content: "a\nb\nc\n" }, { name: "old.c", content: "x\n" }];
-    const diff = ["--- a/drivers/misc/drv.c", "+++ b/drivers/misc/drv.c", "@@ -1,3 +1,3 @@", " a", "-b", "+B", " c", "--- a/old.c", "+++ /dev/null", "@@ -1 +0,0 @@", "-x", "--- a/gone.c", "+++ b/gone.c", "@@ -1 +1 @@", "-y", "+z", ""].join("\n");
+    const files: WorkspaceFile[] = [
+      { name: "drv.c", content: "a\nb\nc\n" },
+      { name: "old.c", content: "x\n" },
+    ];
+    const diff = [
+      "--- a/drivers/misc/drv.c",
+      "+++ b/drivers/misc/drv.c",
+      "@@ -1,3 +1,3 @@",
+      " a",
+      "-b",
+      "+B",
+      " c",
+      "--- a/old.c",
+      "+++ /dev/null",
+      "@@ -1 +0,0 @@",
+      "-x",
+      "--- a/gone.c",
+      "+++ b/gone.c",
+      "@@ -1 +1 @@",
+      "-y",
+      "+z",
+      "",
+    ].join("\n");
     const out = applyPatchText(files, diff);
     expect(out.story).toBeNull();
     expect(out.files).toEqual([{ name: "drv.c", content: "a\nB\nc\n" }]);

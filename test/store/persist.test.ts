@@ -101,7 +101,12 @@ describe("the saved workspace", () => {
     const start = chooseStart("#" + encodeLink(withUser("s".repeat(400_000))), keeper);
     expect(start.keptId).toBeDefined();
     const history = storage.getItem(HISTORY_KEY);
-    expect(keeper.save({ snapshot: start.snapshot, kind: "link", title: "Shared link" })).toEqual({ ok: false, problem: "full", blocked: false, rescued: null });
+    expect(keeper.save({ snapshot: start.snapshot, kind: "link", title: "Shared link" })).toEqual({
+      ok: false,
+      problem: "full",
+      blocked: false,
+      rescued: null,
+    });
     expect(storage.getItem(HISTORY_KEY)).toBe(history);
 
     // edited, it is the user's own: the link-opened entry makes room, the own entries stay

@@ -73,7 +73,20 @@ describe("the share link", () => {
   it("rejects well-compressed data that is not a workspace", () => {
     const b64 = Buffer.from(deflateSync(strToU8(JSON.stringify({ hello: 1 })))).toString("base64url");
     expect(() => decodeLink(`v1/${b64}`)).toThrow(/no workspace files/);
-    const dup = Buffer.from(deflateSync(strToU8(JSON.stringify({ f: [["a.c", ""], ["a.c", ""]], p: 1, r: 1 })))).toString("base64url");
+    const dup = Buffer.from(
+      deflateSync(
+        strToU8(
+          JSON.stringify({
+            f: [
+              ["a.c", ""],
+              ["a.c", ""],
+            ],
+            p: 1,
+            r: 1,
+          }),
+        ),
+      ),
+    ).toString("base64url");
     expect(() => decodeLink(`v1/${dup}`)).toThrow(/appears twice/);
   });
 
@@ -120,4 +133,3 @@ describe("files named like object members", () => {
     expect(strFromU8(zipped.toString as unknown as Uint8Array)).toBe("// toString\n");
   });
 });
-

@@ -24,7 +24,6 @@ import type { RunResult } from "../../src/engine";
 
 const enginePromise = createNodeEngine();
 
-
 function untilResult(store: PlaygroundStore, accept: (r: RunResult) => boolean = () => true): Promise<RunResult> {
   return new Promise((resolve) => {
     const check = () => {

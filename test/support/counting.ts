@@ -10,7 +10,16 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".gz": "application/gzip", ".json": "application/json", ".ttf": "font/ttf" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".gz": "application/gzip",
+  ".json": "application/json",
+  ".ttf": "font/ttf",
+};
 
 /** One response: its path, status, body bytes and their gzip size (0 for a 304). */
 export interface Sent {

@@ -32,8 +32,16 @@ interface Kernel {
 
 /** The kernels the ground truth is made for: the kernel lab's releases of these series. */
 export const KERNELS: Record<string, Kernel> = {
-  "5.10": { suite: "bullseye", sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`], headers: /^linux-headers-(5\.10\.0-\d+-amd64)$/ },
-  "6.1": { suite: "bookworm", sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`], headers: /^linux-headers-(6\.1\.0-\d+-amd64)$/ },
+  "5.10": {
+    suite: "bullseye",
+    sources: [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`],
+    headers: /^linux-headers-(5\.10\.0-\d+-amd64)$/,
+  },
+  "6.1": {
+    suite: "bookworm",
+    sources: [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`],
+    headers: /^linux-headers-(6\.1\.0-\d+-amd64)$/,
+  },
   "6.12": { suite: "bookworm", sources: [`deb ${SECURITY} bookworm-security main`], headers: /^linux-headers-(6\.12\.\d+\+deb12-amd64)$/ },
 };
 
@@ -75,11 +83,56 @@ interface DriverTarget {
 }
 
 export const DRIVER_TARGETS: DriverTarget[] = [
-  { id: "kvmfr", pkg: "src:looking-glass", version: "0+b7+ds1-1", suite: "sid", tree: "looking-glass-B7", passes: [{ m: "module" }], licence: "GPL-2.0 (module/kvmfr.c: MODULE_LICENSE(\"GPL v2\"); LICENSE: GPL-2.0)", upstream: "https://github.com/gnif/LookingGlass (tag B7), module/" },
-  { id: "v4l2loopback", pkg: "v4l2loopback-dkms", version: "0.15.4-2", suite: "sid", tree: "usr/src/v4l2loopback-0.15.4", passes: [{ m: "." }], licence: "GPL-2.0-or-later", upstream: "https://github.com/umlaeute/v4l2loopback (v0.15.4)" },
-  { id: "evdi", pkg: "evdi-dkms", version: "1.15.1+dfsg-1", suite: "sid", tree: "usr/src/evdi-1.15.1+dfsg", passes: [{ m: ".", vars: ["DKMS_BUILD=1"] }], licence: "GPL-2.0-only", upstream: "https://github.com/DisplayLink/evdi (v1.15.1), module/" },
-  { id: "xtables-addons", pkg: "xtables-addons-dkms", version: "3.31-1", suite: "sid", tree: "usr/src/xtables-addons-3.31", passes: [{ m: "extensions", vars: ["XA_ABSTOPSRCDIR=TREE", "XA_TOPSRCDIR=TREE"] }], licence: "GPL-2.0", upstream: "https://inai.de/projects/xtables-addons/ (3.31)" },
-  { id: "ddcci", pkg: "ddcci-dkms", version: "0.4.5-2", suite: "sid", tree: "usr/src/ddcci-0.4.5", passes: [{ m: "ddcci" }, { m: "ddcci-backlight" }], licence: "GPL-2.0-or-later", upstream: "https://gitlab.com/ddcci-driver-linux/ddcci-driver-linux (v0.4.5)" },
+  {
+    id: "kvmfr",
+    pkg: "src:looking-glass",
+    version: "0+b7+ds1-1",
+    suite: "sid",
+    tree: "looking-glass-B7",
+    passes: [{ m: "module" }],
+    licence: 'GPL-2.0 (module/kvmfr.c: MODULE_LICENSE("GPL v2"); LICENSE: GPL-2.0)',
+    upstream: "https://github.com/gnif/LookingGlass (tag B7), module/",
+  },
+  {
+    id: "v4l2loopback",
+    pkg: "v4l2loopback-dkms",
+    version: "0.15.4-2",
+    suite: "sid",
+    tree: "usr/src/v4l2loopback-0.15.4",
+    passes: [{ m: "." }],
+    licence: "GPL-2.0-or-later",
+    upstream: "https://github.com/umlaeute/v4l2loopback (v0.15.4)",
+  },
+  {
+    id: "evdi",
+    pkg: "evdi-dkms",
+    version: "1.15.1+dfsg-1",
+    suite: "sid",
+    tree: "usr/src/evdi-1.15.1+dfsg",
+    passes: [{ m: ".", vars: ["DKMS_BUILD=1"] }],
+    licence: "GPL-2.0-only",
+    upstream: "https://github.com/DisplayLink/evdi (v1.15.1), module/",
+  },
+  {
+    id: "xtables-addons",
+    pkg: "xtables-addons-dkms",
+    version: "3.31-1",
+    suite: "sid",
+    tree: "usr/src/xtables-addons-3.31",
+    passes: [{ m: "extensions", vars: ["XA_ABSTOPSRCDIR=TREE", "XA_TOPSRCDIR=TREE"] }],
+    licence: "GPL-2.0",
+    upstream: "https://inai.de/projects/xtables-addons/ (3.31)",
+  },
+  {
+    id: "ddcci",
+    pkg: "ddcci-dkms",
+    version: "0.4.5-2",
+    suite: "sid",
+    tree: "usr/src/ddcci-0.4.5",
+    passes: [{ m: "ddcci" }, { m: "ddcci-backlight" }],
+    licence: "GPL-2.0-or-later",
+    upstream: "https://gitlab.com/ddcci-driver-linux/ddcci-driver-linux (v0.4.5)",
+  },
 ];
 
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: string } = {}): string {
@@ -88,7 +141,10 @@ function run(cmd: string, args: string[], opts: { cwd?: string; input?: string }
 
 /** A command inside the build chroot with a clean environment. */
 function inChroot(chroot: string, args: string[]): { status: number; out: string } {
-  const r = spawnSync("chroot", [chroot, "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "HOME=/root", "LC_ALL=C", ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync("chroot", [chroot, "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "HOME=/root", "LC_ALL=C", ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   return { status: r.status ?? 1, out: (r.stdout ?? "") + (r.stderr ?? "") };
 }
 
@@ -113,13 +169,21 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
   const k = KERNELS[series];
   if (!k) throw new Error(`unknown series ${series} (use ${Object.keys(KERNELS).join(", ")})`);
   const apt = privateApt(join(cache, ".apt", `headers-${series}`), k.sources);
-  const names = (): string[] => run("apt-cache", [...apt, "pkgnames", "linux-headers-"]).split("\n").filter((p) => k.headers.test(p));
+  const names = (): string[] =>
+    run("apt-cache", [...apt, "pkgnames", "linux-headers-"])
+      .split("\n")
+      .filter((p) => k.headers.test(p));
   let found = names();
   if (found.length === 0) {
     run("apt-get", [...apt, "update", "-qq"]);
     found = names();
   }
-  const rel = release ?? found.map((p) => k.headers.exec(p)![1]).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).at(-1);
+  const rel =
+    release ??
+    found
+      .map((p) => k.headers.exec(p)![1])
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+      .at(-1);
   if (!rel) throw new Error(`no linux-headers package for ${series} in ${k.sources.join("; ")}`);
   const hdr = `linux-headers-${rel}`;
   const version = listVersions(apt, hdr)[0];
@@ -136,7 +200,10 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
   const hdeb = fetch(hdr, version);
   const depends = run("dpkg-deb", ["-f", hdeb, "Depends"]);
   const dep = (re: RegExp): string => {
-    const m = depends.split(",").map((s) => s.trim().split(/\s+/)[0]).find((n) => re.test(n));
+    const m = depends
+      .split(",")
+      .map((s) => s.trim().split(/\s+/)[0])
+      .find((n) => re.test(n));
     if (!m) throw new Error(`${hdr} Depends names no ${re}: ${depends}`);
     return m;
   };
@@ -149,7 +216,10 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
 
   const root = chroot ?? join(cache, "ground-truth", `chroot-${k.suite}`);
   if (!existsSync(join(root, "bin/sh"))) {
-    const kbDeps = run("dpkg-deb", ["-f", kdeb, "Depends"]).split(",").map((s) => s.trim().split(/\s+/)[0]).filter((n) => n && n !== "libc6");
+    const kbDeps = run("dpkg-deb", ["-f", kdeb, "Depends"])
+      .split(",")
+      .map((s) => s.trim().split(/\s+/)[0])
+      .filter((n) => n && n !== "libc6");
     const include = [gcc, "make", "libc6-dev", "binutils", "dwarves", ...kbDeps].join(",");
     log(`debootstrap ${k.suite} -> ${root} (a few minutes)`);
     rmSync(`${root}.tmp`, { recursive: true, force: true });
@@ -526,7 +596,10 @@ function main(argv: string[]): number {
       const r = JSON.parse(readFileSync(join(out, f), "utf8")) as TargetResult;
       return { id: r.id, kind: r.kind, source: r.source, modules: r.modules.map((m) => m.ko), exits: r.passes.map((p) => p.exit) };
     });
-  writeFileSync(join(out, "index.json"), JSON.stringify({ series: env.series, release: env.release, version: env.version, headers: env.headerDebs, gcc: env.gcc, targets: index }, null, 1) + "\n");
+  writeFileSync(
+    join(out, "index.json"),
+    JSON.stringify({ series: env.series, release: env.release, version: env.version, headers: env.headerDebs, gcc: env.gcc, targets: index }, null, 1) + "\n",
+  );
   process.stdout.write(out + "\n");
   return 0;
 }

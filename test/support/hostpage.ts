@@ -7,10 +7,22 @@ import type { AddressInfo } from "node:net";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".gz": "application/gzip", ".ttf": "font/ttf", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".gz": "application/gzip",
+  ".ttf": "font/ttf",
+  ".json": "application/json",
+};
 
 /** Serves `pages` (path → [content type, body]) and `site.dir` under `site.at` on a free port; returns its origin. */
-export async function serveHostPages(pages: Record<string, [string, string | Uint8Array]>, site?: { at: string; dir: string }): Promise<{ server: Server; origin: string }> {
+export async function serveHostPages(
+  pages: Record<string, [string, string | Uint8Array]>,
+  site?: { at: string; dir: string },
+): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split(/[?#]/)[0]);
     const page = pages[path];

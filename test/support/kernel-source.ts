@@ -34,7 +34,16 @@ export function privateApt(state: string, sources: string[]): string[] {
   mkdirSync(join(state, "lists/partial"), { recursive: true });
   mkdirSync(join(state, "cache/archives/partial"), { recursive: true });
   writeFileSync(join(state, "sources.list"), sources.join("\n") + "\n");
-  const opts = ["-o", `Dir::Etc::sourcelist=${join(state, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-", "-o", `Dir::State::Lists=${join(state, "lists")}`, "-o", `Dir::Cache=${join(state, "cache")}`];
+  const opts = [
+    "-o",
+    `Dir::Etc::sourcelist=${join(state, "sources.list")}`,
+    "-o",
+    "Dir::Etc::sourceparts=-",
+    "-o",
+    `Dir::State::Lists=${join(state, "lists")}`,
+    "-o",
+    `Dir::Cache=${join(state, "cache")}`,
+  ];
   // as root, apt hands downloads to its _apt user, who cannot write to the cache
   if (process.getuid?.() === 0) opts.push("-o", "APT::Sandbox::User=root");
   return opts;

@@ -43,8 +43,14 @@ export interface Fixture {
   signed?: boolean;
 }
 
-const SHT_PROGBITS = 1, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_RELA = 4, SHT_REL = 9;
-const SHF_WRITE = 1, SHF_ALLOC = 2, SHF_EXECINSTR = 4;
+const SHT_PROGBITS = 1,
+  SHT_SYMTAB = 2,
+  SHT_STRTAB = 3,
+  SHT_RELA = 4,
+  SHT_REL = 9;
+const SHF_WRITE = 1,
+  SHF_ALLOC = 2,
+  SHF_EXECINSTR = 4;
 
 class Strings {
   bytes: number[] = [0];
@@ -83,15 +89,29 @@ interface Sym {
 class Writer {
   buf: DataView;
   bytes: Uint8Array;
-  constructor(n: number, private le: boolean) {
+  constructor(
+    n: number,
+    private le: boolean,
+  ) {
     this.bytes = new Uint8Array(n);
     this.buf = new DataView(this.bytes.buffer);
   }
-  u8(o: number, v: number): void { this.buf.setUint8(o, v); }
-  u16(o: number, v: number): void { this.buf.setUint16(o, v, this.le); }
-  u32(o: number, v: number): void { this.buf.setUint32(o, v >>> 0, this.le); }
-  u64(o: number, v: number | bigint): void { this.buf.setBigUint64(o, BigInt(v), this.le); }
-  word(o: number, v: number | bigint, bits: 32 | 64): void { if (bits === 64) this.u64(o, v); else this.u32(o, Number(v)); }
+  u8(o: number, v: number): void {
+    this.buf.setUint8(o, v);
+  }
+  u16(o: number, v: number): void {
+    this.buf.setUint16(o, v, this.le);
+  }
+  u32(o: number, v: number): void {
+    this.buf.setUint32(o, v >>> 0, this.le);
+  }
+  u64(o: number, v: number | bigint): void {
+    this.buf.setBigUint64(o, BigInt(v), this.le);
+  }
+  word(o: number, v: number | bigint, bits: 32 | 64): void {
+    if (bits === 64) this.u64(o, v);
+    else this.u32(o, Number(v));
+  }
 }
 
 /** The bytes of a .ko as the fixture describes it. */
@@ -113,11 +133,14 @@ export function makeKo(f: Fixture = {}): Uint8Array {
   const text = add({ name: ".text", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR, data: new Uint8Array(16 * fnCount + 16) });
 
   // .modinfo
-  const modinfo = new TextEncoder().encode((f.modinfo ?? ["license=GPL", "name=fixture", "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions "]).map((s) => s + "\0").join(""));
+  const modinfo = new TextEncoder().encode(
+    (f.modinfo ?? ["license=GPL", "name=fixture", "vermagic=6.12.117+deb12-amd64 SMP preempt mod_unload modversions "]).map((s) => s + "\0").join(""),
+  );
   add({ name: ".modinfo", type: SHT_PROGBITS, flags: SHF_ALLOC, data: modinfo });
 
   // __ksymtab_strings: each name then its namespace, as 6.5's modpost writes them
-  const nameAt: number[] = [], nsAt: number[] = [];
+  const nameAt: number[] = [],
+    nsAt: number[] = [];
   const kstrBytes: number[] = [];
   for (const e of exports) {
     nameAt.push(kstrBytes.length);
@@ -130,7 +153,9 @@ export function makeKo(f: Fixture = {}): Uint8Array {
   const kstrtab = add({ name: "__ksymtab_strings", type: SHT_PROGBITS, flags: SHF_ALLOC, data: new Uint8Array(kstrBytes) });
 
   // symbols: per export __kstrtab_/__kstrtabns_ (local), the function (global), __crc_
-  const fnSym = new Map<string, number>(), strSym = new Map<string, number>(), nsSym = new Map<string, number>();
+  const fnSym = new Map<string, number>(),
+    strSym = new Map<string, number>(),
+    nsSym = new Map<string, number>();
   exports.forEach((e, i) => {
     strSym.set(e.name, syms.push({ name: `__kstrtab_${e.name}`, value: nameAt[i], size: 0, bind: 0, type: 0, shndx: kstrtab }) - 1);
     if (layout !== "old") nsSym.set(e.name, syms.push({ name: `__kstrtabns_${e.name}`, value: nsAt[i], size: 0, bind: 0, type: 0, shndx: kstrtab }) - 1);
@@ -139,7 +164,10 @@ export function makeKo(f: Fixture = {}): Uint8Array {
   // the export tables and their relocations
   const tables: { name: string; list: FixtureExport[] }[] = f.flagstab
     ? [{ name: "__ksymtab", list: exports }]
-    : [{ name: "__ksymtab", list: exports.filter((e) => !e.gpl) }, { name: "__ksymtab_gpl", list: exports.filter((e) => e.gpl) }];
+    : [
+        { name: "__ksymtab", list: exports.filter((e) => !e.gpl) },
+        { name: "__ksymtab_gpl", list: exports.filter((e) => e.gpl) },
+      ];
   const relocLater: { table: number; list: FixtureExport[] }[] = [];
   for (const t of tables) {
     if (t.list.length === 0) continue;
@@ -147,7 +175,8 @@ export function makeKo(f: Fixture = {}): Uint8Array {
     const idx = add({ name: t.name, type: SHT_PROGBITS, flags: SHF_ALLOC, data, align: 4 });
     relocLater.push({ table: idx, list: t.list });
   }
-  if (f.flagstab && exports.length > 0) add({ name: "__kflagstab", type: SHT_PROGBITS, flags: SHF_ALLOC, data: new Uint8Array(exports.map((e) => (e.gpl ? 1 : 0))) });
+  if (f.flagstab && exports.length > 0)
+    add({ name: "__kflagstab", type: SHT_PROGBITS, flags: SHF_ALLOC, data: new Uint8Array(exports.map((e) => (e.gpl ? 1 : 0))) });
   const crcList = exports.filter((e) => e.crc !== undefined);
   let kcrctab = 0;
   if (crcList.length > 0) {
@@ -169,7 +198,12 @@ export function makeKo(f: Fixture = {}): Uint8Array {
     const w = new Writer(4 * f.extVersions.length, le);
     f.extVersions.forEach((v, i) => w.u32(4 * i, v.crc));
     add({ name: "__version_ext_crcs", type: SHT_PROGBITS, flags: SHF_ALLOC, data: w.bytes });
-    add({ name: "__version_ext_names", type: SHT_PROGBITS, flags: SHF_ALLOC, data: new TextEncoder().encode(f.extVersions.map((v) => v.name + "\0").join("")) });
+    add({
+      name: "__version_ext_names",
+      type: SHT_PROGBITS,
+      flags: SHF_ALLOC,
+      data: new TextEncoder().encode(f.extVersions.map((v) => v.name + "\0").join("")),
+    });
   }
 
   // struct module: state, list head, then the name
@@ -208,7 +242,15 @@ export function makeKo(f: Fixture = {}): Uint8Array {
       else w.u32(o + 4, (x.sym << 8) | 1);
       if (rela) w.word(o + 2 * ptr, 0, bits);
     });
-    add({ name: (rela ? ".rela" : ".rel") + sections[r.table].name, type: rela ? SHT_RELA : SHT_REL, flags: 0x40, data: w.bytes, link: symtabIdx, info: r.table, entsize: ent });
+    add({
+      name: (rela ? ".rela" : ".rel") + sections[r.table].name,
+      type: rela ? SHT_RELA : SHT_REL,
+      flags: 0x40,
+      data: w.bytes,
+      link: symtabIdx,
+      info: r.table,
+      entsize: ent,
+    });
   }
 
   // .symtab and .strtab
@@ -234,7 +276,16 @@ export function makeKo(f: Fixture = {}): Uint8Array {
     }
   });
   const firstGlobal = syms.findIndex((s) => s.bind !== 0);
-  const symtab = add({ name: ".symtab", type: SHT_SYMTAB, flags: 0, data: sw.bytes, link: symtabIdx + 1, info: firstGlobal < 0 ? syms.length : firstGlobal, entsize: symEnt, align: 8 });
+  const symtab = add({
+    name: ".symtab",
+    type: SHT_SYMTAB,
+    flags: 0,
+    data: sw.bytes,
+    link: symtabIdx + 1,
+    info: firstGlobal < 0 ? syms.length : firstGlobal,
+    entsize: symEnt,
+    align: 8,
+  });
   if (symtab !== symtabIdx) throw new Error("fixture: symtab index");
   add({ name: ".strtab", type: SHT_STRTAB, flags: 0, data: new Uint8Array(strtab.bytes) });
   const shstr = new Strings();

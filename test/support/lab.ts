@@ -108,7 +108,13 @@ const INIT_MESSAGES = new Set(["SCSI subsystem initialized"]);
  *  not simulate: the case's OWN-MESSAGES file, one a line. */
 export function ownMessages(name: string): Set<string> {
   const file = join(WORKSPACES, name, "OWN-MESSAGES");
-  return new Set(existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l.length > 0) : []);
+  return new Set(
+    existsSync(file)
+      ? readFileSync(file, "utf8")
+          .split("\n")
+          .filter((l) => l.length > 0)
+      : [],
+  );
 }
 
 /** The loader-relevant view of a command: kernel lines the module's own printk did not make

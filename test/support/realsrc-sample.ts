@@ -81,7 +81,9 @@ export function sampleOf(r: TargetResult): Sample {
     setup: r.setup,
     passes: r.passes,
     flags: withFlags?.flags ? { object: withFlags.path, ...withFlags.flags } : null,
-    modules: r.modules.map((m) => sampleModule(m, new Set(withFlags?.flags?.defines.filter((d) => !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d))))),
+    modules: r.modules.map((m) =>
+      sampleModule(m, new Set(withFlags?.flags?.defines.filter((d) => !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d)))),
+    ),
     messages: r.log.split("\n").filter((l) => l && !PROGRESS.test(l)),
   };
 }

@@ -12,9 +12,15 @@ export class Span {
     public endCol: i32,
   ) {}
 
-  static at(file: string, line: i32): Span { return new Span(file, line, 1, line, 1); }
-  static none(): Span { return new Span("", 0, 0, 0, 0); }
-  isNone(): bool { return this.line == 0; }
+  static at(file: string, line: i32): Span {
+    return new Span(file, line, 1, line, 1);
+  }
+  static none(): Span {
+    return new Span("", 0, 0, 0, 0);
+  }
+  isNone(): bool {
+    return this.line == 0;
+  }
 }
 
 /** One finding, with the kernel's exact text where the kernel prints one. */

@@ -34,8 +34,21 @@ import { JsonWriter } from "./util/json";
 import { beginHeaderRun, declareHeaderPack, supplyHeaders } from "./source/headerpack";
 
 export {
-  koScanKernel, koScanBegin, koScanNeedOffset, koScanNeedLength, koScanSupplied, koScanKeep, koScanTake,
-  depmodBegin, depmodAddBatch, depmodAddKept, depmodFinish, depmodModulesDep, depmodMessages, depmodCheck, koDescribe,
+  koScanKernel,
+  koScanBegin,
+  koScanNeedOffset,
+  koScanNeedLength,
+  koScanSupplied,
+  koScanKeep,
+  koScanTake,
+  depmodBegin,
+  depmodAddBatch,
+  depmodAddKept,
+  depmodFinish,
+  depmodModulesDep,
+  depmodMessages,
+  depmodCheck,
+  koDescribe,
 } from "./tree";
 
 let profile: Profile | null = null;
@@ -44,7 +57,10 @@ let profile: Profile | null = null;
  *  (`name TAB path TAB modules.dep names TAB depends TAB import_ns TAB kind`) and its .config;
  *  parsed once and kept. Returns the export count. */
 export function setProfile(name: string, symvers: ArrayBuffer, modules: string, config: string): i32 {
-  if (symvers.byteLength == 0) { profile = null; return 0; }
+  if (symvers.byteLength == 0) {
+    profile = null;
+    return 0;
+  }
   const p = new Profile(name, readSymvers(name, Uint8Array.wrap(symvers)));
   p.modules.addModuleTable(modules);
   readConfig(name + ".config", config, p.config);
@@ -116,10 +132,14 @@ let armedFault = 0;
 
 /** For the hosts' own tests: the next run traps as an engine bug would (1) or runs out of
  *  memory (2). No input reaches this; only a host calling it does. */
-export function armFault(kind: i32): void { armedFault = kind; }
+export function armFault(kind: i32): void {
+  armedFault = kind;
+}
 
 /** The engine's version. */
-export function engineVersion(): string { return ENGINE_VERSION; }
+export function engineVersion(): string {
+  return ENGINE_VERSION;
+}
 
 /** Every kernel release the engine knows, newest first, comma-separated. */
 export function kernels(): string {
@@ -180,8 +200,9 @@ export function approximationFor(version: string): string {
   const v = parseRelease(version);
   if (v == 0) return "null";
   const from = profileReleaseFor(v);
-  return "{\"release\":\"" + releaseName(v) + "\",\"profile\":\"" + profileFor(releaseName(from)) +
-    "\",\"approximated_from\":\"" + (from == v ? "" : releaseName(from)) + "\"}";
+  return (
+    '{"release":"' + releaseName(v) + '","profile":"' + profileFor(releaseName(from)) + '","approximated_from":"' + (from == v ? "" : releaseName(from)) + '"}'
+  );
 }
 
 /** The base kernel's export of `sym` as it reads on release `version` (its namespace then;
@@ -196,4 +217,6 @@ export function symbolInfoOn(sym: string, version: string): string {
 }
 
 /** When each namespace of the real kernels took effect, as JSON (kernel/nshistory.ts). */
-export function namespaceHistory(): string { return historyJson(); }
+export function namespaceHistory(): string {
+  return historyJson();
+}

@@ -19,7 +19,9 @@ export class Export {
     if (this.src != null) return this.src as Span;
     return this.row > 0 ? new Span(this.rowFile, this.row, 1, this.row + 1, 1) : Span.none();
   }
-  set span(s: Span) { this.src = s; }
+  set span(s: Span) {
+    this.src = s;
+  }
   /** The macro and its namespace argument as written (workspace exports only). */
   macro: string = "";
   written: string = "";
@@ -64,5 +66,8 @@ export class KoImage {
    *  the tags of it whose values ksymns does not keep. */
   modinfo: ModInfo | null = null;
   modinfoUnknown: string[] = [];
-  constructor(public name: string, public file: string) {}
+  constructor(
+    public name: string,
+    public file: string,
+  ) {}
 }

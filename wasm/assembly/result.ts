@@ -63,7 +63,8 @@ function writeModel(w: JsonWriter, res: RunResult): void {
     w.keyStr("file", src.file);
     w.keyBool("builtin", res.units[u].builtin);
     w.key("license");
-    if (src.license == null) w.nul(); else w.str(src.license as string);
+    if (src.license == null) w.nul();
+    else w.str(src.license as string);
     w.keyBool("intree", src.intree);
     w.key("licenseRange");
     if (src.licenseSpan.isNone()) w.nul();
@@ -133,7 +134,8 @@ export function writeKoModule(w: JsonWriter, ko: KoImage): void {
   w.keyStr("file", ko.file);
   w.keyBool("builtin", false);
   w.key("license");
-  if (ko.license == null) w.nul(); else w.str(ko.license as string);
+  if (ko.license == null) w.nul();
+  else w.str(ko.license as string);
   w.keyBool("intree", ko.intree);
   w.key("imports");
   w.beginArray();
@@ -365,7 +367,10 @@ function writeSources(w: JsonWriter, res: RunResult): void {
         w.beginObject();
         w.keyStr("macro", m.macro);
         w.keyStr("file", m.span.file);
-        w.keyInt("line", m.span.line); w.keyInt("col", m.span.col); w.keyInt("endLine", m.span.endLine); w.keyInt("endCol", m.span.endCol);
+        w.keyInt("line", m.span.line);
+        w.keyInt("col", m.span.col);
+        w.keyInt("endLine", m.span.endLine);
+        w.keyInt("endCol", m.span.endCol);
         w.keyStr("expansion", m.expansion);
         w.keyStr("defFile", m.defFile);
         w.keyInt("defLine", m.defLine);

@@ -46,7 +46,9 @@ export class RunResult {
   kos: KoImage[] = [];
 }
 
-function addAll(into: Finding[], from: Finding[]): void { for (let i = 0; i < from.length; i++) into.push(from[i]); }
+function addAll(into: Finding[], from: Finding[]): void {
+  for (let i = 0; i < from.length; i++) into.push(from[i]);
+}
 
 /** Runs `ws` with `opt` on `profile` (the base kernel, or none). */
 export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | null): RunResult {

@@ -31,14 +31,22 @@ export function koScanKernel(version: string): void {
 
 /** Starts reading a .ko of `size` bytes: what = 1 for depmod's view, 3 for everything.
  *  Returns the address where the file's byte 0 goes; valid until the next koScanBegin. */
-export function koScanBegin(size: i32, what: i32): usize { return scan.begin(size, what); }
+export function koScanBegin(size: i32, what: i32): usize {
+  return scan.begin(size, what);
+}
 
 /** Where the next piece starts, and how long it is (0: nothing more to read). */
-export function koScanNeedOffset(): i32 { return scan.needOff; }
-export function koScanNeedLength(): i32 { return scan.needLen; }
+export function koScanNeedOffset(): i32 {
+  return scan.needOff;
+}
+export function koScanNeedLength(): i32 {
+  return scan.needLen;
+}
 
 /** The host has read [offset, offset + length) to its place in the buffer. */
-export function koScanSupplied(offset: i32, length: i32): void { scan.supplied(offset, length); }
+export function koScanSupplied(offset: i32, length: i32): void {
+  scan.supplied(offset, length);
+}
 
 // summaries kept for the next koScanTake(): [u32 file index][u32 length][summary] each
 const kept = new ByteWriter();
@@ -79,7 +87,9 @@ export function depmodBegin(dirname: string, files: ArrayBuffer): void {
 }
 
 /** Summaries as koScanTake() gave them (from any engine instance). */
-export function depmodAddBatch(batch: ArrayBuffer): void { addBatch(Uint8Array.wrap(batch)); }
+export function depmodAddBatch(batch: ArrayBuffer): void {
+  addBatch(Uint8Array.wrap(batch));
+}
 
 function addBatch(b: Uint8Array): void {
   if (tree == null) return;
@@ -96,7 +106,9 @@ function addBatch(b: Uint8Array): void {
 }
 
 /** What this instance kept of its own scans, added to its own tree without leaving it. */
-export function depmodAddKept(): void { addBatch(kept.detach()); }
+export function depmodAddKept(): void {
+  addBatch(kept.detach());
+}
 
 /** Orders and resolves the tree; `order` is modules.order's bytes (ignored when !hasOrder).
  *  Returns false when the modules cannot be ordered (dependency cycles). */
@@ -108,10 +120,14 @@ export function depmodFinish(order: ArrayBuffer, hasOrder: bool): bool {
 }
 
 /** modules.dep as `depmod -n` prints it, in UTF-8. */
-export function depmodModulesDep(): ArrayBuffer { return tree == null ? new ArrayBuffer(0) : (tree as Depmod).modulesDep(); }
+export function depmodModulesDep(): ArrayBuffer {
+  return tree == null ? new ArrayBuffer(0) : (tree as Depmod).modulesDep();
+}
 
 /** What depmod would have printed on stderr, one line each. */
-export function depmodMessages(): string { return tree == null ? "" : (tree as Depmod).messages.join("\n"); }
+export function depmodMessages(): string {
+  return tree == null ? "" : (tree as Depmod).messages.join("\n");
+}
 
 /** Every module checked as modprobe would load it on `release` (a full `uname -r` or a
  *  series), against vmlinux's exports in `symvers` and the kernel's .config (either may be

@@ -40,11 +40,13 @@ export function compactHeader(text) {
       i--;
     } else out += c;
   }
-  return out
-    .split("\n")
-    .map((l) => l.replace(/[ \t]+$/, "").replace(/^[ \t]+/, (m) => (m.length > 0 ? "\t" : "")))
-    .filter((l) => l.length > 0)
-    .join("\n") + "\n";
+  return (
+    out
+      .split("\n")
+      .map((l) => l.replace(/[ \t]+$/, "").replace(/^[ \t]+/, (m) => (m.length > 0 ? "\t" : "")))
+      .filter((l) => l.length > 0)
+      .join("\n") + "\n"
+  );
 }
 
 /** The generated AssemblyScript module's text. */
@@ -71,7 +73,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = renderModule();
   if (process.argv.includes("--check")) {
     let old = "";
-    try { old = readFileSync(OUT, "utf8"); } catch { /* missing counts as stale */ }
-    if (old !== text) { console.error("wasm/assembly/prelude/files.ts is stale: run node wasm/prelude/embed.mjs"); process.exit(1); }
+    try {
+      old = readFileSync(OUT, "utf8");
+    } catch {
+      /* missing counts as stale */
+    }
+    if (old !== text) {
+      console.error("wasm/assembly/prelude/files.ts is stale: run node wasm/prelude/embed.mjs");
+      process.exit(1);
+    }
   } else writeFileSync(OUT, text);
 }

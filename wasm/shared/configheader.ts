@@ -4,7 +4,12 @@
 
 /** The header line found in a .config text: its character range, architecture and release as written. */
 export class ConfigHeader {
-  constructor(public start: i32, public end: i32, public arch: string, public release: string) {}
+  constructor(
+    public start: i32,
+    public end: i32,
+    public arch: string,
+    public release: string,
+  ) {}
 }
 
 /** The release a header line names ("6.12.0"), or "" when `line` is not a header. */

@@ -13,7 +13,9 @@ export class DebianKernel {
     public hasProfile: bool,
   ) {}
   /** The profile's file stem under public/kernels. */
-  get name(): string { return "debian-" + this.uname; }
+  get name(): string {
+    return "debian-" + this.uname;
+  }
 }
 
 /** The kernels the lab boots, oldest first. */

@@ -19,11 +19,7 @@ export const KBUILD_INCLUDE_DIRS: string[] = [
 ];
 
 /** kbuild's -include files, in order (compiler-version.h from 5.16; older trees lack it). */
-export const KBUILD_FORCED_INCLUDES: string[] = [
-  "include/linux/compiler-version.h",
-  "include/linux/kconfig.h",
-  "include/linux/compiler_types.h",
-];
+export const KBUILD_FORCED_INCLUDES: string[] = ["include/linux/compiler-version.h", "include/linux/kconfig.h", "include/linux/compiler_types.h"];
 
 /** The header the engine makes from the run's .config instead of taking the pack's. */
 export const PACK_AUTOCONF: string = "include/generated/autoconf.h";

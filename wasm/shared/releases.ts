@@ -12,11 +12,14 @@ function lastMinorOf(major: i32): i32 {
 }
 
 // (v - v % 100) / 100 divides exactly, so asc's integers and tsc's numbers agree
-function majorOf(v: i32): i32 { return (v - v % 100) / 100; }
+function majorOf(v: i32): i32 {
+  return (v - (v % 100)) / 100;
+}
 
 /** Whether `v` (major*100+minor) is a release the engine knows. */
 export function isKnownRelease(v: i32): bool {
-  const major = majorOf(v), minor = v % 100;
+  const major = majorOf(v),
+    minor = v % 100;
   return v >= FIRST_RELEASE && v <= LAST_RELEASE && minor <= lastMinorOf(major);
 }
 
@@ -37,17 +40,33 @@ export function knownRangeText(): string {
   return releaseName(FIRST_RELEASE) + " to " + releaseName(LAST_RELEASE);
 }
 
-function isDigit(c: i32): bool { return c >= 48 && c <= 57; }
+function isDigit(c: i32): bool {
+  return c >= 48 && c <= 57;
+}
 
 /** "6.12", "6.12.113", "6.12.113+deb12-amd64", "v6.12" → 612; 0 when not a known release. */
 export function parseRelease(text: string): i32 {
   let s = text.trim();
   if (s.startsWith("v")) s = s.substring(1);
-  let major = 0, minor = 0, i = 0, digits = 0;
-  while (i < s.length && isDigit(s.charCodeAt(i))) { major = major * 10 + (s.charCodeAt(i) - 48); i++; digits++; if (digits > 3) return 0; }
+  let major = 0,
+    minor = 0,
+    i = 0,
+    digits = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) {
+    major = major * 10 + (s.charCodeAt(i) - 48);
+    i++;
+    digits++;
+    if (digits > 3) return 0;
+  }
   if (digits == 0 || i >= s.length || s.charCodeAt(i) != 46) return 0;
-  i++; digits = 0;
-  while (i < s.length && isDigit(s.charCodeAt(i))) { minor = minor * 10 + (s.charCodeAt(i) - 48); i++; digits++; if (digits > 3) return 0; }
+  i++;
+  digits = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) {
+    minor = minor * 10 + (s.charCodeAt(i) - 48);
+    i++;
+    digits++;
+    if (digits > 3) return 0;
+  }
   if (digits == 0) return 0;
   const v = major * 100 + minor;
   return isKnownRelease(v) ? v : 0;

@@ -23,7 +23,7 @@ export interface Annotation {
 export type Locate = (kernel: string, module: string, f: Finding) => Promise<SourceLocation | null>;
 
 function key(a: Omit<Annotation, "kernels" | "finding">): string {
-  return JSON.stringify([a.id, a.severity, a.text, a.location.path, a.location.line ?? 0, a.location.line ? (a.location as SourceLocation).col ?? 0 : 0]);
+  return JSON.stringify([a.id, a.severity, a.text, a.location.path, a.location.line ?? 0, a.location.line ? ((a.location as SourceLocation).col ?? 0) : 0]);
 }
 
 /** Every finding of the report as an annotation, in report order. */
@@ -38,7 +38,17 @@ export async function annotate(report: CheckReport, locate?: Locate): Promise<An
   };
   for (const n of report.inputs) {
     const f = n.finding;
-    add({ id: f.id, severity: f.severity, text: f.text, module: "", location: f.line ? { path: n.path, line: f.line, col: f.col || undefined } : { path: n.path }, finding: f }, n.kernel);
+    add(
+      {
+        id: f.id,
+        severity: f.severity,
+        text: f.text,
+        module: "",
+        location: f.line ? { path: n.path, line: f.line, col: f.col || undefined } : { path: n.path },
+        finding: f,
+      },
+      n.kernel,
+    );
   }
   for (const m of report.modules) {
     for (const v of m.results) {

@@ -13,7 +13,11 @@ const LEVEL: Record<Annotation["severity"], string> = { error: "error", warning:
 /** A SARIF URI reference for a path as given (relative paths stay relative, to the checkout). */
 function uriOf(path: string): string {
   const slashed = path.split("\\").join("/").replace(/^\.\//, "");
-  return slashed.split("/").map((seg) => encodeURIComponent(seg)).join("/").replace(/^%2F/, "/");
+  return slashed
+    .split("/")
+    .map((seg) => encodeURIComponent(seg))
+    .join("/")
+    .replace(/^%2F/, "/");
 }
 
 function ruleOf(id: string, severity: Annotation["severity"]): Record<string, unknown> {
@@ -39,7 +43,14 @@ export function toSarif(report: CheckReport, annotations: Annotation[]): object 
   const rules = ids.map((id) => ruleOf(id, annotations.find((a) => a.id === id)!.severity));
   const results = annotations.map((a) => {
     const region = a.location.line
-      ? { region: { startLine: a.location.line, ...(a.location.col ? { startColumn: a.location.col } : {}), ...(a.location.endLine ? { endLine: a.location.endLine } : {}), ...(a.location.endCol && a.location.endLine ? { endColumn: a.location.endCol } : {}) } }
+      ? {
+          region: {
+            startLine: a.location.line,
+            ...(a.location.col ? { startColumn: a.location.col } : {}),
+            ...(a.location.endLine ? { endLine: a.location.endLine } : {}),
+            ...(a.location.endCol && a.location.endLine ? { endColumn: a.location.endCol } : {}),
+          },
+        }
       : {};
     return {
       ruleId: a.id,
@@ -48,7 +59,12 @@ export function toSarif(report: CheckReport, annotations: Annotation[]): object 
       message: { text: a.text },
       locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(a.location.path) }, ...region } }],
       partialFingerprints: { "ksymns/v1": [a.id, a.module, a.finding.symbol ?? "", a.finding.ns ?? "", a.location.path].join("|") },
-      properties: { kernels: a.kernels, module: a.module, ...(a.finding.symbol ? { symbol: a.finding.symbol } : {}), ...(a.finding.ns ? { namespace: a.finding.ns } : {}) },
+      properties: {
+        kernels: a.kernels,
+        module: a.module,
+        ...(a.finding.symbol ? { symbol: a.finding.symbol } : {}),
+        ...(a.finding.ns ? { namespace: a.finding.ns } : {}),
+      },
     };
   });
   return {

@@ -16,16 +16,24 @@ function whyNot(v: Verdict): string {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** The matrix: one row a module, one column a kernel. */
 export function matrix(report: CheckReport): string[] {
   const head = ["module", ...report.kernels.map((k) => escapeValue(k.label))];
-  const rows = report.modules.map((m) => [escapeValue(m.path), ...report.kernels.map((k) => {
-    const v = m.results.find((r) => r.kernel === k.label);
-    return v ? (v.loads ? "loads" : whyNot(v)) : "-";
-  })]);
+  const rows = report.modules.map((m) => [
+    escapeValue(m.path),
+    ...report.kernels.map((k) => {
+      const v = m.results.find((r) => r.kernel === k.label);
+      return v ? (v.loads ? "loads" : whyNot(v)) : "-";
+    }),
+  ]);
   return table([head, ...rows]);
 }
 
@@ -38,7 +46,10 @@ export function formatText(report: CheckReport, fixes: ImportFix[]): { stdout: s
       const v = m.results.find((r) => r.kernel === k.label);
       if (!v) continue;
       // the kernel's own name only when there are several to tell apart
-      const on = report.kernels.length === 1 || k.label === k.version ? `${k.version} (${escapeValue(k.release)})` : `${escapeValue(k.label)}: ${k.version} (${escapeValue(k.release)})`;
+      const on =
+        report.kernels.length === 1 || k.label === k.version
+          ? `${k.version} (${escapeValue(k.release)})`
+          : `${escapeValue(k.label)}: ${k.version} (${escapeValue(k.release)})`;
       out.push(`${escapeValue(m.path)}: ${escapeValue(m.name)} on ${on}: ${v.loads ? "loads" : "would not load"}`);
       for (const t of [...v.read, ...v.modpost, ...v.stderr]) out.push(`  ${escapeValue(t)}`);
       for (const l of v.log) out.push(`  <${l.level}>${escapeValue(l.text)}`);
@@ -48,7 +59,9 @@ export function formatText(report: CheckReport, fixes: ImportFix[]): { stdout: s
     out.push("", "To import the missing namespaces (after MODULE_LICENSE, as make nsdeps adds them):");
     for (const f of fixes) {
       const block = f.lines.length > 1;
-      out.push(`  ${escapeValue(f.file)} (${escapeValue(f.module)}), missing on ${f.missingOn.map(escapeValue).join(", ")}${block ? " (with #include <linux/version.h>)" : ""}:`);
+      out.push(
+        `  ${escapeValue(f.file)} (${escapeValue(f.module)}), missing on ${f.missingOn.map(escapeValue).join(", ")}${block ? " (with #include <linux/version.h>)" : ""}:`,
+      );
       for (const l of f.lines) out.push(`    ${escapeValue(l)}`);
     }
   }

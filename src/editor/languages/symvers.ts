@@ -11,8 +11,14 @@ export const symversLanguage: languages.IMonarchLanguage = {
   tokenizer: {
     root: [
       [/(0x[0-9a-fA-F]+)(\t)([^\t]+)(\t)(EXPORT_SYMBOL\w*)(\t)([^\t]*)$/, ["number.crc", "", "symbol.export", "", "keyword.export", "", "module"]],
-      [/(0x[0-9a-fA-F]+)(\t)([^\t]+)(\t)([^\t]+)(\t)(EXPORT_SYMBOL\w*)(\t?)([^\t]*)$/, ["number.crc", "", "symbol.export", "", "module", "", "keyword.export", "", "namespace"]],
-      [/(0x[0-9a-fA-F]+)(\t)([^\t]+)(\t)([^\t]+)(\t)([^\t]+)(\t)(EXPORT_SYMBOL\w*)$/, ["number.crc", "", "symbol.export", "", "namespace", "", "module", "", "keyword.export"]],
+      [
+        /(0x[0-9a-fA-F]+)(\t)([^\t]+)(\t)([^\t]+)(\t)(EXPORT_SYMBOL\w*)(\t?)([^\t]*)$/,
+        ["number.crc", "", "symbol.export", "", "module", "", "keyword.export", "", "namespace"],
+      ],
+      [
+        /(0x[0-9a-fA-F]+)(\t)([^\t]+)(\t)([^\t]+)(\t)([^\t]+)(\t)(EXPORT_SYMBOL\w*)$/,
+        ["number.crc", "", "symbol.export", "", "namespace", "", "module", "", "keyword.export"],
+      ],
       [/\s+/, ""],
       [/.+$/, "invalid"],
     ],

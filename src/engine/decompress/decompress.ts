@@ -16,7 +16,10 @@ export type Decompressor = (format: Compression, bytes: Uint8Array, limit?: numb
 export type DecompressFailure = "limit" | "invalid";
 
 export class DecompressError extends Error {
-  constructor(readonly kind: DecompressFailure, message: string) {
+  constructor(
+    readonly kind: DecompressFailure,
+    message: string,
+  ) {
     super(message);
     this.name = "DecompressError";
   }

@@ -16,7 +16,9 @@ import { unzstdLimited } from "./zstdlimited";
 
 const require = createRequire(import.meta.url);
 
-interface NativeXz extends NativeXzModule { unxzSync(input: Buffer): Buffer }
+interface NativeXz extends NativeXzModule {
+  unxzSync(input: Buffer): Buffer;
+}
 let native: NativeXz | null | undefined;
 let nativeSteps: boolean | undefined;
 

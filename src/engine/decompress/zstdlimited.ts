@@ -63,7 +63,7 @@ export function checkZstdFrames(b: Uint8Array, limit: number): number {
     q += fcsBytes;
     if (window > limit) throw overLimit("zstd", limit);
     largest = Math.max(largest, window);
-    for (let last = 0; !last; ) {
+    for (let last = 0; !last;) {
       if (q + 3 > b.length) throw invalid("truncated block header");
       const h = le(b, q, 3);
       q += 3;

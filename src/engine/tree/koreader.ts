@@ -50,14 +50,16 @@ export function takeNotes(): string[] {
 /** A module whose decompressed size passes the limit is not read (the engine then sees the
  *  compressed bytes, as for a stream that does not decompress), and said so. */
 function refused(path: string, err: unknown): void {
-  if (err instanceof DecompressError && err.kind === "limit") notes.push(`ksymns: WARNING: ${resolve(path)}: decompresses to more than ${TREE_MODULE_LIMIT >> 20} MiB; not read as a module`);
+  if (err instanceof DecompressError && err.kind === "limit")
+    notes.push(`ksymns: WARNING: ${resolve(path)}: decompresses to more than ${TREE_MODULE_LIMIT >> 20} MiB; not read as a module`);
 }
 
 /** Reads a module file (scanFileSync/scanFile) as depmod does when it cannot: says why and
  *  goes on with the file as an empty one. */
 function unreadable(ex: Scanner, path: string, what: number, index: number, err: unknown): void {
   const code = (err as { code?: string }).code;
-  const reason = code === "EACCES" || code === "EPERM" ? "Permission denied" : code === "EISDIR" ? "Is a directory" : err instanceof Error ? err.message : String(err);
+  const reason =
+    code === "EACCES" || code === "EPERM" ? "Permission denied" : code === "EISDIR" ? "Is a directory" : err instanceof Error ? err.message : String(err);
   notes.push(`depmod: ERROR: failed to load symbols from ${resolve(path)}: ${reason}`);
   supplyWhole(ex, new Uint8Array(0), what, index);
 }

@@ -11,7 +11,6 @@ import type { Worker } from "node:worker_threads";
 import { projectRoot } from "../hosts/root";
 import { breathe, createScanner, READ_ALL, READ_DEPMOD, scanBytes, scanFile, scanFileSync, takeNotes, type Scanner } from "./koreader";
 
-
 /** One problem of one module, in the kernel's (or kmod's) words. */
 export interface TreeProblem {
   /** The module's path relative to lib/modules/<release>. */
@@ -207,7 +206,15 @@ export async function readKernelTree(basedir: string, release: string, options: 
   const workers = options.workers ?? defaultWorkers(compressed);
   // node:worker_threads loads only for a pool (it costs over a millisecond at start)
   const W = workers > 0 ? (await import("node:worker_threads")).Worker : null;
-  const pool = W ? new WorkerPool(W, { wasm, dirname, what, release }, workers, (batch) => main.depmodAddBatch(batch), (n) => notes.push(...n)) : null;
+  const pool = W
+    ? new WorkerPool(
+        W,
+        { wasm, dirname, what, release },
+        workers,
+        (batch) => main.depmodAddBatch(batch),
+        (n) => notes.push(...n),
+      )
+    : null;
   main.depmodBegin(dirname, ownBuffer(new TextEncoder().encode([...onDisk, ...inMemory].join("\n"))));
   const others = pool ? pool.start(onDisk) : Promise.resolve();
   const next = pool ? pool.next : new Int32Array(1);
@@ -249,7 +256,10 @@ export async function readKernelTree(basedir: string, release: string, options: 
   // a module that could not be opened was read as an empty file: the reader's note says why,
   // in depmod's words, instead of the engine's "Exec format error"
   const unopened = new Set(notes.map((n) => /^depmod: ERROR: failed to load symbols from (.*): /.exec(n)?.[1]).filter(Boolean));
-  const engineMessages = main.depmodMessages().split("\n").filter((l) => l.length > 0 && !unopened.has(/^depmod: ERROR: failed to load symbols from (.*): Exec format error$/.exec(l)?.[1]));
+  const engineMessages = main
+    .depmodMessages()
+    .split("\n")
+    .filter((l) => l.length > 0 && !unopened.has(/^depmod: ERROR: failed to load symbols from (.*): Exec format error$/.exec(l)?.[1]));
   const messages = [...notes, ...engineMessages];
   let problems: TreeProblem[] = [];
   if (options.check && ok) {

@@ -40,7 +40,7 @@ async function work(files: string[], ex: Awaited<ReturnType<typeof createScanner
   parentPort!.postMessage({ done: true } satisfies WorkerOutput);
 }
 
-const fail = (err: unknown): void => parentPort!.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerOutput);
+const fail = (err: unknown): void => parentPort!.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerOutput);
 // ready before the file list comes: instantiating overlaps the main thread's walk
 const scanner = createScanner(input.wasm, input.release);
 parentPort!.once("message", (m: WorkerFiles) => {

@@ -6,7 +6,16 @@ import type { Engine } from "../engine";
 import type { RunOptions, RunResult, WorkspaceFiles } from "../types";
 
 /** The Engine's queries a client forwards (each answered from the engine's loaded profile). */
-export const CLIENT_QUERIES = ["kernels", "symbolInfo", "completeSymbols", "namespaces", "namespaceExports", "profileLines", "installedModules", "exportSurface"] as const;
+export const CLIENT_QUERIES = [
+  "kernels",
+  "symbolInfo",
+  "completeSymbols",
+  "namespaces",
+  "namespaceExports",
+  "profileLines",
+  "installedModules",
+  "exportSurface",
+] as const;
 
 /** One of the queries a client forwards. */
 export type ClientQuery = (typeof CLIENT_QUERIES)[number];
@@ -20,7 +29,11 @@ export type EngineClient = { [Q in ClientQuery]: Async<Engine[Q]> } & {
 };
 
 /** A client whose every query is `forward(name, args)`. */
-export function clientOf(run: EngineClient["run"], forward: (query: ClientQuery, args: unknown[]) => Promise<unknown>, dispose: () => void = () => {}): EngineClient {
+export function clientOf(
+  run: EngineClient["run"],
+  forward: (query: ClientQuery, args: unknown[]) => Promise<unknown>,
+  dispose: () => void = () => {},
+): EngineClient {
   const client = { run, dispose } as Record<string, unknown>;
   for (const q of CLIENT_QUERIES) client[q] = (...args: unknown[]) => forward(q, args);
   return client as EngineClient;

@@ -19,7 +19,10 @@ let queue: Promise<unknown> = Promise.resolve();
 const loaded = new Set<string>([self.location.href]);
 const ports = new Set<MessagePort>();
 new PerformanceObserver((list) => {
-  const fresh = list.getEntries().map((e) => e.name).filter((u) => !loaded.has(u));
+  const fresh = list
+    .getEntries()
+    .map((e) => e.name)
+    .filter((u) => !loaded.has(u));
   fresh.forEach((u) => loaded.add(u));
   if (fresh.length) for (const p of ports) p.postMessage({ resources: fresh });
 }).observe({ type: "resource", buffered: true });

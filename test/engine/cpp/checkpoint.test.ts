@@ -7,8 +7,10 @@ import { createNodeEngine } from "../../../src/engine/hosts/node";
 import type { PreprocessOptions, PreprocessResult, WorkspaceFiles } from "../../../src/engine";
 
 const HEADERS: WorkspaceFiles = {
-  "inc/linux/module.h": "#ifndef MODULE_H\n#define MODULE_H\n#include <linux/export.h>\n#define MODULE_LICENSE(x) static const char __license[] = x\n#define pr_info(fmt, ...) printk(fmt, ##__VA_ARGS__)\nint printk(const char *, ...);\n#endif\n",
-  "inc/linux/export.h": "#pragma once\n#define EXPORT_SYMBOL(s) extern typeof(s) s\n#define __stringify(x) #x\n#if __has_include(<linux/extra.h>)\n#define HAS_EXTRA 1\n#endif\n",
+  "inc/linux/module.h":
+    "#ifndef MODULE_H\n#define MODULE_H\n#include <linux/export.h>\n#define MODULE_LICENSE(x) static const char __license[] = x\n#define pr_info(fmt, ...) printk(fmt, ##__VA_ARGS__)\nint printk(const char *, ...);\n#endif\n",
+  "inc/linux/export.h":
+    "#pragma once\n#define EXPORT_SYMBOL(s) extern typeof(s) s\n#define __stringify(x) #x\n#if __has_include(<linux/extra.h>)\n#define HAS_EXTRA 1\n#endif\n",
   "local.h": "#define LOCAL(x) (x + __COUNTER__)\n",
 };
 const OPTIONS: PreprocessOptions = { main: "drv.c", includeDirs: ["inc"], intrinsics: ["EXPORT_SYMBOL()"], snapshots: ["DEFAULT_SYMBOL_NAMESPACE"] };
@@ -31,7 +33,10 @@ describe("resuming after the leading #include lines", () => {
     const e = await createNodeEngine();
     const first = e.preprocess({ ...HEADERS, "drv.c": driver("int a = LOCAL(1);\nEXPORT_SYMBOL(a);\n") }, OPTIONS);
     expect(first.stats.resumed).toBe(false);
-    const edited = { ...HEADERS, "drv.c": driver("int a = LOCAL(2) + __LINE__;\n#if HAS_EXTRA\nextra\n#endif\nEXPORT_SYMBOL(a);\npr_info(\"x\" __stringify(__COUNTER__));\n/* open") };
+    const edited = {
+      ...HEADERS,
+      "drv.c": driver('int a = LOCAL(2) + __LINE__;\n#if HAS_EXTRA\nextra\n#endif\nEXPORT_SYMBOL(a);\npr_info("x" __stringify(__COUNTER__));\n/* open'),
+    };
     const second = e.preprocess(edited, OPTIONS);
     expect(second.stats.resumed).toBe(true);
     expect(second.stats.lexedFiles).toBe(1);

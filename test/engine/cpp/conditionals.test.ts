@@ -16,16 +16,28 @@ describe("#if arithmetic", () => {
   });
 
   it("converts to unsigned as C does and computes in 64 bits", async () => {
-    expect(await truth([
-      "-1 > 0u", "-1 < 0", "0x7fffffffffffffff + 1 < 0", "18446744073709551615 == -1", "1 << 63 < 0",
-      "(1u << 63) > 0", "-1 >> 1 == -1", "-1 >> 70 == -1", "1 << 64 == 0", "10 / 3 == 3 && -7 % 3 == -1",
-      "(-9223372036854775807 - 1) / -1 < 0", "~0u == 0xffffffffffffffff",
-    ])).toBe("yes0 yes1 yes2 yes3 yes4 yes5 yes6 yes7 yes8 yes9 yes10 yes11");
+    expect(
+      await truth([
+        "-1 > 0u",
+        "-1 < 0",
+        "0x7fffffffffffffff + 1 < 0",
+        "18446744073709551615 == -1",
+        "1 << 63 < 0",
+        "(1u << 63) > 0",
+        "-1 >> 1 == -1",
+        "-1 >> 70 == -1",
+        "1 << 64 == 0",
+        "10 / 3 == 3 && -7 % 3 == -1",
+        "(-9223372036854775807 - 1) / -1 < 0",
+        "~0u == 0xffffffffffffffff",
+      ]),
+    ).toBe("yes0 yes1 yes2 yes3 yes4 yes5 yes6 yes7 yes8 yes9 yes10 yes11");
   });
 
   it("evaluates ?:, comma and the logical operators with C precedence", async () => {
-    expect(await truth(["1 ? 2 : 0", "0 ? 1 : 0", "(1, 0)", "1 || 0 && 0", "(1 || 0) && 0", "1 + 2 * 3 == 7", "2 == 2 == 1", "1 ? -1 : 0u"]))
-      .toBe("yes0 no1 no2 yes3 no4 yes5 yes6 yes7");
+    expect(await truth(["1 ? 2 : 0", "0 ? 1 : 0", "(1, 0)", "1 || 0 && 0", "(1 || 0) && 0", "1 + 2 * 3 == 7", "2 == 2 == 1", "1 ? -1 : 0u"])).toBe(
+      "yes0 no1 no2 yes3 no4 yes5 yes6 yes7",
+    );
   });
 
   it("reports division by zero only where it is evaluated, as gcc does", async () => {
@@ -41,23 +53,46 @@ describe("#if arithmetic", () => {
   });
 
   it("handles defined X, defined(X) and macros that expand to numbers", async () => {
-    expect(await truth(["defined FOO", "defined(FOO) && FOO == 2", "defined(BAR)", "!defined BAR", "TWICE(FOO) == 4"], { defines: ["FOO=2", "TWICE(x)=((x)*2)"] }))
-      .toBe("yes0 yes1 no2 yes3 yes4");
+    expect(
+      await truth(["defined FOO", "defined(FOO) && FOO == 2", "defined(BAR)", "!defined BAR", "TWICE(FOO) == 4"], { defines: ["FOO=2", "TWICE(x)=((x)*2)"] }),
+    ).toBe("yes0 yes1 no2 yes3 yes4");
   });
 
   it("answers __has_include for quoted and angled names, and __has_attribute from the caller's table", async () => {
-    const r = await pp({ "main.c": "#if __has_include(\"here.h\") && !__has_include(<nowhere.h>) && __has_include(<sys/x.h>)\nyes\n#endif\n#if __has_attribute(__fallthrough__) == 201904 && !__has_attribute(nonexistent) && __has_builtin(__builtin_expect)\nattrs\n#endif\n", "here.h": "", "inc/sys/x.h": "" },
-      { includeDirs: ["inc"], attributes: { fallthrough: 201904 }, builtins: { __builtin_expect: 1 } });
+    const r = await pp(
+      {
+        "main.c":
+          '#if __has_include("here.h") && !__has_include(<nowhere.h>) && __has_include(<sys/x.h>)\nyes\n#endif\n#if __has_attribute(__fallthrough__) == 201904 && !__has_attribute(nonexistent) && __has_builtin(__builtin_expect)\nattrs\n#endif\n',
+        "here.h": "",
+        "inc/sys/x.h": "",
+      },
+      { includeDirs: ["inc"], attributes: { fallthrough: 201904 }, builtins: { __builtin_expect: 1 } },
+    );
     expect(out(r)).toBe("yes attrs");
-    expect(r.includes.filter((i) => i.probe).map((i) => [i.spelling, i.resolved])).toEqual([["here.h", "here.h"], ["nowhere.h", null], ["sys/x.h", "inc/sys/x.h"]]);
+    expect(r.includes.filter((i) => i.probe).map((i) => [i.spelling, i.resolved])).toEqual([
+      ["here.h", "here.h"],
+      ["nowhere.h", null],
+      ["sys/x.h", "inc/sys/x.h"],
+    ]);
   });
 
   it("answers as gcc 12 does for kbuild with the engine's own table of it", async () => {
-    expect(await truth([
-      "__GNUC__ == 12 && __x86_64__ && __STDC_VERSION__ == 201112L && __CHAR_UNSIGNED__", "'\\377' > 0", "__has_attribute(__fallthrough__) == 201904",
-      "__has_attribute(gnu::packed) && !__has_attribute(other::packed)", "__has_c_attribute(nodiscard) == 202003", "__has_attribute(__counted_by__)",
-      "__has_builtin(__builtin_dynamic_object_size)", "__SSE2__", "__OPTIMIZE__ && __SIZEOF_WCHAR_T__ == 2",
-    ], { compiler: "gcc-kbuild" })).toBe("yes0 yes1 yes2 yes3 yes4 no5 yes6 no7 yes8");
+    expect(
+      await truth(
+        [
+          "__GNUC__ == 12 && __x86_64__ && __STDC_VERSION__ == 201112L && __CHAR_UNSIGNED__",
+          "'\\377' > 0",
+          "__has_attribute(__fallthrough__) == 201904",
+          "__has_attribute(gnu::packed) && !__has_attribute(other::packed)",
+          "__has_c_attribute(nodiscard) == 202003",
+          "__has_attribute(__counted_by__)",
+          "__has_builtin(__builtin_dynamic_object_size)",
+          "__SSE2__",
+          "__OPTIMIZE__ && __SIZEOF_WCHAR_T__ == 2",
+        ],
+        { compiler: "gcc-kbuild" },
+      ),
+    ).toBe("yes0 yes1 yes2 yes3 yes4 no5 yes6 no7 yes8");
   });
 
   it("gives gcc's messages for malformed expressions", async () => {
@@ -141,7 +176,10 @@ f
 
   it("reports the lines a conditional leaves out, for the editor to grey", async () => {
     const r = await pp("#if 0\none\ntwo\n#elif 1\nlive\n#else\nthree\n#endif\n");
-    expect(r.inactive).toEqual([{ file: "main.c", startLine: 2, endLine: 3 }, { file: "main.c", startLine: 7, endLine: 7 }]);
+    expect(r.inactive).toEqual([
+      { file: "main.c", startLine: 2, endLine: 3 },
+      { file: "main.c", startLine: 7, endLine: 7 },
+    ]);
   });
 
   it("ignores unknown directives and bad syntax in skipped groups but not nested #else after #else", async () => {
@@ -164,7 +202,7 @@ f
   });
 
   it("does not let a header close the conditional its includer opened", async () => {
-    const r = await pp({ "main.c": "#if 1\n#include \"a.h\"\n#endif\n", "a.h": "#endif\n#if 1\n" });
+    const r = await pp({ "main.c": '#if 1\n#include "a.h"\n#endif\n', "a.h": "#endif\n#if 1\n" });
     expect(messages(r)).toEqual(["a.h:1: error: #endif without #if", "a.h:2: error: unterminated #if"]);
     expect(r.diagnostics[0].chain).toBe("In file included from main.c:2:");
   });

@@ -15,8 +15,11 @@ describe("preprocessor diagnostics", () => {
   });
 
   it("goes on after missing headers when asked, listing every one in the include graph", async () => {
-    const r = await pp("#include <one.h>\n#include \"two.h\"\nint after;\n", { stopAtFatal: false });
-    expect(r.includes.map((i) => [i.spelling, i.angled, i.resolved])).toEqual([["one.h", true, null], ["two.h", false, null]]);
+    const r = await pp('#include <one.h>\n#include "two.h"\nint after;\n', { stopAtFatal: false });
+    expect(r.includes.map((i) => [i.spelling, i.angled, i.resolved])).toEqual([
+      ["one.h", true, null],
+      ["two.h", false, null],
+    ]);
     expect(out(r)).toBe(norm("int after;"));
   });
 
@@ -80,9 +83,9 @@ describe("preprocessor diagnostics", () => {
       "main.c:4: error: expected parameter name before end of line",
       "main.c:5: error: expected ')' before end of line",
       "main.c:6: error: expected parameter name before end of line",
-      'main.c:7: error: expected \',\' or \')\', found "b"',
+      "main.c:7: error: expected ',' or ')', found \"b\"",
       'main.c:8: error: duplicate macro parameter "a"',
-      'main.c:9: error: expected \')\' after "..."',
+      "main.c:9: error: expected ')' after \"...\"",
       "main.c:10: error: '#' is not followed by a macro parameter",
       "main.c:11: error: '##' cannot appear at either end of a macro expansion",
       "main.c:12: error: '##' cannot appear at either end of a macro expansion",
@@ -95,7 +98,7 @@ describe("preprocessor diagnostics", () => {
   });
 
   it("prints #error and #warning text as gcc does, comments and runs of blanks as one space", async () => {
-    const r = await pp("#error hello  world /* c */ x\n#warning  w1\n#error\n#pragma GCC warning \"from a pragma\"\n");
+    const r = await pp('#error hello  world /* c */ x\n#warning  w1\n#error\n#pragma GCC warning "from a pragma"\n');
     expect(messages(r)).toEqual([
       "main.c:1: error: #error hello world x",
       "main.c:2: warning: #warning w1",
@@ -105,13 +108,13 @@ describe("preprocessor diagnostics", () => {
   });
 
   it("reports an unknown directive in live code only", async () => {
-    const r = await pp("#foo\n#if 0\n#bar\n#endif\n# /* null directive */\n#42 \"renamed.c\"\n__LINE__ __FILE__\n");
+    const r = await pp('#foo\n#if 0\n#bar\n#endif\n# /* null directive */\n#42 "renamed.c"\n__LINE__ __FILE__\n');
     expect(messages(r)).toEqual(["main.c:1: error: invalid preprocessing directive #foo"]);
     expect(out(r)).toBe(norm('42 "renamed.c"'));
   });
 
   it("reports #include syntax errors and #include_next in the main file", async () => {
-    const r = await pp({ "main.c": "#include\n#include x\n#include \"a.h\" extra\n#include_next \"a.h\"\n#include \"\"\n", "a.h": "" });
+    const r = await pp({ "main.c": '#include\n#include x\n#include "a.h" extra\n#include_next "a.h"\n#include ""\n', "a.h": "" });
     expect(messages(r)).toEqual([
       'main.c:1: error: #include expects "FILENAME" or <FILENAME>',
       'main.c:2: error: #include expects "FILENAME" or <FILENAME>',
@@ -131,6 +134,9 @@ describe("preprocessor diagnostics", () => {
   it("names the macro expansions a diagnostic is inside, innermost first", async () => {
     const r = await pp("#define bad(a) a ## +\n#define outer() bad(x)\nouter()\n");
     expect(messages(r)).toEqual(['main.c:3: error: pasting "x" and "+" does not give a valid preprocessing token']);
-    expect(r.diagnostics[0].expansion.map((e) => [e.macro, e.line])).toEqual([["bad", 1], ["outer", 2]]);
+    expect(r.diagnostics[0].expansion.map((e) => [e.macro, e.line])).toEqual([
+      ["bad", 1],
+      ["outer", 2],
+    ]);
   });
 });

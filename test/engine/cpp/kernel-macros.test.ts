@@ -94,7 +94,9 @@ CONCATENATE(PREFIX, COUNT_ARGS(x, y))() __CONCAT(PREFIX, 1)
   });
 
   it("takes -D and -U in command-line order, as kbuild passes DEFAULT_SYMBOL_NAMESPACE", async () => {
-    const r = await pp("DEFAULT_SYMBOL_NAMESPACE KBUILD_MODNAME X Y F(2)\n", { defines: ['DEFAULT_SYMBOL_NAMESPACE="USB_STORAGE"', 'KBUILD_MODNAME="usb_storage"', "X", "Y=1", "-Y", "F(a)=a+a"] });
+    const r = await pp("DEFAULT_SYMBOL_NAMESPACE KBUILD_MODNAME X Y F(2)\n", {
+      defines: ['DEFAULT_SYMBOL_NAMESPACE="USB_STORAGE"', 'KBUILD_MODNAME="usb_storage"', "X", "Y=1", "-Y", "F(a)=a+a"],
+    });
     expect(out(r)).toBe(norm('"USB_STORAGE" "usb_storage" 1 Y 2+2'));
   });
 });

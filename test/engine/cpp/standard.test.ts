@@ -27,10 +27,12 @@ g(x+(3,4)-w) | h 5) & m
 p() i[q()] = { q(1), r(2,3), r(4,), r(,5), r(,) };
 char c[2][6] = { str(hello), str() };
 `);
-    expect(out(r)).toBe(norm(`f(2 * (y+1)) + f(2 * (f(2 * (z[0])))) % f(2 * (0)) + t(1);
+    expect(out(r)).toBe(
+      norm(`f(2 * (y+1)) + f(2 * (f(2 * (z[0])))) % f(2 * (0)) + t(1);
 f(2 * (2+(3,4)-0,1)) | f(2 * (~ 5)) & f(2 * (0,1))^m(0,1);
 int i[] = { 1, 23, 4, 5, };
-char c[2][6] = { "hello", "" };`));
+char c[2][6] = { "hello", "" };`),
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -54,11 +56,13 @@ xglue(HIGH, LOW)
 `,
       "vers2.h": "int from_vers2;\n",
     });
-    expect(out(r)).toBe(norm(`printf("x" "1" "= %d, x" "2" "= %s", x1, x2);
+    expect(out(r)).toBe(
+      norm(`printf("x" "1" "= %d, x" "2" "= %s", x1, x2);
 fputs("strncmp(\\"abc\\\\0d\\", \\"abc\\", '\\\\4') == 0" ": @\\n", s);
 int from_vers2;
 "hello";
-"hello" ", world"`));
+"hello" ", world"`),
+    );
     expect(r.includes.map((i) => [i.spelling, i.resolved])).toEqual([["vers2.h", "vers2.h"]]);
   });
 
@@ -108,10 +112,12 @@ debug("X = %d\\n", x);
 showlist(The first, second, and third items.);
 report(x>y, "x is %d but y is %d", x, y);
 `);
-    expect(out(r)).toBe(norm(`fprintf(stderr, "Flag");
+    expect(out(r)).toBe(
+      norm(`fprintf(stderr, "Flag");
 fprintf(stderr, "X = %d\\n", x);
 puts("The first, second, and third items.");
-((x>y)?puts("x>y"): printf("x is %d but y is %d", x, y));`));
+((x>y)?puts("x>y"): printf("x is %d but y is %d", x, y));`),
+    );
   });
 
   it("pastes # and # into a ## that is no operator (6.10.3.3 example)", async () => {
@@ -135,8 +141,10 @@ b) f() f(  ) f('"' "'") f(a\\b) h(a, b ,c) e(E x E) e( E E ) f(L'x' u8"y")
 p(1,e) p(.,5) p(-,=) p(<,<=) p(L, 'a') p(u8, "s") p(,) p(a,) p(,b)
 `);
     // gcc 12 -E -P of the same lines
-    expect(out(r)).toBe(norm(`"a \\"b\\\\n\\"" "a b" "a b" "" "" "'\\"' \\"'\\"" "a\\b" "a, b ,c" "x" "" "L'x' u8\\"y\\""
-1e .5 -= <<= L'a' u8"s" a b`));
+    expect(out(r)).toBe(
+      norm(`"a \\"b\\\\n\\"" "a b" "a b" "" "" "'\\"' \\"'\\"" "a\\b" "a, b ,c" "x" "" "L'x' u8\\"y\\""
+1e .5 -= <<= L'a' u8"s" a b`),
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -169,7 +177,9 @@ H4(, 1)
 #define H5C(X) H5B(X)
 H5C(H5A())
 `);
-    expect(out(r)).toBe(norm(`f(0 , a,b,c) f(0 ) f(0 ) f(0, a , b,c) f(0, a ) f(0, a )
-S foo ; S bar = { 1, 2 }; ab, c, d "" a b ab`));
+    expect(out(r)).toBe(
+      norm(`f(0 , a,b,c) f(0 ) f(0 ) f(0, a , b,c) f(0, a ) f(0, a )
+S foo ; S bar = { 1, 2 }; ab, c, d "" a b ab`),
+    );
   });
 });

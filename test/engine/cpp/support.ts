@@ -13,7 +13,8 @@ export async function cppEngine(): Promise<Engine> {
 
 // one token at a time, sticky: strings and characters, pp-numbers, identifiers,
 // punctuators longest first, any other character
-const TOKEN = /\s*(?:((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*"|[LuU]?'(?:[^'\\\n]|\\.)*'|\.?[0-9](?:[eEpP][+-]|[0-9a-zA-Z_.])*|[A-Za-z_$][A-Za-z0-9_$]*|%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|##|<:|:>|<%|%>|%:)|(\S))/y;
+const TOKEN =
+  /\s*(?:((?:u8|[LuU])?"(?:[^"\\\n]|\\.)*"|[LuU]?'(?:[^'\\\n]|\\.)*'|\.?[0-9](?:[eEpP][+-]|[0-9a-zA-Z_.])*|[A-Za-z_$][A-Za-z0-9_$]*|%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[*/%+\-&^|]=|##|<:|:>|<%|%>|%:)|(\S))/y;
 
 /** The preprocessing tokens of C text (comments are not expected). */
 export function ctokens(text: string): string[] {

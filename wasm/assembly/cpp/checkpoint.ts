@@ -89,13 +89,14 @@ export class Checkpoint {
     // starts its line, so every token before it is in the unchanged text
     const n = old.length < text.length ? old.length : text.length;
     let p = 0;
-    const a = changetype<usize>(old), b = changetype<usize>(text);
-    while (p < n && load<u16>(a + (<usize>p << 1)) == load<u16>(b + (<usize>p << 1))) p++;
+    const a = changetype<usize>(old),
+      b = changetype<usize>(text);
+    while (p < n && load<u16>(a + ((<usize>p) << 1)) == load<u16>(b + ((<usize>p) << 1))) p++;
     if (p == old.length && p == text.length) return true;
     let lines = 1;
     for (let i = 0; i < p; i++) {
-      const c = load<u16>(a + (<usize>i << 1));
-      if (c == 10 || (c == 13 && (i + 1 >= old.length || load<u16>(a + (<usize>(i + 1) << 1)) != 10))) lines++;
+      const c = load<u16>(a + ((<usize>i) << 1));
+      if (c == 10 || (c == 13 && (i + 1 >= old.length || load<u16>(a + ((<usize>(i + 1)) << 1)) != 10))) lines++;
     }
     return lines >= line;
   }
@@ -106,7 +107,8 @@ export class Checkpoint {
     copyTokens(from.tokens, res.tokens, this.nTokens);
     copyTokens(from.side, res.side, this.nSide);
     for (let i = 0; i < this.nCalls; i++) res.calls.push(from.calls[i]);
-    const x = from.expansions, y = res.expansions;
+    const x = from.expansions,
+      y = res.expansions;
     for (let r = 1; r < this.nExpansions; r++) {
       y.add(x.def[r], x.name.get(r), x.parent.get(r), x.startFile.get(r), x.startTok.get(r), x.line.get(r));
       y.endTok.set(r, x.endTok.get(r));

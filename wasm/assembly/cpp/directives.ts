@@ -22,7 +22,9 @@ class Conditionals {
   file: IntVec = new IntVec(64);
   tok: IntVec = new IntVec(64);
 
-  get length(): i32 { return this.kind.length; }
+  get length(): i32 {
+    return this.kind.length;
+  }
 
   push(kind: i32, taken: bool, file: i32, tok: i32): void {
     this.kind.push(kind);
@@ -33,7 +35,11 @@ class Conditionals {
   }
 
   pop(): void {
-    this.kind.pop(); this.taken.pop(); this.sawElse.pop(); this.file.pop(); this.tok.pop();
+    this.kind.pop();
+    this.taken.pop();
+    this.sawElse.pop();
+    this.file.pop();
+    this.tok.pop();
   }
 }
 
@@ -62,25 +68,62 @@ export class Directives {
     if (n >= end) return -1; // the null directive
     const k = lx.kind(n);
     const name = unchecked(lx.atom[n]);
-    if (k == TK.Number) { this.lineMarker(fr, h, end); return -1; }
-    if (k != TK.Ident) { this.invalid(fr, n); return -1; }
+    if (k == TK.Number) {
+      this.lineMarker(fr, h, end);
+      return -1;
+    }
+    if (k != TK.Ident) {
+      this.invalid(fr, n);
+      return -1;
+    }
     switch (name) {
-      case Name.Define: this.define(fr, h, end); return -1;
-      case Name.Undef: this.undef(fr, h, end); return -1;
-      case Name.Include: this.include(fr, h, end, false, false); return -1;
-      case Name.IncludeNext: this.include(fr, h, end, true, false); return -1;
-      case Name.Import: this.include(fr, h, end, false, true); return -1;
-      case Name.If: return this.ifDirective(fr, h, end);
-      case Name.Ifdef: return this.ifdef(fr, h, end, true);
-      case Name.Ifndef: return this.ifdef(fr, h, end, false);
-      case Name.Elif: case Name.Elifdef: case Name.Elifndef: return this.elif(fr, h, end, name);
-      case Name.Else: return this.elseDirective(fr, h, end);
-      case Name.Endif: this.endif(fr, h, end); return -1;
-      case Name.Error: this.diagnostic(fr, h, end, true); return -1;
-      case Name.Warning: this.diagnostic(fr, h, end, false); return -1;
-      case Name.Line: this.line(fr, h, end); return -1;
-      case Name.Pragma: this.pragma(fr, h, end); return -1;
-      case Name.Ident: case Name.Sccs: case Name.Assert: case Name.Unassert: return -1;
+      case Name.Define:
+        this.define(fr, h, end);
+        return -1;
+      case Name.Undef:
+        this.undef(fr, h, end);
+        return -1;
+      case Name.Include:
+        this.include(fr, h, end, false, false);
+        return -1;
+      case Name.IncludeNext:
+        this.include(fr, h, end, true, false);
+        return -1;
+      case Name.Import:
+        this.include(fr, h, end, false, true);
+        return -1;
+      case Name.If:
+        return this.ifDirective(fr, h, end);
+      case Name.Ifdef:
+        return this.ifdef(fr, h, end, true);
+      case Name.Ifndef:
+        return this.ifdef(fr, h, end, false);
+      case Name.Elif:
+      case Name.Elifdef:
+      case Name.Elifndef:
+        return this.elif(fr, h, end, name);
+      case Name.Else:
+        return this.elseDirective(fr, h, end);
+      case Name.Endif:
+        this.endif(fr, h, end);
+        return -1;
+      case Name.Error:
+        this.diagnostic(fr, h, end, true);
+        return -1;
+      case Name.Warning:
+        this.diagnostic(fr, h, end, false);
+        return -1;
+      case Name.Line:
+        this.line(fr, h, end);
+        return -1;
+      case Name.Pragma:
+        this.pragma(fr, h, end);
+        return -1;
+      case Name.Ident:
+      case Name.Sccs:
+      case Name.Assert:
+      case Name.Unassert:
+        return -1;
     }
     this.invalid(fr, n);
     return -1;
@@ -98,9 +141,18 @@ export class Directives {
   private macroName(fr: IncludeFrame, h: i32, end: i32, dir: string, defining: bool): i32 {
     const lx = fr.lx;
     const i = h + 2;
-    if (i >= end) { this.pp.reportFileEnd(PPCode.BAD_DEFINE, PPSeverity.Error, "no macro name given in #" + dir + " directive", fr.file, h + 1); return -1; }
-    if (lx.kind(i) != TK.Ident) { this.pp.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, "macro names must be identifiers", fr.file, i); return -1; }
-    if (defining && unchecked(lx.atom[i]) == Name.Defined) { this.pp.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, "\"defined\" cannot be used as a macro name", fr.file, i); return -1; }
+    if (i >= end) {
+      this.pp.reportFileEnd(PPCode.BAD_DEFINE, PPSeverity.Error, "no macro name given in #" + dir + " directive", fr.file, h + 1);
+      return -1;
+    }
+    if (lx.kind(i) != TK.Ident) {
+      this.pp.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, "macro names must be identifiers", fr.file, i);
+      return -1;
+    }
+    if (defining && unchecked(lx.atom[i]) == Name.Defined) {
+      this.pp.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, '"defined" cannot be used as a macro name', fr.file, i);
+      return -1;
+    }
     return unchecked(lx.atom[i]);
   }
 
@@ -125,7 +177,7 @@ export class Directives {
     for (let i = 0; i < def.warnings.length; i++) pp.reportFile(PPCode.DEFINE_WARNING, PPSeverity.Warning, def.warnings[i].text, fr.file, def.warnings[i].tok);
     const old = pp.ex.macroOf(def.name);
     if (old != null && !sameDefinition(old, def)) {
-      pp.reportFile(PPCode.REDEFINED, PPSeverity.Warning, "\"" + pp.atoms.text(def.name) + "\" redefined", fr.file, def.nameTok);
+      pp.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + pp.atoms.text(def.name) + '" redefined', fr.file, def.nameTok);
       if (old.src != null) pp.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
     }
     pp.ex.define(def.name, def);
@@ -137,7 +189,8 @@ export class Directives {
     if (a < 0) return;
     this.extraTokens(fr, h + 3, end, "undef");
     const m = this.pp.ex.macroOf(a);
-    if (m != null && m.src == null && m.builtin != 0) this.pp.reportFile(PPCode.REDEFINED, PPSeverity.Warning, "undefining \"" + this.pp.atoms.text(a) + "\"", fr.file, h + 2);
+    if (m != null && m.src == null && m.builtin != 0)
+      this.pp.reportFile(PPCode.REDEFINED, PPSeverity.Warning, 'undefining "' + this.pp.atoms.text(a) + '"', fr.file, h + 2);
     this.pp.ex.define(a, null);
   }
 
@@ -179,7 +232,7 @@ export class Directives {
         const rest = ex.nextNonPadding();
         if (ex.kind(rest) != TK.Eof) pp.report(PPCode.EXTRA_TOKENS, PPSeverity.Warning, "extra tokens at end of #" + dir + " directive", rest);
       } else {
-        pp.report(PPCode.INCLUDE_SYNTAX, PPSeverity.Error, "#" + dir + " expects \"FILENAME\" or <FILENAME>", t);
+        pp.report(PPCode.INCLUDE_SYNTAX, PPSeverity.Error, "#" + dir + ' expects "FILENAME" or <FILENAME>', t);
       }
       pp.endDirectiveExpansion();
       fr.cur = end;
@@ -198,7 +251,17 @@ export class Directives {
     }
     const depth = pp.frames.length;
     if (depth >= pp.maxIncludeDepth) {
-      pp.reportFileEnd(PPCode.INCLUDE_DEPTH, PPSeverity.Error, "#include nested depth " + depth.toString() + " exceeds maximum of " + pp.maxIncludeDepth.toString() + " (use -fmax-include-depth=DEPTH to increase the maximum)", fr.file, end - 1);
+      pp.reportFileEnd(
+        PPCode.INCLUDE_DEPTH,
+        PPSeverity.Error,
+        "#include nested depth " +
+          depth.toString() +
+          " exceeds maximum of " +
+          pp.maxIncludeDepth.toString() +
+          " (use -fmax-include-depth=DEPTH to increase the maximum)",
+        fr.file,
+        end - 1,
+      );
       return;
     }
     const edge = new IncludeEdge(fr.file, unchecked(lx.line[h]), unchecked(lx.col[h]), spelling, angled, isNext);
@@ -240,7 +303,10 @@ export class Directives {
     const pp = this.pp;
     const c = this.current(fr);
     const dir = kind == Name.Elif ? "elif" : kind == Name.Elifdef ? "elifdef" : "elifndef";
-    if (c < 0) { pp.reportFile(PPCode.UNBALANCED_ELSE, PPSeverity.Error, "#" + dir + " without #if", fr.file, h + 1); return -1; }
+    if (c < 0) {
+      pp.reportFile(PPCode.UNBALANCED_ELSE, PPSeverity.Error, "#" + dir + " without #if", fr.file, h + 1);
+      return -1;
+    }
     if (this.conds.sawElse.get(c) != 0) {
       pp.reportFile(PPCode.ELIF_AFTER_ELSE, PPSeverity.Error, "#" + dir + " after #else", fr.file, h + 1);
       this.beganHere(c);
@@ -251,16 +317,25 @@ export class Directives {
     if (kind == Name.Elif) v = pp.evaluate(fr, h, end, "#elif");
     else {
       const a = this.macroName(fr, h, end, dir, false);
-      if (a >= 0) { this.extraTokens(fr, h + 3, end, dir); v = (pp.ex.macroOf(a) != null) == (kind == Name.Elifdef); }
+      if (a >= 0) {
+        this.extraTokens(fr, h + 3, end, dir);
+        v = (pp.ex.macroOf(a) != null) == (kind == Name.Elifdef);
+      }
     }
-    if (v) { this.conds.taken.set(c, 1); return -1; }
+    if (v) {
+      this.conds.taken.set(c, 1);
+      return -1;
+    }
     return this.skip(fr, h);
   }
 
   private elseDirective(fr: IncludeFrame, h: i32, end: i32): i32 {
     const pp = this.pp;
     const c = this.current(fr);
-    if (c < 0) { pp.reportFile(PPCode.UNBALANCED_ELSE, PPSeverity.Error, "#else without #if", fr.file, h + 1); return -1; }
+    if (c < 0) {
+      pp.reportFile(PPCode.UNBALANCED_ELSE, PPSeverity.Error, "#else without #if", fr.file, h + 1);
+      return -1;
+    }
     if (this.conds.sawElse.get(c) != 0) {
       pp.reportFile(PPCode.ELSE_AFTER_ELSE, PPSeverity.Error, "#else after #else", fr.file, h + 1);
       this.beganHere(c);
@@ -275,7 +350,10 @@ export class Directives {
 
   private endif(fr: IncludeFrame, h: i32, end: i32): void {
     const c = this.current(fr);
-    if (c < 0) { this.pp.reportFile(PPCode.UNBALANCED_ENDIF, PPSeverity.Error, "#endif without #if", fr.file, h + 1); return; }
+    if (c < 0) {
+      this.pp.reportFile(PPCode.UNBALANCED_ENDIF, PPSeverity.Error, "#endif without #if", fr.file, h + 1);
+      return;
+    }
     this.extraTokens(fr, h + 2, end, "endif");
     this.conds.pop();
   }
@@ -304,7 +382,10 @@ export class Directives {
       }
       const nested = this.conds.length - 1 > own;
       if (d == Name.Endif) {
-        if (nested) { this.conds.pop(); continue; }
+        if (nested) {
+          this.conds.pop();
+          continue;
+        }
         this.inactive(fr, from, unchecked(lx.line[g]) - 1);
         fr.cur = g;
         return g;
@@ -340,8 +421,20 @@ export class Directives {
     while (this.conds.length > fr.condBase) {
       const c = this.conds.length - 1;
       const kind = this.conds.kind.get(c);
-      const dir = kind == Name.Ifdef ? "ifdef" : kind == Name.Ifndef ? "ifndef" : kind == Name.Elif ? "elif" : kind == Name.Else ? "else"
-        : kind == Name.Elifdef ? "elifdef" : kind == Name.Elifndef ? "elifndef" : "if";
+      const dir =
+        kind == Name.Ifdef
+          ? "ifdef"
+          : kind == Name.Ifndef
+            ? "ifndef"
+            : kind == Name.Elif
+              ? "elif"
+              : kind == Name.Else
+                ? "else"
+                : kind == Name.Elifdef
+                  ? "elifdef"
+                  : kind == Name.Elifndef
+                    ? "elifndef"
+                    : "if";
       this.pp.reportFile(PPCode.UNTERMINATED_IF, PPSeverity.Error, "unterminated #" + dir, this.conds.file.get(c), this.conds.tok.get(c));
       this.conds.pop();
     }
@@ -369,7 +462,7 @@ export class Directives {
       else n = n * 10 + (c - 48);
     }
     if (!ok) {
-      pp.report(PPCode.BAD_LINE, PPSeverity.Error, "\"" + ex.spell(t) + "\" after #line is not a positive integer", t);
+      pp.report(PPCode.BAD_LINE, PPSeverity.Error, '"' + ex.spell(t) + '" after #line is not a positive integer', t);
       pp.endDirectiveExpansion();
       fr.cur = end;
       return;
@@ -380,7 +473,7 @@ export class Directives {
       const rest = ex.nextNonPadding();
       if (ex.kind(rest) != TK.Eof) pp.report(PPCode.EXTRA_TOKENS, PPSeverity.Warning, "extra tokens at end of #line directive", rest);
     } else if (ex.kind(f) != TK.Eof) {
-      pp.report(PPCode.BAD_LINE, PPSeverity.Error, "invalid filename \"" + ex.spell(f) + "\"", f);
+      pp.report(PPCode.BAD_LINE, PPSeverity.Error, 'invalid filename "' + ex.spell(f) + '"', f);
     }
     pp.endDirectiveExpansion();
     fr.cur = end;
@@ -394,7 +487,11 @@ export class Directives {
     const lx = fr.lx;
     const s = this.pp.atoms.text(unchecked(lx.atom[h + 1]));
     let n = 0;
-    for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return; n = n * 10 + (c - 48); }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return;
+      n = n * 10 + (c - 48);
+    }
     if (h + 2 < end && lx.kind(h + 2) == TK.String) fr.presumed = destringize(this.pp.atoms.text(unchecked(lx.atom[h + 2])));
     fr.lineDelta = n - (unchecked(lx.endLine[end - 1]) + 1);
   }
@@ -410,10 +507,12 @@ export class Directives {
 
 /** The index in `hashes` of the first directive at or after token `pos`. */
 function firstHashAtOrAfter(hashes: IntVec, pos: i32): i32 {
-  let lo = 0, hi = hashes.length;
+  let lo = 0,
+    hi = hashes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (hashes.get(mid) < pos) lo = mid + 1; else hi = mid;
+    if (hashes.get(mid) < pos) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

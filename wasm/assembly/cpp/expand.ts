@@ -48,7 +48,11 @@ export abstract class ExpanderHost {
  *  arguments as written and expanded. `yield` lists origins (bits of 1 << Origin) whose
  *  own #define of the name wins over interception. */
 export class Intrinsic {
-  constructor(public name: i32, public funLike: bool, public yieldMask: i32) {}
+  constructor(
+    public name: i32,
+    public funLike: bool,
+    public yieldMask: i32,
+  ) {}
 }
 
 /** The arguments of one invocation, and their pre-expansion state. */
@@ -77,8 +81,13 @@ class Frame {
   reset(): void {
     this.def = null;
     this.intrinsic = null;
-    this.rawStart.clear(); this.rawEnd.clear(); this.expStart.clear(); this.expEnd.clear();
-    this.stringified.clear(); this.snapArg.clear(); this.order.clear();
+    this.rawStart.clear();
+    this.rawEnd.clear();
+    this.expStart.clear();
+    this.expEnd.clear();
+    this.stringified.clear();
+    this.snapArg.clear();
+    this.order.clear();
     this.orderPos = 0;
     this.expanding = -1;
     this.argc = 0;
@@ -103,7 +112,10 @@ const EOF_TOKEN: i32 = 0;
 const AVOID_PASTE: i32 = 1;
 
 // gcc's vaopt_state::update results
-const VA_INCLUDE = 0, VA_DROP = 1, VA_BEGIN = 2, VA_END = 3;
+const VA_INCLUDE = 0,
+  VA_DROP = 1,
+  VA_BEGIN = 2,
+  VA_END = 3;
 
 /** The macro expander of one translation unit: a stack of token contexts, each expanding
  *  macro disabled until its context is popped (a name met while disabled is painted and
@@ -147,7 +159,11 @@ export class Expander {
   private lastFromContext: bool = false;
   private builtinDepth: i32 = 0;
 
-  constructor(public atoms: Atoms, public host: ExpanderHost, public res: PPResult) {
+  constructor(
+    public atoms: Atoms,
+    public host: ExpanderHost,
+    public res: PPResult,
+  ) {
     this.toks.push(packKF(TK.Eof, 0), 0, -1, -1, 0);
     this.toks.push(packKF(TK.Padding, 0), PadSource.NONE, -1, -1, 0);
   }
@@ -169,7 +185,9 @@ export class Expander {
     this.intrinsics[x.name] = x;
   }
 
-  @inline private isDisabled(atom: i32): bool { return atom < this.disabled.length && unchecked(this.disabled[atom]) != 0; }
+  @inline private isDisabled(atom: i32): bool {
+    return atom < this.disabled.length && unchecked(this.disabled[atom]) != 0;
+  }
 
   private setDisabled(atom: i32, on: bool): void {
     if (atom >= this.disabled.length) {
@@ -179,7 +197,7 @@ export class Expander {
       memory.copy(d.dataStart, this.disabled.dataStart, <usize>this.disabled.length);
       this.disabled = d;
     }
-    unchecked(this.disabled[atom] = on ? 1 : 0);
+    unchecked((this.disabled[atom] = on ? 1 : 0));
   }
 
   /** Forgets the tokens no context can still read. Call only between top-level tokens
@@ -203,10 +221,18 @@ export class Expander {
 
   // ---------------------------------------------------------------- tokens
 
-  @inline kind(t: i32): TK { return this.toks.kind(t); }
-  @inline flags(t: i32): i32 { return this.toks.flags(t); }
-  @inline atom(t: i32): i32 { return unchecked(this.toks.atom[t]); }
-  @inline isPunct(t: i32, a: i32): bool { return this.toks.kind(t) == TK.Punct && unchecked(this.toks.atom[t]) == a; }
+  @inline kind(t: i32): TK {
+    return this.toks.kind(t);
+  }
+  @inline flags(t: i32): i32 {
+    return this.toks.flags(t);
+  }
+  @inline atom(t: i32): i32 {
+    return unchecked(this.toks.atom[t]);
+  }
+  @inline isPunct(t: i32, a: i32): bool {
+    return this.toks.kind(t) == TK.Punct && unchecked(this.toks.atom[t]) == a;
+  }
 
   /** A copy of token `t` with other flags. */
   private withFlags(t: i32, flags: i32): i32 {
@@ -234,10 +260,14 @@ export class Expander {
 
   // ---------------------------------------------------------------- contexts
 
-  get depth(): i32 { return this.cStart.length; }
+  get depth(): i32 {
+    return this.cStart.length;
+  }
 
   /** Invocations whose arguments are being collected or pre-expanded. */
-  get frameCount(): i32 { return this.frameTop; }
+  get frameCount(): i32 {
+    return this.frameTop;
+  }
 
   private pushContext(start: i32, end: i32, macro: i32): void {
     this.cStart.push(start);
@@ -276,7 +306,9 @@ export class Expander {
   }
 
   /** Steps back over the token read last (one token, as gcc's _cpp_backup_tokens). */
-  unread(): void { this.backup(); }
+  unread(): void {
+    this.backup();
+  }
 
   private backup(): void {
     if (this.lastFromContext && this.cCur.length > 0) {
@@ -289,8 +321,14 @@ export class Expander {
     this.work += n;
     if (this.work <= MAX_EXPANSION_WORK) return true;
     if (!this.host.stopped()) {
-      this.host.report(PPCode.LIMIT_EXCEEDED, PPSeverity.Fatal,
-        "macro expansion copied more than " + MAX_EXPANSION_WORK.toString() + " tokens (the most ksymns expands in one translation unit); preprocessing stopped", -1);
+      this.host.report(
+        PPCode.LIMIT_EXCEEDED,
+        PPSeverity.Fatal,
+        "macro expansion copied more than " +
+          MAX_EXPANSION_WORK.toString() +
+          " tokens (the most ksymns expands in one translation unit); preprocessing stopped",
+        -1,
+      );
       this.host.stop();
     }
     return false;
@@ -305,15 +343,23 @@ export class Expander {
     let pending = -1;
     while (true) {
       let t: i32;
-      if (pending >= 0) { t = pending; pending = -1; }
-      else {
-        if (this.host.stopped()) { this.unwind(0, base); return EOF_TOKEN; }
+      if (pending >= 0) {
+        t = pending;
+        pending = -1;
+      } else {
+        if (this.host.stopped()) {
+          this.unwind(0, base);
+          return EOF_TOKEN;
+        }
         t = this.step();
         if (t == FRAME_STARTED) continue;
       }
       if (this.frameTop == base) return t;
       const fr = this.frames[this.frameTop - 1];
-      if (this.kind(t) != TK.Eof) { this.sink.push(t); continue; }
+      if (this.kind(t) != TK.Eof) {
+        this.sink.push(t);
+        continue;
+      }
       // the barrier of the argument being expanded
       this.popContext();
       fr.expEnd.set(fr.expanding, this.sink.length);
@@ -363,7 +409,7 @@ export class Expander {
       const a = this.atom(t);
       const x = a < this.intrinsics.length && !this.inDirective ? unchecked(this.intrinsics[a]) : null;
       const m = this.macroOf(a);
-      if (x != null && (m == null || m.src == null || ((1 << <i32>(m.src as SourceFile).origin) & x.yieldMask) == 0)) {
+      if (x != null && (m == null || m.src == null || ((1 << ((m.src as SourceFile).origin as i32)) & x.yieldMask) == 0)) {
         if (this.preventExpansion > 0) return t;
         const r = this.enterIntrinsic(x, t);
         if (r == 0) return t;
@@ -398,7 +444,10 @@ export class Expander {
       const ok = this.invocation(fr, m.paramCount, m.variadic, nameTok);
       this.parsingArgs = 0;
       this.preventExpansion--;
-      if (!ok || !this.argumentsOk(fr, m, nameTok)) { this.frameTop--; return 0; }
+      if (!ok || !this.argumentsOk(fr, m, nameTok)) {
+        this.frameTop--;
+        return 0;
+      }
     }
     fr.record = this.record(m, m.name, nameTok);
     if (m.paramCount == 0) {
@@ -428,7 +477,10 @@ export class Expander {
     let parent = unchecked(this.toks.exp[nameTok]);
     for (let i = this.frameTop - 1; i >= 0; i--) {
       const fr = this.frames[i];
-      if (fr.expanding >= 0) { if (fr.record > parent) parent = fr.record; break; }
+      if (fr.expanding >= 0) {
+        if (fr.record > parent) parent = fr.record;
+        break;
+      }
     }
     const x = this.res.expansions;
     const exp = unchecked(this.toks.exp[nameTok]);
@@ -437,7 +489,12 @@ export class Expander {
     const line = exp == 0 ? this.host.presumedLine(file, tok) : x.line.get(exp);
     const id = x.add(def, name, parent, file, tok, line);
     if (id >= MAX_EXPANSIONS && !this.host.stopped()) {
-      this.host.report(PPCode.LIMIT_EXCEEDED, PPSeverity.Fatal, "more than " + MAX_EXPANSIONS.toString() + " macro expansions (the most ksymns records in one translation unit); preprocessing stopped", nameTok);
+      this.host.report(
+        PPCode.LIMIT_EXCEEDED,
+        PPSeverity.Fatal,
+        "more than " + MAX_EXPANSIONS.toString() + " macro expansions (the most ksymns records in one translation unit); preprocessing stopped",
+        nameTok,
+      );
       this.host.stop();
     }
     if (this.closeTok >= 0) this.extendTo(id, this.closeTok);
@@ -513,8 +570,9 @@ export class Expander {
         } else if (k == TK.Punct) {
           const a = this.atom(t);
           if (a == Name.LParen) depth++;
-          else if (a == Name.RParen) { if (depth-- == 0) break; }
-          else if (a == Name.Comma && depth == 0 && !(params >= 0 && variadic && argc == params)) break;
+          else if (a == Name.RParen) {
+            if (depth-- == 0) break;
+          } else if (a == Name.Comma && depth == 0 && !(params >= 0 && variadic && argc == params)) break;
         } else if (k == TK.Eof) break;
         this.collecting.push(t);
         copied++;
@@ -525,18 +583,28 @@ export class Expander {
       marks.push(start);
       marks.push(end);
     } while (!(this.isPunct(t, Name.RParen) || this.kind(t) == TK.Eof));
-    if (!this.count(copied)) { this.collecting.truncate(base); marks.truncate(markBase); return false; }
+    if (!this.count(copied)) {
+      this.collecting.truncate(base);
+      marks.truncate(markBase);
+      return false;
+    }
     if (this.kind(t) == TK.Eof) {
       if (this.lastFromContext) this.backup();
       this.collecting.truncate(base);
       marks.truncate(markBase);
-      this.host.report(PPCode.UNTERMINATED_ARGS, PPSeverity.Error, "unterminated argument list invoking macro \"" + this.atoms.text(this.atom(nameTok)) + "\"", -1);
+      this.host.report(
+        PPCode.UNTERMINATED_ARGS,
+        PPSeverity.Error,
+        'unterminated argument list invoking macro "' + this.atoms.text(this.atom(nameTok)) + '"',
+        -1,
+      );
       return false;
     }
     this.closeTok = t;
     // move the arguments to the pointer arena, each followed by the Eof barrier
     for (let i = 0; i < argc; i++) {
-      const s = marks.get(markBase + 2 * i), e = marks.get(markBase + 2 * i + 1);
+      const s = marks.get(markBase + 2 * i),
+        e = marks.get(markBase + 2 * i + 1);
       const at = this.ptrs.length;
       for (let j = s; j < e; j++) this.ptrs.push(this.collecting.get(j));
       this.ptrs.push(EOF_TOKEN);
@@ -548,7 +616,9 @@ export class Expander {
     return true;
   }
 
-  private argCount(fr: Frame, i: i32): i32 { return fr.rawStart.get(i) < 0 ? 0 : fr.rawEnd.get(i) - fr.rawStart.get(i); }
+  private argCount(fr: Frame, i: i32): i32 {
+    return fr.rawStart.get(i) < 0 ? 0 : fr.rawEnd.get(i) - fr.rawStart.get(i);
+  }
 
   /** gcc's _cpp_arguments_ok, and the GNU rule that an omitted variadic argument is "null"
    *  (so that `, ## __VA_ARGS__` drops the comma). */
@@ -561,11 +631,12 @@ export class Expander {
       if (argc < paramc && argc + 1 == paramc && m.variadic) {
         // the variadic argument omitted: as if empty, but "null"
       } else {
-        const text = argc < paramc
-          ? "macro \"" + name + "\" requires " + paramc.toString() + " arguments, but only " + argc.toString() + " given"
-          : "macro \"" + name + "\" passed " + argc.toString() + " arguments, but takes just " + paramc.toString();
+        const text =
+          argc < paramc
+            ? 'macro "' + name + '" requires ' + paramc.toString() + " arguments, but only " + argc.toString() + " given"
+            : 'macro "' + name + '" passed ' + argc.toString() + " arguments, but takes just " + paramc.toString();
         this.host.report(PPCode.MACRO_ARGS_COUNT, PPSeverity.Error, text, this.closeTok);
-        this.host.reportDefinition(PPCode.MACRO_DEFINED_HERE, PPSeverity.Note, "macro \"" + name + "\" defined here", m);
+        this.host.reportDefinition(PPCode.MACRO_DEFINED_HERE, PPSeverity.Note, 'macro "' + name + '" defined here', m);
         return false;
       }
     }
@@ -587,7 +658,10 @@ export class Expander {
       const a = fr.order.get(fr.orderPos);
       const s = fr.rawStart.get(a);
       if (s < 0 || fr.rawEnd.get(a) == s || fr.expStart.get(a) >= 0) {
-        if (fr.expStart.get(a) < 0) { fr.expStart.set(a, this.sink.length); fr.expEnd.set(a, this.sink.length); }
+        if (fr.expStart.get(a) < 0) {
+          fr.expStart.set(a, this.sink.length);
+          fr.expEnd.set(a, this.sink.length);
+        }
         fr.orderPos++;
         continue;
       }
@@ -665,7 +739,10 @@ export class Expander {
           if (bkind == TK.Punct && batom == Name.LParen) vaState++;
           else if (bkind == TK.Punct && batom == Name.RParen) {
             vaState--;
-            if (vaState == 2) { vaState = 0; vs = VA_END; }
+            if (vaState == 2) {
+              vaState = 0;
+              vs = VA_END;
+            }
           }
           if (vs != VA_END) vs = vaUpdate;
         }
@@ -689,9 +766,13 @@ export class Expander {
                 let rhs = 0;
                 do {
                   if (k + 1 >= count) break;
-                  rhs = this.ptrs.get(first + (++k));
+                  rhs = this.ptrs.get(first + ++k);
                   const r = this.paste(tk, rhs, rec);
-                  if (r < 0) { tk = this.withFlags(tk, this.flags(tk) & ~TF.PASTE_LEFT); --k; break; }
+                  if (r < 0) {
+                    tk = this.withFlags(tk, this.flags(tk) & ~TF.PASTE_LEFT);
+                    --k;
+                    break;
+                  }
                   tk = r;
                 } while ((this.flags(rhs) & TF.PASTE_LEFT) != 0);
               }
@@ -723,22 +804,34 @@ export class Expander {
       }
       const a = batom;
       let pasteFlag = -1;
-      let from = 0, to = 0; // range of `src`
+      let from = 0,
+        to = 0; // range of `src`
       let src: IntVec = this.ptrs;
       let single = -1;
       if ((bflags & TF.STRINGIFY_ARG) != 0) {
         if (fr.stringified.get(a) < 0) {
           const s = fr.rawStart.get(a);
-          fr.stringified.set(a, s < 0 ? this.stringify(0, 0, rec, file, unchecked(m.tok[i])) : this.stringify(s, fr.rawEnd.get(a), rec, file, unchecked(m.tok[i])));
+          fr.stringified.set(
+            a,
+            s < 0 ? this.stringify(0, 0, rec, file, unchecked(m.tok[i])) : this.stringify(s, fr.rawEnd.get(a), rec, file, unchecked(m.tok[i])),
+          );
         }
         single = fr.stringified.get(a);
       } else if ((bflags & TF.PASTE_LEFT) != 0) {
-        from = fr.rawStart.get(a); to = fr.rawEnd.get(a);
-        if (from < 0) { from = 0; to = 0; }
+        from = fr.rawStart.get(a);
+        to = fr.rawEnd.get(a);
+        if (from < 0) {
+          from = 0;
+          to = 0;
+        }
       } else if (prevPaste) {
-        from = fr.rawStart.get(a); to = fr.rawEnd.get(a);
+        from = fr.rawStart.get(a);
+        to = fr.rawEnd.get(a);
         const isNull = from < 0;
-        if (isNull) { from = 0; to = 0; }
+        if (isNull) {
+          from = 0;
+          to = 0;
+        }
         if (this.ptrs.length > outStart) {
           const last = this.ptrs.length - 1;
           if (this.isPunct(this.ptrs.get(last), Name.Comma) && m.variadic && a == varArg) {
@@ -748,8 +841,12 @@ export class Expander {
         }
       } else {
         src = this.sink;
-        from = fr.expStart.get(a); to = fr.expEnd.get(a);
-        if (from < 0) { from = 0; to = 0; }
+        from = fr.expStart.get(a);
+        to = fr.expEnd.get(a);
+        if (from < 0) {
+          from = 0;
+          to = 0;
+        }
         if (vaStart >= 0 && this.ptrs.length - 1 == vaStart) {
           while (from < to && this.kind(this.sink.get(from)) == TK.Padding) from++;
         }
@@ -781,7 +878,8 @@ export class Expander {
   /** Whether the variadic argument has tokens after expansion (__VA_OPT__). */
   private vaArgPresent(fr: Frame, a: i32): bool {
     if (fr.rawStart.get(a) < 0) return false;
-    const s = fr.expStart.get(a), e = fr.expEnd.get(a);
+    const s = fr.expStart.get(a),
+      e = fr.expEnd.get(a);
     for (let j = s; j < e; j++) if (this.kind(this.sink.get(j)) != TK.Padding) return true;
     return false;
   }
@@ -791,7 +889,7 @@ export class Expander {
   /** gcc's stringify_arg over ptrs[from, to): a space where the token (or the padding
    *  before it) had whitespace before it, string and character literals escaped. */
   private stringify(from: i32, to: i32, rec: i32, file: i32, tok: i32): i32 {
-    const parts: string[] = ["\""];
+    const parts: string[] = ['"'];
     let source = PadSource.NONE; // gcc's `source`: none, a token without whitespace, with
     let backslashes = 0;
     let wrote = false;
@@ -820,7 +918,7 @@ export class Expander {
       this.host.report(PPCode.BAD_STRINGIFY, PPSeverity.Warning, "invalid string literal, ignoring final '\\'", -1);
       text = text.substring(0, text.length - 1);
     }
-    text += "\"";
+    text += '"';
     return this.toks.push(packKF(TK.String, 0), this.atoms.intern(text), file, tok, rec);
   }
 
@@ -856,7 +954,7 @@ export class Expander {
     const text = avoidComment ? a + " " + b : a + b;
     const kf = lexOne(text, this.atoms);
     if (kf < 0 || this.kind(lhs) == TK.Intrinsic || rk == TK.Intrinsic) {
-      this.host.report(PPCode.BAD_PASTE, PPSeverity.Error, "pasting \"" + a + "\" and \"" + b + "\" does not give a valid preprocessing token", lhs);
+      this.host.report(PPCode.BAD_PASTE, PPSeverity.Error, 'pasting "' + a + '" and "' + b + '" does not give a valid preprocessing token', lhs);
       return -1;
     }
     const flags = (kf >>> 8) | (this.flags(lhs) & TF.PREV_WHITE);
@@ -875,19 +973,38 @@ export class Expander {
         text = this.lineOf(nameTok).toString();
         break;
       }
-      case Builtin.File: kind = TK.String; text = quoteFileName(this.host.fileName()); break;
+      case Builtin.File:
+        kind = TK.String;
+        text = quoteFileName(this.host.fileName());
+        break;
       case Builtin.FileName: {
         const f = this.host.fileName();
         kind = TK.String;
         text = quoteFileName(f.substring(f.lastIndexOf("/") + 1));
         break;
       }
-      case Builtin.BaseFile: kind = TK.String; text = quoteFileName(this.host.baseFileName()); break;
-      case Builtin.IncludeLevel: text = this.host.includeLevel().toString(); break;
-      case Builtin.Counter: text = (this.counter++).toString(); break;
-      case Builtin.Date: kind = TK.String; text = "\"Jan  1 1970\""; break;
-      case Builtin.Time: kind = TK.String; text = "\"00:00:00\""; break;
-      case Builtin.Timestamp: kind = TK.String; text = "\"Thu Jan  1 00:00:00 1970\""; break;
+      case Builtin.BaseFile:
+        kind = TK.String;
+        text = quoteFileName(this.host.baseFileName());
+        break;
+      case Builtin.IncludeLevel:
+        text = this.host.includeLevel().toString();
+        break;
+      case Builtin.Counter:
+        text = (this.counter++).toString();
+        break;
+      case Builtin.Date:
+        kind = TK.String;
+        text = '"Jan  1 1970"';
+        break;
+      case Builtin.Time:
+        kind = TK.String;
+        text = '"00:00:00"';
+        break;
+      case Builtin.Timestamp:
+        kind = TK.String;
+        text = '"Thu Jan  1 00:00:00 1970"';
+        break;
       case Builtin.Pragma: {
         if (this.inDirective || this.frameTop > 0) return 0;
         this.doPragmaOperator(nameTok);
@@ -896,12 +1013,18 @@ export class Expander {
       default: {
         // __has_include and friends
         if (!this.inDirective) {
-          this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "\"" + this.atoms.text(m.name) + "\" used outside of preprocessing directive", nameTok);
+          this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, '"' + this.atoms.text(m.name) + '" used outside of preprocessing directive', nameTok);
         }
         text = this.hasOperator(m, nameTok).toString();
       }
     }
-    const t = this.toks.push(packKF(kind, this.flags(nameTok) & TF.PREV_WHITE), this.atoms.intern(text), unchecked(this.toks.file[nameTok]), unchecked(this.toks.tok[nameTok]), exp);
+    const t = this.toks.push(
+      packKF(kind, this.flags(nameTok) & TF.PREV_WHITE),
+      this.atoms.intern(text),
+      unchecked(this.toks.file[nameTok]),
+      unchecked(this.toks.tok[nameTok]),
+      exp,
+    );
     this.pushOne(t);
     return 1;
   }
@@ -917,7 +1040,7 @@ export class Expander {
   /** __has_include(...), __has_attribute(...) and the like: reads `( operand )`. */
   private hasOperator(m: MacroDef, nameTok: i32): i32 {
     if (this.builtinDepth > 32) {
-      this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "\"" + this.atoms.text(m.name) + "\" nested too deeply", nameTok);
+      this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, '"' + this.atoms.text(m.name) + '" nested too deeply', nameTok);
       return 0;
     }
     this.builtinDepth++;
@@ -929,7 +1052,7 @@ export class Expander {
     let t = this.nextNonPadding();
     const paren = this.isPunct(t, Name.LParen);
     if (paren) t = this.nextNonPadding();
-    else this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "missing '(' before \"" + name + "\" operand", t);
+    else this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "missing '(' before \"" + name + '" operand', t);
     if (isInclude) {
       let spelling = "";
       let angled = true;
@@ -941,7 +1064,7 @@ export class Expander {
       } else if (this.isPunct(t, Name.Less)) {
         spelling = this.glueHeaderName();
       } else {
-        this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "operator \"" + name + "\" requires a header-name", t);
+        this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, 'operator "' + name + '" requires a header-name', t);
         ok = false;
       }
       this.wantsPadding = savedPad;
@@ -961,12 +1084,12 @@ export class Expander {
         result = s.length > 0 ? this.host.hasAttribute(s, kind) : 0;
       }
     } else {
-      this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "macro \"" + name + "\" requires an identifier", t);
+      this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, 'macro "' + name + '" requires an identifier', t);
     }
     if (paren) {
       const c = this.nextNonPadding();
       if (!this.isPunct(c, Name.RParen)) {
-        this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "missing ')' after \"" + name + "\" operand", c);
+        this.host.report(PPCode.BUILTIN_MISUSE, PPSeverity.Error, "missing ')' after \"" + name + '" operand', c);
         if (this.kind(c) == TK.Eof) this.backup();
       }
     }
@@ -1000,7 +1123,10 @@ export class Expander {
       t = this.nextNonPadding();
       ok = this.kind(t) == TK.String;
       if (ok) text = destringize(this.spell(t));
-      if (ok) { t = this.nextNonPadding(); ok = this.isPunct(t, Name.RParen); }
+      if (ok) {
+        t = this.nextNonPadding();
+        ok = this.isPunct(t, Name.RParen);
+      }
     }
     this.preventExpansion--;
     if (!ok) {
@@ -1025,15 +1151,29 @@ export class Expander {
       const ok = this.invocation(fr, -1, false, nameTok);
       this.parsingArgs = 0;
       this.preventExpansion--;
-      if (!ok) { this.frameTop--; return 0; }
-      if (fr.argc == 1 && this.argCount(fr, 0) == 0) { fr.rawStart.clear(); fr.rawEnd.clear(); fr.expStart.clear(); fr.expEnd.clear(); fr.stringified.clear(); fr.nargs = 0; fr.argc = 0; }
+      if (!ok) {
+        this.frameTop--;
+        return 0;
+      }
+      if (fr.argc == 1 && this.argCount(fr, 0) == 0) {
+        fr.rawStart.clear();
+        fr.rawEnd.clear();
+        fr.expStart.clear();
+        fr.expEnd.clear();
+        fr.stringified.clear();
+        fr.nargs = 0;
+        fr.argc = 0;
+      }
     } else this.closeTok = -1;
     fr.record = this.record(null, x.name, nameTok);
     const args = fr.nargs;
     // snapshot macros as pseudo-arguments: one identifier token each
     for (let i = 0; i < this.snapshots.length; i++) {
       const a = this.snapshots[i];
-      if (this.macroOf(a) == null) { fr.snapArg.push(-1); continue; }
+      if (this.macroOf(a) == null) {
+        fr.snapArg.push(-1);
+        continue;
+      }
       const at = this.ptrs.length;
       this.ptrs.push(this.toks.push(packKF(TK.Ident, 0), a, -1, -1, 0));
       this.ptrs.push(EOF_TOKEN);
@@ -1056,7 +1196,8 @@ export class Expander {
     const side = res.side;
     for (let i = 0; i < fr.argc; i++) {
       call.rawStart.push(side.length);
-      const s = fr.rawStart.get(i), e = fr.rawEnd.get(i);
+      const s = fr.rawStart.get(i),
+        e = fr.rawEnd.get(i);
       for (let j = s; j < e; j++) side.pushFrom(this.toks, this.ptrs.get(j));
       call.rawEnd.push(side.length);
       call.expStart.push(side.length);
@@ -1065,7 +1206,11 @@ export class Expander {
     }
     for (let i = 0; i < fr.snapArg.length; i++) {
       const a = fr.snapArg.get(i);
-      if (a < 0) { call.snapStart.push(-1); call.snapEnd.push(-1); continue; }
+      if (a < 0) {
+        call.snapStart.push(-1);
+        call.snapEnd.push(-1);
+        continue;
+      }
       call.snapStart.push(side.length);
       this.copyExpanded(fr, a);
       call.snapEnd.push(side.length);
@@ -1077,7 +1222,8 @@ export class Expander {
   }
 
   private copyExpanded(fr: Frame, a: i32): void {
-    const s = fr.expStart.get(a), e = fr.expEnd.get(a);
+    const s = fr.expStart.get(a),
+      e = fr.expEnd.get(a);
     for (let j = s; j < e; j++) {
       const t = this.sink.get(j);
       if (this.kind(t) != TK.Padding) this.res.side.pushFrom(this.toks, t);
@@ -1088,7 +1234,13 @@ export class Expander {
 /** gcc's cpp_quote_string around a spelling: `\` and `"` escaped. */
 export function quoteString(s: string): string {
   let plain = true;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c == 92 || c == 34 || c == 10) { plain = false; break; } }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c == 92 || c == 34 || c == 10) {
+      plain = false;
+      break;
+    }
+  }
   if (plain) return s;
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -1099,18 +1251,24 @@ export function quoteString(s: string): string {
   return out.join("");
 }
 
-function quoteFileName(name: string): string { return "\"" + quoteString(name) + "\""; }
+function quoteFileName(name: string): string {
+  return '"' + quoteString(name) + '"';
+}
 
 /** The contents of a string literal token as _Pragma reads it (C11 6.10.9: the prefix and
  *  quotes removed, \" and \\ unescaped). */
 export function destringize(s: string): string {
-  const q = s.indexOf("\"");
+  const q = s.indexOf('"');
   if (q < 0) return s;
   const end = s.length - 1;
   const out: string[] = [];
   for (let i = q + 1; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c == 92 && i + 1 < end && (s.charCodeAt(i + 1) == 34 || s.charCodeAt(i + 1) == 92)) { out.push(String.fromCharCode(s.charCodeAt(i + 1))); i++; continue; }
+    if (c == 92 && i + 1 < end && (s.charCodeAt(i + 1) == 34 || s.charCodeAt(i + 1) == 92)) {
+      out.push(String.fromCharCode(s.charCodeAt(i + 1)));
+      i++;
+      continue;
+    }
     out.push(String.fromCharCode(c));
   }
   return out.join("");

@@ -17,7 +17,10 @@ export class SourceFile {
   runId: i32 = -1;
   /** Where the file comes from in the current run. */
   origin: Origin = Origin.Workspace;
-  constructor(public path: string, public lexed: LexedFile) {
+  constructor(
+    public path: string,
+    public lexed: LexedFile,
+  ) {
     this.defs = new Array<MacroDef | null>(lexed.hashes.length);
   }
 }
@@ -44,7 +47,9 @@ export class FileCache {
   private checkpoints: Map<string, Checkpoint> = new Map();
 
   /** The checkpoint of the last run of `main`, if any. */
-  checkpointOf(main: string): Checkpoint | null { return this.checkpoints.has(main) ? this.checkpoints.get(main) : null; }
+  checkpointOf(main: string): Checkpoint | null {
+    return this.checkpoints.has(main) ? this.checkpoints.get(main) : null;
+  }
 
   /** Keeps (or, with null, drops) the checkpoint of `main`; the oldest goes past MAX_CHECKPOINTS. */
   keepCheckpoint(main: string, cp: Checkpoint | null): void {
@@ -73,7 +78,7 @@ export class FileCache {
     if (this.files.has(path)) {
       const f = this.files.get(path);
       const old = f.lexed.text;
-      if (old === text || (old.length == text.length && memory.compare(changetype<usize>(old), changetype<usize>(text), <usize>text.length << 1) == 0)) {
+      if (old === text || (old.length == text.length && memory.compare(changetype<usize>(old), changetype<usize>(text), (<usize>text.length) << 1) == 0)) {
         // keep the caller's string: the next lookup of the same text is then an identity
         f.lexed.text = text;
         this.hits++;

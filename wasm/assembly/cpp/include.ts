@@ -2,7 +2,12 @@
 // ordered directories (#include_next resuming after the current file's) on a FileSystem.
 
 /** Where a file comes from, for the result and for which diagnostics apply. */
-export enum Origin { Main = 0, Workspace = 1, System = 2, Builtin = 3 }
+export enum Origin {
+  Main = 0,
+  Workspace = 1,
+  System = 2,
+  Builtin = 3,
+}
 
 /** A file the preprocessor reads. `dir` is the index of the search directory it was found
  *  in (-1: next to its includer, or named directly); `name` is what __FILE__ and
@@ -43,7 +48,11 @@ export class SearchPath extends IncludeSource {
   private dirs: string[] = [];
   private bracketStart: i32;
 
-  constructor(public fs: FileSystem, quote: string[], bracket: string[]) {
+  constructor(
+    public fs: FileSystem,
+    quote: string[],
+    bracket: string[],
+  ) {
     super();
     for (let i = 0; i < quote.length; i++) this.dirs.push(trimSlash(quote[i]));
     this.bracketStart = this.dirs.length;
@@ -104,7 +113,10 @@ export function normalizePath(p: string): string {
   for (let i = 0; i < parts.length; i++) {
     const s = parts[i];
     if (s.length == 0 || s == ".") continue;
-    if (s == ".." && out.length > 0 && out[out.length - 1] != "..") { out.pop(); continue; }
+    if (s == ".." && out.length > 0 && out[out.length - 1] != "..") {
+      out.pop();
+      continue;
+    }
     if (s == ".." && abs) continue;
     out.push(s);
   }

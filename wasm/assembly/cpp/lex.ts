@@ -24,7 +24,10 @@ export class LexedFile {
   /** Lines in the text. */
   lines: i32 = 1;
 
-  constructor(public text: string, capacity: i32) {
+  constructor(
+    public text: string,
+    capacity: i32,
+  ) {
     this.kf = new Int32Array(capacity);
     this.atom = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
@@ -33,8 +36,12 @@ export class LexedFile {
     this.endCol = new Int32Array(capacity);
   }
 
-  @inline kind(i: i32): TK { return <TK>(unchecked(this.kf[i]) & 0xff); }
-  @inline flags(i: i32): i32 { return unchecked(this.kf[i]) >>> 8; }
+  @inline kind(i: i32): TK {
+    return <TK>(unchecked(this.kf[i]) & 0xff);
+  }
+  @inline flags(i: i32): i32 {
+    return unchecked(this.kf[i]) >>> 8;
+  }
 
   /** Index of the first token of the line after the one token `i` is on (or `count`). */
   lineEnd(i: i32): i32 {
@@ -44,17 +51,19 @@ export class LexedFile {
   }
 
   /** Bytes this file holds (its text and six columns of tokens), for the cache's budget. */
-  get weight(): i32 { return (this.text.length << 1) + this.kf.length * 24; }
+  get weight(): i32 {
+    return (this.text.length << 1) + this.kf.length * 24;
+  }
 
   add(kf: i32, atom: i32, line: i32, col: i32, endLine: i32, endCol: i32): void {
     const i = this.count;
     if (i == this.kf.length) this.grow();
-    unchecked(this.kf[i] = kf);
-    unchecked(this.atom[i] = atom);
-    unchecked(this.line[i] = line);
-    unchecked(this.col[i] = col);
-    unchecked(this.endLine[i] = endLine);
-    unchecked(this.endCol[i] = endCol);
+    unchecked((this.kf[i] = kf));
+    unchecked((this.atom[i] = atom));
+    unchecked((this.line[i] = line));
+    unchecked((this.col[i] = col));
+    unchecked((this.endLine[i] = endLine));
+    unchecked((this.endCol[i] = endCol));
     this.count = i + 1;
   }
 
@@ -71,7 +80,7 @@ export class LexedFile {
 
 function grown(a: Int32Array, cap: i32): Int32Array {
   const b = new Int32Array(cap);
-  memory.copy(b.dataStart, a.dataStart, <usize>a.length << 2);
+  memory.copy(b.dataStart, a.dataStart, (<usize>a.length) << 2);
   return b;
 }
 
@@ -83,15 +92,23 @@ function initClasses(): void {
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c == 36) k |= 1;
     if (c >= 48 && c <= 57) k |= 2;
     if (c == 32 || c == 9 || c == 12 || c == 11) k |= 4;
-    unchecked(CLASS[c] = k);
+    unchecked((CLASS[c] = k));
   }
 }
 initClasses();
 
-function isIdentStart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 1) != 0; }
-function isIdentPart(c: i32): bool { return c >= 128 || (unchecked(CLASS[c]) & 3) != 0; }
-function isDigit(c: i32): bool { return c >= 48 && c <= 57; }
-function isBlank(c: i32): bool { return c < 128 && (unchecked(CLASS[c]) & 4) != 0; }
+function isIdentStart(c: i32): bool {
+  return c >= 128 || (unchecked(CLASS[c]) & 1) != 0;
+}
+function isIdentPart(c: i32): bool {
+  return c >= 128 || (unchecked(CLASS[c]) & 3) != 0;
+}
+function isDigit(c: i32): bool {
+  return c >= 48 && c <= 57;
+}
+function isBlank(c: i32): bool {
+  return c < 128 && (unchecked(CLASS[c]) & 4) != 0;
+}
 
 /** The text with splices removed, CR and NUL made blank, and where the splices were. */
 class Cleaned {
@@ -106,7 +123,7 @@ function needsCleaning(s: string): bool {
   const p = changetype<usize>(s);
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    const c = load<u16>(p + (<usize>i << 1));
+    const c = load<u16>(p + ((<usize>i) << 1));
     if (c == 92 || c == 13 || c == 0) return true;
   }
   return false;
@@ -122,15 +139,15 @@ function clean(src: string): Cleaned {
   let o = 0;
   let i = 0;
   while (i < n) {
-    const c = load<u16>(p + (<usize>i << 1));
+    const c = load<u16>(p + ((<usize>i) << 1));
     if (c == 92) {
       let j = i + 1;
-      while (j < n && (load<u16>(p + (<usize>j << 1)) == 32 || load<u16>(p + (<usize>j << 1)) == 9)) j++;
+      while (j < n && (load<u16>(p + ((<usize>j) << 1)) == 32 || load<u16>(p + ((<usize>j) << 1)) == 9)) j++;
       if (j < n) {
-        const d = load<u16>(p + (<usize>j << 1));
+        const d = load<u16>(p + ((<usize>j) << 1));
         if (d == 10 || d == 13) {
           let end = j + 1;
-          if (d == 13 && end < n && load<u16>(p + (<usize>end << 1)) == 10) end++;
+          if (d == 13 && end < n && load<u16>(p + ((<usize>end) << 1)) == 10) end++;
           out.at.push(o);
           out.orig.push(i);
           out.len.push(end - i);
@@ -138,17 +155,19 @@ function clean(src: string): Cleaned {
           continue;
         }
       }
-      store<u16>(q + (<usize>o << 1), 92);
-      o++; i++;
+      store<u16>(q + ((<usize>o) << 1), 92);
+      o++;
+      i++;
       continue;
     }
     let e = c;
-    if (c == 13) e = i + 1 < n && load<u16>(p + (<usize>(i + 1) << 1)) == 10 ? 32 : 10;
+    if (c == 13) e = i + 1 < n && load<u16>(p + ((<usize>(i + 1)) << 1)) == 10 ? 32 : 10;
     else if (c == 0) e = 32;
-    store<u16>(q + (<usize>o << 1), e);
-    o++; i++;
+    store<u16>(q + ((<usize>o) << 1), e);
+    o++;
+    i++;
   }
-  out.text = String.UTF16.decodeUnsafe(q, <usize>o << 1);
+  out.text = String.UTF16.decodeUnsafe(q, (<usize>o) << 1);
   return out;
 }
 
@@ -167,7 +186,10 @@ const oneText = new Cleaned("");
  *  packed kind and flags, with its atom in `lexedAtom`, or -1 unless `s` is exactly one
  *  preprocessing token. Reuses one lexer: pasting must not allocate per token. */
 export function lexOne(s: string, atoms: Atoms): i32 {
-  if (oneLexer == null || (oneLexer as Lexer).atoms !== atoms) { oneLexer = new Lexer(atoms); oneOut = new LexedFile("", 4); }
+  if (oneLexer == null || (oneLexer as Lexer).atoms !== atoms) {
+    oneLexer = new Lexer(atoms);
+    oneOut = new LexedFile("", 4);
+  }
   const lx = oneLexer as Lexer;
   const out = oneOut as LexedFile;
   out.count = 0;
@@ -220,7 +242,9 @@ class Lexer {
     this.single = false;
   }
 
-  @inline ch(i: i32): i32 { return i < this.n ? <i32>load<u16>(this.p + (<usize>i << 1)) : -1; }
+  @inline ch(i: i32): i32 {
+    return i < this.n ? <i32>load<u16>(this.p + ((<usize>i) << 1)) : -1;
+  }
 
   /** Applies the splices at or before cleaned offset `i` (each one was a line end). */
   @inline sync(i: i32): void {
@@ -233,7 +257,9 @@ class Lexer {
     }
   }
 
-  @inline col(i: i32): i32 { return i + this.shift - this.lineStart + 1; }
+  @inline col(i: i32): i32 {
+    return i + this.shift - this.lineStart + 1;
+  }
 
   newline(i: i32): void {
     this.sync(i);
@@ -248,8 +274,19 @@ class Lexer {
     let white = false;
     while (i < n) {
       const c = this.ch(i);
-      if (c == 10) { this.newline(i); i++; bol = true; white = false; this.dirTokens = 0; continue; }
-      if (isBlank(c)) { i++; white = true; continue; }
+      if (c == 10) {
+        this.newline(i);
+        i++;
+        bol = true;
+        white = false;
+        this.dirTokens = 0;
+        continue;
+      }
+      if (isBlank(c)) {
+        i++;
+        white = true;
+        continue;
+      }
       if (c == 47) {
         const d = this.ch(i + 1);
         if (d == 47) {
@@ -260,22 +297,31 @@ class Lexer {
         }
         if (d == 42) {
           this.sync(i);
-          const sl = this.line, sc = this.col(i);
+          const sl = this.line,
+            sc = this.col(i);
           i += 2;
           let closed = false;
           while (i < n) {
             const e = this.ch(i);
-            if (e == 42 && this.ch(i + 1) == 47) { i += 2; closed = true; break; }
+            if (e == 42 && this.ch(i + 1) == 47) {
+              i += 2;
+              closed = true;
+              break;
+            }
             if (e == 10) this.newline(i);
             i++;
           }
-          if (!closed) { this.out.openComments.push(sl); this.out.openComments.push(sc); }
+          if (!closed) {
+            this.out.openComments.push(sl);
+            this.out.openComments.push(sc);
+          }
           white = true;
           continue;
         }
       }
       this.sync(i);
-      const line = this.line, col = this.col(i);
+      const line = this.line,
+        col = this.col(i);
       let flags = (white ? TF.PREV_WHITE : 0) | (bol ? TF.BOL : 0);
       let kind = TK.Punct;
       let atom = 0;
@@ -287,7 +333,10 @@ class Lexer {
         if ((q == 34 || q == 39) && this.isLiteralPrefix(start, i, q)) {
           i = this.literalEnd(i, q);
           kind = q == 34 ? TK.String : TK.Char;
-          if (this.unterminated) { kind = TK.Other; flags |= TF.UNTERMINATED; }
+          if (this.unterminated) {
+            kind = TK.Other;
+            flags |= TF.UNTERMINATED;
+          }
         } else kind = TK.Ident;
         atom = this.atoms.internRange(this.s, start, i);
       } else if (isDigit(c) || (c == 46 && isDigit(this.ch(i + 1)))) {
@@ -297,7 +346,10 @@ class Lexer {
       } else if (c == 34 || c == 39) {
         i = this.literalEnd(i, c);
         kind = c == 34 ? TK.String : TK.Char;
-        if (this.unterminated) { kind = TK.Other; flags |= TF.UNTERMINATED; }
+        if (this.unterminated) {
+          kind = TK.Other;
+          flags |= TF.UNTERMINATED;
+        }
         atom = this.atoms.internRange(this.s, start, i);
       } else if (c == 60 && this.wantsHeaderName() && this.headerEnd(i) > 0) {
         i = this.headerEnd(i);
@@ -315,12 +367,16 @@ class Lexer {
         }
       }
       this.sync(i - 1);
-      const endLine = this.line, endCol = this.col(i - 1) + 1;
+      const endLine = this.line,
+        endCol = this.col(i - 1) + 1;
       this.out.add(packKF(kind, flags), atom, line, col, endLine, endCol);
       this.noteDirective(kind, atom, bol);
       bol = false;
       white = false;
-      if (this.single) { this.stoppedAt = i; return this.out; }
+      if (this.single) {
+        this.stoppedAt = i;
+        return this.out;
+      }
     }
     this.stoppedAt = i;
     this.sync(n);
@@ -383,7 +439,10 @@ class Lexer {
     let j = i + 1;
     while (j < this.n) {
       const c = this.ch(j);
-      if (c == 92 && j + 1 < this.n && this.ch(j + 1) != 10) { j += 2; continue; }
+      if (c == 92 && j + 1 < this.n && this.ch(j + 1) != 10) {
+        j += 2;
+        continue;
+      }
       if (c == 10) break;
       j++;
       if (c == quote) return j;
@@ -397,12 +456,18 @@ class Lexer {
     let j = i + 1;
     while (j < this.n) {
       const c = this.ch(j);
-      if ((c == 43 || c == 45)) {
+      if (c == 43 || c == 45) {
         const e = this.ch(j - 1) | 32;
-        if (e == 101 || e == 112) { j++; continue; }
+        if (e == 101 || e == 112) {
+          j++;
+          continue;
+        }
         break;
       }
-      if (isIdentPart(c) || c == 46) { j++; continue; }
+      if (isIdentPart(c) || c == 46) {
+        j++;
+        continue;
+      }
       break;
     }
     return j;
@@ -418,69 +483,177 @@ class Lexer {
     this.digraph = false;
     this.punctLen = 1;
     switch (c) {
-      case 40: return Name.LParen;
-      case 41: return Name.RParen;
-      case 91: return Name.LBracket;
-      case 93: return Name.RBracket;
-      case 123: return Name.LBrace;
-      case 125: return Name.RBrace;
-      case 44: return Name.Comma;
-      case 59: return Name.Semicolon;
-      case 63: return Name.Question;
-      case 126: return Name.Tilde;
-      case 46: if (d == 46 && this.ch(i + 2) == 46) { this.punctLen = 3; return Name.Ellipsis; } return Name.Dot;
+      case 40:
+        return Name.LParen;
+      case 41:
+        return Name.RParen;
+      case 91:
+        return Name.LBracket;
+      case 93:
+        return Name.RBracket;
+      case 123:
+        return Name.LBrace;
+      case 125:
+        return Name.RBrace;
+      case 44:
+        return Name.Comma;
+      case 59:
+        return Name.Semicolon;
+      case 63:
+        return Name.Question;
+      case 126:
+        return Name.Tilde;
+      case 46:
+        if (d == 46 && this.ch(i + 2) == 46) {
+          this.punctLen = 3;
+          return Name.Ellipsis;
+        }
+        return Name.Dot;
       case 45:
-        if (d == 62) { this.punctLen = 2; return Name.Arrow; }
-        if (d == 45) { this.punctLen = 2; return Name.MinusMinus; }
-        if (d == 61) { this.punctLen = 2; return Name.MinusAssign; }
+        if (d == 62) {
+          this.punctLen = 2;
+          return Name.Arrow;
+        }
+        if (d == 45) {
+          this.punctLen = 2;
+          return Name.MinusMinus;
+        }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.MinusAssign;
+        }
         return Name.Minus;
       case 43:
-        if (d == 43) { this.punctLen = 2; return Name.PlusPlus; }
-        if (d == 61) { this.punctLen = 2; return Name.PlusAssign; }
+        if (d == 43) {
+          this.punctLen = 2;
+          return Name.PlusPlus;
+        }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.PlusAssign;
+        }
         return Name.Plus;
       case 38:
-        if (d == 38) { this.punctLen = 2; return Name.AmpAmp; }
-        if (d == 61) { this.punctLen = 2; return Name.AmpAssign; }
+        if (d == 38) {
+          this.punctLen = 2;
+          return Name.AmpAmp;
+        }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.AmpAssign;
+        }
         return Name.Amp;
-      case 42: if (d == 61) { this.punctLen = 2; return Name.StarAssign; } return Name.Star;
-      case 47: if (d == 61) { this.punctLen = 2; return Name.SlashAssign; } return Name.Slash;
+      case 42:
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.StarAssign;
+        }
+        return Name.Star;
+      case 47:
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.SlashAssign;
+        }
+        return Name.Slash;
       case 37:
-        if (d == 61) { this.punctLen = 2; return Name.PercentAssign; }
-        if (d == 62) { this.punctLen = 2; this.digraph = true; return Name.RBrace; }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.PercentAssign;
+        }
+        if (d == 62) {
+          this.punctLen = 2;
+          this.digraph = true;
+          return Name.RBrace;
+        }
         if (d == 58) {
           this.digraph = true;
-          if (this.ch(i + 2) == 37 && this.ch(i + 3) == 58) { this.punctLen = 4; return Name.HashHash; }
+          if (this.ch(i + 2) == 37 && this.ch(i + 3) == 58) {
+            this.punctLen = 4;
+            return Name.HashHash;
+          }
           this.punctLen = 2;
           return Name.Hash;
         }
         return Name.Percent;
       case 60:
         if (d == 60) {
-          if (this.ch(i + 2) == 61) { this.punctLen = 3; return Name.ShlAssign; }
+          if (this.ch(i + 2) == 61) {
+            this.punctLen = 3;
+            return Name.ShlAssign;
+          }
           this.punctLen = 2;
           return Name.Shl;
         }
-        if (d == 61) { this.punctLen = 2; return Name.LessEq; }
-        if (d == 58) { this.punctLen = 2; this.digraph = true; return Name.LBracket; }
-        if (d == 37) { this.punctLen = 2; this.digraph = true; return Name.LBrace; }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.LessEq;
+        }
+        if (d == 58) {
+          this.punctLen = 2;
+          this.digraph = true;
+          return Name.LBracket;
+        }
+        if (d == 37) {
+          this.punctLen = 2;
+          this.digraph = true;
+          return Name.LBrace;
+        }
         return Name.Less;
       case 62:
         if (d == 62) {
-          if (this.ch(i + 2) == 61) { this.punctLen = 3; return Name.ShrAssign; }
+          if (this.ch(i + 2) == 61) {
+            this.punctLen = 3;
+            return Name.ShrAssign;
+          }
           this.punctLen = 2;
           return Name.Shr;
         }
-        if (d == 61) { this.punctLen = 2; return Name.GreaterEq; }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.GreaterEq;
+        }
         return Name.Greater;
-      case 61: if (d == 61) { this.punctLen = 2; return Name.EqEq; } return Name.Assign;
-      case 33: if (d == 61) { this.punctLen = 2; return Name.NotEq; } return Name.Bang;
-      case 94: if (d == 61) { this.punctLen = 2; return Name.CaretAssign; } return Name.Caret;
+      case 61:
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.EqEq;
+        }
+        return Name.Assign;
+      case 33:
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.NotEq;
+        }
+        return Name.Bang;
+      case 94:
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.CaretAssign;
+        }
+        return Name.Caret;
       case 124:
-        if (d == 124) { this.punctLen = 2; return Name.PipePipe; }
-        if (d == 61) { this.punctLen = 2; return Name.PipeAssign; }
+        if (d == 124) {
+          this.punctLen = 2;
+          return Name.PipePipe;
+        }
+        if (d == 61) {
+          this.punctLen = 2;
+          return Name.PipeAssign;
+        }
         return Name.Pipe;
-      case 58: if (d == 62) { this.punctLen = 2; this.digraph = true; return Name.RBracket; } return Name.Colon;
-      case 35: if (d == 35) { this.punctLen = 2; return Name.HashHash; } return Name.Hash;
+      case 58:
+        if (d == 62) {
+          this.punctLen = 2;
+          this.digraph = true;
+          return Name.RBracket;
+        }
+        return Name.Colon;
+      case 35:
+        if (d == 35) {
+          this.punctLen = 2;
+          return Name.HashHash;
+        }
+        return Name.Hash;
     }
     return 0;
   }
@@ -504,7 +677,8 @@ function findGuard(f: LexedFile): void {
   if (name == Name.Ifndef && end == 3 && f.kind(2) == TK.Ident) guard = unchecked(f.atom[2]);
   else if (name == Name.If && f.count > 4 && unchecked(f.atom[2]) == Name.Bang && f.kind(3) == TK.Ident && unchecked(f.atom[3]) == Name.Defined) {
     if (end == 5 && f.kind(4) == TK.Ident) guard = unchecked(f.atom[4]);
-    else if (end == 7 && unchecked(f.atom[4]) == Name.LParen && f.kind(5) == TK.Ident && unchecked(f.atom[6]) == Name.RParen && f.kind(6) == TK.Punct) guard = unchecked(f.atom[5]);
+    else if (end == 7 && unchecked(f.atom[4]) == Name.LParen && f.kind(5) == TK.Ident && unchecked(f.atom[6]) == Name.RParen && f.kind(6) == TK.Punct)
+      guard = unchecked(f.atom[5]);
   }
   if (guard < 0) return;
   let depth = 1;

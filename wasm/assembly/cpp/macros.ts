@@ -8,13 +8,32 @@ import { digraphSpelling, packKF, TF, TK } from "./pptoken";
 
 /** Macros the preprocessor computes itself. */
 export enum Builtin {
-  None = 0, File, Line, Counter, BaseFile, IncludeLevel, Date, Time, Timestamp, FileName,
-  Pragma, HasInclude, HasIncludeNext, HasAttribute, HasCppAttribute, HasBuiltin, HasCAttribute,
+  None = 0,
+  File,
+  Line,
+  Counter,
+  BaseFile,
+  IncludeLevel,
+  Date,
+  Time,
+  Timestamp,
+  FileName,
+  Pragma,
+  HasInclude,
+  HasIncludeNext,
+  HasAttribute,
+  HasCppAttribute,
+  HasBuiltin,
+  HasCAttribute,
 }
 
 /** A problem in a #define line: gcc's text and the token it points at (-1: the line end). */
 export class DefineProblem {
-  constructor(public text: string, public tok: i32, public warning: bool) {}
+  constructor(
+    public text: string,
+    public tok: i32,
+    public warning: bool,
+  ) {}
 }
 
 /** One macro definition. Body tokens are kept in columns; a parameter in the body is a
@@ -42,7 +61,9 @@ export class MacroDef {
   error: DefineProblem | null = null;
   warnings: DefineProblem[] = [];
 
-  get paramCount(): i32 { return this.params.length; }
+  get paramCount(): i32 {
+    return this.params.length;
+  }
 
   /** The definition as `NAME(params) body`, spelled from its tokens. */
   text(atoms: Atoms, max: i32): string {
@@ -103,9 +124,18 @@ export function parseDefine(sf: SourceFile, h: i32, atoms: Atoms): MacroDef {
   const m = new MacroDef();
   m.src = sf;
   let i = h + 2;
-  if (i >= end) { m.error = new DefineProblem("no macro name given in #define directive", -1, false); return m; }
-  if (f.kind(i) != TK.Ident) { m.error = new DefineProblem("macro names must be identifiers", i, false); return m; }
-  if (unchecked(f.atom[i]) == Name.Defined) { m.error = new DefineProblem("\"defined\" cannot be used as a macro name", i, false); return m; }
+  if (i >= end) {
+    m.error = new DefineProblem("no macro name given in #define directive", -1, false);
+    return m;
+  }
+  if (f.kind(i) != TK.Ident) {
+    m.error = new DefineProblem("macro names must be identifiers", i, false);
+    return m;
+  }
+  if (unchecked(f.atom[i]) == Name.Defined) {
+    m.error = new DefineProblem('"defined" cannot be used as a macro name', i, false);
+    return m;
+  }
   m.name = unchecked(f.atom[i]);
   m.nameTok = i;
   i++;
@@ -145,7 +175,7 @@ function parseParams(f: LexedFile, start: i32, end: i32, params: i32[], m: Macro
       if (prevIdent || m.variadic) bad = true;
       else {
         if (params.includes(atom)) {
-          m.error = new DefineProblem("duplicate macro parameter \"" + atomText(f, i, atoms) + "\"", i, false);
+          m.error = new DefineProblem('duplicate macro parameter "' + atomText(f, i, atoms) + '"', i, false);
           return i;
         }
         params.push(atom);
@@ -167,7 +197,7 @@ function parseParams(f: LexedFile, start: i32, end: i32, params: i32[], m: Macro
       let text: string;
       if (m.variadic) text = "expected ')' after \"...\"";
       else if (eof) text = prevIdent ? "expected ')' before end of line" : "expected parameter name before end of line";
-      else text = prevIdent ? "expected ',' or ')', found \"" + atomText(f, i, atoms) + "\"" : "expected parameter name, found \"" + atomText(f, i, atoms) + "\"";
+      else text = prevIdent ? "expected ',' or ')', found \"" + atomText(f, i, atoms) + '"' : 'expected parameter name, found "' + atomText(f, i, atoms) + '"';
       m.error = new DefineProblem(text, eof ? -1 : i, false);
       return i;
     }
@@ -198,16 +228,22 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
     let atom = unchecked(f.atom[i]);
     if (kind == TK.Ident) {
       const p = m.params.indexOf(atom);
-      if (p >= 0) { kind = TK.MacroArg; atom = p; }
-      else if (atom == Name.VaArgs && !(m.variadic && m.params.length > 0 && m.params[m.params.length - 1] == Name.VaArgs)) {
+      if (p >= 0) {
+        kind = TK.MacroArg;
+        atom = p;
+      } else if (atom == Name.VaArgs && !(m.variadic && m.params.length > 0 && m.params[m.params.length - 1] == Name.VaArgs)) {
         m.warnings.push(new DefineProblem("__VA_ARGS__ can only appear in the expansion of a C99 variadic macro", i, true));
       }
     }
     // `#` followed by a parameter (or __VA_OPT__) in a function-like macro
     if (kind == TK.Punct && atom == Name.Hash && m.funLike) {
       const nx = i + 1;
-      const isParam = nx < end && f.kind(nx) == TK.Ident && (m.params.indexOf(unchecked(f.atom[nx])) >= 0 || (m.variadic && unchecked(f.atom[nx]) == Name.VaOpt));
-      if (!isParam) { m.error = new DefineProblem("'#' is not followed by a macro parameter", i, false); return; }
+      const isParam =
+        nx < end && f.kind(nx) == TK.Ident && (m.params.indexOf(unchecked(f.atom[nx])) >= 0 || (m.variadic && unchecked(f.atom[nx]) == Name.VaOpt));
+      if (!isParam) {
+        m.error = new DefineProblem("'#' is not followed by a macro parameter", i, false);
+        return;
+      }
       const pa = unchecked(f.atom[nx]);
       const p = m.params.indexOf(pa);
       if (p >= 0) {
@@ -225,8 +261,14 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
       i = nx;
     }
     if (kind == TK.Punct && atom == Name.HashHash) {
-      if (kf.length == 0) { m.error = new DefineProblem("'##' cannot appear at either end of a macro expansion", i, false); return; }
-      if (vaState == 2) { m.error = new DefineProblem("'##' cannot appear at either end of __VA_OPT__", i, false); return; }
+      if (kf.length == 0) {
+        m.error = new DefineProblem("'##' cannot appear at either end of a macro expansion", i, false);
+        return;
+      }
+      if (vaState == 2) {
+        m.error = new DefineProblem("'##' cannot appear at either end of __VA_OPT__", i, false);
+        return;
+      }
       if (!followingPaste) kf[kf.length - 1] |= TF.PASTE_LEFT << 8;
       followingPaste = true;
       if (vaState >= 3) vaLastPaste = true;
@@ -235,12 +277,18 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
     followingPaste = false;
     if (m.variadic) {
       if (kind == TK.Ident && atom == Name.VaOpt) {
-        if (vaState > 0) { m.error = new DefineProblem("__VA_OPT__ may not appear in a __VA_OPT__", i, false); return; }
+        if (vaState > 0) {
+          m.error = new DefineProblem("__VA_OPT__ may not appear in a __VA_OPT__", i, false);
+          return;
+        }
         vaState = 1;
         vaTok = i;
         m.vaOpt = true;
       } else if (vaState == 1) {
-        if (!(kind == TK.Punct && atom == Name.LParen)) { m.error = new DefineProblem("__VA_OPT__ must be followed by an open parenthesis", vaTok, false); return; }
+        if (!(kind == TK.Punct && atom == Name.LParen)) {
+          m.error = new DefineProblem("__VA_OPT__ must be followed by an open parenthesis", vaTok, false);
+          return;
+        }
         vaState = 2;
       } else if (vaState >= 2) {
         if (vaState == 2) vaState = 3;
@@ -251,7 +299,10 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
           vaState--;
           if (vaState == 2) {
             vaState = 0;
-            if (wasPaste) { m.error = new DefineProblem("'##' cannot appear at either end of __VA_OPT__", i, false); return; }
+            if (wasPaste) {
+              m.error = new DefineProblem("'##' cannot appear at either end of __VA_OPT__", i, false);
+              return;
+            }
           }
         }
       }
@@ -260,8 +311,14 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
     at.push(atom);
     tk.push(i);
   }
-  if (followingPaste) { m.error = new DefineProblem("'##' cannot appear at either end of a macro expansion", end - 1, false); return; }
-  if (m.variadic && vaState != 0) { m.error = new DefineProblem("unterminated __VA_OPT__", vaTok, false); return; }
+  if (followingPaste) {
+    m.error = new DefineProblem("'##' cannot appear at either end of a macro expansion", end - 1, false);
+    return;
+  }
+  if (m.variadic && vaState != 0) {
+    m.error = new DefineProblem("unterminated __VA_OPT__", vaTok, false);
+    return;
+  }
   if (kf.length > 0) kf[0] &= ~(TF.PREV_WHITE << 8);
   m.count = kf.length;
   m.kf = toStatic(kf);

@@ -22,7 +22,11 @@ class PackedFiles extends FileSystem {
   /** Why the container was not read whole ("" when it was). */
   problem: string = "";
 
-  constructor(buf: ArrayBuffer, public main: string, public system: string[]) {
+  constructor(
+    buf: ArrayBuffer,
+    public main: string,
+    public system: string[],
+  ) {
     super();
     this.unpack(buf);
   }
@@ -30,24 +34,35 @@ class PackedFiles extends FileSystem {
   private unpack(buf: ArrayBuffer): void {
     const b = Uint8Array.wrap(buf);
     const n = b.length;
-    if (n > MAX_PACKED_BYTES) { this.problem = "more than " + MAX_PACKED_BYTES.toString() + " bytes"; return; }
+    if (n > MAX_PACKED_BYTES) {
+      this.problem = "more than " + MAX_PACKED_BYTES.toString() + " bytes";
+      return;
+    }
     if (n < 4) return;
     const count = u32At(b, 0);
     let p = 4;
     for (let i: u32 = 0; i < count; i++) {
-      if (i >= <u32>MAX_PACKED_FILES) { this.problem = "more than " + MAX_PACKED_FILES.toString() + " files"; return; }
+      if (i >= <u32>MAX_PACKED_FILES) {
+        this.problem = "more than " + MAX_PACKED_FILES.toString() + " files";
+        return;
+      }
       if (p + 4 > n) break;
-      const nl = <i32>u32At(b, p); p += 4;
+      const nl = <i32>u32At(b, p);
+      p += 4;
       if (nl < 0 || nl > 4096 || p + nl > n) break;
-      const name = String.UTF8.decodeUnsafe(b.dataStart + p, nl); p += nl;
+      const name = String.UTF8.decodeUnsafe(b.dataStart + p, nl);
+      p += nl;
       if (p + 4 > n) break;
-      const dl = <i32>u32At(b, p); p += 4;
+      const dl = <i32>u32At(b, p);
+      p += 4;
       if (dl < 0 || p + dl > n) break;
       this.texts.set(name, String.UTF8.decodeUnsafe(b.dataStart + p, dl));
       p += dl;
     }
   }
-  read(path: string): string | null { return this.texts.has(path) ? this.texts.get(path) : null; }
+  read(path: string): string | null {
+    return this.texts.has(path) ? this.texts.get(path) : null;
+  }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
     for (let i = 0; i < this.system.length; i++) if (path.startsWith(this.system[i])) return Origin.System;
@@ -132,7 +147,18 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
   const fs = new PackedFiles(packed, o.main, system);
   if (fs.problem.length > 0) {
     const res = new PPResult(preprocessorCache().atoms);
-    res.diagnostics.push(new PPDiagnostic(PPCode.LIMIT_EXCEEDED, PPSeverity.Fatal, "the files passed hold " + fs.problem + ", more than the preprocessor's test interface reads", -1, 0, 0, 0, 0));
+    res.diagnostics.push(
+      new PPDiagnostic(
+        PPCode.LIMIT_EXCEEDED,
+        PPSeverity.Fatal,
+        "the files passed hold " + fs.problem + ", more than the preprocessor's test interface reads",
+        -1,
+        0,
+        0,
+        0,
+        0,
+      ),
+    );
     res.errorCount = 1;
     res.stopped = true;
     return resultJson(res, tokens);
@@ -142,5 +168,5 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
 }
 
 function u32At(b: Uint8Array, p: i32): u32 {
-  return <u32>b[p] | (<u32>b[p + 1] << 8) | (<u32>b[p + 2] << 16) | (<u32>b[p + 3] << 24);
+  return (<u32>b[p]) | ((<u32>b[p + 1]) << 8) | ((<u32>b[p + 2]) << 16) | ((<u32>b[p + 3]) << 24);
 }

@@ -3,7 +3,19 @@
 
 /** What a preprocessing token is. `Padding` and `Eof` exist only inside the expander, as in
  *  gcc's libcpp; `MacroArg` only in macro bodies; `Intrinsic` marks an intercepted call. */
-export enum TK { Ident = 0, Number, Char, String, Punct, Other, HeaderName, Intrinsic, Padding, Eof, MacroArg }
+export enum TK {
+  Ident = 0,
+  Number,
+  Char,
+  String,
+  Punct,
+  Other,
+  HeaderName,
+  Intrinsic,
+  Padding,
+  Eof,
+  MacroArg,
+}
 
 /** Token flags (bits above the kind). */
 export namespace TF {
@@ -24,7 +36,9 @@ export namespace TF {
 }
 
 /** `kind | flags << 8`, the packed first column. */
-export function packKF(kind: TK, flags: i32): i32 { return <i32>kind | (flags << 8); }
+export function packKF(kind: TK, flags: i32): i32 {
+  return (<i32>kind) | (flags << 8);
+}
 
 /** Padding tokens keep what gcc's `val.source` tells stringification: no source token,
  *  a source without whitespace before it, or one with. They live in the atom column. */
@@ -66,11 +80,11 @@ export class TokVec {
   @inline push(kf: i32, atom: i32, file: i32, tok: i32, exp: i32): i32 {
     const i = this.length;
     if (i == this.kf.length) this.grow();
-    unchecked(this.kf[i] = kf);
-    unchecked(this.atom[i] = atom);
-    unchecked(this.file[i] = file);
-    unchecked(this.tok[i] = tok);
-    unchecked(this.exp[i] = exp);
+    unchecked((this.kf[i] = kf));
+    unchecked((this.atom[i] = atom));
+    unchecked((this.file[i] = file));
+    unchecked((this.tok[i] = tok));
+    unchecked((this.exp[i] = exp));
     this.length = i + 1;
     return i;
   }
@@ -80,17 +94,25 @@ export class TokVec {
     return this.push(unchecked(from.kf[i]), unchecked(from.atom[i]), unchecked(from.file[i]), unchecked(from.tok[i]), unchecked(from.exp[i]));
   }
 
-  @inline kind(i: i32): TK { return <TK>(unchecked(this.kf[i]) & 0xff); }
-  @inline flags(i: i32): i32 { return unchecked(this.kf[i]) >>> 8; }
-  @inline setFlags(i: i32, flags: i32): void { unchecked(this.kf[i] = (unchecked(this.kf[i]) & 0xff) | (flags << 8)); }
+  @inline kind(i: i32): TK {
+    return <TK>(unchecked(this.kf[i]) & 0xff);
+  }
+  @inline flags(i: i32): i32 {
+    return unchecked(this.kf[i]) >>> 8;
+  }
+  @inline setFlags(i: i32, flags: i32): void {
+    unchecked((this.kf[i] = (unchecked(this.kf[i]) & 0xff) | (flags << 8)));
+  }
 
   /** Drops everything from index `n` on. */
-  @inline truncate(n: i32): void { this.length = n; }
+  @inline truncate(n: i32): void {
+    this.length = n;
+  }
 }
 
 function widened(a: Int32Array, cap: i32, n: i32): Int32Array {
   const b = new Int32Array(cap);
-  memory.copy(b.dataStart, a.dataStart, <usize>n << 2);
+  memory.copy(b.dataStart, a.dataStart, (<usize>n) << 2);
   return b;
 }
 
@@ -98,19 +120,36 @@ function widened(a: Int32Array, cap: i32, n: i32): Int32Array {
 export class IntVec {
   data: Int32Array;
   length: i32 = 0;
-  constructor(capacity: i32 = 64) { this.data = new Int32Array(capacity); }
+  constructor(capacity: i32 = 64) {
+    this.data = new Int32Array(capacity);
+  }
   @inline push(v: i32): void {
     if (this.length == this.data.length) this.grow();
-    unchecked(this.data[this.length] = v);
+    unchecked((this.data[this.length] = v));
     this.length++;
   }
-  private grow(): void { this.data = widened(this.data, this.data.length << 1, this.length); }
-  @inline get(i: i32): i32 { return unchecked(this.data[i]); }
-  @inline set(i: i32, v: i32): void { unchecked(this.data[i] = v); }
-  @inline pop(): i32 { this.length--; return unchecked(this.data[this.length]); }
-  @inline last(): i32 { return unchecked(this.data[this.length - 1]); }
-  @inline truncate(n: i32): void { this.length = n; }
-  clear(): void { this.length = 0; }
+  private grow(): void {
+    this.data = widened(this.data, this.data.length << 1, this.length);
+  }
+  @inline get(i: i32): i32 {
+    return unchecked(this.data[i]);
+  }
+  @inline set(i: i32, v: i32): void {
+    unchecked((this.data[i] = v));
+  }
+  @inline pop(): i32 {
+    this.length--;
+    return unchecked(this.data[this.length]);
+  }
+  @inline last(): i32 {
+    return unchecked(this.data[this.length - 1]);
+  }
+  @inline truncate(n: i32): void {
+    this.length = n;
+  }
+  clear(): void {
+    this.length = 0;
+  }
   includes(v: i32): bool {
     for (let i = 0; i < this.length; i++) if (unchecked(this.data[i]) == v) return true;
     return false;

@@ -17,7 +17,11 @@ import { Checkpoint, leadingDirectivesEnd } from "./checkpoint";
 
 /** A name the caller intercepts (see Intrinsic); `yieldTo` is a mask of 1 << Origin. */
 export class IntrinsicSpec {
-  constructor(public name: string, public funLike: bool, public yieldTo: i32) {}
+  constructor(
+    public name: string,
+    public funLike: bool,
+    public yieldTo: i32,
+  ) {}
 }
 
 /** What to preprocess and how. */
@@ -51,7 +55,14 @@ export class PPOptions {
 
   /** Everything that changes what a run does, as one string (a checkpoint's key). */
   key(): string {
-    const parts: string[] = [this.main, this.forced.join("\n"), this.predefined, this.commandLine.join("\n"), this.snapshots.join(","), this.macroPrefixMap.join(",")];
+    const parts: string[] = [
+      this.main,
+      this.forced.join("\n"),
+      this.predefined,
+      this.commandLine.join("\n"),
+      this.snapshots.join(","),
+      this.macroPrefixMap.join(","),
+    ];
     for (let i = 0; i < this.intrinsics.length; i++) {
       const x = this.intrinsics[i];
       parts.push(x.name + (x.funLike ? "()" : "") + x.yieldTo.toString());
@@ -75,7 +86,9 @@ export class PPOptions {
   }
 
   /** Adds a -U. */
-  addUndef(name: string): void { this.commandLine.push("#undef " + name); }
+  addUndef(name: string): void {
+    this.commandLine.push("#undef " + name);
+  }
 }
 
 /** A file being read: its cursor, #line state and where it was included. */
@@ -86,7 +99,13 @@ export class IncludeFrame {
   includeLine: i32 = 0;
   /** Read before the main file (predefined, command line, -include). */
   prologue: bool = false;
-  constructor(public file: i32, public sf: SourceFile, public lx: LexedFile, public resolved: ResolvedFile, public condBase: i32) {
+  constructor(
+    public file: i32,
+    public sf: SourceFile,
+    public lx: LexedFile,
+    public resolved: ResolvedFile,
+    public condBase: i32,
+  ) {
     this.presumed = resolved.name;
   }
 }
@@ -119,7 +138,11 @@ export class Preprocessor extends ExpanderHost {
   private charUnsigned: i32;
   private wcharSize: i32;
 
-  constructor(public cache: FileCache, public source: IncludeSource, public options: PPOptions) {
+  constructor(
+    public cache: FileCache,
+    public source: IncludeSource,
+    public options: PPOptions,
+  ) {
     super();
     this.atoms = cache.atoms;
     this.res = new PPResult(this.atoms, cache.lastTokens + (cache.lastTokens >> 4), cache.lastExpansions + (cache.lastExpansions >> 4));
@@ -151,7 +174,10 @@ export class Preprocessor extends ExpanderHost {
     const forced: ResolvedFile[] = [];
     for (let i = 0; i < o.forced.length; i++) {
       const f = this.source.open(o.forced[i]);
-      if (f == null) { this.fatal(o.forced[i] + ": No such file or directory"); return; }
+      if (f == null) {
+        this.fatal(o.forced[i] + ": No such file or directory");
+        return;
+      }
       forced.push(f as ResolvedFile);
     }
     const cp = this.cache.checkpointOf(o.main);
@@ -206,14 +232,19 @@ export class Preprocessor extends ExpanderHost {
       if (k == TK.Eof) break;
       if (k == TK.Padding) continue;
       if (out.length >= MAX_OUTPUT_TOKENS) {
-        this.report(PPCode.LIMIT_EXCEEDED, PPSeverity.Fatal, "the translation unit has more than " + MAX_OUTPUT_TOKENS.toString() + " tokens (the most ksymns preprocesses); preprocessing stopped", -1);
+        this.report(
+          PPCode.LIMIT_EXCEEDED,
+          PPSeverity.Fatal,
+          "the translation unit has more than " + MAX_OUTPUT_TOKENS.toString() + " tokens (the most ksymns preprocesses); preprocessing stopped",
+          -1,
+        );
         this.stop();
         break;
       }
       out.pushFrom(toks, t);
       if ((toks.flags(t) & TF.UNTERMINATED) != 0) {
         const s = ex.spell(t);
-        const q = s.indexOf("'") >= 0 && (s.indexOf("\"") < 0 || s.indexOf("'") < s.indexOf("\"")) ? "'" : "\"";
+        const q = s.indexOf("'") >= 0 && (s.indexOf('"') < 0 || s.indexOf("'") < s.indexOf('"')) ? "'" : '"';
         this.report(PPCode.UNTERMINATED_LITERAL, PPSeverity.Warning, "missing terminating " + q + " character", t);
       }
     }
@@ -225,7 +256,10 @@ export class Preprocessor extends ExpanderHost {
     const seen = new Set<i32>();
     for (let i = 0; i < res.definitions.length; i++) {
       const m = res.definitions[i];
-      if (this.ex.macroOf(m.name) === m && !seen.has(m.name)) { seen.add(m.name); res.macrosAtEnd.push(m); }
+      if (this.ex.macroOf(m.name) === m && !seen.has(m.name)) {
+        seen.add(m.name);
+        res.macrosAtEnd.push(m);
+      }
     }
     if (!this.options.recordInvocations) return;
     const x = res.expansions;
@@ -247,7 +281,10 @@ export class Preprocessor extends ExpanderHost {
     const t = res.tokens;
     const lastKind: TK[] = [];
     const last: string[] = [];
-    for (let k = 0; k < res.invocations.length; k++) { lastKind.push(TK.Eof); last.push(""); }
+    for (let k = 0; k < res.invocations.length; k++) {
+      lastKind.push(TK.Eof);
+      last.push("");
+    }
     for (let i = 0; i < t.length; i++) {
       const e = unchecked(t.exp[i]);
       if (e == 0) continue;
@@ -296,7 +333,17 @@ export class Preprocessor extends ExpanderHost {
     this.top = fr;
     const open = sf.lexed.openComments;
     for (let i = 0; i + 1 < open.length; i += 2) {
-      this.addDiagnostic(PPCode.UNTERMINATED_COMMENT, PPSeverity.Error, "unterminated comment", idx, open.get(i), open.get(i + 1), open.get(i), open.get(i + 1) + 2, 0);
+      this.addDiagnostic(
+        PPCode.UNTERMINATED_COMMENT,
+        PPSeverity.Error,
+        "unterminated comment",
+        idx,
+        open.get(i),
+        open.get(i + 1),
+        open.get(i),
+        open.get(i + 1) + 2,
+        0,
+      );
     }
   }
 
@@ -318,7 +365,7 @@ export class Preprocessor extends ExpanderHost {
   /** The IncludeSource's answer, remembered for this run: the same name from the same
    *  folder (or, for <names> and #include_next, the same place in the search) is found once. */
   private findFile(spelling: string, angled: bool, includer: ResolvedFile, next: bool): ResolvedFile | null {
-    const key = (next ? "n" + includer.dir.toString() : "") + (angled ? "<" : "\"" + dirOf(includer.path)) + "\u0001" + spelling;
+    const key = (next ? "n" + includer.dir.toString() : "") + (angled ? "<" : '"' + dirOf(includer.path)) + "\u0001" + spelling;
     if (this.found.has(key)) return this.found.get(key);
     const r = this.source.find(spelling, angled, includer, next);
     this.found.set(key, r);
@@ -337,11 +384,17 @@ export class Preprocessor extends ExpanderHost {
     const r = found as ResolvedFile;
     const idx = this.fileFor(r, fr.file, edge.line);
     edge.resolved = idx;
-    if (this.once.has(r.path)) { edge.skipped = true; return; }
+    if (this.once.has(r.path)) {
+      edge.skipped = true;
+      return;
+    }
     if (once) this.once.add(r.path);
     const sf = this.res.files[idx].source;
     const guard = sf.lexed.guard;
-    if (guard >= 0 && this.ex.macroOf(guard) != null) { edge.skipped = true; return; }
+    if (guard >= 0 && this.ex.macroOf(guard) != null) {
+      edge.skipped = true;
+      return;
+    }
     this.pushFrame(r, fr, edge.line, false);
   }
 
@@ -403,7 +456,9 @@ export class Preprocessor extends ExpanderHost {
   private directiveFrames: i32 = 0;
 
   /** Drops what expanding a directive's tokens left on the expander's stacks. */
-  endDirectiveExpansion(): void { this.ex.unwind(0, this.directiveFrames); }
+  endDirectiveExpansion(): void {
+    this.ex.unwind(0, this.directiveFrames);
+  }
 
   /** Evaluates the #if / #elif at `h` (its line ends at `end`). */
   evaluate(fr: IncludeFrame, h: i32, end: i32, dir: string): bool {
@@ -429,8 +484,12 @@ export class Preprocessor extends ExpanderHost {
     return line;
   }
 
-  fileName(): string { return this.top == null ? "" : this.remap((this.top as IncludeFrame).presumed); }
-  baseFileName(): string { return this.remap(this.mainName); }
+  fileName(): string {
+    return this.top == null ? "" : this.remap((this.top as IncludeFrame).presumed);
+  }
+  baseFileName(): string {
+    return this.remap(this.mainName);
+  }
 
   /** gcc's -fmacro-prefix-map: the first OLD that starts the name is replaced by NEW. */
   private remap(name: string): string {
@@ -442,7 +501,9 @@ export class Preprocessor extends ExpanderHost {
     }
     return name;
   }
-  includeLevel(): i32 { return this.frames.length - 1; }
+  includeLevel(): i32 {
+    return this.frames.length - 1;
+  }
 
   hasInclude(spelling: string, angled: bool, next: bool): bool {
     const fr = this.top;
@@ -450,7 +511,10 @@ export class Preprocessor extends ExpanderHost {
     const edge = new IncludeEdge(fr.file, 0, 0, spelling, angled, next);
     edge.probe = true;
     const lx = fr.lx;
-    if (fr.cur > 0 && fr.cur <= lx.count) { edge.line = unchecked(lx.line[fr.cur - 1]); edge.col = unchecked(lx.col[fr.cur - 1]); }
+    if (fr.cur > 0 && fr.cur <= lx.count) {
+      edge.line = unchecked(lx.line[fr.cur - 1]);
+      edge.col = unchecked(lx.col[fr.cur - 1]);
+    }
     const found = this.findFile(spelling, angled, fr.resolved, next && fr.resolved.origin != Origin.Main);
     if (found != null) edge.resolved = this.fileFor(found as ResolvedFile, fr.file, edge.line);
     this.res.includes.push(edge);
@@ -473,7 +537,9 @@ export class Preprocessor extends ExpanderHost {
     return this.options.attributes.has(n) ? this.options.attributes.get(n) : 0;
   }
 
-  hasBuiltin(name: string): i32 { return this.options.builtins.has(name) ? this.options.builtins.get(name) : 0; }
+  hasBuiltin(name: string): i32 {
+    return this.options.builtins.has(name) ? this.options.builtins.get(name) : 0;
+  }
 
   pragma(text: string, at: i32): void {
     const ex = this.ex;
@@ -483,8 +549,8 @@ export class Preprocessor extends ExpanderHost {
     const t = text.trim();
     if (t == "once") this.pragmaOnce(this.top as IncludeFrame, -1);
     else if (t.startsWith("push_macro") || t.startsWith("pop_macro")) {
-      const q = t.indexOf("\"");
-      const r = t.lastIndexOf("\"");
+      const q = t.indexOf('"');
+      const r = t.lastIndexOf('"');
       if (q >= 0 && r > q) this.pushPopMacro(t.startsWith("push"), t.substring(q + 1, r));
     }
   }
@@ -494,7 +560,10 @@ export class Preprocessor extends ExpanderHost {
     const lx = fr.lx;
     if (from >= end || lx.kind(from) != TK.Ident) return;
     const a = unchecked(lx.atom[from]);
-    if (a == Name.Once) { this.pragmaOnce(fr, from); return; }
+    if (a == Name.Once) {
+      this.pragmaOnce(fr, from);
+      return;
+    }
     if ((a == Name.PushMacro || a == Name.PopMacro) && from + 3 < end + 1 && from + 2 < end && lx.kind(from + 2) == TK.String) {
       const s = this.atoms.text(unchecked(lx.atom[from + 2]));
       this.pushPopMacro(a == Name.PushMacro, s.substring(1, s.length - 1));
@@ -529,7 +598,10 @@ export class Preprocessor extends ExpanderHost {
     }
   }
 
-  stop(): void { this.stopFlag = true; this.res.stopped = true; }
+  stop(): void {
+    this.stopFlag = true;
+    this.res.stopped = true;
+  }
 
   // ------------------------------------------------------------ checkpoints
 
@@ -547,7 +619,10 @@ export class Preprocessor extends ExpanderHost {
     cp.work = ex.work;
     cp.once = this.once.values();
     const names = this.pushed.keys();
-    for (let i = 0; i < names.length; i++) { cp.pushedNames.push(names[i]); cp.pushedDefs.push(this.pushed.get(names[i]).slice(0)); }
+    for (let i = 0; i < names.length; i++) {
+      cp.pushedNames.push(names[i]);
+      cp.pushedDefs.push(this.pushed.get(names[i]).slice(0));
+    }
     cp.lineDelta = fr.lineDelta;
     cp.presumed = fr.presumed;
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
@@ -566,7 +641,10 @@ export class Preprocessor extends ExpanderHost {
       const e = cp.res.includes[i];
       const includer = e.from == 0 ? main : files[e.from].resolved;
       const found = this.source.find(e.spelling, e.angled, includer, e.next && (!e.probe || includer.origin != Origin.Main));
-      if (found == null) { if (e.resolved >= 0) return false; continue; }
+      if (found == null) {
+        if (e.resolved >= 0) return false;
+        continue;
+      }
       if (e.resolved < 0) return false;
       const was = files[e.resolved];
       if (found.path != was.path || !sameText(found.text, was.source.lexed.text)) return false;
@@ -606,10 +684,23 @@ export class Preprocessor extends ExpanderHost {
     const line = unchecked(sf.lexed.line[cp.tok]);
     const open = sf.lexed.openComments;
     for (let i = 0; i + 1 < open.length; i += 2) {
-      if (open.get(i) >= line) this.addDiagnostic(PPCode.UNTERMINATED_COMMENT, PPSeverity.Error, "unterminated comment", 0, open.get(i), open.get(i + 1), open.get(i), open.get(i + 1) + 2, 0);
+      if (open.get(i) >= line)
+        this.addDiagnostic(
+          PPCode.UNTERMINATED_COMMENT,
+          PPSeverity.Error,
+          "unterminated comment",
+          0,
+          open.get(i),
+          open.get(i + 1),
+          open.get(i),
+          open.get(i + 1) + 2,
+          0,
+        );
     }
   }
-  stopped(): bool { return this.stopFlag; }
+  stopped(): bool {
+    return this.stopFlag;
+  }
 
   // ------------------------------------------------------------ diagnostics
 
@@ -633,10 +724,12 @@ export class Preprocessor extends ExpanderHost {
   /** The ordinal of the directive at token `h` among its file's directives. */
   hashOrdinal(fr: IncludeFrame, h: i32): i32 {
     const hs = fr.lx.hashes;
-    let lo = 0, hi = hs.length;
+    let lo = 0,
+      hi = hs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (hs.get(mid) < h) lo = mid + 1; else hi = mid;
+      if (hs.get(mid) < h) lo = mid + 1;
+      else hi = mid;
     }
     return lo < hs.length && hs.get(lo) == h ? lo : -1;
   }
@@ -644,7 +737,11 @@ export class Preprocessor extends ExpanderHost {
   /** gcc's include chain for a place in `file`. */
   private chainFor(file: i32): string {
     let k = -1;
-    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].file == file) { k = i; break; }
+    for (let i = this.frames.length - 1; i >= 0; i--)
+      if (this.frames[i].file == file) {
+        k = i;
+        break;
+      }
     const parts: string[] = [];
     if (k >= 0) {
       let j = k;
@@ -681,7 +778,10 @@ export class Preprocessor extends ExpanderHost {
   private addDiagnostic(code: PPCode, sev: PPSeverity, text: string, file: i32, line: i32, col: i32, endLine: i32, endCol: i32, exp: i32): void {
     const res = this.res;
     if (sev == PPSeverity.Error || sev == PPSeverity.Fatal) res.errorCount++;
-    if (res.diagnostics.length >= MAX_DIAGNOSTICS) { res.droppedDiagnostics++; return; }
+    if (res.diagnostics.length >= MAX_DIAGNOSTICS) {
+      res.droppedDiagnostics++;
+      return;
+    }
     const d = new PPDiagnostic(code, sev, text, file, line, col, endLine, endCol);
     d.chain = file >= 0 ? this.chainFor(file) : "";
     d.expansion = exp;
@@ -720,13 +820,22 @@ export class Preprocessor extends ExpanderHost {
         this.addDiagnostic(code, sev, text, x.startFile.get(top), w[0], w[1], w[2], w[3], exp);
         return;
       }
-      if (file >= 0) { this.reportFile(code, sev, text, file, unchecked(ex.toks.tok[at])); return; }
+      if (file >= 0) {
+        this.reportFile(code, sev, text, file, unchecked(ex.toks.tok[at]));
+        return;
+      }
     }
     // where the current file is being read
     const fr = this.top;
-    if (fr == null) { this.addDiagnostic(code, sev, text, -1, 0, 0, 0, 0, 0); return; }
+    if (fr == null) {
+      this.addDiagnostic(code, sev, text, -1, 0, 0, 0, 0, 0);
+      return;
+    }
     const i = fr.cur > 0 ? fr.cur - 1 : 0;
-    if (fr.lx.count == 0) { this.addDiagnostic(code, sev, text, fr.file, 1, 1, 1, 1, 0); return; }
+    if (fr.lx.count == 0) {
+      this.addDiagnostic(code, sev, text, fr.file, 1, 1, 1, 1, 0);
+      return;
+    }
     this.reportFileEnd(code, sev, text, fr.file, i < fr.lx.count ? i : fr.lx.count - 1);
   }
 
@@ -749,5 +858,5 @@ export function formatDiagnostic(res: PPResult, d: PPDiagnostic): string {
 
 /** Whether two texts are the same (the same string object, or equal code units). */
 function sameText(a: string, b: string): bool {
-  return a === b || (a.length == b.length && memory.compare(changetype<usize>(a), changetype<usize>(b), <usize>a.length << 1) == 0);
+  return a === b || (a.length == b.length && memory.compare(changetype<usize>(a), changetype<usize>(b), (<usize>a.length) << 1) == 0);
 }

@@ -14,7 +14,13 @@ export class PPFile {
    *  the command line), and the line of that #include. */
   includer: i32 = -1;
   includeLine: i32 = 0;
-  constructor(public path: string, public name: string, public origin: Origin, public source: SourceFile, public resolved: ResolvedFile) {}
+  constructor(
+    public path: string,
+    public name: string,
+    public origin: Origin,
+    public source: SourceFile,
+    public resolved: ResolvedFile,
+  ) {}
 }
 
 /** One #include (or -include) met in live code. */
@@ -38,7 +44,11 @@ export class IncludeEdge {
 
 /** Lines of a file that conditional directives left out (inclusive). */
 export class InactiveRange {
-  constructor(public file: i32, public startLine: i32, public endLine: i32) {}
+  constructor(
+    public file: i32,
+    public startLine: i32,
+    public endLine: i32,
+  ) {}
 }
 
 /** A call of an intrinsic (a name the caller intercepts instead of expanding): each
@@ -51,7 +61,11 @@ export class IntrinsicCall {
   expEnd: i32[] = [];
   snapStart: i32[] = [];
   snapEnd: i32[] = [];
-  constructor(public name: i32, public record: i32, public hasArgs: bool) {}
+  constructor(
+    public name: i32,
+    public record: i32,
+    public hasArgs: bool,
+  ) {}
 }
 
 /** Macro expansions, one record each: the macro, the expansion it happened inside (its
@@ -79,11 +93,18 @@ export class Expansions {
     this.endTok = new IntVec(capacity);
     this.line = new IntVec(capacity);
     // record 0: "not from an expansion"
-    this.name.push(0); this.parent.push(0); this.top.push(0);
-    this.startFile.push(-1); this.startTok.push(-1); this.endTok.push(-1); this.line.push(0);
+    this.name.push(0);
+    this.parent.push(0);
+    this.top.push(0);
+    this.startFile.push(-1);
+    this.startTok.push(-1);
+    this.endTok.push(-1);
+    this.line.push(0);
   }
 
-  get count(): i32 { return this.name.length; }
+  get count(): i32 {
+    return this.name.length;
+  }
 
   add(def: MacroDef | null, name: i32, parent: i32, file: i32, tok: i32, line: i32): i32 {
     const id = this.name.length;
@@ -107,7 +128,11 @@ export class Invocation {
 
 /** A #pragma (or _Pragma) met in live code, with its text after "pragma". */
 export class PragmaRecord {
-  constructor(public file: i32, public line: i32, public text: string) {}
+  constructor(
+    public file: i32,
+    public line: i32,
+    public text: string,
+  ) {}
 }
 
 /** The result of preprocessing one translation unit. */
@@ -142,7 +167,11 @@ export class PPResult {
   work: i64 = 0;
 
   /** `tokens` and `expansions` are sizes to start with (the previous run's, say). */
-  constructor(public atoms: Atoms, tokens: i32 = 4096, expansions: i32 = 256) {
+  constructor(
+    public atoms: Atoms,
+    tokens: i32 = 4096,
+    expansions: i32 = 256,
+  ) {
     this.tokens = new TokVec(tokens < 4096 ? 4096 : tokens);
     this.expansions = new Expansions(expansions < 256 ? 256 : expansions);
   }
@@ -155,7 +184,9 @@ export class PPResult {
 
   /** The output as text: one space where the source had whitespace (or a line end)
    *  before a token, or where two tokens would otherwise read as one (gcc's avoid_paste). */
-  text(): string { return this.textOf(this.tokens, 0, this.tokens.length); }
+  text(): string {
+    return this.textOf(this.tokens, 0, this.tokens.length);
+  }
 
   /** Tokens [from, to) of a token table as text (as text()). */
   textOf(t: TokVec, from: i32, to: i32): string {
@@ -179,11 +210,17 @@ export class PPResult {
    *  unknown). The array is reused: read it before the next call. */
   where(file: i32, tok: i32): StaticArray<i32> {
     const out = this.loc;
-    out[0] = 0; out[1] = 0; out[2] = 0; out[3] = 0;
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    out[3] = 0;
     if (file < 0 || tok < 0 || file >= this.files.length) return out;
     const lx = this.files[file].source.lexed;
     if (tok >= lx.count) return out;
-    out[0] = lx.line[tok]; out[1] = lx.col[tok]; out[2] = lx.endLine[tok]; out[3] = lx.endCol[tok];
+    out[0] = lx.line[tok];
+    out[1] = lx.col[tok];
+    out[2] = lx.endLine[tok];
+    out[3] = lx.endCol[tok];
     return out;
   }
 
@@ -207,19 +244,25 @@ export class PPResult {
     const x = this.expansions;
     const f = x.startFile.get(r);
     const end = x.endTok.get(r);
-    let endLine = 0, endCol = 0;
+    let endLine = 0,
+      endCol = 0;
     if (end > x.startTok.get(r)) {
       const b = this.where(f, end);
       endLine = b[2];
       endCol = b[3];
     }
     const a = this.where(f, x.startTok.get(r));
-    if (endLine > 0) { a[2] = endLine; a[3] = endCol; }
+    if (endLine > 0) {
+      a[2] = endLine;
+      a[3] = endCol;
+    }
     return a;
   }
 
   /** Whether token `i` of the output is an intrinsic marker; its call is `calls[tok]`. */
-  isIntrinsic(i: i32): bool { return this.tokens.kind(i) == TK.Intrinsic; }
+  isIntrinsic(i: i32): bool {
+    return this.tokens.kind(i) == TK.Intrinsic;
+  }
 }
 
 /** gcc's cpp_avoid_paste: whether two tokens written without a space would lex otherwise. */
@@ -230,7 +273,24 @@ export function wouldPaste(ak: TK, a: string, bk: TK, b: string): bool {
   const wordB = bk == TK.Ident || bk == TK.Intrinsic;
   if (ak == TK.Punct) {
     const x = a;
-    if (c == 61 && (x == "=" || x == "!" || x == ">" || x == "<" || x == "+" || x == "-" || x == "*" || x == "/" || x == "%" || x == "&" || x == "|" || x == "^" || x == ">>" || x == "<<")) return true;
+    if (
+      c == 61 &&
+      (x == "=" ||
+        x == "!" ||
+        x == ">" ||
+        x == "<" ||
+        x == "+" ||
+        x == "-" ||
+        x == "*" ||
+        x == "/" ||
+        x == "%" ||
+        x == "&" ||
+        x == "|" ||
+        x == "^" ||
+        x == ">>" ||
+        x == "<<")
+    )
+      return true;
     if (x == ">") return c == 62;
     if (x == "<") return c == 60 || c == 37 || c == 58;
     if (x == "+") return c == 43;

@@ -18,9 +18,13 @@ export const MAX_JSON_TOKENS = 1_000_000;
 const ORIGIN_NAMES: string[] = ["main", "workspace", "system", "builtin"];
 const KIND_NAMES: string[] = ["ident", "number", "char", "string", "punct", "other", "header", "intrinsic", "padding", "eof", "param"];
 
-function fileName(res: PPResult, f: i32): string { return f >= 0 && f < res.files.length ? res.files[f].path : ""; }
+function fileName(res: PPResult, f: i32): string {
+  return f >= 0 && f < res.files.length ? res.files[f].path : "";
+}
 
-function tokensText(res: PPResult, v: TokVec, from: i32, to: i32): string { return res.textOf(v, from, to); }
+function tokensText(res: PPResult, v: TokVec, from: i32, to: i32): string {
+  return res.textOf(v, from, to);
+}
 
 function writeDefinition(w: JsonWriter, res: PPResult, m: MacroDef): void {
   w.beginObject();
@@ -78,7 +82,10 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
       w.str(KIND_NAMES[t.kind(i)]);
       w.str(res.spell(t, i));
       w.str(fileName(res, res.spanFile(t, i)));
-      w.int(s[0]); w.int(s[1]); w.int(s[2]); w.int(s[3]);
+      w.int(s[0]);
+      w.int(s[1]);
+      w.int(s[2]);
+      w.int(s[3]);
       w.int(unchecked(t.exp[i]));
       w.endArray();
     }
@@ -142,7 +149,11 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
     w.keyBool("angled", e.angled);
     w.keyBool("next", e.next);
     w.keyBool("probe", e.probe);
-    if (e.resolved >= 0) w.keyStr("resolved", fileName(res, e.resolved)); else { w.key("resolved"); w.nul(); }
+    if (e.resolved >= 0) w.keyStr("resolved", fileName(res, e.resolved));
+    else {
+      w.key("resolved");
+      w.nul();
+    }
     w.keyBool("skipped", e.skipped);
     w.endObject();
   }
@@ -177,7 +188,10 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
     w.beginObject();
     w.keyStr("macro", res.atoms.text(x.name.get(r)));
     w.keyStr("file", fileName(res, x.startFile.get(r)));
-    w.keyInt("line", s[0]); w.keyInt("col", s[1]); w.keyInt("endLine", s[2]); w.keyInt("endCol", s[3]);
+    w.keyInt("line", s[0]);
+    w.keyInt("col", s[1]);
+    w.keyInt("endLine", s[2]);
+    w.keyInt("endCol", s[3]);
     w.keyStr("text", inv.text);
     w.endObject();
   }
@@ -190,7 +204,10 @@ export function resultJson(res: PPResult, withTokens: bool, withText: bool = tru
     w.beginObject();
     w.keyStr("name", res.atoms.text(c.name));
     w.keyStr("file", fileName(res, x.startFile.get(x.top.get(c.record))));
-    w.keyInt("line", s[0]); w.keyInt("col", s[1]); w.keyInt("endLine", s[2]); w.keyInt("endCol", s[3]);
+    w.keyInt("line", s[0]);
+    w.keyInt("col", s[1]);
+    w.keyInt("endLine", s[2]);
+    w.keyInt("endCol", s[3]);
     w.key("args");
     w.beginArray();
     for (let j = 0; j < c.rawStart.length; j++) {

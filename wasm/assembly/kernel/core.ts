@@ -25,6 +25,9 @@ export function coreExports(r: Rules): Map<string, Export> {
 /** FNV-1a of the name. */
 function nameCrc(s: string): u32 {
   let h: u32 = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= <u32>s.charCodeAt(i); h *= 0x01000193; }
+  for (let i = 0; i < s.length; i++) {
+    h ^= <u32>s.charCodeAt(i);
+    h *= 0x01000193;
+  }
   return h;
 }

@@ -15,13 +15,12 @@ function modpostObj(r: Rules, mod: string): string {
 export function modpostUndefined(r: Rules, mod: string, sym: string, warn: bool): string {
   const lvl = warn ? "WARNING" : "ERROR";
   if (r.modpostModPrefix) return lvl + ": modpost: " + mod + ".ko: symbol '" + sym + "' undefined!";
-  return lvl + ": modpost: \"" + sym + "\" [" + modpostKo(r, mod) + "] undefined!";
+  return lvl + ': modpost: "' + sym + '" [' + modpostKo(r, mod) + "] undefined!";
 }
 
 export function modpostNsNotImported(r: Rules, mod: string, sym: string, ns: string, warn: bool): string {
   const lvl = warn ? "WARNING" : "ERROR";
-  if (r.modpostModPrefix)
-    return lvl + ": modpost: " + mod + ".ko: module uses symbol '" + sym + "' from namespace '" + ns + "', but does not import it.";
+  if (r.modpostModPrefix) return lvl + ": modpost: " + mod + ".ko: module uses symbol '" + sym + "' from namespace '" + ns + "', but does not import it.";
   return lvl + ": modpost: module " + mod + " uses symbol " + sym + " from namespace " + ns + ", but does not import it.";
 }
 
@@ -37,7 +36,7 @@ export function modpostNoLicense(r: Rules, mod: string): string {
 
 export function modpostImportModuleNs(r: Rules, mod: string, ns: string): string {
   if (r.modpostModPrefix) return "ERROR: modpost: " + mod + ".ko: explicitly importing namespace '" + ns + "' is not allowed.";
-  return "ERROR: modpost: " + mod + ": explicitly importing namespace \"" + ns + "\" is not allowed.";
+  return "ERROR: modpost: " + mod + ': explicitly importing namespace "' + ns + '" is not allowed.';
 }
 
 export function modpostNoDescription(r: Rules, mod: string): string {
@@ -80,11 +79,21 @@ export function asAlreadyDefined(sym: string): string {
 export function sigUnsigned(mod: string): string {
   return mod + ": module verification failed: signature and/or required key missing - tainting kernel";
 }
-export function sigRejected(): string { return "Loading of unsigned module is rejected"; }
-export function outOfTree(mod: string): string { return mod + ": loading out-of-tree module taints kernel."; }
-export function licenseTaint(mod: string, lic: string): string { return mod + ": module license '" + lic + "' taints kernel."; }
-export function lockdepOff(): string { return "Disabling lock debugging due to kernel taint"; }
-export function licenseTaintShort(mod: string): string { return mod + ": module license taints kernel."; }
+export function sigRejected(): string {
+  return "Loading of unsigned module is rejected";
+}
+export function outOfTree(mod: string): string {
+  return mod + ": loading out-of-tree module taints kernel.";
+}
+export function licenseTaint(mod: string, lic: string): string {
+  return mod + ": module license '" + lic + "' taints kernel.";
+}
+export function lockdepOff(): string {
+  return "Disabling lock debugging due to kernel taint";
+}
+export function licenseTaintShort(mod: string): string {
+  return mod + ": module license taints kernel.";
+}
 export function importModuleNs(mod: string, ns: string): string {
   return mod + ": module tries to import module namespace: " + ns;
 }
@@ -94,8 +103,12 @@ export function duplicateExport(mod: string, sym: string, owner: string): string
 export function unknownSymbol(mod: string, sym: string, err: i32): string {
   return mod + ": Unknown symbol " + sym + " (err " + err.toString() + ")";
 }
-export function crcMismatch(mod: string, sym: string): string { return mod + ": disagrees about version of symbol " + sym; }
-export function noCrc(mod: string, sym: string): string { return mod + ": no symbol version for " + sym; }
+export function crcMismatch(mod: string, sym: string): string {
+  return mod + ": disagrees about version of symbol " + sym;
+}
+export function noCrc(mod: string, sym: string): string {
+  return mod + ": no symbol version for " + sym;
+}
 export function nsNotImported(mod: string, sym: string, ns: string): string {
   return mod + ": module uses symbol (" + sym + ") from namespace " + ns + ", but does not import it.";
 }
@@ -170,17 +183,27 @@ export function rmmodInUse(mod: string, users: string): string {
   return users.length > 0 ? "rmmod: ERROR: Module " + mod + " is in use by: " + users : "rmmod: ERROR: Module " + mod + " is in use";
 }
 /** mod_sysfs_init(): /sys/module/<name> exists for a built-in module. */
-export function builtinNameTaken(mod: string): string { return mod + ": module is already loaded"; }
-export function rmmodBuiltin(mod: string): string { return "rmmod: ERROR: Module " + mod + " is builtin."; }
-export function modprobeRemoveBuiltin(mod: string): string { return "modprobe: FATAL: Module " + mod + " is builtin."; }
+export function builtinNameTaken(mod: string): string {
+  return mod + ": module is already loaded";
+}
+export function rmmodBuiltin(mod: string): string {
+  return "rmmod: ERROR: Module " + mod + " is builtin.";
+}
+export function modprobeRemoveBuiltin(mod: string): string {
+  return "modprobe: FATAL: Module " + mod + " is builtin.";
+}
 /** kmod 30's rmmod on a /sys/module entry that is no modules.builtin entry (printk; every
  *  built-in module on Debian 7.x): its error names its own source line, and it goes on to
  *  rmmodNoUnloading(). */
 export function rmmodNoHolders(mod: string): string {
   return "rmmod: ERROR: ../libkmod/libkmod-module.c:1998 kmod_module_get_holders() could not open '/sys/module/" + mod + "/holders': No such file or directory";
 }
-export function rmmodNoUnloading(): string { return "rmmod: ERROR: Module unloading is not supported"; }
-export function rmmodNotLoaded(mod: string): string { return "rmmod: ERROR: Module " + mod + " is not currently loaded"; }
+export function rmmodNoUnloading(): string {
+  return "rmmod: ERROR: Module unloading is not supported";
+}
+export function rmmodNotLoaded(mod: string): string {
+  return "rmmod: ERROR: Module " + mod + " is not currently loaded";
+}
 export function modprobeInsertError(mod: string, errno: i32): string {
   if (errno == ENOENT) return "modprobe: ERROR: could not insert '" + mod + "': Unknown symbol in module, or unknown parameter (see dmesg)";
   return "modprobe: ERROR: could not insert '" + mod + "': " + kmodModError(errno);
@@ -188,15 +211,25 @@ export function modprobeInsertError(mod: string, errno: i32): string {
 export function modprobeNotFound(mod: string, release: string): string {
   return "modprobe: FATAL: Module " + mod + " not found in directory /lib/modules/" + release;
 }
-export function modprobeInUse(mod: string): string { return "modprobe: FATAL: Module " + mod + " is in use."; }
-export function modprobeNotInKernel(mod: string): string { return "modprobe: FATAL: Module " + mod + " is not in kernel."; }
-export function modprobeRemoveNotFound(mod: string): string { return "modprobe: FATAL: Module " + mod + " not found."; }
-export function shellNotFound(cmd: string): string { return "sh: " + cmd + ": not found"; }
+export function modprobeInUse(mod: string): string {
+  return "modprobe: FATAL: Module " + mod + " is in use.";
+}
+export function modprobeNotInKernel(mod: string): string {
+  return "modprobe: FATAL: Module " + mod + " is not in kernel.";
+}
+export function modprobeRemoveNotFound(mod: string): string {
+  return "modprobe: FATAL: Module " + mod + " not found.";
+}
+export function shellNotFound(cmd: string): string {
+  return "sh: " + cmd + ": not found";
+}
 
 // kmod's modinfo (tools/modinfo.c, kmod 28 and 30): its lines and errors
 
 /** modinfo_alias_do(): an argument that is no module file and names no module. */
-export function modinfoNotFound(name: string): string { return "modinfo: ERROR: Module " + name + " not found."; }
+export function modinfoNotFound(name: string): string {
+  return "modinfo: ERROR: Module " + name + " not found.";
+}
 /** One line of the full listing: printf("%s:%-*s%s", key, 15 - strlen(key), "", value), where
  *  a negative width pads as much, on the left-justified side. */
 export function modinfoLine(key: string, value: string): string {
@@ -220,13 +253,27 @@ export function modinfoParm(name: string, desc: string | null, type: string | nu
 
 export const EBADMSG: i32 = 74;
 
-export function elfInvalidStructures(): string { return "Module has invalid ELF structures"; }
-export function elfHeaderLen(len: i32): string { return "Invalid ELF header len " + len.toString(); }
-export function elfHeaderMagic(): string { return "Invalid ELF header magic: != " + String.fromCharCode(0x7f) + "ELF"; }
-export function elfHeaderType(t: u32): string { return "Invalid ELF header type: " + t.toString() + " != 1"; }
-export function elfArchitecture(m: u32): string { return "Invalid architecture in ELF header: " + m.toString(); }
-export function elfSectionHeaderSize(): string { return "Invalid ELF section header size"; }
-export function elfSectionHeaderOverflow(): string { return "Invalid ELF section header overflow"; }
+export function elfInvalidStructures(): string {
+  return "Module has invalid ELF structures";
+}
+export function elfHeaderLen(len: i32): string {
+  return "Invalid ELF header len " + len.toString();
+}
+export function elfHeaderMagic(): string {
+  return "Invalid ELF header magic: != " + String.fromCharCode(0x7f) + "ELF";
+}
+export function elfHeaderType(t: u32): string {
+  return "Invalid ELF header type: " + t.toString() + " != 1";
+}
+export function elfArchitecture(m: u32): string {
+  return "Invalid architecture in ELF header: " + m.toString();
+}
+export function elfSectionHeaderSize(): string {
+  return "Invalid ELF section header size";
+}
+export function elfSectionHeaderOverflow(): string {
+  return "Invalid ELF section header overflow";
+}
 export function elfSection0(type: i32): string {
   return "ELF Spec violation: section 0 type(" + type.toString() + ")!=SH_NULL or non-zero len or addr";
 }
@@ -236,47 +283,91 @@ export function elfSectionInModule(i: i32, type: u32): string {
 export function elfSectionNameIndex(idx: i32, shnum: i32): string {
   return "Invalid ELF section name index: " + idx.toString() + " || e_shstrndx (" + idx.toString() + ") >= e_shnum (" + shnum.toString() + ")";
 }
-export function elfSectionHdr(type: u32): string { return "Invalid ELF section hdr(type " + type.toString() + ")"; }
-export function elfSectionNameTableType(type: u32): string { return "Invalid ELF section name table type: " + type.toString(); }
-export function elfEmptySectionNames(): string { return "empty section name table"; }
-export function elfSectionNamesNotNul(): string { return "ELF Spec violation: section name table isn't null terminated"; }
+export function elfSectionHdr(type: u32): string {
+  return "Invalid ELF section hdr(type " + type.toString() + ")";
+}
+export function elfSectionNameTableType(type: u32): string {
+  return "Invalid ELF section name table type: " + type.toString();
+}
+export function elfEmptySectionNames(): string {
+  return "empty section name table";
+}
+export function elfSectionNamesNotNul(): string {
+  return "ELF Spec violation: section name table isn't null terminated";
+}
 export function elfSectionName(i: i32, type: u32): string {
   return "Invalid ELF section name in module (section " + i.toString() + " type " + type.toString() + ")";
 }
-export function elfOneModinfo(): string { return "Only one .modinfo section must exist."; }
-export function elfThisModuleCount(mod: string): string { return "module " + mod + ": Exactly one .gnu.linkonce.this_module section must exist."; }
-export function elfThisModuleNoBits(mod: string): string { return "module " + mod + ": .gnu.linkonce.this_module section must have a size set"; }
-export function elfThisModuleNoAlloc(mod: string): string { return "module " + mod + ": .gnu.linkonce.this_module must occupy memory during process execution"; }
+export function elfOneModinfo(): string {
+  return "Only one .modinfo section must exist.";
+}
+export function elfThisModuleCount(mod: string): string {
+  return "module " + mod + ": Exactly one .gnu.linkonce.this_module section must exist.";
+}
+export function elfThisModuleNoBits(mod: string): string {
+  return "module " + mod + ": .gnu.linkonce.this_module section must have a size set";
+}
+export function elfThisModuleNoAlloc(mod: string): string {
+  return "module " + mod + ": .gnu.linkonce.this_module must occupy memory during process execution";
+}
 export function elfThisModuleSize(mod: string): string {
   return "module " + mod + ": .gnu.linkonce.this_module section size must match the kernel's built struct module size at run time";
 }
-export function noSymbols(mod: string): string { return mod + ": module has no symbols (stripped?)"; }
-export function noModuleInObject(mod: string): string { return mod + ": No module found in object"; }
+export function noSymbols(mod: string): string {
+  return mod + ": module has no symbols (stripped?)";
+}
+export function noModuleInObject(mod: string): string {
+  return mod + ": No module found in object";
+}
 export function elfShLink(link: i32, shnum: i32): string {
   return "Invalid ELF sh_link!=SHN_UNDEF(" + link.toString() + ") or (sh_link(" + link.toString() + ") >= hdr->e_shnum(" + shnum.toString() + ")";
 }
-export function elfSymbolStringTableType(type: u32): string { return "Invalid ELF symbol string table type: " + type.toString(); }
-export function elfExtVersionsPresence(): string { return "extended version crc+name presence does not match"; }
-export function elfExtVersionsCount(): string { return "more extended version crcs than names"; }
-export function elfEmptySymbolStrings(): string { return "empty symbol string table"; }
-export function elfSymbolStringsLeadingNul(): string { return "symbol string table missing leading NUL"; }
-export function elfSymbolStringsNotNul(): string { return "symbol string table isn't NUL terminated"; }
-export function elfSymbolNameBounds(): string { return "symbol name out of bounds in string table"; }
+export function elfSymbolStringTableType(type: u32): string {
+  return "Invalid ELF symbol string table type: " + type.toString();
+}
+export function elfExtVersionsPresence(): string {
+  return "extended version crc+name presence does not match";
+}
+export function elfExtVersionsCount(): string {
+  return "more extended version crcs than names";
+}
+export function elfEmptySymbolStrings(): string {
+  return "empty symbol string table";
+}
+export function elfSymbolStringsLeadingNul(): string {
+  return "symbol string table missing leading NUL";
+}
+export function elfSymbolStringsNotNul(): string {
+  return "symbol string table isn't NUL terminated";
+}
+export function elfSymbolNameBounds(): string {
+  return "symbol name out of bounds in string table";
+}
 export function vermagicMismatch(mod: string, modMagic: string, kernelMagic: string): string {
   return mod + ": version magic '" + modMagic + "' should be '" + kernelMagic + "'";
 }
 /** try_to_force_load() with CONFIG_MODULE_FORCE_LOAD (Debian): `reason` is "bad vermagic" or a symbol. */
-export function forcedLoad(mod: string, reason: string): string { return mod + ": " + reason + ": kernel tainted."; }
-export function noRetpoline(mod: string): string { return mod + ": loading module not compiled with retpoline compiler."; }
+export function forcedLoad(mod: string, reason: string): string {
+  return mod + ": " + reason + ": kernel tainted.";
+}
+export function noRetpoline(mod: string): string {
+  return mod + ": loading module not compiled with retpoline compiler.";
+}
 export function stagingModule(mod: string): string {
   return mod + ": module is from the staging directory, the quality is unknown, you have been warned.";
 }
-export function noExtCrc(mod: string, sym: string): string { return mod + ": no extended symbol version for " + sym; }
+export function noExtCrc(mod: string, sym: string): string {
+  return mod + ": no extended symbol version for " + sym;
+}
 
 // ---- kmod's depmod (tools/depmod.c, kmod 30) ----
 
 export function depmodNoSymbols(path: string, errno: i32): string {
   return "depmod: ERROR: failed to load symbols from " + path + ": " + strerror(errno);
 }
-export function depmodCycles(count: i32): string { return "depmod: ERROR: Found " + count.toString() + " modules in dependency cycles!"; }
-export function depmodNoOrder(dir: string): string { return "depmod: WARNING: could not open modules.order at " + dir + ": No such file or directory"; }
+export function depmodCycles(count: i32): string {
+  return "depmod: ERROR: Found " + count.toString() + " modules in dependency cycles!";
+}
+export function depmodNoOrder(dir: string): string {
+  return "depmod: WARNING: could not open modules.order at " + dir + ": No such file or directory";
+}

@@ -15,7 +15,10 @@ export class NamespaceSpan {
   last: i32 = 0;
   /** Series that got it through a stable update before `first`. */
   backports: i32[] = [];
-  constructor(public name: string, public first: i32) {}
+  constructor(
+    public name: string,
+    public first: i32,
+  ) {}
 
   /** Whether the namespace is in effect on the `v` series. */
   inEffect(v: i32): bool {
@@ -27,10 +30,16 @@ export class NamespaceSpan {
 /** Exports that left namespace `from` for namespace `to` ("" for none) in release `at`. */
 export class NamespaceMove {
   backports: i32[] = [];
-  constructor(public at: i32, public from: string, public to: string) {}
+  constructor(
+    public at: i32,
+    public from: string,
+    public to: string,
+  ) {}
 
   /** Whether the move had happened on the `v` series. */
-  done(v: i32): bool { return v >= this.at || this.backports.includes(v); }
+  done(v: i32): bool {
+    return v >= this.at || this.backports.includes(v);
+  }
 }
 
 class History {
@@ -83,7 +92,9 @@ export function namespaceSpan(ns: string): NamespaceSpan | null {
 }
 
 /** Every namespace the table knows, in table order. */
-export function historyNamespaces(): string[] { return history().names; }
+export function historyNamespaces(): string[] {
+  return history().names;
+}
 
 /** The namespace that the export `sym`, in namespace `ns` in the table of release `from`,
  *  has on release `target`; null when it was not exported there. Namespaces the table does
@@ -98,12 +109,18 @@ export function namespaceOn(sym: string, ns: string, from: i32, target: i32): st
     if (target < from) {
       for (let i = list.length - 1; i >= 0; i--) {
         const m = list[i];
-        if (m.done(from) && !m.done(target) && cur == m.to) { cur = m.from; moved = true; }
+        if (m.done(from) && !m.done(target) && cur == m.to) {
+          cur = m.from;
+          moved = true;
+        }
       }
     } else {
       for (let i = 0; i < list.length; i++) {
         const m = list[i];
-        if (!m.done(from) && m.done(target) && cur == m.from) { cur = m.to; moved = true; }
+        if (!m.done(from) && m.done(target) && cur == m.from) {
+          cur = m.to;
+          moved = true;
+        }
       }
     }
   }
@@ -135,7 +152,13 @@ export function withNamespace(e: Export, ns: string): Export {
  *  Answers from the base lookup are corrected once and kept. */
 export class ReleaseExports extends ExportLookup {
   private made: Map<string, Export | null> = new Map();
-  constructor(public base: ExportLookup, public from: i32, public target: i32) { super(); }
+  constructor(
+    public base: ExportLookup,
+    public from: i32,
+    public target: i32,
+  ) {
+    super();
+  }
 
   find(sym: string): Export | null {
     const e = this.base.find(sym);
@@ -143,7 +166,7 @@ export class ReleaseExports extends ExportLookup {
     if (this.made.has(sym)) return this.made.get(sym);
     const x = e as Export;
     const ns = namespaceOn(sym, x.ns, this.from, this.target);
-    const out: Export | null = ns == null ? null : (ns == x.ns ? x : withNamespace(x, ns as string));
+    const out: Export | null = ns == null ? null : ns == x.ns ? x : withNamespace(x, ns as string);
     this.made.set(sym, out);
     return out;
   }

@@ -16,8 +16,12 @@ export abstract class ModuleDirectory {
 
 /** A Map the caller keeps filling (the workspace's own modules). */
 export class MapDirectory extends ModuleDirectory {
-  constructor(public map: Map<string, KoImage>) { super(); }
-  find(name: string): KoImage | null { return this.map.has(name) ? this.map.get(name) : null; }
+  constructor(public map: Map<string, KoImage>) {
+    super();
+  }
+  find(name: string): KoImage | null {
+    return this.map.has(name) ? this.map.get(name) : null;
+  }
 }
 
 /** The modules a Module.symvers names, with the exports it lists for each. Modules in
@@ -35,7 +39,10 @@ export class SymversDirectory extends ModuleDirectory {
   /** namespace → the installed modules importing it, in table order. */
   importers: Map<string, string[]> = new Map();
 
-  constructor(public symvers: Symvers, exclude: Set<string>) {
+  constructor(
+    public symvers: Symvers,
+    exclude: Set<string>,
+  ) {
     super();
     let last = -1;
     let list: i32[] = [];
@@ -44,9 +51,15 @@ export class SymversDirectory extends ModuleDirectory {
       if (o != last) {
         last = o;
         const name = symvers.owners[o];
-        if (name == "vmlinux" || exclude.has(name)) { list = []; continue; }
+        if (name == "vmlinux" || exclude.has(name)) {
+          list = [];
+          continue;
+        }
         if (this.rowsOf.has(name)) list = this.rowsOf.get(name);
-        else { list = []; this.rowsOf.set(name, list); }
+        else {
+          list = [];
+          this.rowsOf.set(name, list);
+        }
       }
       const name = symvers.owners[o];
       if (name != "vmlinux" && !exclude.has(name)) list.push(i);
@@ -145,7 +158,10 @@ export class Profile {
   /** The table as the run's release reads it (see readAs). */
   exports: ExportLookup;
   vmlinux: ExportLookup;
-  constructor(public name: string, public symvers: Symvers) {
+  constructor(
+    public name: string,
+    public symvers: Symvers,
+  ) {
     this.modules = new SymversDirectory(symvers, new Set<string>());
     this.release = parseRelease(name.startsWith("debian-") ? name.substring(7) : name);
     this.exports = symvers;
@@ -163,7 +179,9 @@ export class Profile {
   }
 
   /** The release the table was made for, when it stands for another one (else 0). */
-  approximates(v: i32): i32 { return this.release != 0 && this.release != v ? this.release : 0; }
+  approximates(v: i32): i32 {
+    return this.release != 0 && this.release != v ? this.release : 0;
+  }
 }
 
 export { profileNameFor } from "../../shared/debian";

@@ -103,14 +103,20 @@ export function namespaceExports(t: Symvers, ns: string, limit: i32): string {
  *  GPL-only ones, those in a namespace, those restricted to named modules (`module:`), those of
  *  vmlinux and of modules, and each namespace's count, as JSON. */
 export function exportSurface(t: Symvers): string {
-  let gpl = 0, namespaced = 0, moduleOnly = 0, vmlinux = 0;
+  let gpl = 0,
+    namespaced = 0,
+    moduleOnly = 0,
+    vmlinux = 0;
   const counts = new Map<string, i32>();
   for (let i = 0; i < t.count; i++) {
     if (t.isGplAt(i)) gpl++;
     if (t.ownerOf(i) == "vmlinux") vmlinux++;
     const ns = t.namespaceAt(i);
     if (ns.length == 0) continue;
-    if (ns.startsWith(MODULE_NS_PREFIX)) { moduleOnly++; continue; }
+    if (ns.startsWith(MODULE_NS_PREFIX)) {
+      moduleOnly++;
+      continue;
+    }
     namespaced++;
     counts.set(ns, counts.has(ns) ? counts.get(ns) + 1 : 1);
   }

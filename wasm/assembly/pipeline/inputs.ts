@@ -32,8 +32,15 @@ export function sortInputs(ws: Workspace, opt: RunOptions): Inputs {
       if (over != null) inp.findings.push(over);
       else inp.modules.push(f);
     } else if (role == FileRole.Other) {
-      inp.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_UNSUPPORTED_FILE,
-        f.name + ": not a workspace file ksymns reads (*.c, Kbuild, Module.symvers, .config, load); ignored", Span.at(f.name, 1)));
+      inp.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Info,
+          Msg.READ_UNSUPPORTED_FILE,
+          f.name + ": not a workspace file ksymns reads (*.c, Kbuild, Module.symvers, .config, load); ignored",
+          Span.at(f.name, 1),
+        ),
+      );
     }
   }
   inp.kbuild = ws.find("Kbuild") != null ? ws.find("Kbuild") : ws.find("Makefile");

@@ -31,8 +31,16 @@ export function chooseKernel(ws: Workspace, opt: RunOptions, profile: Profile | 
   const fileCfg = new KernelConfig();
   if (cfgFile != null) readConfig(".config", (cfgFile as WorkspaceFile).text(), fileCfg);
   const v = chosenRelease(opt.kernel, fileCfg.releaseText);
-  if (opt.kernel.length > 0 && parseRelease(opt.kernel) == 0) k.findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_UNKNOWN_KERNEL,
-    "kernel '" + opt.kernel + "' is not a release ksymns knows (" + knownRangeText() + "); using " + releaseName(v), Span.none()));
+  if (opt.kernel.length > 0 && parseRelease(opt.kernel) == 0)
+    k.findings.push(
+      new Finding(
+        Stage.Read,
+        Severity.Error,
+        Msg.READ_UNKNOWN_KERNEL,
+        "kernel '" + opt.kernel + "' is not a release ksymns knows (" + knownRangeText() + "); using " + releaseName(v),
+        Span.none(),
+      ),
+    );
   k.release = v;
   k.releaseText = isFullRelease(opt.kernel) && parseRelease(opt.kernel) == v ? opt.kernel : releaseString(v);
   const cfg = new KernelConfig();

@@ -28,7 +28,8 @@ export function checkModuleFiles(kos: KoImage[], build: BuildResult, t: Tables, 
   const out: Finding[] = [];
   if (kos.length == 0) return out;
   const built = new Map<string, Export>();
-  for (let u = 0; u < build.kos.length; u++) for (let i = 0; i < build.kos[u].exports.length; i++) built.set(build.kos[u].exports[i].symbol, build.kos[u].exports[i]);
+  for (let u = 0; u < build.kos.length; u++)
+    for (let i = 0; i < build.kos[u].exports.length; i++) built.set(build.kos[u].exports[i].symbol, build.kos[u].exports[i]);
   const kt = new SymbolTable().under(built).underAll(t.base);
   for (let i = 0; i < kos.length; i++) {
     const ko = kos[i];

@@ -43,13 +43,15 @@ export function readOptions(packed: ArrayBuffer): RunOptions {
   const o = new RunOptions();
   const entries = unpackWorkspace(packed).files;
   for (let i = 0; i < entries.length; i++) {
-    const k = entries[i].name, v = entries[i].text();
+    const k = entries[i].name,
+      v = entries[i].text();
     if (k == KERNEL) o.kernel = v.trim();
     else if (k == RELAXED) o.relaxed = v == "1";
     else if (k == PROFILE) o.useProfile = v != "0";
     else if (k.startsWith(CONFIG) && isConfigName(k.substring(CONFIG.length))) o.config.set(k.substring(CONFIG.length), v);
     else if (k.startsWith(UNDECODED)) o.undecoded.set(k.substring(UNDECODED.length), v);
-    else o.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_BAD_OPTION, "option '" + k + "' is not one the engine takes; ignored", Span.none()));
+    else
+      o.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_BAD_OPTION, "option '" + k + "' is not one the engine takes; ignored", Span.none()));
   }
   return o;
 }

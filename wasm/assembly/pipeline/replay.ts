@@ -56,8 +56,15 @@ export function replay(script: LoadScript, session: Session, inst: Installed, r:
 /** The loader's messages that refuse a module (load_module() fails after printing them), as
  *  opposed to the taint notices a module that loads may cause. */
 function refusesLoad(id: i32): bool {
-  return id == Msg.LOAD_SIG_REJECTED || id == Msg.LOAD_CRC_MISMATCH || id == Msg.LOAD_NO_CRC || id == Msg.LOAD_UNKNOWN_SYMBOL ||
-    id == Msg.LOAD_INVALID_MODULE || id == Msg.LOAD_NO_EXT_CRC || id == Msg.LOAD_VERMAGIC;
+  return (
+    id == Msg.LOAD_SIG_REJECTED ||
+    id == Msg.LOAD_CRC_MISMATCH ||
+    id == Msg.LOAD_NO_CRC ||
+    id == Msg.LOAD_UNKNOWN_SYMBOL ||
+    id == Msg.LOAD_INVALID_MODULE ||
+    id == Msg.LOAD_NO_EXT_CRC ||
+    id == Msg.LOAD_VERMAGIC
+  );
 }
 
 /** Load-stage findings: each kernel message placed where the editor can show it. */
@@ -77,7 +84,11 @@ function loadFindings(findings: Finding[], c: CommandResult, inst: Installed): v
       const k = ko as KoImage;
       if (l.sym.length > 0 && k.useSpans.has(l.sym)) span = k.useSpans.get(l.sym);
       else if (l.id == Msg.LOAD_DUPLICATE_EXPORT) {
-        for (let j = 0; j < k.exports.length; j++) if (k.exports[j].symbol == l.sym) { span = k.exports[j].span; break; }
+        for (let j = 0; j < k.exports.length; j++)
+          if (k.exports[j].symbol == l.sym) {
+            span = k.exports[j].span;
+            break;
+          }
       }
     }
     findings.push(new Finding(Stage.Load, sev, l.id, l.text, span, c.module).about(l.sym, l.ns));

@@ -63,14 +63,29 @@ function pin(t: Tables, sv: Symvers): void {
 
 /** The tables for a build of `units` beside the workspace's `kos`; `extraFiles` are the
  *  KBUILD_EXTRA_SYMBOLS tables (null where the workspace lacks the file `extraNames` names). */
-export function layerTables(units: BuildUnit[], kos: KoImage[], symversFile: WorkspaceFile | null, extraNames: string[], extraFiles: Array<WorkspaceFile | null>, profile: Profile | null, r: Rules): Tables {
+export function layerTables(
+  units: BuildUnit[],
+  kos: KoImage[],
+  symversFile: WorkspaceFile | null,
+  extraNames: string[],
+  extraFiles: Array<WorkspaceFile | null>,
+  profile: Profile | null,
+  r: Rules,
+): Tables {
   const t = new Tables();
   t.profile = profile;
   for (let i = 0; i < extraFiles.length; i++) {
     const f = extraFiles[i];
     if (f == null) {
-      t.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_NO_SOURCE,
-        "KBUILD_EXTRA_SYMBOLS names " + extraNames[i] + ", which is not in the workspace; the exports it lists are unknown to this build", Span.none()));
+      t.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Warning,
+          Msg.READ_KBUILD_NO_SOURCE,
+          "KBUILD_EXTRA_SYMBOLS names " + extraNames[i] + ", which is not in the workspace; the exports it lists are unknown to this build",
+          Span.none(),
+        ),
+      );
       continue;
     }
     const sv = cachedSymvers(f as WorkspaceFile);
@@ -121,7 +136,9 @@ let lastRepeated: RepeatedExport[] = [];
 let lastTables: Symvers[] = [];
 let lastKernel: ExportLookup | null = null;
 
-function sameObject<T>(a: T, b: T): bool { return changetype<usize>(a) == changetype<usize>(b); }
+function sameObject<T>(a: T, b: T): bool {
+  return changetype<usize>(a) == changetype<usize>(b);
+}
 
 /** modpost's reading order: the kernel's vmlinux exports, the pasted table, then each
  *  KBUILD_EXTRA_SYMBOLS table. */

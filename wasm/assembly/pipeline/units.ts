@@ -25,7 +25,9 @@ export class Units {
 
 /** The workspace as make sees the module folder. */
 class WorkspaceFiles extends MakeFiles {
-  constructor(public ws: Workspace) { super(); }
+  constructor(public ws: Workspace) {
+    super();
+  }
   read(path: string): string | null {
     const f = this.ws.find(path);
     return f == null ? null : (f as WorkspaceFile).text();
@@ -39,13 +41,24 @@ class WorkspaceFiles extends MakeFiles {
 
 /** `*` matches within one path segment, `?` one character (as make's wildcard). */
 function globMatch(p: string, s: string): bool {
-  let i = 0, j = 0, star = -1, mark = 0;
+  let i = 0,
+    j = 0,
+    star = -1,
+    mark = 0;
   while (j < s.length) {
-    if (i < p.length && (p.charCodeAt(i) == 63 || p.charCodeAt(i) == s.charCodeAt(j)) && s.charCodeAt(j) != 47) { i++; j++; }
-    else if (i < p.length && p.charCodeAt(i) == s.charCodeAt(j)) { i++; j++; }
-    else if (i < p.length && p.charCodeAt(i) == 42) { star = i++; mark = j; }
-    else if (star >= 0 && s.charCodeAt(mark) != 47) { i = star + 1; j = ++mark; }
-    else return false;
+    if (i < p.length && (p.charCodeAt(i) == 63 || p.charCodeAt(i) == s.charCodeAt(j)) && s.charCodeAt(j) != 47) {
+      i++;
+      j++;
+    } else if (i < p.length && p.charCodeAt(i) == s.charCodeAt(j)) {
+      i++;
+      j++;
+    } else if (i < p.length && p.charCodeAt(i) == 42) {
+      star = i++;
+      mark = j;
+    } else if (star >= 0 && s.charCodeAt(mark) != 47) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
   }
   while (i < p.length && p.charCodeAt(i) == 42) i++;
   return i == p.length;
@@ -64,7 +77,9 @@ function readPreprocessed(file: string, text: string, def: MacroArg | null): Mod
 }
 
 /** Whether a file is gcc -E output (it starts with a linemarker: `# 0 "x.c"` from gcc 12). */
-function isPreprocessed(text: string): bool { return text.startsWith("# 0 \"") || text.startsWith("# 1 \""); }
+function isPreprocessed(text: string): bool {
+  return text.startsWith('# 0 "') || text.startsWith('# 1 "');
+}
 
 /** Reads Kbuild (if any) and the sources it names. */
 export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units {
@@ -102,8 +117,15 @@ export function readUnits(ws: Workspace, inp: Inputs, ctx: KbuildContext): Units
     out.list.push(new BuildUnit(src, m.builtin, m.object, parts));
   }
   if (out.list.length == 0 && inp.modules.length == 0) {
-    out.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_NO_MODULES,
-      "workspace: no module to build (add a NAME.c file, or name one in Kbuild's obj-m)", Span.none()));
+    out.findings.push(
+      new Finding(
+        Stage.Read,
+        Severity.Info,
+        Msg.READ_NO_MODULES,
+        "workspace: no module to build (add a NAME.c file, or name one in Kbuild's obj-m)",
+        Span.none(),
+      ),
+    );
   }
   return out;
 }
@@ -113,17 +135,34 @@ function readPart(ws: Workspace, m: KbuildModule, obj: KbuildObject, headers: Ke
   const f = ws.find(obj.source);
   if (f == null) {
     const needed = m.composite ? m.object : "modules";
-    findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_KBUILD_NO_SOURCE,
-      "make[3]: *** No rule to make target '" + obj.object + "', needed by '" + needed + "'. (Kbuild names " + obj.object + " but there is no " + obj.source + ")", m.span));
+    findings.push(
+      new Finding(
+        Stage.Read,
+        Severity.Error,
+        Msg.READ_KBUILD_NO_SOURCE,
+        "make[3]: *** No rule to make target '" +
+          obj.object +
+          "', needed by '" +
+          needed +
+          "'. (Kbuild names " +
+          obj.object +
+          " but there is no " +
+          obj.source +
+          ")",
+        m.span,
+      ),
+    );
     return null;
   }
   const text = (f as WorkspaceFile).text();
   if (looksBinary(text)) {
-    findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_BINARY,
-      obj.source + ": binary data, not C source; the file is not built", Span.at(obj.source, 1)));
+    findings.push(
+      new Finding(Stage.Read, Severity.Error, Msg.READ_BINARY, obj.source + ": binary data, not C source; the file is not built", Span.at(obj.source, 1)),
+    );
     return null;
   }
-  const src = isPreprocessed(text) ? readPreprocessed(obj.source, text, obj.defaultNamespace())
+  const src = isPreprocessed(text)
+    ? readPreprocessed(obj.source, text, obj.defaultNamespace())
     : compileSource(ws, obj.source, new CompileFlags(obj, moduleNameOf(m.object), !m.builtin), headers);
   for (let k = 0; k < src.findings.length; k++) findings.push(src.findings[k]);
   return src;
@@ -140,6 +179,10 @@ function sublevelOf(uname: string): i32 {
   if (parts.length < 3) return 0;
   let n = 0;
   const s = parts[2];
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) break; n = n * 10 + (c - 48); }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+  }
   return n;
 }

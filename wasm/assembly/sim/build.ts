@@ -19,13 +19,20 @@ export class BuildUnit {
   /** The object make links, as a workspace path without ".o" (`usb-storage`, `sub/foo`). */
   object: string;
   parts: ModuleSource[];
-  constructor(public src: ModuleSource, public builtin: bool, object: string = "", parts: ModuleSource[] = []) {
+  constructor(
+    public src: ModuleSource,
+    public builtin: bool,
+    object: string = "",
+    parts: ModuleSource[] = [],
+  ) {
     this.object = object.length > 0 ? (object.endsWith(".o") ? object.substring(0, object.length - 2) : object) : stemOf(src.file);
     this.parts = parts.length > 0 ? parts : [src];
   }
 }
 
-function stemOf(file: string): string { return file.endsWith(".c") ? file.substring(0, file.length - 2) : file; }
+function stemOf(file: string): string {
+  return file.endsWith(".c") ? file.substring(0, file.length - 2) : file;
+}
 
 export class BuildOptions {
   modversions: bool = true;
@@ -53,7 +60,10 @@ export class BuildResult {
 /** FNV-1a over the declaration text: a stand-in for genksyms' CRC of the symbol's type. */
 export function crcOf(text: string): u32 {
   let h: u32 = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) { h ^= <u32>text.charCodeAt(i); h *= 0x01000193; }
+  for (let i = 0; i < text.length; i++) {
+    h ^= <u32>text.charCodeAt(i);
+    h *= 0x01000193;
+  }
   return h == 0 ? 1 : h;
 }
 
@@ -66,7 +76,10 @@ class Ctx {
   /** modpost errors about the tables read (read_dump), and the modules those rows belong to. */
   dumpErrors: Finding[] = [];
   dumpOwners: Set<string> = new Set();
-  constructor(public r: Rules, public opt: BuildOptions) {}
+  constructor(
+    public r: Rules,
+    public opt: BuildOptions,
+  ) {}
 
   logs(src: ModuleSource): bool {
     if (this.failedFile.length == 0) this.failedFile = src.file;
@@ -125,7 +138,10 @@ class Ctx {
     const f = new Finding(Stage.Modpost, sev, id, text, span, src.name);
     this.res.findings.push(f);
     this.res.log.push(text);
-    if (sev == Severity.Error) { this.res.modpostFailed = true; this.moduleFailed = true; }
+    if (sev == Severity.Error) {
+      this.res.modpostFailed = true;
+      this.moduleFailed = true;
+    }
     return f;
   }
 
@@ -174,7 +190,7 @@ function exportNamespace(c: Ctx, src: ModuleSource, e: ExportDecl): string | nul
         c.asmError(src, Msg.CC_NS_QUOTED_TWICE, T.asJunk(a.value.substring(0, 1)), a.span);
         return null;
       }
-      return "\"" + a.value + "\"";
+      return '"' + a.value + '"';
     }
     return a.text; // the macro stringifies whatever tokens it is given
   }
@@ -203,7 +219,7 @@ function importValue(c: Ctx, src: ModuleSource, a: MacroArg, span: Span, resolve
     c.compileError(src, Msg.CC_IMPORT_IDENTIFIER, T.ccImportIdentifier(a.text), a.span, src.file);
     return null;
   }
-  if (a.isString) return "\"" + a.value + "\""; // stringified: import_ns keeps the quotes
+  if (a.isString) return '"' + a.value + '"'; // stringified: import_ns keeps the quotes
   return a.text; // any tokens, stringified
 }
 
@@ -224,8 +240,16 @@ const THIS_MODULE = "__this_module";
 
 /** Names kernel headers provide as macros or inline helpers: calls to them are never symbols. */
 function isHeaderHelper(n: string): bool {
-  return n.startsWith("_") || n.startsWith("pr_") || n.startsWith("module_param") || n.startsWith("BUILD_BUG_ON") ||
-    n == "printk" || n == "likely" || n == "unlikely" || n == "ARRAY_SIZE";
+  return (
+    n.startsWith("_") ||
+    n.startsWith("pr_") ||
+    n.startsWith("module_param") ||
+    n.startsWith("BUILD_BUG_ON") ||
+    n == "printk" ||
+    n == "likely" ||
+    n == "unlikely" ||
+    n == "ARRAY_SIZE"
+  );
 }
 
 /** Calls the file neither defines nor declares and no table exports: the reader takes them to
@@ -246,7 +270,15 @@ export function headerCalls(src: ModuleSource, world: SymbolTable): string[] {
  *  `pinned` holds Module.symvers rows for symbols the workspace's own modules export: the
  *  table the users were built against wins over the fresh export (a separate earlier build);
  *  `repeated` the table rows modpost reads as second exports. */
-export function runBuild(units: BuildUnit[], base: SymbolTable, hasVmlinux: bool, pinned: Map<string, Export>, repeated: RepeatedExport[], r: Rules, opt: BuildOptions): BuildResult {
+export function runBuild(
+  units: BuildUnit[],
+  base: SymbolTable,
+  hasVmlinux: bool,
+  pinned: Map<string, Export>,
+  repeated: RepeatedExport[],
+  r: Rules,
+  opt: BuildOptions,
+): BuildResult {
   const c = new Ctx(r, opt);
   const compiled = compile(c, units);
   const own = new Map<string, Export>();
@@ -349,7 +381,10 @@ function makeImages(c: Ctx, units: BuildUnit[], compiled: Compiled, own: Map<str
   for (let u = 0; u < units.length; u++) {
     if (!units[u].builtin) continue;
     const ko = res.kos[u];
-    for (let i = 0; i < ko.exports.length; i++) { res.builtinExports.push(ko.exports[i]); own.set(ko.exports[i].symbol, ko.exports[i]); }
+    for (let i = 0; i < ko.exports.length; i++) {
+      res.builtinExports.push(ko.exports[i]);
+      own.set(ko.exports[i].symbol, ko.exports[i]);
+    }
   }
 }
 
@@ -363,8 +398,12 @@ function readDumps(c: Ctx, repeated: RepeatedExport[]): void {
     const p = repeated[i].previous;
     // modpost names modules by the table's module column, as written
     const prev = p.owner == "vmlinux" ? "vmlinux" : p.ownerPath + ".ko";
-    c.dump(e, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
-      T.modpostExportedTwice(r, e.ownerPath, e.symbol, prev)).relaxable = false;
+    c.dump(
+      e,
+      Msg.MODPOST_EXPORTED_TWICE,
+      r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+      T.modpostExportedTwice(r, e.ownerPath, e.symbol, prev),
+    ).relaxable = false;
   }
 }
 
@@ -379,8 +418,13 @@ function readExports(c: Ctx, units: BuildUnit[], base: SymbolTable, own: Map<str
       const e = ko.exports[i];
       const prev = base.find(e.symbol);
       if (prev != null && !own.has(e.symbol) && (prev as Export).owner == "vmlinux") {
-        const f = c.modpost(units[u].src, Msg.MODPOST_EXPORTED_TWICE, r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
-          T.modpostExportedTwice(r, modpostName(r, units[u].object), e.symbol, (prev as Export).owner), e.span);
+        const f = c.modpost(
+          units[u].src,
+          Msg.MODPOST_EXPORTED_TWICE,
+          r.exportedTwiceIsError ? Severity.Error : Severity.Warning,
+          T.modpostExportedTwice(r, modpostName(r, units[u].object), e.symbol, (prev as Export).owner),
+          e.span,
+        );
         f.relaxable = false;
       }
       own.set(e.symbol, e);
@@ -422,7 +466,11 @@ function moduleObjectOrder(c: Ctx, unit: BuildUnit, undefinedNames: string[], ca
     const mine: string[] = [];
     for (let i = 0; i < part.refs.length; i++) if (wanted.has(part.refs[i].name)) mine.push(part.refs[i].name);
     const order = objectOrderOf(c, part, mine, calls);
-    for (let i = 0; i < order.length; i++) if (!seen.has(order[i])) { seen.add(order[i]); all.push(order[i]); }
+    for (let i = 0; i < order.length; i++)
+      if (!seen.has(order[i])) {
+        seen.add(order[i]);
+        all.push(order[i]);
+      }
   }
   return linkedSymbolOrder(all);
 }
@@ -442,14 +490,21 @@ function readSymbols(c: Ctx, units: BuildUnit[]): void {
     const src = units[u].src;
     const ko = c.res.kos[u];
     if (src.license == null) {
-      c.modpost(src, Msg.MODPOST_NO_LICENSE, r.missingLicenseIsError ? Severity.Error : Severity.Warning,
-        T.modpostNoLicense(r, units[u].object), Span.at(src.file, 1));
+      c.modpost(
+        src,
+        Msg.MODPOST_NO_LICENSE,
+        r.missingLicenseIsError ? Severity.Error : Severity.Warning,
+        T.modpostNoLicense(r, units[u].object),
+        Span.at(src.file, 1),
+      );
     }
     if (r.moduleNamespaces) {
       for (let i = 0; i < ko.importNs.length; i++) {
         const ns = ko.importNs[i];
         if (ns.startsWith(MODULE_NS_PREFIX)) {
-          c.modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, units[u].object, ns), importSpan(src, ns)).about("", ns).relaxable = false;
+          c
+            .modpost(src, Msg.MODPOST_IMPORT_MODULE_NS, Severity.Error, T.modpostImportModuleNs(r, units[u].object, ns), importSpan(src, ns))
+            .about("", ns).relaxable = false;
         }
       }
     }
@@ -490,8 +545,13 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
       if (c.opt.modversions && e.hasCrc) ko.versions.set(sym, e.crc);
       if (e.ns.length > 0 && !ko.importNs.includes(e.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, baseName(units[u].object), false))) {
         const warn = c.opt.allowMissingNsImports || !r.missingNsIsError;
-        const f = c.modpost(src, Msg.MODPOST_NS_NOT_IMPORTED, warn ? Severity.Warning : Severity.Error,
-          T.modpostNsNotImported(r, units[u].object, sym, e.ns, warn), span);
+        const f = c.modpost(
+          src,
+          Msg.MODPOST_NS_NOT_IMPORTED,
+          warn ? Severity.Warning : Severity.Error,
+          T.modpostNsNotImported(r, units[u].object, sym, e.ns, warn),
+          span,
+        );
         f.about(sym, e.ns);
         if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
         if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
@@ -514,9 +574,14 @@ function compileModC(c: Ctx, units: BuildUnit[]): bool {
     const ko = c.res.kos[u];
     for (let i = 0; i < ko.exports.length; i++) {
       const ns = ko.exports[i].ns;
-      if (ns.startsWith("\"")) {
-        c.compileError(units[u].src, Msg.CC_NS_QUOTED_TWICE, T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
-          ko.exports[i].span, units[u].object + ".mod.c");
+      if (ns.startsWith('"')) {
+        c.compileError(
+          units[u].src,
+          Msg.CC_NS_QUOTED_TWICE,
+          T.ccExpectedParenBefore("'" + ns.substring(1, ns.length - 1) + "'"),
+          ko.exports[i].span,
+          units[u].object + ".mod.c",
+        );
         failed = true;
       }
     }
@@ -549,12 +614,14 @@ function baseName(path: string): string {
   return slash >= 0 ? path.substring(slash + 1) : path;
 }
 
-function modpostName(r: Rules, mod: string): string { return r.modpostRelativePaths ? mod : "<M>/" + mod; }
+function modpostName(r: Rules, mod: string): string {
+  return r.modpostRelativePaths ? mod : "<M>/" + mod;
+}
 
 function importSpan(src: ModuleSource, ns: string): Span {
   for (let i = 0; i < src.imports.length; i++) {
     const a = src.imports[i].arg;
-    if (a.value == ns || "\"" + a.value + "\"" == ns || a.text == ns) return src.imports[i].span;
+    if (a.value == ns || '"' + a.value + '"' == ns || a.text == ns) return src.imports[i].span;
   }
   return Span.at(src.file, 1);
 }

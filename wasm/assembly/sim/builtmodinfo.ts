@@ -18,7 +18,11 @@ export class BuiltModinfo {
 }
 
 class Entry {
-  constructor(public key: string, public value: string, public at: Span) {}
+  constructor(
+    public key: string,
+    public value: string,
+    public at: Span,
+  ) {}
 }
 
 function before(a: Span, b: Span): bool {

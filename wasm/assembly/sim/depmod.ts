@@ -26,7 +26,10 @@ export class DepModule {
   error: string;
   errno: i32;
   private read: KoFile | null = null;
-  constructor(public relpath: string, public summary: Uint8Array) {
+  constructor(
+    public relpath: string,
+    public summary: Uint8Array,
+  ) {
     const slash = relpath.lastIndexOf("/");
     const baseAt = slash + 1;
     let base = relpath.substring(baseAt);
@@ -83,14 +86,14 @@ function superFastHashAt(ptr: usize, n: i32, shift: i32): u32 {
   if (rem == 3) {
     hash += byteAt(ptr, p, shift) | (byteAt(ptr, p + 1, shift) << 8);
     hash ^= hash << 16;
-    hash ^= <u32>(<i32><i8>byteAt(ptr, p + 2, shift) << 18);
+    hash ^= <u32>((<i32>(<i8>byteAt(ptr, p + 2, shift))) << 18);
     hash += hash >> 11;
   } else if (rem == 2) {
     hash += byteAt(ptr, p, shift) | (byteAt(ptr, p + 1, shift) << 8);
     hash ^= hash << 11;
     hash += hash >> 17;
   } else if (rem == 1) {
-    hash += <u32><i32><i8>byteAt(ptr, p, shift);
+    hash += <u32>(<i32>(<i8>byteAt(ptr, p, shift)));
     hash ^= hash << 10;
     hash += hash >> 1;
   }
@@ -104,12 +107,12 @@ function superFastHashAt(ptr: usize, n: i32, shift: i32): u32 {
 }
 
 function byteAt(ptr: usize, i: i32, shift: i32): u32 {
-  return shift != 0 ? <u32>(load<u16>(ptr + (<usize>i << 1)) & 0xff) : <u32>load<u8>(ptr + <usize>i);
+  return shift != 0 ? <u32>(load<u16>(ptr + ((<usize>i) << 1)) & 0xff) : <u32>load<u8>(ptr + <usize>i);
 }
 
 function isAscii(s: string): bool {
   const p = changetype<usize>(s);
-  for (let i = 0; i < s.length; i++) if (load<u16>(p + (<usize>i << 1)) >= 0x80) return false;
+  for (let i = 0; i < s.length; i++) if (load<u16>(p + ((<usize>i) << 1)) >= 0x80) return false;
   return true;
 }
 
@@ -133,13 +136,18 @@ function hashOrder(names: string[]): string[] {
     // insertion into the bucket's sorted run
     let j = at;
     const name = unchecked(names[i]);
-    while (j > starts[k] && byteCompare(unchecked(out[j - 1]), name) > 0) { unchecked(out[j] = out[j - 1]); j--; }
-    unchecked(out[j] = name);
+    while (j > starts[k] && byteCompare(unchecked(out[j - 1]), name) > 0) {
+      unchecked((out[j] = out[j - 1]));
+      j--;
+    }
+    unchecked((out[j] = name));
   }
   return out;
 }
 
-function byDepSortIdx(a: DepModule, b: DepModule): i32 { return a.depSortIdx - b.depSortIdx; }
+function byDepSortIdx(a: DepModule, b: DepModule): i32 {
+  return a.depSortIdx - b.depSortIdx;
+}
 
 /** A name's UTF-8 bytes. */
 function utf8(s: string): Uint8Array {
@@ -150,9 +158,11 @@ function utf8(s: string): Uint8Array {
 function byteCompare(a: string, b: string): i32 {
   const n = a.length < b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    const x = a.charCodeAt(i),
+      y = b.charCodeAt(i);
     if (x >= 0x80 || y >= 0x80) {
-      const u = utf8(a), v = utf8(b);
+      const u = utf8(a),
+        v = utf8(b);
       const m = u.length < v.length ? u.length : v.length;
       for (let j = 0; j < m; j++) if (u[j] != v[j]) return <i32>u[j] - <i32>v[j];
       return u.length - v.length;
@@ -184,7 +194,8 @@ export class Depmod {
     m.found = found;
     if (this.byName.has(m.modname)) {
       const old = this.byName.get(m.modname);
-      const newUp = relpath.startsWith("updates/"), oldUp = old.relpath.startsWith("updates/");
+      const newUp = relpath.startsWith("updates/"),
+        oldUp = old.relpath.startsWith("updates/");
       if (newUp == oldUp ? old.found < found : oldUp) return;
     }
     this.byName.set(m.modname, m);
@@ -226,11 +237,13 @@ export class Depmod {
       const tag = unchecked(b[p]);
       p += 2;
       if ((tag == 0x4b || tag == 0x55 || tag == 0x44) && !nameFits(b, p)) break;
-      if (tag == 0x4b) {                                                                // K name
+      if (tag == 0x4b) {
+        // K name
         const len = nameLength(b, p);
         t.set(buf, p + 6, len, nameHash(b, p), m.idx, true);
         p += 7 + len;
-      } else if (tag == 0x55 || tag == 0x44) break; // the K records come first (depmodview.ts)
+      } else if (tag == 0x55 || tag == 0x44)
+        break; // the K records come first (depmodview.ts)
       else p = skipFields(b, p, recordFields(tag));
     }
   }
@@ -245,7 +258,8 @@ export class Depmod {
       const tag = unchecked(b[p]);
       p += 2;
       if ((tag == 0x4b || tag == 0x55 || tag == 0x44) && !nameFits(b, p)) break;
-      if (tag == 0x55 || tag == 0x44) {                                                 // U name weak, D name
+      if (tag == 0x55 || tag == 0x44) {
+        // U name weak, D name
         const len = nameLength(b, p);
         let owner: i32;
         if (len > 0 && unchecked(b[p + 6]) == 0x2e) {
@@ -255,7 +269,10 @@ export class Depmod {
         } else owner = t.get(base + <usize>(p + 6), len, nameHash(b, p));
         if (owner >= 0) {
           const o = mods[owner];
-          if (!m.deps.includes(o)) { m.deps.push(o); o.users++; }
+          if (!m.deps.includes(o)) {
+            m.deps.push(o);
+            o.users++;
+          }
         }
         p += 7 + len + (tag == 0x55 ? 2 : 0);
       } else if (tag == 0x4b) p += 7 + nameLength(b, p);
@@ -313,7 +330,10 @@ export class Depmod {
     o.byte(0x3a); // ':'
     if (m.deps.length > 0) {
       const all = this.allDependencies(m);
-      for (let j = 0; j < all.length; j++) { o.byte(0x20); put(o, paths[all[j].idx]); }
+      for (let j = 0; j < all.length; j++) {
+        o.byte(0x20);
+        put(o, paths[all[j].idx]);
+      }
     }
     o.byte(0x0a);
   }
@@ -346,11 +366,15 @@ function recordFields(tag: u8): i32 {
 /** The hash and the length that a name field (depmodview.ts writeName) starts with. */
 // (callers check nameFits first)
 function nameHash(b: Uint8Array, p: i32): u32 {
-  return (<u32>unchecked(b[p]) & 0x7f) | ((<u32>unchecked(b[p + 1]) & 0x7f) << 7) |
-    ((<u32>unchecked(b[p + 2]) & 0x7f) << 14) | ((<u32>unchecked(b[p + 3]) & 0x7f) << 21);
+  return (
+    ((<u32>unchecked(b[p])) & 0x7f) |
+    (((<u32>unchecked(b[p + 1])) & 0x7f) << 7) |
+    (((<u32>unchecked(b[p + 2])) & 0x7f) << 14) |
+    (((<u32>unchecked(b[p + 3])) & 0x7f) << 21)
+  );
 }
 function nameLength(b: Uint8Array, p: i32): i32 {
-  return (<i32>unchecked(b[p + 4]) & 0x7f) | ((<i32>unchecked(b[p + 5]) & 0x7f) << 7);
+  return ((<i32>unchecked(b[p + 4])) & 0x7f) | (((<i32>unchecked(b[p + 5])) & 0x7f) << 7);
 }
 
 /** Whether the name field at p lies whole in the summary (its NUL included). */
@@ -383,7 +407,7 @@ function sortByOrder(mods: DepModule[], order: Uint8Array): void {
   for (let i = 0; i < mods.length; i++) byPath.set(mods[i].uncrelpath, mods[i]);
   for (let i = 0; i < count; i++) {
     const l = lines[i];
-    if (byPath.has(l)) byPath.get(l).sortIdx = (i + 1) - total;
+    if (byPath.has(l)) byPath.get(l).sortIdx = i + 1 - total;
   }
   // glibc's qsort is a merge sort here: stable. The listed modules' keys are distinct (one
   // line each, -count to -1), the others' all 1: each listed one goes to its line's place,
@@ -396,7 +420,10 @@ function sortByOrder(mods: DepModule[], order: Uint8Array): void {
     else rest.push(m);
   }
   let w = 0;
-  for (let i = 0; i < count; i++) { const m = placed[i]; if (m != null) mods[w++] = m; }
+  for (let i = 0; i < count; i++) {
+    const m = placed[i];
+    if (m != null) mods[w++] = m;
+  }
   for (let i = 0; i < rest.length; i++) mods[w++] = rest[i];
 }
 
@@ -418,8 +445,8 @@ export function splitLines(b: Uint8Array): string[] {
  *  decoder's branches on every byte. */
 function decodeLine(ptr: usize, n: i32): string {
   for (let i = 0; i < n; i++) if (load<u8>(ptr + <usize>i) >= 0x80) return String.UTF8.decodeUnsafe(ptr, <usize>n);
-  const s = changetype<string>(__new(<usize>n << 1, idof<string>()));
+  const s = changetype<string>(__new((<usize>n) << 1, idof<string>()));
   const p = changetype<usize>(s);
-  for (let i = 0; i < n; i++) store<u16>(p + (<usize>i << 1), load<u8>(ptr + <usize>i));
+  for (let i = 0; i < n; i++) store<u16>(p + ((<usize>i) << 1), load<u8>(ptr + <usize>i));
   return s;
 }

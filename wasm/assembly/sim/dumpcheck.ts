@@ -9,7 +9,10 @@ import { ExportLookup } from "./symtab";
 
 /** A table row modpost takes for a second export of its symbol, and the export before it. */
 export class RepeatedExport {
-  constructor(public row: Export, public previous: Export) {}
+  constructor(
+    public row: Export,
+    public previous: Export,
+  ) {}
 }
 
 /** Whether modpost refuses `row` after `previous`: the module column compares as written. */

@@ -32,12 +32,25 @@ export function splitSignature(b: ElfBytes): SignatureSplit {
   if (!b.cstrStartsWith(b.len - mlen, b.len, MODULE_SIG_STRING)) return out;
   const len = b.len - mlen;
   // mod_check_sig(): struct module_signature (12 bytes) sits just before the marker
-  if (len <= 12 || !b.has(<u64>(len - 12), 12)) { out.errno = T.EBADMSG; return out; }
+  if (len <= 12 || !b.has(<u64>(len - 12), 12)) {
+    out.errno = T.EBADMSG;
+    return out;
+  }
   const ms = len - 12;
   const sigLen = b.u32(ms + 8, true);
-  if (<u64>sigLen >= <u64>(len - 12)) { out.errno = T.EBADMSG; return out; }
-  if (b.u8(ms + 2) != PKEY_ID_PKCS7) { out.len = len; return out; } // ENOPKG: treated as unsigned
-  for (let i = 0; i < 8; i++) if (i != 2 && b.u8(ms + i) != 0) { out.errno = T.EBADMSG; return out; }
+  if (<u64>sigLen >= <u64>(len - 12)) {
+    out.errno = T.EBADMSG;
+    return out;
+  }
+  if (b.u8(ms + 2) != PKEY_ID_PKCS7) {
+    out.len = len;
+    return out;
+  } // ENOPKG: treated as unsigned
+  for (let i = 0; i < 8; i++)
+    if (i != 2 && b.u8(ms + i) != 0) {
+      out.errno = T.EBADMSG;
+      return out;
+    }
   out.len = len - 12 - <i32>sigLen;
   out.signed = true;
   return out;
@@ -45,9 +58,17 @@ export function splitSignature(b: ElfBytes): SignatureSplit {
 
 /** The kernel's own ELF layout: x86-64 is 64-bit little-endian, EM_X86_64. */
 export class NativeElf {
-  constructor(public is64: bool, public big: bool, public machine: u32) {}
-  get ehdr(): i32 { return this.is64 ? 64 : 52; }
-  get shdr(): i32 { return this.is64 ? 64 : 40; }
+  constructor(
+    public is64: bool,
+    public big: bool,
+    public machine: u32,
+  ) {}
+  get ehdr(): i32 {
+    return this.is64 ? 64 : 52;
+  }
+  get shdr(): i32 {
+    return this.is64 ? 64 : 40;
+  }
 }
 
 /** What the check printed and the errno it returns (0: the file passes). */
@@ -69,10 +90,20 @@ class Hdr {
 }
 
 class Reader {
-  constructor(public b: ElfBytes, public n: NativeElf, public len: i32) {}
-  u8(o: u64): u32 { return this.b.has(o, 1) ? this.b.u8(<i32>o) : 0; }
-  u16(o: u64): u32 { return this.b.has(o, 2) ? this.b.u16(<i32>o, this.n.big) : 0; }
-  u32(o: u64): u32 { return this.b.has(o, 4) ? this.b.u32(<i32>o, this.n.big) : 0; }
+  constructor(
+    public b: ElfBytes,
+    public n: NativeElf,
+    public len: i32,
+  ) {}
+  u8(o: u64): u32 {
+    return this.b.has(o, 1) ? this.b.u8(<i32>o) : 0;
+  }
+  u16(o: u64): u32 {
+    return this.b.has(o, 2) ? this.b.u16(<i32>o, this.n.big) : 0;
+  }
+  u32(o: u64): u32 {
+    return this.b.has(o, 4) ? this.b.u32(<i32>o, this.n.big) : 0;
+  }
   word(o: u64): u64 {
     if (!this.n.is64) return <u64>this.u32(o);
     return this.b.has(o, 8) ? this.b.u64(<i32>o, this.n.big) : 0;
@@ -116,16 +147,37 @@ class Check {
   res: FormatCheck = new FormatCheck();
   /** The refusal came from setup_load_info() (5.10, 6.1), after the validity check passed. */
   setup: bool = false;
-  constructor(public rd: Reader, public r: Rules) {}
-  err(text: string): FormatCheck { this.res.lines.push(new LogLine(3, text, Msg.LOAD_INVALID_MODULE, "")); this.res.errno = T.ENOEXEC; return this.res; }
-  warn(text: string): FormatCheck { this.res.lines.push(new LogLine(4, text, Msg.LOAD_INVALID_MODULE, "")); this.res.errno = T.ENOEXEC; return this.res; }
-  setupWarn(text: string): FormatCheck { this.setup = true; return this.warn(text); }
+  constructor(
+    public rd: Reader,
+    public r: Rules,
+  ) {}
+  err(text: string): FormatCheck {
+    this.res.lines.push(new LogLine(3, text, Msg.LOAD_INVALID_MODULE, ""));
+    this.res.errno = T.ENOEXEC;
+    return this.res;
+  }
+  warn(text: string): FormatCheck {
+    this.res.lines.push(new LogLine(4, text, Msg.LOAD_INVALID_MODULE, ""));
+    this.res.errno = T.ENOEXEC;
+    return this.res;
+  }
+  setupWarn(text: string): FormatCheck {
+    this.setup = true;
+    return this.warn(text);
+  }
   /** 5.10 prints nothing for most checks, then one summary line. */
-  silent(): FormatCheck { this.res.errno = T.ENOEXEC; return this.res; }
-  fail(text: string): FormatCheck { return this.r.elfCheckMessages ? this.err(text) : this.silent(); }
+  silent(): FormatCheck {
+    this.res.errno = T.ENOEXEC;
+    return this.res;
+  }
+  fail(text: string): FormatCheck {
+    return this.r.elfCheckMessages ? this.err(text) : this.silent();
+  }
 }
 
-function orMissing(name: string): string { return name.length > 0 ? name : "(missing .modinfo section or name field)"; }
+function orMissing(name: string): string {
+  return name.length > 0 ? name : "(missing .modinfo section or name field)";
+}
 
 /** find_sec() (SHF_ALLOC sections only) or find_any_unique_sec() (any; -1 when not unique). */
 function findSec(rd: Reader, shoff: u64, shnum: i32, str: Hdr, name: string, any: bool): i32 {
@@ -143,12 +195,16 @@ function findSec(rd: Reader, shoff: u64, shnum: i32, str: Hdr, name: string, any
 
 /** get_modinfo(info, "name"): the first `name=` string of the .modinfo section. */
 function modinfoName(rd: Reader, h: Hdr): string {
-  const a = h.offset, end = h.offset + h.size;
+  const a = h.offset,
+    end = h.offset + h.size;
   if (!rd.b.has(a, h.size)) return "";
   let p = <i32>a;
   const e = <i32>end;
   while (p < e) {
-    if (rd.b.u8(p) == 0) { p++; continue; }
+    if (rd.b.u8(p) == 0) {
+      p++;
+      continue;
+    }
     if (rd.b.cstrStartsWith(p, e, "name=")) return rd.b.cstr(p + 5, e);
     while (p < e && rd.b.u8(p) != 0) p++;
   }
@@ -226,8 +282,13 @@ function validity(c: Check, rd: Reader, r: Rules, moduleSize: u64): FormatCheck 
     if (mh.type == SHT_NOBITS) return c.err(T.elfThisModuleNoBits(who));
     if ((mh.flags & SHF_ALLOC) == 0) return c.err(T.elfThisModuleNoAlloc(who));
     if (moduleSize != 0 && mh.size != moduleSize) return c.err(T.elfThisModuleSize(who));
-    let symIdx = 0, symCount = 0;
-    for (let i = 1; i < shnum; i++) if (rd.shdr(shoff, i).type == SHT_SYMTAB) { symCount++; symIdx = i; }
+    let symIdx = 0,
+      symCount = 0;
+    for (let i = 1; i < shnum; i++)
+      if (rd.shdr(shoff, i).type == SHT_SYMTAB) {
+        symCount++;
+        symIdx = i;
+      }
     if (symCount != 1) return c.warn(T.noSymbols(who));
     const sym = rd.shdr(shoff, symIdx);
     if (sym.link == 0 || <i32>sym.link >= shnum) return c.err(T.elfShLink(<i32>sym.link, shnum));
@@ -291,7 +352,11 @@ function validity(c: Check, rd: Reader, r: Rules, moduleSize: u64): FormatCheck 
   const info = findSec(rd, shoff, shnum, str, ".modinfo", false);
   if (info > 0) c.res.name = modinfoName(rd, rd.shdr(shoff, info));
   let symIdx = 0;
-  for (let i = 1; i < shnum; i++) if (rd.shdr(shoff, i).type == SHT_SYMTAB) { symIdx = i; break; }
+  for (let i = 1; i < shnum; i++)
+    if (rd.shdr(shoff, i).type == SHT_SYMTAB) {
+      symIdx = i;
+      break;
+    }
   if (symIdx == 0) return c.setupWarn(T.noSymbols(orMissing(c.res.name)));
   const mod = findSec(rd, shoff, shnum, str, ".gnu.linkonce.this_module", false);
   if (mod == 0) return c.setupWarn(T.noModuleInObject(orMissing(c.res.name)));

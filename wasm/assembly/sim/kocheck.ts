@@ -20,12 +20,15 @@ export function checkBuiltKo(ko: KoImage, t: SymbolTable, hasVmlinux: bool, r: R
   const at = new Span(ko.file, 0, 0, 0, 0);
   const mod = ko.name;
   if (ko.license == null) {
-    out.push(new Finding(Stage.Modpost, r.missingLicenseIsError ? Severity.Error : Severity.Warning, Msg.MODPOST_NO_LICENSE, T.modpostNoLicense(r, mod), at, mod));
+    out.push(
+      new Finding(Stage.Modpost, r.missingLicenseIsError ? Severity.Error : Severity.Warning, Msg.MODPOST_NO_LICENSE, T.modpostNoLicense(r, mod), at, mod),
+    );
   }
   if (r.moduleNamespaces) {
     for (let i = 0; i < ko.importNs.length; i++) {
       const ns = ko.importNs[i];
-      if (ns.startsWith(MODULE_NS_PREFIX)) out.push(new Finding(Stage.Modpost, Severity.Error, Msg.MODPOST_IMPORT_MODULE_NS, T.modpostImportModuleNs(r, mod, ns), at, mod));
+      if (ns.startsWith(MODULE_NS_PREFIX))
+        out.push(new Finding(Stage.Modpost, Severity.Error, Msg.MODPOST_IMPORT_MODULE_NS, T.modpostImportModuleNs(r, mod, ns), at, mod));
     }
   }
   const gplOk = ko.license == null || isGplCompatible(ko.license as string);
@@ -40,8 +43,14 @@ export function checkBuiltKo(ko: KoImage, t: SymbolTable, hasVmlinux: bool, r: R
     }
     const x = e as Export;
     if (x.ns.length > 0 && !ko.importNs.includes(x.ns) && !(r.moduleNamespaces && moduleNamespaceAllows(x.ns, mod, false))) {
-      const f = new Finding(Stage.Modpost, allowMissingNsImports ? Severity.Warning : Severity.Error, Msg.MODPOST_NS_NOT_IMPORTED,
-        T.modpostNsNotImported(r, mod, sym, x.ns, allowMissingNsImports), at, mod);
+      const f = new Finding(
+        Stage.Modpost,
+        allowMissingNsImports ? Severity.Warning : Severity.Error,
+        Msg.MODPOST_NS_NOT_IMPORTED,
+        T.modpostNsNotImported(r, mod, sym, x.ns, allowMissingNsImports),
+        at,
+        mod,
+      );
       f.about(sym, x.ns);
       if (!x.span.isNone()) f.withRelated(x.span, "exported here into namespace " + x.ns);
       out.push(f);

@@ -81,12 +81,32 @@ function compression(b: Uint8Array): string {
  *  like any file over a limit, it is ignored. */
 export function overLimitFinding(file: string, why: string): Finding | null {
   if (why.startsWith("file-limit:")) {
-    return new Finding(Stage.Read, Severity.Error, Msg.READ_TOO_LARGE,
-      file + ": decompresses to more than " + (MAX_FILE_BYTES >> 20).toString() + " MiB (" + MAX_FILE_BYTES.toString() + " bytes), the most ksymns reads in one file; the file is ignored", Span.at(file, 1));
+    return new Finding(
+      Stage.Read,
+      Severity.Error,
+      Msg.READ_TOO_LARGE,
+      file +
+        ": decompresses to more than " +
+        (MAX_FILE_BYTES >> 20).toString() +
+        " MiB (" +
+        MAX_FILE_BYTES.toString() +
+        " bytes), the most ksymns reads in one file; the file is ignored",
+      Span.at(file, 1),
+    );
   }
   if (why.startsWith("workspace-limit:")) {
-    return new Finding(Stage.Read, Severity.Error, Msg.READ_TOO_LARGE,
-      file + ": decompressed, it would take the workspace past " + (MAX_WORKSPACE_BYTES >> 20).toString() + " MiB (" + MAX_WORKSPACE_BYTES.toString() + " bytes), the most ksymns accepts; the file is ignored", Span.at(file, 1));
+    return new Finding(
+      Stage.Read,
+      Severity.Error,
+      Msg.READ_TOO_LARGE,
+      file +
+        ": decompressed, it would take the workspace past " +
+        (MAX_WORKSPACE_BYTES >> 20).toString() +
+        " MiB (" +
+        MAX_WORKSPACE_BYTES.toString() +
+        " bytes), the most ksymns accepts; the file is ignored",
+      Span.at(file, 1),
+    );
   }
   return null;
 }
@@ -101,11 +121,19 @@ export function readWorkspaceKo(file: string, data: Uint8Array, r: Rules, findin
   const at = new Span(file, 0, 0, 0, 0);
   const packed = compression(data);
   if (packed.length > 0 && undecoded.startsWith("invalid:")) {
-    findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KO,
-      "not a valid " + packed + " stream (truncated or corrupt), so it was not decompressed; the kernel sees the compressed bytes as they are", at));
+    findings.push(
+      new Finding(
+        Stage.Read,
+        Severity.Warning,
+        Msg.READ_KO,
+        "not a valid " + packed + " stream (truncated or corrupt), so it was not decompressed; the kernel sees the compressed bytes as they are",
+        at,
+      ),
+    );
   } else if (packed.length > 0) {
-    findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KO,
-      packed + "-compressed data the host did not decompress; the kernel sees it as it is", at));
+    findings.push(
+      new Finding(Stage.Read, Severity.Warning, Msg.READ_KO, packed + "-compressed data the host did not decompress; the kernel sees it as it is", at),
+    );
   } else if (k.error.length > 0) {
     findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KO, "not a kernel module: " + k.error, at));
   }

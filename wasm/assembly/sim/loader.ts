@@ -29,7 +29,10 @@ export class LoadOutcome {
   failedIds: Msg[] = [];
 }
 
-function fail(o: LoadOutcome, errno: i32): LoadOutcome { o.errno = errno; return o; }
+function fail(o: LoadOutcome, errno: i32): LoadOutcome {
+  o.errno = errno;
+  return o;
+}
 
 /** Runs load_module() for `ko` against the session; on success the module is Live. */
 export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig): LoadOutcome {
@@ -74,13 +77,19 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
   }
   // unsigned module: taint E, notice once per boot
   if (cfg.sig && !ko.signed) {
-    if (!s.sigNoticeShown) { s.sigNoticeShown = true; s.print(5, T.sigUnsigned(name), Msg.LOAD_SIG_UNSIGNED); }
+    if (!s.sigNoticeShown) {
+      s.sigNoticeShown = true;
+      s.print(5, T.sigUnsigned(name), Msg.LOAD_SIG_UNSIGNED);
+    }
     mod.taints |= TAINT_UNSIGNED;
     s.addTaint(TAINT_UNSIGNED, false);
   }
   // names the kernel taints whatever their license claims (module_augment_kernel_taints)
   if (name == "ndiswrapper") s.addTaint(TAINT_PROPRIETARY, true);
-  if (name == "driverloader" || name == "lve") { mod.taints |= TAINT_PROPRIETARY; s.addTaint(TAINT_PROPRIETARY, true); }
+  if (name == "driverloader" || name == "lve") {
+    mod.taints |= TAINT_PROPRIETARY;
+    s.addTaint(TAINT_PROPRIETARY, true);
+  }
   if (r.licenseTaintShortLine && !hadProprietary && (s.taint & TAINT_PROPRIETARY) != 0) {
     s.print(4, T.licenseTaintShort(name), Msg.LOAD_LICENSE_TAINT_SHORT);
   }
@@ -137,7 +146,10 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
       // check_version()
       if (symErr == 0 && cfg.modversions && e.hasCrc && real != null) {
         const vid = checkFileVersion(s, ko, real as KoFile, mod, sym, e.crc, r);
-        if (vid >= 0) { symErr = T.EINVAL; id = <Msg>vid; }
+        if (vid >= 0) {
+          symErr = T.EINVAL;
+          id = <Msg>vid;
+        }
       } else if (symErr == 0 && cfg.modversions && e.hasCrc) {
         if (!ko.versions.has(sym)) {
           // a failure on every kernel the lab boots (5.10 on), not the old "warn once, let it go"
@@ -153,7 +165,10 @@ export function loadModule(s: Session, ko: KoImage, r: Rules, cfg: LoaderConfig)
       // verify_namespace_is_imported()
       if (symErr == 0 && e.ns.length > 0 && !(r.moduleNamespaces && moduleNamespaceAllows(e.ns, name, true)) && !ko.importNs.includes(e.ns)) {
         s.print(cfg.allowMissingNsImports ? 4 : 3, T.nsNotImported(name, sym, e.ns), Msg.LOAD_NS_NOT_IMPORTED, sym, e.ns);
-        if (!cfg.allowMissingNsImports) { symErr = T.EINVAL; id = Msg.LOAD_NS_NOT_IMPORTED; }
+        if (!cfg.allowMissingNsImports) {
+          symErr = T.EINVAL;
+          id = Msg.LOAD_NS_NOT_IMPORTED;
+        }
       }
       if (symErr == 0 && owner != null && !owners.includes(e.owner)) owners.push(e.owner);
     }
@@ -213,7 +228,8 @@ function checkFile(s: Session, ko: KoImage, k: KoFile, mod: LoadedModule, r: Rul
 /** same_magic(): with CRCs only what follows the release has to agree. */
 function sameMagic(a: string, b: string, hasCrcs: bool): bool {
   if (hasCrcs) {
-    const i = a.indexOf(" "), j = b.indexOf(" ");
+    const i = a.indexOf(" "),
+      j = b.indexOf(" ");
     return (i < 0 ? "" : a.substring(i)) == (j < 0 ? "" : b.substring(j));
   }
   return a == b;
@@ -243,10 +259,16 @@ function checkFileVersion(s: Session, ko: KoImage, k: KoFile, mod: LoadedModule,
       s.print(4, T.crcMismatch(name, sym), Msg.LOAD_CRC_MISMATCH, sym);
       return Msg.LOAD_CRC_MISMATCH;
     }
-    if (!s.noExtCrcShown) { s.noExtCrcShown = true; s.print(4, T.noExtCrc(name, sym), Msg.LOAD_NO_EXT_CRC, sym); }
+    if (!s.noExtCrcShown) {
+      s.noExtCrcShown = true;
+      s.print(4, T.noExtCrc(name, sym), Msg.LOAD_NO_EXT_CRC, sym);
+    }
     return -1;
   }
-  if (!k.hasVersions) { forceLoad(s, mod, name, sym); return -1; }
+  if (!k.hasVersions) {
+    forceLoad(s, mod, name, sym);
+    return -1;
+  }
   for (let i = 0; i < k.versionNames.length; i++) {
     if (k.versionNames[i] != sym) continue;
     if (k.versionCrcs[i] == <u64>crc) return -1;
@@ -280,4 +302,3 @@ export function unloadModule(s: Session, m: LoadedModule): void {
   const idx = s.modules.indexOf(m);
   if (idx >= 0) s.modules.splice(idx, 1);
 }
-

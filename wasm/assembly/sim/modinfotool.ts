@@ -36,7 +36,10 @@ export function modinfo(inst: Installed, c: LoadCommand, res: CommandResult): vo
   for (let i = 0; i < c.args.length; i++) {
     const arg = c.args[i];
     const ko = moduleFile(inst, arg);
-    if (ko != null) { printModule(c, res, arg.startsWith("/") ? arg : LOAD_DIR + "/" + arg, ko as KoImage); continue; }
+    if (ko != null) {
+      printModule(c, res, arg.startsWith("/") ? arg : LOAD_DIR + "/" + arg, ko as KoImage);
+      continue;
+    }
     const name = baseName(arg).replaceAll("-", "_");
     res.exit = 1;
     res.module = name;
@@ -59,12 +62,15 @@ class Param {
 
 function printModule(c: LoadCommand, res: CommandResult, path: string, ko: KoImage): void {
   const real = ko.real;
-  const info = real != null ? (real as KoFile).modinfo : ko.modinfo != null ? ko.modinfo as ModInfo : new ModInfo();
+  const info = real != null ? (real as KoFile).modinfo : ko.modinfo != null ? (ko.modinfo as ModInfo) : new ModInfo();
   const sep = c.nul ? "\u0000" : "\n";
   const f = c.field;
   let out = "";
   res.module = ko.name;
-  if (f == "filename") { emit(res, path + sep, c.nul); return; }
+  if (f == "filename") {
+    emit(res, path + sep, c.nul);
+    return;
+  }
   if (f.length == 0) out += T.modinfoLabel("filename:") + path + sep;
   const params: Param[] = [];
   for (let i = 0; i < info.keys.length; i++) {
@@ -74,7 +80,10 @@ function printModule(c: LoadCommand, res: CommandResult, path: string, ko: KoIma
       if (key == f) out += value + sep;
       continue;
     }
-    if (key == "parm" || key == "parmtype") { addParam(params, key, value); continue; }
+    if (key == "parm" || key == "parmtype") {
+      addParam(params, key, value);
+      continue;
+    }
     if (f.length > 0) continue;
     out += (c.nul ? key + "=" + value : T.modinfoLine(key, value)) + sep;
   }
@@ -97,15 +106,25 @@ function addParam(params: Param[], key: string, value: string): void {
   if (colon < 0) return; // kmod: 'Found invalid "parm=...": missing ':''
   const name = value.substring(0, colon);
   let p: Param | null = null;
-  for (let i = 0; i < params.length; i++) if (params[i].name == name) { p = params[i]; break; }
-  if (p == null) { p = new Param(name); params.push(p as Param); }
+  for (let i = 0; i < params.length; i++)
+    if (params[i].name == name) {
+      p = params[i];
+      break;
+    }
+  if (p == null) {
+    p = new Param(name);
+    params.push(p as Param);
+  }
   if (key == "parm") (p as Param).desc = value.substring(colon + 1);
   else (p as Param).type = value.substring(colon + 1);
 }
 
 function emit(res: CommandResult, out: string, nul: bool): void {
   if (out.length == 0) return;
-  if (nul) { res.stdout.push(out); return; }
+  if (nul) {
+    res.stdout.push(out);
+    return;
+  }
   const lines = out.substring(0, out.length - 1).split("\n");
   for (let i = 0; i < lines.length; i++) res.stdout.push(lines[i]);
 }

@@ -7,7 +7,8 @@ export const MODULE_NS_PREFIX = "module:";
 export function sameModuleName(a: string, b: string): bool {
   if (a.length != b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    let x = a.charCodeAt(i), y = b.charCodeAt(i);
+    let x = a.charCodeAt(i),
+      y = b.charCodeAt(i);
     if (x == 45) x = 95;
     if (y == 45) y = 95;
     if (x != y) return false;
@@ -36,6 +37,12 @@ export function moduleNamespaceAllows(ns: string, mod: string, dashIsUnderscore:
 
 /** GPL-compatible license strings (include/linux/license.h). */
 export function isGplCompatible(license: string): bool {
-  return license == "GPL" || license == "GPL v2" || license == "GPL and additional rights" ||
-    license == "Dual BSD/GPL" || license == "Dual MIT/GPL" || license == "Dual MPL/GPL";
+  return (
+    license == "GPL" ||
+    license == "GPL v2" ||
+    license == "GPL and additional rights" ||
+    license == "Dual BSD/GPL" ||
+    license == "Dual MIT/GPL" ||
+    license == "Dual MPL/GPL"
+  );
 }

@@ -6,11 +6,11 @@ import * as T from "../kernel/messages";
 import { Export, KoImage } from "../model";
 import { SymbolTable } from "./symtab";
 
-export const TAINT_PROPRIETARY: i32 = 1;      // P, bit 0
-export const TAINT_FORCED: i32 = 1 << 1;      // F
-export const TAINT_CRAP: i32 = 1 << 10;       // C
-export const TAINT_OOT: i32 = 1 << 12;        // O
-export const TAINT_UNSIGNED: i32 = 1 << 13;   // E
+export const TAINT_PROPRIETARY: i32 = 1; // P, bit 0
+export const TAINT_FORCED: i32 = 1 << 1; // F
+export const TAINT_CRAP: i32 = 1 << 10; // C
+export const TAINT_OOT: i32 = 1 << 12; // O
+export const TAINT_UNSIGNED: i32 = 1 << 13; // E
 
 /** A module in the kernel's list. */
 export class LoadedModule {
@@ -21,12 +21,20 @@ export class LoadedModule {
   uses: string[] = [];
   taints: i32 = 0;
   constructor(public ko: KoImage) {}
-  get name(): string { return this.ko.name; }
+  get name(): string {
+    return this.ko.name;
+  }
 }
 
 /** One kernel log record. */
 export class LogLine {
-  constructor(public level: i32, public text: string, public id: i32, public sym: string, public ns: string = "") {}
+  constructor(
+    public level: i32,
+    public text: string,
+    public id: i32,
+    public sym: string,
+    public ns: string = "",
+  ) {}
 }
 
 export class Session {
@@ -53,7 +61,9 @@ export class Session {
     return null;
   }
 
-  print(level: i32, text: string, id: i32, sym: string = "", ns: string = ""): void { this.log.push(new LogLine(level, text, id, sym, ns)); }
+  print(level: i32, text: string, id: i32, sym: string = "", ns: string = ""): void {
+    this.log.push(new LogLine(level, text, id, sym, ns));
+  }
 
   /** add_taint(): the global mask; the first lockdep-unreliable taint turns lock debugging off. */
   addTaint(bit: i32, lockdepUnreliable: bool): void {

@@ -34,7 +34,10 @@ export function objectSymbolOrder(src: ModuleSource, undefinedNames: string[], h
     const undef = undefinedSet.has(a.name);
     if (!(a.defines || undef || headerSet.has(a.name) || isPrintk(a.name))) continue;
     if (firstGlobal.length == 0 && !compilerSet.has(a.name)) firstGlobal = a.name;
-    if (undef && !seen.has(a.name)) { seen.add(a.name); out.push(a.name); }
+    if (undef && !seen.has(a.name)) {
+      seen.add(a.name);
+      out.push(a.name);
+    }
   }
   // names used only where the assembly order is unknown (e.g. an export of a declaration)
   for (let i = 0; i < undefinedNames.length; i++) if (!seen.has(undefinedNames[i])) out.push(undefinedNames[i]);
@@ -63,7 +66,7 @@ export function linkedSymbolOrder(objectOrder: string[]): string[] {
   // one sortable key per symbol: its bucket, then the entry inserted last first
   const keys: u64[] = [];
   for (let i = 0; i < objectOrder.length; i++) {
-    keys.push(((bfdHash(objectOrder[i]) % BFD_TABLE_SIZE) << 32) | <u64>(u32.MAX_VALUE - <u32>i));
+    keys.push(((bfdHash(objectOrder[i]) % BFD_TABLE_SIZE) << 32) | (<u64>(u32.MAX_VALUE - <u32>i)));
   }
   keys.sort();
   const out: string[] = [];
@@ -84,7 +87,7 @@ function inAssemblyOrder(refs: AsmRef[], r: Rules): AsmRef[] {
     let rank: u64 = 0;
     if (a.part == AsmPart.Data) rank = 2;
     else if (a.part == AsmPart.ExitFunction && r.gccEmitsExitLast) rank = 1;
-    keys.push((rank << 60) | (<u64>(<u32>a.at & 0x3fffffff) << 30) | <u64>(<u32>i & 0x3fffffff));
+    keys.push((rank << 60) | ((<u64>((<u32>a.at) & 0x3fffffff)) << 30) | (<u64>((<u32>i) & 0x3fffffff)));
   }
   keys.sort();
   const out: AsmRef[] = [];

@@ -10,8 +10,12 @@ export abstract class ExportLookup {
 
 /** A lookup over a Map the caller keeps filling. */
 export class MapLookup extends ExportLookup {
-  constructor(public map: Map<string, Export>) { super(); }
-  find(sym: string): Export | null { return this.map.has(sym) ? this.map.get(sym) : null; }
+  constructor(public map: Map<string, Export>) {
+    super();
+  }
+  find(sym: string): Export | null {
+    return this.map.has(sym) ? this.map.get(sym) : null;
+  }
 }
 
 export class SymbolTable {
@@ -19,10 +23,19 @@ export class SymbolTable {
   private layers: ExportLookup[] = [];
 
   /** Adds a layer below the ones already there. */
-  under(m: Map<string, Export>): SymbolTable { this.layers.push(new MapLookup(m)); return this; }
-  underLookup(l: ExportLookup): SymbolTable { this.layers.push(l); return this; }
+  under(m: Map<string, Export>): SymbolTable {
+    this.layers.push(new MapLookup(m));
+    return this;
+  }
+  underLookup(l: ExportLookup): SymbolTable {
+    this.layers.push(l);
+    return this;
+  }
   /** Adds every layer of `t` below the ones already there. */
-  underAll(t: SymbolTable): SymbolTable { for (let i = 0; i < t.layers.length; i++) this.layers.push(t.layers[i]); return this; }
+  underAll(t: SymbolTable): SymbolTable {
+    for (let i = 0; i < t.layers.length; i++) this.layers.push(t.layers[i]);
+    return this;
+  }
 
   find(sym: string): Export | null {
     for (let i = 0; i < this.layers.length; i++) {
@@ -31,7 +44,11 @@ export class SymbolTable {
     }
     return null;
   }
-  has(sym: string): bool { return this.find(sym) != null; }
+  has(sym: string): bool {
+    return this.find(sym) != null;
+  }
   /** The export a lookup finds; call only after has(). */
-  get(sym: string): Export { return this.find(sym) as Export; }
+  get(sym: string): Export {
+    return this.find(sym) as Export;
+  }
 }

@@ -57,7 +57,9 @@ export class Installed {
   }
 }
 
-function normalize(name: string): string { return name.replaceAll("-", "_"); }
+function normalize(name: string): string {
+  return name.replaceAll("-", "_");
+}
 
 function baseName(path: string): string {
   const i = path.lastIndexOf("/");
@@ -88,8 +90,13 @@ function insmod(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: Load
   const file = baseName(c.target);
   if (!inst.files.has(file) || !inst.produced.has(file)) {
     // busybox exits with bb_init_module()'s -ENOENT as a byte: 254
-    if (busybox) { res.stderr.push(T.busyboxReadError(c.target, T.ENOENT)); res.exit = 256 - T.ENOENT; }
-    else { res.stderr.push(T.insmodLoadError(c.target, T.ENOENT)); res.exit = 1; }
+    if (busybox) {
+      res.stderr.push(T.busyboxReadError(c.target, T.ENOENT));
+      res.exit = 256 - T.ENOENT;
+    } else {
+      res.stderr.push(T.insmodLoadError(c.target, T.ENOENT));
+      res.exit = 1;
+    }
     res.failure = Msg.LOAD_NOT_BUILT;
     res.module = file.endsWith(".ko") ? file.substring(0, file.length - 3) : file;
     return;
@@ -101,8 +108,13 @@ function insmod(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: Load
   res.outcome = o;
   if (o.errno == 0) return;
   if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
-  if (busybox) { res.stderr.push(T.busyboxInsertError(c.target, o.errno)); res.exit = o.errno; }
-  else { res.stderr.push(T.insmodInsertError(c.target, o.errno)); res.exit = 1; }
+  if (busybox) {
+    res.stderr.push(T.busyboxInsertError(c.target, o.errno));
+    res.exit = o.errno;
+  } else {
+    res.stderr.push(T.insmodInsertError(c.target, o.errno));
+    res.exit = 1;
+  }
 }
 
 /** kmod's lsmod: /proc/modules as a table. The Size column is not modelled ("-"). */
@@ -126,7 +138,10 @@ function rmmod(s: Session, inst: Installed, c: LoadCommand, res: CommandResult):
   const m = s.find(name);
   if (m == null && c.tool == Tool.Rmmod && (inst.builtin.has(name) || inst.sysfsBuiltins.has(name))) {
     if (inst.builtin.has(name)) res.stderr.push(T.rmmodBuiltin(name));
-    else { res.stderr.push(T.rmmodNoHolders(name)); res.stderr.push(T.rmmodNoUnloading()); }
+    else {
+      res.stderr.push(T.rmmodNoHolders(name));
+      res.stderr.push(T.rmmodNoUnloading());
+    }
     res.exit = 1;
     res.failure = Msg.LOAD_BUILTIN_MODULE;
     return;
@@ -223,7 +238,12 @@ function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: Comman
     return;
   }
   const lm = m as LoadedModule;
-  if (lm.refcount > 0) { res.stderr.push(T.modprobeInUse(name)); res.exit = 1; res.failure = Msg.LOAD_IN_USE; return; }
+  if (lm.refcount > 0) {
+    res.stderr.push(T.modprobeInUse(name));
+    res.exit = 1;
+    res.failure = Msg.LOAD_IN_USE;
+    return;
+  }
   const order: string[] = [];
   dependencies(inst, lm.ko, order, new Set<string>());
   unloadModule(s, lm);

@@ -15,7 +15,11 @@ export function linkSources(object: string, parts: ModuleSource[]): ModuleSource
   const m = new ModuleSource(first.file, moduleNameOf(object));
   for (let p = 0; p < parts.length; p++) {
     const s = parts[p];
-    if (m.license == null && s.license != null) { m.license = s.license; m.licenseSpan = s.licenseSpan; m.importInsertLine = s.importInsertLine; }
+    if (m.license == null && s.license != null) {
+      m.license = s.license;
+      m.licenseSpan = s.licenseSpan;
+      m.importInsertLine = s.importInsertLine;
+    }
     m.hasDescription = m.hasDescription || s.hasDescription;
     m.intree = m.intree || s.intree;
     for (let i = 0; i < s.exports.length; i++) m.exports.push(s.exports[i]);

@@ -21,8 +21,13 @@ export class KernelConfig {
     const key = name.startsWith("CONFIG_") ? name : "CONFIG_" + name;
     return this.values.has(key) ? this.values.get(key) : "n";
   }
-  isOn(name: string): bool { const v = this.get(name); return v == "y" || v == "m"; }
-  set(name: string, value: string): void { this.values.set(name.startsWith("CONFIG_") ? name : "CONFIG_" + name, value); }
+  isOn(name: string): bool {
+    const v = this.get(name);
+    return v == "y" || v == "m";
+  }
+  set(name: string, value: string): void {
+    this.values.set(name.startsWith("CONFIG_") ? name : "CONFIG_" + name, value);
+  }
 }
 
 export function readConfig(file: string, text: string, into: KernelConfig): KernelConfig {
@@ -43,27 +48,41 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
       if (named.length > 0) {
         const v = parseRelease(named);
         if (v == 0) {
-          into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_VERSION,
-            "kernel release '" + named + "' is not one ksymns knows (" + knownRangeText() + "); the chosen version is used", Span.at(file, no)));
-        } else { into.release = v; into.releaseText = named; into.releaseSpan = Span.at(file, no); }
+          into.findings.push(
+            new Finding(
+              Stage.Read,
+              Severity.Warning,
+              Msg.READ_CONFIG_VERSION,
+              "kernel release '" + named + "' is not one ksymns knows (" + knownRangeText() + "); the chosen version is used",
+              Span.at(file, no),
+            ),
+          );
+        } else {
+          into.release = v;
+          into.releaseText = named;
+          into.releaseSpan = Span.at(file, no);
+        }
       }
       continue;
     }
     const eq = line.indexOf("=");
     if (!line.startsWith("CONFIG_") || eq < 8) {
-      into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE,
-        "line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)));
+      into.findings.push(
+        new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)),
+      );
       continue;
     }
     const name = line.substring(0, eq);
     let ok = true;
     for (let k = 7; k < name.length; k++) {
       const c = name.charCodeAt(k);
-      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || (c >= 97 && c <= 122))) { ok = false; break; }
+      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || (c >= 97 && c <= 122))) {
+        ok = false;
+        break;
+      }
     }
     if (!ok) {
-      into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE,
-        "'" + name + "' is not a valid option name", Span.at(file, no)));
+      into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "'" + name + "' is not a valid option name", Span.at(file, no)));
       continue;
     }
     into.values.set(name, line.substring(eq + 1));

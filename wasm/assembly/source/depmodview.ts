@@ -69,11 +69,14 @@ function findSections(e: ElfFile): void {
   for (let i = 1; i < e.sections.length; i++) {
     const s = e.sections[i];
     if (s.nameAt < 0 || s.nameAt + 2 > s.nameEnd) continue;
-    const c0 = b.u8(s.nameAt), c1 = b.u8(s.nameAt + 1);
-    if (c0 == 0x2e && c1 == 0x73) { // ".s"
+    const c0 = b.u8(s.nameAt),
+      c1 = b.u8(s.nameAt + 1);
+    if (c0 == 0x2e && c1 == 0x73) {
+      // ".s"
       if (symtabSec == null && s.is(".symtab")) symtabSec = s;
       else if (strtabSec == null && s.is(".strtab")) strtabSec = s;
-    } else if (c0 == 0x5f && c1 == 0x5f) { // "__"
+    } else if (c0 == 0x5f && c1 == 0x5f) {
+      // "__"
       if (versionsSec == null && s.is("__versions")) versionsSec = s;
       else if (ksymtabStringsSec == null && s.is("__ksymtab_strings")) ksymtabStringsSec = s;
     }
@@ -90,12 +93,16 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
   findSections(e);
   const strtab = strtabSec;
   const symtab = symtabSec;
-  const symOk = strtab != null && symtab != null && e.present(strtab as ElfSection) && e.present(symtab as ElfSection) &&
-    (symtab as ElfSection).size % <u64>symlen == 0;
-  let count = 0, sym0 = 0, str0 = 0, strEnd = 0;
+  const symOk =
+    strtab != null && symtab != null && e.present(strtab as ElfSection) && e.present(symtab as ElfSection) && (symtab as ElfSection).size % <u64>symlen == 0;
+  let count = 0,
+    sym0 = 0,
+    str0 = 0,
+    strEnd = 0;
   let strSize: u64 = 0;
   if (symOk) {
-    const st = symtab as ElfSection, ss = strtab as ElfSection;
+    const st = symtab as ElfSection,
+      ss = strtab as ElfSection;
     count = <i32>(st.size / <u64>symlen);
     sym0 = <i32>st.offset;
     str0 = <i32>ss.offset;
@@ -114,7 +121,8 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
   let depsOk = symOk;
   const sparc = e.machine == EM_SPARC || e.machine == EM_SPARCV9;
   const vs = versionsSec;
-  let nv = 0, v0 = 0;
+  let nv = 0,
+    v0 = 0;
   const w = e.wordSize;
   if (symOk && vs != null && e.present(vs as ElfSection) && (vs as ElfSection).size % 64 == 0) {
     nv = <i32>((vs as ElfSection).size / 64);
@@ -145,7 +153,7 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
     }
     if (!undef || load<u8>(at) == 0 || !depsOk) continue;
     const n = writeRecord(undefs, 0x55, at, strTop); // U
-    undefs.tag((b.u8(s + infoField) >> 4) == STB_WEAK ? 0x31 : 0x30); // "1": weak
+    undefs.tag(b.u8(s + infoField) >> 4 == STB_WEAK ? 0x31 : 0x30); // "1": weak
     // modpost writes __versions in the order of the undefined symbols: an entry not met in
     // that order is written as D too, which changes nothing when its name is one of the U
     // (its exporter is a dependency already) and keeps kmod's order otherwise
@@ -164,7 +172,10 @@ export function writeDepmodRecords(e: ElfFile, o: ByteWriter): void {
       let p = <i32>k.offset;
       const end = <i32>(k.offset + k.size);
       while (p < end) {
-        if (b.u8(p) == 0) { p++; continue; }
+        if (b.u8(p) == 0) {
+          p++;
+          continue;
+        }
         p += writeRecord(o, 0x4b, base + <usize>p, base + <usize>end); // K
       }
     }

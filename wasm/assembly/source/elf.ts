@@ -20,7 +20,10 @@ export const STB_WEAK: u32 = 2;
 export class ElfBytes {
   /** [start, end) pairs of the bytes present, merged and sorted; null when all are. */
   ranges: i32[] | null = null;
-  constructor(public data: Uint8Array, public len: i32) {}
+  constructor(
+    public data: Uint8Array,
+    public len: i32,
+  ) {}
 
   /** Whether [off, off + n) lies in the file and was read. */
   has(off: u64, n: u64): bool {
@@ -28,7 +31,8 @@ export class ElfBytes {
     if (off > len || n > len - off) return false;
     const r = this.ranges;
     if (r == null) return true;
-    const a = <i32>off, e = <i32>(off + n);
+    const a = <i32>off,
+      e = <i32>(off + n);
     for (let i = 0; i + 1 < r.length; i += 2) if (unchecked(r[i]) <= a && e <= unchecked(r[i + 1])) return true;
     return false;
   }
@@ -36,12 +40,21 @@ export class ElfBytes {
   /** Records that [a, e) was read; keeps the list sorted and merged (in place). */
   add(a: i32, e: i32): void {
     let r = this.ranges;
-    if (r == null) { r = []; this.ranges = r; }
+    if (r == null) {
+      r = [];
+      this.ranges = r;
+    }
     // drop every range the new one overlaps or touches, widening it to cover them
     let w = 0;
     for (let i = 0; i + 1 < r.length; i += 2) {
-      const s = unchecked(r[i]), t = unchecked(r[i + 1]);
-      if (t < a || s > e) { unchecked(r[w] = s); unchecked(r[w + 1] = t); w += 2; continue; }
+      const s = unchecked(r[i]),
+        t = unchecked(r[i + 1]);
+      if (t < a || s > e) {
+        unchecked((r[w] = s));
+        unchecked((r[w + 1] = t));
+        w += 2;
+        continue;
+      }
       if (s < a) a = s;
       if (t > e) e = t;
     }
@@ -51,9 +64,12 @@ export class ElfBytes {
     while (at < w && unchecked(r[at]) < a) at += 2;
     r.push(0);
     r.push(0);
-    for (let i = w; i > at; i -= 2) { unchecked(r[i] = r[i - 2]); unchecked(r[i + 1] = r[i - 1]); }
-    unchecked(r[at] = a);
-    unchecked(r[at + 1] = e);
+    for (let i = w; i > at; i -= 2) {
+      unchecked((r[i] = r[i - 2]));
+      unchecked((r[i + 1] = r[i - 1]));
+    }
+    unchecked((r[at] = a));
+    unchecked((r[at + 1] = e));
   }
 
   /** Forgets what was read, for the next file of `len` bytes in the same buffer. */
@@ -66,7 +82,9 @@ export class ElfBytes {
   }
 
   // Raw reads: callers check has() (or a section's bounds) first.
-  u8(o: i32): u32 { return <u32>load<u8>(this.data.dataStart + <usize>o); }
+  u8(o: i32): u32 {
+    return <u32>load<u8>(this.data.dataStart + <usize>o);
+  }
   u16(o: i32, big: bool): u32 {
     const v = load<u16>(this.data.dataStart + <usize>o);
     return <u32>(big ? bswap<u16>(v) : v);
@@ -80,7 +98,9 @@ export class ElfBytes {
     return big ? bswap<u64>(v) : v;
   }
   /** A field of 4 or 8 bytes. */
-  word(o: i32, size: i32, big: bool): u64 { return size == 8 ? this.u64(o, big) : <u64>this.u32(o, big); }
+  word(o: i32, size: i32, big: bool): u64 {
+    return size == 8 ? this.u64(o, big) : <u64>this.u32(o, big);
+  }
 
   /** The NUL-terminated string at o, read no further than end (exclusive). */
   cstr(o: i32, end: i32): string {
@@ -118,7 +138,10 @@ export class ElfSection {
   nameAt: i32 = -1;
   nameEnd: i32 = 0;
   private decoded: string | null = null;
-  constructor(public index: i32, private b: ElfBytes) {}
+  constructor(
+    public index: i32,
+    private b: ElfBytes,
+  ) {}
 
   /** Made new for another file (a reader reuses its section objects). */
   reuse(index: i32, b: ElfBytes): ElfSection {
@@ -128,9 +151,13 @@ export class ElfSection {
     this.decoded = null;
     return this;
   }
-  get alloc(): bool { return (this.flags & SHF_ALLOC) != 0; }
+  get alloc(): bool {
+    return (this.flags & SHF_ALLOC) != 0;
+  }
   /** Whether the section is named `name`, compared in place. */
-  is(name: string): bool { return this.nameAt >= 0 && this.b.cstrEquals(this.nameAt, this.nameEnd, name); }
+  is(name: string): bool {
+    return this.nameAt >= 0 && this.b.cstrEquals(this.nameAt, this.nameEnd, name);
+  }
   /** One of `names`. */
   isOneOf(names: string[]): bool {
     for (let i = 0; i < names.length; i++) if (this.is(names[i])) return true;
@@ -159,10 +186,18 @@ export class ElfFile {
   sections: ElfSection[] = [];
   constructor(public b: ElfBytes) {}
 
-  get ehdrSize(): i32 { return this.is64 ? 64 : 52; }
-  get shdrSize(): i32 { return this.is64 ? 64 : 40; }
-  get wordSize(): i32 { return this.is64 ? 8 : 4; }
-  get shtBytes(): u64 { return <u64>this.shnum * <u64>this.shdrSize; }
+  get ehdrSize(): i32 {
+    return this.is64 ? 64 : 52;
+  }
+  get shdrSize(): i32 {
+    return this.is64 ? 64 : 40;
+  }
+  get wordSize(): i32 {
+    return this.is64 ? 8 : 4;
+  }
+  get shtBytes(): u64 {
+    return <u64>this.shnum * <u64>this.shdrSize;
+  }
 
   /** The first section (from index 1) of that name, any flags: kmod's elf_find_section. */
   section(name: string): ElfSection | null {
@@ -180,7 +215,9 @@ export class ElfFile {
   }
 
   /** Whether a section's bytes lie in the file and were read. */
-  present(s: ElfSection): bool { return s.type != SHT_NOBITS && this.b.has(s.offset, s.size); }
+  present(s: ElfSection): bool {
+    return s.type != SHT_NOBITS && this.b.has(s.offset, s.size);
+  }
 
   /** The string at `off` of a string section, "" when out of bounds. */
   stringAt(s: ElfSection, off: u64): string {
@@ -198,12 +235,22 @@ export function readElfHeader(b: ElfBytes): ElfFile {
     e.errno = 8;
     return e;
   }
-  const cls = b.u8(4), data = b.u8(5);
-  if (cls != 1 && cls != 2) { e.error = "unknown ELF class " + cls.toString(); return e; }
+  const cls = b.u8(4),
+    data = b.u8(5);
+  if (cls != 1 && cls != 2) {
+    e.error = "unknown ELF class " + cls.toString();
+    return e;
+  }
   e.is64 = cls == 2;
-  if (data != 1 && data != 2) { e.error = "unknown ELF byte order " + data.toString(); return e; }
+  if (data != 1 && data != 2) {
+    e.error = "unknown ELF byte order " + data.toString();
+    return e;
+  }
   e.big = data == 2;
-  if (len <= e.ehdrSize || !b.has(0, <u64>e.ehdrSize)) { e.error = "file too short for an ELF header (" + len.toString() + " bytes)"; return e; }
+  if (len <= e.ehdrSize || !b.has(0, <u64>e.ehdrSize)) {
+    e.error = "file too short for an ELF header (" + len.toString() + " bytes)";
+    return e;
+  }
   const big = e.big;
   e.type = b.u16(16, big);
   e.machine = b.u16(18, big);
@@ -218,8 +265,14 @@ export function readElfHeader(b: ElfBytes): ElfFile {
     e.shnum = <i32>b.u16(0x30, big);
     e.shstrndx = b.u16(0x32, big);
   }
-  if (e.shentsize != <u32>e.shdrSize) { e.error = "section header size " + e.shentsize.toString() + ", not " + e.shdrSize.toString(); return e; }
-  if (e.shoff > <u64>len || e.shtBytes > <u64>len - e.shoff) { e.error = "section headers beyond the end of the file"; return e; }
+  if (e.shentsize != <u32>e.shdrSize) {
+    e.error = "section header size " + e.shentsize.toString() + ", not " + e.shdrSize.toString();
+    return e;
+  }
+  if (e.shoff > <u64>len || e.shtBytes > <u64>len - e.shoff) {
+    e.error = "section headers beyond the end of the file";
+    return e;
+  }
   return e;
 }
 
@@ -228,7 +281,10 @@ export function readElfHeader(b: ElfBytes): ElfFile {
 export function readSectionTable(e: ElfFile, pool: ElfSection[] | null = null): bool {
   if (e.error.length > 0) return false;
   const b = e.b;
-  if (!b.has(e.shoff, e.shtBytes)) { e.error = "section headers not read"; return false; }
+  if (!b.has(e.shoff, e.shtBytes)) {
+    e.error = "section headers not read";
+    return false;
+  }
   const big = e.big;
   const len = <u64>b.len;
   for (let i = 0; i < e.shnum; i++) {
@@ -260,9 +316,15 @@ export function readSectionTable(e: ElfFile, pool: ElfSection[] | null = null): 
     }
     e.sections.push(s);
   }
-  if (e.shstrndx == SHN_UNDEF || e.shstrndx >= <u32>e.shnum) { e.error = "no section name table (index " + e.shstrndx.toString() + ")"; return false; }
+  if (e.shstrndx == SHN_UNDEF || e.shstrndx >= <u32>e.shnum) {
+    e.error = "no section name table (index " + e.shstrndx.toString() + ")";
+    return false;
+  }
   const str = e.sections[e.shstrndx];
-  if (str.offset > len || str.size > len - str.offset) { e.error = "section name table beyond the end of the file"; return false; }
+  if (str.offset > len || str.size > len - str.offset) {
+    e.error = "section name table beyond the end of the file";
+    return false;
+  }
   return true;
 }
 
@@ -270,11 +332,20 @@ export function readSectionTable(e: ElfFile, pool: ElfSection[] | null = null): 
 export function readSectionNames(e: ElfFile): bool {
   if (e.error.length > 0) return false;
   const str = e.sections[e.shstrndx];
-  if (!e.b.has(str.offset, str.size)) { e.error = "section name table not read"; return false; }
-  if (str.size == 0 || e.b.u8(<i32>(str.offset + str.size - 1)) != 0) { e.error = "section name table is empty or not NUL-terminated"; return false; }
+  if (!e.b.has(str.offset, str.size)) {
+    e.error = "section name table not read";
+    return false;
+  }
+  if (str.size == 0 || e.b.u8(<i32>(str.offset + str.size - 1)) != 0) {
+    e.error = "section name table is empty or not NUL-terminated";
+    return false;
+  }
   for (let i = 0; i < e.sections.length; i++) {
     const s = e.sections[i];
-    if (<u64>s.nameOff < str.size) { s.nameAt = <i32>(str.offset + <u64>s.nameOff); s.nameEnd = <i32>(str.offset + str.size); }
+    if (<u64>s.nameOff < str.size) {
+      s.nameAt = <i32>(str.offset + <u64>s.nameOff);
+      s.nameEnd = <i32>(str.offset + str.size);
+    }
   }
   return true;
 }
@@ -288,7 +359,9 @@ export class ElfSymbols {
   strEnd: i32 = 0;
   constructor(public e: ElfFile) {}
 
-  nameOffset(i: i32): u32 { return this.e.b.u32(this.base + i * this.entsize, this.e.big); }
+  nameOffset(i: i32): u32 {
+    return this.e.b.u32(this.base + i * this.entsize, this.e.big);
+  }
   /** Absolute file offset of symbol i's name, or -1 when its name lies outside the string table. */
   nameAt(i: i32): i32 {
     const off = this.nameOffset(i);
@@ -298,10 +371,18 @@ export class ElfSymbols {
     const a = this.nameAt(i);
     return a < 0 ? "" : this.e.b.cstr(a, this.strEnd);
   }
-  info(i: i32): u32 { return this.e.b.u8(this.base + i * this.entsize + (this.e.is64 ? 4 : 12)); }
-  bind(i: i32): u32 { return this.info(i) >> 4; }
-  type(i: i32): u32 { return this.info(i) & 15; }
-  shndx(i: i32): u32 { return this.e.b.u16(this.base + i * this.entsize + (this.e.is64 ? 6 : 14), this.e.big); }
+  info(i: i32): u32 {
+    return this.e.b.u8(this.base + i * this.entsize + (this.e.is64 ? 4 : 12));
+  }
+  bind(i: i32): u32 {
+    return this.info(i) >> 4;
+  }
+  type(i: i32): u32 {
+    return this.info(i) & 15;
+  }
+  shndx(i: i32): u32 {
+    return this.e.b.u16(this.base + i * this.entsize + (this.e.is64 ? 6 : 14), this.e.big);
+  }
   value(i: i32): u64 {
     const o = this.base + i * this.entsize;
     return this.e.is64 ? this.e.b.u64(o + 8, this.e.big) : <u64>this.e.b.u32(o + 4, this.e.big);
@@ -334,9 +415,14 @@ export class ElfRelocs {
   entsize: i32 = 0;
   base: i32 = 0;
   rela: bool = false;
-  constructor(public e: ElfFile, public target: i32) {}
+  constructor(
+    public e: ElfFile,
+    public target: i32,
+  ) {}
 
-  offset(i: i32): u64 { return this.e.b.word(this.base + i * this.entsize, this.e.wordSize, this.e.big); }
+  offset(i: i32): u64 {
+    return this.e.b.word(this.base + i * this.entsize, this.e.wordSize, this.e.big);
+  }
   symbol(i: i32): u32 {
     const e = this.e;
     const o = this.base + i * this.entsize + e.wordSize;

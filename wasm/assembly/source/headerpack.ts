@@ -20,7 +20,10 @@ class HeaderStore {
   texts: Map<string, string> = new Map();
   /** Changes whenever texts are added, so that results read without them are not kept. */
   generation: i32 = 0;
-  constructor(public profile: string, public release: i32) {}
+  constructor(
+    public profile: string,
+    public release: i32,
+  ) {}
 }
 
 let store: HeaderStore | null = null;
@@ -34,7 +37,10 @@ let packUnits: i32 = 0;
  *  supplied earlier for the same profile are kept. An empty profile name forgets the pack.
  *  Returns the number of files, or -1 when the profile is not a built-in one. */
 export function declareHeaderPack(profile: string, paths: string): i32 {
-  if (profile.length == 0) { store = null; return 0; }
+  if (profile.length == 0) {
+    store = null;
+    return 0;
+  }
   let release = 0;
   for (let i = 0; i < BUILTIN_PROFILES.length; i++) if (BUILTIN_PROFILES[i].name == profile) release = BUILTIN_PROFILES[i].release;
   if (release == 0) return -1;
@@ -58,11 +64,14 @@ export function supplyHeaders(buf: ArrayBuffer): i32 {
   let taken = 0;
   for (let i: u32 = 0; i < count; i++) {
     if (p + 4 > n) break;
-    const nl = <i32>load<u32>(b.dataStart + p); p += 4;
+    const nl = <i32>load<u32>(b.dataStart + p);
+    p += 4;
     if (nl < 0 || nl > 4096 || p + nl > n) break;
-    const name = String.UTF8.decodeUnsafe(b.dataStart + p, nl); p += nl;
+    const name = String.UTF8.decodeUnsafe(b.dataStart + p, nl);
+    p += nl;
     if (p + 4 > n) break;
-    const dl = <i32>load<u32>(b.dataStart + p); p += 4;
+    const dl = <i32>load<u32>(b.dataStart + p);
+    p += 4;
     if (dl < 0 || p + dl > n) break;
     if (s.paths.has(name)) {
       s.texts.set(name, String.UTF8.decodeUnsafe(b.dataStart + p, dl));
@@ -82,7 +91,9 @@ export function beginHeaderRun(): void {
 }
 
 /** The pack files this run needed and did not have (the host loads them and runs again). */
-export function neededHeaders(): string[] { return needed; }
+export function neededHeaders(): string[] {
+  return needed;
+}
 
 /** The declared pack's profile, when a run of release `release` (major*100+minor) uses it. */
 export function packProfileFor(release: i32): string {
@@ -90,10 +101,14 @@ export function packProfileFor(release: i32): string {
 }
 
 /** How many translation units of this run were read with the pack. */
-export function packUnitsRead(): i32 { return packUnits; }
+export function packUnitsRead(): i32 {
+  return packUnits;
+}
 
 /** Counts a translation unit read with the pack. */
-export function notePackUnit(): void { packUnits++; }
+export function notePackUnit(): void {
+  packUnits++;
+}
 
 /** A key that changes when the pack's supplied texts do (part of a kept result's key). */
 export function packGeneration(): string {
@@ -148,10 +163,15 @@ export class PackReader {
     if (s.texts.has(rel)) return s.texts.get(rel);
     if (!s.paths.has(rel)) return null;
     this.incomplete = true;
-    if (!neededSet.has(rel)) { neededSet.add(rel); needed.push(rel); }
+    if (!neededSet.has(rel)) {
+      neededSet.add(rel);
+      needed.push(rel);
+    }
     return null;
   }
 }
 
 /** Whether `path` is in the pack's folder. */
-export function inPack(path: string): bool { return path.startsWith(PACK_DIR + "/"); }
+export function inPack(path: string): bool {
+  return path.startsWith(PACK_DIR + "/");
+}

@@ -19,7 +19,11 @@ export class KbuildObject {
   /** -I folders (workspace paths) and -include files, in order. */
   includeDirs: string[] = [];
   forcedIncludes: string[] = [];
-  constructor(public object: string, public source: string, public span: Span) {}
+  constructor(
+    public object: string,
+    public source: string,
+    public span: Span,
+  ) {}
 
   /** DEFAULT_SYMBOL_NAMESPACE as the flags leave it (the last -D or -U wins), or null. */
   defaultNamespace(): MacroArg | null {
@@ -44,7 +48,9 @@ export class KbuildModule {
     public span: Span,
   ) {}
   /** Composite: linked from parts other than its own name's .c. */
-  get composite(): bool { return this.parts.length != 1 || this.parts[0].object != this.object; }
+  get composite(): bool {
+    return this.parts.length != 1 || this.parts[0].object != this.object;
+  }
 }
 
 export class Kbuild {
@@ -59,7 +65,13 @@ const MAX_FOLDERS = 64;
 
 /** What the engine knows of the kernel make runs in: its release and configuration. */
 export class KbuildContext {
-  constructor(public release: string, public version: i32, public patchlevel: i32, public sublevel: i32, public config: KernelConfig) {}
+  constructor(
+    public release: string,
+    public version: i32,
+    public patchlevel: i32,
+    public sublevel: i32,
+    public config: KernelConfig,
+  ) {}
 }
 
 /** Reads the workspace folder `dir` ("" for the top) and the subfolders it names. */
@@ -72,7 +84,11 @@ export function readKbuild(files: MakeFiles, ctx: KbuildContext): Kbuild {
 
 class FolderReader {
   folders: i32 = 0;
-  constructor(public files: MakeFiles, public ctx: KbuildContext, public kb: Kbuild) {}
+  constructor(
+    public files: MakeFiles,
+    public ctx: KbuildContext,
+    public kb: Kbuild,
+  ) {}
 
   /** The makefile of a folder: Kbuild, else Makefile (scripts/Makefile.build's kbuild-file). */
   makefileOf(dir: string): string {
@@ -82,19 +98,37 @@ class FolderReader {
 
   folder(dir: string, inherited: string[]): void {
     if (++this.folders > MAX_FOLDERS) {
-      this.kb.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_LINE, dir + ": more than " + MAX_FOLDERS.toString() + " folders; the rest are not read", Span.none()));
+      this.kb.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Warning,
+          Msg.READ_KBUILD_LINE,
+          dir + ": more than " + MAX_FOLDERS.toString() + " folders; the rest are not read",
+          Span.none(),
+        ),
+      );
       return;
     }
     const file = this.makefileOf(dir);
     const text = this.files.read(file);
     if (text == null) {
-      this.kb.findings.push(new Finding(Stage.Read, Severity.Error, Msg.READ_KBUILD_NO_SOURCE,
-        "scripts/Makefile.build: " + file + ": No such file or directory (obj-m names " + dir + "/ but it has no Kbuild or Makefile)", Span.none()));
+      this.kb.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Error,
+          Msg.READ_KBUILD_NO_SOURCE,
+          "scripts/Makefile.build: " + file + ": No such file or directory (obj-m names " + dir + "/ but it has no Kbuild or Makefile)",
+          Span.none(),
+        ),
+      );
       return;
     }
     const make = this.makeFor(dir);
     make.read(file, text as string);
-    if (make.stopped) { this.keep(make); return; }
+    if (make.stopped) {
+      this.keep(make);
+      return;
+    }
 
     const dirFlags = inherited.slice(0);
     const sub = flagWords(make.get("subdir-ccflags-y"));
@@ -130,8 +164,15 @@ class FolderReader {
         const t = a[i].target;
         const open = t.indexOf("$(");
         const option = open >= 0 && t.endsWith(")") ? t.substring(open + 2, t.length - 1) : list;
-        this.kb.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_KBUILD_LINE,
-          option + " is not set to y or m in .config, so these objects are not built", Span.at(file, a[i].line)));
+        this.kb.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Info,
+            Msg.READ_KBUILD_LINE,
+            option + " is not set to y or m in .config, so these objects are not built",
+            Span.at(file, a[i].line),
+          ),
+        );
       }
     }
   }
@@ -172,8 +213,15 @@ class FolderReader {
         continue;
       }
       if (!name.endsWith(".o")) {
-        this.kb.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_KBUILD_LINE,
-          list + " entry '" + name + "' is neither an object (NAME.o) nor a folder (NAME/)", span));
+        this.kb.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Warning,
+            Msg.READ_KBUILD_LINE,
+            list + " entry '" + name + "' is neither an object (NAME.o) nor a folder (NAME/)",
+            span,
+          ),
+        );
         continue;
       }
       const stem = name.substring(0, name.length - 2);
@@ -216,7 +264,9 @@ function flagPath(p: string): string {
 }
 
 /** Compiler flags as the shell splits them (quotes removed: `-DNS='"X"'` is `-DNS="X"`). */
-function flagWords(s: string): string[] { return shellWords(s); }
+function flagWords(s: string): string[] {
+  return shellWords(s);
+}
 
 /** Keeps the flags that decide what the preprocessor sees, in order, minus the removed ones. */
 function applyFlags(obj: KbuildObject, flags: string[], removed: string[], removedHere: string[]): void {

@@ -15,16 +15,34 @@ export const READ_ALL: i32 = 3;
  *  depmod's view (depmodview.ts) needs only the first four. */
 const DEPMOD_SECTIONS: string[] = [".symtab", ".strtab", "__ksymtab_strings", "__versions"];
 const ALL_SECTIONS: string[] = [
-  ".modinfo", ".gnu.linkonce.this_module", "__ksymtab", "__ksymtab_gpl", "__ksymtab_unused", "__ksymtab_unused_gpl",
-  "__ksymtab_gpl_future", "__kflagstab", "__kcrctab", "__kcrctab_gpl", "__kcrctab_unused", "__kcrctab_unused_gpl",
-  "__kcrctab_gpl_future", "__version_ext_crcs", "__version_ext_names",
+  ".modinfo",
+  ".gnu.linkonce.this_module",
+  "__ksymtab",
+  "__ksymtab_gpl",
+  "__ksymtab_unused",
+  "__ksymtab_unused_gpl",
+  "__ksymtab_gpl_future",
+  "__kflagstab",
+  "__kcrctab",
+  "__kcrctab_gpl",
+  "__kcrctab_unused",
+  "__kcrctab_unused_gpl",
+  "__kcrctab_gpl_future",
+  "__version_ext_crcs",
+  "__version_ext_names",
 ];
 /** Export tables and whether each is GPL-only (the _unused ones went in 5.13, _gpl_future in 5.12). */
 const KSYMTABS: string[] = ["__ksymtab", "__ksymtab_gpl", "__ksymtab_unused", "__ksymtab_unused_gpl", "__ksymtab_gpl_future"];
 const KSYMTAB_GPL: bool[] = [false, true, false, true, false];
 
 export class KoExport {
-  constructor(public symbol: string, public gpl: bool, public ns: string, public crc: u32, public hasCrc: bool) {}
+  constructor(
+    public symbol: string,
+    public gpl: bool,
+    public ns: string,
+    public crc: u32,
+    public hasCrc: bool,
+  ) {}
 }
 
 export class KoFile {
@@ -89,7 +107,10 @@ export function wantedSections(e: ElfFile, what: i32): ElfSection[] {
 export function readKo(e: ElfFile, what: i32): KoFile {
   const k = new KoFile();
   k.error = e.error;
-  if (k.error.length > 0) { k.errno = e.errno != 0 ? e.errno : 22; return k; }
+  if (k.error.length > 0) {
+    k.errno = e.errno != 0 ? e.errno : 22;
+    return k;
+  }
   k.is64 = e.is64;
   k.big = e.big;
   k.machine = e.machine;
@@ -145,7 +166,10 @@ function readVersions(k: KoFile, e: ElfFile): void {
   if (s == null) return;
   const v = s as ElfSection;
   k.hasVersions = true;
-  if (!e.present(v)) { k.problems.push("__versions: not readable"); return; }
+  if (!e.present(v)) {
+    k.problems.push("__versions: not readable");
+    return;
+  }
   k.versionsOddSize = v.size % 64 != 0;
   const n = <i32>(v.size / 64);
   const w = e.wordSize;
@@ -160,7 +184,8 @@ function readExtVersions(k: KoFile, e: ElfFile): void {
   const c = e.allocSection("__version_ext_crcs");
   const n = e.allocSection("__version_ext_names");
   if (c == null || n == null) return;
-  const cs = c as ElfSection, ns = n as ElfSection;
+  const cs = c as ElfSection,
+    ns = n as ElfSection;
   if (!e.present(cs) || !e.present(ns)) return;
   let p = <i32>ns.offset;
   const end = <i32>(ns.offset + ns.size);
@@ -202,7 +227,7 @@ function relocTarget(e: ElfFile, t: ElfSymbols, rel: ElfRelocs, j: i32, table: E
   if (!rel.rela) {
     const at = table.offset + rel.offset(j);
     if (!e.b.has(at, <u64>field)) return out;
-    addend = field == 8 ? <i64>e.b.u64(<i32>at, e.big) : <i64><i32>e.b.u32(<i32>at, e.big);
+    addend = field == 8 ? <i64>e.b.u64(<i32>at, e.big) : <i64>(<i32>e.b.u32(<i32>at, e.big));
   }
   out.section = <i32>shndx;
   out.offset = t.value(<i32>sym) + <u64>addend;
@@ -218,7 +243,10 @@ function readExports(k: KoFile, e: ElfFile, t: ElfSymbols, crcs: Map<string, u64
     const table = s as ElfSection;
     if (table.size == 0) continue;
     const rel = relocsFor(e, table.index);
-    if (rel == null) { k.problems.push(table.name + ": no relocations to read its entries through"); continue; }
+    if (rel == null) {
+      k.problems.push(table.name + ": no relocations to read its entries through");
+      continue;
+    }
     readTable(k, e, t, table, rel as ElfRelocs, KSYMTAB_GPL[n], n == 0 ? flags : null, crcs);
   }
 }
@@ -240,7 +268,10 @@ function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel:
   const size = table.size;
   // the kernel's elf_validity_check: a section lies inside the file (its bytes need not be read)
   const len = <u64>e.b.len;
-  if (table.type == SHT_NOBITS || table.offset > len || size > len - table.offset) { k.problems.push(table.name + ": beyond the end of the file"); return; }
+  if (table.type == SHT_NOBITS || table.offset > len || size > len - table.offset) {
+    k.problems.push(table.name + ": beyond the end of the file");
+    return;
+  }
   if (at.has(<u64>(2 * field)) && at.has(<u64>field)) {
     // the third relocation is the namespace when it points where the name does
     const name0 = relocTarget(e, t, rel, at.get(<u64>field), table, field);
@@ -248,19 +279,34 @@ function readTable(k: KoFile, e: ElfFile, t: ElfSymbols, table: ElfSection, rel:
     if (third.section != name0.section) fields = 2;
   } else if (!at.has(<u64>(2 * field)) && size % <u64>(3 * field) != 0 && size % <u64>(2 * field) == 0) fields = 2;
   const entry = fields * field;
-  if (size % <u64>entry != 0) { k.problems.push(table.name + ": " + size.toString() + " bytes is not a whole number of " + entry.toString() + "-byte entries"); return; }
+  if (size % <u64>entry != 0) {
+    k.problems.push(table.name + ": " + size.toString() + " bytes is not a whole number of " + entry.toString() + "-byte entries");
+    return;
+  }
   const count = <i32>(size / <u64>entry);
   const flagsOk = flags != null && e.present(flags as ElfSection);
   const known = k.problems.length;
   for (let i = 0; i < count; i++) {
-    if (k.problems.length - known >= MAX_TABLE_PROBLEMS) { k.problems.push(table.name + ": more broken entries not listed"); return; }
+    if (k.problems.length - known >= MAX_TABLE_PROBLEMS) {
+      k.problems.push(table.name + ": more broken entries not listed");
+      return;
+    }
     const base = <u64>(i * entry);
     const nameOff = base + <u64>field;
-    if (!at.has(nameOff)) { k.problems.push(table.name + ": entry " + i.toString() + " has no relocation for its name"); continue; }
+    if (!at.has(nameOff)) {
+      k.problems.push(table.name + ": entry " + i.toString() + " has no relocation for its name");
+      continue;
+    }
     const nt = relocTarget(e, t, rel, at.get(nameOff), table, field);
-    if (nt.section < 0) { k.problems.push(table.name + ": entry " + i.toString() + " names no string"); continue; }
+    if (nt.section < 0) {
+      k.problems.push(table.name + ": entry " + i.toString() + " names no string");
+      continue;
+    }
     const name = e.stringAt(e.sections[nt.section], nt.offset);
-    if (name.length == 0) { k.problems.push(table.name + ": entry " + i.toString() + " has an empty name"); continue; }
+    if (name.length == 0) {
+      k.problems.push(table.name + ": entry " + i.toString() + " has an empty name");
+      continue;
+    }
     let ns = "";
     const nsOff = base + <u64>(2 * field);
     if (fields == 3 && at.has(nsOff)) {

@@ -49,12 +49,18 @@ export class KoScan {
     return this.buf.dataStart;
   }
 
-  private ask(off: i32, len: i32): void { this.needOff = off; this.needLen = len; }
+  private ask(off: i32, len: i32): void {
+    this.needOff = off;
+    this.needLen = len;
+  }
 
   /** The host read [off, off + len) into the buffer; works out what is needed next. */
   supplied(off: i32, len: i32): void {
     const size = this.bytes.len;
-    if (off < 0 || len <= 0 || off > size || len > size - off) { this.ask(0, 0); return; }
+    if (off < 0 || len <= 0 || off > size || len > size - off) {
+      this.ask(0, 0);
+      return;
+    }
     this.bytes.add(off, off + len);
     while (true) {
       if (this.needLen > 0 && !this.bytes.has(<u64>this.needOff, <u64>this.needLen)) return; // still waiting
@@ -89,20 +95,29 @@ export class KoScan {
       this.plan(e);
     }
     if (this.todo.length == 0) return this.finish();
-    const a = this.todo.shift(), z = this.todo.shift();
+    const a = this.todo.shift(),
+      z = this.todo.shift();
     this.ask(a, z - a);
     return true;
   }
 
-  private finish(): bool { this.stage = 4; this.ask(0, 0); return false; }
+  private finish(): bool {
+    this.stage = 4;
+    this.ask(0, 0);
+    return false;
+  }
 
   /** The missing ranges of the wanted sections (and the signature tail), merged. */
   private plan(e: ElfFile): void {
     const b = this.bytes;
     // a file read whole in its first piece (most are) needs nothing more
-    if (b.has(0, <u64>b.len)) { this.todo = []; return; }
+    if (b.has(0, <u64>b.len)) {
+      this.todo = [];
+      return;
+    }
     const want = wantedSections(e, this.what);
-    const starts: i32[] = [], ends: i32[] = [];
+    const starts: i32[] = [],
+      ends: i32[] = [];
     const len = <u64>b.len;
     for (let i = 0; i < want.length; i++) {
       const s: ElfSection = want[i];
@@ -118,21 +133,31 @@ export class KoScan {
     // sort by start (few ranges), then merge neighbours
     for (let i = 1; i < starts.length; i++) {
       for (let j = i; j > 0 && starts[j - 1] > starts[j]; j--) {
-        const s = starts[j]; starts[j] = starts[j - 1]; starts[j - 1] = s;
-        const t = ends[j]; ends[j] = ends[j - 1]; ends[j - 1] = t;
+        const s = starts[j];
+        starts[j] = starts[j - 1];
+        starts[j - 1] = s;
+        const t = ends[j];
+        ends[j] = ends[j - 1];
+        ends[j - 1] = t;
       }
     }
     const todo: i32[] = [];
     for (let i = 0; i < starts.length; i++) {
       const n = todo.length;
-      if (n > 0 && starts[i] <= todo[n - 1] + GAP) { if (ends[i] > todo[n - 1]) todo[n - 1] = ends[i]; }
-      else { todo.push(starts[i]); todo.push(ends[i]); }
+      if (n > 0 && starts[i] <= todo[n - 1] + GAP) {
+        if (ends[i] > todo[n - 1]) todo[n - 1] = ends[i];
+      } else {
+        todo.push(starts[i]);
+        todo.push(ends[i]);
+      }
     }
     this.todo = todo;
   }
 
   /** Whether the host should read more (the range is needOff/needLen). */
-  get busy(): bool { return this.needLen > 0; }
+  get busy(): bool {
+    return this.needLen > 0;
+  }
 
   /** The file as read (its header at least); valid until the next begin(). */
   finished(): ElfFile {

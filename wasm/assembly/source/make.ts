@@ -9,13 +9,20 @@ import { normalizePath } from "../cpp/include";
 
 /** One assignment to a variable, as written (for spans: which line put a word in it). */
 export class Assignment {
-  constructor(public text: string, public line: i32, public target: string) {}
+  constructor(
+    public text: string,
+    public line: i32,
+    public target: string,
+  ) {}
 }
 
 /** A variable: its value (raw for recursive ones, expanded for simple ones) and its assignments. */
 export class MakeVar {
   assignments: Assignment[] = [];
-  constructor(public value: string, public recursive: bool) {}
+  constructor(
+    public value: string,
+    public recursive: bool,
+  ) {}
 }
 
 /** Where make looks for files `$(wildcard)` and `include` name: the workspace. */
@@ -46,7 +53,9 @@ export class Make {
   constructor(public files: MakeFiles) {}
 
   /** Sets a variable as the command line or the environment would (simple, not overridable by +=). */
-  define(name: string, value: string): void { this.vars.set(name, new MakeVar(value, false)); }
+  define(name: string, value: string): void {
+    this.vars.set(name, new MakeVar(value, false));
+  }
 
   /** The expanded value of `name` ("" when undefined). */
   get(name: string): string {
@@ -81,7 +90,8 @@ export class Make {
 
   /** Reads `text` (the file `file`) as make reads a makefile. */
   read(file: string, text: string): void {
-    const saveFile = this.file, saveLine = this.line;
+    const saveFile = this.file,
+      saveLine = this.line;
     this.file = file;
     const raw = splitLines(text);
     // each condition level: is this branch live, has a branch of it been taken, is the level itself live
@@ -117,7 +127,10 @@ export class Make {
         continue;
       }
       if (word == "else") {
-        if (live.length == 0) { this.finding(Severity.Error, "*** extraneous 'else'.  Stop."); continue; }
+        if (live.length == 0) {
+          this.finding(Severity.Error, "*** extraneous 'else'.  Stop.");
+          continue;
+        }
         const outer = live.length < 2 || live[live.length - 2];
         const rest = body.substring(4).trim();
         let c = false;
@@ -131,20 +144,36 @@ export class Make {
       }
       if (word == "endif") {
         if (live.length == 0) this.finding(Severity.Error, "*** extraneous 'endif'.  Stop.");
-        else { live.pop(); taken.pop(); }
+        else {
+          live.pop();
+          taken.pop();
+        }
         continue;
       }
       if (!on) continue;
-      if (word == "define") { inDefine = 1; continue; }
-      if (word == "include" || word == "-include" || word == "sinclude") { this.include(word, body.substring(word.length).trim()); continue; }
+      if (word == "define") {
+        inDefine = 1;
+        continue;
+      }
+      if (word == "include" || word == "-include" || word == "sinclude") {
+        this.include(word, body.substring(word.length).trim());
+        continue;
+      }
       if (word == "export" || word == "unexport" || word == "override" || word == "private") {
         const rest = body.substring(word.length).trim();
         if (findAssignment(rest) >= 0) this.assign(rest);
         continue;
       }
       if (word == "vpath") continue;
-      if (findAssignment(body) >= 0) { this.assign(body); inRule = false; continue; }
-      if (ruleColon(body) >= 0) { inRule = true; continue; }
+      if (findAssignment(body) >= 0) {
+        this.assign(body);
+        inRule = false;
+        continue;
+      }
+      if (ruleColon(body) >= 0) {
+        inRule = true;
+        continue;
+      }
       // a line of function calls alone ($(error ...), $(info ...), $(eval ...)): expanded for its effect
       if (this.expand(body).trim().length > 0) this.finding(Severity.Error, "*** missing separator.  Stop.");
     }
@@ -186,7 +215,10 @@ export class Make {
       pair = quotedPair(s);
       if (pair.length == 2) pair = [this.expand(pair[0]), this.expand(pair[1])];
     }
-    if (pair.length != 2) { this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop."); return false; }
+    if (pair.length != 2) {
+      this.finding(Severity.Error, "*** invalid syntax in conditional.  Stop.");
+      return false;
+    }
     return kind == "ifeq" ? pair[0] == pair[1] : pair[0] != pair[1];
   }
 
@@ -194,24 +226,39 @@ export class Make {
     const at = findAssignment(body);
     let opLen = 1;
     let op = "=";
-    for (let k = 0; k < OPS.length; k++) if (body.substr(at, OPS[k].length) == OPS[k]) { op = OPS[k]; opLen = op.length; break; }
+    for (let k = 0; k < OPS.length; k++)
+      if (body.substr(at, OPS[k].length) == OPS[k]) {
+        op = OPS[k];
+        opLen = op.length;
+        break;
+      }
     const target = body.substring(0, at).trim();
     const name = this.expand(target).trim();
     const value = body.substring(at + opLen).trimStart();
-    if (name.length == 0) { this.finding(Severity.Error, "*** empty variable name.  Stop."); return; }
+    if (name.length == 0) {
+      this.finding(Severity.Error, "*** empty variable name.  Stop.");
+      return;
+    }
     const had = this.vars.has(name);
     if (op == "?=" && had) return;
     if (op == "+=" && had) {
       const v = this.vars.get(name);
       const add = v.recursive ? value : this.expand(value);
       v.value = v.value.length == 0 ? add : v.value + " " + add;
-      if (v.value.length > MAX_VALUE) { v.value = v.value.substring(0, MAX_VALUE); this.finding(Severity.Warning, name + ": value longer than ksymns reads; cut"); }
+      if (v.value.length > MAX_VALUE) {
+        v.value = v.value.substring(0, MAX_VALUE);
+        this.finding(Severity.Warning, name + ": value longer than ksymns reads; cut");
+      }
       v.assignments.push(new Assignment(value, this.line, target));
       return;
     }
     const simple = op == ":=" || op == "::=";
     const v = new MakeVar(simple ? this.expand(value) : value, !simple);
-    if (op == "!=") { v.value = ""; v.recursive = false; this.finding(Severity.Info, name + " != runs a shell command; ksymns takes it as empty"); }
+    if (op == "!=") {
+      v.value = "";
+      v.recursive = false;
+      this.finding(Severity.Info, name + " != runs a shell command; ksymns takes it as empty");
+    }
     v.assignments.push(new Assignment(value, this.line, target));
     this.vars.set(name, v);
   }
@@ -229,13 +276,23 @@ export class Make {
     let i = 0;
     while (i < text.length) {
       const d = text.indexOf("$", i);
-      if (d < 0 || d + 1 >= text.length) { out.push(text.substring(i)); break; }
+      if (d < 0 || d + 1 >= text.length) {
+        out.push(text.substring(i));
+        break;
+      }
       out.push(text.substring(i, d));
       const c = text.charCodeAt(d + 1);
-      if (c == 36) { out.push("$"); i = d + 2; continue; }
+      if (c == 36) {
+        out.push("$");
+        i = d + 2;
+        continue;
+      }
       if (c == 40 || c == 123) {
         const close = matchingClose(text, d + 1);
-        if (close < 0) { this.finding(Severity.Error, "*** unterminated variable reference.  Stop."); break; }
+        if (close < 0) {
+          this.finding(Severity.Error, "*** unterminated variable reference.  Stop.");
+          break;
+        }
         out.push(this.reference(text.substring(d + 2, close)));
         i = close + 1;
       } else {
@@ -243,7 +300,10 @@ export class Make {
         i = d + 2;
       }
       n += out[out.length - 1].length;
-      if (n > MAX_VALUE) { this.finding(Severity.Warning, "expansion longer than ksymns reads; cut"); break; }
+      if (n > MAX_VALUE) {
+        this.finding(Severity.Warning, "expansion longer than ksymns reads; cut");
+        break;
+      }
     }
     this.depth--;
     return out.join("");
@@ -259,8 +319,10 @@ export class Make {
     if (colon > 0 && inner.indexOf("=", colon) > colon) {
       const eq = inner.indexOf("=", colon);
       const value = this.get(this.expand(inner.substring(0, colon)));
-      const from = this.expand(inner.substring(colon + 1, eq)), to = this.expand(inner.substring(eq + 1));
-      const pf = from.indexOf("%") >= 0 ? from : "%" + from, pt = to.indexOf("%") >= 0 ? to : "%" + to;
+      const from = this.expand(inner.substring(colon + 1, eq)),
+        to = this.expand(inner.substring(eq + 1));
+      const pf = from.indexOf("%") >= 0 ? from : "%" + from,
+        pt = to.indexOf("%") >= 0 ? to : "%" + to;
       return mapWords(splitWords(value), pf, pt).join(" ");
     }
     return this.get(this.expand(inner));
@@ -271,10 +333,23 @@ export class Make {
     const args = splitArgs(rawArgs, fn == "foreach" || fn == "call" ? 64 : ARITY.has(fn) ? ARITY.get(fn) : 64);
     if (fn == "if") {
       const c = this.expand(args[0]).trim();
-      return c.length > 0 ? (args.length > 1 ? this.expand(args[1]) : "") : (args.length > 2 ? this.expand(args[2]) : "");
+      return c.length > 0 ? (args.length > 1 ? this.expand(args[1]) : "") : args.length > 2 ? this.expand(args[2]) : "";
     }
-    if (fn == "or") { for (let i = 0; i < args.length; i++) { const v = this.expand(args[i]).trim(); if (v.length > 0) return v; } return ""; }
-    if (fn == "and") { let v = ""; for (let i = 0; i < args.length; i++) { v = this.expand(args[i]).trim(); if (v.length == 0) return ""; } return v; }
+    if (fn == "or") {
+      for (let i = 0; i < args.length; i++) {
+        const v = this.expand(args[i]).trim();
+        if (v.length > 0) return v;
+      }
+      return "";
+    }
+    if (fn == "and") {
+      let v = "";
+      for (let i = 0; i < args.length; i++) {
+        v = this.expand(args[i]).trim();
+        if (v.length == 0) return "";
+      }
+      return v;
+    }
     if (fn == "foreach") {
       if (args.length < 3) return "";
       const name = this.expand(args[0]).trim();
@@ -285,7 +360,8 @@ export class Make {
         this.vars.set(name, new MakeVar(list[i], false));
         out.push(this.expand(args[2]));
       }
-      if (had != null) this.vars.set(name, had as MakeVar); else this.vars.delete(name);
+      if (had != null) this.vars.set(name, had as MakeVar);
+      else this.vars.delete(name);
       return out.join(" ");
     }
     if (fn == "call") {
@@ -298,76 +374,189 @@ export class Make {
       }
       const v = this.vars.has(name) ? this.vars.get(name).value : "";
       const out = this.expand(v);
-      for (let i = 0; i < args.length; i++) { const s = saved[i]; if (s != null) this.vars.set(i.toString(), s as MakeVar); else this.vars.delete(i.toString()); }
+      for (let i = 0; i < args.length; i++) {
+        const s = saved[i];
+        if (s != null) this.vars.set(i.toString(), s as MakeVar);
+        else this.vars.delete(i.toString());
+      }
       return out;
     }
     const a: string[] = [];
     for (let i = 0; i < args.length; i++) a.push(this.expand(args[i]));
-    const a0 = a.length > 0 ? a[0] : "", a1 = a.length > 1 ? a[1] : "", a2 = a.length > 2 ? a[2] : "";
+    const a0 = a.length > 0 ? a[0] : "",
+      a1 = a.length > 1 ? a[1] : "",
+      a2 = a.length > 2 ? a[2] : "";
     if (fn == "subst") return a2.replaceAll(a0, a1);
     if (fn == "patsubst") return mapWords(splitWords(a2), a0.trim(), a1.trim()).join(" ");
     if (fn == "strip") return splitWords(a0).join(" ");
     if (fn == "findstring") return a1.indexOf(a0) >= 0 ? a0 : "";
     if (fn == "filter" || fn == "filter-out") {
-      const pats = splitWords(a0), out: string[] = [];
+      const pats = splitWords(a0),
+        out: string[] = [];
       const ws = splitWords(a1);
       for (let i = 0; i < ws.length; i++) {
         let m = false;
-        for (let j = 0; j < pats.length; j++) if (matchPattern(pats[j], ws[i]) != null) { m = true; break; }
+        for (let j = 0; j < pats.length; j++)
+          if (matchPattern(pats[j], ws[i]) != null) {
+            m = true;
+            break;
+          }
         if (m == (fn == "filter")) out.push(ws[i]);
       }
       return out.join(" ");
     }
-    if (fn == "sort") { const ws = splitWords(a0); ws.sort(); const out: string[] = []; for (let i = 0; i < ws.length; i++) if (i == 0 || ws[i] != ws[i - 1]) out.push(ws[i]); return out.join(" "); }
+    if (fn == "sort") {
+      const ws = splitWords(a0);
+      ws.sort();
+      const out: string[] = [];
+      for (let i = 0; i < ws.length; i++) if (i == 0 || ws[i] != ws[i - 1]) out.push(ws[i]);
+      return out.join(" ");
+    }
     if (fn == "words") return splitWords(a0).length.toString();
-    if (fn == "word") { const k = I32.parseInt(a0.trim()); const ws = splitWords(a1); return k >= 1 && k <= ws.length ? ws[k - 1] : ""; }
-    if (fn == "wordlist") { const s = I32.parseInt(a0.trim()), e = I32.parseInt(a1.trim()); const ws = splitWords(a2); const out: string[] = []; for (let k = s; k <= e && k <= ws.length; k++) if (k >= 1) out.push(ws[k - 1]); return out.join(" "); }
-    if (fn == "firstword") { const ws = splitWords(a0); return ws.length > 0 ? ws[0] : ""; }
-    if (fn == "lastword") { const ws = splitWords(a0); return ws.length > 0 ? ws[ws.length - 1] : ""; }
+    if (fn == "word") {
+      const k = I32.parseInt(a0.trim());
+      const ws = splitWords(a1);
+      return k >= 1 && k <= ws.length ? ws[k - 1] : "";
+    }
+    if (fn == "wordlist") {
+      const s = I32.parseInt(a0.trim()),
+        e = I32.parseInt(a1.trim());
+      const ws = splitWords(a2);
+      const out: string[] = [];
+      for (let k = s; k <= e && k <= ws.length; k++) if (k >= 1) out.push(ws[k - 1]);
+      return out.join(" ");
+    }
+    if (fn == "firstword") {
+      const ws = splitWords(a0);
+      return ws.length > 0 ? ws[0] : "";
+    }
+    if (fn == "lastword") {
+      const ws = splitWords(a0);
+      return ws.length > 0 ? ws[ws.length - 1] : "";
+    }
     if (fn == "dir" || fn == "notdir" || fn == "suffix" || fn == "basename" || fn == "realpath" || fn == "abspath") {
-      const ws = splitWords(a0), out: string[] = [];
+      const ws = splitWords(a0),
+        out: string[] = [];
       for (let i = 0; i < ws.length; i++) out.push(pathPart(fn, ws[i]));
       return out.join(" ");
     }
     if (fn == "addprefix" || fn == "addsuffix") {
-      const ws = splitWords(a1), out: string[] = [];
+      const ws = splitWords(a1),
+        out: string[] = [];
       for (let i = 0; i < ws.length; i++) out.push(fn == "addprefix" ? a0.trim() + ws[i] : ws[i] + a0.trim());
       return out.join(" ");
     }
-    if (fn == "join") { const x = splitWords(a0), y = splitWords(a1); const out: string[] = []; for (let i = 0; i < x.length || i < y.length; i++) out.push((i < x.length ? x[i] : "") + (i < y.length ? y[i] : "")); return out.join(" "); }
+    if (fn == "join") {
+      const x = splitWords(a0),
+        y = splitWords(a1);
+      const out: string[] = [];
+      for (let i = 0; i < x.length || i < y.length; i++) out.push((i < x.length ? x[i] : "") + (i < y.length ? y[i] : ""));
+      return out.join(" ");
+    }
     if (fn == "wildcard") {
-      const ws = splitWords(a0), out: string[] = [];
-      for (let i = 0; i < ws.length; i++) { const m = this.files.glob(normalizePath(ws[i])); for (let j = 0; j < m.length; j++) out.push(m[j]); }
+      const ws = splitWords(a0),
+        out: string[] = [];
+      for (let i = 0; i < ws.length; i++) {
+        const m = this.files.glob(normalizePath(ws[i]));
+        for (let j = 0; j < m.length; j++) out.push(m[j]);
+      }
       return out.join(" ");
     }
     if (fn == "value") return this.vars.has(a0.trim()) ? this.vars.get(a0.trim()).value : "";
     if (fn == "origin") return this.vars.has(a0.trim()) ? "file" : "undefined";
-    if (fn == "shell") { this.finding(Severity.Info, "$(shell " + a0 + ") is not run; ksymns takes it as empty"); return ""; }
-    if (fn == "error") { this.finding(Severity.Error, "*** " + a0 + ".  Stop."); return ""; }
-    if (fn == "warning") { this.finding(Severity.Warning, a0); return ""; }
+    if (fn == "shell") {
+      this.finding(Severity.Info, "$(shell " + a0 + ") is not run; ksymns takes it as empty");
+      return "";
+    }
+    if (fn == "error") {
+      this.finding(Severity.Error, "*** " + a0 + ".  Stop.");
+      return "";
+    }
+    if (fn == "warning") {
+      this.finding(Severity.Warning, a0);
+      return "";
+    }
     if (fn == "info") return "";
-    if (fn == "eval") { this.finding(Severity.Info, "$(eval ...) is not evaluated by ksymns"); return ""; }
+    if (fn == "eval") {
+      this.finding(Severity.Info, "$(eval ...) is not evaluated by ksymns");
+      return "";
+    }
     return "";
   }
 }
 
 const OPS: string[] = ["::=", ":=", "+=", "?=", "!=", "="];
 const FUNCTIONS: string[] = [
-  "subst", "patsubst", "strip", "findstring", "filter", "filter-out", "sort", "word", "words", "wordlist",
-  "firstword", "lastword", "dir", "notdir", "suffix", "basename", "addsuffix", "addprefix", "join", "wildcard",
-  "realpath", "abspath", "if", "or", "and", "foreach", "call", "value", "origin", "shell", "error", "warning",
-  "info", "eval",
+  "subst",
+  "patsubst",
+  "strip",
+  "findstring",
+  "filter",
+  "filter-out",
+  "sort",
+  "word",
+  "words",
+  "wordlist",
+  "firstword",
+  "lastword",
+  "dir",
+  "notdir",
+  "suffix",
+  "basename",
+  "addsuffix",
+  "addprefix",
+  "join",
+  "wildcard",
+  "realpath",
+  "abspath",
+  "if",
+  "or",
+  "and",
+  "foreach",
+  "call",
+  "value",
+  "origin",
+  "shell",
+  "error",
+  "warning",
+  "info",
+  "eval",
 ];
 const ARITY = new Map<string, i32>();
-ARITY.set("subst", 3); ARITY.set("patsubst", 3); ARITY.set("filter", 2); ARITY.set("filter-out", 2);
-ARITY.set("findstring", 2); ARITY.set("word", 2); ARITY.set("wordlist", 3); ARITY.set("addprefix", 2);
-ARITY.set("addsuffix", 2); ARITY.set("join", 2); ARITY.set("if", 3); ARITY.set("strip", 1); ARITY.set("sort", 1);
-ARITY.set("words", 1); ARITY.set("firstword", 1); ARITY.set("lastword", 1); ARITY.set("dir", 1); ARITY.set("notdir", 1);
-ARITY.set("suffix", 1); ARITY.set("basename", 1); ARITY.set("wildcard", 1); ARITY.set("realpath", 1); ARITY.set("abspath", 1);
-ARITY.set("value", 1); ARITY.set("origin", 1); ARITY.set("shell", 1); ARITY.set("error", 1); ARITY.set("warning", 1);
-ARITY.set("info", 1); ARITY.set("eval", 1);
+ARITY.set("subst", 3);
+ARITY.set("patsubst", 3);
+ARITY.set("filter", 2);
+ARITY.set("filter-out", 2);
+ARITY.set("findstring", 2);
+ARITY.set("word", 2);
+ARITY.set("wordlist", 3);
+ARITY.set("addprefix", 2);
+ARITY.set("addsuffix", 2);
+ARITY.set("join", 2);
+ARITY.set("if", 3);
+ARITY.set("strip", 1);
+ARITY.set("sort", 1);
+ARITY.set("words", 1);
+ARITY.set("firstword", 1);
+ARITY.set("lastword", 1);
+ARITY.set("dir", 1);
+ARITY.set("notdir", 1);
+ARITY.set("suffix", 1);
+ARITY.set("basename", 1);
+ARITY.set("wildcard", 1);
+ARITY.set("realpath", 1);
+ARITY.set("abspath", 1);
+ARITY.set("value", 1);
+ARITY.set("origin", 1);
+ARITY.set("shell", 1);
+ARITY.set("error", 1);
+ARITY.set("warning", 1);
+ARITY.set("info", 1);
+ARITY.set("eval", 1);
 
-function isSpace(c: i32): bool { return c == 32 || c == 9; }
+function isSpace(c: i32): bool {
+  return c == 32 || c == 9;
+}
 
 function firstWord(s: string): string {
   let i = 0;
@@ -382,7 +571,12 @@ export function splitWords(s: string): string[] {
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
     const space = c == 32 || c == 9 || c == 10 || c == 13;
-    if (space) { if (start >= 0) { out.push(s.substring(start, i)); start = -1; } } else if (start < 0) start = i;
+    if (space) {
+      if (start >= 0) {
+        out.push(s.substring(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
   }
   return out;
 }
@@ -398,9 +592,19 @@ function stripComment(l: string): string {
   let depth = 0;
   for (let i = 0; i < l.length; i++) {
     const c = l.charCodeAt(i);
-    if (c == 92) { i++; continue; }
-    if (c == 36 && i + 1 < l.length && (l.charCodeAt(i + 1) == 40 || l.charCodeAt(i + 1) == 123)) { depth++; i++; continue; }
-    if ((c == 41 || c == 125) && depth > 0) { depth--; continue; }
+    if (c == 92) {
+      i++;
+      continue;
+    }
+    if (c == 36 && i + 1 < l.length && (l.charCodeAt(i + 1) == 40 || l.charCodeAt(i + 1) == 123)) {
+      depth++;
+      i++;
+      continue;
+    }
+    if ((c == 41 || c == 125) && depth > 0) {
+      depth--;
+      continue;
+    }
     if (c == 35 && depth == 0) return l.substring(0, i);
   }
   return l;
@@ -408,12 +612,16 @@ function stripComment(l: string): string {
 
 /** Index of `close` matching the opener at `open` ('(' or '{'), counting nested ones; -1 if none. */
 function matchingClose(s: string, open: i32): i32 {
-  const o = s.charCodeAt(open), c = o == 40 ? 41 : 125;
+  const o = s.charCodeAt(open),
+    c = o == 40 ? 41 : 125;
   let depth = 0;
   for (let i = open; i < s.length; i++) {
     const k = s.charCodeAt(i);
     if (k == o) depth++;
-    else if (k == c) { depth--; if (depth == 0) return i; }
+    else if (k == c) {
+      depth--;
+      if (depth == 0) return i;
+    }
   }
   return -1;
 }
@@ -444,12 +652,16 @@ function topLevelComma(s: string, from: i32, to: i32): i32 {
 /** A function's arguments: split at top-level commas, the last taking the rest (make's rule). */
 function splitArgs(s: string, max: i32): string[] {
   const out: string[] = [];
-  let depth = 0, start = 0;
+  let depth = 0,
+    start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c == 40 || c == 123) depth++;
     else if (c == 41 || c == 125) depth--;
-    else if (c == 44 && depth == 0 && out.length < max - 1) { out.push(s.substring(start, i)); start = i + 1; }
+    else if (c == 44 && depth == 0 && out.length < max - 1) {
+      out.push(s.substring(start, i));
+      start = i + 1;
+    }
   }
   out.push(s.substring(start));
   return out;
@@ -461,7 +673,10 @@ function quotedPair(s: string): string[] {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     if (c != 34 && c != 39) return [];
     const j = s.indexOf(String.fromCharCode(c), i + 1);
     if (j < 0) return [];
@@ -476,8 +691,15 @@ function findAssignment(s: string): i32 {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c == 36 && i + 1 < s.length && (s.charCodeAt(i + 1) == 40 || s.charCodeAt(i + 1) == 123)) { depth++; i++; continue; }
-    if ((c == 41 || c == 125) && depth > 0) { depth--; continue; }
+    if (c == 36 && i + 1 < s.length && (s.charCodeAt(i + 1) == 40 || s.charCodeAt(i + 1) == 123)) {
+      depth++;
+      i++;
+      continue;
+    }
+    if ((c == 41 || c == 125) && depth > 0) {
+      depth--;
+      continue;
+    }
     if (depth > 0) continue;
     if (c == 61) {
       if (i > 0) {
@@ -493,13 +715,16 @@ function findAssignment(s: string): i32 {
   return -1;
 }
 
-function ruleColon(s: string): i32 { return topLevelChar(s, 58); }
+function ruleColon(s: string): i32 {
+  return topLevelChar(s, 58);
+}
 
 /** The stem `%` matched in `word` by `pattern`, or null. */
 function matchPattern(pattern: string, word: string): string | null {
   const p = pattern.indexOf("%");
   if (p < 0) return pattern == word ? "" : null;
-  const pre = pattern.substring(0, p), post = pattern.substring(p + 1);
+  const pre = pattern.substring(0, p),
+    post = pattern.substring(p + 1);
   if (word.length < pre.length + post.length || !word.startsWith(pre) || !word.endsWith(post)) return null;
   return word.substring(pre.length, word.length - post.length);
 }
@@ -530,7 +755,10 @@ export function normalizePath(p: string): string {
   for (let i = 0; i < parts.length; i++) {
     const s = parts[i];
     if (s.length == 0 || s == ".") continue;
-    if (s == ".." && out.length > 0 && out[out.length - 1] != "..") { out.pop(); continue; }
+    if (s == ".." && out.length > 0 && out[out.length - 1] != "..") {
+      out.pop();
+      continue;
+    }
     out.push(s);
   }
   return out.join("/");

@@ -14,7 +14,9 @@ export class ModInfo {
     return null;
   }
 
-  has(key: string): bool { return this.get(key) != null; }
+  has(key: string): bool {
+    return this.get(key) != null;
+  }
 
   /** Every value of `key`, in order: the get_next_modinfo() loop. */
   all(key: string): string[] {
@@ -33,7 +35,10 @@ export function readModInfo(e: ElfFile, s: ElfSection): ModInfo {
   const end = <i32>(s.offset + s.size);
   let p = <i32>s.offset;
   while (p < end) {
-    if (b.u8(p) == 0) { p++; continue; }
+    if (b.u8(p) == 0) {
+      p++;
+      continue;
+    }
     let q = p;
     let eq = -1;
     while (q < end && b.u8(q) != 0) {

@@ -9,7 +9,12 @@ import { Finding, Span } from "../diagnostics";
 import { Export } from "../model";
 import { ExportLookup } from "../sim/symtab";
 
-export enum SymversLayout { Unknown, NoNamespace, NamespaceThird, NamespaceLast }
+export enum SymversLayout {
+  Unknown,
+  NoNamespace,
+  NamespaceThird,
+  NamespaceLast,
+}
 
 const MAX_FINDINGS = 50;
 // per row: symbol start, end, namespace start, end, owner index, crc, line, flags (1 = GPL)
@@ -32,7 +37,11 @@ export class Symvers extends ExportLookup {
   private made: Map<i32, Export> = new Map();
   private vmView: VmlinuxView | null = null;
 
-  constructor(public file: string, public bytes: Uint8Array, maxRows: i32) {
+  constructor(
+    public file: string,
+    public bytes: Uint8Array,
+    maxRows: i32,
+  ) {
     super();
     this.rows = new StaticArray<i32>(maxRows * STRIDE);
     let size = 16;
@@ -63,26 +72,34 @@ export class Symvers extends ExportLookup {
     return e;
   }
 
-  ownerOf(i: i32): string { return this.owners[this.rows[i * STRIDE + 4]]; }
+  ownerOf(i: i32): string {
+    return this.owners[this.rows[i * STRIDE + 4]];
+  }
 
   /** Whether row i is a GPL-only export, read without making the Export. */
-  isGplAt(i: i32): bool { return (this.rows[i * STRIDE + 7] & 1) != 0; }
+  isGplAt(i: i32): bool {
+    return (this.rows[i * STRIDE + 7] & 1) != 0;
+  }
 
   /** Namespace of row i ("" for none), decoded without making the Export. */
   namespaceAt(i: i32): string {
     const r = i * STRIDE;
-    const a = this.rows[r + 2], e = this.rows[r + 3];
+    const a = this.rows[r + 2],
+      e = this.rows[r + 3];
     return e > a ? text(this.bytes, a, e) : "";
   }
 
   symbolStartsWith(i: i32, prefix: string): bool {
     const r = i * STRIDE;
-    const a = this.rows[r], e = this.rows[r + 1];
+    const a = this.rows[r],
+      e = this.rows[r + 1];
     if (e - a < prefix.length) return false;
     for (let k = 0; k < prefix.length; k++) if (at(this.bytes, a + k) != prefix.charCodeAt(k)) return false;
     return true;
   }
-  ownerIndexOf(i: i32): i32 { return this.rows[i * STRIDE + 4]; }
+  ownerIndexOf(i: i32): i32 {
+    return this.rows[i * STRIDE + 4];
+  }
 
   /** Row of the first export of `sym`, or -1. */
   rowOf(sym: string): i32 {
@@ -108,12 +125,16 @@ export class Symvers extends ExportLookup {
   insert(i: i32): void {
     const r = i * STRIDE;
     const b = this.bytes;
-    const a = this.rows[r], e = this.rows[r + 1];
+    const a = this.rows[r],
+      e = this.rows[r + 1];
     const mask = this.slots.length - 1;
     let h = hashBytes(b, a, e) & mask;
     while (true) {
       const v = unchecked(this.slots[h]);
-      if (v == 0) { unchecked(this.slots[h] = i + 1); return; }
+      if (v == 0) {
+        unchecked((this.slots[h] = i + 1));
+        return;
+      }
       const q = (v - 1) * STRIDE;
       if (sameBytes(b, a, e, unchecked(this.rows[q]), unchecked(this.rows[q + 1]))) {
         this.repeats.push(i);
@@ -126,7 +147,9 @@ export class Symvers extends ExportLookup {
 }
 
 export class VmlinuxView extends ExportLookup {
-  constructor(public table: Symvers) { super(); }
+  constructor(public table: Symvers) {
+    super();
+  }
   find(sym: string): Export | null {
     const i = this.table.rowOf(sym);
     if (i < 0 || this.table.ownerOf(i) != "vmlinux") return null;
@@ -137,16 +160,24 @@ export class VmlinuxView extends ExportLookup {
 // FNV-1a over the characters; kernel symbol names are ASCII, so bytes and UTF-16 agree.
 function hashString(s: string): i32 {
   let h: u32 = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= <u32>(s.charCodeAt(i) & 0xff); h *= 0x01000193; }
+  for (let i = 0; i < s.length; i++) {
+    h ^= <u32>(s.charCodeAt(i) & 0xff);
+    h *= 0x01000193;
+  }
   return <i32>(h >>> 1);
 }
 // The readers below index only within [0, b.length): raw loads skip the bounds checks
 // that made a 25,000-row table take 30 ms.
-function at(b: Uint8Array, i: i32): i32 { return <i32>load<u8>(b.dataStart + <usize>i); }
+function at(b: Uint8Array, i: i32): i32 {
+  return <i32>load<u8>(b.dataStart + <usize>i);
+}
 
 function hashBytes(b: Uint8Array, a: i32, e: i32): i32 {
   let h: u32 = 0x811c9dc5;
-  for (let i = a; i < e; i++) { h ^= <u32>at(b, i); h *= 0x01000193; }
+  for (let i = a; i < e; i++) {
+    h ^= <u32>at(b, i);
+    h *= 0x01000193;
+  }
   return <i32>(h >>> 1);
 }
 function equalsBytes(b: Uint8Array, a: i32, e: i32, s: string): bool {
@@ -211,7 +242,9 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
   let pos = 0;
   let layoutLine = 0;
   let bad = 0;
-  let lastModA = 0, lastModE = 0, lastOwner = -1;
+  let lastModA = 0,
+    lastModE = 0,
+    lastOwner = -1;
   while (pos < n) {
     lineNo++;
     let end = pos;
@@ -222,7 +255,10 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     let s = pos;
     for (let i = pos; i <= le; i++) {
       if (i == le || at(b, i) == 9) {
-        if (nf < 6) { unchecked(f[nf * 2] = s); unchecked(f[nf * 2 + 1] = i); }
+        if (nf < 6) {
+          unchecked((f[nf * 2] = s));
+          unchecked((f[nf * 2 + 1] = i));
+        }
         nf++;
         s = i + 1;
       }
@@ -232,13 +268,34 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     if (le == lineStart) continue; // blank line
     out.lines++;
     let layout = SymversLayout.Unknown;
-    let nsA = 0, nsE = 0, modA = 0, modE = 0, typA = 0, typE = 0;
+    let nsA = 0,
+      nsE = 0,
+      modA = 0,
+      modE = 0,
+      typA = 0,
+      typE = 0;
     if (nf == 5 && isExportType(b, f[6], f[7])) {
-      layout = SymversLayout.NamespaceLast; modA = f[4]; modE = f[5]; typA = f[6]; typE = f[7]; nsA = f[8]; nsE = f[9];
+      layout = SymversLayout.NamespaceLast;
+      modA = f[4];
+      modE = f[5];
+      typA = f[6];
+      typE = f[7];
+      nsA = f[8];
+      nsE = f[9];
     } else if (nf == 5 && isExportType(b, f[8], f[9])) {
-      layout = SymversLayout.NamespaceThird; nsA = f[4]; nsE = f[5]; modA = f[6]; modE = f[7]; typA = f[8]; typE = f[9];
+      layout = SymversLayout.NamespaceThird;
+      nsA = f[4];
+      nsE = f[5];
+      modA = f[6];
+      modE = f[7];
+      typA = f[8];
+      typE = f[9];
     } else if (nf == 4 && isExportType(b, f[6], f[7])) {
-      layout = SymversLayout.NoNamespace; modA = f[4]; modE = f[5]; typA = f[6]; typE = f[7];
+      layout = SymversLayout.NoNamespace;
+      modA = f[4];
+      modE = f[5];
+      typA = f[6];
+      typE = f[7];
     }
     const crc = nf >= 2 ? hexValue(b, f[0], f[1]) : -1;
     if (layout == SymversLayout.Unknown || crc < 0 || f[3] == f[2] || modE == modA || !asciiOnly(b, f[2], f[3])) {
@@ -249,17 +306,29 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
         else if (layout != SymversLayout.Unknown && f[3] > f[2] && modE > modA) why = "the symbol name is not ASCII";
         else if (layout != SymversLayout.Unknown) why = "empty symbol or module column";
         else if (nf < 4) why = "only " + nf.toString() + " tab-separated column" + (nf == 1 ? "" : "s") + "; " + why;
-        out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
-          "line ignored: " + why, Span.at(file, lineNo)));
+        out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE, "line ignored: " + why, Span.at(file, lineNo)));
       }
       continue;
     }
-    if (out.layout == SymversLayout.Unknown) { out.layout = layout; layoutLine = lineNo; }
-    else if (layout != out.layout && out.findings.length < MAX_FINDINGS) {
-      out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LAYOUT,
-        "this line uses the " + layoutName(layout) + " layout but line " +
-        layoutLine.toString() + " uses the " + layoutName(out.layout) + " layout; each line is read by its own layout",
-        Span.at(file, lineNo)));
+    if (out.layout == SymversLayout.Unknown) {
+      out.layout = layout;
+      layoutLine = lineNo;
+    } else if (layout != out.layout && out.findings.length < MAX_FINDINGS) {
+      out.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Warning,
+          Msg.READ_SYMVERS_LAYOUT,
+          "this line uses the " +
+            layoutName(layout) +
+            " layout but line " +
+            layoutLine.toString() +
+            " uses the " +
+            layoutName(out.layout) +
+            " layout; each line is read by its own layout",
+          Span.at(file, lineNo),
+        ),
+      );
     }
     // rows come grouped by module: decode each module column once
     if (lastOwner < 0 || !sameBytes(b, modA, modE, lastModA, lastModE)) {
@@ -269,21 +338,25 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
       lastOwner = out.owners.length - 1;
       if (path == "vmlinux") out.hasVmlinux = true;
     }
-    lastModA = modA; lastModE = modE;
+    lastModA = modA;
+    lastModE = modE;
     const r = out.count * STRIDE;
     // r + 7 < maxRows * STRIDE: count never exceeds the lines counted above
-    unchecked(rows[r] = f[2]); unchecked(rows[r + 1] = f[3]);
-    unchecked(rows[r + 2] = nsA); unchecked(rows[r + 3] = nsE);
-    unchecked(rows[r + 4] = lastOwner);
-    unchecked(rows[r + 5] = <i32>crc);
-    unchecked(rows[r + 6] = lineNo);
-    unchecked(rows[r + 7] = typE - typA >= 17 && at(b, typA + 14) == 71 ? 1 : 0); // EXPORT_SYMBOL_GPL...
+    unchecked((rows[r] = f[2]));
+    unchecked((rows[r + 1] = f[3]));
+    unchecked((rows[r + 2] = nsA));
+    unchecked((rows[r + 3] = nsE));
+    unchecked((rows[r + 4] = lastOwner));
+    unchecked((rows[r + 5] = <i32>crc));
+    unchecked((rows[r + 6] = lineNo));
+    unchecked((rows[r + 7] = typE - typA >= 17 && at(b, typA + 14) == 71 ? 1 : 0)); // EXPORT_SYMBOL_GPL...
     out.insert(out.count);
     out.count++;
   }
   if (bad > MAX_FINDINGS) {
-    out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE,
-      (bad - MAX_FINDINGS).toString() + " more lines ignored", Span.at(file, 1)));
+    out.findings.push(
+      new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE, (bad - MAX_FINDINGS).toString() + " more lines ignored", Span.at(file, 1)),
+    );
   }
   return out;
 }

@@ -27,8 +27,12 @@ export function words(s: string): string[] {
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
     const space = c == 32 || c == 9;
-    if (space) { if (start >= 0) { out.push(s.substring(start, i)); start = -1; } }
-    else if (start < 0) start = i;
+    if (space) {
+      if (start >= 0) {
+        out.push(s.substring(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
   }
   return out;
 }
@@ -41,26 +45,46 @@ export function shellWords(s: string): string[] {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (c == 32 || c == 9) { if (inWord) { out.push(cur); cur = ""; inWord = false; } i++; continue; }
+    if (c == 32 || c == 9) {
+      if (inWord) {
+        out.push(cur);
+        cur = "";
+        inWord = false;
+      }
+      i++;
+      continue;
+    }
     inWord = true;
-    if (c == 39) { // '...'
+    if (c == 39) {
+      // '...'
       const j = s.indexOf("'", i + 1);
       const end = j < 0 ? s.length : j;
       cur += s.substring(i + 1, end);
       i = end + 1;
       continue;
     }
-    if (c == 34) { // "..." with \" and \\ escapes
+    if (c == 34) {
+      // "..." with \" and \\ escapes
       i++;
       while (i < s.length && s.charCodeAt(i) != 34) {
-        if (s.charCodeAt(i) == 92 && i + 1 < s.length) { cur += s.charAt(i + 1); i += 2; continue; }
-        cur += s.charAt(i); i++;
+        if (s.charCodeAt(i) == 92 && i + 1 < s.length) {
+          cur += s.charAt(i + 1);
+          i += 2;
+          continue;
+        }
+        cur += s.charAt(i);
+        i++;
       }
       i++;
       continue;
     }
-    if (c == 92 && i + 1 < s.length) { cur += s.charAt(i + 1); i += 2; continue; }
-    cur += s.charAt(i); i++;
+    if (c == 92 && i + 1 < s.length) {
+      cur += s.charAt(i + 1);
+      i += 2;
+      continue;
+    }
+    cur += s.charAt(i);
+    i++;
   }
   if (inWord) out.push(cur);
   return out;

@@ -19,7 +19,18 @@ import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, Pr
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
-import { inPack, notePackUnit, PackReader, PACK_DIR, PACK_SHOWN, packForcedIncludes, packGeneration, packIncludeDirs, packKbuildDirs, packProfileFor } from "./headerpack";
+import {
+  inPack,
+  notePackUnit,
+  PackReader,
+  PACK_DIR,
+  PACK_SHOWN,
+  packForcedIncludes,
+  packGeneration,
+  packIncludeDirs,
+  packKbuildDirs,
+  packProfileFor,
+} from "./headerpack";
 
 /** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
 const PRELUDE_DIR = "/ksymns/include";
@@ -34,7 +45,11 @@ export class KernelHeaders {
   compiler: CompilerModel;
   /** Whether kbuild passes -DCC_USING_FENTRY (CONFIG_FUNCTION_TRACER with an -mfentry arch). */
   fentry: bool;
-  constructor(public release: i32, public sublevel: i32, config: KernelConfig) {
+  constructor(
+    public release: i32,
+    public sublevel: i32,
+    config: KernelConfig,
+  ) {
     this.autoconf = autoconfOf(config);
     this.fentry = config.get("CONFIG_FUNCTION_TRACER") == "y" && config.get("CONFIG_HAVE_FENTRY") == "y";
     this.compiler = CompilerModel.fromConfig(config);
@@ -75,13 +90,24 @@ let lastAutoconf = "";
 
 /** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
 export class CompileFlags {
-  constructor(public object: KbuildObject, public modname: string, public module: bool) {}
+  constructor(
+    public object: KbuildObject,
+    public modname: string,
+    public module: bool,
+  ) {}
 }
 
 /** The workspace, the prelude and autoconf.h (and a header pack's files when one is used),
  *  as the preprocessor's file system. */
 class TranslationFiles extends FileSystem {
-  constructor(public ws: Workspace, public headers: KernelHeaders, public main: string, public pack: PackReader | null = null) { super(); }
+  constructor(
+    public ws: Workspace,
+    public headers: KernelHeaders,
+    public main: string,
+    public pack: PackReader | null = null,
+  ) {
+    super();
+  }
   read(path: string): string | null {
     if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
     if (path.startsWith(PRELUDE_DIR + "/")) {
@@ -107,16 +133,22 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: b
   const o = new PPOptions();
   o.main = file;
   useGccKbuild(o);
-  o.predefined += "#define __KSYMNS_VERSION " + (h.release / 100).toString() + "\n#define __KSYMNS_PATCHLEVEL " +
-    (h.release % 100).toString() + "\n#define __KSYMNS_SUBLEVEL " + h.sublevel.toString() + "\n";
+  o.predefined +=
+    "#define __KSYMNS_VERSION " +
+    (h.release / 100).toString() +
+    "\n#define __KSYMNS_PATCHLEVEL " +
+    (h.release % 100).toString() +
+    "\n#define __KSYMNS_SUBLEVEL " +
+    h.sublevel.toString() +
+    "\n";
   // scripts/Makefile.lib's order: -D__KERNEL__ first, then the module's names, then Kbuild's
   o.addDefine("__KERNEL__");
   // the real headers also see the top Makefile's CC_FLAGS_USING (-mfentry's)
   if (pack && h.fentry) o.addDefine("CC_USING_FENTRY");
   if (flags.module) o.addDefine("MODULE");
   const base = baseName(flags.object.source);
-  o.addDefine("KBUILD_BASENAME=\"" + base + "\"");
-  o.addDefine("KBUILD_MODNAME=\"" + flags.modname + "\"");
+  o.addDefine('KBUILD_BASENAME="' + base + '"');
+  o.addDefine('KBUILD_MODNAME="' + flags.modname + '"');
   o.addDefine("__KBUILD_MODNAME=kmod_" + flags.modname);
   const d = flags.object.defines;
   for (let i = 0; i < d.length; i++) {
@@ -148,7 +180,15 @@ function baseName(path: string): string {
 
 /** A file read earlier, kept while its inputs are the same. */
 class Kept {
-  constructor(public key: string, public autoconf: string, public names: string, public used: string[], public texts: string[], public src: ModuleSource, public viaPack: bool) {}
+  constructor(
+    public key: string,
+    public autoconf: string,
+    public names: string,
+    public used: string[],
+    public texts: string[],
+    public src: ModuleSource,
+    public viaPack: bool,
+  ) {}
 }
 const kept = new Map<string, Kept>();
 
@@ -166,8 +206,17 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
   // files are still loading (the run then names those it needed)
   const pack = packProfileFor(h.release).length > 0;
   const ob = flags.object;
-  const key = [file, flags.modname, flags.module ? "m" : "y", h.release.toString(), h.sublevel.toString(),
-    ob.defines.join(" "), ob.includeDirs.join(" "), ob.forcedIncludes.join(" "), pack ? packGeneration() : ""].join("\u0002");
+  const key = [
+    file,
+    flags.modname,
+    flags.module ? "m" : "y",
+    h.release.toString(),
+    h.sublevel.toString(),
+    ob.defines.join(" "),
+    ob.includeDirs.join(" "),
+    ob.forcedIncludes.join(" "),
+    pack ? packGeneration() : "",
+  ].join("\u0002");
   const names = namesOf(ws);
   const cacheKey = file + "\u0003" + flags.object.object;
   if (kept.has(cacheKey)) {
@@ -217,7 +266,10 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
     const p = res.files[i].path;
     if (res.files[i].origin == Origin.System) continue;
     const f = ws.find(p);
-    if (f != null && !used.includes(p)) { used.push(p); texts.push((f as WorkspaceFile).text()); }
+    if (f != null && !used.includes(p)) {
+      used.push(p);
+      texts.push((f as WorkspaceFile).text());
+    }
   }
   if (kept.size > 256) kept.clear();
   if (key.length > 0) kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod, pack));
@@ -245,7 +297,8 @@ function tokensOf(res: PPResult, main: string, names: Names): CTokens {
   // as the toy reader does: only undeclared names are, so real code reads the same
   sink.out.expanded = false;
   const v = res.tokens;
-  let lastLine = 1, lastCol = 1;
+  let lastLine = 1,
+    lastCol = 1;
   for (let i = 0; i < v.length; i++) {
     const k = v.kind(i);
     if (k == TK.Padding || k == TK.Eof) continue;
@@ -261,18 +314,25 @@ function tokensOf(res: PPResult, main: string, names: Names): CTokens {
       continue;
     }
     sink.push(kindOf(k), res.spell(v, i), file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
-    lastLine = s[2]; lastCol = s[3];
+    lastLine = s[2];
+    lastCol = s[3];
   }
   return sink.finish(lastLine, lastCol);
 }
 
 function kindOf(k: TK): CK {
   switch (k) {
-    case TK.Ident: return CK.Ident;
-    case TK.Number: return CK.Number;
-    case TK.Char: return CK.Char;
-    case TK.String: case TK.HeaderName: return CK.String;
-    default: return CK.Punct;
+    case TK.Ident:
+      return CK.Ident;
+    case TK.Number:
+      return CK.Number;
+    case TK.Char:
+      return CK.Char;
+    case TK.String:
+    case TK.HeaderName:
+      return CK.String;
+    default:
+      return CK.Punct;
   }
 }
 
@@ -281,7 +341,10 @@ function kindOf(k: TK): CK {
 function pushExportCall(res: PPResult, sink: TokenSink, v: TokVec, i: i32, file: i32, s: StaticArray<i32>): void {
   const call = res.calls[unchecked(v.tok[i])];
   const name = res.atoms.text(call.name);
-  const l = s[0], c = s[1], el = s[2], ec = s[3];
+  const l = s[0],
+    c = s[1],
+    el = s[2],
+    ec = s[3];
   const exp = unchecked(v.exp[i]);
   const hasDefault = call.snapStart.length > 0 && call.snapStart[0] >= 0;
   if (hasDefault) {
@@ -307,7 +370,10 @@ function pushExportCall(res: PPResult, sink: TokenSink, v: TokVec, i: i32, file:
 /** Tokens [a, b) of the intrinsic calls' side table, at their own places when they have one. */
 function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at: StaticArray<i32>): void {
   const side = res.side;
-  const l = at[0], c = at[1], el = at[2], ec = at[3];
+  const l = at[0],
+    c = at[1],
+    el = at[2],
+    ec = at[3];
   for (let j = a; j < b; j++) {
     const k = side.kind(j);
     if (k == TK.Padding || k == TK.Eof) continue;
@@ -342,9 +408,16 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
     const f = d.file;
     const inFile = f >= 0 && f < res.files.length;
     // the place the user wrote: the diagnostic's own, or the #include of the header it is in
-    let at = f, line = d.line, col = d.col, endLine = d.endLine, endCol = d.endCol;
+    let at = f,
+      line = d.line,
+      col = d.col,
+      endLine = d.endLine,
+      endCol = d.endCol;
     while (at >= 0 && at < res.files.length && res.files[at].origin == Origin.System && res.files[at].includer >= 0) {
-      line = res.files[at].includeLine; col = 1; endLine = line; endCol = 1;
+      line = res.files[at].includeLine;
+      col = 1;
+      endLine = line;
+      endCol = 1;
       at = res.files[at].includer;
     }
     const userFile = at >= 0 && at < res.files.length && res.files[at].origin != Origin.System ? res.files[at].path : main;
@@ -356,20 +429,48 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       missing.add(header);
       if (angledMissing(res, d.text)) {
         // a kernel header the prelude does not have: the real build finds it
-        mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
-          "<" + header + "> is not among ksymns' built-in kernel headers: the declarations it holds are taken from the kernel's export table", span, mod.name));
+        mod.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Info,
+            Msg.READ_HEADER_NOT_BUILTIN,
+            "<" + header + "> is not among ksymns' built-in kernel headers: the declarations it holds are taken from the kernel's export table",
+            span,
+            mod.name,
+          ),
+        );
       } else {
         // a file of the driver that was not pasted: gcc would stop, a snippet reads on
-        mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_HEADER_NOT_BUILTIN,
-          "\"" + header + "\" is not in the workspace: gcc would stop here (fatal error: " + header + ": No such file or directory); ksymns reads on without it. Add the file to build as kbuild would", span, mod.name));
+        mod.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Warning,
+            Msg.READ_HEADER_NOT_BUILTIN,
+            '"' +
+              header +
+              '" is not in the workspace: gcc would stop here (fatal error: ' +
+              header +
+              ": No such file or directory); ksymns reads on without it. Add the file to build as kbuild would",
+            span,
+            mod.name,
+          ),
+        );
       }
       continue;
     }
     if (lacksHeaders && d.code == PPCode.IF_SYNTAX) {
       // most likely a function-like macro of a header the prelude lacks (KERNEL_VERSION
       // reached through a driver's own header, say): gcc, with the real header, reads it
-      mod.findings.push(new Finding(Stage.Read, Severity.Info, Msg.READ_HEADER_NOT_BUILTIN,
-        "this #if uses a macro ksymns does not know (" + d.text + "), likely from a kernel header it does not carry; the branch is taken as false", span, mod.name));
+      mod.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Info,
+          Msg.READ_HEADER_NOT_BUILTIN,
+          "this #if uses a macro ksymns does not know (" + d.text + "), likely from a kernel header it does not carry; the branch is taken as false",
+          span,
+          mod.name,
+        ),
+      );
       continue;
     }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
@@ -424,10 +525,14 @@ function viewOf(res: PPResult): PreprocessedView {
     // where() below reuses the array invocationSpan() returned
     const span = new Span(res.files[f].path, at[0], at[1], at[2], at[3]);
     const def = x.def[r];
-    let defFile = "", defLine = 0;
+    let defFile = "",
+      defLine = 0;
     if (def != null && def.src != null) {
       const df = (def.src as SourceFile).index;
-      if (df >= 0 && df < res.files.length) { defFile = shownName(res, df); defLine = res.where(df, def.nameTok)[0]; }
+      if (df >= 0 && df < res.files.length) {
+        defFile = shownName(res, df);
+        defLine = res.where(df, def.nameTok)[0];
+      }
     }
     v.macros.push(new MacroUse(res.atoms.text(x.name.get(r)), span, inv.text, defFile, defLine));
   }

@@ -65,7 +65,9 @@ export class ByteWriter {
   }
 
   /** Overwrites the u32 at `at`. */
-  setU32(at: i32, v: u32): void { store<u32>(this.buf.dataStart + <usize>at, v); }
+  setU32(at: i32, v: u32): void {
+    store<u32>(this.buf.dataStart + <usize>at, v);
+  }
 
   /** A field copied from memory: `len` bytes at `ptr`, then NUL. */
   raw(ptr: usize, len: i32): void {
@@ -99,7 +101,10 @@ function uncleared(len: i32): Uint8Array {
 /** FNV-1a over `len` bytes at `ptr`. */
 export function hashBytes(ptr: usize, len: i32): u32 {
   let h: u32 = 0x811c9dc5;
-  for (let i = 0; i < len; i++) { h ^= <u32>load<u8>(ptr + <usize>i); h *= 0x01000193; }
+  for (let i = 0; i < len; i++) {
+    h ^= <u32>load<u8>(ptr + <usize>i);
+    h *= 0x01000193;
+  }
   return h;
 }
 
@@ -121,7 +126,10 @@ export class ByteTable {
   }
 
   /** Registers a buffer that keys will point into; returns its number. */
-  addBuffer(b: Uint8Array): i32 { this.buffers.push(b); return this.buffers.length - 1; }
+  addBuffer(b: Uint8Array): i32 {
+    this.buffers.push(b);
+    return this.buffers.length - 1;
+  }
 
   @inline private keyAt(k: i32): usize {
     const q = k * 5;
@@ -130,7 +138,7 @@ export class ByteTable {
 
   private find(ptr: usize, len: i32, h: u32): i32 {
     const mask = this.slots.length - 1;
-    let i = <i32>(h & <u32>mask);
+    let i = <i32>(h & (<u32>mask));
     while (true) {
       const v = unchecked(this.slots[i]);
       if (v == 0) return -1 - i;
@@ -147,11 +155,11 @@ export class ByteTable {
     for (let k = 0; k < this.count; k++) {
       let i = unchecked(this.keys[k * 5 + 4]) & mask;
       while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
-      unchecked(slots[i] = k + 1);
+      unchecked((slots[i] = k + 1));
     }
     this.slots = slots;
     const keys = new StaticArray<i32>((slots.length >> 1) * 5);
-    memory.copy(changetype<usize>(keys), changetype<usize>(this.keys), <usize>(this.count * 5) << 2);
+    memory.copy(changetype<usize>(keys), changetype<usize>(this.keys), (<usize>(this.count * 5)) << 2);
     this.keys = keys;
   }
 
@@ -160,19 +168,22 @@ export class ByteTable {
   set(buf: i32, off: i32, len: i32, h: u32, value: i32, replace: bool): void {
     const ptr = this.buffers[buf].dataStart + <usize>off;
     let f = this.find(ptr, len, h);
-    if (f >= 0) { if (replace) unchecked(this.keys[f * 5 + 3] = value); return; }
+    if (f >= 0) {
+      if (replace) unchecked((this.keys[f * 5 + 3] = value));
+      return;
+    }
     // keep the table at most half full (the key store holds half as many keys as slots)
     if ((this.count + 1) * 2 > this.slots.length) {
       this.grow();
       f = this.find(ptr, len, h);
     }
     const q = this.count * 5;
-    unchecked(this.keys[q] = buf);
-    unchecked(this.keys[q + 1] = off);
-    unchecked(this.keys[q + 2] = len);
-    unchecked(this.keys[q + 3] = value);
-    unchecked(this.keys[q + 4] = <i32>h);
-    unchecked(this.slots[-1 - f] = this.count + 1);
+    unchecked((this.keys[q] = buf));
+    unchecked((this.keys[q + 1] = off));
+    unchecked((this.keys[q + 2] = len));
+    unchecked((this.keys[q + 3] = value));
+    unchecked((this.keys[q + 4] = <i32>h));
+    unchecked((this.slots[-1 - f] = this.count + 1));
     this.count++;
   }
 

@@ -11,10 +11,24 @@ export class JsonWriter {
     this.needComma[top] = true;
   }
 
-  beginObject(): void { this.sep(); this.parts.push("{"); this.needComma.push(false); }
-  endObject(): void { this.needComma.pop(); this.parts.push("}"); }
-  beginArray(): void { this.sep(); this.parts.push("["); this.needComma.push(false); }
-  endArray(): void { this.needComma.pop(); this.parts.push("]"); }
+  beginObject(): void {
+    this.sep();
+    this.parts.push("{");
+    this.needComma.push(false);
+  }
+  endObject(): void {
+    this.needComma.pop();
+    this.parts.push("}");
+  }
+  beginArray(): void {
+    this.sep();
+    this.parts.push("[");
+    this.needComma.push(false);
+  }
+  endArray(): void {
+    this.needComma.pop();
+    this.parts.push("]");
+  }
 
   /** Writes a key; the next value call writes its value. */
   key(k: string): void {
@@ -24,19 +38,45 @@ export class JsonWriter {
     this.needComma[this.needComma.length - 1] = false;
   }
 
-  str(v: string): void { this.sep(); this.parts.push(quote(v)); }
-  int(v: i64): void { this.sep(); this.parts.push(v.toString()); }
-  bool(v: bool): void { this.sep(); this.parts.push(v ? "true" : "false"); }
-  nul(): void { this.sep(); this.parts.push("null"); }
+  str(v: string): void {
+    this.sep();
+    this.parts.push(quote(v));
+  }
+  int(v: i64): void {
+    this.sep();
+    this.parts.push(v.toString());
+  }
+  bool(v: bool): void {
+    this.sep();
+    this.parts.push(v ? "true" : "false");
+  }
+  nul(): void {
+    this.sep();
+    this.parts.push("null");
+  }
 
   /** Writes an already serialized JSON value verbatim. */
-  raw(json: string): void { this.sep(); this.parts.push(json); }
+  raw(json: string): void {
+    this.sep();
+    this.parts.push(json);
+  }
 
-  keyStr(k: string, v: string): void { this.key(k); this.str(v); }
-  keyInt(k: string, v: i64): void { this.key(k); this.int(v); }
-  keyBool(k: string, v: bool): void { this.key(k); this.bool(v); }
+  keyStr(k: string, v: string): void {
+    this.key(k);
+    this.str(v);
+  }
+  keyInt(k: string, v: i64): void {
+    this.key(k);
+    this.int(v);
+  }
+  keyBool(k: string, v: bool): void {
+    this.key(k);
+    this.bool(v);
+  }
 
-  toString(): string { return this.parts.join(""); }
+  toString(): string {
+    return this.parts.join("");
+  }
 }
 
 const HEX = "0123456789abcdef";
@@ -46,15 +86,18 @@ export function quote(s: string): string {
   let clean = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c == 0x22 || c == 0x5c || (c >= 0xd800 && c <= 0xdfff)) { clean = false; break; }
+    if (c < 0x20 || c == 0x22 || c == 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      clean = false;
+      break;
+    }
   }
-  if (clean) return "\"" + s + "\"";
-  const out: string[] = ["\""];
+  if (clean) return '"' + s + '"';
+  const out: string[] = ['"'];
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let esc = "";
-    if (c == 0x22) esc = "\\\"";
+    if (c == 0x22) esc = '\\"';
     else if (c == 0x5c) esc = "\\\\";
     else if (c == 0x0a) esc = "\\n";
     else if (c == 0x0d) esc = "\\r";
@@ -72,7 +115,7 @@ export function quote(s: string): string {
     }
   }
   if (start < s.length) out.push(s.substring(start));
-  out.push("\"");
+  out.push('"');
   return out.join("");
 }
 

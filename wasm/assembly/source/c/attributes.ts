@@ -44,7 +44,10 @@ export function matchClose(t: CTokens, open: i32, limit: i32): i32 {
     if (k != CK.Punct) continue;
     const a = t.atomAt(j);
     if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
-    else if (a == K.RParen || a == K.RBracket || a == K.RBrace) { depth--; if (depth <= 0) return j; }
+    else if (a == K.RParen || a == K.RBracket || a == K.RBrace) {
+      depth--;
+      if (depth <= 0) return j;
+    }
   }
   return last;
 }
@@ -82,7 +85,9 @@ export function readAttribute(t: CTokens, i: i32, limit: i32, into: Attrs): i32 
 
 function applyAttribute(t: CTokens, name: i32, a: i32, b: i32, into: Attrs): void {
   switch (name) {
-    case K.AUsed: into.flags |= EF.USED; break;
+    case K.AUsed:
+      into.flags |= EF.USED;
+      break;
     case K.AAlias: {
       const s = stringsIn(t, a, b);
       if (s.length > 0) into.alias = t.names.intern(s);
@@ -96,24 +101,48 @@ function applyAttribute(t: CTokens, name: i32, a: i32, b: i32, into: Attrs): voi
       break;
     }
     case K.AError:
-    case K.AWarning: into.flags |= EF.DIAGNOSE; break;
-    case K.ANoInstrument: into.flags |= EF.NOTRACE; break;
-    case K.AAlwaysInline: into.flags |= EF.ALWAYS_INLINE; break;
-    case K.AGnuInline: into.flags |= EF.GNU_INLINE; break;
-    case K.AWeak: into.flags |= EF.WEAK; break;
-    case K.ANoreturn: into.flags |= EF.NORETURN; break;
+    case K.AWarning:
+      into.flags |= EF.DIAGNOSE;
+      break;
+    case K.ANoInstrument:
+      into.flags |= EF.NOTRACE;
+      break;
+    case K.AAlwaysInline:
+      into.flags |= EF.ALWAYS_INLINE;
+      break;
+    case K.AGnuInline:
+      into.flags |= EF.GNU_INLINE;
+      break;
+    case K.AWeak:
+      into.flags |= EF.WEAK;
+      break;
+    case K.ANoreturn:
+      into.flags |= EF.NORETURN;
+      break;
     case K.AAligned: {
       // aligned without a number is the target's biggest alignment (16 on x86-64)
       let n: i64 = 16;
-      for (let j = a; j < b; j++) if (t.kindAt(j) == CK.Number) { n = parseNumber(t.text(j)); break; }
+      for (let j = a; j < b; j++)
+        if (t.kindAt(j) == CK.Number) {
+          n = parseNumber(t.text(j));
+          break;
+        }
       if (n > into.aligned && n <= 4096) into.aligned = <i32>n;
       break;
     }
-    case K.APacked: into.packed = true; break;
+    case K.APacked:
+      into.packed = true;
+      break;
     case K.ACleanup: {
-      for (let j = a; j < b; j++) if (t.kindAt(j) == CK.Ident) { into.cleanup = t.atomAt(j); into.cleanupTok = j; break; }
+      for (let j = a; j < b; j++)
+        if (t.kindAt(j) == CK.Ident) {
+          into.cleanup = t.atomAt(j);
+          into.cleanupTok = j;
+          break;
+        }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }

@@ -19,7 +19,9 @@ export class CompilerModel {
   stackProtector: bool = true;
 
   /** Debian's amd64 kernels of 6.1 and later: all of them. */
-  static debian(): CompilerModel { return new CompilerModel(); }
+  static debian(): CompilerModel {
+    return new CompilerModel();
+  }
 
   /** The flags a kernel configuration implies. */
   static fromConfig(c: KernelConfig): CompilerModel {

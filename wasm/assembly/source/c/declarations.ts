@@ -74,15 +74,16 @@ export class Declarator {
 }
 
 /** True for keywords that can never be a declared name. */
-export function isReserved(a: i32): bool { return a >= K.Typedef && a <= K.BHasAttribute; }
+export function isReserved(a: i32): bool {
+  return a >= K.Typedef && a <= K.BHasAttribute;
+}
 
 function isQualifier(a: i32): bool {
   return a == K.Const || a == K.Volatile || a == K.Restrict || a == K.SegGs || a == K.SegFs;
 }
 
 function isStorage(a: i32): bool {
-  return a == K.Typedef || a == K.Extern || a == K.Static || a == K.Auto || a == K.Register ||
-    a == K.ThreadLocal || a == K.Inline || a == K.Noreturn;
+  return a == K.Typedef || a == K.Extern || a == K.Static || a == K.Auto || a == K.Register || a == K.ThreadLocal || a == K.Inline || a == K.Noreturn;
 }
 
 function isTypeKeyword(a: i32): bool {
@@ -90,13 +91,19 @@ function isTypeKeyword(a: i32): bool {
 }
 
 /** NULL, true, false, THIS_MODULE, KBUILD_MODNAME in a toy file: never declared names. */
-export function isToyConstant(a: i32): bool { return a >= K.TNull && a <= K.TKbuildModname; }
+export function isToyConstant(a: i32): bool {
+  return a >= K.TNull && a <= K.TKbuildModname;
+}
 
 /** Kernel words a toy file writes that headers would turn into attributes or qualifiers. */
-export function isToyAttribute(a: i32): bool { return a >= K.TInit && a <= K.TPrintf; }
+export function isToyAttribute(a: i32): bool {
+  return a >= K.TInit && a <= K.TPrintf;
+}
 
 /** Toy attribute words that take arguments: __aligned(8), __section("x"), __printf(1, 2). */
-function toyTakesArgs(a: i32): bool { return a == K.TAligned || a == K.TSection || a == K.TPrintf; }
+function toyTakesArgs(a: i32): bool {
+  return a == K.TAligned || a == K.TSection || a == K.TPrintf;
+}
 
 function applyToyAttribute(a: i32, attrs: Attrs): void {
   if (a == K.TUsed) attrs.flags |= EF.USED;
@@ -111,14 +118,22 @@ function applyToyAttribute(a: i32, attrs: Attrs): void {
 /** The basic type a combination of type words names. */
 function basicType(base: i32, longs: i32, uns: bool, signedWord: bool): i32 {
   switch (base) {
-    case K.Void: return T.VOID;
-    case K.Bool: return T.BOOL;
-    case K.Char: return uns ? T.UCHAR : signedWord ? T.SCHAR : T.CHAR;
-    case K.Short: return uns ? T.USHORT : T.SHORT;
-    case K.Int128: return uns ? T.UINT128 : T.INT128;
-    case K.Float: return T.FLOAT;
-    case K.Double: return longs > 0 ? T.LDOUBLE : T.DOUBLE;
-    case K.VaList: return T.VALIST;
+    case K.Void:
+      return T.VOID;
+    case K.Bool:
+      return T.BOOL;
+    case K.Char:
+      return uns ? T.UCHAR : signedWord ? T.SCHAR : T.CHAR;
+    case K.Short:
+      return uns ? T.USHORT : T.SHORT;
+    case K.Int128:
+      return uns ? T.UINT128 : T.INT128;
+    case K.Float:
+      return T.FLOAT;
+    case K.Double:
+      return longs > 0 ? T.LDOUBLE : T.DOUBLE;
+    case K.VaList:
+      return T.VALIST;
     default:
       if (longs >= 2) return uns ? T.ULLONG : T.LLONG;
       if (longs == 1) return uns ? T.ULONG : T.LONG;
@@ -199,8 +214,13 @@ export class Declarations {
     if (n == K.RParen) {
       const k = t.kindAt(i + 2);
       const b = t.atomAt(i + 2);
-      return k == CK.Ident && !isReserved(b) || k == CK.Number || k == CK.Char || k == CK.String ||
-        (k == CK.Punct && (b == K.LParen || b == K.Tilde || b == K.Bang));
+      return (
+        (k == CK.Ident && !isReserved(b)) ||
+        k == CK.Number ||
+        k == CK.Char ||
+        k == CK.String ||
+        (k == CK.Punct && (b == K.LParen || b == K.Tilde || b == K.Bang))
+      );
     }
     return false;
   }
@@ -242,10 +262,23 @@ export class Declarations {
         j++;
         continue;
       }
-      if (isQualifier(a)) { if (a == K.Const) s.isConst = true; j++; continue; }
-      if (a == K.Attribute) { j = readAttribute(t, j, w.lim, s.attrs); continue; }
-      if (a == K.Extension) { j++; continue; }
-      if (a == K.Alignas) { j = matchClose(t, j + 1, w.lim) + 1; continue; }
+      if (isQualifier(a)) {
+        if (a == K.Const) s.isConst = true;
+        j++;
+        continue;
+      }
+      if (a == K.Attribute) {
+        j = readAttribute(t, j, w.lim, s.attrs);
+        continue;
+      }
+      if (a == K.Extension) {
+        j++;
+        continue;
+      }
+      if (a == K.Alignas) {
+        j = matchClose(t, j + 1, w.lim) + 1;
+        continue;
+      }
       if (a == K.Atomic) {
         if (t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
           const close = matchClose(t, j + 1, w.lim);
@@ -260,13 +293,23 @@ export class Declarations {
         s.hasType = true;
         if (t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
           const close = matchClose(t, j + 1, w.lim);
-          if (this.startsTypeName(j + 2)) { this.readTypeName(j + 2); named = this.typeRead; }
-          else { w.evalType(j + 2, close); named = w.rType; }
+          if (this.startsTypeName(j + 2)) {
+            this.readTypeName(j + 2);
+            named = this.typeRead;
+          } else {
+            w.evalType(j + 2, close);
+            named = w.rType;
+          }
           j = close + 1;
         } else j++;
         continue;
       }
-      if (a == K.AutoType) { s.hasType = true; s.autoType = true; j++; continue; }
+      if (a == K.AutoType) {
+        s.hasType = true;
+        s.autoType = true;
+        j++;
+        continue;
+      }
       if (a == K.Struct || a == K.Union || a == K.Enum) {
         s.hasType = true;
         j = this.readTagged(j, a);
@@ -278,9 +321,11 @@ export class Declarations {
         if (a == K.Unsigned) uns = true;
         else if (a == K.Signed) signedWord = true;
         else if (a == K.Long) longs++;
-        else if (a == K.Int) { if (base < 0) base = K.Int; }
-        else if (a == K.Complex) { /* complex numbers: the base word decides the size well enough */ }
-        else base = a;
+        else if (a == K.Int) {
+          if (base < 0) base = K.Int;
+        } else if (a == K.Complex) {
+          /* complex numbers: the base word decides the size well enough */
+        } else base = a;
         if (a == K.Void) s.isVoid = true;
         j++;
         continue;
@@ -300,7 +345,11 @@ export class Declarations {
           if (toyTakesArgs(a) && t.atomAt(j) == K.LParen && t.kindAt(j) == CK.Punct) j = matchClose(t, j, w.lim) + 1;
           continue;
         }
-        if (!s.hasType && !isReserved(a) && !isToyConstant(a) && this.looksLikeUnknownType(j)) { s.hasType = true; j++; continue; }
+        if (!s.hasType && !isReserved(a) && !isToyConstant(a) && this.looksLikeUnknownType(j)) {
+          s.hasType = true;
+          j++;
+          continue;
+        }
       }
       break;
     }
@@ -324,8 +373,15 @@ export class Declarations {
     const attrs = new Attrs();
     while (j < w.lim && t.kindAt(j) == CK.Ident) {
       const a = t.atomAt(j);
-      if (a == K.Attribute) { j = readAttribute(t, j, w.lim, attrs); continue; }
-      if (w.toy && isToyAttribute(a)) { applyToyAttribute(a, attrs); j++; continue; }
+      if (a == K.Attribute) {
+        j = readAttribute(t, j, w.lim, attrs);
+        continue;
+      }
+      if (w.toy && isToyAttribute(a)) {
+        applyToyAttribute(a, attrs);
+        j++;
+        continue;
+      }
       if (isReserved(a) || tag >= 0) break;
       tag = a;
       j++;
@@ -373,7 +429,9 @@ export class Declarations {
     this.mBase.push(this.mType.length);
     if (this.nesting >= MAX_RECORD_NESTING) {
       // read past: the layout stays unknown
-      this.mType.push(T.UNKNOWN); this.mBits.push(-1); this.mAlign.push(0);
+      this.mType.push(T.UNKNOWN);
+      this.mBits.push(-1);
+      this.mAlign.push(0);
       return close + 1;
     }
     this.nesting++;
@@ -383,8 +441,14 @@ export class Declarations {
     while (j < close) {
       const k = t.kindAt(j);
       if (k == CK.End) break;
-      if (k == CK.Punct && t.atomAt(j) == K.Semi) { j++; continue; }
-      if (k == CK.Ident && t.atomAt(j) == K.StaticAssert) { j = matchClose(t, j + 1, close) + 1; continue; }
+      if (k == CK.Punct && t.atomAt(j) == K.Semi) {
+        j++;
+        continue;
+      }
+      if (k == CK.Ident && t.atomAt(j) == K.StaticAssert) {
+        j = matchClose(t, j + 1, close) + 1;
+        continue;
+      }
       const start = j;
       const saved = w.lim;
       w.lim = close;
@@ -408,7 +472,10 @@ export class Declarations {
           this.mBits.push(bits);
           this.mAlign.push(d.attrs.aligned > s.attrs.aligned ? d.attrs.aligned : s.attrs.aligned);
         }
-        if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) { j++; continue; }
+        if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) {
+          j++;
+          continue;
+        }
         if (j == before) break;
         break;
       }
@@ -450,30 +517,43 @@ export class Declarations {
       let ma = attrs.packed ? 1 : types.alignOf(mt);
       if (this.mAlign.get(k) > ma) ma = this.mAlign.get(k);
       if (types.kindOf(mt) == TY.Array && types.count.get(mt) < 0) ms = 0; // a flexible array member
-      if (ms < 0) { known = false; continue; }
+      if (ms < 0) {
+        known = false;
+        continue;
+      }
       if (width >= 0) {
         const unit = <i64>ms * 8;
-        if (width == 0) { if (unit > 0) bits = (bits + unit - 1) / unit * unit; continue; }
-        if (isUnion) { if (<i64>ms > size) size = ms; }
-        else {
-          if (!attrs.packed && unit > 0 && (bits % unit) + <i64>width > unit) bits = (bits + unit - 1) / unit * unit;
+        if (width == 0) {
+          if (unit > 0) bits = ((bits + unit - 1) / unit) * unit;
+          continue;
+        }
+        if (isUnion) {
+          if (<i64>ms > size) size = ms;
+        } else {
+          if (!attrs.packed && unit > 0 && (bits % unit) + <i64>width > unit) bits = ((bits + unit - 1) / unit) * unit;
           bits += width;
         }
         if (!attrs.packed && ma > align) align = ma;
         continue;
       }
       if (ma > align) align = ma;
-      if (isUnion) { if (<i64>ms > size) size = ms; continue; }
+      if (isUnion) {
+        if (<i64>ms > size) size = ms;
+        continue;
+      }
       const abits = <i64>ma * 8;
-      bits = (bits + abits - 1) / abits * abits + <i64>ms * 8;
+      bits = ((bits + abits - 1) / abits) * abits + <i64>ms * 8;
     }
     this.mType.truncate(from);
     this.mBits.truncate(from);
     this.mAlign.truncate(from);
     if (attrs.aligned > align) align = attrs.aligned;
     if (!isUnion) size = (bits + 7) / 8;
-    size = (size + align - 1) / align * align;
-    if (!known || size > 0x7fffffff) { types.complete(rt, -1, align); return; }
+    size = ((size + align - 1) / align) * align;
+    if (!known || size > 0x7fffffff) {
+      types.complete(rt, -1, align);
+      return;
+    }
     types.complete(rt, <i32>size, align);
   }
 
@@ -489,7 +569,10 @@ export class Declarations {
       const k = t.kindAt(j);
       if (k == CK.End) return j;
       if (k == CK.Punct && t.atomAt(j) == K.RBrace) return j;
-      if (k != CK.Ident) { j++; continue; }
+      if (k != CK.Ident) {
+        j++;
+        continue;
+      }
       const name = t.atomAt(j);
       j++;
       while (t.kindAt(j) == CK.Ident && t.atomAt(j) == K.Attribute) j = matchClose(t, j + 1, w.lim) + 1;
@@ -553,10 +636,14 @@ export class Declarations {
       if (k != CK.Punct) continue;
       const a = t.atomAt(j);
       if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
-      else if (a == K.RParen || a == K.RBracket || a == K.RBrace) { if (depth == 0) return j; depth--; }
-      else if (depth == 0 && a == K.Question) pending++;
-      else if (depth == 0 && a == K.Colon) { if (pending == 0) return j; pending--; }
-      else if (depth == 0 && a == K.Semi) return j;
+      else if (a == K.RParen || a == K.RBracket || a == K.RBrace) {
+        if (depth == 0) return j;
+        depth--;
+      } else if (depth == 0 && a == K.Question) pending++;
+      else if (depth == 0 && a == K.Colon) {
+        if (pending == 0) return j;
+        pending--;
+      } else if (depth == 0 && a == K.Semi) return j;
     }
     return w.lim - 1;
   }
@@ -569,7 +656,9 @@ export class Declarations {
     d.reset();
     const stars = this.stars;
     const starMark = stars.length;
-    const dd = this.dDepth, dk = this.dKind, dc = this.dCount;
+    const dd = this.dDepth,
+      dk = this.dKind,
+      dc = this.dCount;
     const mark = dd.length;
     let depth = 0;
     let maxDepth = 0;
@@ -594,7 +683,9 @@ export class Declarations {
             d.paramOpen = j;
             d.paramClose = close;
           }
-          dd.push(depth); dk.push(2); dc.push(0);
+          dd.push(depth);
+          dk.push(2);
+          dc.push(0);
           suffixAllowed = false;
           j = close + 1;
           continue;
@@ -607,7 +698,9 @@ export class Declarations {
             w.evalConst(j + 1, close);
             if (w.rVK == VK.Known && w.rVal >= 0 && w.rVal < 0x7fffffff) n = <i32>w.rVal;
           }
-          dd.push(depth); dk.push(1); dc.push(n);
+          dd.push(depth);
+          dk.push(1);
+          dc.push(n);
           j = close + 1;
           continue;
         }
@@ -625,29 +718,38 @@ export class Declarations {
         if (a == K.Star || a == K.Caret) {
           if (stars.length > starMark) stars.set(stars.length - 1, 1);
           if (d.name < 0) d.isPointer = true;
-          dd.push(depth); dk.push(0); dc.push(0);
+          dd.push(depth);
+          dk.push(0);
+          dc.push(0);
           j++;
           continue;
         }
         break;
       }
       if (k != CK.Ident) break;
-      if (a == K.Attribute) { j = readAttribute(t, j, w.lim, d.attrs); continue; }
+      if (a == K.Attribute) {
+        j = readAttribute(t, j, w.lim, d.attrs);
+        continue;
+      }
       if (a == K.Asm) {
         const open = j + 1;
         if (t.atomAt(open) == K.LParen && t.kindAt(open) == CK.Punct) {
           const close = matchClose(t, open, w.lim);
-          for (let s = open; s < close; s++) if (t.kindAt(s) == CK.String) {
-            const text = t.text(s);
-            d.asmName = t.names.intern(text.substring(1, text.length - 1));
-            break;
-          }
+          for (let s = open; s < close; s++)
+            if (t.kindAt(s) == CK.String) {
+              const text = t.text(s);
+              d.asmName = t.names.intern(text.substring(1, text.length - 1));
+              break;
+            }
           j = close + 1;
           continue;
         }
         break;
       }
-      if (isQualifier(a) || a == K.Atomic || a == K.Extension) { j++; continue; }
+      if (isQualifier(a) || a == K.Atomic || a == K.Extension) {
+        j++;
+        continue;
+      }
       if (w.toy && isToyAttribute(a) && w.scope.lookup(a) < 0) {
         applyToyAttribute(a, d.attrs);
         j++;
@@ -666,7 +768,9 @@ export class Declarations {
     }
     d.end = j;
     d.type = this.derive(base, mark, maxDepth);
-    dd.truncate(mark); dk.truncate(mark); dc.truncate(mark);
+    dd.truncate(mark);
+    dk.truncate(mark);
+    dc.truncate(mark);
     stars.truncate(starMark);
     return j;
   }
@@ -675,7 +779,9 @@ export class Declarations {
    *  then its suffixes from the right (C11 6.7.6). */
   private derive(base: i32, mark: i32, maxDepth: i32): i32 {
     const types = this.w.types;
-    const dd = this.dDepth, dk = this.dKind, dc = this.dCount;
+    const dd = this.dDepth,
+      dk = this.dKind,
+      dc = this.dCount;
     if (base == T.UNKNOWN) return T.UNKNOWN;
     let ty = base;
     for (let level = 0; level <= maxDepth; level++) {
@@ -694,7 +800,10 @@ export class Declarations {
     const w = this.w;
     const t = w.t;
     const k = t.kindAt(i);
-    if (k == CK.Punct) { const a = t.atomAt(i); return a == K.RParen || a == K.Ellipsis; }
+    if (k == CK.Punct) {
+      const a = t.atomAt(i);
+      return a == K.RParen || a == K.Ellipsis;
+    }
     if (k != CK.Ident) return false;
     const a = t.atomAt(i);
     if (isStorage(a) || isQualifier(a) || isTypeKeyword(a) || a == K.Attribute) return true;
@@ -712,7 +821,10 @@ export class Declarations {
     w.lim = close + 1;
     let j = open + 1;
     while (j < close) {
-      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Ellipsis) { j++; continue; }
+      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Ellipsis) {
+        j++;
+        continue;
+      }
       const afterSpec = this.readSpecifiers(j, s);
       const after = this.readDeclarator(afterSpec, d, s.type);
       if (d.name >= 0) {
@@ -729,8 +841,14 @@ export class Declarations {
       while (j < close) {
         if (t.kindAt(j) == CK.Punct) {
           const a = t.atomAt(j);
-          if (a == K.Comma) { j++; break; }
-          if (a == K.LParen || a == K.LBracket || a == K.LBrace) { j = matchClose(t, j, close + 1) + 1; continue; }
+          if (a == K.Comma) {
+            j++;
+            break;
+          }
+          if (a == K.LParen || a == K.LBracket || a == K.LBrace) {
+            j = matchClose(t, j, close + 1) + 1;
+            continue;
+          }
         }
         j++;
       }

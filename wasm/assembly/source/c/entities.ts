@@ -4,7 +4,11 @@
 
 import { VK } from "./values";
 
-export enum EntKind { Function = 0, Object = 1, Undeclared = 2 }
+export enum EntKind {
+  Function = 0,
+  Object = 1,
+  Undeclared = 2,
+}
 
 /** Attribute and specifier facts that decide whether gcc emits or references a name. */
 export namespace EF {
@@ -58,12 +62,22 @@ export class Entity {
   type: i32 = 0;
   /** The section name from section("..."), "" when none. */
   section: string = "";
-  constructor(public atom: i32, public kind: EntKind, public id: i32) {}
+  constructor(
+    public atom: i32,
+    public kind: EntKind,
+    public id: i32,
+  ) {}
 
-  @inline has(f: i32): bool { return (this.flags & f) != 0; }
-  @inline isStatic(): bool { return (this.flags & EF.STATIC) != 0; }
+  @inline has(f: i32): bool {
+    return (this.flags & f) != 0;
+  }
+  @inline isStatic(): bool {
+    return (this.flags & EF.STATIC) != 0;
+  }
   /** A function whose calls gcc expands in place (its own symbol may still be emitted). */
-  @inline isInline(): bool { return this.kind == EntKind.Function && (this.flags & (EF.INLINE | EF.ALWAYS_INLINE)) != 0 && this.bodyOpen >= 0; }
+  @inline isInline(): bool {
+    return this.kind == EntKind.Function && (this.flags & (EF.INLINE | EF.ALWAYS_INLINE)) != 0 && this.bodyOpen >= 0;
+  }
 }
 
 /** The entity table, indexed by id and by atom. */
@@ -90,5 +104,7 @@ export class Entities {
     return e;
   }
 
-  @inline at(id: i32): Entity { return unchecked(this.list[id]); }
+  @inline at(id: i32): Entity {
+    return unchecked(this.list[id]);
+  }
 }

@@ -60,24 +60,56 @@ const R_GENERIC = 3;
  *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
 const INLINE_STRINGOP_MAX: i64 = 8192;
 
-function isMarker(op: i32): bool { return op == OP_PAREN || op == OP_CALL || op == OP_INDEX || op == OP_TQ; }
+function isMarker(op: i32): bool {
+  return op == OP_PAREN || op == OP_CALL || op == OP_INDEX || op == OP_TQ;
+}
 
 function precedence(op: i32): i32 {
   switch (op) {
-    case OP_CAST: case OP_NEG: case OP_POS: case OP_NOT: case OP_BITNOT: case OP_DEREF: case OP_ADDR: case OP_NOP: return 14;
-    case K.Star: case K.Slash: case K.Percent: return 13;
-    case K.Plus: case K.Minus: return 12;
-    case K.Shl: case K.Shr: return 11;
-    case K.Lt: case K.Gt: case K.Le: case K.Ge: return 10;
-    case K.EqEq: case K.Ne: return 9;
-    case K.Amp: return 8;
-    case K.Caret: return 7;
-    case K.Pipe: return 6;
-    case K.AndAnd: return 5;
-    case K.OrOr: return 4;
-    case OP_TC: return 3;
-    case K.Comma: case K.Ellipsis: return 1;
-    default: return isAssignOp(op) ? 2 : 0;
+    case OP_CAST:
+    case OP_NEG:
+    case OP_POS:
+    case OP_NOT:
+    case OP_BITNOT:
+    case OP_DEREF:
+    case OP_ADDR:
+    case OP_NOP:
+      return 14;
+    case K.Star:
+    case K.Slash:
+    case K.Percent:
+      return 13;
+    case K.Plus:
+    case K.Minus:
+      return 12;
+    case K.Shl:
+    case K.Shr:
+      return 11;
+    case K.Lt:
+    case K.Gt:
+    case K.Le:
+    case K.Ge:
+      return 10;
+    case K.EqEq:
+    case K.Ne:
+      return 9;
+    case K.Amp:
+      return 8;
+    case K.Caret:
+      return 7;
+    case K.Pipe:
+      return 6;
+    case K.AndAnd:
+      return 5;
+    case K.OrOr:
+      return 4;
+    case OP_TC:
+      return 3;
+    case K.Comma:
+    case K.Ellipsis:
+      return 1;
+    default:
+      return isAssignOp(op) ? 2 : 0;
   }
 }
 
@@ -114,9 +146,18 @@ export class Expressions {
 
   /** Empties the stacks down to the given heights. */
   resetTo(vals: i32, ops: i32): void {
-    this.oKind.truncate(vals); this.oVal.truncate(vals); this.oFl.truncate(vals); this.oHead.truncate(vals);
-    this.oTail.truncate(vals); this.oEnt.truncate(vals); this.oLocal.truncate(vals); this.oTok.truncate(vals); this.oType.truncate(vals);
-    this.pOp.truncate(ops); this.pTok.truncate(ops); this.pData.truncate(ops);
+    this.oKind.truncate(vals);
+    this.oVal.truncate(vals);
+    this.oFl.truncate(vals);
+    this.oHead.truncate(vals);
+    this.oTail.truncate(vals);
+    this.oEnt.truncate(vals);
+    this.oLocal.truncate(vals);
+    this.oTok.truncate(vals);
+    this.oType.truncate(vals);
+    this.pOp.truncate(ops);
+    this.pTok.truncate(ops);
+    this.pData.truncate(ops);
   }
 
   private push(vk: VK, val: i64, fl: i32, head: i32, tail: i32, ent: i32, local: i32, tok: i32, type: i32): i32 {
@@ -131,7 +172,9 @@ export class Expressions {
     return this.oTok.push(tok);
   }
 
-  private pushValue(vk: VK, val: i64, uns: bool, type: i32): void { this.push(vk, val, uns ? OF.UNS : 0, -1, -1, -1, -1, -1, type); }
+  private pushValue(vk: VK, val: i64, uns: bool, type: i32): void {
+    this.push(vk, val, uns ? OF.UNS : 0, -1, -1, -1, -1, -1, type);
+  }
 
   private pushOp(op: i32, tok: i32, data: i32): void {
     this.pOp.push(op);
@@ -139,9 +182,15 @@ export class Expressions {
     this.pData.push(data);
   }
 
-  private popOp(): void { this.pOp.length--; this.pTok.length--; this.pData.length--; }
+  private popOp(): void {
+    this.pOp.length--;
+    this.pTok.length--;
+    this.pData.length--;
+  }
 
-  private dropOperands(n: i32): void { this.resetTo(n, this.pOp.length); }
+  private dropOperands(n: i32): void {
+    this.resetTo(n, this.pOp.length);
+  }
 
   /** Fills operand `o` (an inline call's result) with the value the walk's returns agree on. */
   fillReturn(o: i32, node: i32): void {
@@ -156,7 +205,11 @@ export class Expressions {
     const w = this.w;
     const f = w.f;
     const res = f.d.get(fr);
-    if (res != 0) { f.d.set(fr, 0); this.resume(fr, res); return; }
+    if (res != 0) {
+      f.d.set(fr, 0);
+      this.resume(fr, res);
+      return;
+    }
     const i = w.i;
     const k = w.kd(i);
     const a = w.at(i);
@@ -188,7 +241,9 @@ export class Expressions {
     const w = this.w;
     const f = w.f;
     switch (k) {
-      case CK.End: this.finish(fr); return;
+      case CK.End:
+        this.finish(fr);
+        return;
       case CK.Number: {
         const text = w.t.text(i);
         const v = parseNumber(text);
@@ -198,28 +253,66 @@ export class Expressions {
         f.state.set(fr, 1);
         return;
       }
-      case CK.Char: this.pushValue(VK.Known, parseCharLiteral(w.t.text(i)), false, T.INT); w.i++; f.state.set(fr, 1); return;
+      case CK.Char:
+        this.pushValue(VK.Known, parseCharLiteral(w.t.text(i)), false, T.INT);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
       case CK.String:
         while (w.kd(w.i) == CK.String) w.i++;
         this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.CHAR));
         f.state.set(fr, 1);
         return;
-      case CK.Directive: w.i++; return;
-      case CK.Ident: this.identifier(fr, i, a); return;
-      default: break;
+      case CK.Directive:
+        w.i++;
+        return;
+      case CK.Ident:
+        this.identifier(fr, i, a);
+        return;
+      default:
+        break;
     }
     // punctuators
     switch (a) {
-      case K.LParen: this.paren(fr, i); return;
-      case K.Amp: this.pushOp(OP_ADDR, i, 0); w.i++; return;
-      case K.Star: this.pushOp(OP_DEREF, i, 0); w.i++; return;
-      case K.Minus: this.pushOp(OP_NEG, i, 0); w.i++; return;
-      case K.Plus: this.pushOp(OP_POS, i, 0); w.i++; return;
-      case K.Bang: this.pushOp(OP_NOT, i, 0); w.i++; return;
-      case K.Tilde: this.pushOp(OP_BITNOT, i, 0); w.i++; return;
-      case K.PlusPlus: case K.MinusMinus: this.pushOp(OP_NOP, i, 0); w.i++; return;
+      case K.LParen:
+        this.paren(fr, i);
+        return;
+      case K.Amp:
+        this.pushOp(OP_ADDR, i, 0);
+        w.i++;
+        return;
+      case K.Star:
+        this.pushOp(OP_DEREF, i, 0);
+        w.i++;
+        return;
+      case K.Minus:
+        this.pushOp(OP_NEG, i, 0);
+        w.i++;
+        return;
+      case K.Plus:
+        this.pushOp(OP_POS, i, 0);
+        w.i++;
+        return;
+      case K.Bang:
+        this.pushOp(OP_NOT, i, 0);
+        w.i++;
+        return;
+      case K.Tilde:
+        this.pushOp(OP_BITNOT, i, 0);
+        w.i++;
+        return;
+      case K.PlusPlus:
+      case K.MinusMinus:
+        this.pushOp(OP_NOP, i, 0);
+        w.i++;
+        return;
       case K.AndAnd:
-        if (w.kd(i + 1) == CK.Ident) { w.i += 2; this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.VOID)); f.state.set(fr, 1); return; } // &&label
+        if (w.kd(i + 1) == CK.Ident) {
+          w.i += 2;
+          this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.VOID));
+          f.state.set(fr, 1);
+          return;
+        } // &&label
         this.finish(fr);
         return;
       case K.RParen: {
@@ -235,11 +328,15 @@ export class Expressions {
         f.state.set(fr, 1);
         return;
       }
-      case K.Comma: case K.RBracket: case K.Colon:
+      case K.Comma:
+      case K.RBracket:
+      case K.Colon:
         this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
         f.state.set(fr, 1);
         return;
-      default: this.finish(fr); return;
+      default:
+        this.finish(fr);
+        return;
     }
   }
 
@@ -247,20 +344,34 @@ export class Expressions {
     const w = this.w;
     const f = w.f;
     switch (a) {
-      case K.Sizeof: case K.Alignof: this.sizeofOperand(fr, i); return;
-      case K.BTypesCompatibleP: this.typesCompatible(fr, i); return;
-      case K.Generic: this.generic(fr, i); return;
-      case K.BOffsetof: case K.BClassifyType: case K.BHasAttribute:
+      case K.Sizeof:
+      case K.Alignof:
+        this.sizeofOperand(fr, i);
+        return;
+      case K.BTypesCompatibleP:
+        this.typesCompatible(fr, i);
+        return;
+      case K.Generic:
+        this.generic(fr, i);
+        return;
+      case K.BOffsetof:
+      case K.BClassifyType:
+      case K.BHasAttribute:
         this.skipCall(i);
         this.pushValue(VK.Const, 0, true, a == K.BOffsetof ? T.ULONG : T.INT);
         f.state.set(fr, 1);
         return;
-      case K.BObjectSize: case K.BDynObjectSize: {
+      case K.BObjectSize:
+      case K.BDynObjectSize: {
         // gcc knows an object's size only where it sees the object; a correct build never
         // fails a check on it, which reads as "unknown": (size_t)-1 for types 0/1, 0 for 2/3
         const close = this.skipCall(i);
         let type: i64 = 0;
-        for (let j = close - 1; j > i; j--) if (w.t.kindAt(j) == CK.Number) { type = parseNumber(w.t.text(j)); break; }
+        for (let j = close - 1; j > i; j--)
+          if (w.t.kindAt(j) == CK.Number) {
+            type = parseNumber(w.t.text(j));
+            break;
+          }
         this.pushValue(VK.Known, type >= 2 ? 0 : -1, true, T.ULONG);
         f.state.set(fr, 1);
         return;
@@ -277,7 +388,12 @@ export class Expressions {
         const close = this.skipCall(i);
         // __builtin_va_arg(ap, type): the value has that type
         let type = T.UNKNOWN;
-        for (let j = i + 2; j < close; j++) if (w.isP(j, K.Comma)) { w.decls.readTypeName(j + 1); type = w.decls.typeRead; break; }
+        for (let j = i + 2; j < close; j++)
+          if (w.isP(j, K.Comma)) {
+            w.decls.readTypeName(j + 1);
+            type = w.decls.typeRead;
+            break;
+          }
         w.i = close + 1;
         this.pushValue(VK.NotConst, 0, false, type);
         f.state.set(fr, 1);
@@ -288,14 +404,35 @@ export class Expressions {
         w.i++;
         f.state.set(fr, 1);
         return;
-      case K.Extension: w.i++; return;
-      case K.Real: case K.Imag: this.pushOp(OP_NOP, i, 0); w.i++; return;
-      case K.If: case K.Else: case K.Return: case K.For: case K.While: case K.Do: case K.Switch: case K.Case:
-      case K.Default: case K.Break: case K.Continue: case K.Goto: case K.Asm: case K.StaticAssert: case K.Typedef:
-      case K.Static: case K.Extern:
+      case K.Extension:
+        w.i++;
+        return;
+      case K.Real:
+      case K.Imag:
+        this.pushOp(OP_NOP, i, 0);
+        w.i++;
+        return;
+      case K.If:
+      case K.Else:
+      case K.Return:
+      case K.For:
+      case K.While:
+      case K.Do:
+      case K.Switch:
+      case K.Case:
+      case K.Default:
+      case K.Break:
+      case K.Continue:
+      case K.Goto:
+      case K.Asm:
+      case K.StaticAssert:
+      case K.Typedef:
+      case K.Static:
+      case K.Extern:
         this.finish(fr);
         return;
-      default: break;
+      default:
+        break;
     }
     const b = w.scope.lookup(a);
     switch (w.scope.kindOf(b)) {
@@ -323,15 +460,36 @@ export class Expressions {
         f.state.set(fr, 1);
         return;
       }
-      case Bind.Typedef: this.typeOperand(fr, i); return;
-      default: break;
+      case Bind.Typedef:
+        this.typeOperand(fr, i);
+        return;
+      default:
+        break;
     }
     // not declared here
-    if (a < K.COUNT && (isReserved(a) || a == K.Attribute)) { this.typeOperand(fr, i); return; }
+    if (a < K.COUNT && (isReserved(a) || a == K.Attribute)) {
+      this.typeOperand(fr, i);
+      return;
+    }
     if (w.toy) {
-      if (a == K.TNull || a == K.TFalse) { this.pushValue(VK.Known, 0, false, T.INT); w.i++; f.state.set(fr, 1); return; }
-      if (a == K.TTrue) { this.pushValue(VK.Known, 1, false, T.INT); w.i++; f.state.set(fr, 1); return; }
-      if (a == K.TThisModule || a == K.TKbuildModname) { this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.i++; f.state.set(fr, 1); return; }
+      if (a == K.TNull || a == K.TFalse) {
+        this.pushValue(VK.Known, 0, false, T.INT);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      if (a == K.TTrue) {
+        this.pushValue(VK.Known, 1, false, T.INT);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
+      if (a == K.TThisModule || a == K.TKbuildModname) {
+        this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+        w.i++;
+        f.state.set(fr, 1);
+        return;
+      }
       if (isToyAttribute(a)) {
         w.i++;
         if (w.isP(w.i, K.LParen)) w.i = matchClose(w.t, w.i, w.lim) + 1;
@@ -379,7 +537,10 @@ export class Expressions {
       if (w.isP(a, K.Comma)) {
         w.decls.readTypeName(a + 1);
         const c = w.types.compatible(ta, w.decls.typeRead);
-        if (c >= 0) { vk = VK.Known; v = c; }
+        if (c >= 0) {
+          vk = VK.Known;
+          v = c;
+        }
       }
     }
     w.i = close + 1;
@@ -392,7 +553,12 @@ export class Expressions {
   private generic(fr: i32, i: i32): void {
     const w = this.w;
     const t = w.t;
-    if (!w.isP(i + 1, K.LParen)) { w.i = i + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    if (!w.isP(i + 1, K.LParen)) {
+      w.i = i + 1;
+      this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+      w.f.state.set(fr, 1);
+      return;
+    }
     const close = matchClose(t, i + 1, w.lim);
     // the control expression ends at the first top-level comma
     let j = w.decls.endOfItem(i + 2, true);
@@ -404,8 +570,12 @@ export class Expressions {
       j++;
       let typeEnd = j;
       let isDefault = false;
-      if (w.isK(j, K.Default)) { isDefault = true; typeEnd = j + 1; }
-      else { typeEnd = w.decls.readTypeName(j); }
+      if (w.isK(j, K.Default)) {
+        isDefault = true;
+        typeEnd = j + 1;
+      } else {
+        typeEnd = w.decls.readTypeName(j);
+      }
       const assoc = w.decls.typeRead;
       if (!w.isP(typeEnd, K.Colon)) break;
       const exprStart = typeEnd + 1;
@@ -414,7 +584,12 @@ export class Expressions {
       j = w.decls.endOfItem(exprStart, true);
     }
     if (chosen < 0) chosen = fallback;
-    if (chosen < 0) { w.i = close + 1; this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); w.f.state.set(fr, 1); return; }
+    if (chosen < 0) {
+      w.i = close + 1;
+      this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+      w.f.state.set(fr, 1);
+      return;
+    }
     w.i = chosen;
     w.f.d.set(fr, R_GENERIC);
     w.f.v.set(fr, <i64>(close + 1));
@@ -424,7 +599,10 @@ export class Expressions {
   /** Skips `name ( ... )` at i; returns the index of the `)`. */
   private skipCall(i: i32): i32 {
     const w = this.w;
-    if (!w.isP(i + 1, K.LParen)) { w.i = i + 1; return i; }
+    if (!w.isP(i + 1, K.LParen)) {
+      w.i = i + 1;
+      return i;
+    }
     const close = matchClose(w.t, i + 1, w.lim);
     w.i = close + 1;
     return close;
@@ -459,8 +637,14 @@ export class Expressions {
     while (true) {
       const k = w.kd(j);
       const a = w.at(j);
-      if (k == CK.Punct && (a == K.Amp || a == K.Star || a == K.Plus || a == K.Minus || a == K.Bang || a == K.Tilde || a == K.PlusPlus || a == K.MinusMinus)) { j++; continue; }
-      if (k == CK.Ident && (a == K.Sizeof || a == K.Alignof || a == K.Extension)) { j++; continue; }
+      if (k == CK.Punct && (a == K.Amp || a == K.Star || a == K.Plus || a == K.Minus || a == K.Bang || a == K.Tilde || a == K.PlusPlus || a == K.MinusMinus)) {
+        j++;
+        continue;
+      }
+      if (k == CK.Ident && (a == K.Sizeof || a == K.Alignof || a == K.Extension)) {
+        j++;
+        continue;
+      }
       if (k == CK.Punct && a == K.LParen) {
         const typeName = w.decls.startsTypeName(j + 1);
         j = matchClose(w.t, j, w.lim) + 1;
@@ -468,14 +652,29 @@ export class Expressions {
         if (w.isP(j, K.LBrace)) j = matchClose(w.t, j, w.lim) + 1;
         break;
       }
-      if (k == CK.Ident || k == CK.Number || k == CK.Char) { j++; break; }
-      if (k == CK.String) { while (w.kd(j) == CK.String) j++; break; }
+      if (k == CK.Ident || k == CK.Number || k == CK.Char) {
+        j++;
+        break;
+      }
+      if (k == CK.String) {
+        while (w.kd(j) == CK.String) j++;
+        break;
+      }
       return j;
     }
     while (true) {
-      if ((w.isP(j, K.Dot) || w.isP(j, K.Arrow)) && w.kd(j + 1) == CK.Ident) { j += 2; continue; }
-      if (w.isP(j, K.LBracket) || w.isP(j, K.LParen)) { j = matchClose(w.t, j, w.lim) + 1; continue; }
-      if (w.isP(j, K.PlusPlus) || w.isP(j, K.MinusMinus)) { j++; continue; }
+      if ((w.isP(j, K.Dot) || w.isP(j, K.Arrow)) && w.kd(j + 1) == CK.Ident) {
+        j += 2;
+        continue;
+      }
+      if (w.isP(j, K.LBracket) || w.isP(j, K.LParen)) {
+        j = matchClose(w.t, j, w.lim) + 1;
+        continue;
+      }
+      if (w.isP(j, K.PlusPlus) || w.isP(j, K.MinusMinus)) {
+        j++;
+        continue;
+      }
       break;
     }
     return j;
@@ -516,12 +715,16 @@ export class Expressions {
     const w = this.w;
     const f = w.f;
     if (k != CK.Punct) {
-      if (k == CK.Directive) { w.i++; return; }
+      if (k == CK.Directive) {
+        w.i++;
+        return;
+      }
       this.finish(fr);
       return;
     }
     switch (a) {
-      case K.PlusPlus: case K.MinusMinus: {
+      case K.PlusPlus:
+      case K.MinusMinus: {
         const t = this.oKind.length - 1;
         if ((this.oFl.get(t) & OF.DESIG) != 0) w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
@@ -529,14 +732,18 @@ export class Expressions {
         w.i++;
         return;
       }
-      case K.Dot: case K.Arrow: {
+      case K.Dot:
+      case K.Arrow: {
         w.i++;
         const t = this.oKind.length - 1;
         const types = w.types;
         let rec = this.oType.get(t);
         if (a == K.Arrow) rec = types.pointee(rec);
         let member = T.UNKNOWN;
-        if (w.kd(w.i) == CK.Ident) { member = types.memberOf(rec, w.at(w.i)); w.i++; }
+        if (w.kd(w.i) == CK.Ident) {
+          member = types.memberOf(rec, w.at(w.i));
+          w.i++;
+        }
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
         let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS);
@@ -556,8 +763,12 @@ export class Expressions {
         w.i++;
         f.state.set(fr, 0);
         return;
-      case K.RParen: this.closeParen(fr); return;
-      case K.RBracket: this.closeBracket(fr); return;
+      case K.RParen:
+        this.closeParen(fr);
+        return;
+      case K.RBracket:
+        this.closeBracket(fr);
+        return;
       case K.Comma: {
         const m = this.nearestMarker(fr);
         if (m >= 0 && this.pOp.get(m) == OP_CALL) {
@@ -566,7 +777,10 @@ export class Expressions {
           f.state.set(fr, 0);
           return;
         }
-        if (m < 0 && (f.c.get(fr) & STOP.COMMA) != 0) { this.finish(fr); return; }
+        if (m < 0 && (f.c.get(fr) & STOP.COMMA) != 0) {
+          this.finish(fr);
+          return;
+        }
         this.binary(fr, a, i);
         return;
       }
@@ -589,7 +803,10 @@ export class Expressions {
         return;
       }
       default:
-        if (isBinary(a)) { this.binary(fr, a, i); return; }
+        if (isBinary(a)) {
+          this.binary(fr, a, i);
+          return;
+        }
         this.finish(fr);
     }
   }
@@ -643,7 +860,10 @@ export class Expressions {
         this.finishCall(fr);
         return;
       }
-      if (op == OP_INDEX || op == OP_TQ) { this.popOp(); continue; } // mismatched: forget it
+      if (op == OP_INDEX || op == OP_TQ) {
+        this.popOp();
+        continue;
+      } // mismatched: forget it
       this.reduceTop(fr);
     }
     this.finish(fr);
@@ -670,7 +890,10 @@ export class Expressions {
         return;
       }
       if (op == OP_PAREN || op == OP_CALL) break;
-      if (op == OP_TQ) { this.popOp(); continue; }
+      if (op == OP_TQ) {
+        this.popOp();
+        continue;
+      }
       this.reduceTop(fr);
     }
     this.finish(fr);
@@ -681,8 +904,13 @@ export class Expressions {
     const top = this.oKind.length - 1;
     if (from < 0 || from > top) return;
     const r = this.w.ropes;
-    let h = this.oHead.get(from), t = this.oTail.get(from);
-    for (let k = from + 1; k <= top; k++) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
+    let h = this.oHead.get(from),
+      t = this.oTail.get(from);
+    for (let k = from + 1; k <= top; k++) {
+      r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
+      h = r.head;
+      t = r.tail;
+    }
     const fl = this.oFl.get(from);
     let keep = fl & OF.LOCAL_OBJ;
     // a[i] stays inside a local only when a is a local array (or part of a local object)
@@ -700,8 +928,14 @@ export class Expressions {
     const data = this.pData.get(n);
     this.popOp();
     const top = this.oKind.length - 1;
-    if (op >= OP_CAST && op <= OP_NOP) { if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data); return; }
-    if (op == OP_TC) { this.ternary(fr); return; }
+    if (op >= OP_CAST && op <= OP_NOP) {
+      if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data);
+      return;
+    }
+    if (op == OP_TC) {
+      this.ternary(fr);
+      return;
+    }
     if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
     this.binaryValue(fr, op, top - 1, top);
   }
@@ -713,21 +947,29 @@ export class Expressions {
     let fl = this.oFl.get(t);
     const ty = this.oType.get(t);
     switch (op) {
-      case OP_NEG: if (vk == VK.Known) this.oVal.set(t, -v); this.oType.set(t, types.promoted(ty)); break;
-      case OP_POS: this.oType.set(t, types.promoted(ty)); break;
+      case OP_NEG:
+        if (vk == VK.Known) this.oVal.set(t, -v);
+        this.oType.set(t, types.promoted(ty));
+        break;
+      case OP_POS:
+        this.oType.set(t, types.promoted(ty));
+        break;
       case OP_NOT:
         if (vk == VK.Known) this.oVal.set(t, v == 0 ? 1 : 0);
         fl &= ~OF.UNS;
         this.oType.set(t, T.INT);
         break;
-      case OP_BITNOT: if (vk == VK.Known) this.oVal.set(t, ~v); this.oType.set(t, types.promoted(ty)); break;
+      case OP_BITNOT:
+        if (vk == VK.Known) this.oVal.set(t, ~v);
+        this.oType.set(t, types.promoted(ty));
+        break;
       case OP_CAST: {
         // data: the type cast to
         const k = types.kindOf(data);
         if (k == TY.Void || k == TY.Record) this.oKind.set(t, <i32>VK.NotConst);
         else if (vk == VK.Known && k == TY.Int) this.oVal.set(t, truncated(v, types.sizeOf(data), types.isUnsigned(data)));
         else if (vk == VK.Known && k == TY.Pointer && v != 0) this.oKind.set(t, <i32>VK.Const);
-        if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? (fl | OF.UNS) : (fl & ~OF.UNS);
+        if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
         this.oType.set(t, data);
         break;
@@ -757,55 +999,88 @@ export class Expressions {
 
   private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
     const r = this.w.ropes;
-    const ak = <VK>this.oKind.get(x), bk = <VK>this.oKind.get(y);
-    const av = this.oVal.get(x), bv = this.oVal.get(y);
-    const au = (this.oFl.get(x) & OF.UNS) != 0, bu = (this.oFl.get(y) & OF.UNS) != 0;
+    const ak = <VK>this.oKind.get(x),
+      bk = <VK>this.oKind.get(y);
+    const av = this.oVal.get(x),
+      bv = this.oVal.get(y);
+    const au = (this.oFl.get(x) & OF.UNS) != 0,
+      bu = (this.oFl.get(y) & OF.UNS) != 0;
     let vk = VK.NotConst;
     let v: i64 = 0;
     let uns = false;
     let keepRight = true;
     if (op == K.AndAnd || op == K.OrOr) {
       const isAnd = op == K.AndAnd;
-      if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) { vk = VK.Known; v = isAnd ? 0 : 1; keepRight = false; }
-      else if (bk == VK.Known && (isAnd ? bv == 0 : bv != 0)) { vk = VK.Known; v = isAnd ? 0 : 1; }
-      else if (ak == VK.Known && bk == VK.Known) { vk = VK.Known; v = bv != 0 ? 1 : 0; }
-      else if (ak == VK.Known) { vk = bk; v = 0; }
-      else vk = joinKinds(ak, bk);
+      if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) {
+        vk = VK.Known;
+        v = isAnd ? 0 : 1;
+        keepRight = false;
+      } else if (bk == VK.Known && (isAnd ? bv == 0 : bv != 0)) {
+        vk = VK.Known;
+        v = isAnd ? 0 : 1;
+      } else if (ak == VK.Known && bk == VK.Known) {
+        vk = VK.Known;
+        v = bv != 0 ? 1 : 0;
+      } else if (ak == VK.Known) {
+        vk = bk;
+        v = 0;
+      } else vk = joinKinds(ak, bk);
     } else if (op == K.Comma || op == K.Ellipsis) {
-      vk = bk; v = bv; uns = bu;
+      vk = bk;
+      v = bv;
+      uns = bu;
     } else if (isAssignOp(op)) {
       vk = VK.NotConst;
       if ((this.oFl.get(x) & OF.DESIG) != 0) {
         // the value a local is given (a compound one folds when both sides are known)
-        let nk = bk, nv = bv;
+        let nk = bk,
+          nv = bv;
         if (op != K.Assign) {
           nk = joinKinds(ak, bk);
-          if (nk == VK.Known) { nv = foldBinary(compoundBase(op), av, bv, au); if (foldFailed) nk = VK.NotConst; }
+          if (nk == VK.Known) {
+            nv = foldBinary(compoundBase(op), av, bv, au);
+            if (foldFailed) nk = VK.NotConst;
+          }
         }
         this.w.assignLocal(this.oLocal.get(x), fr, nk, nv);
-        vk = nk; v = nv;
+        vk = nk;
+        v = nv;
       }
     } else {
-      uns = op == K.Shl || op == K.Shr ? au : (au || bu);
+      uns = op == K.Shl || op == K.Shr ? au : au || bu;
       if (ak == VK.Known && bk == VK.Known) {
         v = foldBinary(op, av, bv, uns);
         vk = foldFailed ? VK.NotConst : VK.Known;
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
-        vk = VK.Known; v = 0;
+        vk = VK.Known;
+        v = 0;
       } else if (uns && isComparison(op) && ((ak == VK.Known && av == -1) || (bk == VK.Known && bv == -1))) {
         // nothing unsigned exceeds the all-ones value (SIZE_MAX): fortify's checks fold away
         vk = joinKinds(ak, bk);
         const maxLeft = ak == VK.Known && av == -1;
-        if (op == K.Lt && maxLeft) { vk = VK.Known; v = 0; }
-        else if (op == K.Gt && !maxLeft) { vk = VK.Known; v = 0; }
-        else if (op == K.Ge && maxLeft) { vk = VK.Known; v = 1; }
-        else if (op == K.Le && !maxLeft) { vk = VK.Known; v = 1; }
+        if (op == K.Lt && maxLeft) {
+          vk = VK.Known;
+          v = 0;
+        } else if (op == K.Gt && !maxLeft) {
+          vk = VK.Known;
+          v = 0;
+        } else if (op == K.Ge && maxLeft) {
+          vk = VK.Known;
+          v = 1;
+        } else if (op == K.Le && !maxLeft) {
+          vk = VK.Known;
+          v = 1;
+        }
       } else vk = joinKinds(ak, bk);
       if (isComparison(op)) uns = false;
     }
     if (keepRight) r.concat(this.oHead.get(x), this.oTail.get(x), this.oHead.get(y), this.oTail.get(y));
-    else { r.head = this.oHead.get(x); r.tail = this.oTail.get(x); }
-    const h = r.head, t = r.tail;
+    else {
+      r.head = this.oHead.get(x);
+      r.tail = this.oTail.get(x);
+    }
+    const h = r.head,
+      t = r.tail;
     const type = this.resultType(op, this.oType.get(x), this.oType.get(y));
     // both sides run (or only the left one of && and ||): a noreturn call among them ends it
     let nr = this.oFl.get(x) & OF.NORETURN;
@@ -821,7 +1096,8 @@ export class Expressions {
     if (op == K.Comma || op == K.Ellipsis) return b;
     if (isAssignOp(op)) return a;
     if (op == K.Shl || op == K.Shr) return types.promoted(a);
-    const pa = types.isPointer(types.decayed(a)), pb = types.isPointer(types.decayed(b));
+    const pa = types.isPointer(types.decayed(a)),
+      pb = types.isPointer(types.decayed(b));
     if (op == K.Minus && pa && pb) return T.LONG;
     if ((op == K.Plus || op == K.Minus) && pa) return types.decayed(a);
     if (op == K.Plus && pb) return types.decayed(b);
@@ -831,7 +1107,9 @@ export class Expressions {
   private ternary(fr: i32): void {
     const top = this.oKind.length - 1;
     if (top - 2 < this.w.f.a.get(fr)) return;
-    const c = top - 2, t = top - 1, e = top;
+    const c = top - 2,
+      t = top - 1,
+      e = top;
     const r = this.w.ropes;
     const ck = <VK>this.oKind.get(c);
     const cv = this.oVal.get(c);
@@ -845,13 +1123,17 @@ export class Expressions {
       fl = this.oFl.get(pick) & OF.UNS;
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
     } else {
-      const tk = <VK>this.oKind.get(t), ek = <VK>this.oKind.get(e);
-      if (tk == VK.Known && ek == VK.Known && this.oVal.get(t) == this.oVal.get(e) && ck != VK.NotConst) { vk = VK.Known; v = this.oVal.get(t); }
-      else vk = joinKinds(ck, joinKinds(tk, ek));
+      const tk = <VK>this.oKind.get(t),
+        ek = <VK>this.oKind.get(e);
+      if (tk == VK.Known && ek == VK.Known && this.oVal.get(t) == this.oVal.get(e) && ck != VK.NotConst) {
+        vk = VK.Known;
+        v = this.oVal.get(t);
+      } else vk = joinKinds(ck, joinKinds(tk, ek));
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(t), this.oTail.get(t));
       r.concat(r.head, r.tail, this.oHead.get(e), this.oTail.get(e));
     }
-    const h = r.head, tl = r.tail;
+    const h = r.head,
+      tl = r.tail;
     const type = this.conditionalType(t, e);
     this.dropOperands(c);
     this.push(vk, v, fl, h, tl, -1, -1, -1, type);
@@ -861,9 +1143,11 @@ export class Expressions {
    *  pointer type, a void pointer makes the result one (what __is_constexpr relies on). */
   private conditionalType(t: i32, e: i32): i32 {
     const types = this.w.types;
-    const tt = types.decayed(this.oType.get(t)), et = types.decayed(this.oType.get(e));
+    const tt = types.decayed(this.oType.get(t)),
+      et = types.decayed(this.oType.get(e));
     if (types.isPointer(tt) && types.isPointer(et)) {
-      const nullT = this.isNullPointerConstant(t), nullE = this.isNullPointerConstant(e);
+      const nullT = this.isNullPointerConstant(t),
+        nullE = this.isNullPointerConstant(e);
       if (nullT && !nullE) return et;
       if (nullE && !nullT) return tt;
       if (types.baseOf(tt) == T.VOID) return tt;
@@ -894,45 +1178,62 @@ export class Expressions {
     this.popOp();
     const top = this.oKind.length - 1;
     const vbase = w.f.a.get(fr);
-    if (vbase > callee || callee > top) { this.dropOperands(vbase > callee ? vbase : callee); this.pushValue(VK.NotConst, 0, false, T.UNKNOWN); return; }
+    if (vbase > callee || callee > top) {
+      this.dropOperands(vbase > callee ? vbase : callee);
+      this.pushValue(VK.NotConst, 0, false, T.UNKNOWN);
+      return;
+    }
     const result = this.returnTypeOf(this.oType.get(callee));
     const nargs = top - callee;
     const fl = this.oFl.get(callee);
     let vk = VK.NotConst;
     let v: i64 = 0;
     let uns = false;
-    let h = -1, t = -1;
+    let h = -1,
+      t = -1;
     if ((fl & OF.BUILTIN) != 0 && this.oEnt.get(callee) == K.BChooseExpr && nargs >= 3) {
       // the condition is a constant expression: one side is compiled, the other is not
       const c = callee + 1;
       let type = this.oType.get(callee + 2);
       if (<VK>this.oKind.get(c) == VK.Known) {
         const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
-        vk = <VK>this.oKind.get(pick); v = this.oVal.get(pick); uns = (this.oFl.get(pick) & OF.UNS) != 0;
-        h = this.oHead.get(pick); t = this.oTail.get(pick);
+        vk = <VK>this.oKind.get(pick);
+        v = this.oVal.get(pick);
+        uns = (this.oFl.get(pick) & OF.UNS) != 0;
+        h = this.oHead.get(pick);
+        t = this.oTail.get(pick);
         type = this.oType.get(pick);
       } else {
         r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
-        h = r.head; t = r.tail;
+        h = r.head;
+        t = r.tail;
       }
       this.dropOperands(callee);
       this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
       return;
     }
     // the arguments' references, the last argument first
-    for (let k = top; k > callee; k--) { r.concat(h, t, this.oHead.get(k), this.oTail.get(k)); h = r.head; t = r.tail; }
+    for (let k = top; k > callee; k--) {
+      r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
+      h = r.head;
+      t = r.tail;
+    }
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
       let type = T.UNKNOWN;
       if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
-        vk = <VK>this.oKind.get(callee + 1); v = this.oVal.get(callee + 1); uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
+        vk = <VK>this.oKind.get(callee + 1);
+        v = this.oVal.get(callee + 1);
+        uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
         type = this.oType.get(callee + 1);
       } else {
         const lib = libraryCallOf(atom);
         if (lib >= 0 && this.lowersToCall(callee, nargs)) {
           const e = this.entityOf(lib);
           const entry = r.add(EK.Ref, e.id, this.oTok.get(callee), true);
-          r.concat(h, t, entry, entry); h = r.head; t = r.tail;
+          r.concat(h, t, entry, entry);
+          h = r.head;
+          t = r.tail;
         }
       }
       const text = w.t.names.text(atom);
@@ -957,7 +1258,8 @@ export class Expressions {
       }
       if (entry >= 0) r.call.set(entry, 1);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
-      h = r.head; t = r.tail;
+      h = r.head;
+      t = r.tail;
       if (e.has(EF.NORETURN)) {
         this.dropOperands(callee);
         this.push(VK.NotConst, 0, OF.NORETURN, h, t, -1, -1, -1, result);
@@ -967,7 +1269,8 @@ export class Expressions {
       // through a pointer: a retpoline thunk call
       w.markNode(NF.INDIRECT_CALL, fr);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
-      h = r.head; t = r.tail;
+      h = r.head;
+      t = r.tail;
     }
     this.dropOperands(callee);
     this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
@@ -995,7 +1298,10 @@ export class Expressions {
     const len = callee + 3;
     const k = <VK>this.oKind.get(len);
     if (k == VK.NotConst) return true;
-    if (k == VK.Known) { const v = this.oVal.get(len); return v < 0 || v > INLINE_STRINGOP_MAX; }
+    if (k == VK.Known) {
+      const v = this.oVal.get(len);
+      return v < 0 || v > INLINE_STRINGOP_MAX;
+    }
     return false;
   }
 
@@ -1021,7 +1327,8 @@ export class Expressions {
     if (node >= 0) {
       r.data.set(entry, node);
       r.concat(h, t, entry, entry);
-      const hh = r.head, tt = r.tail;
+      const hh = r.head,
+        tt = r.tail;
       this.dropOperands(callee);
       const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok, result);
       if (w.nodes.has(node, NF.DONE)) this.fillReturn(o, node);
@@ -1032,7 +1339,8 @@ export class Expressions {
     w.nodes.rememberExpansion(key, node);
     r.data.set(entry, node);
     r.concat(h, t, entry, entry);
-    const hh = r.head, tt = r.tail;
+    const hh = r.head,
+      tt = r.tail;
     // the arguments' values become the parameters' values
     const envBase = w.envKind.length;
     for (let k = 1; k <= nargs; k++) {
@@ -1056,12 +1364,19 @@ export class Expressions {
     const pbase = f.b.get(fr);
     while (this.pOp.length > pbase) {
       const op = this.pOp.get(this.pOp.length - 1);
-      if (isMarker(op)) { this.popOp(); continue; }
+      if (isMarker(op)) {
+        this.popOp();
+        continue;
+      }
       this.reduceTop(fr);
     }
     const n = this.oKind.length - vbase;
     if (n == 0) {
-      w.rVK = VK.NotConst; w.rVal = 0; w.rUns = false; w.rHead = -1; w.rTail = -1;
+      w.rVK = VK.NotConst;
+      w.rVal = 0;
+      w.rUns = false;
+      w.rHead = -1;
+      w.rTail = -1;
     } else {
       if (n > 1) this.mergeFrom(vbase, true, T.UNKNOWN);
       w.rVK = <VK>this.oKind.get(vbase);
@@ -1073,9 +1388,15 @@ export class Expressions {
       w.rNoReturn = (this.oFl.get(vbase) & OF.NORETURN) != 0;
       w.rLocal = (this.oFl.get(vbase) & OF.DESIG) != 0 ? this.oLocal.get(vbase) : -1;
     }
-    if (n == 0) { w.rNoReturn = false; w.rLocal = -1; }
+    if (n == 0) {
+      w.rNoReturn = false;
+      w.rLocal = -1;
+    }
     if (n == 0) w.rType = T.UNKNOWN;
-    if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
+    if (f.isDead(fr)) {
+      w.rHead = -1;
+      w.rTail = -1;
+    }
     this.resetTo(vbase, pbase);
     f.pop();
   }
@@ -1084,17 +1405,28 @@ export class Expressions {
 /** The operator of a compound assignment (`+=` → `+`). */
 function compoundBase(op: i32): i32 {
   switch (op) {
-    case K.StarAssign: return K.Star;
-    case K.SlashAssign: return K.Slash;
-    case K.PercentAssign: return K.Percent;
-    case K.PlusAssign: return K.Plus;
-    case K.MinusAssign: return K.Minus;
-    case K.ShlAssign: return K.Shl;
-    case K.ShrAssign: return K.Shr;
-    case K.AndAssign: return K.Amp;
-    case K.XorAssign: return K.Caret;
-    case K.OrAssign: return K.Pipe;
-    default: return op;
+    case K.StarAssign:
+      return K.Star;
+    case K.SlashAssign:
+      return K.Slash;
+    case K.PercentAssign:
+      return K.Percent;
+    case K.PlusAssign:
+      return K.Plus;
+    case K.MinusAssign:
+      return K.Minus;
+    case K.ShlAssign:
+      return K.Shl;
+    case K.ShrAssign:
+      return K.Shr;
+    case K.AndAssign:
+      return K.Amp;
+    case K.XorAssign:
+      return K.Caret;
+    case K.OrAssign:
+      return K.Pipe;
+    default:
+      return op;
   }
 }
 
@@ -1114,19 +1446,28 @@ function literalType(text: string, v: i64, uns: bool): i32 {
 function truncated(v: i64, size: i32, uns: bool): i64 {
   if (size <= 0 || size >= 8) return v;
   const bits = <i64>size * 8;
-  const m = (<i64>1 << bits) - 1;
+  const m = ((<i64>1) << bits) - 1;
   const u = v & m;
   if (uns) return u;
-  return (u >> (bits - 1)) != 0 ? u - (<i64>1 << bits) : u;
+  return u >> (bits - 1) != 0 ? u - ((<i64>1) << bits) : u;
 }
 
 /** The library function a mem* call becomes when gcc does not expand it, or -1. */
 function libraryCallOf(atom: i32): i32 {
   switch (atom) {
-    case K.BMemcpy: case K.Memcpy: return K.Memcpy;
-    case K.BMemset: case K.Memset: return K.Memset;
-    case K.BMemmove: case K.Memmove: return K.Memmove;
-    case K.BMemcmp: case K.Memcmp: return K.Memcmp;
-    default: return -1;
+    case K.BMemcpy:
+    case K.Memcpy:
+      return K.Memcpy;
+    case K.BMemset:
+    case K.Memset:
+      return K.Memset;
+    case K.BMemmove:
+    case K.Memmove:
+      return K.Memmove;
+    case K.BMemcmp:
+    case K.Memcmp:
+      return K.Memcmp;
+    default:
+      return -1;
   }
 }

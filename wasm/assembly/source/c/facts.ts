@@ -18,8 +18,12 @@ import { argFromText, ExportDecl, ImportDecl, MacroArg, ModuleSource } from "./m
 import { Walker } from "./walker";
 
 const EXPORT_MACROS: string[] = [
-  "EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL", "EXPORT_SYMBOL_NS", "EXPORT_SYMBOL_NS_GPL",
-  "EXPORT_SYMBOL_GPL_FOR_MODULES", "EXPORT_SYMBOL_FOR_MODULES",
+  "EXPORT_SYMBOL",
+  "EXPORT_SYMBOL_GPL",
+  "EXPORT_SYMBOL_NS",
+  "EXPORT_SYMBOL_NS_GPL",
+  "EXPORT_SYMBOL_GPL_FOR_MODULES",
+  "EXPORT_SYMBOL_FOR_MODULES",
 ];
 
 export class Facts {
@@ -30,11 +34,17 @@ export class Facts {
   rootHead: i32 = -1;
   rootTail: i32 = -1;
 
-  constructor(public w: Walker, public mod: ModuleSource, defaultNs: MacroArg | null) {
+  constructor(
+    public w: Walker,
+    public mod: ModuleSource,
+    defaultNs: MacroArg | null,
+  ) {
     this.curDefault = defaultNs;
   }
 
-  private span(a: i32, b: i32): Span { return spanOf(this.w.t, a, b); }
+  private span(a: i32, b: i32): Span {
+    return spanOf(this.w.t, a, b);
+  }
 
   private finding(sev: Severity, id: Msg, text: string, a: i32, b: i32): void {
     this.mod.findings.push(new Finding(Stage.Read, sev, id, text, this.span(a, b), this.mod.name));
@@ -95,14 +105,16 @@ export class Facts {
   private argAt(bounds: i32[], n: i32): MacroArg | null {
     const t = this.w.t;
     if (n + 1 >= bounds.length) return null;
-    const a = bounds[n], b = bounds[n + 1] - 2;
+    const a = bounds[n],
+      b = bounds[n + 1] - 2;
     if (b < a) return null;
     let allStrings = true;
     const texts: string[] = [];
     const values: string[] = [];
     for (let j = a; j <= b; j++) {
       texts.push(t.text(j));
-      if (t.kindAt(j) != CK.String) allStrings = false; else values.push(stringBody(t.text(j)));
+      if (t.kindAt(j) != CK.String) allStrings = false;
+      else values.push(stringBody(t.text(j)));
     }
     const span = this.span(a, b);
     const text = texts.join(allStrings ? " " : "");
@@ -126,7 +138,11 @@ export class Facts {
     if (!isMarker) {
       if (w.scope.lookup(atom) >= 0) return -1;
       const name = t.text(i);
-      const known = isExportMacro(name) || name.startsWith("MODULE_") || name == "module_init" || name == "module_exit" ||
+      const known =
+        isExportMacro(name) ||
+        name.startsWith("MODULE_") ||
+        name == "module_init" ||
+        name == "module_exit" ||
         (name.startsWith("module_") && name.endsWith("_driver"));
       if (!known) return -1;
     }
@@ -142,8 +158,14 @@ export class Facts {
       return next;
     }
     const span = this.span(i, close);
-    if (isMarker) { this.marker(atom, i, close, bounds, nargs, span); return next; }
-    if (isExportMacro(name)) { this.exportStatement(name, bounds, nargs, span, i, this.curDefault); return next; }
+    if (isMarker) {
+      this.marker(atom, i, close, bounds, nargs, span);
+      return next;
+    }
+    if (isExportMacro(name)) {
+      this.exportStatement(name, bounds, nargs, span, i, this.curDefault);
+      return next;
+    }
     const a0 = this.argAt(bounds, 0);
     if (name == "MODULE_LICENSE") {
       if (a0 != null && a0.isString) this.license(a0.value, span, t.endLine[close]);
@@ -160,7 +182,8 @@ export class Facts {
       this.identArgs(bounds, 1, 2);
     } else if (name == "module_init" || name == "module_exit") {
       if (a0 != null) {
-        if (name == "module_init") this.mod.initFn = a0.text; else this.mod.exitFn = a0.text;
+        if (name == "module_init") this.mod.initFn = a0.text;
+        else this.mod.exitFn = a0.text;
         if (a0.isIdent) this.rootRef(bounds[0], t.atomAt(bounds[0]), false);
       }
     } else if (name.startsWith("module_") && name.endsWith("_driver")) {
@@ -189,8 +212,13 @@ export class Facts {
     const t = this.w.t;
     const a0 = this.argAt(bounds, 0);
     switch (atom) {
-      case K.MExport: case K.MExportDefault: case K.MExportNs: {
-        if (a0 == null || !a0.isIdent) { this.badArgs(t.text(i), "a macro name", i, close); return; }
+      case K.MExport:
+      case K.MExportDefault:
+      case K.MExportNs: {
+        if (a0 == null || !a0.isIdent) {
+          this.badArgs(t.text(i), "a macro name", i, close);
+          return;
+        }
         const macro = a0.text;
         const rest = new Array<i32>();
         // the symbol and namespace arguments, as the user's macro would have them
@@ -223,9 +251,11 @@ export class Facts {
         else if (a0.text == "license" && a1 != null && a1.isString) this.license(a1.value, span, t.endLine[close]);
         return;
       }
-      case K.MModuleInit: case K.MModuleExit:
+      case K.MModuleInit:
+      case K.MModuleExit:
         if (a0 == null) return;
-        if (atom == K.MModuleInit) this.mod.initFn = a0.text; else this.mod.exitFn = a0.text;
+        if (atom == K.MModuleInit) this.mod.initFn = a0.text;
+        else this.mod.exitFn = a0.text;
         if (a0.isIdent) this.rootRef(bounds[0], t.atomAt(bounds[0]), false);
         return;
       default:
@@ -263,7 +293,7 @@ export class Facts {
     else if (tag == "description") this.mod.hasDescription = true;
     else if (tag == "intree" && value == "Y") this.mod.intree = true;
     else if (tag == "import_ns") {
-      const d = new ImportDecl(new MacroArg("\"" + value + "\"", true, false, value, span), span);
+      const d = new ImportDecl(new MacroArg('"' + value + '"', true, false, value, span), span);
       d.resolved = true;
       this.mod.imports.push(d);
     }
@@ -292,9 +322,13 @@ export class Facts {
   }
 }
 
-function isExportMacro(name: string): bool { return EXPORT_MACROS.includes(name) || (name.startsWith("EXPORT_SYMBOL") && name.length > 13); }
+function isExportMacro(name: string): bool {
+  return EXPORT_MACROS.includes(name) || (name.startsWith("EXPORT_SYMBOL") && name.length > 13);
+}
 
-function isWordChar(c: i32): bool { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57); }
+function isWordChar(c: i32): bool {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57);
+}
 
 /** A C string's escapes \" and \\ undone. */
 function unescape(s: string): string {
@@ -303,7 +337,11 @@ function unescape(s: string): string {
   for (let i = 0; i + 1 < s.length; i++) {
     if (s.charCodeAt(i) != 92) continue;
     const n = s.charCodeAt(i + 1);
-    if (n == 34 || n == 92) { parts.push(s.substring(from, i)); from = i + 1; i++; }
+    if (n == 34 || n == 92) {
+      parts.push(s.substring(from, i));
+      from = i + 1;
+      i++;
+    }
   }
   parts.push(s.substring(from));
   return parts.join("");
@@ -314,9 +352,9 @@ function quoted(item: string): string {
   const parts: string[] = [];
   let i = 0;
   while (i < item.length) {
-    const q = item.indexOf("\"", i);
+    const q = item.indexOf('"', i);
     if (q < 0) break;
-    const e = item.indexOf("\"", q + 1);
+    const e = item.indexOf('"', q + 1);
     if (e < 0) break;
     parts.push(item.substring(q + 1, e));
     i = e + 1;

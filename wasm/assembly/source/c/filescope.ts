@@ -24,7 +24,11 @@ export class FileScope {
   private spec: DeclSpec = new DeclSpec();
   private d: Declarator = new Declarator();
 
-  constructor(public w: Walker, public facts: Facts, public mod: ModuleSource) {}
+  constructor(
+    public w: Walker,
+    public facts: Facts,
+    public mod: ModuleSource,
+  ) {}
 
   run(): void {
     const w = this.w;
@@ -33,10 +37,17 @@ export class FileScope {
     while (i < t.length) {
       const k = t.kindAt(i);
       if (k == CK.End) break;
-      if (k == CK.Directive) { this.facts.directive(i); i++; continue; }
+      if (k == CK.Directive) {
+        this.facts.directive(i);
+        i++;
+        continue;
+      }
       if (k == CK.Punct) {
         const a = t.atomAt(i);
-        if (a == K.Semi) { i++; continue; }
+        if (a == K.Semi) {
+          i++;
+          continue;
+        }
         if (a == K.RBrace || a == K.RParen || a == K.RBracket) {
           const text = a == K.RBrace ? "unbalanced '}' at file scope" : "unbalanced '" + t.text(i) + "'";
           this.mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, text, spanOf(t, i, i), this.mod.name));
@@ -47,14 +58,23 @@ export class FileScope {
       if (k == CK.Ident) {
         const a = t.atomAt(i);
         const next = this.facts.statement(i);
-        if (next >= 0) { i = next; continue; }
-        if (a == K.Asm) { i = this.topLevelAsm(i); continue; }
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+        if (a == K.Asm) {
+          i = this.topLevelAsm(i);
+          continue;
+        }
         if (a == K.StaticAssert) {
           i++;
           if (t.kindAt(i) == CK.Punct && t.atomAt(i) == K.LParen) i = matchClose(t, i, t.length) + 1;
           continue;
         }
-        if (a == K.Extension) { i++; continue; }
+        if (a == K.Extension) {
+          i++;
+          continue;
+        }
       }
       const after = this.declaration(i);
       i = after > i ? after : i + 1;
@@ -86,8 +106,15 @@ export class FileScope {
     const d = this.d;
     let j = w.decls.readSpecifiers(i, s);
     // a toy file's macro invocation at file scope: `static DEFINE_MUTEX(lock);`, `late_initcall(f);`
-    if (w.toy && !s.hasType && (s.storage & EF.TYPEDEF) == 0 && t.kindAt(j) == CK.Ident && w.scope.lookup(t.atomAt(j)) < 0 &&
-        t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
+    if (
+      w.toy &&
+      !s.hasType &&
+      (s.storage & EF.TYPEDEF) == 0 &&
+      t.kindAt(j) == CK.Ident &&
+      w.scope.lookup(t.atomAt(j)) < 0 &&
+      t.kindAt(j + 1) == CK.Punct &&
+      t.atomAt(j + 1) == K.LParen
+    ) {
       const close = matchClose(t, j + 1, t.length);
       const after = close + 1;
       if (!(t.kindAt(after) == CK.Punct && t.atomAt(after) == K.LBrace)) {
@@ -113,8 +140,14 @@ export class FileScope {
         this.functions.push(d.isFunction ? 1 : 0);
         j = this.afterInitializer(j, d);
       }
-      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) { j++; continue; }
-      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi) { this.recordFacts(start, j); return j + 1; }
+      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) {
+        j++;
+        continue;
+      }
+      if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi) {
+        this.recordFacts(start, j);
+        return j + 1;
+      }
       return this.skipDeclaration(j, start);
     }
   }
@@ -127,8 +160,15 @@ export class FileScope {
       if (k == CK.End) return j;
       if (k == CK.Punct) {
         const a = t.atomAt(j);
-        if (a == K.Semi) { this.recordFacts(start, j); return j + 1; }
-        if (a == K.LBrace || a == K.LParen || a == K.LBracket) { j = matchClose(t, j, t.length) + 1; if (a == K.LBrace) return j; continue; }
+        if (a == K.Semi) {
+          this.recordFacts(start, j);
+          return j + 1;
+        }
+        if (a == K.LBrace || a == K.LParen || a == K.LBracket) {
+          j = matchClose(t, j, t.length) + 1;
+          if (a == K.LBrace) return j;
+          continue;
+        }
         if (a == K.RBrace || a == K.RParen || a == K.RBracket) return j;
       }
       if (k == CK.Directive) return j;
@@ -141,7 +181,9 @@ export class FileScope {
   private macroArgs(open: i32, close: i32): void {
     const w = this.w;
     const node = w.nodes.add(-1, NF.DATA);
-    const si = w.i, sl = w.lim, sn = w.curNode;
+    const si = w.i,
+      sl = w.lim,
+      sn = w.curNode;
     w.i = open;
     w.lim = close + 1;
     w.curNode = node;
@@ -183,14 +225,18 @@ export class FileScope {
     if ((s.storage & EF.EXTERN) != 0) e.flags |= EF.EXTERN;
     if ((s.storage & EF.INLINE) != 0) e.flags |= EF.INLINE;
     if ((s.storage & EF.THREAD) != 0) e.flags |= EF.THREAD;
-    e.flags |= attrs & (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE);
+    e.flags |=
+      attrs & (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE);
     if (s.isConst && !d.isPointer) e.flags |= EF.CONST;
     if (d.isArray) e.flags |= EF.ARRAY;
     if (d.asmName >= 0) e.asmName = d.asmName;
     // the type of the declaration that says most (a later one may complete an array)
     if (e.type == 0 || w.types.sizeOf(e.type) < 0) e.type = d.type;
     const alias = d.attrs.alias >= 0 ? d.attrs.alias : s.attrs.alias;
-    if (alias >= 0) { e.aliasTarget = alias; e.defined = true; }
+    if (alias >= 0) {
+      e.aliasTarget = alias;
+      e.defined = true;
+    }
     const section = d.attrs.section.length > 0 ? d.attrs.section : s.attrs.section;
     if (section.length > 0) e.section = section;
     // a function definition
@@ -217,7 +263,10 @@ export class FileScope {
     if (!fn && (s.storage & EF.EXTERN) == 0) {
       // a definition, tentative or not
       e.defined = true;
-      if (e.defStart < 0 || e.initStart < 0) { e.defTok = d.nameTok; e.defStart = start; }
+      if (e.defStart < 0 || e.initStart < 0) {
+        e.defTok = d.nameTok;
+        e.defStart = start;
+      }
     }
     return -1;
   }
@@ -237,7 +286,11 @@ export class FileScope {
     // a const scalar's value folds wherever it is read
     if (e.has(EF.CONST) && !d.isArray && !d.isFunction && !(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) {
       w.evalConst(a, end);
-      if (w.rVK != VK.NotConst) { e.vk = w.rVK; e.value = w.rVal; e.unsigned = w.rUns || w.types.isUnsigned(e.type); }
+      if (w.rVK != VK.NotConst) {
+        e.vk = w.rVK;
+        e.value = w.rVal;
+        e.unsigned = w.rUns || w.types.isUnsigned(e.type);
+      }
     }
     if (e.has(EF.MODINFO)) this.facts.modinfo(stringsIn(t, a, end), this.spec.end > 0 ? this.spec.end - 1 : a, end);
     return end;
@@ -261,8 +314,9 @@ export class FileScope {
       if (fn || (storage & EF.EXTERN) != 0) {
         if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(t, tok, tok));
         if (!mainFile) continue; // a header's declaration: no CRC is computed from it
-        if (fn) { if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig); }
-        else this.mod.signatures.set(name, sig);
+        if (fn) {
+          if (!this.mod.signatures.has(name)) this.mod.signatures.set(name, sig);
+        } else this.mod.signatures.set(name, sig);
       } else {
         if (!this.mod.defined.has(name)) this.mod.defined.set(name, spanOf(t, tok, tok));
         if (mainFile) this.mod.signatures.set(name, sig);
@@ -278,8 +332,14 @@ export class FileScope {
     for (let j = a; j <= b && j < t.length; j++) {
       const k = t.kindAt(j);
       if (k == CK.Directive || k == CK.End) continue;
-      if (k == CK.Punct && t.atomAt(j) == K.LBrace) { depth++; continue; }
-      if (k == CK.Punct && t.atomAt(j) == K.RBrace) { depth--; continue; }
+      if (k == CK.Punct && t.atomAt(j) == K.LBrace) {
+        depth++;
+        continue;
+      }
+      if (k == CK.Punct && t.atomAt(j) == K.RBrace) {
+        depth--;
+        continue;
+      }
       if (depth > 0) continue;
       if (k == CK.Ident) {
         const s = t.text(j);

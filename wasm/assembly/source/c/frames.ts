@@ -53,7 +53,9 @@ export class Frames {
   /** Where the frame started (for progress checks and findings). */
   start: IntVec = new IntVec(64);
 
-  get length(): i32 { return this.type.length; }
+  get length(): i32 {
+    return this.type.length;
+  }
 
   push(type: FT, dead: bool, start: i32): i32 {
     this.type.push(<i32>type);
@@ -86,7 +88,13 @@ export class Frames {
     this.start.truncate(n);
   }
 
-  @inline top(): i32 { return this.type.length - 1; }
-  @inline typeOf(f: i32): FT { return <FT>this.type.get(f); }
-  @inline isDead(f: i32): bool { return this.dead.get(f) != 0; }
+  @inline top(): i32 {
+    return this.type.length - 1;
+  }
+  @inline typeOf(f: i32): FT {
+    return <FT>this.type.get(f);
+  }
+  @inline isDead(f: i32): bool {
+    return this.dead.get(f) != 0;
+  }
 }

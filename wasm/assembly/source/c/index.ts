@@ -5,4 +5,17 @@ export { CK, CTokens, TokenSink } from "./tokens";
 export { Names } from "./names";
 export { readC, ReaderOptions } from "./reader";
 export { CompilerModel } from "./compiler";
-export { AsmPart, AsmRef, argFromText, CompilerMessage, MacroUse, PreprocessedView, ExportDecl, ImportDecl, MacroArg, moduleNameOf, ModuleSource, SymbolRef } from "./module";
+export {
+  AsmPart,
+  AsmRef,
+  argFromText,
+  CompilerMessage,
+  MacroUse,
+  PreprocessedView,
+  ExportDecl,
+  ImportDecl,
+  MacroArg,
+  moduleNameOf,
+  ModuleSource,
+  SymbolRef,
+} from "./module";

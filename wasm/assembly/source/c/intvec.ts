@@ -10,24 +10,34 @@ export class IntVec {
     this.data = new Int32Array(capacity < 4 ? 4 : capacity);
   }
 
-  @inline get(i: i32): i32 { return unchecked(this.data[i]); }
-  @inline set(i: i32, v: i32): void { unchecked(this.data[i] = v); }
-  @inline top(): i32 { return unchecked(this.data[this.length - 1]); }
+  @inline get(i: i32): i32 {
+    return unchecked(this.data[i]);
+  }
+  @inline set(i: i32, v: i32): void {
+    unchecked((this.data[i] = v));
+  }
+  @inline top(): i32 {
+    return unchecked(this.data[this.length - 1]);
+  }
 
   push(v: i32): i32 {
     if (this.length == this.data.length) {
       const b = new Int32Array(this.data.length << 1);
-      for (let i = 0; i < this.length; i++) unchecked(b[i] = this.data[i]);
+      for (let i = 0; i < this.length; i++) unchecked((b[i] = this.data[i]));
       this.data = b;
     }
-    unchecked(this.data[this.length] = v);
+    unchecked((this.data[this.length] = v));
     return this.length++;
   }
 
-  pop(): i32 { return unchecked(this.data[--this.length]); }
+  pop(): i32 {
+    return unchecked(this.data[--this.length]);
+  }
 
   /** Drops everything from index n on. */
-  truncate(n: i32): void { if (n < this.length) this.length = n; }
+  truncate(n: i32): void {
+    if (n < this.length) this.length = n;
+  }
 }
 
 /** A growable i64 array. */
@@ -39,18 +49,24 @@ export class LongVec {
     this.data = new Int64Array(capacity < 4 ? 4 : capacity);
   }
 
-  @inline get(i: i32): i64 { return unchecked(this.data[i]); }
-  @inline set(i: i32, v: i64): void { unchecked(this.data[i] = v); }
+  @inline get(i: i32): i64 {
+    return unchecked(this.data[i]);
+  }
+  @inline set(i: i32, v: i64): void {
+    unchecked((this.data[i] = v));
+  }
 
   push(v: i64): i32 {
     if (this.length == this.data.length) {
       const b = new Int64Array(this.data.length << 1);
-      for (let i = 0; i < this.length; i++) unchecked(b[i] = this.data[i]);
+      for (let i = 0; i < this.length; i++) unchecked((b[i] = this.data[i]));
       this.data = b;
     }
-    unchecked(this.data[this.length] = v);
+    unchecked((this.data[this.length] = v));
     return this.length++;
   }
 
-  truncate(n: i32): void { if (n < this.length) this.length = n; }
+  truncate(n: i32): void {
+    if (n < this.length) this.length = n;
+  }
 }

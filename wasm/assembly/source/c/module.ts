@@ -7,7 +7,13 @@ import { Finding, Span } from "../../diagnostics";
 
 /** A macro argument as written: one string literal, or an identifier, or anything else. */
 export class MacroArg {
-  constructor(public text: string, public isString: bool, public isIdent: bool, public value: string, public span: Span) {}
+  constructor(
+    public text: string,
+    public isString: bool,
+    public isIdent: bool,
+    public value: string,
+    public span: Span,
+  ) {}
 }
 
 /** One EXPORT_SYMBOL* use. */
@@ -31,7 +37,10 @@ export class ExportDecl {
 export class ImportDecl {
   /** Read from a preprocessed file's .modinfo: `arg.value` is final. */
   resolved: bool = false;
-  constructor(public arg: MacroArg, public span: Span) {}
+  constructor(
+    public arg: MacroArg,
+    public span: Span,
+  ) {}
 }
 
 /** A symbol the object file references, at its first reference. `via` names the inline
@@ -40,20 +49,36 @@ export class ImportDecl {
 export class SymbolRef {
   via: string = "";
   compiler: bool = false;
-  constructor(public name: string, public isCall: bool, public span: Span) {}
+  constructor(
+    public name: string,
+    public isCall: bool,
+    public span: Span,
+  ) {}
 }
 
 /** What gcc printed while compiling the file (its preprocessor's errors and warnings):
  *  `chain` is the "In file included from" lines, `where` the "file:line:col: " before the
  *  message ("" for none), `text` the message ("error: #error no"). */
 export class CompilerMessage {
-  constructor(public severity: Severity, public chain: string, public where: string, public text: string, public span: Span) {}
+  constructor(
+    public severity: Severity,
+    public chain: string,
+    public where: string,
+    public text: string,
+    public span: Span,
+  ) {}
 }
 
 /** A macro invocation written in a workspace file: what it expands to and where the macro
  *  is defined (its file as gcc names it and line; "" for a built-in or -D macro). */
 export class MacroUse {
-  constructor(public macro: string, public span: Span, public expansion: string, public defFile: string, public defLine: i32) {}
+  constructor(
+    public macro: string,
+    public span: Span,
+    public expansion: string,
+    public defFile: string,
+    public defLine: i32,
+  ) {}
 }
 
 /** What the preprocessor saw of the workspace's files, for the editor: lines left out by
@@ -64,13 +89,22 @@ export class PreprocessedView {
 }
 
 /** Where gcc's assembly output puts a piece of code or data. */
-export enum AsmPart { Function = 0, ExitFunction = 1, Data = 2 }
+export enum AsmPart {
+  Function = 0,
+  ExitFunction = 1,
+  Data = 2,
+}
 
 /** A name as gcc's assembly output first mentions it in one part: a call after its arguments
  *  (the last evaluated first), anything else where it stands. `at` counts in that order;
  *  `defines` marks the definition of a global. */
 export class AsmRef {
-  constructor(public name: string, public part: AsmPart, public at: i32, public defines: bool) {}
+  constructor(
+    public name: string,
+    public part: AsmPart,
+    public at: i32,
+    public defines: bool,
+  ) {}
 }
 
 /** What one C file declares about symbols. */
@@ -104,7 +138,10 @@ export class ModuleSource {
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */
   expanded: bool = false;
-  constructor(public file: string, public name: string) {}
+  constructor(
+    public file: string,
+    public name: string,
+  ) {}
 }
 
 /** Module name from a file name: basename without `.c`, `-` → `_` (the kernel's rule). */
@@ -117,7 +154,9 @@ export function moduleNameOf(file: string): string {
   return base.replaceAll("-", "_");
 }
 
-function isWordChar(c: i32): bool { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57); }
+function isWordChar(c: i32): bool {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57);
+}
 
 /** A namespace value as written in a -D flag or a #define: `"NS"`, `'"NS"'`, `NS`. */
 export function argFromText(raw: string, span: Span): MacroArg {
@@ -127,6 +166,10 @@ export function argFromText(raw: string, span: Span): MacroArg {
     return new MacroArg(v, true, false, v.substring(1, v.length - 1), span);
   }
   let ident = v.length > 0;
-  for (let i = 0; i < v.length; i++) if (!isWordChar(v.charCodeAt(i))) { ident = false; break; }
+  for (let i = 0; i < v.length; i++)
+    if (!isWordChar(v.charCodeAt(i))) {
+      ident = false;
+      break;
+    }
   return new MacroArg(v, false, ident, v, span);
 }

@@ -41,9 +41,15 @@ export class Nodes {
     return this.entity.length - 1;
   }
 
-  get count(): i32 { return this.entity.length; }
-  @inline has(n: i32, f: i32): bool { return (this.flags.get(n) & f) != 0; }
-  @inline mark(n: i32, f: i32): void { this.flags.set(n, this.flags.get(n) | f); }
+  get count(): i32 {
+    return this.entity.length;
+  }
+  @inline has(n: i32, f: i32): bool {
+    return (this.flags.get(n) & f) != 0;
+  }
+  @inline mark(n: i32, f: i32): void {
+    this.flags.set(n, this.flags.get(n) | f);
+  }
 
   /** The value of the function's live returns when they all agree, else NotConst. */
   returnKind(n: i32): VK {
@@ -54,13 +60,25 @@ export class Nodes {
   /** Records one live `return` of value (k, v). */
   addReturn(n: i32, k: VK, v: i64, uns: bool): void {
     const cur = this.retKind.get(n);
-    if (cur < 0) { this.retKind.set(n, <i32>k); this.retValue.set(n, v); this.retUnsigned.set(n, uns ? 1 : 0); return; }
+    if (cur < 0) {
+      this.retKind.set(n, <i32>k);
+      this.retValue.set(n, v);
+      this.retUnsigned.set(n, uns ? 1 : 0);
+      return;
+    }
     if (cur == <i32>VK.Known && k == VK.Known && this.retValue.get(n) == v) return;
-    if (cur != <i32>VK.NotConst && k != VK.NotConst) { this.retKind.set(n, <i32>VK.Const); return; }
+    if (cur != <i32>VK.NotConst && k != VK.NotConst) {
+      this.retKind.set(n, <i32>VK.Const);
+      return;
+    }
     this.retKind.set(n, <i32>VK.NotConst);
   }
 
   /** The node of an inline expansion with these arguments, or -1. */
-  findExpansion(key: string): i32 { return this.memo.has(key) ? this.memo.get(key) : -1; }
-  rememberExpansion(key: string, n: i32): void { this.memo.set(key, n); }
+  findExpansion(key: string): i32 {
+    return this.memo.has(key) ? this.memo.get(key) : -1;
+  }
+  rememberExpansion(key: string, n: i32): void {
+    this.memo.set(key, n);
+  }
 }

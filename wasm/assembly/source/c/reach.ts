@@ -22,7 +22,12 @@ export class Reach {
   private stack: IntVec = new IntVec(256);
   private asmSeen: Set<string> = new Set();
 
-  constructor(public w: Walker, public mod: ModuleSource, public facts: Facts, public model: CompilerModel | null) {}
+  constructor(
+    public w: Walker,
+    public mod: ModuleSource,
+    public facts: Facts,
+    public model: CompilerModel | null,
+  ) {}
 
   run(): void {
     const w = this.w;
@@ -83,7 +88,10 @@ export class Reach {
       while (x >= 0 && --budget > 0) {
         if (r.kind.get(x) == <i32>EK.Inline) {
           const m = r.data.get(x);
-          if (!nodes.has(m, NF.SCANNED)) { nodes.mark(m, NF.SCANNED); st.push(nodes.head.get(m)); }
+          if (!nodes.has(m, NF.SCANNED)) {
+            nodes.mark(m, NF.SCANNED);
+            st.push(nodes.head.get(m));
+          }
         } else {
           const e = w.ents.at(r.data.get(x));
           // a static inline function whose address is taken gets an out-of-line copy
@@ -94,7 +102,9 @@ export class Reach {
     }
   }
 
-  private nameOf(e: Entity): string { return this.w.t.names.text(e.asmName >= 0 ? e.asmName : e.atom); }
+  private nameOf(e: Entity): string {
+    return this.w.t.names.text(e.asmName >= 0 ? e.asmName : e.atom);
+  }
 
   /** The undefined-symbol candidates in order of first use, each with where it is used. */
   private writeRefs(): void {
@@ -131,14 +141,18 @@ export class Reach {
             if (!seenInline.has(m)) {
               seenInline.add(m);
               // the rest of this list first, then the expansion (its site keeps the order)
-              st.push(r.next.get(x)); site.push(s); viaStack.push(via);
-              st.push(nodes.head.get(m)); site.push(tok); viaStack.push(via >= 0 ? via : nodes.entity.get(m));
+              st.push(r.next.get(x));
+              site.push(s);
+              viaStack.push(via);
+              st.push(nodes.head.get(m));
+              site.push(tok);
+              viaStack.push(via >= 0 ? via : nodes.entity.get(m));
               break;
             }
           } else {
             const e = w.ents.at(r.data.get(x));
             if (isExternal(e)) {
-              keys.push((<i64>tok << 24) | <i64>(keys.length & 0xffffff));
+              keys.push(((<i64>tok) << 24) | (<i64>(keys.length & 0xffffff)));
               names.push(this.nameOf(e));
               toks.push(tok);
               vias.push(via >= 0 ? w.t.names.text(w.ents.at(via).atom) : "");
@@ -151,8 +165,8 @@ export class Reach {
     }
     // first use: by the place in the source (an inline expansion's is its call site)
     const order: i64[] = [];
-    for (let k = 0; k < keys.length; k++) order.push((keys[k] & ~0xffffff) | <i64>k);
-    order.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
+    for (let k = 0; k < keys.length; k++) order.push((keys[k] & ~0xffffff) | (<i64>k));
+    order.sort((a: i64, b: i64): i32 => (a < b ? -1 : a > b ? 1 : 0));
     const at = new Map<string, i32>();
     for (let k = 0; k < order.length; k++) {
       const idx = <i32>(order[k] & 0xffffff);
@@ -174,7 +188,10 @@ export class Reach {
     if (this.model == null) return;
     const m = this.model as CompilerModel;
     const w = this.w;
-    let fentry = false, thunk = false, protect = false, indirect = false;
+    let fentry = false,
+      thunk = false,
+      protect = false,
+      indirect = false;
     for (let q = 0; q < this.emitted.length; q++) {
       const n = this.emitted.get(q);
       if (w.nodes.has(n, NF.DATA)) continue;
@@ -214,7 +231,11 @@ export class Reach {
       while (x >= 0 && --budget > 0) {
         if (r.kind.get(x) == <i32>EK.Inline) {
           const m = r.data.get(x);
-          if (!seen.has(m)) { seen.add(m); flags |= nodes.flags.get(m); st.push(nodes.head.get(m)); }
+          if (!seen.has(m)) {
+            seen.add(m);
+            flags |= nodes.flags.get(m);
+            st.push(nodes.head.get(m));
+          }
         }
         x = r.next.get(x);
       }
@@ -239,11 +260,12 @@ export class Reach {
       const n = this.emitted.get(q);
       if (w.nodes.has(n, NF.NOASM)) continue;
       const e = w.ents.at(w.nodes.entity.get(n));
-      const key = (<i64>(e.defStart >= 0 ? e.defStart : e.declTok) << 24) | <i64>q;
-      if (w.nodes.has(n, NF.DATA)) data.push(key); else fns.push(key);
+      const key = ((<i64>(e.defStart >= 0 ? e.defStart : e.declTok)) << 24) | (<i64>q);
+      if (w.nodes.has(n, NF.DATA)) data.push(key);
+      else fns.push(key);
     }
-    fns.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
-    data.sort((a: i64, b: i64): i32 => a < b ? -1 : a > b ? 1 : 0);
+    fns.sort((a: i64, b: i64): i32 => (a < b ? -1 : a > b ? 1 : 0));
+    data.sort((a: i64, b: i64): i32 => (a < b ? -1 : a > b ? 1 : 0));
     const expanded = new Set<string>();
     for (let k = 0; k < fns.length; k++) {
       const n = this.emitted.get(<i32>(fns[k] & 0xffffff));
@@ -300,7 +322,9 @@ export class Reach {
 }
 
 /** gnu_inline `extern inline`: a body for inlining only; the symbol is defined elsewhere. */
-function isExternInline(e: Entity): bool { return e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic(); }
+function isExternInline(e: Entity): bool {
+  return e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic();
+}
 
 /** Whether a reference to `e` is a reference to another object file's symbol. */
 function isExternal(e: Entity): bool {

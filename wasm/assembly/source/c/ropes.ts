@@ -5,7 +5,10 @@
 import { IntVec } from "./intvec";
 
 /** An entry: a reference to an entity, or the expansion of an inlined function walk. */
-export enum EK { Ref = 0, Inline = 1 }
+export enum EK {
+  Ref = 0,
+  Inline = 1,
+}
 
 export class Ropes {
   kind: IntVec = new IntVec(1024);
@@ -28,8 +31,16 @@ export class Ropes {
 
   /** Joins two lists (either may be empty: head -1); the result is in head/tail. */
   concat(h1: i32, t1: i32, h2: i32, t2: i32): void {
-    if (h1 < 0) { this.head = h2; this.tail = t2; return; }
-    if (h2 < 0) { this.head = h1; this.tail = t1; return; }
+    if (h1 < 0) {
+      this.head = h2;
+      this.tail = t2;
+      return;
+    }
+    if (h2 < 0) {
+      this.head = h1;
+      this.tail = t1;
+      return;
+    }
     this.next.set(t1, h2);
     this.head = h1;
     this.tail = t2;

@@ -8,7 +8,13 @@ import { IntVec } from "./intvec";
 
 /** What a name is bound to. `data` indexes the matching table (typedefs, constants, the
  *  walk's locals, entities). */
-export enum Bind { None = 0, Typedef, EnumConst, Local, Entity }
+export enum Bind {
+  None = 0,
+  Typedef,
+  EnumConst,
+  Local,
+  Entity,
+}
 
 export class Scope {
   private head: Int32Array = new Int32Array(4096);
@@ -21,7 +27,9 @@ export class Scope {
   /** The function walk new bindings belong to (0: file scope). */
   walkId: i32 = 0;
 
-  constructor() { this.head.fill(-1); }
+  constructor() {
+    this.head.fill(-1);
+  }
 
   private ensure(a: i32): void {
     if (a < this.head.length) return;
@@ -29,7 +37,7 @@ export class Scope {
     while (cap <= a) cap <<= 1;
     const b = new Int32Array(cap);
     b.fill(-1);
-    for (let i = 0; i < this.head.length; i++) unchecked(b[i] = this.head[i]);
+    for (let i = 0; i < this.head.length; i++) unchecked((b[i] = this.head[i]));
     this.head = b;
   }
 
@@ -41,7 +49,7 @@ export class Scope {
     this.walk.push(this.walkId);
     this.prev.push(unchecked(this.head[a]));
     this.atom.push(a);
-    unchecked(this.head[a] = n);
+    unchecked((this.head[a] = n));
   }
 
   /** The binding `a` has here, or -1. */
@@ -57,20 +65,28 @@ export class Scope {
     return -1;
   }
 
-  @inline kindOf(n: i32): Bind { return n < 0 ? Bind.None : <Bind>this.kind.get(n); }
-  @inline dataOf(n: i32): i32 { return this.data.get(n); }
+  @inline kindOf(n: i32): Bind {
+    return n < 0 ? Bind.None : <Bind>this.kind.get(n);
+  }
+  @inline dataOf(n: i32): i32 {
+    return this.data.get(n);
+  }
 
   /** Replaces what binding n points at (a const local whose value became known). */
-  setData(n: i32, d: i32): void { this.data.set(n, d); }
+  setData(n: i32, d: i32): void {
+    this.data.set(n, d);
+  }
 
   /** Opens a block. */
-  open(): void { this.marks.push(this.kind.length); }
+  open(): void {
+    this.marks.push(this.kind.length);
+  }
 
   /** Closes the innermost block, unbinding what it declared. */
   close(): void {
     if (this.marks.length == 0) return;
     const m = this.marks.pop();
-    for (let n = this.kind.length - 1; n >= m; n--) unchecked(this.head[this.atom.get(n)] = this.prev.get(n));
+    for (let n = this.kind.length - 1; n >= m; n--) unchecked((this.head[this.atom.get(n)] = this.prev.get(n)));
     this.kind.truncate(m);
     this.data.truncate(m);
     this.walk.truncate(m);
@@ -79,8 +95,12 @@ export class Scope {
   }
 
   /** How many blocks are open (to restore after a walk that stopped early). */
-  get depth(): i32 { return this.marks.length; }
+  get depth(): i32 {
+    return this.marks.length;
+  }
 
   /** Closes blocks until `depth` remain. */
-  closeTo(depth: i32): void { while (this.marks.length > depth) this.close(); }
+  closeTo(depth: i32): void {
+    while (this.marks.length > depth) this.close();
+  }
 }

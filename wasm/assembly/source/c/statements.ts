@@ -37,32 +37,67 @@ export class Statements {
 
   step(fr: i32, type: FT): void {
     switch (type) {
-      case FT.Stmt: this.statement(fr); break;
-      case FT.Block: this.block(fr); break;
-      case FT.StmtExpr: this.stmtExpr(fr); break;
-      case FT.If: this.ifStmt(fr); break;
-      case FT.Loop: this.loop(fr); break;
-      case FT.For: this.forStmt(fr); break;
-      case FT.Do: this.doStmt(fr); break;
-      case FT.Decl: this.declaration(fr); break;
-      case FT.Init: this.initializer(fr); break;
-      case FT.Asm: this.asmStmt(fr); break;
-      case FT.Func: this.func(fr); break;
-      case FT.Data: this.data(fr); break;
-      case FT.Args: this.args(fr); break;
-      default: this.w.f.pop(); break;
+      case FT.Stmt:
+        this.statement(fr);
+        break;
+      case FT.Block:
+        this.block(fr);
+        break;
+      case FT.StmtExpr:
+        this.stmtExpr(fr);
+        break;
+      case FT.If:
+        this.ifStmt(fr);
+        break;
+      case FT.Loop:
+        this.loop(fr);
+        break;
+      case FT.For:
+        this.forStmt(fr);
+        break;
+      case FT.Do:
+        this.doStmt(fr);
+        break;
+      case FT.Decl:
+        this.declaration(fr);
+        break;
+      case FT.Init:
+        this.initializer(fr);
+        break;
+      case FT.Asm:
+        this.asmStmt(fr);
+        break;
+      case FT.Func:
+        this.func(fr);
+        break;
+      case FT.Data:
+        this.data(fr);
+        break;
+      case FT.Args:
+        this.args(fr);
+        break;
+      default:
+        this.w.f.pop();
+        break;
     }
   }
 
   /** Pushes a statement frame at the cursor. */
-  pushStatement(dead: bool): void { this.w.f.push(FT.Stmt, dead, this.w.i); }
+  pushStatement(dead: bool): void {
+    this.w.f.push(FT.Stmt, dead, this.w.i);
+  }
 
   /** Ends frame fr: its references (none when dead) and a value go to the registers. */
   private complete(fr: i32, vk: VK, val: i64, uns: bool, type: i32 = T.UNKNOWN, flow: i32 = 0): void {
     const w = this.w;
     const f = w.f;
-    if (f.isDead(fr)) { w.rHead = -1; w.rTail = -1; }
-    else { w.rHead = f.head.get(fr); w.rTail = f.tail.get(fr); }
+    if (f.isDead(fr)) {
+      w.rHead = -1;
+      w.rTail = -1;
+    } else {
+      w.rHead = f.head.get(fr);
+      w.rTail = f.tail.get(fr);
+    }
     w.rVK = vk;
     w.rVal = val;
     w.rUns = uns;
@@ -82,7 +117,9 @@ export class Statements {
     w.rTail = -1;
   }
 
-  private skipP(p: i32): void { if (this.w.isP(this.w.i, p)) this.w.i++; }
+  private skipP(p: i32): void {
+    if (this.w.isP(this.w.i, p)) this.w.i++;
+  }
 
   private become(fr: i32, type: FT, state: i32): void {
     this.w.f.type.set(fr, <i32>type);
@@ -96,7 +133,10 @@ export class Statements {
     if (st == S_EXPR) {
       const flow = w.rNoReturn && !f.isDead(fr) ? FLOW_NEVER : 0;
       this.absorb(fr);
-      const vk = w.rVK, val = w.rVal, uns = w.rUns, type = w.rType;
+      const vk = w.rVK,
+        val = w.rVal,
+        uns = w.rUns,
+        type = w.rType;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
@@ -122,8 +162,14 @@ export class Statements {
     const k = w.kd(i);
     const a = w.at(i);
     const dead = f.isDead(fr);
-    if (k == CK.End) { this.complete(fr, VK.NotConst, 0, false); return; }
-    if (k == CK.Directive) { w.i++; return; }
+    if (k == CK.End) {
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
+    if (k == CK.Directive) {
+      w.i++;
+      return;
+    }
     if (k == CK.Punct) {
       if (a == K.LBrace) {
         w.i++;
@@ -140,38 +186,86 @@ export class Statements {
         }
         return;
       }
-      if (a == K.Semi) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
-      if (a == K.RBrace) { this.complete(fr, VK.NotConst, 0, false); return; }
+      if (a == K.Semi) {
+        w.i++;
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
+      if (a == K.RBrace) {
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
     }
     w.pendingSwitch = false;
     if (k == CK.Ident) {
       switch (a) {
-        case K.If: w.i++; this.become(fr, FT.If, 0); return;
-        case K.While: w.i++; this.become(fr, FT.Loop, 0); f.c.set(fr, 1); return;
-        case K.Switch: w.i++; this.become(fr, FT.Loop, 0); f.c.set(fr, 2); return;
-        case K.For: w.i++; this.become(fr, FT.For, 0); return;
-        case K.Do: w.i++; this.become(fr, FT.Do, 0); return;
-        case K.Asm: this.become(fr, FT.Asm, 0); return;
-        case K.Extension: w.i++; return;
+        case K.If:
+          w.i++;
+          this.become(fr, FT.If, 0);
+          return;
+        case K.While:
+          w.i++;
+          this.become(fr, FT.Loop, 0);
+          f.c.set(fr, 1);
+          return;
+        case K.Switch:
+          w.i++;
+          this.become(fr, FT.Loop, 0);
+          f.c.set(fr, 2);
+          return;
+        case K.For:
+          w.i++;
+          this.become(fr, FT.For, 0);
+          return;
+        case K.Do:
+          w.i++;
+          this.become(fr, FT.Do, 0);
+          return;
+        case K.Asm:
+          this.become(fr, FT.Asm, 0);
+          return;
+        case K.Extension:
+          w.i++;
+          return;
         case K.Return: {
           w.i++;
-          if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER); return; }
+          if (w.isP(w.i, K.Semi)) {
+            w.i++;
+            this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
+            return;
+          }
           f.state.set(fr, S_RETURN);
           w.exprs.begin(dead, 0);
           return;
         }
         case K.Goto: {
           w.i++;
-          if (w.isP(w.i, K.Star)) { f.state.set(fr, S_EXPR); w.exprs.begin(dead, 0); return; }
+          if (w.isP(w.i, K.Star)) {
+            f.state.set(fr, S_EXPR);
+            w.exprs.begin(dead, 0);
+            return;
+          }
           if (w.kd(w.i) == CK.Ident) w.i++;
           this.skipP(K.Semi);
           this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
           return;
         }
         case K.Break:
-        case K.Continue: w.i++; this.skipP(K.Semi); this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_BREAK); return;
-        case K.Case: w.i++; f.state.set(fr, S_CASE); w.exprs.begin(true, STOP.COLON); return;
-        case K.Default: w.i++; this.skipP(K.Colon); this.complete(fr, VK.NotConst, 0, false); return;
+        case K.Continue:
+          w.i++;
+          this.skipP(K.Semi);
+          this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_BREAK);
+          return;
+        case K.Case:
+          w.i++;
+          f.state.set(fr, S_CASE);
+          w.exprs.begin(true, STOP.COLON);
+          return;
+        case K.Default:
+          w.i++;
+          this.skipP(K.Colon);
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
         case K.StaticAssert: {
           w.i++;
           if (w.isP(w.i, K.LParen)) w.i = matchClose(w.t, w.i, w.lim) + 1;
@@ -185,7 +279,8 @@ export class Statements {
           this.complete(fr, VK.NotConst, 0, false);
           return;
         }
-        default: break;
+        default:
+          break;
       }
       // a label: `name:` (not `::`), unless name is a typedef
       if (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon) && w.scope.kindOf(w.scope.lookup(a)) != Bind.Typedef) {
@@ -193,7 +288,10 @@ export class Statements {
         this.complete(fr, VK.NotConst, 0, false);
         return;
       }
-      if (w.decls.startsDeclaration(i)) { this.become(fr, FT.Decl, 0); return; }
+      if (w.decls.startsDeclaration(i)) {
+        this.become(fr, FT.Decl, 0);
+        return;
+      }
     }
     f.state.set(fr, S_EXPR);
     w.exprs.begin(dead, 0);
@@ -217,7 +315,10 @@ export class Statements {
     const a = w.at(i);
     const switchBody = f.c.get(fr) == 1;
     if (a == K.Case) {
-      if (!switchBody) { f.a.set(fr, 0); return; }
+      if (!switchBody) {
+        f.a.set(fr, 0);
+        return;
+      }
       if (f.a.get(fr) != 0 && this.caseMatches(i, f.v.get(fr)) != 0) f.a.set(fr, 0);
       return;
     }
@@ -233,7 +334,11 @@ export class Statements {
     const w = this.w;
     const colon = w.decls.endOfCase(i + 1);
     let dots = -1;
-    for (let j = i + 1; j < colon; j++) if (w.isP(j, K.Ellipsis)) { dots = j; break; }
+    for (let j = i + 1; j < colon; j++)
+      if (w.isP(j, K.Ellipsis)) {
+        dots = j;
+        break;
+      }
     w.evalConst(i + 1, dots >= 0 ? dots : colon);
     if (w.rVK != VK.Known) return -1;
     const lo = w.rVal;
@@ -249,8 +354,14 @@ export class Statements {
     const close = matchClose(w.t, open, w.lim);
     let depth = 0;
     for (let j = open; j < close; j++) {
-      if (w.isP(j, K.LBrace)) { depth++; continue; }
-      if (w.isP(j, K.RBrace)) { depth--; continue; }
+      if (w.isP(j, K.LBrace)) {
+        depth++;
+        continue;
+      }
+      if (w.isP(j, K.RBrace)) {
+        depth--;
+        continue;
+      }
       if (depth == 1 && w.isK(j, K.Case) && this.caseMatches(j, v) != 0) return true;
     }
     return false;
@@ -259,7 +370,10 @@ export class Statements {
   private block(fr: i32): void {
     const w = this.w;
     const f = w.f;
-    if (f.state.get(fr) == 1) { this.absorb(fr); this.afterStatement(fr); }
+    if (f.state.get(fr) == 1) {
+      this.absorb(fr);
+      this.afterStatement(fr);
+    }
     f.state.set(fr, 1);
     if (w.isP(w.i, K.RBrace)) {
       w.i++;
@@ -290,8 +404,8 @@ export class Statements {
     } else if (st == 2) {
       // a statement finished: remember its value (b: its kind, unsigned, and the flow so far)
       f.v.set(fr, w.rVal);
-      f.b.set(fr, <i32>w.rVK | (w.rUns ? 4 : 0) | (f.b.get(fr) & ~7));
-      if (w.rFlow != 0 && (f.b.get(fr) >> 3) == 0) f.b.set(fr, (f.b.get(fr) & 7) | (w.rFlow << 3));
+      f.b.set(fr, (<i32>w.rVK) | (w.rUns ? 4 : 0) | (f.b.get(fr) & ~7));
+      if (w.rFlow != 0 && f.b.get(fr) >> 3 == 0) f.b.set(fr, (f.b.get(fr) & 7) | (w.rFlow << 3));
       f.e.set(fr, w.rType);
       this.absorb(fr);
     }
@@ -306,8 +420,9 @@ export class Statements {
       return;
     }
     // after a statement that never completes, only a label is reached again
-    if (w.kd(w.i) == CK.Ident && (w.isK(w.i, K.Case) || w.isK(w.i, K.Default) || (w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)))) f.b.set(fr, f.b.get(fr) & 7);
-    this.pushStatement(f.isDead(fr) || (f.b.get(fr) >> 3) != 0);
+    if (w.kd(w.i) == CK.Ident && (w.isK(w.i, K.Case) || w.isK(w.i, K.Default) || (w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon))))
+      f.b.set(fr, f.b.get(fr) & 7);
+    this.pushStatement(f.isDead(fr) || f.b.get(fr) >> 3 != 0);
   }
 
   private ifStmt(fr: i32): void {
@@ -328,19 +443,28 @@ export class Statements {
         f.v.set(fr, val);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
-        if (vk != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
+        if (vk != VK.Known) {
+          w.condDepth++;
+          f.d.set(fr, 1);
+        }
         this.pushStatement(dead || (vk == VK.Known && val == 0));
         return;
       }
       case 2: {
-        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        if (f.d.get(fr) != 0) {
+          w.condDepth--;
+          f.d.set(fr, 0);
+        }
         const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
         f.b.set(fr, thenLive ? w.rFlow : -1);
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
           w.i++;
           f.state.set(fr, 3);
-          if (<VK>f.a.get(fr) != VK.Known) { w.condDepth++; f.d.set(fr, 1); }
+          if (<VK>f.a.get(fr) != VK.Known) {
+            w.condDepth++;
+            f.d.set(fr, 1);
+          }
           this.pushStatement(dead || (<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0));
           return;
         }
@@ -349,7 +473,10 @@ export class Statements {
         return;
       }
       default: {
-        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        if (f.d.get(fr) != 0) {
+          w.condDepth--;
+          f.d.set(fr, 0);
+        }
         const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
         f.c.set(fr, elseLive ? w.rFlow : -1);
         this.absorb(fr);
@@ -365,7 +492,7 @@ export class Statements {
     const cond = f.v.get(fr) != 0;
     const thenFlow = f.b.get(fr);
     const elseFlow = hasElse ? f.c.get(fr) : 0;
-    if (known) return cond ? (thenFlow < 0 ? 0 : thenFlow) : (elseFlow < 0 ? 0 : elseFlow);
+    if (known) return cond ? (thenFlow < 0 ? 0 : thenFlow) : elseFlow < 0 ? 0 : elseFlow;
     if (!hasElse || thenFlow <= 0 || elseFlow <= 0) return 0;
     return thenFlow < elseFlow ? thenFlow : elseFlow;
   }
@@ -384,16 +511,25 @@ export class Statements {
       case 1: {
         const never = f.c.get(fr) == 1 && w.rVK == VK.Known && w.rVal == 0;
         const known = f.c.get(fr) == 2 && w.rVK == VK.Known;
-        if (known) { w.pendingSwitch = true; w.pendingSwitchValue = w.rVal; }
+        if (known) {
+          w.pendingSwitch = true;
+          w.pendingSwitchValue = w.rVal;
+        }
         this.absorb(fr);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
-        if (!known) { w.condDepth++; f.d.set(fr, 1); }
+        if (!known) {
+          w.condDepth++;
+          f.d.set(fr, 1);
+        }
         this.pushStatement(dead || never);
         return;
       }
       default:
-        if (f.d.get(fr) != 0) { w.condDepth--; f.d.set(fr, 0); }
+        if (f.d.get(fr) != 0) {
+          w.condDepth--;
+          f.d.set(fr, 0);
+        }
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false);
     }
@@ -408,10 +544,16 @@ export class Statements {
         this.skipP(K.LParen);
         w.scope.open();
         f.a.set(fr, -1); // no condition: runs
-        if (w.isP(w.i, K.Semi)) { w.i++; f.state.set(fr, 2); return; }
+        if (w.isP(w.i, K.Semi)) {
+          w.i++;
+          f.state.set(fr, 2);
+          return;
+        }
         f.state.set(fr, 1);
-        if (w.decls.startsDeclaration(w.i)) { f.c.set(fr, 1); w.f.push(FT.Decl, dead, w.i); }
-        else w.exprs.begin(dead, 0);
+        if (w.decls.startsDeclaration(w.i)) {
+          f.c.set(fr, 1);
+          w.f.push(FT.Decl, dead, w.i);
+        } else w.exprs.begin(dead, 0);
         return;
       case 1:
         this.absorb(fr);
@@ -419,7 +561,11 @@ export class Statements {
         f.state.set(fr, 2);
         return;
       case 2:
-        if (w.isP(w.i, K.Semi)) { w.i++; f.state.set(fr, 4); return; }
+        if (w.isP(w.i, K.Semi)) {
+          w.i++;
+          f.state.set(fr, 4);
+          return;
+        }
         f.state.set(fr, 3);
         w.exprs.begin(dead, 0);
         return;
@@ -431,7 +577,11 @@ export class Statements {
         f.state.set(fr, 4);
         return;
       case 4:
-        if (w.isP(w.i, K.RParen)) { w.i++; f.state.set(fr, 6); return; }
+        if (w.isP(w.i, K.RParen)) {
+          w.i++;
+          f.state.set(fr, 6);
+          return;
+        }
         f.state.set(fr, 5);
         w.exprs.begin(dead, 0);
         return;
@@ -521,7 +671,11 @@ export class Statements {
       st = 3;
     }
     if (st == 1) {
-      if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
+      if (w.isP(w.i, K.Semi)) {
+        w.i++;
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
       const start = w.i;
       w.i = w.decls.readDeclarator(w.i, d, f.c.get(fr));
       f.e.set(fr, -1);
@@ -536,14 +690,19 @@ export class Statements {
         const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
         // a local changed only in straight-line code is followed: a live assignment forgets it
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
-        f.v.set(fr, (<i64>slot << 32) | (f.v.get(fr) & 0xffffffff));
+        f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
         f.state.set(fr, 2);
         if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
         else w.exprs.begin(dead, STOP.COMMA);
         return;
       }
-      if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
-          this.changes(d.name, w.i) == CHANGED_STRAIGHT) {
+      if (
+        d.name >= 0 &&
+        !d.isArray &&
+        !d.isFunction &&
+        (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
+        this.changes(d.name, w.i) == CHANGED_STRAIGHT
+      ) {
         // set later in straight-line code: followed from its assignments
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
         w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
@@ -551,17 +710,33 @@ export class Statements {
       if (w.i == start && !w.isP(w.i, K.Comma)) {
         // not a declarator: skip a token (or a whole nested body) and go on
         if (w.isP(w.i, K.LBrace)) w.i = matchClose(w.t, w.i, w.lim) + 1;
-        else if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) { this.complete(fr, VK.NotConst, 0, false); return; }
-        else w.i++;
+        else if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) {
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
+        } else w.i++;
       }
       st = 3;
     }
     // state 3: after one declarator
     f.state.set(fr, 1);
-    if (w.isP(w.i, K.Comma)) { w.i++; return; }
-    if (w.isP(w.i, K.Semi)) { w.i++; this.complete(fr, VK.NotConst, 0, false); return; }
-    if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) { this.complete(fr, VK.NotConst, 0, false); return; }
-    if (w.isP(w.i, K.LBrace)) { w.i = matchClose(w.t, w.i, w.lim) + 1; this.complete(fr, VK.NotConst, 0, false); return; }
+    if (w.isP(w.i, K.Comma)) {
+      w.i++;
+      return;
+    }
+    if (w.isP(w.i, K.Semi)) {
+      w.i++;
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
+    if (w.kd(w.i) == CK.End || w.isP(w.i, K.RBrace)) {
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
+    if (w.isP(w.i, K.LBrace)) {
+      w.i = matchClose(w.t, w.i, w.lim) + 1;
+      this.complete(fr, VK.NotConst, 0, false);
+      return;
+    }
     w.issue(w.i, "unexpected '" + w.t.text(w.i) + "' in a declaration");
     w.i++;
   }
@@ -591,12 +766,17 @@ export class Statements {
       if (k == CK.Punct) {
         const a = w.t.atomAt(j);
         if (a == K.LBrace) depth++;
-        else if (a == K.RBrace) { if (--depth < 0) break; }
+        else if (a == K.RBrace) {
+          if (--depth < 0) break;
+        }
         continue;
       }
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
-      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) { loops = true; continue; }
+      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) {
+        loops = true;
+        continue;
+      }
       if (atom == K.Asm && j >= asmEnd) {
         let p = j + 1;
         while (w.kd(p) == CK.Ident && (w.at(p) == K.Volatile || w.at(p) == K.Inline || w.at(p) == K.Goto)) p++;
@@ -604,16 +784,25 @@ export class Statements {
         continue;
       }
       if (atom != name) continue;
-      if (j < asmEnd) { changed = true; continue; }
+      if (j < asmEnd) {
+        changed = true;
+        continue;
+      }
       const before = w.t.atomAt(j - 1);
       const pk = w.t.kindAt(j - 1);
       if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
-      if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) { changed = true; continue; }
+      if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) {
+        changed = true;
+        continue;
+      }
       if (pk == CK.Punct && before == K.Amp) {
         const k2 = w.t.kindAt(j - 2);
         const b2 = w.t.atomAt(j - 2);
         const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
-        if (!operand) { changed = true; continue; }
+        if (!operand) {
+          changed = true;
+          continue;
+        }
       }
       const after = w.t.atomAt(j + 1);
       if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) changed = true;
@@ -650,7 +839,10 @@ export class Statements {
     // __attribute__((cleanup(f))): f(&var) runs when the variable goes out of scope
     let cleanup = d.attrs.cleanup;
     let cleanupTok = d.attrs.cleanupTok;
-    if (cleanup < 0) { cleanup = f.d.get(fr); cleanupTok = <i32>(f.v.get(fr) & 0xffffffff); }
+    if (cleanup < 0) {
+      cleanup = f.d.get(fr);
+      cleanupTok = <i32>(f.v.get(fr) & 0xffffffff);
+    }
     if (cleanup >= 0 && !f.isDead(fr)) {
       const b = w.scope.lookup(cleanup);
       const e = w.scope.kindOf(b) == Bind.Entity ? w.ents.at(w.scope.dataOf(b)) : w.ents.get(cleanup, EntKind.Undeclared);
@@ -668,8 +860,10 @@ export class Statements {
     const f = w.f;
     const dead = f.isDead(fr);
     let st = f.state.get(fr);
-    if (st == 0) { this.skipP(K.LBrace); st = 1; }
-    else if (st == 2) {
+    if (st == 0) {
+      this.skipP(K.LBrace);
+      st = 1;
+    } else if (st == 2) {
       this.absorb(fr);
       if (w.isP(w.i, K.Comma)) w.i++;
       else if (w.i == f.c.get(fr) && !w.isP(w.i, K.RBrace) && w.kd(w.i) != CK.End) w.i++; // no progress: skip a token
@@ -679,15 +873,34 @@ export class Statements {
     // an element: designators, then a value
     const literal = f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr);
     while (true) {
-      if (w.isP(w.i, K.RBrace)) { w.i++; this.complete(fr, VK.NotConst, 0, false, literal); return; }
-      if (w.kd(w.i) == CK.End) { this.complete(fr, VK.NotConst, 0, false, literal); return; }
-      if (w.isP(w.i, K.Comma)) { w.i++; continue; }
+      if (w.isP(w.i, K.RBrace)) {
+        w.i++;
+        this.complete(fr, VK.NotConst, 0, false, literal);
+        return;
+      }
+      if (w.kd(w.i) == CK.End) {
+        this.complete(fr, VK.NotConst, 0, false, literal);
+        return;
+      }
+      if (w.isP(w.i, K.Comma)) {
+        w.i++;
+        continue;
+      }
       break;
     }
     while (true) {
-      if (w.isP(w.i, K.Dot) && w.kd(w.i + 1) == CK.Ident) { w.i += 2; continue; }
-      if (w.isP(w.i, K.LBracket)) { w.i = matchClose(w.t, w.i, w.lim) + 1; continue; }
-      if (w.kd(w.i) == CK.Ident && w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)) { w.i += 2; break; }
+      if (w.isP(w.i, K.Dot) && w.kd(w.i + 1) == CK.Ident) {
+        w.i += 2;
+        continue;
+      }
+      if (w.isP(w.i, K.LBracket)) {
+        w.i = matchClose(w.t, w.i, w.lim) + 1;
+        continue;
+      }
+      if (w.kd(w.i) == CK.Ident && w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)) {
+        w.i += 2;
+        break;
+      }
       break;
     }
     if (w.isP(w.i, K.Assign)) w.i++;
@@ -707,7 +920,10 @@ export class Statements {
     if (st == 0) {
       w.i++; // asm
       while (w.kd(w.i) == CK.Ident && (w.at(w.i) == K.Volatile || w.at(w.i) == K.Inline || w.at(w.i) == K.Goto)) w.i++;
-      if (!w.isP(w.i, K.LParen)) { this.complete(fr, VK.NotConst, 0, false); return; }
+      if (!w.isP(w.i, K.LParen)) {
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
       w.i++;
       const tStart = w.i;
       while (w.kd(w.i) == CK.String || w.kd(w.i) == CK.Directive) w.i++;
@@ -724,13 +940,34 @@ export class Statements {
     f.state.set(fr, 1);
     while (true) {
       const k = w.kd(w.i);
-      if (k == CK.End) { this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
+      if (k == CK.End) {
+        this.emitTemplate(fr);
+        this.complete(fr, VK.NotConst, 0, false);
+        return;
+      }
       if (k == CK.Punct) {
         const a = w.at(w.i);
-        if (a == K.RParen) { w.i++; this.skipP(K.Semi); this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
-        if (a == K.Semi || a == K.RBrace) { this.emitTemplate(fr); this.complete(fr, VK.NotConst, 0, false); return; }
-        if (a == K.Colon) { f.c.set(fr, f.c.get(fr) + 1); w.i++; continue; }
-        if (a == K.LBracket) { w.i = matchClose(w.t, w.i, w.lim) + 1; continue; }
+        if (a == K.RParen) {
+          w.i++;
+          this.skipP(K.Semi);
+          this.emitTemplate(fr);
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
+        }
+        if (a == K.Semi || a == K.RBrace) {
+          this.emitTemplate(fr);
+          this.complete(fr, VK.NotConst, 0, false);
+          return;
+        }
+        if (a == K.Colon) {
+          f.c.set(fr, f.c.get(fr) + 1);
+          w.i++;
+          continue;
+        }
+        if (a == K.LBracket) {
+          w.i = matchClose(w.t, w.i, w.lim) + 1;
+          continue;
+        }
         if (a == K.LParen && (f.c.get(fr) == 1 || f.c.get(fr) == 2)) {
           w.i++;
           f.state.set(fr, 2);
@@ -812,8 +1049,15 @@ export class Statements {
     w.envKind.truncate(w.ctxEnv.get(top));
     w.envValue.truncate(w.ctxEnv.get(top));
     w.envUnsigned.truncate(w.ctxEnv.get(top));
-    w.ctxCursor.pop(); w.ctxLim.pop(); w.ctxWalk.pop(); w.ctxNode.pop(); w.ctxFunc.pop();
-    w.ctxScope.pop(); w.ctxOperand.pop(); w.ctxEnv.pop(); w.ctxArgs.pop();
+    w.ctxCursor.pop();
+    w.ctxLim.pop();
+    w.ctxWalk.pop();
+    w.ctxNode.pop();
+    w.ctxFunc.pop();
+    w.ctxScope.pop();
+    w.ctxOperand.pop();
+    w.ctxEnv.pop();
+    w.ctxArgs.pop();
     w.inlineStack.pop();
     if (operand >= 0) w.exprs.fillReturn(operand, node);
   }
@@ -838,8 +1082,10 @@ export class Statements {
     const w = this.w;
     const f = w.f;
     let st = f.state.get(fr);
-    if (st == 0) { this.skipP(K.LParen); st = 1; }
-    else if (st == 2) {
+    if (st == 0) {
+      this.skipP(K.LParen);
+      st = 1;
+    } else if (st == 2) {
       this.absorb(fr);
       if (w.isP(w.i, K.Comma)) w.i++;
       else if (w.i == f.c.get(fr) && !w.isP(w.i, K.RParen) && w.kd(w.i) != CK.End) w.i++;
@@ -866,7 +1112,10 @@ export function symbolsCalledIn(text: string): string[] {
     let c = text.indexOf("call", at);
     const j = text.indexOf("jmp", at);
     let len = 4;
-    if (c < 0 || (j >= 0 && j < c)) { c = j; len = 3; }
+    if (c < 0 || (j >= 0 && j < c)) {
+      c = j;
+      len = 3;
+    }
     if (c < 0) break;
     at = c + len;
     // a whole word: not part of another mnemonic's name

@@ -7,11 +7,19 @@ import { Span } from "../../diagnostics";
 import { Names } from "./names";
 
 /** What a token is. `Directive` tokens exist only in toy input (no preprocessor ran). */
-export enum CK { Ident = 0, Number, Char, String, Punct, Directive, End }
+export enum CK {
+  Ident = 0,
+  Number,
+  Char,
+  String,
+  Punct,
+  Directive,
+  End,
+}
 
 function widened(a: Int32Array, cap: i32, n: i32): Int32Array {
   const b = new Int32Array(cap);
-  for (let i = 0; i < n; i++) unchecked(b[i] = a[i]);
+  for (let i = 0; i < n; i++) unchecked((b[i] = a[i]));
   return b;
 }
 
@@ -34,7 +42,10 @@ export class CTokens {
   /** True when the input came from a preprocessor (gcc -E text or the engine's own). */
   expanded: bool = false;
 
-  constructor(public names: Names, capacity: i32) {
+  constructor(
+    public names: Names,
+    capacity: i32,
+  ) {
     const c = capacity < 16 ? 16 : capacity;
     this.kind = new Int32Array(c);
     this.atom = new Int32Array(c);
@@ -60,10 +71,16 @@ export class CTokens {
   }
 
   /** The spelling of token i. */
-  @inline text(i: i32): string { return this.names.text(this.atomAt(i)); }
+  @inline text(i: i32): string {
+    return this.names.text(this.atomAt(i));
+  }
   /** The kind of token i; any index past the end reads as the End token. */
-  @inline kindAt(i: i32): CK { return i < this.length && i >= 0 ? <CK>unchecked(this.kind[i]) : CK.End; }
-  @inline atomAt(i: i32): i32 { return i < this.length && i >= 0 ? unchecked(this.atom[i]) : 0; }
+  @inline kindAt(i: i32): CK {
+    return i < this.length && i >= 0 ? <CK>unchecked(this.kind[i]) : CK.End;
+  }
+  @inline atomAt(i: i32): i32 {
+    return i < this.length && i >= 0 ? unchecked(this.atom[i]) : 0;
+  }
 }
 
 /** Fills a CTokens. Producers push tokens in order and finish once. */
@@ -99,14 +116,14 @@ export class TokenSink {
     const t = this.out;
     if (t.length == t.kind.length) t.grow();
     const i = t.length;
-    unchecked(t.kind[i] = <i32>kind);
-    unchecked(t.atom[i] = atom);
-    unchecked(t.file[i] = file);
-    unchecked(t.line[i] = line);
-    unchecked(t.col[i] = col);
-    unchecked(t.endLine[i] = endLine);
-    unchecked(t.endCol[i] = endCol);
-    unchecked(t.exp[i] = exp);
+    unchecked((t.kind[i] = <i32>kind));
+    unchecked((t.atom[i] = atom));
+    unchecked((t.file[i] = file));
+    unchecked((t.line[i] = line));
+    unchecked((t.col[i] = col));
+    unchecked((t.endLine[i] = endLine));
+    unchecked((t.endCol[i] = endCol));
+    unchecked((t.exp[i] = exp));
     t.length = i + 1;
   }
 

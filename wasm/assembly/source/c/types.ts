@@ -8,7 +8,16 @@
 import { IntVec } from "./intvec";
 
 /** What a type is. */
-export enum TY { Unknown = 0, Void, Int, Float, Pointer, Array, Record, Function }
+export enum TY {
+  Unknown = 0,
+  Void,
+  Int,
+  Float,
+  Pointer,
+  Array,
+  Record,
+  Function,
+}
 
 /** Type ids of the basic types (the first entries of every table). */
 export namespace T {
@@ -91,15 +100,32 @@ export class Types {
     return this.rec.push(rec);
   }
 
-  @inline kindOf(t: i32): TY { return <TY>this.kind.get(t); }
+  @inline kindOf(t: i32): TY {
+    return <TY>this.kind.get(t);
+  }
   /** sizeof, or -1 when it is not known here. */
-  @inline sizeOf(t: i32): i32 { return this.size.get(t); }
-  @inline alignOf(t: i32): i32 { return this.align.get(t); }
-  @inline isUnsigned(t: i32): bool { return this.uns.get(t) != 0; }
-  @inline baseOf(t: i32): i32 { return this.base.get(t); }
-  isPointer(t: i32): bool { return this.kindOf(t) == TY.Pointer; }
-  isArray(t: i32): bool { return this.kindOf(t) == TY.Array; }
-  isScalar(t: i32): bool { const k = this.kindOf(t); return k == TY.Int || k == TY.Pointer || k == TY.Float; }
+  @inline sizeOf(t: i32): i32 {
+    return this.size.get(t);
+  }
+  @inline alignOf(t: i32): i32 {
+    return this.align.get(t);
+  }
+  @inline isUnsigned(t: i32): bool {
+    return this.uns.get(t) != 0;
+  }
+  @inline baseOf(t: i32): i32 {
+    return this.base.get(t);
+  }
+  isPointer(t: i32): bool {
+    return this.kindOf(t) == TY.Pointer;
+  }
+  isArray(t: i32): bool {
+    return this.kindOf(t) == TY.Array;
+  }
+  isScalar(t: i32): bool {
+    const k = this.kindOf(t);
+    return k == TY.Int || k == TY.Pointer || k == TY.Float;
+  }
 
   pointerTo(t: i32): i32 {
     if (this.pointers.has(t)) return this.pointers.get(t);
@@ -110,10 +136,10 @@ export class Types {
 
   /** An array of n elements (n < 0: unknown or flexible). */
   arrayOf(t: i32, n: i32): i32 {
-    const key = (<i64>t << 32) | <i64>(<u32>n);
+    const key = ((<i64>t) << 32) | (<i64>(<u32>n));
     if (this.arrays.has(key)) return this.arrays.get(key);
     const es = this.sizeOf(t);
-    const size = n >= 0 && es >= 0 ? (<i64>n * es > 0x7fffffff ? -1 : n * es) : (n < 0 ? -1 : 0);
+    const size = n >= 0 && es >= 0 ? (<i64>n * es > 0x7fffffff ? -1 : n * es) : n < 0 ? -1 : 0;
     const a = this.add(TY.Array, size, this.alignOf(t), false, t, n, -1);
     this.arrays.set(key, a);
     return a;
@@ -145,7 +171,10 @@ export class Types {
     return t;
   }
 
-  isUnion(t: i32): bool { const r = this.rec.get(t); return r >= 0 && this.recUnion.get(r) != 0; }
+  isUnion(t: i32): bool {
+    const r = this.rec.get(t);
+    return r >= 0 && this.recUnion.get(r) != 0;
+  }
 
   /** Records a member of record type `t` (name -1: an anonymous struct or union member). */
   addMember(t: i32, name: i32, type: i32): void {
@@ -203,13 +232,20 @@ export class Types {
     while (++guard < 64) {
       if (a == T.UNKNOWN || b == T.UNKNOWN) return -1;
       if (a == b) return 1;
-      const ka = this.kindOf(a), kb = this.kindOf(b);
+      const ka = this.kindOf(a),
+        kb = this.kindOf(b);
       if (ka != kb) return 0;
-      if (ka == TY.Pointer) { a = this.baseOf(a); b = this.baseOf(b); continue; }
+      if (ka == TY.Pointer) {
+        a = this.baseOf(a);
+        b = this.baseOf(b);
+        continue;
+      }
       if (ka == TY.Array) {
-        const ca = this.count.get(a), cb = this.count.get(b);
+        const ca = this.count.get(a),
+          cb = this.count.get(b);
         if (ca >= 0 && cb >= 0 && ca != cb) return 0;
-        a = this.baseOf(a); b = this.baseOf(b);
+        a = this.baseOf(a);
+        b = this.baseOf(b);
         continue;
       }
       if (ka == TY.Function) return 1;
@@ -220,12 +256,15 @@ export class Types {
 
   /** The integer promotions and usual arithmetic conversions of a binary operator. */
   arithmetic(a: i32, b: i32): i32 {
-    const ka = this.kindOf(a), kb = this.kindOf(b);
+    const ka = this.kindOf(a),
+      kb = this.kindOf(b);
     if (ka == TY.Unknown || kb == TY.Unknown) return T.UNKNOWN;
     if (ka == TY.Float || kb == TY.Float) return this.sizeOf(a) >= this.sizeOf(b) && ka == TY.Float ? a : b;
     if (ka != TY.Int || kb != TY.Int) return T.UNKNOWN;
-    const pa = this.promoted(a), pb = this.promoted(b);
-    const sa = this.sizeOf(pa), sb = this.sizeOf(pb);
+    const pa = this.promoted(a),
+      pb = this.promoted(b);
+    const sa = this.sizeOf(pa),
+      sb = this.sizeOf(pb);
     if (sa != sb) return sa > sb ? pa : pb;
     return this.isUnsigned(pa) ? pa : pb;
   }

@@ -6,7 +6,11 @@ import { K } from "./names";
 
 /** What the reader knows of an expression's value: not a constant, a constant of known
  *  value, or a constant whose value it cannot compute (sizeof a struct). */
-export enum VK { NotConst = 0, Known = 1, Const = 2 }
+export enum VK {
+  NotConst = 0,
+  Known = 1,
+  Const = 2,
+}
 
 /** The combined knowledge of two operands of an arithmetic operator. */
 export function joinKinds(a: VK, b: VK): VK {
@@ -27,9 +31,16 @@ export function parseNumber(s: string): i64 {
   const n = s.length;
   let i = 0;
   let base = 10;
-  if (n > 1 && s.charCodeAt(0) == 48 && (s.charCodeAt(1) | 32) == 120) { base = 16; i = 2; }
-  else if (n > 1 && s.charCodeAt(0) == 48 && (s.charCodeAt(1) | 32) == 98) { base = 2; i = 2; }
-  else if (n > 1 && s.charCodeAt(0) == 48) { base = 8; i = 1; }
+  if (n > 1 && s.charCodeAt(0) == 48 && (s.charCodeAt(1) | 32) == 120) {
+    base = 16;
+    i = 2;
+  } else if (n > 1 && s.charCodeAt(0) == 48 && (s.charCodeAt(1) | 32) == 98) {
+    base = 2;
+    i = 2;
+  } else if (n > 1 && s.charCodeAt(0) == 48) {
+    base = 8;
+    i = 1;
+  }
   let v: u64 = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -44,7 +55,9 @@ export function parseNumber(s: string): i64 {
   for (let j = i; j < n; j++) {
     const c = s.charCodeAt(j) | 32;
     if (c == 117) literalUnsigned = true;
-    else if (c != 108) { literalIsInteger = false; }
+    else if (c != 108) {
+      literalIsInteger = false;
+    }
   }
   if (base == 10 && i < n && (s.charCodeAt(i) == 46 || (s.charCodeAt(i) | 32) == 101)) literalIsInteger = false;
   if (base != 10 && v > <u64>i64.MAX_VALUE) literalUnsigned = true;
@@ -96,27 +109,49 @@ export let foldFailed = false;
 export function foldBinary(op: i32, a: i64, b: i64, uns: bool): i64 {
   foldFailed = false;
   switch (op) {
-    case K.Star: return a * b;
+    case K.Star:
+      return a * b;
     case K.Slash:
-      if (b == 0) { foldFailed = true; return 0; }
-      return uns ? <i64>(<u64>a / <u64>b) : (a == i64.MIN_VALUE && b == -1 ? a : a / b);
+      if (b == 0) {
+        foldFailed = true;
+        return 0;
+      }
+      return uns ? <i64>(<u64>a / <u64>b) : a == i64.MIN_VALUE && b == -1 ? a : a / b;
     case K.Percent:
-      if (b == 0) { foldFailed = true; return 0; }
-      return uns ? <i64>(<u64>a % <u64>b) : (b == -1 ? 0 : a % b);
-    case K.Plus: return a + b;
-    case K.Minus: return a - b;
-    case K.Shl: return b < 0 || b > 63 ? 0 : a << b;
-    case K.Shr: return b < 0 || b > 63 ? 0 : (uns ? <i64>(<u64>a >> <u64>b) : a >> b);
-    case K.Lt: return uns ? (<u64>a < <u64>b ? 1 : 0) : (a < b ? 1 : 0);
-    case K.Gt: return uns ? (<u64>a > <u64>b ? 1 : 0) : (a > b ? 1 : 0);
-    case K.Le: return uns ? (<u64>a <= <u64>b ? 1 : 0) : (a <= b ? 1 : 0);
-    case K.Ge: return uns ? (<u64>a >= <u64>b ? 1 : 0) : (a >= b ? 1 : 0);
-    case K.EqEq: return a == b ? 1 : 0;
-    case K.Ne: return a != b ? 1 : 0;
-    case K.Amp: return a & b;
-    case K.Caret: return a ^ b;
-    case K.Pipe: return a | b;
-    default: foldFailed = true; return 0;
+      if (b == 0) {
+        foldFailed = true;
+        return 0;
+      }
+      return uns ? <i64>(<u64>a % <u64>b) : b == -1 ? 0 : a % b;
+    case K.Plus:
+      return a + b;
+    case K.Minus:
+      return a - b;
+    case K.Shl:
+      return b < 0 || b > 63 ? 0 : a << b;
+    case K.Shr:
+      return b < 0 || b > 63 ? 0 : uns ? <i64>((<u64>a) >> (<u64>b)) : a >> b;
+    case K.Lt:
+      return uns ? (<u64>a < <u64>b ? 1 : 0) : a < b ? 1 : 0;
+    case K.Gt:
+      return uns ? (<u64>a > <u64>b ? 1 : 0) : a > b ? 1 : 0;
+    case K.Le:
+      return uns ? (<u64>a <= <u64>b ? 1 : 0) : a <= b ? 1 : 0;
+    case K.Ge:
+      return uns ? (<u64>a >= <u64>b ? 1 : 0) : a >= b ? 1 : 0;
+    case K.EqEq:
+      return a == b ? 1 : 0;
+    case K.Ne:
+      return a != b ? 1 : 0;
+    case K.Amp:
+      return a & b;
+    case K.Caret:
+      return a ^ b;
+    case K.Pipe:
+      return a | b;
+    default:
+      foldFailed = true;
+      return 0;
   }
 }
 

@@ -29,7 +29,10 @@ export namespace LF {
 
 /** A problem the walker met, at a token. */
 export class WalkIssue {
-  constructor(public tok: i32, public message: string) {}
+  constructor(
+    public tok: i32,
+    public message: string,
+  ) {}
 }
 
 /** Nesting of inline expansions the walker follows before it treats a call as out of line. */
@@ -124,17 +127,24 @@ export class Walker {
   }
 
   /** The kind and atom of token i within the current range. */
-  @inline kd(i: i32): CK { return i < this.lim ? this.t.kindAt(i) : CK.End; }
-  @inline at(i: i32): i32 { return i < this.lim ? this.t.atomAt(i) : 0; }
+  @inline kd(i: i32): CK {
+    return i < this.lim ? this.t.kindAt(i) : CK.End;
+  }
+  @inline at(i: i32): i32 {
+    return i < this.lim ? this.t.atomAt(i) : 0;
+  }
   /** Whether token i is the punctuator p. */
-  @inline isP(i: i32, p: i32): bool { return i < this.lim && this.t.kindAt(i) == CK.Punct && this.t.atomAt(i) == p; }
+  @inline isP(i: i32, p: i32): bool {
+    return i < this.lim && this.t.kindAt(i) == CK.Punct && this.t.atomAt(i) == p;
+  }
   /** Whether token i is the keyword (or identifier atom) a. */
-  @inline isK(i: i32, a: i32): bool { return i < this.lim && this.t.kindAt(i) == CK.Ident && this.t.atomAt(i) == a; }
+  @inline isK(i: i32, a: i32): bool {
+    return i < this.lim && this.t.kindAt(i) == CK.Ident && this.t.atomAt(i) == a;
+  }
 
   issue(tok: i32, message: string): void {
     if (this.issues.length < 64) this.issues.push(new WalkIssue(tok, message));
   }
-
 
   addConstant(k: VK, v: i64, uns: bool): i32 {
     this.constKind.push(<i32>k);
@@ -156,7 +166,10 @@ export class Walker {
   run(base: i32): void {
     const f = this.f;
     while (f.length > base) {
-      if (--this.budget < 0) { this.giveUp(base); return; }
+      if (--this.budget < 0) {
+        this.giveUp(base);
+        return;
+      }
       const top = f.top();
       const type = f.typeOf(top);
       if (type == FT.Expr) this.exprs.step(top);
@@ -182,7 +195,13 @@ export class Walker {
 
   /** Evaluates tokens [a, b) as a constant expression; the value is left in rVK/rVal/rUns. */
   evalConst(a: i32, b: i32): void {
-    if (this.constDepth >= MAX_CONST_DEPTH || this.gaveUp || b <= a) { this.rVK = VK.Const; this.rVal = 0; this.rUns = false; this.rType = T.UNKNOWN; return; }
+    if (this.constDepth >= MAX_CONST_DEPTH || this.gaveUp || b <= a) {
+      this.rVK = VK.Const;
+      this.rVal = 0;
+      this.rUns = false;
+      this.rType = T.UNKNOWN;
+      return;
+    }
     this.constDepth++;
     const si = this.i;
     const sl = this.lim;
@@ -212,7 +231,10 @@ export class Walker {
 
   /** Walks an object's initializer (its own node). */
   walkData(e: Entity, node: i32): void {
-    if (e.initStart < 0) { this.nodes.mark(node, NF.DONE); return; }
+    if (e.initStart < 0) {
+      this.nodes.mark(node, NF.DONE);
+      return;
+    }
     const base = this.f.length;
     const si = this.i;
     const sl = this.lim;
@@ -276,7 +298,9 @@ export class Walker {
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
-  changeLocal(slot: i32, frame: i32): void { this.assignLocal(slot, frame, VK.NotConst, 0); }
+  changeLocal(slot: i32, frame: i32): void {
+    this.assignLocal(slot, frame, VK.NotConst, 0);
+  }
 
   /** Whether token i is `__builtin_…` or another compiler builtin spelled without a declaration. */
   isBuiltinName(a: i32): bool {
@@ -285,5 +309,7 @@ export class Walker {
   }
 
   /** True for `K.X` punctuator atoms that close a group. */
-  static isCloser(a: i32): bool { return a == K.RParen || a == K.RBracket || a == K.RBrace; }
+  static isCloser(a: i32): bool {
+    return a == K.RParen || a == K.RBracket || a == K.RBrace;
+  }
 }
