@@ -25,13 +25,11 @@ export async function copyLink(store: PlaygroundStore): Promise<void> {
   } catch {
     // no clipboard permission (or an insecure context): the link is still shown to copy by hand
   }
-  store
-    .getState()
-    .showNotice({
-      kind: "info",
-      text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.`,
-      link: url,
-    });
+  store.getState().showNotice({
+    kind: "info",
+    text: `${copied ? "Link copied" : "Copy this link"} (${url.length.toLocaleString("en")} characters): it holds the whole workspace, kernel and view.`,
+    link: url,
+  });
 }
 
 /** Saves the workspace as ksymns-workspace.zip. */

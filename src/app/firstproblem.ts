@@ -38,12 +38,10 @@ export function openOnFirstProblem(store: PlaygroundStore): Promise<Finding | un
 export function welcome(store: PlaygroundStore): void {
   void openOnFirstProblem(store).then((f) => {
     if (!f || store.getState().notice) return;
-    store
-      .getState()
-      .showNotice({
-        kind: "info",
-        text: `New here? ${EXAMPLE_HINT}`,
-        action: { label: "Show the problem", run: () => (store.getState().revealRange(f), store.getState().dismissNotice()) },
-      });
+    store.getState().showNotice({
+      kind: "info",
+      text: `New here? ${EXAMPLE_HINT}`,
+      action: { label: "Show the problem", run: () => (store.getState().revealRange(f), store.getState().dismissNotice()) },
+    });
   });
 }

@@ -117,13 +117,11 @@ export function restoreFromHistory(store: PlaygroundStore, keeper: Keeper, id: s
   s.loadSnapshot(entry.snapshot, { kind: entry.kind, title: entry.title });
   const back = `“${entry.title}” is back.`;
   if (kept.kind === "kept") {
-    store
-      .getState()
-      .showNotice({
-        kind: "info",
-        text: `${back} The workspace you had open was kept in History.`,
-        action: { label: "Undo", run: () => restoreFromHistory(store, keeper, kept.id) },
-      });
+    store.getState().showNotice({
+      kind: "info",
+      text: `${back} The workspace you had open was kept in History.`,
+      action: { label: "Undo", run: () => restoreFromHistory(store, keeper, kept.id) },
+    });
   } else {
     store.getState().showNotice({ kind: "info", text: back });
   }
