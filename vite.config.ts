@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import { site } from "./src/site/plugin.ts";
@@ -31,8 +30,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // two files at once even on two cores: browser and CLI tests mostly wait on other processes
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ["test/support/build-cli.ts"],
     reporters: ["default", ["./test/support/summary-reporter.ts", { left }]],
   },
