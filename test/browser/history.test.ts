@@ -39,6 +39,11 @@ async function historyTitles(page: Page): Promise<string[]> {
   return page.locator(".history-title").allTextContents();
 }
 
+/** Waits until the notice says `text` (it follows the store's update). */
+async function noticeSays(page: Page, text: string): Promise<void> {
+  await page.locator(".notice", { hasText: text }).first().waitFor({ timeout: 10_000 });
+}
+
 describe("History", () => {
   it("keeps work replaced by an example and then a shared link, and restores the first edit", async () => {
     const page = await openPlayground(site.browser, site.url);
@@ -46,7 +51,7 @@ describe("History", () => {
 
     await openHash(page, `#example/${PRESET}`);
     await page.waitForFunction((slug) => (window as unknown as TestWindow).ksymns.store.getState().preset?.slug === slug, PRESET);
-    expect(await page.textContent(".notice")).toContain("Your work was kept in History.");
+    await noticeSays(page, "Your work was kept in History.");
     await setFile(page, "kvmfr.c", "// my edit of the example\n");
 
     await openHash(page, linkWith("user.c", "// from the link\n"));
@@ -55,7 +60,7 @@ describe("History", () => {
         (window as unknown as TestWindow).ksymns.store.getState().files.find((f: { name: string; content: unknown }) => f.name === "user.c")?.content ===
         "// from the link\n",
     );
-    expect(await page.textContent(".notice")).toContain("Your own work was kept in History.");
+    await noticeSays(page, "Your own work was kept in History.");
 
     const titles = await historyTitles(page);
     expect(titles).toHaveLength(2);
@@ -67,7 +72,7 @@ describe("History", () => {
     await page.locator(".history-entry").nth(1).getByRole("button", { name: "Restore" }).click();
     await page.waitForSelector("dialog.history-dialog", { state: "detached" });
     expect(await fileText(page, "user.c")).toBe("// my first edit\n");
-    expect(await page.textContent(".notice")).toContain("“exporter.c” is back. The workspace you had open was kept in History.");
+    await noticeSays(page, "“exporter.c” is back. The workspace you had open was kept in History.");
 
     // what was open (the shared link) is kept in turn, and the edited example is still there
     expect(await historyTitles(page)).toEqual(["Shared link", titles[0]]);
@@ -134,7 +139,7 @@ describe("History", () => {
         ?.content.toString()
         .includes("MODULE_LICENSE"),
     );
-    expect(await page.textContent(".notice")).toContain("The workspace is the example again. Your work was kept in History.");
+    await noticeSays(page, "The workspace is the example again. Your work was kept in History.");
     await page.locator(".notice").getByRole("button", { name: "Restore" }).click();
     expect(await fileText(page, "user.c")).toBe("// before the reset\n");
     await page.context().close();
