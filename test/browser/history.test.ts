@@ -79,7 +79,10 @@ describe("History", () => {
     await page.keyboard.press("Escape");
     await page.waitForSelector("dialog.history-dialog", { state: "detached" });
 
-    // the history outlives a reload
+    // the history outlives a reload (once the address bar names the restored work: it follows
+    // the save, 300 ms after a change)
+    const linkHash = linkWith("user.c", "// from the link\n");
+    await page.waitForFunction((h) => location.hash !== h, linkHash);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     expect(await fileText(page, "user.c")).toBe("// my first edit\n");
