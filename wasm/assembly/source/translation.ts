@@ -15,7 +15,20 @@ import { TK, TokVec } from "../cpp/pptoken";
 import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
 import { preludeFile } from "../prelude/index";
-import { CK, CompilerMessage, CompilerModel, CTokens, MacroUse, ModuleSource, PreprocessedView, Names, readC, ReaderOptions, TokenSink } from "./c/index";
+import {
+  CK,
+  CompilerMessage,
+  CompilerModel,
+  CTokens,
+  MacroUse,
+  ModuleSource,
+  moduleNameOf,
+  PreprocessedView,
+  Names,
+  readC,
+  ReaderOptions,
+  TokenSink,
+} from "./c/index";
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
@@ -146,7 +159,8 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: b
   // the real headers also see the top Makefile's CC_FLAGS_USING (-mfentry's)
   if (pack && h.fentry) o.addDefine("CC_USING_FENTRY");
   if (flags.module) o.addDefine("MODULE");
-  const base = baseName(flags.object.source);
+  // scripts/Makefile.lib: name-fix of the object's basename, as a module name is made
+  const base = moduleNameOf(flags.object.source);
   o.addDefine('KBUILD_BASENAME="' + base + '"');
   o.addDefine('KBUILD_MODNAME="' + flags.modname + '"');
   o.addDefine("__KBUILD_MODNAME=kmod_" + flags.modname);
@@ -168,14 +182,6 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: b
   // a header the prelude lacks must not stop the file (see addDiagnostics)
   o.stopAtFatal = false;
   return o;
-}
-
-function baseName(path: string): string {
-  let b = path;
-  const slash = b.lastIndexOf("/");
-  if (slash >= 0) b = b.substring(slash + 1);
-  const dot = b.lastIndexOf(".");
-  return (dot > 0 ? b.substring(0, dot) : b).replaceAll("-", "_");
 }
 
 /** A file read earlier, kept while its inputs are the same. */
