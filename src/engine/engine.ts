@@ -59,6 +59,7 @@ export interface EngineHost {
 /** The most rounds of loading a run's missing headers (a header found only by running is
  *  rare: an #include of a macro's expansion). */
 const HEADER_ROUNDS = 6;
+const utf8 = new TextDecoder();
 
 export interface Engine {
   /** Runs a workspace; never throws for bad input — an engine trap becomes an "internal" finding.
@@ -433,7 +434,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     // a run with real headers leaves as much garbage as a preprocessed translation unit
     if ((collectPending && lastRunHeavy) || ++runsSinceCollect > 64) collect();
     try {
-      const res = JSON.parse(ex.run(packWorkspace(files), packOptions(options, undecoded))) as RunResult;
+      const res = JSON.parse(utf8.decode(ex.run(packWorkspace(files), packOptions(options, undecoded)))) as RunResult;
       lastRunHeavy = (res.kernel.headers?.units ?? 0) > 0;
       collectSoon();
       return res;

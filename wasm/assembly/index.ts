@@ -1,6 +1,7 @@
 // The engine's ABI, every export in one place. Inputs arrive as bytes (a workspace and the
 // run options in one container format, see workspace.ts); results leave as one JSON string
-// (see result.ts). Four groups:
+// (see result.ts), a run's as UTF-8 bytes: it is the one large answer, and hosts decode bytes
+// much faster than the bindings copy a string out. Four groups:
 //
 //   runs        setProfile, useProfile, plan, run, armFault            (a workspace, one call a run)
 //   headers     setHeaderPack, addHeaders                  (a real kernel's headers, loaded on demand)
@@ -98,7 +99,7 @@ export function plan(workspace: ArrayBuffer, options: ArrayBuffer): string {
 }
 
 /** Runs a packed workspace with packed options; returns the result JSON. */
-export function run(workspace: ArrayBuffer, options: ArrayBuffer): string {
+export function run(workspace: ArrayBuffer, options: ArrayBuffer): ArrayBuffer {
   const fault = armedFault;
   armedFault = 0;
   if (fault == FAULT_TRAP) unreachable();

@@ -217,7 +217,8 @@ function writeHeaderUse(w: JsonWriter, release: i32): void {
   w.endObject();
 }
 
-export function serializeResult(res: RunResult): string {
+/** The result as JSON, in UTF-8. */
+export function serializeResult(res: RunResult): ArrayBuffer {
   const w = new JsonWriter();
   w.beginObject();
   w.keyInt("format", RESULT_FORMAT);
@@ -332,7 +333,7 @@ export function serializeResult(res: RunResult): string {
   writeSources(w, res);
   w.keyStr("transcript", renderTranscript(res));
   w.endObject();
-  return w.toString();
+  return w.toBytes();
 }
 
 /** What the preprocessor saw of each compiled workspace file: lines its conditionals left

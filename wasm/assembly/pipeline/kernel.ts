@@ -43,13 +43,9 @@ export function chooseKernel(ws: Workspace, opt: RunOptions, profile: Profile | 
     );
   k.release = v;
   k.releaseText = isFullRelease(opt.kernel) && parseRelease(opt.kernel) == v ? opt.kernel : releaseString(v);
-  const cfg = new KernelConfig();
-  if (profile != null) copyValues((profile as Profile).config, cfg);
   const defaults = defaultConfig(new Rules(v));
-  copyValues(defaults, cfg);
-  copyValues(fileCfg, cfg);
   const ok = opt.config.keys();
-  for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], opt.config.get(ok[i]));
+  const cfg = mergedConfig(profile, v, cfgFile != null ? (cfgFile as WorkspaceFile).text() : "", fileCfg, defaults, opt.config);
   const shown = new Set<string>();
   addKeys(defaults, shown);
   addKeys(fileCfg, shown);
@@ -65,6 +61,40 @@ function addKeys(from: KernelConfig, into: Set<string>): void {
   const keys = from.values.keys();
   for (let i = 0; i < keys.length; i++) into.add(keys[i]);
 }
+
+/** The profile's .config under the defaults, the workspace's .config and the options. The
+ *  profile's has thousands of options, so the last one made is kept and handed out again
+ *  while its inputs are the same (nothing changes a run's configuration once made). */
+function mergedConfig(
+  profile: Profile | null,
+  release: i32,
+  fileText: string,
+  fileCfg: KernelConfig,
+  defaults: KernelConfig,
+  options: Map<string, string>,
+): KernelConfig {
+  const ok = options.keys();
+  let optionsKey = "";
+  for (let i = 0; i < ok.length; i++) optionsKey += ok[i] + "=" + options.get(ok[i]) + "\n";
+  if (lastMerged != null && profile === lastProfile && release == lastRelease && fileText == lastFileText && optionsKey == lastOptionsKey)
+    return lastMerged as KernelConfig;
+  const cfg = new KernelConfig();
+  if (profile != null) copyValues((profile as Profile).config, cfg);
+  copyValues(defaults, cfg);
+  copyValues(fileCfg, cfg);
+  for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], options.get(ok[i]));
+  lastProfile = profile;
+  lastRelease = release;
+  lastFileText = fileText;
+  lastOptionsKey = optionsKey;
+  lastMerged = cfg;
+  return cfg;
+}
+let lastMerged: KernelConfig | null = null;
+let lastProfile: Profile | null = null;
+let lastRelease: i32 = 0;
+let lastFileText = "";
+let lastOptionsKey = "";
 
 function copyValues(from: KernelConfig, into: KernelConfig): void {
   const keys = from.values.keys();

@@ -73,11 +73,15 @@ export class KernelHeaders {
  *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last one made is
  *  kept: a run's configuration is mostly the last run's. */
 function autoconfOf(c: KernelConfig): string {
+  if (c === lastConfig) return lastAutoconf;
   const keys = c.values.keys();
   if (keys.length == lastKeys.length) {
     let same = true;
     for (let i = 0; i < keys.length && same; i++) same = keys[i] == lastKeys[i] && c.values.get(keys[i]) == lastValues[i];
-    if (same) return lastAutoconf;
+    if (same) {
+      lastConfig = c;
+      return lastAutoconf;
+    }
   }
   const values: string[] = [];
   for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
@@ -95,11 +99,13 @@ function autoconfOf(c: KernelConfig): string {
   lastKeys = keys;
   lastValues = values;
   lastAutoconf = out.join("\n") + "\n";
+  lastConfig = c;
   return lastAutoconf;
 }
 let lastKeys: string[] = [];
 let lastValues: string[] = [];
 let lastAutoconf = "";
+let lastConfig: KernelConfig | null = null;
 
 /** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
 export class CompileFlags {
