@@ -4,7 +4,7 @@
 import { Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
 import { directiveName } from "./lex";
-import { MacroDef, parseDefine, sameDefinition } from "./macros";
+import { MacroDef } from "./macros";
 import { IntVec, TK } from "./pptoken";
 import { InactiveRange, IncludeEdge, PragmaRecord } from "./result";
 import { Preprocessor, IncludeFrame } from "./preprocess";
@@ -159,29 +159,7 @@ export class Directives {
   // ------------------------------------------------------------ #define, #undef
 
   private define(fr: IncludeFrame, h: i32, end: i32): void {
-    const pp = this.pp;
-    const sf = fr.sf;
-    const ordinal = pp.hashOrdinal(fr, h);
-    let m: MacroDef | null = ordinal >= 0 ? unchecked(sf.defs[ordinal]) : null;
-    if (m == null) {
-      m = parseDefine(sf, h, pp.atoms);
-      if (ordinal >= 0) sf.defs[ordinal] = m;
-    }
-    const def = m as MacroDef;
-    if (def.error != null) {
-      const e = def.error!;
-      if (e.tok < 0) pp.reportFileEnd(PPCode.BAD_DEFINE, PPSeverity.Error, e.text, fr.file, end - 1);
-      else pp.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, e.text, fr.file, e.tok);
-      return;
-    }
-    for (let i = 0; i < def.warnings.length; i++) pp.reportFile(PPCode.DEFINE_WARNING, PPSeverity.Warning, def.warnings[i].text, fr.file, def.warnings[i].tok);
-    const old = pp.ex.macroOf(def.name);
-    if (old != null && !sameDefinition(old, def)) {
-      pp.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + pp.atoms.text(def.name) + '" redefined', fr.file, def.nameTok);
-      if (old.src != null) pp.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
-    }
-    pp.ex.define(def.name, def);
-    pp.res.definitions.push(def);
+    this.pp.defineAt(fr.sf, fr.file, this.pp.hashOrdinal(fr, h), h, end);
   }
 
   private undef(fr: IncludeFrame, h: i32, end: i32): void {

@@ -7,11 +7,15 @@ import { MAX_ATOMS, MAX_CACHED_BYTES } from "./limits";
 import { MacroDef } from "./macros";
 import { Origin } from "./include";
 import { Checkpoint } from "./checkpoint";
+import { DeferredDefines } from "./deferred";
 
 /** A file as one run sees it: its tokens (shared between runs), the definitions parsed
  *  from it (by the ordinal of the directive's `#`), and this run's index of it. */
 export class SourceFile {
   defs: Array<MacroDef | null>;
+  /** Its defines when it holds nothing else (cpp/deferred.ts); made on first inclusion. */
+  deferred: DeferredDefines | null = null;
+  deferredChecked: bool = false;
   /** Index of this file in the current run's file table (valid when runId is the run's). */
   index: i32 = -1;
   runId: i32 = -1;

@@ -57,6 +57,8 @@ export class MacroDef {
   /** Where it is defined (null for built-ins) and the token index of its name there. */
   src: SourceFile | null = null;
   nameTok: i32 = -1;
+  /** A placeholder's line among its define-only file's (cpp/deferred.ts), -1 otherwise. */
+  pending: i32 = -1;
   /** Why the definition failed (no macro is defined then), and warnings it gave. */
   error: DefineProblem | null = null;
   warnings: DefineProblem[] = [];

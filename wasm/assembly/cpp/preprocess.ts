@@ -10,7 +10,8 @@ import { FileCache, SourceFile } from "./filecache";
 import { dirOf, IncludeSource, Origin, ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOKENS } from "./limits";
-import { Builtin, builtinMacro, MacroDef } from "./macros";
+import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition } from "./macros";
+import { DeferredDefines, deferredDefinesOf } from "./deferred";
 import { digraphSpelling, TF, TK } from "./pptoken";
 import { IncludeEdge, Invocation, PPFile, PPResult, PragmaRecord, wouldPaste } from "./result";
 import { Checkpoint, leadingDirectivesEnd } from "./checkpoint";
@@ -48,6 +49,9 @@ export class PPOptions {
   stopAtFatal: bool = true;
   /** Record the expansion text of each invocation written in a main or workspace file. */
   recordInvocations: bool = true;
+  /** List the macros defined at the end (res.macrosAtEnd): thousands with a kernel's
+   *  autoconf.h, wanted only by `gcc -dM`-like answers. */
+  listMacros: bool = true;
   /** -fmacro-prefix-map=OLD=NEW pairs (as `OLD=NEW`), applied to __FILE__ and __BASE_FILE__. */
   macroPrefixMap: string[] = [];
   /** Start at the previous run's checkpoint when it holds (cpp/checkpoint.ts). */
@@ -254,7 +258,15 @@ export class Preprocessor extends ExpanderHost {
   private finish(): void {
     const res = this.res;
     const seen = new Set<i32>();
-    for (let i = 0; i < res.definitions.length; i++) {
+    if (this.options.listMacros) {
+      // a define-only file's macros not looked up yet are defined as well
+      const macros = this.ex.macros;
+      for (let a = 0; a < macros.length; a++) {
+        const m = unchecked(macros[a]);
+        if (m != null && m.pending >= 0) this.ex.macroOf(a);
+      }
+    }
+    for (let i = 0; this.options.listMacros && i < res.definitions.length; i++) {
       const m = res.definitions[i];
       if (this.ex.macroOf(m.name) === m && !seen.has(m.name)) {
         seen.add(m.name);
@@ -393,6 +405,14 @@ export class Preprocessor extends ExpanderHost {
     const guard = sf.lexed.guard;
     if (guard >= 0 && this.ex.macroOf(guard) != null) {
       edge.skipped = true;
+      return;
+    }
+    if (!sf.deferredChecked) {
+      sf.deferred = deferredDefinesOf(sf);
+      sf.deferredChecked = true;
+    }
+    if (sf.deferred != null) {
+      this.defineDeferred(sf, sf.deferred as DeferredDefines);
       return;
     }
     this.pushFrame(r, fr, edge.line, false);
@@ -719,6 +739,56 @@ export class Preprocessor extends ExpanderHost {
       parts.push(this.spellFile(lx, i));
     }
     return parts.join("");
+  }
+
+  // ------------------------------------------------------------ #define
+
+  /** The #define at token `h` of `sf` (the `ordinal`-th directive there, -1: unknown; `end`:
+   *  the token after its line), in force from here; its definition is kept with the file.
+   *  Returns it, or null when it is not a valid definition. */
+  defineAt(sf: SourceFile, file: i32, ordinal: i32, h: i32, end: i32): MacroDef | null {
+    let m: MacroDef | null = ordinal >= 0 ? unchecked(sf.defs[ordinal]) : null;
+    if (m == null) {
+      m = parseDefine(sf, h, this.atoms);
+      if (ordinal >= 0) sf.defs[ordinal] = m;
+    }
+    const def = m as MacroDef;
+    if (def.error != null) {
+      const e = def.error!;
+      if (e.tok < 0) this.reportFileEnd(PPCode.BAD_DEFINE, PPSeverity.Error, e.text, file, end - 1);
+      else this.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, e.text, file, e.tok);
+      return null;
+    }
+    for (let i = 0; i < def.warnings.length; i++) this.reportFile(PPCode.DEFINE_WARNING, PPSeverity.Warning, def.warnings[i].text, file, def.warnings[i].tok);
+    const old = this.ex.macroOf(def.name);
+    if (old != null && !sameDefinition(old, def)) {
+      this.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + this.atoms.text(def.name) + '" redefined', file, def.nameTok);
+      if (old.src != null) this.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
+    }
+    this.ex.define(def.name, def);
+    this.res.definitions.push(def);
+    return def;
+  }
+
+  /** Includes a define-only file (cpp/deferred.ts): its names stand for placeholders, except
+   *  a name already defined, whose line is read now (as it would warn now). */
+  private defineDeferred(sf: SourceFile, d: DeferredDefines): void {
+    const ex = this.ex;
+    for (let k = 0; k < d.names.length; k++) {
+      const name = unchecked(d.names[k]);
+      if (ex.macroOf(name) == null) ex.define(name, unchecked(d.placeholders[k]));
+      else this.defineAt(sf, sf.index, k, unchecked(d.hashes[k]), sf.lexed.lineEnd(unchecked(d.hashes[k])));
+    }
+  }
+
+  definePending(placeholder: MacroDef): MacroDef | null {
+    const sf = placeholder.src as SourceFile;
+    const k = placeholder.pending;
+    const d = sf.deferred as DeferredDefines;
+    const h = unchecked(d.hashes[k]);
+    // it stands for nothing while its line is read (a define that names itself)
+    this.ex.define(placeholder.name, null);
+    return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
   }
 
   /** The ordinal of the directive at token `h` among its file's directives. */

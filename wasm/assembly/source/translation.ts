@@ -151,6 +151,7 @@ const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Ori
 function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: bool): PPOptions {
   const o = new PPOptions();
   o.main = file;
+  o.listMacros = false;
   useGccKbuild(o);
   o.predefined +=
     "#define __KSYMNS_VERSION " +
