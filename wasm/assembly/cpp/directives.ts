@@ -4,7 +4,6 @@
 import { Name } from "./atoms";
 import { PPCode, PPSeverity } from "./diagnostic";
 import { directiveName } from "./lex";
-import { MacroDef } from "./macros";
 import { IntVec, TK } from "./pptoken";
 import { InactiveRange, IncludeEdge, PragmaRecord } from "./result";
 import { Preprocessor, IncludeFrame } from "./preprocess";
