@@ -50,7 +50,10 @@ function textOf(v: SourceVerdict): string {
     `${v.kernel} (${v.release}, ${v.headers ? `real headers: ${v.headers}` : "ksymns' built-in headers"}): ${v.builds ? "builds" : "does not build"}`,
   ];
   for (const l of v.log) lines.push(`  ${l}`);
-  for (const f of v.findings) lines.push(`  ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}: ` : ""}${f.severity}: ${f.text}`);
+  for (const f of v.findings) {
+    lines.push(`  ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}: ` : ""}${f.severity}: ${f.text}`);
+    if (f.through?.length) lines.push(`    reached through ${f.through.map((step) => `${step.name} (${step.file}:${step.line})`).join(" → ")}`);
+  }
   for (const m of v.modules)
     lines.push(
       `  ${m.name}: ${m.loaded ? "loads" : "does not load"}; ${m.undefined.length} undefined symbols${m.imports.length ? `; imports ${m.imports.join(", ")}` : ""}`,

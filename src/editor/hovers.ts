@@ -56,7 +56,12 @@ export async function describeSymbol(sym: string, s: PlaygroundState): Promise<M
   if (info) out.push(profileExportLine(info, selectBaseKernel(s)));
   if (out.length === 0) return out;
   const users = modules.flatMap((m) =>
-    m.uses.filter((u) => u.symbol === sym && u.file && u.line).map((u) => revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})`))),
+    m.uses
+      .filter((u) => u.symbol === sym && u.file && u.line)
+      .map((u) => {
+        const through = u.through?.length ? ` through ${u.through.map((step) => `${step.name} (${step.file}:${step.line})`).join(" → ")}` : "";
+        return revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})${through}`));
+      }),
   );
   if (users.length) out.push(md`Used by ${joinMarkdown(users, ", ")}`);
   return [bold(sym), ...out];

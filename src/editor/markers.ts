@@ -1,10 +1,11 @@
 // Markers derived from the engine's findings: one marker owner per stage group (build: read,
 // compile, modpost; load: the loader), each marker with the kernel's exact text, the finding
-// id as its code and the related location (e.g. the exporting line) as related information.
+// id as its code and the related location (e.g. the exporting line) as related information,
+// after the inline functions of a header that made the use, as gcc's "In function" lines do.
 
 import type * as M from "monaco-editor/editor/editor.api";
 import type { Monaco } from "./monaco";
-import type { Finding } from "../engine";
+import type { Finding, Range } from "../engine";
 import { markerGroupOf, selectFindings, type PlaygroundStore } from "../store";
 import { uriOf, type ModelSync } from "./models";
 
@@ -24,19 +25,21 @@ function markerOf(monaco: Monaco, f: Finding): M.editor.IMarkerData {
     // a finding on a whole line (col 1 to 1) is marked to the line's end
     endColumn: f.endLine === f.line && f.endCol <= f.col ? 1e6 : Math.max(1, f.endCol),
   };
-  if (f.related) {
-    marker.relatedInformation = [
-      {
-        resource: uriOf(monaco, f.related.file),
-        message: f.related.note,
-        startLineNumber: f.related.line,
-        startColumn: f.related.col,
-        endLineNumber: f.related.endLine,
-        endColumn: f.related.endCol,
-      },
-    ];
-  }
+  const related: M.editor.IRelatedInformation[] = (f.through ?? []).map((step) => relatedAt(monaco, step, `reached through ${step.name}`));
+  if (f.related) related.push(relatedAt(monaco, f.related, f.related.note));
+  if (related.length) marker.relatedInformation = related;
   return marker;
+}
+
+function relatedAt(monaco: Monaco, r: Range, message: string): M.editor.IRelatedInformation {
+  return {
+    resource: uriOf(monaco, r.file),
+    message,
+    startLineNumber: Math.max(1, r.line),
+    startColumn: Math.max(1, r.col),
+    endLineNumber: Math.max(1, r.endLine),
+    endColumn: Math.max(1, r.endCol),
+  };
 }
 
 /** Sets every model's markers from the store's result whenever it changes. */

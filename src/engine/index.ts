@@ -6,6 +6,7 @@ export type {
   RunOptions,
   RunResult,
   Finding,
+  InlineStep,
   CommandRecord,
   KernelLine,
   ModelModule,

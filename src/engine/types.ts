@@ -27,6 +27,12 @@ export interface Range {
   endCol: number;
 }
 
+/** A static inline function (a header's) through which a module's code reaches a symbol,
+ *  at its definition. */
+export interface InlineStep extends Range {
+  name: string;
+}
+
 export interface Finding extends Range {
   id: string;
   stage: "read" | "compile" | "modpost" | "load" | "internal";
@@ -37,6 +43,8 @@ export interface Finding extends Range {
   symbol?: string;
   ns?: string;
   related?: Range & { note: string };
+  /** The use is made by inline functions the module's code calls, outermost first. */
+  through?: InlineStep[];
 }
 
 export interface KernelLine {
@@ -66,9 +74,10 @@ export interface ModelModule {
   /** The MODULE_LICENSE statement, or null when there is none. */
   licenseRange: Range | null;
   /** The module's undefined symbols; `via`: the inline function (a header's) that the
-   *  module's code called and that made the reference; gcc's own symbols have no range;
-   *  `core`: resolved by vmlinux's core exports in a run without a kernel's table. */
-  uses: (Partial<Range> & { symbol: string; via?: string; core?: boolean })[];
+   *  module's code called and that made the reference, `through`: the whole chain of them,
+   *  outermost first; gcc's own symbols have no range; `core`: resolved by vmlinux's core
+   *  exports in a run without a kernel's table. */
+  uses: (Partial<Range> & { symbol: string; via?: string; through?: InlineStep[]; core?: boolean })[];
   /** Calls the module neither defines nor declares and no table in this run exports: taken to
    *  come from a header (a run with a kernel's table may find them exported). */
   headerCalls: string[];

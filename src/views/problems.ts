@@ -5,7 +5,7 @@
 import type { Pane } from "./pane";
 import { h, icon, onNextFrame, replaceChildren } from "./dom";
 import { selectBaseKernel, selectCounts, selectFindings, selectIsBaseTable, toWorkspaceFiles, type PlaygroundStore } from "../store";
-import type { Finding } from "../engine";
+import type { Finding, InlineStep } from "../engine";
 import { applyEdits, quickFixesFor } from "../editor/fixes";
 import { fixContextOf } from "../editor/fixcontext";
 import { explanationCard } from "./explain";
@@ -56,6 +56,27 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     );
   }
 
+  // the inline functions of headers that made the use: a workspace header's opens there
+  function throughLine(steps: InlineStep[]): HTMLElement {
+    const parts: (HTMLElement | string)[] = ["↳ reached through "];
+    steps.forEach((step, i) => {
+      if (i > 0) parts.push(" → ");
+      const where = `${step.file}:${step.line}`;
+      const inWorkspace = store.getState().files.some((f) => f.name === step.file);
+      parts.push(
+        inWorkspace
+          ? h(
+              "button",
+              { type: "button", class: "problem-through-step", title: `Show ${where}`, on: { click: () => store.getState().revealRange(step) } },
+              step.name,
+            )
+          : h("code", { title: where }, step.name),
+        ` (${where})`,
+      );
+    });
+    return h("div", { class: "problem-through" }, ...parts);
+  }
+
   function render(): void {
     const s = store.getState();
     const c = selectCounts(s);
@@ -87,8 +108,9 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           ),
         );
         const related = f.related ? relatedLink(f.related) : null;
+        const through = f.through?.length ? throughLine(f.through) : null;
         const fixButton = fix ? h("button", { type: "button", class: "fix", title: fix.title, on: { click: () => applyFix(f) } }, icon("wrench"), "Fix") : null;
-        const item = h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, related, fixButton);
+        const item = h("li", { class: `problem sev-${f.severity}`, dataset: { id: f.id } }, main, through, related, fixButton);
         const why = h(
           "button",
           { type: "button", class: "why", "aria-expanded": "false", title: "What this message means, since when, and how to fix it" },

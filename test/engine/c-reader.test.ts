@@ -154,6 +154,24 @@ describe("what is a use", () => {
     expect(m.uses.filter((u) => u.file)).toMatchObject([{ symbol: "kfree", line: 4, via: "put" }]);
   });
 
+  it("a use made by a chain of a header's inline functions names the whole chain and says so in its finding", () => {
+    const files = {
+      "helpers.h": "void gpl_thing(void);\nstatic inline void inner(void) { gpl_thing(); }\nstatic inline void outer(void) { inner(); }\n",
+      "drv.c": '#include "helpers.h"\nint f(void)\n{\n\touter();\n\treturn 0;\n}\nMODULE_LICENSE("Proprietary");\n',
+      "lib.c": 'void gpl_thing(void) { }\nEXPORT_SYMBOL_GPL(gpl_thing);\nMODULE_LICENSE("GPL");\n',
+      load: "insmod lib.ko\ninsmod drv.ko\n",
+    };
+    const res = engine.runLoaded(files, { kernel: "6.12" });
+    const chain = [
+      { name: "outer", file: "helpers.h", line: 3 },
+      { name: "inner", file: "helpers.h", line: 2 },
+    ];
+    const use = res.model.modules.find((m) => m.name === "drv")?.uses.find((u) => u.symbol === "gpl_thing");
+    expect(use).toMatchObject({ file: "drv.c", line: 4, via: "outer", through: chain });
+    const gplOnly = res.findings.find((f) => f.id === "MODPOST_GPL_ONLY");
+    expect(gplOnly).toMatchObject({ file: "drv.c", line: 4, symbol: "gpl_thing", through: chain });
+  });
+
   it("an inline function's __builtin_constant_p sees the call's constant argument", () => {
     const src = [
       "void *__kmalloc_noprof(unsigned long size, unsigned gfp);",

@@ -23,10 +23,21 @@ export class Span {
   }
 }
 
+/** A static inline function a use was reached through, and where it is defined. */
+export class InlineStep {
+  constructor(
+    public name: string,
+    public span: Span,
+  ) {}
+}
+
 /** One finding, with the kernel's exact text where the kernel prints one. */
 export class Finding {
   related: Span | null = null;
   relatedNote: string = "";
+  /** The inline functions, outermost first, through which the module's own code reaches the
+   *  symbol the finding is about (a use only a header's code makes). */
+  through: InlineStep[] = [];
   /** Whether the kernel lab's relaxed build (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch) gets past it. */
   relaxable: bool = true;
   /** The symbol and the namespace the finding is about, where there is one. */
@@ -44,6 +55,11 @@ export class Finding {
   about(symbol: string, ns: string): Finding {
     this.symbol = symbol;
     this.ns = ns;
+    return this;
+  }
+
+  reachedThrough(steps: InlineStep[]): Finding {
+    this.through = steps;
     return this;
   }
 

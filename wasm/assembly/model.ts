@@ -1,7 +1,7 @@
 // The model: exports, built module images and what each module imports and uses —
 // the data behind verdicts, hovers, completion and the graph.
 
-import { Span } from "./diagnostics";
+import { InlineStep, Span } from "./diagnostics";
 import { KoFile } from "./source/ko";
 import { ModInfo } from "./source/modinfo";
 
@@ -49,8 +49,8 @@ export class KoImage {
   versions: Map<string, u32> = new Map();
   /** Where each undefined symbol is first used (workspace modules). */
   useSpans: Map<string, Span> = new Map();
-  /** The inline function through which a use was reached, where it was (workspace modules). */
-  useVia: Map<string, string> = new Map();
+  /** The inline functions through which a use was reached, outermost first (workspace modules). */
+  useThrough: Map<string, InlineStep[]> = new Map();
   /** Calls taken to come from a header (see headerCalls in sim/build.ts). */
   headerCalls: string[] = [];
   /** Modules this one needs, as modinfo's depends= (direct) and modules.dep (all, load order reversed). */

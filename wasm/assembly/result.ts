@@ -2,7 +2,7 @@
 // modules_at_end in the kernel lab's shape, the model, and the transcript text.
 
 import { MSG_NAMES, RESULT_FORMAT, SEVERITY_NAMES, STAGE_NAMES } from "../shared/codes";
-import { Finding, Span } from "./diagnostics";
+import { Finding, InlineStep, Span } from "./diagnostics";
 import { JsonWriter } from "./util/json";
 import { RunResult } from "./run";
 import { releaseName, Rules } from "./kernel/versions";
@@ -34,6 +34,7 @@ function writeFinding(w: JsonWriter, f: Finding): void {
   if (f.symbol.length > 0) w.keyStr("symbol", f.symbol);
   if (f.ns.length > 0) w.keyStr("ns", f.ns);
   writeSpan(w, f.span);
+  if (f.through.length > 0) writeThrough(w, f.through);
   if (f.related != null) {
     w.key("related");
     w.beginObject();
@@ -42,6 +43,19 @@ function writeFinding(w: JsonWriter, f: Finding): void {
     w.endObject();
   }
   w.endObject();
+}
+
+/** The inline functions a use is reached through, outermost first, each where it is defined. */
+function writeThrough(w: JsonWriter, steps: InlineStep[]): void {
+  w.key("through");
+  w.beginArray();
+  for (let i = 0; i < steps.length; i++) {
+    w.beginObject();
+    w.keyStr("name", steps[i].name);
+    writeSpan(w, steps[i].span);
+    w.endObject();
+  }
+  w.endArray();
 }
 
 function writeStrings(w: JsonWriter, k: string, list: string[]): void {
@@ -110,7 +124,11 @@ function writeModel(w: JsonWriter, res: RunResult): void {
         w.beginObject();
         w.keyStr("symbol", sym);
         if (k.useSpans.has(sym)) writeSpan(w, k.useSpans.get(sym));
-        if (k.useVia.has(sym)) w.keyStr("via", k.useVia.get(sym));
+        if (k.useThrough.has(sym)) {
+          const steps = k.useThrough.get(sym);
+          w.keyStr("via", steps[0].name);
+          writeThrough(w, steps);
+        }
         if (res.core.has(sym)) w.keyBool("core", true);
         w.endObject();
       }

@@ -15,7 +15,8 @@ export class ConfigHeader {
 /** The release a header line names ("6.12.0"), or "" when `line` is not a header. */
 export function headerRelease(line: string): string {
   const body = line.trim();
-  if (!body.startsWith("#")) return "";
+  // the one comment of thousands that names a release says "Linux/"
+  if (!body.startsWith("#") || !body.includes("Linux/")) return "";
   const words = body.substring(1).trim().split(" ");
   const clean: string[] = [];
   for (let i = 0; i < words.length; i++) if (words[i].length > 0) clean.push(words[i]);

@@ -29,8 +29,12 @@ export function leadingDirectivesEnd(lx: LexedFile): i32 {
   return best < lx.count ? best : -1;
 }
 
+let lastCheckpointId = 0;
+
 /** What a run was at its checkpoint. */
 export class Checkpoint {
+  /** Told apart from every other checkpoint of this engine. */
+  id: i32 = ++lastCheckpointId;
   /** The result whose first entries are the checkpoint's (never changed afterwards). */
   res: PPResult;
   nTokens: i32;

@@ -278,6 +278,9 @@ export class Preprocessor extends ExpanderHost {
     const index = new Int32Array(x.count);
     const parts: Array<string[]> = [];
     const lens: i32[] = [];
+    // the first recorded invocation: a token of an earlier expansion is none of theirs (the
+    // headers' tokens before it are most of a unit)
+    let first = x.count;
     for (let r = 1; r < x.count; r++) {
       index[r] = -1;
       if (x.parent.get(r) != 0) continue;
@@ -285,6 +288,7 @@ export class Preprocessor extends ExpanderHost {
       if (f < 0 || f >= res.files.length) continue;
       const origin = res.files[f].origin;
       if (origin != Origin.Main && origin != Origin.Workspace) continue;
+      if (first == x.count) first = r;
       index[r] = res.invocations.length;
       res.invocations.push(new Invocation(r));
       parts.push([]);
@@ -299,7 +303,7 @@ export class Preprocessor extends ExpanderHost {
     }
     for (let i = 0; i < t.length; i++) {
       const e = unchecked(t.exp[i]);
-      if (e == 0) continue;
+      if (e < first) continue;
       const k = index[x.top.get(e)];
       if (k < 0 || lens[k] > MAX_INVOCATION_TEXT) continue;
       const s = res.spell(t, i);
@@ -647,6 +651,8 @@ export class Preprocessor extends ExpanderHost {
     cp.presumed = fr.presumed;
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
     this.cache.keepCheckpoint(this.options.main, cp);
+    this.res.checkpoint = cp.id;
+    this.res.checkpointTokens = cp.nTokens;
   }
 
   /** Whether a checkpoint holds for this run: same options, the main file the same up to
@@ -679,6 +685,8 @@ export class Preprocessor extends ExpanderHost {
     const ex = this.ex;
     cp.copyInto(res);
     res.resumed = true;
+    res.checkpoint = cp.id;
+    res.checkpointTokens = cp.nTokens;
     const sf = this.cache.get(main.path, main.text);
     this.cache.touch(sf);
     sf.index = 0;

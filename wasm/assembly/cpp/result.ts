@@ -160,6 +160,10 @@ export class PPResult {
   errorCount: i32 = 0;
   /** Whether the run started at the checkpoint of an earlier one (cpp/checkpoint.ts). */
   resumed: bool = false;
+  /** The checkpoint this run recorded or started at (0: none), and how many of `tokens` come
+   *  before it: those are the same in every run of that checkpoint. */
+  checkpoint: i32 = 0;
+  checkpointTokens: i32 = 0;
   /** Files lexed in this run, and found already lexed in the cache. */
   lexedFiles: i32 = 0;
   cachedFiles: i32 = 0;

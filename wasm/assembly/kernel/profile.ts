@@ -70,22 +70,35 @@ export class SymversDirectory extends ModuleDirectory {
    *  TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin", "builtin-sysfs",
    *  "sysfs"). */
   addModuleTable(text: string): void {
+    // thousands of lines read at every start: fields are found, never split out
     const lines = splitLines(text);
     for (let i = 0; i < lines.length; i++) {
-      const f = lines[i].split("\t");
-      const name = f[0];
-      if (name.length == 0 || f.length < 2) continue;
-      const kind = f.length >= 6 ? f[5] : "";
-      if (kind.length > 0) {
-        if (kind.startsWith("builtin")) this.builtin.add(name);
-        if (kind.endsWith("sysfs")) this.sysfs.add(name);
-        continue;
+      const line = lines[i];
+      const t1 = line.indexOf("\t");
+      if (t1 <= 0) continue;
+      const name = line.substring(0, t1);
+      const t2 = line.indexOf("\t", t1 + 1);
+      const t3 = t2 < 0 ? -1 : line.indexOf("\t", t2 + 1);
+      const t4 = t3 < 0 ? -1 : line.indexOf("\t", t3 + 1);
+      const t5 = t4 < 0 ? -1 : line.indexOf("\t", t4 + 1);
+      if (t5 >= 0) {
+        const t6 = line.indexOf("\t", t5 + 1);
+        const kind = line.substring(t5 + 1, t6 < 0 ? line.length : t6);
+        if (kind.length > 0) {
+          if (kind.startsWith("builtin")) this.builtin.add(name);
+          if (kind.endsWith("sysfs")) this.sysfs.add(name);
+          continue;
+        }
       }
-      this.table.set(name, lines[i]);
-      if (f.length < 5 || f[4].length == 0) continue;
-      const imports = f[4].split(",");
-      for (let j = 0; j < imports.length; j++) {
-        const ns = imports[j];
+      this.table.set(name, line);
+      if (t4 < 0) continue;
+      const importsEnd = t5 < 0 ? line.length : t5;
+      let from = t4 + 1;
+      while (from < importsEnd) {
+        let comma = line.indexOf(",", from);
+        if (comma < 0 || comma > importsEnd) comma = importsEnd;
+        const ns = line.substring(from, comma);
+        from = comma + 1;
         if (!this.importers.has(ns)) this.importers.set(ns, []);
         const list = this.importers.get(ns);
         if (!list.includes(name)) list.push(name);

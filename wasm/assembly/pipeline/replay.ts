@@ -91,7 +91,9 @@ function loadFindings(findings: Finding[], c: CommandResult, inst: Installed): v
           }
       }
     }
-    findings.push(new Finding(Stage.Load, sev, l.id, l.text, span, c.module).about(l.sym, l.ns));
+    const f = new Finding(Stage.Load, sev, l.id, l.text, span, c.module).about(l.sym, l.ns);
+    if (ko != null && l.sym.length > 0 && (ko as KoImage).useThrough.has(l.sym)) f.reachedThrough((ko as KoImage).useThrough.get(l.sym));
+    findings.push(f);
   }
   if (c.failure >= 0) findings.push(new Finding(Stage.Load, Severity.Error, c.failure, c.stderr.length > 0 ? c.stderr[0] : "", c.cmd.span, c.module));
   for (let i = 0; i < c.notes.length; i++) findings.push(new Finding(Stage.Load, Severity.Info, Msg.LOAD_MODINFO_PARTIAL, c.notes[i], c.cmd.span, c.module));

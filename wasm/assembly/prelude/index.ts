@@ -3,6 +3,11 @@
 
 import { PRELUDE_PATHS, PRELUDE_TEXTS } from "./files";
 
+/** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
+export const PRELUDE_DIR = "/ksymns/include";
+/** How diagnostics name that folder: as kbuild's gcc does (`-I./include`). */
+export const PRELUDE_SHOWN = "./include";
+
 let byPath: Map<string, i32> | null = null;
 
 /** The text of the prelude header `path` ("linux/module.h"), or null when the prelude has none. */

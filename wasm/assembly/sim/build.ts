@@ -3,7 +3,7 @@
 // modules, and the `.ko` images they produce.
 
 import { Msg, Severity, Stage } from "../../shared/codes";
-import { Finding, Span } from "../diagnostics";
+import { Finding, InlineStep, Span } from "../diagnostics";
 import { Export, KoImage } from "../model";
 import { ModuleSource, MacroArg, ExportDecl } from "../source/toyc";
 import { Rules } from "../kernel/versions";
@@ -447,7 +447,7 @@ function resolveSymbols(c: Ctx, units: BuildUnit[], t: SymbolTable): void {
       const ref = src.refs[i];
       if (!ko.useSpans.has(ref.name)) {
         ko.useSpans.set(ref.name, ref.span);
-        if (ref.via.length > 0) ko.useVia.set(ref.name, ref.via);
+        if (ref.through.length > 0) ko.useThrough.set(ref.name, ref.through);
       }
     }
   }
@@ -533,8 +533,12 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
     for (let i = 0; i < unresolved.length; i++) {
       const sym = unresolved[i];
       const span = ko.useSpans.has(sym) ? ko.useSpans.get(sym) : Span.at(src.file, 1);
+      const through = ko.useThrough.has(sym) ? ko.useThrough.get(sym) : NO_STEPS;
       if (!t.has(sym)) {
-        if (hasVmlinux) c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, units[u].object, sym, false), span).about(sym, "");
+        if (hasVmlinux)
+          c.modpost(src, Msg.MODPOST_UNDEFINED, Severity.Error, T.modpostUndefined(r, units[u].object, sym, false), span)
+            .about(sym, "")
+            .reachedThrough(through);
         continue;
       }
       const e = t.get(sym);
@@ -552,18 +556,20 @@ function checkExports(c: Ctx, units: BuildUnit[], t: SymbolTable, hasVmlinux: bo
           T.modpostNsNotImported(r, units[u].object, sym, e.ns, warn),
           span,
         );
-        f.about(sym, e.ns);
+        f.about(sym, e.ns).reachedThrough(through);
         if (!e.span.isNone()) f.withRelated(e.span, "exported here into namespace " + e.ns);
         if (!res.missingNs[u].includes(e.ns)) res.missingNs[u].push(e.ns);
       }
       if (!gplOk && e.gpl) {
         const f = c.modpost(src, Msg.MODPOST_GPL_ONLY, Severity.Error, T.modpostGplOnly(r, units[u].object, sym), span);
-        f.about(sym, e.ns);
+        f.about(sym, e.ns).reachedThrough(through);
         if (!e.span.isNone()) f.withRelated(e.span, "exported GPL-only here");
       }
     }
   }
 }
+
+const NO_STEPS: InlineStep[] = [];
 
 /** The exporter's generated .mod.c of 6.5–6.12 cannot hold a quoted namespace; true when
  *  one failed to compile. */

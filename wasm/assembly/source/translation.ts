@@ -11,24 +11,11 @@ import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
 import { PPCode, PPSeverity, PP_SEVERITY_NAMES } from "../cpp/diagnostic";
-import { TK, TokVec } from "../cpp/pptoken";
 import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
-import { preludeFile } from "../prelude/index";
-import {
-  CK,
-  CompilerMessage,
-  CompilerModel,
-  CTokens,
-  MacroUse,
-  ModuleSource,
-  moduleNameOf,
-  PreprocessedView,
-  Names,
-  readC,
-  ReaderOptions,
-  TokenSink,
-} from "./c/index";
+import { preludeFile, PRELUDE_DIR, PRELUDE_SHOWN } from "../prelude/index";
+import { shownName, tokensOf } from "./unittokens";
+import { CompilerMessage, CompilerModel, MacroUse, ModuleSource, moduleNameOf, PreprocessedView, readC, ReaderOptions } from "./c/index";
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
@@ -45,10 +32,6 @@ import {
   packProfileFor,
 } from "./headerpack";
 
-/** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
-const PRELUDE_DIR = "/ksymns/include";
-/** How diagnostics name that folder: as kbuild's gcc does (`-I./include`). */
-const PRELUDE_SHOWN = "./include";
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
 
 /** What the compiler knows of the kernel a run builds for. */
@@ -266,8 +249,7 @@ function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: Compi
 
 /** The C reader over a preprocessed file; kept for the next run (`key` empty: not kept). */
 function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, pack: bool, key: string, names: string, cacheKey: string): ModuleSource {
-  const names2 = new Names();
-  const tokens = tokensOf(res, file, names2);
+  const tokens = tokensOf(res, file, cacheKey);
   const options = new ReaderOptions();
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
@@ -296,118 +278,6 @@ function sameTexts(ws: Workspace, used: string[], texts: string[]): bool {
     if (f == null || (f as WorkspaceFile).text() != texts[i]) return false;
   }
   return true;
-}
-
-/** The preprocessor's tokens as the C reader's, each placed where the user sees it; an
- *  intercepted export macro becomes the marker the prelude's export.h would have made. */
-function tokensOf(res: PPResult, main: string, names: Names): CTokens {
-  const sink = new TokenSink(names, res.tokens.length + 16);
-  const fileIds = new Int32Array(res.files.length);
-  // a header of the prelude is named as gcc names the kernel's (./include/linux/pwm.h)
-  for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].origin == Origin.System ? shownName(res, i) : res.files[i].path);
-  sink.out.mainFile = sink.fileIndex(main);
-  // names no header defined (a toy file's __init, its macros as written) are read leniently,
-  // as the toy reader does: only undeclared names are, so real code reads the same
-  sink.out.expanded = false;
-  const v = res.tokens;
-  let lastLine = 1,
-    lastCol = 1;
-  for (let i = 0; i < v.length; i++) {
-    const k = v.kind(i);
-    if (k == TK.Padding || k == TK.Eof) continue;
-    // a token of the main file (a macro's argument too) where it is written, as gcc places
-    // its diagnostics; any other token of an expansion at the invocation in the user's file
-    const own = unchecked(v.file[i]);
-    const spelled = own >= 0 && own < res.files.length && res.files[own].origin == Origin.Main && unchecked(v.tok[i]) >= 0;
-    const f = spelled ? own : res.spanFile(v, i);
-    const s = spelled ? res.where(own, unchecked(v.tok[i])) : res.span(v, i);
-    const file = f >= 0 && f < res.files.length ? fileIds[f] : sink.out.mainFile;
-    if (k == TK.Intrinsic) {
-      pushExportCall(res, sink, v, i, file, s);
-      continue;
-    }
-    sink.push(kindOf(k), res.spell(v, i), file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
-    lastLine = s[2];
-    lastCol = s[3];
-  }
-  return sink.finish(lastLine, lastCol);
-}
-
-function kindOf(k: TK): CK {
-  switch (k) {
-    case TK.Ident:
-      return CK.Ident;
-    case TK.Number:
-      return CK.Number;
-    case TK.Char:
-      return CK.Char;
-    case TK.String:
-    case TK.HeaderName:
-      return CK.String;
-    default:
-      return CK.Punct;
-  }
-}
-
-/** `EXPORT_SYMBOL(sym)` that no header defined: as written, or with the namespace that
- *  DEFAULT_SYMBOL_NAMESPACE held there, as `__ksymns_export_default(EXPORT_SYMBOL, sym, ns)`. */
-function pushExportCall(res: PPResult, sink: TokenSink, v: TokVec, i: i32, file: i32, s: StaticArray<i32>): void {
-  const call = res.calls[unchecked(v.tok[i])];
-  const name = res.atoms.text(call.name);
-  const l = s[0],
-    c = s[1],
-    el = s[2],
-    ec = s[3];
-  const exp = unchecked(v.exp[i]);
-  const hasDefault = call.snapStart.length > 0 && call.snapStart[0] >= 0;
-  if (hasDefault) {
-    sink.push(CK.Ident, "__ksymns_export_default", file, l, c, el, ec, exp);
-    sink.push(CK.Punct, "(", file, l, c, el, ec, exp);
-    sink.push(CK.Ident, name, file, l, c, el, ec, exp);
-    sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
-  } else {
-    sink.push(CK.Ident, name, file, l, c, el, ec, exp);
-    sink.push(CK.Punct, "(", file, l, c, el, ec, exp);
-  }
-  for (let a = 0; a < call.rawStart.length; a++) {
-    if (a > 0) sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
-    pushSide(res, sink, call.rawStart[a], call.rawEnd[a], file, s);
-  }
-  if (hasDefault) {
-    sink.push(CK.Punct, ",", file, l, c, el, ec, exp);
-    pushSide(res, sink, call.snapStart[0], call.snapEnd[0], file, s);
-  }
-  sink.push(CK.Punct, ")", file, l, c, el, ec, exp);
-}
-
-/** Tokens [a, b) of the intrinsic calls' side table, at their own places when they have one. */
-function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at: StaticArray<i32>): void {
-  const side = res.side;
-  const l = at[0],
-    c = at[1],
-    el = at[2],
-    ec = at[3];
-  for (let j = a; j < b; j++) {
-    const k = side.kind(j);
-    if (k == TK.Padding || k == TK.Eof) continue;
-    const f = res.spanFile(side, j);
-    if (f >= 0 && f < res.files.length) {
-      const s = res.span(side, j);
-      if (s[0] > 0) {
-        const name = res.files[f].origin == Origin.System ? shownName(res, f) : res.files[f].path;
-        sink.push(kindOf(k), res.spell(side, j), sink.fileIndex(name), s[0], s[1], s[2], s[3], unchecked(side.exp[j]));
-        continue;
-      }
-    }
-    sink.push(kindOf(k), res.spell(side, j), file, l, c, el, ec, 0);
-  }
-}
-
-/** The name gcc gives file `f` in messages (the prelude as kbuild's ./include). */
-function shownName(res: PPResult, f: i32): string {
-  const n = res.files[f].name;
-  if (inPack(n)) return PACK_SHOWN + n.substring(PACK_DIR.length);
-  return n.startsWith(PRELUDE_DIR + "/") ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
 }
 
 /** The preprocessor's diagnostics: errors and warnings as gcc prints them (with the

@@ -3,7 +3,7 @@
 // symbols its object file references (with where), and the order gcc's assembly mentions them.
 
 import { Severity } from "../../../shared/codes";
-import { Finding, Span } from "../../diagnostics";
+import { Finding, InlineStep, Span } from "../../diagnostics";
 
 /** A macro argument as written: one string literal, or an identifier, or anything else. */
 export class MacroArg {
@@ -47,7 +47,8 @@ export class ImportDecl {
  *  function (as called from the module's own code) through which the reference was reached;
  *  `compiler` marks symbols gcc emits by itself (__fentry__, ...), which have no span. */
 export class SymbolRef {
-  via: string = "";
+  /** The inline functions it is reached through, outermost first (none: the file's own code). */
+  through: InlineStep[] = [];
   compiler: bool = false;
   constructor(
     public name: string,

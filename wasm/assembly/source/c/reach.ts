@@ -5,7 +5,7 @@
 // the references to names this file does not define, in order of first use, and the
 // assembly order (sim/symorder.ts) lists them as gcc's output first mentions them.
 
-import { Span } from "../../diagnostics";
+import { InlineStep, Span } from "../../diagnostics";
 import { CompilerModel, FENTRY, INDIRECT_THUNK, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
@@ -114,7 +114,10 @@ export class Reach {
     const keys: i64[] = [];
     const names: string[] = [];
     const toks: i32[] = [];
-    const vias: string[] = [];
+    // each inline expansion followed: its function and the expansion it is inside (-1: none)
+    const frameEnt = new IntVec(64);
+    const frameOuter = new IntVec(64);
+    const vias: i32[] = [];
     const calls: bool[] = [];
     const seenInline = new Set<i32>();
     const st = this.stack;
@@ -146,7 +149,8 @@ export class Reach {
               viaStack.push(via);
               st.push(nodes.head.get(m));
               site.push(tok);
-              viaStack.push(via >= 0 ? via : nodes.entity.get(m));
+              frameEnt.push(nodes.entity.get(m));
+              viaStack.push(frameOuter.push(via));
               break;
             }
           } else {
@@ -155,7 +159,7 @@ export class Reach {
               keys.push(((<i64>tok) << 24) | (<i64>(keys.length & 0xffffff)));
               names.push(this.nameOf(e));
               toks.push(tok);
-              vias.push(via >= 0 ? w.t.names.text(w.ents.at(via).atom) : "");
+              vias.push(via);
               calls.push(r.call.get(x) != 0);
             }
           }
@@ -176,11 +180,24 @@ export class Reach {
         continue;
       }
       const ref = new SymbolRef(name, calls[idx], spanOf(w.t, toks[idx], toks[idx]));
-      ref.via = vias[idx];
+      ref.through = this.stepsOf(vias[idx], frameEnt, frameOuter);
       at.set(name, this.mod.refs.length);
       this.mod.refs.push(ref);
     }
     this.compilerRefs(at);
+  }
+
+  /** The inline functions of expansion `frame` and those it is inside, outermost first, each
+   *  where it is defined. */
+  private stepsOf(frame: i32, ent: IntVec, outer: IntVec): InlineStep[] {
+    const steps: InlineStep[] = [];
+    const w = this.w;
+    for (let f = frame; f >= 0; f = outer.get(f)) {
+      const e = w.ents.at(ent.get(f));
+      const tok = e.defTok >= 0 ? e.defTok : e.declTok;
+      steps.unshift(new InlineStep(w.t.names.text(e.atom), tok >= 0 ? spanOf(w.t, tok, tok) : Span.none()));
+    }
+    return steps;
   }
 
   /** What gcc adds by itself for the emitted functions (compiler.ts). */
