@@ -54,6 +54,7 @@ const offline = registerOffline(base);
 store.getState().setSideEngine(() => startWorkerClient(base));
 connectCompare(store);
 startEngine(store, base, {
+  coreFirst: true,
   onEngine: (engine) => (testHooks.injectFault = (kind) => engine.injectFault(kind)),
   onReady: () => void offline.cacheLoaded(),
 });

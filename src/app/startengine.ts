@@ -9,6 +9,7 @@ import EngineWorker from "../engine/worker/worker?worker";
 import SharedEngine from "../engine/worker/sharedworker?sharedworker";
 import type { Engine } from "../engine";
 import { connectEngine, type PlaygroundStore } from "../store";
+import { coreFirstPreview } from "./corefirst";
 
 export interface EngineStart {
   /** Wraps the client the store runs through (the embed's light first run). */
@@ -17,6 +18,9 @@ export interface EngineStart {
   onEngine?(engine: Engine): void;
   /** Called after the first result has been applied. */
   onReady?(): void;
+  /** Shows the first verdict before the base kernel's table is loaded when the table could
+   *  not change it (corefirst.ts). */
+  coreFirst?: boolean;
   /** Runs on the engine the page's embeds share, where the browser has SharedWorker (one wasm
    *  instance and one loaded profile for ten embeds as for one); `onResources` hears the URLs
    *  it loads, which the page's service worker is asked to keep. */
@@ -56,7 +60,9 @@ export function startEngine(store: PlaygroundStore, base: URL, hooks: EngineStar
       // the shared engine reports a failed start on its first call
       if (shared) client.kernels().catch(() => (document.body.dataset.ready = "error"));
       let first = true;
-      connectEngine(store, hooks.wrap ? hooks.wrap(client) : client, {
+      const runs = hooks.wrap ? hooks.wrap(client) : client;
+      connectEngine(store, runs, {
+        preview: hooks.coreFirst ? coreFirstPreview(runs) : undefined,
         onApplied() {
           if (!first) return;
           first = false;

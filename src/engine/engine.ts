@@ -137,6 +137,7 @@ function packOptions(o: RunOptions, undecoded: Undecoded[] = []): ArrayBuffer {
   if (o.kernel) entries.kernel = o.kernel;
   if (o.relaxed) entries.relaxed = "1";
   if (o.profile === false) entries.profile = "0";
+  else if (o.profile === "core") entries.profile = "core";
   for (const [k, v] of Object.entries(o.config ?? {})) entries[`config/${k}`] = v;
   for (const u of undecoded) entries[`undecoded/${u.file}`] = `${u.reason}:${u.format}`;
   return packWorkspace(entries);
@@ -298,7 +299,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       if (restarting) await restarting;
       let undecoded: Undecoded[] = [];
       if (host.decompress) ({ files, undecoded } = await decompressModules(files, host.decompress));
-      if (options.profile !== false) {
+      if (options.profile !== false && options.profile !== "core") {
         try {
           await engine.useProfileFor(options.kernel, files);
         } catch (err) {
@@ -307,7 +308,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       }
       // the real headers: the pack files the run needed (and all they include) are loaded and
       // the run made again; in the background the run's result stands meanwhile
-      const withPack = host.headers ? await declarePack(engine.plan(files, options).profile) : false;
+      // (a run on vmlinux's core exports is the quick first look: it reads with the prelude)
+      const withPack = host.headers && options.profile !== "core" ? await declarePack(engine.plan(files, options).profile) : false;
       // every file starts with kbuild's forced includes: loaded before the first run that waits
       if (withPack && options.headers !== "background") {
         try {

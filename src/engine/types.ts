@@ -8,8 +8,10 @@ export interface RunOptions {
   kernel?: string;
   /** Build like the kernel lab when make refuses (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch). */
   relaxed?: boolean;
-  /** false: no base kernel profile (only the workspace's Module.symvers). */
-  profile?: boolean;
+  /** false: no base kernel profile (only the workspace's Module.symvers); "core": none loaded,
+   *  yet a kernel's vmlinux with only its core exports known (printk, gcc's own symbols), as
+   *  while the profile loads — a use of any other kernel export then reads as undefined. */
+  profile?: boolean | "core";
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
   /** With a header pack: "wait" (default) loads the headers a C file needs and runs again

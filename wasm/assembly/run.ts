@@ -79,7 +79,7 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
 
   const extra: Array<WorkspaceFile | null> = [];
   for (let i = 0; i < units.extraSymbols.length; i++) extra.push(ws.find(units.extraSymbols[i]));
-  const tables = layerTables(res.units, res.kos, inputs.symvers, units.extraSymbols, extra, prof, r);
+  const tables = layerTables(res.units, res.kos, inputs.symvers, units.extraSymbols, extra, prof, r, prof == null && opt.coreVmlinux);
   addAll(res.findings, tables.findings);
   if (tables.core != null) {
     const names = (tables.core as Map<string, Export>).keys();

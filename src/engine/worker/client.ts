@@ -71,7 +71,7 @@ export function switchingClient(local: EngineClient, startWorker: () => EngineCl
   return clientOf(
     (files, options) => {
       const engine = pick(files);
-      if (options?.profile !== false) last = engine;
+      if (options?.profile !== false && options?.profile !== "core") last = engine;
       return engine.run(files, options);
     },
     (q, args) => ((q === "kernels" ? local : last)[q] as (...a: unknown[]) => Promise<unknown>)(...args),

@@ -13,6 +13,9 @@ export class RunOptions {
   relaxed: bool = false;
   /** Use the base kernel profile (a real Debian kernel's export table). */
   useProfile: bool = true;
+  /** Without a profile, still a kernel's vmlinux, of whose exports only the core ones are known
+   *  (kernel/core.ts): the host runs so while the base kernel's table loads. */
+  coreVmlinux: bool = false;
   /** CONFIG_ overrides over the workspace's .config. */
   config: Map<string, string> = new Map();
   /** Compressed modules the host did not decompress: file name → "REASON:FORMAT". */
@@ -37,7 +40,13 @@ function isConfigName(k: string): bool {
   return true;
 }
 
-/** Reads the options container: `kernel`, `relaxed` ("1"), `profile` ("0" for none),
+/** `profile`: "0" for none, "core" for vmlinux with only its core exports, else the base kernel's. */
+function readProfile(o: RunOptions, v: string): void {
+  o.useProfile = v != "0" && v != "core";
+  o.coreVmlinux = v == "core";
+}
+
+/** Reads the options container: `kernel`, `relaxed` ("1"), `profile` (readProfile),
  *  `config/CONFIG_X` (its value), `undecoded/FILE` ("REASON:FORMAT"). */
 export function readOptions(packed: ArrayBuffer): RunOptions {
   const o = new RunOptions();
@@ -47,7 +56,7 @@ export function readOptions(packed: ArrayBuffer): RunOptions {
       v = entries[i].text();
     if (k == KERNEL) o.kernel = v.trim();
     else if (k == RELAXED) o.relaxed = v == "1";
-    else if (k == PROFILE) o.useProfile = v != "0";
+    else if (k == PROFILE) readProfile(o, v);
     else if (k.startsWith(CONFIG) && isConfigName(k.substring(CONFIG.length))) o.config.set(k.substring(CONFIG.length), v);
     else if (k.startsWith(UNDECODED)) o.undecoded.set(k.substring(UNDECODED.length), v);
     else

@@ -62,7 +62,8 @@ function pin(t: Tables, sv: Symvers): void {
 }
 
 /** The tables for a build of `units` beside the workspace's `kos`; `extraFiles` are the
- *  KBUILD_EXTRA_SYMBOLS tables (null where the workspace lacks the file `extraNames` names). */
+ *  KBUILD_EXTRA_SYMBOLS tables (null where the workspace lacks the file `extraNames` names);
+ *  `coreVmlinux`: with no table of vmlinux, vmlinux is still there with its core exports. */
 export function layerTables(
   units: BuildUnit[],
   kos: KoImage[],
@@ -71,6 +72,7 @@ export function layerTables(
   extraFiles: Array<WorkspaceFile | null>,
   profile: Profile | null,
   r: Rules,
+  coreVmlinux: bool,
 ): Tables {
   const t = new Tables();
   t.profile = profile;
@@ -122,9 +124,11 @@ export function layerTables(
     t.hasVmlinux = t.hasVmlinux || (profile as Profile).symvers.hasVmlinux;
   }
   if (!t.hasVmlinux) {
-    // no table knows vmlinux: its core exports are still there (modpost still warns)
+    // no table knows vmlinux: its core exports are still there (modpost still warns, unless
+    // the host said vmlinux is there and only its table is not)
     t.core = coreExports(r);
     t.base.under(t.core as Map<string, Export>);
+    t.hasVmlinux = coreVmlinux;
   }
   t.repeated = repeatedExports(kernel, t.symvers, t.extra);
   return t;
