@@ -125,6 +125,7 @@ for (const series of SERIES) {
       let extra = 0;
       let unprinted = 0;
       const unprintedIds = new Map<string, number>();
+      const unprintedLines: string[] = [];
       const perTarget: string[] = [];
       for (const r of results) {
         const root = sourceRoot(r, series, index.version);
@@ -143,7 +144,10 @@ for (const series of SERIES) {
           for (const s of found) if (!want.has(s)) extra++;
           const wrong = res.findings.filter((f) => (f.stage === "compile" || f.stage === "modpost") && f.severity !== "info" && !real.includes(f.text));
           unprinted += wrong.length;
-          for (const f of wrong) unprintedIds.set(f.id, (unprintedIds.get(f.id) ?? 0) + 1);
+          for (const f of wrong) {
+            unprintedIds.set(f.id, (unprintedIds.get(f.id) ?? 0) + 1);
+            unprintedLines.push(`${r.id} ${m.name}: ${f.file}:${f.line}: ${f.text}`);
+          }
         }
         matched += tm;
         total += tt;
@@ -158,7 +162,10 @@ for (const series of SERIES) {
               .sort((a, b) => b[1] - a[1])
               .map(([id, n]) => `${id} ${n}`)
               .join(", ") || "none"
-          }\n`,
+          }\n${unprintedLines
+            .slice(0, 20)
+            .map((l) => `    ${l}\n`)
+            .join("")}`,
       );
       expect(matched).toBeGreaterThanOrEqual(floor.matched);
       expect(extra).toBeLessThanOrEqual(floor.extra);
