@@ -72,6 +72,19 @@ function workspaceOf(m: BuiltModule, root: string): Record<string, string> | nul
     for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h")))
       files[relative(top, join(dirname(src), h))] = readFileSync(join(dirname(src), h), "utf8");
   }
+  // files the sources include by name besides headers (sound/usb's usx2yhwdeppcm.c includes
+  // usx2yaudio.c), found next to the file that includes them
+  const queue = Object.keys(files);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    for (const m of files[name].matchAll(/^\s*#\s*include\s*"([^"]+)"/gm)) {
+      const path = join(top, dirname(name), m[1]);
+      const rel = relative(top, path);
+      if (rel.startsWith("..") || rel in files || !existsSync(path)) continue;
+      files[rel] = readFileSync(path, "utf8");
+      queue.push(rel);
+    }
+  }
   const name = basename(m.ko).replace(/\.ko$/, "");
   const parts = sources.map((p) => relative(top, p).replace(/\.c$/, ".o"));
   files.Kbuild = parts.length === 1 && parts[0] === `${name}.o` ? `obj-m += ${name}.o\n` : `obj-m += ${name}.o\n${name}-y := ${parts.join(" ")}\n`;

@@ -330,7 +330,8 @@ function compile(c: Ctx, units: BuildUnit[]): Compiled {
         continue;
       }
       seen.add(e.symbol);
-      if (!src.defined.has(e.symbol) && !src.declared.has(e.symbol)) {
+      // without a header it includes, the declaration may be the header's (the file says so)
+      if (!src.defined.has(e.symbol) && !src.declared.has(e.symbol) && !src.lacksHeaders) {
         c.compileError(src, Msg.CC_UNKNOWN_MACRO, T.ccUndeclared(e.symbol), e.span, src.file);
         nss.push(null);
         continue;

@@ -254,6 +254,7 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
   addDiagnostics(res, mod, file, pack);
+  mod.lacksHeaders = lacksAnyHeader(res);
   mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
@@ -371,6 +372,12 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
 /** Whether an angled #include found nothing (a kernel header the prelude lacks). */
 function lacksKernelHeaders(res: PPResult): bool {
   for (let i = 0; i < res.includes.length; i++) if (res.includes[i].resolved < 0 && res.includes[i].angled && !res.includes[i].probe) return true;
+  return false;
+}
+
+/** Whether any #include found nothing. */
+function lacksAnyHeader(res: PPResult): bool {
+  for (let i = 0; i < res.includes.length; i++) if (res.includes[i].resolved < 0 && !res.includes[i].probe) return true;
   return false;
 }
 

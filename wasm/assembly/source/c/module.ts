@@ -139,6 +139,9 @@ export class ModuleSource {
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */
   expanded: bool = false;
+  /** Some header it includes was not found: a name only that header declares reads as
+   *  undeclared here, which gcc (given the header) would not say. */
+  lacksHeaders: bool = false;
   constructor(
     public file: string,
     public name: string,
