@@ -313,3 +313,18 @@ describe("bad input", () => {
     ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 });
+
+describe("a file read without a header it includes", () => {
+  const exportOf = (includes: string) =>
+    engine
+      .runLoaded({ "drv.c": `${includes}#include <linux/module.h>\nEXPORT_SYMBOL_GPL(from_header);\nMODULE_LICENSE("GPL");\n` }, { kernel: "6.12" })
+      .findings.filter((f) => f.stage === "compile");
+
+  it("says an exported name is undeclared when every header was found", () => {
+    expect(exportOf("").map((f) => f.text)).toEqual(["error: 'from_header' undeclared here (not in a function)"]);
+  });
+
+  it("does not, when a header it includes is missing (it may declare the name)", () => {
+    expect(exportOf("#include <net/netfilter/not_in_the_prelude.h>\n")).toEqual([]);
+  });
+});
