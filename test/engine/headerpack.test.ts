@@ -37,11 +37,18 @@ const TREE: Record<string, string> = {
   "include/asm-generic/kstate.h": "#error the arch header comes first\n",
 };
 
-function writePack(): string {
-  const files = new Map(Object.entries(TREE).map(([p, t]) => [p, stripComments(t)]));
-  const { index, chunks } = buildPack(files, { profile: PROFILE, release: "6.12.118+deb12-amd64", packages: [] });
-  const root = mkdtempSync(join(tmpdir(), "ksymns-packs-"));
-  const dir = join(root, PROFILE);
+/** 5.10's tree: no compiler-version.h, and kernel.h takes <stdarg.h> from gcc's folder. */
+const PROFILE_510 = "debian-5.10.0-46-amd64";
+const TREE_510: Record<string, string> = {
+  "include/linux/kconfig.h": TREE["include/linux/kconfig.h"],
+  "include/linux/compiler_types.h": TREE["include/linux/compiler_types.h"],
+  "include/linux/kernel.h": "#include <stdarg.h>\nextern int vprintk(const char *fmt, va_list args);\n",
+};
+
+function writePack(profile = PROFILE, tree = TREE, root = mkdtempSync(join(tmpdir(), "ksymns-packs-"))): string {
+  const files = new Map(Object.entries(tree).map(([p, t]) => [p, stripComments(t)]));
+  const { index, chunks } = buildPack(files, { profile, release: profile.replace(/^debian-/, ""), packages: [] });
+  const dir = join(root, profile);
   mkdirSync(dir);
   for (const [name, bytes] of chunks) writeFileSync(join(dir, name), bytes);
   writeFileSync(join(dir, "index.json"), JSON.stringify(index));
@@ -81,6 +88,20 @@ describe("C files with a header pack", () => {
     const res = await engine.run({ "drv.c": "#include <linux/nowhere.h>\nint x;\n" }, { kernel: "6.12" });
     expect(res.findings.map((f) => f.text)).toContain("fatal error: linux/nowhere.h: No such file or directory");
     expect(res.findings.map((f) => f.id)).not.toContain("READ_HEADER_NOT_BUILTIN");
+  });
+
+  it("finds gcc's own <stdarg.h> up to 5.14, as kbuild's -isystem did, and not from 5.15", async () => {
+    const engine = await createNodeEngine({ headers: writePack(PROFILE_510, TREE_510, writePack()) });
+    const file = {
+      "drv.c":
+        "#include <linux/kernel.h>\nint drv_log(const char *fmt, ...)\n{\n\tva_list ap;\n\tint n;\n\tva_start(ap, fmt);\n\tn = vprintk(fmt, ap);\n\tva_end(ap);\n\treturn n;\n}\n",
+    };
+    const old = await engine.run(file, { kernel: "5.10" });
+    expect(old.kernel.headers).toEqual({ pack: PROFILE_510, units: 1, needed: [] });
+    expect(old.findings.filter((f) => f.stage === "compile")).toEqual([]);
+    expect(old.model.modules[0].uses.map((u) => u.symbol)).toContain("vprintk");
+    const later = await engine.run({ "drv.c": "#include <stdarg.h>\nint x;\n" }, { kernel: "6.12" });
+    expect(later.findings.map((f) => f.text)).toContain("fatal error: stdarg.h: No such file or directory");
   });
 
   it("uses the prelude for another release and without packs", async () => {

@@ -44,6 +44,7 @@ import {
   packKbuildDirs,
   packProfileFor,
 } from "./headerpack";
+import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
 
 /** Where the prelude's headers are found (gcc's -I of the kernel's include folder). */
 const PRELUDE_DIR = "/ksymns/include";
@@ -129,6 +130,7 @@ class TranslationFiles extends FileSystem {
   }
   read(path: string): string | null {
     if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
+    if (path.startsWith(GCC_INCLUDE + "/")) return gccHeader(path);
     if (path.startsWith(PRELUDE_DIR + "/")) {
       if (path == AUTOCONF) return this.headers.autoconf;
       return preludeFile(path.substring(PRELUDE_DIR.length + 1));
@@ -138,7 +140,7 @@ class TranslationFiles extends FileSystem {
   }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
-    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) ? Origin.System : Origin.Workspace;
+    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) || path.startsWith(GCC_INCLUDE + "/") ? Origin.System : Origin.Workspace;
   }
 }
 
@@ -259,6 +261,8 @@ function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: Compi
   for (let i = 0; i < kernelDirs.length; i++) bracket.push(kernelDirs[i]);
   const kbuild = kernelDirs.includes(PRELUDE_DIR) ? flags.object.includeDirs : packKbuildDirs(flags.object.includeDirs);
   for (let i = 0; i < kbuild.length; i++) bracket.push(kbuild[i]);
+  // -isystem folders come after every -I folder
+  if (searchesGccInclude(fs.headers.release)) bracket.push(GCC_INCLUDE);
   if (!bracket.includes(PRELUDE_DIR)) bracket.push(PRELUDE_DIR);
   return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
 }
