@@ -209,7 +209,8 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
   };
   const common = dep(/^linux-headers-.*-common$/);
   const kbuild = dep(/^linux-kbuild-/);
-  const gcc = dep(/^gcc-\d+$/);
+  // 6.1 and older name linux-compiler-gcc-N-x86, which depends on gcc-N
+  const gcc = dep(/^(gcc-\d+|linux-compiler-gcc-\d+-x86)$/).replace(/^linux-compiler-(gcc-\d+)-x86$/, "$1");
   const cdeb = fetch(common, version);
   const kbVersion = listVersions(apt, kbuild).includes(version) ? version : listVersions(apt, kbuild)[0];
   const kdeb = fetch(kbuild, kbVersion);
