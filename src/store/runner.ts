@@ -2,48 +2,78 @@
 // runs the workspace and writes the result to the store. Runs never overlap; changes made
 // during a run are coalesced into one more run with the latest files. With a header pack,
 // a run answers at once (files whose real headers are still loading read with the built-in
-// ones) and one more run waits for those headers: the playground stays usable meanwhile.
+// ones) and one more run waits for those headers beside the loop: edits made meanwhile are
+// answered as before, and the waiting run's answer counts only if the files are still its own.
 
 import type { EngineClient } from "../engine/worker";
+import type { RunResult } from "../engine";
 import { selectWorkspace } from "./selectors";
 import type { PlaygroundState, PlaygroundStore } from "./store";
 
 const runInputs = (s: PlaygroundState) => [s.files, s.profile, s.relaxed] as const;
-const sameInputs = (a: ReturnType<typeof runInputs>, b: ReturnType<typeof runInputs>) => a.every((x, i) => x === b[i]);
+type RunInputs = ReturnType<typeof runInputs>;
+const sameInputs = (a: RunInputs, b: RunInputs) => a.every((x, i) => x === b[i]);
 
 /** Connects the store to an engine; returns the function that disconnects it. */
 export function connectEngine(store: PlaygroundStore, client: EngineClient, hooks: { onApplied?(state: PlaygroundState): void } = {}): () => void {
   let running = false;
   let again = false;
   let stopped = false;
+  /** The inputs of the run waiting for the pack's headers, if one is. */
+  let waitingFor: RunInputs | null = null;
+
+  function runOf(s: PlaygroundState, headers: "wait" | "background"): Promise<RunResult> {
+    return client.run(selectWorkspace(s), { relaxed: s.relaxed, headers, ...(s.profile ? {} : { profile: false }) });
+  }
+
+  function apply(result: RunResult, s: PlaygroundState): void {
+    // the engine says how this release wants namespaces written
+    store.getState().setResult(result, s.files, result.kernel.syntax?.namespace ?? null);
+    hooks.onApplied?.(store.getState());
+  }
+
+  /** Clears the store's running flag once no run (nor a wait for headers) is in flight. */
+  function settle(): void {
+    if (!stopped && !running && !waitingFor) store.getState().setRunning(false);
+  }
+
+  /** One run that answers once the headers `s`'s run lacked are loaded (the first loading
+   *  run of the same inputs stands for later ones); its answer is dropped if the files changed. */
+  function waitForHeaders(s: PlaygroundState): void {
+    const inputs = runInputs(s);
+    if (waitingFor && sameInputs(waitingFor, inputs)) return;
+    waitingFor = inputs;
+    runOf(s, "wait")
+      .then(
+        (result) => {
+          if (!stopped && sameInputs(inputs, runInputs(store.getState()))) apply(result, s);
+        },
+        (err: unknown) => {
+          if (!stopped) store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
+        },
+      )
+      .finally(() => {
+        if (waitingFor === inputs) waitingFor = null;
+        settle();
+      });
+  }
 
   async function runLoop(): Promise<void> {
     running = true;
-    let waitHeaders = false;
     try {
       do {
         again = false;
         const s = store.getState();
-        const files = s.files;
-        const result = await client.run(selectWorkspace(s), {
-          relaxed: s.relaxed,
-          headers: waitHeaders ? "wait" : "background",
-          ...(s.profile ? {} : { profile: false }),
-        });
-        // one waiting run after an answering one (not again when the headers could not come)
-        waitHeaders = !waitHeaders && !again && (result.kernel.headers?.needed.length ?? 0) > 0;
-        if (waitHeaders) again = true;
-        // the engine says how this release wants namespaces written
-        const form = result.kernel.syntax?.namespace ?? null;
+        const result = await runOf(s, "background");
         if (stopped) return;
-        store.getState().setResult(result, files, form);
-        hooks.onApplied?.(store.getState());
+        apply(result, s);
+        if (!again && (result.kernel.headers?.needed.length ?? 0) > 0) waitForHeaders(s);
       } while (again && !stopped);
     } catch (err) {
       store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
     } finally {
       running = false;
-      if (!stopped) store.getState().setRunning(false);
+      settle();
     }
   }
 
