@@ -4,12 +4,13 @@
 // undefined symbols, the run names the pack files it lacked (read with the prelude meanwhile)
 // and the next run has them; without a pack the prelude serves as before.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPack, stripComments } from "../../src/cli/headerpack";
-import { createNodeEngine } from "../../src/engine/hosts/node";
+import { createNodeEngine, folderPack, projectRoot } from "../../src/engine/hosts/node";
+import { createEngine } from "../../src/engine";
 
 const PROFILE = "debian-6.12.118+deb12-amd64";
 
@@ -36,6 +37,9 @@ const TREE: Record<string, string> = {
   "arch/x86/include/asm/kstate.h": "#define KSTATE 1\n",
   "include/asm-generic/kstate.h": "#error the arch header comes first\n",
 };
+
+/** A header of another chunk (another folder) than module.h's. */
+const OTHER = "extern void real_other(int);\nstatic inline void other_helper(int x) { real_other(x); }\n";
 
 /** 5.10's tree: no compiler-version.h, and kernel.h takes <stdarg.h> from gcc's folder. */
 const PROFILE_510 = "debian-5.10.0-46-amd64";
@@ -81,6 +85,37 @@ describe("C files with a header pack", () => {
     expect(first.kernel.headers?.needed).toEqual(["include/linux/compiler-version.h"]);
     const next = await engine.run(DRIVER, { kernel: "6.12" });
     expect(next.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
+  });
+
+  it("answers with the pack when a waiting run starts while another file's headers load", async () => {
+    // the pack's chunks come when the test lets them
+    let release = (): void => undefined;
+    let held: Promise<void> = Promise.resolve();
+    const tree = { ...TREE, "include/net/other.h": OTHER, "include/sound/third.h": OTHER.replace(/other/g, "third") };
+    const folder = folderPack(join(writePack(PROFILE, tree), PROFILE));
+    const engine = await createEngine({
+      wasm: async () => WebAssembly.compile(readFileSync(`${projectRoot}wasm/build/ksymns.wasm`)),
+      profile: async () => ({ symvers: new Uint8Array(), modules: "", config: "" }),
+      headers: (profile) => (profile === PROFILE ? { index: () => folder.index(), chunk: async (f) => (await held, folder.chunk(f)) } : null),
+    });
+    const using = (header: string, fn: string) => ({
+      "drv.c": `#include <linux/module.h>\n#include <${header}>\nint drv_poke(int v)\n{\n\t${fn}(v);\n\treturn 0;\n}\nMODULE_LICENSE("GPL");\n`,
+    });
+    const options = { kernel: "6.12", profile: false } as const;
+    // kbuild's forced includes and module.h are in
+    await engine.run(DRIVER, options);
+    held = new Promise((resolve) => (release = resolve));
+    // one file's headers are loading when another file answers and a run waits for its own
+    void engine.run(using("sound/third.h", "third_helper"), { ...options, headers: "background" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const file = using("net/other.h", "other_helper");
+    const first = await engine.run(file, { ...options, headers: "background" });
+    expect(first.kernel.headers?.needed).toEqual(["include/net/other.h"]);
+    const next = engine.run(file, options);
+    setTimeout(release, 50);
+    const res = await next;
+    expect(res.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
+    expect(res.model.modules[0].uses.map((u) => u.symbol)).toContain("real_other");
   });
 
   it("says gcc's fatal error for a header the pack and the prelude both lack", async () => {
