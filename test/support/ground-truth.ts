@@ -43,6 +43,7 @@ export const KERNELS: Record<string, Kernel> = {
     headers: /^linux-headers-(6\.1\.0-\d+-amd64)$/,
   },
   "6.12": { suite: "bookworm", sources: [`deb ${SECURITY} bookworm-security main`], headers: /^linux-headers-(6\.12\.\d+\+deb12-amd64)$/ },
+  "7.3": { suite: "trixie", sources: [`deb ${DEBIAN} trixie-backports main`], headers: /^linux-headers-(7\.3\.\d+\+deb13-amd64)$/ },
 };
 
 /** An in-tree directory built as an external module. `mirror` directories' headers are copied
@@ -209,8 +210,8 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
   };
   const common = dep(/^linux-headers-.*-common$/);
   const kbuild = dep(/^linux-kbuild-/);
-  // 6.1 and older name linux-compiler-gcc-N-x86, which depends on gcc-N
-  const gcc = dep(/^(gcc-\d+|linux-compiler-gcc-\d+-x86)$/).replace(/^linux-compiler-(gcc-\d+)-x86$/, "$1");
+  // 6.1 and older name linux-compiler-gcc-N-x86, which depends on gcc-N; trixie's gcc-N-for-host
+  const gcc = dep(/^(gcc-\d+(-for-host)?|linux-compiler-gcc-\d+-x86)$/).replace(/^linux-compiler-(gcc-\d+)-x86$/, "$1");
   const cdeb = fetch(common, version);
   const kbVersion = listVersions(apt, kbuild).includes(version) ? version : listVersions(apt, kbuild)[0];
   const kdeb = fetch(kbuild, kbVersion);
