@@ -15,7 +15,7 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, posix, relative } from "node:path";
 import { defaultCorpusDir } from "../../src/cli/corpus";
 import { fetchKernelSource, listVersions, privateApt } from "./kernel-source";
 
@@ -460,6 +460,13 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
         const norm = cmd.replaceAll(join(inner, tree), "<T>");
         obj.flags = compileFlags(norm);
         obj.source = obj.flags.argv.at(-1);
+        // from 6.13 gcc runs in the M= folder and names the source and $(src) relative to it
+        const m = passes.find((q) => q.m === "." || rel.startsWith(`${q.m}/`))?.m ?? ".";
+        const inM = (f: string): string => (f.startsWith("<T>") || f.startsWith("/") ? f : `<T>/${posix.join(m, f)}`);
+        if (obj.source && !obj.source.startsWith("<T>") && !obj.source.startsWith("/")) {
+          obj.source = inM(obj.source);
+          obj.flags.includeDirs = obj.flags.includeDirs.map(inM);
+        }
       }
       objects.push(obj);
     }
