@@ -31,6 +31,8 @@ export function headerProfile(wanted: string): string | null {
 /** The folders of the tree that go into a pack, and what in them. */
 function wanted(rel: string): boolean {
   if (rel === PACK_AUTOCONF) return false;
+  // fixdep's empty per-option stamps (include/config/usb/storage.h up to 5.12; no .h after)
+  if (rel.startsWith("include/config/")) return false;
   if (!rel.endsWith(".h")) return false;
   return rel.startsWith("include/") || rel.startsWith("arch/x86/include/");
 }

@@ -328,10 +328,13 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
           break;
         }
         try {
-          if (!(await load)) break;
+          await load;
         } catch (err) {
           return internalError(err, options);
         }
+        // a load already under way may have brought them (then this one had nothing to add);
+        // none of them there means they cannot come
+        if (!needed.some((p) => supplied.has(p))) break;
         if (restarting) await restarting;
         res = runPrepared(files, options, undecoded);
       }
@@ -406,7 +409,8 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   }
 
   /** Loads the files `needed` and all they include into the instance; false when nothing new
-   *  could be supplied. One load at a time: a second waits for the first. */
+   *  needed supplying (another load may have just brought them). One load at a time: a second
+   *  waits for the first. */
   async function supplyHeaders(needed: string[]): Promise<boolean> {
     while (loading) await loading;
     const pack = await packs.get(declaredPack);

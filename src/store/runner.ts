@@ -2,7 +2,8 @@
 // runs the workspace and writes the result to the store. Runs never overlap; changes made
 // during a run are coalesced into one more run with the latest files. With a header pack,
 // a run answers at once (files whose real headers are still loading read with the built-in
-// ones) and one more run waits for those headers: the playground stays usable meanwhile.
+// ones) and one more run waits for those headers beside the loop: edits made meanwhile are
+// answered as before, and the waiting run's answer counts only if the files are still its own.
 // A quicker first run (the page's, on vmlinux's core exports while the kernel's table loads)
 // is shown before the real one when it gives the same verdict.
 
@@ -12,7 +13,8 @@ import { selectWorkspace } from "./selectors";
 import type { PlaygroundState, PlaygroundStore } from "./store";
 
 const runInputs = (s: PlaygroundState) => [s.files, s.profile, s.relaxed] as const;
-const sameInputs = (a: ReturnType<typeof runInputs>, b: ReturnType<typeof runInputs>) => a.every((x, i) => x === b[i]);
+type RunInputs = ReturnType<typeof runInputs>;
+const sameInputs = (a: RunInputs, b: RunInputs) => a.every((x, i) => x === b[i]);
 
 export interface EngineHooks {
   /** Called after each result is applied. */
@@ -27,41 +29,72 @@ export function connectEngine(store: PlaygroundStore, client: EngineClient, hook
   let running = false;
   let again = false;
   let stopped = false;
+  /** The inputs of the run waiting for the pack's headers, if one is. */
+  let waitingFor: RunInputs | null = null;
+
   let preview = hooks.preview;
 
-  function apply(result: RunResult, files: PlaygroundState["files"]): void {
+  function optionsOf(s: PlaygroundState, headers: "wait" | "background"): RunOptions {
+    return { relaxed: s.relaxed, headers, ...(s.profile ? {} : { profile: false }) };
+  }
+
+  function runOf(s: PlaygroundState, headers: "wait" | "background"): Promise<RunResult> {
+    return client.run(selectWorkspace(s), optionsOf(s, headers));
+  }
+
+  function apply(result: RunResult, s: PlaygroundState): void {
     // the engine says how this release wants namespaces written
-    store.getState().setResult(result, files, result.kernel.syntax?.namespace ?? null);
+    store.getState().setResult(result, s.files, result.kernel.syntax?.namespace ?? null);
     hooks.onApplied?.(store.getState());
+  }
+
+  /** Clears the store's running flag once no run (nor a wait for headers) is in flight. */
+  function settle(): void {
+    if (!stopped && !running && !waitingFor) store.getState().setRunning(false);
+  }
+
+  /** One run that answers once the headers `s`'s run lacked are loaded (the first loading
+   *  run of the same inputs stands for later ones); its answer is dropped if the files changed. */
+  function waitForHeaders(s: PlaygroundState): void {
+    const inputs = runInputs(s);
+    if (waitingFor && sameInputs(waitingFor, inputs)) return;
+    waitingFor = inputs;
+    runOf(s, "wait")
+      .then(
+        (result) => {
+          if (!stopped && sameInputs(inputs, runInputs(store.getState()))) apply(result, s);
+        },
+        (err: unknown) => {
+          if (!stopped) store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
+        },
+      )
+      .finally(() => {
+        if (waitingFor === inputs) waitingFor = null;
+        settle();
+      });
   }
 
   async function runLoop(): Promise<void> {
     running = true;
-    let waitHeaders = false;
     try {
       do {
         again = false;
         const s = store.getState();
-        const files = s.files;
-        const workspace = selectWorkspace(s);
-        const options: RunOptions = { relaxed: s.relaxed, headers: waitHeaders ? "wait" : "background", ...(s.profile ? {} : { profile: false }) };
         if (preview) {
-          const quick = await preview(workspace, options);
+          const quick = await preview(selectWorkspace(s), optionsOf(s, "background"));
           preview = undefined;
-          if (quick && !stopped && store.getState().files === files) apply(quick, files);
+          if (quick && !stopped && store.getState().files === s.files) apply(quick, s);
         }
-        const result = await client.run(workspace, options);
-        // one waiting run after an answering one (not again when the headers could not come)
-        waitHeaders = !waitHeaders && !again && (result.kernel.headers?.needed.length ?? 0) > 0;
-        if (waitHeaders) again = true;
+        const result = await runOf(s, "background");
         if (stopped) return;
-        apply(result, files);
+        apply(result, s);
+        if (!again && (result.kernel.headers?.needed.length ?? 0) > 0) waitForHeaders(s);
       } while (again && !stopped);
     } catch (err) {
       store.getState().setEngineFailed(err instanceof Error ? err.message : String(err));
     } finally {
       running = false;
-      if (!stopped) store.getState().setRunning(false);
+      settle();
     }
   }
 

@@ -4,12 +4,13 @@
 // undefined symbols, the run names the pack files it lacked (read with the prelude meanwhile)
 // and the next run has them; without a pack the prelude serves as before.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPack, stripComments } from "../../src/cli/headerpack";
-import { createNodeEngine } from "../../src/engine/hosts/node";
+import { createNodeEngine, folderPack, projectRoot } from "../../src/engine/hosts/node";
+import { createEngine } from "../../src/engine";
 
 const PROFILE = "debian-6.12.118+deb12-amd64";
 
@@ -37,11 +38,21 @@ const TREE: Record<string, string> = {
   "include/asm-generic/kstate.h": "#error the arch header comes first\n",
 };
 
-function writePack(): string {
-  const files = new Map(Object.entries(TREE).map(([p, t]) => [p, stripComments(t)]));
-  const { index, chunks } = buildPack(files, { profile: PROFILE, release: "6.12.118+deb12-amd64", packages: [] });
-  const root = mkdtempSync(join(tmpdir(), "ksymns-packs-"));
-  const dir = join(root, PROFILE);
+/** A header of another chunk (another folder) than module.h's. */
+const OTHER = "extern void real_other(int);\nstatic inline void other_helper(int x) { real_other(x); }\n";
+
+/** 5.10's tree: no compiler-version.h, and kernel.h takes <stdarg.h> from gcc's folder. */
+const PROFILE_510 = "debian-5.10.0-46-amd64";
+const TREE_510: Record<string, string> = {
+  "include/linux/kconfig.h": TREE["include/linux/kconfig.h"],
+  "include/linux/compiler_types.h": TREE["include/linux/compiler_types.h"],
+  "include/linux/kernel.h": "#include <stdarg.h>\nextern int vprintk(const char *fmt, va_list args);\n",
+};
+
+function writePack(profile = PROFILE, tree = TREE, root = mkdtempSync(join(tmpdir(), "ksymns-packs-"))): string {
+  const files = new Map(Object.entries(tree).map(([p, t]) => [p, stripComments(t)]));
+  const { index, chunks } = buildPack(files, { profile, release: profile.replace(/^debian-/, ""), packages: [] });
+  const dir = join(root, profile);
   mkdirSync(dir);
   for (const [name, bytes] of chunks) writeFileSync(join(dir, name), bytes);
   writeFileSync(join(dir, "index.json"), JSON.stringify(index));
@@ -76,11 +87,56 @@ describe("C files with a header pack", () => {
     expect(next.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
   });
 
+  it("answers with the pack when a waiting run starts while another file's headers load", async () => {
+    // the pack's chunks come when the test lets them
+    let release = (): void => undefined;
+    let held: Promise<void> = Promise.resolve();
+    const tree = { ...TREE, "include/net/other.h": OTHER, "include/sound/third.h": OTHER.replace(/other/g, "third") };
+    const folder = folderPack(join(writePack(PROFILE, tree), PROFILE));
+    const engine = await createEngine({
+      wasm: async () => WebAssembly.compile(readFileSync(`${projectRoot}wasm/build/ksymns.wasm`)),
+      profile: async () => ({ symvers: new Uint8Array(), modules: "", config: "" }),
+      headers: (profile) => (profile === PROFILE ? { index: () => folder.index(), chunk: async (f) => (await held, folder.chunk(f)) } : null),
+    });
+    const using = (header: string, fn: string) => ({
+      "drv.c": `#include <linux/module.h>\n#include <${header}>\nint drv_poke(int v)\n{\n\t${fn}(v);\n\treturn 0;\n}\nMODULE_LICENSE("GPL");\n`,
+    });
+    const options = { kernel: "6.12", profile: false } as const;
+    // kbuild's forced includes and module.h are in
+    await engine.run(DRIVER, options);
+    held = new Promise((resolve) => (release = resolve));
+    // one file's headers are loading when another file answers and a run waits for its own
+    void engine.run(using("sound/third.h", "third_helper"), { ...options, headers: "background" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const file = using("net/other.h", "other_helper");
+    const first = await engine.run(file, { ...options, headers: "background" });
+    expect(first.kernel.headers?.needed).toEqual(["include/net/other.h"]);
+    const next = engine.run(file, options);
+    setTimeout(release, 50);
+    const res = await next;
+    expect(res.kernel.headers).toEqual({ pack: PROFILE, units: 1, needed: [] });
+    expect(res.model.modules[0].uses.map((u) => u.symbol)).toContain("real_other");
+  });
+
   it("says gcc's fatal error for a header the pack and the prelude both lack", async () => {
     const engine = await createNodeEngine({ headers: packs });
     const res = await engine.run({ "drv.c": "#include <linux/nowhere.h>\nint x;\n" }, { kernel: "6.12" });
     expect(res.findings.map((f) => f.text)).toContain("fatal error: linux/nowhere.h: No such file or directory");
     expect(res.findings.map((f) => f.id)).not.toContain("READ_HEADER_NOT_BUILTIN");
+  });
+
+  it("finds gcc's own <stdarg.h> up to 5.14, as kbuild's -isystem did, and not from 5.15", async () => {
+    const engine = await createNodeEngine({ headers: writePack(PROFILE_510, TREE_510, writePack()) });
+    const file = {
+      "drv.c":
+        "#include <linux/kernel.h>\nint drv_log(const char *fmt, ...)\n{\n\tva_list ap;\n\tint n;\n\tva_start(ap, fmt);\n\tn = vprintk(fmt, ap);\n\tva_end(ap);\n\treturn n;\n}\n",
+    };
+    const old = await engine.run(file, { kernel: "5.10" });
+    expect(old.kernel.headers).toEqual({ pack: PROFILE_510, units: 1, needed: [] });
+    expect(old.findings.filter((f) => f.stage === "compile")).toEqual([]);
+    expect(old.model.modules[0].uses.map((u) => u.symbol)).toContain("vprintk");
+    const later = await engine.run({ "drv.c": "#include <stdarg.h>\nint x;\n" }, { kernel: "6.12" });
+    expect(later.findings.map((f) => f.text)).toContain("fatal error: stdarg.h: No such file or directory");
   });
 
   it("uses the prelude for another release and without packs", async () => {

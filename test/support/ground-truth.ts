@@ -15,7 +15,7 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, posix, relative } from "node:path";
 import { defaultCorpusDir } from "../../src/cli/corpus";
 import { fetchKernelSource, listVersions, privateApt } from "./kernel-source";
 
@@ -43,6 +43,7 @@ export const KERNELS: Record<string, Kernel> = {
     headers: /^linux-headers-(6\.1\.0-\d+-amd64)$/,
   },
   "6.12": { suite: "bookworm", sources: [`deb ${SECURITY} bookworm-security main`], headers: /^linux-headers-(6\.12\.\d+\+deb12-amd64)$/ },
+  "7.3": { suite: "trixie", sources: [`deb ${DEBIAN} trixie-backports main`], headers: /^linux-headers-(7\.3\.\d+\+deb13-amd64)$/ },
 };
 
 /** An in-tree directory built as an external module. `mirror` directories' headers are copied
@@ -209,7 +210,8 @@ export function prepareEnv(series: string, cache: string, chroot?: string, relea
   };
   const common = dep(/^linux-headers-.*-common$/);
   const kbuild = dep(/^linux-kbuild-/);
-  const gcc = dep(/^gcc-\d+$/);
+  // 6.1 and older name linux-compiler-gcc-N-x86, which depends on gcc-N; trixie's gcc-N-for-host
+  const gcc = dep(/^(gcc-\d+(-for-host)?|linux-compiler-gcc-\d+-x86)$/).replace(/^linux-compiler-(gcc-\d+)-x86$/, "$1");
   const cdeb = fetch(common, version);
   const kbVersion = listVersions(apt, kbuild).includes(version) ? version : listVersions(apt, kbuild)[0];
   const kdeb = fetch(kbuild, kbVersion);
@@ -458,6 +460,13 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
         const norm = cmd.replaceAll(join(inner, tree), "<T>");
         obj.flags = compileFlags(norm);
         obj.source = obj.flags.argv.at(-1);
+        // from 6.13 gcc runs in the M= folder and names the source and $(src) relative to it
+        const m = passes.find((q) => q.m === "." || rel.startsWith(`${q.m}/`))?.m ?? ".";
+        const inM = (f: string): string => (f.startsWith("<T>") || f.startsWith("/") ? f : `<T>/${posix.join(m, f)}`);
+        if (obj.source && !obj.source.startsWith("<T>") && !obj.source.startsWith("/")) {
+          obj.source = inM(obj.source);
+          obj.flags.includeDirs = obj.flags.includeDirs.map(inM);
+        }
       }
       objects.push(obj);
     }

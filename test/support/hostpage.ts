@@ -1,8 +1,9 @@
 // A tiny static server for the embed tests: a "documentation page" on its own localhost
 // port (another origin than the playground), serving the pages the test hands it, and
-// optionally the built site under a sub-path (as a static host would).
+// optionally the built site under a sub-path (as a static host would), a test's own handler
+// answering first.
 
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -18,13 +19,19 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** Serves `pages` (path → [content type, body]) and `site.dir` under `site.at` on a free port; returns its origin. */
+/** A test's own answer to a request: true when it answered (or dropped the connection). */
+export type Intercept = (path: string, req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+/** Serves `pages` (path → [content type, body]) and `site.dir` under `site.at` on a free port,
+ *  `intercept` answering first when given; returns its origin. */
 export async function serveHostPages(
   pages: Record<string, [string, string | Uint8Array]>,
   site?: { at: string; dir: string },
+  intercept?: Intercept,
 ): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split(/[?#]/)[0]);
+    if (intercept && (await intercept(path, req, res))) return;
     const page = pages[path];
     if (page) {
       res.writeHead(200, { "Content-Type": page[0], "Cache-Control": "no-store" }).end(page[1]);

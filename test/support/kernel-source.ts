@@ -18,6 +18,7 @@ export const SOURCE_SUITES: Record<string, string[]> = {
   "5.10": [`deb ${DEBIAN} bullseye main`, `deb ${SECURITY} bullseye-security main`],
   "6.1": [`deb ${DEBIAN} bookworm main`, `deb ${SECURITY} bookworm-security main`],
   "6.12": [`deb ${SECURITY} bookworm-security main`],
+  "7.3": [`deb ${DEBIAN} trixie-backports main`],
 };
 
 export interface KernelSource {

@@ -31,6 +31,7 @@ import {
   packKbuildDirs,
   packProfileFor,
 } from "./headerpack";
+import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
 
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
 
@@ -112,6 +113,7 @@ class TranslationFiles extends FileSystem {
   }
   read(path: string): string | null {
     if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
+    if (path.startsWith(GCC_INCLUDE + "/")) return gccHeader(path);
     if (path.startsWith(PRELUDE_DIR + "/")) {
       if (path == AUTOCONF) return this.headers.autoconf;
       return preludeFile(path.substring(PRELUDE_DIR.length + 1));
@@ -121,7 +123,7 @@ class TranslationFiles extends FileSystem {
   }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
-    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) ? Origin.System : Origin.Workspace;
+    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) || path.startsWith(GCC_INCLUDE + "/") ? Origin.System : Origin.Workspace;
   }
 }
 
@@ -243,6 +245,8 @@ function preprocessWith(fs: TranslationFiles, kernelDirs: string[], flags: Compi
   for (let i = 0; i < kernelDirs.length; i++) bracket.push(kernelDirs[i]);
   const kbuild = kernelDirs.includes(PRELUDE_DIR) ? flags.object.includeDirs : packKbuildDirs(flags.object.includeDirs);
   for (let i = 0; i < kbuild.length; i++) bracket.push(kbuild[i]);
+  // -isystem folders come after every -I folder
+  if (searchesGccInclude(fs.headers.release)) bracket.push(GCC_INCLUDE);
   if (!bracket.includes(PRELUDE_DIR)) bracket.push(PRELUDE_DIR);
   return preprocess(preprocessorCache(), new SearchPath(fs, [], bracket), o);
 }
