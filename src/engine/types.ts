@@ -8,8 +8,9 @@ export interface RunOptions {
   kernel?: string;
   /** Build like the kernel lab when make refuses (KBUILD_MODPOST_WARN=1 KBUILD_NSDEPS=1, license patch). */
   relaxed?: boolean;
-  /** false: no base kernel profile (only the workspace's Module.symvers). */
-  profile?: boolean;
+  /** false: no base kernel profile (only the workspace's Module.symvers); "auto": none first,
+   *  and the run made again with it when the result could change with it (lightrun.ts). */
+  profile?: boolean | "auto";
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
   /** With a header pack: "wait" (default) loads the headers a C file needs and runs again

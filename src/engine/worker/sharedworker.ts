@@ -54,8 +54,10 @@ self.onconnect = (event: MessageEvent) => {
         const value = await serial(async () => {
           if (op === "run") {
             const [files, options] = args as [WorkspaceFiles, RunOptions | undefined];
-            if (options?.profile !== false) last = { files, kernel: options?.kernel };
-            return en.run(files, options);
+            const result = await en.run(files, options);
+            // an "auto" run that needed no table leaves the frame's queries where they were
+            if (options?.profile === "auto" ? result.kernel.profile : options?.profile !== false) last = { files, kernel: options?.kernel };
+            return result;
           }
           if (last && op !== "kernels") await en.useProfileFor(last.kernel, last.files);
           return (en[op] as (...a: unknown[]) => unknown)(...args);
