@@ -19,8 +19,10 @@ let queue: Promise<unknown> = Promise.resolve();
 const loaded = new Set<string>([self.location.href]);
 const ports = new Set<MessagePort>();
 new PerformanceObserver((list) => {
+  // a file that failed (a site without header packs answers 404) is not worth keeping
   const fresh = list
     .getEntries()
+    .filter((e) => !((e as PerformanceResourceTiming).responseStatus >= 400))
     .map((e) => e.name)
     .filter((u) => !loaded.has(u));
   fresh.forEach((u) => loaded.add(u));
