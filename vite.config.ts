@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import { site } from "./src/site/plugin.ts";
 import { elementScript } from "./src/site/element.ts";
+import { hashedEarlyScript } from "./src/site/earlyscript.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -12,8 +13,8 @@ const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromi
 
 export default defineConfig({
   base: "./",
-  // the security headers under dev and preview, the build id in sw.js, and embed.js
-  plugins: [site(), elementScript()],
+  // the security headers under dev and preview, the build id in sw.js, embed.js, and embed.html's theme script hashed
+  plugins: [site(), elementScript(), hashedEarlyScript()],
   build: {
     target: "es2022",
     outDir: "dist",
