@@ -11,12 +11,11 @@ const SOURCE = resolve(import.meta.dirname, "../../public", NAME);
 
 /** The Vite plugin. */
 export function hashedEarlyScript(): Plugin {
-  let ref = "";
   return {
     name: "ksymns-early-script",
     apply: "build",
     buildStart() {
-      ref = this.emitFile({ type: "asset", name: NAME, source: readFileSync(SOURCE) });
+      this.emitFile({ type: "asset", name: NAME, source: readFileSync(SOURCE) });
     },
     transformIndexHtml: {
       order: "post",

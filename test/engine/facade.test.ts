@@ -58,7 +58,10 @@ describe("the engine facade", () => {
 
   it("gives what a fresh engine gives when runs go with and without the base kernel's table in turn", async () => {
     // the engine keeps a configuration, an autoconf.h and a lexed file of each kind (a light embed's pattern)
-    const uses = { "a.c": "#include <linux/module.h>\nint dma_buf_export(void);\nstatic int __init f(void) { return dma_buf_export(); }\nmodule_init(f);\nMODULE_LICENSE(\"GPL\");\n" };
+    const uses = {
+      "a.c":
+        '#include <linux/module.h>\nint dma_buf_export(void);\nstatic int __init f(void) { return dma_buf_export(); }\nmodule_init(f);\nMODULE_LICENSE("GPL");\n',
+    };
     const fresh = async (profile: boolean) => (await createNodeEngine()).run(uses, { profile });
     const [light, full] = [await fresh(false), await fresh(true)];
     const engine = await createNodeEngine();
