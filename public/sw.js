@@ -16,19 +16,7 @@ var SCOPE = self.registration.scope;
 /** How long a non-hashed file may take from the network before a cached copy is used. */
 var NETWORK_WAIT_MS = 4000;
 
-// the hashed scripts and styles of a page are read from the cache by the browser itself
-// (Chromium's static routing), without a turn of this worker: each of a page's embed frames
-// loads them all; a miss goes to the network, and cacheLoaded() (src/app/offline.ts) keeps
-// them. Workers' scripts still pass through the fetch handler below, for their policy.
-function cacheRoutes() {
-  var assets = new URLPattern({ pathname: new URL(SCOPE).pathname + "assets/*" });
-  return ["script", "style"].map(function (destination) {
-    return { condition: { urlPattern: assets, requestDestination: destination }, source: "cache" };
-  });
-}
-
-self.addEventListener("install", function (event) {
-  if (event.addRoutes && typeof URLPattern === "function") event.waitUntil(event.addRoutes(cacheRoutes()).catch(function () {}));
+self.addEventListener("install", function () {
   self.skipWaiting();
 });
 
