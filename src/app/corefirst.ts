@@ -4,7 +4,7 @@
 
 import type { EngineClient } from "../engine/worker";
 import type { RunOptions, RunResult, WorkspaceFiles } from "../engine";
-import { needsProfile } from "../embed/light";
+import { needsProfile } from "../engine/lightrun";
 
 /** Whether `r`, run on vmlinux's core exports, is the verdict the run with the table gives:
  *  every symbol resolves in the workspace or the core, and nothing reads the table's .config

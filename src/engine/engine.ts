@@ -21,6 +21,7 @@ import type {
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
 import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
+import { needsProfile } from "./lightrun";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -296,6 +297,10 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return runPrepared(files, options, []);
     },
     async run(files, options = {}) {
+      if (options.profile === "auto") {
+        const light = await engine.run(files, { ...options, profile: false });
+        return needsProfile(files, light) ? engine.run(files, { ...options, profile: true }) : light;
+      }
       if (restarting) await restarting;
       let undecoded: Undecoded[] = [];
       if (host.decompress) ({ files, undecoded } = await decompressModules(files, host.decompress));

@@ -10,8 +10,10 @@ export interface RunOptions {
   relaxed?: boolean;
   /** false: no base kernel profile (only the workspace's Module.symvers); "core": none loaded,
    *  yet a kernel's vmlinux with only its core exports known (printk, gcc's own symbols), as
-   *  while the profile loads — a use of any other kernel export then reads as undefined. */
-  profile?: boolean | "core";
+   *  while the profile loads — a use of any other kernel export then reads as undefined;
+   *  "auto": none first, and the run made again with it when the result could change with it
+   *  (lightrun.ts). */
+  profile?: boolean | "core" | "auto";
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
   /** With a header pack: "wait" (default) loads the headers a C file needs and runs again

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
 import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";
 import { tokenize } from "../../src/embed/highlight";
-import { needsProfile } from "../../src/embed/light";
+import { needsProfile } from "../../src/engine";
 import { EXAMPLE } from "../../src/example";
 import type { WorkspaceFiles } from "../../src/engine";
 
@@ -142,5 +142,11 @@ describe("the light embed's choice of the base kernel", () => {
     expect(await decide({ "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\nmodule_init(f);\n" })).toBe(true);
     expect(await decide({ "a.c": "", "Module.symvers": "" })).toBe(true);
     expect(await decide({ "a.c": "", load: "modprobe a\n" })).toBe(true);
+  });
+  it("is made by the engine itself when a run asks for the profile 'auto'", async () => {
+    const engine = await createNodeEngine();
+    expect((await engine.run(EXAMPLE, { profile: "auto" })).kernel.profile).toBe(false);
+    const uses = { "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\nmodule_init(f);\n" };
+    expect(await engine.run(uses, { profile: "auto" })).toEqual(await engine.run(uses));
   });
 });

@@ -55,4 +55,19 @@ describe("the engine facade", () => {
     const res = await engine.run(FILES, { kernel: "6.12" });
     expect(res.findings.filter((f) => f.stage === "internal")).toEqual([]);
   });
+
+  it("gives what a fresh engine gives when runs go with and without the base kernel's table in turn", async () => {
+    // the engine keeps a configuration, an autoconf.h and a lexed file of each kind (a light embed's pattern)
+    const uses = {
+      "a.c":
+        '#include <linux/module.h>\nint dma_buf_export(void);\nstatic int __init f(void) { return dma_buf_export(); }\nmodule_init(f);\nMODULE_LICENSE("GPL");\n',
+    };
+    const fresh = async (profile: boolean) => (await createNodeEngine()).run(uses, { profile });
+    const [light, full] = [await fresh(false), await fresh(true)];
+    const engine = await createNodeEngine();
+    for (let turn = 0; turn < 3; turn++) {
+      expect(await engine.run(uses, { profile: false })).toEqual(light);
+      expect(await engine.run(uses, { profile: true })).toEqual(full);
+    }
+  });
 });

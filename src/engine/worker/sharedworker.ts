@@ -19,8 +19,10 @@ let queue: Promise<unknown> = Promise.resolve();
 const loaded = new Set<string>([self.location.href]);
 const ports = new Set<MessagePort>();
 new PerformanceObserver((list) => {
+  // a file that failed (a site without header packs answers 404) is not worth keeping
   const fresh = list
     .getEntries()
+    .filter((e) => !((e as PerformanceResourceTiming).responseStatus >= 400))
     .map((e) => e.name)
     .filter((u) => !loaded.has(u));
   fresh.forEach((u) => loaded.add(u));
@@ -54,8 +56,10 @@ self.onconnect = (event: MessageEvent) => {
         const value = await serial(async () => {
           if (op === "run") {
             const [files, options] = args as [WorkspaceFiles, RunOptions | undefined];
-            if (options?.profile !== false) last = { files, kernel: options?.kernel };
-            return en.run(files, options);
+            const result = await en.run(files, options);
+            // an "auto" run that needed no table leaves the frame's queries where they were
+            if (options?.profile === "auto" ? result.kernel.profile : options?.profile !== false) last = { files, kernel: options?.kernel };
+            return result;
           }
           if (last && op !== "kernels") await en.useProfileFor(last.kernel, last.files);
           return (en[op] as (...a: unknown[]) => unknown)(...args);

@@ -36,6 +36,9 @@ const MAX_CHECKPOINTS = 8;
 export class FileCache {
   atoms: Atoms = new Atoms();
   private files: Map<string, SourceFile> = new Map();
+  /** The version of each file before its last change: a file whose text alternates between
+   *  two (autoconf.h in runs with and without the base kernel's .config) is lexed once a text. */
+  private previous: Map<string, SourceFile> = new Map();
   private order: string[] = [];
   private weight: i64 = 0;
   /** The current run (increments per run). */
@@ -68,6 +71,7 @@ export class FileCache {
     if (this.atoms.count > MAX_ATOMS) {
       this.atoms = new Atoms();
       this.files = new Map();
+      this.previous = new Map();
       this.order = [];
       this.weight = 0;
       this.checkpoints.clear();
@@ -81,14 +85,25 @@ export class FileCache {
   get(path: string, text: string): SourceFile {
     if (this.files.has(path)) {
       const f = this.files.get(path);
-      const old = f.lexed.text;
-      if (old === text || (old.length == text.length && memory.compare(changetype<usize>(old), changetype<usize>(text), (<usize>text.length) << 1) == 0)) {
+      if (sameText(f.lexed.text, text)) {
         // keep the caller's string: the next lookup of the same text is then an identity
         f.lexed.text = text;
         this.hits++;
         return f;
       }
-      this.weight -= f.lexed.weight;
+      if (this.previous.has(path)) {
+        const p = this.previous.get(path);
+        if (sameText(p.lexed.text, text)) {
+          p.lexed.text = text;
+          p.runId = -1;
+          this.previous.set(path, f);
+          this.files.set(path, p);
+          this.hits++;
+          return p;
+        }
+        this.weight -= p.lexed.weight;
+      }
+      this.previous.set(path, f);
     } else {
       this.order.push(path);
     }
@@ -103,6 +118,9 @@ export class FileCache {
 
   /** Drops files not used in this run, oldest first, until the cache fits. */
   private evict(): void {
+    const older = this.previous.values();
+    for (let i = 0; i < older.length; i++) this.weight -= older[i].lexed.weight;
+    this.previous.clear();
     const keep: string[] = [];
     for (let i = 0; i < this.order.length; i++) {
       const p = this.order[i];
@@ -122,4 +140,9 @@ export class FileCache {
     f.runId = this.run;
     f.index = -1;
   }
+}
+
+/** Whether two texts are the same (compared whole: cheaper than hashing them). */
+function sameText(a: string, b: string): bool {
+  return a === b || (a.length == b.length && memory.compare(changetype<usize>(a), changetype<usize>(b), (<usize>b.length) << 1) == 0);
 }

@@ -63,8 +63,9 @@ function addKeys(from: KernelConfig, into: Set<string>): void {
 }
 
 /** The profile's .config under the defaults, the workspace's .config and the options. The
- *  profile's has thousands of options, so the last one made is kept and handed out again
- *  while its inputs are the same (nothing changes a run's configuration once made). */
+ *  profile's has thousands of options, so the last ones made are kept and handed out again
+ *  while their inputs are the same (nothing changes a run's configuration once made): two,
+ *  as a light embed runs each workspace without the base kernel and then with it. */
 function mergedConfig(
   profile: Profile | null,
   release: i32,
@@ -76,25 +77,33 @@ function mergedConfig(
   const ok = options.keys();
   let optionsKey = "";
   for (let i = 0; i < ok.length; i++) optionsKey += ok[i] + "=" + options.get(ok[i]) + "\n";
-  if (lastMerged != null && profile === lastProfile && release == lastRelease && fileText == lastFileText && optionsKey == lastOptionsKey)
-    return lastMerged as KernelConfig;
+  for (let i = 0; i < merged.length; i++) {
+    const m = merged[i];
+    if (m.profile === profile && m.release == release && m.fileText == fileText && m.optionsKey == optionsKey) return m.config;
+  }
   const cfg = new KernelConfig();
   if (profile != null) copyValues((profile as Profile).config, cfg);
   copyValues(defaults, cfg);
   copyValues(fileCfg, cfg);
   for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], options.get(ok[i]));
-  lastProfile = profile;
-  lastRelease = release;
-  lastFileText = fileText;
-  lastOptionsKey = optionsKey;
-  lastMerged = cfg;
+  merged.unshift(new MergedConfig(profile, release, fileText, optionsKey, cfg));
+  if (merged.length > KEPT_CONFIGS) merged.pop();
   return cfg;
 }
-let lastMerged: KernelConfig | null = null;
-let lastProfile: Profile | null = null;
-let lastRelease: i32 = 0;
-let lastFileText = "";
-let lastOptionsKey = "";
+const KEPT_CONFIGS = 2;
+
+/** A configuration mergedConfig made, with what it was made from. */
+class MergedConfig {
+  constructor(
+    public profile: Profile | null,
+    public release: i32,
+    public fileText: string,
+    public optionsKey: string,
+    public config: KernelConfig,
+  ) {}
+}
+/** Newest first. */
+const merged: MergedConfig[] = [];
 
 function copyValues(from: KernelConfig, into: KernelConfig): void {
   const keys = from.values.keys();

@@ -54,21 +54,21 @@ export class KernelHeaders {
 }
 
 /** include/generated/autoconf.h as `make` writes it from a .config: `y` defines CONFIG_X 1,
- *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last one made is
- *  kept: a run's configuration is mostly the last run's. */
+ *  `m` defines CONFIG_X_MODULE 1, other values as written; `n` nothing. The last two made are
+ *  kept: a run's configuration is mostly the last run's, or the one before (a light embed runs
+ *  each workspace without the base kernel and then with it). */
 function autoconfOf(c: KernelConfig): string {
-  if (c === lastConfig) return lastAutoconf;
+  for (let i = 0; i < autoconfs.length; i++) if (autoconfs[i].config === c) return autoconfs[i].text;
   const keys = c.values.keys();
-  if (keys.length == lastKeys.length) {
-    let same = true;
-    for (let i = 0; i < keys.length && same; i++) same = keys[i] == lastKeys[i] && c.values.get(keys[i]) == lastValues[i];
-    if (same) {
-      lastConfig = c;
-      return lastAutoconf;
-    }
-  }
   const values: string[] = [];
   for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
+  for (let i = 0; i < autoconfs.length; i++) {
+    const a = autoconfs[i];
+    if (a.sameAs(keys, values)) {
+      a.config = c;
+      return a.text;
+    }
+  }
   const sorted = keys.slice(0);
   sorted.sort();
   const out: string[] = [];
@@ -80,16 +80,31 @@ function autoconfOf(c: KernelConfig): string {
     else if (v == "m") out.push("#define " + k + "_MODULE 1");
     else out.push("#define " + k + " " + v);
   }
-  lastKeys = keys;
-  lastValues = values;
-  lastAutoconf = out.join("\n") + "\n";
-  lastConfig = c;
-  return lastAutoconf;
+  const made = new Autoconf(c, keys, values, out.join("\n") + "\n");
+  autoconfs.unshift(made);
+  if (autoconfs.length > KEPT_AUTOCONFS) autoconfs.pop();
+  return made.text;
 }
-let lastKeys: string[] = [];
-let lastValues: string[] = [];
-let lastAutoconf = "";
-let lastConfig: KernelConfig | null = null;
+const KEPT_AUTOCONFS = 2;
+
+/** An autoconf.h autoconfOf made, with the configuration it was made from. */
+class Autoconf {
+  constructor(
+    public config: KernelConfig,
+    public keys: string[],
+    public values: string[],
+    public text: string,
+  ) {}
+
+  /** Whether it was made from these options with these values, in this order. */
+  sameAs(keys: string[], values: string[]): bool {
+    if (keys.length != this.keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (keys[i] != this.keys[i] || values[i] != this.values[i]) return false;
+    return true;
+  }
+}
+/** Newest first. */
+const autoconfs: Autoconf[] = [];
 
 /** How one object is compiled: its module's name and kind, and Kbuild's flags for it. */
 export class CompileFlags {
