@@ -23,8 +23,9 @@ class Converted {
   ) {}
 }
 
-/** How many files keep their conversion (each holds a whole translation unit's tokens). */
-const MAX_KEPT = 4;
+/** How many files keep their conversion: one, the file being edited (a unit read with real
+ *  headers holds a million tokens; keeping four ran batch checks out of memory). */
+const MAX_KEPT = 1;
 const kept = new Map<string, Converted>();
 
 /** The preprocessor's tokens as the C reader's, each placed where the user sees it; an
