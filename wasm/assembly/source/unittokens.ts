@@ -1,8 +1,9 @@
 // The preprocessor's output as the C reader's tokens (source/c/tokens.ts). A translation
 // unit's tokens before its checkpoint (cpp/checkpoint.ts: the end of the main file's leading
 // #includes) are the same in every run that starts there, and with real headers they are
-// nearly all of them: the last conversion of each of a few files is kept, and a run resumed
-// at the same checkpoint converts only the tokens after it.
+// nearly all of them: the conversion of the file being edited is kept (from its second run,
+// the first that resumed), and a run resumed at the same checkpoint converts only the tokens
+// after it.
 
 import { Origin } from "../cpp/include";
 import { PPResult } from "../cpp/result";
@@ -78,6 +79,9 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
   if (from > 0) mark = old;
   else if (mark == null && res.checkpoint != 0 && res.checkpointTokens == v.length)
     mark = new Converted(res.checkpoint, v.length, sink, sink.out.length, lastLine, lastCol);
+  // only a file run again from its checkpoint (an edit) keeps its tokens: a batch of files
+  // run once each (ksymns check --source over many drivers) would only pay for the memory
+  if (!res.resumed) mark = null;
   if (mark != null) {
     if (!kept.has(key) && kept.size >= MAX_KEPT) kept.delete(kept.keys()[0]);
     kept.set(key, mark as Converted);
