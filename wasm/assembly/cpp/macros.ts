@@ -38,19 +38,22 @@ export class DefineProblem {
 
 /** One macro definition. Body tokens are kept in columns; a parameter in the body is a
  *  MacroArg token whose atom is the parameter's index. */
+/** What a macro without parameters or body holds (shared: never written, as it has no room). */
+const NONE = new StaticArray<i32>(0);
+
 export class MacroDef {
   name: i32 = 0;
   funLike: bool = false;
   variadic: bool = false;
-  params: StaticArray<i32> = new StaticArray<i32>(0);
+  params: StaticArray<i32> = NONE;
   count: i32 = 0;
-  kf: StaticArray<i32> = new StaticArray<i32>(0);
-  atom: StaticArray<i32> = new StaticArray<i32>(0);
+  kf: StaticArray<i32> = NONE;
+  atom: StaticArray<i32> = NONE;
   /** Token index of each body token in the defining file (-1 for command-line text). */
-  tok: StaticArray<i32> = new StaticArray<i32>(0);
+  tok: StaticArray<i32> = NONE;
   /** Parameters whose arguments are macro-expanded before substitution, in the order gcc
    *  expands them (first plain use in the body). */
-  order: StaticArray<i32> = new StaticArray<i32>(0);
+  order: StaticArray<i32> = NONE;
   /** Whether __VA_OPT__ appears in the body. */
   vaOpt: bool = false;
   builtin: Builtin = Builtin.None;
