@@ -4,57 +4,18 @@
 // pack (ksymns headers, cached), its undefined symbols compared with the object's; the
 // built-in prelude's figure on the same inputs is printed beside it.
 // KSYMNS_REALSRC_TARGETS=pwm,ddcci compares only those targets (the floor not held).
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, normalize } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine, WorkspaceFiles } from "../../src/engine";
-import { defaultCorpusDir } from "../../src/cli/corpus";
 import { defaultHeadersDir, fetchHeaderPack, packSizes } from "../../src/cli/headers";
-import { DRIVER_TARGETS, fetchDriver, type BuiltModule, type BuiltObject, type TargetResult } from "../support/ground-truth";
-import { fetchKernelSource } from "../support/kernel-source";
+import { type BuiltModule, type BuiltObject, type TargetResult } from "../support/ground-truth";
+import { realsrcDataset, sourceRoot, type RealsrcIndex } from "../support/realsrc-dataset";
 
 const SERIES = (process.env.KSYMNS_REALSRC_SERIES ?? "6.12").split(",").filter(Boolean);
 const ONLY = (process.env.KSYMNS_REALSRC_TARGETS ?? "").split(",").filter(Boolean);
-const DATASET = join(defaultCorpusDir(), "ground-truth");
 const SAMPLES = new URL("../realsrc/", import.meta.url).pathname;
-
-interface Index {
-  series: string;
-  release: string;
-  version: string;
-  targets: { id: string }[];
-}
-
-/** The data set of a series, made by the ground-truth script when missing and we are root. */
-function dataset(series: string): { dir: string; index: Index } {
-  const find = (): { dir: string; index: Index } | null => {
-    if (!existsSync(DATASET)) return null;
-    for (const d of readdirSync(DATASET)) {
-      const f = join(DATASET, d, "index.json");
-      if (!existsSync(f)) continue;
-      const index = JSON.parse(readFileSync(f, "utf8")) as Index;
-      if (index.series === series) return { dir: join(DATASET, d), index };
-    }
-    return null;
-  };
-  const have = find();
-  if (have) return have;
-  const how = `npx tsx test/support/ground-truth.ts --kernel ${series}`;
-  if (process.getuid?.() !== 0) throw new Error(`no real-kbuild data set for ${series} under ${DATASET}: as root, run ${how}`);
-  execFileSync("npx", ["tsx", "test/support/ground-truth.ts", "--kernel", series], { stdio: ["ignore", "inherit", "inherit"] });
-  const made = find();
-  if (!made) throw new Error(`${how} made no data set for ${series}`);
-  return made;
-}
-
-/** Where an object's source file is in the cache: linux-source or the driver's package. */
-function sourceRoot(r: TargetResult, series: string, version: string): string {
-  if (r.kind === "tree") return fetchKernelSource(series, version).root;
-  const d = DRIVER_TARGETS.find((t) => t.id === r.id)!;
-  return join(fetchDriver(defaultCorpusDir(), d), d.tree);
-}
 
 /** Engine input for one source file: the file and every header beside it and one level up. */
 function workspaceOf(src: string): Record<string, string> {
@@ -105,15 +66,13 @@ function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: st
 
 for (const series of SERIES) {
   describe(`real kbuild of Debian ${series}, read with the real headers`, () => {
-    let dir = "";
-    let index: Index;
+    let index: RealsrcIndex;
     let results: TargetResult[] = [];
     let engine: Engine;
     let packed: Engine;
 
     beforeAll(async () => {
-      ({ dir, index } = dataset(series));
-      results = index.targets.map((t) => JSON.parse(readFileSync(join(dir, `${t.id}.json`), "utf8")) as TargetResult);
+      ({ index, results } = realsrcDataset(series));
       engine = await createNodeEngine();
       packed = await createNodeEngine({ headers: defaultHeadersDir() });
     });

@@ -6,56 +6,17 @@
 // that data set the first test says how to make it; as root it is made here (about half an hour).
 // KSYMNS_REALSRC_SERIES=6.1,5.10 picks other kernels.
 
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
-import { defaultCorpusDir } from "../../src/cli/corpus";
-import { DRIVER_TARGETS, fetchDriver, type BuiltModule, type TargetResult } from "../support/ground-truth";
-import { fetchKernelSource } from "../support/kernel-source";
+import { type BuiltModule, type TargetResult } from "../support/ground-truth";
+import { realsrcDataset, sourceRoot, type RealsrcIndex } from "../support/realsrc-dataset";
 import { sampleOf } from "../support/realsrc-sample";
 
 const SERIES = (process.env.KSYMNS_REALSRC_SERIES ?? "6.12").split(",").filter(Boolean);
-const DATASET = join(defaultCorpusDir(), "ground-truth");
 const SAMPLES = new URL("../realsrc/", import.meta.url).pathname;
-
-interface Index {
-  series: string;
-  release: string;
-  version: string;
-  targets: { id: string }[];
-}
-
-/** The data set of a series, made by the ground-truth script when missing and we are root. */
-function dataset(series: string): { dir: string; index: Index } {
-  const find = (): { dir: string; index: Index } | null => {
-    if (!existsSync(DATASET)) return null;
-    for (const d of readdirSync(DATASET)) {
-      const f = join(DATASET, d, "index.json");
-      if (!existsSync(f)) continue;
-      const index = JSON.parse(readFileSync(f, "utf8")) as Index;
-      if (index.series === series) return { dir: join(DATASET, d), index };
-    }
-    return null;
-  };
-  const have = find();
-  if (have) return have;
-  const how = `npx tsx test/support/ground-truth.ts --kernel ${series}`;
-  if (process.getuid?.() !== 0) throw new Error(`no real-kbuild data set for ${series} under ${DATASET}: as root, run ${how}`);
-  execFileSync("npx", ["tsx", "test/support/ground-truth.ts", "--kernel", series], { stdio: ["ignore", "inherit", "inherit"] });
-  const made = find();
-  if (!made) throw new Error(`${how} made no data set for ${series}`);
-  return made;
-}
-
-/** Where an object's source file is in the cache: linux-source or the driver's package. */
-function sourceRoot(r: TargetResult, series: string, version: string): string {
-  if (r.kind === "tree") return fetchKernelSource(series, version).root;
-  const d = DRIVER_TARGETS.find((t) => t.id === r.id)!;
-  return join(fetchDriver(defaultCorpusDir(), d), d.tree);
-}
 
 /** Engine input for one module as make built it: its objects' sources (relative to the first
  *  one's folder), the headers beside each, and a Kbuild naming the module and its parts. */
@@ -93,14 +54,12 @@ function workspaceOf(m: BuiltModule, root: string): Record<string, string> | nul
 
 for (const series of SERIES) {
   describe(`real kbuild of Debian ${series}`, () => {
-    let dir = "";
-    let index: Index;
+    let index: RealsrcIndex;
     let results: TargetResult[] = [];
     let engine: Engine;
 
     beforeAll(async () => {
-      ({ dir, index } = dataset(series));
-      results = index.targets.map((t) => JSON.parse(readFileSync(join(dir, `${t.id}.json`), "utf8")) as TargetResult);
+      ({ index, results } = realsrcDataset(series));
       engine = await createNodeEngine();
     });
 
