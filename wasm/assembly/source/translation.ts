@@ -273,7 +273,7 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   if (res.includes.length > 0) options.compiler = h.compiler;
   const mod = readC(tokens, file, options);
   addDiagnostics(res, mod, file, pack);
-  mod.lacksHeaders = lacksAnyHeader(res);
+  mod.lacksHeaders = lacksHeaders(res, false);
   mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
@@ -304,7 +304,7 @@ function sameTexts(ws: Workspace, used: string[], texts: string[]): bool {
  *  "In file included from" chain), a header the prelude lacks as a note of ksymns. */
 function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bool): void {
   const missing = new Set<string>();
-  const lacksHeaders = lacksKernelHeaders(res);
+  const lacksKernel = lacksHeaders(res, true);
   for (let i = 0; i < res.diagnostics.length; i++) {
     const d = res.diagnostics[i];
     if (d.severity == PPSeverity.Note) continue;
@@ -361,7 +361,7 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       }
       continue;
     }
-    if (lacksHeaders && d.code == PPCode.IF_SYNTAX) {
+    if (lacksKernel && d.code == PPCode.IF_SYNTAX) {
       // most likely a function-like macro of a header the prelude lacks (KERNEL_VERSION
       // reached through a driver's own header, say): gcc, with the real header, reads it
       mod.findings.push(
@@ -388,15 +388,13 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
   }
 }
 
-/** Whether an angled #include found nothing (a kernel header the prelude lacks). */
-function lacksKernelHeaders(res: PPResult): bool {
-  for (let i = 0; i < res.includes.length; i++) if (res.includes[i].resolved < 0 && res.includes[i].angled && !res.includes[i].probe) return true;
-  return false;
-}
-
-/** Whether any #include found nothing. */
-function lacksAnyHeader(res: PPResult): bool {
-  for (let i = 0; i < res.includes.length; i++) if (res.includes[i].resolved < 0 && !res.includes[i].probe) return true;
+/** Whether an #include found nothing; `angledOnly`: an angled one (a kernel header the prelude
+ *  lacks). A __has_include probe does not count. */
+function lacksHeaders(res: PPResult, angledOnly: bool): bool {
+  for (let i = 0; i < res.includes.length; i++) {
+    const e = res.includes[i];
+    if (e.resolved < 0 && !e.probe && (e.angled || !angledOnly)) return true;
+  }
   return false;
 }
 
