@@ -7,6 +7,7 @@
 import { resolve } from "node:path";
 import { createNodeEngine } from "../engine/hosts/node";
 import type { Finding, RunResult } from "../engine";
+import { throughText } from "../engine/through";
 import { readWorkspaceDir } from "./workspace-dir";
 import { resolveKernels } from "./kernels";
 import { defaultHeadersDir, fetchHeaderPack } from "./headers";
@@ -52,7 +53,7 @@ function textOf(v: SourceVerdict): string {
   for (const l of v.log) lines.push(`  ${l}`);
   for (const f of v.findings) {
     lines.push(`  ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}: ` : ""}${f.severity}: ${f.text}`);
-    if (f.through?.length) lines.push(`    reached through ${f.through.map((step) => `${step.name} (${step.file}:${step.line})`).join(" → ")}`);
+    if (f.through?.length) lines.push(`    reached through ${throughText(f.through)}`);
   }
   for (const m of v.modules)
     lines.push(

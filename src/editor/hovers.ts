@@ -5,6 +5,7 @@
 import type * as M from "monaco-editor/editor/editor.api";
 import type { Monaco } from "./monaco";
 import type { KernelExport, Range } from "../engine";
+import { throughText } from "../engine/through";
 import { selectBaseKernel, type PlaygroundState, type PlaygroundStore } from "../store";
 import { fileOfUri } from "./models";
 import { isNamespaceArgument, isSymversSymbol } from "./context";
@@ -59,7 +60,7 @@ export async function describeSymbol(sym: string, s: PlaygroundState): Promise<M
     m.uses
       .filter((u) => u.symbol === sym && u.file && u.line)
       .map((u) => {
-        const through = u.through?.length ? ` through ${u.through.map((step) => `${step.name} (${step.file}:${step.line})`).join(" → ")}` : "";
+        const through = u.through?.length ? ` through ${throughText(u.through)}` : "";
         return revealLink(u as Range, plain(`${m.name} (${u.file}:${u.line})${through}`));
       }),
   );
