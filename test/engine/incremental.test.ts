@@ -57,4 +57,19 @@ describe("runs after an edit", () => {
     expect(changed.findings.some((f) => f.id === "MODPOST_GPL_ONLY")).toBe(false);
     expect(changed.model.modules.find((m) => m.name === "drv")?.uses.find((u) => u.symbol === "plain_thing")).toMatchObject({ via: "outer" });
   });
+
+  it("searches again when a file comes or goes, not only when a text changes", async () => {
+    const engine = await createNodeEngine();
+    await engine.useProfileFor("6.12");
+    const probing = (body: string): string =>
+      `#include <linux/module.h>\n#include "helpers.h"\n#if __has_include("extra.h")\n#include "extra.h"\n#endif\n\n${body}\nMODULE_LICENSE("GPL");\n`;
+    const body = "#ifdef EXTRA\nint f(void) { plain_thing(); return 0; }\n#endif\n";
+    const files: WorkspaceFiles = { "helpers.h": HEADER, "drv.c": probing(body), "lib.c": LIB, load: "insmod lib.ko\ninsmod drv.ko\n" };
+    const usesOf = (r: RunResult): string[] => r.model.modules.find((m) => m.name === "drv")!.uses.map((u) => u.symbol);
+    expect(usesOf(engine.runLoaded(files, { kernel: "6.12" }))).not.toContain("plain_thing");
+    const added = { ...files, "extra.h": "#define EXTRA 1\n", "drv.c": probing(body + "\n") };
+    expect(usesOf(engine.runLoaded(added, { kernel: "6.12" }))).toContain("plain_thing");
+    const removed = { ...files, "drv.c": probing(body + "\n\n") };
+    expect(usesOf(engine.runLoaded(removed, { kernel: "6.12" }))).not.toContain("plain_thing");
+  });
 });

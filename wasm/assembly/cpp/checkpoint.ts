@@ -5,7 +5,7 @@
 import { MacroDef } from "./macros";
 import { ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
-import { TF, TK, TokVec } from "./pptoken";
+import { TF, TK } from "./pptoken";
 import { Name } from "./atoms";
 import { PPResult } from "./result";
 
@@ -59,6 +59,8 @@ export class Checkpoint {
   presumed: string = "";
   /** The forced include files as they were read. */
   forced: ResolvedFile[] = [];
+  /** The file system's layout then (FileSystem.layout). */
+  layout: string = "";
 
   constructor(
     /** The options the run had (see optionsKey). */
@@ -108,8 +110,8 @@ export class Checkpoint {
   /** Copies the checkpoint's part of its result into `res` (a fresh result). */
   copyInto(res: PPResult): void {
     const from = this.res;
-    copyTokens(from.tokens, res.tokens, this.nTokens);
-    copyTokens(from.side, res.side, this.nSide);
+    res.tokens.appendPrefix(from.tokens, this.nTokens);
+    res.side.appendPrefix(from.side, this.nSide);
     for (let i = 0; i < this.nCalls; i++) res.calls.push(from.calls[i]);
     const x = from.expansions,
       y = res.expansions;
@@ -126,8 +128,4 @@ export class Checkpoint {
     res.errorCount = this.errorCount;
     res.droppedDiagnostics = this.dropped;
   }
-}
-
-function copyTokens(a: TokVec, b: TokVec, n: i32): void {
-  for (let i = 0; i < n; i++) b.pushFrom(a, i);
 }

@@ -32,6 +32,8 @@ export abstract class IncludeSource {
   abstract find(spelling: string, angled: bool, includer: ResolvedFile, next: bool): ResolvedFile | null;
   /** A file named directly: the main file, a forced include. */
   abstract open(path: string): ResolvedFile | null;
+  /** See FileSystem.layout. */
+  abstract layout(): string;
 }
 
 /** Files by path, as the host has them (workspace files, a prelude, header packs). */
@@ -40,6 +42,9 @@ export abstract class FileSystem {
   abstract read(path: string): string | null;
   /** Where the file at `path` comes from. */
   abstract originOf(path: string): Origin;
+  /** Which paths exist: equal keys mean every path that existed exists and no other does,
+   *  so a search finds what it found before (texts may differ). "" when unknown. */
+  abstract layout(): string;
 }
 
 /** gcc's include search. `quote` are -iquote directories, `bracket` the -I, -isystem and
@@ -57,6 +62,10 @@ export class SearchPath extends IncludeSource {
     for (let i = 0; i < quote.length; i++) this.dirs.push(trimSlash(quote[i]));
     this.bracketStart = this.dirs.length;
     for (let i = 0; i < bracket.length; i++) this.dirs.push(trimSlash(bracket[i]));
+  }
+
+  layout(): string {
+    return this.fs.layout();
   }
 
   open(path: string): ResolvedFile | null {

@@ -63,6 +63,9 @@ class PackedFiles extends FileSystem {
   read(path: string): string | null {
     return this.texts.has(path) ? this.texts.get(path) : null;
   }
+  layout(): string {
+    return ""; // a fresh container each call: no search is taken as known
+  }
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
     for (let i = 0; i < this.system.length; i++) if (path.startsWith(this.system[i])) return Origin.System;

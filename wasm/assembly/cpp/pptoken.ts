@@ -94,6 +94,28 @@ export class TokVec {
     return this.push(unchecked(from.kf[i]), unchecked(from.atom[i]), unchecked(from.file[i]), unchecked(from.tok[i]), unchecked(from.exp[i]));
   }
 
+  /** Appends copies of the first `n` tokens of `from`. */
+  appendPrefix(from: TokVec, n: i32): void {
+    const need = this.length + n;
+    if (need > this.kf.length) {
+      let cap = this.kf.length;
+      while (cap < need) cap <<= 1;
+      this.kf = widened(this.kf, cap, this.length);
+      this.atom = widened(this.atom, cap, this.length);
+      this.file = widened(this.file, cap, this.length);
+      this.tok = widened(this.tok, cap, this.length);
+      this.exp = widened(this.exp, cap, this.length);
+    }
+    const at = (<usize>this.length) << 2,
+      bytes = (<usize>n) << 2;
+    memory.copy(this.kf.dataStart + at, from.kf.dataStart, bytes);
+    memory.copy(this.atom.dataStart + at, from.atom.dataStart, bytes);
+    memory.copy(this.file.dataStart + at, from.file.dataStart, bytes);
+    memory.copy(this.tok.dataStart + at, from.tok.dataStart, bytes);
+    memory.copy(this.exp.dataStart + at, from.exp.dataStart, bytes);
+    this.length = need;
+  }
+
   @inline kind(i: i32): TK {
     return <TK>(unchecked(this.kf[i]) & 0xff);
   }

@@ -649,6 +649,7 @@ export class Preprocessor extends ExpanderHost {
     }
     cp.lineDelta = fr.lineDelta;
     cp.presumed = fr.presumed;
+    cp.layout = this.source.layout();
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
     this.cache.keepCheckpoint(this.options.main, cp);
     this.res.checkpoint = cp.id;
@@ -663,6 +664,17 @@ export class Preprocessor extends ExpanderHost {
     if (forced.length != cp.forced.length) return false;
     for (let i = 0; i < forced.length; i++) if (forced[i].path != cp.forced[i].path || !sameText(forced[i].text, cp.forced[i].text)) return false;
     const files = cp.res.files;
+    // the same paths exist: every search finds what it found, so only the texts are compared
+    if (cp.layout.length > 0 && cp.layout == this.source.layout()) {
+      for (let i = 0; i < cp.nIncludes; i++) {
+        const e = cp.res.includes[i];
+        if (e.resolved < 0) continue;
+        const was = files[e.resolved];
+        const now = this.source.open(was.path);
+        if (now == null || !sameText(now.text, was.source.lexed.text)) return false;
+      }
+      return true;
+    }
     for (let i = 0; i < cp.nIncludes; i++) {
       const e = cp.res.includes[i];
       const includer = e.from == 0 ? main : files[e.from].resolved;

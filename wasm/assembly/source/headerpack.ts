@@ -10,6 +10,7 @@ import { KERNEL_TREE } from "./kbuild";
 
 /** Where a pack's files are in the preprocessor's file system (the kernel tree, `make -C`'s folder). */
 export const PACK_DIR = "/ksymns/kernel";
+const PACK_PREFIX = PACK_DIR + "/";
 /** How diagnostics name that folder: as kbuild's gcc, run in the kernel tree, does. */
 export const PACK_SHOWN = ".";
 
@@ -173,5 +174,5 @@ export class PackReader {
 
 /** Whether `path` is in the pack's folder. */
 export function inPack(path: string): bool {
-  return path.startsWith(PACK_DIR + "/");
+  return path.startsWith(PACK_PREFIX);
 }

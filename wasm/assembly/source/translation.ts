@@ -34,6 +34,9 @@ import {
 import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
 
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
+// made once: these are asked of every path the include search tries
+const PRELUDE_PREFIX = PRELUDE_DIR + "/";
+const GCC_PREFIX = GCC_INCLUDE + "/";
 
 /** What the compiler knows of the kernel a run builds for. */
 export class KernelHeaders {
@@ -128,17 +131,28 @@ class TranslationFiles extends FileSystem {
   }
   read(path: string): string | null {
     if (this.pack != null && inPack(path)) return (this.pack as PackReader).read(path);
-    if (path.startsWith(GCC_INCLUDE + "/")) return gccHeader(path);
-    if (path.startsWith(PRELUDE_DIR + "/")) {
+    if (path.startsWith(GCC_PREFIX)) return gccHeader(path);
+    if (path.startsWith(PRELUDE_PREFIX)) {
       if (path == AUTOCONF) return this.headers.autoconf;
       return preludeFile(path.substring(PRELUDE_DIR.length + 1));
     }
     const f = this.ws.find(path);
     return f == null ? null : (f as WorkspaceFile).text();
   }
+  layout(): string {
+    if (this.layoutKey.length == 0) {
+      // the prelude and gcc's headers are fixed; the pack's paths are, but a text not yet
+      // supplied reads as missing until its generation
+      const names: string[] = [this.pack != null ? "pack " + packGeneration() : "no pack"];
+      for (let i = 0; i < this.ws.files.length; i++) names.push(this.ws.files[i].name);
+      this.layoutKey = names.join("\n");
+    }
+    return this.layoutKey;
+  }
+  private layoutKey: string = "";
   originOf(path: string): Origin {
     if (path == this.main) return Origin.Main;
-    return path.startsWith(PRELUDE_DIR + "/") || inPack(path) || path.startsWith(GCC_INCLUDE + "/") ? Origin.System : Origin.Workspace;
+    return path.startsWith(PRELUDE_PREFIX) || inPack(path) || path.startsWith(GCC_PREFIX) ? Origin.System : Origin.Workspace;
   }
 }
 

@@ -9,6 +9,8 @@ import { Origin } from "../cpp/include";
 import { PPResult } from "../cpp/result";
 import { TK, TokVec } from "../cpp/pptoken";
 import { PRELUDE_DIR, PRELUDE_SHOWN } from "../prelude/index";
+
+const PRELUDE_PREFIX = PRELUDE_DIR + "/";
 import { CK, CTokens, Names, TokenSink } from "./c/index";
 import { inPack, PACK_DIR, PACK_SHOWN } from "./headerpack";
 
@@ -163,5 +165,5 @@ function pushSide(res: PPResult, sink: TokenSink, a: i32, b: i32, file: i32, at:
 export function shownName(res: PPResult, f: i32): string {
   const n = res.files[f].name;
   if (inPack(n)) return PACK_SHOWN + n.substring(PACK_DIR.length);
-  return n.startsWith(PRELUDE_DIR + "/") ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
+  return n.startsWith(PRELUDE_PREFIX) ? PRELUDE_SHOWN + n.substring(PRELUDE_DIR.length) : n;
 }
