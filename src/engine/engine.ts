@@ -233,10 +233,11 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   // the engine's runtime (asc --runtime minimal) collects garbage only when asked: after a
   // run has returned, so that collection never adds to a run's latency
   let collectPending = false;
-  let lastRunHeavy = false;
+  let heavyRunsSinceCollect = 0;
   let runsSinceCollect = 0;
   const collect = (): void => {
     runsSinceCollect = 0;
+    heavyRunsSinceCollect = 0;
     try {
       ex.__collect();
     } catch {
@@ -442,11 +443,14 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     // a caller running many workspaces without yielding (fuzzing, batch checks) never lets
     // the deferred collection run: collect here now and then instead
     if (restarting) return internalError(new Error("the engine is restarting after an internal error; run again"), options);
-    // a run with real headers leaves as much garbage as a preprocessed translation unit
-    if ((collectPending && lastRunHeavy) || ++runsSinceCollect > 64) collect();
+    // a run with real headers leaves tens of MiB of garbage, and collecting it costs a third
+    // of an edit's run: while runs follow each other (typing), every second one pays for it,
+    // or each one once the memory is past half the engine's limit
+    const heavy = heavyRunsSinceCollect >= 2 || (heavyRunsSinceCollect > 0 && ex.memory.buffer.byteLength > ENGINE_MEMORY_LIMIT / 2);
+    if ((collectPending && heavy) || ++runsSinceCollect > 64) collect();
     try {
       const res = JSON.parse(utf8.decode(ex.run(packWorkspace(files), packOptions(options, undecoded)))) as RunResult;
-      lastRunHeavy = (res.kernel.headers?.units ?? 0) > 0;
+      if ((res.kernel.headers?.units ?? 0) > 0) heavyRunsSinceCollect++;
       collectSoon();
       return res;
     } catch (err) {
