@@ -9,10 +9,10 @@ import { Origin } from "../cpp/include";
 import { PPResult } from "../cpp/result";
 import { TK, TokVec } from "../cpp/pptoken";
 import { PRELUDE_DIR, PRELUDE_SHOWN } from "../prelude/index";
-
-const PRELUDE_PREFIX = PRELUDE_DIR + "/";
 import { CK, CTokens, Names, TokenSink } from "./c/index";
 import { inPack, PACK_DIR, PACK_SHOWN } from "./headerpack";
+
+const PRELUDE_PREFIX = PRELUDE_DIR + "/";
 
 /** A file's last conversion: its sink, and where it stood at the run's checkpoint. */
 class Converted {
