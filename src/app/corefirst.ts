@@ -4,14 +4,12 @@
 
 import type { EngineClient } from "../engine/worker";
 import type { RunOptions, RunResult, WorkspaceFiles } from "../engine";
-import { needsProfile } from "../engine/lightrun";
 
 /** Whether `r`, run on vmlinux's core exports, is the verdict the run with the table gives:
  *  every symbol resolves in the workspace or the core, and nothing reads the table's .config
  *  (the sources' #ifdef CONFIG_…, a Kbuild's obj-$(CONFIG_…)). */
-export function coreVerdictStands(files: WorkspaceFiles, r: RunResult): boolean {
-  if (needsProfile(files, r)) return false;
-  return !Object.entries(files).some(([name, content]) => name !== ".config" && typeof content === "string" && /\bCONFIG_/.test(content));
+export function coreVerdictStands(r: RunResult): boolean {
+  return !r.kernel.needsTable && !r.kernel.namesConfig;
 }
 
 /** The first run's preview (EngineHooks.preview): the run on vmlinux's core exports, or null
@@ -21,7 +19,7 @@ export function coreFirstPreview(client: EngineClient): (files: WorkspaceFiles, 
     if (options.profile === false) return null;
     try {
       const r = await client.run(files, { ...options, profile: "core" });
-      return coreVerdictStands(files, r) ? r : null;
+      return coreVerdictStands(r) ? r : null;
     } catch {
       return null;
     }

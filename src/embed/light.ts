@@ -1,5 +1,5 @@
 // The light embed's engine client: a workspace that only uses symbols it exports itself runs
-// without the base kernel's table (the engine's "auto" profile, src/engine/lightrun.ts), so a
+// without the base kernel's table (the engine's "auto" profile: kernel.needsTable), so a
 // page of embeds stays small; a workspace that needs the table (or is told to) runs with it.
 
 import type { EngineClient } from "../engine/worker";

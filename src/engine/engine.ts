@@ -21,7 +21,6 @@ import type {
 import { preprocessOptionsText, type PreprocessOptions, type PreprocessResult } from "./preprocess";
 import { openHeaderPack, type HeaderPack, type PackSource } from "./headers";
 import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
-import { needsProfile } from "./lightrun";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
@@ -179,6 +178,8 @@ function internalError(err: unknown, options: RunOptions, memoryBytes = 0): RunR
       profileRelease: "",
       profileExports: 0,
       approximated_from: "",
+      needsTable: false,
+      namesConfig: false,
       config: {},
       syntax: { namespace: "string", defaultNamespace: "string", forModulesMacro: "", moduleNamespaces: false },
     },
@@ -300,7 +301,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     async run(files, options = {}) {
       if (options.profile === "auto") {
         const light = await engine.run(files, { ...options, profile: false });
-        return needsProfile(files, light) ? engine.run(files, { ...options, profile: true }) : light;
+        return light.kernel.needsTable ? engine.run(files, { ...options, profile: true }) : light;
       }
       if (restarting) await restarting;
       let undecoded: Undecoded[] = [];

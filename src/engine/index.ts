@@ -1,7 +1,6 @@
 export { createEngine, requestedKernel } from "./engine";
 export type { Engine, EngineHost, KernelProfile, ProfileLines, RunPlan } from "./engine";
 export { packWorkspace } from "./pack";
-export { needsProfile } from "./lightrun";
 export type { PreprocessOptions, PreprocessResult, PPDiagnostic } from "./preprocess";
 export type {
   RunOptions,

@@ -12,7 +12,7 @@ export interface RunOptions {
    *  yet a kernel's vmlinux with only its core exports known (printk, gcc's own symbols), as
    *  while the profile loads — a use of any other kernel export then reads as undefined;
    *  "auto": none first, and the run made again with it when the result could change with it
-   *  (lightrun.ts). */
+   *  (kernel.needsTable). */
   profile?: boolean | "core" | "auto";
   /** CONFIG_ overrides, e.g. { CONFIG_MODVERSIONS: "n" }. */
   config?: Record<string, string>;
@@ -132,6 +132,12 @@ export interface RunResult {
     headers?: { pack: string; units: number; needed: string[] };
     /** The release whose table the profile is, when it stands for this one ("" when it is its own). */
     approximated_from: string;
+    /** Whether the base kernel's export table could change this answer, for a run made
+     *  without it (the engine's decision: wasm/assembly/pipeline/tableneed.ts). */
+    needsTable: boolean;
+    /** Whether a workspace file other than .config names a CONFIG_ option (the kernel's
+     *  .config may then change the answer). */
+    namesConfig: boolean;
     config: Record<string, string>;
     /** How this release wants things written (the engine's rule, for quick fixes and completion). */
     syntax: {

@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { LIMITS, parseHostMessage } from "../../src/embed/protocol";
 import { parseFlags, parseLines, parseOrigins } from "../../src/embed/flags";
 import { tokenize } from "../../src/embed/highlight";
-import { needsProfile } from "../../src/engine";
 import { EXAMPLE } from "../../src/example";
 import type { WorkspaceFiles } from "../../src/engine";
 
@@ -133,7 +132,7 @@ describe("the light highlighter", () => {
 describe("the light embed's choice of the base kernel", () => {
   // the decision rests on what the engine found without the table (its uses and header calls)
   const light = async (files: WorkspaceFiles) => (await createNodeEngine()).run(files, { profile: false });
-  const decide = async (files: WorkspaceFiles) => needsProfile(files, await light(files));
+  const decide = async (files: WorkspaceFiles) => (await light(files)).kernel.needsTable;
   it("runs a workspace that only uses its own exports without the base kernel's table", async () => {
     expect(await decide(EXAMPLE)).toBe(false);
   });
@@ -141,6 +140,13 @@ describe("the light embed's choice of the base kernel", () => {
     expect(await decide({ "a.c": "static int __init a_init(void)\n{\n\treturn kmalloc(4, 0) ? 0 : -1;\n}\nmodule_init(a_init);\n" })).toBe(true);
     expect(await decide({ "a.c": "int dma_buf_export(void);\nstatic int f(void) { return dma_buf_export(); }\nmodule_init(f);\n" })).toBe(true);
     expect(await decide({ "a.c": "", "Module.symvers": "" })).toBe(true);
+    expect(await decide({ "a.c": "", load: "modinfo usb-storage\n" })).toBe(true);
+  });
+  it("runs without it a modprobe of a module the workspace built, whose uses it resolves itself", async () => {
+    const a = { "a.c": '#include <linux/module.h>\nint a_f(void) { return 0; }\nEXPORT_SYMBOL(a_f);\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION("a");\n' };
+    expect(await decide({ ...a, load: "modprobe a\n" })).toBe(false);
+    expect(await decide({ ...a, load: "modprobe a\nmodprobe usb-storage\n" })).toBe(true);
+    // a module make did not write is looked for in the installed tree
     expect(await decide({ "a.c": "", load: "modprobe a\n" })).toBe(true);
   });
   it("is made by the engine itself when a run asks for the profile 'auto'", async () => {

@@ -252,6 +252,8 @@ export function serializeResult(res: RunResult): ArrayBuffer {
   w.keyInt("profileExports", res.profileExports);
   // the profile is another release's table, read as this one (kernel/nshistory.ts)
   w.keyStr("approximated_from", res.approximatedFrom == 0 ? "" : releaseName(res.approximatedFrom));
+  w.keyBool("needsTable", res.needsTable);
+  w.keyBool("namesConfig", res.namesConfig);
   // how this release wants namespaces written, for quick fixes and completion
   const r = new Rules(res.release);
   w.key("syntax");

@@ -19,6 +19,7 @@ import { checkModuleFiles, readModuleFiles } from "./pipeline/kofiles";
 import { layerTables } from "./pipeline/tables";
 import { bootSession, installModules } from "./pipeline/install";
 import { loaderConfig, loadScriptOf, replay } from "./pipeline/replay";
+import { namesConfig, needsTable } from "./pipeline/tableneed";
 
 export class RunResult {
   release: i32 = DEFAULT_RELEASE;
@@ -44,6 +45,10 @@ export class RunResult {
   core: Set<string> = new Set();
   /** The workspace's real .ko files, as the loader sees them. */
   kos: KoImage[] = [];
+  /** Whether the base kernel's export table could change the answer (pipeline/tableneed.ts). */
+  needsTable: bool = false;
+  /** Whether a workspace file names a CONFIG_ option (the kernel's .config may then matter). */
+  namesConfig: bool = false;
 }
 
 function addAll(into: Finding[], from: Finding[]): void {
@@ -104,6 +109,8 @@ export function runWorkspace(ws: Workspace, opt: RunOptions, profile: Profile | 
   res.commands = replay(script, session, inst, r, lcfg, res.findings);
   res.modulesAtEnd = session.procModules();
   res.loadedAtEnd = session.modules;
+  res.needsTable = needsTable(ws, res.units, res.build, res.kos, script, res.core);
+  res.namesConfig = namesConfig(ws);
   return res;
 }
 
