@@ -14,7 +14,6 @@ export class KernelConfig {
   releaseText: string = "";
   releaseSpan: Span = Span.none();
   findings: Finding[] = [];
-  spans: Map<string, Span> = new Map();
 
   /** "y", "m", "n" (also for "is not set" and absent), or the raw value. */
   get(name: string): string {
@@ -41,7 +40,6 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
       if (body.startsWith("CONFIG_") && body.endsWith(" is not set")) {
         const name = body.substring(0, body.length - 11).trim();
         into.values.set(name, "n");
-        into.spans.set(name, Span.at(file, no));
         continue;
       }
       const named = headerRelease(line);
@@ -86,7 +84,6 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
       continue;
     }
     into.values.set(name, line.substring(eq + 1));
-    into.spans.set(name, Span.at(file, no));
   }
   return into;
 }
