@@ -12,17 +12,7 @@ import { lightClient, type ProfileMode } from "./light";
 import { mountEmbedView } from "./view";
 import { pageEngine } from "./pageengine";
 import { serveHost, type HostPort } from "./frame";
-
-/** The page's styles for an embed's root element instead of a document: `:root` and `html`
- *  become the root, and a query of the viewport's width one of the root's (the embed's width,
- *  as a frame's viewport is). */
-export function scopeCss(css: string): string {
-  return css
-    .replace(/:root\b/g, ".ksymns-root")
-    .replace(/(^|[\s,{}])html\s*,\s*body(?:\.embed-page)?(?=\s*[{,])/g, "$1.ksymns-root")
-    .replace(/(^|[\s,{}])html(?=\[data-theme)/g, "$1.ksymns-root")
-    .replace(/@media\s*(\((?:(?:max|min)-width\s*:|width\s*[<>])[^)]*\))/g, "@container ksymns $1");
-}
+import { scopeCss } from "./scopecss";
 
 /** The root's own rules: nothing inherited from the host page, and the container the queries ask. */
 const BASE = ".ksymns-root{all:initial;display:block;container:ksymns/inline-size;text-align:start}";
