@@ -10,6 +10,7 @@ import { encodeLink } from "../store/share";
 import type { WorkspaceFile } from "../store/snapshot";
 import { readSource } from "./source";
 import { mountShadowEmbed } from "./shadow";
+import { parseFlags } from "./flags";
 
 const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines", "toolbar", "run", "profile"];
 const VERSION = 1;
@@ -73,9 +74,10 @@ class KsymnsPlayground extends HTMLElement {
   connectedCallback(): void {
     addEventListener("message", this.onMessage);
     if (this.shadowRoot) {
-      // moved in the page: the iframe reloads, so it must say ready again before it is told anything
+      // moved in the page: the iframe reloads, so it must say ready again before it is told
+      // anything (a drawn embed just moves)
       if (this.frame) this.ready = false;
-      else if (!this.observer) this.watch();
+      else if (!this.deliver && !this.observer) this.watch();
       return;
     }
     const shadow = this.attachShadow({ mode: "open" });
@@ -166,13 +168,8 @@ class KsymnsPlayground extends HTMLElement {
   /** Read-only (no editor to load) with its files known here (a preset is read by the frame),
    *  where the browser can share one style sheet between shadow roots. */
   private drawsItself(url: URL): boolean {
-    const readonly = url.searchParams.get("readonly");
-    return (
-      readonly !== null &&
-      ["", "1", "true", "yes"].includes(readonly) &&
-      (url.hash !== "" || !url.searchParams.has("preset")) &&
-      "adoptedStyleSheets" in ShadowRoot.prototype
-    );
+    const flags = parseFlags(url.search);
+    return flags.readonly && (url.hash !== "" || !flags.preset) && "adoptedStyleSheets" in ShadowRoot.prototype;
   }
 
   /** Draws the embed in the shadow root, its messages passed as a frame's would be. */
