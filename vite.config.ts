@@ -21,8 +21,15 @@ export default defineConfig({
     target: "es2022",
     outDir: "dist",
     chunkSizeWarningLimit: 4096,
-    // the full page and the embed (embed.html: the same store and panes, other flags)
-    rollupOptions: { input: { index: resolve(import.meta.dirname, "index.html"), embed: resolve(import.meta.dirname, "embed.html") } },
+    // the full page, the embed (embed.html: the same store and panes, other flags) and the
+    // engine frame read-only embeds drawn in a host page share (engine.html)
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, "index.html"),
+        embed: resolve(import.meta.dirname, "embed.html"),
+        engine: resolve(import.meta.dirname, "engine.html"),
+      },
+    },
   },
   worker: { format: "es" },
   server: { port: 5173 },

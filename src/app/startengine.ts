@@ -46,17 +46,21 @@ function startSharedClient(base: URL, onResources: (urls: string[]) => void): En
   }
 }
 
+/** A client of the page's engine: the shared one if asked and there, else one in the page
+ *  that moves to a worker for large workspaces. Resolves with whether it is the shared one. */
+export function startClient(base: URL, hooks: Pick<EngineStart, "onEngine" | "shared"> = {}): Promise<{ client: EngineClient; shared: boolean }> {
+  const shared = hooks.shared ? startSharedClient(base, hooks.shared.onResources) : null;
+  if (shared) return Promise.resolve({ client: shared, shared: true });
+  return createBrowserEngine(base).then((engine) => {
+    hooks.onEngine?.(engine);
+    return { client: switchingClient(localClient(engine), () => startWorkerClient(base)), shared: false };
+  });
+}
+
 /** Starts the engine and connects it to `store`; `base` is the site root (where kernels/ is). */
 export function startEngine(store: PlaygroundStore, base: URL, hooks: EngineStart = {}): void {
-  const shared = hooks.shared ? startSharedClient(base, hooks.shared.onResources) : null;
-  const made = shared
-    ? Promise.resolve(shared)
-    : createBrowserEngine(base).then((engine) => {
-        hooks.onEngine?.(engine);
-        return switchingClient(localClient(engine), () => startWorkerClient(base));
-      });
-  made.then(
-    (client) => {
+  startClient(base, hooks).then(
+    ({ client, shared }) => {
       // the shared engine reports a failed start on its first call
       if (shared) client.kernels().catch(() => (document.body.dataset.ready = "error"));
       let first = true;

@@ -2,7 +2,7 @@
 // by public/theme.js, so there is no white flash) and "system" follows the OS live.
 
 import type { PlaygroundStore, Theme } from "../store";
-import { resolveTheme } from "../views";
+import { resolveTheme } from "../views/theme";
 
 export const THEME_KEY = "ksymns:theme";
 
@@ -12,13 +12,13 @@ export function savedTheme(storage: Pick<Storage, "getItem">): Theme {
   return t === "light" || t === "dark" ? t : "system";
 }
 
-/** Keeps <html data-theme> in step with the store and the OS; returns the dispose function. */
-export function connectTheme(store: PlaygroundStore, storage: Pick<Storage, "setItem">): () => void {
+/** Keeps <html data-theme> (or `target`'s) in step with the store and the OS; returns the dispose function. */
+export function connectTheme(store: PlaygroundStore, storage: Pick<Storage, "setItem">, target: HTMLElement = document.documentElement): () => void {
   const query = matchMedia("(prefers-color-scheme: dark)");
   const apply = () => {
     const theme = store.getState().theme;
-    document.documentElement.dataset.theme = resolveTheme(theme);
-    document.documentElement.dataset.themeChoice = theme;
+    target.dataset.theme = resolveTheme(theme);
+    target.dataset.themeChoice = theme;
   };
   const unsub = store.subscribe(
     (s) => s.theme,

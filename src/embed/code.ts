@@ -4,7 +4,7 @@
 // is as tall as its code (up to MAX_HEIGHT), so no line hides under the frame's edge.
 
 import { selectActiveFile, type PlaygroundStore } from "../store";
-import { PANES, h, replaceChildren } from "../views";
+import { h, replaceChildren } from "../views/dom";
 import { highlightLines } from "./highlight";
 
 /** The tallest the code gets before it scrolls, in CSS pixels. */
@@ -15,6 +15,8 @@ export interface CodeOptions {
   /** 1-based lines of `markedFile` to highlight. */
   lines: number[];
   markedFile: string | null;
+  /** Mounts the editor (Monaco) in a slot; without it the code stays light, as when read-only. */
+  editor?(slot: HTMLElement, store: PlaygroundStore): () => void;
 }
 
 type Caret = { line: number; col: number };
@@ -101,7 +103,7 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   };
 
   const upgrade = (at: Caret | null) => {
-    if (phase !== "light" || o.readonly) return;
+    if (phase !== "light" || o.readonly || !o.editor) return;
     phase = "loading";
     const f = selectActiveFile(store.getState());
     if (f && typeof f.content === "string") {
@@ -121,7 +123,7 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
       editorSlot.classList.remove("embed-editor-loading");
     });
     ready.observe(editorSlot, { childList: true, subtree: true });
-    disposeEditor = PANES.editor.mount(editorSlot, store);
+    disposeEditor = o.editor(editorSlot, store);
   };
 
   // what is typed before Monaco is there goes into the file at the caret

@@ -1,12 +1,16 @@
 // <ksymns-playground>: a live ksymns example in any page, as easily as an image. Built into
 // embed.js (a classic script, vite.config.ts): when the element nears the viewport it creates
 // the embed frame (embed.html beside the script) with its files in the URL as a share link,
-// sizes the frame from its resize messages and re-dispatches its messages as events.
+// sizes the frame from its resize messages and re-dispatches its messages as events. A
+// read-only embed needs no frame of its own: it is drawn in the shadow root (shadow.ts) and
+// speaks the same protocol, without postMessage.
 // Protocol and attributes: README.md, "Embedding".
 
 import { encodeLink } from "../store/share";
 import type { WorkspaceFile } from "../store/snapshot";
 import { readSource } from "./source";
+import { mountShadowEmbed } from "./shadow";
+import { parseFlags } from "./flags";
 
 const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines", "toolbar", "run", "profile"];
 const VERSION = 1;
@@ -48,6 +52,8 @@ class KsymnsPlayground extends HTMLElement {
   static observedAttributes = ["theme"];
 
   private frame: HTMLIFrameElement | null = null;
+  /** The protocol's way in when the embed is drawn in the shadow root instead of a frame. */
+  private deliver: ((data: unknown) => void) | null = null;
   private placeholder: HTMLDivElement | null = null;
   private observer: IntersectionObserver | null = null;
   private origin = "";
@@ -68,9 +74,10 @@ class KsymnsPlayground extends HTMLElement {
   connectedCallback(): void {
     addEventListener("message", this.onMessage);
     if (this.shadowRoot) {
-      // moved in the page: the iframe reloads, so it must say ready again before it is told anything
+      // moved in the page: the iframe reloads, so it must say ready again before it is told
+      // anything (a drawn embed just moves)
       if (this.frame) this.ready = false;
-      else if (!this.observer) this.watch();
+      else if (!this.deliver && !this.observer) this.watch();
       return;
     }
     const shadow = this.attachShadow({ mode: "open" });
@@ -94,7 +101,7 @@ class KsymnsPlayground extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (name !== "theme" || !this.frame) return;
+    if (name !== "theme" || (!this.frame && !this.deliver)) return;
     this.restore.theme = value && THEMES.includes(value) ? value : "auto";
     this.post({ type: "set-theme", theme: this.restore.theme });
   }
@@ -148,7 +155,8 @@ class KsymnsPlayground extends HTMLElement {
       this.dispatchEvent(new CustomEvent("error", { detail: { message } }));
       return;
     }
-    if (this.frame) return;
+    if (this.frame || this.deliver) return;
+    if (this.drawsItself(url)) return this.draw(url);
     const frame = document.createElement("iframe");
     frame.title = this.getAttribute("title") || "ksymns example";
     frame.style.height = this.placeholder.style.height;
@@ -157,16 +165,46 @@ class KsymnsPlayground extends HTMLElement {
     this.placeholder.replaceWith(frame);
   }
 
+  /** Read-only (no editor to load) with its files known here (a preset is read by the frame),
+   *  where the browser can share one style sheet between shadow roots. */
+  private drawsItself(url: URL): boolean {
+    const flags = parseFlags(url.search);
+    return flags.readonly && (url.hash !== "" || !flags.preset) && "adoptedStyleSheets" in ShadowRoot.prototype;
+  }
+
+  /** Draws the embed in the shadow root, its messages passed as a frame's would be. */
+  private draw(url: URL): void {
+    const shadow = this.shadowRoot!;
+    this.placeholder!.remove();
+    mountShadowEmbed(shadow, {
+      playground: this.playground,
+      search: url.search,
+      hash: url.hash.replace(/^#/, ""),
+      port: {
+        post: (m) => this.receive(m),
+        listen: (on) => {
+          this.deliver = on;
+          return () => (this.deliver = null);
+        },
+      },
+    });
+  }
+
   private onMessage = (e: MessageEvent): void => {
     if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== this.origin) return;
-    const m = e.data as Record<string, unknown> | null;
+    this.receive(e.data);
+  };
+
+  /** A message of the embed (its frame's, or its own when drawn in the shadow root). */
+  private receive(data: unknown): void {
+    const m = data as Record<string, unknown> | null;
     if (!m || typeof m !== "object" || m.ksymns !== VERSION || typeof m.type !== "string") return;
     const detail = { ...m };
     delete detail.ksymns;
     delete detail.type;
     switch (m.type) {
       case "resize":
-        if (typeof m.height === "number" && m.height > 0 && m.height < 10000) this.frame.style.height = `${Math.ceil(m.height)}px`;
+        if (this.frame && typeof m.height === "number" && m.height > 0 && m.height < 10000) this.frame.style.height = `${Math.ceil(m.height)}px`;
         return;
       case "ready":
         this.onReady();
@@ -188,7 +226,7 @@ class KsymnsPlayground extends HTMLElement {
         return;
     }
     this.dispatchEvent(new CustomEvent(m.type, { detail }));
-  };
+  }
 
   /** A (re)loaded frame: after a reload it is given back what the reader and the host changed;
    *  then what waited for it, get-state requests the old frame never answered included. */
@@ -207,11 +245,12 @@ class KsymnsPlayground extends HTMLElement {
   }
 
   private send(message: Record<string, unknown>): void {
-    this.frame!.contentWindow!.postMessage({ ...message, ksymns: VERSION }, this.origin);
+    if (this.deliver) this.deliver({ ...message, ksymns: VERSION });
+    else this.frame!.contentWindow!.postMessage({ ...message, ksymns: VERSION }, this.origin);
   }
 
   private post(message: Record<string, unknown>): void {
-    if (!this.ready || !this.frame?.contentWindow) this.pending.push(message);
+    if (!this.ready || !(this.deliver || this.frame?.contentWindow)) this.pending.push(message);
     else this.send(message);
   }
 

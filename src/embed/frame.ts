@@ -1,6 +1,6 @@
-// The frame side of the host protocol: answers a host page's messages (only from the origins
-// the embed URL allows, only from the parent window) and tells it about readiness, changes,
-// results and the content's height.
+// The embed's side of the host protocol: answers a host page's messages (in a frame, only from
+// the origins the embed URL allows, only from the parent window; in the element's shadow root,
+// from the element) and tells it about readiness, changes, results and the content's height.
 
 import { fileMap, selectWorkspace, type PlaygroundStore } from "../store";
 import { requestedKernel } from "../engine";
@@ -20,13 +20,36 @@ const textFiles = (store: PlaygroundStore): Record<string, string> => {
   return out;
 };
 
+/** Where the embed's messages go and its host's come from. */
+export interface HostPort {
+  post(message: FrameMessage & { ksymns: number }): void;
+  /** Calls `on` with each message the host sends (unchecked); returns the function that stops. */
+  listen(on: (data: unknown) => void): () => void;
+}
+
 /** Connects the store to the parent page for `origins`; returns the dispose function. */
 export function connectHost(store: PlaygroundStore, origins: readonly string[], measure: HTMLElement, hooks: FrameHooks): () => void {
   const host = window.parent;
   if (host === window || origins.length === 0) return () => {};
-  const post = (m: FrameMessage) => {
-    for (const o of origins) host.postMessage(envelope(m), o);
+  const port: HostPort = {
+    post(m) {
+      for (const o of origins) host.postMessage(m, o);
+    },
+    listen(on) {
+      const onMessage = (e: MessageEvent) => {
+        if (e.source === host && origins.includes(e.origin)) on(e.data);
+      };
+      addEventListener("message", onMessage);
+      return () => removeEventListener("message", onMessage);
+    },
   };
+  return serveHost(store, port, measure, hooks);
+}
+
+/** Serves the host protocol over `port`; `measure` (if any) is the content whose height the
+ *  host is told. Returns the dispose function. */
+export function serveHost(store: PlaygroundStore, port: HostPort, measure: HTMLElement | null, hooks: FrameHooks): () => void {
+  const post = (m: FrameMessage) => port.post(envelope(m));
 
   const handle = (m: HostMessage) => {
     const s = store.getState();
@@ -60,22 +83,21 @@ export function connectHost(store: PlaygroundStore, origins: readonly string[], 
     }
   };
 
-  const onMessage = (e: MessageEvent) => {
-    if (e.source !== host || !origins.includes(e.origin)) return;
-    const m = parseHostMessage(e.data);
+  const stopListening = port.listen((data) => {
+    const m = parseHostMessage(data);
     if (m) handle(m);
-  };
-  addEventListener("message", onMessage);
+  });
 
   let lastHeight = -1;
   const resize = () => {
+    if (!measure) return;
     const height = Math.ceil(measure.getBoundingClientRect().height);
     if (height === lastHeight) return;
     lastHeight = height;
     post({ type: "resize", height });
   };
   const observer = new ResizeObserver(resize);
-  observer.observe(measure);
+  if (measure) observer.observe(measure);
 
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
   const unsubs = [
@@ -96,7 +118,7 @@ export function connectHost(store: PlaygroundStore, origins: readonly string[], 
   if (first) post({ type: "result", verdicts: verdictsOf(first), messages: messagesOf(first) });
   resize();
   return () => {
-    removeEventListener("message", onMessage);
+    stopListening();
     observer.disconnect();
     clearTimeout(changeTimer);
     unsubs.forEach((u) => u());

@@ -17,13 +17,14 @@ export const WORKER_POLICY = PAGE_POLICY;
  *  A meta tag cannot carry frame-ancestors; only a header can. */
 export const NO_FRAMING = "frame-ancestors 'none'";
 
-/** The headers a host sends with the file at `path` (under any sub-path). embed.html is made
- *  to be framed: it gets none (a host may add `frame-ancestors` naming its own origins). */
+/** The headers a host sends with the file at `path` (under any sub-path). embed.html and
+ *  engine.html are made to be framed: they get none (a host may add `frame-ancestors` naming
+ *  its own origins). */
 export function headersFor(path: string): Record<string, string> {
   const [file, query = ""] = path.split("#")[0].split("?");
   // Vite's dev server serves a worker's source as /src/…/worker.ts?worker_file
   if (/(^|&)worker_file\b/.test(query)) return { "Content-Security-Policy": WORKER_POLICY };
-  if (/(^|\/)embed\.html$/.test(file)) return {};
+  if (/(^|\/)(embed|engine)\.html$/.test(file)) return {};
   if (/\.html$/.test(file) || file.endsWith("/")) return { "Content-Security-Policy": NO_FRAMING, "X-Frame-Options": "DENY" };
   // a page ignores a script's policy; a worker runs under it
   if (/\.m?js$/.test(file)) return { "Content-Security-Policy": WORKER_POLICY };

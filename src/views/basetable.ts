@@ -7,8 +7,10 @@ import { selectBaseKernel, type PlaygroundStore } from "../store";
 /** Rows shown above and below the one asked for. */
 const AROUND = 12;
 
-/** Opens the base kernel's export table at `line` in a dialog; resolves once it shows. */
-export async function openBaseTable(store: PlaygroundStore, line: number): Promise<HTMLDialogElement | null> {
+/** Opens the base kernel's export table at `line` in a dialog; resolves once it shows. The
+ *  dialog goes into the element marked `data-dialog-host` around `near` (an embed drawn in a
+ *  shadow root, whose styles stay there), else into the page's body. */
+export async function openBaseTable(store: PlaygroundStore, line: number, near?: Element): Promise<HTMLDialogElement | null> {
   const s = store.getState();
   if (!s.queries) return null;
   const kernel = selectBaseKernel(s);
@@ -45,7 +47,7 @@ export async function openBaseTable(store: PlaygroundStore, line: number): Promi
     }),
   );
   dialog.addEventListener("close", () => dialog.remove());
-  document.body.append(dialog);
+  (near?.closest("[data-dialog-host]") ?? document.body).append(dialog);
   dialog.showModal();
   rows.querySelector("tr.current")?.scrollIntoView({ block: "center" });
   close.focus();

@@ -44,7 +44,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
           type: "button",
           class: "problem-related",
           title: "Show this row of the base kernel's export table (read-only)",
-          on: { click: () => void openBaseTable(store, r.line) },
+          on: { click: (e: Event) => void openBaseTable(store, r.line, e.currentTarget as Element) },
         },
         `↳ ${r.note} — ${where}`,
       );

@@ -266,7 +266,83 @@ describe("<ksymns-playground> in another site's page", () => {
     }
   });
 
-  it("runs every embed of a page on one engine: the wasm and the kernel profile are fetched once", async () => {
+  it("draws a read-only embed in its shadow root, without a frame, its styles and the host page's kept apart", async () => {
+    const scripts = Object.entries(FILES)
+      .map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`)
+      .join("\n");
+    // the host's rules name our classes and set every inherited property; ours name its classes
+    const hostCss = `body{color:rgb(255,0,0);font:italic 30px/3 serif;letter-spacing:4px;text-align:center}
+pre,.embed-light,.problems{background:rgb(255,255,0)!important;font-size:40px!important}
+.probe{font-size:16px}`;
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/ro.html": [
+        "text/html",
+        `${head()}<style>${hostCss}</style><section id="a"><ksymns-playground id="ro" eager readonly file="user.c" lines="6">${scripts}</ksymns-playground></section><section id="b"></section><pre class="embed-light probe" id="hostpre">host text</pre><div class="embed-bar probe" id="hostbar">host bar</div></body></html>`,
+      ],
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      await p.goto(`${origin}/ro.html`);
+      await waitFor(p, "ro", "ready");
+      await waitFor(p, "ro", "result");
+      expect(await p.$("#ro iframe")).toBeNull();
+      expect(await p.textContent("#ro .problems")).toContain(NOT_IMPORTED);
+      expect(await p.textContent('#ro .embed-light .line.hl[data-line="6"]')).toContain("toy_get() == 42");
+      const look = (sel: string) =>
+        p.locator(sel).evaluate((e) => {
+          const c = getComputedStyle(e);
+          return { color: c.color, size: c.fontSize, style: c.fontStyle, spacing: c.letterSpacing, align: c.textAlign, background: c.backgroundColor };
+        });
+      const code = await look("#ro .embed-light");
+      expect(code.size).toBe("13.5px");
+      expect(code.color).not.toBe("rgb(255, 0, 0)");
+      expect(code.style).toBe("normal");
+      expect(code.spacing).toBe("normal");
+      expect(code.background).not.toBe("rgb(255, 255, 0)");
+      expect((await look("#ro .problems")).align).not.toBe("center");
+      // nothing of ours reaches the host's own elements of the same classes
+      expect((await look("#hostpre")).size).toBe("40px");
+      expect((await look("#hostbar")).background).toBe("rgba(0, 0, 0, 0)");
+      await shot(p, "embed-shadow");
+
+      // the theme attribute, watched live
+      const background = () => p.locator("#ro .embed").evaluate((e) => getComputedStyle(e).backgroundColor);
+      const light = await background();
+      await p.evaluate(() => document.getElementById("ro")!.setAttribute("theme", "dark"));
+      await p.waitForFunction((before) => {
+        const embed = document.getElementById("ro")!.shadowRoot!.querySelector(".embed")!;
+        return getComputedStyle(embed).backgroundColor !== before;
+      }, light);
+
+      // the host drives it as it drives a frame, before and after a move in the page
+      expect(await stateOf(p, "ro")).toEqual(FILES);
+      await p.evaluate(() => document.getElementById("b")!.append(document.getElementById("ro")!));
+      await p.evaluate((f) => (document.getElementById("ro") as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), {
+        ...FILES,
+        "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n",
+      });
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!
+            .detail.verdicts!.errors === 0,
+        null,
+        { timeout: 30_000 },
+      );
+      expect((await stateOf(p, "ro"))["user.c"]).toContain("MODULE_IMPORT_NS(TOY_NS);");
+      // read-only: the reader's keys change nothing, and no editor loads
+      await p.click("#ro .embed-light");
+      await p.keyboard.type("garbage");
+      await p.waitForTimeout(300);
+      expect(await p.textContent("#ro .embed-light")).not.toContain("garbage");
+      expect(await p.$("#ro .monaco-editor")).toBeNull();
+      await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("runs every embed of a page on one engine: the wasm, the kernel profile and the engine frame are fetched once", async () => {
     const counting = await serveCounting();
     const example = (i: number) => `<ksymns-playground id="e${i}" eager playground="${counting.url}" readonly>
 <script type="text/plain" data-file="m${i}.c">#include <linux/module.h>
@@ -296,7 +372,9 @@ MODULE_LICENSE("GPL");
       const fetched = (re: RegExp) => counting.log.filter((s) => re.test(s.path)).length;
       expect(fetched(/\.wasm$/)).toBe(1);
       expect(fetched(/\/kernels\/debian-6\.12[^/]*\.Module\.symvers\.gz$/)).toBe(1);
-      expect(fetched(/\/embed\.html$/)).toBe(3);
+      // read-only: drawn in their shadow roots, run by the page's one engine frame
+      expect(fetched(/\/embed\.html$/)).toBe(0);
+      expect(fetched(/\/engine\.html$/)).toBe(1);
       await context.close();
     } finally {
       server.close();

@@ -373,9 +373,10 @@ describe("embedding ksymns in another site's page", () => {
     await page.goto(`${url}docs/index.html`);
     const inline = page.locator("#inline");
     await inline.scrollIntoViewIfNeeded();
-    const frame = (await (await page.waitForSelector("#inline iframe")).contentFrame())!;
-    await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-    expect(await frame.textContent(".problems")).toContain(NOT_IMPORTED);
+    // read-only: drawn in the element's shadow root
+    await page.waitForFunction((text) => document.querySelector("#inline")!.shadowRoot?.querySelector(".problems")?.textContent?.includes(text), NOT_IMPORTED, {
+      timeout: 30_000,
+    });
     await shot(page, "embed-docs");
     // the preset waits for a click
     await page.locator("#preset").scrollIntoViewIfNeeded();
@@ -408,7 +409,7 @@ describe("embedding ksymns in another site's page", () => {
     await context.close();
   });
 
-  it("creates frames only for the examples near the viewport on a page of ten", async () => {
+  it("draws only the examples near the viewport on a page of ten", async () => {
     const ten = Array.from(
       { length: 10 },
       (_, i) =>
@@ -423,14 +424,14 @@ describe("embedding ksymns in another site's page", () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(`${origin}/ten.html`);
-      await page.waitForSelector("#e0 iframe");
+      // read-only: drawn in the shadow root, without a frame
+      await page.waitForSelector("#e0 .embed");
       await page.waitForTimeout(500);
-      const created = await page.evaluate(
-        () => [...document.querySelectorAll("ksymns-playground")].filter((e) => e.shadowRoot?.querySelector("iframe")).length,
-      );
-      expect(created).toBe(1);
+      const drawn = await page.evaluate(() => [...document.querySelectorAll("ksymns-playground")].filter((e) => e.shadowRoot?.querySelector(".embed")).length);
+      expect(drawn).toBe(1);
+      expect(await page.$("ksymns-playground iframe")).toBeNull();
       await page.locator("#e9").scrollIntoViewIfNeeded();
-      await page.waitForSelector("#e9 iframe");
+      await page.waitForSelector("#e9 .embed");
       await page.close();
     } finally {
       server.close();

@@ -12,9 +12,10 @@ import { SW_PLACEHOLDERS, buildId, fillServiceWorker } from "../../src/site/plug
 const metaPolicy = (file: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1];
 
 describe("the site's policy", () => {
-  it("is the one both pages carry in their meta tag, and the workers' too", () => {
+  it("is the one every page carries in its meta tag, and the workers' too", () => {
     expect(metaPolicy("index.html")).toBe(PAGE_POLICY);
     expect(metaPolicy("embed.html")).toBe(PAGE_POLICY);
+    expect(metaPolicy("engine.html")).toBe(PAGE_POLICY);
     expect(WORKER_POLICY).toBe(PAGE_POLICY);
     const directive = (name: string) => new RegExp(`(?:^|; )${name} ([^;]*)`).exec(PAGE_POLICY)?.[1].split(" ");
     expect(directive("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
@@ -22,11 +23,12 @@ describe("the site's policy", () => {
     expect(directive("connect-src")).toEqual(["'self'"]);
   });
 
-  it("forbids framing the playground and the docs, under any sub-path, and leaves embed.html frameable", () => {
+  it("forbids framing the playground and the docs, under any sub-path, and leaves embed.html and engine.html frameable", () => {
     for (const p of ["/", "/index.html", "/ksymns/", "/ksymns/index.html?x=1", "/docs/", "/ksymns/docs/index.html"]) {
       expect(headersFor(p)).toEqual({ "Content-Security-Policy": NO_FRAMING, "X-Frame-Options": "DENY" });
     }
     expect(headersFor("/ksymns/embed.html?file=user.c")).toEqual({});
+    expect(headersFor("/ksymns/engine.html?origins=https://example.org")).toEqual({});
   });
 
   it("gives every script, and the dev server's worker sources, the workers' policy", () => {
