@@ -143,9 +143,10 @@ class TranslationFiles extends FileSystem {
     if (this.layoutKey.length == 0) {
       // the prelude and gcc's headers are fixed; the pack's paths are, but a text not yet
       // supplied reads as missing until its generation
-      const names: string[] = [this.pack != null ? "pack " + packGeneration() : "no pack"];
+      const names: string[] = [];
       for (let i = 0; i < this.ws.files.length; i++) names.push(this.ws.files[i].name);
-      this.layoutKey = names.join("\n");
+      names.sort(); // the host may list the same files in another order
+      this.layoutKey = (this.pack != null ? "pack " + packGeneration() : "no pack") + "\n" + names.join("\n");
     }
     return this.layoutKey;
   }
