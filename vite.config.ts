@@ -4,6 +4,7 @@ import { site } from "./src/site/plugin.ts";
 import { elementScript } from "./src/site/element.ts";
 import { preloadEngine } from "./src/site/preload.ts";
 import { hashedEarlyScript } from "./src/site/earlyscript.ts";
+import { monacoChunks } from "./src/site/monacochunks.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -22,7 +23,11 @@ export default defineConfig({
     outDir: "dist",
     chunkSizeWarningLimit: 4096,
     // the full page and the embed (embed.html: the same store and panes, other flags)
-    rollupOptions: { input: { index: resolve(import.meta.dirname, "index.html"), embed: resolve(import.meta.dirname, "embed.html") } },
+    rollupOptions: {
+      input: { index: resolve(import.meta.dirname, "index.html"), embed: resolve(import.meta.dirname, "embed.html") },
+      // Monaco in layers the browser parses side by side (monacochunks.ts)
+      output: { codeSplitting: { groups: monacoChunks } },
+    },
   },
   worker: { format: "es" },
   server: { port: 5173 },
