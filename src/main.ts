@@ -59,7 +59,8 @@ startEngine(store, base, {
   // the table's run and Monaco's start both want this thread: the editor comes first
   tableAfter: () => editorShown(root),
   onEngine: (engine) => (testHooks.injectFault = (kind) => engine.injectFault(kind)),
-  onReady: () => void offline.cacheLoaded(),
+  // the service worker copies what the page loaded, Monaco's layers included, once they are in use
+  onReady: () => void editorShown(root).then(() => offline.cacheLoaded()),
 });
 
 // for the browser tests and the typing benchmark (the page's own script, never reachable from a
