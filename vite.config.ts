@@ -4,6 +4,7 @@ import { site } from "./src/site/plugin.ts";
 import { elementScript } from "./src/site/element.ts";
 import { preloadEngine } from "./src/site/preload.ts";
 import { hashedEarlyScript } from "./src/site/earlyscript.ts";
+import { monacoChunks } from "./src/site/monacochunks.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -29,6 +30,8 @@ export default defineConfig({
         embed: resolve(import.meta.dirname, "embed.html"),
         engine: resolve(import.meta.dirname, "engine.html"),
       },
+      // Monaco in layers the browser parses side by side (monacochunks.ts)
+      output: { codeSplitting: { groups: monacoChunks } },
     },
   },
   worker: { format: "es" },

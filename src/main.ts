@@ -15,6 +15,7 @@ import { browserStorage } from "./app/history";
 import { registerOffline } from "./app/offline";
 import { connectExamples } from "./app/examples";
 import { welcome } from "./app/firstproblem";
+import { editorShown } from "./views";
 import "./app/app.css";
 import "./app/teaching.css";
 
@@ -55,8 +56,11 @@ store.getState().setSideEngine(() => startWorkerClient(base));
 connectCompare(store);
 startEngine(store, base, {
   coreFirst: true,
+  // the table's run and Monaco's start both want this thread: the editor comes first
+  tableAfter: () => editorShown(root),
   onEngine: (engine) => (testHooks.injectFault = (kind) => engine.injectFault(kind)),
-  onReady: () => void offline.cacheLoaded(),
+  // the service worker copies what the page loaded, Monaco's layers included, once they are in use
+  onReady: () => void editorShown(root).then(() => offline.cacheLoaded()),
 });
 
 // for the browser tests and the typing benchmark (the page's own script, never reachable from a

@@ -21,6 +21,8 @@ export interface EngineStart {
   /** Shows the first verdict before the base kernel's table is loaded when the table could
    *  not change it (corefirst.ts). */
   coreFirst?: boolean;
+  /** With coreFirst, once that verdict is shown: resolves when the run with the table may start. */
+  tableAfter?(): Promise<void>;
   /** Runs on the engine the page's embeds share, where the browser has SharedWorker (one wasm
    *  instance and one loaded profile for ten embeds as for one); `onResources` hears the URLs
    *  it loads, which the page's service worker is asked to keep. */
@@ -67,6 +69,7 @@ export function startEngine(store: PlaygroundStore, base: URL, hooks: EngineStar
       const runs = hooks.wrap ? hooks.wrap(client) : client;
       connectEngine(store, runs, {
         preview: hooks.coreFirst ? coreFirstPreview(runs) : undefined,
+        afterPreview: hooks.tableAfter,
         onApplied() {
           if (!first) return;
           first = false;

@@ -5,7 +5,8 @@
 // ones) and one more run waits for those headers beside the loop: edits made meanwhile are
 // answered as before, and the waiting run's answer counts only if the files are still its own.
 // A quicker first run (the page's, on vmlinux's core exports while the kernel's table loads)
-// is shown before the real one when it gives the same verdict.
+// is shown before the real one when it gives the same verdict; the real one may wait for the
+// page's editor to load.
 
 import type { EngineClient } from "../engine/worker";
 import type { RunOptions, RunResult, WorkspaceFiles } from "../engine";
@@ -22,6 +23,9 @@ export interface EngineHooks {
   /** Made before the first run: a result to show meanwhile, or null when it could differ from
    *  the first run's verdict. */
   preview?(files: WorkspaceFiles, options: RunOptions): Promise<RunResult | null>;
+  /** Resolves when the run after a shown preview may start (the page lets its editor load
+   *  first: the run reads the kernel's table on the same thread). */
+  afterPreview?(): Promise<void>;
 }
 
 /** Connects the store to an engine; returns the function that disconnects it. */
@@ -83,7 +87,12 @@ export function connectEngine(store: PlaygroundStore, client: EngineClient, hook
         if (preview) {
           const quick = await preview(selectWorkspace(s), optionsOf(s, "background"));
           preview = undefined;
-          if (quick && !stopped && store.getState().files === s.files) apply(quick, s);
+          if (quick && !stopped && store.getState().files === s.files) {
+            apply(quick, s);
+            await hooks.afterPreview?.();
+            // the inputs changed meanwhile: run the latest ones instead
+            if (again) continue;
+          }
         }
         const result = await runOf(s, "background");
         if (stopped) return;

@@ -2,6 +2,7 @@
 // read-only summary for binary files (.ko). Whichever shows, it only writes files to the store.
 // Monaco (~870 KB gzip) is fetched only once the first verdict is on screen; until then the
 // open file shows as the light embed shows it, highlighted and read-only, its problem lines marked.
+// The page holds back its run with the kernel's table until an editor is shown (editorShown).
 
 import type { Pane } from "./pane";
 import { h, replaceChildren } from "./dom";
@@ -33,6 +34,18 @@ function hexDump(bytes: Uint8Array, rows = 8): string {
     lines.push(`${(r * 16).toString(16).padStart(8, "0")}  ${hex.padEnd(47)}  ${ascii}`);
   }
   return lines.join("\n");
+}
+
+const EDITOR_SHOWN = "editorshown";
+
+/** Resolves once the editor pane under `root` shows an editor (Monaco or the plain textarea),
+ *  or after `limit` ms (Monaco slow to arrive, or failed). */
+export function editorShown(root: HTMLElement, limit = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (root.querySelector(".editor-pane[data-editor]")) return resolve();
+    root.addEventListener(EDITOR_SHOWN, () => resolve(), { once: true });
+    setTimeout(resolve, limit);
+  });
 }
 
 function mount(container: HTMLElement, store: PlaygroundStore): () => void {
@@ -75,6 +88,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       root.dataset.editor = "monaco";
     }
     root.dataset.editor = want;
+    root.dispatchEvent(new Event(EDITOR_SHOWN, { bubbles: true }));
     showActive();
   }
 

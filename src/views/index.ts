@@ -3,3 +3,4 @@ export type { PaneId } from "./registry";
 export type { Pane } from "./pane";
 export { resolveTheme } from "./theme";
 export { h, icon, markScrollable, replaceChildren } from "./dom";
+export { editorShown } from "./editor";

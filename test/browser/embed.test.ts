@@ -275,7 +275,7 @@ describe("embedding ksymns in another site's page", () => {
     );
     console.log(`embed before interaction: ${total} bytes gzip over ${before.length} responses (budget ${BUDGET})`);
     expect(before.some((r) => /\.wasm$/.test(r.path))).toBe(true);
-    expect(before.some((r) => /editor-.*\.js$/.test(r.path))).toBe(false);
+    expect(before.some((r) => /(editor|monaco)-.*\.js$/.test(r.path))).toBe(false);
     expect(total).toBeLessThanOrEqual(BUDGET);
     expect(await page.textContent(".problems")).toContain(NOT_IMPORTED);
     await shot(page, "embed-light");

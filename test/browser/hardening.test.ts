@@ -4,7 +4,7 @@
 // frame the playground (embed.html it can), and workers get the pages' policy.
 
 import { describe, expect, it } from "vitest";
-import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor, type TestWindow } from "./support";
+import { fileText, hoverText, openPlayground, openTab, pageErrors, shot, useSite, waitForEditor, waitForTableRun, type TestWindow } from "./support";
 import { serveHostPages } from "../support/hostpage";
 import { NO_FRAMING, WORKER_POLICY } from "../../src/site/policy";
 
@@ -27,6 +27,8 @@ describe("the playground under failure", () => {
 
   it("shows an internal error for an engine trap and keeps the files", async () => {
     const page = await openPlayground(site.browser, site.url);
+    // no run of the page's own may take the fault meant for this one
+    await waitForTableRun(page);
     const before = await fileText(page, "user.c");
     const res = await page.evaluate(async () => {
       const k = (

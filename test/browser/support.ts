@@ -53,6 +53,19 @@ export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30_000 });
 }
 
+/** Waits until the page's own runs are done, the last made with the base kernel's table (a
+ *  first visit shows a verdict without it, and runs with it once the editor is shown). */
+export async function waitForTableRun(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as TestWindow).ksymns.store.getState();
+      return !s.running && s.result?.kernel.profile === true;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
 /** Opens a file's tab. */
 export async function openTab(page: Page, name: string): Promise<void> {
   await page.click(`.tab[data-file="${name}"]`);

@@ -185,6 +185,36 @@ describe("the runner", () => {
     stop();
   });
 
+  it("shows a preview first and starts the run with the table only when afterPreview lets it, on the files of that moment", async () => {
+    const engine = await enginePromise;
+    const full: string[] = [];
+    const client: EngineClient = {
+      ...localClient(engine),
+      run: (f, o) => (o?.profile !== "core" && full.push(f["user.c"] as string), engine.run(f, o)),
+    };
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const store = createPlaygroundStore(defaultSnapshot());
+    const stop = connectEngine(store, client, {
+      preview: (files, options) => client.run(files, { ...options, profile: "core" }),
+      afterPreview: () => held,
+    });
+    await new Promise<void>((resolve) => {
+      const unsub = store.subscribe((s) => s.result !== null && (unsub(), resolve()));
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.getState().result?.kernel.profile).toBe(false);
+    expect(full).toEqual([]);
+    const edited = (text(store, "user.c") as string) + "// edited while held\n";
+    store.getState().setFile("user.c", edited);
+    release();
+    const result = await untilResult(store, (r) => r.kernel.profile === true);
+    expect(full).toEqual([edited]);
+    expect(store.getState().resultFiles).toBe(store.getState().files);
+    expect(result.kernel.profile).toBe(true);
+    stop();
+  });
+
   it("lists the modules still loaded with their taint letters", async () => {
     const store = createPlaygroundStore(defaultSnapshot());
     const stop = connectEngine(store, localClient(await enginePromise));
