@@ -113,12 +113,7 @@ export class Checkpoint {
     res.tokens.appendPrefix(from.tokens, this.nTokens);
     res.side.appendPrefix(from.side, this.nSide);
     for (let i = 0; i < this.nCalls; i++) res.calls.push(from.calls[i]);
-    const x = from.expansions,
-      y = res.expansions;
-    for (let r = 1; r < this.nExpansions; r++) {
-      y.add(x.def[r], x.name.get(r), x.parent.get(r), x.startFile.get(r), x.startTok.get(r), x.line.get(r));
-      y.endTok.set(r, x.endTok.get(r));
-    }
+    res.expansions.copyPrefix(from.expansions, this.nExpansions);
     for (let i = 0; i < this.nIncludes; i++) res.includes.push(from.includes[i]);
     for (let i = 0; i < this.nInactive; i++) res.inactive.push(from.inactive[i]);
     for (let i = 0; i < this.nDefinitions; i++) res.definitions.push(from.definitions[i]);

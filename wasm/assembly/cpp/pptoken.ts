@@ -153,6 +153,12 @@ export class IntVec {
   private grow(): void {
     this.data = widened(this.data, this.data.length << 1, this.length);
   }
+  /** Becomes a copy of the first `n` values of `from`. */
+  copyPrefix(from: IntVec, n: i32): void {
+    if (this.data.length < n) this.data = new Int32Array(n);
+    memory.copy(this.data.dataStart, from.data.dataStart, (<usize>n) << 2);
+    this.length = n;
+  }
   @inline get(i: i32): i32 {
     return unchecked(this.data[i]);
   }

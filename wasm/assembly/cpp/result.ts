@@ -106,6 +106,18 @@ export class Expansions {
     return this.name.length;
   }
 
+  /** Becomes a copy of the first `n` records of `x` (a checkpoint's, see Checkpoint.copyInto). */
+  copyPrefix(x: Expansions, n: i32): void {
+    this.def = x.def.slice(0, n);
+    this.name.copyPrefix(x.name, n);
+    this.parent.copyPrefix(x.parent, n);
+    this.top.copyPrefix(x.top, n);
+    this.startFile.copyPrefix(x.startFile, n);
+    this.startTok.copyPrefix(x.startTok, n);
+    this.endTok.copyPrefix(x.endTok, n);
+    this.line.copyPrefix(x.line, n);
+  }
+
   add(def: MacroDef | null, name: i32, parent: i32, file: i32, tok: i32, line: i32): i32 {
     const id = this.name.length;
     this.def.push(def);
