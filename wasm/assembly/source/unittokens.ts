@@ -7,7 +7,7 @@
 
 import { Origin } from "../cpp/include";
 import { PPResult } from "../cpp/result";
-import { TK, TokVec } from "../cpp/pptoken";
+import { TF, TK, TokVec } from "../cpp/pptoken";
 import { PRELUDE_DIR, PRELUDE_SHOWN } from "../prelude/index";
 import { CK, CTokens, Names, TokenSink } from "./c/index";
 import { inPack, PACK_DIR, PACK_SHOWN } from "./headerpack";
@@ -58,6 +58,9 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
   // as the toy reader does: only undeclared names are, so real code reads the same
   sink.out.expanded = false;
   const v = res.tokens;
+  // the C reader's name of each preprocessor atom met so far (-1: not yet)
+  const cAtoms = new Int32Array(res.atoms.count);
+  cAtoms.fill(-1);
   let mark: Converted | null = null;
   for (let i = from; i < v.length; i++) {
     if (i == res.checkpointTokens && res.checkpoint != 0) mark = new Converted(res.checkpoint, i, sink, sink.out.length, lastLine, lastCol);
@@ -74,7 +77,14 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
       pushExportCall(res, sink, v, i, file, s);
       continue;
     }
-    sink.push(kindOf(k), res.spell(v, i), file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
+    // each spelling is interned once a run, not once a token
+    const ppAtom = unchecked(v.atom[i]);
+    let atom = (v.flags(i) & TF.DIGRAPH) == 0 ? unchecked(cAtoms[ppAtom]) : -1;
+    if (atom < 0) {
+      atom = sink.out.names.intern(res.spell(v, i));
+      if ((v.flags(i) & TF.DIGRAPH) == 0) unchecked((cAtoms[ppAtom] = atom));
+    }
+    sink.pushAtom(kindOf(k), atom, file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
     lastLine = s[2];
     lastCol = s[3];
   }
