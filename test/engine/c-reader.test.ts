@@ -149,6 +149,21 @@ describe("what is a use", () => {
     expect(uses('int f(void) { asm volatile("call __sw_hweight32" ::: "memory"); return 0; }')).toEqual(["__sw_hweight32"]);
   });
 
+  it("an asm template is read with its escapes undone, so a call after a \\n\\t is a use (x86's ALTERNATIVE)", () => {
+    expect(uses('int f(unsigned x) { unsigned r; asm ("771:\\n\\t" "call __sw_hweight32" "\\n772:\\n" : "=a"(r) : "D"(x)); return r; }')).toEqual([
+      "__sw_hweight32",
+    ]);
+  });
+
+  it("an asm template's %c operands of known value are written in, as put_user's call __put_user_%c[size] is", () => {
+    expect(
+      uses(
+        'int f(int *p) { int r; asm volatile("call __put_user_%c[size]" : "=c"(r) : "0"(p), [size] "i"(sizeof(*p))); return r; }\n' +
+          'int g(long *p, int n) { int r; asm volatile("call __get_user_%c1" : "=c"(r) : "i"(sizeof(*p))); asm("call __x_%c0" :: "i"(n)); return r; }',
+      ),
+    ).toEqual(["__get_user_8", "__put_user_4"]);
+  });
+
   it("a static inline helper's calls are uses where the module calls the helper", () => {
     const m = moduleOf("static inline void put(void *p) { kfree(p); }\nint f(void *p)\n{\n\tput(p);\n\treturn 0;\n}" + LICENSE);
     expect(m.uses.filter((u) => u.file)).toMatchObject([{ symbol: "kfree", line: 4, via: "put" }]);
