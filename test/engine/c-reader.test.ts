@@ -279,6 +279,27 @@ describe("a preprocessed translation unit", () => {
     expect(m.uses.find((u) => u.symbol === "__fentry__")?.line ?? 0).toBe(0);
   });
 
+  /** Whether -fstack-protector-strong guards the module's function `f` (gcc 12 -O2 decides
+   *  the same for each of these). */
+  const guarded = (body: string): boolean =>
+    moduleOf([...HEADER, "void g(int *p);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
+
+  it("guards a function whose local's address escapes to a call, directly, through a pointer or an inline helper", () => {
+    expect(guarded("int f(void) { int x; g(&x); return x; }")).toBe(true);
+    expect(guarded("int f(void) { int x; int *p = &x; g(p); return x; }")).toBe(true);
+    expect(guarded("int f(void) { int x, *p; p = &x; g(p); return x; }")).toBe(true);
+    expect(guarded("static inline void h(int *p) { g(p); }\nint f(void) { int x; h(&x); return x; }")).toBe(true);
+    expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; g(&q->b); return v.a; }")).toBe(true);
+  });
+
+  it("does not guard a function whose local's address is only compared, dereferenced or read by an inline helper", () => {
+    // typecheck(): ({ type __dummy; typeof(x) __dummy2; (void)(&__dummy == &__dummy2); 1; })
+    expect(guarded("int f(unsigned long t) { return ({ unsigned long __d; typeof(t) __d2; (void)(&__d == &__d2); 1; }) && t > 3; }")).toBe(false);
+    expect(guarded("int f(void) { int x; int *p = &x; *p = 2; return x; }")).toBe(false);
+    expect(guarded("static inline int h(int *p) { return *p + 1; }\nint f(int n) { int x = n; return h(&x); }")).toBe(false);
+    expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; return q->a + v.b; }")).toBe(false);
+  });
+
   it("reads the license and imports from the .modinfo strings and exports from their asm record", () => {
     const src = [
       ...HEADER,

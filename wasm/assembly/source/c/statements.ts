@@ -669,6 +669,9 @@ export class Statements {
         w.localKind.set(slot, <i32>w.rVK);
         w.localValue.set(slot, w.rVal);
       }
+      // a local pointer given a local's address holds it
+      const into = (f.b.get(fr) >> 4) - 1;
+      if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -699,9 +702,12 @@ export class Statements {
         // a local changed only in straight-line code is followed: a live assignment forgets it
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
+        // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
+        const into = scalar ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
+        f.b.set(fr, (f.b.get(fr) & 15) | ((into + 1) << 4));
         f.state.set(fr, 2);
         if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
-        else w.exprs.begin(dead, STOP.COMMA);
+        else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);
         return;
       }
       if (
@@ -1080,6 +1086,7 @@ export class Statements {
         if (slot < 0) continue;
         w.localKind.set(slot, w.envKind.get(envBase + k));
         w.localValue.set(slot, w.envValue.get(envBase + k));
+        if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
       }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);

@@ -25,6 +25,9 @@ export namespace LF {
   export const AUTO: i32 = 4;
   /** Its value is followed through straight-line code: a live change makes it unknown. */
   export const TRACKED: i32 = 8;
+  /** It holds the address of a local with automatic storage (a pointer set to &x, or an
+   *  inline function's parameter given one): reading it reads that address. */
+  export const ADDR: i32 = 16;
 }
 
 /** A problem the walker met, at a token. */
@@ -107,6 +110,8 @@ export class Walker {
   rNoReturn: bool = false;
   /** The local the last expression is, when it is just one (-1: none). */
   rLocal: i32 = -1;
+  /** The last expression (begun with STOP.INTO_LOCAL) is the address of a local. */
+  rLocalAddr: bool = false;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
