@@ -204,6 +204,27 @@ describe("what is a use", () => {
     expect(uses(src.replace("void *f(void) { return k(64, 0); }", "void *f(unsigned long n) { return k(n, 0); }"))).toEqual(["__kmalloc_noprof"]);
   });
 
+  it("an inline function given a string literal reads its characters and length as constants (seq_puts)", () => {
+    const src = [
+      "struct seq_file;",
+      "void __seq_puts(struct seq_file *m, const char *s);",
+      "void seq_putc(struct seq_file *m, char c);",
+      "void seq_write(struct seq_file *m, const void *data, unsigned long len);",
+      "static __always_inline void seq_puts(struct seq_file *m, const char *s)",
+      "{",
+      "  if (!__builtin_constant_p(*s)) __seq_puts(m, s);",
+      "  else if (s[0] && !s[1]) seq_putc(m, s[0]);",
+      "  else seq_write(m, s, __builtin_strlen(s));",
+      "}",
+      "int f(struct seq_file *m) { seq_puts(m, CALLS); return 0; }",
+    ].join("\n");
+    expect(uses(src.replace("CALLS", '"hello\\n"'))).toEqual(["seq_write"]);
+    expect(uses(src.replace("CALLS", '"x"'))).toEqual(["seq_putc"]);
+    expect(uses(src.replace("seq_puts(m, CALLS)", 'seq_puts(m, "x"); seq_puts(m, "")'))).toEqual(["seq_putc", "seq_write"]);
+    expect(uses(src.replace("struct seq_file *m) { seq_puts(m, CALLS)", "struct seq_file *m, const char *t) { seq_puts(m, t)"))).toEqual(["__seq_puts"]);
+    expect(uses('int g(unsigned long n);\nint f(void) { return __builtin_constant_p(__builtin_strlen("abc")) ? 0 : g(__builtin_strlen("abc")); }')).toEqual([]);
+  });
+
   it("an inline function's constant result decides the caller's branch", () => {
     const src = "static inline int off(void) { return 0; }\nint f(void *p) { if (off()) kfree(p); return 0; }";
     expect(uses(src)).toEqual([]);

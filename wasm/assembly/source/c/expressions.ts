@@ -7,7 +7,8 @@
 // _Alignof, __builtin_offsetof, __builtin_types_compatible_p and __builtin_constant_p are not.
 // A call of an inline function is expanded: its body is walked with the arguments' values.
 
-import { matchClose } from "./attributes";
+import { unescapeString } from "../lexer";
+import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator, isReserved, isToyAttribute } from "./declarations";
 import { EF, EntKind, Entity } from "./entities";
 import { FT, STOP } from "./frames";
@@ -39,6 +40,10 @@ namespace OF {
    *  value of a whole expression; gcc folds it away when it is only compared or discarded
    *  (typecheck()'s `(void)(&__dummy == &__dummy2)`). */
   export const LOCAL_ADDR: i32 = 64;
+  /** A string literal (or an inline function's parameter given one): its value indexes
+   *  Walker.strings, so *s, s[k] and __builtin_strlen(s) fold as gcc folds them after
+   *  inlining (seq_puts()'s `__builtin_constant_p(*s)`). */
+  export const STRING: i32 = 128;
 }
 
 // operator codes beyond the punctuator atoms
@@ -263,11 +268,13 @@ export class Expressions {
         w.i++;
         f.state.set(fr, 1);
         return;
-      case CK.String:
+      case CK.String: {
         while (w.kd(w.i) == CK.String) w.i++;
-        this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.CHAR));
+        const text = unescapeString(stringsIn(w.t, i, w.i));
+        this.push(VK.NotConst, w.strings.push(text) - 1, OF.STRING, -1, -1, -1, -1, i, w.types.pointerTo(T.CHAR));
         f.state.set(fr, 1);
         return;
+      }
       case CK.Directive:
         w.i++;
         return;
@@ -454,6 +461,7 @@ export class Expressions {
         let fl = OF.DESIG | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
+        if ((lf & LF.STRING) != 0) fl |= OF.STRING;
         this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         w.i++;
         f.state.set(fr, 1);
@@ -891,7 +899,11 @@ export class Expressions {
           elem = types.pointee(this.oType.get(baseOperand));
           if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) elem = types.pointee(this.oType.get(baseOperand + 1));
         }
+        const str = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1 && (this.oFl.get(baseOperand) & OF.STRING) != 0;
+        const at = str && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
+        const s = this.oVal.get(baseOperand);
         this.mergeFrom(baseOperand, false, elem);
+        if (at >= 0) this.knownChar(baseOperand, s, at);
         w.i++;
         w.f.state.set(fr, 1);
         return;
@@ -955,8 +967,9 @@ export class Expressions {
     let fl = this.oFl.get(t);
     const ty = this.oType.get(t);
     const addr = fl & OF.LOCAL_ADDR;
+    const str = fl & OF.STRING;
     // only a cast (not to void) keeps a local's address an address; *&x is x again
-    fl &= ~OF.LOCAL_ADDR;
+    fl &= ~(OF.LOCAL_ADDR | OF.STRING);
     switch (op) {
       case OP_NEG:
         if (vk == VK.Known) this.oVal.set(t, -v);
@@ -983,6 +996,7 @@ export class Expressions {
         if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
         if (k != TY.Void) fl |= addr;
+        if (k == TY.Pointer) fl |= str;
         this.oType.set(t, data);
         break;
       }
@@ -990,6 +1004,7 @@ export class Expressions {
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS);
         if (addr != 0) fl |= OF.LOCAL_OBJ;
+        if (str != 0) this.knownChar(t, v, 0);
         this.oType.set(t, types.pointee(ty));
         if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
         break;
@@ -1244,7 +1259,12 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
       let type = T.UNKNOWN;
-      if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
+      if (nargs == 1 && atom == K.BStrlen && (this.oFl.get(callee + 1) & OF.STRING) != 0) {
+        vk = VK.Known;
+        v = w.strings[<i32>this.oVal.get(callee + 1)].length;
+        uns = true;
+        type = T.ULONG;
+      } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1);
         v = this.oVal.get(callee + 1);
         uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
@@ -1332,6 +1352,14 @@ export class Expressions {
     return false;
   }
 
+  /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
+  private knownChar(t: i32, s: i64, at: i64): void {
+    const text = this.w.strings[<i32>s];
+    if (at > <i64>text.length) return;
+    this.oKind.set(t, <i32>VK.Known);
+    this.oVal.set(t, at == <i64>text.length ? 0 : <i64>(text.charCodeAt(<i32>at) & 0xff));
+  }
+
   /** A call of an inline function: the body is walked with the arguments' values (once per
    *  distinct set of them); the call's result waits in a pending operand until it returns. */
   private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32): void {
@@ -1347,6 +1375,7 @@ export class Expressions {
       else if (mode == 1 && vk == VK.Known) vk = VK.Const;
       parts.push(vk == VK.Known ? "k" + this.oVal.get(callee + k).toString() : vk == VK.Const ? "c" : "n");
       if ((this.oFl.get(callee + k) & OF.LOCAL_ADDR) != 0) parts.push("a");
+      if ((this.oFl.get(callee + k) & OF.STRING) != 0) parts.push("s" + this.oVal.get(callee + k).toString());
     }
     const key = parts.join(",");
     let node = w.nodes.findExpansion(key);
@@ -1378,7 +1407,9 @@ export class Expressions {
       w.envKind.push(<i32>vk);
       w.envValue.push(this.oVal.get(callee + k));
       // bit 0: unsigned; bit 1: a local's address
-      w.envUnsigned.push(((this.oFl.get(callee + k) & OF.UNS) != 0 ? 1 : 0) | ((this.oFl.get(callee + k) & OF.LOCAL_ADDR) != 0 ? 2 : 0));
+      // bit 0: unsigned; bit 1: a local's address; bit 2: a string literal
+      const fl = this.oFl.get(callee + k);
+      w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0));
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);

@@ -1087,6 +1087,7 @@ export class Statements {
         w.localKind.set(slot, w.envKind.get(envBase + k));
         w.localValue.set(slot, w.envValue.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
+        if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
       }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);

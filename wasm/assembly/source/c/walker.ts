@@ -28,6 +28,8 @@ export namespace LF {
   /** It holds the address of a local with automatic storage (a pointer set to &x, or an
    *  inline function's parameter given one): reading it reads that address. */
   export const ADDR: i32 = 16;
+  /** An inline function's parameter given a string literal: its value indexes Walker.strings. */
+  export const STRING: i32 = 32;
 }
 
 /** A problem the walker met, at a token. */
@@ -92,6 +94,9 @@ export class Walker {
   envKind: IntVec = new IntVec(256);
   envValue: LongVec = new LongVec(256);
   envUnsigned: IntVec = new IntVec(256);
+  /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
+   *  an index here. */
+  strings: string[] = [];
   /** Parameter slots of the function being set up. */
   paramSlots: IntVec = new IntVec(16);
   /** Entities of the Func frames open now (to see recursion). */
