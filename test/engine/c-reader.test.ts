@@ -225,6 +225,16 @@ describe("what is a use", () => {
     expect(uses('int g(unsigned long n);\nint f(void) { return __builtin_constant_p(__builtin_strlen("abc")) ? 0 : g(__builtin_strlen("abc")); }')).toEqual([]);
   });
 
+  it("a string literal's object size is its length and NUL, also through an inline parameter or an unchanged local (fortify's __member_size)", () => {
+    const src = [
+      "int g(int n);",
+      "static inline unsigned long size1(const char *p) { return __builtin_object_size(p, 1); }",
+      'int f(void) { const char *s = "abcd"; if (size1("abc") != 4 || __builtin_dynamic_object_size("ab", 0) != 3 || s[3] != 100 || s[4] != 0) g(1); return 0; }',
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("!= 4", "!= 5"))).toEqual(["g"]);
+  });
+
   it("an inline function's constant result decides the caller's branch", () => {
     const src = "static inline int off(void) { return 0; }\nint f(void *p) { if (off()) kfree(p); return 0; }";
     expect(uses(src)).toEqual([]);

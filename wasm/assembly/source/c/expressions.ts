@@ -384,7 +384,8 @@ export class Expressions {
             type = parseNumber(w.t.text(j));
             break;
           }
-        this.pushValue(VK.Known, type >= 2 ? 0 : -1, true, T.ULONG);
+        const size = this.stringSizeAt(i + 2);
+        this.pushValue(VK.Known, size >= 0 ? size : type >= 2 ? 0 : -1, true, T.ULONG);
         f.state.set(fr, 1);
         return;
       }
@@ -1352,6 +1353,23 @@ export class Expressions {
     return false;
   }
 
+  /** The size of the string literal an object-size argument at token j is (a literal, or an
+   *  inline function's parameter given one): its length and NUL; -1 for anything else. */
+  private stringSizeAt(j: i32): i64 {
+    const w = this.w;
+    if (w.kd(j) == CK.String) {
+      let k = j;
+      while (w.kd(k) == CK.String) k++;
+      return w.isP(k, K.Comma) ? <i64>unescapeString(stringsIn(w.t, j, k)).length + 1 : -1;
+    }
+    if (w.kd(j) != CK.Ident || !w.isP(j + 1, K.Comma)) return -1;
+    const b = w.scope.lookup(w.at(j));
+    if (w.scope.kindOf(b) != Bind.Local) return -1;
+    const slot = w.scope.dataOf(b);
+    if ((w.localFlags.get(slot) & LF.STRING) == 0) return -1;
+    return <i64>w.strings[<i32>w.localValue.get(slot)].length + 1;
+  }
+
   /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
   private knownChar(t: i32, s: i64, at: i64): void {
     const text = this.w.strings[<i32>s];
@@ -1451,11 +1469,13 @@ export class Expressions {
       const into = (f.c.get(fr) & STOP.INTO_LOCAL) != 0;
       if (addr && !into) w.markNode(NF.STACK_PROTECT, fr);
       w.rLocalAddr = addr && into;
+      w.rString = (this.oFl.get(vbase) & OF.STRING) != 0 ? <i32>this.oVal.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
       w.rLocal = -1;
       w.rLocalAddr = false;
+      w.rString = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

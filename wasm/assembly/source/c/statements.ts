@@ -672,6 +672,11 @@ export class Statements {
       // a local pointer given a local's address holds it
       const into = (f.b.get(fr) >> 4) - 1;
       if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
+      // a pointer never changed after it is given a string literal reads as the literal
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rString >= 0) {
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
+        w.localValue.set(slot, w.rString);
+      }
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -704,7 +709,7 @@ export class Statements {
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
         // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
         const into = scalar ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
-        f.b.set(fr, (f.b.get(fr) & 15) | ((into + 1) << 4));
+        f.b.set(fr, (f.b.get(fr) & 7) | (change == UNCHANGED ? 8 : 0) | ((into + 1) << 4));
         f.state.set(fr, 2);
         if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
         else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);

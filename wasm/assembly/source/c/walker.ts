@@ -117,6 +117,8 @@ export class Walker {
   rLocal: i32 = -1;
   /** The last expression (begun with STOP.INTO_LOCAL) is the address of a local. */
   rLocalAddr: bool = false;
+  /** The string literal (Walker.strings index) the last expression is, or -1. */
+  rString: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
