@@ -55,6 +55,14 @@ describe("what is not a use", () => {
     expect(uses("enum { jiffies = 3 };\nint f(void) { enum { kfree, usb_stor_suspend } e = kfree; return jiffies + e + usb_stor_suspend; }")).toEqual([]);
   });
 
+  it("a name a file-scope asm statement defines as a label is not a use (BTF_ID_LIST's name:)", () => {
+    const asm = 'asm(".pushsection .BTF_ids,\\"a\\";\\n.local my_ids;\\nmy_ids:;\\n.zero 8;\\n.popsection;\\n");\n';
+    expect(uses(asm + "extern unsigned my_ids[], other_ids[];\nint g(unsigned *p);\nint f(void) { return g(my_ids) + g(other_ids); }")).toEqual([
+      "g",
+      "other_ids",
+    ]);
+  });
+
   it("a typedef name or a struct tag named like an exported symbol is not a use", () => {
     expect(uses("typedef unsigned long jiffies;\nstruct kfree { int x; };\nint f(void) { jiffies j = sizeof(struct kfree); return (int)(jiffies)j; }")).toEqual(
       [],
