@@ -257,9 +257,13 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
   // a trap leaves the instance in an unknown state: start a fresh one, with the same profile;
   // until it is there, runs wait for it (run) or say so (runLoaded), never touching the old one
   let restarting: Promise<void> | null = null;
+  // runs the instance has made, and whether the last one ran out of memory
+  let runsOnInstance = 0;
+  let ranOutOfMemory = false;
   function restart(): Promise<void> {
     restarting ??= (async () => {
       ex = await instantiate(module, { env: {} });
+      runsOnInstance = 0;
       if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules, loaded.config);
       declaredPack = "";
       supplied = new Set();
@@ -299,54 +303,13 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return runPrepared(files, options, []);
     },
     async run(files, options = {}) {
-      if (options.profile === "auto") {
-        const light = await engine.run(files, { ...options, profile: false });
-        return light.kernel.needsTable ? engine.run(files, { ...options, profile: true }) : light;
-      }
+      const used = runsOnInstance > 0;
+      const res = await runOnce(files, options);
+      // an instance that earlier runs filled (header files, caches, a fragmented heap) can run
+      // out of memory where a fresh one does not: the run is made once more on a fresh one
+      if (!used || !ranOutOfMemory) return res;
       if (restarting) await restarting;
-      let undecoded: Undecoded[] = [];
-      if (host.decompress) ({ files, undecoded } = await decompressModules(files, host.decompress));
-      if (options.profile !== false && options.profile !== "core") {
-        try {
-          await engine.useProfileFor(options.kernel, files);
-        } catch (err) {
-          return internalError(err, options);
-        }
-      }
-      // the real headers: the pack files the run needed (and all they include) are loaded and
-      // the run made again; in the background the run's result stands meanwhile
-      // (a run on vmlinux's core exports is the quick first look: it reads with the prelude)
-      const withPack = host.headers && options.profile !== "core" ? await declarePack(engine.plan(files, options).profile) : false;
-      // every file starts with kbuild's forced includes: loaded before the first run that waits
-      if (withPack && options.headers !== "background") {
-        try {
-          await supplyHeaders([]);
-        } catch (err) {
-          return internalError(err, options);
-        }
-      }
-      let res = runPrepared(files, options, undecoded);
-      for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
-        const needed = res.kernel.headers?.needed ?? [];
-        if (needed.length === 0) break;
-        const load = supplyHeaders(needed);
-        if (options.headers === "background") {
-          void load.catch(() => {});
-          break;
-        }
-        try {
-          await load;
-        } catch (err) {
-          return internalError(err, options);
-        }
-        // a load already under way may have brought them (then this one had nothing to add);
-        // none of them there means they cannot come
-        if (!needed.some((p) => supplied.has(p))) break;
-        if (restarting) await restarting;
-        res = runPrepared(files, options, undecoded);
-      }
-      if (restarting) await restarting;
-      return res;
+      return runOnce(files, options);
     },
     async describeModule(file, bytes, kernel = "") {
       if (restarting) await restarting;
@@ -438,6 +401,58 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     return true;
   }
 
+  /** One run: the profile, the header files it needs, then the engine's run. */
+  async function runOnce(files: WorkspaceFiles, options: RunOptions): Promise<RunResult> {
+    if (options.profile === "auto") {
+      const light = await engine.run(files, { ...options, profile: false });
+      return light.kernel.needsTable ? engine.run(files, { ...options, profile: true }) : light;
+    }
+    if (restarting) await restarting;
+    let undecoded: Undecoded[] = [];
+    if (host.decompress) ({ files, undecoded } = await decompressModules(files, host.decompress));
+    if (options.profile !== false && options.profile !== "core") {
+      try {
+        await engine.useProfileFor(options.kernel, files);
+      } catch (err) {
+        return internalError(err, options);
+      }
+    }
+    // the real headers: the pack files the run needed (and all they include) are loaded and
+    // the run made again; in the background the run's result stands meanwhile
+    // (a run on vmlinux's core exports is the quick first look: it reads with the prelude)
+    const withPack = host.headers && options.profile !== "core" ? await declarePack(engine.plan(files, options).profile) : false;
+    // every file starts with kbuild's forced includes: loaded before the first run that waits
+    if (withPack && options.headers !== "background") {
+      try {
+        await supplyHeaders([]);
+      } catch (err) {
+        return internalError(err, options);
+      }
+    }
+    let res = runPrepared(files, options, undecoded);
+    for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
+      const needed = res.kernel.headers?.needed ?? [];
+      if (needed.length === 0) break;
+      const load = supplyHeaders(needed);
+      if (options.headers === "background") {
+        void load.catch(() => {});
+        break;
+      }
+      try {
+        await load;
+      } catch (err) {
+        return internalError(err, options);
+      }
+      // a load already under way may have brought them (then this one had nothing to add);
+      // none of them there means they cannot come
+      if (!needed.some((p) => supplied.has(p))) break;
+      if (restarting) await restarting;
+      res = runPrepared(files, options, undecoded);
+    }
+    if (restarting) await restarting;
+    return res;
+  }
+
   /** One run of files whose modules are ready; `undecoded` names those the host could not
    *  decompress, for the engine to say why. */
   function runPrepared(files: WorkspaceFiles, options: RunOptions, undecoded: Undecoded[]): RunResult {
@@ -449,12 +464,15 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     // or each one once the memory is past half the engine's limit
     const heavy = heavyRunsSinceCollect >= 2 || (heavyRunsSinceCollect > 0 && ex.memory.buffer.byteLength > ENGINE_MEMORY_LIMIT / 2);
     if ((collectPending && heavy) || ++runsSinceCollect > 64) collect();
+    runsOnInstance++;
+    ranOutOfMemory = false;
     try {
       const res = JSON.parse(utf8.decode(ex.run(packWorkspace(files), packOptions(options, undecoded)))) as RunResult;
       if ((res.kernel.headers?.units ?? 0) > 0) heavyRunsSinceCollect++;
       collectSoon();
       return res;
     } catch (err) {
+      ranOutOfMemory = isOutOfMemory(err, ex.memory.buffer.byteLength);
       void restart();
       return internalError(err, options, ex.memory.buffer.byteLength);
     }

@@ -4,65 +4,19 @@
 // pack (ksymns headers, cached), its undefined symbols compared with the object's; the
 // built-in prelude's figure on the same inputs is printed beside it.
 // KSYMNS_REALSRC_TARGETS=pwm,ddcci compares only those targets (the floor not held).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, normalize } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../src/engine/hosts/node";
-import type { Engine, WorkspaceFiles } from "../../src/engine";
+import type { Engine } from "../../src/engine";
 import { defaultHeadersDir, fetchHeaderPack, packSizes } from "../../src/cli/headers";
-import { type BuiltModule, type BuiltObject, type TargetResult } from "../support/ground-truth";
+import { type TargetResult } from "../support/ground-truth";
+import { kbuildWorkspaceOf, sourceOf } from "../support/realsrc-workspace";
 import { realsrcDataset, sourceRoot, type RealsrcIndex } from "../support/realsrc-dataset";
 
 const SERIES = (process.env.KSYMNS_REALSRC_SERIES ?? "6.12").split(",").filter(Boolean);
 const ONLY = (process.env.KSYMNS_REALSRC_TARGETS ?? "").split(",").filter(Boolean);
 const SAMPLES = new URL("../realsrc/", import.meta.url).pathname;
-
-/** Engine input for one source file: the file and every header beside it and one level up. */
-function workspaceOf(src: string): Record<string, string> {
-  const files: Record<string, string> = { [basename(src)]: readFileSync(src, "utf8") };
-  for (const h of readdirSync(dirname(src)).filter((f) => f.endsWith(".h"))) files[h] = readFileSync(join(dirname(src), h), "utf8");
-  return files;
-}
-
-/** The source file of an object (a module of one object records its .o). */
-function sourceOf(root: string, o: BuiltObject): string {
-  const src = join(root, o.source!.replace(/^<T>\//, ""));
-  return src.endsWith(".o") ? `${src.slice(0, -2)}.c` : src;
-}
-
-/** Engine input for one object as kbuild compiled it: the file and the headers beside it, and
- *  a Kbuild that builds it into its module with the object's own -D, -U and -I flags (the
- *  folders of the target's tree it names copied in as inc<N>/; others are the kernel tree's). */
-function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: string): WorkspaceFiles {
-  const files: WorkspaceFiles = workspaceOf(src);
-  const base = basename(src).replace(/\.c$/, "");
-  const kmod = basename(m.ko).replace(/\.ko$/, "");
-  const flags: string[] = [];
-  const f = o.flags;
-  if (f) {
-    for (const d of f.defines)
-      if (!["__KERNEL__", "CC_USING_FENTRY", "MODULE"].includes(d) && !/^(KBUILD_BASENAME|KBUILD_MODNAME|__KBUILD_MODNAME)=/.test(d)) flags.push(`-D${d}`);
-    for (const u of f.undefines) flags.push(`-U${u}`);
-    let n = 0;
-    for (const d of f.includeDirs) {
-      if (d.includes("linux-headers-") || d.startsWith("./")) continue;
-      if (!d.startsWith("<T>")) {
-        flags.push(`-I${d}`);
-        continue;
-      }
-      const abs = normalize(join(root, d.slice(3)));
-      if (abs === dirname(src) || !existsSync(abs)) continue;
-      const inc = `inc${n++}`;
-      for (const h of readdirSync(abs, { recursive: true, encoding: "utf8" }).filter((x) => x.endsWith(".h")))
-        files[`${inc}/${h}`] = readFileSync(join(abs, h), "utf8");
-      flags.push(`-I$(src)/${inc}`);
-    }
-  }
-  const lines = [kmod === base ? `obj-m += ${base}.o` : `obj-m += ${kmod}.o\n${kmod}-y := ${base}.o`];
-  if (flags.length > 0) lines.push(`ccflags-y += ${flags.map((x) => `'${x}'`).join(" ")}`);
-  files.Kbuild = lines.join("\n") + "\n";
-  return files;
-}
 
 for (const series of SERIES) {
   describe(`real kbuild of Debian ${series}, read with the real headers`, () => {
@@ -79,10 +33,7 @@ for (const series of SERIES) {
 
     /** Every object of every target run from its source with `e`: real undefined symbols
      *  found, symbols found the object does not reference, findings the build does not print. */
-    async function agreement(
-      e: Engine,
-      withFlags: boolean,
-    ): Promise<{ matched: number; total: number; extra: number; unprinted: number; perTarget: string[] }> {
+    async function agreement(e: Engine): Promise<{ matched: number; total: number; extra: number; unprinted: number; perTarget: string[] }> {
       let matched = 0;
       let total = 0;
       let extra = 0;
@@ -97,15 +48,13 @@ for (const series of SERIES) {
         for (const m of r.modules) {
           for (const o of m.objects) {
             if (!o.source) continue;
-            const src = withFlags ? sourceOf(root, o) : join(root, o.source.replace(/^<T>\//, ""));
+            const src = sourceOf(root, o);
             if (!existsSync(src)) continue;
-            const res = await e.run(withFlags ? kbuildWorkspaceOf(src, m, o, root) : workspaceOf(src), { kernel: series });
-            const mod = withFlags
-              ? (res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0])
-              : res.model.modules.find((x) => x.file === basename(src));
+            const res = await e.run(kbuildWorkspaceOf(src, m, o, root), { kernel: series });
+            const mod = res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0];
             const found = new Set(mod?.uses.map((u) => u.symbol) ?? []);
             // the .ko's view: .mod.c defines __this_module, which each object still references
-            const want = new Set(withFlags ? o.undefined.symtab.filter((s) => s !== "__this_module") : o.undefined.symtab);
+            const want = new Set(o.undefined.symtab.filter((s) => s !== "__this_module"));
             for (const s of want) if (found.has(s)) tm++;
             tt += want.size;
             for (const s of found) if (!want.has(s)) extra++;
@@ -131,8 +80,8 @@ for (const series of SERIES) {
     it("reports how many it finds with the real headers of the kernel's header pack, never fewer than agreement.json records", async () => {
       const dir = fetchHeaderPack(`debian-${series}`, defaultHeadersDir(), defaultHeadersDir(), (line) => process.stderr.write(`ksymns headers: ${line}\n`));
       process.stdout.write(`header pack ${dir}: ${packSizes(dir)}\n`);
-      say("with the built-in prelude, each object with its kbuild flags", await agreement(engine, true));
-      const a = await agreement(packed, true);
+      say("with the built-in prelude, each object with its kbuild flags", await agreement(engine));
+      const a = await agreement(packed);
       say("with the real headers, each object with its kbuild flags", a);
       if (ONLY.length > 0) return;
       const floor = floors()[`${series} headers`];

@@ -55,6 +55,14 @@ describe("what is not a use", () => {
     expect(uses("enum { jiffies = 3 };\nint f(void) { enum { kfree, usb_stor_suspend } e = kfree; return jiffies + e + usb_stor_suspend; }")).toEqual([]);
   });
 
+  it("a name a file-scope asm statement defines as a label is not a use (BTF_ID_LIST's name:)", () => {
+    const asm = 'asm(".pushsection .BTF_ids,\\"a\\";\\n.local my_ids;\\nmy_ids:;\\n.zero 8;\\n.popsection;\\n");\n';
+    expect(uses(asm + "extern unsigned my_ids[], other_ids[];\nint g(unsigned *p);\nint f(void) { return g(my_ids) + g(other_ids); }")).toEqual([
+      "g",
+      "other_ids",
+    ]);
+  });
+
   it("a typedef name or a struct tag named like an exported symbol is not a use", () => {
     expect(uses("typedef unsigned long jiffies;\nstruct kfree { int x; };\nint f(void) { jiffies j = sizeof(struct kfree); return (int)(jiffies)j; }")).toEqual(
       [],
@@ -149,6 +157,21 @@ describe("what is a use", () => {
     expect(uses('int f(void) { asm volatile("call __sw_hweight32" ::: "memory"); return 0; }')).toEqual(["__sw_hweight32"]);
   });
 
+  it("an asm template is read with its escapes undone, so a call after a \\n\\t is a use (x86's ALTERNATIVE)", () => {
+    expect(uses('int f(unsigned x) { unsigned r; asm ("771:\\n\\t" "call __sw_hweight32" "\\n772:\\n" : "=a"(r) : "D"(x)); return r; }')).toEqual([
+      "__sw_hweight32",
+    ]);
+  });
+
+  it("an asm template's %c operands of known value are written in, as put_user's call __put_user_%c[size] is", () => {
+    expect(
+      uses(
+        'int f(int *p) { int r; asm volatile("call __put_user_%c[size]" : "=c"(r) : "0"(p), [size] "i"(sizeof(*p))); return r; }\n' +
+          'int g(long *p, int n) { int r; asm volatile("call __get_user_%c1" : "=c"(r) : "i"(sizeof(*p))); asm("call __x_%c0" :: "i"(n)); return r; }',
+      ),
+    ).toEqual(["__get_user_8", "__put_user_4"]);
+  });
+
   it("a static inline helper's calls are uses where the module calls the helper", () => {
     const m = moduleOf("static inline void put(void *p) { kfree(p); }\nint f(void *p)\n{\n\tput(p);\n\treturn 0;\n}" + LICENSE);
     expect(m.uses.filter((u) => u.file)).toMatchObject([{ symbol: "kfree", line: 4, via: "put" }]);
@@ -187,6 +210,37 @@ describe("what is a use", () => {
     expect(uses(src)).toEqual([]);
     expect(uses(src.replace("k(64, 0)", "k(65536, 0)"))).toEqual(["__kmalloc_large_noprof"]);
     expect(uses(src.replace("void *f(void) { return k(64, 0); }", "void *f(unsigned long n) { return k(n, 0); }"))).toEqual(["__kmalloc_noprof"]);
+  });
+
+  it("an inline function given a string literal reads its characters and length as constants (seq_puts)", () => {
+    const src = [
+      "struct seq_file;",
+      "void __seq_puts(struct seq_file *m, const char *s);",
+      "void seq_putc(struct seq_file *m, char c);",
+      "void seq_write(struct seq_file *m, const void *data, unsigned long len);",
+      "static __always_inline void seq_puts(struct seq_file *m, const char *s)",
+      "{",
+      "  if (!__builtin_constant_p(*s)) __seq_puts(m, s);",
+      "  else if (s[0] && !s[1]) seq_putc(m, s[0]);",
+      "  else seq_write(m, s, __builtin_strlen(s));",
+      "}",
+      "int f(struct seq_file *m) { seq_puts(m, CALLS); return 0; }",
+    ].join("\n");
+    expect(uses(src.replace("CALLS", '"hello\\n"'))).toEqual(["seq_write"]);
+    expect(uses(src.replace("CALLS", '"x"'))).toEqual(["seq_putc"]);
+    expect(uses(src.replace("seq_puts(m, CALLS)", 'seq_puts(m, "x"); seq_puts(m, "")'))).toEqual(["seq_putc", "seq_write"]);
+    expect(uses(src.replace("struct seq_file *m) { seq_puts(m, CALLS)", "struct seq_file *m, const char *t) { seq_puts(m, t)"))).toEqual(["__seq_puts"]);
+    expect(uses('int g(unsigned long n);\nint f(void) { return __builtin_constant_p(__builtin_strlen("abc")) ? 0 : g(__builtin_strlen("abc")); }')).toEqual([]);
+  });
+
+  it("a string literal's object size is its length and NUL, also through an inline parameter or an unchanged local (fortify's __member_size)", () => {
+    const src = [
+      "int g(int n);",
+      "static inline unsigned long size1(const char *p) { return __builtin_object_size(p, 1); }",
+      'int f(void) { const char *s = "abcd"; if (size1("abc") != 4 || __builtin_dynamic_object_size("ab", 0) != 3 || s[3] != 100 || s[4] != 0) g(1); return 0; }',
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("!= 4", "!= 5"))).toEqual(["g"]);
   });
 
   it("an inline function's constant result decides the caller's branch", () => {
@@ -262,6 +316,27 @@ describe("a preprocessed translation unit", () => {
     const symbols = m.uses.map((u) => u.symbol).sort();
     expect(symbols).toEqual(["__fentry__", "__stack_chk_fail", "__x86_indirect_thunk_rax", "__x86_return_thunk"]);
     expect(m.uses.find((u) => u.symbol === "__fentry__")?.line ?? 0).toBe(0);
+  });
+
+  /** Whether -fstack-protector-strong guards the module's function `f` (gcc 12 -O2 decides
+   *  the same for each of these). */
+  const guarded = (body: string): boolean =>
+    moduleOf([...HEADER, "void g(int *p);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
+
+  it("guards a function whose local's address escapes to a call, directly, through a pointer or an inline helper", () => {
+    expect(guarded("int f(void) { int x; g(&x); return x; }")).toBe(true);
+    expect(guarded("int f(void) { int x; int *p = &x; g(p); return x; }")).toBe(true);
+    expect(guarded("int f(void) { int x, *p; p = &x; g(p); return x; }")).toBe(true);
+    expect(guarded("static inline void h(int *p) { g(p); }\nint f(void) { int x; h(&x); return x; }")).toBe(true);
+    expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; g(&q->b); return v.a; }")).toBe(true);
+  });
+
+  it("does not guard a function whose local's address is only compared, dereferenced or read by an inline helper", () => {
+    // typecheck(): ({ type __dummy; typeof(x) __dummy2; (void)(&__dummy == &__dummy2); 1; })
+    expect(guarded("int f(unsigned long t) { return ({ unsigned long __d; typeof(t) __d2; (void)(&__d == &__d2); 1; }) && t > 3; }")).toBe(false);
+    expect(guarded("int f(void) { int x; int *p = &x; *p = 2; return x; }")).toBe(false);
+    expect(guarded("static inline int h(int *p) { return *p + 1; }\nint f(int n) { int x = n; return h(&x); }")).toBe(false);
+    expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; return q->a + v.b; }")).toBe(false);
   });
 
   it("reads the license and imports from the .modinfo strings and exports from their asm record", () => {

@@ -34,6 +34,15 @@ describe("the engine facade", () => {
     expect(next.findings.filter((f) => f.stage === "internal")).toEqual([]);
   });
 
+  it("makes a run that ran out of memory on an instance earlier runs filled once more on a fresh one", async () => {
+    const engine = await createNodeEngine();
+    expect((await engine.run(FILES, { kernel: "6.12" })).findings.filter((f) => f.stage === "internal")).toEqual([]);
+    engine.injectFault("oom");
+    const res = await engine.run(FILES, { kernel: "6.12" });
+    expect(res.findings.filter((f) => f.stage === "internal")).toEqual([]);
+    expect(res.build.modules.map((m) => m.name)).toEqual(["a"]);
+  });
+
   it("tells a failed memory.grow from other traps by how much memory was in use", () => {
     const grow = new WebAssembly.RuntimeError("unreachable");
     expect(isOutOfMemory(grow, ENGINE_MEMORY_LIMIT - (64 << 20))).toBe(true);

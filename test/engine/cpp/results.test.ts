@@ -112,6 +112,13 @@ describe("preprocessor results", () => {
     expect(r.pragmas.map((p) => p.text)).toEqual(['push_macro("X")', 'pop_macro("X")', "GCC diagnostic push"]);
   });
 
+  it("expands macros in _Pragma's operand, as the kernel's __diag() needs", async () => {
+    const r = await pp('#define S1(s) #s\n#define S(s) S1(s)\n#define D(s) _Pragma(S(GCC diagnostic s))\nD(push) int x\n#define P "once"\n_Pragma(P) y\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(out(r)).toBe("int x y");
+    expect(r.pragmas.map((p) => p.text)).toEqual(["GCC diagnostic push", "once"]);
+  });
+
   it("turns an intrinsic's call into one marker with its arguments as written and expanded", async () => {
     const r = await pp(
       `#define NS "USB_STORAGE"

@@ -1116,9 +1116,10 @@ export class Expander {
     return parts.join("");
   }
 
-  /** _Pragma("...") in running text: recorded as a pragma, consumed. */
+  /** _Pragma("...") in running text: recorded as a pragma, consumed. Its operand is
+   *  macro-expanded first, as gcc's get__Pragma_string reads it (the kernel's __diag() writes
+   *  `_Pragma(__diag_str(GCC diagnostic s))`). */
   private doPragmaOperator(nameTok: i32): void {
-    this.preventExpansion++;
     let t = this.nextNonPadding();
     let ok = this.isPunct(t, Name.LParen);
     let text = "";
@@ -1131,7 +1132,6 @@ export class Expander {
         ok = this.isPunct(t, Name.RParen);
       }
     }
-    this.preventExpansion--;
     if (!ok) {
       this.host.report(PPCode.BAD_PRAGMA, PPSeverity.Error, "_Pragma takes a parenthesized string literal", nameTok);
       if (this.kind(t) == TK.Eof) this.backup();

@@ -424,3 +424,60 @@ export function stringBody(tokText: string): string {
   if (end - 1 > q && tokText.charCodeAt(end - 1) == 34) end--;
   return tokText.substring(q + 1, end);
 }
+
+/** A string body's escapes undone as the C compiler undoes them (\n, \t, \", \\, octal and
+ *  hex), so an asm template reads as the assembler sees it. */
+export function unescapeString(s: string): string {
+  if (s.indexOf("\\") < 0) return s;
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c != 92 || i + 1 >= s.length) {
+      out.push(String.fromCharCode(c));
+      i++;
+      continue;
+    }
+    const n = s.charCodeAt(i + 1);
+    i += 2;
+    if (n >= 48 && n <= 55) {
+      let v = n - 48;
+      for (let k = 0; k < 2 && i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 55; k++) v = v * 8 + (s.charCodeAt(i++) - 48);
+      out.push(String.fromCharCode(v));
+    } else if (n == 120) {
+      let v = 0;
+      while (i < s.length && isHexDigit(s.charCodeAt(i))) v = v * 16 + hexValue(s.charCodeAt(i++));
+      out.push(String.fromCharCode(v & 0xff));
+    } else out.push(String.fromCharCode(simpleEscape(n)));
+  }
+  return out.join("");
+}
+
+function simpleEscape(n: i32): i32 {
+  switch (n) {
+    case 110:
+      return 10; // \n
+    case 116:
+      return 9; // \t
+    case 114:
+      return 13; // \r
+    case 118:
+      return 11; // \v
+    case 102:
+      return 12; // \f
+    case 97:
+      return 7; // \a
+    case 98:
+      return 8; // \b
+    default:
+      return n; // \" \' \\ \?
+  }
+}
+
+function isHexDigit(c: i32): bool {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+function hexValue(c: i32): i32 {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}

@@ -30,6 +30,8 @@ export namespace EF {
   export const MODINFO: i32 = 8192;
   export const ARRAY: i32 = 16384;
   export const THREAD: i32 = 32768;
+  /** Defined by a label of a file-scope asm statement (BTF_ID_LIST's `name:`). */
+  export const ASM_DEFINED: i32 = 65536;
 }
 
 export class Entity {

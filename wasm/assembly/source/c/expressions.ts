@@ -7,7 +7,8 @@
 // _Alignof, __builtin_offsetof, __builtin_types_compatible_p and __builtin_constant_p are not.
 // A call of an inline function is expanded: its body is walked with the arguments' values.
 
-import { matchClose } from "./attributes";
+import { unescapeString } from "../lexer";
+import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator, isReserved, isToyAttribute } from "./declarations";
 import { EF, EntKind, Entity } from "./entities";
 import { FT, STOP } from "./frames";
@@ -34,6 +35,15 @@ namespace OF {
   export const BUILTIN: i32 = 16;
   /** Evaluating it never returns (a noreturn call, __builtin_unreachable). */
   export const NORETURN: i32 = 32;
+  /** The address of (part of) a local with automatic storage. It makes the function one that
+   *  -fstack-protector-strong guards only where it escapes: passed to a call, stored, or the
+   *  value of a whole expression; gcc folds it away when it is only compared or discarded
+   *  (typecheck()'s `(void)(&__dummy == &__dummy2)`). */
+  export const LOCAL_ADDR: i32 = 64;
+  /** A string literal (or an inline function's parameter given one): its value indexes
+   *  Walker.strings, so *s, s[k] and __builtin_strlen(s) fold as gcc folds them after
+   *  inlining (seq_puts()'s `__builtin_constant_p(*s)`). */
+  export const STRING: i32 = 128;
 }
 
 // operator codes beyond the punctuator atoms
@@ -258,11 +268,13 @@ export class Expressions {
         w.i++;
         f.state.set(fr, 1);
         return;
-      case CK.String:
+      case CK.String: {
         while (w.kd(w.i) == CK.String) w.i++;
-        this.pushValue(VK.NotConst, 0, false, w.types.pointerTo(T.CHAR));
+        const text = unescapeString(stringsIn(w.t, i, w.i));
+        this.push(VK.NotConst, w.strings.push(text) - 1, OF.STRING, -1, -1, -1, -1, i, w.types.pointerTo(T.CHAR));
         f.state.set(fr, 1);
         return;
+      }
       case CK.Directive:
         w.i++;
         return;
@@ -372,7 +384,8 @@ export class Expressions {
             type = parseNumber(w.t.text(j));
             break;
           }
-        this.pushValue(VK.Known, type >= 2 ? 0 : -1, true, T.ULONG);
+        const size = this.stringSizeAt(i + 2);
+        this.pushValue(VK.Known, size >= 0 ? size : type >= 2 ? 0 : -1, true, T.ULONG);
         f.state.set(fr, 1);
         return;
       }
@@ -448,6 +461,8 @@ export class Expressions {
         const lf = w.localFlags.get(slot);
         let fl = OF.DESIG | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
+        if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
+        if ((lf & LF.STRING) != 0) fl |= OF.STRING;
         this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         w.i++;
         f.state.set(fr, 1);
@@ -746,8 +761,9 @@ export class Expressions {
         }
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
-        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS);
-        if (a == K.Arrow) fl &= ~OF.LOCAL_OBJ;
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR);
+        // p->m is inside a local when p holds a local's address
+        if (a == K.Arrow) fl = (fl & ~OF.LOCAL_OBJ) | ((this.oFl.get(t) & OF.LOCAL_ADDR) != 0 ? OF.LOCAL_OBJ : 0);
         if (types.isUnsigned(member)) fl |= OF.UNS;
         this.oFl.set(t, fl);
         this.oEnt.set(t, -1);
@@ -884,7 +900,11 @@ export class Expressions {
           elem = types.pointee(this.oType.get(baseOperand));
           if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) elem = types.pointee(this.oType.get(baseOperand + 1));
         }
+        const str = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1 && (this.oFl.get(baseOperand) & OF.STRING) != 0;
+        const at = str && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
+        const s = this.oVal.get(baseOperand);
         this.mergeFrom(baseOperand, false, elem);
+        if (at >= 0) this.knownChar(baseOperand, s, at);
         w.i++;
         w.f.state.set(fr, 1);
         return;
@@ -918,6 +938,7 @@ export class Expressions {
       const slot = this.oLocal.get(from);
       if (slot < 0 || (this.w.localFlags.get(slot) & LF.ARRAY) == 0) keep = 0;
     }
+    if (!garbage && (fl & OF.LOCAL_ADDR) != 0) keep = OF.LOCAL_OBJ;
     this.dropOperands(from);
     this.push(VK.NotConst, 0, keep | (this.w.types.isUnsigned(type) ? OF.UNS : 0), h, t, -1, -1, -1, type);
   }
@@ -946,6 +967,10 @@ export class Expressions {
     const v = this.oVal.get(t);
     let fl = this.oFl.get(t);
     const ty = this.oType.get(t);
+    const addr = fl & OF.LOCAL_ADDR;
+    const str = fl & OF.STRING;
+    // only a cast (not to void) keeps a local's address an address; *&x is x again
+    fl &= ~(OF.LOCAL_ADDR | OF.STRING);
     switch (op) {
       case OP_NEG:
         if (vk == VK.Known) this.oVal.set(t, -v);
@@ -971,17 +996,21 @@ export class Expressions {
         else if (vk == VK.Known && k == TY.Pointer && v != 0) this.oKind.set(t, <i32>VK.Const);
         if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
+        if (k != TY.Void) fl |= addr;
+        if (k == TY.Pointer) fl |= str;
         this.oType.set(t, data);
         break;
       }
       case OP_DEREF:
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS);
+        if (addr != 0) fl |= OF.LOCAL_OBJ;
+        if (str != 0) this.knownChar(t, v, 0);
         this.oType.set(t, types.pointee(ty));
         if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
         break;
       case OP_ADDR:
-        if ((fl & OF.LOCAL_OBJ) != 0) this.w.markNode(NF.STACK_PROTECT, fr);
+        if ((fl & OF.LOCAL_OBJ) != 0) fl |= OF.LOCAL_ADDR;
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
@@ -1030,6 +1059,12 @@ export class Expressions {
       v = bv;
       uns = bu;
     } else if (isAssignOp(op)) {
+      if ((this.oFl.get(y) & OF.LOCAL_ADDR) != 0) {
+        // stored: into a local pointer it is followed there, anywhere else it escapes
+        const slot = (this.oFl.get(x) & OF.DESIG) != 0 ? this.oLocal.get(x) : -1;
+        if (op == K.Assign && slot >= 0 && (this.w.localFlags.get(slot) & LF.AUTO) != 0) this.w.localFlags.set(slot, this.w.localFlags.get(slot) | LF.ADDR);
+        else this.w.markNode(NF.STACK_PROTECT, fr);
+      }
       vk = VK.NotConst;
       if ((this.oFl.get(x) & OF.DESIG) != 0) {
         // the value a local is given (a compound one folds when both sides are known)
@@ -1085,6 +1120,8 @@ export class Expressions {
     // both sides run (or only the left one of && and ||): a noreturn call among them ends it
     let nr = this.oFl.get(x) & OF.NORETURN;
     if (op != K.AndAnd && op != K.OrOr && keepRight) nr |= this.oFl.get(y) & OF.NORETURN;
+    if (op == K.Plus || op == K.Minus) nr |= (this.oFl.get(x) | this.oFl.get(y)) & OF.LOCAL_ADDR;
+    else if (op == K.Comma) nr |= this.oFl.get(y) & OF.LOCAL_ADDR;
     this.dropOperands(x);
     this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
   }
@@ -1115,12 +1152,12 @@ export class Expressions {
     const cv = this.oVal.get(c);
     let vk: VK;
     let v: i64 = 0;
-    let fl = (this.oFl.get(t) | this.oFl.get(e)) & OF.UNS;
+    let fl = (this.oFl.get(t) | this.oFl.get(e)) & (OF.UNS | OF.LOCAL_ADDR);
     if (ck == VK.Known) {
       const pick = cv != 0 ? t : e;
       vk = <VK>this.oKind.get(pick);
       v = this.oVal.get(pick);
-      fl = this.oFl.get(pick) & OF.UNS;
+      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR);
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
     } else {
       const tk = <VK>this.oKind.get(t),
@@ -1212,6 +1249,8 @@ export class Expressions {
       this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
       return;
     }
+    let escapes = false;
+    for (let k = callee + 1; k <= top; k++) if ((this.oFl.get(k) & OF.LOCAL_ADDR) != 0) escapes = true;
     // the arguments' references, the last argument first
     for (let k = top; k > callee; k--) {
       r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
@@ -1221,7 +1260,12 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
       let type = T.UNKNOWN;
-      if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
+      if (nargs == 1 && atom == K.BStrlen && (this.oFl.get(callee + 1) & OF.STRING) != 0) {
+        vk = VK.Known;
+        v = w.strings[<i32>this.oVal.get(callee + 1)].length;
+        uns = true;
+        type = T.ULONG;
+      } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1);
         v = this.oVal.get(callee + 1);
         uns = (this.oFl.get(callee + 1) & OF.UNS) != 0;
@@ -1229,6 +1273,7 @@ export class Expressions {
       } else {
         const lib = libraryCallOf(atom);
         if (lib >= 0 && this.lowersToCall(callee, nargs)) {
+          if (escapes) w.markNode(NF.STACK_PROTECT, fr);
           const e = this.entityOf(lib);
           const entry = r.add(EK.Ref, e.id, this.oTok.get(callee), true);
           r.concat(h, t, entry, entry);
@@ -1252,6 +1297,7 @@ export class Expressions {
         this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
         return;
       }
+      // an inline function's parameters take the address over (its body decides)
       if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
         this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result);
         return;
@@ -1260,6 +1306,7 @@ export class Expressions {
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
       h = r.head;
       t = r.tail;
+      if (escapes) w.markNode(NF.STACK_PROTECT, fr);
       if (e.has(EF.NORETURN)) {
         this.dropOperands(callee);
         this.push(VK.NotConst, 0, OF.NORETURN, h, t, -1, -1, -1, result);
@@ -1267,6 +1314,7 @@ export class Expressions {
       }
     } else {
       // through a pointer: a retpoline thunk call
+      if (escapes) w.markNode(NF.STACK_PROTECT, fr);
       w.markNode(NF.INDIRECT_CALL, fr);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
       h = r.head;
@@ -1305,6 +1353,31 @@ export class Expressions {
     return false;
   }
 
+  /** The size of the string literal an object-size argument at token j is (a literal, or an
+   *  inline function's parameter given one): its length and NUL; -1 for anything else. */
+  private stringSizeAt(j: i32): i64 {
+    const w = this.w;
+    if (w.kd(j) == CK.String) {
+      let k = j;
+      while (w.kd(k) == CK.String) k++;
+      return w.isP(k, K.Comma) ? <i64>unescapeString(stringsIn(w.t, j, k)).length + 1 : -1;
+    }
+    if (w.kd(j) != CK.Ident || !w.isP(j + 1, K.Comma)) return -1;
+    const b = w.scope.lookup(w.at(j));
+    if (w.scope.kindOf(b) != Bind.Local) return -1;
+    const slot = w.scope.dataOf(b);
+    if ((w.localFlags.get(slot) & LF.STRING) == 0) return -1;
+    return <i64>w.strings[<i32>w.localValue.get(slot)].length + 1;
+  }
+
+  /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
+  private knownChar(t: i32, s: i64, at: i64): void {
+    const text = this.w.strings[<i32>s];
+    if (at > <i64>text.length) return;
+    this.oKind.set(t, <i32>VK.Known);
+    this.oVal.set(t, at == <i64>text.length ? 0 : <i64>(text.charCodeAt(<i32>at) & 0xff));
+  }
+
   /** A call of an inline function: the body is walked with the arguments' values (once per
    *  distinct set of them); the call's result waits in a pending operand until it returns. */
   private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32): void {
@@ -1319,6 +1392,8 @@ export class Expressions {
       if (mode == 2) vk = VK.NotConst;
       else if (mode == 1 && vk == VK.Known) vk = VK.Const;
       parts.push(vk == VK.Known ? "k" + this.oVal.get(callee + k).toString() : vk == VK.Const ? "c" : "n");
+      if ((this.oFl.get(callee + k) & OF.LOCAL_ADDR) != 0) parts.push("a");
+      if ((this.oFl.get(callee + k) & OF.STRING) != 0) parts.push("s" + this.oVal.get(callee + k).toString());
     }
     const key = parts.join(",");
     let node = w.nodes.findExpansion(key);
@@ -1349,7 +1424,10 @@ export class Expressions {
       else if (mode == 1 && vk == VK.Known) vk = VK.Const;
       w.envKind.push(<i32>vk);
       w.envValue.push(this.oVal.get(callee + k));
-      w.envUnsigned.push((this.oFl.get(callee + k) & OF.UNS) != 0 ? 1 : 0);
+      // bit 0: unsigned; bit 1: a local's address
+      // bit 0: unsigned; bit 1: a local's address; bit 2: a string literal
+      const fl = this.oFl.get(callee + k);
+      w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0));
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
@@ -1387,10 +1465,17 @@ export class Expressions {
       w.rType = this.oType.get(vbase);
       w.rNoReturn = (this.oFl.get(vbase) & OF.NORETURN) != 0;
       w.rLocal = (this.oFl.get(vbase) & OF.DESIG) != 0 ? this.oLocal.get(vbase) : -1;
+      const addr = (this.oFl.get(vbase) & OF.LOCAL_ADDR) != 0;
+      const into = (f.c.get(fr) & STOP.INTO_LOCAL) != 0;
+      if (addr && !into) w.markNode(NF.STACK_PROTECT, fr);
+      w.rLocalAddr = addr && into;
+      w.rString = (this.oFl.get(vbase) & OF.STRING) != 0 ? <i32>this.oVal.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
       w.rLocal = -1;
+      w.rLocalAddr = false;
+      w.rString = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

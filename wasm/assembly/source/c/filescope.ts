@@ -5,6 +5,7 @@
 
 import { Msg, Severity, Stage } from "../../../shared/codes";
 import { Finding } from "../../diagnostics";
+import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator } from "./declarations";
 import { EF, EntKind } from "./entities";
@@ -93,6 +94,11 @@ export class FileScope {
     this.facts.exportAsm(text, i, close);
     const names = symbolsCalledIn(text);
     for (let k = 0; k < names.length; k++) this.facts.rootRef(j + 1, t.names.intern(names[k]), true);
+    const labels = labelsDefinedIn(unescapeString(text));
+    for (let k = 0; k < labels.length; k++) {
+      const e = w.ents.get(t.names.intern(labels[k]), EntKind.Undeclared);
+      e.flags |= EF.ASM_DEFINED;
+    }
     j = close + 1;
     if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi) j++;
     return j;
@@ -349,4 +355,27 @@ export class FileScope {
     }
     return parts.join(" ");
   }
+}
+
+/** The symbols an asm text defines as labels (`name:`; not local labels like `1:`). */
+function labelsDefinedIn(text: string): string[] {
+  const out: string[] = [];
+  const items = text.split("\n");
+  for (let k = 0; k < items.length; k++) {
+    const parts = items[k].split(";");
+    for (let q = 0; q < parts.length; q++) {
+      const item = parts[q].trim();
+      if (item.length < 2 || item.charCodeAt(item.length - 1) != 58) continue;
+      const name = item.substring(0, item.length - 1);
+      const c0 = name.charCodeAt(0);
+      if ((c0 >= 48 && c0 <= 57) || c0 == 46) continue;
+      let ok = true;
+      for (let i = 0; i < name.length && ok; i++) {
+        const c = name.charCodeAt(i);
+        ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c == 36 || c == 46;
+      }
+      if (ok && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
 }

@@ -36,6 +36,9 @@ export namespace STOP {
   export const COMMA: i32 = 1;
   export const COLON: i32 = 2;
   export const RBRACE: i32 = 4;
+  /** The value goes into a local pointer: a local's address in it is handed over (in
+   *  Walker.rLocalAddr), not taken as escaping. */
+  export const INTO_LOCAL: i32 = 8;
 }
 
 export class Frames {

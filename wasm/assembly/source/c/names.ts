@@ -136,6 +136,8 @@ export enum K {
   Memset,
   Memmove,
   Memcmp,
+  // folded for a string literal
+  BStrlen,
   // marker statements of the prelude (see notes: FRONTEND.md)
   MExport,
   MExportDefault,
@@ -336,6 +338,7 @@ const SPELLINGS: string[] = [
   "memset",
   "memmove",
   "memcmp",
+  "__builtin_strlen",
   "__ksymns_export",
   "__ksymns_export_default",
   "__ksymns_export_ns",

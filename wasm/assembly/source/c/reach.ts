@@ -345,7 +345,7 @@ function isExternInline(e: Entity): bool {
 
 /** Whether a reference to `e` is a reference to another object file's symbol. */
 function isExternal(e: Entity): bool {
-  if (e.has(EF.DIAGNOSE)) return false;
+  if (e.has(EF.DIAGNOSE | EF.ASM_DEFINED)) return false;
   if (e.kind == EntKind.Undeclared) return true;
   if (!e.defined) return true;
   return e.kind == EntKind.Function && e.bodyOpen >= 0 && isExternInline(e);

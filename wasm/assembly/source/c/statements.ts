@@ -3,10 +3,12 @@
 // condition folds to a constant (`if (0)`, `while (0)`, the else of `if (1)`) is read in a
 // dead frame: scopes stay right, and what it references is dropped.
 
+import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
 import { DeclSpec, Declarator } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
+import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
@@ -32,6 +34,12 @@ const CHANGED = 2;
 export class Statements {
   private spec: DeclSpec = new DeclSpec();
   private decl: Declarator = new Declarator();
+  /** The operands of the asm statements being read, in order: the asm frame, the operand's
+   *  [name] atom (-1: none), whether its value is known, the value. */
+  private asmOpFrame: IntVec = new IntVec(16);
+  private asmOpName: IntVec = new IntVec(16);
+  private asmOpKnown: IntVec = new IntVec(16);
+  private asmOpValue: LongVec = new LongVec(16);
 
   constructor(public w: Walker) {}
 
@@ -661,6 +669,14 @@ export class Statements {
         w.localKind.set(slot, <i32>w.rVK);
         w.localValue.set(slot, w.rVal);
       }
+      // a local pointer given a local's address holds it
+      const into = (f.b.get(fr) >> 4) - 1;
+      if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
+      // a pointer never changed after it is given a string literal reads as the literal
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rString >= 0) {
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
+        w.localValue.set(slot, w.rString);
+      }
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -691,9 +707,12 @@ export class Statements {
         // a local changed only in straight-line code is followed: a live assignment forgets it
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
+        // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
+        const into = scalar ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
+        f.b.set(fr, (f.b.get(fr) & 7) | (change == UNCHANGED ? 8 : 0) | ((into + 1) << 4));
         f.state.set(fr, 2);
         if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
-        else w.exprs.begin(dead, STOP.COMMA);
+        else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);
         return;
       }
       if (
@@ -930,8 +949,14 @@ export class Statements {
       f.a.set(fr, tStart);
       f.b.set(fr, w.i);
       f.c.set(fr, 0); // section: 0 template, 1 outputs, 2 inputs, 3 clobbers, 4 labels
+      f.d.set(fr, 0); // the next operand's [name] atom + 1
       st = 1;
     } else if (st == 2) {
+      this.asmOpFrame.push(fr);
+      this.asmOpName.push(f.d.get(fr) - 1);
+      this.asmOpKnown.push(w.rVK == VK.Known ? 1 : 0);
+      this.asmOpValue.push(w.rVal);
+      f.d.set(fr, 0);
       if (f.c.get(fr) == 1 && w.rLocal >= 0) w.assignLocal(w.rLocal, fr, VK.NotConst, 0); // an output
       this.absorb(fr);
       this.skipP(K.RParen);
@@ -965,6 +990,7 @@ export class Statements {
           continue;
         }
         if (a == K.LBracket) {
+          if (w.kd(w.i + 1) == CK.Ident) f.d.set(fr, w.at(w.i + 1) + 1);
           w.i = matchClose(w.t, w.i, w.lim) + 1;
           continue;
         }
@@ -981,15 +1007,20 @@ export class Statements {
     }
   }
 
-  /** References a template makes by name: `call sym` / `jmp sym` (not %-operands, not local labels). */
+  /** References a template makes by name: `call sym` / `jmp sym`, with its constant
+   *  operands written in (`"call __put_user_%c[size]"` : [size] "i" (4)); not local labels. */
   private emitTemplate(fr: i32): void {
     const w = this.w;
     const f = w.f;
-    if (f.isDead(fr)) return;
+    let base = this.asmOpFrame.length;
+    while (base > 0 && this.asmOpFrame.get(base - 1) == fr) base--;
     const a = f.a.get(fr);
     const b = f.b.get(fr);
-    if (b <= a) return;
-    const text = stringsIn(w.t, a, b);
+    const text = f.isDead(fr) || b <= a ? "" : this.withOperands(unescapeString(stringsIn(w.t, a, b)), base);
+    this.asmOpFrame.truncate(base);
+    this.asmOpName.truncate(base);
+    this.asmOpKnown.truncate(base);
+    this.asmOpValue.truncate(base);
     if (text.indexOf("call") < 0 && text.indexOf("jmp") < 0) return;
     const names = symbolsCalledIn(text);
     for (let k = 0; k < names.length; k++) {
@@ -1001,6 +1032,45 @@ export class Statements {
       f.head.set(fr, w.ropes.head);
       f.tail.set(fr, w.ropes.tail);
     }
+  }
+
+  /** The template with each `%c` / `%P` operand of known value written as the number gcc
+   *  prints for it (operands from `base` on, numbered from 0 or named). */
+  private withOperands(text: string, base: i32): string {
+    if (text.indexOf("%") < 0) return text;
+    const out: string[] = [];
+    let from = 0;
+    let i = text.indexOf("%");
+    while (i >= 0 && i + 2 < text.length) {
+      const m = text.charCodeAt(i + 1);
+      let end = -1;
+      let op = -1;
+      if (m == 99 || m == 80) {
+        // %c / %P
+        const c = text.charCodeAt(i + 2);
+        if (c == 91) {
+          end = text.indexOf("]", i + 3);
+          if (end > 0) {
+            const atom = this.w.t.names.intern(text.substring(i + 3, end));
+            end++;
+            for (let k = base; k < this.asmOpFrame.length; k++) if (this.asmOpName.get(k) == atom) op = k;
+          }
+        } else if (c >= 48 && c <= 57) {
+          end = i + 2;
+          let n = 0;
+          while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) n = n * 10 + (text.charCodeAt(end++) - 48);
+          if (base + n < this.asmOpFrame.length) op = base + n;
+        }
+      }
+      if (op >= 0 && this.asmOpKnown.get(op) != 0) {
+        out.push(text.substring(from, i));
+        out.push(this.asmOpValue.get(op).toString());
+        from = end;
+        i = text.indexOf("%", end);
+      } else i = text.indexOf("%", i + (m == 37 ? 2 : 1));
+    }
+    out.push(text.substring(from));
+    return out.join("");
   }
 
   /** A function body walk: parameters bound to the call's arguments, then the body. */
@@ -1021,6 +1091,8 @@ export class Statements {
         if (slot < 0) continue;
         w.localKind.set(slot, w.envKind.get(envBase + k));
         w.localValue.set(slot, w.envValue.get(envBase + k));
+        if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
+        if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
       }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);

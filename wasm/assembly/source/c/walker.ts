@@ -25,6 +25,11 @@ export namespace LF {
   export const AUTO: i32 = 4;
   /** Its value is followed through straight-line code: a live change makes it unknown. */
   export const TRACKED: i32 = 8;
+  /** It holds the address of a local with automatic storage (a pointer set to &x, or an
+   *  inline function's parameter given one): reading it reads that address. */
+  export const ADDR: i32 = 16;
+  /** An inline function's parameter given a string literal: its value indexes Walker.strings. */
+  export const STRING: i32 = 32;
 }
 
 /** A problem the walker met, at a token. */
@@ -89,6 +94,9 @@ export class Walker {
   envKind: IntVec = new IntVec(256);
   envValue: LongVec = new LongVec(256);
   envUnsigned: IntVec = new IntVec(256);
+  /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
+   *  an index here. */
+  strings: string[] = [];
   /** Parameter slots of the function being set up. */
   paramSlots: IntVec = new IntVec(16);
   /** Entities of the Func frames open now (to see recursion). */
@@ -107,6 +115,10 @@ export class Walker {
   rNoReturn: bool = false;
   /** The local the last expression is, when it is just one (-1: none). */
   rLocal: i32 = -1;
+  /** The last expression (begun with STOP.INTO_LOCAL) is the address of a local. */
+  rLocalAddr: bool = false;
+  /** The string literal (Walker.strings index) the last expression is, or -1. */
+  rString: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
