@@ -79,10 +79,11 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
     }
     // each spelling is interned once a run, not once a token
     const ppAtom = unchecked(v.atom[i]);
-    let atom = (v.flags(i) & TF.DIGRAPH) == 0 ? unchecked(cAtoms[ppAtom]) : -1;
+    const cached = ppAtom >= 0 && ppAtom < cAtoms.length && (v.flags(i) & TF.DIGRAPH) == 0;
+    let atom = cached ? unchecked(cAtoms[ppAtom]) : -1;
     if (atom < 0) {
       atom = sink.out.names.intern(res.spell(v, i));
-      if ((v.flags(i) & TF.DIGRAPH) == 0) unchecked((cAtoms[ppAtom] = atom));
+      if (cached) unchecked((cAtoms[ppAtom] = atom));
     }
     sink.pushAtom(kindOf(k), atom, file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
     lastLine = s[2];
