@@ -58,7 +58,11 @@ for (const series of SERIES) {
             for (const s of want) if (found.has(s)) tm++;
             tt += want.size;
             for (const s of found) if (!want.has(s)) extra++;
-            unprinted += res.findings.filter((f) => (f.stage === "compile" || f.stage === "modpost") && f.severity !== "info" && !real.includes(f.text)).length;
+            // an object of a module of several is run alone: modpost then rightly finds its
+            // siblings' symbols undefined, their imports and license missing; only the
+            // compiler's findings are comparable for it
+            const comparable = (stage: string): boolean => stage === "compile" || (stage === "modpost" && m.objects.length === 1);
+            unprinted += res.findings.filter((f) => comparable(f.stage) && f.severity !== "info" && !real.includes(f.text)).length;
           }
         }
         matched += tm;
