@@ -60,6 +60,22 @@ const stateOf = (p: Page, id: string) =>
     id,
   );
 
+/** Gives element `id` the files with user.c's import added, and waits for the page's last
+ *  result to report no error. */
+async function importAndAwaitClean(p: Page, id: string): Promise<void> {
+  await p.evaluate(([i, f]) => (document.getElementById(i) as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), [
+    id,
+    { ...FILES, "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n" },
+  ] as const);
+  await p.waitForFunction(
+    () =>
+      (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!.detail
+        .verdicts!.errors === 0,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
 async function frameOf(p: Page, id: string): Promise<Frame> {
   const handle = await p.waitForSelector(`#${id} iframe`, { state: "attached", timeout: 30_000 });
   const frame = (await handle.contentFrame())!;
@@ -205,17 +221,7 @@ describe("<ksymns-playground> in another site's page", () => {
       expect(Object.keys(state).sort()).toEqual(["exporter.c", "extra.c", "load", "user.c"]);
       expect((await stateOf(p, "ex"))["extra.c"]).toBe("/* the reader's */\n");
       // and it still drives the frame
-      await p.evaluate((f) => (document.getElementById("ex") as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), {
-        ...FILES,
-        "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n",
-      });
-      await p.waitForFunction(
-        () =>
-          (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!
-            .detail.verdicts!.errors === 0,
-        null,
-        { timeout: 30_000 },
-      );
+      await importAndAwaitClean(p, "ex");
       await p.close();
     } finally {
       server.close();
@@ -318,17 +324,7 @@ pre,.embed-light,.problems{background:rgb(255,255,0)!important;font-size:40px!im
       // the host drives it as it drives a frame, before and after a move in the page
       expect(await stateOf(p, "ro")).toEqual(FILES);
       await p.evaluate(() => document.getElementById("b")!.append(document.getElementById("ro")!));
-      await p.evaluate((f) => (document.getElementById("ro") as HTMLElement & { setFiles(f: Record<string, string>): void }).setFiles(f), {
-        ...FILES,
-        "user.c": USER + "MODULE_IMPORT_NS(TOY_NS);\n",
-      });
-      await p.waitForFunction(
-        () =>
-          (window as unknown as { events: { type: string; detail: { verdicts?: { errors: number } } }[] }).events.filter((e) => e.type === "result").at(-1)!
-            .detail.verdicts!.errors === 0,
-        null,
-        { timeout: 30_000 },
-      );
+      await importAndAwaitClean(p, "ro");
       expect((await stateOf(p, "ro"))["user.c"]).toContain("MODULE_IMPORT_NS(TOY_NS);");
       // read-only: the reader's keys change nothing, and no editor loads
       await p.click("#ro .embed-light");
