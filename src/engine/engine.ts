@@ -24,6 +24,16 @@ import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
+const encoder = new TextEncoder();
+
+/** Hands a profile to the instance as bytes: its texts are read in place there, and the
+ *  encoder copies them at native speed (a string would be copied a character at a time). */
+function giveProfile(ex: Exports, name: string, p: KernelProfile): number {
+  const whole = p.symvers.byteOffset === 0 && p.symvers.byteLength === p.symvers.buffer.byteLength;
+  const symvers = whole ? (p.symvers.buffer as ArrayBuffer) : p.symvers.slice().buffer;
+  return ex.setProfile(name, symvers, encoder.encode(p.modules).buffer, encoder.encode(p.config).buffer);
+}
+
 /** A real kernel's tables: its Module.symvers, its in-tree module list and its .config. */
 export interface KernelProfile {
   symvers: Uint8Array;
@@ -264,7 +274,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     restarting ??= (async () => {
       ex = await instantiate(module, { env: {} });
       runsOnInstance = 0;
-      if (loaded) ex.setProfile(profileName, loaded.symvers.slice().buffer, loaded.modules, loaded.config);
+      if (loaded) giveProfile(ex, profileName, loaded);
       declaredPack = "";
       supplied = new Set();
     })().finally(() => {
@@ -278,7 +288,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       profileName = name;
       loaded = profile;
       profiles.set(name, profile);
-      const count = ex.setProfile(name, profile.symvers.slice().buffer, profile.modules, profile.config);
+      const count = giveProfile(ex, name, profile);
       collectSoon();
       return count;
     },

@@ -26,7 +26,7 @@ import { chooseKernel } from "./pipeline/kernel";
 import { serializeResult, ENGINE_VERSION } from "./result";
 import { Profile, profileNameFor } from "./kernel/profile";
 import { readSymvers } from "./source/symvers";
-import { readConfig } from "./source/config";
+import { readConfigBytes } from "./source/config";
 import * as Q from "./kernel/query";
 import { knownReleases, parseRelease, releaseName } from "./kernel/versions";
 import { historyJson, profileReleaseFor, ReleaseExports } from "./kernel/nshistory";
@@ -55,16 +55,17 @@ export {
 let profile: Profile | null = null;
 
 /** Sets the base kernel: its Module.symvers (empty to clear), its in-tree module table
- *  (`name TAB path TAB modules.dep names TAB depends TAB import_ns TAB kind`) and its .config;
+ *  (`name TAB path TAB modules.dep names TAB depends TAB import_ns TAB kind`) and its .config
+ *  (both UTF-8);
  *  parsed once and kept. Returns the export count. */
-export function setProfile(name: string, symvers: ArrayBuffer, modules: string, config: string): i32 {
+export function setProfile(name: string, symvers: ArrayBuffer, modules: ArrayBuffer, config: ArrayBuffer): i32 {
   if (symvers.byteLength == 0) {
     profile = null;
     return 0;
   }
   const p = new Profile(name, readSymvers(name, Uint8Array.wrap(symvers)));
-  p.modules.addModuleTable(modules);
-  readConfig(name + ".config", config, p.config);
+  p.modules.addModuleTable(Uint8Array.wrap(modules));
+  readConfigBytes(name + ".config", Uint8Array.wrap(config), p.config);
   profile = p;
   // the built-in profiles stay parsed: runs that switch kernels switch tables without a parse
   if (!kept.has(name) && kept.size >= MAX_KEPT_PROFILES) kept.delete(kept.keys()[0]);

@@ -64,7 +64,14 @@ export class MacroDef {
   pending: i32 = -1;
   /** Why the definition failed (no macro is defined then), and warnings it gave. */
   error: DefineProblem | null = null;
-  warnings: DefineProblem[] = [];
+  /** Made on the first warning: most definitions have none, and a define-only file makes
+   *  thousands of placeholders (cpp/deferred.ts). */
+  warnings: DefineProblem[] | null = null;
+
+  warn(p: DefineProblem): void {
+    if (this.warnings == null) this.warnings = [];
+    (this.warnings as DefineProblem[]).push(p);
+  }
 
   get paramCount(): i32 {
     return this.params.length;
@@ -150,7 +157,7 @@ export function parseDefine(sf: SourceFile, h: i32, atoms: Atoms): MacroDef {
     i = parseParams(f, i + 1, end, params, m, atoms);
     if (m.error != null) return m;
   } else if (i < end && (f.flags(i) & TF.PREV_WHITE) == 0) {
-    m.warnings.push(new DefineProblem("ISO C99 requires whitespace after the macro name", i, true));
+    m.warn(new DefineProblem("ISO C99 requires whitespace after the macro name", i, true));
   }
   m.params = toStatic(params);
   parseBody(f, i, end, m);
@@ -237,7 +244,7 @@ function parseBody(f: LexedFile, start: i32, end: i32, m: MacroDef): void {
         kind = TK.MacroArg;
         atom = p;
       } else if (atom == Name.VaArgs && !(m.variadic && m.params.length > 0 && m.params[m.params.length - 1] == Name.VaArgs)) {
-        m.warnings.push(new DefineProblem("__VA_ARGS__ can only appear in the expansion of a C99 variadic macro", i, true));
+        m.warn(new DefineProblem("__VA_ARGS__ can only appear in the expansion of a C99 variadic macro", i, true));
       }
     }
     // `#` followed by a parameter (or __VA_OPT__) in a function-like macro

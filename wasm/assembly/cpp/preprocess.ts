@@ -779,7 +779,9 @@ export class Preprocessor extends ExpanderHost {
       else this.reportFile(PPCode.BAD_DEFINE, PPSeverity.Error, e.text, file, e.tok);
       return null;
     }
-    for (let i = 0; i < def.warnings.length; i++) this.reportFile(PPCode.DEFINE_WARNING, PPSeverity.Warning, def.warnings[i].text, file, def.warnings[i].tok);
+    const warnings = def.warnings;
+    if (warnings != null)
+      for (let i = 0; i < warnings.length; i++) this.reportFile(PPCode.DEFINE_WARNING, PPSeverity.Warning, warnings[i].text, file, warnings[i].tok);
     const old = this.ex.macroOf(def.name);
     if (old != null && !sameDefinition(old, def)) {
       this.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + this.atoms.text(def.name) + '" redefined', file, def.nameTok);

@@ -3,7 +3,6 @@
 
 import { KoImage } from "../model";
 import { Symvers } from "../source/symvers";
-import { splitLines } from "../source/text";
 import { KernelConfig } from "../source/config";
 import { ExportLookup } from "../sim/symtab";
 import { parseRelease } from "../../shared/releases";
@@ -25,85 +24,87 @@ export class MapDirectory extends ModuleDirectory {
 }
 
 /** The modules a Module.symvers names, with the exports it lists for each. Modules in
- *  `exclude` (the workspace's own) are not installed ones. */
+ *  `exclude` (the workspace's own) are not installed ones. A profile's table and module table
+ *  are read at every start while most runs ask nothing of them: each part is read when first
+ *  asked for. */
 export class SymversDirectory extends ModuleDirectory {
-  /** Rows of each module (by owner index). */
-  private rowsOf: Map<string, i32[]> = new Map();
   private made: Map<string, KoImage> = new Map();
-  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind). */
-  private table: Map<string, string> = new Map();
-  /** What kmod calls builtin (modules.builtin). */
-  builtin: Set<string> = new Set();
-  /** /sys/module entries at boot without a module: names a module may not take. */
-  sysfs: Set<string> = new Set();
-  /** namespace → the installed modules importing it, in table order. */
-  importers: Map<string, string[]> = new Map();
 
   constructor(
     public symvers: Symvers,
-    exclude: Set<string>,
+    private exclude: Set<string>,
   ) {
     super();
+  }
+
+  /** Rows of each module (by owner index). */
+  private get rowsOf(): Map<string, i32[]> {
+    if (this.rowsRead == null) this.rowsRead = this.groupRows();
+    return this.rowsRead as Map<string, i32[]>;
+  }
+  private rowsRead: Map<string, i32[]> | null = null;
+
+  private groupRows(): Map<string, i32[]> {
+    const symvers = this.symvers;
+    const out = new Map<string, i32[]>();
     let last = -1;
+    let skip = false;
     let list: i32[] = [];
     for (let i = 0; i < symvers.count; i++) {
       const o = symvers.ownerIndexOf(i);
       if (o != last) {
         last = o;
         const name = symvers.owners[o];
-        if (name == "vmlinux" || exclude.has(name)) {
-          list = [];
-          continue;
-        }
-        if (this.rowsOf.has(name)) list = this.rowsOf.get(name);
+        skip = name == "vmlinux" || this.exclude.has(name);
+        if (skip) continue;
+        if (out.has(name)) list = out.get(name);
         else {
           list = [];
-          this.rowsOf.set(name, list);
+          out.set(name, list);
         }
       }
-      const name = symvers.owners[o];
-      if (name != "vmlinux" && !exclude.has(name)) list.push(i);
+      if (!skip) list.push(i);
     }
+    return out;
   }
 
-  /** Adds the module table (test/support/profile-modules.sh): one line a module, name TAB path
-   *  TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin", "builtin-sysfs",
-   *  "sysfs"). */
-  addModuleTable(text: string): void {
-    // thousands of lines read at every start: fields are found, never split out
-    const lines = splitLines(text);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const t1 = line.indexOf("\t");
-      if (t1 <= 0) continue;
-      const name = line.substring(0, t1);
-      const t2 = line.indexOf("\t", t1 + 1);
-      const t3 = t2 < 0 ? -1 : line.indexOf("\t", t2 + 1);
-      const t4 = t3 < 0 ? -1 : line.indexOf("\t", t3 + 1);
-      const t5 = t4 < 0 ? -1 : line.indexOf("\t", t4 + 1);
-      if (t5 >= 0) {
-        const t6 = line.indexOf("\t", t5 + 1);
-        const kind = line.substring(t5 + 1, t6 < 0 ? line.length : t6);
-        if (kind.length > 0) {
-          if (kind.startsWith("builtin")) this.builtin.add(name);
-          if (kind.endsWith("sysfs")) this.sysfs.add(name);
-          continue;
-        }
-      }
-      this.table.set(name, line);
-      if (t4 < 0) continue;
-      const importsEnd = t5 < 0 ? line.length : t5;
-      let from = t4 + 1;
-      while (from < importsEnd) {
-        let comma = line.indexOf(",", from);
-        if (comma < 0 || comma > importsEnd) comma = importsEnd;
-        const ns = line.substring(from, comma);
-        from = comma + 1;
-        if (!this.importers.has(ns)) this.importers.set(ns, []);
-        const list = this.importers.get(ns);
-        if (!list.includes(name)) list.push(name);
-      }
-    }
+  /** Takes the module table (test/support/profile-modules.sh): one line a module, name TAB
+   *  path TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin",
+   *  "builtin-sysfs", "sysfs"). */
+  addModuleTable(table: Uint8Array): void {
+    this.table_ = table;
+    this.kinds = null;
+    this.lines = null;
+  }
+  private table_: Uint8Array = new Uint8Array(0);
+
+  /** What kmod calls builtin (modules.builtin). */
+  get builtin(): Set<string> {
+    return this.readKinds().builtin;
+  }
+  /** /sys/module entries at boot without a module: names a module may not take. */
+  get sysfs(): Set<string> {
+    return this.readKinds().sysfs;
+  }
+  /** namespace → the installed modules importing it, in table order. */
+  get importers(): Map<string, string[]> {
+    return this.readLines().importers;
+  }
+  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind). */
+  private get table(): Map<string, string> {
+    return this.readLines().byName;
+  }
+
+  private kinds: TableKinds | null = null;
+  private lines: TableLines | null = null;
+
+  private readKinds(): TableKinds {
+    if (this.kinds == null) this.kinds = new TableKinds(this.table_);
+    return this.kinds as TableKinds;
+  }
+  private readLines(): TableLines {
+    if (this.lines == null) this.lines = new TableLines(this.table_);
+    return this.lines as TableLines;
   }
 
   /** Up to `limit` modules of the installed tree (those `modprobe NAME` finds, built-in ones
@@ -160,6 +161,109 @@ export class SymversDirectory extends ModuleDirectory {
     return ko;
   }
 }
+
+/** The built-in names of a module table: lines whose sixth field (kind) is set. */
+class TableKinds {
+  builtin: Set<string> = new Set();
+  sysfs: Set<string> = new Set();
+  constructor(table: Uint8Array) {
+    const c = new TableCursor(table);
+    while (c.next()) {
+      const kind = c.field(5);
+      if (kind.length == 0) continue;
+      const name = c.field(0);
+      if (kind.startsWith("builtin")) this.builtin.add(name);
+      if (kind.endsWith("sysfs")) this.sysfs.add(name);
+    }
+  }
+}
+
+/** The installed modules of a module table: its lines by name, and who imports what. */
+class TableLines {
+  byName: Map<string, string> = new Map();
+  importers: Map<string, string[]> = new Map();
+  constructor(table: Uint8Array) {
+    const c = new TableCursor(table);
+    while (c.next()) {
+      if (c.fieldLength(5) > 0) continue; // a built-in name
+      const name = c.field(0);
+      this.byName.set(name, c.line());
+      const imports = c.field(4);
+      let from = 0;
+      while (from < imports.length) {
+        let comma = imports.indexOf(",", from);
+        if (comma < 0) comma = imports.length;
+        const ns = imports.substring(from, comma);
+        from = comma + 1;
+        if (!this.importers.has(ns)) this.importers.set(ns, []);
+        const list = this.importers.get(ns);
+        if (!list.includes(name)) list.push(name);
+      }
+    }
+  }
+}
+
+/** Walks the named lines of a module table (a name, then a tab), finding its fields in place:
+ *  thousands of lines are read and most of them only looked at. */
+class TableCursor {
+  private start: i32 = 0;
+  private end: i32 = 0;
+  private next_: i32 = 0;
+  /** Start of field k; field k ends where field k + 1 starts, less one (the line end for the
+   *  last). */
+  private starts: StaticArray<i32> = new StaticArray<i32>(FIELDS + 1);
+  constructor(private b: Uint8Array) {}
+
+  next(): bool {
+    const b = this.b;
+    const n = b.length;
+    while (this.next_ < n) {
+      const a = this.next_;
+      let nl = a;
+      while (nl < n && byteAt(b, nl) != 10) nl++;
+      this.next_ = nl + 1;
+      const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
+      let t1 = a;
+      while (t1 < e && byteAt(b, t1) != 9) t1++;
+      if (t1 == a || t1 == e) continue;
+      this.start = a;
+      this.end = e;
+      const st = this.starts;
+      st[0] = a;
+      let from = t1;
+      for (let k = 1; k <= FIELDS; k++) {
+        st[k] = from + 1;
+        if (from < e) {
+          from++;
+          while (from < e && byteAt(b, from) != 9) from++;
+        } else from = e + 1; // fields past the line's are empty
+      }
+      return true;
+    }
+    return false;
+  }
+
+  fieldLength(k: i32): i32 {
+    const a = min(this.starts[k], this.end);
+    const e = k + 1 <= FIELDS ? min(this.starts[k + 1] - 1, this.end) : this.end;
+    return max(e - a, 0);
+  }
+  field(k: i32): string {
+    return text(this.b, min(this.starts[k], this.end), this.fieldLength(k));
+  }
+  line(): string {
+    return text(this.b, this.start, this.end - this.start);
+  }
+}
+
+function byteAt(b: Uint8Array, i: i32): i32 {
+  return <i32>load<u8>(b.dataStart + <usize>i);
+}
+
+function text(b: Uint8Array, a: i32, length: i32): string {
+  return String.UTF8.decodeUnsafe(b.dataStart + <usize>a, <usize>length);
+}
+const FIELDS = 6;
 
 /** A real kernel: its export table and its installed modules. */
 export class Profile {

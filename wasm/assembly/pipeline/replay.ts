@@ -69,7 +69,9 @@ function refusesLoad(id: i32): bool {
 
 /** Load-stage findings: each kernel message placed where the editor can show it. */
 function loadFindings(findings: Finding[], c: CommandResult, inst: Installed): void {
-  const ko = inst.find(c.module);
+  // looked up only for kernel lines to place: finding a name that is no workspace module
+  // reads the installed tree's module table
+  const ko = c.kernel.length > 0 ? inst.find(c.module) : null;
   let explained = c.failure >= 0;
   for (let i = 0; i < c.kernel.length; i++) if (c.kernel[i].id >= 0 && c.kernel[i].level <= 3) explained = true;
   for (let i = 0; i < c.kernel.length; i++) {

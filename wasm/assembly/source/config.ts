@@ -3,7 +3,6 @@
 
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
-import { splitLines } from "./text";
 import { knownRangeText, parseRelease } from "../kernel/versions";
 import { headerRelease } from "../../shared/configheader";
 
@@ -30,60 +29,121 @@ export class KernelConfig {
 }
 
 export function readConfig(file: string, text: string, into: KernelConfig): KernelConfig {
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    const no = i + 1;
-    if (line.length == 0) continue;
-    if (line.startsWith("#")) {
-      const body = line.substring(1).trim();
-      if (body.startsWith("CONFIG_") && body.endsWith(" is not set")) {
-        const name = body.substring(0, body.length - 11).trim();
-        into.values.set(name, "n");
-        continue;
-      }
-      const named = headerRelease(line);
-      if (named.length > 0) {
-        const v = parseRelease(named);
-        if (v == 0) {
-          into.findings.push(
-            new Finding(
-              Stage.Read,
-              Severity.Warning,
-              Msg.READ_CONFIG_VERSION,
-              "kernel release '" + named + "' is not one ksymns knows (" + knownRangeText() + "); the chosen version is used",
-              Span.at(file, no),
-            ),
-          );
-        } else {
-          into.release = v;
-          into.releaseText = named;
-          into.releaseSpan = Span.at(file, no);
-        }
-      }
-      continue;
-    }
-    const eq = line.indexOf("=");
-    if (!line.startsWith("CONFIG_") || eq < 8) {
-      into.findings.push(
-        new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)),
-      );
-      continue;
-    }
-    const name = line.substring(0, eq);
-    let ok = true;
-    for (let k = 7; k < name.length; k++) {
-      const c = name.charCodeAt(k);
-      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || (c >= 97 && c <= 122))) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) {
-      into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "'" + name + "' is not a valid option name", Span.at(file, no)));
-      continue;
-    }
-    into.values.set(name, line.substring(eq + 1));
+  return readConfigBytes(file, Uint8Array.wrap(String.UTF8.encode(text)), into);
+}
+
+/** The same from the file's bytes (a profile's .config comes as bytes: 11,000 lines read at
+ *  every start, the two usual forms in place, anything else line by line as text). */
+export function readConfigBytes(file: string, b: Uint8Array, into: KernelConfig): KernelConfig {
+  const n = b.length;
+  let a = 0;
+  let no = 0;
+  while (a < n) {
+    let nl = a;
+    while (nl < n && byteAt(b, nl) != 10) nl++;
+    const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
+    no++;
+    if (!readUsualLine(b, a, e, into)) readLine(file, decode(b, a, e), no, into);
+    a = nl + 1;
   }
   return into;
+}
+
+const CONFIG_ = "CONFIG_";
+const NOT_SET = " is not set";
+
+/** `CONFIG_NAME=value` or `# CONFIG_NAME is not set`, ASCII, with no space around; false
+ *  otherwise. */
+function readUsualLine(b: Uint8Array, a: i32, e: i32, into: KernelConfig): bool {
+  if (e - a < 9) return false;
+  const last = byteAt(b, e - 1);
+  if (last <= 32 || last >= 0x80) return false;
+  if (byteAt(b, a) == 35) {
+    // "# CONFIG_X is not set"
+    if (byteAt(b, a + 1) != 32 || !bytesAre(b, a + 2, CONFIG_) || e - NOT_SET.length < a + 2 || !bytesAre(b, e - NOT_SET.length, NOT_SET)) return false;
+    const end = e - NOT_SET.length;
+    if (end <= a + 2 + CONFIG_.length) return false;
+    for (let i = a + 2 + CONFIG_.length; i < end; i++) if (!isNameChar(byteAt(b, i))) return false;
+    into.values.set(decode(b, a + 2, end), "n");
+    return true;
+  }
+  if (!bytesAre(b, a, CONFIG_)) return false;
+  let eq = a + CONFIG_.length;
+  while (eq < e && isNameChar(byteAt(b, eq))) eq++;
+  if (eq == a + CONFIG_.length || eq >= e || byteAt(b, eq) != 61) return false;
+  into.values.set(decode(b, a, eq), decode(b, eq + 1, e));
+  return true;
+}
+
+function byteAt(b: Uint8Array, i: i32): i32 {
+  return <i32>load<u8>(b.dataStart + <usize>i);
+}
+
+/** Whether the bytes at `a` spell the ASCII string `s` (within the array). */
+function bytesAre(b: Uint8Array, a: i32, s: string): bool {
+  if (a < 0 || a + s.length > b.length) return false;
+  for (let i = 0; i < s.length; i++) if (byteAt(b, a + i) != s.charCodeAt(i)) return false;
+  return true;
+}
+
+function decode(b: Uint8Array, a: i32, e: i32): string {
+  return String.UTF8.decodeUnsafe(b.dataStart + <usize>a, <usize>(e - a));
+}
+
+function isNameChar(c: i32): bool {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || (c >= 97 && c <= 122);
+}
+
+function readLine(file: string, raw: string, no: i32, into: KernelConfig): void {
+  const line = raw.trim();
+  if (line.length == 0) return;
+  if (line.startsWith("#")) {
+    const body = line.substring(1).trim();
+    if (body.startsWith("CONFIG_") && body.endsWith(" is not set")) {
+      const name = body.substring(0, body.length - 11).trim();
+      into.values.set(name, "n");
+      return;
+    }
+    const named = headerRelease(line);
+    if (named.length > 0) {
+      const v = parseRelease(named);
+      if (v == 0) {
+        into.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Warning,
+            Msg.READ_CONFIG_VERSION,
+            "kernel release '" + named + "' is not one ksymns knows (" + knownRangeText() + "); the chosen version is used",
+            Span.at(file, no),
+          ),
+        );
+      } else {
+        into.release = v;
+        into.releaseText = named;
+        into.releaseSpan = Span.at(file, no);
+      }
+    }
+    return;
+  }
+  const eq = line.indexOf("=");
+  if (!line.startsWith("CONFIG_") || eq < 8) {
+    into.findings.push(
+      new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "line not understood (expected CONFIG_NAME=value): " + line, Span.at(file, no)),
+    );
+    return;
+  }
+  const name = line.substring(0, eq);
+  let ok = true;
+  for (let k = 7; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || (c >= 97 && c <= 122))) {
+      ok = false;
+      break;
+    }
+  }
+  if (!ok) {
+    into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "'" + name + "' is not a valid option name", Span.at(file, no)));
+    return;
+  }
+  into.values.set(name, line.substring(eq + 1));
 }

@@ -30,7 +30,7 @@ export class Symvers extends ExportLookup {
   ownerPaths: string[] = [];
   owners: string[] = [];
   rows: StaticArray<i32>;
-  slots: StaticArray<i32>;
+  slots: StaticArray<i32> = new StaticArray<i32>(16);
   /** Rows whose symbol an earlier row lists already, in row order, and that earlier row. */
   repeats: i32[] = [];
   firstRows: i32[] = [];
@@ -40,13 +40,43 @@ export class Symvers extends ExportLookup {
   constructor(
     public file: string,
     public bytes: Uint8Array,
-    maxRows: i32,
+    capacity: i32,
   ) {
     super();
-    this.rows = new StaticArray<i32>(maxRows * STRIDE);
+    this.rows = new StaticArray<i32>(max(capacity, 16) * STRIDE);
+  }
+
+  /** Room for row `count` (the capacity is a guess from the table's size). */
+  private reserve(): void {
+    if ((this.count + 1) * STRIDE <= this.rows.length) return;
+    const more = new StaticArray<i32>(this.rows.length << 1);
+    memory.copy(changetype<usize>(more), changetype<usize>(this.rows), (<usize>this.rows.length) << 2);
+    this.rows = more;
+  }
+
+  /** Appends a row: symbol and namespace byte ranges, owner index, CRC, line, GPL flag. */
+  add(symA: i32, symE: i32, nsA: i32, nsE: i32, owner: i32, crc: i32, line: i32, gpl: bool): void {
+    this.reserve();
+    const rows = this.rows;
+    const r = this.count * STRIDE;
+    unchecked((rows[r] = symA));
+    unchecked((rows[r + 1] = symE));
+    unchecked((rows[r + 2] = nsA));
+    unchecked((rows[r + 3] = nsE));
+    unchecked((rows[r + 4] = owner));
+    unchecked((rows[r + 5] = crc));
+    unchecked((rows[r + 6] = line));
+    unchecked((rows[r + 7] = gpl ? 1 : 0));
+    this.count++;
+  }
+
+  /** Builds the symbol index once every row is read (the first export of a symbol wins;
+   *  the others are repeats). */
+  index(): void {
     let size = 16;
-    while (size < maxRows * 2) size <<= 1;
+    while (size < this.count * 2) size <<= 1;
     this.slots = new StaticArray<i32>(size);
+    for (let i = 0; i < this.count; i++) this.insert(i);
   }
 
   /** The same rows, vmlinux's only. */
@@ -172,6 +202,31 @@ function at(b: Uint8Array, i: i32): i32 {
   return <i32>load<u8>(b.dataStart + <usize>i);
 }
 
+const ONES: u64 = 0x0101010101010101;
+const HIGHS: u64 = 0x8080808080808080;
+const TABS: u64 = 0x0909090909090909;
+const NEWLINES: u64 = 0x0a0a0a0a0a0a0a0a;
+
+/** Index of the first tab or newline at or after `i` (n when none), eight bytes a step. */
+function nextSeparator(b: Uint8Array, i: i32, n: i32): i32 {
+  const base = b.dataStart;
+  while (i + 8 <= n) {
+    const v = load<u64>(base + <usize>i);
+    const t = v ^ TABS;
+    const l = v ^ NEWLINES;
+    // a zero byte of t or l is a separator; the lowest flagged byte is always a true one
+    const hit = ((t - ONES) & ~t & HIGHS) | ((l - ONES) & ~l & HIGHS);
+    if (hit != 0) return i + <i32>(ctz(hit) >> 3);
+    i += 8;
+  }
+  while (i < n) {
+    const c = at(b, i);
+    if (c == 9 || c == 10) return i;
+    i++;
+  }
+  return n;
+}
+
 function hashBytes(b: Uint8Array, a: i32, e: i32): i32 {
   let h: u32 = 0x811c9dc5;
   for (let i = a; i < e; i++) {
@@ -233,10 +288,8 @@ export function moduleNameOfPath(path: string): string {
 /** Reads a Module.symvers from its bytes. Bad lines are findings and are skipped. */
 export function readSymvers(file: string, b: Uint8Array): Symvers {
   const n = b.length;
-  let maxRows = 1;
-  for (let i = 0; i < n; i++) if (at(b, i) == 10) maxRows++;
-  const out = new Symvers(file, b, maxRows);
-  const rows = out.rows;
+  // a real row is 60 to 100 bytes; the rows grow when a table is denser
+  const out = new Symvers(file, b, n / 48);
   const f = new StaticArray<i32>(12); // field bounds: start,end pairs for up to 6 fields
   let lineNo = 0;
   let pos = 0;
@@ -247,21 +300,27 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     lastOwner = -1;
   while (pos < n) {
     lineNo++;
-    let end = pos;
-    while (end < n && at(b, end) != 10) end++;
-    let le = end;
-    if (le > pos && at(b, le - 1) == 13) le--;
+    // fields, found a separator at a time
     let nf = 0;
     let s = pos;
-    for (let i = pos; i <= le; i++) {
-      if (i == le || at(b, i) == 9) {
-        if (nf < 6) {
-          unchecked((f[nf * 2] = s));
-          unchecked((f[nf * 2 + 1] = i));
-        }
-        nf++;
-        s = i + 1;
+    let end = n;
+    while (true) {
+      const i = nextSeparator(b, s, n);
+      if (nf < 6) {
+        unchecked((f[nf * 2] = s));
+        unchecked((f[nf * 2 + 1] = i));
       }
+      nf++;
+      if (i >= n || at(b, i) == 10) {
+        end = i;
+        break;
+      }
+      s = i + 1;
+    }
+    let le = end;
+    if (le > pos && at(b, le - 1) == 13) {
+      le--;
+      if (nf <= 6) unchecked((f[(nf - 1) * 2 + 1] = le));
     }
     const lineStart = pos;
     pos = end + 1;
@@ -340,19 +399,9 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     }
     lastModA = modA;
     lastModE = modE;
-    const r = out.count * STRIDE;
-    // r + 7 < maxRows * STRIDE: count never exceeds the lines counted above
-    unchecked((rows[r] = f[2]));
-    unchecked((rows[r + 1] = f[3]));
-    unchecked((rows[r + 2] = nsA));
-    unchecked((rows[r + 3] = nsE));
-    unchecked((rows[r + 4] = lastOwner));
-    unchecked((rows[r + 5] = <i32>crc));
-    unchecked((rows[r + 6] = lineNo));
-    unchecked((rows[r + 7] = typE - typA >= 17 && at(b, typA + 14) == 71 ? 1 : 0)); // EXPORT_SYMBOL_GPL...
-    out.insert(out.count);
-    out.count++;
+    out.add(f[2], f[3], nsA, nsE, lastOwner, <i32>crc, lineNo, typE - typA >= 17 && at(b, typA + 14) == 71); // EXPORT_SYMBOL_GPL...
   }
+  out.index();
   if (bad > MAX_FINDINGS) {
     out.findings.push(
       new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE, (bad - MAX_FINDINGS).toString() + " more lines ignored", Span.at(file, 1)),

@@ -72,18 +72,23 @@ function autoconfOf(c: KernelConfig): string {
       return a.text;
     }
   }
-  const sorted = keys.slice(0);
-  sorted.sort();
+  // in the .config's order, as kconfig writes both files; pieces joined once (9,500 lines)
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const k = sorted[i];
-    const v = c.values.get(k);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = values[i];
     if (!k.startsWith("CONFIG_") || v == "n" || v.length == 0) continue;
-    if (v == "y") out.push("#define " + k + " 1");
-    else if (v == "m") out.push("#define " + k + "_MODULE 1");
-    else out.push("#define " + k + " " + v);
+    out.push("#define ");
+    out.push(k);
+    if (v == "y") out.push(" 1\n");
+    else if (v == "m") out.push("_MODULE 1\n");
+    else {
+      out.push(" ");
+      out.push(v);
+      out.push("\n");
+    }
   }
-  const made = new Autoconf(c, keys, values, out.join("\n") + "\n");
+  const made = new Autoconf(c, keys, values, out.join(""));
   autoconfs.unshift(made);
   if (autoconfs.length > KEPT_AUTOCONFS) autoconfs.pop();
   return made.text;
