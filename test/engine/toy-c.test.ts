@@ -95,3 +95,22 @@ describe("the C reader", () => {
     expect(f).toMatchObject({ file: "b.c", line: 5, severity: "warning" });
   });
 });
+
+describe("an #error reached through a name a missing kernel header defines", () => {
+  const guarded = (includes: string) =>
+    `#include <linux/module.h>\n${includes}#if (PAGE_SIZE < 4096)\n#error "needs at least a PAGE_SIZE of 4096"\n#endif\nMODULE_LICENSE("GPL");\n`;
+
+  it("is a note, not gcc's error, when the header the name most likely comes from is not carried", async () => {
+    const r = await engine.run({ "acct.c": guarded("#include <linux/mm.h>\n") }, { kernel: "6.12" });
+    expect(r.build.modules[0].produced).toBe(true);
+    const note = r.findings.find((f) => f.text.startsWith('#error "needs at least a PAGE_SIZE of 4096" is reached because'));
+    expect([note?.severity, note?.line]).toEqual(["info", 4]);
+    expect(r.findings.filter((f) => f.stage === "compile")).toEqual([]);
+  });
+
+  it("stays gcc's error when every header is there: the name is then really undefined", async () => {
+    const r = await engine.run({ "acct.c": guarded("") }, { kernel: "6.12" });
+    expect(r.build.modules[0].produced).toBe(false);
+    expect(r.findings.map((f) => f.text)).toContain('error: #error "needs at least a PAGE_SIZE of 4096"');
+  });
+});

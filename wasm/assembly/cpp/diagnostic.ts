@@ -97,6 +97,8 @@ export const PP_SEVERITY_NAMES: string[] = ["error", "warning", "note", "fatal e
 export class PPDiagnostic {
   chain: string = "";
   expansion: i32 = 0;
+  /** An #error inside a conditional whose condition read a name no macro defines as 0. */
+  underUndefinedName: bool = false;
   constructor(
     public code: PPCode,
     public severity: PPSeverity,

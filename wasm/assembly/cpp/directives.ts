@@ -20,6 +20,9 @@ class Conditionals {
   /** Where its #if is: file and token of the `#`. */
   file: IntVec = new IntVec(64);
   tok: IntVec = new IntVec(64);
+  /** Whether a condition of it read a name no macro defines as 0: which group is taken may
+   *  then be wrong where headers are missing. */
+  undefinedName: IntVec = new IntVec(64);
 
   get length(): i32 {
     return this.kind.length;
@@ -31,6 +34,7 @@ class Conditionals {
     this.sawElse.push(0);
     this.file.push(file);
     this.tok.push(tok);
+    this.undefinedName.push(0);
   }
 
   pop(): void {
@@ -39,6 +43,13 @@ class Conditionals {
     this.sawElse.pop();
     this.file.pop();
     this.tok.pop();
+    this.undefinedName.pop();
+  }
+
+  /** Whether an open conditional's condition read an undefined name. */
+  anyUndefinedName(): bool {
+    for (let i = 0; i < this.undefinedName.length; i++) if (this.undefinedName.get(i) != 0) return true;
+    return false;
   }
 }
 
@@ -256,7 +267,9 @@ export class Directives {
 
   private ifDirective(fr: IncludeFrame, h: i32, end: i32): i32 {
     const v = this.pp.evaluate(fr, h, end, "#if");
-    return this.open(fr, h, Name.If, v);
+    const skipTo = this.open(fr, h, Name.If, v);
+    if (this.pp.lastUsedUndefined) this.conds.undefinedName.set(this.conds.length - 1, 1);
+    return skipTo;
   }
 
   private ifdef(fr: IncludeFrame, h: i32, end: i32, positive: bool): i32 {
@@ -291,8 +304,10 @@ export class Directives {
     this.conds.kind.set(c, kind);
     if (this.conds.taken.get(c) != 0) return this.skip(fr, h);
     let v = false;
-    if (kind == Name.Elif) v = pp.evaluate(fr, h, end, "#elif");
-    else {
+    if (kind == Name.Elif) {
+      v = pp.evaluate(fr, h, end, "#elif");
+      if (pp.lastUsedUndefined) this.conds.undefinedName.set(c, 1);
+    } else {
       const a = this.macroName(fr, h, end, dir, false);
       if (a >= 0) {
         this.extraTokens(fr, h + 3, end, dir);
@@ -421,8 +436,12 @@ export class Directives {
 
   private diagnostic(fr: IncludeFrame, h: i32, end: i32, isError: bool): void {
     const text = (isError ? "#error " : "#warning ") + this.pp.lineText(fr.lx, h + 2, end);
-    if (isError) this.pp.reportFile(PPCode.ERROR_DIRECTIVE, PPSeverity.Error, text, fr.file, h + 1);
-    else this.pp.reportFile(PPCode.WARNING_DIRECTIVE, PPSeverity.Warning, text, fr.file, h + 1);
+    if (isError) {
+      const ds = this.pp.res.diagnostics;
+      const before = ds.length;
+      this.pp.reportFile(PPCode.ERROR_DIRECTIVE, PPSeverity.Error, text, fr.file, h + 1);
+      if (ds.length > before && this.conds.anyUndefinedName()) ds[ds.length - 1].underUndefinedName = true;
+    } else this.pp.reportFile(PPCode.WARNING_DIRECTIVE, PPSeverity.Warning, text, fr.file, h + 1);
   }
 
   private line(fr: IncludeFrame, h: i32, end: i32): void {

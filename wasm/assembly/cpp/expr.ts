@@ -149,6 +149,8 @@ export class ExprEvaluator {
   private uns: Array<bool> = [];
   private skipEval: i32 = 0;
   private failed: bool = false;
+  /** Whether the last evaluation's value depended on a name no macro defines (read as 0). */
+  usedUndefined: bool = false;
   // the value eval_token produced
   private v: i64 = 0;
   private u: bool = false;
@@ -189,6 +191,7 @@ export class ExprEvaluator {
     const ex = this.ex;
     this.skipEval = 0;
     this.failed = false;
+    this.usedUndefined = false;
     let top = 0;
     this.set(0, OP_EOF, -1);
     let wantValue = true;
@@ -474,6 +477,8 @@ export class ExprEvaluator {
       this.defined();
       return;
     }
+    // its value decides: a name no macro defines counts as 0
+    if (this.skipEval == 0) this.usedUndefined = true;
     if (this.options.warnUndef && this.skipEval == 0) {
       this.warn('"' + this.atoms.text(a) + '" is not defined, evaluates to 0', t, PPCode.IF_UNDEFINED_IDENTIFIER);
     }

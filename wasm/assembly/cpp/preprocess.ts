@@ -495,10 +495,13 @@ export class Preprocessor extends ExpanderHost {
     const w = ex.macroOf(this.wcharSize);
     this.expr.options.shortWchar = w != null && w.count == 1 && this.atoms.text(w.atom[0]) == "2";
     const v = this.expr.evaluate(dir, at);
+    this.lastUsedUndefined = this.expr.usedUndefined;
     this.endDirectiveExpansion();
     fr.cur = end;
     return v;
   }
+  /** Whether the last #if or #elif read a name no macro defines as 0. */
+  lastUsedUndefined: bool = false;
 
   presumedLine(file: i32, tok: i32): i32 {
     if (file < 0 || file >= this.res.files.length) return 0;

@@ -396,6 +396,22 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       );
       continue;
     }
+    if (lacksKernel && d.code == PPCode.ERROR_DIRECTIVE && d.underUndefinedName) {
+      // `#if PAGE_SIZE < 4096` with the header that defines PAGE_SIZE missing: gcc, with it,
+      // most likely takes the other group
+      mod.findings.push(
+        new Finding(
+          Stage.Read,
+          Severity.Info,
+          Msg.READ_HEADER_NOT_BUILTIN,
+          d.text +
+            " is reached because an #if around it reads a name no header here defines as 0, likely one from a kernel header ksymns does not carry; with that header the real build most likely does not reach it",
+          span,
+          mod.name,
+        ),
+      );
+      continue;
+    }
     const where = inFile ? shownName(res, f) + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
     const text = PP_SEVERITY_NAMES[<i32>d.severity] + ": " + d.text;
     const chain = d.chain.length > 0 ? d.chain.replaceAll(PRELUDE_DIR + "/", PRELUDE_SHOWN + "/").replaceAll(PACK_DIR + "/", PACK_SHOWN + "/") : "";
