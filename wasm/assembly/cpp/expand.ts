@@ -37,7 +37,7 @@ export abstract class ExpanderHost {
   /** A diagnostic at token `at` of the expander's arena (-1: where the file is being read). */
   abstract report(code: PPCode, severity: PPSeverity, text: string, at: i32): void;
   /** Defines the macro a placeholder of a define-only file stands for (cpp/deferred.ts). */
-  abstract definePending(placeholder: MacroDef): MacroDef | null;
+  abstract definePending(placeholder: MacroDef, atom: i32): MacroDef | null;
   /** A note at a definition. */
   abstract reportDefinition(code: PPCode, severity: PPSeverity, text: string, def: MacroDef): void;
   /** Stops the translation unit (a limit was reached). */
@@ -175,12 +175,13 @@ export class Expander {
   /** The macro a name means now, or null. */
   @inline macroOf(atom: i32): MacroDef | null {
     const m = atom < this.macros.length ? unchecked(this.macros[atom]) : null;
-    return m != null && m.pending >= 0 ? this.host.definePending(m) : m;
+    return m != null && m.pending >= 0 ? this.host.definePending(m, atom) : m;
   }
 
   define(atom: i32, m: MacroDef | null): void {
-    while (this.macros.length <= atom) this.macros.push(null);
-    this.macros[atom] = m;
+    // sized once for every atom known (grown a slot at a time it would be copied a dozen times)
+    if (this.macros.length <= atom) this.macros.length = max(atom + 1, this.atoms.count);
+    unchecked((this.macros[atom] = m));
   }
 
   addIntrinsic(x: Intrinsic): void {

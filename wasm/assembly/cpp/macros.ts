@@ -60,12 +60,11 @@ export class MacroDef {
   /** Where it is defined (null for built-ins) and the token index of its name there. */
   src: SourceFile | null = null;
   nameTok: i32 = -1;
-  /** A placeholder's line among its define-only file's (cpp/deferred.ts), -1 otherwise. */
+  /** 0 for the placeholder a define-only file's names stand for (cpp/deferred.ts), else -1. */
   pending: i32 = -1;
   /** Why the definition failed (no macro is defined then), and warnings it gave. */
   error: DefineProblem | null = null;
-  /** Made on the first warning: most definitions have none, and a define-only file makes
-   *  thousands of placeholders (cpp/deferred.ts). */
+  /** Made on the first warning: most definitions have none. */
   warnings: DefineProblem[] | null = null;
 
   warn(p: DefineProblem): void {

@@ -795,24 +795,24 @@ export class Preprocessor extends ExpanderHost {
     return def;
   }
 
-  /** Includes a define-only file (cpp/deferred.ts): its names stand for placeholders, except
-   *  a name already defined, whose line is read now (as it would warn now). */
+  /** Includes a define-only file (cpp/deferred.ts): its names stand for its placeholder,
+   *  except a name already defined, whose line is read now (as it would warn now). */
   private defineDeferred(sf: SourceFile, d: DeferredDefines): void {
     const ex = this.ex;
     for (let k = 0; k < d.names.length; k++) {
       const name = unchecked(d.names[k]);
-      if (ex.macroOf(name) == null) ex.define(name, unchecked(d.placeholders[k]));
+      if (ex.macroOf(name) == null) ex.define(name, d.placeholder);
       else this.defineAt(sf, sf.index, k, unchecked(d.hashes[k]), sf.lexed.lineEnd(unchecked(d.hashes[k])));
     }
   }
 
-  definePending(placeholder: MacroDef): MacroDef | null {
+  definePending(placeholder: MacroDef, atom: i32): MacroDef | null {
     const sf = placeholder.src as SourceFile;
-    const k = placeholder.pending;
     const d = sf.deferred as DeferredDefines;
+    const k = d.lineOf(atom);
     const h = unchecked(d.hashes[k]);
     // it stands for nothing while its line is read (a define that names itself)
-    this.ex.define(placeholder.name, null);
+    this.ex.define(atom, null);
     return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
   }
 

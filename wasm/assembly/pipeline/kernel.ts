@@ -107,5 +107,6 @@ const merged: MergedConfig[] = [];
 
 function copyValues(from: KernelConfig, into: KernelConfig): void {
   const keys = from.values.keys();
-  for (let i = 0; i < keys.length; i++) into.values.set(keys[i], from.values.get(keys[i]));
+  const values = from.values.values();
+  for (let i = 0; i < keys.length; i++) into.values.set(keys[i], values[i]);
 }

@@ -62,9 +62,9 @@ export class KernelHeaders {
  *  each workspace without the base kernel and then with it). */
 function autoconfOf(c: KernelConfig): string {
   for (let i = 0; i < autoconfs.length; i++) if (autoconfs[i].config === c) return autoconfs[i].text;
+  // both in insertion order, read in one pass each (11,000 options)
   const keys = c.values.keys();
-  const values: string[] = [];
-  for (let i = 0; i < keys.length; i++) values.push(c.values.get(keys[i]));
+  const values = c.values.values();
   for (let i = 0; i < autoconfs.length; i++) {
     const a = autoconfs[i];
     if (a.sameAs(keys, values)) {

@@ -18,11 +18,12 @@ export enum Bind {
 
 export class Scope {
   private head: Int32Array = new Int32Array(4096);
-  private kind: IntVec = new IntVec(4096);
-  private data: IntVec = new IntVec(4096);
-  private walk: IntVec = new IntVec(4096);
-  private prev: IntVec = new IntVec(4096);
-  private atom: IntVec = new IntVec(4096);
+  // the bindings grow as a file declares: a small file touches little fresh memory
+  private kind: IntVec = new IntVec(256);
+  private data: IntVec = new IntVec(256);
+  private walk: IntVec = new IntVec(256);
+  private prev: IntVec = new IntVec(256);
+  private atom: IntVec = new IntVec(256);
   private marks: IntVec = new IntVec(64);
   /** The function walk new bindings belong to (0: file scope). */
   walkId: i32 = 0;
