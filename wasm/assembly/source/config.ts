@@ -71,8 +71,16 @@ function readUsualLine(b: Uint8Array, a: i32, e: i32, into: KernelConfig): bool 
   let eq = a + CONFIG_.length;
   while (eq < e && isNameChar(byteAt(b, eq))) eq++;
   if (eq == a + CONFIG_.length || eq >= e || byteAt(b, eq) != 61) return false;
-  into.values.set(decode(b, a, eq), decode(b, eq + 1, e));
+  into.values.set(decode(b, a, eq), eq + 2 == e && byteAt(b, eq + 1) < 0x80 ? tristate(byteAt(b, eq + 1)) : decode(b, eq + 1, e));
   return true;
+}
+
+/** A one-character ASCII value; y, m and n (most values) are not made again for each line. */
+function tristate(c: i32): string {
+  if (c == 121) return "y";
+  if (c == 109) return "m";
+  if (c == 110) return "n";
+  return String.fromCharCode(c);
 }
 
 function byteAt(b: Uint8Array, i: i32): i32 {

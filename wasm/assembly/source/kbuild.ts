@@ -10,7 +10,7 @@ import { Msg, Severity, Stage } from "../../shared/codes";
 import { argFromText, MacroArg } from "./toyc";
 import { shellWords } from "./text";
 import { KernelConfig } from "./config";
-import { Make, MakeFiles, normalizePath, splitWords } from "./make";
+import { Make, MakeFiles, MakeVar, normalizePath, splitWords } from "./make";
 
 /** One object compiled from one C file, with the flags its command line gets. */
 export class KbuildObject {
@@ -158,8 +158,9 @@ class FolderReader {
   notBuilt(make: Make, file: string): void {
     for (let k = 0; k < 2; k++) {
       const list = k == 0 ? "obj-" : "obj-n";
-      if (!make.vars.has(list)) continue;
-      const a = make.vars.get(list).assignments;
+      const v = make.find(list);
+      if (v == null) continue;
+      const a = (v as MakeVar).assignments;
       for (let i = 0; i < a.length; i++) {
         const t = a[i].target;
         const open = t.indexOf("$(");
@@ -195,11 +196,7 @@ class FolderReader {
     m.define("KBUILD_EXTMOD", ".");
     m.define("srctree", KERNEL_TREE);
     m.define("objtree", KERNEL_TREE);
-    const keys = c.config.values.keys();
-    for (let i = 0; i < keys.length; i++) {
-      const v = c.config.values.get(keys[i]);
-      if (v != "n") m.define(keys[i], v);
-    }
+    m.options = c.config;
     return m;
   }
 

@@ -6,6 +6,7 @@ import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { splitLines } from "./text";
 import { normalizePath } from "../cpp/include";
+import { KernelConfig } from "./config";
 
 /** One assignment to a variable, as written (for spans: which line put a word in it). */
 export class Assignment {
@@ -40,7 +41,10 @@ const MAX_INCLUDES = 16;
 
 /** A Makefile read by make: the variables it leaves, and what make would have said. */
 export class Make {
-  vars: Map<string, MakeVar> = new Map();
+  private vars: Map<string, MakeVar> = new Map();
+  /** The .config's options, as variables the first time each is read (kbuild includes
+   *  include/config/auto.conf; a profile has 11,000 of them, a Makefile reads a few). */
+  options: KernelConfig | null = null;
   findings: Finding[] = [];
   /** make stopped ($(error ...), or a syntax error): nothing is built. */
   stopped: bool = false;
@@ -57,10 +61,22 @@ export class Make {
     this.vars.set(name, new MakeVar(value, false));
   }
 
+  /** The variable `name`, or null when it is undefined. */
+  find(name: string): MakeVar | null {
+    if (this.vars.has(name)) return this.vars.get(name);
+    if (this.options == null || !name.startsWith("CONFIG_")) return null;
+    const value = (this.options as KernelConfig).get(name);
+    if (value == "n") return null;
+    const v = new MakeVar(value, false);
+    this.vars.set(name, v);
+    return v;
+  }
+
   /** The expanded value of `name` ("" when undefined). */
   get(name: string): string {
-    if (!this.vars.has(name)) return "";
-    const v = this.vars.get(name);
+    const found = this.find(name);
+    if (found == null) return "";
+    const v = found as MakeVar;
     if (!v.recursive) return v.value;
     if (this.expanding.has(name)) {
       this.finding(Severity.Error, "*** Recursive variable '" + name + "' references itself (eventually).  Stop.");
@@ -74,8 +90,9 @@ export class Make {
 
   /** The line of the assignment that put `word` into `name`, or 0. */
   lineOf(name: string, word: string): i32 {
-    if (!this.vars.has(name)) return 0;
-    const a = this.vars.get(name).assignments;
+    const v = this.find(name);
+    if (v == null) return 0;
+    const a = (v as MakeVar).assignments;
     for (let i = 0; i < a.length; i++) {
       const ws = splitWords(this.expand(a[i].text));
       if (ws.includes(word)) return a[i].line;
@@ -199,7 +216,7 @@ export class Make {
   private condition(kind: string, args: string): bool {
     if (kind == "ifdef" || kind == "ifndef") {
       const name = this.expand(args).trim();
-      const defined = this.vars.has(name) && this.get(name).length > 0;
+      const defined = this.find(name) != null && this.get(name).length > 0;
       return kind == "ifdef" ? defined : !defined;
     }
     if (kind != "ifeq" && kind != "ifneq") {
@@ -239,10 +256,10 @@ export class Make {
       this.finding(Severity.Error, "*** empty variable name.  Stop.");
       return;
     }
-    const had = this.vars.has(name);
-    if (op == "?=" && had) return;
-    if (op == "+=" && had) {
-      const v = this.vars.get(name);
+    const found = this.find(name);
+    if (op == "?=" && found != null) return;
+    if (op == "+=" && found != null) {
+      const v = found as MakeVar;
       const add = v.recursive ? value : this.expand(value);
       v.value = v.value.length == 0 ? add : v.value + " " + add;
       if (v.value.length > MAX_VALUE) {
@@ -354,7 +371,7 @@ export class Make {
       if (args.length < 3) return "";
       const name = this.expand(args[0]).trim();
       const list = splitWords(this.expand(args[1]));
-      const had = this.vars.has(name) ? this.vars.get(name) : null;
+      const had = this.find(name);
       const out: string[] = [];
       for (let i = 0; i < list.length; i++) {
         this.vars.set(name, new MakeVar(list[i], false));
@@ -369,10 +386,11 @@ export class Make {
       const saved: Array<MakeVar | null> = [];
       for (let i = 0; i < args.length; i++) {
         const k = i.toString();
-        saved.push(this.vars.has(k) ? this.vars.get(k) : null);
+        saved.push(this.find(k));
         this.vars.set(k, new MakeVar(i == 0 ? name : this.expand(args[i]), false));
       }
-      const v = this.vars.has(name) ? this.vars.get(name).value : "";
+      const called = this.find(name);
+      const v = called != null ? (called as MakeVar).value : "";
       const out = this.expand(v);
       for (let i = 0; i < args.length; i++) {
         const s = saved[i];
@@ -462,8 +480,11 @@ export class Make {
       }
       return out.join(" ");
     }
-    if (fn == "value") return this.vars.has(a0.trim()) ? this.vars.get(a0.trim()).value : "";
-    if (fn == "origin") return this.vars.has(a0.trim()) ? "file" : "undefined";
+    if (fn == "value") {
+      const v = this.find(a0.trim());
+      return v != null ? (v as MakeVar).value : "";
+    }
+    if (fn == "origin") return this.find(a0.trim()) != null ? "file" : "undefined";
     if (fn == "shell") {
       this.finding(Severity.Info, "$(shell " + a0 + ") is not run; ksymns takes it as empty");
       return "";

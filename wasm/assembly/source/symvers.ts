@@ -288,8 +288,8 @@ export function moduleNameOfPath(path: string): string {
 /** Reads a Module.symvers from its bytes. Bad lines are findings and are skipped. */
 export function readSymvers(file: string, b: Uint8Array): Symvers {
   const n = b.length;
-  // a real row is 60 to 100 bytes; the rows grow when a table is denser
-  const out = new Symvers(file, b, n / 48);
+  // a real table's rows average about 70 bytes; the rows grow when a table is denser
+  const out = new Symvers(file, b, n / 64);
   const f = new StaticArray<i32>(12); // field bounds: start,end pairs for up to 6 fields
   let lineNo = 0;
   let pos = 0;
