@@ -268,13 +268,20 @@ function text(b: Uint8Array, a: i32, e: i32): string {
 }
 
 function sameBytes(b: Uint8Array, a: i32, e: i32, c: i32, d: i32): bool {
-  if (e - a != d - c) return false;
-  for (let i = 0; i < e - a; i++) if (at(b, a + i) != at(b, c + i)) return false;
+  const n = e - a;
+  if (n != d - c) return false;
+  const base = b.dataStart;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) if (load<u64>(base + <usize>(a + i)) != load<u64>(base + <usize>(c + i))) return false;
+  for (; i < n; i++) if (at(b, a + i) != at(b, c + i)) return false;
   return true;
 }
 
 function asciiOnly(b: Uint8Array, a: i32, e: i32): bool {
-  for (let i = a; i < e; i++) if (at(b, i) >= 0x80) return false;
+  const base = b.dataStart;
+  let i = a;
+  for (; i + 8 <= e; i += 8) if ((load<u64>(base + <usize>i) & HIGHS) != 0) return false;
+  for (; i < e; i++) if (at(b, i) >= 0x80) return false;
   return true;
 }
 
@@ -333,36 +340,36 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
       modE = 0,
       typA = 0,
       typE = 0;
-    if (nf == 5 && isExportType(b, f[6], f[7])) {
+    if (nf == 5 && isExportType(b, unchecked(f[6]), unchecked(f[7]))) {
       layout = SymversLayout.NamespaceLast;
-      modA = f[4];
-      modE = f[5];
-      typA = f[6];
-      typE = f[7];
-      nsA = f[8];
-      nsE = f[9];
-    } else if (nf == 5 && isExportType(b, f[8], f[9])) {
+      modA = unchecked(f[4]);
+      modE = unchecked(f[5]);
+      typA = unchecked(f[6]);
+      typE = unchecked(f[7]);
+      nsA = unchecked(f[8]);
+      nsE = unchecked(f[9]);
+    } else if (nf == 5 && isExportType(b, unchecked(f[8]), unchecked(f[9]))) {
       layout = SymversLayout.NamespaceThird;
-      nsA = f[4];
-      nsE = f[5];
-      modA = f[6];
-      modE = f[7];
-      typA = f[8];
-      typE = f[9];
-    } else if (nf == 4 && isExportType(b, f[6], f[7])) {
+      nsA = unchecked(f[4]);
+      nsE = unchecked(f[5]);
+      modA = unchecked(f[6]);
+      modE = unchecked(f[7]);
+      typA = unchecked(f[8]);
+      typE = unchecked(f[9]);
+    } else if (nf == 4 && isExportType(b, unchecked(f[6]), unchecked(f[7]))) {
       layout = SymversLayout.NoNamespace;
-      modA = f[4];
-      modE = f[5];
-      typA = f[6];
-      typE = f[7];
+      modA = unchecked(f[4]);
+      modE = unchecked(f[5]);
+      typA = unchecked(f[6]);
+      typE = unchecked(f[7]);
     }
-    const crc = nf >= 2 ? hexValue(b, f[0], f[1]) : -1;
-    if (layout == SymversLayout.Unknown || crc < 0 || f[3] == f[2] || modE == modA || !asciiOnly(b, f[2], f[3])) {
+    const crc = nf >= 2 ? hexValue(b, unchecked(f[0]), unchecked(f[1])) : -1;
+    if (layout == SymversLayout.Unknown || crc < 0 || unchecked(f[3]) == unchecked(f[2]) || modE == modA || !asciiOnly(b, unchecked(f[2]), unchecked(f[3]))) {
       bad++;
       if (out.findings.length < MAX_FINDINGS) {
         let why = "expected CRC<TAB>symbol<TAB>module<TAB>export type<TAB>namespace";
-        if (layout != SymversLayout.Unknown && crc < 0) why = "the CRC '" + text(b, f[0], f[1]) + "' is not a hexadecimal number";
-        else if (layout != SymversLayout.Unknown && f[3] > f[2] && modE > modA) why = "the symbol name is not ASCII";
+        if (layout != SymversLayout.Unknown && crc < 0) why = "the CRC '" + text(b, unchecked(f[0]), unchecked(f[1])) + "' is not a hexadecimal number";
+        else if (layout != SymversLayout.Unknown && unchecked(f[3]) > unchecked(f[2]) && modE > modA) why = "the symbol name is not ASCII";
         else if (layout != SymversLayout.Unknown) why = "empty symbol or module column";
         else if (nf < 4) why = "only " + nf.toString() + " tab-separated column" + (nf == 1 ? "" : "s") + "; " + why;
         out.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_SYMVERS_LINE, "line ignored: " + why, Span.at(file, lineNo)));
@@ -399,7 +406,7 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
     }
     lastModA = modA;
     lastModE = modE;
-    out.add(f[2], f[3], nsA, nsE, lastOwner, <i32>crc, lineNo, typE - typA >= 17 && at(b, typA + 14) == 71); // EXPORT_SYMBOL_GPL...
+    out.add(f[2], unchecked(f[3]), nsA, nsE, lastOwner, <i32>crc, lineNo, typE - typA >= 17 && at(b, typA + 14) == 71); // EXPORT_SYMBOL_GPL...
   }
   out.index();
   if (bad > MAX_FINDINGS) {
