@@ -143,8 +143,7 @@ export function depmodCheck(release: string, symvers: ArrayBuffer, config: strin
     if (v == 0) v = fileCfg.release != 0 ? fileCfg.release : DEFAULT_RELEASE;
     const r = new Rules(v);
     const cfg = defaultConfig(r);
-    const keys = fileCfg.values.keys();
-    for (let i = 0; i < keys.length; i++) cfg.values.set(keys[i], fileCfg.values.get(keys[i]));
+    cfg.setAll(fileCfg);
     const lcfg = new LoaderConfig();
     lcfg.modversions = cfg.isOn("MODVERSIONS");
     lcfg.sig = cfg.isOn("MODULE_SIG");

@@ -58,8 +58,7 @@ export function chooseKernel(ws: Workspace, opt: RunOptions, profile: Profile | 
 }
 
 function addKeys(from: KernelConfig, into: Set<string>): void {
-  const keys = from.values.keys();
-  for (let i = 0; i < keys.length; i++) into.add(keys[i]);
+  for (let i = 0; i < from.table.count; i++) into.add(from.table.key(i));
 }
 
 /** The profile's .config under the defaults, the workspace's .config and the options. The
@@ -82,10 +81,11 @@ function mergedConfig(
     if (m.profile === profile && m.release == release && m.fileText == fileText && m.optionsKey == optionsKey) return m.config;
   }
   const cfg = new KernelConfig();
-  if (profile != null) copyValues((profile as Profile).config, cfg);
-  copyValues(defaults, cfg);
-  copyValues(fileCfg, cfg);
-  for (let i = 0; i < ok.length; i++) cfg.values.set(ok[i], options.get(ok[i]));
+  // the profile's rows are copied whole; the few options over them are set one by one
+  if (profile != null) cfg.table = (profile as Profile).config.table.clone();
+  cfg.setAll(defaults);
+  cfg.setAll(fileCfg);
+  for (let i = 0; i < ok.length; i++) cfg.table.set(ok[i], options.get(ok[i]));
   merged.unshift(new MergedConfig(profile, release, fileText, optionsKey, cfg));
   if (merged.length > KEPT_CONFIGS) merged.pop();
   return cfg;
@@ -104,9 +104,3 @@ class MergedConfig {
 }
 /** Newest first. */
 const merged: MergedConfig[] = [];
-
-function copyValues(from: KernelConfig, into: KernelConfig): void {
-  const keys = from.values.keys();
-  const values = from.values.values();
-  for (let i = 0; i < keys.length; i++) into.values.set(keys[i], values[i]);
-}

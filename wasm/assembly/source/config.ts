@@ -5,9 +5,11 @@ import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { knownRangeText, parseRelease } from "../kernel/versions";
 import { headerRelease } from "../../shared/configheader";
+import { ConfigTable } from "./configtable";
 
 export class KernelConfig {
-  values: Map<string, string> = new Map();
+  /** The options, in the order they were first set. */
+  table: ConfigTable = new ConfigTable();
   /** Release named in the header comment, 0 when there is none. */
   release: i32 = 0;
   releaseText: string = "";
@@ -16,15 +18,21 @@ export class KernelConfig {
 
   /** "y", "m", "n" (also for "is not set" and absent), or the raw value. */
   get(name: string): string {
-    const key = name.startsWith("CONFIG_") ? name : "CONFIG_" + name;
-    return this.values.has(key) ? this.values.get(key) : "n";
+    const row = this.table.find(name.startsWith("CONFIG_") ? name : "CONFIG_" + name);
+    return row < 0 ? "n" : this.table.value(row);
   }
   isOn(name: string): bool {
     const v = this.get(name);
     return v == "y" || v == "m";
   }
   set(name: string, value: string): void {
-    this.values.set(name.startsWith("CONFIG_") ? name : "CONFIG_" + name, value);
+    this.table.set(name.startsWith("CONFIG_") ? name : "CONFIG_" + name, value);
+  }
+
+  /** Sets every option `from` sets, to its value there. */
+  setAll(from: KernelConfig): void {
+    const t = from.table;
+    for (let i = 0; i < t.count; i++) this.table.set(t.key(i), t.value(i));
   }
 }
 
@@ -36,6 +44,9 @@ export function readConfig(file: string, text: string, into: KernelConfig): Kern
  *  every start, the two usual forms in place, anything else line by line as text). */
 export function readConfigBytes(file: string, b: Uint8Array, into: KernelConfig): KernelConfig {
   const n = b.length;
+  // a table not yet filled reads its rows in place (a line is about 30 bytes)
+  if (into.table.count == 0) into.table = new ConfigTable(b, n / 24);
+  const inPlace = into.table.count == 0;
   let a = 0;
   let no = 0;
   while (a < n) {
@@ -43,7 +54,7 @@ export function readConfigBytes(file: string, b: Uint8Array, into: KernelConfig)
     while (nl < n && byteAt(b, nl) != 10) nl++;
     const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
     no++;
-    if (!readUsualLine(b, a, e, into)) readLine(file, decode(b, a, e), no, into);
+    if (!readUsualLine(b, a, e, into, inPlace)) readLine(file, decode(b, a, e), no, into);
     a = nl + 1;
   }
   return into;
@@ -54,7 +65,7 @@ const NOT_SET = " is not set";
 
 /** `CONFIG_NAME=value` or `# CONFIG_NAME is not set`, ASCII, with no space around; false
  *  otherwise. */
-function readUsualLine(b: Uint8Array, a: i32, e: i32, into: KernelConfig): bool {
+function readUsualLine(b: Uint8Array, a: i32, e: i32, into: KernelConfig, inPlace: bool): bool {
   if (e - a < 9) return false;
   const last = byteAt(b, e - 1);
   if (last <= 32 || last >= 0x80) return false;
@@ -64,23 +75,17 @@ function readUsualLine(b: Uint8Array, a: i32, e: i32, into: KernelConfig): bool 
     const end = e - NOT_SET.length;
     if (end <= a + 2 + CONFIG_.length) return false;
     for (let i = a + 2 + CONFIG_.length; i < end; i++) if (!isNameChar(byteAt(b, i))) return false;
-    into.values.set(decode(b, a + 2, end), "n");
+    if (inPlace) into.table.setRange(a + 2, end, -1, -1);
+    else into.table.set(decode(b, a + 2, end), "n");
     return true;
   }
   if (!bytesAre(b, a, CONFIG_)) return false;
   let eq = a + CONFIG_.length;
   while (eq < e && isNameChar(byteAt(b, eq))) eq++;
   if (eq == a + CONFIG_.length || eq >= e || byteAt(b, eq) != 61) return false;
-  into.values.set(decode(b, a, eq), eq + 2 == e && byteAt(b, eq + 1) < 0x80 ? tristate(byteAt(b, eq + 1)) : decode(b, eq + 1, e));
+  if (inPlace) into.table.setRange(a, eq, eq + 1, e);
+  else into.table.set(decode(b, a, eq), decode(b, eq + 1, e));
   return true;
-}
-
-/** A one-character ASCII value; y, m and n (most values) are not made again for each line. */
-function tristate(c: i32): string {
-  if (c == 121) return "y";
-  if (c == 109) return "m";
-  if (c == 110) return "n";
-  return String.fromCharCode(c);
 }
 
 function byteAt(b: Uint8Array, i: i32): i32 {
@@ -109,7 +114,7 @@ function readLine(file: string, raw: string, no: i32, into: KernelConfig): void 
     const body = line.substring(1).trim();
     if (body.startsWith("CONFIG_") && body.endsWith(" is not set")) {
       const name = body.substring(0, body.length - 11).trim();
-      into.values.set(name, "n");
+      into.table.set(name, "n");
       return;
     }
     const named = headerRelease(line);
@@ -153,5 +158,5 @@ function readLine(file: string, raw: string, no: i32, into: KernelConfig): void 
     into.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_CONFIG_LINE, "'" + name + "' is not a valid option name", Span.at(file, no)));
     return;
   }
-  into.values.set(name, line.substring(eq + 1));
+  into.table.set(name, line.substring(eq + 1));
 }

@@ -32,6 +32,7 @@ import {
   packProfileFor,
 } from "./headerpack";
 import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
+import { ByteWriter } from "../util/bytes";
 
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
 // made once: these are asked of every path the include search tries
@@ -62,54 +63,47 @@ export class KernelHeaders {
  *  each workspace without the base kernel and then with it). */
 function autoconfOf(c: KernelConfig): string {
   for (let i = 0; i < autoconfs.length; i++) if (autoconfs[i].config === c) return autoconfs[i].text;
-  // both in insertion order, read in one pass each (11,000 options)
-  const keys = c.values.keys();
-  const values = c.values.values();
   for (let i = 0; i < autoconfs.length; i++) {
     const a = autoconfs[i];
-    if (a.sameAs(keys, values)) {
+    if (a.config.table.sameAs(c.table)) {
       a.config = c;
       return a.text;
     }
   }
-  // in the .config's order, as kconfig writes both files; pieces joined once (9,500 lines)
-  const out: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = values[i];
-    if (!k.startsWith("CONFIG_") || v == "n" || v.length == 0) continue;
-    out.push("#define ");
-    out.push(k);
-    if (v == "y") out.push(" 1\n");
-    else if (v == "m") out.push("_MODULE 1\n");
+  // in the .config's order, as kconfig writes both files; written as bytes, made a string once
+  const t = c.table;
+  const out = new ByteWriter();
+  out.reserve(t.count * 48); // a Debian .config's lines average about 40 bytes
+  for (let i = 0; i < t.count; i++) {
+    const first = t.valueByte(i);
+    const one = t.valueLength(i) == 1;
+    if (first < 0 || (one && first == 110) || !t.keyStartsWithConfig(i)) continue;
+    out.chunk(DEFINE_BYTES.dataStart, DEFINE_BYTES.length);
+    t.write(i, 0, out);
+    if (one && first == 121) out.chunk(Y_BYTES.dataStart, Y_BYTES.length);
+    else if (one && first == 109) out.chunk(M_BYTES.dataStart, M_BYTES.length);
     else {
-      out.push(" ");
-      out.push(v);
-      out.push("\n");
+      out.byte(32);
+      t.write(i, 2, out);
+      out.byte(10);
     }
   }
-  const made = new Autoconf(c, keys, values, out.join(""));
+  const made = new Autoconf(c, String.UTF8.decodeUnsafe(out.buf.dataStart, <usize>out.n));
   autoconfs.unshift(made);
   if (autoconfs.length > KEPT_AUTOCONFS) autoconfs.pop();
   return made.text;
 }
 const KEPT_AUTOCONFS = 2;
+const DEFINE_BYTES = Uint8Array.wrap(String.UTF8.encode("#define "));
+const Y_BYTES = Uint8Array.wrap(String.UTF8.encode(" 1\n"));
+const M_BYTES = Uint8Array.wrap(String.UTF8.encode("_MODULE 1\n"));
 
 /** An autoconf.h autoconfOf made, with the configuration it was made from. */
 class Autoconf {
   constructor(
     public config: KernelConfig,
-    public keys: string[],
-    public values: string[],
     public text: string,
   ) {}
-
-  /** Whether it was made from these options with these values, in this order. */
-  sameAs(keys: string[], values: string[]): bool {
-    if (keys.length != this.keys.length) return false;
-    for (let i = 0; i < keys.length; i++) if (keys[i] != this.keys[i] || values[i] != this.values[i]) return false;
-    return true;
-  }
 }
 /** Newest first. */
 const autoconfs: Autoconf[] = [];

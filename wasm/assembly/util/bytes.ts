@@ -16,6 +16,12 @@ export class ByteWriter {
     this.buf = b;
   }
 
+  /** Room for `len` more bytes at once (a large output grown by doubling touches twice the
+   *  memory). */
+  reserve(len: i32): void {
+    this.room(len);
+  }
+
   /** Room for `len` bytes written by the caller at the address returned; counted as written. */
   claim(len: i32): usize {
     this.room(len);
@@ -76,6 +82,11 @@ export class ByteWriter {
     this.n += len;
     store<u8>(this.buf.dataStart + <usize>this.n, 0);
     this.n++;
+  }
+
+  /** Bytes at `ptr`, with no NUL after them. */
+  chunk(ptr: usize, len: i32): void {
+    memory.copy(this.claim(len), ptr, <usize>len);
   }
 
   /** Everything another writer holds. */
