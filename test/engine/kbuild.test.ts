@@ -59,18 +59,18 @@ describe("Kbuild", () => {
     expect(texts(off)).toContain("CONFIG_KSYMNS_NOT_AN_OPTION is not set to y or m in .config, so these objects are not built");
   });
 
-  it("reads a .config as kconfig writes it and as people edit it: CRLF, spaces around, comments, bad lines named by line", async () => {
+  it("reads a .config as kconfig writes it and as people edit it: CRLF, spaces around, comments, the last line of an option wins, bad lines named by line", async () => {
     const r = await run({
       Kbuild: "obj-$(CONFIG_KA) += a.o\nobj-$(CONFIG_KB) += b.o\nobj-$(CONFIG_KC) += c.o\nobj-$(CONFIG_KD) += d.o\n",
       "a.c": LICENSE,
       "b.c": LICENSE,
       "c.c": LICENSE,
       "d.c": LICENSE,
-      ".config": '# Kernel options\r\nCONFIG_KA=m\r\n   CONFIG_KB=m   \n# CONFIG_KC is not set\nCONFIG_K D=m\nCONFIG_KD="é"\nCONFIG_KD=m\n',
+      ".config": '# Kernel options\r\nCONFIG_KA=m\r\n   CONFIG_KB=m   \nCONFIG_KC=m \n# CONFIG_KC is not set\nCONFIG_K D=m\nCONFIG_KD="é"\nCONFIG_KD=m\n',
     });
     expect(built(r)).toEqual(["a", "b", "d"]);
     const bad = r.findings.find((f) => f.text === "'CONFIG_K D' is not a valid option name");
-    expect([bad?.file, bad?.line]).toEqual([".config", 5]);
+    expect([bad?.file, bad?.line]).toEqual([".config", 6]);
   });
 
   it("descends into subfolders named in obj-m, each with its own Kbuild", async () => {
