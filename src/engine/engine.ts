@@ -25,13 +25,21 @@ import { KBUILD_FORCED_INCLUDES } from "../../wasm/shared/headerpack";
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 
 const encoder = new TextEncoder();
+/** Each profile's texts as UTF-8, made once however many instances are given it (a restart,
+ *  another engine). */
+const encoded = new WeakMap<KernelProfile, { modules: ArrayBuffer; config: ArrayBuffer }>();
 
 /** Hands a profile to the instance as bytes: its texts are read in place there, and the
  *  encoder copies them at native speed (a string would be copied a character at a time). */
 function giveProfile(ex: Exports, name: string, p: KernelProfile): number {
   const whole = p.symvers.byteOffset === 0 && p.symvers.byteLength === p.symvers.buffer.byteLength;
   const symvers = whole ? (p.symvers.buffer as ArrayBuffer) : p.symvers.slice().buffer;
-  return ex.setProfile(name, symvers, encoder.encode(p.modules).buffer, encoder.encode(p.config).buffer);
+  let texts = encoded.get(p);
+  if (!texts) {
+    texts = { modules: encoder.encode(p.modules).buffer as ArrayBuffer, config: encoder.encode(p.config).buffer as ArrayBuffer };
+    encoded.set(p, texts);
+  }
+  return ex.setProfile(name, symvers, texts.modules, texts.config);
 }
 
 /** A real kernel's tables: its Module.symvers, its in-tree module list and its .config. */
