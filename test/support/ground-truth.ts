@@ -349,6 +349,24 @@ export function compileFlags(savedcmd: string): CompileFlags {
   return f;
 }
 
+/** The source file of a saved compile command: the last .c or .S word (the command may go on
+ *  with objtool's run on the object, which kbuild saves in the same line for a module of one
+ *  object). */
+export function gccSource(argv: string[]): string | undefined {
+  for (let i = argv.length - 1; i >= 0; i--) if (/\.[cS]$/.test(argv[i]) && argv[i - 1] !== "-o" && argv[i - 1] !== "-include") return argv[i];
+  return undefined;
+}
+
+/** The M= folder of the pass that built the module at `koPath`. */
+export function passFolder(passes: { m: string }[], koPath: string): string {
+  return passes.find((q) => q.m === "." || koPath.startsWith(`${q.m}/`))?.m ?? ".";
+}
+
+/** A path gcc named relative to the M= folder `m`, in the data set's form. */
+export function inFolder(m: string, f: string): string {
+  return f.startsWith("<T>") || f.startsWith("/") ? f : `<T>/${posix.join(m, f)}`;
+}
+
 /** The compile command kbuild saved for an object (.<obj>.cmd), or null. */
 function savedCommand(objPath: string): string | null {
   const cmd = join(dirname(objPath), `.${basename(objPath)}.cmd`);
@@ -459,13 +477,12 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
       if (cmd && / -c /.test(cmd)) {
         const norm = cmd.replaceAll(join(inner, tree), "<T>");
         obj.flags = compileFlags(norm);
-        obj.source = obj.flags.argv.at(-1);
+        obj.source = gccSource(obj.flags.argv);
         // from 6.13 gcc runs in the M= folder and names the source and $(src) relative to it
-        const m = passes.find((q) => q.m === "." || rel.startsWith(`${q.m}/`))?.m ?? ".";
-        const inM = (f: string): string => (f.startsWith("<T>") || f.startsWith("/") ? f : `<T>/${posix.join(m, f)}`);
+        const m = passFolder(passes, rel);
         if (obj.source && !obj.source.startsWith("<T>") && !obj.source.startsWith("/")) {
-          obj.source = inM(obj.source);
-          obj.flags.includeDirs = obj.flags.includeDirs.map(inM);
+          obj.source = inFolder(m, obj.source);
+          obj.flags.includeDirs = obj.flags.includeDirs.map((d) => inFolder(m, d));
         }
       }
       objects.push(obj);

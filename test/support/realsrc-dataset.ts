@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCorpusDir } from "../../src/cli/corpus";
-import { DRIVER_TARGETS, fetchDriver, type TargetResult } from "./ground-truth";
+import { DRIVER_TARGETS, fetchDriver, gccSource, type TargetResult } from "./ground-truth";
 import { fetchKernelSource } from "./kernel-source";
 
 const DATASET = join(defaultCorpusDir(), "ground-truth");
@@ -40,8 +40,25 @@ export function realsrcDataset(series: string): { dir: string; index: RealsrcInd
     if (!found) throw new Error(`${how} made no data set for ${series}`);
   }
   const { dir, index } = found;
-  const results = index.targets.map((t) => JSON.parse(readFileSync(join(dir, `${t.id}.json`), "utf8")) as TargetResult);
+  const results = index.targets.map((t) => repaired(JSON.parse(readFileSync(join(dir, `${t.id}.json`), "utf8")) as TargetResult));
   return { dir, index, results };
+}
+
+/** A data set made before ground-truth.ts took an object's source from the compiler's words:
+ *  the object of a one-object module then named itself (the last word of its saved command is
+ *  objtool's), and the corpus found no source for it. */
+export function repaired(r: TargetResult): TargetResult {
+  for (const m of r.modules)
+    for (const o of m.objects) {
+      if (!o.source?.endsWith(".o") || !o.flags) continue;
+      const s = gccSource(o.flags.argv);
+      const named = o.flags.argv.at(-1) ?? "";
+      if (!s) continue;
+      // a relative name was placed in the M= folder as the object's was
+      if (s.startsWith("<T>") || s.startsWith("/")) o.source = s;
+      else if (o.source.endsWith(named)) o.source = o.source.slice(0, o.source.length - named.length) + s;
+    }
+  return r;
 }
 
 /** Where a target's source files are in the cache: linux-source or the driver's package. */

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { defaultCorpusDir } from "../../src/cli/corpus";
 import type { BuiltModule, TargetResult } from "./ground-truth";
+import { repaired } from "./realsrc-dataset";
 
 /** One module of the sample. */
 export interface SampleModule {
@@ -93,7 +94,7 @@ function main(): void {
   for (const release of readdirSync(dataset).filter((d) => existsSync(join(dataset, d, "index.json")))) {
     mkdirSync(join(out, release), { recursive: true });
     for (const f of readdirSync(join(dataset, release)).filter((f) => f.endsWith(".json") && f !== "index.json")) {
-      const r = JSON.parse(readFileSync(join(dataset, release, f), "utf8")) as TargetResult;
+      const r = repaired(JSON.parse(readFileSync(join(dataset, release, f), "utf8")) as TargetResult);
       writeFileSync(join(out, release, f), JSON.stringify(sampleOf(r)) + "\n");
     }
   }
