@@ -202,10 +202,11 @@ function at(b: Uint8Array, i: i32): i32 {
   return <i32>load<u8>(b.dataStart + <usize>i);
 }
 
-const ONES: u64 = 0x0101010101010101;
-const HIGHS: u64 = 0x8080808080808080;
-const TABS: u64 = 0x0909090909090909;
-const NEWLINES: u64 = 0x0a0a0a0a0a0a0a0a;
+// each byte the same (written as two halves: a 64-bit literal is not exact in JavaScript)
+const ONES: u64 = ((<u64>0x01010101) << 32) | 0x01010101;
+const HIGHS: u64 = ONES * 0x80;
+const TABS: u64 = ONES * 0x09;
+const NEWLINES: u64 = ONES * 0x0a;
 
 /** Index of the first tab or newline at or after `i` (n when none), eight bytes a step. */
 function nextSeparator(b: Uint8Array, i: i32, n: i32): i32 {
