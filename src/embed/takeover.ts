@@ -1,0 +1,56 @@
+// The frame's side of an element's upgrade (embed.html?edit=1): the frame loads the editor
+// behind the drawn embed, then is handed the reader's files, caret and scroll (an `edit`
+// message) and the focus. Keys that reach the frame before the hand-over are held and typed,
+// in order, after it.
+
+import type { PlaygroundStore } from "../store";
+import { typedKey, type TypedKey } from "./caret";
+import type { EditMessage } from "./protocol";
+
+/** Keys held until the hand-over. */
+export interface HeldKeys {
+  /** Stops holding; returns the keys held, in order. */
+  release(): TypedKey[];
+}
+
+/** Holds every key typed into the frame's document from now on. */
+export function holdKeys(): HeldKeys {
+  const keys: TypedKey[] = [];
+  const hold = (e: KeyboardEvent) => {
+    const key = typedKey(e);
+    if (key === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    keys.push(key);
+  };
+  addEventListener("keydown", hold, true);
+  return {
+    release() {
+      removeEventListener("keydown", hold, true);
+      return keys.splice(0);
+    },
+  };
+}
+
+/** Applies the hand-over `m` to the store and the editor (mounted by then), focuses it and
+ *  types the held keys. */
+export async function takeOver(store: PlaygroundStore, m: EditMessage, held: HeldKeys): Promise<void> {
+  const s = store.getState();
+  for (const [name, text] of Object.entries(m.files ?? {})) {
+    const f = s.files.find((x) => x.name === name);
+    if (!f || f.content !== text) store.getState().setFile(name, text);
+  }
+  if (m.tab) s.setTab(m.tab);
+  // the editor applies the reveal: the file, the caret, the focus
+  store.getState().revealRange({ file: m.file, line: m.line, col: m.col, endLine: m.line, endCol: m.col });
+  const { monaco } = await import("../editor/monaco");
+  const editor = monaco.editor.getEditors()[0];
+  if (!editor) return void held.release();
+  editor.setScrollTop(m.top);
+  editor.setScrollLeft(m.left);
+  editor.focus();
+  for (const key of held.release()) {
+    if (key === "back") editor.trigger("keyboard", "deleteLeft", null);
+    else editor.trigger("keyboard", "type", { text: key });
+  }
+}
