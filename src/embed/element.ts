@@ -61,6 +61,8 @@ class KsymnsPlayground extends HTMLElement {
   /** The last result and change dispatched: the frame that takes over repeats them. */
   private last: { result?: string; change?: string } = {};
   private tookOver = false;
+  /** The open file when the frame took over from the drawn embed (null: it did not). */
+  private upgradedAt: string | null = null;
   private placeholder: HTMLDivElement | null = null;
   private observer: IntersectionObserver | null = null;
   private origin = "";
@@ -239,12 +241,22 @@ class KsymnsPlayground extends HTMLElement {
     this.ready = true;
     this.loads = 1;
     this.tookOver = true;
+    this.upgradedAt = state.file ?? Object.keys(state.files)[0];
     // what a reload after a move gives back
     this.restore.files = state.files;
     this.restore.active = state.file ?? undefined;
     if (this.restore.options) this.send({ type: "set-options", ...this.restore.options });
     const caret = state.caret ?? { line: 1, col: 1 };
-    this.send({ type: "edit", files: state.files, file: state.file, line: caret.line, col: caret.col, top: state.top, left: state.left, tab: state.tab });
+    this.send({
+      type: "edit",
+      files: state.files,
+      file: state.file,
+      line: caret.line,
+      col: caret.col,
+      top: Math.round(state.top),
+      left: Math.round(state.left),
+      tab: state.tab,
+    });
     frame.focus();
   }
 
@@ -312,6 +324,8 @@ class KsymnsPlayground extends HTMLElement {
       if (files) this.send(active ? { type: "set-files", files, active } : { type: "set-files", files });
       if (options) this.send({ type: "set-options", ...options });
       if (theme) this.send({ type: "set-theme", theme });
+      // a frame that took over waits to be handed over again, without the focus this time
+      if (this.upgradedAt) this.send({ type: "edit", file: active ?? this.upgradedAt, line: 1, col: 1, top: 0, left: 0, focus: false });
     }
     const pending = this.pending;
     this.pending = [];

@@ -23,10 +23,12 @@ export type HostMessage =
 
 /** The element's upgrade of a drawn embed: a frame opened with `edit=1` is handed the files as
  *  the reader left them, the caret (1-based), the code's scroll (CSS pixels) and the result tab,
- *  and takes the focus. Not a capability: only the element sends it. */
+ *  and takes the focus (unless `focus` is false: the frame reloaded after a move). Not a
+ *  capability: only the element sends it. */
 export interface EditMessage {
   type: "edit";
   id?: string;
+  focus: boolean;
   files?: Record<string, string>;
   file: string;
   line: number;
@@ -109,9 +111,11 @@ export function parseHostMessage(data: unknown): HostMessage | null {
       const [line, col, top, left] = [count(data.line, 1), count(data.col, 1), count(data.top ?? 0, 0), count(data.left ?? 0, 0)];
       if (line === null || col === null || top === null || left === null) return null;
       if (data.tab !== undefined && (typeof data.tab !== "string" || !/^[a-z]{1,32}$/.test(data.tab))) return null;
+      if (data.focus !== undefined && typeof data.focus !== "boolean") return null;
       return {
         type: "edit",
         id,
+        focus: data.focus !== false,
         file: data.file,
         line,
         col,

@@ -41,6 +41,7 @@ export async function takeOver(store: PlaygroundStore, m: EditMessage, held: Hel
     if (!f || f.content !== text) store.getState().setFile(name, text);
   }
   if (m.tab) s.setTab(m.tab);
+  if (!m.focus) return void held.release();
   // the editor applies the reveal: the file, the caret, the focus
   store.getState().revealRange({ file: m.file, line: m.line, col: m.col, endLine: m.line, endCol: m.col });
   const { monaco } = await import("../editor/monaco");

@@ -228,7 +228,8 @@ describe("an editable <ksymns-playground>", () => {
         document.addEventListener("keydown", () => w.keys++, true);
       });
       const at = await charPoint(p, "ex", 3, 1);
-      const text = "/* typed while the editor arrives, every key of it in order */";
+      // no brackets nor quotes, which the editor would close itself
+      const text = "typed while the editor arrives 0123456789 every key of it in order ";
       await p.mouse.click(at.x, at.y);
       // fast enough to be typing before, during and after the hand-over
       let typed = false;

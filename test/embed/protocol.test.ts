@@ -96,6 +96,7 @@ describe("the host protocol", () => {
     expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 3, col: 5, top: 120, left: 0, tab: "build", files: { "a.c": "int x;\n" } })).toEqual({
       type: "edit",
       id: undefined,
+      focus: true,
       file: "a.c",
       line: 3,
       col: 5,
@@ -104,7 +105,8 @@ describe("the host protocol", () => {
       tab: "build",
       files: { "a.c": "int x;\n" },
     });
-    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1 })).toMatchObject({ top: 0, left: 0 });
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1 })).toMatchObject({ top: 0, left: 0, focus: true });
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1, focus: false })).toMatchObject({ focus: false });
     const bad = [
       { file: "../a.c", line: 1, col: 1 },
       { file: "a.c", line: 0, col: 1 },
@@ -113,6 +115,7 @@ describe("the host protocol", () => {
       { file: "a.c", line: 1, col: 1, top: -1 },
       { file: "a.c", line: 1, col: 1, tab: "<b>" },
       { file: "a.c", line: 1, col: 1, files: { "a.c": 1 } },
+      { file: "a.c", line: 1, col: 1, focus: "no" },
     ];
     for (const m of bad) expect(parseHostMessage({ ksymns: 1, type: "edit", ...m }), JSON.stringify(m)).toBeNull();
   });
