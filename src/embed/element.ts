@@ -232,6 +232,9 @@ class KsymnsPlayground extends HTMLElement {
     const drawn = this.drawn!;
     const state = drawn.state();
     const height = drawn.root.getBoundingClientRect().height;
+    // the focus follows only if the reader is still in the embed (not gone on in the page)
+    const active = this.shadowRoot!.activeElement;
+    const focus = !!active && drawn.root.contains(active);
     this.upgrading = this.drawn = null;
     drawn.dispose();
     frame.style.height = `${height}px`;
@@ -250,14 +253,15 @@ class KsymnsPlayground extends HTMLElement {
     this.send({
       type: "edit",
       files: state.files,
-      file: state.file,
+      file: this.upgradedAt,
       line: caret.line,
       col: caret.col,
       top: Math.round(state.top),
       left: Math.round(state.left),
       tab: state.tab,
+      focus,
     });
-    frame.focus();
+    if (focus) frame.focus();
   }
 
   private onMessage = (e: MessageEvent): void => {

@@ -41,16 +41,18 @@ export async function takeOver(store: PlaygroundStore, m: EditMessage, held: Hel
     if (!f || f.content !== text) store.getState().setFile(name, text);
   }
   if (m.tab) s.setTab(m.tab);
-  if (!m.focus) return void held.release();
   // the editor applies the reveal: the file, the caret, the focus
-  store.getState().revealRange({ file: m.file, line: m.line, col: m.col, endLine: m.line, endCol: m.col });
+  if (m.focus) store.getState().revealRange({ file: m.file, line: m.line, col: m.col, endLine: m.line, endCol: m.col });
+  else s.openFile(m.file);
   const { monaco } = await import("../editor/monaco");
   const editor = monaco.editor.getEditors()[0];
-  if (!editor) return void held.release();
+  const keys = held.release();
+  if (!editor) return;
   editor.setScrollTop(m.top);
   editor.setScrollLeft(m.left);
+  if (!m.focus) return;
   editor.focus();
-  for (const key of held.release()) {
+  for (const key of keys) {
     if (key === "back") editor.trigger("keyboard", "deleteLeft", null);
     else editor.trigger("keyboard", "type", { text: key });
   }

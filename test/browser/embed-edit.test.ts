@@ -309,6 +309,34 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
+  it("leaves the focus where the reader went on to in the page when the editor arrives", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/on.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground><input id="notes">`)],
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await p.route(/\/embed\.html/, async (route) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      });
+      await p.goto(`${origin}/on.html`);
+      await waitFor(p, "ex", "result");
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      await p.keyboard.type("int a;");
+      await p.click("#notes");
+      await p.keyboard.type("my notes");
+      await editorFrame(p, "ex");
+      await p.keyboard.type(" go on");
+      expect(await p.inputValue("#notes")).toBe("my notes go on");
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("notes");
+      expect((await stateOf(p, "ex")).files["user.c"].split("\n")[1]).toBe("int a;");
+      await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("reports the same result and state before and after the editor takes over, and one ready", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
