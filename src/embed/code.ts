@@ -150,6 +150,8 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     type(key);
   });
   code.addEventListener("paste", (e) => {
+    // drawn in a page, a paste is a first edit too
+    if (phase === "light" && o.onEdit && !o.readonly) upgrade(null);
     if (phase !== "loading") return;
     e.preventDefault();
     const text = e.clipboardData?.getData("text/plain");

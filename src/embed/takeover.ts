@@ -13,7 +13,7 @@ export interface HeldKeys {
   release(): TypedKey[];
 }
 
-/** Holds every key typed into the frame's document from now on. */
+/** Holds every key typed (and text pasted) into the frame's document from now on. */
 export function holdKeys(): HeldKeys {
   const keys: TypedKey[] = [];
   const hold = (e: KeyboardEvent) => {
@@ -23,10 +23,17 @@ export function holdKeys(): HeldKeys {
     e.stopPropagation();
     keys.push(key);
   };
+  const paste = (e: ClipboardEvent) => {
+    const text = e.clipboardData?.getData("text/plain");
+    e.preventDefault();
+    if (text) keys.push(text);
+  };
   addEventListener("keydown", hold, true);
+  addEventListener("paste", paste, true);
   return {
     release() {
       removeEventListener("keydown", hold, true);
+      removeEventListener("paste", paste, true);
       return keys.splice(0);
     },
   };

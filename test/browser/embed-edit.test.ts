@@ -258,7 +258,7 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
-  it("lets a keyboard user tab to the code and start editing with a key, focus alone loading nothing", async () => {
+  it("lets a keyboard user tab to the code and start editing with a key or a paste, focus alone loading nothing", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
       "/keys.html": [
@@ -303,6 +303,18 @@ describe("an editable <ksymns-playground>", () => {
       const second = await editorFrame(p, "enter");
       expect(await second.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);
       expect((await stateOf(p, "enter")).files["user.c"]).toBe(USER);
+
+      // a paste: the editor, the text at the code's start
+      await p.reload();
+      await waitFor(p, "ex", "result");
+      await p.locator("#ex .embed-light").focus();
+      await p.locator("#ex .embed-light").evaluate((e) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", "/* pasted */\n");
+        e.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      await editorFrame(p, "ex");
+      expect((await stateOf(p, "ex")).files["user.c"].split("\n")[2]).toBe("/* pasted */");
       await p.close();
     } finally {
       server.close();
