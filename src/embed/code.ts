@@ -1,11 +1,13 @@
 // The embed's code column: the open file highlighted without Monaco (light first), and the
-// switch to Monaco on the first click or focus. The click's place becomes the caret and what
-// is typed while Monaco loads goes into the file, so the first click loses nothing; the editor
-// is as tall as its code (up to MAX_HEIGHT), so no line hides under the frame's edge.
+// switch to Monaco on the first click or focus (drawn in a page: the first click, Enter or
+// typed key, the editor then being the element's frame). The click's place becomes the caret
+// and what is typed while Monaco loads goes into the file, so the first click loses nothing;
+// the editor is as tall as its code (up to MAX_HEIGHT), so no line hides under the frame's edge.
 
 import { selectActiveFile, type PlaygroundStore } from "../store";
 import { h, replaceChildren } from "../views/dom";
 import { highlightLines } from "./highlight";
+import { caretAt, endOf, typeAt, typedKey, type Caret, type TypedKey } from "./caret";
 
 /** The tallest the code gets before it scrolls, in CSS pixels. */
 const MAX_HEIGHT = 520;
@@ -15,49 +17,12 @@ export interface CodeOptions {
   /** 1-based lines of `markedFile` to highlight. */
   lines: number[];
   markedFile: string | null;
-  /** Mounts the editor (Monaco) in a slot; without it the code stays light, as when read-only. */
+  /** Mounts the editor (Monaco) in a slot; without it (nor onEdit) the code stays light, as
+   *  when read-only. */
   editor?(slot: HTMLElement, store: PlaygroundStore): () => void;
-}
-
-type Caret = { line: number; col: number };
-
-/** The line and column (1-based) of the light view's text under the point, or null. */
-function caretAt(code: HTMLElement, x: number, y: number): Caret | null {
-  const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
-  const pos = doc.caretPositionFromPoint?.(x, y);
-  const range = pos ? null : document.caretRangeFromPoint?.(x, y);
-  const node = pos?.offsetNode ?? range?.startContainer;
-  const offset = pos?.offset ?? range?.startOffset ?? 0;
-  const line = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>(".line");
-  if (!node || !line || !code.contains(line)) return null;
-  const before = document.createRange();
-  before.setStart(line, 0);
-  before.setEnd(node, offset);
-  return { line: Number(line.dataset.line), col: before.toString().replace(/\n$/, "").length + 1 };
-}
-
-/** The end of `text` as a caret. */
-function endOf(text: string): Caret {
-  const lines = text.replace(/\n$/, "").split("\n");
-  return { line: lines.length, col: lines.at(-1)!.length + 1 };
-}
-
-/** The string offset of a caret in `text` (clamped to the text). */
-function offsetOf(text: string, c: Caret): number {
-  let at = 0;
-  for (let l = 1; l < c.line; l++) {
-    const nl = text.indexOf("\n", at);
-    if (nl < 0) return text.length;
-    at = nl + 1;
-  }
-  const eol = text.indexOf("\n", at);
-  return Math.min(at + c.col - 1, eol < 0 ? text.length : eol);
-}
-
-/** The caret after `offset` in `text`. */
-function caretOf(text: string, offset: number): Caret {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, col: before.at(-1)!.length + 1 };
+  /** Where the editor is elsewhere (a drawn element's frame): called on the first interaction
+   *  that edits; the code stays light and takes keys at its caret until it is disposed. */
+  onEdit?(): void;
 }
 
 /** Puts a caret mark into a highlighted line, `col - 1` characters in. */
@@ -76,15 +41,31 @@ function placeCaret(line: HTMLElement | undefined, col: number): void {
   line.append(h("span", { class: "embed-caret" }));
 }
 
-/** Mounts the code view in `column`; returns the dispose function. */
-export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOptions): () => void {
-  const code = h("pre", { class: "embed-light", tabindex: "0", "aria-label": o.readonly ? "Code (read-only)" : "Code (click to edit)" });
+/** The mounted code column. */
+export interface CodeView {
+  /** Loads the editor now, with no caret and no focus (a frame opened for an element's
+   *  upgrade); resolves once it shows. */
+  openEditor(): Promise<void>;
+  /** The caret (in the open file, null before the first edit) and the light code's scroll. */
+  place(): { caret: Caret | null; top: number; left: number };
+  dispose(): void;
+}
+
+/** Mounts the code view in `column`. */
+export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOptions): CodeView {
+  const editable = !o.readonly && !!(o.editor || o.onEdit);
+  const code = h("pre", {
+    class: "embed-light",
+    tabindex: "0",
+    "aria-label": !editable ? "Code (read-only)" : o.onEdit ? "Code (click, or press Enter, to edit)" : "Code (click to edit)",
+  });
   const editorSlot = h("div", { class: "embed-editor", hidden: true });
   column.append(code, editorSlot);
   const marked = new Set(o.lines);
   let phase: "light" | "loading" | "monaco" = "light";
   let caret: Caret | null = null;
   let disposeEditor: (() => void) | null = null;
+  let shown: Promise<void> | null = null;
 
   const render = () => {
     if (phase === "monaco") return;
@@ -93,7 +74,10 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     if (typeof f.content !== "string") return replaceChildren(code, `${f.name}: ${f.content.length} bytes (binary)`);
     const lines = highlightLines(f.name, f.content, f.name === o.markedFile ? marked : new Set());
     if (phase === "loading" && caret) placeCaret(lines[caret.line - 1], caret.col);
+    const { scrollTop, scrollLeft } = code;
     replaceChildren(code, ...lines);
+    code.scrollTop = scrollTop;
+    code.scrollLeft = scrollLeft;
   };
 
   // the caret goes to Monaco as a reveal request, which the editor applies when it mounts
@@ -102,46 +86,45 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     store.getState().revealRange({ file, line: c.line, col: c.col, endLine: c.line, endCol: c.col });
   };
 
+  /** Mounts the editor behind the light code, which it replaces once its DOM is there. */
+  const mountEditor = (): Promise<void> =>
+    (shown ??= new Promise((resolve) => {
+      editorSlot.style.minHeight = `${Math.min(Math.max(code.getBoundingClientRect().height, 60), MAX_HEIGHT)}px`;
+      editorSlot.classList.add("embed-editor-loading");
+      editorSlot.hidden = false;
+      // Monaco is ready when its DOM appears: it has shown the model and taken the caret by then
+      const ready = new MutationObserver(() => {
+        if (!editorSlot.querySelector(".monaco-editor")) return;
+        ready.disconnect();
+        phase = "monaco";
+        code.hidden = true;
+        editorSlot.classList.remove("embed-editor-loading");
+        resolve();
+      });
+      ready.observe(editorSlot, { childList: true, subtree: true });
+      disposeEditor = o.editor!(editorSlot, store);
+    }));
+
   const upgrade = (at: Caret | null) => {
-    if (phase !== "light" || o.readonly || !o.editor) return;
+    if (phase !== "light" || !editable) return;
     phase = "loading";
     const f = selectActiveFile(store.getState());
     if (f && typeof f.content === "string") {
       const first = f.name === o.markedFile ? o.lines[0] : undefined;
       moveCaret(f.name, at ?? (first ? { line: first, col: 1 } : { line: 1, col: 1 }));
     }
-    editorSlot.style.minHeight = `${Math.min(Math.max(code.getBoundingClientRect().height, 60), MAX_HEIGHT)}px`;
-    editorSlot.classList.add("embed-editor-loading");
-    editorSlot.hidden = false;
     render();
-    // Monaco is ready when its DOM appears: it has shown the model and taken the caret by then
-    const ready = new MutationObserver(() => {
-      if (!editorSlot.querySelector(".monaco-editor")) return;
-      ready.disconnect();
-      phase = "monaco";
-      code.hidden = true;
-      editorSlot.classList.remove("embed-editor-loading");
-    });
-    ready.observe(editorSlot, { childList: true, subtree: true });
-    disposeEditor = o.editor(editorSlot, store);
+    if (o.onEdit) o.onEdit();
+    else void mountEditor();
   };
 
-  // what is typed before Monaco is there goes into the file at the caret
-  const type = (insert: string | null) => {
+  // what is typed before the editor is there goes into the file at the caret
+  const type = (key: TypedKey) => {
     const f = selectActiveFile(store.getState());
     if (!f || typeof f.content !== "string" || !caret) return;
-    let at = offsetOf(f.content, caret);
-    let text = f.content;
-    if (insert === null) {
-      if (at === 0) return;
-      text = text.slice(0, at - 1) + text.slice(at);
-      at -= 1;
-    } else {
-      text = text.slice(0, at) + insert + text.slice(at);
-      at += insert.length;
-    }
-    store.getState().setFile(f.name, text);
-    moveCaret(f.name, caretOf(text, at));
+    const next = typeAt(f.content, caret, key);
+    if (next.text !== f.content) store.getState().setFile(f.name, next.text);
+    moveCaret(f.name, next.caret);
     render();
   };
 
@@ -150,16 +133,25 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     const at = caretAt(code, e.clientX, e.clientY) ?? (f && typeof f.content === "string" ? endOf(f.content) : null);
     upgrade(at);
   });
-  code.addEventListener("focus", () => upgrade(null));
+  // in a frame focus loads the editor; drawn in a page, where the editor costs a frame, only a
+  // key does (Enter, or one that types), so tabbing through the page loads nothing
+  code.addEventListener("focus", () => !o.onEdit && upgrade(null));
   code.addEventListener("keydown", (e) => {
     if (o.readonly) return e.preventDefault();
-    if (phase !== "loading" || e.ctrlKey || e.metaKey || e.altKey) return;
-    const insert = e.key === "Enter" ? "\n" : e.key === "Tab" ? "\t" : e.key.length === 1 ? e.key : e.key === "Backspace" ? null : undefined;
-    if (insert === undefined) return;
+    const key = typedKey(e);
+    if (phase === "light" && o.onEdit && key !== undefined && key !== "\t") {
+      e.preventDefault();
+      upgrade(null);
+      if (key !== "\n") type(key);
+      return;
+    }
+    if (phase !== "loading" || key === undefined) return;
     e.preventDefault();
-    type(insert);
+    type(key);
   });
   code.addEventListener("paste", (e) => {
+    // drawn in a page, a paste is a first edit too
+    if (phase === "light" && o.onEdit && !o.readonly) upgrade(null);
     if (phase !== "loading") return;
     e.preventDefault();
     const text = e.clipboardData?.getData("text/plain");
@@ -171,10 +163,17 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
 
   render();
   const unsub = store.subscribe((s) => [s.activeFile, s.files] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
-  return () => {
-    unsub();
-    disposeEditor?.();
-    code.remove();
-    editorSlot.remove();
+  return {
+    openEditor() {
+      if (phase === "light" && editable && o.editor) phase = "loading";
+      return o.editor && editable ? mountEditor() : Promise.resolve();
+    },
+    place: () => ({ caret, top: code.scrollTop, left: code.scrollLeft }),
+    dispose() {
+      unsub();
+      disposeEditor?.();
+      code.remove();
+      editorSlot.remove();
+    },
   };
 }

@@ -1,15 +1,16 @@
 // <ksymns-playground>: a live ksymns example in any page, as easily as an image. Built into
 // embed.js (a classic script, vite.config.ts): when the element nears the viewport it creates
 // the embed frame (embed.html beside the script) with its files in the URL as a share link,
-// sizes the frame from its resize messages and re-dispatches its messages as events. A
-// read-only embed needs no frame of its own: it is drawn in the shadow root (shadow.ts) and
-// speaks the same protocol, without postMessage.
+// sizes the frame from its resize messages and re-dispatches its messages as events. An embed
+// whose files it holds needs no frame of its own: it is drawn in the shadow root (shadow.ts)
+// and speaks the same protocol, without postMessage; an editable one becomes the frame on the
+// reader's first edit, the frame loading behind it and taking over its state and the focus.
 // Protocol and attributes: README.md, "Embedding".
 
 import { encodeLink } from "../store/share";
 import type { WorkspaceFile } from "../store/snapshot";
 import { readSource } from "./source";
-import { mountShadowEmbed } from "./shadow";
+import { mountShadowEmbed, type DrawnEmbed } from "./shadow";
 import { parseFlags } from "./flags";
 
 const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines", "toolbar", "run", "profile"];
@@ -54,6 +55,14 @@ class KsymnsPlayground extends HTMLElement {
   private frame: HTMLIFrameElement | null = null;
   /** The protocol's way in when the embed is drawn in the shadow root instead of a frame. */
   private deliver: ((data: unknown) => void) | null = null;
+  private drawn: DrawnEmbed | null = null;
+  /** The frame loading behind a drawn embed the reader began to edit, until it takes over. */
+  private upgrading: HTMLIFrameElement | null = null;
+  /** The last result and change dispatched: the frame that takes over repeats them. */
+  private last: { result?: string; change?: string } = {};
+  private tookOver = false;
+  /** The open file when the frame took over from the drawn embed (null: it did not). */
+  private upgradedAt: string | null = null;
   private placeholder: HTMLDivElement | null = null;
   private observer: IntersectionObserver | null = null;
   private origin = "";
@@ -83,7 +92,8 @@ class KsymnsPlayground extends HTMLElement {
     const shadow = this.attachShadow({ mode: "open" });
     const style = document.createElement("style");
     style.textContent =
-      ":host{display:block;margin:1em 0}iframe{display:block;width:100%;border:0;min-height:80px;transition:height .15s}" +
+      ":host{display:block;position:relative;margin:1em 0}iframe{display:block;width:100%;border:0;min-height:80px;transition:height .15s}" +
+      "iframe.upgrading{position:absolute;left:0;top:0;opacity:0;pointer-events:none;transition:none}" +
       ".placeholder{box-sizing:border-box;border:1px solid #d0d4dc;border-radius:8px;display:flex;align-items:center;justify-content:center;padding:12px;color:#777;font:13px system-ui,sans-serif}" +
       ".placeholder.error{color:#b42318;border-color:#f4b7b2}";
     this.placeholder = document.createElement("div");
@@ -165,18 +175,19 @@ class KsymnsPlayground extends HTMLElement {
     this.placeholder.replaceWith(frame);
   }
 
-  /** Read-only (no editor to load) with its files known here (a preset is read by the frame),
-   *  where the browser can share one style sheet between shadow roots. */
+  /** Its files known here (a preset is read by the frame), where the browser can share one
+   *  style sheet between shadow roots. */
   private drawsItself(url: URL): boolean {
     const flags = parseFlags(url.search);
-    return flags.readonly && (url.hash !== "" || !flags.preset) && "adoptedStyleSheets" in ShadowRoot.prototype;
+    return (url.hash !== "" || !flags.preset) && "adoptedStyleSheets" in ShadowRoot.prototype;
   }
 
   /** Draws the embed in the shadow root, its messages passed as a frame's would be. */
   private draw(url: URL): void {
     const shadow = this.shadowRoot!;
     this.placeholder!.remove();
-    mountShadowEmbed(shadow, {
+    this.drawn = mountShadowEmbed(shadow, {
+      onEdit: () => this.upgrade(url),
       playground: this.playground,
       search: url.search,
       hash: url.hash.replace(/^#/, ""),
@@ -190,8 +201,77 @@ class KsymnsPlayground extends HTMLElement {
     });
   }
 
+  /** The reader began to edit the drawn embed: its frame (the editor) loads behind it, opened
+   *  on the workspace as it is now. */
+  private upgrade(url: URL): void {
+    if (this.upgrading || !this.drawn) return;
+    const state = this.drawn.state();
+    const edit = new URL(url.href);
+    // the kernel is in the files' .config by now
+    edit.searchParams.delete("kernel");
+    edit.searchParams.set("theme", state.theme);
+    edit.searchParams.set("profile", state.profile);
+    edit.searchParams.set("run", "load");
+    edit.searchParams.set("edit", "1");
+    if (state.file) edit.searchParams.set("file", state.file);
+    edit.hash = state.hash;
+    const frame = document.createElement("iframe");
+    frame.title = this.getAttribute("title") || "ksymns example";
+    frame.className = "upgrading";
+    frame.tabIndex = -1;
+    frame.style.height = `${this.drawn.root.getBoundingClientRect().height}px`;
+    frame.src = edit.href;
+    this.origin = edit.origin;
+    this.upgrading = frame;
+    this.shadowRoot!.append(frame);
+  }
+
+  /** The upgrading frame has its editor: it takes the drawn embed's place, state and focus. */
+  private takeOver(): void {
+    const frame = this.upgrading!;
+    const drawn = this.drawn!;
+    const state = drawn.state();
+    const height = drawn.root.getBoundingClientRect().height;
+    // the focus follows only if the reader is still in the embed (not gone on in the page)
+    const active = this.shadowRoot!.activeElement;
+    const focus = !!active && drawn.root.contains(active);
+    this.upgrading = this.drawn = null;
+    drawn.dispose();
+    frame.style.height = `${height}px`;
+    frame.classList.remove("upgrading");
+    frame.removeAttribute("tabindex");
+    this.frame = frame;
+    this.ready = true;
+    this.loads = 1;
+    this.tookOver = true;
+    this.upgradedAt = state.file ?? Object.keys(state.files)[0];
+    // what a reload after a move gives back
+    this.restore.files = state.files;
+    this.restore.active = state.file ?? undefined;
+    if (this.restore.options) this.send({ type: "set-options", ...this.restore.options });
+    const caret = state.caret ?? { line: 1, col: 1 };
+    this.send({
+      type: "edit",
+      files: state.files,
+      file: this.upgradedAt,
+      line: caret.line,
+      col: caret.col,
+      top: Math.round(state.top),
+      left: Math.round(state.left),
+      tab: state.tab,
+      focus,
+    });
+    if (focus) frame.focus();
+  }
+
   private onMessage = (e: MessageEvent): void => {
-    if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== this.origin) return;
+    if (e.origin !== this.origin) return;
+    if (this.upgrading && e.source === this.upgrading.contentWindow) {
+      const m = e.data as Record<string, unknown> | null;
+      if (m?.ksymns === VERSION && m.type === "ready") this.takeOver();
+      return;
+    }
+    if (!this.frame || e.source !== this.frame.contentWindow) return;
     this.receive(e.data);
   };
 
@@ -209,9 +289,13 @@ class KsymnsPlayground extends HTMLElement {
       case "ready":
         this.onReady();
         break;
-      case "change":
+      case "change": {
         this.restore.files = m.files as Record<string, string>;
+        const key = JSON.stringify(detail);
+        if (key === this.last.change) return;
+        this.last.change = key;
         break;
+      }
       case "state": {
         const waiter = typeof m.id === "string" ? this.waiters.get(m.id) : undefined;
         if (waiter) {
@@ -220,8 +304,15 @@ class KsymnsPlayground extends HTMLElement {
         }
         break;
       }
-      case "result":
+      case "result": {
+        // the frame that took over repeats the drawn embed's last result first
+        const key = JSON.stringify(detail);
+        const repeat = this.tookOver && key === this.last.result;
+        this.tookOver = false;
+        if (repeat) return;
+        this.last.result = key;
         break;
+      }
       default:
         return;
     }
@@ -237,6 +328,8 @@ class KsymnsPlayground extends HTMLElement {
       if (files) this.send(active ? { type: "set-files", files, active } : { type: "set-files", files });
       if (options) this.send({ type: "set-options", ...options });
       if (theme) this.send({ type: "set-theme", theme });
+      // a frame that took over waits to be handed over again, without the focus this time
+      if (this.upgradedAt) this.send({ type: "edit", file: active ?? this.upgradedAt, line: 1, col: 1, top: 0, left: 0, focus: false });
     }
     const pending = this.pending;
     this.pending = [];
@@ -271,6 +364,7 @@ class KsymnsPlayground extends HTMLElement {
 
   /** Runs now (starts the engine of a run="click" embed). */
   run(): void {
+    this.tookOver = false;
     this.post({ type: "run" });
   }
 

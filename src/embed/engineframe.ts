@@ -1,4 +1,4 @@
-// The engine frame (engine.html): one hidden frame a host page's read-only embeds share, drawn
+// The engine frame (engine.html): one hidden frame the embeds a host page draws share, drawn
 // in their shadow roots (shadow.ts). It holds the page's engine client (the SharedWorker every
 // embed frame of the page also uses) and answers the calls of its parent, for the origins its
 // URL allows (enginecall.ts).

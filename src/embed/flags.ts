@@ -18,6 +18,9 @@ export interface EmbedFlags {
   profile: "auto" | "on" | "off";
   /** Origins allowed to drive the frame and to receive its messages. */
   origins: string[];
+  /** Opened by the element to take over a drawn embed: the editor loads at once, `ready` waits
+   *  for it, and an `edit` message hands over the caret. */
+  edit: boolean;
 }
 
 const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
@@ -69,5 +72,6 @@ export function parseFlags(search: string): EmbedFlags {
     run: pick(q.get("run"), ["load", "click"], "load"),
     profile: pick(q.get("profile"), ["auto", "on", "off"], "auto"),
     origins: parseOrigins(q.get("origins")),
+    edit: bool(q.get("edit"), false),
   };
 }

@@ -4,7 +4,7 @@
 
 import { fileMap, selectWorkspace, type PlaygroundStore } from "../store";
 import { requestedKernel } from "../engine";
-import { CAPABILITIES, envelope, parseHostMessage, PROTOCOL_VERSION, type FrameMessage, type HostMessage } from "./protocol";
+import { CAPABILITIES, envelope, parseHostMessage, PROTOCOL_VERSION, type EditMessage, type FrameMessage, type HostMessage } from "./protocol";
 import { messagesOf, verdictsOf } from "./verdicts";
 
 export interface FrameHooks {
@@ -12,6 +12,8 @@ export interface FrameHooks {
   /** Starts the engine if it waits for a click (run=click); the result follows as usual. */
   run(): void;
   setProfile(on: boolean): void;
+  /** Takes over from a drawn embed (a frame opened with `edit=1`; others ignore `edit`). */
+  edit?(m: EditMessage): void;
 }
 
 const textFiles = (store: PlaygroundStore): Record<string, string> => {
@@ -71,6 +73,9 @@ export function serveHost(store: PlaygroundStore, port: HostPort, measure: HTMLE
       case "run":
         hooks.run();
         if (s.result) post({ type: "result", verdicts: verdictsOf(s.result), messages: messagesOf(s.result) });
+        return;
+      case "edit":
+        hooks.edit?.(m);
         return;
       case "get-state":
         post({

@@ -1,6 +1,7 @@
 // The embed page (embed.html): the playground's store and panes with minimal chrome, driven
 // by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
-// Monaco, which loads on the first click or focus in the code (never when read-only).
+// Monaco, which loads on the first click or focus in the code (never when read-only). With
+// `edit`, the element's upgrade of a drawn embed: Monaco at once, then `ready` (takeover.ts).
 
 import { startEngine } from "../app/startengine";
 import { createPlaygroundStore, decodeLink, defaultSnapshot, isLinkHash, type Snapshot } from "../store";
@@ -11,6 +12,7 @@ import { parseFlags } from "./flags";
 import { mountEmbedView } from "./view";
 import { lightClient, type ProfileMode } from "./light";
 import { connectHost } from "./frame";
+import { holdKeys, takeOver } from "./takeover";
 import "../app/app.css";
 import "./embed.css";
 
@@ -68,6 +70,11 @@ if (flags.run === "click") {
   void offline.cacheLoaded();
 }
 
+// taking over from a drawn embed: the engine and the editor first, the host told after
+const held = flags.edit && !flags.readonly ? holdKeys() : null;
+if (flags.run === "load" || held) start();
+if (held) await view.code.openEditor();
+
 connectHost(store, flags.origins, root, {
   readonly: flags.readonly,
   run: start,
@@ -75,8 +82,8 @@ connectHost(store, flags.origins, root, {
     profileMode = on ? "on" : "off";
     store.getState().setProfile(on);
   },
+  edit: held ? (m) => void takeOver(store, m, held) : undefined,
 });
-if (flags.run === "load") start();
 
 // for the browser tests
 (window as unknown as { ksymns: unknown }).ksymns = { store, flags };

@@ -1,4 +1,4 @@
-// The host page's one engine for its read-only embeds: a hidden engine frame (engine.html) of
+// The host page's one engine for the embeds drawn in it: a hidden engine frame (engine.html) of
 // each ksymns site, made on the first call and shared by every element of that site, seen as
 // an engine client whose calls travel by postMessage (enginecall.ts).
 

@@ -18,7 +18,25 @@ export type HostMessage =
   | { type: "set-options"; id?: string; kernel?: string; relaxed?: boolean; profile?: boolean }
   | { type: "set-theme"; id?: string; theme: (typeof THEMES)[number] }
   | { type: "run"; id?: string }
-  | { type: "get-state"; id?: string };
+  | { type: "get-state"; id?: string }
+  | EditMessage;
+
+/** The element's upgrade of a drawn embed: a frame opened with `edit=1` is handed the files as
+ *  the reader left them, the caret (1-based), the code's scroll (CSS pixels) and the result tab,
+ *  and takes the focus (unless `focus` is false: the frame reloaded after a move). Not a
+ *  capability: only the element sends it. */
+export interface EditMessage {
+  type: "edit";
+  id?: string;
+  focus: boolean;
+  files?: Record<string, string>;
+  file: string;
+  line: number;
+  col: number;
+  top: number;
+  left: number;
+  tab?: string;
+}
 
 /** The verdict of a run in a few fields, as a host shows it. */
 export interface Verdicts {
@@ -86,6 +104,27 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     case "run":
     case "get-state":
       return { type: data.type, id };
+    case "edit": {
+      const files = data.files === undefined ? undefined : parseFiles(data.files);
+      if (files === null || typeof data.file !== "string" || !FILE_NAME.test(data.file) || data.file.length > LIMITS.nameLength) return null;
+      const count = (v: unknown, min: number) => (typeof v === "number" && Number.isInteger(v) && v >= min && v < 1e7 ? v : null);
+      const [line, col, top, left] = [count(data.line, 1), count(data.col, 1), count(data.top ?? 0, 0), count(data.left ?? 0, 0)];
+      if (line === null || col === null || top === null || left === null) return null;
+      if (data.tab !== undefined && (typeof data.tab !== "string" || !/^[a-z]{1,32}$/.test(data.tab))) return null;
+      if (data.focus !== undefined && typeof data.focus !== "boolean") return null;
+      return {
+        type: "edit",
+        id,
+        focus: data.focus !== false,
+        file: data.file,
+        line,
+        col,
+        top,
+        left,
+        ...(files ? { files } : {}),
+        ...(data.tab !== undefined ? { tab: data.tab as string } : {}),
+      };
+    }
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 // The embed's chrome around the store: a bar (file tabs, Run, Open in ksymns), the code, the
-// verdict panes from the registry. The same view is mounted in embed.html and, for a read-only
-// element, in the element's shadow root in the host page (shadow.ts).
+// verdict panes from the registry. The same view is mounted in embed.html and, for an element
+// whose files it holds, in the element's shadow root in the host page (shadow.ts).
 
 import { encodeLink, selectSnapshot, type PlaygroundStore } from "../store";
 import { h, replaceChildren } from "../views/dom";
@@ -10,7 +10,7 @@ import { kernelPane } from "../views/kernel";
 import { buildPane } from "../views/build";
 import { modulesPane } from "../views/modules";
 import type { EmbedFlags } from "./flags";
-import { mountCode } from "./code";
+import { mountCode, type CodeView } from "./code";
 
 /** The verdict's own tabs (the registry's VERDICT_TABS, imported one by one so that embed.js
  *  carries no other pane). */
@@ -19,15 +19,18 @@ const EMBED_TABS = [problemsPane, kernelPane, buildPane, modulesPane];
 export interface EmbedView {
   /** Hides the "press Run" state once the engine starts. */
   started(): void;
+  /** The code column. */
+  code: CodeView;
 }
 
 /** Mounts the embed in `root` for `flags`; `base` is the ksymns site ("Open in ksymns"),
  *  `problem` a reason the workspace could not be read, `run` what the Run button starts,
- *  `editor` what the first click in the code loads (none: the code stays light). */
+ *  `editor` what the first click in the code loads, `onEdit` what it calls instead when the
+ *  editor is elsewhere (neither: the code stays light). */
 export function mountEmbedView(
   root: HTMLElement,
   store: PlaygroundStore,
-  o: { flags: EmbedFlags; base: URL; problem?: string; run(): void; editor?(slot: HTMLElement, store: PlaygroundStore): () => void },
+  o: { flags: EmbedFlags; base: URL; problem?: string; run(): void; editor?(slot: HTMLElement, store: PlaygroundStore): () => void; onEdit?(): void },
 ): EmbedView {
   const { flags } = o;
   root.dataset.view = flags.view;
@@ -78,7 +81,13 @@ export function mountEmbedView(
   };
   renderTabs();
   store.subscribe((s) => [s.activeFile, s.files] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
-  mountCode(codeCol, store, { readonly: flags.readonly, lines: flags.lines, markedFile: flags.file ?? store.getState().activeFile, editor: o.editor });
+  const code = mountCode(codeCol, store, {
+    readonly: flags.readonly,
+    lines: flags.lines,
+    markedFile: flags.file ?? store.getState().activeFile,
+    editor: o.editor,
+    onEdit: o.onEdit,
+  });
 
   // "Open in ksymns" always carries the current workspace
   let linkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +126,7 @@ export function mountEmbedView(
   );
 
   return {
+    code,
     started() {
       waiting.hidden = true;
       runButton.hidden = true;

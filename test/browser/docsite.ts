@@ -55,15 +55,15 @@ export async function liveResult(browser: Browser, url: string, shotPath?: strin
   );
   const error = events.find((e) => e.type === "error");
   if (error) throw new Error(`the element failed: ${error.detail.message}`);
+  // drawn in the element's shadow root (an editable one becomes a frame when the reader edits)
   expect(
     await page
       .locator("ksymns-playground")
       .first()
-      .evaluate((e) => !!e.shadowRoot?.querySelector("iframe")),
+      .evaluate((e) => !!e.shadowRoot?.querySelector(".ksymns-root .embed")),
   ).toBe(true);
   if (shotPath) {
-    const frame = page.frames().find((f) => f.url().includes("embed.html"));
-    await frame?.waitForSelector(".summary-pane .stat", { timeout: 30_000 });
+    await page.locator("ksymns-playground .summary-pane .stat").first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: shotPath });
   }
   return { page, messages: events.find((e) => e.type === "result")!.detail.messages!.map((m) => m.text) };

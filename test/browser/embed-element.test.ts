@@ -76,8 +76,9 @@ async function importAndAwaitClean(p: Page, id: string): Promise<void> {
   );
 }
 
+/** The editor frame of element `id` (it takes over from the drawn embed on the reader's first click). */
 async function frameOf(p: Page, id: string): Promise<Frame> {
-  const handle = await p.waitForSelector(`#${id} iframe`, { state: "attached", timeout: 30_000 });
+  const handle = await p.waitForSelector(`#${id} iframe:not(.upgrading)`, { state: "attached", timeout: 30_000 });
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   return frame;
@@ -189,7 +190,7 @@ describe("<ksymns-playground> in another site's page", () => {
     }
   });
 
-  it("keeps answering, with the reader's edits, after it is moved in the page", async () => {
+  it("keeps answering, with the reader's edits in its editor, after it is moved in the page", async () => {
     const scripts = Object.entries(FILES)
       .map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`)
       .join("\n");
@@ -203,23 +204,42 @@ describe("<ksymns-playground> in another site's page", () => {
     try {
       const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       await p.goto(`${origin}/move.html`);
-      const frame = await frameOf(p, "ex");
       await waitFor(p, "ex", "result");
-      // the reader edits; the host hears of it
-      await frame.evaluate(() =>
-        (window as unknown as { ksymns: { store: { getState(): { setFile(n: string, c: string): void } } } }).ksymns.store
-          .getState()
-          .setFile("extra.c", "/* the reader's */\n"),
+      // the reader clicks into the code (the editor frame takes over) and types; the host hears of it
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      const frame = await frameOf(p, "ex");
+      await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
+      await p.keyboard.type("int reader_edit;");
+      await p.waitForFunction(
+        () =>
+          (window as unknown as { events: { type: string; detail: { files?: Record<string, string> } }[] }).events.some(
+            (e) => e.type === "change" && e.detail.files!["user.c"].includes("int reader_edit;"),
+          ),
+        null,
+        { timeout: 30_000 },
       );
-      await waitFor(p, "ex", "change");
       // moved (its iframe reloads), asked for its state at once, and again later
       const state = await p.evaluate(() => {
         const el = document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> };
         document.getElementById("b")!.append(el);
         return el.getState().then((s) => s.files);
       });
-      expect(Object.keys(state).sort()).toEqual(["exporter.c", "extra.c", "load", "user.c"]);
-      expect((await stateOf(p, "ex"))["extra.c"]).toBe("/* the reader's */\n");
+      expect(Object.keys(state).sort()).toEqual(["exporter.c", "load", "user.c"]);
+      expect(state["user.c"].split("\n")[1]).toBe("int reader_edit;");
+      expect((await stateOf(p, "ex"))["user.c"]).toBe(state["user.c"]);
+      // the reloaded frame takes keys again
+      const reloaded = await frameOf(p, "ex");
+      await reloaded.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
+      await reloaded.click(".monaco-editor .view-line");
+      await p.keyboard.type("QQ");
+      await p.waitForFunction(
+        () =>
+          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
+            .getState()
+            .then((s) => s.files["user.c"].includes("QQ")),
+        null,
+        { timeout: 10_000 },
+      );
       // and it still drives the frame
       await importAndAwaitClean(p, "ex");
       await p.close();

@@ -1,6 +1,7 @@
 // The embed frame as a reader meets it, in Debian's Chromium: the first click that loads
 // Monaco, the editor's height, the "Why?" cards, toolbar=0, narrow and middling widths, resize
-// messages both ways, and the theme set by the host page.
+// messages both ways, and the theme set by the host page. An element's editable embed is drawn
+// in its page until the reader clicks its code; the frame takes over then.
 
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,8 +43,10 @@ afterAll(async () => {
   host?.close();
 });
 
-async function embedFrame(p: Page): Promise<Frame> {
-  const handle = await p.waitForSelector("ksymns-playground iframe", { timeout: 30_000, state: "attached" });
+/** The element's editor frame, made by a click on line `line` of its drawn code. */
+async function embedFrame(p: Page, line = 2): Promise<Frame> {
+  await p.click(`ksymns-playground .embed-light .line[data-line="${line}"]`, { timeout: 30_000 });
+  const handle = await p.waitForSelector("ksymns-playground iframe:not(.upgrading)", { timeout: 30_000, state: "attached" });
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   return frame;
@@ -118,7 +121,6 @@ describe("the embed frame", () => {
     const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await p.goto(`${hostOrigin}/code.html`);
     const frame = await embedFrame(p);
-    await frame.click('.embed-light .line[data-line="2"]');
     await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
     await frame.waitForTimeout(500);
     const lines = (await fileText(frame, "user.c"))!.replace(/\n$/, "").split("\n").length;
@@ -152,9 +154,19 @@ describe("the embed frame", () => {
   it("sends resize messages that shrink as well as grow when the verdict tab changes", async () => {
     const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await p.goto(`${hostOrigin}/split.html`);
-    const frame = await embedFrame(p);
-    const last = () => p.evaluate(() => (window as unknown as { heights: number[] }).heights.at(-1)!);
     await p.waitForFunction(() => (window as unknown as { results: number }).results > 0);
+    // drawn in the page, the element is as tall as what the tab shows
+    const drawn = () => p.evaluate(() => document.querySelector("ksymns-playground")!.getBoundingClientRect().height);
+    const drawnProblems = await drawn();
+    await p.click('ksymns-playground [data-tab="modules"]');
+    const drawnModules = await drawn();
+    expect(drawnModules).toBeLessThan(drawnProblems);
+    await p.click('ksymns-playground [data-tab="problems"]');
+    expect(await drawn()).toBe(drawnProblems);
+    // the editor frame, from its resize messages
+    const frame = await embedFrame(p);
+    await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
+    const last = () => p.evaluate(() => (window as unknown as { heights: number[] }).heights.at(-1)!);
     await frame.waitForTimeout(300);
     const problems = await last();
     await frame.click('[data-tab="modules"]');
@@ -257,14 +269,20 @@ describe("the embed frame", () => {
     }
   });
 
-  it("changes theme when the host sets the theme attribute or sends set-theme", async () => {
+  it("changes theme when the host sets the theme attribute or sends set-theme, and keeps it when the editor frame takes over", async () => {
     const p = await browser.newPage({ viewport: { width: 1000, height: 700 }, colorScheme: "light" });
     await p.goto(`${hostOrigin}/split.html`);
+    const drawnTheme = () =>
+      p.evaluate(() => document.querySelector("ksymns-playground")!.shadowRoot!.querySelector<HTMLElement>(".ksymns-root")?.dataset.theme);
+    await p.waitForFunction(() => (window as unknown as { results: number }).results > 0);
+    expect(await drawnTheme()).toBe("light");
+    await p.evaluate(() => document.querySelector("ksymns-playground")!.setAttribute("theme", "dark"));
+    await p.waitForFunction(
+      () => document.querySelector("ksymns-playground")!.shadowRoot!.querySelector<HTMLElement>(".ksymns-root")!.dataset.theme === "dark",
+    );
     const frame = await embedFrame(p);
     const theme = () => frame.evaluate(() => document.documentElement.dataset.theme);
-    expect(await theme()).toBe("light");
-    await p.evaluate(() => document.querySelector("ksymns-playground")!.setAttribute("theme", "dark"));
-    await frame.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    expect(await theme()).toBe("dark");
     const bg = await frame.evaluate(() => getComputedStyle(document.querySelector(".embed")!).backgroundColor);
     expect(bg).not.toBe("rgb(255, 255, 255)");
     await shot(p, "embed-theme-dark");

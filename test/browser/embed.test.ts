@@ -105,8 +105,9 @@ async function waitForEvent(page: Page, type: string, count = 1): Promise<void> 
   );
 }
 
+/** The editor frame of the page's element (it takes over from the drawn embed on the first click). */
 async function embedFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector("ksymns-playground iframe", { timeout: 30_000 });
+  const handle = await page.waitForSelector("ksymns-playground iframe:not(.upgrading)", { timeout: 30_000 });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error("no frame");
   await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
@@ -121,14 +122,14 @@ const frameFiles = (frame: Frame) =>
   );
 
 describe("embedding ksymns in another site's page", () => {
-  it("creates the frame only when the element scrolls into view, then reports ready and a result and resizes to its content", async () => {
+  it("draws the embed only when the element scrolls into view, then reports ready and a result, and its editor frame sizes itself to its content", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await page.goto(`${hostOrigin}/notes.html`);
     await page.waitForFunction(() => !!customElements.get("ksymns-playground"));
     await page.waitForTimeout(300);
-    expect(await page.$("ksymns-playground iframe")).toBeNull();
+    expect(await page.$("ksymns-playground .embed")).toBeNull();
     await page.locator("ksymns-playground").scrollIntoViewIfNeeded();
-    const frame = await embedFrame(page);
+    await page.waitForSelector("ksymns-playground .embed");
     await waitForEvent(page, "ready");
     await waitForEvent(page, "result");
     const ev = await events(page);
@@ -139,18 +140,29 @@ describe("embedding ksymns in another site's page", () => {
       { cmd: "insmod exporter.ko", exit: 0 },
       { cmd: "insmod user.ko", exit: 1 },
     ]);
-    // the frame is as tall as its content, not the placeholder's 320px
+    // drawn in the page: as tall as its content, not the placeholder's 320px, and no frame
+    const drawn = await page.evaluate(() => {
+      const el = document.querySelector("ksymns-playground")!;
+      return [el.getBoundingClientRect().height, el.shadowRoot!.querySelector(".ksymns-root")!.getBoundingClientRect().height];
+    });
+    expect(drawn[0]).toBe(drawn[1]);
+    expect(drawn[0]).not.toBe(320);
+    expect(await page.$("ksymns-playground iframe")).toBeNull();
+    // the light embed: highlighted code, lines 3-4 marked, no Monaco
+    expect(await page.locator("ksymns-playground .embed-light .line.hl").count()).toBe(2);
+    expect(await page.$("ksymns-playground .monaco-editor")).toBeNull();
+    await page.locator("ksymns-playground").scrollIntoViewIfNeeded();
+    await shot(page, "embed-docs-page");
+    // the first click: the editor frame takes over, as tall as its content
+    await page.click('ksymns-playground .embed-light .line[data-line="2"]');
+    const frame = await embedFrame(page);
+    await frame.waitForSelector(".embed-editor .monaco-editor");
     const content = await frame.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height));
     await page.waitForFunction(
       (h) => Math.abs(document.querySelector("ksymns-playground")!.shadowRoot!.querySelector("iframe")!.getBoundingClientRect().height - h) <= 1,
       content,
     );
     expect(content).not.toBe(320);
-    // the light embed: highlighted code, lines 3-4 marked, no Monaco
-    expect(await frame.locator(".embed-light .line.hl").count()).toBe(2);
-    expect(await frame.$(".monaco-editor")).toBeNull();
-    await page.locator("ksymns-playground").scrollIntoViewIfNeeded();
-    await shot(page, "embed-docs-page");
     await page.close();
   });
 
@@ -158,7 +170,6 @@ describe("embedding ksymns in another site's page", () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await page.goto(`${hostOrigin}/notes.html`);
     await page.locator("ksymns-playground").scrollIntoViewIfNeeded();
-    await embedFrame(page);
     await waitForEvent(page, "result");
     await page.evaluate(
       ([e, u]) =>
@@ -202,8 +213,10 @@ describe("embedding ksymns in another site's page", () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await page.goto(`${hostOrigin}/notes.html`);
     await page.locator("ksymns-playground").scrollIntoViewIfNeeded();
-    const frame = await embedFrame(page);
     await waitForEvent(page, "result");
+    // the reader's click makes the editor frame, which the host page then talks to
+    await page.click('ksymns-playground .embed-light .line[data-line="2"]');
+    const frame = await embedFrame(page);
     const before = await frameFiles(frame);
     await page.evaluate(() => {
       const iframe = document.querySelector("ksymns-playground")!.shadowRoot!.querySelector("iframe")!;
@@ -225,6 +238,7 @@ describe("embedding ksymns in another site's page", () => {
         { ksymns: 1, type: "set-options", kernel: "6.12; rm -rf /" },
         { ksymns: 1, type: "set-options", relaxed: "yes" },
         { ksymns: 1, type: "get-state", id: { toString: "x" } },
+        { ksymns: 1, type: "edit", file: "user.c", line: 1, col: 1, files: { "../evil.c": "x" } },
       ];
       for (const m of bad) w.postMessage(m, to);
     });

@@ -22,6 +22,7 @@ describe("the embed's URL flags", () => {
       run: "load",
       profile: "auto",
       origins: [],
+      edit: false,
     });
   });
   it("read every documented flag and fall back on bad values", () => {
@@ -90,6 +91,33 @@ describe("the host protocol", () => {
       { ksymns: 1, type: "run", id: 7 },
     ];
     for (const m of bad) expect(parseHostMessage(m)).toBeNull();
+  });
+  it("takes the element's hand-over to an editor frame: files, a caret, a scroll and a tab, each checked", () => {
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 3, col: 5, top: 120, left: 0, tab: "build", files: { "a.c": "int x;\n" } })).toEqual({
+      type: "edit",
+      id: undefined,
+      focus: true,
+      file: "a.c",
+      line: 3,
+      col: 5,
+      top: 120,
+      left: 0,
+      tab: "build",
+      files: { "a.c": "int x;\n" },
+    });
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1 })).toMatchObject({ top: 0, left: 0, focus: true });
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1, focus: false })).toMatchObject({ focus: false });
+    const bad = [
+      { file: "../a.c", line: 1, col: 1 },
+      { file: "a.c", line: 0, col: 1 },
+      { file: "a.c", line: 1.5, col: 1 },
+      { file: "a.c", line: 1, col: "1" },
+      { file: "a.c", line: 1, col: 1, top: -1 },
+      { file: "a.c", line: 1, col: 1, tab: "<b>" },
+      { file: "a.c", line: 1, col: 1, files: { "a.c": 1 } },
+      { file: "a.c", line: 1, col: 1, focus: "no" },
+    ];
+    for (const m of bad) expect(parseHostMessage({ ksymns: 1, type: "edit", ...m }), JSON.stringify(m)).toBeNull();
   });
   it("takes file names as names only: `active` must be a file, and a file called __proto__ is a file", () => {
     for (const active of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
