@@ -275,6 +275,16 @@ describe("what is a use", () => {
     expect(uses(src.replace("sizeof(grid) != 24", "sizeof(grid) != 16"))).toEqual(["g"]);
   });
 
+  it("a local changed in straight-line code keeps its value past a do { } while (0) (a macro's statement), not past a loop", () => {
+    const src = [
+      "int g(int n); void g0(void); int g1(void);",
+      "static inline int h(int n) { int ret; ret = n + 1; do { g0(); } while (0); if (ret != 4) g(ret); return ret; }",
+      "int f(void) { return h(3); }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["g0"]);
+    expect(uses(src.replace("while (0)", "while (g1())"))).toEqual(["g", "g0", "g1"]);
+  });
+
   it("__builtin_mul_overflow of constants folds and stores its product, so kmalloc_array's size is a constant", () => {
     const src = [
       "int g(unsigned long n);",

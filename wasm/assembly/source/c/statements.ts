@@ -797,7 +797,10 @@ export class Statements {
       }
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
-      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) {
+      // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
+      // macros): not a loop; a `do` is judged by its `while`
+      if (atom == K.While && w.isP(j + 1, K.LParen) && w.isP(j + 3, K.RParen) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
+      if (atom == K.For || atom == K.While || atom == K.Goto) {
         loops = true;
         continue;
       }
