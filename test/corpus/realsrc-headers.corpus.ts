@@ -50,7 +50,7 @@ for (const series of SERIES) {
             if (!o.source) continue;
             const src = sourceOf(root, o);
             if (!existsSync(src)) continue;
-            const res = await e.run(kbuildWorkspaceOf(src, m, o, root), { kernel: series });
+            const res = await e.run(kbuildWorkspaceOf(src, m, o, root, r), { kernel: series });
             const mod = res.model.modules.find((x) => x.name === m.name) ?? res.model.modules[0];
             const found = new Set(mod?.uses.map((u) => u.symbol) ?? []);
             // the .ko's view: .mod.c defines __this_module, which each object still references

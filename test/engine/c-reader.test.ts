@@ -243,6 +243,73 @@ describe("what is a use", () => {
     expect(uses(src.replace("!= 4", "!= 5"))).toEqual(["g"]);
   });
 
+  it("an array's object size is known as gcc knows it: a local or file-scope array, a member through a pointer unless it ends its struct (fortify's __member_size)", () => {
+    const src = [
+      "int g(int n);",
+      "struct s { char name[16]; int n; union { char u[8]; int x; }; char tail[4]; };",
+      "struct t { struct s in; int after; };",
+      "static char table[32];",
+      "static inline unsigned long size1(const void *p) { return __builtin_object_size(p, 1); }",
+      "static inline unsigned long size0(const void *p) { return __builtin_dynamic_object_size(p, 0); }",
+      "int f(struct s *p, struct t *q, struct s *r) { char buf[24]; const char *c = buf + 4;",
+      "  if (size1(p->name) != 16 || size1(&p->name[3]) != 13 || size1(&p->n) != 4 || size1(p->u) != 8) g(1);",
+      "  if (size1(buf) != 24 || size0(buf) != 24 || size1(c) != 20 || size1(table) != 32 || size1(&r[1].tail) != 4 || size1(q->in.tail) != 4) g(2);",
+      "  if (size1(p->tail) != (unsigned long)-1 || size0(p->name) != (unsigned long)-1 || size1((*p).tail) != (unsigned long)-1) g(3);",
+      "  return 0; }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("size1(p->name) != 16", "size1(p->name) != 15"))).toEqual(["g"]);
+    expect(uses(src.replace("size1(q->in.tail) != 4", "size1(q->in.tail) != 5"))).toEqual(["g"]);
+  });
+
+  it("a file-scope array of unknown bound takes its length from its initializer (sizeof and object size of it are known)", () => {
+    const src = [
+      "int g(int n);",
+      "static const unsigned char prefix[] = { 0x03, 0x00, };",
+      'static const char name[] = "abc";',
+      "static const int grid[][2] = { { 1, 2 }, { 3, 4 }, { 5, 6 } };",
+      "static const int sparse[] = { [4] = 1 };",
+      "int f(void) { if (sizeof(prefix) != 2 || sizeof(name) != 4 || sizeof(grid) != 24 || __builtin_object_size(prefix, 0) != 2) g(1); return __builtin_constant_p(sizeof(sparse)) ? 0 : g(2); }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("sizeof(grid) != 24", "sizeof(grid) != 16"))).toEqual(["g"]);
+  });
+
+  it("a local changed in straight-line code keeps its value past a do { } while (0) (a macro's statement), not past a loop", () => {
+    const src = [
+      "int g(int n); void g0(void); int g1(void);",
+      "static inline int h(int n) { int ret; ret = n + 1; do { g0(); } while (0); if (ret != 4) g(ret); return ret; }",
+      "int f(void) { return h(3); }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["g0"]);
+    expect(uses(src.replace("while (0)", "while (g1())"))).toEqual(["g", "g0", "g1"]);
+  });
+
+  it("__builtin_mul_overflow of constants folds and stores its product, so kmalloc_array's size is a constant", () => {
+    const src = [
+      "int g(unsigned long n);",
+      "static inline unsigned long size_mul(unsigned long a, unsigned long b) { unsigned long bytes; if (__builtin_mul_overflow(a, b, &bytes)) return -1UL; return bytes; }",
+      "int f(void) { if (__builtin_constant_p(size_mul(4, 8)) && size_mul(4, 8) == 32) return 0; return g(size_mul(4, 8)); }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("== 32", "== 33"))).toEqual(["g"]);
+    expect(uses(src.replace("__builtin_mul_overflow(a, b, &bytes)", "__builtin_add_overflow(a, b, &bytes)").replace("== 32", "== 12"))).toEqual([]);
+  });
+
+  it("an inline function's pointer parameter given a function calls it directly (kref_put's release), with no retpoline thunk", () => {
+    const src = [
+      "struct kref { int n; };",
+      "int dec(struct kref *k);",
+      "static inline int put(struct kref *k, void (*release)(struct kref *)) { if (dec(k)) { release(k); return 1; } return 0; }",
+      "void done(struct kref *k);",
+      "int f(struct kref *k) { return put(k, done); }",
+    ].join("\n");
+    const thunks = (m: ModelModule): string[] => m.uses.filter((u) => u.symbol.startsWith("__x86_indirect_thunk")).map((u) => u.symbol);
+    expect(uses(src)).toEqual(["dec", "done"]);
+    expect(thunks(moduleOf(src + LICENSE))).toEqual([]);
+    expect(thunks(moduleOf(src.replace("put(k, done)", "put(k, (void (*)(struct kref *))k)") + LICENSE))).toEqual(["__x86_indirect_thunk_rax"]);
+  });
+
   it("an inline function's constant result decides the caller's branch", () => {
     const src = "static inline int off(void) { return 0; }\nint f(void *p) { if (off()) kfree(p); return 0; }";
     expect(uses(src)).toEqual([]);

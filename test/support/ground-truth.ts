@@ -427,6 +427,9 @@ export interface TargetResult {
   setup: string[];
   passes: { m: string; command: string; exit: number }[];
   modules: BuiltModule[];
+  /** Files the build made and an object's -include names (evdi's conftest.sh writes
+   *  evdi_detect.h by test-compiling against the headers), keyed by their <T>/ path. */
+  generated?: Record<string, string>;
   /** Objects built but in no module (obj-y parts of a mixed directory are not built in an M= build). */
   log: string;
 }
@@ -445,7 +448,7 @@ function findFiles(dir: string, suffix: string): string[] {
 }
 
 /** Builds one M= folder (already in the chroot at `inner`) and reads its modules. */
-function buildAndRead(env: Env, work: string, tree: string, passes: { m: string; vars?: string[] }[], res: TargetResult): void {
+function buildAndRead(env: Env, work: string, tree: string, passes: { m: string; vars?: string[] }[], res: TargetResult, sourceTree: string): void {
   const inner = "/" + relative(env.chroot, work);
   const hostTree = join(work, tree);
   let log = "";
@@ -484,6 +487,10 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
           obj.source = inFolder(m, obj.source);
           obj.flags.includeDirs = obj.flags.includeDirs.map((d) => inFolder(m, d));
         }
+      }
+      for (const f of obj.flags?.includeFiles ?? []) {
+        const inTree = join(hostTree, f.slice(4));
+        if (f.startsWith("<T>/") && existsSync(inTree) && !existsSync(join(sourceTree, f.slice(4)))) (res.generated ??= {})[f] = readFileSync(inTree, "utf8");
       }
       objects.push(obj);
     }
@@ -530,7 +537,7 @@ export function buildTreeTarget(env: Env, src: { pkg: string; version: string; r
     modules: [],
     log: "",
   };
-  buildAndRead(env, work, "src", [{ m: t.dir }], res);
+  buildAndRead(env, work, "src", [{ m: t.dir }], res, src.root);
   // the M= folder's own paths, not src/<dir>/, name the objects
   for (const m of res.modules) {
     m.ko = m.ko.replace(`${t.dir}/`, "");
@@ -584,7 +591,7 @@ export function buildDriverTarget(env: Env, cache: string, d: DriverTarget): Tar
     modules: [],
     log: "",
   };
-  buildAndRead(env, work, "tree", d.passes, res);
+  buildAndRead(env, work, "tree", d.passes, res, from);
   return res;
 }
 

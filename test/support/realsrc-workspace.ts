@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, normalize, relative } from "node:path";
 import type { WorkspaceFiles } from "../../src/engine";
-import { type BuiltModule, type BuiltObject } from "./ground-truth";
+import { type BuiltModule, type BuiltObject, type TargetResult } from "./ground-truth";
 
 /** Engine input for one source file: the file, every header beside it and the files it
  *  includes by name from elsewhere (sound/usb/usx2y's "usbusx2yaudio.c" and "../usbaudio.h"),
@@ -31,11 +31,32 @@ export function sourceOf(root: string, o: BuiltObject): string {
   return src.endsWith(".o") ? `${src.slice(0, -2)}.c` : src;
 }
 
+/** The Module.symvers rows of the target's modules built in the M= folder whose table the
+ *  source folder's own Makefile or Kbuild names in KBUILD_EXTRA_SYMBOLS (ddcci-backlight's
+ *  `$(src)/../ddcci/Module.symvers`), or null. */
+function extraSymversOf(src: string, r: TargetResult, root: string): string | null {
+  const rows: string[] = [];
+  for (const name of ["Kbuild", "Makefile"]) {
+    const mk = join(dirname(src), name);
+    if (!existsSync(mk)) continue;
+    for (const m of readFileSync(mk, "utf8").matchAll(/^\s*KBUILD_EXTRA_SYMBOLS\s*[:+?]?=\s*(.*)$/gm))
+      for (const word of m[1].split(/\s+/).filter(Boolean)) {
+        const table = normalize(word.replace(/\$[({](src|obj|M|PWD)[)}]/g, dirname(src)));
+        for (const other of r.modules)
+          if (join(root, dirname(other.ko)) === dirname(table))
+            for (const e of other.exports) rows.push([e.crc, e.symbol, other.ko.replace(/\.ko$/, ""), e.type, e.namespace].join("\t"));
+      }
+  }
+  return rows.length > 0 ? rows.join("\n") + "\n" : null;
+}
+
 /** Engine input for one object as kbuild compiled it: the source's files (in a subfolder as
  *  deep as its "../" includes need) and a Kbuild that builds it into its module with the
- *  object's own -D, -U and -I flags (the folders of the target's tree it names copied in as
- *  inc<N>/; others are the kernel tree's). */
-export function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: string): WorkspaceFiles {
+ *  object's own -D, -U, -I and -include flags (the folders of the target's tree it names
+ *  copied in as inc<N>/, others are the kernel tree's; a file the build generated from the
+ *  data set), and the tables of the target's other M= builds its Makefile names in
+ *  KBUILD_EXTRA_SYMBOLS. */
+export function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, root: string, r: TargetResult): WorkspaceFiles {
   const sources = sourceFilesOf(src);
   let top = dirname(src);
   for (const path of sources.keys()) while (relative(top, path).startsWith("..")) top = dirname(top);
@@ -65,9 +86,23 @@ export function kbuildWorkspaceOf(src: string, m: BuiltModule, o: BuiltObject, r
         files[at(`${inc}/${h}`)] = readFileSync(join(abs, h), "utf8");
       flags.push(`-I$(src)/${inc}`);
     }
+    n = 0;
+    for (const x of f.includeFiles) {
+      if (!x.startsWith("<T>/")) continue;
+      const text = r.generated?.[x] ?? (existsSync(join(root, x.slice(4))) ? readFileSync(join(root, x.slice(4)), "utf8") : null);
+      if (text === null) continue;
+      const gen = `gen${n++}/${basename(x)}`;
+      files[at(gen)] = text;
+      flags.push("-include", `$(src)/${gen}`);
+    }
   }
   const lines = [kmod === base ? `obj-m += ${base}.o` : `obj-m += ${kmod}.o\n${kmod}-y := ${base}.o`];
   if (flags.length > 0) lines.push(`ccflags-y += ${flags.map((x) => `'${x}'`).join(" ")}`);
+  const extra = extraSymversOf(src, r, root);
+  if (extra !== null) {
+    files[at("extra0/Module.symvers")] = extra;
+    lines.push("KBUILD_EXTRA_SYMBOLS := $(src)/extra0/Module.symvers");
+  }
   files[at("Kbuild")] = lines.join("\n") + "\n";
   if (sub) files.Kbuild = `obj-m += ${sub}/\n`;
   return files;

@@ -44,6 +44,10 @@ namespace OF {
    *  Walker.strings, so *s, s[k] and __builtin_strlen(s) fold as gcc folds them after
    *  inlining (seq_puts()'s `__builtin_constant_p(*s)`). */
   export const STRING: i32 = 128;
+  /** An lvalue inside an object reached through a pointer whose members so far each end
+   *  their record: an array member here may run past its declared bound (gcc 12's
+   *  array_at_struct_end_p), so its size is not known. */
+  export const FLEX: i32 = 256;
 }
 
 // operator codes beyond the punctuator atoms
@@ -65,6 +69,8 @@ const OP_NOP = 1013;
 const R_OPERAND = 1;
 const R_CONSTANT_P = 2;
 const R_GENERIC = 3;
+const R_OBJECT_SIZE = 4;
+const R_STMT_EXPR = 5;
 
 /** gcc's inline expansion of memcpy/memset with a constant length reaches this size before
  *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
@@ -137,6 +143,18 @@ export class Expressions {
   oLocal: IntVec = new IntVec(256);
   oTok: IntVec = new IntVec(256);
   oType: IntVec = new IntVec(256);
+  /** What __builtin_object_size knows of the object the operand's value points to: the
+   *  whole object's size from there (type 0) and the innermost subobject's (type 1), -1
+   *  where gcc does not know it (tree-object-size.cc); and the same of the object the
+   *  operand designates as an lvalue (what & of it gives). */
+  oSz0: IntVec = new IntVec(256);
+  oSz1: IntVec = new IntVec(256);
+  oLv0: IntVec = new IntVec(256);
+  oLv1: IntVec = new IntVec(256);
+  /** The function the operand's value is (a designator, &f, a cast of one, or an inline
+   *  function's parameter given one), as an entity id, or -1: calling it is a direct call
+   *  once gcc has inlined the function that calls it (kref_put's release). */
+  oFn: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -165,6 +183,11 @@ export class Expressions {
     this.oLocal.truncate(vals);
     this.oTok.truncate(vals);
     this.oType.truncate(vals);
+    this.oSz0.truncate(vals);
+    this.oSz1.truncate(vals);
+    this.oLv0.truncate(vals);
+    this.oLv1.truncate(vals);
+    this.oFn.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -179,7 +202,59 @@ export class Expressions {
     this.oEnt.push(ent);
     this.oLocal.push(local);
     this.oType.push(type);
+    this.oSz0.push(-1);
+    this.oSz1.push(-1);
+    this.oLv0.push(-1);
+    this.oLv1.push(-1);
+    this.oFn.push(-1);
     return this.oTok.push(tok);
+  }
+
+  /** Operand o designates an object of `lv0`/`lv1` bytes (whole object from here,
+   *  subobject); an array decays to a pointer to it, which carries them. */
+  private designates(o: i32, lv0: i32, lv1: i32): void {
+    this.oLv0.set(o, lv0);
+    this.oLv1.set(o, lv1);
+    if (this.w.types.isArray(this.oType.get(o))) {
+      this.oSz0.set(o, lv0);
+      this.oSz1.set(o, lv1);
+    } else {
+      this.oSz0.set(o, -1);
+      this.oSz1.set(o, -1);
+    }
+  }
+
+  /** Operand o's value points to an object of `sz0`/`sz1` bytes. */
+  private pointsTo(o: i32, sz0: i32, sz1: i32): void {
+    this.oSz0.set(o, sz0);
+    this.oSz1.set(o, sz1);
+  }
+
+  /** Operand t becomes member `name` (of type `member`) of record `rec`: the member is the
+   *  subobject (type 1), as gcc 12's addr_object_size takes it, except an array member
+   *  that may run past its bound (flexible, or ending every record up to a pointer's
+   *  target: array_at_struct_end_p), whose size gcc does not know. gcc's own tests:
+   *  testsuite/g++.dg/ext/builtin-object-size1.C (`__builtin_object_size (&p->a, 1) ==
+   *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). Offsets are
+   *  not modelled, so the whole object's remaining size (type 0) stays unknown. */
+  private memberSize(t: i32, arrow: bool, rec: i32, name: i32, member: i32): void {
+    const types = this.w.types;
+    const size = types.sizeOf(member);
+    const viaPointer = arrow || (this.oFl.get(t) & OF.FLEX) != 0;
+    const flexible = types.isArray(member) && (types.count.get(member) < 0 || (viaPointer && types.endsRecord(rec, name)));
+    this.designates(t, -1, flexible || size <= 0 ? -1 : size);
+  }
+
+  /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
+  private flexAfter(rec: i32, name: i32): i32 {
+    return this.w.types.endsRecord(rec, name) ? OF.FLEX : 0;
+  }
+
+  /** `sz` moved `by` elements of `elem` on (-1 stays unknown, as does running off its end). */
+  private static offsetSize(sz: i32, by: i64, esize: i32): i32 {
+    if (sz < 0 || esize <= 0) return -1;
+    const left = <i64>sz - by * <i64>esize;
+    return left >= 0 && left <= <i64>sz ? <i32>left : -1;
   }
 
   private pushValue(vk: VK, val: i64, uns: bool, type: i32): void {
@@ -236,12 +311,31 @@ export class Expressions {
     } else if (res == R_GENERIC) {
       // the association _Generic chose: the rest of its list is read past
       w.i = <i32>w.f.v.get(fr);
-      this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
+      const o = this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
+      this.pointsTo(o, w.rSz0, w.rSz1);
+    } else if (res == R_OBJECT_SIZE) {
+      // __builtin_object_size (ptr, type): the pointer was read (never run); the type follows
+      const close = <i32>w.f.v.get(fr);
+      let type: i64 = 0;
+      for (let j = close - 1; j > w.i; j--)
+        if (w.t.kindAt(j) == CK.Number) {
+          type = parseNumber(w.t.text(j));
+          break;
+        }
+      w.i = close + 1;
+      // gcc knows an object's size only where it sees the object; a correct build never
+      // fails a check on it, which reads as "unknown": (size_t)-1 for types 0/1, 0 for 2/3
+      const size = (type & 1) != 0 ? w.rSz1 : w.rSz0;
+      this.pushValue(VK.Known, size >= 0 ? <i64>size : type >= 2 ? 0 : -1, true, T.ULONG);
     } else {
       this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
+      // a statement expression's value is its last expression's
+      if (res == R_STMT_EXPR) this.pointsTo(this.oKind.length - 1, w.rSz0, w.rSz1);
     }
     w.rHead = -1;
     w.rTail = -1;
+    w.rSz0 = -1;
+    w.rSz1 = -1;
     w.f.state.set(fr, 1);
   }
 
@@ -271,7 +365,9 @@ export class Expressions {
       case CK.String: {
         while (w.kd(w.i) == CK.String) w.i++;
         const text = unescapeString(stringsIn(w.t, i, w.i));
-        this.push(VK.NotConst, w.strings.push(text) - 1, OF.STRING, -1, -1, -1, -1, i, w.types.pointerTo(T.CHAR));
+        const o = this.push(VK.NotConst, w.strings.push(text) - 1, OF.STRING, -1, -1, -1, -1, i, w.types.pointerTo(T.CHAR));
+        this.designates(o, text.length + 1, text.length + 1);
+        this.pointsTo(o, text.length + 1, text.length + 1);
         f.state.set(fr, 1);
         return;
       }
@@ -374,21 +470,16 @@ export class Expressions {
         f.state.set(fr, 1);
         return;
       case K.BObjectSize:
-      case K.BDynObjectSize: {
-        // gcc knows an object's size only where it sees the object; a correct build never
-        // fails a check on it, which reads as "unknown": (size_t)-1 for types 0/1, 0 for 2/3
-        const close = this.skipCall(i);
-        let type: i64 = 0;
-        for (let j = close - 1; j > i; j--)
-          if (w.t.kindAt(j) == CK.Number) {
-            type = parseNumber(w.t.text(j));
-            break;
-          }
-        const size = this.stringSizeAt(i + 2);
-        this.pushValue(VK.Known, size >= 0 ? size : type >= 2 ? 0 : -1, true, T.ULONG);
-        f.state.set(fr, 1);
-        return;
-      }
+      case K.BDynObjectSize:
+        if (w.isP(i + 1, K.LParen)) {
+          // the pointer is read for what it points to, never run
+          f.v.set(fr, <i64>matchClose(w.t, i + 1, w.lim));
+          w.i = i + 2;
+          f.d.set(fr, R_OBJECT_SIZE);
+          this.begin(true, STOP.COMMA);
+          return;
+        }
+        break;
       case K.BConstantP:
         if (w.isP(i + 1, K.LParen)) {
           w.i = i + 2;
@@ -463,7 +554,11 @@ export class Expressions {
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
-        this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
+        const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
+        const size = w.types.sizeOf(w.localType.get(slot));
+        this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
+        if (!w.types.isArray(w.localType.get(slot))) this.pointsTo(o, w.localSz0.get(slot), w.localSz1.get(slot));
+        this.oFn.set(o, w.localFn.get(slot));
         w.i++;
         f.state.set(fr, 1);
         return;
@@ -528,7 +623,12 @@ export class Expressions {
       return;
     }
     const entry = this.w.ropes.add(EK.Ref, e.id, tok, false);
-    this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
+    const o = this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
+    // a file-scope object is a declared object: gcc knows its size from its type
+    const types = this.w.types;
+    const size = types.kindOf(e.type) == TY.Function ? -1 : types.sizeOf(e.type);
+    if (size > 0) this.designates(o, size, size);
+    if (e.kind == EntKind.Function) this.oFn.set(o, e.id);
   }
 
   /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
@@ -700,7 +800,7 @@ export class Expressions {
     const w = this.w;
     const f = w.f;
     if (w.isP(i + 1, K.LBrace)) {
-      f.d.set(fr, R_OPERAND);
+      f.d.set(fr, R_STMT_EXPR);
       f.push(FT.StmtExpr, f.isDead(fr), i);
       return;
     }
@@ -761,7 +861,9 @@ export class Expressions {
         }
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
-        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR);
+        this.memberSize(t, a == K.Arrow, rec, w.at(w.i - 1), member);
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX);
+        if ((this.oFl.get(t) & OF.FLEX) != 0 || a == K.Arrow) fl |= this.flexAfter(rec, w.at(w.i - 1));
         // p->m is inside a local when p holds a local's address
         if (a == K.Arrow) fl = (fl & ~OF.LOCAL_OBJ) | ((this.oFl.get(t) & OF.LOCAL_ADDR) != 0 ? OF.LOCAL_OBJ : 0);
         if (types.isUnsigned(member)) fl |= OF.UNS;
@@ -903,7 +1005,14 @@ export class Expressions {
         const str = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1 && (this.oFl.get(baseOperand) & OF.STRING) != 0;
         const at = str && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const s = this.oVal.get(baseOperand);
+        // &a[k] of a known k points k elements into what a points to
+        const two = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1;
+        const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
+        const esize = types.sizeOf(elem);
+        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
+        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
         this.mergeFrom(baseOperand, false, elem);
+        this.designates(baseOperand, lv0, lv1);
         if (at >= 0) this.knownChar(baseOperand, s, at);
         w.i++;
         w.f.state.set(fr, 1);
@@ -969,8 +1078,13 @@ export class Expressions {
     const ty = this.oType.get(t);
     const addr = fl & OF.LOCAL_ADDR;
     const str = fl & OF.STRING;
+    const sz0 = this.oSz0.get(t),
+      sz1 = this.oSz1.get(t),
+      lv0 = this.oLv0.get(t),
+      lv1 = this.oLv1.get(t);
+    this.designates(t, -1, -1);
     // only a cast (not to void) keeps a local's address an address; *&x is x again
-    fl &= ~(OF.LOCAL_ADDR | OF.STRING);
+    fl &= ~(OF.LOCAL_ADDR | OF.STRING | OF.FLEX);
     switch (op) {
       case OP_NEG:
         if (vk == VK.Known) this.oVal.set(t, -v);
@@ -997,7 +1111,10 @@ export class Expressions {
         if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
         if (k != TY.Void) fl |= addr;
-        if (k == TY.Pointer) fl |= str;
+        if (k == TY.Pointer) {
+          fl |= str;
+          this.pointsTo(t, sz0, sz1);
+        }
         this.oType.set(t, data);
         break;
       }
@@ -1007,15 +1124,20 @@ export class Expressions {
         if (addr != 0) fl |= OF.LOCAL_OBJ;
         if (str != 0) this.knownChar(t, v, 0);
         this.oType.set(t, types.pointee(ty));
+        // *p is the object p points to, inside something reached through a pointer
+        this.designates(t, sz0, sz1);
+        fl |= OF.FLEX;
         if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
         break;
       case OP_ADDR:
         if ((fl & OF.LOCAL_OBJ) != 0) fl |= OF.LOCAL_ADDR;
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
+        else this.oLocal.set(t, -1); // &x keeps naming the local x, &x.m does not
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
         fl |= OF.UNS;
         this.oType.set(t, ty == T.UNKNOWN ? T.UNKNOWN : types.pointerTo(ty));
+        this.pointsTo(t, lv0, lv1);
         break;
       default:
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
@@ -1024,6 +1146,8 @@ export class Expressions {
     }
     this.oFl.set(t, fl & ~OF.BUILTIN);
     this.oEnt.set(t, op == OP_POS ? this.oEnt.get(t) : -1);
+    // &f, *f and (type)f are still f
+    if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
   }
 
   private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
@@ -1122,8 +1246,27 @@ export class Expressions {
     if (op != K.AndAnd && op != K.OrOr && keepRight) nr |= this.oFl.get(y) & OF.NORETURN;
     if (op == K.Plus || op == K.Minus) nr |= (this.oFl.get(x) | this.oFl.get(y)) & OF.LOCAL_ADDR;
     else if (op == K.Comma) nr |= this.oFl.get(y) & OF.LOCAL_ADDR;
+    // p + k, p - k of a known k: what p points to, k elements on; (a, p) is p
+    let sz0 = -1,
+      sz1 = -1;
+    const types = this.w.types;
+    if (op == K.Comma) {
+      sz0 = this.oSz0.get(y);
+      sz1 = this.oSz1.get(y);
+    } else if (
+      (op == K.Plus || op == K.Minus) &&
+      bk == VK.Known &&
+      types.isPointer(types.decayed(this.oType.get(x))) &&
+      types.kindOf(this.oType.get(y)) == TY.Int
+    ) {
+      const esize = types.sizeOf(types.pointee(this.oType.get(x)));
+      const by = op == K.Plus ? bv : -bv;
+      sz0 = Expressions.offsetSize(this.oSz0.get(x), by, esize);
+      sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
+    }
     this.dropOperands(x);
-    this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+    const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+    this.pointsTo(o, sz0, sz1);
   }
 
   /** The type of `a op b`. */
@@ -1153,8 +1296,13 @@ export class Expressions {
     let vk: VK;
     let v: i64 = 0;
     let fl = (this.oFl.get(t) | this.oFl.get(e)) & (OF.UNS | OF.LOCAL_ADDR);
+    // one side, or both pointing to objects of the same size
+    let sz0 = this.oSz0.get(t) == this.oSz0.get(e) ? this.oSz0.get(t) : -1;
+    let sz1 = this.oSz1.get(t) == this.oSz1.get(e) ? this.oSz1.get(t) : -1;
     if (ck == VK.Known) {
       const pick = cv != 0 ? t : e;
+      sz0 = this.oSz0.get(pick);
+      sz1 = this.oSz1.get(pick);
       vk = <VK>this.oKind.get(pick);
       v = this.oVal.get(pick);
       fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR);
@@ -1173,7 +1321,8 @@ export class Expressions {
       tl = r.tail;
     const type = this.conditionalType(t, e);
     this.dropOperands(c);
-    this.push(vk, v, fl, h, tl, -1, -1, -1, type);
+    const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
+    this.pointsTo(o, sz0, sz1);
   }
 
   /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
@@ -1265,6 +1414,10 @@ export class Expressions {
         v = w.strings[<i32>this.oVal.get(callee + 1)].length;
         uns = true;
         type = T.ULONG;
+      } else if (nargs == 3 && this.foldsOverflow(w.t.names.text(atom), callee + 1, fr)) {
+        vk = VK.Known;
+        v = this.overflowed ? 1 : 0;
+        type = T.BOOL;
       } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1);
         v = this.oVal.get(callee + 1);
@@ -1312,6 +1465,14 @@ export class Expressions {
         this.push(VK.NotConst, 0, OF.NORETURN, h, t, -1, -1, -1, result);
         return;
       }
+    } else if (this.oFn.get(callee) >= 0 && (fl & OF.BUILTIN) == 0) {
+      // a pointer known to be f (an inline function's parameter given f): gcc calls f
+      if (escapes) w.markNode(NF.STACK_PROTECT, fr);
+      r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
+      const entry = r.add(EK.Ref, this.oFn.get(callee), this.oTok.get(callee), true);
+      r.concat(r.head, r.tail, entry, entry);
+      h = r.head;
+      t = r.tail;
     } else {
       // through a pointer: a retpoline thunk call
       if (escapes) w.markNode(NF.STACK_PROTECT, fr);
@@ -1322,6 +1483,36 @@ export class Expressions {
     }
     this.dropOperands(callee);
     this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
+  }
+
+  private overflowed: bool = false;
+
+  /** __builtin_{add,sub,mul}_overflow(a, b, &x) of known a and b into a local x: gcc folds
+   *  it to a constant and stores the result ("Integer Overflow Builtins" in gcc's manual),
+   *  so check_mul_overflow() in size_mul() and kmalloc_array() gives a constant size. Sets
+   *  `overflowed`; false when it does not fold here. */
+  private foldsOverflow(name: string, a: i32, fr: i32): bool {
+    const w = this.w;
+    const types = w.types;
+    const op = name == "__builtin_mul_overflow" ? K.Star : name == "__builtin_add_overflow" ? K.Plus : name == "__builtin_sub_overflow" ? K.Minus : -1;
+    if (op < 0 || <VK>this.oKind.get(a) != VK.Known || <VK>this.oKind.get(a + 1) != VK.Known) return false;
+    const slot = this.oLocal.get(a + 2);
+    const target = types.pointee(this.oType.get(a + 2));
+    const size = types.sizeOf(target);
+    if (slot < 0 || types.kindOf(target) != TY.Int || size <= 0 || size > 8 || target != w.localType.get(slot)) return false;
+    // the operands' values are exact while they stay within 31 bits (no wrap in 64)
+    const x = this.oVal.get(a),
+      y = this.oVal.get(a + 1);
+    if (x < -0x80000000 || x > 0x7fffffff || y < -0x80000000 || y > 0x7fffffff) return false;
+    const exact = op == K.Star ? x * y : op == K.Plus ? x + y : x - y;
+    const uns = types.isUnsigned(target);
+    const value = truncated(exact, size, uns);
+    this.overflowed = value != exact || (uns && exact < 0);
+    if (!w.f.isDead(fr) && w.condDepth == w.localDepth.get(slot)) {
+      w.localKind.set(slot, <i32>VK.Known);
+      w.localValue.set(slot, value);
+    }
+    return true;
   }
 
   /** What calling a value of type t returns. */
@@ -1353,23 +1544,6 @@ export class Expressions {
     return false;
   }
 
-  /** The size of the string literal an object-size argument at token j is (a literal, or an
-   *  inline function's parameter given one): its length and NUL; -1 for anything else. */
-  private stringSizeAt(j: i32): i64 {
-    const w = this.w;
-    if (w.kd(j) == CK.String) {
-      let k = j;
-      while (w.kd(k) == CK.String) k++;
-      return w.isP(k, K.Comma) ? <i64>unescapeString(stringsIn(w.t, j, k)).length + 1 : -1;
-    }
-    if (w.kd(j) != CK.Ident || !w.isP(j + 1, K.Comma)) return -1;
-    const b = w.scope.lookup(w.at(j));
-    if (w.scope.kindOf(b) != Bind.Local) return -1;
-    const slot = w.scope.dataOf(b);
-    if ((w.localFlags.get(slot) & LF.STRING) == 0) return -1;
-    return <i64>w.strings[<i32>w.localValue.get(slot)].length + 1;
-  }
-
   /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
   private knownChar(t: i32, s: i64, at: i64): void {
     const text = this.w.strings[<i32>s];
@@ -1394,6 +1568,9 @@ export class Expressions {
       parts.push(vk == VK.Known ? "k" + this.oVal.get(callee + k).toString() : vk == VK.Const ? "c" : "n");
       if ((this.oFl.get(callee + k) & OF.LOCAL_ADDR) != 0) parts.push("a");
       if ((this.oFl.get(callee + k) & OF.STRING) != 0) parts.push("s" + this.oVal.get(callee + k).toString());
+      if (this.oSz0.get(callee + k) >= 0 || this.oSz1.get(callee + k) >= 0)
+        parts.push("z" + this.oSz0.get(callee + k).toString() + "/" + this.oSz1.get(callee + k).toString());
+      if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
     }
     const key = parts.join(",");
     let node = w.nodes.findExpansion(key);
@@ -1428,6 +1605,9 @@ export class Expressions {
       // bit 0: unsigned; bit 1: a local's address; bit 2: a string literal
       const fl = this.oFl.get(callee + k);
       w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0));
+      w.envSz0.push(this.oSz0.get(callee + k));
+      w.envSz1.push(this.oSz1.get(callee + k));
+      w.envFn.push(this.oFn.get(callee + k));
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
@@ -1470,12 +1650,16 @@ export class Expressions {
       if (addr && !into) w.markNode(NF.STACK_PROTECT, fr);
       w.rLocalAddr = addr && into;
       w.rString = (this.oFl.get(vbase) & OF.STRING) != 0 ? <i32>this.oVal.get(vbase) : -1;
+      w.rSz0 = this.oSz0.get(vbase);
+      w.rSz1 = this.oSz1.get(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
       w.rLocal = -1;
       w.rLocalAddr = false;
       w.rString = -1;
+      w.rSz0 = -1;
+      w.rSz1 = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

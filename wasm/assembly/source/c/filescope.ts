@@ -16,7 +16,7 @@ import { K } from "./names";
 import { NF } from "./nodes";
 import { Bind } from "./scope";
 import { symbolsCalledIn } from "./statements";
-import { CK, spanOf } from "./tokens";
+import { CK, CTokens, spanOf } from "./tokens";
 import { ModuleSource } from "./module";
 import { VK } from "./values";
 import { Walker } from "./walker";
@@ -289,6 +289,12 @@ export class FileScope {
     e.initEnd = end;
     e.defined = true;
     e.defTok = d.nameTok;
+    // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
+    const types = w.types;
+    if (types.isArray(e.type) && types.count.get(e.type) < 0) {
+      const n = initializedLength(w.t, a, end);
+      if (n >= 0) e.type = types.arrayOf(types.baseOf(e.type), n);
+    }
     // a const scalar's value folds wherever it is read
     if (e.has(EF.CONST) && !d.isArray && !d.isFunction && !(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) {
       w.evalConst(a, end);
@@ -378,4 +384,40 @@ function labelsDefinedIn(text: string): string[] {
     }
   }
   return out;
+}
+
+/** The number of elements the initializer at [a, end) gives an array of unknown bound: a
+ *  string literal's characters and NUL, or a brace list's items; -1 with a designator
+ *  (`[N] = x` sets the length by its index) or anything else. */
+function initializedLength(t: CTokens, a: i32, end: i32): i32 {
+  if (t.kindAt(a) == CK.String) {
+    let k = a;
+    while (k < end && t.kindAt(k) == CK.String) k++;
+    return k == end ? unescapeString(stringsIn(t, a, k)).length + 1 : -1;
+  }
+  if (!(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) return -1;
+  const close = matchClose(t, a, end);
+  let items = 0;
+  let empty = true;
+  let depth = 0;
+  for (let j = a + 1; j < close; j++) {
+    const k = t.kindAt(j);
+    if (k == CK.End) return -1;
+    if (k != CK.Punct) {
+      empty = false;
+      continue;
+    }
+    const p = t.atomAt(j);
+    if (p == K.LBrace || p == K.LParen || p == K.LBracket) {
+      if (depth == 0 && p == K.LBracket && empty) return -1;
+      depth++;
+      empty = false;
+    } else if (p == K.RBrace || p == K.RParen || p == K.RBracket) depth--;
+    else if (p == K.Comma && depth == 0) {
+      if (!empty) items++;
+      empty = true;
+    } else empty = false;
+  }
+  if (!empty) items++;
+  return items;
 }

@@ -677,6 +677,11 @@ export class Statements {
         w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         w.localValue.set(slot, w.rString);
       }
+      // ... and one given the address of an object of known size points to it
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 >= 0 || w.rSz1 >= 0)) {
+        w.localSz0.set(slot, w.rSz0);
+        w.localSz1.set(slot, w.rSz1);
+      }
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -792,7 +797,10 @@ export class Statements {
       }
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
-      if (atom == K.For || atom == K.While || atom == K.Do || atom == K.Goto) {
+      // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
+      // macros): not a loop; a `do` is judged by its `while`
+      if (atom == K.While && w.isP(j + 1, K.LParen) && w.isP(j + 3, K.RParen) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
+      if (atom == K.For || atom == K.While || atom == K.Goto) {
         loops = true;
         continue;
       }
@@ -1093,6 +1101,9 @@ export class Statements {
         w.localValue.set(slot, w.envValue.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
+        w.localSz0.set(slot, w.envSz0.get(envBase + k));
+        w.localSz1.set(slot, w.envSz1.get(envBase + k));
+        w.localFn.set(slot, w.envFn.get(envBase + k));
       }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);
@@ -1121,6 +1132,9 @@ export class Statements {
     w.envKind.truncate(w.ctxEnv.get(top));
     w.envValue.truncate(w.ctxEnv.get(top));
     w.envUnsigned.truncate(w.ctxEnv.get(top));
+    w.envSz0.truncate(w.ctxEnv.get(top));
+    w.envSz1.truncate(w.ctxEnv.get(top));
+    w.envFn.truncate(w.ctxEnv.get(top));
     w.ctxCursor.pop();
     w.ctxLim.pop();
     w.ctxWalk.pop();

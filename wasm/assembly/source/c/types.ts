@@ -64,6 +64,10 @@ export class Types {
   recType: IntVec = new IntVec(256);
   recMembers: Array<Map<i32, i32>> = [];
   recAnonymous: Array<i32[]> = [];
+  /** The member declared last: its name, or -1 with recLastAnon holding an anonymous
+   *  struct or union member's type. */
+  recLastName: IntVec = new IntVec(256);
+  recLastAnon: IntVec = new IntVec(256);
   /** struct/union/enum tags (one namespace; the reader keeps one table per translation unit). */
   tags: Map<i32, i32> = new Map();
 
@@ -166,6 +170,8 @@ export class Types {
     this.recComplete.push(0);
     this.recMembers.push(new Map());
     this.recAnonymous.push([]);
+    this.recLastName.push(-1);
+    this.recLastAnon.push(-1);
     const t = this.add(TY.Record, -1, 1, false, 0, 0, r);
     this.recType.push(t);
     return t;
@@ -182,6 +188,28 @@ export class Types {
     if (r < 0) return;
     if (name >= 0) this.recMembers[r].set(name, type);
     else if (this.kindOf(type) == TY.Record) this.recAnonymous[r].push(type);
+    this.recLastName.set(r, name);
+    this.recLastAnon.set(r, name >= 0 ? -1 : type);
+  }
+
+  /** Whether member `name` of record type `t` ends it: no other member follows it, in `t`
+   *  or in the anonymous members that hold it (every member of a union ends it). This is
+   *  gcc's array_at_struct_end_p for a reference through a pointer (tree.cc, gcc 12). */
+  endsRecord(t: i32, name: i32): bool {
+    let guard = 0;
+    while (++guard < 64) {
+      const r = this.rec.get(t);
+      if (this.kindOf(t) != TY.Record || r < 0) return false;
+      if (this.recMembers[r].has(name)) return this.recUnion.get(r) != 0 || this.recLastName.get(r) == name;
+      // in an anonymous member: it must end this record (in a struct) and hold the name
+      const anon = this.recAnonymous[r];
+      let inner = -1;
+      for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
+      if (inner < 0) return false;
+      if (this.recUnion.get(r) == 0 && this.recLastAnon.get(r) != inner) return false;
+      t = inner;
+    }
+    return false;
   }
 
   /** A record's layout is done. */

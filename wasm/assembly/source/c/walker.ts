@@ -70,6 +70,13 @@ export class Walker {
   localKind: IntVec = new IntVec(256);
   localValue: LongVec = new LongVec(256);
   localType: IntVec = new IntVec(256);
+  /** What __builtin_object_size knows of the object a pointer local points to (an inline
+   *  function's parameter, or a local never changed after its initializer): its whole
+   *  object's size (type 0) and its subobject's (type 1), -1 where it is unknown. */
+  localSz0: IntVec = new IntVec(256);
+  localSz1: IntVec = new IntVec(256);
+  /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
+  localFn: IntVec = new IntVec(256);
   /** How many conditionally run statements enclosed the local's declaration. */
   localDepth: IntVec = new IntVec(256);
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
@@ -94,6 +101,9 @@ export class Walker {
   envKind: IntVec = new IntVec(256);
   envValue: LongVec = new LongVec(256);
   envUnsigned: IntVec = new IntVec(256);
+  envSz0: IntVec = new IntVec(256);
+  envSz1: IntVec = new IntVec(256);
+  envFn: IntVec = new IntVec(256);
   /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
    *  an index here. */
   strings: string[] = [];
@@ -119,6 +129,9 @@ export class Walker {
   rLocalAddr: bool = false;
   /** The string literal (Walker.strings index) the last expression is, or -1. */
   rString: i32 = -1;
+  /** The object sizes the last expression's pointer value carries (see localSz0). */
+  rSz0: i32 = -1;
+  rSz1: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
@@ -171,6 +184,9 @@ export class Walker {
     this.localKind.push(<i32>VK.NotConst);
     this.localValue.push(0);
     this.localDepth.push(this.condDepth);
+    this.localSz0.push(-1);
+    this.localSz1.push(-1);
+    this.localFn.push(-1);
     return this.localType.push(type);
   }
 
@@ -302,6 +318,9 @@ export class Walker {
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
     if (slot < 0 || this.f.isDead(frame)) return;
+    this.localSz0.set(slot, -1);
+    this.localSz1.set(slot, -1);
+    this.localFn.set(slot, -1);
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
