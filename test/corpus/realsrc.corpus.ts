@@ -52,6 +52,13 @@ function workspaceOf(m: BuiltModule, root: string): Record<string, string> | nul
   return files;
 }
 
+/** Targets a release does not have: drivers/cxl came in 5.12. */
+const ABSENT: Record<string, string[]> = { "5.10": ["cxl"] };
+/** Targets whose real build fails on a release: xtables-addons 3.31's xt_TARPIT.c passes a
+ *  flowi to security_skb_classify_flow, which 5.10 declares with a flowi_common (gcc 10 with
+ *  -Werror=incompatible-pointer-types; its log is in the data set). */
+const FAILS: Record<string, string[]> = { "5.10": ["xtables-addons"] };
+
 for (const series of SERIES) {
   describe(`real kbuild of Debian ${series}`, () => {
     let index: RealsrcIndex;
@@ -63,11 +70,21 @@ for (const series of SERIES) {
       engine = await createNodeEngine();
     });
 
-    it("built every target with make's exit status 0 and recorded each module whole", () => {
+    it("built every target with make's exit status 0 (but the real failures) and recorded each module whole", () => {
+      const absent = ABSENT[series] ?? [];
       expect(results.map((r) => r.id).sort()).toEqual(
-        ["cxl", "dma-buf", "ddcci", "evdi", "kvmfr", "netfilter", "pwm", "sound-usb", "usb-storage", "v4l2loopback", "xtables-addons"].sort(),
+        ["cxl", "dma-buf", "ddcci", "evdi", "kvmfr", "netfilter", "pwm", "sound-usb", "usb-storage", "v4l2loopback", "xtables-addons"]
+          .filter((t) => !absent.includes(t))
+          .sort(),
       );
       for (const r of results) {
+        if ((FAILS[series] ?? []).includes(r.id)) {
+          expect(
+            r.passes.some((p) => p.exit !== 0),
+            r.id,
+          ).toBe(true);
+          continue;
+        }
         expect(
           r.passes.map((p) => p.exit),
           r.id,
