@@ -72,11 +72,11 @@ export class SymversDirectory extends ModuleDirectory {
    *  path TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin",
    *  "builtin-sysfs", "sysfs"). */
   addModuleTable(table: Uint8Array): void {
-    this.table_ = table;
+    this.tableBytes = table;
     this.kinds = null;
     this.lines = null;
   }
-  private table_: Uint8Array = new Uint8Array(0);
+  private tableBytes: Uint8Array = new Uint8Array(0);
 
   /** What kmod calls builtin (modules.builtin). */
   get builtin(): Set<string> {
@@ -99,11 +99,11 @@ export class SymversDirectory extends ModuleDirectory {
   private lines: TableLines | null = null;
 
   private readKinds(): TableKinds {
-    if (this.kinds == null) this.kinds = new TableKinds(this.table_);
+    if (this.kinds == null) this.kinds = new TableKinds(this.tableBytes);
     return this.kinds as TableKinds;
   }
   private readLines(): TableLines {
-    if (this.lines == null) this.lines = new TableLines(this.table_);
+    if (this.lines == null) this.lines = new TableLines(this.tableBytes);
     return this.lines as TableLines;
   }
 

@@ -1,15 +1,6 @@
 // Line splitting and small string helpers shared by the line-oriented readers.
 
 /** The lines of a text, without their line ends ("\n" or "\r\n"). */
-/** Index of the first `code` unit in s[from, end), or -1. String#indexOf compares a whole
- *  string at every position; the readers of large tables look for one character. */
-export function findChar(s: string, code: i32, from: i32, end: i32 = i32.MAX_VALUE): i32 {
-  const e = min(end, s.length);
-  const base = changetype<usize>(s);
-  for (let i = max(from, 0); i < e; i++) if (<i32>load<u16>(base + ((<usize>i) << 1)) == code) return i;
-  return -1;
-}
-
 export function splitLines(s: string): string[] {
   const out: string[] = [];
   let start = 0;
