@@ -4,7 +4,7 @@ import { site } from "./src/site/plugin.ts";
 import { elementScript } from "./src/site/element.ts";
 import { preloadEngine } from "./src/site/preload.ts";
 import { hashedEarlyScript } from "./src/site/earlyscript.ts";
-import { monacoChunks, monacoFeatures } from "./src/site/monacochunks.ts";
+import { monacoChunks } from "./src/site/monacochunks.ts";
 import { CHROMIUM_HINT, findChromium } from "./test/support/chromium.ts";
 
 // Without Chromium the browser suites are left out, saying so, except under CI where they
@@ -16,9 +16,8 @@ const left = noBrowser ? [`browser suites (${BROWSER_SUITES}) skipped: no Chromi
 export default defineConfig({
   base: "./",
   // the security headers under dev and preview, the build id in sw.js, embed.js, the engine's
-  // preload hint in the playground page and embed.html's theme script hashed; which Monaco
-  // modules only the editor's later features need (monacochunks.ts)
-  plugins: [site(), elementScript(), preloadEngine(), hashedEarlyScript(), monacoFeatures()],
+  // preload hint in the playground page and embed.html's theme script hashed
+  plugins: [site(), elementScript(), preloadEngine(), hashedEarlyScript()],
   build: {
     target: "es2022",
     outDir: "dist",

@@ -50,6 +50,7 @@ if (firstVisit) welcome(store);
 
 const testHooks: { injectFault?: (kind: "trap" | "oom") => void } = {};
 const base = new URL("./", document.baseURI);
+const offline = registerOffline(base);
 // comparisons and the atlas run on other kernels in their own engine, off the page's thread
 store.getState().setSideEngine(() => startWorkerClient(base));
 connectCompare(store);
@@ -58,10 +59,8 @@ startEngine(store, base, {
   // the table's run and Monaco's start both want this thread: the editor comes first
   tableAfter: () => editorShown(root),
   onEngine: (engine) => (testHooks.injectFault = (kind) => engine.injectFault(kind)),
-  // the service worker is registered, and copies what the page loaded (Monaco's layers included),
-  // once the editor is shown: started earlier, its start and its fetch handler (through which
-  // every request then passes, each stored as it is) took the page's CPU while Monaco started
-  onReady: () => void editorShown(root).then(() => registerOffline(base).cacheLoaded()),
+  // the service worker copies what the page loaded, Monaco's layers included, once they are in use
+  onReady: () => void editorShown(root).then(() => offline.cacheLoaded()),
 });
 
 // for the browser tests and the typing benchmark (the page's own script, never reachable from a

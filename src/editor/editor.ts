@@ -1,10 +1,9 @@
 // The Monaco editor for the playground: shows the open file's model, writes edits to the
 // store (through models.ts), shows the engine's findings as markers, and offers hovers,
-// completion and quick fixes (Monaco's widgets for them join the editor after its first frame:
-// ./features). It never runs the engine itself.
+// completion and quick fixes. It never runs the engine itself.
 
 import type * as M from "monaco-editor/editor/editor.api";
-import { loadFeatures, monaco } from "./monaco";
+import { monaco } from "./monaco";
 import type { PlaygroundStore } from "../store";
 import { syncModels } from "./models";
 import { syncMarkers } from "./markers";
@@ -22,8 +21,6 @@ export interface EditorHooks {
   onMarkersApplied?(): void;
   /** Whether the page is dark now (the store's theme may say "system"). */
   isDark(): boolean;
-  /** Monaco's features (./features) have joined the editor. */
-  onFeatures?(): void;
 }
 
 /** Mounts Monaco in `container`; returns the function that disposes it. */
@@ -105,24 +102,7 @@ export function mountMonacoEditor(container: HTMLElement, store: PlaygroundStore
   // a reveal asked for before the editor existed (the embed's first click loads Monaco) is applied now
   if (store.getState().reveal) reveal();
 
-  // the features once the editor has drawn its first frame (their script parses off this
-  // thread meanwhile); typing works without them, and an editor made later has them at once
-  let disposed = false;
-  requestAnimationFrame(() =>
-    setTimeout(() =>
-      loadFeatures().then(
-        ({ joinFeatures }) => {
-          if (disposed) return;
-          joinFeatures(editor);
-          hooks.onFeatures?.();
-        },
-        () => {}, // offline before they were cached: the editor stays usable without them
-      ),
-    ),
-  );
-
   return () => {
-    disposed = true;
     themeQuery.removeEventListener("change", retheme);
     for (const u of subscriptions) u();
     for (const d of disposables) d.dispose();

@@ -1,14 +1,30 @@
-// Monaco's core: the editor, its API and the five languages, with nothing more than a first
-// paint and typing need; the heavier features (completion, hovers, quick fixes, find, folding, …)
-// come later from ./features. Its one worker comes through Vite's ?worker (no CDN, no eval:
-// the page's CSP holds).
+// Monaco, built from the editor core plus only the features the playground uses; its one
+// worker comes through Vite's ?worker (no CDN, no eval: the page's CSP holds).
 
 import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/features/codicon/register";
-// Ctrl+M (⌃⇧M on macOS): Tab moves focus instead of indenting, as in VS Code; small, and the
-// way out of the editor must work from its first frame
+import "monaco-editor/features/hover/register";
+import "monaco-editor/features/suggest/register";
+// the suggest widget's controller is not part of features/suggest (editor.main imports it last)
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+import "monaco-editor/features/snippet/register";
+import "monaco-editor/features/codeAction/register";
+import "monaco-editor/features/find/register";
+import "monaco-editor/features/gotoError/register";
+import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/comment/register";
+import "monaco-editor/features/clipboard/register";
+import "monaco-editor/features/contextmenu/register";
+import "monaco-editor/features/cursorUndo/register";
+import "monaco-editor/features/folding/register";
+import "monaco-editor/features/indentation/register";
+import "monaco-editor/features/linesOperations/register";
+import "monaco-editor/features/multicursor/register";
+import "monaco-editor/features/wordHighlighter/register";
+import "monaco-editor/features/wordOperations/register";
+import "monaco-editor/features/smartSelect/register";
+// Ctrl+M (⌃⇧M on macOS): Tab moves focus instead of indenting, as in VS Code
 import "monaco-editor/features/toggleTabFocusMode/register";
-import { getEditorFeatures } from "monaco-editor/editor/common/editorFeatures";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerLanguages } from "./languages";
 import { defineThemes } from "./themes";
@@ -17,22 +33,6 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 registerLanguages(monaco);
 defineThemes(monaco);
-
-let features: Promise<typeof import("./features")> | null = null;
-
-/** Loads the editor features (./features) once and starts their services; resolves with their
- *  module. Called once an editor exists (Monaco starts its services with its first editor). */
-export function loadFeatures(): Promise<typeof import("./features")> {
-  // the services Monaco started with its first editor: those the features add start after them
-  const started = getEditorFeatures().length;
-  return (features ??= import("./features").then(
-    (m) => (m.startFeatures(started), m),
-    (err: unknown) => {
-      features = null;
-      throw err;
-    },
-  ));
-}
 
 export { monaco };
 export type Monaco = typeof monaco;

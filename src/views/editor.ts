@@ -1,8 +1,7 @@
 // The editor pane: Monaco (loaded on demand), or the plain textarea on narrow screens, or a
 // read-only summary for binary files (.ko). Whichever shows, it only writes files to the store.
-// Monaco's core (~710 KB gzip) is fetched only once the first verdict is on screen, and its
-// features (~180 KB: completion, hovers, find, …) once it is shown; until then the open file
-// shows as the light embed shows it, highlighted and read-only, its problem lines marked.
+// Monaco (~870 KB gzip) is fetched only once the first verdict is on screen; until then the
+// open file shows as the light embed shows it, highlighted and read-only, its problem lines marked.
 // The page holds back its run with the kernel's table until an editor is shown (editorShown).
 
 import type { Pane } from "./pane";
@@ -71,7 +70,6 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
     const gen = ++generation;
     disposeEditor?.();
     disposeEditor = null;
-    delete root.dataset.features;
     if (want === "plain") {
       loading.hidden = true;
       disposeEditor = mountPlainEditor(plainBox, store);
@@ -86,7 +84,6 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
         onUserEdit: markEdit,
         onMarkersApplied: () => markMarkersApplied(store.getState().resultFiles === store.getState().files),
         isDark: () => resolveTheme(store.getState().theme) === "dark",
-        onFeatures: () => (root.dataset.features = "ready"),
       });
       root.dataset.editor = "monaco";
     }

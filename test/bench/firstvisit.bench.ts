@@ -16,43 +16,18 @@ import { median, ms } from "./stats";
 const ROUNDS = 5;
 
 /** Marks, in the page's own clock (ms since navigation): the first verdict (the page sets
- *  body[data-ready]), Monaco's first rendered lines, and its features joined (the editor pane's
- *  data-features, src/editor/features.ts). */
+ *  body[data-ready]) and Monaco's first rendered lines. */
 const MARKS = `(() => {
   const marks = (window.__marks = {});
   new MutationObserver(() => {
     if (!marks.verdict && document.body && document.body.dataset.ready === "true") marks.verdict = performance.now();
     if (!marks.monaco && document.querySelector(".monaco-editor .view-lines")) marks.monaco = performance.now();
-    if (!marks.features && document.querySelector(".editor-pane[data-features]")) marks.features = performance.now();
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready", "data-features"] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
 })();`;
-
-interface Marks {
-  verdict: number;
-  monaco: number;
-  features: number;
-}
-
-/** The page's marks once Monaco and its features are in, asked for over the DevTools protocol
- *  every 50 ms: Playwright's waitForFunction would have the page compile Playwright's ~330 KB
- *  injected script in the middle of the visit it measures. */
-async function marksWhenDone(page: import("playwright-core").Page): Promise<Marks> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
-      const { result } = await cdp.send("Runtime.evaluate", { expression: "window.__marks && window.__marks.features && window.__marks", returnByValue: true });
-      if (result.value) return result.value as Marks;
-    }
-    throw new Error("no Monaco with its features within 60 s");
-  } finally {
-    await cdp.detach();
-  }
-}
 
 interface Visit {
   verdict: number;
   monaco: number;
-  features: number;
   before: number;
   all: number;
   requests: number;
@@ -86,13 +61,14 @@ async function visit(browser: Browser, site: { url: string; log: Sent[] }): Prom
   const page = await context.newPage();
   const from = site.log.length;
   await page.goto(`${site.url}index.html`);
-  const marks = await marksWhenDone(page);
+  await page.waitForFunction(() => (window as unknown as { __marks: { monaco?: number } }).__marks.monaco !== undefined, undefined, { timeout: 60_000 });
+  const marks = await page.evaluate(() => (window as unknown as { __marks: { verdict: number; monaco: number } }).__marks);
   const log = site.log.slice(from);
   const visitLog = log.filter((s) => s.status === 200);
   const before = bytesOf(visitLog, await receivedBy(page, marks.verdict));
   const all = visitLog.reduce((n, s) => n + s.gzip, 0);
   await context.close();
-  return { verdict: marks.verdict, monaco: marks.monaco, features: marks.features, before, all, requests: log.length };
+  return { verdict: marks.verdict, monaco: marks.monaco, before, all, requests: log.length };
 }
 
 /** A blank Vite page (one module that marks the body ready), built and served as the site is. */
@@ -137,9 +113,8 @@ export default async function bench(): Promise<void> {
     console.log(`blank Vite page, served the same way: ready at ${ms(median(blanks))}`);
     console.log(`first verdict on screen: ${ms(med((v) => v.verdict))}   target ≤ 800 ms`);
     console.log(`Monaco ready:            ${ms(med((v) => v.monaco))}   target ≤ 1500 ms`);
-    console.log(`Monaco's features in:    ${ms(med((v) => v.features))}   (completion, hovers, find, …: after the editor is shown)`);
     console.log(`sent before the first verdict: ${kb(med((v) => v.before))} gzip   target ≤ 400 KB`);
-    console.log(`sent in all by the features:   ${kb(med((v) => v.all))} gzip in ${med((v) => v.requests)} requests`);
+    console.log(`sent in all by Monaco ready:   ${kb(med((v) => v.all))} gzip in ${med((v) => v.requests)} requests`);
     console.log(
       `load average while measuring: ${loadavg()
         .map((l) => l.toFixed(1))

@@ -49,11 +49,8 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { errors: string[] }).errors;
 }
 
-/** Waits until Monaco is shown and its features (completion, hovers, find, …: src/editor/features.ts,
- *  which join the editor after its first frame) have joined it. */
 export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30_000 });
-  await page.waitForSelector(".editor-pane[data-features=ready]", { state: "attached", timeout: 30_000 });
 }
 
 /** Waits until the page's own runs are done, the last made with the base kernel's table (a
