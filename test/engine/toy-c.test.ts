@@ -114,3 +114,19 @@ describe("an #error reached through a name a missing kernel header defines", () 
     expect(r.findings.map((f) => f.text)).toContain('error: #error "needs at least a PAGE_SIZE of 4096"');
   });
 });
+
+describe("a module-info macro of a header ksymns does not carry", () => {
+  const ipset = (includes: string) => `#include <linux/module.h>\n${includes}MODULE_LICENSE("GPL");\nIP_SET_MODULE_DESC("bitmap:ip", 0, 3);\n`;
+
+  it("turns 7.3's missing MODULE_DESCRIPTION() warning into a note naming the macro that may give it", async () => {
+    const r = await engine.run({ "ip_set_x.c": ipset("#include <linux/netfilter/ipset/ip_set.h>\n") }, { kernel: "7.3" });
+    expect(r.findings.filter((f) => f.stage === "modpost")).toEqual([]);
+    const note = r.findings.find((f) => f.text.startsWith("no MODULE_DESCRIPTION() was found, but IP_SET_MODULE_DESC()"));
+    expect(note?.severity).toBe("info");
+  });
+
+  it("leaves modpost's warning when every header was found (the name is then no macro at all)", async () => {
+    const r = await engine.run({ "ip_set_x.c": ipset("") }, { kernel: "7.3" });
+    expect(r.findings.map((f) => f.text)).toContain("WARNING: modpost: ip_set_x.ko: missing MODULE_DESCRIPTION()");
+  });
+});

@@ -510,7 +510,22 @@ function readSymbols(c: Ctx, units: BuildUnit[]): void {
       }
     }
     if (r.warnsMissingDescription && !src.hasDescription) {
-      c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, units[u].object), Span.at(src.file, 1));
+      if (src.unexpanded.length > 0) {
+        // IP_SET_MODULE_DESC(...) of a header ksymns does not carry: gcc, with it, likely finds one
+        c.res.findings.push(
+          new Finding(
+            Stage.Read,
+            Severity.Info,
+            Msg.READ_HEADER_NOT_BUILTIN,
+            "no MODULE_DESCRIPTION() was found, but " +
+              src.unexpanded.join("(), ") +
+              "(), a macro of a kernel header ksymns does not carry, may give it; without one modpost says: " +
+              T.modpostNoDescription(r, units[u].object),
+            Span.at(src.file, 1),
+            src.name,
+          ),
+        );
+      } else c.modpost(src, Msg.MODPOST_NO_DESCRIPTION, Severity.Warning, T.modpostNoDescription(r, units[u].object), Span.at(src.file, 1));
     }
   }
 }

@@ -23,6 +23,7 @@ export function linkSources(object: string, parts: ModuleSource[]): ModuleSource
     m.hasDescription = m.hasDescription || s.hasDescription;
     m.intree = m.intree || s.intree;
     m.lacksHeaders = m.lacksHeaders || s.lacksHeaders;
+    for (let i = 0; i < s.unexpanded.length; i++) m.unexpanded.push(s.unexpanded[i]);
     for (let i = 0; i < s.exports.length; i++) m.exports.push(s.exports[i]);
     for (let i = 0; i < s.imports.length; i++) m.imports.push(s.imports[i]);
     const seen = new Set<string>();

@@ -10,6 +10,8 @@ import { SourceFile } from "../cpp/filecache";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
+import { TK, TokVec } from "../cpp/pptoken";
+import { Name } from "../cpp/atoms";
 import { PPCode, PPSeverity, PP_SEVERITY_NAMES } from "../cpp/diagnostic";
 import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
@@ -288,6 +290,7 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   const mod = readC(tokens, file, options);
   addDiagnostics(res, mod, file, pack);
   mod.lacksHeaders = lacksHeaders(res, false);
+  if (mod.lacksHeaders) mod.unexpanded = unexpandedCalls(res);
   mod.preprocessed = viewOf(res);
   const used: string[] = [];
   const texts: string[] = [];
@@ -416,6 +419,59 @@ function addDiagnostics(res: PPResult, mod: ModuleSource, main: string, pack: bo
       return;
     }
   }
+}
+
+/** The names of the workspace's file-scope `NAME(..."text"...);` lines left as written: C has no
+ *  such declaration since C99, so each is a macro the preprocessor did not know, and one given a
+ *  string may make module information (IP_SET_MODULE_DESC("bitmap:ip", ...)). */
+function unexpandedCalls(res: PPResult): string[] {
+  const out: string[] = [];
+  const t = res.tokens;
+  const atoms = preprocessorCache().atoms;
+  let braces = 0;
+  let atStatement = true;
+  for (let i = 0; i < t.length; i++) {
+    const kind = unchecked(t.kf[i]) & 0xff;
+    if (kind == TK.Padding || kind == TK.Eof) continue;
+    const a = unchecked(t.atom[i]);
+    if (kind == TK.Punct && a == Name.LBrace) braces++;
+    else if (kind == TK.Punct && a == Name.RBrace) braces = max(braces - 1, 0);
+    if (braces > 0) continue;
+    const starts = atStatement;
+    atStatement = kind == TK.Punct && (a == Name.Semicolon || a == Name.RBrace);
+    if (!starts || kind != TK.Ident) continue;
+    const file = unchecked(t.file[i]);
+    if (file < 0 || file >= res.files.length || res.files[file].origin == Origin.System) continue;
+    // NAME ( ... ) ;
+    let j = nextToken(t, i + 1);
+    if (j < 0 || (unchecked(t.kf[j]) & 0xff) != TK.Punct || unchecked(t.atom[j]) != Name.LParen) continue;
+    let depth = 0;
+    let text = false;
+    for (; j < t.length; j++) {
+      if ((unchecked(t.kf[j]) & 0xff) == TK.String) text = true;
+      if ((unchecked(t.kf[j]) & 0xff) != TK.Punct) continue;
+      const p = unchecked(t.atom[j]);
+      if (p == Name.LParen) depth++;
+      else if (p == Name.RParen && --depth == 0) break;
+      else if (p == Name.LBrace || p == Name.Semicolon) break;
+    }
+    if (j >= t.length || unchecked(t.atom[j]) != Name.RParen) continue;
+    const k = nextToken(t, j + 1);
+    if (k < 0 || (unchecked(t.kf[k]) & 0xff) != TK.Punct || unchecked(t.atom[k]) != Name.Semicolon) continue;
+    // a description is a string: DEFINE_MUTEX(lock) and its kind give none
+    if (!text) continue;
+    const name = atoms.text(a);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+function nextToken(t: TokVec, i: i32): i32 {
+  for (; i < t.length; i++) {
+    const kind = unchecked(t.kf[i]) & 0xff;
+    if (kind != TK.Padding) return kind == TK.Eof ? -1 : i;
+  }
+  return -1;
 }
 
 /** Whether an #include found nothing; `angledOnly`: an angled one (a kernel header the prelude

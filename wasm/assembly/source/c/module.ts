@@ -142,6 +142,9 @@ export class ModuleSource {
   /** Some header it includes was not found: a name only that header declares reads as
    *  undeclared here, which gcc (given the header) would not say. */
   lacksHeaders: bool = false;
+  /** Names written at file scope as `NAME(..."text"...);` that no macro expanded: most likely
+   *  macros of a header that was not found (a module-info macro such as IP_SET_MODULE_DESC). */
+  unexpanded: string[] = [];
   constructor(
     public file: string,
     public name: string,
