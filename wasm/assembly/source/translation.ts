@@ -439,7 +439,8 @@ function unexpandedCalls(res: PPResult): string[] {
     if (braces > 0) continue;
     const starts = atStatement;
     atStatement = kind == TK.Punct && (a == Name.Semicolon || a == Name.RBrace);
-    if (!starts || kind != TK.Ident) continue;
+    // an identifier the expander made (an intrinsic's marker) has no spelling in the table
+    if (!starts || kind != TK.Ident || a < 0 || a >= atoms.count) continue;
     const file = unchecked(t.file[i]);
     if (file < 0 || file >= res.files.length || res.files[file].origin == Origin.System) continue;
     // NAME ( ... ) ;
