@@ -3,7 +3,7 @@
 // while a run asks for a few dozen of them. Rows hold byte ranges of the file, so neither
 // reading nor copying makes a string; a value becomes one when it is asked for.
 
-import { ByteWriter } from "../util/bytes";
+import { ByteWriter, hashBytes } from "../util/bytes";
 
 // per row: key start, key end, value start, value end; a start below zero is -1 - the index
 // of a string of `texts` (an option set by name, or a line read as text)
@@ -79,7 +79,7 @@ export class ConfigTable {
       va = this.no;
       ve = this.no;
     }
-    const hash = hashBytes(this.bytes, ka, ke);
+    const hash = hashRange(this.bytes, ka, ke);
     const mask = this.slots.length - 1;
     let h = hash & mask;
     while (true) {
@@ -173,7 +173,7 @@ export class ConfigTable {
     this.slots = new StaticArray<i32>(this.slots.length << 1);
     for (let i = 0; i < this.count; i++) {
       const a = unchecked(this.rows[i * STRIDE]);
-      this.place(i, a < 0 ? hashString(this.texts[-1 - a]) : hashBytes(this.bytes, a, unchecked(this.rows[i * STRIDE + 1])));
+      this.place(i, a < 0 ? hashString(this.texts[-1 - a]) : hashRange(this.bytes, a, unchecked(this.rows[i * STRIDE + 1])));
     }
   }
 
@@ -235,19 +235,11 @@ function hashString(s: string): i32 {
   return <i32>(h >>> 1);
 }
 
-function hashBytes(b: Uint8Array, a: i32, e: i32): i32 {
-  let h: u32 = 0x811c9dc5;
-  const p = b.dataStart;
-  for (let i = a; i < e; i++) {
-    h ^= <u32>load<u8>(p + <usize>i);
-    h *= 0x01000193;
-  }
-  return <i32>(h >>> 1);
+/** FNV-1a of bytes [a, e) (util/bytes.ts's), as hashString gives it. */
+function hashRange(b: Uint8Array, a: i32, e: i32): i32 {
+  return <i32>(hashBytes(b.dataStart + <usize>a, e - a) >>> 1);
 }
 
 function sameRange(b: Uint8Array, a: i32, e: i32, c: i32, d: i32): bool {
-  if (e - a != d - c) return false;
-  const p = b.dataStart;
-  for (let i = 0; i < e - a; i++) if (load<u8>(p + <usize>(a + i)) != load<u8>(p + <usize>(c + i))) return false;
-  return true;
+  return e - a == d - c && memory.compare(b.dataStart + <usize>a, b.dataStart + <usize>c, <usize>(e - a)) == 0;
 }
