@@ -48,6 +48,10 @@ namespace OF {
    *  their record: an array member here may run past its declared bound (gcc 12's
    *  array_at_struct_end_p), so its size is not known. */
   export const FLEX: i32 = 256;
+  /** A value gcc knows only by folding, not an integer constant expression (C11 6.6): a
+   *  local's, an inline call's, `x * 0` of a non-constant x. It is no null pointer
+   *  constant, so __is_constexpr(x) is 0 for it as in gcc. */
+  export const NOT_ICE: i32 = 512;
 }
 
 // operator codes beyond the punctuator atoms
@@ -75,6 +79,17 @@ const R_STMT_EXPR = 5;
 /** gcc's inline expansion of memcpy/memset with a constant length reaches this size before
  *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
 const INLINE_STRINGOP_MAX: i64 = 8192;
+
+/** gcc 12 (x86-64, kbuild's -mno-sse) expands a memcmp of a constant length whose result is
+ *  tested against zero by pieces of 8, 4, 2 and 1 bytes while it takes at most this many
+ *  (compare_by_pieces; 32 bytes are, 23 and 33 are not); more is a memcmp call. */
+const COMPARE_PIECES_MAX: i32 = 4;
+
+/** How many loads of 8, 4, 2 and 1 bytes compare n bytes. */
+function comparePieces(n: i64): i32 {
+  const pieces = (n >> 3) + <i64>popcnt<i32>(<i32>(n & 7));
+  return pieces > 64 ? 65 : <i32>pieces;
+}
 
 function isMarker(op: i32): bool {
   return op == OP_PAREN || op == OP_CALL || op == OP_INDEX || op == OP_TQ;
@@ -283,7 +298,7 @@ export class Expressions {
     const n = this.w.nodes;
     this.oKind.set(o, <i32>n.returnKind(node));
     this.oVal.set(o, n.retValue.get(node));
-    this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
+    this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | OF.NOT_ICE | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
   }
 
   step(fr: i32): void {
@@ -550,7 +565,7 @@ export class Expressions {
       case Bind.Local: {
         const slot = w.scope.dataOf(b);
         const lf = w.localFlags.get(slot);
-        let fl = OF.DESIG | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
+        let fl = OF.DESIG | OF.NOT_ICE | ((lf & LF.UNSIGNED) != 0 ? OF.UNS : 0);
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
@@ -1162,6 +1177,7 @@ export class Expressions {
     let v: i64 = 0;
     let uns = false;
     let keepRight = true;
+    let notIce = (this.oFl.get(x) | this.oFl.get(y)) & OF.NOT_ICE;
     if (op == K.AndAnd || op == K.OrOr) {
       const isAnd = op == K.AndAnd;
       if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) {
@@ -1213,6 +1229,7 @@ export class Expressions {
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
         vk = VK.Known;
         v = 0;
+        notIce = OF.NOT_ICE;
       } else if (uns && isComparison(op) && ((ak == VK.Known && av == -1) || (bk == VK.Known && bv == -1))) {
         // nothing unsigned exceeds the all-ones value (SIZE_MAX): fortify's checks fold away
         vk = joinKinds(ak, bk);
@@ -1265,7 +1282,7 @@ export class Expressions {
       sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
     }
     this.dropOperands(x);
-    const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+    const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
   }
 
@@ -1295,7 +1312,7 @@ export class Expressions {
     const cv = this.oVal.get(c);
     let vk: VK;
     let v: i64 = 0;
-    let fl = (this.oFl.get(t) | this.oFl.get(e)) & (OF.UNS | OF.LOCAL_ADDR);
+    let fl = ((this.oFl.get(t) | this.oFl.get(e)) & (OF.UNS | OF.LOCAL_ADDR)) | ((this.oFl.get(c) | this.oFl.get(t) | this.oFl.get(e)) & OF.NOT_ICE);
     // one side, or both pointing to objects of the same size
     let sz0 = this.oSz0.get(t) == this.oSz0.get(e) ? this.oSz0.get(t) : -1;
     let sz1 = this.oSz1.get(t) == this.oSz1.get(e) ? this.oSz1.get(t) : -1;
@@ -1305,7 +1322,7 @@ export class Expressions {
       sz1 = this.oSz1.get(pick);
       vk = <VK>this.oKind.get(pick);
       v = this.oVal.get(pick);
-      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR);
+      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE);
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
     } else {
       const tk = <VK>this.oKind.get(t),
@@ -1350,7 +1367,7 @@ export class Expressions {
   private isNullPointerConstant(o: i32): bool {
     const types = this.w.types;
     const ty = this.oType.get(o);
-    return <VK>this.oKind.get(o) == VK.Known && this.oVal.get(o) == 0 && (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID));
+    return <VK>this.oKind.get(o) == VK.Known && this.oVal.get(o) == 0 && (this.oFl.get(o) & OF.NOT_ICE) == 0 && (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID));
   }
 
   /** A call's `)` was read: the callee is the operand the CALL marker names, the arguments
@@ -1425,9 +1442,11 @@ export class Expressions {
         type = this.oType.get(callee + 1);
       } else {
         const lib = libraryCallOf(atom);
-        if (lib >= 0 && this.lowersToCall(callee, nargs)) {
+        const text = w.t.names.text(atom);
+        const call = lib >= 0 ? (this.lowersToCall(callee, nargs, lib) ? lib : -1) : text.startsWith("__builtin_") ? this.stringCallOf(text.substring(10), callee, nargs) : -1;
+        if (call >= 0) {
           if (escapes) w.markNode(NF.STACK_PROTECT, fr);
-          const e = this.entityOf(lib);
+          const e = this.entityOf(call);
           const entry = r.add(EK.Ref, e.id, this.oTok.get(callee), true);
           r.concat(h, t, entry, entry);
           h = r.head;
@@ -1444,7 +1463,7 @@ export class Expressions {
     if ((fl & OF.DESIG) != 0 && ent >= 0) {
       const e = w.ents.at(ent);
       const entry = this.oHead.get(callee);
-      if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs))) {
+      if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs, libraryCallOf(e.atom)))) {
         // a call that a successful build never keeps, or a mem* call gcc expands in place
         this.dropOperands(callee);
         this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
@@ -1454,6 +1473,22 @@ export class Expressions {
       if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
         this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result);
         return;
+      }
+      if (!e.isInline() && STRING_FUNCTIONS.includes(w.t.names.text(e.atom))) {
+        // a string function gcc knows as a builtin: folded, expanded in place or turned into another
+        const call = this.stringCallOf(w.t.names.text(e.atom), callee, nargs);
+        if (call != e.atom) {
+          if (call >= 0) {
+            if (escapes) w.markNode(NF.STACK_PROTECT, fr);
+            const entry = r.add(EK.Ref, this.entityOf(call).id, this.oTok.get(callee), true);
+            r.concat(h, t, entry, entry);
+            h = r.head;
+            t = r.tail;
+          }
+          this.dropOperands(callee);
+          this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
+          return;
+        }
       }
       if (entry >= 0) r.call.set(entry, 1);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
@@ -1530,18 +1565,61 @@ export class Expressions {
     return w.ents.get(atom, EntKind.Undeclared);
   }
 
-  /** Whether a mem* call with these arguments stays a library call: its length is not a
-   *  constant (gcc expands constant lengths in place up to INLINE_STRINGOP_MAX). */
-  private lowersToCall(callee: i32, nargs: i32): bool {
+  /** Whether a mem* call (`lib`: the library function) with these arguments stays a library
+   *  call: its length is not a constant (gcc expands constant lengths in place up to
+   *  INLINE_STRINGOP_MAX), or a memcmp's is more than gcc compares by pieces. */
+  private lowersToCall(callee: i32, nargs: i32, lib: i32): bool {
     if (nargs < 3) return true;
     const len = callee + 3;
     const k = <VK>this.oKind.get(len);
     if (k == VK.NotConst) return true;
     if (k == VK.Known) {
       const v = this.oVal.get(len);
+      if (lib == K.Memcmp) return v < 0 || comparePieces(v) > COMPARE_PIECES_MAX;
       return v < 0 || v > INLINE_STRINGOP_MAX;
     }
     return false;
+  }
+
+  /** The library function a call of string function `name` (strlen, strcmp, ... without
+   *  `__builtin_`) leaves in the object, or -1 where gcc 12 folds it or expands it in place
+   *  (gimple-fold.cc, builtins.cc): strlen of a literal is its length; strcpy from a literal
+   *  is a memcpy of a constant length; strcat of a literal is strlen of the destination and
+   *  that memcpy; strcmp of two literals folds; strncmp whose bound passes a literal's NUL is
+   *  strcmp; a comparison with a literal of at most builtin-string-cmp-inline-length (3)
+   *  bytes, its NUL counted, is expanded (inline_expand_builtin_bytecmp); memchr of a
+   *  literal with a constant length folds. */
+  private stringCallOf(name: string, callee: i32, nargs: i32): i32 {
+    if (!STRING_FUNCTIONS.includes(name)) return -1;
+    const names = this.w.t.names;
+    if (name == "strlen") return this.literalLength(callee, nargs, 1) >= 0 ? -1 : names.intern(name);
+    if (name == "strcpy") return this.literalLength(callee, nargs, 2) >= 0 ? -1 : names.intern(name);
+    if (name == "strcat") return this.literalLength(callee, nargs, 2) == 0 ? -1 : names.intern(this.literalLength(callee, nargs, 2) > 0 ? "strlen" : name);
+    if (name == "memchr") return this.literalLength(callee, nargs, 1) >= 0 && this.knownArg(callee, nargs, 2) >= 0 && this.knownArg(callee, nargs, 3) >= 0 ? -1 : names.intern(name);
+    if (name == "strcmp" || name == "strncmp") {
+      const a = this.literalLength(callee, nargs, 1),
+        b = this.literalLength(callee, nargs, 2);
+      let bound: i64 = name == "strcmp" ? -1 : this.knownArg(callee, nargs, 3);
+      if (name == "strncmp" && bound < 0) return names.intern(name);
+      if (a >= 0 && b >= 0) return -1;
+      if (bound == 0) return -1;
+      const len = a >= 0 ? a : b;
+      // strncmp bounded past the literal's NUL compares as strcmp does
+      if (bound > <i64>len) bound = -1;
+      if (len >= 0 && (bound >= 0 ? bound : <i64>len + 1) <= 3) return -1;
+      return names.intern(len >= 0 && bound < 0 ? "strcmp" : name);
+    }
+    return names.intern(name);
+  }
+
+  /** The length of argument k when it is a string literal, or -1. */
+  private literalLength(callee: i32, nargs: i32, k: i32): i32 {
+    return k <= nargs && (this.oFl.get(callee + k) & OF.STRING) != 0 ? this.w.strings[<i32>this.oVal.get(callee + k)].length : -1;
+  }
+
+  /** Argument k's value when it is a known non-negative constant, or -1. */
+  private knownArg(callee: i32, nargs: i32, k: i32): i64 {
+    return k <= nargs && <VK>this.oKind.get(callee + k) == VK.Known ? this.oVal.get(callee + k) : -1;
   }
 
   /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
@@ -1720,6 +1798,9 @@ function truncated(v: i64, size: i32, uns: bool): i64 {
   if (uns) return u;
   return u >> (bits - 1) != 0 ? u - ((<i64>1) << bits) : u;
 }
+
+/** String functions gcc knows as builtins, whose calls it may fold or expand. */
+const STRING_FUNCTIONS: string[] = ["strlen", "strnlen", "strcpy", "strncpy", "strcat", "strncat", "strcmp", "strncmp", "strchr", "strrchr", "strstr", "memchr"];
 
 /** The library function a mem* call becomes when gcc does not expand it, or -1. */
 function libraryCallOf(atom: i32): i32 {
