@@ -262,6 +262,63 @@ describe("what is a use", () => {
     expect(uses(src.replace("size1(q->in.tail) != 4", "size1(q->in.tail) != 5"))).toEqual(["g"]);
   });
 
+  it("a member's whole-object size (type 0) is what its declared object holds from the member's offset on: struct layout with alignment, packed, bit-fields and anonymous unions, as gcc 12 lays it out", () => {
+    const src = [
+      "int g(int n);",
+      "struct s { char name[16]; int n; union { char u[8]; long x; }; char tail[4]; };",
+      "struct t { int a; struct s in; short after; };",
+      "struct pk { char c; int i; char d[3]; } __attribute__((packed));",
+      "struct bf { int a : 3; int b : 7; char c[5]; };",
+      "static struct t glob;",
+      "static inline unsigned long size0(const void *p) { return __builtin_dynamic_object_size(p, 0); }",
+      "static inline unsigned long size1(const void *p) { return __builtin_dynamic_object_size(p, 1); }",
+      "int f(struct t *p) {",
+      "  struct t v; struct pk k; struct bf b; struct t *q = &v;",
+      "  if (sizeof(struct s) != 40 || sizeof(struct t) != 56) g(1);",
+      "  if (size0(v.in.name) != 48 || size0(&v.in.n) != 32 || size0(v.in.u) != 24 || size0(v.in.tail) != 16 || size0(&v.after) != 8) g(2);",
+      "  if (size0(k.d) != 3 || size0(&k.i) != 7 || size0(b.c) != 6 || size0(glob.in.tail) != 16) g(3);",
+      "  if (size0(q->in.u) != 24 || size1(q->in.u) != 8) g(4);",
+      "  if (size0(p->in.name) != (unsigned long)-1) g(5);",
+      "  return 0; }",
+    ].join("\n");
+    // every figure as gcc-12 -O2 with kbuild's x86-64 flags folds it (no call of g remains)
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("size0(&v.in.n) != 32", "size0(&v.in.n) != 28"))).toEqual(["g"]);
+    expect(uses(src.replace("size0(&k.i) != 7", "size0(&k.i) != 4"))).toEqual(["g"]);
+    expect(uses(src.replace("size0(b.c) != 6", "size0(b.c) != 4"))).toEqual(["g"]);
+    expect(uses(src.replace("size0(q->in.u) != 24", "size0(q->in.u) != 20"))).toEqual(["g"]);
+  });
+
+  it("a string builtin gcc does not fold is a call of its library function: strncmp bounded past a literal's NUL is strcmp, a compare of 3 bytes or fewer is expanded, strcpy from a literal is a memcpy, strcat of one a strlen", () => {
+    const decl = "int strcmp(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strcpy(char *, const char *); char *strcat(char *, const char *);\n";
+    // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    expect(uses("int f(const char *s) { return __builtin_strlen(s) + __builtin_strlen(\"abc\"); }")).toEqual(["strlen"]);
+    expect(uses("int f(const void *s) { return __builtin_memchr(s, 0, 8) != 0; }")).toEqual(["memchr"]);
+    expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 7); }')).toEqual(["strcmp"]);
+    expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 6); }')).toEqual(["strncmp"]);
+    expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 3) + strncmp(s, "ms", 2) + strcmp(s, "ab"); }')).toEqual([]);
+    expect(uses(decl + 'int f(const char *s) { return strcmp(s, "abc") + strcmp("x", "y"); }')).toEqual(["strcmp"]);
+    expect(uses(decl + 'int f(char *d) { strcpy(d, "hello world"); strcat(d, "xy"); return 0; }')).toEqual(["strlen"]);
+    expect(uses(decl + "int f(char *d, const char *s) { strcpy(d, s); strcat(d, s); return 0; }")).toEqual(["strcat", "strcpy"]);
+  });
+
+  it("memcmp of a constant length is expanded only while gcc compares it in at most four pieces of 8, 4, 2 and 1 bytes", () => {
+    const src = "int memcmp(const void *, const void *, unsigned long);\nint f(const void *a, const void *b) { return !memcmp(a, b, N); }";
+    for (const n of [1, 7, 15, 24, 32]) expect(uses(src.replace("N", String(n)))).toEqual([]);
+    for (const n of [23, 31, 33, 560]) expect(uses(src.replace("N", String(n)))).toEqual(["memcmp"]);
+  });
+
+  it("__is_constexpr of a value gcc knows only by folding (a local, an inline call, x * 0) is 0, of a constant expression 1", () => {
+    const src = [
+      "int g(int n); int h(void);",
+      "#define __is_constexpr(x) (sizeof(int) == sizeof(*(8 ? ((void *)((long)(x) * 0l)) : (int *)8)))",
+      "static inline int three(void) { return 3; }",
+      "int f(void) { int n = 3; if (__is_constexpr(n) || __is_constexpr(h()) || __is_constexpr(three())) g(1); if (!__is_constexpr(4 * 2) || !__is_constexpr(sizeof(n))) g(2); return 0; }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("__is_constexpr(4 * 2)", "__is_constexpr(n * 2)"))).toEqual(["g"]);
+  });
+
   it("a file-scope array of unknown bound takes its length from its initializer (sizeof and object size of it are known)", () => {
     const src = [
       "int g(int n);",

@@ -418,6 +418,8 @@ export class Declarations {
   private mType: IntVec = new IntVec(64);
   private mBits: IntVec = new IntVec(64);
   private mAlign: IntVec = new IntVec(64);
+  /** The member's name, or -1 (an anonymous struct or union member, or an unnamed bit-field). */
+  private mName: IntVec = new IntVec(64);
   private mBase: IntVec = new IntVec(16);
 
   /** A struct or union body at `open`: its members (names, types, bit widths) are recorded
@@ -432,6 +434,7 @@ export class Declarations {
       this.mType.push(T.UNKNOWN);
       this.mBits.push(-1);
       this.mAlign.push(0);
+      this.mName.push(-1);
       return close + 1;
     }
     this.nesting++;
@@ -471,6 +474,7 @@ export class Declarations {
           this.mType.push(d.type);
           this.mBits.push(bits);
           this.mAlign.push(d.attrs.aligned > s.attrs.aligned ? d.attrs.aligned : s.attrs.aligned);
+          this.mName.push(d.name);
         }
         if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Comma) {
           j++;
@@ -485,6 +489,7 @@ export class Declarations {
         this.mType.push(s.type);
         this.mBits.push(-1);
         this.mAlign.push(s.attrs.aligned);
+        this.mName.push(-1);
       }
       w.lim = saved;
       // on to the next member declaration
@@ -539,14 +544,18 @@ export class Declarations {
       if (ma > align) align = ma;
       if (isUnion) {
         if (<i64>ms > size) size = ms;
+        if (known) types.setOffset(rt, this.mName.get(k), mt, 0);
         continue;
       }
       const abits = <i64>ma * 8;
-      bits = ((bits + abits - 1) / abits) * abits + <i64>ms * 8;
+      const at = ((bits + abits - 1) / abits) * abits;
+      if (known && at / 8 <= 0x7fffffff) types.setOffset(rt, this.mName.get(k), mt, <i32>(at / 8));
+      bits = at + <i64>ms * 8;
     }
     this.mType.truncate(from);
     this.mBits.truncate(from);
     this.mAlign.truncate(from);
+    this.mName.truncate(from);
     if (attrs.aligned > align) align = attrs.aligned;
     if (!isUnion) size = (bits + 7) / 8;
     size = ((size + align - 1) / align) * align;

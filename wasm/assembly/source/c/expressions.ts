@@ -250,14 +250,19 @@ export class Expressions {
    *  that may run past its bound (flexible, or ending every record up to a pointer's
    *  target: array_at_struct_end_p), whose size gcc does not know. gcc's own tests:
    *  testsuite/g++.dg/ext/builtin-object-size1.C (`__builtin_object_size (&p->a, 1) ==
-   *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). Offsets are
-   *  not modelled, so the whole object's remaining size (type 0) stays unknown. */
+   *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). The whole
+   *  object's remaining size (type 0) is what is left of the object the record is in from
+   *  the member's offset on, where that object's size is known (a declared object, or one a
+   *  pointer is known to point to). */
   private memberSize(t: i32, arrow: bool, rec: i32, name: i32, member: i32): void {
     const types = this.w.types;
     const size = types.sizeOf(member);
     const viaPointer = arrow || (this.oFl.get(t) & OF.FLEX) != 0;
     const flexible = types.isArray(member) && (types.count.get(member) < 0 || (viaPointer && types.endsRecord(rec, name)));
-    this.designates(t, -1, flexible || size <= 0 ? -1 : size);
+    const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
+    const at = types.offsetOf(rec, name);
+    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : -1;
+    this.designates(t, left, flexible || size <= 0 ? -1 : size);
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */

@@ -64,6 +64,9 @@ export class Types {
   recType: IntVec = new IntVec(256);
   recMembers: Array<Map<i32, i32>> = [];
   recAnonymous: Array<i32[]> = [];
+  /** Byte offsets once laid out: of named members by name, of anonymous members by type. */
+  recOffsets: Array<Map<i32, i32>> = [];
+  recAnonOffsets: Array<Map<i32, i32>> = [];
   /** The member declared last: its name, or -1 with recLastAnon holding an anonymous
    *  struct or union member's type. */
   recLastName: IntVec = new IntVec(256);
@@ -170,6 +173,8 @@ export class Types {
     this.recComplete.push(0);
     this.recMembers.push(new Map());
     this.recAnonymous.push([]);
+    this.recOffsets.push(new Map());
+    this.recAnonOffsets.push(new Map());
     this.recLastName.push(-1);
     this.recLastAnon.push(-1);
     const t = this.add(TY.Record, -1, 1, false, 0, 0, r);
@@ -210,6 +215,34 @@ export class Types {
       t = inner;
     }
     return false;
+  }
+
+  /** Member `name` (-1: the anonymous member of type `type`) of record type `t` starts
+   *  `offset` bytes into it. */
+  setOffset(t: i32, name: i32, type: i32, offset: i32): void {
+    const r = this.rec.get(t);
+    if (r < 0) return;
+    if (name >= 0) this.recOffsets[r].set(name, offset);
+    else this.recAnonOffsets[r].set(type, offset);
+  }
+
+  /** The byte offset of member `name` in record type `t` (looking into anonymous members),
+   *  or -1 when the layout is not known. */
+  offsetOf(t: i32, name: i32): i32 {
+    let at = 0;
+    let guard = 0;
+    while (++guard < 64) {
+      const r = this.rec.get(t);
+      if (this.kindOf(t) != TY.Record || r < 0 || this.recComplete.get(r) == 0) return -1;
+      if (this.recMembers[r].has(name)) return this.recOffsets[r].has(name) ? at + this.recOffsets[r].get(name) : -1;
+      const anon = this.recAnonymous[r];
+      let inner = -1;
+      for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
+      if (inner < 0 || !this.recAnonOffsets[r].has(inner)) return -1;
+      at += this.recAnonOffsets[r].get(inner);
+      t = inner;
+    }
+    return -1;
   }
 
   /** A record's layout is done. */
