@@ -442,6 +442,16 @@ describe("a preprocessed translation unit", () => {
     expect(m.uses.find((u) => u.symbol === "__fentry__")?.line ?? 0).toBe(0);
   });
 
+  it("a guarded function reads the canary through __ref_stack_chk_guard on kernels from 6.14 (arch/x86/Makefile's -mstack-protector-guard-symbol), not before", async () => {
+    const src = '#include <linux/module.h>\nvoid g(int *p);\nint f(void) { int x; g(&x); return x; }\nint h(void) { return 0; }\nEXPORT_SYMBOL(f);\nEXPORT_SYMBOL(h);\nMODULE_LICENSE("GPL");\n';
+    const symbols = async (kernel: string, text: string): Promise<string[]> =>
+      (await engine.run({ "m.c": text }, { kernel })).model.modules[0].uses.filter((u) => u.symbol.startsWith("__stack_chk") || u.symbol === "__ref_stack_chk_guard").map((u) => u.symbol).sort();
+    expect(await symbols("7.3", src)).toEqual(["__ref_stack_chk_guard", "__stack_chk_fail"]);
+    expect(await symbols("7.3", src.replace("int x; g(&x); return x;", "return 1;"))).toEqual([]);
+    expect(await symbols("6.12", src)).toEqual(["__stack_chk_fail"]);
+    await engine.useProfileFor("6.12");
+  });
+
   /** Whether -fstack-protector-strong guards the module's function `f` (gcc 12 -O2 decides
    *  the same for each of these). */
   const guarded = (body: string): boolean =>

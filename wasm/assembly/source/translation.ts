@@ -55,7 +55,7 @@ export class KernelHeaders {
   ) {
     this.autoconf = autoconfOf(config);
     this.fentry = config.get("CONFIG_FUNCTION_TRACER") == "y" && config.get("CONFIG_HAVE_FENTRY") == "y";
-    this.compiler = CompilerModel.fromConfig(config);
+    this.compiler = CompilerModel.fromConfig(config, release);
   }
 }
 

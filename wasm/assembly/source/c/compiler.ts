@@ -2,7 +2,8 @@
 // flags (scripts/Makefile.* and arch/x86/Makefile of 6.12): -pg -mfentry calls __fentry__
 // at each traced function's entry, -mfunction-return=thunk-extern returns through
 // __x86_return_thunk, -mindirect-branch=thunk-extern calls through __x86_indirect_thunk_<reg>,
-// -fstack-protector-strong calls __stack_chk_fail. Library calls that gcc makes of
+// -fstack-protector-strong calls __stack_chk_fail (and, from 6.14, reads the canary through
+// -mstack-protector-guard-symbol=__ref_stack_chk_guard). Library calls that gcc makes of
 // __builtin_mem* are decided where the call is read (expressions.ts).
 
 import { KernelConfig } from "../config";
@@ -17,19 +18,24 @@ export class CompilerModel {
   indirectThunk: bool = true;
   /** CONFIG_STACKPROTECTOR_STRONG (or plain CONFIG_STACKPROTECTOR: arrays of 8+ chars only). */
   stackProtector: bool = true;
+  /** The symbol a guarded function reads the canary through, or "" (%gs:40 before 6.14). */
+  stackGuard: string = "";
 
   /** Debian's amd64 kernels of 6.1 and later: all of them. */
   static debian(): CompilerModel {
     return new CompilerModel();
   }
 
-  /** The flags a kernel configuration implies. */
-  static fromConfig(c: KernelConfig): CompilerModel {
+  /** The flags a kernel configuration implies; `release`: version * 100 + patchlevel. */
+  static fromConfig(c: KernelConfig, release: i32): CompilerModel {
     const m = new CompilerModel();
     m.fentry = c.isOn("FUNCTION_TRACER");
     m.returnThunk = c.isOn("MITIGATION_RETHUNK") || c.isOn("RETHUNK");
     m.indirectThunk = c.isOn("MITIGATION_RETPOLINE") || c.isOn("RETPOLINE");
     m.stackProtector = c.isOn("STACKPROTECTOR_STRONG");
+    // arch/x86/Makefile since 6.14 ("x86/stackprotector/64: Convert to normal per-CPU
+    // variable"): -mstack-protector-guard-symbol=__ref_stack_chk_guard on SMP kernels
+    if (release >= 614 && c.isOn("STACKPROTECTOR") && c.isOn("SMP")) m.stackGuard = STACK_GUARD;
     return m;
   }
 }
@@ -37,6 +43,7 @@ export class CompilerModel {
 export const FENTRY = "__fentry__";
 export const RETURN_THUNK = "__x86_return_thunk";
 export const STACK_CHK_FAIL = "__stack_chk_fail";
+export const STACK_GUARD = "__ref_stack_chk_guard";
 /** gcc loads a called pointer into a register of its choice; %rax is the one it takes when
  *  nothing else holds the pointer already (the others are not predicted). */
 export const INDIRECT_THUNK = "__x86_indirect_thunk_rax";

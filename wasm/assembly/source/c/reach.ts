@@ -221,6 +221,7 @@ export class Reach {
     }
     if (m.fentry && fentry) this.compilerRef(FENTRY, at);
     if (m.returnThunk && thunk) this.compilerRef(RETURN_THUNK, at);
+    if (m.stackProtector && protect && m.stackGuard.length > 0) this.compilerRef(m.stackGuard, at);
     if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
     if (m.indirectThunk && indirect) this.compilerRef(INDIRECT_THUNK, at);
   }
@@ -295,6 +296,7 @@ export class Reach {
         const m = this.model as CompilerModel;
         const flags = this.flagsWithin(n);
         if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) this.asmRef(INDIRECT_THUNK, part, false);
+        if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0 && m.stackGuard.length > 0) this.asmRef(m.stackGuard, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);
         if (m.returnThunk) this.asmRef(RETURN_THUNK, part, false);
       }
