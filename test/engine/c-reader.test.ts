@@ -376,6 +376,21 @@ describe("what is a use", () => {
     expect(uses("int f(void *p) { return __builtin_choose_expr(1, 0, usb_stor_suspend(p)) + __builtin_choose_expr(0, kfree(p), 1); }")).toEqual([]);
   });
 
+  it("memcpy and memset of a length gcc knows to be at most 8 KiB are expanded in place: an unsigned char widened, a mask, a remainder, a sum of such, through a local or an inline parameter", () => {
+    const src = [
+      "void *memcpy(void *, const void *, unsigned long); void *memset(void *, int, unsigned long);",
+      "struct b { unsigned char len; unsigned short w; };",
+      "static inline void cp(void *d, const void *s, unsigned long n) { memcpy(d, s, n); }",
+      "void f(void *d, const void *s, struct b *p, unsigned long n) { const unsigned long k = (unsigned long)(n % 100); memcpy(d, s, LEN); }",
+    ].join("\n");
+    // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    for (const len of ["p->len", "p->len + 1", "n & 0xff", "n & 0x1fff", "k", "(unsigned char)n"]) expect(uses(src.replace("LEN", len)), len).toEqual([]);
+    for (const len of ["p->w", "n & 0x3fff", "n"]) expect(uses(src.replace("LEN", len)), len).toEqual(["memcpy"]);
+    expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->len)"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->w)"))).toEqual(["memcpy"]);
+    expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, p->len)"))).toEqual([]);
+  });
+
   it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {
     expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s) { memcpy(d, s, 16); __builtin_memset(d, 0, 8); }")).toEqual(
       [],

@@ -166,6 +166,10 @@ export class Expressions {
   oSz1: IntVec = new IntVec(256);
   oLv0: IntVec = new IntVec(256);
   oLv1: IntVec = new IntVec(256);
+  /** The largest value an integer operand can have where gcc knows it from its type (an
+   *  unsigned char or short widened), a mask, a remainder or a choice between such, -1
+   *  where it does not (gcc's global value range, which decides how it expands mem*). */
+  oMax: LongVec = new LongVec(256);
   /** The function the operand's value is (a designator, &f, a cast of one, or an inline
    *  function's parameter given one), as an entity id, or -1: calling it is a direct call
    *  once gcc has inlined the function that calls it (kref_put's release). */
@@ -202,6 +206,7 @@ export class Expressions {
     this.oSz1.truncate(vals);
     this.oLv0.truncate(vals);
     this.oLv1.truncate(vals);
+    this.oMax.truncate(vals);
     this.oFn.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
@@ -221,8 +226,25 @@ export class Expressions {
     this.oSz1.push(-1);
     this.oLv0.push(-1);
     this.oLv1.push(-1);
+    this.oMax.push(vk == VK.Known && val >= 0 ? val : this.typeMax(type));
     this.oFn.push(-1);
     return this.oTok.push(tok);
+  }
+
+  /** The largest value of an unsigned integer type narrower than int (its values widen
+   *  unchanged), or -1. */
+  private typeMax(type: i32): i64 {
+    const types = this.w.types;
+    const size = types.sizeOf(type);
+    if (types.kindOf(type) != TY.Int || !types.isUnsigned(type) || size <= 0 || size > 2) return -1;
+    return ((<i64>1) << (<i64>size * 8)) - 1;
+  }
+
+  /** The smaller of two bounds (-1: none). */
+  private static lowerBound(a: i64, b: i64): i64 {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return a < b ? a : b;
   }
 
   /** Operand o designates an object of `lv0`/`lv1` bytes (whole object from here,
@@ -578,6 +600,7 @@ export class Expressions {
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
         if (!w.types.isArray(w.localType.get(slot))) this.pointsTo(o, w.localSz0.get(slot), w.localSz1.get(slot));
+        this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         this.oFn.set(o, w.localFn.get(slot));
         w.i++;
         f.state.set(fr, 1);
@@ -881,6 +904,7 @@ export class Expressions {
         }
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
+        this.oMax.set(t, this.typeMax(member));
         this.memberSize(t, a == K.Arrow, rec, w.at(w.i - 1), member);
         let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX);
         if ((this.oFl.get(t) & OF.FLEX) != 0 || a == K.Arrow) fl |= this.flexAfter(rec, w.at(w.i - 1));
@@ -1166,6 +1190,15 @@ export class Expressions {
     }
     this.oFl.set(t, fl & ~OF.BUILTIN);
     this.oEnt.set(t, op == OP_POS ? this.oEnt.get(t) : -1);
+    // the bound: a cast keeps it where the type holds it (or narrows to the type's), !x is 0 or 1
+    const bound = this.oMax.get(t);
+    const to = this.oType.get(t);
+    if (<VK>this.oKind.get(t) == VK.Known && this.oVal.get(t) >= 0) this.oMax.set(t, this.oVal.get(t));
+    else if (op == OP_NOT) this.oMax.set(t, 1);
+    else if (op == OP_CAST && types.kindOf(to) == TY.Int && bound >= 0 && (types.isUnsigned(to) || types.sizeOf(to) > types.sizeOf(ty))) {
+      const bits = <i64>types.sizeOf(to) * 8;
+      this.oMax.set(t, bits >= 64 || bound < ((<i64>1) << (bits - (types.isUnsigned(to) ? 0 : 1))) ? bound : this.typeMax(to));
+    } else if (op != OP_POS) this.oMax.set(t, this.typeMax(to));
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
   }
@@ -1286,9 +1319,26 @@ export class Expressions {
       sz0 = Expressions.offsetSize(this.oSz0.get(x), by, esize);
       sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
     }
+    const max = this.boundOf(op, x, y);
     this.dropOperands(x);
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
+    if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+  }
+
+  /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
+   *  by a constant stays below it, a sum or a right shift of bounded values stays bounded. */
+  private boundOf(op: i32, x: i32, y: i32): i64 {
+    const a = this.oMax.get(x),
+      b = this.oMax.get(y);
+    const bk = <VK>this.oKind.get(y) == VK.Known;
+    const bv = this.oVal.get(y);
+    if (op == K.Amp) return Expressions.lowerBound(a, b);
+    if (op == K.Percent && bk && bv > 0 && (this.oFl.get(x) & OF.UNS) != 0) return Expressions.lowerBound(a, bv - 1);
+    if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
+    if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
+    if (op == K.Comma) return b;
+    return -1;
   }
 
   /** The type of `a op b`. */
@@ -1342,9 +1392,13 @@ export class Expressions {
     const h = r.head,
       tl = r.tail;
     const type = this.conditionalType(t, e);
+    const mt = this.oMax.get(t),
+      me = this.oMax.get(e);
+    const max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
     this.dropOperands(c);
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
+    if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
   }
 
   /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
@@ -1571,17 +1625,21 @@ export class Expressions {
   }
 
   /** Whether a mem* call (`lib`: the library function) with these arguments stays a library
-   *  call: its length is not a constant (gcc expands constant lengths in place up to
-   *  INLINE_STRINGOP_MAX), or a memcmp's is more than gcc compares by pieces. */
+   *  call: its length is neither a constant nor bounded (gcc expands lengths it knows to be
+   *  at most INLINE_STRINGOP_MAX in place: ix86_expand_set_or_cpymem takes the bound from the
+   *  length's value range), or a memcmp's is more than gcc compares by pieces. */
   private lowersToCall(callee: i32, nargs: i32, lib: i32): bool {
     if (nargs < 3) return true;
     const len = callee + 3;
     const k = <VK>this.oKind.get(len);
-    if (k == VK.NotConst) return true;
     if (k == VK.Known) {
       const v = this.oVal.get(len);
       if (lib == K.Memcmp) return v < 0 || comparePieces(v) > COMPARE_PIECES_MAX;
       return v < 0 || v > INLINE_STRINGOP_MAX;
+    }
+    if (k == VK.NotConst) {
+      const max = this.oMax.get(len);
+      return lib == K.Memcmp || max < 0 || max > INLINE_STRINGOP_MAX;
     }
     return false;
   }
@@ -1690,6 +1748,7 @@ export class Expressions {
       w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0));
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
+      w.envMax.push(this.oMax.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
     }
     this.dropOperands(callee);
@@ -1735,6 +1794,7 @@ export class Expressions {
       w.rString = (this.oFl.get(vbase) & OF.STRING) != 0 ? <i32>this.oVal.get(vbase) : -1;
       w.rSz0 = this.oSz0.get(vbase);
       w.rSz1 = this.oSz1.get(vbase);
+      w.rMax = this.oMax.get(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -1743,6 +1803,7 @@ export class Expressions {
       w.rString = -1;
       w.rSz0 = -1;
       w.rSz1 = -1;
+      w.rMax = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

@@ -14,7 +14,7 @@ import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
-import { T } from "./types";
+import { T, TY } from "./types";
 import { VK } from "./values";
 import { LF, Walker } from "./walker";
 
@@ -682,6 +682,9 @@ export class Statements {
         w.localSz0.set(slot, w.rSz0);
         w.localSz1.set(slot, w.rSz1);
       }
+      // ... and an integer one keeps the bound of its initializer (gcc's value range)
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rMax >= 0 && w.types.kindOf(w.localType.get(slot)) == TY.Int && w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType))
+        w.localMax.set(slot, w.rMax);
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -1103,6 +1106,7 @@ export class Statements {
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
+        if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
       }
       w.i = e.bodyOpen;
@@ -1134,6 +1138,7 @@ export class Statements {
     w.envUnsigned.truncate(w.ctxEnv.get(top));
     w.envSz0.truncate(w.ctxEnv.get(top));
     w.envSz1.truncate(w.ctxEnv.get(top));
+    w.envMax.truncate(w.ctxEnv.get(top));
     w.envFn.truncate(w.ctxEnv.get(top));
     w.ctxCursor.pop();
     w.ctxLim.pop();

@@ -75,6 +75,9 @@ export class Walker {
    *  object's size (type 0) and its subobject's (type 1), -1 where it is unknown. */
   localSz0: IntVec = new IntVec(256);
   localSz1: IntVec = new IntVec(256);
+  /** The largest value an integer local can hold where gcc knows it (an inline function's
+   *  parameter, or a local never changed after its initializer), -1 where it does not. */
+  localMax: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
   /** How many conditionally run statements enclosed the local's declaration. */
@@ -103,6 +106,7 @@ export class Walker {
   envUnsigned: IntVec = new IntVec(256);
   envSz0: IntVec = new IntVec(256);
   envSz1: IntVec = new IntVec(256);
+  envMax: LongVec = new LongVec(256);
   envFn: IntVec = new IntVec(256);
   /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
    *  an index here. */
@@ -132,6 +136,8 @@ export class Walker {
   /** The object sizes the last expression's pointer value carries (see localSz0). */
   rSz0: i32 = -1;
   rSz1: i32 = -1;
+  /** The largest value the last expression can have where gcc knows it, or -1. */
+  rMax: i64 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
@@ -186,6 +192,7 @@ export class Walker {
     this.localDepth.push(this.condDepth);
     this.localSz0.push(-1);
     this.localSz1.push(-1);
+    this.localMax.push(-1);
     this.localFn.push(-1);
     return this.localType.push(type);
   }
@@ -320,6 +327,7 @@ export class Walker {
     if (slot < 0 || this.f.isDead(frame)) return;
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
+    this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
