@@ -290,9 +290,10 @@ describe("what is a use", () => {
   });
 
   it("a string builtin gcc does not fold is a call of its library function: strncmp bounded past a literal's NUL is strcmp, a compare of 3 bytes or fewer is expanded, strcpy from a literal is a memcpy, strcat of one a strlen", () => {
-    const decl = "int strcmp(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strcpy(char *, const char *); char *strcat(char *, const char *);\n";
+    const decl =
+      "int strcmp(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strcpy(char *, const char *); char *strcat(char *, const char *);\n";
     // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it
-    expect(uses("int f(const char *s) { return __builtin_strlen(s) + __builtin_strlen(\"abc\"); }")).toEqual(["strlen"]);
+    expect(uses('int f(const char *s) { return __builtin_strlen(s) + __builtin_strlen("abc"); }')).toEqual(["strlen"]);
     expect(uses("int f(const void *s) { return __builtin_memchr(s, 0, 8) != 0; }")).toEqual(["memchr"]);
     expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 7); }')).toEqual(["strcmp"]);
     expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 6); }')).toEqual(["strncmp"]);
@@ -458,9 +459,13 @@ describe("a preprocessed translation unit", () => {
   });
 
   it("a guarded function reads the canary through __ref_stack_chk_guard on kernels from 6.14 (arch/x86/Makefile's -mstack-protector-guard-symbol), not before", async () => {
-    const src = '#include <linux/module.h>\nvoid g(int *p);\nint f(void) { int x; g(&x); return x; }\nint h(void) { return 0; }\nEXPORT_SYMBOL(f);\nEXPORT_SYMBOL(h);\nMODULE_LICENSE("GPL");\n';
+    const src =
+      '#include <linux/module.h>\nvoid g(int *p);\nint f(void) { int x; g(&x); return x; }\nint h(void) { return 0; }\nEXPORT_SYMBOL(f);\nEXPORT_SYMBOL(h);\nMODULE_LICENSE("GPL");\n';
     const symbols = async (kernel: string, text: string): Promise<string[]> =>
-      (await engine.run({ "m.c": text }, { kernel })).model.modules[0].uses.filter((u) => u.symbol.startsWith("__stack_chk") || u.symbol === "__ref_stack_chk_guard").map((u) => u.symbol).sort();
+      (await engine.run({ "m.c": text }, { kernel })).model.modules[0].uses
+        .filter((u) => u.symbol.startsWith("__stack_chk") || u.symbol === "__ref_stack_chk_guard")
+        .map((u) => u.symbol)
+        .sort();
     expect(await symbols("7.3", src)).toEqual(["__ref_stack_chk_guard", "__stack_chk_fail"]);
     expect(await symbols("7.3", src.replace("int x; g(&x); return x;", "return 1;"))).toEqual([]);
     expect(await symbols("6.12", src)).toEqual(["__stack_chk_fail"]);

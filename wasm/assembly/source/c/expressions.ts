@@ -1197,7 +1197,7 @@ export class Expressions {
     else if (op == OP_NOT) this.oMax.set(t, 1);
     else if (op == OP_CAST && types.kindOf(to) == TY.Int && bound >= 0 && (types.isUnsigned(to) || types.sizeOf(to) > types.sizeOf(ty))) {
       const bits = <i64>types.sizeOf(to) * 8;
-      this.oMax.set(t, bits >= 64 || bound < ((<i64>1) << (bits - (types.isUnsigned(to) ? 0 : 1))) ? bound : this.typeMax(to));
+      this.oMax.set(t, bits >= 64 || bound < (<i64>1) << (bits - (types.isUnsigned(to) ? 0 : 1)) ? bound : this.typeMax(to));
     } else if (op != OP_POS) this.oMax.set(t, this.typeMax(to));
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
@@ -1426,7 +1426,12 @@ export class Expressions {
   private isNullPointerConstant(o: i32): bool {
     const types = this.w.types;
     const ty = this.oType.get(o);
-    return <VK>this.oKind.get(o) == VK.Known && this.oVal.get(o) == 0 && (this.oFl.get(o) & OF.NOT_ICE) == 0 && (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID));
+    return (
+      <VK>this.oKind.get(o) == VK.Known &&
+      this.oVal.get(o) == 0 &&
+      (this.oFl.get(o) & OF.NOT_ICE) == 0 &&
+      (types.kindOf(ty) == TY.Int || (types.isPointer(ty) && types.baseOf(ty) == T.VOID))
+    );
   }
 
   /** A call's `)` was read: the callee is the operand the CALL marker names, the arguments
@@ -1502,7 +1507,14 @@ export class Expressions {
       } else {
         const lib = libraryCallOf(atom);
         const text = w.t.names.text(atom);
-        const call = lib >= 0 ? (this.lowersToCall(callee, nargs, lib) ? lib : -1) : text.startsWith("__builtin_") ? this.stringCallOf(text.substring(10), callee, nargs) : -1;
+        const call =
+          lib >= 0
+            ? this.lowersToCall(callee, nargs, lib)
+              ? lib
+              : -1
+            : text.startsWith("__builtin_")
+              ? this.stringCallOf(text.substring(10), callee, nargs)
+              : -1;
         if (call >= 0) {
           if (escapes) w.markNode(NF.STACK_PROTECT, fr);
           const e = this.entityOf(call);
@@ -1658,7 +1670,10 @@ export class Expressions {
     if (name == "strlen") return this.literalLength(callee, nargs, 1) >= 0 ? -1 : names.intern(name);
     if (name == "strcpy") return this.literalLength(callee, nargs, 2) >= 0 ? -1 : names.intern(name);
     if (name == "strcat") return this.literalLength(callee, nargs, 2) == 0 ? -1 : names.intern(this.literalLength(callee, nargs, 2) > 0 ? "strlen" : name);
-    if (name == "memchr") return this.literalLength(callee, nargs, 1) >= 0 && this.knownArg(callee, nargs, 2) >= 0 && this.knownArg(callee, nargs, 3) >= 0 ? -1 : names.intern(name);
+    if (name == "memchr")
+      return this.literalLength(callee, nargs, 1) >= 0 && this.knownArg(callee, nargs, 2) >= 0 && this.knownArg(callee, nargs, 3) >= 0
+        ? -1
+        : names.intern(name);
     if (name == "strcmp" || name == "strncmp") {
       const a = this.literalLength(callee, nargs, 1),
         b = this.literalLength(callee, nargs, 2);
@@ -1866,7 +1881,20 @@ function truncated(v: i64, size: i32, uns: bool): i64 {
 }
 
 /** String functions gcc knows as builtins, whose calls it may fold or expand. */
-const STRING_FUNCTIONS: string[] = ["strlen", "strnlen", "strcpy", "strncpy", "strcat", "strncat", "strcmp", "strncmp", "strchr", "strrchr", "strstr", "memchr"];
+const STRING_FUNCTIONS: string[] = [
+  "strlen",
+  "strnlen",
+  "strcpy",
+  "strncpy",
+  "strcat",
+  "strncat",
+  "strcmp",
+  "strncmp",
+  "strchr",
+  "strrchr",
+  "strstr",
+  "memchr",
+];
 
 /** The library function a mem* call becomes when gcc does not expand it, or -1. */
 function libraryCallOf(atom: i32): i32 {

@@ -683,7 +683,13 @@ export class Statements {
         w.localSz1.set(slot, w.rSz1);
       }
       // ... and an integer one keeps the bound of its initializer (gcc's value range)
-      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rMax >= 0 && w.types.kindOf(w.localType.get(slot)) == TY.Int && w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType))
+      if (
+        slot >= 0 &&
+        (f.b.get(fr) & 8) != 0 &&
+        w.rMax >= 0 &&
+        w.types.kindOf(w.localType.get(slot)) == TY.Int &&
+        w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
+      )
         w.localMax.set(slot, w.rMax);
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
