@@ -28,6 +28,7 @@ export class DefineTable {
 
   constructor(
     public text: string,
+    /** Its #define lines. */
     public count: i32,
   ) {
     this.start = new Int32Array(count);
@@ -105,16 +106,12 @@ export class DefineTable {
  *  would not lex alone as it lexes in the file (a splice, a comment opening, CR or NUL) makes
  *  it an ordinary file. */
 export function defineTableOf(text: string): DefineTable | null {
-  const n = text.length;
   const p = changetype<usize>(text);
-  // count the lines first: the table is sized once
-  let lines = 0;
-  for (let i = 0; i < n; i++) if (load<u16>(p + ((<usize>i) << 1)) == 10) lines++;
-  if (lines < MIN_DEFINES) return null;
+  const n = text.length;
   let i = 0;
   let line = 1;
   // a leading block comment (generated headers open with one)
-  while (i < n && isBlankOrNewline(at(p, i))) {
+  while (i < n && (isBlank(at(p, i)) || at(p, i) == 10)) {
     if (at(p, i) == 10) line++;
     i++;
   }
@@ -127,31 +124,49 @@ export function defineTableOf(text: string): DefineTable | null {
     if (i + 1 >= n) return null;
     i += 2;
   }
-  const table = new DefineTable(text, lines + 1);
+  // once to count (most headers stop at their first line), once to fill
+  const count = scanDefines(text, i, line, null);
+  if (count < MIN_DEFINES) return null;
+  const table = new DefineTable(text, count);
+  if (scanDefines(text, i, line, table) < 0) return null;
+  return table;
+}
+
+/** The #define lines from offset i (line `line`) on, added to `table` when given: how many,
+ *  or -1 at the first line that is none or a name defined twice. */
+function scanDefines(text: string, i: i32, line: i32, table: DefineTable | null): i32 {
+  const p = changetype<usize>(text);
+  const n = text.length;
   let k = 0;
   while (i < n) {
-    let e = i;
-    while (e < n && at(p, e) != 10) e++;
-    let a = i;
-    while (a < e && isBlank(at(p, a))) a++;
-    if (a < e) {
-      if (!startsDefine(p, a, e)) return null;
-      let s = a + 7;
-      while (s < e && isBlank(at(p, s))) s++;
-      let ne = s;
-      while (ne < e && isNamePart(at(p, ne))) ne++;
-      if (ne == s || isDigit(at(p, s)) || (ne < e && !isBlank(at(p, ne)) && at(p, ne) != 40)) return null;
-      if (!lexesAlone(p, ne, e)) return null;
-      if (!table.add(k, i, line, s, ne)) return null;
+    const from = i;
+    while (i < n && isBlank(at(p, i))) i++;
+    let c = i < n ? at(p, i) : 10;
+    if (c != 10) {
+      if (!startsDefine(p, i, n)) return -1;
+      let s = i + 7;
+      while (s < n && isBlank(at(p, s))) s++;
+      let e = s;
+      while (e < n && isNamePart(at(p, e))) e++;
+      if (e == s || isDigit(at(p, s))) return -1;
+      c = e < n ? at(p, e) : 10;
+      if (!isBlank(c) && c != 40 && c != 10) return -1;
+      // the rest of the line: nothing that joins it to the next or opens a comment
+      i = e;
+      while (i < n) {
+        c = at(p, i);
+        if (c == 10) break;
+        if (c == 13 || c == 0 || c == 92 || (c == 47 && i + 1 < n && at(p, i + 1) == 42)) return -1;
+        i++;
+      }
+      if (table != null && !table.add(k, from, line, s, e)) return -1;
       k++;
-    } else if (!lexesAlone(p, i, e)) return null;
-    i = e + 1;
+    }
+    i++;
     line++;
   }
-  if (k < MIN_DEFINES) return null;
-  table.count = k;
-  table.lines = lines + 1;
-  return table;
+  if (table != null) table.lines = line;
+  return k;
 }
 
 function at(p: usize, i: i32): i32 {
@@ -162,10 +177,6 @@ function isBlank(c: i32): bool {
   return c == 32 || c == 9 || c == 12 || c == 11;
 }
 
-function isBlankOrNewline(c: i32): bool {
-  return isBlank(c) || c == 10;
-}
-
 function isDigit(c: i32): bool {
   return c >= 48 && c <= 57;
 }
@@ -174,21 +185,10 @@ function isNamePart(c: i32): bool {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || isDigit(c);
 }
 
-/** `#define` and a blank at `a`. */
-function startsDefine(p: usize, a: i32, e: i32): bool {
-  if (e - a < 8 || at(p, a) != 35) return false;
+/** `#define` and a blank at `a` (the text ends at `n`). */
+function startsDefine(p: usize, a: i32, n: i32): bool {
+  if (n - a < 8 || at(p, a) != 35) return false;
   const word = "define";
   for (let j = 0; j < 6; j++) if (at(p, a + 1 + j) != word.charCodeAt(j)) return false;
   return isBlank(at(p, a + 7));
-}
-
-/** Whether [a, e) holds nothing that joins it to the next line or that lexing skips: no
- *  comment opening, no splice, no CR or NUL. */
-function lexesAlone(p: usize, a: i32, e: i32): bool {
-  for (let j = a; j < e; j++) {
-    const c = at(p, j);
-    if (c == 13 || c == 0 || c == 92) return false;
-    if (c == 47 && j + 1 < e && at(p, j + 1) == 42) return false;
-  }
-  return true;
 }
