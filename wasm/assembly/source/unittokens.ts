@@ -14,8 +14,12 @@ import { inPack, PACK_DIR, PACK_SHOWN } from "./headerpack";
 
 const PRELUDE_PREFIX = PRELUDE_DIR + "/";
 
+let lastConvertedId = 0;
+
 /** A file's last conversion: its sink, and where it stood at the run's checkpoint. */
 class Converted {
+  /** Told apart from every other conversion (CTokens.prefixId). */
+  id: i32 = ++lastConvertedId;
   constructor(
     public checkpoint: i32,
     public ppTokens: i32,
@@ -99,6 +103,9 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
     if (!kept.has(key) && kept.size >= MAX_KEPT) kept.delete(kept.keys()[0]);
     kept.set(key, mark as Converted);
   } else kept.delete(key);
+  // the next run that resumes here keeps the tokens before the mark: the reader may too
+  sink.out.prefixId = mark != null ? (mark as Converted).id : 0;
+  sink.out.prefixLength = mark != null ? (mark as Converted).cTokens : 0;
   return sink.finish(lastLine, lastCol);
 }
 

@@ -2,6 +2,7 @@
 // one entity per name, merged over all its declarations as C's linkage rules do (a name
 // first declared static stays static), with where its body or initializer is, for the walks.
 
+import { copyMap } from "../../util/maps";
 import { VK } from "./values";
 
 export enum EntKind {
@@ -70,6 +71,32 @@ export class Entity {
     public id: i32,
   ) {}
 
+  /** A copy that shares nothing with this one. */
+  copy(): Entity {
+    const c = new Entity(this.atom, this.kind, this.id);
+    c.flags = this.flags;
+    c.defined = this.defined;
+    c.declTok = this.declTok;
+    c.defTok = this.defTok;
+    c.defStart = this.defStart;
+    c.bodyOpen = this.bodyOpen;
+    c.bodyClose = this.bodyClose;
+    c.paramOpen = this.paramOpen;
+    c.paramClose = this.paramClose;
+    c.initStart = this.initStart;
+    c.initEnd = this.initEnd;
+    c.aliasTarget = this.aliasTarget;
+    c.asmName = this.asmName;
+    c.vk = this.vk;
+    c.value = this.value;
+    c.unsigned = this.unsigned;
+    c.node = this.node;
+    c.specializations = this.specializations;
+    c.type = this.type;
+    c.section = this.section;
+    return c;
+  }
+
   @inline has(f: i32): bool {
     return (this.flags & f) != 0;
   }
@@ -86,6 +113,17 @@ export class Entity {
 export class Entities {
   list: Entity[] = [];
   private byAtom: Map<i32, i32> = new Map();
+
+  /** A copy that shares nothing with this one. */
+  copy(): Entities {
+    const c = new Entities();
+    const n = this.list.length;
+    const list = new Array<Entity>(n);
+    for (let i = 0; i < n; i++) unchecked((list[i] = unchecked(this.list[i]).copy()));
+    c.list = list;
+    c.byAtom = copyMap(this.byAtom);
+    return c;
+  }
 
   /** The entity of a name, or null. */
   find(atom: i32): Entity | null {
