@@ -1,6 +1,9 @@
 // Resuming a translation unit after the main file's leading directives, which pull in most
 // of a driver's tokens while edits land below them: the state there, and whether the next
-// run may start from it (same options, same text before it, same files found).
+// run may start from it (same options, same text before it, same files found). A checkpoint
+// taken before anything that is the unit's own was looked up (KBUILD_MODNAME, __BASE_FILE__)
+// also starts the other units of its folder that begin with the same lines: a workspace's
+// modules then read `#include <linux/module.h>` once.
 
 import { MacroDef } from "./macros";
 import { ResolvedFile } from "./include";
@@ -61,6 +64,11 @@ export class Checkpoint {
   forced: ResolvedFile[] = [];
   /** The file system's layout then (FileSystem.layout). */
   layout: string = "";
+  /** The predefined text, and the main file's name, then. */
+  predefined: string = "";
+  mainName: string = "";
+  /** PPOptions.sharedKey when the folder's other units may start here too, else "". */
+  sharedKey: string = "";
 
   constructor(
     /** The options the run had (see optionsKey). */

@@ -36,7 +36,8 @@ export abstract class ExpanderHost {
   abstract pragma(text: string, at: i32): void;
   /** A diagnostic at token `at` of the expander's arena (-1: where the file is being read). */
   abstract report(code: PPCode, severity: PPSeverity, text: string, at: i32): void;
-  /** Defines the macro a placeholder of a define-only file stands for (cpp/deferred.ts). */
+  /** Defines the macro a placeholder of a define-only file stands for (cpp/deferred.ts), or
+   *  notes the look-up of a WATCHED definition (and returns it). */
   abstract definePending(placeholder: MacroDef, atom: i32): MacroDef | null;
   /** A note at a definition. */
   abstract reportDefinition(code: PPCode, severity: PPSeverity, text: string, def: MacroDef): void;
@@ -175,7 +176,7 @@ export class Expander {
   /** The macro a name means now, or null. */
   @inline macroOf(atom: i32): MacroDef | null {
     const m = atom < this.macros.length ? unchecked(this.macros[atom]) : null;
-    return m != null && m.pending >= 0 ? this.host.definePending(m, atom) : m;
+    return m != null && m.pending != -1 ? this.host.definePending(m, atom) : m;
   }
 
   define(atom: i32, m: MacroDef | null): void {

@@ -66,6 +66,19 @@ export class FileCache {
     this.checkpoints.set(main, cp);
   }
 
+  /** The last checkpoint that other units may start from, by PPOptions.sharedKey. */
+  private shared: Map<string, Checkpoint> = new Map();
+
+  sharedOf(key: string): Checkpoint | null {
+    return this.shared.has(key) ? this.shared.get(key) : null;
+  }
+
+  keepShared(cp: Checkpoint): void {
+    this.shared.delete(cp.sharedKey);
+    if (this.shared.size >= MAX_CHECKPOINTS) this.shared.delete(this.shared.keys()[0]);
+    this.shared.set(cp.sharedKey, cp);
+  }
+
   /** Starts a run: a fresh cache when the atom table has grown past its limit. */
   beginRun(): void {
     if (this.atoms.count > MAX_ATOMS) {
@@ -75,6 +88,7 @@ export class FileCache {
       this.order = [];
       this.weight = 0;
       this.checkpoints.clear();
+      this.shared.clear();
     }
     this.run++;
     this.hits = 0;

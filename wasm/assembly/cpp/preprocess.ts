@@ -10,7 +10,7 @@ import { FileCache, SourceFile } from "./filecache";
 import { dirOf, IncludeSource, Origin, ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOKENS } from "./limits";
-import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition } from "./macros";
+import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition, WATCHED } from "./macros";
 import { DeferredDefines, deferredDefinesOf } from "./deferred";
 import { digraphSpelling, TF, TK } from "./pptoken";
 import { IncludeEdge, Invocation, PPFile, PPResult, PragmaRecord, wouldPaste } from "./result";
@@ -57,13 +57,27 @@ export class PPOptions {
   /** Start at the previous run's checkpoint when it holds (cpp/checkpoint.ts). */
   resume: bool = true;
 
-  /** Everything that changes what a run does, as one string (a checkpoint's key). */
+  /** -D names whose values are the translation unit's own (KBUILD_MODNAME): a checkpoint
+   *  taken before any look-up of them also serves the other units of the main file's folder. */
+  unitDefines: string[] = [];
+
+  /** Everything that changes what a run does, as one string (a checkpoint's key), but the
+   *  predefined text (compared apart: long, and the same string from run to run). */
   key(): string {
+    return this.keyOf(false);
+  }
+
+  /** The key without what is the unit's own: the main file (but its folder) and the values
+   *  of unitDefines. */
+  sharedKey(): string {
+    return this.keyOf(true);
+  }
+
+  private keyOf(shared: bool): string {
     const parts: string[] = [
-      this.main,
+      shared ? dirOf(this.main) : this.main,
       this.forced.join("\n"),
-      this.predefined,
-      this.commandLine.join("\n"),
+      shared ? this.sharedCommandLine() : this.commandLine.join("\n"),
       this.snapshots.join(","),
       this.macroPrefixMap.join(","),
     ];
@@ -81,6 +95,17 @@ export class PPOptions {
     parts.push(this.stopAtFatal ? "f" : "-");
     parts.push(this.recordInvocations ? "i" : "-");
     return parts.join("\u0001");
+  }
+
+  private sharedCommandLine(): string {
+    const lines: string[] = [];
+    for (let i = 0; i < this.commandLine.length; i++) {
+      const l = this.commandLine[i];
+      let unit = false;
+      for (let k = 0; k < this.unitDefines.length && !unit; k++) unit = l.startsWith("#define " + this.unitDefines[k] + " ");
+      lines.push(unit ? l.substring(0, l.indexOf(" ", 8)) : l);
+    }
+    return lines.join("\n");
   }
 
   /** Adds a -D: `NAME`, `NAME=value` or `NAME(args)=body`, as gcc reads it. */
@@ -113,6 +138,9 @@ export class IncludeFrame {
     this.presumed = resolved.name;
   }
 }
+
+/** The pseudo-file of the -D and -U options. */
+const COMMAND_LINE = "<command-line>";
 
 /** Preprocesses one translation unit. */
 export function preprocess(cache: FileCache, source: IncludeSource, options: PPOptions): PPResult {
@@ -184,14 +212,16 @@ export class Preprocessor extends ExpanderHost {
       }
       forced.push(f as ResolvedFile);
     }
+    const commandLine = o.commandLine.length > 0 ? new ResolvedFile(COMMAND_LINE, o.commandLine.join("\n") + "\n", Origin.Builtin) : null;
     const cp = this.cache.checkpointOf(o.main);
     if (cp != null && o.resume && this.canResume(cp, m, forced)) this.resume(cp, m);
-    else {
+    else if (!(o.resume && this.resumeShared(m, forced, commandLine))) {
       this.cache.keepCheckpoint(o.main, null);
+      for (let i = 0; i < o.unitDefines.length; i++) this.unitAtoms.push(this.atoms.intern(o.unitDefines[i]));
       this.pushFrame(m, null, 0, false);
       this.checkpointTok = leadingDirectivesEnd((this.top as IncludeFrame).lx);
       if (o.predefined.length > 0) this.prologue.push(new ResolvedFile("<built-in>", o.predefined, Origin.Builtin));
-      if (o.commandLine.length > 0) this.prologue.push(new ResolvedFile("<command-line>", o.commandLine.join("\n") + "\n", Origin.Builtin));
+      if (commandLine != null) this.prologue.push(commandLine);
       for (let i = 0; i < forced.length; i++) this.prologue.push(forced[i]);
       this.nextPrologue();
     }
@@ -209,7 +239,10 @@ export class Preprocessor extends ExpanderHost {
     ex.define(Name.File, builtinMacro(Name.File, Builtin.File));
     ex.define(Name.LineMacro, builtinMacro(Name.LineMacro, Builtin.Line));
     ex.define(Name.Counter, builtinMacro(Name.Counter, Builtin.Counter));
-    ex.define(Name.BaseFile, builtinMacro(Name.BaseFile, Builtin.BaseFile));
+    // the main file's name: a checkpoint past its use serves no other unit
+    const base = builtinMacro(Name.BaseFile, Builtin.BaseFile);
+    base.pending = WATCHED;
+    ex.define(Name.BaseFile, base);
     ex.define(Name.IncludeLevel, builtinMacro(Name.IncludeLevel, Builtin.IncludeLevel));
     ex.define(Name.Date, builtinMacro(Name.Date, Builtin.Date));
     ex.define(Name.Time, builtinMacro(Name.Time, Builtin.Time));
@@ -633,6 +666,9 @@ export class Preprocessor extends ExpanderHost {
   // ------------------------------------------------------------ checkpoints
 
   private key: string = "";
+  /** The atoms of PPOptions.unitDefines, and whether a WATCHED definition was looked up. */
+  private unitAtoms: i32[] = [];
+  private readUnitOwn: bool = false;
   /** Token of the main file where this run records its checkpoint (-1: none). */
   private checkpointTok: i32 = -1;
 
@@ -654,7 +690,14 @@ export class Preprocessor extends ExpanderHost {
     cp.presumed = fr.presumed;
     cp.layout = this.source.layout();
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
+    cp.predefined = this.options.predefined;
+    cp.mainName = this.mainName;
     this.cache.keepCheckpoint(this.options.main, cp);
+    // nothing before it was the unit's own: the folder's other units may start here too
+    if (!this.readUnitOwn && !this.once.has(this.options.main)) {
+      cp.sharedKey = this.options.sharedKey();
+      this.cache.keepShared(cp);
+    }
     this.res.checkpoint = cp.id;
     this.res.checkpointTokens = cp.nTokens;
   }
@@ -663,7 +706,13 @@ export class Preprocessor extends ExpanderHost {
    *  it, the same forced files, and every #include and __has_include before it finding the
    *  same file with the same text. */
   private canResume(cp: Checkpoint, main: ResolvedFile, forced: ResolvedFile[]): bool {
-    if (cp.key != this.key || !cp.sameMainPrefix(main.text)) return false;
+    if (cp.key != this.key || !sameText(cp.predefined, this.options.predefined) || !cp.sameMainPrefix(main.text)) return false;
+    return this.sameFilesAs(cp, main, forced);
+  }
+
+  /** Whether the forced files, and every #include and __has_include before the checkpoint,
+   *  find the same files with the same texts now. */
+  private sameFilesAs(cp: Checkpoint, main: ResolvedFile, forced: ResolvedFile[]): bool {
     if (forced.length != cp.forced.length) return false;
     for (let i = 0; i < forced.length; i++) if (forced[i].path != cp.forced[i].path || !sameText(forced[i].text, cp.forced[i].text)) return false;
     const files = cp.res.files;
@@ -690,6 +739,64 @@ export class Preprocessor extends ExpanderHost {
       const was = files[e.resolved];
       if (found.path != was.path || !sameText(found.text, was.source.lexed.text)) return false;
     }
+    return true;
+  }
+
+  /** Starts this run at the checkpoint of another unit of the same folder, taken before
+   *  anything that is a unit's own (cpp/checkpoint.ts): its results and macros, with this
+   *  unit's command line and its definitions in place of the other's. */
+  private resumeShared(main: ResolvedFile, forced: ResolvedFile[], commandLine: ResolvedFile | null): bool {
+    const cp = this.cache.sharedOf(this.options.sharedKey());
+    if (cp == null) return false;
+    const c = cp as Checkpoint;
+    if (!sameText(c.predefined, this.options.predefined) || !c.sameMainPrefix(main.text) || !this.sameFilesAs(c, main, forced)) return false;
+    // the other unit's command line, and the definitions this one gives in its place
+    let at = -1;
+    for (let i = 0; i < c.nFiles && at < 0; i++) if (c.res.files[i].path == COMMAND_LINE) at = i;
+    if (at < 0 != (commandLine == null)) return false;
+    const olds: MacroDef[] = [];
+    const news: MacroDef[] = [];
+    let sf: SourceFile | null = null;
+    if (commandLine != null) {
+      const was = c.res.files[at].source;
+      const now = this.cache.get(COMMAND_LINE, commandLine.text);
+      if (now.lexed.hashes.length != was.lexed.hashes.length) return false;
+      for (let k = 0; k < was.defs.length; k++) {
+        const old = unchecked(was.defs[k]);
+        if (old == null || old.pending != WATCHED) continue;
+        let def = unchecked(now.defs[k]);
+        if (def == null) {
+          def = parseDefine(now, now.lexed.hashes.get(k), this.atoms);
+          now.defs[k] = def;
+        }
+        if (def.name != old.name || def.error != null) return false;
+        def.pending = WATCHED;
+        olds.push(old);
+        news.push(def);
+      }
+      sf = now;
+    }
+    this.resume(c, main);
+    if (sf != null) {
+      const f = this.res.files[at];
+      const g = new PPFile(f.path, f.name, f.origin, sf, commandLine as ResolvedFile);
+      g.includer = f.includer;
+      g.includeLine = f.includeLine;
+      this.res.files[at] = g;
+      this.cache.touch(sf);
+      sf.index = at;
+      sf.origin = Origin.Builtin;
+    }
+    const macros = this.ex.macros;
+    const defs = this.res.definitions;
+    for (let k = 0; k < olds.length; k++) {
+      const a = olds[k].name;
+      if (a < macros.length && unchecked(macros[a]) === olds[k]) unchecked((macros[a] = news[k]));
+      for (let i = 0; i < defs.length; i++) if (defs[i] === olds[k]) defs[i] = news[k];
+    }
+    // the main file's name as it presumed it, unless a #line there renamed it
+    const fr = this.top as IncludeFrame;
+    if (fr.presumed == c.mainName) fr.presumed = main.name;
     return true;
   }
 
@@ -790,6 +897,7 @@ export class Preprocessor extends ExpanderHost {
       this.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + this.atoms.text(def.name) + '" redefined', file, def.nameTok);
       if (old.src != null) this.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
     }
+    if (def.pending == -1 && sf.path == COMMAND_LINE && this.unitAtoms.includes(def.name)) def.pending = WATCHED;
     this.ex.define(def.name, def);
     this.res.definitions.push(def);
     return def;
@@ -807,6 +915,10 @@ export class Preprocessor extends ExpanderHost {
   }
 
   definePending(placeholder: MacroDef, atom: i32): MacroDef | null {
+    if (placeholder.pending == WATCHED) {
+      this.readUnitOwn = true;
+      return placeholder;
+    }
     const sf = placeholder.src as SourceFile;
     const d = sf.deferred as DeferredDefines;
     const k = d.lineOf(atom);
