@@ -115,8 +115,8 @@ describe("runs after an edit with a header pack", () => {
   it("answer what a fresh engine answers, edit after edit", async () => {
     const engine = await createNodeEngine({ headers: packs });
     await engine.useProfileFor("6.12");
-    // every step twice: the first run after a change before the body starts over, the next
-    // one resumes from its checkpoint
+    // every step twice: a run after a change before the body starts over, the next one
+    // resumes the preprocessor, and the runs after it the reader's file scope too
     for (const [text, local] of [...STEPS, ...STEPS.slice().reverse()].flatMap((s) => [s, [s[0] + "\n", s[1]] as [string, string]])) {
       const files: WorkspaceFiles = { "drv.c": text, "local.h": local };
       const again = await engine.run(files, { kernel: "6.12" });

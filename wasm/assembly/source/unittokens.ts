@@ -118,9 +118,11 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
     if (!kept.has(key) && kept.size >= MAX_KEPT) kept.delete(kept.keys()[0]);
     kept.set(key, mark as Converted);
   } else kept.delete(key);
-  // the next run that resumes here keeps the tokens before the mark: the reader may too
-  sink.out.prefixId = mark != null ? (mark as Converted).id : 0;
-  sink.out.prefixLength = mark != null ? (mark as Converted).cTokens : 0;
+  // a run that kept the tokens of its unit's last run before the mark: the reader may keep
+  // its file scope there too (not in a unit's first run from a checkpoint, which may be
+  // another unit's: a batch of files run once each would pay for copies never used)
+  sink.out.prefixId = from > 0 ? (old as Converted).id : 0;
+  sink.out.prefixLength = from > 0 ? (old as Converted).cTokens : 0;
   return sink.finish(lastLine, lastCol);
 }
 
