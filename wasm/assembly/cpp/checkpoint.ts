@@ -8,6 +8,7 @@
 import { MacroDef } from "./macros";
 import { ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
+import { SourceFile } from "./filecache";
 import { TF, TK } from "./pptoken";
 import { Name } from "./atoms";
 import { PPResult } from "./result";
@@ -69,6 +70,9 @@ export class Checkpoint {
   mainName: string = "";
   /** PPOptions.sharedKey when the folder's other units may start here too, else "". */
   sharedKey: string = "";
+  /** The define-only files included, and how many of them each name was looked up in. */
+  tables: SourceFile[] = [];
+  tableSeen: Int32Array = new Int32Array(0);
 
   constructor(
     /** The options the run had (see optionsKey). */

@@ -10,8 +10,8 @@ import { FileCache, SourceFile } from "./filecache";
 import { dirOf, IncludeSource, Origin, ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOKENS } from "./limits";
-import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition, WATCHED } from "./macros";
-import { DeferredDefines, deferredDefinesOf } from "./deferred";
+import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition } from "./macros";
+import { DefineTable } from "./definetable";
 import { digraphSpelling, TF, TK } from "./pptoken";
 import { IncludeEdge, Invocation, PPFile, PPResult, PragmaRecord, wouldPaste } from "./result";
 import { Checkpoint, leadingDirectivesEnd } from "./checkpoint";
@@ -241,7 +241,7 @@ export class Preprocessor extends ExpanderHost {
     ex.define(Name.Counter, builtinMacro(Name.Counter, Builtin.Counter));
     // the main file's name: a checkpoint past its use serves no other unit
     const base = builtinMacro(Name.BaseFile, Builtin.BaseFile);
-    base.pending = WATCHED;
+    base.watched = true;
     ex.define(Name.BaseFile, base);
     ex.define(Name.IncludeLevel, builtinMacro(Name.IncludeLevel, Builtin.IncludeLevel));
     ex.define(Name.Date, builtinMacro(Name.Date, Builtin.Date));
@@ -293,10 +293,9 @@ export class Preprocessor extends ExpanderHost {
     const seen = new Set<i32>();
     if (this.options.listMacros) {
       // a define-only file's macros not looked up yet are defined as well
-      const macros = this.ex.macros;
-      for (let a = 0; a < macros.length; a++) {
-        const m = unchecked(macros[a]);
-        if (m != null && m.pending >= 0) this.ex.macroOf(a);
+      for (let t = 0; t < this.tables.length; t++) {
+        const table = this.tables[t].table as DefineTable;
+        for (let k = 0; k < table.count; k++) this.ex.macroOf(this.atoms.internRange(table.text, table.nameStart[k], table.nameEnd[k]));
       }
     }
     for (let i = 0; this.options.listMacros && i < res.definitions.length; i++) {
@@ -377,8 +376,8 @@ export class Preprocessor extends ExpanderHost {
   // ------------------------------------------------------------ files
 
   /** The translation unit's index of a file, adding it on first use. */
-  private fileFor(r: ResolvedFile, includer: i32, line: i32): i32 {
-    const sf = this.cache.get(r.path, r.text);
+  private fileFor(r: ResolvedFile, includer: i32, line: i32, asTable: bool = false): i32 {
+    const sf = this.cache.get(r.path, r.text, asTable);
     this.cache.touch(sf);
     if (sf.index >= 0) return sf.index;
     const res = this.res;
@@ -450,7 +449,7 @@ export class Preprocessor extends ExpanderHost {
       return;
     }
     const r = found as ResolvedFile;
-    const idx = this.fileFor(r, fr.file, edge.line);
+    const idx = this.fileFor(r, fr.file, edge.line, true);
     edge.resolved = idx;
     if (this.once.has(r.path)) {
       edge.skipped = true;
@@ -463,12 +462,8 @@ export class Preprocessor extends ExpanderHost {
       edge.skipped = true;
       return;
     }
-    if (!sf.deferredChecked) {
-      sf.deferred = deferredDefinesOf(sf);
-      sf.deferredChecked = true;
-    }
-    if (sf.deferred != null) {
-      this.defineDeferred(sf, sf.deferred as DeferredDefines);
+    if (sf.table != null) {
+      this.useTable(sf);
       return;
     }
     this.pushFrame(r, fr, edge.line, false);
@@ -685,7 +680,7 @@ export class Preprocessor extends ExpanderHost {
   // ------------------------------------------------------------ checkpoints
 
   private key: string = "";
-  /** The atoms of PPOptions.unitDefines, and whether a WATCHED definition was looked up. */
+  /** The atoms of PPOptions.unitDefines, and whether a watched definition was looked up. */
   private unitAtoms: i32[] = [];
   private readUnitOwn: bool = false;
   /** Token of the main file where this run records its checkpoint (-1: none). */
@@ -711,6 +706,8 @@ export class Preprocessor extends ExpanderHost {
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
     cp.predefined = this.options.predefined;
     cp.mainName = this.mainName;
+    cp.tables = this.tables.slice(0);
+    cp.tableSeen = this.tableSeen.slice(0);
     this.cache.keepCheckpoint(this.options.main, cp);
     // nothing before it was the unit's own: the folder's other units may start here too
     if (!this.readUnitOwn && !this.once.has(this.options.main)) {
@@ -782,14 +779,14 @@ export class Preprocessor extends ExpanderHost {
       if (now.lexed.hashes.length != was.lexed.hashes.length) return false;
       for (let k = 0; k < was.defs.length; k++) {
         const old = unchecked(was.defs[k]);
-        if (old == null || old.pending != WATCHED) continue;
+        if (old == null || !old.watched) continue;
         let def = unchecked(now.defs[k]);
         if (def == null) {
           def = parseDefine(now, now.lexed.hashes.get(k), this.atoms);
           now.defs[k] = def;
         }
         if (def.name != old.name || def.error != null) return false;
-        def.pending = WATCHED;
+        def.watched = true;
         olds.push(old);
         news.push(def);
       }
@@ -841,6 +838,9 @@ export class Preprocessor extends ExpanderHost {
       f.origin = res.files[i].origin;
     }
     ex.macros = cp.macros.slice(0);
+    this.tables = cp.tables.slice(0);
+    this.tableSeen = cp.tableSeen.slice(0);
+    ex.tables = this.tables.length;
     ex.counter = cp.counter;
     ex.work = cp.work;
     for (let i = 0; i < cp.once.length; i++) this.once.add(cp.once[i]);
@@ -917,35 +917,65 @@ export class Preprocessor extends ExpanderHost {
       this.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + this.atoms.text(def.name) + '" redefined', file, def.nameTok);
       if (old.src != null) this.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
     }
-    if (def.pending == -1 && sf.path == COMMAND_LINE && this.unitAtoms.includes(def.name)) def.pending = WATCHED;
+    if (!def.watched && sf.path == COMMAND_LINE && this.unitAtoms.includes(def.name)) def.watched = true;
     this.ex.define(def.name, def);
     this.res.definitions.push(def);
     return def;
   }
 
-  /** Includes a define-only file (cpp/deferred.ts): its names stand for its placeholder,
-   *  except a name already defined, whose line is read now (as it would warn now). */
-  private defineDeferred(sf: SourceFile, d: DeferredDefines): void {
-    const ex = this.ex;
-    for (let k = 0; k < d.names.length; k++) {
-      const name = unchecked(d.names[k]);
-      if (ex.macroOf(name) == null) ex.define(name, d.placeholder);
-      else this.defineAt(sf, sf.index, k, unchecked(d.hashes[k]), sf.lexed.lineEnd(unchecked(d.hashes[k])));
+  // ------------------------------------------------------------ define-only files
+
+  /** The define-only files included so far (cpp/definetable.ts), in order, and for each
+   *  name how many of them it was looked up in. */
+  private tables: SourceFile[] = [];
+  private tableSeen: Int32Array = new Int32Array(0);
+
+  /** Includes a define-only file: its names are looked up in it from now on; a name defined
+   *  already is defined again now, from its line (and warns as gcc would, when it differs). */
+  private useTable(sf: SourceFile): void {
+    const table = sf.table as DefineTable;
+    this.tables.push(sf);
+    const n = this.tables.length;
+    this.ex.tables = n;
+    this.seenRoom(this.atoms.count);
+    const macros = this.ex.macros;
+    for (let a = 0; a < macros.length; a++) {
+      if (unchecked(macros[a]) == null) continue;
+      const k = table.find(this.atoms, a);
+      if (k < 0) continue;
+      unchecked((this.tableSeen[a] = n));
+      const h = table.lex(k, sf.lexed, this.atoms);
+      this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
     }
   }
 
-  definePending(placeholder: MacroDef, atom: i32): MacroDef | null {
-    if (placeholder.pending == WATCHED) {
-      this.readUnitOwn = true;
-      return placeholder;
+  fromTables(atom: i32): MacroDef | null {
+    const tables = this.tables;
+    this.seenRoom(atom + 1);
+    const from = unchecked(this.tableSeen[atom]);
+    if (from >= tables.length) return null;
+    unchecked((this.tableSeen[atom] = tables.length));
+    // the last file included that defines it wins (two defining it differently do not warn)
+    for (let t = tables.length - 1; t >= from; t--) {
+      const sf = unchecked(tables[t]);
+      const table = sf.table as DefineTable;
+      const k = table.find(this.atoms, atom);
+      if (k < 0) continue;
+      const h = table.lex(k, sf.lexed, this.atoms);
+      return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
     }
-    const sf = placeholder.src as SourceFile;
-    const d = sf.deferred as DeferredDefines;
-    const k = d.lineOf(atom);
-    const h = unchecked(d.hashes[k]);
-    // it stands for nothing while its line is read (a define that names itself)
-    this.ex.define(atom, null);
-    return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
+    return null;
+  }
+
+  private seenRoom(n: i32): void {
+    if (n <= this.tableSeen.length) return;
+    const more = new Int32Array(max(n, this.atoms.count) + 1024);
+    more.set(this.tableSeen);
+    this.tableSeen = more;
+  }
+
+  noteWatched(): void {
+    this.readUnitOwn = true;
   }
 
   /** The ordinal of the directive at token `h` among its file's directives. */
