@@ -734,9 +734,12 @@ export class Preprocessor extends ExpanderHost {
     const files = cp.res.files;
     // the same paths exist: every search finds what it found, so only the texts are compared
     if (cp.layout.length > 0 && cp.layout == this.source.layout()) {
+      // a header included again (behind its guard) was compared the first time
+      const seen = new StaticArray<bool>(cp.nFiles);
       for (let i = 0; i < cp.nIncludes; i++) {
         const e = cp.res.includes[i];
-        if (e.resolved < 0) continue;
+        if (e.resolved < 0 || (e.resolved < cp.nFiles && unchecked(seen[e.resolved]))) continue;
+        if (e.resolved < cp.nFiles) unchecked((seen[e.resolved] = true));
         const was = files[e.resolved];
         const now = this.source.open(was.path);
         if (now == null || !sameText(now.text, was.source.lexed.text)) return false;
