@@ -3,6 +3,7 @@
 // first declared static stays static), with where its body or initializer is, for the walks.
 
 import { copyMap } from "../../util/maps";
+import { IntVec } from "./intvec";
 import { VK } from "./values";
 
 export enum EntKind {
@@ -111,40 +112,61 @@ export class Entity {
 
 /** The entity table, indexed by id and by atom. */
 export class Entities {
-  list: Entity[] = [];
+  private list: Entity[] = [];
+  /** Whether an entity is this table's own (0: shared with a copy, see copy()). */
+  private owned: IntVec = new IntVec(256);
   private byAtom: Map<i32, i32> = new Map();
 
   /** A copy that shares nothing with this one. */
   copy(): Entities {
     const c = new Entities();
-    const n = this.list.length;
-    const list = new Array<Entity>(n);
-    for (let i = 0; i < n; i++) unchecked((list[i] = unchecked(this.list[i]).copy()));
-    c.list = list;
+    c.list = this.list.slice(0);
+    // the entities are shared now: either side copies one when it first reaches it (a run
+    // resumed after a driver's headers reaches a few hundred of their ten thousand)
+    this.owned.data.fill(0, 0, this.list.length);
+    c.owned = this.owned.copy();
     c.byAtom = copyMap(this.byAtom);
     return c;
   }
 
+  /** How many entities there are (ids 0 to count - 1). */
+  get count(): i32 {
+    return this.list.length;
+  }
+
+  /** Entity `id` to read, never to change. */
+  @inline peek(id: i32): Entity {
+    return unchecked(this.list[id]);
+  }
+
   /** The entity of a name, or null. */
   find(atom: i32): Entity | null {
-    return this.byAtom.has(atom) ? this.list[this.byAtom.get(atom)] : null;
+    return this.byAtom.has(atom) ? this.at(this.byAtom.get(atom)) : null;
   }
 
   /** The entity of a name, made on first sight. A later declaration of a name that was only
    *  used so far (toy) turns it into a real one. */
   get(atom: i32, kind: EntKind): Entity {
     if (this.byAtom.has(atom)) {
-      const e = this.list[this.byAtom.get(atom)];
+      const e = this.at(this.byAtom.get(atom));
       if (e.kind == EntKind.Undeclared && kind != EntKind.Undeclared) e.kind = kind;
       return e;
     }
     const e = new Entity(atom, kind, this.list.length);
     this.byAtom.set(atom, e.id);
     this.list.push(e);
+    this.owned.push(1);
     return e;
   }
 
+  /** Entity `id`, to read or change. */
   @inline at(id: i32): Entity {
+    if (this.owned.get(id) == 0) this.own(id);
     return unchecked(this.list[id]);
+  }
+
+  private own(id: i32): void {
+    unchecked((this.list[id] = unchecked(this.list[id]).copy()));
+    this.owned.set(id, 1);
   }
 }
