@@ -1,7 +1,8 @@
 // The C reader's checkpoint: file scope as it stood after the tokens a translation unit
 // shares with its next run (the headers a driver includes first, see ../unittokens.ts), so
 // that an edit below the #includes reads only what follows them. A resumed read is the read
-// from scratch: everything file scope had made there is copied, never shared.
+// from scratch: what file scope had made there is copied, or shared until first changed
+// (entities, record members: see Entities.copy, Types.copy), never changed in place.
 
 import { Facts } from "./facts";
 import { MacroArg, ModuleSource } from "./module";
