@@ -48,6 +48,9 @@ export interface CodeView {
   openEditor(): Promise<void>;
   /** The caret (in the open file, null before the first edit) and the light code's scroll. */
   place(): { caret: Caret | null; top: number; left: number };
+  /** The editor elsewhere (onEdit) could not load: a line says so, with a Retry (onEdit
+   *  again); the code keeps the typed text, the carets and takes keys as while loading. */
+  failEditor(reason: string): void;
   dispose(): void;
 }
 
@@ -62,8 +65,12 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   const editorSlot = h("div", { class: "embed-editor", hidden: true });
   column.append(code, editorSlot);
   const marked = new Set(o.lines);
-  let phase: "light" | "loading" | "monaco" = "light";
-  let caret: Caret | null = null;
+  // failed: the editor did not load; the light code goes on taking keys as while loading
+  let phase: "light" | "loading" | "failed" | "monaco" = "light";
+  const takesKeys = () => phase === "loading" || phase === "failed";
+  let notice: HTMLElement | null = null;
+  /** The caret the reader last put in each file, until the editor takes them over. */
+  const carets = new Map<string, Caret>();
   let disposeEditor: (() => void) | null = null;
   let shown: Promise<void> | null = null;
 
@@ -73,7 +80,8 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     if (!f) return replaceChildren(code);
     if (typeof f.content !== "string") return replaceChildren(code, `${f.name}: ${f.content.length} bytes (binary)`);
     const lines = highlightLines(f.name, f.content, f.name === o.markedFile ? marked : new Set());
-    if (phase === "loading" && caret) placeCaret(lines[caret.line - 1], caret.col);
+    const caret = carets.get(f.name);
+    if (takesKeys() && caret) placeCaret(lines[caret.line - 1], caret.col);
     const { scrollTop, scrollLeft } = code;
     replaceChildren(code, ...lines);
     code.scrollTop = scrollTop;
@@ -82,26 +90,38 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
 
   // the caret goes to Monaco as a reveal request, which the editor applies when it mounts
   const moveCaret = (file: string, c: Caret) => {
-    caret = c;
+    carets.set(file, c);
     store.getState().revealRange({ file, line: c.line, col: c.col, endLine: c.line, endCol: c.col });
+  };
+  /** Where typing goes in `file`: the reader's last caret there, else the first marked line
+   *  (of the marked file), else the file's start. */
+  const caretIn = (file: string): Caret => {
+    const first = file === o.markedFile ? o.lines[0] : undefined;
+    return carets.get(file) ?? (first ? { line: first, col: 1 } : { line: 1, col: 1 });
   };
 
   /** Mounts the editor behind the light code, which it replaces once its DOM is there. */
   const mountEditor = (): Promise<void> =>
-    (shown ??= new Promise((resolve) => {
+    (shown ??= new Promise((resolve, reject) => {
       editorSlot.style.minHeight = `${Math.min(Math.max(code.getBoundingClientRect().height, 60), MAX_HEIGHT)}px`;
       editorSlot.classList.add("embed-editor-loading");
       editorSlot.hidden = false;
       // Monaco is ready when its DOM appears: it has shown the model and taken the caret by then
+      const failed = (e: Event) => {
+        ready.disconnect();
+        reject(new Error((e as CustomEvent<string>).detail));
+      };
       const ready = new MutationObserver(() => {
         if (!editorSlot.querySelector(".monaco-editor")) return;
         ready.disconnect();
+        editorSlot.removeEventListener("editorfailed", failed);
         phase = "monaco";
         code.hidden = true;
         editorSlot.classList.remove("embed-editor-loading");
         resolve();
       });
       ready.observe(editorSlot, { childList: true, subtree: true });
+      editorSlot.addEventListener("editorfailed", failed, { once: true });
       disposeEditor = o.editor!(editorSlot, store);
     }));
 
@@ -109,29 +129,64 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     if (phase !== "light" || !editable) return;
     phase = "loading";
     const f = selectActiveFile(store.getState());
-    if (f && typeof f.content === "string") {
-      const first = f.name === o.markedFile ? o.lines[0] : undefined;
-      moveCaret(f.name, at ?? (first ? { line: first, col: 1 } : { line: 1, col: 1 }));
-    }
+    if (f && typeof f.content === "string") moveCaret(f.name, at ?? caretIn(f.name));
     render();
-    if (o.onEdit) o.onEdit();
-    else void mountEditor();
+    loadEditor();
+  };
+
+  const loadEditor = () => {
+    if (o.onEdit) return o.onEdit();
+    mountEditor().catch((err: Error) => failEditor(err.message));
+  };
+
+  const failEditor = (reason: string) => {
+    if (phase !== "loading") return;
+    phase = "failed";
+    // the editor's pane stays mounted only while it loads
+    disposeEditor?.();
+    disposeEditor = shown = null;
+    editorSlot.hidden = true;
+    notice ??= h(
+      "p",
+      { class: "embed-editor-failed", role: "alert" },
+      h("span", null, "The editor could not load; your edits are kept."),
+      h("button", { type: "button", class: "btn", on: { click: retry } }, "Retry"),
+    );
+    notice.title = reason;
+    notice.hidden = false;
+    column.insertBefore(notice, code);
+    render();
+  };
+
+  const retry = () => {
+    if (phase !== "failed") return;
+    phase = "loading";
+    notice!.hidden = true;
+    // typing goes on at the caret while the editor loads again
+    code.focus();
+    render();
+    loadEditor();
   };
 
   // what is typed before the editor is there goes into the file at the caret
   const type = (key: TypedKey) => {
     const f = selectActiveFile(store.getState());
-    if (!f || typeof f.content !== "string" || !caret) return;
-    const next = typeAt(f.content, caret, key);
+    if (!f || typeof f.content !== "string") return;
+    const next = typeAt(f.content, caretIn(f.name), key);
     if (next.text !== f.content) store.getState().setFile(f.name, next.text);
     moveCaret(f.name, next.caret);
     render();
   };
 
+  // a click while the editor loads moves the caret, as it would in the editor
   code.addEventListener("pointerdown", (e) => {
     const f = selectActiveFile(store.getState());
-    const at = caretAt(code, e.clientX, e.clientY) ?? (f && typeof f.content === "string" ? endOf(f.content) : null);
-    upgrade(at);
+    const text = f && typeof f.content === "string" ? f.content : null;
+    const at = text === null ? null : (caretAt(code, e.clientX, e.clientY) ?? endOf(text));
+    if (phase === "light") return upgrade(at);
+    if (!takesKeys() || !f || !at) return;
+    moveCaret(f.name, at);
+    render();
   });
   // in a frame focus loads the editor; drawn in a page, where the editor costs a frame, only a
   // key does (Enter, or one that types), so tabbing through the page loads nothing
@@ -145,14 +200,14 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
       if (key !== "\n") type(key);
       return;
     }
-    if (phase !== "loading" || key === undefined) return;
+    if (!takesKeys() || key === undefined) return;
     e.preventDefault();
     type(key);
   });
   code.addEventListener("paste", (e) => {
     // drawn in a page, a paste is a first edit too
     if (phase === "light" && o.onEdit && !o.readonly) upgrade(null);
-    if (phase !== "loading") return;
+    if (!takesKeys()) return;
     e.preventDefault();
     const text = e.clipboardData?.getData("text/plain");
     if (text) type(text);
@@ -161,19 +216,35 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     editorSlot.style.minHeight = `${Math.min((e as CustomEvent<number>).detail, MAX_HEIGHT)}px`;
   });
 
+  // another file opened while the editor loads: the editor is to open on it, at its caret
+  const onOpen = (file: string | null) => {
+    const f = selectActiveFile(store.getState());
+    if (!takesKeys() || !file || !f || typeof f.content !== "string") return;
+    moveCaret(file, caretIn(file));
+    render();
+  };
+
   render();
-  const unsub = store.subscribe((s) => [s.activeFile, s.files] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
+  const unsubs = [
+    store.subscribe((s) => [s.activeFile, s.files] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
+    store.subscribe((s) => s.activeFile, onOpen),
+  ];
   return {
     openEditor() {
       if (phase === "light" && editable && o.editor) phase = "loading";
       return o.editor && editable ? mountEditor() : Promise.resolve();
     },
-    place: () => ({ caret, top: code.scrollTop, left: code.scrollLeft }),
+    failEditor,
+    place: () => {
+      const file = store.getState().activeFile;
+      return { caret: (file ? carets.get(file) : undefined) ?? null, top: code.scrollTop, left: code.scrollLeft };
+    },
     dispose() {
-      unsub();
+      unsubs.forEach((u) => u());
       disposeEditor?.();
       code.remove();
       editorSlot.remove();
+      notice?.remove();
     },
   };
 }

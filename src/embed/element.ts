@@ -17,6 +17,11 @@ const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines",
 const VERSION = 1;
 const THEMES = ["light", "dark", "auto"];
 const LINK = /^#?v\d+\/[A-Za-z0-9_-]+$/;
+/** How long an editor frame that loaded may stay silent before it counts as failed (an error
+ *  page, a script that did not arrive), and how long any may take to be ready (a stalled
+ *  request), in ms. */
+const SILENT_AFTER_LOAD = 3000;
+const EDITOR_TIMEOUT = 60_000;
 const SCRIPT = (document.currentScript as HTMLScriptElement | null)?.src;
 
 type Waiter = { resolve(state: unknown): void; message: Record<string, unknown> };
@@ -58,6 +63,8 @@ class KsymnsPlayground extends HTMLElement {
   private drawn: DrawnEmbed | null = null;
   /** The frame loading behind a drawn embed the reader began to edit, until it takes over. */
   private upgrading: HTMLIFrameElement | null = null;
+  /** The upgrading frame's watch: whether it said it runs, and the timers that fail it. */
+  private watchUpgrade: { heard: boolean; timers: ReturnType<typeof setTimeout>[] } | null = null;
   /** The last result and change dispatched: the frame that takes over repeats them. */
   private last: { result?: string; change?: string } = {};
   private tookOver = false;
@@ -223,13 +230,35 @@ class KsymnsPlayground extends HTMLElement {
     frame.src = edit.href;
     this.origin = edit.origin;
     this.upgrading = frame;
+    // a frame that never says it runs failed to load (the browser's error page loads too)
+    const watch = (this.watchUpgrade = { heard: false, timers: [setTimeout(() => this.failUpgrade("it did not answer in time"), EDITOR_TIMEOUT)] });
+    frame.addEventListener("load", () => {
+      if (!watch.heard) watch.timers.push(setTimeout(() => !watch.heard && this.failUpgrade("its page did not load"), SILENT_AFTER_LOAD));
+    });
     this.shadowRoot!.append(frame);
+  }
+
+  /** The upgrading frame could not load its editor: it goes, and the drawn embed stays, says
+   *  so and offers a retry (which upgrades again). */
+  private failUpgrade(reason: string): void {
+    if (!this.upgrading) return;
+    this.stopWatching();
+    this.upgrading.remove();
+    this.upgrading = null;
+    this.drawn?.editorFailed(reason);
+    this.dispatchEvent(new CustomEvent("error", { detail: { message: `ksymns: the editor could not load: ${reason}` } }));
+  }
+
+  private stopWatching(): void {
+    for (const t of this.watchUpgrade?.timers ?? []) clearTimeout(t);
+    this.watchUpgrade = null;
   }
 
   /** The upgrading frame has its editor: it takes the drawn embed's place, state and focus. */
   private takeOver(): void {
     const frame = this.upgrading!;
     const drawn = this.drawn!;
+    this.stopWatching();
     const state = drawn.state();
     const height = drawn.root.getBoundingClientRect().height;
     // the focus follows only if the reader is still in the embed (not gone on in the page)
@@ -268,7 +297,10 @@ class KsymnsPlayground extends HTMLElement {
     if (e.origin !== this.origin) return;
     if (this.upgrading && e.source === this.upgrading.contentWindow) {
       const m = e.data as Record<string, unknown> | null;
-      if (m?.ksymns === VERSION && m.type === "ready") this.takeOver();
+      if (m?.ksymns !== VERSION) return;
+      if (m.type === "ready") this.takeOver();
+      else if (m.type === "editor" && m.state === "loading" && this.watchUpgrade) this.watchUpgrade.heard = true;
+      else if (m.type === "editor" && m.state === "failed") this.failUpgrade(typeof m.reason === "string" ? m.reason.slice(0, 300) : "unknown error");
       return;
     }
     if (!this.frame || e.source !== this.frame.contentWindow) return;

@@ -58,8 +58,17 @@ export interface EmbedMessage {
   line: number;
 }
 
+/** A frame opened with `edit=1` to its element, before `ready` (not passed on to the host):
+ *  it runs and loads the editor, or the editor could not load (`reason`). */
+export interface EditorNews {
+  type: "editor";
+  state: "loading" | "failed";
+  reason?: string;
+}
+
 export type FrameMessage =
   | { type: "ready"; version: number; capabilities: readonly string[]; readonly: boolean }
+  | EditorNews
   | { type: "change"; files: Record<string, string> }
   | { type: "result"; verdicts: Verdicts; messages: EmbedMessage[] }
   | { type: "resize"; height: number }

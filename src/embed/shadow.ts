@@ -62,6 +62,8 @@ export interface DrawnEmbed {
   /** Its box (what a frame taking its place is sized to). */
   root: HTMLElement;
   state(): DrawnState;
+  /** The editor frame could not load (`reason`): the embed stays, says so and offers a retry. */
+  editorFailed(reason: string): void;
   /** Removes it and stops its runs and its protocol. */
   dispose(): void;
 }
@@ -131,6 +133,7 @@ export function mountShadowEmbed(shadow: ShadowRoot, o: ShadowEmbed): DrawnEmbed
         ...place,
       };
     },
+    editorFailed: (reason) => view.code.failEditor(reason),
     dispose() {
       stopHost();
       stopEngine?.();

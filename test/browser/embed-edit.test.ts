@@ -63,6 +63,11 @@ const waitFor = (p: Page, id: string, type: string, count = 1) =>
 const stateOf = (p: Page, id: string) =>
   p.evaluate((i) => (document.getElementById(i) as HTMLElement & { getState(): Promise<{ files: Record<string, string>; verdicts: unknown }> }).getState(), id);
 
+/** Waits until element `id`'s file `file` (as getState() reports it) passes `ok`. */
+async function waitForFile(p: Page, id: string, file: string, ok: (text: string) => boolean): Promise<void> {
+  await expect.poll(async () => ok((await stateOf(p, id)).files[file] ?? ""), { timeout: 10_000 }).toBe(true);
+}
+
 /** Where the `col`-th character (1-based) of line `line` of element `id`'s drawn code is. */
 async function charPoint(p: Page, id: string, line: number, col: number): Promise<{ x: number; y: number }> {
   return p.evaluate(
@@ -92,6 +97,23 @@ async function editorFrame(p: Page, id: string): Promise<Frame> {
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
   return frame;
+}
+
+/** A page whose requests the test can route (no service worker answers them). */
+async function routablePage(width = 1100): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: "block" });
+  return context.newPage();
+}
+
+/** Holds the editor's page (embed.html) back until `open()` (later loads pass at once). */
+async function holdEditorPage(p: Page): Promise<{ open(): void }> {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  await p.route(/\/embed\.html/, async (route) => {
+    await opened;
+    await route.continue();
+  });
+  return { open };
 }
 
 /** Whether the editor has the focus: in its frame, and the frame in the page. */
@@ -192,14 +214,7 @@ describe("an editable <ksymns-playground>", () => {
       expect(Math.abs(after!.y - box!.y)).toBeLessThanOrEqual(1);
       expect(Math.abs(after!.height - box!.height)).toBeLessThanOrEqual(2);
       await p.keyboard.type("Q");
-      await p.waitForFunction(
-        () =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes("XZQ")),
-        null,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("XZQ"));
       const files = (await stateOf(p, "ex")).files;
       expect(files["user.c"].split("\n")[RETURN_LINE - 1]).toBe("\tretXZQurn toy_get() == 42 ? 0 : -1;");
       expect(files["exporter.c"]).toBe(EXPORTER);
@@ -242,14 +257,7 @@ describe("an editable <ksymns-playground>", () => {
       expect(inPage).toBeGreaterThan(0);
       expect(inPage).toBeLessThan(text.length);
       expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
-      await p.waitForFunction(
-        (t) =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes(t)),
-        text,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes(text));
       const files = (await stateOf(p, "ex")).files;
       expect(files["user.c"].split("\n")[2]).toBe(`${text}int toy_get(void);`);
       await p.close();
@@ -287,14 +295,7 @@ describe("an editable <ksymns-playground>", () => {
       await p.keyboard.type("// ");
       const frame = await editorFrame(p, "ex");
       await p.keyboard.type("ok");
-      await p.waitForFunction(
-        () =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes("// okint toy_get")),
-        null,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("// okint toy_get"));
       expect(await frame.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);
 
       // Enter: the editor, nothing inserted
@@ -344,6 +345,68 @@ describe("an editable <ksymns-playground>", () => {
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("notes");
       expect((await stateOf(p, "ex")).files["user.c"].split("\n")[1]).toBe("int a;");
       await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("opens the file the reader is on when they switch files while the editor loads, at the caret they last put there, each file keeping its keys", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/switch.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    try {
+      const p = await routablePage();
+      // the editor's page arrives when the test lets it
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/switch.html`);
+      await waitFor(p, "ex", "result");
+      // in user.c before the "u" of "return", then in exporter.c before the "r" of "return 42"
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      let at = await charPoint(p, "ex", RETURN_LINE, 5);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("U1");
+      await p.click('#ex .embed-tab[data-file="exporter.c"]');
+      expect(await p.locator("#ex .embed-light .embed-caret").count()).toBe(1);
+      at = await charPoint(p, "ex", 5, 2);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("E1");
+      // a click elsewhere in the same file moves the caret there
+      at = await charPoint(p, "ex", 7, 1);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("E2");
+      // back to user.c by its tab: the editor opens it, after "U1"
+      await p.click('#ex .embed-tab[data-file="user.c"]');
+      expect(await p.$("#ex iframe:not(.upgrading)")).toBeNull();
+      gate.open();
+      const frame = await editorFrame(p, "ex");
+      expect(
+        await frame.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { activeFile: string } } } }).ksymns.store.getState().activeFile),
+      ).toBe("user.c");
+      await p.keyboard.type("U2");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("U1U2"));
+      const files = (await stateOf(p, "ex")).files;
+      expect(files["user.c"].split("\n")[RETURN_LINE - 1]).toBe("\tretU1U2urn toy_get() == 42 ? 0 : -1;");
+      expect(files["exporter.c"].split("\n").slice(4, 7)).toEqual(["\tE1return 42;", "}", "E2EXPORT_SYMBOL_NS_GPL(toy_get, TOY_NS);"]);
+      expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
+
+      // a tab opened and no click in it: the editor opens that file, at its start
+      await p.reload();
+      const again = await holdEditorPage(p);
+      await waitFor(p, "ex", "result");
+      at = await charPoint(p, "ex", 3, 1);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("U3");
+      await p.click('#ex .embed-tab[data-file="exporter.c"]');
+      again.open();
+      const second = await editorFrame(p, "ex");
+      expect(
+        await second.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { activeFile: string } } } }).ksymns.store.getState().activeFile),
+      ).toBe("exporter.c");
+      await p.keyboard.type("X");
+      await waitForFile(p, "ex", "exporter.c", (t) => t.startsWith("X#include"));
+      expect((await stateOf(p, "ex")).files["user.c"].split("\n")[2]).toBe("U3int toy_get(void);");
+      await p.context().close();
     } finally {
       server.close();
     }
