@@ -149,7 +149,7 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     notice ??= h(
       "p",
       { class: "embed-editor-failed", role: "alert" },
-      h("span", null, "The editor could not load; your edits are kept."),
+      h("span", null, "The editor could not load", h("span", { class: "embed-kept" }, "; your edits are kept"), "."),
       h("button", { type: "button", class: "btn", on: { click: retry } }, "Retry"),
     );
     notice.title = reason;

@@ -451,3 +451,95 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 });
+
+describe("an editable <ksymns-playground> whose editor cannot load", () => {
+  /** The page with one editable embed, its result shown, the reader having clicked before the
+   *  "u" of "return" in user.c and typed "AB". */
+  async function startEditing(p: Page, origin: string): Promise<void> {
+    await p.goto(`${origin}/fail.html`);
+    await waitFor(p, "ex", "result");
+    await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+    const at = await charPoint(p, "ex", RETURN_LINE, 5);
+    await p.mouse.click(at.x, at.y);
+    await p.keyboard.type("AB");
+  }
+  const notice = "#ex .embed-editor-failed";
+  const returnLine = async (p: Page) => (await stateOf(p, "ex")).files["user.c"].split("\n")[RETURN_LINE - 1];
+  const failures = async (p: Page) => (await events(p)).filter((e) => e.type === "error").map((e) => (e.detail as { message: string }).message);
+
+  let server: import("node:http").Server;
+  let origin: string;
+  beforeAll(async () => {
+    ({ server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/fail.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground><p>After.</p>`)],
+    }));
+  });
+  afterAll(() => server?.close());
+
+  it("stays readable with its result and the typed text, says so in one line, takes more keys and loads on Retry (Monaco's scripts blocked)", async () => {
+    const p = await routablePage();
+    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
+    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await startEditing(p, origin);
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await p.locator(notice).innerText()).toMatch(/^The editor could not load.*\n?Retry$/);
+    // one line, nothing cut off
+    expect(await p.locator(notice).evaluate((e) => [e.getBoundingClientRect().height, e.scrollWidth <= e.clientWidth])).toEqual([expect.any(Number), true]);
+    expect((await p.locator(notice).boundingBox())!.height).toBeLessThan(40);
+    expect(await failures(p)).toEqual([expect.stringMatching(/^ksymns: the editor could not load: .*(fetch|import|preload)/i)]);
+    // the code and the verdict are still there, the typed text in both
+    expect(await returnLine(p)).toBe("\tretABurn toy_get() == 42 ? 0 : -1;");
+    expect(await p.locator(`#ex .embed-light .line[data-line="${RETURN_LINE}"]`).innerText()).toBe("\tretABurn toy_get() == 42 ? 0 : -1;\n");
+    expect(await p.locator("#ex .summary-pane").isVisible()).toBe(true);
+    expect(await p.locator("#ex .summary-pane").innerText()).toMatch(/error/);
+    expect((await events(p)).filter((e) => e.type === "result").at(-1)!.detail.verdicts).toMatchObject({ kernel: "6.12" });
+    // typing goes on at the caret
+    await p.keyboard.type("C");
+    await waitForFile(p, "ex", "user.c", (t) => t.includes("\tretABCurn"));
+    await shot(p, "embed-edit-failed");
+    // the network back, Retry: the editor takes over at the caret
+    await p.unroute(monaco);
+    await p.click(`${notice} button`);
+    expect(await p.locator(notice).isVisible()).toBe(false);
+    const frame = await editorFrame(p, "ex");
+    await p.keyboard.type("D");
+    await waitForFile(p, "ex", "user.c", (t) => t.includes("\tretABCDurn"));
+    expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
+    await p.context().close();
+  });
+
+  it("says so when the editor's page itself does not load (offline, not cached), and again after a Retry that fails", async () => {
+    const p = await routablePage(360);
+    await p.route(/\/embed\.html/, (route) => route.abort("internetdisconnected"));
+    await startEditing(p, origin);
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await failures(p)).toEqual(["ksymns: the editor could not load: its page did not load"]);
+    expect((await p.locator(notice).boundingBox())!.height).toBeLessThan(40);
+    expect(await p.locator(`${notice} > span`).evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await shot(p, "embed-edit-failed-narrow");
+    await p.click(`${notice} button`);
+    await p.keyboard.type("C");
+    await p.waitForFunction(() => document.getElementById("ex")!.shadowRoot!.querySelector(".embed-editor-failed:not([hidden])"), null, { timeout: 30_000 });
+    expect(await failures(p)).toHaveLength(2);
+    expect(await returnLine(p)).toBe("\tretABCurn toy_get() == 42 ? 0 : -1;");
+    await p.context().close();
+  });
+
+  it("gives up on an editor's page that never answers, keeping the typed text", async () => {
+    const p = await routablePage();
+    await p.clock.install();
+    // the request stays open
+    await p.route(/\/embed\.html/, () => {});
+    await startEditing(p, origin);
+    expect(await p.$("#ex iframe.upgrading")).not.toBeNull();
+    await p.clock.fastForward("02:00");
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await failures(p)).toEqual(["ksymns: the editor could not load: it did not answer in time"]);
+    expect(await returnLine(p)).toBe("\tretABurn toy_get() == 42 ? 0 : -1;");
+    await p.context().close();
+  });
+});
