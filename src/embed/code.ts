@@ -46,8 +46,9 @@ export interface CodeView {
   /** Loads the editor now, with no caret and no focus (a frame opened for an element's
    *  upgrade); resolves once it shows. */
   openEditor(): Promise<void>;
-  /** The caret (in the open file, null before the first edit) and the light code's scroll. */
-  place(): { caret: Caret | null; top: number; left: number };
+  /** The caret (in the open file, null before the first edit), the other end of the selection
+   *  made by a drag (null: none) and the light code's scroll. */
+  place(): { caret: Caret | null; anchor: Caret | null; top: number; left: number };
   /** The editor elsewhere (onEdit) could not load: a line says so, with a Retry (onEdit
    *  again); the code keeps the typed text, the carets and takes keys as while loading. */
   failEditor(reason: string): void;
@@ -71,6 +72,10 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   let notice: HTMLElement | null = null;
   /** The caret the reader last put in each file, until the editor takes them over. */
   const carets = new Map<string, Caret>();
+  /** The other end of a file's selection (a drag), while it lasts. */
+  const anchors = new Map<string, Caret>();
+  /** Each file's texts and carets before the keys typed into it, for Ctrl+Z. */
+  const history = new Map<string, { text: string; caret: Caret; anchor?: Caret }[]>();
   let disposeEditor: (() => void) | null = null;
   let shown: Promise<void> | null = null;
 
@@ -89,9 +94,12 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   };
 
   // the caret goes to Monaco as a reveal request, which the editor applies when it mounts
-  const moveCaret = (file: string, c: Caret) => {
+  const moveCaret = (file: string, c: Caret, anchor?: Caret) => {
     carets.set(file, c);
-    store.getState().revealRange({ file, line: c.line, col: c.col, endLine: c.line, endCol: c.col });
+    if (anchor) anchors.set(file, anchor);
+    else anchors.delete(file);
+    const from = anchor ?? c;
+    store.getState().revealRange({ file, line: from.line, col: from.col, endLine: c.line, endCol: c.col });
   };
   /** Where typing goes in `file`: the reader's last caret there, else the first marked line
    *  (of the marked file), else the file's start. */
@@ -125,12 +133,14 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
       disposeEditor = o.editor!(editorSlot, store);
     }));
 
-  const upgrade = (at: Caret | null) => {
+  /** Starts the editor, the caret at `at` (else where it was); `draw` false leaves the code's
+   *  DOM as it is (a press, which may become a drag, draws it when released). */
+  const upgrade = (at: Caret | null, draw = true) => {
     if (phase !== "light" || !editable) return;
     phase = "loading";
     const f = selectActiveFile(store.getState());
-    if (f && typeof f.content === "string") moveCaret(f.name, at ?? caretIn(f.name));
-    render();
+    if (f && typeof f.content === "string") moveCaret(f.name, at ?? caretIn(f.name), at ? undefined : anchors.get(f.name));
+    if (draw) render();
     loadEditor();
   };
 
@@ -172,27 +182,59 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   const type = (key: TypedKey) => {
     const f = selectActiveFile(store.getState());
     if (!f || typeof f.content !== "string") return;
-    const next = typeAt(f.content, caretIn(f.name), key);
-    if (next.text !== f.content) store.getState().setFile(f.name, next.text);
+    const caret = caretIn(f.name);
+    const anchor = anchors.get(f.name);
+    const next = typeAt(f.content, caret, key, anchor);
+    if (next.text !== f.content) {
+      history.set(f.name, [...(history.get(f.name) ?? []), { text: f.content, caret, anchor }]);
+      store.getState().setFile(f.name, next.text);
+    }
     moveCaret(f.name, next.caret);
     render();
   };
 
-  // a click while the editor loads moves the caret, as it would in the editor
+  // Ctrl+Z takes back the last key typed into the open file
+  const undo = () => {
+    const f = selectActiveFile(store.getState());
+    const last = f && history.get(f.name)?.pop();
+    if (!f || !last) return;
+    store.getState().setFile(f.name, last.text);
+    moveCaret(f.name, last.caret, last.anchor);
+    render();
+  };
+
+  // a press puts the caret (starting the editor), a drag from there selects, as in the editor;
+  // the code is drawn again only once the button is up, so the browser's selection survives
+  let pressed: { file: string; at: Caret } | null = null;
+  const release = (e: PointerEvent) => {
+    const down = pressed;
+    pressed = null;
+    if (!down || !takesKeys() || store.getState().activeFile !== down.file) return;
+    const up = caretAt(code, e.clientX, e.clientY);
+    if (up && (up.line !== down.at.line || up.col !== down.at.col)) moveCaret(down.file, up, down.at);
+    else render();
+  };
+
   code.addEventListener("pointerdown", (e) => {
     const f = selectActiveFile(store.getState());
     const text = f && typeof f.content === "string" ? f.content : null;
     const at = text === null ? null : (caretAt(code, e.clientX, e.clientY) ?? endOf(text));
-    if (phase === "light") return upgrade(at);
+    if (phase === "light") upgrade(at, false);
+    else if (takesKeys() && f && at) moveCaret(f.name, at);
     if (!takesKeys() || !f || !at) return;
-    moveCaret(f.name, at);
-    render();
+    for (const mark of code.querySelectorAll(".embed-caret")) mark.remove();
+    pressed = { file: f.name, at };
+    addEventListener("pointerup", release, { once: true });
   });
   // in a frame focus loads the editor; drawn in a page, where the editor costs a frame, only a
   // key does (Enter, or one that types), so tabbing through the page loads nothing
   code.addEventListener("focus", () => !o.onEdit && upgrade(null));
   code.addEventListener("keydown", (e) => {
     if (o.readonly) return e.preventDefault();
+    if (takesKeys() && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z") {
+      e.preventDefault();
+      return undo();
+    }
     const key = typedKey(e);
     if (phase === "light" && o.onEdit && key !== undefined && key !== "\t") {
       e.preventDefault();
@@ -237,7 +279,12 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     failEditor,
     place: () => {
       const file = store.getState().activeFile;
-      return { caret: (file ? carets.get(file) : undefined) ?? null, top: code.scrollTop, left: code.scrollLeft };
+      return {
+        caret: (file ? carets.get(file) : undefined) ?? null,
+        anchor: (file ? anchors.get(file) : undefined) ?? null,
+        top: code.scrollTop,
+        left: code.scrollLeft,
+      };
     },
     dispose() {
       unsubs.forEach((u) => u());

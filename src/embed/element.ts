@@ -285,6 +285,7 @@ class KsymnsPlayground extends HTMLElement {
       file: this.upgradedAt,
       line: caret.line,
       col: caret.col,
+      ...(state.anchor ? { anchorLine: state.anchor.line, anchorCol: state.anchor.col } : {}),
       top: Math.round(state.top),
       left: Math.round(state.left),
       tab: state.tab,

@@ -51,8 +51,10 @@ export interface DrawnState {
   tab: string;
   theme: "light" | "dark" | "auto";
   profile: ProfileMode;
-  /** The caret in the open file (null before the first edit), and the code's scroll. */
+  /** The caret in the open file (null before the first edit), the other end of its selection
+   *  (null: none), and the code's scroll. */
   caret: Caret | null;
+  anchor: Caret | null;
   top: number;
   left: number;
 }

@@ -412,6 +412,63 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
+  it("selects by a drag and takes keys back with Ctrl+Z while the editor loads; after the hand-over Ctrl+Z undoes what was typed, never the file", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/select.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    const drag = async (p: Page, from: number, to: number) => {
+      const a = await charPoint(p, "ex", RETURN_LINE, from);
+      const b = await charPoint(p, "ex", RETURN_LINE, to);
+      await p.mouse.move(a.x, a.y);
+      await p.mouse.down();
+      await p.mouse.move(b.x, b.y, { steps: 4 });
+      await p.mouse.up();
+    };
+    const line = async (p: Page) => (await stateOf(p, "ex")).files["user.c"].split("\n")[RETURN_LINE - 1];
+    try {
+      const p = await routablePage();
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/select.html`);
+      await waitFor(p, "ex", "result");
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      // "return" selected from its "r" to the space after it: typing replaces it
+      await drag(p, 2, 8);
+      await p.keyboard.type("ab");
+      expect(await line(p)).toBe("\tab toy_get() == 42 ? 0 : -1;");
+      await p.keyboard.press("ControlOrMeta+z");
+      expect(await line(p)).toBe("\ta toy_get() == 42 ? 0 : -1;");
+      gate.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("c");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\tac toy_get"));
+      await p.keyboard.press("ControlOrMeta+z");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\ta toy_get"));
+      // the keys typed before the hand-over are one step, the file before them the last (a
+      // further Ctrl+Z changes nothing)
+      await p.keyboard.press("ControlOrMeta+z");
+      await waitForFile(p, "ex", "user.c", (t) => t === USER);
+      await p.keyboard.press("ControlOrMeta+z");
+      await p.keyboard.type("!");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\treturn! toy_get"));
+      expect((await stateOf(p, "ex")).files["user.c"].replace("!", "")).toBe(USER);
+
+      // a selection made while the editor loads is the editor's selection
+      await p.reload();
+      const again = await holdEditorPage(p);
+      await waitFor(p, "ex", "result");
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      await drag(p, 9, 16);
+      again.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("Z");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\treturn Z() == 42"));
+      await p.context().close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("reports the same result and state before and after the editor takes over, and one ready", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
