@@ -12,6 +12,7 @@ import type { WorkspaceFile } from "../store/snapshot";
 import { readSource } from "./source";
 import { mountShadowEmbed, type DrawnEmbed } from "./shadow";
 import { parseFlags } from "./flags";
+import { focusableBeside } from "../editor/keyboard";
 
 const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines", "toolbar", "run", "profile"];
 const VERSION = 1;
@@ -322,6 +323,14 @@ class KsymnsPlayground extends HTMLElement {
       case "ready":
         this.onReady();
         break;
+      case "leave":
+        // the focus goes on past the element, as a Tab out of the last field of a form would
+        if (document.activeElement === this) {
+          const next = focusableBeside(this, m.forward !== false);
+          if (next) next.focus();
+          else this.frame?.blur();
+        }
+        return;
       case "change": {
         this.restore.files = m.files as Record<string, string>;
         const key = JSON.stringify(detail);

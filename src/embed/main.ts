@@ -13,7 +13,8 @@ import { mountEmbedView } from "./view";
 import { lightClient, type ProfileMode } from "./light";
 import { connectHost } from "./frame";
 import { holdKeys, takeOver } from "./takeover";
-import { envelope, type EditorNews } from "./protocol";
+import { envelope, type FrameMessage } from "./protocol";
+import { EDITOR_LEAVE } from "../editor/keyboard";
 import "../app/app.css";
 import "./embed.css";
 
@@ -23,7 +24,7 @@ const base = new URL("./", document.baseURI);
 // taking over from a drawn embed: keys held from the start, and the element told at once that
 // this page runs (before its load event: a frame that loads silent failed)
 const held = flags.edit && !flags.readonly ? holdKeys() : null;
-const tellElement = (m: EditorNews) => {
+const tellElement = (m: FrameMessage) => {
   if (window.parent !== window) for (const o of flags.origins) window.parent.postMessage(envelope(m), o);
 };
 if (held) tellElement({ type: "editor", state: "loading" });
@@ -99,6 +100,13 @@ if (editorUp)
     },
     edit: held ? (m) => void takeOver(store, m, held) : undefined,
   });
+
+// Esc, Tab with nothing after the editor in this frame: the element focuses what follows it
+addEventListener(EDITOR_LEAVE, (e) => {
+  if (window.parent === window || !flags.origins.length) return;
+  e.preventDefault();
+  tellElement({ type: "leave", forward: (e as CustomEvent<{ forward: boolean }>).detail.forward });
+});
 
 // for the browser tests
 (window as unknown as { ksymns: unknown }).ksymns = { store, flags };

@@ -72,6 +72,9 @@ export interface EditorNews {
 export type FrameMessage =
   | { type: "ready"; version: number; capabilities: readonly string[]; readonly: boolean }
   | EditorNews
+  // the reader left the editor by keyboard (Esc, then Tab or Shift+Tab) and nothing in the
+  // frame is there to go to: the element moves the focus on in its page (not passed on)
+  | { type: "leave"; forward: boolean }
   | { type: "change"; files: Record<string, string> }
   | { type: "result"; verdicts: Verdicts; messages: EmbedMessage[] }
   | { type: "resize"; height: number }

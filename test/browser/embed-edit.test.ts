@@ -469,6 +469,39 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
+  it("lets the reader leave the editor with Esc then Tab to what follows the embed in the page when only code shows", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/leave.html": [
+        "text/html",
+        page(url, `<input id="before"><ksymns-playground id="ex" eager file="user.c" view="code">${scripts(FILES)}</ksymns-playground><input id="after">`),
+      ],
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await p.goto(`${origin}/leave.html`);
+      await waitFor(p, "ex", "result");
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      const frame = await editorFrame(p, "ex");
+      await p.keyboard.press("Escape");
+      await p.keyboard.press("Tab");
+      await p.waitForFunction(() => document.activeElement?.id === "after", null, { timeout: 10_000 });
+      await p.keyboard.type("notes");
+      expect(await p.inputValue("#after")).toBe("notes");
+      expect((await stateOf(p, "ex")).files["user.c"]).toBe(USER);
+      // and back into the editor, then out before it: the bar is in the frame
+      await p.click("#ex iframe");
+      await frame.waitForFunction(() => !!document.activeElement?.closest(".monaco-editor"));
+      await p.keyboard.press("Escape");
+      await p.keyboard.press("Shift+Tab");
+      await frame.waitForFunction(() => !!document.activeElement?.closest(".embed-bar"));
+      expect((await stateOf(p, "ex")).files["user.c"]).toBe(USER);
+      await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("reports the same result and state before and after the editor takes over, and one ready", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
