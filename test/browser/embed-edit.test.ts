@@ -193,6 +193,10 @@ describe("an editable <ksymns-playground>", () => {
           RETURN_LINE,
         );
       const drawnTop = await lineTop();
+      const drawnLeft = await p.evaluate((l) => {
+        const line = document.getElementById("ex")!.shadowRoot!.querySelector(`.embed-light .line[data-line="${l}"]`)!;
+        return line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft);
+      }, RETURN_LINE);
       const box = await p.locator("#ex").boundingBox();
       // on the "u" of "return" (column 5), so the caret goes before it
       const at = await charPoint(p, "ex", RETURN_LINE, 5);
@@ -210,6 +214,10 @@ describe("an editable <ksymns-playground>", () => {
         RETURN_LINE,
       );
       expect(Math.abs(iframeTop + editorTop - drawnTop)).toBeLessThanOrEqual(2);
+      // and the code where it was across: the drawn gutter is as wide as the editor's
+      const iframeLeft = await p.locator("#ex iframe").evaluate((e) => e.getBoundingClientRect().left);
+      const editorLeft = await frame.evaluate(() => document.querySelector(".monaco-editor .view-lines")!.getBoundingClientRect().left);
+      expect(Math.abs(iframeLeft + editorLeft - drawnLeft)).toBeLessThanOrEqual(2);
       const after = await p.locator("#ex").boundingBox();
       expect(Math.abs(after!.y - box!.y)).toBeLessThanOrEqual(1);
       expect(Math.abs(after!.height - box!.height)).toBeLessThanOrEqual(2);
