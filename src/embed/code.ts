@@ -4,7 +4,7 @@
 // and what is typed while Monaco loads goes into the file, so the first click loses nothing;
 // the editor is as tall as its code (up to MAX_HEIGHT), so no line hides under the frame's edge.
 
-import { selectActiveFile, type PlaygroundStore } from "../store";
+import { selectActiveFile, type PlaygroundState, type PlaygroundStore } from "../store";
 import { h, replaceChildren } from "../views/dom";
 import { highlightLines } from "./highlight";
 import { caretAt, endOf, typeAt, typedKey, type Caret, type TypedKey } from "./caret";
@@ -94,12 +94,27 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   };
 
   // the caret goes to Monaco as a reveal request, which the editor applies when it mounts
+  let ownReveal = 0;
   const moveCaret = (file: string, c: Caret, anchor?: Caret) => {
     carets.set(file, c);
     if (anchor) anchors.set(file, anchor);
     else anchors.delete(file);
     const from = anchor ?? c;
     store.getState().revealRange({ file, line: from.line, col: from.col, endLine: c.line, endCol: c.col });
+    ownReveal = store.getState().reveal?.seq ?? 0;
+  };
+  // a range shown from elsewhere (a problem's location) scrolls the code to it and, as in the
+  // editor, is selected: typing goes there and the editor opens on it
+  const onReveal = (r: PlaygroundState["reveal"]) => {
+    if (!r || r.seq === ownReveal || phase === "monaco") return;
+    carets.set(r.file, { line: r.endLine, col: r.endCol });
+    if (r.line !== r.endLine || r.col !== r.endCol) anchors.set(r.file, { line: r.line, col: r.col });
+    else anchors.delete(r.file);
+    render();
+    const line = code.querySelector<HTMLElement>(`.line[data-line="${r.line}"]`);
+    if (!line) return;
+    const top = line.getBoundingClientRect().top - code.getBoundingClientRect().top;
+    if (top < 0 || top + line.offsetHeight > code.clientHeight) code.scrollTop += top - code.clientHeight / 3;
   };
   /** Where typing goes in `file`: the reader's last caret there, else the first marked line
    *  (of the marked file), else the file's start. */
@@ -262,6 +277,9 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   const onOpen = (file: string | null) => {
     const f = selectActiveFile(store.getState());
     if (!takesKeys() || !file || !f || typeof f.content !== "string") return;
+    // opened to show a range: that is the caret (onReveal)
+    const r = store.getState().reveal;
+    if (r && r.file === file && r.seq !== ownReveal) return;
     moveCaret(file, caretIn(file));
     render();
   };
@@ -270,6 +288,7 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
   const unsubs = [
     store.subscribe((s) => [s.activeFile, s.files] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
     store.subscribe((s) => s.activeFile, onOpen),
+    store.subscribe((s) => s.reveal, onReveal),
   ];
   return {
     openEditor() {

@@ -510,6 +510,46 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
+  it("shows a problem's line when the reader clicks the problem, and the editor opens there if it arrives after", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/problem.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="exporter.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    const visible = (p: Page, l: number) =>
+      p.evaluate((n) => {
+        const code = document.getElementById("ex")!.shadowRoot!.querySelector(".embed-light")!.getBoundingClientRect();
+        const line = document.getElementById("ex")!.shadowRoot!.querySelector(`.embed-light .line[data-line="${n}"]`)!.getBoundingClientRect();
+        return line.top >= code.top && line.bottom <= code.bottom;
+      }, l);
+    try {
+      const p = await routablePage();
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/problem.html`);
+      await waitFor(p, "ex", "result");
+      const problem = p.locator("#ex .problem-main").filter({ hasText: "does not import it" }).first();
+      // before any edit: the file opens at the line
+      await problem.click();
+      expect(await p.locator('#ex .embed-tab[aria-selected="true"]').innerText()).toBe("user.c");
+      expect(await visible(p, RETURN_LINE)).toBe(true);
+      // while the editor loads: typing goes to the problem's place, and the editor opens there
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 0));
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      await p.keyboard.type("int x;");
+      await problem.click();
+      expect(await visible(p, RETURN_LINE)).toBe(true);
+      gate.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("Y");
+      await waitForFile(p, "ex", "user.c", (t) => t.split("\n")[RETURN_LINE - 1].includes("Y"));
+      const lines = (await stateOf(p, "ex")).files["user.c"].split("\n");
+      expect(lines[1]).toBe("int x;");
+      expect(lines[RETURN_LINE - 1]).not.toBe(USER_LINES[RETURN_LINE - 1]);
+      await p.context().close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("reports the same result and state before and after the editor takes over, and one ready", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
