@@ -40,6 +40,10 @@ export interface PreprocessOptions {
   invocations?: boolean;
   /** false: never start at the previous run's checkpoint. */
   resume?: boolean;
+  /** Names among `defines` whose values are the unit's own (kbuild's KBUILD_MODNAME): a
+   *  checkpoint taken before any use of them also serves another main file of the same
+   *  folder whose leading directives are the same. */
+  unitDefines?: string[];
 }
 
 export interface PPRange {
@@ -80,8 +84,9 @@ export interface PreprocessResult {
   invocations: (PPRange & { macro: string; text: string })[];
   calls: (PPRange & { name: string; args: { raw: string; expanded: string }[]; snapshots: (string | null)[] })[];
   pragmas: { file: string; line: number; text: string }[];
-  /** `resumed`: the run started at the previous run's checkpoint (after the main file's
-   *  leading directives), nothing before it having changed. */
+  /** `resumed`: the run started at a checkpoint (after the leading directives of this main
+   *  file, or of another one that shares them: see unitDefines), nothing before it having
+   *  changed. */
   stats: { lexedFiles: number; cachedFiles: number; expansions: number; work: number; resumed: boolean };
 }
 
@@ -108,5 +113,6 @@ export function preprocessOptionsText(o: PreprocessOptions): string {
   if (o.definitions === false) lines.push("definitions=0");
   if (o.invocations === false) lines.push("invocations=0");
   if (o.resume === false) lines.push("resume=0");
+  for (const u of o.unitDefines ?? []) lines.push(`unit=${u}`);
   return lines.join("\n");
 }

@@ -60,3 +60,42 @@ describe("resuming after the leading #include lines", () => {
     expect(e.preprocess(shadow, { ...OPTIONS, defines: ["X"] }).stats.resumed).toBe(true);
   });
 });
+
+describe("starting at another unit's checkpoint", () => {
+  const UNIT: PreprocessOptions = { ...OPTIONS, unitDefines: ["KBUILD_MODNAME"] };
+  const unit = (main: string, modname: string): PreprocessOptions => ({ ...UNIT, main, defines: [`KBUILD_MODNAME="${modname}"`, "X=1"] });
+  const files: WorkspaceFiles = {
+    ...HEADERS,
+    "drv.c": driver("const char *n = KBUILD_MODNAME;\nint a = LOCAL(1);\n"),
+    "other.c": driver("const char *m = KBUILD_MODNAME __FILE__ __BASE_FILE__;\nint b = LOCAL(2);\n/* open"),
+  };
+
+  it("starts a unit of the same folder with the same leading lines where the other stopped, giving what a fresh run gives", async () => {
+    const e = await createNodeEngine();
+    expect(e.preprocess(files, unit("drv.c", "drv")).stats.resumed).toBe(false);
+    const other = e.preprocess(files, unit("other.c", "other"));
+    expect(other.stats.resumed).toBe(true);
+    const alone = await fresh(files, unit("other.c", "other"));
+    expect(alone.stats.resumed).toBe(false);
+    expect(comparable(other)).toEqual(comparable(alone));
+    expect(other.text).toContain('"other" "other.c" "other.c";');
+  });
+
+  it("starts over when a header read a unit's own name, the leading lines differ or the folder does", async () => {
+    const e = await createNodeEngine();
+    const reads = { ...files, "local.h": "#ifdef KBUILD_MODNAME\n#define LOCAL(x) (x)\n#endif\n" };
+    e.preprocess(reads, unit("drv.c", "drv"));
+    const other = e.preprocess(reads, unit("other.c", "other"));
+    expect(other.stats.resumed).toBe(false);
+    const base = e.preprocess(files, unit("drv.c", "drv"));
+    expect(base.stats.resumed).toBe(false);
+    const lines = { ...files, "other.c": files["other.c"].toString().replace('"TOY"', '"OTHER"') };
+    expect(e.preprocess(lines, unit("other.c", "other")).stats.resumed).toBe(false);
+    const elsewhere = { ...files, "sub/other.c": files["other.c"] };
+    e.preprocess(files, unit("drv.c", "drv"));
+    expect(e.preprocess(elsewhere, unit("sub/other.c", "other")).stats.resumed).toBe(false);
+    const options = { ...unit("other.c", "other"), defines: ['KBUILD_MODNAME="other"', "X=2"] };
+    e.preprocess(files, unit("drv.c", "drv"));
+    expect(e.preprocess(files, options).stats.resumed).toBe(false);
+  });
+});

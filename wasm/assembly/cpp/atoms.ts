@@ -212,8 +212,8 @@ export function isPunctuator(a: i32): bool {
   return a >= Name.LParen && a <= Name.HashHash;
 }
 
-// FNV-1a over UTF-16 code units
-function hashRange(s: string, start: i32, end: i32): u32 {
+/** FNV-1a over UTF-16 code units: the hash an atom is found by. */
+export function hashRange(s: string, start: i32, end: i32): u32 {
   let h: u32 = 2166136261;
   const p = changetype<usize>(s);
   for (let i = start; i < end; i++) {
@@ -243,6 +243,11 @@ export class Atoms {
   /** The spelling of an atom. */
   @inline text(a: i32): string {
     return unchecked(this.texts[a]);
+  }
+
+  /** The hash of an atom's spelling (hashRange). */
+  @inline hashOf(a: i32): u32 {
+    return unchecked(this.hashes[a]);
   }
 
   /** The atom of a whole string. */

@@ -1,10 +1,14 @@
 // Resuming a translation unit after the main file's leading directives, which pull in most
 // of a driver's tokens while edits land below them: the state there, and whether the next
-// run may start from it (same options, same text before it, same files found).
+// run may start from it (same options, same text before it, same files found). A checkpoint
+// taken before anything that is the unit's own was looked up (KBUILD_MODNAME, __BASE_FILE__)
+// also starts the other units of its folder that begin with the same lines: a workspace's
+// modules then read `#include <linux/module.h>` once.
 
 import { MacroDef } from "./macros";
 import { ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
+import { SourceFile } from "./filecache";
 import { TF, TK } from "./pptoken";
 import { Name } from "./atoms";
 import { PPResult } from "./result";
@@ -61,6 +65,14 @@ export class Checkpoint {
   forced: ResolvedFile[] = [];
   /** The file system's layout then (FileSystem.layout). */
   layout: string = "";
+  /** The predefined text, and the main file's name, then. */
+  predefined: string = "";
+  mainName: string = "";
+  /** PPOptions.sharedKey when the folder's other units may start here too, else "". */
+  sharedKey: string = "";
+  /** The define-only files included, and how many of them each name was looked up in. */
+  tables: SourceFile[] = [];
+  tableSeen: Int32Array = new Int32Array(0);
 
   constructor(
     /** The options the run had (see optionsKey). */

@@ -36,8 +36,11 @@ export abstract class ExpanderHost {
   abstract pragma(text: string, at: i32): void;
   /** A diagnostic at token `at` of the expander's arena (-1: where the file is being read). */
   abstract report(code: PPCode, severity: PPSeverity, text: string, at: i32): void;
-  /** Defines the macro a placeholder of a define-only file stands for (cpp/deferred.ts). */
-  abstract definePending(placeholder: MacroDef, atom: i32): MacroDef | null;
+  /** The macro a name has from a define-only file included (cpp/definetable.ts), defined
+   *  now, or null; asked once a name for each file. */
+  abstract fromTables(atom: i32): MacroDef | null;
+  /** A watched definition (MacroDef.watched) was looked up. */
+  abstract noteWatched(): void;
   /** A note at a definition. */
   abstract reportDefinition(code: PPCode, severity: PPSeverity, text: string, def: MacroDef): void;
   /** Stops the translation unit (a limit was reached). */
@@ -175,8 +178,15 @@ export class Expander {
   /** The macro a name means now, or null. */
   @inline macroOf(atom: i32): MacroDef | null {
     const m = atom < this.macros.length ? unchecked(this.macros[atom]) : null;
-    return m != null && m.pending >= 0 ? this.host.definePending(m, atom) : m;
+    if (m != null) {
+      if (m.watched) this.host.noteWatched();
+      return m;
+    }
+    return this.tables != 0 ? this.host.fromTables(atom) : null;
   }
+
+  /** How many define-only files were included (cpp/definetable.ts). */
+  tables: i32 = 0;
 
   define(atom: i32, m: MacroDef | null): void {
     // sized once for every atom known (grown a slot at a time it would be copied a dozen times)

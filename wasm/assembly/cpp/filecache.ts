@@ -7,15 +7,12 @@ import { MAX_ATOMS, MAX_CACHED_BYTES } from "./limits";
 import { MacroDef } from "./macros";
 import { Origin } from "./include";
 import { Checkpoint } from "./checkpoint";
-import { DeferredDefines } from "./deferred";
+import { DefineTable, defineTableOf } from "./definetable";
 
 /** A file as one run sees it: its tokens (shared between runs), the definitions parsed
  *  from it (by the ordinal of the directive's `#`), and this run's index of it. */
 export class SourceFile {
   defs: Array<MacroDef | null>;
-  /** Its defines when it holds nothing else (cpp/deferred.ts); made on first inclusion. */
-  deferred: DeferredDefines | null = null;
-  deferredChecked: bool = false;
   /** Index of this file in the current run's file table (valid when runId is the run's). */
   index: i32 = -1;
   runId: i32 = -1;
@@ -24,9 +21,21 @@ export class SourceFile {
   constructor(
     public path: string,
     public lexed: LexedFile,
+    /** Its lines by name when it holds #define lines only (cpp/definetable.ts): then its
+     *  tokens are those of the lines looked up so far, and defs go by table line. */
+    public table: DefineTable | null = null,
   ) {
-    this.defs = new Array<MacroDef | null>(lexed.hashes.length);
+    this.defs = new Array<MacroDef | null>(table != null ? table.count : lexed.hashes.length);
   }
+}
+
+/** A file's SourceFile: a define-only file's lines are found, not lexed. */
+function sourceFileOf(path: string, text: string, atoms: Atoms): SourceFile {
+  const table = defineTableOf(text);
+  if (table == null) return new SourceFile(path, lexFile(text, atoms));
+  const lx = new LexedFile(text, 64);
+  lx.lines = table.lines;
+  return new SourceFile(path, lx, table);
 }
 
 /** The cache. One per engine instance; the atoms it holds are those every run uses. */
@@ -66,6 +75,19 @@ export class FileCache {
     this.checkpoints.set(main, cp);
   }
 
+  /** The last checkpoint that other units may start from, by PPOptions.sharedKey. */
+  private shared: Map<string, Checkpoint> = new Map();
+
+  sharedOf(key: string): Checkpoint | null {
+    return this.shared.has(key) ? this.shared.get(key) : null;
+  }
+
+  keepShared(cp: Checkpoint): void {
+    this.shared.delete(cp.sharedKey);
+    if (this.shared.size >= MAX_CHECKPOINTS) this.shared.delete(this.shared.keys()[0]);
+    this.shared.set(cp.sharedKey, cp);
+  }
+
   /** Starts a run: a fresh cache when the atom table has grown past its limit. */
   beginRun(): void {
     if (this.atoms.count > MAX_ATOMS) {
@@ -75,17 +97,19 @@ export class FileCache {
       this.order = [];
       this.weight = 0;
       this.checkpoints.clear();
+      this.shared.clear();
     }
     this.run++;
     this.hits = 0;
     this.misses = 0;
   }
 
-  /** The lexed form of the file at `path` with this text. */
-  get(path: string, text: string): SourceFile {
+  /** The lexed form of the file at `path` with this text; `asTable`: a define-only file
+   *  may come as its table (cpp/definetable.ts), for an #include. */
+  get(path: string, text: string, asTable: bool = false): SourceFile {
     if (this.files.has(path)) {
       const f = this.files.get(path);
-      if (sameText(f.lexed.text, text)) {
+      if (sameText(f.lexed.text, text) && (asTable || f.table == null)) {
         // keep the caller's string: the next lookup of the same text is then an identity
         f.lexed.text = text;
         this.hits++;
@@ -93,7 +117,7 @@ export class FileCache {
       }
       if (this.previous.has(path)) {
         const p = this.previous.get(path);
-        if (sameText(p.lexed.text, text)) {
+        if (sameText(p.lexed.text, text) && (asTable || p.table == null)) {
           p.lexed.text = text;
           p.runId = -1;
           this.previous.set(path, f);
@@ -108,7 +132,7 @@ export class FileCache {
       this.order.push(path);
     }
     this.misses++;
-    const f = new SourceFile(path, lexFile(text, this.atoms));
+    const f = asTable ? sourceFileOf(path, text, this.atoms) : new SourceFile(path, lexFile(text, this.atoms));
     this.files.set(path, f);
     this.weight += f.lexed.weight;
     f.runId = -1;

@@ -180,6 +180,21 @@ export function lexFile(text: string, atoms: Atoms): LexedFile {
   return lx.run();
 }
 
+let lineLexer: Lexer | null = null;
+
+/** Lexes the line of `lx.text` that starts at `start` (line number `line`; the text has no
+ *  splice, CR or NUL, and the line opens no comment), appending its tokens to `lx`. */
+export function lexLineInto(lx: LexedFile, start: i32, line: i32, atoms: Atoms): void {
+  if (lineLexer == null || (lineLexer as Lexer).atoms !== atoms) lineLexer = new Lexer(atoms);
+  const l = lineLexer as Lexer;
+  l.begin(new Cleaned(lx.text), lx);
+  l.line = line;
+  l.lineStart = start;
+  l.from = start;
+  l.oneLine = true;
+  l.run();
+}
+
 let oneLexer: Lexer | null = null;
 let oneOut: LexedFile | null = null;
 const oneText = new Cleaned("");
@@ -216,6 +231,9 @@ class Lexer {
   out: LexedFile = new LexedFile("", 0);
   /** Stop after the first token (pasting); `stoppedAt` is where it ended. */
   single: bool = false;
+  /** Start at `from` and stop at the end of its line (a define-only file's line). */
+  from: i32 = 0;
+  oneLine: bool = false;
   stoppedAt: i32 = 0;
   // position bookkeeping in original coordinates
   line: i32 = 1;
@@ -242,6 +260,8 @@ class Lexer {
     this.k = 0;
     this.dirTokens = 0;
     this.single = false;
+    this.from = 0;
+    this.oneLine = false;
   }
 
   @inline ch(i: i32): i32 {
@@ -271,12 +291,13 @@ class Lexer {
 
   run(): LexedFile {
     const n = this.n;
-    let i = 0;
+    let i = this.from;
     let bol = true;
     let white = false;
     while (i < n) {
       const c = this.ch(i);
       if (c == 10) {
+        if (this.oneLine) break;
         this.newline(i);
         i++;
         bol = true;
@@ -381,6 +402,7 @@ class Lexer {
       }
     }
     this.stoppedAt = i;
+    if (this.oneLine) return this.out;
     this.sync(n);
     this.out.lines = this.line;
     findGuard(this.out);

@@ -60,8 +60,9 @@ export class MacroDef {
   /** Where it is defined (null for built-ins) and the token index of its name there. */
   src: SourceFile | null = null;
   nameTok: i32 = -1;
-  /** 0 for the placeholder a define-only file's names stand for (cpp/deferred.ts), else -1. */
-  pending: i32 = -1;
+  /** A definition that is the translation unit's own (KBUILD_MODNAME, __BASE_FILE__): the
+   *  run notes its look-ups, and a checkpoint taken before any may serve other units. */
+  watched: bool = false;
   /** Why the definition failed (no macro is defined then), and warnings it gave. */
   error: DefineProblem | null = null;
   /** Made on the first warning: most definitions have none. */

@@ -88,7 +88,8 @@ export function preprocessorCache(): FileCache {
  *  (gcc's predefined macros and __has_ answers for kbuild, cpp/gcc.ts),
  *  `intrinsic=NAME` or `intrinsic=NAME()` (function-like), optionally `;main,workspace`
  *  (origins whose own #define of NAME wins), `snapshot=NAME`, `attribute=NAME=N`,
- *  `builtin=NAME=N`, `macroPrefixMap=OLD=NEW`, `warnUndef=1`, `stopAtFatal=0`, `tokens=0`, `text=0`, `definitions=0`, `invocations=0`, `resume=0`. */
+ *  `builtin=NAME=N`, `macroPrefixMap=OLD=NEW`, `warnUndef=1`, `stopAtFatal=0`, `tokens=0`, `text=0`, `definitions=0`, `invocations=0`, `resume=0`,
+ *  `unit=NAME` (a -D name whose value is the unit's own: PPOptions.unitDefines). */
 export function preprocessPacked(packed: ArrayBuffer, optionText: string): string {
   const o = new PPOptions();
   const quote: string[] = [];
@@ -125,6 +126,7 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
     else if (k == "definitions") definitions = v != "0";
     else if (k == "invocations") o.recordInvocations = v != "0";
     else if (k == "resume") o.resume = v != "0";
+    else if (k == "unit") o.unitDefines.push(v);
     else if (k == "attribute" || k == "builtin") {
       const e = v.lastIndexOf("=");
       if (e > 0) (k == "attribute" ? o.attributes : o.builtins).set(v.substring(0, e), I32.parseInt(v.substring(e + 1)));

@@ -11,7 +11,7 @@ import { dirOf, IncludeSource, Origin, ResolvedFile } from "./include";
 import { LexedFile } from "./lex";
 import { MAX_DIAGNOSTICS, MAX_INCLUDE_DEPTH, MAX_INVOCATION_TEXT, MAX_OUTPUT_TOKENS } from "./limits";
 import { Builtin, builtinMacro, MacroDef, parseDefine, sameDefinition } from "./macros";
-import { DeferredDefines, deferredDefinesOf } from "./deferred";
+import { DefineTable } from "./definetable";
 import { digraphSpelling, TF, TK } from "./pptoken";
 import { IncludeEdge, Invocation, PPFile, PPResult, PragmaRecord, wouldPaste } from "./result";
 import { Checkpoint, leadingDirectivesEnd } from "./checkpoint";
@@ -57,13 +57,27 @@ export class PPOptions {
   /** Start at the previous run's checkpoint when it holds (cpp/checkpoint.ts). */
   resume: bool = true;
 
-  /** Everything that changes what a run does, as one string (a checkpoint's key). */
+  /** -D names whose values are the translation unit's own (KBUILD_MODNAME): a checkpoint
+   *  taken before any look-up of them also serves the other units of the main file's folder. */
+  unitDefines: string[] = [];
+
+  /** Everything that changes what a run does, as one string (a checkpoint's key), but the
+   *  predefined text (compared apart: long, and the same string from run to run). */
   key(): string {
+    return this.keyOf(false);
+  }
+
+  /** The key without what is the unit's own: the main file (but its folder) and the values
+   *  of unitDefines. */
+  sharedKey(): string {
+    return this.keyOf(true);
+  }
+
+  private keyOf(shared: bool): string {
     const parts: string[] = [
-      this.main,
+      shared ? dirOf(this.main) : this.main,
       this.forced.join("\n"),
-      this.predefined,
-      this.commandLine.join("\n"),
+      shared ? this.sharedCommandLine() : this.commandLine.join("\n"),
       this.snapshots.join(","),
       this.macroPrefixMap.join(","),
     ];
@@ -81,6 +95,17 @@ export class PPOptions {
     parts.push(this.stopAtFatal ? "f" : "-");
     parts.push(this.recordInvocations ? "i" : "-");
     return parts.join("\u0001");
+  }
+
+  private sharedCommandLine(): string {
+    const lines: string[] = [];
+    for (let i = 0; i < this.commandLine.length; i++) {
+      const l = this.commandLine[i];
+      let unit = false;
+      for (let k = 0; k < this.unitDefines.length && !unit; k++) unit = l.startsWith("#define " + this.unitDefines[k] + " ");
+      lines.push(unit ? l.substring(0, l.indexOf(" ", 8)) : l);
+    }
+    return lines.join("\n");
   }
 
   /** Adds a -D: `NAME`, `NAME=value` or `NAME(args)=body`, as gcc reads it. */
@@ -113,6 +138,9 @@ export class IncludeFrame {
     this.presumed = resolved.name;
   }
 }
+
+/** The pseudo-file of the -D and -U options. */
+const COMMAND_LINE = "<command-line>";
 
 /** Preprocesses one translation unit. */
 export function preprocess(cache: FileCache, source: IncludeSource, options: PPOptions): PPResult {
@@ -184,14 +212,16 @@ export class Preprocessor extends ExpanderHost {
       }
       forced.push(f as ResolvedFile);
     }
+    const commandLine = o.commandLine.length > 0 ? new ResolvedFile(COMMAND_LINE, o.commandLine.join("\n") + "\n", Origin.Builtin) : null;
     const cp = this.cache.checkpointOf(o.main);
     if (cp != null && o.resume && this.canResume(cp, m, forced)) this.resume(cp, m);
-    else {
+    else if (!(o.resume && this.resumeShared(m, forced, commandLine))) {
       this.cache.keepCheckpoint(o.main, null);
+      for (let i = 0; i < o.unitDefines.length; i++) this.unitAtoms.push(this.atoms.intern(o.unitDefines[i]));
       this.pushFrame(m, null, 0, false);
       this.checkpointTok = leadingDirectivesEnd((this.top as IncludeFrame).lx);
       if (o.predefined.length > 0) this.prologue.push(new ResolvedFile("<built-in>", o.predefined, Origin.Builtin));
-      if (o.commandLine.length > 0) this.prologue.push(new ResolvedFile("<command-line>", o.commandLine.join("\n") + "\n", Origin.Builtin));
+      if (commandLine != null) this.prologue.push(commandLine);
       for (let i = 0; i < forced.length; i++) this.prologue.push(forced[i]);
       this.nextPrologue();
     }
@@ -209,7 +239,10 @@ export class Preprocessor extends ExpanderHost {
     ex.define(Name.File, builtinMacro(Name.File, Builtin.File));
     ex.define(Name.LineMacro, builtinMacro(Name.LineMacro, Builtin.Line));
     ex.define(Name.Counter, builtinMacro(Name.Counter, Builtin.Counter));
-    ex.define(Name.BaseFile, builtinMacro(Name.BaseFile, Builtin.BaseFile));
+    // the main file's name: a checkpoint past its use serves no other unit
+    const base = builtinMacro(Name.BaseFile, Builtin.BaseFile);
+    base.watched = true;
+    ex.define(Name.BaseFile, base);
     ex.define(Name.IncludeLevel, builtinMacro(Name.IncludeLevel, Builtin.IncludeLevel));
     ex.define(Name.Date, builtinMacro(Name.Date, Builtin.Date));
     ex.define(Name.Time, builtinMacro(Name.Time, Builtin.Time));
@@ -260,10 +293,9 @@ export class Preprocessor extends ExpanderHost {
     const seen = new Set<i32>();
     if (this.options.listMacros) {
       // a define-only file's macros not looked up yet are defined as well
-      const macros = this.ex.macros;
-      for (let a = 0; a < macros.length; a++) {
-        const m = unchecked(macros[a]);
-        if (m != null && m.pending >= 0) this.ex.macroOf(a);
+      for (let t = 0; t < this.tables.length; t++) {
+        const table = this.tables[t].table as DefineTable;
+        for (let k = 0; k < table.count; k++) this.ex.macroOf(this.atoms.internRange(table.text, table.nameStart[k], table.nameEnd[k]));
       }
     }
     for (let i = 0; this.options.listMacros && i < res.definitions.length; i++) {
@@ -325,8 +357,8 @@ export class Preprocessor extends ExpanderHost {
   // ------------------------------------------------------------ files
 
   /** The translation unit's index of a file, adding it on first use. */
-  private fileFor(r: ResolvedFile, includer: i32, line: i32): i32 {
-    const sf = this.cache.get(r.path, r.text);
+  private fileFor(r: ResolvedFile, includer: i32, line: i32, asTable: bool = false): i32 {
+    const sf = this.cache.get(r.path, r.text, asTable);
     this.cache.touch(sf);
     if (sf.index >= 0) return sf.index;
     const res = this.res;
@@ -398,7 +430,7 @@ export class Preprocessor extends ExpanderHost {
       return;
     }
     const r = found as ResolvedFile;
-    const idx = this.fileFor(r, fr.file, edge.line);
+    const idx = this.fileFor(r, fr.file, edge.line, true);
     edge.resolved = idx;
     if (this.once.has(r.path)) {
       edge.skipped = true;
@@ -411,12 +443,8 @@ export class Preprocessor extends ExpanderHost {
       edge.skipped = true;
       return;
     }
-    if (!sf.deferredChecked) {
-      sf.deferred = deferredDefinesOf(sf);
-      sf.deferredChecked = true;
-    }
-    if (sf.deferred != null) {
-      this.defineDeferred(sf, sf.deferred as DeferredDefines);
+    if (sf.table != null) {
+      this.useTable(sf);
       return;
     }
     this.pushFrame(r, fr, edge.line, false);
@@ -633,6 +661,9 @@ export class Preprocessor extends ExpanderHost {
   // ------------------------------------------------------------ checkpoints
 
   private key: string = "";
+  /** The atoms of PPOptions.unitDefines, and whether a watched definition was looked up. */
+  private unitAtoms: i32[] = [];
+  private readUnitOwn: bool = false;
   /** Token of the main file where this run records its checkpoint (-1: none). */
   private checkpointTok: i32 = -1;
 
@@ -654,7 +685,16 @@ export class Preprocessor extends ExpanderHost {
     cp.presumed = fr.presumed;
     cp.layout = this.source.layout();
     for (let i = 0; i < this.prologue.length; i++) if (this.prologue[i].origin != Origin.Builtin) cp.forced.push(this.prologue[i]);
+    cp.predefined = this.options.predefined;
+    cp.mainName = this.mainName;
+    cp.tables = this.tables.slice(0);
+    cp.tableSeen = this.tableSeen.slice(0);
     this.cache.keepCheckpoint(this.options.main, cp);
+    // nothing before it was the unit's own: the folder's other units may start here too
+    if (!this.readUnitOwn && !this.once.has(this.options.main)) {
+      cp.sharedKey = this.options.sharedKey();
+      this.cache.keepShared(cp);
+    }
     this.res.checkpoint = cp.id;
     this.res.checkpointTokens = cp.nTokens;
   }
@@ -663,7 +703,13 @@ export class Preprocessor extends ExpanderHost {
    *  it, the same forced files, and every #include and __has_include before it finding the
    *  same file with the same text. */
   private canResume(cp: Checkpoint, main: ResolvedFile, forced: ResolvedFile[]): bool {
-    if (cp.key != this.key || !cp.sameMainPrefix(main.text)) return false;
+    if (cp.key != this.key || !sameText(cp.predefined, this.options.predefined) || !cp.sameMainPrefix(main.text)) return false;
+    return this.sameFilesAs(cp, main, forced);
+  }
+
+  /** Whether the forced files, and every #include and __has_include before the checkpoint,
+   *  find the same files with the same texts now. */
+  private sameFilesAs(cp: Checkpoint, main: ResolvedFile, forced: ResolvedFile[]): bool {
     if (forced.length != cp.forced.length) return false;
     for (let i = 0; i < forced.length; i++) if (forced[i].path != cp.forced[i].path || !sameText(forced[i].text, cp.forced[i].text)) return false;
     const files = cp.res.files;
@@ -693,6 +739,64 @@ export class Preprocessor extends ExpanderHost {
     return true;
   }
 
+  /** Starts this run at the checkpoint of another unit of the same folder, taken before
+   *  anything that is a unit's own (cpp/checkpoint.ts): its results and macros, with this
+   *  unit's command line and its definitions in place of the other's. */
+  private resumeShared(main: ResolvedFile, forced: ResolvedFile[], commandLine: ResolvedFile | null): bool {
+    const cp = this.cache.sharedOf(this.options.sharedKey());
+    if (cp == null) return false;
+    const c = cp as Checkpoint;
+    if (!sameText(c.predefined, this.options.predefined) || !c.sameMainPrefix(main.text) || !this.sameFilesAs(c, main, forced)) return false;
+    // the other unit's command line, and the definitions this one gives in its place
+    let at = -1;
+    for (let i = 0; i < c.nFiles && at < 0; i++) if (c.res.files[i].path == COMMAND_LINE) at = i;
+    if (at < 0 != (commandLine == null)) return false;
+    const olds: MacroDef[] = [];
+    const news: MacroDef[] = [];
+    let sf: SourceFile | null = null;
+    if (commandLine != null) {
+      const was = c.res.files[at].source;
+      const now = this.cache.get(COMMAND_LINE, commandLine.text);
+      if (now.lexed.hashes.length != was.lexed.hashes.length) return false;
+      for (let k = 0; k < was.defs.length; k++) {
+        const old = unchecked(was.defs[k]);
+        if (old == null || !old.watched) continue;
+        let def = unchecked(now.defs[k]);
+        if (def == null) {
+          def = parseDefine(now, now.lexed.hashes.get(k), this.atoms);
+          now.defs[k] = def;
+        }
+        if (def.name != old.name || def.error != null) return false;
+        def.watched = true;
+        olds.push(old);
+        news.push(def);
+      }
+      sf = now;
+    }
+    this.resume(c, main);
+    if (sf != null) {
+      const f = this.res.files[at];
+      const g = new PPFile(f.path, f.name, f.origin, sf, commandLine as ResolvedFile);
+      g.includer = f.includer;
+      g.includeLine = f.includeLine;
+      this.res.files[at] = g;
+      this.cache.touch(sf);
+      sf.index = at;
+      sf.origin = Origin.Builtin;
+    }
+    const macros = this.ex.macros;
+    const defs = this.res.definitions;
+    for (let k = 0; k < olds.length; k++) {
+      const a = olds[k].name;
+      if (a < macros.length && unchecked(macros[a]) === olds[k]) unchecked((macros[a] = news[k]));
+      for (let i = 0; i < defs.length; i++) if (defs[i] === olds[k]) defs[i] = news[k];
+    }
+    // the main file's name as it presumed it, unless a #line there renamed it
+    const fr = this.top as IncludeFrame;
+    if (fr.presumed == c.mainName) fr.presumed = main.name;
+    return true;
+  }
+
   /** Starts this run at a checkpoint: its results so far, its macros, the main file (new
    *  text, same tokens up to there) positioned after the leading directives. */
   private resume(cp: Checkpoint, main: ResolvedFile): void {
@@ -714,6 +818,9 @@ export class Preprocessor extends ExpanderHost {
       f.origin = res.files[i].origin;
     }
     ex.macros = cp.macros.slice(0);
+    this.tables = cp.tables.slice(0);
+    this.tableSeen = cp.tableSeen.slice(0);
+    ex.tables = this.tables.length;
     ex.counter = cp.counter;
     ex.work = cp.work;
     for (let i = 0; i < cp.once.length; i++) this.once.add(cp.once[i]);
@@ -790,30 +897,65 @@ export class Preprocessor extends ExpanderHost {
       this.reportFile(PPCode.REDEFINED, PPSeverity.Warning, '"' + this.atoms.text(def.name) + '" redefined', file, def.nameTok);
       if (old.src != null) this.reportDefinition(PPCode.PREVIOUS_DEFINITION, PPSeverity.Note, "this is the location of the previous definition", old);
     }
+    if (!def.watched && sf.path == COMMAND_LINE && this.unitAtoms.includes(def.name)) def.watched = true;
     this.ex.define(def.name, def);
     this.res.definitions.push(def);
     return def;
   }
 
-  /** Includes a define-only file (cpp/deferred.ts): its names stand for its placeholder,
-   *  except a name already defined, whose line is read now (as it would warn now). */
-  private defineDeferred(sf: SourceFile, d: DeferredDefines): void {
-    const ex = this.ex;
-    for (let k = 0; k < d.names.length; k++) {
-      const name = unchecked(d.names[k]);
-      if (ex.macroOf(name) == null) ex.define(name, d.placeholder);
-      else this.defineAt(sf, sf.index, k, unchecked(d.hashes[k]), sf.lexed.lineEnd(unchecked(d.hashes[k])));
+  // ------------------------------------------------------------ define-only files
+
+  /** The define-only files included so far (cpp/definetable.ts), in order, and for each
+   *  name how many of them it was looked up in. */
+  private tables: SourceFile[] = [];
+  private tableSeen: Int32Array = new Int32Array(0);
+
+  /** Includes a define-only file: its names are looked up in it from now on; a name defined
+   *  already is defined again now, from its line (and warns as gcc would, when it differs). */
+  private useTable(sf: SourceFile): void {
+    const table = sf.table as DefineTable;
+    this.tables.push(sf);
+    const n = this.tables.length;
+    this.ex.tables = n;
+    this.seenRoom(this.atoms.count);
+    const macros = this.ex.macros;
+    for (let a = 0; a < macros.length; a++) {
+      if (unchecked(macros[a]) == null) continue;
+      const k = table.find(this.atoms, a);
+      if (k < 0) continue;
+      unchecked((this.tableSeen[a] = n));
+      const h = table.lex(k, sf.lexed, this.atoms);
+      this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
     }
   }
 
-  definePending(placeholder: MacroDef, atom: i32): MacroDef | null {
-    const sf = placeholder.src as SourceFile;
-    const d = sf.deferred as DeferredDefines;
-    const k = d.lineOf(atom);
-    const h = unchecked(d.hashes[k]);
-    // it stands for nothing while its line is read (a define that names itself)
-    this.ex.define(atom, null);
-    return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
+  fromTables(atom: i32): MacroDef | null {
+    const tables = this.tables;
+    this.seenRoom(atom + 1);
+    const from = unchecked(this.tableSeen[atom]);
+    if (from >= tables.length) return null;
+    unchecked((this.tableSeen[atom] = tables.length));
+    // the last file included that defines it wins (two defining it differently do not warn)
+    for (let t = tables.length - 1; t >= from; t--) {
+      const sf = unchecked(tables[t]);
+      const table = sf.table as DefineTable;
+      const k = table.find(this.atoms, atom);
+      if (k < 0) continue;
+      const h = table.lex(k, sf.lexed, this.atoms);
+      return this.defineAt(sf, sf.index, k, h, sf.lexed.lineEnd(h));
+    }
+    return null;
+  }
+
+  private seenRoom(n: i32): void {
+    if (n <= this.tableSeen.length) return;
+    const more = new Int32Array(max(n, this.atoms.count) + 1024);
+    more.set(this.tableSeen);
+    this.tableSeen = more;
+  }
+
+  noteWatched(): void {
+    this.readUnitOwn = true;
   }
 
   /** The ordinal of the directive at token `h` among its file's directives. */

@@ -164,19 +164,36 @@ const TOY_EXPORTS: string[] = ["EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL"];
 const DEFAULT_NS = "DEFAULT_SYMBOL_NAMESPACE";
 const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Origin.System) | (1 << Origin.Builtin);
 
+/** gcc's predefined text and the release the prelude is written for; one string while the
+ *  release stays (a run compares it with its checkpoint's). */
+function predefinedFor(gcc: string, h: KernelHeaders): string {
+  const version = h.release * 1000 + h.sublevel;
+  if (version != predefinedVersion || !predefinedText.startsWith(gcc)) {
+    predefinedVersion = version;
+    predefinedText =
+      gcc +
+      "#define __KSYMNS_VERSION " +
+      (h.release / 100).toString() +
+      "\n#define __KSYMNS_PATCHLEVEL " +
+      (h.release % 100).toString() +
+      "\n#define __KSYMNS_SUBLEVEL " +
+      h.sublevel.toString() +
+      "\n";
+  }
+  return predefinedText;
+}
+let predefinedVersion = -1;
+let predefinedText = "";
+
+/** The -D names each object file has its own value of (scripts/Makefile.lib). */
+const UNIT_DEFINES: string[] = ["KBUILD_BASENAME", "KBUILD_MODNAME", "__KBUILD_MODNAME"];
+
 function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: bool): PPOptions {
   const o = new PPOptions();
   o.main = file;
   o.listMacros = false;
   useGccKbuild(o);
-  o.predefined +=
-    "#define __KSYMNS_VERSION " +
-    (h.release / 100).toString() +
-    "\n#define __KSYMNS_PATCHLEVEL " +
-    (h.release % 100).toString() +
-    "\n#define __KSYMNS_SUBLEVEL " +
-    h.sublevel.toString() +
-    "\n";
+  o.predefined = predefinedFor(o.predefined, h);
   // scripts/Makefile.lib's order: -D__KERNEL__ first, then the module's names, then Kbuild's
   o.addDefine("__KERNEL__");
   // the real headers also see the top Makefile's CC_FLAGS_USING (-mfentry's)
@@ -187,6 +204,7 @@ function optionsFor(file: string, flags: CompileFlags, h: KernelHeaders, pack: b
   o.addDefine('KBUILD_BASENAME="' + base + '"');
   o.addDefine('KBUILD_MODNAME="' + flags.modname + '"');
   o.addDefine("__KBUILD_MODNAME=kmod_" + flags.modname);
+  o.unitDefines = UNIT_DEFINES;
   const d = flags.object.defines;
   for (let i = 0; i < d.length; i++) {
     if (d[i].startsWith("-D")) o.addDefine(d[i].substring(2));

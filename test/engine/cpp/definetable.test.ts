@@ -1,8 +1,10 @@
-// A header of nothing but #define lines (the kernel's generated autoconf.h) has its macros
-// defined on first use, not line by line: every answer must be what reading it line by line
-// gives — values, #ifdef, #undef, redefinition warnings, the macros at the end, a bad line.
+// A header of nothing but #define lines (the kernel's generated autoconf.h) is read by name:
+// a line is lexed and defined on the first use of its name. Every answer must be what reading
+// it line by line gives — values, #ifdef, #undef, redefinition warnings, the macros at the
+// end, a bad line, a second inclusion, a run resumed at its checkpoint.
 
 import { describe, expect, it } from "vitest";
+import { createNodeEngine } from "../../../src/engine/hosts/node";
 import { out, pp } from "./support";
 
 /** A define-only header of `n` options (enough to be deferred), plus `extra` lines. */
@@ -59,5 +61,41 @@ describe("define-only headers", () => {
     const r = await pp({ "autoconf.h": autoconf(300, "#define CONFIG_BAD(x\n"), "main.c": '#include "autoconf.h"\nint a = CONFIG_BAD;\n' });
     expect(r.diagnostics.map((d) => [d.severity, d.file, d.line])).toEqual([["error", "autoconf.h", 301]]);
     expect(out(r)).toBe("int a = CONFIG_BAD ;");
+  });
+
+  it("reads a header that opens with a comment, with blank lines and function-like macros, as it reads it line by line", async () => {
+    const header =
+      "/*\n * Automatically generated file; DO NOT EDIT.\n */\n\n" +
+      autoconf(300) +
+      "#define CONFIG_F(x) ((x) + CONFIG_OPT0)\n  #define CONFIG_SPACED 7 // note\n";
+    const main =
+      '#include "autoconf.h"\nint a = CONFIG_F(2) + CONFIG_SPACED;\n#undef CONFIG_OPT3\n#include "autoconf.h"\nint b = CONFIG_OPT3;\n#ifdef CONFIG_OPT4\nno\n#endif\n';
+    const byName = await pp({ "autoconf.h": header, "main.c": main });
+    // a directive besides #define makes it an ordinary header, read line by line
+    const byLine = await pp({ "autoconf.h": header + "#undef NOT_DEFINED\n", "main.c": main });
+    expect(out(byName)).toBe("int a = ( ( 2 ) + 1 ) + 7 ; int b = 1 ;");
+    expect(out(byLine)).toBe(out(byName));
+    expect(byName.diagnostics).toEqual(byLine.diagnostics);
+    const where = (r: typeof byName, name: string) => r.definitions.filter((d) => d.name === name).map((d) => [d.file, d.line, d.col]);
+    // defined at the first use, then again by the second #include, as line by line
+    expect(where(byName, "CONFIG_F")).toEqual([
+      ["autoconf.h", 305, 9],
+      ["autoconf.h", 305, 9],
+    ]);
+    expect(where(byName, "CONFIG_F")).toEqual(where(byLine, "CONFIG_F"));
+    expect(where(byName, "CONFIG_SPACED")).toEqual(where(byLine, "CONFIG_SPACED"));
+  });
+
+  it("gives what a fresh run gives when a run resumes after the header", async () => {
+    const e = await createNodeEngine();
+    const files = { "autoconf.h": autoconf(300), "main.c": '#include "autoconf.h"\nint a = CONFIG_OPT0;\n' };
+    e.preprocess(files, { main: "main.c" });
+    const edited = { ...files, "main.c": '#include "autoconf.h"\n#undef CONFIG_OPT0\nint a = CONFIG_OPT0 + CONFIG_OPT3, b = CONFIG_OPT2[0];\n' };
+    const resumed = e.preprocess(edited, { main: "main.c" });
+    expect(resumed.stats.resumed).toBe(true);
+    const fresh = await (await createNodeEngine()).preprocess(edited, { main: "main.c" });
+    expect(out(resumed)).toBe(out(fresh));
+    expect(out(resumed)).toBe('int a = CONFIG_OPT0 + 1 , b = "v2" [ 0 ] ;');
+    expect(resumed.definitions).toEqual(fresh.definitions);
   });
 });
