@@ -1,7 +1,8 @@
 // The embed's code column: the open file highlighted without Monaco (light first), and the
 // switch to Monaco on the first click or focus (drawn in a page: the first click, Enter or
 // typed key, the editor then being the element's frame). The click's place becomes the caret
-// and what is typed while Monaco loads goes into the file, so the first click loses nothing;
+// and what is typed while Monaco loads goes into the file (each file its own caret), so the
+// first click loses nothing, nor does an editor that never comes (a line says so, with Retry);
 // the editor is as tall as its code (up to MAX_HEIGHT), so no line hides under the frame's edge.
 
 import { selectActiveFile, type PlaygroundState, type PlaygroundStore } from "../store";
