@@ -82,6 +82,7 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       try {
         const { mountMonacoEditor } = await import("../editor/editor");
         if (gen !== generation) return;
+        loading.hidden = true;
         disposeEditor = mountMonacoEditor(monacoBox, store, {
           onUserEdit: markEdit,
           onMarkersApplied: () => markMarkersApplied(store.getState().resultFiles === store.getState().files),
@@ -90,12 +91,12 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       } catch (err) {
         // a chunk that did not arrive (offline, network error): the light view stays
         if (gen !== generation) return;
+        loading.hidden = false;
         kind = null;
         console.warn("ksymns: the editor could not load:", err);
         root.dispatchEvent(new CustomEvent(EDITOR_FAILED, { bubbles: true, detail: err instanceof Error ? err.message : String(err) }));
         return;
       }
-      loading.hidden = true;
       root.dataset.editor = "monaco";
     }
     root.dataset.editor = want;
