@@ -62,9 +62,18 @@ export function typedKey(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | 
   return e.key.length === 1 ? e.key : undefined;
 }
 
-/** `key` typed at `caret` in `text`: the new text and caret. */
-export function typeAt(text: string, caret: Caret, key: TypedKey): { text: string; caret: Caret } {
+/** `key` typed at `caret` in `text`, replacing the selection from `anchor` if any: the new
+ *  text and caret. */
+export function typeAt(text: string, caret: Caret, key: TypedKey, anchor?: Caret): { text: string; caret: Caret } {
   let at = offsetOf(text, caret);
+  if (anchor) {
+    const other = offsetOf(text, anchor);
+    const [from, to] = [Math.min(at, other), Math.max(at, other)];
+    if (from !== to) {
+      text = text.slice(0, from) + (key === "back" ? "" : key) + text.slice(to);
+      return { text, caret: caretOf(text, from + (key === "back" ? 0 : key.length)) };
+    }
+  }
   if (key === "back") {
     if (at === 0) return { text, caret };
     text = text.slice(0, at - 1) + text.slice(at);

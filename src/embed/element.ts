@@ -12,11 +12,17 @@ import type { WorkspaceFile } from "../store/snapshot";
 import { readSource } from "./source";
 import { mountShadowEmbed, type DrawnEmbed } from "./shadow";
 import { parseFlags } from "./flags";
+import { focusableBeside } from "../editor/keyboard";
 
 const FLAGS = ["preset", "view", "readonly", "theme", "kernel", "file", "lines", "toolbar", "run", "profile"];
 const VERSION = 1;
 const THEMES = ["light", "dark", "auto"];
 const LINK = /^#?v\d+\/[A-Za-z0-9_-]+$/;
+/** How long an editor frame that loaded may stay silent before it counts as failed (an error
+ *  page, a script that did not arrive), and how long any may take to be ready (a stalled
+ *  request), in ms. */
+const SILENT_AFTER_LOAD = 3000;
+const EDITOR_TIMEOUT = 60_000;
 const SCRIPT = (document.currentScript as HTMLScriptElement | null)?.src;
 
 type Waiter = { resolve(state: unknown): void; message: Record<string, unknown> };
@@ -58,6 +64,8 @@ class KsymnsPlayground extends HTMLElement {
   private drawn: DrawnEmbed | null = null;
   /** The frame loading behind a drawn embed the reader began to edit, until it takes over. */
   private upgrading: HTMLIFrameElement | null = null;
+  /** The upgrading frame's watch: whether it said it runs, and the timers that fail it. */
+  private watchUpgrade: { heard: boolean; timers: ReturnType<typeof setTimeout>[] } | null = null;
   /** The last result and change dispatched: the frame that takes over repeats them. */
   private last: { result?: string; change?: string } = {};
   private tookOver = false;
@@ -223,13 +231,35 @@ class KsymnsPlayground extends HTMLElement {
     frame.src = edit.href;
     this.origin = edit.origin;
     this.upgrading = frame;
+    // a frame that never says it runs failed to load (the browser's error page loads too)
+    const watch = (this.watchUpgrade = { heard: false, timers: [setTimeout(() => this.failUpgrade("it did not answer in time"), EDITOR_TIMEOUT)] });
+    frame.addEventListener("load", () => {
+      if (!watch.heard) watch.timers.push(setTimeout(() => !watch.heard && this.failUpgrade("its page did not load"), SILENT_AFTER_LOAD));
+    });
     this.shadowRoot!.append(frame);
+  }
+
+  /** The upgrading frame could not load its editor: it goes, and the drawn embed stays, says
+   *  so and offers a retry (which upgrades again). */
+  private failUpgrade(reason: string): void {
+    if (!this.upgrading) return;
+    this.stopWatching();
+    this.upgrading.remove();
+    this.upgrading = null;
+    this.drawn?.editorFailed(reason);
+    this.dispatchEvent(new CustomEvent("error", { detail: { message: `ksymns: the editor could not load: ${reason}` } }));
+  }
+
+  private stopWatching(): void {
+    for (const t of this.watchUpgrade?.timers ?? []) clearTimeout(t);
+    this.watchUpgrade = null;
   }
 
   /** The upgrading frame has its editor: it takes the drawn embed's place, state and focus. */
   private takeOver(): void {
     const frame = this.upgrading!;
     const drawn = this.drawn!;
+    this.stopWatching();
     const state = drawn.state();
     const height = drawn.root.getBoundingClientRect().height;
     // the focus follows only if the reader is still in the embed (not gone on in the page)
@@ -256,6 +286,7 @@ class KsymnsPlayground extends HTMLElement {
       file: this.upgradedAt,
       line: caret.line,
       col: caret.col,
+      ...(state.anchor ? { anchorLine: state.anchor.line, anchorCol: state.anchor.col } : {}),
       top: Math.round(state.top),
       left: Math.round(state.left),
       tab: state.tab,
@@ -268,7 +299,10 @@ class KsymnsPlayground extends HTMLElement {
     if (e.origin !== this.origin) return;
     if (this.upgrading && e.source === this.upgrading.contentWindow) {
       const m = e.data as Record<string, unknown> | null;
-      if (m?.ksymns === VERSION && m.type === "ready") this.takeOver();
+      if (m?.ksymns !== VERSION) return;
+      if (m.type === "ready") this.takeOver();
+      else if (m.type === "editor" && m.state === "loading" && this.watchUpgrade) this.watchUpgrade.heard = true;
+      else if (m.type === "editor" && m.state === "failed") this.failUpgrade(typeof m.reason === "string" ? m.reason.slice(0, 300) : "unknown error");
       return;
     }
     if (!this.frame || e.source !== this.frame.contentWindow) return;
@@ -289,6 +323,14 @@ class KsymnsPlayground extends HTMLElement {
       case "ready":
         this.onReady();
         break;
+      case "leave":
+        // the focus goes on past the element, as a Tab out of the last field of a form would
+        if (document.activeElement === this) {
+          const next = focusableBeside(this, m.forward !== false);
+          if (next) next.focus();
+          else this.frame?.blur();
+        }
+        return;
       case "change": {
         this.restore.files = m.files as Record<string, string>;
         const key = JSON.stringify(detail);

@@ -13,11 +13,21 @@ import { mountEmbedView } from "./view";
 import { lightClient, type ProfileMode } from "./light";
 import { connectHost } from "./frame";
 import { holdKeys, takeOver } from "./takeover";
+import { envelope, type FrameMessage } from "./protocol";
+import { EDITOR_LEAVE } from "../editor/keyboard";
 import "../app/app.css";
 import "./embed.css";
 
 const flags = parseFlags(location.search);
 const base = new URL("./", document.baseURI);
+
+// taking over from a drawn embed: keys held from the start, and the element told at once that
+// this page runs (before its load event: a frame that loads silent failed)
+const held = flags.edit && !flags.readonly ? holdKeys() : null;
+const tellElement = (m: FrameMessage) => {
+  if (window.parent !== window) for (const o of flags.origins) window.parent.postMessage(envelope(m), o);
+};
+if (held) tellElement({ type: "editor", state: "loading" });
 const offline = registerOffline(base);
 
 async function opening(): Promise<{ snapshot: Snapshot; problem?: string }> {
@@ -70,19 +80,32 @@ if (flags.run === "click") {
   void offline.cacheLoaded();
 }
 
-// taking over from a drawn embed: the engine and the editor first, the host told after
-const held = flags.edit && !flags.readonly ? holdKeys() : null;
+// taking over from a drawn embed: the engine and the editor first, the host told after (or,
+// the editor not loading, the element told why: it keeps the drawn embed)
 if (flags.run === "load" || held) start();
-if (held) await view.code.openEditor();
+const editorUp = held
+  ? await view.code.openEditor().then(
+      () => true,
+      (err: Error) => (tellElement({ type: "editor", state: "failed", reason: err.message }), false),
+    )
+  : true;
 
-connectHost(store, flags.origins, root, {
-  readonly: flags.readonly,
-  run: start,
-  setProfile(on) {
-    profileMode = on ? "on" : "off";
-    store.getState().setProfile(on);
-  },
-  edit: held ? (m) => void takeOver(store, m, held) : undefined,
+if (editorUp)
+  connectHost(store, flags.origins, root, {
+    readonly: flags.readonly,
+    run: start,
+    setProfile(on) {
+      profileMode = on ? "on" : "off";
+      store.getState().setProfile(on);
+    },
+    edit: held ? (m) => void takeOver(store, m, held) : undefined,
+  });
+
+// Esc, Tab with nothing after the editor in this frame: the element focuses what follows it
+addEventListener(EDITOR_LEAVE, (e) => {
+  if (window.parent === window || !flags.origins.length) return;
+  e.preventDefault();
+  tellElement({ type: "leave", forward: (e as CustomEvent<{ forward: boolean }>).detail.forward });
 });
 
 // for the browser tests

@@ -22,7 +22,8 @@ export type HostMessage =
   | EditMessage;
 
 /** The element's upgrade of a drawn embed: a frame opened with `edit=1` is handed the files as
- *  the reader left them, the caret (1-based), the code's scroll (CSS pixels) and the result tab,
+ *  the reader left them, the caret (1-based) and the other end of a selection (if any), the
+ *  code's scroll (CSS pixels) and the result tab,
  *  and takes the focus (unless `focus` is false: the frame reloaded after a move). Not a
  *  capability: only the element sends it. */
 export interface EditMessage {
@@ -33,6 +34,8 @@ export interface EditMessage {
   file: string;
   line: number;
   col: number;
+  anchorLine?: number;
+  anchorCol?: number;
   top: number;
   left: number;
   tab?: string;
@@ -58,8 +61,20 @@ export interface EmbedMessage {
   line: number;
 }
 
+/** A frame opened with `edit=1` to its element, before `ready` (not passed on to the host):
+ *  it runs and loads the editor, or the editor could not load (`reason`). */
+export interface EditorNews {
+  type: "editor";
+  state: "loading" | "failed";
+  reason?: string;
+}
+
 export type FrameMessage =
   | { type: "ready"; version: number; capabilities: readonly string[]; readonly: boolean }
+  | EditorNews
+  // the reader left the editor by keyboard (Esc, then Tab or Shift+Tab) and nothing in the
+  // frame is there to go to: the element moves the focus on in its page (not passed on)
+  | { type: "leave"; forward: boolean }
   | { type: "change"; files: Record<string, string> }
   | { type: "result"; verdicts: Verdicts; messages: EmbedMessage[] }
   | { type: "resize"; height: number }
@@ -110,6 +125,8 @@ export function parseHostMessage(data: unknown): HostMessage | null {
       const count = (v: unknown, min: number) => (typeof v === "number" && Number.isInteger(v) && v >= min && v < 1e7 ? v : null);
       const [line, col, top, left] = [count(data.line, 1), count(data.col, 1), count(data.top ?? 0, 0), count(data.left ?? 0, 0)];
       if (line === null || col === null || top === null || left === null) return null;
+      const [anchorLine, anchorCol] = [count(data.anchorLine ?? 1, 1), count(data.anchorCol ?? 1, 1)];
+      if (anchorLine === null || anchorCol === null || (data.anchorLine === undefined) !== (data.anchorCol === undefined)) return null;
       if (data.tab !== undefined && (typeof data.tab !== "string" || !/^[a-z]{1,32}$/.test(data.tab))) return null;
       if (data.focus !== undefined && typeof data.focus !== "boolean") return null;
       return {
@@ -119,6 +136,7 @@ export function parseHostMessage(data: unknown): HostMessage | null {
         file: data.file,
         line,
         col,
+        ...(data.anchorLine !== undefined ? { anchorLine, anchorCol } : {}),
         top,
         left,
         ...(files ? { files } : {}),

@@ -51,8 +51,10 @@ export interface DrawnState {
   tab: string;
   theme: "light" | "dark" | "auto";
   profile: ProfileMode;
-  /** The caret in the open file (null before the first edit), and the code's scroll. */
+  /** The caret in the open file (null before the first edit), the other end of its selection
+   *  (null: none), and the code's scroll. */
   caret: Caret | null;
+  anchor: Caret | null;
   top: number;
   left: number;
 }
@@ -62,6 +64,8 @@ export interface DrawnEmbed {
   /** Its box (what a frame taking its place is sized to). */
   root: HTMLElement;
   state(): DrawnState;
+  /** The editor frame could not load (`reason`): the embed stays, says so and offers a retry. */
+  editorFailed(reason: string): void;
   /** Removes it and stops its runs and its protocol. */
   dispose(): void;
 }
@@ -131,6 +135,7 @@ export function mountShadowEmbed(shadow: ShadowRoot, o: ShadowEmbed): DrawnEmbed
         ...place,
       };
     },
+    editorFailed: (reason) => view.code.failEditor(reason),
     dispose() {
       stopHost();
       stopEngine?.();

@@ -49,7 +49,8 @@ export async function takeOver(store: PlaygroundStore, m: EditMessage, held: Hel
   }
   if (m.tab) s.setTab(m.tab);
   // the editor applies the reveal: the file, the caret, the focus
-  if (m.focus) store.getState().revealRange({ file: m.file, line: m.line, col: m.col, endLine: m.line, endCol: m.col });
+  const from = { line: m.anchorLine ?? m.line, col: m.anchorCol ?? m.col };
+  if (m.focus) store.getState().revealRange({ file: m.file, line: from.line, col: from.col, endLine: m.line, endCol: m.col });
   else s.openFile(m.file);
   const { monaco } = await import("../editor/monaco");
   const editor = monaco.editor.getEditors()[0];

@@ -58,26 +58,20 @@ export function mountEmbedView(
   if (flags.toolbar) root.append(bar, ...(notice ? [notice] : []), body);
   else root.append(...(notice ? [notice] : []), body, bar);
 
-  // file tabs follow the store; the code column is light until the first click (code.ts)
+  // file tabs follow the store (the same buttons while the names stay: a tab just clicked
+  // keeps the focus); the code column is light until the first click (code.ts)
   const renderTabs = () => {
     const s = store.getState();
-    replaceChildren(
-      tabs,
-      ...s.files.map((f) =>
-        h(
-          "button",
-          {
-            type: "button",
-            role: "tab",
-            class: "embed-tab",
-            "aria-selected": String(f.name === s.activeFile),
-            dataset: { file: f.name },
-            on: { click: () => store.getState().openFile(f.name) },
-          },
-          f.name,
+    const names = s.files.map((f) => f.name);
+    const shown = [...tabs.children].map((b) => (b as HTMLElement).dataset.file);
+    if (names.join("/") !== shown.join("/"))
+      replaceChildren(
+        tabs,
+        ...names.map((name) =>
+          h("button", { type: "button", role: "tab", class: "embed-tab", dataset: { file: name }, on: { click: () => store.getState().openFile(name) } }, name),
         ),
-      ),
-    );
+      );
+    for (const b of tabs.children) b.setAttribute("aria-selected", String((b as HTMLElement).dataset.file === s.activeFile));
   };
   renderTabs();
   store.subscribe((s) => [s.activeFile, s.files] as const, renderTabs, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });

@@ -14,7 +14,15 @@ async function buildElement(): Promise<string> {
     build: { write: false, target: "es2022", lib: { entry: ENTRY, formats: ["iife"], name: "ksymnsPlayground", fileName: () => "embed.js" } },
   });
   const result = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-  return result.output[0].code!;
+  return asciiOnly(result.output[0].code!);
+}
+
+/** `code` with every character past ASCII written as a \u escape: a page that declares no
+ *  charset reads a classic script in its own (often windows-1252), which garbles "·" and "↗". */
+function asciiOnly(code: string): string {
+  // after a backslash the escape would read as an escaped backslash, then "u…"
+  if (/\\[^\0-\x7f]/.test(code)) throw new Error("embed.js: a character past ASCII follows a backslash");
+  return code.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** The Vite plugin. */

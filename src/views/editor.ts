@@ -37,6 +37,8 @@ function hexDump(bytes: Uint8Array, rows = 8): string {
 }
 
 const EDITOR_SHOWN = "editorshown";
+/** What the pane's root sends (bubbling) when Monaco could not load; `detail` says why. */
+const EDITOR_FAILED = "editorfailed";
 
 /** Resolves once the editor pane under `root` shows an editor (Monaco or the plain textarea),
  *  or after `limit` ms (Monaco slow to arrive, or failed). */
@@ -77,14 +79,24 @@ function mount(container: HTMLElement, store: PlaygroundStore): () => void {
       loading.hidden = false;
       await firstVerdict();
       if (gen !== generation) return;
-      const { mountMonacoEditor } = await import("../editor/editor");
-      if (gen !== generation) return;
-      loading.hidden = true;
-      disposeEditor = mountMonacoEditor(monacoBox, store, {
-        onUserEdit: markEdit,
-        onMarkersApplied: () => markMarkersApplied(store.getState().resultFiles === store.getState().files),
-        isDark: () => resolveTheme(store.getState().theme) === "dark",
-      });
+      try {
+        const { mountMonacoEditor } = await import("../editor/editor");
+        if (gen !== generation) return;
+        loading.hidden = true;
+        disposeEditor = mountMonacoEditor(monacoBox, store, {
+          onUserEdit: markEdit,
+          onMarkersApplied: () => markMarkersApplied(store.getState().resultFiles === store.getState().files),
+          isDark: () => resolveTheme(store.getState().theme) === "dark",
+        });
+      } catch (err) {
+        // a chunk that did not arrive (offline, network error): the light view stays
+        if (gen !== generation) return;
+        loading.hidden = false;
+        kind = null;
+        console.warn("ksymns: the editor could not load:", err);
+        root.dispatchEvent(new CustomEvent(EDITOR_FAILED, { bubbles: true, detail: err instanceof Error ? err.message : String(err) }));
+        return;
+      }
       root.dataset.editor = "monaco";
     }
     root.dataset.editor = want;

@@ -63,6 +63,11 @@ const waitFor = (p: Page, id: string, type: string, count = 1) =>
 const stateOf = (p: Page, id: string) =>
   p.evaluate((i) => (document.getElementById(i) as HTMLElement & { getState(): Promise<{ files: Record<string, string>; verdicts: unknown }> }).getState(), id);
 
+/** Waits until element `id`'s file `file` (as getState() reports it) passes `ok`. */
+async function waitForFile(p: Page, id: string, file: string, ok: (text: string) => boolean): Promise<void> {
+  await expect.poll(async () => ok((await stateOf(p, id)).files[file] ?? ""), { timeout: 10_000 }).toBe(true);
+}
+
 /** Where the `col`-th character (1-based) of line `line` of element `id`'s drawn code is. */
 async function charPoint(p: Page, id: string, line: number, col: number): Promise<{ x: number; y: number }> {
   return p.evaluate(
@@ -92,6 +97,23 @@ async function editorFrame(p: Page, id: string): Promise<Frame> {
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
   return frame;
+}
+
+/** A page whose requests the test can route (no service worker answers them). */
+async function routablePage(width = 1100): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: "block" });
+  return context.newPage();
+}
+
+/** Holds the editor's page (embed.html) back until `open()` (later loads pass at once). */
+async function holdEditorPage(p: Page): Promise<{ open(): void }> {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  await p.route(/\/embed\.html/, async (route) => {
+    await opened;
+    await route.continue();
+  });
+  return { open };
 }
 
 /** Whether the editor has the focus: in its frame, and the frame in the page. */
@@ -171,6 +193,10 @@ describe("an editable <ksymns-playground>", () => {
           RETURN_LINE,
         );
       const drawnTop = await lineTop();
+      const drawnLeft = await p.evaluate((l) => {
+        const line = document.getElementById("ex")!.shadowRoot!.querySelector(`.embed-light .line[data-line="${l}"]`)!;
+        return line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft);
+      }, RETURN_LINE);
       const box = await p.locator("#ex").boundingBox();
       // on the "u" of "return" (column 5), so the caret goes before it
       const at = await charPoint(p, "ex", RETURN_LINE, 5);
@@ -188,18 +214,15 @@ describe("an editable <ksymns-playground>", () => {
         RETURN_LINE,
       );
       expect(Math.abs(iframeTop + editorTop - drawnTop)).toBeLessThanOrEqual(2);
+      // and the code where it was across: the drawn gutter is as wide as the editor's
+      const iframeLeft = await p.locator("#ex iframe").evaluate((e) => e.getBoundingClientRect().left);
+      const editorLeft = await frame.evaluate(() => document.querySelector(".monaco-editor .view-lines")!.getBoundingClientRect().left);
+      expect(Math.abs(iframeLeft + editorLeft - drawnLeft)).toBeLessThanOrEqual(2);
       const after = await p.locator("#ex").boundingBox();
       expect(Math.abs(after!.y - box!.y)).toBeLessThanOrEqual(1);
       expect(Math.abs(after!.height - box!.height)).toBeLessThanOrEqual(2);
       await p.keyboard.type("Q");
-      await p.waitForFunction(
-        () =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes("XZQ")),
-        null,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("XZQ"));
       const files = (await stateOf(p, "ex")).files;
       expect(files["user.c"].split("\n")[RETURN_LINE - 1]).toBe("\tretXZQurn toy_get() == 42 ? 0 : -1;");
       expect(files["exporter.c"]).toBe(EXPORTER);
@@ -242,14 +265,7 @@ describe("an editable <ksymns-playground>", () => {
       expect(inPage).toBeGreaterThan(0);
       expect(inPage).toBeLessThan(text.length);
       expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
-      await p.waitForFunction(
-        (t) =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes(t)),
-        text,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes(text));
       const files = (await stateOf(p, "ex")).files;
       expect(files["user.c"].split("\n")[2]).toBe(`${text}int toy_get(void);`);
       await p.close();
@@ -287,14 +303,7 @@ describe("an editable <ksymns-playground>", () => {
       await p.keyboard.type("// ");
       const frame = await editorFrame(p, "ex");
       await p.keyboard.type("ok");
-      await p.waitForFunction(
-        () =>
-          (document.getElementById("ex") as HTMLElement & { getState(): Promise<{ files: Record<string, string> }> })
-            .getState()
-            .then((s) => s.files["user.c"].includes("// okint toy_get")),
-        null,
-        { timeout: 10_000 },
-      );
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("// okint toy_get"));
       expect(await frame.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);
 
       // Enter: the editor, nothing inserted
@@ -349,6 +358,198 @@ describe("an editable <ksymns-playground>", () => {
     }
   });
 
+  it("opens the file the reader is on when they switch files while the editor loads, at the caret they last put there, each file keeping its keys", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/switch.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    try {
+      const p = await routablePage();
+      // the editor's page arrives when the test lets it
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/switch.html`);
+      await waitFor(p, "ex", "result");
+      // in user.c before the "u" of "return", then in exporter.c before the "r" of "return 42"
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      let at = await charPoint(p, "ex", RETURN_LINE, 5);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("U1");
+      await p.click('#ex .embed-tab[data-file="exporter.c"]');
+      expect(await p.locator("#ex .embed-light .embed-caret").count()).toBe(1);
+      at = await charPoint(p, "ex", 5, 2);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("E1");
+      // a click elsewhere in the same file moves the caret there
+      at = await charPoint(p, "ex", 7, 1);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("E2");
+      // back to user.c by its tab: the editor opens it, after "U1"
+      await p.click('#ex .embed-tab[data-file="user.c"]');
+      expect(await p.$("#ex iframe:not(.upgrading)")).toBeNull();
+      gate.open();
+      const frame = await editorFrame(p, "ex");
+      expect(
+        await frame.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { activeFile: string } } } }).ksymns.store.getState().activeFile),
+      ).toBe("user.c");
+      await p.keyboard.type("U2");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("U1U2"));
+      const files = (await stateOf(p, "ex")).files;
+      expect(files["user.c"].split("\n")[RETURN_LINE - 1]).toBe("\tretU1U2urn toy_get() == 42 ? 0 : -1;");
+      expect(files["exporter.c"].split("\n").slice(4, 7)).toEqual(["\tE1return 42;", "}", "E2EXPORT_SYMBOL_NS_GPL(toy_get, TOY_NS);"]);
+      expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
+
+      // a tab opened and no click in it: the editor opens that file, at its start
+      await p.reload();
+      const again = await holdEditorPage(p);
+      await waitFor(p, "ex", "result");
+      at = await charPoint(p, "ex", 3, 1);
+      await p.mouse.click(at.x, at.y);
+      await p.keyboard.type("U3");
+      await p.click('#ex .embed-tab[data-file="exporter.c"]');
+      again.open();
+      const second = await editorFrame(p, "ex");
+      expect(
+        await second.evaluate(() => (window as unknown as { ksymns: { store: { getState(): { activeFile: string } } } }).ksymns.store.getState().activeFile),
+      ).toBe("exporter.c");
+      await p.keyboard.type("X");
+      await waitForFile(p, "ex", "exporter.c", (t) => t.startsWith("X#include"));
+      expect((await stateOf(p, "ex")).files["user.c"].split("\n")[2]).toBe("U3int toy_get(void);");
+      await p.context().close();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("selects by a drag and takes keys back with Ctrl+Z while the editor loads; after the hand-over Ctrl+Z undoes what was typed, never the file", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/select.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    const drag = async (p: Page, from: number, to: number) => {
+      const a = await charPoint(p, "ex", RETURN_LINE, from);
+      const b = await charPoint(p, "ex", RETURN_LINE, to);
+      await p.mouse.move(a.x, a.y);
+      await p.mouse.down();
+      await p.mouse.move(b.x, b.y, { steps: 4 });
+      await p.mouse.up();
+    };
+    const line = async (p: Page) => (await stateOf(p, "ex")).files["user.c"].split("\n")[RETURN_LINE - 1];
+    try {
+      const p = await routablePage();
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/select.html`);
+      await waitFor(p, "ex", "result");
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      // "return" selected from its "r" to the space after it: typing replaces it
+      await drag(p, 2, 8);
+      await p.keyboard.type("ab");
+      expect(await line(p)).toBe("\tab toy_get() == 42 ? 0 : -1;");
+      await p.keyboard.press("ControlOrMeta+z");
+      expect(await line(p)).toBe("\ta toy_get() == 42 ? 0 : -1;");
+      gate.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("c");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\tac toy_get"));
+      await p.keyboard.press("ControlOrMeta+z");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\ta toy_get"));
+      // the keys typed before the hand-over are one step, the file before them the last (a
+      // further Ctrl+Z changes nothing)
+      await p.keyboard.press("ControlOrMeta+z");
+      await waitForFile(p, "ex", "user.c", (t) => t === USER);
+      await p.keyboard.press("ControlOrMeta+z");
+      await p.keyboard.type("!");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\treturn! toy_get"));
+      expect((await stateOf(p, "ex")).files["user.c"].replace("!", "")).toBe(USER);
+
+      // a selection made while the editor loads is the editor's selection
+      await p.reload();
+      const again = await holdEditorPage(p);
+      await waitFor(p, "ex", "result");
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+      await drag(p, 9, 16);
+      again.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("Z");
+      await waitForFile(p, "ex", "user.c", (t) => t.includes("\treturn Z() == 42"));
+      await p.context().close();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("lets the reader leave the editor with Esc then Tab to what follows the embed in the page when only code shows", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/leave.html": [
+        "text/html",
+        page(url, `<input id="before"><ksymns-playground id="ex" eager file="user.c" view="code">${scripts(FILES)}</ksymns-playground><input id="after">`),
+      ],
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await p.goto(`${origin}/leave.html`);
+      await waitFor(p, "ex", "result");
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      const frame = await editorFrame(p, "ex");
+      await p.keyboard.press("Escape");
+      await p.keyboard.press("Tab");
+      await p.waitForFunction(() => document.activeElement?.id === "after", null, { timeout: 10_000 });
+      await p.keyboard.type("notes");
+      expect(await p.inputValue("#after")).toBe("notes");
+      expect((await stateOf(p, "ex")).files["user.c"]).toBe(USER);
+      // and back into the editor, then out before it: the bar is in the frame
+      await p.click("#ex iframe");
+      await frame.waitForFunction(() => !!document.activeElement?.closest(".monaco-editor"));
+      await p.keyboard.press("Escape");
+      await p.keyboard.press("Shift+Tab");
+      await frame.waitForFunction(() => !!document.activeElement?.closest(".embed-bar"));
+      expect((await stateOf(p, "ex")).files["user.c"]).toBe(USER);
+      await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("shows a problem's line when the reader clicks the problem, and the editor opens there if it arrives after", async () => {
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/problem.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="exporter.c">${scripts(FILES)}</ksymns-playground>`)],
+    });
+    const visible = (p: Page, l: number) =>
+      p.evaluate((n) => {
+        const code = document.getElementById("ex")!.shadowRoot!.querySelector(".embed-light")!.getBoundingClientRect();
+        const line = document.getElementById("ex")!.shadowRoot!.querySelector(`.embed-light .line[data-line="${n}"]`)!.getBoundingClientRect();
+        return line.top >= code.top && line.bottom <= code.bottom;
+      }, l);
+    try {
+      const p = await routablePage();
+      const gate = await holdEditorPage(p);
+      await p.goto(`${origin}/problem.html`);
+      await waitFor(p, "ex", "result");
+      const problem = p.locator("#ex .problem-main").filter({ hasText: "does not import it" }).first();
+      // before any edit: the file opens at the line
+      await problem.click();
+      expect(await p.locator('#ex .embed-tab[aria-selected="true"]').innerText()).toBe("user.c");
+      expect(await visible(p, RETURN_LINE)).toBe(true);
+      // while the editor loads: typing goes to the problem's place, and the editor opens there
+      await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 0));
+      await p.click('#ex .embed-light .line[data-line="2"]');
+      await p.keyboard.type("int x;");
+      await problem.click();
+      expect(await visible(p, RETURN_LINE)).toBe(true);
+      gate.open();
+      await editorFrame(p, "ex");
+      await p.keyboard.type("Y");
+      await waitForFile(p, "ex", "user.c", (t) => t.split("\n")[RETURN_LINE - 1].includes("Y"));
+      const lines = (await stateOf(p, "ex")).files["user.c"].split("\n");
+      expect(lines[1]).toBe("int x;");
+      expect(lines[RETURN_LINE - 1]).not.toBe(USER_LINES[RETURN_LINE - 1]);
+      await p.context().close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("reports the same result and state before and after the editor takes over, and one ready", async () => {
     const { server, origin } = await serveHostPages({
       "/events.js": ["text/javascript", EVENTS_JS],
@@ -386,5 +587,97 @@ describe("an editable <ksymns-playground>", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("an editable <ksymns-playground> whose editor cannot load", () => {
+  /** The page with one editable embed, its result shown, the reader having clicked before the
+   *  "u" of "return" in user.c and typed "AB". */
+  async function startEditing(p: Page, origin: string): Promise<void> {
+    await p.goto(`${origin}/fail.html`);
+    await waitFor(p, "ex", "result");
+    await p.locator("#ex .embed-light").evaluate((e) => (e.scrollTop = 300));
+    const at = await charPoint(p, "ex", RETURN_LINE, 5);
+    await p.mouse.click(at.x, at.y);
+    await p.keyboard.type("AB");
+  }
+  const notice = "#ex .embed-editor-failed";
+  const returnLine = async (p: Page) => (await stateOf(p, "ex")).files["user.c"].split("\n")[RETURN_LINE - 1];
+  const failures = async (p: Page) => (await events(p)).filter((e) => e.type === "error").map((e) => (e.detail as { message: string }).message);
+
+  let server: import("node:http").Server;
+  let origin: string;
+  beforeAll(async () => {
+    ({ server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/fail.html": ["text/html", page(url, `<ksymns-playground id="ex" eager file="user.c">${scripts(FILES)}</ksymns-playground><p>After.</p>`)],
+    }));
+  });
+  afterAll(() => server?.close());
+
+  it("stays readable with its result and the typed text, says so in one line, takes more keys and loads on Retry (Monaco's scripts blocked)", async () => {
+    const p = await routablePage();
+    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
+    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await startEditing(p, origin);
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await p.locator(notice).innerText()).toMatch(/^The editor could not load.*\n?Retry$/);
+    // one line, nothing cut off
+    expect(await p.locator(notice).evaluate((e) => [e.getBoundingClientRect().height, e.scrollWidth <= e.clientWidth])).toEqual([expect.any(Number), true]);
+    expect((await p.locator(notice).boundingBox())!.height).toBeLessThan(40);
+    expect(await failures(p)).toEqual([expect.stringMatching(/^ksymns: the editor could not load: .*(fetch|import|preload)/i)]);
+    // the code and the verdict are still there, the typed text in both
+    expect(await returnLine(p)).toBe("\tretABurn toy_get() == 42 ? 0 : -1;");
+    expect(await p.locator(`#ex .embed-light .line[data-line="${RETURN_LINE}"]`).innerText()).toBe("\tretABurn toy_get() == 42 ? 0 : -1;\n");
+    expect(await p.locator("#ex .summary-pane").isVisible()).toBe(true);
+    expect(await p.locator("#ex .summary-pane").innerText()).toMatch(/error/);
+    expect((await events(p)).filter((e) => e.type === "result").at(-1)!.detail.verdicts).toMatchObject({ kernel: "6.12" });
+    // typing goes on at the caret
+    await p.keyboard.type("C");
+    await waitForFile(p, "ex", "user.c", (t) => t.includes("\tretABCurn"));
+    await shot(p, "embed-edit-failed");
+    // the network back, Retry: the editor takes over at the caret
+    await p.unroute(monaco);
+    await p.click(`${notice} button`);
+    expect(await p.locator(notice).isVisible()).toBe(false);
+    const frame = await editorFrame(p, "ex");
+    await p.keyboard.type("D");
+    await waitForFile(p, "ex", "user.c", (t) => t.includes("\tretABCDurn"));
+    expect(await focusOf(p, frame)).toEqual({ editor: true, page: "ksymns-playground iframe" });
+    await p.context().close();
+  });
+
+  it("says so when the editor's page itself does not load (offline, not cached), and again after a Retry that fails", async () => {
+    const p = await routablePage(360);
+    await p.route(/\/embed\.html/, (route) => route.abort("internetdisconnected"));
+    await startEditing(p, origin);
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await failures(p)).toEqual(["ksymns: the editor could not load: its page did not load"]);
+    expect((await p.locator(notice).boundingBox())!.height).toBeLessThan(40);
+    expect(await p.locator(`${notice} > span`).evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await shot(p, "embed-edit-failed-narrow");
+    await p.click(`${notice} button`);
+    await p.keyboard.type("C");
+    await p.waitForFunction(() => document.getElementById("ex")!.shadowRoot!.querySelector(".embed-editor-failed:not([hidden])"), null, { timeout: 30_000 });
+    expect(await failures(p)).toHaveLength(2);
+    expect(await returnLine(p)).toBe("\tretABCurn toy_get() == 42 ? 0 : -1;");
+    await p.context().close();
+  });
+
+  it("gives up on an editor's page that never answers, keeping the typed text", async () => {
+    const p = await routablePage();
+    await p.clock.install();
+    // the request stays open
+    await p.route(/\/embed\.html/, () => {});
+    await startEditing(p, origin);
+    expect(await p.$("#ex iframe.upgrading")).not.toBeNull();
+    await p.clock.fastForward("02:00");
+    await p.waitForSelector(notice, { timeout: 30_000 });
+    expect(await p.$("#ex iframe")).toBeNull();
+    expect(await failures(p)).toEqual(["ksymns: the editor could not load: it did not answer in time"]);
+    expect(await returnLine(p)).toBe("\tretABurn toy_get() == 42 ? 0 : -1;");
+    await p.context().close();
   });
 });

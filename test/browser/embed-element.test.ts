@@ -358,6 +358,32 @@ pre,.embed-light,.problems{background:rgb(255,255,0)!important;font-size:40px!im
     }
   });
 
+  it("reads right in a page that declares no charset (read as windows-1252)", async () => {
+    const scripts = Object.entries(FILES)
+      .map(([n, c]) => `<script type="text/plain" data-file="${n}">\n${c}</script>`)
+      .join("\n");
+    const { server, origin } = await serveHostPages({
+      "/events.js": ["text/javascript", EVENTS_JS],
+      "/latin.html": [
+        "text/html",
+        `<!doctype html><html><head><script src="/events.js" defer></script><script src="${url}embed.js" defer></script></head><body><ksymns-playground id="ex" eager>${scripts}</ksymns-playground></body></html>`,
+      ],
+    });
+    try {
+      const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      await p.goto(`${origin}/latin.html`);
+      expect(await p.evaluate(() => document.characterSet)).toBe("windows-1252");
+      await waitFor(p, "ex", "result");
+      expect(await p.locator("#ex .embed-open").innerText()).toBe("Open in ksymns \u2197");
+      expect(await p.locator("#ex .embed-kernel").innerText()).toMatch(/^Linux 6\.12( \u00b7 workspace only)?$/);
+      // no UTF-8 read as windows-1252 anywhere ("Â·", "â†—")
+      expect(await p.locator("#ex .ksymns-root").innerText()).not.toMatch(/[\u00c2\u00c3\u00e2]/);
+      await p.close();
+    } finally {
+      server.close();
+    }
+  });
+
   it("runs every embed of a page on one engine: the wasm, the kernel profile and the engine frame are fetched once", async () => {
     const counting = await serveCounting();
     const example = (i: number) => `<ksymns-playground id="e${i}" eager playground="${counting.url}" readonly>

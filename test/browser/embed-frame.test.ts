@@ -117,6 +117,35 @@ describe("the embed frame", () => {
     await p.close();
   });
 
+  it("says in one line that Monaco could not load, keeps the keys typed and loads it on Retry", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, serviceWorkers: "block" });
+    const p = await context.newPage();
+    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
+    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await p.goto(`${url}embed.html?file=user.c`);
+    await p.waitForSelector("body[data-ready=true]");
+    const at = await charPoint(p, 9, 5);
+    await p.mouse.click(at.x, at.y);
+    await p.keyboard.type("XY");
+    await p.waitForSelector(".embed-editor-failed", { timeout: 30_000 });
+    await p.keyboard.type("Z");
+    expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\tretXYZurn 0;");
+    expect(await p.locator(".embed-editor-failed").innerText()).toMatch(/^The editor could not load/);
+    expect(await p.isVisible(".embed-light")).toBe(true);
+    await p.unroute(monaco);
+    await p.click(".embed-editor-failed button");
+    await p.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
+    await p.keyboard.type("Q");
+    await p.waitForFunction(() =>
+      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "user.c")!
+        .content.includes("XYZQ"),
+    );
+    expect(await p.isVisible(".embed-editor-failed")).toBe(false);
+    await context.close();
+  });
+
   it("shows every line of the file in the editor and takes the height its code needs", async () => {
     const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await p.goto(`${hostOrigin}/code.html`);

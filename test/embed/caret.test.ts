@@ -20,6 +20,11 @@ describe("the light code's caret", () => {
     expect(state).toEqual({ text: "int a;\n\tX\nZint b;\n", caret: { line: 3, col: 2 } });
     expect(typeAt(TEXT, { line: 1, col: 1 }, "back")).toEqual({ text: TEXT, caret: { line: 1, col: 1 } });
   });
+  it("replaces a selection (either way round) with what is typed, and deletes it with Backspace", () => {
+    expect(typeAt(TEXT, { line: 2, col: 5 }, "char", { line: 2, col: 2 })).toEqual({ text: "int a;\n\tchar b;\n", caret: { line: 2, col: 6 } });
+    expect(typeAt(TEXT, { line: 1, col: 4 }, "back", { line: 2, col: 5 })).toEqual({ text: "int b;\n", caret: { line: 1, col: 4 } });
+    expect(typeAt(TEXT, { line: 1, col: 2 }, "X", { line: 1, col: 2 })).toEqual({ text: "iXnt a;\n\tint b;\n", caret: { line: 1, col: 3 } });
+  });
   it("reads what a key types: characters, Enter, Tab and Backspace, never shortcuts or arrows", () => {
     const key = (k: string, mod: Partial<KeyboardEvent> = {}) => typedKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mod });
     expect([key("a"), key("Enter"), key("Tab"), key("Backspace"), key(" ")]).toEqual(["a", "\n", "\t", "back", " "]);

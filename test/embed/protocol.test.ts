@@ -107,6 +107,10 @@ describe("the host protocol", () => {
     });
     expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1 })).toMatchObject({ top: 0, left: 0, focus: true });
     expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 1, col: 1, focus: false })).toMatchObject({ focus: false });
+    expect(parseHostMessage({ ksymns: 1, type: "edit", file: "a.c", line: 2, col: 1, anchorLine: 1, anchorCol: 4 })).toMatchObject({
+      anchorLine: 1,
+      anchorCol: 4,
+    });
     const bad = [
       { file: "../a.c", line: 1, col: 1 },
       { file: "a.c", line: 0, col: 1 },
@@ -116,6 +120,8 @@ describe("the host protocol", () => {
       { file: "a.c", line: 1, col: 1, tab: "<b>" },
       { file: "a.c", line: 1, col: 1, files: { "a.c": 1 } },
       { file: "a.c", line: 1, col: 1, focus: "no" },
+      { file: "a.c", line: 1, col: 1, anchorLine: 2 },
+      { file: "a.c", line: 1, col: 1, anchorLine: 0, anchorCol: 1 },
     ];
     for (const m of bad) expect(parseHostMessage({ ksymns: 1, type: "edit", ...m }), JSON.stringify(m)).toBeNull();
   });

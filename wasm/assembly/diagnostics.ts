@@ -58,6 +58,18 @@ export class Finding {
     return this;
   }
 
+  /** A copy whose later changes leave this one as it was. */
+  copy(): Finding {
+    const c = new Finding(this.stage, this.severity, this.id, this.text, this.span, this.module);
+    c.related = this.related;
+    c.relatedNote = this.relatedNote;
+    c.through = this.through.slice(0);
+    c.relaxable = this.relaxable;
+    c.symbol = this.symbol;
+    c.ns = this.ns;
+    return c;
+  }
+
   reachedThrough(steps: InlineStep[]): Finding {
     this.through = steps;
     return this;

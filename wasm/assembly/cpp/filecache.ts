@@ -75,6 +75,15 @@ export class FileCache {
     this.checkpoints.set(main, cp);
   }
 
+  /** Forgets the checkpoint `id` (of a run whose includes may find more another time: a
+   *  header pack still loading). */
+  dropCheckpoint(id: i32): void {
+    const mains = this.checkpoints.keys();
+    for (let i = 0; i < mains.length; i++) if (this.checkpoints.get(mains[i]).id == id) this.checkpoints.delete(mains[i]);
+    const keys = this.shared.keys();
+    for (let i = 0; i < keys.length; i++) if (this.shared.get(keys[i]).id == id) this.shared.delete(keys[i]);
+  }
+
   /** The last checkpoint that other units may start from, by PPOptions.sharedKey. */
   private shared: Map<string, Checkpoint> = new Map();
 

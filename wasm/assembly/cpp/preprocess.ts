@@ -307,14 +307,31 @@ export class Preprocessor extends ExpanderHost {
     }
     if (!this.options.recordInvocations) return;
     const x = res.expansions;
+    // a resumed run's invocations before its checkpoint are the checkpoint's, texts and all:
+    // none spans it (it stands between two directives of the main file)
+    let fromRecord = 1,
+      fromTok = 0,
+      kept = 0;
+    if (this.resumedAt != null) {
+      const cp = this.resumedAt as Checkpoint;
+      const before = cp.res.invocations;
+      while (kept < before.length && before[kept].record < cp.nExpansions) {
+        const v = new Invocation(before[kept].record);
+        v.text = before[kept].text;
+        res.invocations.push(v);
+        kept++;
+      }
+      fromRecord = cp.nExpansions;
+      fromTok = cp.nTokens;
+    }
     const index = new Int32Array(x.count);
+    index.fill(-1);
     const parts: Array<string[]> = [];
     const lens: i32[] = [];
     // the first recorded invocation: a token of an earlier expansion is none of theirs (the
     // headers' tokens before it are most of a unit)
     let first = x.count;
-    for (let r = 1; r < x.count; r++) {
-      index[r] = -1;
+    for (let r = fromRecord; r < x.count; r++) {
       if (x.parent.get(r) != 0) continue;
       const f = x.startFile.get(r);
       if (f < 0 || f >= res.files.length) continue;
@@ -329,14 +346,14 @@ export class Preprocessor extends ExpanderHost {
     const t = res.tokens;
     const lastKind: TK[] = [];
     const last: string[] = [];
-    for (let k = 0; k < res.invocations.length; k++) {
+    for (let k = 0; k < parts.length; k++) {
       lastKind.push(TK.Eof);
       last.push("");
     }
-    for (let i = 0; i < t.length; i++) {
+    for (let i = fromTok; i < t.length; i++) {
       const e = unchecked(t.exp[i]);
       if (e < first) continue;
-      const k = index[x.top.get(e)];
+      const k = index[x.top.get(e)] - kept;
       if (k < 0 || lens[k] > MAX_INVOCATION_TEXT) continue;
       const s = res.spell(t, i);
       const p = parts[k];
@@ -347,12 +364,14 @@ export class Preprocessor extends ExpanderHost {
       last[k] = s;
       lens[k] += s.length + 1;
     }
-    for (let k = 0; k < res.invocations.length; k++) {
+    for (let k = 0; k < parts.length; k++) {
       let s = parts[k].join("");
       if (s.length > MAX_INVOCATION_TEXT) s = s.substring(0, MAX_INVOCATION_TEXT) + "…";
-      res.invocations[k].text = s;
+      res.invocations[kept + k].text = s;
     }
   }
+  /** The checkpoint this run started at, or null. */
+  private resumedAt: Checkpoint | null = null;
 
   // ------------------------------------------------------------ files
 
@@ -715,9 +734,12 @@ export class Preprocessor extends ExpanderHost {
     const files = cp.res.files;
     // the same paths exist: every search finds what it found, so only the texts are compared
     if (cp.layout.length > 0 && cp.layout == this.source.layout()) {
+      // a header included again (behind its guard) was compared the first time
+      const seen = new StaticArray<bool>(cp.nFiles);
       for (let i = 0; i < cp.nIncludes; i++) {
         const e = cp.res.includes[i];
-        if (e.resolved < 0) continue;
+        if (e.resolved < 0 || (e.resolved < cp.nFiles && unchecked(seen[e.resolved]))) continue;
+        if (e.resolved < cp.nFiles) unchecked((seen[e.resolved] = true));
         const was = files[e.resolved];
         const now = this.source.open(was.path);
         if (now == null || !sameText(now.text, was.source.lexed.text)) return false;
@@ -803,6 +825,7 @@ export class Preprocessor extends ExpanderHost {
     const res = this.res;
     const ex = this.ex;
     cp.copyInto(res);
+    this.resumedAt = cp;
     res.resumed = true;
     res.checkpoint = cp.id;
     res.checkpointTokens = cp.nTokens;

@@ -169,8 +169,8 @@ class TableKinds {
   constructor(table: Uint8Array) {
     const c = new TableCursor(table);
     while (c.next()) {
+      if (c.fieldLength(5) == 0) continue; // a loadable module
       const kind = c.field(5);
-      if (kind.length == 0) continue;
       const name = c.field(0);
       if (kind.startsWith("builtin")) this.builtin.add(name);
       if (kind.endsWith("sysfs")) this.sysfs.add(name);

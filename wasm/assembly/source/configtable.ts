@@ -3,7 +3,7 @@
 // while a run asks for a few dozen of them. Rows hold byte ranges of the file, so neither
 // reading nor copying makes a string; a value becomes one when it is asked for.
 
-import { ByteWriter, hashBytes } from "../util/bytes";
+import { ByteWriter, hashBytes, hashString } from "../util/bytes";
 
 // per row: key start, key end, value start, value end; a start below zero is -1 - the index
 // of a string of `texts` (an option set by name, or a line read as text)
@@ -41,7 +41,7 @@ export class ConfigTable {
   /** Row of option `key`, or -1. */
   find(key: string): i32 {
     const mask = this.slots.length - 1;
-    let h = hashString(key) & mask;
+    let h = hashOf(key) & mask;
     while (true) {
       const v = unchecked(this.slots[h]);
       if (v == 0) return -1;
@@ -68,7 +68,7 @@ export class ConfigTable {
       return;
     }
     const k = this.text(key);
-    this.add(k, k, v, v, hashString(key));
+    this.add(k, k, v, v, hashOf(key));
   }
 
   /** Sets the option whose key is bytes [ka, ke) of the file (ASCII: it hashes as its string
@@ -173,7 +173,7 @@ export class ConfigTable {
     this.slots = new StaticArray<i32>(this.slots.length << 1);
     for (let i = 0; i < this.count; i++) {
       const a = unchecked(this.rows[i * STRIDE]);
-      this.place(i, a < 0 ? hashString(this.texts[-1 - a]) : hashRange(this.bytes, a, unchecked(this.rows[i * STRIDE + 1])));
+      this.place(i, a < 0 ? hashOf(this.texts[-1 - a]) : hashRange(this.bytes, a, unchecked(this.rows[i * STRIDE + 1])));
     }
   }
 
@@ -225,17 +225,12 @@ function copied(a: StaticArray<i32>, length: i32 = a.length): StaticArray<i32> {
   return b;
 }
 
-// FNV-1a; a key read from bytes is ASCII, so its bytes and its string's characters agree
-function hashString(s: string): i32 {
-  let h: u32 = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= <u32>(s.charCodeAt(i) & 0xffff);
-    h *= 0x01000193;
-  }
-  return <i32>(h >>> 1);
+// util/bytes.ts' FNV-1a, non-negative: a key read from bytes is ASCII, so its bytes and its
+// string's characters hash the same
+function hashOf(s: string): i32 {
+  return <i32>(hashString(s) >>> 1);
 }
 
-/** FNV-1a of bytes [a, e) (util/bytes.ts's), as hashString gives it. */
 function hashRange(b: Uint8Array, a: i32, e: i32): i32 {
   return <i32>(hashBytes(b.dataStart + <usize>a, e - a) >>> 1);
 }

@@ -280,7 +280,11 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
     res = preprocessWith(new TranslationFiles(ws, h, file, reader), packIncludeDirs(), flags, optionsFor(file, flags, h, true));
     complete = !reader.incomplete;
     if (complete) notePackUnit();
-    else res = null;
+    else {
+      // what it found is not what a run finds once the pack's files are there
+      preprocessorCache().dropCheckpoint((res as PPResult).checkpoint);
+      res = null;
+    }
   }
   if (res == null) res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, optionsFor(file, flags, h, false));
   // a file read without the pack's files it needed is read again once they are there

@@ -14,8 +14,12 @@ import { inPack, PACK_DIR, PACK_SHOWN } from "./headerpack";
 
 const PRELUDE_PREFIX = PRELUDE_DIR + "/";
 
+let lastConvertedId = 0;
+
 /** A file's last conversion: its sink, and where it stood at the run's checkpoint. */
 class Converted {
+  /** Told apart from every other conversion (CTokens.prefixId). */
+  id: i32 = ++lastConvertedId;
   constructor(
     public checkpoint: i32,
     public ppTokens: i32,
@@ -62,6 +66,9 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
   const cAtoms = new Int32Array(res.atoms.count);
   cAtoms.fill(-1);
   let mark: Converted | null = null;
+  const x = res.expansions;
+  const s = new StaticArray<i32>(4);
+  let lastTop = -1;
   for (let i = from; i < v.length; i++) {
     if (i == res.checkpointTokens && res.checkpoint != 0) mark = new Converted(res.checkpoint, i, sink, sink.out.length, lastLine, lastCol);
     const k = v.kind(i);
@@ -70,8 +77,20 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
     // its diagnostics; any other token of an expansion at the invocation in the user's file
     const own = unchecked(v.file[i]);
     const spelled = own >= 0 && own < res.files.length && res.files[own].origin == Origin.Main && unchecked(v.tok[i]) >= 0;
-    const f = spelled ? own : res.spanFile(v, i);
-    const s = spelled ? res.where(own, unchecked(v.tok[i])) : res.span(v, i);
+    const e = unchecked(v.exp[i]);
+    let f = own;
+    if (spelled || e == 0) {
+      copySpan(res.where(own, unchecked(v.tok[i])), s);
+      lastTop = -1;
+    } else {
+      // the tokens of one invocation follow each other and share its span
+      const top = x.top.get(e);
+      if (top != lastTop) {
+        copySpan(res.invocationSpan(top), s);
+        lastTop = top;
+      }
+      f = x.startFile.get(top);
+    }
     const file = f >= 0 && f < res.files.length ? fileIds[f] : sink.out.mainFile;
     if (k == TK.Intrinsic) {
       pushExportCall(res, sink, v, i, file, s);
@@ -85,7 +104,7 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
       atom = sink.out.names.intern(res.spell(v, i));
       if (cached) unchecked((cAtoms[ppAtom] = atom));
     }
-    sink.pushAtom(kindOf(k), atom, file, s[0], s[1], s[2], s[3], unchecked(v.exp[i]));
+    sink.pushAtom(kindOf(k), atom, file, s[0], s[1], s[2], s[3], e);
     lastLine = s[2];
     lastCol = s[3];
   }
@@ -99,7 +118,19 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
     if (!kept.has(key) && kept.size >= MAX_KEPT) kept.delete(kept.keys()[0]);
     kept.set(key, mark as Converted);
   } else kept.delete(key);
+  // a run that kept the tokens of its unit's last run before the mark: the reader may keep
+  // its file scope there too (not in a unit's first run from a checkpoint, which may be
+  // another unit's: a batch of files run once each would pay for copies never used)
+  sink.out.prefixId = from > 0 ? (old as Converted).id : 0;
+  sink.out.prefixLength = from > 0 ? (old as Converted).cTokens : 0;
   return sink.finish(lastLine, lastCol);
+}
+
+function copySpan(from: StaticArray<i32>, to: StaticArray<i32>): void {
+  unchecked((to[0] = from[0]));
+  unchecked((to[1] = from[1]));
+  unchecked((to[2] = from[2]));
+  unchecked((to[3] = from[3]));
 }
 
 function kindOf(k: TK): CK {

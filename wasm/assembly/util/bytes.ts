@@ -109,6 +109,17 @@ function uncleared(len: i32): Uint8Array {
   return Uint8Array.wrap(changetype<ArrayBuffer>(__new(<usize>len, idof<ArrayBuffer>())));
 }
 
+/** FNV-1a over a string's characters: hashBytes' value for its bytes when it is ASCII (as
+ *  the keys of tables read from bytes are). */
+export function hashString(s: string): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= <u32>s.charCodeAt(i);
+    h *= 0x01000193;
+  }
+  return h;
+}
+
 /** FNV-1a over `len` bytes at `ptr`. */
 export function hashBytes(ptr: usize, len: i32): u32 {
   let h: u32 = 0x811c9dc5;

@@ -2,6 +2,8 @@
 // one entity per name, merged over all its declarations as C's linkage rules do (a name
 // first declared static stays static), with where its body or initializer is, for the walks.
 
+import { copyMap } from "../../util/maps";
+import { IntVec } from "./intvec";
 import { VK } from "./values";
 
 export enum EntKind {
@@ -70,6 +72,32 @@ export class Entity {
     public id: i32,
   ) {}
 
+  /** A copy that shares nothing with this one. */
+  copy(): Entity {
+    const c = new Entity(this.atom, this.kind, this.id);
+    c.flags = this.flags;
+    c.defined = this.defined;
+    c.declTok = this.declTok;
+    c.defTok = this.defTok;
+    c.defStart = this.defStart;
+    c.bodyOpen = this.bodyOpen;
+    c.bodyClose = this.bodyClose;
+    c.paramOpen = this.paramOpen;
+    c.paramClose = this.paramClose;
+    c.initStart = this.initStart;
+    c.initEnd = this.initEnd;
+    c.aliasTarget = this.aliasTarget;
+    c.asmName = this.asmName;
+    c.vk = this.vk;
+    c.value = this.value;
+    c.unsigned = this.unsigned;
+    c.node = this.node;
+    c.specializations = this.specializations;
+    c.type = this.type;
+    c.section = this.section;
+    return c;
+  }
+
   @inline has(f: i32): bool {
     return (this.flags & f) != 0;
   }
@@ -84,29 +112,61 @@ export class Entity {
 
 /** The entity table, indexed by id and by atom. */
 export class Entities {
-  list: Entity[] = [];
+  private list: Entity[] = [];
+  /** Whether an entity is this table's own (0: shared with a copy, see copy()). */
+  private owned: IntVec = new IntVec(256);
   private byAtom: Map<i32, i32> = new Map();
+
+  /** A copy that shares nothing with this one. */
+  copy(): Entities {
+    const c = new Entities();
+    c.list = this.list.slice(0);
+    // the entities are shared now: either side copies one when it first reaches it (a run
+    // resumed after a driver's headers reaches a few hundred of their ten thousand)
+    this.owned.data.fill(0, 0, this.list.length);
+    c.owned = this.owned.copy();
+    c.byAtom = copyMap(this.byAtom);
+    return c;
+  }
+
+  /** How many entities there are (ids 0 to count - 1). */
+  get count(): i32 {
+    return this.list.length;
+  }
+
+  /** Entity `id` to read, never to change. */
+  @inline peek(id: i32): Entity {
+    return unchecked(this.list[id]);
+  }
 
   /** The entity of a name, or null. */
   find(atom: i32): Entity | null {
-    return this.byAtom.has(atom) ? this.list[this.byAtom.get(atom)] : null;
+    return this.byAtom.has(atom) ? this.at(this.byAtom.get(atom)) : null;
   }
 
   /** The entity of a name, made on first sight. A later declaration of a name that was only
    *  used so far (toy) turns it into a real one. */
   get(atom: i32, kind: EntKind): Entity {
     if (this.byAtom.has(atom)) {
-      const e = this.list[this.byAtom.get(atom)];
+      const e = this.at(this.byAtom.get(atom));
       if (e.kind == EntKind.Undeclared && kind != EntKind.Undeclared) e.kind = kind;
       return e;
     }
     const e = new Entity(atom, kind, this.list.length);
     this.byAtom.set(atom, e.id);
     this.list.push(e);
+    this.owned.push(1);
     return e;
   }
 
+  /** Entity `id`, to read or change. */
   @inline at(id: i32): Entity {
+    if (this.owned.get(id) == 0) this.own(id);
     return unchecked(this.list[id]);
+  }
+
+  private own(id: i32): void {
+    unchecked((this.list[id] = unchecked(this.list[id]).copy()));
+    this.owned.set(id, 1);
   }
 }

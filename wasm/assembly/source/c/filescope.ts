@@ -31,11 +31,14 @@ export class FileScope {
     public mod: ModuleSource,
   ) {}
 
-  run(): void {
+  /** Reads the external declarations from token `from` on; stops before the one at `stop`
+   *  and returns `stop` if one starts there, else reads to the end and returns -1. */
+  run(from: i32 = 0, stop: i32 = -1): i32 {
     const w = this.w;
     const t = w.t;
-    let i = 0;
+    let i = from;
     while (i < t.length) {
+      if (i == stop) return i;
       const k = t.kindAt(i);
       if (k == CK.End) break;
       if (k == CK.Directive) {
@@ -80,6 +83,7 @@ export class FileScope {
       const after = this.declaration(i);
       i = after > i ? after : i + 1;
     }
+    return -1;
   }
 
   /** `asm("...");` at file scope: what it calls, and an export's record. */

@@ -38,6 +38,14 @@ export class IntVec {
   truncate(n: i32): void {
     if (n < this.length) this.length = n;
   }
+
+  /** A copy that shares nothing with this one. */
+  copy(): IntVec {
+    const c = new IntVec(4);
+    c.data = this.data.slice(0);
+    c.length = this.length;
+    return c;
+  }
 }
 
 /** A growable i64 array. */
@@ -68,5 +76,13 @@ export class LongVec {
 
   truncate(n: i32): void {
     if (n < this.length) this.length = n;
+  }
+
+  /** A copy that shares nothing with this one. */
+  copy(): LongVec {
+    const c = new LongVec(4);
+    c.data = this.data.slice(0);
+    c.length = this.length;
+    return c;
   }
 }

@@ -4,6 +4,7 @@
 
 import { Severity } from "../../../shared/codes";
 import { Finding, InlineStep, Span } from "../../diagnostics";
+import { copyMap, copySet } from "../../util/maps";
 
 /** A macro argument as written: one string literal, or an identifier, or anything else. */
 export class MacroArg {
@@ -31,6 +32,13 @@ export class ExportDecl {
     public forModules: bool,
     public span: Span,
   ) {}
+
+  copy(): ExportDecl {
+    const c = new ExportDecl(this.macro, this.symbol, this.gpl, this.nsArg, this.forModules, this.span);
+    c.defaultNs = this.defaultNs;
+    c.resolvedNs = this.resolvedNs;
+    return c;
+  }
 }
 
 /** One MODULE_IMPORT_NS. */
@@ -41,6 +49,12 @@ export class ImportDecl {
     public arg: MacroArg,
     public span: Span,
   ) {}
+
+  copy(): ImportDecl {
+    const c = new ImportDecl(this.arg, this.span);
+    c.resolved = this.resolved;
+    return c;
+  }
 }
 
 /** A symbol the object file references, at its first reference. `via` names the inline
@@ -55,6 +69,13 @@ export class SymbolRef {
     public isCall: bool,
     public span: Span,
   ) {}
+
+  copy(): SymbolRef {
+    const c = new SymbolRef(this.name, this.isCall, this.span);
+    c.through = this.through.slice(0);
+    c.compiler = this.compiler;
+    return c;
+  }
 }
 
 /** What gcc printed while compiling the file (its preprocessor's errors and warnings):
@@ -106,6 +127,10 @@ export class AsmRef {
     public at: i32,
     public defines: bool,
   ) {}
+
+  copy(): AsmRef {
+    return new AsmRef(this.name, this.part, this.at, this.defines);
+  }
 }
 
 /** What one C file declares about symbols. */
@@ -149,6 +174,33 @@ export class ModuleSource {
     public file: string,
     public name: string,
   ) {}
+
+  /** A copy whose later changes leave this one as it was (the reader's checkpoint). */
+  copy(): ModuleSource {
+    const c = new ModuleSource(this.file, this.name);
+    c.license = this.license;
+    c.licenseSpan = this.licenseSpan;
+    c.hasDescription = this.hasDescription;
+    c.intree = this.intree;
+    for (let i = 0; i < this.exports.length; i++) c.exports.push(this.exports[i].copy());
+    for (let i = 0; i < this.imports.length; i++) c.imports.push(this.imports[i].copy());
+    for (let i = 0; i < this.refs.length; i++) c.refs.push(this.refs[i].copy());
+    c.defined = copyMap(this.defined);
+    c.declared = copyMap(this.declared);
+    c.signatures = copyMap(this.signatures);
+    c.macros = copySet(this.macros);
+    for (let i = 0; i < this.asm.length; i++) c.asm.push(this.asm[i].copy());
+    c.initFn = this.initFn;
+    c.exitFn = this.exitFn;
+    for (let i = 0; i < this.findings.length; i++) c.findings.push(this.findings[i].copy());
+    c.preprocessed = this.preprocessed;
+    c.compiler = this.compiler.slice(0);
+    c.importInsertLine = this.importInsertLine;
+    c.expanded = this.expanded;
+    c.lacksHeaders = this.lacksHeaders;
+    c.unexpanded = this.unexpanded.slice(0);
+    return c;
+  }
 }
 
 /** Module name from a file name: basename without `.c`, `-` → `_` (the kernel's rule). */

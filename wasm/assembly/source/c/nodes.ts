@@ -2,6 +2,7 @@
 // one inline expansion per distinct set of constant arguments) or of an initializer, with
 // the references it emitted, the value its returns agree on, and what gcc adds for it.
 
+import { copyMap } from "../../util/maps";
 import { IntVec, LongVec } from "./intvec";
 import { VK } from "./values";
 
@@ -30,6 +31,19 @@ export class Nodes {
   retValue: LongVec = new LongVec(256);
   retUnsigned: IntVec = new IntVec(256);
   private memo: Map<string, i32> = new Map();
+
+  /** A copy that shares nothing with this one. */
+  copy(): Nodes {
+    const c = new Nodes();
+    c.entity = this.entity.copy();
+    c.flags = this.flags.copy();
+    c.head = this.head.copy();
+    c.retKind = this.retKind.copy();
+    c.retValue = this.retValue.copy();
+    c.retUnsigned = this.retUnsigned.copy();
+    c.memo = copyMap(this.memo);
+    return c;
+  }
 
   add(entity: i32, flags: i32): i32 {
     this.entity.push(entity);

@@ -34,17 +34,18 @@ export class Reach {
     const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
     w.nodes.head.set(root, this.facts.rootHead);
     this.emitted.push(root);
-    const list = w.ents.list;
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k];
+    const ents = w.ents;
+    for (let k = 0; k < ents.count; k++) {
+      const e = ents.peek(k);
       if (e.aliasTarget >= 0) {
         const target = w.ents.find(e.aliasTarget);
         if (target != null) this.schedule(target as Entity);
       }
+      // (peeked: only what is scheduled becomes this walk's own)
       if (e.kind == EntKind.Function && e.bodyOpen >= 0) {
-        if ((!e.isStatic() && !isExternInline(e)) || e.has(EF.USED)) this.schedule(e);
+        if ((!e.isStatic() && !isExternInline(e)) || e.has(EF.USED)) this.schedule(ents.at(k));
       } else if (e.kind == EntKind.Object && e.defined && e.aliasTarget < 0) {
-        if (!e.isStatic() || e.has(EF.USED | EF.MODINFO)) this.schedule(e);
+        if (!e.isStatic() || e.has(EF.USED | EF.MODINFO)) this.schedule(ents.at(k));
       }
     }
     this.scan(root);

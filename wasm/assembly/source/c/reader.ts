@@ -10,6 +10,7 @@ import { MacroArg, moduleNameOf, ModuleSource } from "./module";
 import { Reach } from "./reach";
 import { CTokens, spanOf } from "./tokens";
 import { Walker } from "./walker";
+import { dropFileScope, keepFileScope, readerKey, Resumed, resumeFileScope } from "./checkpoint";
 
 /** How to read a translation unit. */
 export class ReaderOptions {
@@ -21,11 +22,31 @@ export class ReaderOptions {
 
 /** Reads the translation unit `t`, whose main file is the workspace file `file`. */
 export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleSource {
-  const mod = new ModuleSource(file, moduleNameOf(file));
-  mod.expanded = t.expanded;
-  const w = new Walker(t);
-  const facts = new Facts(w, mod, options.defaultNs);
-  new FileScope(w, facts, mod).run();
+  // file scope up to the end of the tokens this run shares with the next is kept, and taken
+  // from the last run when it shared them too (checkpoint.ts)
+  const key = t.prefixId != 0 ? readerKey(file, t, options.defaultNs) : "";
+  const resumed = t.prefixId != 0 ? resumeFileScope(t, key) : null;
+  let mod: ModuleSource, w: Walker, facts: Facts;
+  if (resumed != null) {
+    const r = resumed as Resumed;
+    mod = r.mod;
+    w = r.w;
+    facts = r.facts;
+    new FileScope(w, facts, mod).run(r.at);
+  } else {
+    mod = new ModuleSource(file, moduleNameOf(file));
+    mod.expanded = t.expanded;
+    w = new Walker(t);
+    facts = new Facts(w, mod, options.defaultNs);
+    const scope = new FileScope(w, facts, mod);
+    if (t.prefixId != 0) {
+      const at = scope.run(0, t.prefixLength);
+      if (at >= 0) {
+        keepFileScope(t, key, at, facts);
+        scope.run(at);
+      } else dropFileScope();
+    } else scope.run();
+  }
   new Reach(w, mod, facts, options.compiler).run();
   for (let k = 0; k < w.issues.length; k++) {
     const is = w.issues[k];

@@ -20,6 +20,19 @@ export class Ropes {
   head: i32 = -1;
   tail: i32 = -1;
 
+  /** A copy that shares nothing with this one. */
+  copy(): Ropes {
+    const c = new Ropes();
+    c.kind = this.kind.copy();
+    c.data = this.data.copy();
+    c.tok = this.tok.copy();
+    c.call = this.call.copy();
+    c.next = this.next.copy();
+    c.head = this.head;
+    c.tail = this.tail;
+    return c;
+  }
+
   /** A new one-entry list (its index is both head and tail). */
   add(kind: EK, data: i32, tok: i32, call: bool): i32 {
     this.kind.push(<i32>kind);

@@ -42,6 +42,20 @@ export class Scope {
     this.head = b;
   }
 
+  /** A copy that shares nothing with this one. */
+  copy(): Scope {
+    const c = new Scope();
+    c.head = this.head.slice(0);
+    c.kind = this.kind.copy();
+    c.data = this.data.copy();
+    c.walk = this.walk.copy();
+    c.prev = this.prev.copy();
+    c.atom = this.atom.copy();
+    c.marks = this.marks.copy();
+    c.walkId = this.walkId;
+    return c;
+  }
+
   /** Binds `a` in the innermost open block (or at file scope when none is open). */
   bind(a: i32, kind: Bind, data: i32): void {
     this.ensure(a);

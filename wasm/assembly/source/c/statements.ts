@@ -5,6 +5,7 @@
 
 import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
+import { copyMap } from "../../util/maps";
 import { DeclSpec, Declarator } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
@@ -785,6 +786,11 @@ export class Statements {
     return c;
   }
   private changesAt: Map<i32, i32> = new Map();
+
+  /** Takes `o`'s answers of changes() (they depend on the tokens only). */
+  copyMemo(o: Statements): void {
+    this.changesAt = copyMap(o.changesAt);
+  }
 
   private scanChanges(name: i32, from: i32): i32 {
     const w = this.w;

@@ -41,6 +41,10 @@ export class CTokens {
   mainFile: i32 = 0;
   /** True when the input came from a preprocessor (gcc -E text or the engine's own). */
   expanded: bool = false;
+  /** Tokens [0, prefixLength) are those of every run whose tokens carry the same prefixId
+   *  (0: none such): the reader may resume its file scope after them (checkpoint.ts). */
+  prefixId: i32 = 0;
+  prefixLength: i32 = 0;
 
   constructor(
     public names: Names,

@@ -5,6 +5,7 @@
 // headers decide which calls survive with them (kmalloc's size classes, percpu accessors,
 // static keys, fortify's checks).
 
+import { copyMap } from "../../util/maps";
 import { IntVec } from "./intvec";
 
 /** What a type is. */
@@ -73,6 +74,8 @@ export class Types {
   recLastAnon: IntVec = new IntVec(256);
   /** struct/union/enum tags (one namespace; the reader keeps one table per translation unit). */
   tags: Map<i32, i32> = new Map();
+  /** Whether a record's members are its own (0: shared with a copy, see copy()). */
+  private recOwned: IntVec = new IntVec(256);
 
   constructor() {
     this.add(TY.Unknown, -1, 1, false, 0, 0, -1);
@@ -95,6 +98,34 @@ export class Types {
     this.add(TY.Float, 8, 8, false, 0, 0, -1);
     this.add(TY.Float, 16, 16, false, 0, 0, -1);
     this.add(TY.Record, 24, 8, false, 0, 0, -1);
+  }
+
+  /** A copy that later changes to either leave the other as it was. */
+  copy(): Types {
+    const c = new Types();
+    c.kind = this.kind.copy();
+    c.size = this.size.copy();
+    c.align = this.align.copy();
+    c.uns = this.uns.copy();
+    c.base = this.base.copy();
+    c.count = this.count.copy();
+    c.rec = this.rec.copy();
+    c.pointers = copyMap(this.pointers);
+    c.arrays = copyMap(this.arrays);
+    c.functions = copyMap(this.functions);
+    c.recUnion = this.recUnion.copy();
+    c.recComplete = this.recComplete.copy();
+    c.recType = this.recType.copy();
+    c.recMembers = this.recMembers.slice(0);
+    c.recAnonymous = this.recAnonymous.slice(0);
+    c.recLastName = this.recLastName.copy();
+    c.recLastAnon = this.recLastAnon.copy();
+    c.tags = copyMap(this.tags);
+    // the members are shared now: the first change on either side copies them (nearly all
+    // records are complete and never change again)
+    this.recOwned.data.fill(0, 0, this.recUnion.length);
+    c.recOwned = this.recOwned.copy();
+    return c;
   }
 
   private add(kind: TY, size: i32, align: i32, uns: bool, base: i32, count: i32, rec: i32): i32 {
@@ -170,6 +201,7 @@ export class Types {
   /** A new record (an anonymous one, or one whose tag is declared again in a block). */
   newRecord(isUnion: bool): i32 {
     const r = this.recUnion.push(isUnion ? 1 : 0);
+    this.recOwned.push(1);
     this.recComplete.push(0);
     this.recMembers.push(new Map());
     this.recAnonymous.push([]);
@@ -191,6 +223,11 @@ export class Types {
   addMember(t: i32, name: i32, type: i32): void {
     const r = this.rec.get(t);
     if (r < 0) return;
+    if (this.recOwned.get(r) == 0) {
+      this.recMembers[r] = copyMap(this.recMembers[r]);
+      this.recAnonymous[r] = this.recAnonymous[r].slice(0);
+      this.recOwned.set(r, 1);
+    }
     if (name >= 0) this.recMembers[r].set(name, type);
     else if (this.kindOf(type) == TY.Record) this.recAnonymous[r].push(type);
     this.recLastName.set(r, name);

@@ -47,6 +47,11 @@ const MAX_CONST_DEPTH = 32;
 /** Inline expansions per function before constant arguments are forgotten. */
 export const MAX_SPECIALIZATIONS = 24;
 
+/** The steps a walker of `t` may take. */
+export function budgetFor(t: CTokens): i64 {
+  return <i64>t.length * 32 + 4000000;
+}
+
 export class Walker {
   scope: Scope = new Scope();
   ents: Entities = new Entities();
@@ -151,10 +156,67 @@ export class Walker {
   constructor(public t: CTokens) {
     this.toy = !t.expanded;
     this.lim = t.length;
-    this.budget = <i64>t.length * 32 + 4000000;
+    this.budget = budgetFor(t);
     this.decls = new Declarations(this);
     this.stmts = new Statements(this);
     this.exprs = new Expressions(this);
+  }
+
+  /** Takes the state `o` had between two file-scope declarations (the reader's checkpoint,
+   *  checkpoint.ts): its tables copied; the stacks of a walk in progress, empty there, and
+   *  the cursor's range and budget (set by the constructor for this walker's tokens) not. */
+  copyFileScope(o: Walker): void {
+    this.scope = o.scope.copy();
+    this.ents = o.ents.copy();
+    this.ropes = o.ropes.copy();
+    this.nodes = o.nodes.copy();
+    this.types = o.types.copy();
+    this.stmts.copyMemo(o.stmts);
+    this.i = o.i;
+    this.constKind = o.constKind.copy();
+    this.constValue = o.constValue.copy();
+    this.constUnsigned = o.constUnsigned.copy();
+    this.localFlags = o.localFlags.copy();
+    this.localKind = o.localKind.copy();
+    this.localValue = o.localValue.copy();
+    this.localType = o.localType.copy();
+    this.localSz0 = o.localSz0.copy();
+    this.localSz1 = o.localSz1.copy();
+    this.localFn = o.localFn.copy();
+    this.localDepth = o.localDepth.copy();
+    this.condDepth = o.condDepth;
+    this.curNode = o.curNode;
+    this.funcFrame = o.funcFrame;
+    this.walks = o.walks;
+    this.envKind = o.envKind.copy();
+    this.envValue = o.envValue.copy();
+    this.envUnsigned = o.envUnsigned.copy();
+    this.envSz0 = o.envSz0.copy();
+    this.envSz1 = o.envSz1.copy();
+    this.envFn = o.envFn.copy();
+    this.strings = o.strings.slice(0);
+    this.rVK = o.rVK;
+    this.rVal = o.rVal;
+    this.rUns = o.rUns;
+    this.rHead = o.rHead;
+    this.rTail = o.rTail;
+    this.rType = o.rType;
+    this.rFlow = o.rFlow;
+    this.rNoReturn = o.rNoReturn;
+    this.rLocal = o.rLocal;
+    this.rLocalAddr = o.rLocalAddr;
+    this.rString = o.rString;
+    this.rSz0 = o.rSz0;
+    this.rSz1 = o.rSz1;
+    this.pendingSwitch = o.pendingSwitch;
+    this.pendingSwitchValue = o.pendingSwitchValue;
+    this.issues = o.issues.slice(0);
+    this.gaveUp = o.gaveUp;
+  }
+
+  /** Whether a walk is in progress (no checkpoint can be taken then). */
+  get walking(): bool {
+    return this.f.length > 0 || this.ctxCursor.length > 0 || this.constDepth > 0 || this.inlineStack.length > 0;
   }
 
   /** The kind and atom of token i within the current range. */
