@@ -118,6 +118,8 @@ export class Types {
     c.recType = this.recType.copy();
     c.recMembers = this.recMembers.slice(0);
     c.recAnonymous = this.recAnonymous.slice(0);
+    c.recOffsets = this.recOffsets.slice(0);
+    c.recAnonOffsets = this.recAnonOffsets.slice(0);
     c.recLastName = this.recLastName.copy();
     c.recLastAnon = this.recLastAnon.copy();
     c.tags = copyMap(this.tags);
@@ -226,6 +228,8 @@ export class Types {
     if (this.recOwned.get(r) == 0) {
       this.recMembers[r] = copyMap(this.recMembers[r]);
       this.recAnonymous[r] = this.recAnonymous[r].slice(0);
+      this.recOffsets[r] = copyMap(this.recOffsets[r]);
+      this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
       this.recOwned.set(r, 1);
     }
     if (name >= 0) this.recMembers[r].set(name, type);
@@ -259,6 +263,13 @@ export class Types {
   setOffset(t: i32, name: i32, type: i32, offset: i32): void {
     const r = this.rec.get(t);
     if (r < 0) return;
+    if (this.recOwned.get(r) == 0) {
+      this.recMembers[r] = copyMap(this.recMembers[r]);
+      this.recAnonymous[r] = this.recAnonymous[r].slice(0);
+      this.recOffsets[r] = copyMap(this.recOffsets[r]);
+      this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
+      this.recOwned.set(r, 1);
+    }
     if (name >= 0) this.recOffsets[r].set(name, offset);
     else this.recAnonOffsets[r].set(type, offset);
   }

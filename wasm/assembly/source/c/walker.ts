@@ -182,6 +182,7 @@ export class Walker {
     this.localType = o.localType.copy();
     this.localSz0 = o.localSz0.copy();
     this.localSz1 = o.localSz1.copy();
+    this.localMax = o.localMax.copy();
     this.localFn = o.localFn.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
@@ -193,6 +194,7 @@ export class Walker {
     this.envUnsigned = o.envUnsigned.copy();
     this.envSz0 = o.envSz0.copy();
     this.envSz1 = o.envSz1.copy();
+    this.envMax = o.envMax.copy();
     this.envFn = o.envFn.copy();
     this.strings = o.strings.slice(0);
     this.rVK = o.rVK;
@@ -208,6 +210,7 @@ export class Walker {
     this.rString = o.rString;
     this.rSz0 = o.rSz0;
     this.rSz1 = o.rSz1;
+    this.rMax = o.rMax;
     this.pendingSwitch = o.pendingSwitch;
     this.pendingSwitchValue = o.pendingSwitchValue;
     this.issues = o.issues.slice(0);
