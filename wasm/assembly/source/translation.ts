@@ -167,9 +167,9 @@ const ANY_ORIGIN: i32 = (1 << Origin.Main) | (1 << Origin.Workspace) | (1 << Ori
 /** gcc's predefined text and the release the prelude is written for; one string while the
  *  release stays (a run compares it with its checkpoint's). */
 function predefinedFor(gcc: string, h: KernelHeaders): string {
-  const version = h.release * 1000 + h.sublevel;
-  if (version != predefinedVersion || !predefinedText.startsWith(gcc)) {
-    predefinedVersion = version;
+  if (h.release != predefinedRelease || h.sublevel != predefinedSublevel || !predefinedText.startsWith(gcc)) {
+    predefinedRelease = h.release;
+    predefinedSublevel = h.sublevel;
     predefinedText =
       gcc +
       "#define __KSYMNS_VERSION " +
@@ -182,7 +182,8 @@ function predefinedFor(gcc: string, h: KernelHeaders): string {
   }
   return predefinedText;
 }
-let predefinedVersion = -1;
+let predefinedRelease = -1;
+let predefinedSublevel = -1;
 let predefinedText = "";
 
 /** The -D names each object file has its own value of (scripts/Makefile.lib). */
