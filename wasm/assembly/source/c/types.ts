@@ -225,13 +225,7 @@ export class Types {
   addMember(t: i32, name: i32, type: i32): void {
     const r = this.rec.get(t);
     if (r < 0) return;
-    if (this.recOwned.get(r) == 0) {
-      this.recMembers[r] = copyMap(this.recMembers[r]);
-      this.recAnonymous[r] = this.recAnonymous[r].slice(0);
-      this.recOffsets[r] = copyMap(this.recOffsets[r]);
-      this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
-      this.recOwned.set(r, 1);
-    }
+    this.own(r);
     if (name >= 0) this.recMembers[r].set(name, type);
     else if (this.kindOf(type) == TY.Record) this.recAnonymous[r].push(type);
     this.recLastName.set(r, name);
@@ -258,18 +252,23 @@ export class Types {
     return false;
   }
 
+  /** Makes record r's member tables this copy's own before a change (they are shared with
+   *  the copy they came from until then). */
+  private own(r: i32): void {
+    if (this.recOwned.get(r) != 0) return;
+    this.recMembers[r] = copyMap(this.recMembers[r]);
+    this.recAnonymous[r] = this.recAnonymous[r].slice(0);
+    this.recOffsets[r] = copyMap(this.recOffsets[r]);
+    this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
+    this.recOwned.set(r, 1);
+  }
+
   /** Member `name` (-1: the anonymous member of type `type`) of record type `t` starts
    *  `offset` bytes into it. */
   setOffset(t: i32, name: i32, type: i32, offset: i32): void {
     const r = this.rec.get(t);
     if (r < 0) return;
-    if (this.recOwned.get(r) == 0) {
-      this.recMembers[r] = copyMap(this.recMembers[r]);
-      this.recAnonymous[r] = this.recAnonymous[r].slice(0);
-      this.recOffsets[r] = copyMap(this.recOffsets[r]);
-      this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
-      this.recOwned.set(r, 1);
-    }
+    this.own(r);
     if (name >= 0) this.recOffsets[r].set(name, offset);
     else this.recAnonOffsets[r].set(type, offset);
   }
