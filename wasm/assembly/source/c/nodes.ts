@@ -30,6 +30,10 @@ export class Nodes {
   retKind: IntVec = new IntVec(256);
   retValue: LongVec = new LongVec(256);
   retUnsigned: IntVec = new IntVec(256);
+  /** The registers its calls through pointers use (a bit per register, thunks.ts). */
+  thunks: IntVec = new IntVec(256);
+  /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
+  paramThunks: IntVec = new IntVec(256);
   private memo: Map<string, i32> = new Map();
 
   /** A copy that shares nothing with this one. */
@@ -41,6 +45,8 @@ export class Nodes {
     c.retKind = this.retKind.copy();
     c.retValue = this.retValue.copy();
     c.retUnsigned = this.retUnsigned.copy();
+    c.thunks = this.thunks.copy();
+    c.paramThunks = this.paramThunks.copy();
     c.memo = copyMap(this.memo);
     return c;
   }
@@ -52,6 +58,8 @@ export class Nodes {
     this.retKind.push(-1); // no return seen yet
     this.retValue.push(0);
     this.retUnsigned.push(0);
+    this.thunks.push(0);
+    this.paramThunks.push(0);
     return this.entity.length - 1;
   }
 
