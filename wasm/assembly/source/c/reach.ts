@@ -6,14 +6,14 @@
 // assembly order (sim/symorder.ts) lists them as gcc's output first mentions them.
 
 import { InlineStep, Span } from "../../diagnostics";
-import { CompilerModel, FENTRY, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
+import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
 import { IntVec } from "./intvec";
 import { AsmPart, AsmRef, ModuleSource, SymbolRef } from "./module";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
-import { REG, thunkName } from "./thunks";
+import { REG } from "./thunks";
 import { spanOf } from "./tokens";
 import { Walker } from "./walker";
 
@@ -229,7 +229,7 @@ export class Reach {
     if (m.returnThunk && thunk) this.compilerRef(RETURN_THUNK, at);
     if (m.stackProtector && protect && m.stackGuard.length > 0) this.compilerRef(m.stackGuard, at);
     if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
-    if (m.indirectThunk) for (let reg = 0; reg < 16; reg++) if ((indirect & (1 << reg)) != 0) this.compilerRef(thunkName(reg), at);
+    if (m.indirectThunk) for (let reg = 0; reg < 16; reg++) if ((indirect & (1 << reg)) != 0) this.compilerRef(indirectThunk(reg), at);
   }
 
   /** The registers emitted function `n` calls pointers through, its inline expansions' too:
@@ -339,7 +339,7 @@ export class Reach {
         const flags = this.flagsWithin(n);
         if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) {
           const regs = this.thunksWithin(n);
-          for (let reg = 0; reg < 16; reg++) if ((regs & (1 << reg)) != 0) this.asmRef(thunkName(reg), part, false);
+          for (let reg = 0; reg < 16; reg++) if ((regs & (1 << reg)) != 0) this.asmRef(indirectThunk(reg), part, false);
         }
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0 && m.stackGuard.length > 0) this.asmRef(m.stackGuard, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);

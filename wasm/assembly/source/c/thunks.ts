@@ -25,19 +25,12 @@ export namespace REG {
   export const R11: i32 = 11;
 }
 
-const NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
-
 /** The SysV x86-64 integer argument registers, in order. */
 const ARGUMENT_REGISTERS: i32[] = [REG.RDI, REG.RSI, REG.RDX, REG.RCX, REG.R8, REG.R9];
 
 /** gcc's allocation order of the call-clobbered registers after %rax
  *  (x86_order_regs_for_local_alloc: ax dx cx si di r8 r9 r10 r11). */
 const CLOBBERED_AFTER_RAX: i32[] = [REG.RDX, REG.RCX, REG.RSI, REG.RDI, REG.R8, REG.R9, REG.R10, REG.R11];
-
-/** The thunk gcc calls a pointer held in `reg` through. */
-export function thunkName(reg: i32): string {
-  return "__x86_indirect_thunk_" + NAMES[reg];
-}
 
 /** The register the `index`th integer parameter arrives in, or -1 (on the stack). */
 export function parameterRegister(index: i32): i32 {
