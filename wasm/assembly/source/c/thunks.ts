@@ -102,9 +102,13 @@ export function mergedResultRegister(w: Walker, callTok: i32, nargs: i32): i32 {
   // line), or an assignment before the if
   if (isK(w, after, K.Else)) {
     if (test == TEST_LIKELY) return -1;
-    if (t.kindAt(after + 1) != CK.Ident || t.atomAt(after + 1) != v || !isP(w, after + 2, K.Assign)) return -1;
-    const end = statementEnd(w, after + 3);
-    if (end < 0 || callsBetween(w, after + 3, end, INLINE_DEPTH)) return -1;
+    // `else v = c;`, or a block that calls nothing and sets v (`{ IP_VS_DBG_RL(...); ret = NF_ACCEPT; }`)
+    let end = -1;
+    if (isP(w, after + 1, K.LBrace)) {
+      end = matchClose(t, after + 1, w.lim);
+      if (!assignedBetween(w, v, after + 2, end)) return -1;
+    } else if (t.kindAt(after + 1) == CK.Ident && t.atomAt(after + 1) == v && isP(w, after + 2, K.Assign)) end = statementEnd(w, after + 3);
+    if (end < 0 || callsBetween(w, after + 1, end, INLINE_DEPTH)) return -1;
     after = end + 1;
   } else if (!assignedBetween(w, v, body + 1, condOpen - 1)) return -1;
   if (test == TEST_LIKELY && !callsBetween(w, body + 1, condOpen - 1, 0)) return -1;
