@@ -11,6 +11,11 @@ import { namespaceOn, ReleaseExports, withNamespace } from "./nshistory";
 /** Anything modprobe can look a module up in. */
 export abstract class ModuleDirectory {
   abstract find(name: string): KoImage | null;
+  /** The modules an alias (normalized, '-' as '_') stands for, in kmod's order; none when the
+   *  directory knows no such alias. */
+  resolve(alias: string): string[] {
+    return [];
+  }
 }
 
 /** A Map the caller keeps filling (the workspace's own modules). */
@@ -70,7 +75,7 @@ export class SymversDirectory extends ModuleDirectory {
 
   /** Takes the module table (test/support/profile-modules.sh): one line a module, name TAB
    *  path TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin",
-   *  "builtin-sysfs", "sysfs"). */
+   *  "builtin-sysfs", "sysfs", "alias") [TAB softdep, or an alias's modules]. */
   addModuleTable(table: Uint8Array): void {
     this.tableBytes = table;
     this.kinds = null;
@@ -90,7 +95,12 @@ export class SymversDirectory extends ModuleDirectory {
   get importers(): Map<string, string[]> {
     return this.readLines().importers;
   }
-  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind). */
+  /** The modules a softdep's alias stands for (the table carries only the aliases softdeps name). */
+  resolve(alias: string): string[] {
+    const aliases = this.readLines().aliases;
+    return aliases.has(alias) ? aliases.get(alias) : [];
+  }
+  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind, softdep). */
   private get table(): Map<string, string> {
     return this.readLines().byName;
   }
@@ -155,6 +165,7 @@ export class SymversDirectory extends ModuleDirectory {
         ko.depOrder = f[2].length > 0 ? f[2].split(" ") : [];
         ko.depends = f[3].length > 0 ? f[3].split(",") : [];
       }
+      if (f.length >= 7) ko.softdep = f[6];
     }
     ko.file = ko.path + ".ko";
     this.made.set(name, ko);
@@ -178,14 +189,20 @@ class TableKinds {
   }
 }
 
-/** The installed modules of a module table: its lines by name, and who imports what. */
+/** The installed modules of a module table: its lines by name, who imports what, and the
+ *  aliases its softdeps name. */
 class TableLines {
   byName: Map<string, string> = new Map();
   importers: Map<string, string[]> = new Map();
+  aliases: Map<string, string[]> = new Map();
   constructor(table: Uint8Array) {
     const c = new TableCursor(table);
     while (c.next()) {
-      if (c.fieldLength(5) > 0) continue; // a built-in name
+      if (c.fieldLength(5) > 0) {
+        // a built-in name, or an alias and its modules
+        if (c.field(5) == "alias" && c.fieldLength(6) > 0) this.aliases.set(c.field(0), c.field(6).split(" "));
+        continue;
+      }
       const name = c.field(0);
       this.byName.set(name, c.line());
       const imports = c.field(4);
@@ -263,7 +280,7 @@ function byteAt(b: Uint8Array, i: i32): i32 {
 function text(b: Uint8Array, a: i32, length: i32): string {
   return String.UTF8.decodeUnsafe(b.dataStart + <usize>a, <usize>length);
 }
-const FIELDS = 6;
+const FIELDS = 7;
 
 /** A real kernel: its export table and its installed modules. */
 export class Profile {
