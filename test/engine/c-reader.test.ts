@@ -574,6 +574,11 @@ describe("a header of the built-in prelude", () => {
     expect(await usesOn("6.12", `#include <linux/not_in_the_prelude.h>\n${sealsOf}`)).toEqual([]);
   });
 
+  it("makes an exported function whose address its inline function stores a use where the module calls it (nf_tproxy_assign_sock: sock_edemux)", async () => {
+    const src = "#include <net/netfilter/nf_tproxy.h>\nvoid give(struct sk_buff *skb, struct sock *sk) { nf_tproxy_assign_sock(skb, sk); }\nEXPORT_SYMBOL(give);\n";
+    expect(await usesOn("6.12", src)).toEqual(["sock_edemux"]);
+  });
+
   it("makes the calls of its inline functions uses, per release (shmem_file: shmem_mapping, on 6.1 shmem_aops)", async () => {
     const src = "#include <linux/shmem_fs.h>\nbool is_shmem(struct file *f) { return shmem_file(f); }\nEXPORT_SYMBOL(is_shmem);\n";
     expect(await usesOn("6.12", src)).toEqual(["shmem_mapping"]);
