@@ -110,3 +110,26 @@ describe("modprobe -r of a module with soft dependencies", () => {
     expect(res.commands[1].exit).toBe(0);
   });
 });
+
+describe("MODULE_SOFTDEP in a module the workspace builds", () => {
+  const driver = (softdeps: string) => `#include <linux/module.h>\n${softdeps}MODULE_LICENSE("GPL");\n`;
+
+  it("puts softdep= in the module's modinfo, and modprobe follows it", async () => {
+    const res = await engine.run({ "drv.c": driver('MODULE_SOFTDEP("pre: crc32c");\n'), load: "modprobe drv\nmodinfo -F softdep drv.ko\n" }, { kernel: "6.12" });
+    expect(loadOrder(res)).toEqual(["crc32c_intel", "crc32c_generic", "drv"]);
+    expect(res.commands[1].stdout).toEqual(["pre: crc32c"]);
+  });
+
+  it("takes the last one written when there are two: gcc 12 emits .modinfo strings last first and kmod reads the first", async () => {
+    const res = await engine.run(
+      { "drv.c": driver('MODULE_SOFTDEP("pre: nf_defrag_ipv6");\nMODULE_SOFTDEP("pre: nf_defrag_ipv4");\n'), load: "modprobe drv\n" },
+      { kernel: "6.12" },
+    );
+    expect(loadOrder(res)).toEqual(["nf_defrag_ipv4", "drv"]);
+  });
+
+  it("reads a toy file's MODULE_SOFTDEP written without any header", async () => {
+    const res = await engine.run({ "drv.c": 'MODULE_SOFTDEP("post: nf_defrag_ipv4");\nMODULE_LICENSE("GPL");\n', load: "modprobe drv\n" }, { kernel: "6.12" });
+    expect(loadOrder(res)).toEqual(["drv", "nf_defrag_ipv4"]);
+  });
+});
