@@ -236,8 +236,9 @@ class TableCursor {
     return this.nextLine(false);
   }
 
-  /** The next line with a kind (a built-in name): a loadable module's line ends with the
-   *  tab before its empty kind, and is passed over unread. */
+  /** The next line that may have a kind (a built-in name): a loadable module's line ends with
+   *  the tab before its empty kind, and is passed over unread (unless a softdep follows it: the
+   *  caller then finds the kind empty). */
   nextWithKind(): bool {
     return this.nextLine(true);
   }
