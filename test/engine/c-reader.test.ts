@@ -575,7 +575,8 @@ describe("a header of the built-in prelude", () => {
   });
 
   it("makes an exported function whose address its inline function stores a use where the module calls it (nf_tproxy_assign_sock: sock_edemux)", async () => {
-    const src = "#include <net/netfilter/nf_tproxy.h>\nvoid give(struct sk_buff *skb, struct sock *sk) { nf_tproxy_assign_sock(skb, sk); }\nEXPORT_SYMBOL(give);\n";
+    const src =
+      "#include <net/netfilter/nf_tproxy.h>\nvoid give(struct sk_buff *skb, struct sock *sk) { nf_tproxy_assign_sock(skb, sk); }\nEXPORT_SYMBOL(give);\n";
     expect(await usesOn("6.12", src)).toEqual(["sock_edemux"]);
   });
 

@@ -55,7 +55,10 @@ describe("modprobe of a module with soft dependencies", () => {
   it("ignores a soft dependency that fails to load, and loads nothing more for a module already loaded", async () => {
     const bad = makeKo({ uses: ["no_such_symbol_anywhere"], versions: [LAYOUT_612], modinfo: ["license=GPL", "name=bad", "retpoline=Y", VERMAGIC_612] });
     const ko = withSoftdeps("mine", "pre: bad post: nf_defrag_ipv4");
-    const res = await engine.run({ "bad.ko": bad, "mine.ko": ko, load: "insmod mine.ko\nmodprobe mine\nmodprobe -r mine\nmodprobe mine\n" }, { kernel: "6.12" });
+    const res = await engine.run(
+      { "bad.ko": bad, "mine.ko": ko, load: "insmod mine.ko\nmodprobe mine\nmodprobe -r mine\nmodprobe mine\n" },
+      { kernel: "6.12" },
+    );
     expect(res.commands[1].exit).toBe(0);
     expect(res.commands[1].kernel).toEqual([]);
     const last = res.commands[3];
@@ -115,7 +118,10 @@ describe("MODULE_SOFTDEP in a module the workspace builds", () => {
   const driver = (softdeps: string) => `#include <linux/module.h>\n${softdeps}MODULE_LICENSE("GPL");\n`;
 
   it("puts softdep= in the module's modinfo, and modprobe follows it", async () => {
-    const res = await engine.run({ "drv.c": driver('MODULE_SOFTDEP("pre: crc32c");\n'), load: "modprobe drv\nmodinfo -F softdep drv.ko\n" }, { kernel: "6.12" });
+    const res = await engine.run(
+      { "drv.c": driver('MODULE_SOFTDEP("pre: crc32c");\n'), load: "modprobe drv\nmodinfo -F softdep drv.ko\n" },
+      { kernel: "6.12" },
+    );
     expect(loadOrder(res)).toEqual(["crc32c_intel", "crc32c_generic", "drv"]);
     expect(res.commands[1].stdout).toEqual(["pre: crc32c"]);
   });
