@@ -14,7 +14,7 @@ export abstract class ModuleDirectory {
   abstract find(name: string): KoImage | null;
   /** The modules an alias (normalized, '-' as '_') stands for, in kmod's order; none when the
    *  directory knows no such alias. */
-  resolve(alias: string): string[] {
+  resolve(_alias: string): string[] {
     return [];
   }
 }
