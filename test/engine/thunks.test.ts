@@ -72,7 +72,8 @@ describe("a parameter called where it came in", () => {
 });
 
 describe("a result set only if the pointer is there: if (p->fn) v = p->fn(...)", () => {
-  const shaped = (call: string, after = "d->cnt++; return r;"): string => `int f(struct dev *d) { int r = 1; if (d->ops->${call.split("(")[0]}) r = d->ops->${call}; ${after} }`;
+  const shaped = (call: string, after = "d->cnt++; return r;"): string =>
+    `int f(struct dev *d) { int r = 1; if (d->ops->${call.split("(")[0]}) r = d->ops->${call}; ${after} }`;
 
   it("takes the first call-clobbered register after rax that no argument needs", () => {
     expect(thunks(shaped("f1(d)"))).toEqual(["rdx"]);
@@ -84,7 +85,9 @@ describe("a result set only if the pointer is there: if (p->fn) v = p->fn(...)",
 
   it("does so with the other value in an else branch, and when v is then given to a call", () => {
     expect(thunks("int f(struct dev *d) { int r; if (d->ops->f4) r = d->ops->f4(d, 1, 2, 3); else r = 1; d->cnt++; return r; }")).toEqual(["r8"]);
-    expect(thunks("int f(struct dev *d) { int r; if (d->ops->f4) r = d->ops->f4(d, 1, 2, 3); else { do { } while (0); r = 1; } d->a = 0; return r; }")).toEqual(["r8"]);
+    expect(thunks("int f(struct dev *d) { int r; if (d->ops->f4) r = d->ops->f4(d, 1, 2, 3); else { do { } while (0); r = 1; } d->a = 0; return r; }")).toEqual(
+      ["r8"],
+    );
     expect(thunks(shaped("f1(d)", "use(r); return 0;"))).toEqual(["rdx"]);
     expect(thunks(shaped("f1(d)", "return r * 2;"))).toEqual(["rdx"]);
   });

@@ -145,12 +145,28 @@ function testOf(w: Walker, a: i32, b: i32, c0: i32, c1: i32): i32 {
   const n = c1 - c0;
   if (b - a == n && sameTokens(w, a, c0, n)) return TEST_PLAIN;
   // !!(X)
-  if (b - a == n + 4 && isP(w, a, K.Bang) && isP(w, a + 1, K.Bang) && isP(w, a + 2, K.LParen) && isP(w, b - 1, K.RParen) && sameTokens(w, a + 3, c0, n)) return TEST_PLAIN;
+  if (b - a == n + 4 && isP(w, a, K.Bang) && isP(w, a + 1, K.Bang) && isP(w, a + 2, K.LParen) && isP(w, b - 1, K.RParen) && sameTokens(w, a + 3, c0, n))
+    return TEST_PLAIN;
   // X != ((void *)0)
-  if (b - a == n + 8 && sameTokens(w, a, c0, n) && isP(w, a + n, K.Ne) && isP(w, a + n + 1, K.LParen) && isP(w, a + n + 2, K.LParen) && isK(w, a + n + 3, K.Void)) return TEST_PLAIN;
+  if (
+    b - a == n + 8 &&
+    sameTokens(w, a, c0, n) &&
+    isP(w, a + n, K.Ne) &&
+    isP(w, a + n + 1, K.LParen) &&
+    isP(w, a + n + 2, K.LParen) &&
+    isK(w, a + n + 3, K.Void)
+  )
+    return TEST_PLAIN;
   // __builtin_expect(!!(X), k)
   const t = w.t;
-  if (b - a == n + 9 && t.kindAt(a) == CK.Ident && t.text(a) == "__builtin_expect" && isP(w, a + 1, K.LParen) && isP(w, a + 2, K.Bang) && isP(w, a + 3, K.Bang)) {
+  if (
+    b - a == n + 9 &&
+    t.kindAt(a) == CK.Ident &&
+    t.text(a) == "__builtin_expect" &&
+    isP(w, a + 1, K.LParen) &&
+    isP(w, a + 2, K.Bang) &&
+    isP(w, a + 3, K.Bang)
+  ) {
     if (!isP(w, a + 4, K.LParen) || !sameTokens(w, a + 5, c0, n) || !isP(w, a + 5 + n, K.RParen) || !isP(w, a + 6 + n, K.Comma)) return TEST_NONE;
     const k = t.text(a + 7 + n);
     return k == "0" ? TEST_PLAIN : k == "1" ? TEST_LIKELY : TEST_NONE;
@@ -315,10 +331,10 @@ function bodyOpenOf(w: Walker): i32 {
   return w.ents.peek(w.f.a.get(w.funcFrame)).bodyOpen;
 }
 
-@inline function isP(w: Walker, i: i32, a: i32): bool {
+function isP(w: Walker, i: i32, a: i32): bool {
   return i >= 0 && w.t.kindAt(i) == CK.Punct && w.t.atomAt(i) == a;
 }
 
-@inline function isK(w: Walker, i: i32, a: i32): bool {
+function isK(w: Walker, i: i32, a: i32): bool {
   return i >= 0 && w.t.kindAt(i) == CK.Ident && w.t.atomAt(i) == a;
 }
