@@ -6,7 +6,7 @@
 import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
 import { copyMap } from "../../util/maps";
-import { DeclSpec, Declarator } from "./declarations";
+import { DeclSpec, Declarator, initializedLength } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
@@ -679,9 +679,14 @@ export class Statements {
         w.localValue.set(slot, w.rString);
       }
       // ... and one given the address of an object of known size points to it
-      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 >= 0 || w.rSz1 >= 0)) {
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 != -1 || w.rSz1 != -1)) {
         w.localSz0.set(slot, w.rSz0);
         w.localSz1.set(slot, w.rSz1);
+      }
+      // ... and one given a run-time object size holds that size
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rSize != -1) {
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
+        w.localValue.set(slot, <i64>w.rSize);
       }
       // ... and an integer one keeps the bound of its initializer (gcc's value range)
       if (
@@ -714,6 +719,12 @@ export class Statements {
       if (w.isP(w.i, K.Assign)) {
         w.i++;
         const storage = f.a.get(fr);
+        // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
+        if (d.isArray && d.name >= 0 && w.types.isArray(d.type) && w.types.count.get(d.type) < 0 && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0) {
+          const n = initializedLength(w.t, w.i, w.decls.endOfItem(w.i, false));
+          const b = w.scope.lookup(d.name);
+          if (n >= 0 && w.scope.kindOf(b) == Bind.Local) w.localType.set(w.scope.dataOf(b), w.types.arrayOf(w.types.baseOf(d.type), n));
+        }
         // a scalar local keeps its initial value where nothing can change it (gcc propagates it)
         const scalar = !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
         let change = CHANGED;
@@ -1116,6 +1127,7 @@ export class Statements {
         w.localValue.set(slot, w.envValue.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
+        if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
