@@ -311,6 +311,23 @@ describe("what is a use", () => {
       expect(uses(src.replace("CHECK", runtime))).toEqual(["g", "my_alloc", "my_array"]);
   });
 
+  it("a pointer declared without a value and given one by a single plain assignment points to what that value points to from there on, where the assignment runs whenever the declaration does", () => {
+    const src = [
+      "int g(int n);",
+      "void *my_alloc(unsigned long n, int f) __attribute__((alloc_size(1)));",
+      "int f(unsigned long n, int c, unsigned long k) { char *p; char *q; char *r = 0; int i;",
+      "  if (c) p = my_alloc(n, 0);",
+      "  q = my_alloc(n + 1, 0);",
+      "  for (i = 0; i < k; i++) { if (__builtin_dynamic_object_size(q, 0) < k) g(1); r = my_alloc(16, 0); }",
+      "  if (__builtin_dynamic_object_size(p, 0) < k) g(2);",
+      "  if (__builtin_dynamic_object_size(r, 0) < k) g(3);",
+      "  return 0; }",
+    ].join("\n");
+    // as gcc-12 -O2 compiles it: only q's size is known (at run time); p's is undefined on one path, r's was 0's
+    expect(uses(src)).toEqual(["g", "my_alloc"]);
+    expect(uses(src.replace("g(1)", "(void)0"))).toEqual(["my_alloc"]);
+  });
+
   it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {
     const src = [
       "int g(int n);",

@@ -1307,7 +1307,12 @@ export class Expressions {
             if (foldFailed) nk = VK.NotConst;
           }
         }
-        this.w.assignLocal(this.oLocal.get(x), fr, nk, nv);
+        const slot = this.oLocal.get(x);
+        this.w.assignLocal(slot, fr, nk, nv);
+        if (op == K.Assign && slot >= 0 && (this.w.localFlags.get(slot) & LF.ONCE) != 0 && !this.w.f.isDead(fr) && this.w.condDepth == this.w.localDepth.get(slot)) {
+          this.w.localSz0.set(slot, this.oSz0.get(y));
+          this.w.localSz1.set(slot, this.oSz1.get(y));
+        }
         vk = nk;
         v = nv;
       }

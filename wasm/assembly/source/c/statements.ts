@@ -741,16 +741,13 @@ export class Statements {
         else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);
         return;
       }
-      if (
-        d.name >= 0 &&
-        !d.isArray &&
-        !d.isFunction &&
-        (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
-        this.changes(d.name, w.i) == CHANGED_STRAIGHT
-      ) {
-        // set later in straight-line code: followed from its assignments
+      if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0) {
+        const change = this.changes(d.name, w.i);
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
-        w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        // set later in straight-line code: followed from its assignments
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
+        if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
       if (w.i == start && !w.isP(w.i, K.Comma)) {
         // not a declarator: skip a token (or a whole nested body) and go on
@@ -794,13 +791,19 @@ export class Statements {
     if (this.changesAt.has(from)) return this.changesAt.get(from);
     const c = this.scanChanges(name, from);
     this.changesAt.set(from, c);
+    this.assignedOnce.set(from, this.plainAssignments == 1 && !this.otherChanges);
     return c;
   }
   private changesAt: Map<i32, i32> = new Map();
+  /** Per changes() answer: whether the local is changed only by one plain `name = value`. */
+  private assignedOnce: Map<i32, bool> = new Map();
+  private plainAssignments: i32 = 0;
+  private otherChanges: bool = false;
 
   /** Takes `o`'s answers of changes() (they depend on the tokens only). */
   copyMemo(o: Statements): void {
     this.changesAt = copyMap(o.changesAt);
+    this.assignedOnce = copyMap(o.assignedOnce);
   }
 
   private scanChanges(name: i32, from: i32): i32 {
@@ -810,6 +813,8 @@ export class Statements {
     let loops = false;
     const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
     let asmEnd = -1; // inside an asm statement, any mention may be an output
+    this.plainAssignments = 0;
+    this.otherChanges = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -839,6 +844,7 @@ export class Statements {
       if (atom != name) continue;
       if (j < asmEnd) {
         changed = true;
+        this.otherChanges = true;
         continue;
       }
       const before = w.t.atomAt(j - 1);
@@ -846,6 +852,7 @@ export class Statements {
       if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
       if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) {
         changed = true;
+        this.otherChanges = true;
         continue;
       }
       if (pk == CK.Punct && before == K.Amp) {
@@ -854,13 +861,21 @@ export class Statements {
         const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
         if (!operand) {
           changed = true;
+          this.otherChanges = true;
           continue;
         }
       }
       const after = w.t.atomAt(j + 1);
-      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) changed = true;
+      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) {
+        changed = true;
+        if (after == K.Assign) this.plainAssignments++;
+        else this.otherChanges = true;
+      }
     }
-    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) return CHANGED; // the bound was reached
+    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) {
+      this.otherChanges = true;
+      return CHANGED; // the bound was reached
+    }
     if (!changed) return UNCHANGED;
     return loops ? CHANGED : CHANGED_STRAIGHT;
   }

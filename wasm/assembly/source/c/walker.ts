@@ -33,6 +33,10 @@ export namespace LF {
   /** A run-time object size never changed after it was given (expressions.ts OF.SIZE): its
    *  value is the size's id. */
   export const SIZE: i32 = 64;
+  /** Declared without a value and given one by a single plain assignment (statements.ts
+   *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
+   *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
+  export const ONCE: i32 = 128;
 }
 
 /** A problem the walker met, at a token. */
