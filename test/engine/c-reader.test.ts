@@ -328,6 +328,24 @@ describe("what is a use", () => {
     expect(uses(src.replace("g(1)", "(void)0"))).toEqual(["my_alloc"]);
   });
 
+  it("a local clamped by `if (x > E) x = F;` is at most the larger of E and F after it (mem* of it expanded, comparisons with it folded), not where the clamp runs only on some paths", () => {
+    const src = [
+      "int g(int n); void *memcpy(void *, const void *, unsigned long);",
+      "int f(char *d, const char *q, unsigned long n, unsigned long m, unsigned char c, int k) {",
+      "  if (n > 32) n = 32;",
+      "  memcpy(d, q, n);",
+      "  if (n > 32 || n == 40 || c > 255 || !(c <= 255)) g(1);",
+      "  if (k) { if (m >= 64) { m = 64; } }",
+      "  memcpy(d, q, m);",
+      "  return 0; }",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it: only the second memcpy is a call
+    expect(uses(src)).toEqual(["memcpy"]);
+    expect(uses(src.replace("if (k) { if (m >= 64) { m = 64; } }", "if (m >= 64) { m = 64; }"))).toEqual([]);
+    expect(uses(src.replace("n = 32;", "n = 16;"))).toEqual(["memcpy"]);
+    expect(uses(src.replace("n = 32;", "n = 48;"))).toEqual(["g", "memcpy"]);
+  });
+
   it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {
     const src = [
       "int g(int n);",

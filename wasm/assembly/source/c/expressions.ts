@@ -1321,6 +1321,10 @@ export class Expressions {
       if (ak == VK.Known && bk == VK.Known) {
         v = foldBinary(op, av, bv, uns);
         vk = foldFailed ? VK.NotConst : VK.Known;
+      } else if (isComparison(op) && this.comparesByBound(op, x, y, uns) >= 0) {
+        // a value no greater than a constant compared with it (gcc's value range)
+        vk = VK.Known;
+        v = this.comparesByBound(op, x, y, uns);
       } else if (isComparison(op) && (this.oFl.get(x) & this.oFl.get(y) & OF.SIZE) != 0 && av == bv) {
         // one run-time object size read twice
         vk = VK.Known;
@@ -1389,6 +1393,38 @@ export class Expressions {
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+  }
+
+  /** `x op y` (a comparison) where one side is a constant and the other's largest value
+   *  (oMax) decides it: 1 or 0, or -1. An unsigned comparison decides only for an unsigned
+   *  operand (a negative one would wrap past the bound). */
+  private comparesByBound(op: i32, x: i32, y: i32, uns: bool): i32 {
+    const xk = <VK>this.oKind.get(x) == VK.Known,
+      yk = <VK>this.oKind.get(y) == VK.Known;
+    if (xk == yk) return -1;
+    const c = xk ? this.oVal.get(x) : this.oVal.get(y);
+    const o = xk ? y : x;
+    const max = this.oMax.get(o);
+    if (max < 0 || c < 0 || (uns && !this.w.types.isUnsigned(this.oType.get(o)))) return -1;
+    // as `o rel c`
+    let rel = op;
+    if (xk) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    switch (rel) {
+      case K.Lt:
+        return max < c ? 1 : -1;
+      case K.Le:
+        return max <= c ? 1 : -1;
+      case K.Gt:
+        return max <= c ? 0 : -1;
+      case K.Ge:
+        return max < c ? 0 : -1;
+      case K.EqEq:
+        return max < c ? 0 : -1;
+      case K.Ne:
+        return max < c ? 1 : -1;
+      default:
+        return -1;
+    }
   }
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder

@@ -478,7 +478,9 @@ export class Statements {
           return;
         }
         f.c.set(fr, 0);
-        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, false));
+        const flow = this.ifFlow(fr, false);
+        if (thenLive) this.clamp(f.start.get(fr));
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
         return;
       }
       default: {
@@ -492,6 +494,40 @@ export class Statements {
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
       }
     }
+  }
+
+  /** `if (x > E) x = F;` (or `>=`, the assignment in braces) of an unsigned local x and
+   *  constants E and F, just read from token `start`, where it runs whenever x's declaration
+   *  does and nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
+   *  from here (the range gcc gives the PHI of the two values, which decides how it expands
+   *  mem* and folds comparisons). */
+  private clamp(start: i32): void {
+    const w = this.w;
+    if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen) || w.kd(start + 2) != CK.Ident) return;
+    const strict = w.isP(start + 3, K.Gt);
+    if (!strict && !w.isP(start + 3, K.Ge)) return;
+    const name = w.at(start + 2);
+    const close = matchClose(w.t, start + 1, w.lim);
+    let j = close + 1;
+    const braced = w.isP(j, K.LBrace);
+    if (braced) j++;
+    if (w.kd(j) != CK.Ident || w.at(j) != name || !w.isP(j + 1, K.Assign)) return;
+    let end = j + 2;
+    while (end < w.i && !w.isP(end, K.Semi)) end++;
+    if (end == j + 2 || !w.isP(end, K.Semi) || end + (braced ? 2 : 1) != w.i || (braced && !w.isP(end + 1, K.RBrace))) return;
+    const b = w.scope.lookup(name);
+    if (w.scope.kindOf(b) != Bind.Local) return;
+    const slot = w.scope.dataOf(b);
+    const type = w.localType.get(slot);
+    if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
+    if (this.changes(name, w.i) != UNCHANGED) return;
+    w.evalConst(start + 4, close);
+    const least: i64 = strict ? 0 : 1;
+    if (w.rVK != VK.Known || w.rVal < least) return;
+    const kept = strict ? w.rVal : w.rVal - 1;
+    w.evalConst(j + 2, end);
+    if (w.rVK != VK.Known || w.rVal < 0) return;
+    w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
   }
 
   /** How an if statement ends: normally when a branch that runs ends normally. */
