@@ -6,6 +6,7 @@ import { Symvers } from "../source/symvers";
 import { KernelConfig } from "../source/config";
 import { ExportLookup } from "../sim/symtab";
 import { parseRelease } from "../../shared/releases";
+import { nextNewline } from "../util/bytes";
 import { namespaceOn, ReleaseExports, withNamespace } from "./nshistory";
 
 /** Anything modprobe can look a module up in. */
@@ -168,7 +169,7 @@ class TableKinds {
   sysfs: Set<string> = new Set();
   constructor(table: Uint8Array) {
     const c = new TableCursor(table);
-    while (c.next()) {
+    while (c.nextWithKind()) {
       if (c.fieldLength(5) == 0) continue; // a loadable module
       const kind = c.field(5);
       const name = c.field(0);
@@ -215,14 +216,24 @@ class TableCursor {
   constructor(private b: Uint8Array) {}
 
   next(): bool {
+    return this.nextLine(false);
+  }
+
+  /** The next line with a kind (a built-in name): a loadable module's line ends with the
+   *  tab before its empty kind, and is passed over unread. */
+  nextWithKind(): bool {
+    return this.nextLine(true);
+  }
+
+  private nextLine(withKind: bool): bool {
     const b = this.b;
     const n = b.length;
     while (this.next_ < n) {
       const a = this.next_;
-      let nl = a;
-      while (nl < n && byteAt(b, nl) != 10) nl++;
+      const nl = nextNewline(b, a, n);
       this.next_ = nl + 1;
       const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
+      if (withKind && e > a && byteAt(b, e - 1) == 9) continue;
       let t1 = a;
       while (t1 < e && byteAt(b, t1) != 9) t1++;
       if (t1 == a || t1 == e) continue;
