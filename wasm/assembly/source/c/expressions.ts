@@ -1181,6 +1181,8 @@ export class Expressions {
     this.designates(t, -1, -1);
     // only a cast (not to void) keeps a local's address an address; *&x is x again
     fl &= ~(OF.LOCAL_ADDR | OF.STRING | OF.FLEX);
+    // a run-time size stays itself only through a cast
+    if (op != OP_CAST && op != OP_POS) fl &= ~OF.SIZE;
     switch (op) {
       case OP_NEG:
         if (vk == VK.Known) this.oVal.set(t, -v);
