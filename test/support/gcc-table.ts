@@ -106,7 +106,8 @@ function pairs(text: string, into: Map<string, i32>): void {
 /** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers. */
 export function useGccKbuild(o: PPOptions): void {
   o.predefined = GCC_KBUILD_PREDEFINED;
-  o.answers = gccAnswers();
+  // answers given before are kept beside gcc's (gcc's win), as if read after them
+  o.answers = o.answers.isEmpty() ? gccAnswers() : gccAnswers().over(o.answers);
 }
 
 let answers: HasAnswers | null = null;

@@ -27,6 +27,19 @@ export class HasAnswers {
     return c;
   }
 
+  isEmpty(): bool {
+    return this.attributes.size == 0 && this.cAttributes.size == 0 && this.builtins.size == 0;
+  }
+
+  /** A table of `other`'s answers with this one's over them. */
+  over(other: HasAnswers): HasAnswers {
+    const c = other.own();
+    copyInto(this.attributes, c.attributes);
+    copyInto(this.cAttributes, c.cAttributes);
+    copyInto(this.builtins, c.builtins);
+    return c;
+  }
+
   /** Every answer, as text for a checkpoint's key. */
   key(): string {
     return this.frozen ? this.text : this.keyText();

@@ -35,7 +35,7 @@ import {
   packProfileFor,
 } from "./headerpack";
 import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
-import { ByteWriter } from "../util/bytes";
+import { ByteWriter, decodeText } from "../util/bytes";
 
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
 // made once: these are asked of every path the include search tries
@@ -100,7 +100,7 @@ function autoconfOf(c: KernelConfig): string {
       out.byte(10);
     }
   }
-  const text = String.UTF8.decodeUnsafe(out.buf.dataStart, <usize>out.n);
+  const text = decodeText(out.buf.dataStart, out.n);
   // its define table, from where each line was written (as the text is ASCII, a byte offset
   // is a character offset): the preprocessor need not scan the text for its lines
   if (text.length == out.n) {
