@@ -289,6 +289,74 @@ describe("what is a use", () => {
     expect(uses(src.replace("size0(q->in.u) != 24", "size0(q->in.u) != 20"))).toEqual(["g"]);
   });
 
+  it("an allocator's alloc_size gives the object size: a constant one folds, a run-time one is __builtin_dynamic_object_size's (equal for both types, left of a flexible array) and unknown to __builtin_object_size and to a member's whole object", () => {
+    const src = [
+      "int g(int n);",
+      "void *my_alloc(unsigned long n, int f) __attribute__((alloc_size(1)));",
+      "void *my_array(unsigned long n, unsigned long size) __attribute__((alloc_size(1, 2)));",
+      "static inline __attribute__((alloc_size(1))) void *my_zalloc(unsigned long n) { int unused = 0; return my_alloc(n, unused | 4); }",
+      "struct flex { int a; char name[16]; unsigned char value[]; };",
+      "int f(unsigned long n, unsigned long k) {",
+      "  char *p = my_alloc(n, 0); char *q = my_array(3, 8); typeof(my_zalloc(n)) z = my_zalloc(n); struct flex *s = my_alloc(n, 0);",
+      "  unsigned long a = __builtin_dynamic_object_size(p, 0), b = __builtin_dynamic_object_size(p, 1);",
+      "  if (a != b || __builtin_dynamic_object_size(q, 1) != 24 || __builtin_object_size(q, 0) != 24) g(1);",
+      "  if (__builtin_object_size(p, 0) != (unsigned long)-1 || __builtin_object_size(p, 2) != 0) g(2);",
+      "  if (__builtin_dynamic_object_size(s->value, 0) != (unsigned long)-1) g(3);",
+      "  if (CHECK < k) g(4);",
+      "  return 0; }",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it: only a size known at run time leaves g(4)
+    expect(uses(src.replace("CHECK", "(unsigned long)-1"))).toEqual(["my_alloc", "my_array"]);
+    for (const runtime of ["a", "__builtin_dynamic_object_size(z, 0)", "__builtin_dynamic_object_size(s->value, 1)", "__builtin_dynamic_object_size(p + k, 0)"])
+      expect(uses(src.replace("CHECK", runtime))).toEqual(["g", "my_alloc", "my_array"]);
+  });
+
+  it("a pointer declared without a value and given one by a single plain assignment points to what that value points to from there on, where the assignment runs whenever the declaration does", () => {
+    const src = [
+      "int g(int n);",
+      "void *my_alloc(unsigned long n, int f) __attribute__((alloc_size(1)));",
+      "int f(unsigned long n, int c, unsigned long k) { char *p; char *q; char *r = 0; int i;",
+      "  if (c) p = my_alloc(n, 0);",
+      "  q = my_alloc(n + 1, 0);",
+      "  for (i = 0; i < k; i++) { if (__builtin_dynamic_object_size(q, 0) < k) g(1); r = my_alloc(16, 0); }",
+      "  if (__builtin_dynamic_object_size(p, 0) < k) g(2);",
+      "  if (__builtin_dynamic_object_size(r, 0) < k) g(3);",
+      "  return 0; }",
+    ].join("\n");
+    // as gcc-12 -O2 compiles it: only q's size is known (at run time); p's is undefined on one path, r's was 0's
+    expect(uses(src)).toEqual(["g", "my_alloc"]);
+    expect(uses(src.replace("g(1)", "(void)0"))).toEqual(["my_alloc"]);
+  });
+
+  it("a local clamped by `if (x > E) x = F;` is at most the larger of E and F after it (mem* of it expanded, comparisons with it folded), not where the clamp runs only on some paths", () => {
+    const src = [
+      "int g(int n); void *memcpy(void *, const void *, unsigned long);",
+      "int f(char *d, const char *q, unsigned long n, unsigned long m, unsigned char c, int k) {",
+      "  if (n > 32) n = 32;",
+      "  memcpy(d, q, n);",
+      "  if (n > 32 || n == 40 || c > 255 || !(c <= 255)) g(1);",
+      "  if (k) { if (m >= 64) { m = 64; } }",
+      "  memcpy(d, q, m);",
+      "  return 0; }",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it: only the second memcpy is a call
+    expect(uses(src)).toEqual(["memcpy"]);
+    expect(uses(src.replace("if (k) { if (m >= 64) { m = 64; } }", "if (m >= 64) { m = 64; }"))).toEqual([]);
+    expect(uses(src.replace("n = 32;", "n = 16;"))).toEqual(["memcpy"]);
+    expect(uses(src.replace("n = 32;", "n = 48;"))).toEqual(["g", "memcpy"]);
+  });
+
+  it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {
+    const src = [
+      "int g(int n);",
+      "struct dev { int a; char name[16]; char alias[16]; int end; };",
+      'int f(struct dev *d, int c, unsigned long k) { const char *s = d ? d->name : ""; const char *t = c ? d->name : d->alias;',
+      "  if (__builtin_dynamic_object_size(t, 1) != 16) g(1); if (CHECK < k) g(2); return 0; }",
+    ].join("\n");
+    expect(uses(src.replace("CHECK", "(unsigned long)-1"))).toEqual([]);
+    expect(uses(src.replace("CHECK", "__builtin_dynamic_object_size(s, 1)"))).toEqual(["g"]);
+  });
+
   it("a string builtin gcc does not fold is a call of its library function: strncmp bounded past a literal's NUL is strcmp, a compare of 3 bytes or fewer is expanded, strcpy from a literal is a memcpy, strcat of one a strlen", () => {
     const decl =
       "int strcmp(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strcpy(char *, const char *); char *strcat(char *, const char *);\n";
@@ -331,6 +399,17 @@ describe("what is a use", () => {
     ].join("\n");
     expect(uses(src)).toEqual([]);
     expect(uses(src.replace("sizeof(grid) != 24", "sizeof(grid) != 16"))).toEqual(["g"]);
+  });
+
+  it("a block-scope array of unknown bound takes its length from its initializer, static or automatic (sizeof and object size of it are known)", () => {
+    const src = [
+      "int g(int n); int h(const void *p);",
+      "int f(void) { static const unsigned char seq[] = { 0x00, 0x0b, 0x14, }; char name[] = \"abcd\";",
+      "  if (sizeof(seq) != 3 || __builtin_dynamic_object_size(seq, 0) != 3 || sizeof(name) != 5 || __builtin_object_size(name, 1) != 5) g(1); return h(name); }",
+    ].join("\n");
+    // as gcc-12 -O2 compiles it (the automatic array's address escapes: the stack guard)
+    expect(uses(src)).toEqual(["h"]);
+    expect(uses(src.replace("sizeof(seq) != 3", "sizeof(seq) != 4"))).toEqual(["g", "h"]);
   });
 
   it("a local changed in straight-line code keeps its value past a do { } while (0) (a macro's statement), not past a loop", () => {

@@ -1,6 +1,6 @@
 // GNU attributes that decide what gcc emits or references (gcc's "Common Function
 // Attributes" and "Common Variable Attributes"): used, alias, section, error/warning,
-// no_instrument_function, always_inline, gnu_inline, weak, noreturn, cleanup. Every other
+// no_instrument_function, always_inline, gnu_inline, weak, noreturn, cleanup, alloc_size. Every other
 // attribute is read past.
 
 import { stringBody } from "../lexer";
@@ -21,6 +21,21 @@ export class Attrs {
   /** aligned(N) (0: none), packed. */
   aligned: i32 = 0;
   packed: bool = false;
+  /** alloc_size(a[, b]): the 1-based parameters whose product is the size of the object the
+   *  function returns (a | b << 8; 0: none). */
+  allocSize: i32 = 0;
+
+  /** Takes o's attributes over. */
+  copyFrom(o: Attrs): void {
+    this.flags = o.flags;
+    this.alias = o.alias;
+    this.cleanup = o.cleanup;
+    this.cleanupTok = o.cleanupTok;
+    this.section = o.section;
+    this.aligned = o.aligned;
+    this.packed = o.packed;
+    this.allocSize = o.allocSize;
+  }
 
   reset(): void {
     this.flags = 0;
@@ -30,6 +45,7 @@ export class Attrs {
     this.section = "";
     this.aligned = 0;
     this.packed = false;
+    this.allocSize = 0;
   }
 }
 
@@ -133,6 +149,16 @@ function applyAttribute(t: CTokens, name: i32, a: i32, b: i32, into: Attrs): voi
     case K.APacked:
       into.packed = true;
       break;
+    case K.AAllocSize: {
+      let shift = 0;
+      for (let j = a; j < b && shift <= 8; j++)
+        if (t.kindAt(j) == CK.Number) {
+          const n = parseNumber(t.text(j));
+          if (n > 0 && n < 256) into.allocSize |= (<i32>n) << shift;
+          shift += 8;
+        }
+      break;
+    }
     case K.ACleanup: {
       for (let j = a; j < b; j++)
         if (t.kindAt(j) == CK.Ident) {

@@ -5,12 +5,13 @@
 // names and parameter lists. Flat scans with counters; the one recursion, a struct defined
 // inside a struct, stops at MAX_RECORD_NESTING (deeper bodies are read past).
 
-import { Attrs, matchClose, readAttribute } from "./attributes";
+import { unescapeString } from "../lexer";
+import { Attrs, matchClose, readAttribute, stringsIn } from "./attributes";
 import { EF } from "./entities";
 import { IntVec } from "./intvec";
 import { K } from "./names";
 import { Bind } from "./scope";
-import { CK } from "./tokens";
+import { CK, CTokens } from "./tokens";
 import { T, TY } from "./types";
 import { VK } from "./values";
 import { Walker } from "./walker";
@@ -31,6 +32,18 @@ export class DeclSpec {
   isVoid: bool = false;
   attrs: Attrs = new Attrs();
   end: i32 = 0;
+
+  /** Takes o's specifiers over. */
+  copyFrom(o: DeclSpec): void {
+    this.storage = o.storage;
+    this.hasType = o.hasType;
+    this.isConst = o.isConst;
+    this.type = o.type;
+    this.autoType = o.autoType;
+    this.isVoid = o.isVoid;
+    this.attrs.copyFrom(o.attrs);
+    this.end = o.end;
+  }
 
   reset(): void {
     this.storage = 0;
@@ -297,8 +310,13 @@ export class Declarations {
             this.readTypeName(j + 2);
             named = this.typeRead;
           } else {
+            // the expression's inline calls are walked, whose declarations read into the
+            // statement reader's specifiers: this declaration's so far are kept aside
+            const kept = new DeclSpec();
+            kept.copyFrom(s);
             w.evalType(j + 2, close);
             named = w.rType;
+            s.copyFrom(kept);
           }
           j = close + 1;
         } else j++;
@@ -864,4 +882,40 @@ export class Declarations {
     }
     w.lim = saved;
   }
+}
+
+/** The number of elements the initializer at [a, end) gives an array of unknown bound: a
+ *  string literal's characters and NUL, or a brace list's items; -1 with a designator
+ *  (`[N] = x` sets the length by its index) or anything else. */
+export function initializedLength(t: CTokens, a: i32, end: i32): i32 {
+  if (t.kindAt(a) == CK.String) {
+    let k = a;
+    while (k < end && t.kindAt(k) == CK.String) k++;
+    return k == end ? unescapeString(stringsIn(t, a, k)).length + 1 : -1;
+  }
+  if (!(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) return -1;
+  const close = matchClose(t, a, end);
+  let items = 0;
+  let empty = true;
+  let depth = 0;
+  for (let j = a + 1; j < close; j++) {
+    const k = t.kindAt(j);
+    if (k == CK.End) return -1;
+    if (k != CK.Punct) {
+      empty = false;
+      continue;
+    }
+    const p = t.atomAt(j);
+    if (p == K.LBrace || p == K.LParen || p == K.LBracket) {
+      if (depth == 0 && p == K.LBracket && empty) return -1;
+      depth++;
+      empty = false;
+    } else if (p == K.RBrace || p == K.RParen || p == K.RBracket) depth--;
+    else if (p == K.Comma && depth == 0) {
+      if (!empty) items++;
+      empty = true;
+    } else empty = false;
+  }
+  if (!empty) items++;
+  return items;
 }

@@ -66,6 +66,8 @@ export class Entity {
   type: i32 = 0;
   /** The section name from section("..."), "" when none. */
   section: string = "";
+  /** alloc_size's parameters (Attrs.allocSize; 0: none). */
+  allocSize: i32 = 0;
   constructor(
     public atom: i32,
     public kind: EntKind,
@@ -95,6 +97,7 @@ export class Entity {
     c.specializations = this.specializations;
     c.type = this.type;
     c.section = this.section;
+    c.allocSize = this.allocSize;
     return c;
   }
 

@@ -53,6 +53,25 @@ namespace OF {
    *  local's, an inline call's, `x * 0` of a non-constant x. It is no null pointer
    *  constant, so __is_constexpr(x) is 0 for it as in gcc. */
   export const NOT_ICE: i32 = 512;
+  /** A run-time object size (__builtin_dynamic_object_size of an object whose size gcc
+   *  knows only at run time): its value is the size's id (see isDynamicSize), so two reads of
+   *  one size compare equal as in gcc (fortify's `p_size != p_size_field`). */
+  export const SIZE: i32 = 1024;
+}
+
+/** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
+ *  allocation of a size that is no constant (alloc_size), or what is left of one from an
+ *  offset. Each is its own value, -2 and below; -1 is unknown. */
+export function isDynamicSize(sz: i32): bool {
+  return sz < -1;
+}
+
+let dynamicSizes: i32 = 0;
+
+/** A run-time object size of its own. */
+function newDynamicSize(): i32 {
+  dynamicSizes = dynamicSizes < 0x3fffffff ? dynamicSizes + 1 : 1;
+  return -1 - dynamicSizes;
 }
 
 // operator codes beyond the punctuator atoms
@@ -76,6 +95,7 @@ const R_CONSTANT_P = 2;
 const R_GENERIC = 3;
 const R_OBJECT_SIZE = 4;
 const R_STMT_EXPR = 5;
+const R_DYNAMIC_OBJECT_SIZE = 6;
 
 /** gcc's inline expansion of memcpy/memset with a constant length reaches this size before
  *  it calls the library (x86-64 generic tuning: rep movs up to 8 KiB). */
@@ -285,7 +305,10 @@ export class Expressions {
     const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
     const at = types.offsetOf(rec, name);
     const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : -1;
-    this.designates(t, left, flexible || size <= 0 ? -1 : size);
+    // a flexible array of an allocation sized at run time has what the allocation leaves
+    // from it (gcc 12 knows no whole-object size from a member of such one)
+    const rest = arrow && flexible && isDynamicSize(whole) ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
+    this.designates(t, left, flexible || size <= 0 ? rest : size);
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
@@ -293,8 +316,32 @@ export class Expressions {
     return this.w.types.endsRecord(rec, name) ? OF.FLEX : 0;
   }
 
+  private static offsetFrom: i32 = 0;
+  private static offsetBy: i64 = 0;
+  private static offsetTo: i32 = 0;
+
+  /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
+   *  value for the same offset of the same size (gcc computes it once for both types). */
+  private static dynamicOffset(sz: i32, bytes: i64): i32 {
+    if (bytes == i64.MIN_VALUE || sz != Expressions.offsetFrom || bytes != Expressions.offsetBy) {
+      Expressions.offsetFrom = sz;
+      Expressions.offsetBy = bytes;
+      Expressions.offsetTo = newDynamicSize();
+    }
+    return Expressions.offsetTo;
+  }
+
+  /** The size two objects one of which a value points to have: either's where they agree,
+   *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
+   *  choice), else unknown. */
+  private static eitherSize(a: i32, b: i32): i32 {
+    if (a == b) return a;
+    return a == -1 || b == -1 ? -1 : newDynamicSize();
+  }
+
   /** `sz` moved `by` elements of `elem` on (-1 stays unknown, as does running off its end). */
   private static offsetSize(sz: i32, by: i64, esize: i32): i32 {
+    if (isDynamicSize(sz) && esize > 0) return by == 0 ? sz : Expressions.dynamicOffset(sz, by * <i64>esize);
     if (sz < 0 || esize <= 0) return -1;
     const left = <i64>sz - by * <i64>esize;
     return left >= 0 && left <= <i64>sz ? <i32>left : -1;
@@ -363,7 +410,7 @@ export class Expressions {
       const o = this.push(w.rVK, w.rVal, fl, w.rHead, w.rTail, named ? fn : -1, -1, named ? r.tok.get(w.rHead) : -1, w.rType);
       this.pointsTo(o, w.rSz0, w.rSz1);
       this.oFn.set(o, fn);
-    } else if (res == R_OBJECT_SIZE) {
+    } else if (res == R_OBJECT_SIZE || res == R_DYNAMIC_OBJECT_SIZE) {
       // __builtin_object_size (ptr, type): the pointer was read (never run); the type follows
       const close = <i32>w.f.v.get(fr);
       let type: i64 = 0;
@@ -376,7 +423,10 @@ export class Expressions {
       // gcc knows an object's size only where it sees the object; a correct build never
       // fails a check on it, which reads as "unknown": (size_t)-1 for types 0/1, 0 for 2/3
       const size = (type & 1) != 0 ? w.rSz1 : w.rSz0;
-      this.pushValue(VK.Known, size >= 0 ? <i64>size : type >= 2 ? 0 : -1, true, T.ULONG);
+      // a size known only at run time is __builtin_dynamic_object_size's value, unknown to
+      // __builtin_object_size
+      if (isDynamicSize(size) && res == R_DYNAMIC_OBJECT_SIZE) this.push(VK.NotConst, <i64>size, OF.UNS | OF.SIZE | OF.NOT_ICE, -1, -1, -1, -1, -1, T.ULONG);
+      else this.pushValue(VK.Known, size >= 0 ? <i64>size : type >= 2 ? 0 : -1, true, T.ULONG);
     } else {
       this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
       // a statement expression's value is its last expression's
@@ -386,6 +436,7 @@ export class Expressions {
     w.rTail = -1;
     w.rSz0 = -1;
     w.rSz1 = -1;
+    w.rSize = -1;
     w.f.state.set(fr, 1);
   }
 
@@ -525,7 +576,7 @@ export class Expressions {
           // the pointer is read for what it points to, never run
           f.v.set(fr, <i64>matchClose(w.t, i + 1, w.lim));
           w.i = i + 2;
-          f.d.set(fr, R_OBJECT_SIZE);
+          f.d.set(fr, a == K.BDynObjectSize ? R_DYNAMIC_OBJECT_SIZE : R_OBJECT_SIZE);
           this.begin(true, STOP.COMMA);
           return;
         }
@@ -604,6 +655,7 @@ export class Expressions {
         if ((lf & LF.AUTO) != 0) fl |= OF.LOCAL_OBJ;
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
+        if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
         const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
@@ -1137,6 +1189,8 @@ export class Expressions {
     this.designates(t, -1, -1);
     // only a cast (not to void) keeps a local's address an address; *&x is x again
     fl &= ~(OF.LOCAL_ADDR | OF.STRING | OF.FLEX);
+    // a run-time size stays itself only through a cast
+    if (op != OP_CAST && op != OP_POS) fl &= ~OF.SIZE;
     switch (op) {
       case OP_NEG:
         if (vk == VK.Known) this.oVal.set(t, -v);
@@ -1263,7 +1317,12 @@ export class Expressions {
             if (foldFailed) nk = VK.NotConst;
           }
         }
-        this.w.assignLocal(this.oLocal.get(x), fr, nk, nv);
+        const slot = this.oLocal.get(x);
+        this.w.assignLocal(slot, fr, nk, nv);
+        if (op == K.Assign && slot >= 0 && (this.w.localFlags.get(slot) & LF.ONCE) != 0 && !this.w.f.isDead(fr) && this.w.condDepth == this.w.localDepth.get(slot)) {
+          this.w.localSz0.set(slot, this.oSz0.get(y));
+          this.w.localSz1.set(slot, this.oSz1.get(y));
+        }
         vk = nk;
         v = nv;
       }
@@ -1272,6 +1331,14 @@ export class Expressions {
       if (ak == VK.Known && bk == VK.Known) {
         v = foldBinary(op, av, bv, uns);
         vk = foldFailed ? VK.NotConst : VK.Known;
+      } else if (isComparison(op) && this.comparesByBound(op, x, y, uns) >= 0) {
+        // a value no greater than a constant compared with it (gcc's value range)
+        vk = VK.Known;
+        v = this.comparesByBound(op, x, y, uns);
+      } else if (isComparison(op) && (this.oFl.get(x) & this.oFl.get(y) & OF.SIZE) != 0 && av == bv) {
+        // one run-time object size read twice
+        vk = VK.Known;
+        v = op == K.EqEq || op == K.Le || op == K.Ge ? 1 : 0;
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
         vk = VK.Known;
         v = 0;
@@ -1326,12 +1393,48 @@ export class Expressions {
       const by = op == K.Plus ? bv : -bv;
       sz0 = Expressions.offsetSize(this.oSz0.get(x), by, esize);
       sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
+    } else if ((op == K.Plus || op == K.Minus) && types.isPointer(types.decayed(this.oType.get(x))) && types.kindOf(this.oType.get(y)) == TY.Int) {
+      // a run-time offset into an object sized at run time leaves a run-time size
+      sz0 = isDynamicSize(this.oSz0.get(x)) ? Expressions.dynamicOffset(this.oSz0.get(x), i64.MIN_VALUE) : -1;
+      sz1 = isDynamicSize(this.oSz1.get(x)) ? (this.oSz1.get(x) == this.oSz0.get(x) ? sz0 : Expressions.dynamicOffset(this.oSz1.get(x), i64.MIN_VALUE)) : -1;
     }
     const max = this.boundOf(op, x, y);
     this.dropOperands(x);
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+  }
+
+  /** `x op y` (a comparison) where one side is a constant and the other's largest value
+   *  (oMax) decides it: 1 or 0, or -1. An unsigned comparison decides only for an unsigned
+   *  operand (a negative one would wrap past the bound). */
+  private comparesByBound(op: i32, x: i32, y: i32, uns: bool): i32 {
+    const xk = <VK>this.oKind.get(x) == VK.Known,
+      yk = <VK>this.oKind.get(y) == VK.Known;
+    if (xk == yk) return -1;
+    const c = xk ? this.oVal.get(x) : this.oVal.get(y);
+    const o = xk ? y : x;
+    const max = this.oMax.get(o);
+    if (max < 0 || c < 0 || (uns && !this.w.types.isUnsigned(this.oType.get(o)))) return -1;
+    // as `o rel c`
+    let rel = op;
+    if (xk) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    switch (rel) {
+      case K.Lt:
+        return max < c ? 1 : -1;
+      case K.Le:
+        return max <= c ? 1 : -1;
+      case K.Gt:
+        return max <= c ? 0 : -1;
+      case K.Ge:
+        return max < c ? 0 : -1;
+      case K.EqEq:
+        return max < c ? 0 : -1;
+      case K.Ne:
+        return max < c ? 1 : -1;
+      default:
+        return -1;
+    }
   }
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
@@ -1377,8 +1480,8 @@ export class Expressions {
     let v: i64 = 0;
     let fl = ((this.oFl.get(t) | this.oFl.get(e)) & (OF.UNS | OF.LOCAL_ADDR)) | ((this.oFl.get(c) | this.oFl.get(t) | this.oFl.get(e)) & OF.NOT_ICE);
     // one side, or both pointing to objects of the same size
-    let sz0 = this.oSz0.get(t) == this.oSz0.get(e) ? this.oSz0.get(t) : -1;
-    let sz1 = this.oSz1.get(t) == this.oSz1.get(e) ? this.oSz1.get(t) : -1;
+    let sz0 = Expressions.eitherSize(this.oSz0.get(t), this.oSz0.get(e));
+    let sz1 = Expressions.eitherSize(this.oSz1.get(t), this.oSz1.get(e));
     if (ck == VK.Known) {
       const pick = cv != 0 ? t : e;
       sz0 = this.oSz0.get(pick);
@@ -1599,8 +1702,31 @@ export class Expressions {
       h = r.head;
       t = r.tail;
     }
+    const allocated = (fl & OF.DESIG) != 0 && ent >= 0 ? this.allocationSize(w.ents.peek(ent), callee, nargs) : -1;
     this.dropOperands(callee);
-    this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
+    const o = this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
+    this.pointsTo(o, allocated, allocated);
+  }
+
+  /** The size of the object a call of `e` returns where alloc_size names its parameters: the
+   *  product of their arguments, a run-time size where one is no constant (gcc 12's
+   *  alloc_object_size), or -1. */
+  private allocationSize(e: Entity, callee: i32, nargs: i32): i32 {
+    if (e.allocSize == 0) return -1;
+    let size: i64 = 1;
+    let known = true;
+    for (let shift = 0; shift <= 8; shift += 8) {
+      const k = (e.allocSize >> shift) & 0xff;
+      if (k == 0) continue;
+      if (k > nargs) return -1;
+      if (<VK>this.oKind.get(callee + k) != VK.Known) known = false;
+      else {
+        const v = this.oVal.get(callee + k);
+        size = v < 0 || v > 0x7fffffff ? -1 : size * v;
+        if (size < 0 || size > 0x7fffffff) return -1;
+      }
+    }
+    return known ? <i32>size : newDynamicSize();
   }
 
   private overflowed: bool = false;
@@ -1736,11 +1862,13 @@ export class Expressions {
       parts.push(vk == VK.Known ? "k" + this.oVal.get(callee + k).toString() : vk == VK.Const ? "c" : "n");
       if ((this.oFl.get(callee + k) & OF.LOCAL_ADDR) != 0) parts.push("a");
       if ((this.oFl.get(callee + k) & OF.STRING) != 0) parts.push("s" + this.oVal.get(callee + k).toString());
-      if (this.oSz0.get(callee + k) >= 0 || this.oSz1.get(callee + k) >= 0)
-        parts.push("z" + this.oSz0.get(callee + k).toString() + "/" + this.oSz1.get(callee + k).toString());
+      if (this.oSz0.get(callee + k) != -1 || this.oSz1.get(callee + k) != -1)
+        parts.push("z" + this.sizeKey(callee, k, this.oSz0.get(callee + k)) + "/" + this.sizeKey(callee, k, this.oSz1.get(callee + k)));
+      if ((this.oFl.get(callee + k) & OF.SIZE) != 0) parts.push("t" + this.sizeKey(callee, k, <i32>this.oVal.get(callee + k)));
       if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
     }
     const key = parts.join(",");
+    const allocated = this.allocationSize(e, callee, nargs);
     let node = w.nodes.findExpansion(key);
     r.kind.set(entry, <i32>EK.Inline);
     r.call.set(entry, 1);
@@ -1751,6 +1879,7 @@ export class Expressions {
         tt = r.tail;
       this.dropOperands(callee);
       const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok, result);
+      this.pointsTo(o, allocated, allocated);
       if (w.nodes.has(node, NF.DONE)) this.fillReturn(o, node);
       return;
     }
@@ -1772,7 +1901,8 @@ export class Expressions {
       // bit 0: unsigned; bit 1: a local's address
       // bit 0: unsigned; bit 1: a local's address; bit 2: a string literal
       const fl = this.oFl.get(callee + k);
-      w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0));
+      // bit 3: a run-time object size
+      w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0));
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
@@ -1780,7 +1910,19 @@ export class Expressions {
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
+    this.pointsTo(o, allocated, allocated);
     w.enterFunction(e, node, o, envBase, nargs);
+  }
+
+  /** An object size as an inline expansion's key: a run-time one by the first argument up to
+   *  k that carries it (the expansion depends on which sizes are equal, not on their ids). */
+  private sizeKey(callee: i32, k: i32, sz: i32): string {
+    if (!isDynamicSize(sz)) return sz.toString();
+    for (let j = 1; j <= k; j++) {
+      const o = callee + j;
+      if (this.oSz0.get(o) == sz || this.oSz1.get(o) == sz || ((this.oFl.get(o) & OF.SIZE) != 0 && <i32>this.oVal.get(o) == sz)) return "d" + j.toString();
+    }
+    return "d";
   }
 
   /** The expression is over: everything left is reduced, the result goes to the registers. */
@@ -1823,6 +1965,7 @@ export class Expressions {
       w.rSz1 = this.oSz1.get(vbase);
       w.rMax = this.oMax.get(vbase);
       w.rFn = this.oFn.get(vbase);
+      w.rSize = (this.oFl.get(vbase) & OF.SIZE) != 0 ? <i32>this.oVal.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -1833,6 +1976,7 @@ export class Expressions {
       w.rSz1 = -1;
       w.rMax = -1;
       w.rFn = -1;
+      w.rSize = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

@@ -7,7 +7,7 @@ import { Msg, Severity, Stage } from "../../../shared/codes";
 import { Finding } from "../../diagnostics";
 import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
-import { DeclSpec, Declarator } from "./declarations";
+import { DeclSpec, Declarator, initializedLength } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { Facts } from "./facts";
 import { FT } from "./frames";
@@ -251,6 +251,8 @@ export class FileScope {
     }
     const section = d.attrs.section.length > 0 ? d.attrs.section : s.attrs.section;
     if (section.length > 0) e.section = section;
+    const allocSize = d.attrs.allocSize != 0 ? d.attrs.allocSize : s.attrs.allocSize;
+    if (allocSize != 0) e.allocSize = allocSize;
     // a function definition
     if (fn && t.kindAt(j) == CK.Punct && t.atomAt(j) == K.LBrace) {
       const close = matchClose(t, j, t.length);
@@ -392,38 +394,3 @@ function labelsDefinedIn(text: string): string[] {
   return out;
 }
 
-/** The number of elements the initializer at [a, end) gives an array of unknown bound: a
- *  string literal's characters and NUL, or a brace list's items; -1 with a designator
- *  (`[N] = x` sets the length by its index) or anything else. */
-function initializedLength(t: CTokens, a: i32, end: i32): i32 {
-  if (t.kindAt(a) == CK.String) {
-    let k = a;
-    while (k < end && t.kindAt(k) == CK.String) k++;
-    return k == end ? unescapeString(stringsIn(t, a, k)).length + 1 : -1;
-  }
-  if (!(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) return -1;
-  const close = matchClose(t, a, end);
-  let items = 0;
-  let empty = true;
-  let depth = 0;
-  for (let j = a + 1; j < close; j++) {
-    const k = t.kindAt(j);
-    if (k == CK.End) return -1;
-    if (k != CK.Punct) {
-      empty = false;
-      continue;
-    }
-    const p = t.atomAt(j);
-    if (p == K.LBrace || p == K.LParen || p == K.LBracket) {
-      if (depth == 0 && p == K.LBracket && empty) return -1;
-      depth++;
-      empty = false;
-    } else if (p == K.RBrace || p == K.RParen || p == K.RBracket) depth--;
-    else if (p == K.Comma && depth == 0) {
-      if (!empty) items++;
-      empty = true;
-    } else empty = false;
-  }
-  if (!empty) items++;
-  return items;
-}

@@ -211,6 +211,7 @@ export enum K {
   ACleanup,
   AAligned,
   APacked,
+  AAllocSize,
   COUNT,
 }
 
@@ -407,6 +408,7 @@ const SPELLINGS: string[] = [
   "cleanup",
   "aligned",
   "packed",
+  "alloc_size",
 ];
 
 /** Other spellings of the same keyword or attribute. */
@@ -511,6 +513,8 @@ const ALIASES: string[] = [
   "aligned",
   "__packed__",
   "packed",
+  "__alloc_size__",
+  "alloc_size",
 ];
 
 // FNV-1a over UTF-16 code units of s[start, end)

@@ -6,7 +6,7 @@
 import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
 import { copyMap } from "../../util/maps";
-import { DeclSpec, Declarator } from "./declarations";
+import { DeclSpec, Declarator, initializedLength } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
@@ -479,7 +479,9 @@ export class Statements {
           return;
         }
         f.c.set(fr, 0);
-        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, false));
+        const flow = this.ifFlow(fr, false);
+        if (thenLive) this.clamp(f.start.get(fr));
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
         return;
       }
       default: {
@@ -493,6 +495,40 @@ export class Statements {
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
       }
     }
+  }
+
+  /** `if (x > E) x = F;` (or `>=`, the assignment in braces) of an unsigned local x and
+   *  constants E and F, just read from token `start`, where it runs whenever x's declaration
+   *  does and nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
+   *  from here (the range gcc gives the PHI of the two values, which decides how it expands
+   *  mem* and folds comparisons). */
+  private clamp(start: i32): void {
+    const w = this.w;
+    if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen) || w.kd(start + 2) != CK.Ident) return;
+    const strict = w.isP(start + 3, K.Gt);
+    if (!strict && !w.isP(start + 3, K.Ge)) return;
+    const name = w.at(start + 2);
+    const close = matchClose(w.t, start + 1, w.lim);
+    let j = close + 1;
+    const braced = w.isP(j, K.LBrace);
+    if (braced) j++;
+    if (w.kd(j) != CK.Ident || w.at(j) != name || !w.isP(j + 1, K.Assign)) return;
+    let end = j + 2;
+    while (end < w.i && !w.isP(end, K.Semi)) end++;
+    if (end == j + 2 || !w.isP(end, K.Semi) || end + (braced ? 2 : 1) != w.i || (braced && !w.isP(end + 1, K.RBrace))) return;
+    const b = w.scope.lookup(name);
+    if (w.scope.kindOf(b) != Bind.Local) return;
+    const slot = w.scope.dataOf(b);
+    const type = w.localType.get(slot);
+    if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
+    if (this.changes(name, w.i) != UNCHANGED) return;
+    w.evalConst(start + 4, close);
+    const least: i64 = strict ? 0 : 1;
+    if (w.rVK != VK.Known || w.rVal < least) return;
+    const kept = strict ? w.rVal : w.rVal - 1;
+    w.evalConst(j + 2, end);
+    if (w.rVK != VK.Known || w.rVal < 0) return;
+    w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
   }
 
   /** How an if statement ends: normally when a branch that runs ends normally. */
@@ -680,9 +716,14 @@ export class Statements {
         w.localValue.set(slot, w.rString);
       }
       // ... and one given the address of an object of known size points to it
-      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 >= 0 || w.rSz1 >= 0)) {
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 != -1 || w.rSz1 != -1)) {
         w.localSz0.set(slot, w.rSz0);
         w.localSz1.set(slot, w.rSz1);
+      }
+      // ... and one given a run-time object size holds that size
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rSize != -1) {
+        w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
+        w.localValue.set(slot, <i64>w.rSize);
       }
       // ... and an integer one keeps the bound of its initializer (gcc's value range)
       if (
@@ -715,6 +756,12 @@ export class Statements {
       if (w.isP(w.i, K.Assign)) {
         w.i++;
         const storage = f.a.get(fr);
+        // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
+        if (d.isArray && d.name >= 0 && w.types.isArray(d.type) && w.types.count.get(d.type) < 0 && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0) {
+          const n = initializedLength(w.t, w.i, w.decls.endOfItem(w.i, false));
+          const b = w.scope.lookup(d.name);
+          if (n >= 0 && w.scope.kindOf(b) == Bind.Local) w.localType.set(w.scope.dataOf(b), w.types.arrayOf(w.types.baseOf(d.type), n));
+        }
         // a scalar local keeps its initial value where nothing can change it (gcc propagates it)
         const scalar = !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
         let change = CHANGED;
@@ -731,16 +778,13 @@ export class Statements {
         else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);
         return;
       }
-      if (
-        d.name >= 0 &&
-        !d.isArray &&
-        !d.isFunction &&
-        (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 &&
-        this.changes(d.name, w.i) == CHANGED_STRAIGHT
-      ) {
-        // set later in straight-line code: followed from its assignments
+      if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0) {
+        const change = this.changes(d.name, w.i);
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
-        w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        // set later in straight-line code: followed from its assignments
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
+        if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
       if (w.i == start && !w.isP(w.i, K.Comma)) {
         // not a declarator: skip a token (or a whole nested body) and go on
@@ -784,13 +828,19 @@ export class Statements {
     if (this.changesAt.has(from)) return this.changesAt.get(from);
     const c = this.scanChanges(name, from);
     this.changesAt.set(from, c);
+    this.assignedOnce.set(from, this.plainAssignments == 1 && !this.otherChanges);
     return c;
   }
   private changesAt: Map<i32, i32> = new Map();
+  /** Per changes() answer: whether the local is changed only by one plain `name = value`. */
+  private assignedOnce: Map<i32, bool> = new Map();
+  private plainAssignments: i32 = 0;
+  private otherChanges: bool = false;
 
   /** Takes `o`'s answers of changes() (they depend on the tokens only). */
   copyMemo(o: Statements): void {
     this.changesAt = copyMap(o.changesAt);
+    this.assignedOnce = copyMap(o.assignedOnce);
   }
 
   private scanChanges(name: i32, from: i32): i32 {
@@ -800,6 +850,8 @@ export class Statements {
     let loops = false;
     const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
     let asmEnd = -1; // inside an asm statement, any mention may be an output
+    this.plainAssignments = 0;
+    this.otherChanges = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -829,6 +881,7 @@ export class Statements {
       if (atom != name) continue;
       if (j < asmEnd) {
         changed = true;
+        this.otherChanges = true;
         continue;
       }
       const before = w.t.atomAt(j - 1);
@@ -836,6 +889,7 @@ export class Statements {
       if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
       if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) {
         changed = true;
+        this.otherChanges = true;
         continue;
       }
       if (pk == CK.Punct && before == K.Amp) {
@@ -844,13 +898,21 @@ export class Statements {
         const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
         if (!operand) {
           changed = true;
+          this.otherChanges = true;
           continue;
         }
       }
       const after = w.t.atomAt(j + 1);
-      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) changed = true;
+      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) {
+        changed = true;
+        if (after == K.Assign) this.plainAssignments++;
+        else this.otherChanges = true;
+      }
     }
-    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) return CHANGED; // the bound was reached
+    if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) {
+      this.otherChanges = true;
+      return CHANGED; // the bound was reached
+    }
     if (!changed) return UNCHANGED;
     return loops ? CHANGED : CHANGED_STRAIGHT;
   }
@@ -1118,6 +1180,7 @@ export class Statements {
         w.localValue.set(slot, w.envValue.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
+        if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));

@@ -30,6 +30,13 @@ export namespace LF {
   export const ADDR: i32 = 16;
   /** An inline function's parameter given a string literal: its value indexes Walker.strings. */
   export const STRING: i32 = 32;
+  /** A run-time object size never changed after it was given (expressions.ts OF.SIZE): its
+   *  value is the size's id. */
+  export const SIZE: i32 = 64;
+  /** Declared without a value and given one by a single plain assignment (statements.ts
+   *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
+   *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
+  export const ONCE: i32 = 128;
 }
 
 /** A problem the walker met, at a token. */
@@ -148,6 +155,8 @@ export class Walker {
   rFn: i32 = -1;
   /** The largest value the last expression can have where gcc knows it, or -1. */
   rMax: i64 = -1;
+  /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
+  rSize: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
@@ -217,6 +226,7 @@ export class Walker {
     this.rSz0 = o.rSz0;
     this.rSz1 = o.rSz1;
     this.rFn = o.rFn;
+    this.rSize = o.rSize;
     this.rMax = o.rMax;
     this.pendingSwitch = o.pendingSwitch;
     this.pendingSwitchValue = o.pendingSwitchValue;
@@ -421,6 +431,7 @@ export class Walker {
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~LF.SIZE);
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
