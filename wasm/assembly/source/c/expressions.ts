@@ -21,6 +21,7 @@ import { CK } from "./tokens";
 import { T, TY } from "./types";
 import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
+import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
 
 /** Operand flags. */
 namespace OF {
@@ -1055,6 +1056,7 @@ export class Expressions {
         const esize = types.sizeOf(elem);
         const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
         const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
+        if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
         this.mergeFrom(baseOperand, false, elem);
         this.designates(baseOperand, lv0, lv1);
         if (at >= 0) this.knownChar(baseOperand, s, at);
@@ -1204,6 +1206,7 @@ export class Expressions {
   }
 
   private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
+    if (op == K.Shl || op == K.Shr || op == K.ShlAssign || op == K.ShrAssign) this.noteShiftCheck(fr, x, y);
     const r = this.w.ropes;
     const ak = <VK>this.oKind.get(x),
       bk = <VK>this.oKind.get(y);
@@ -1324,6 +1327,26 @@ export class Expressions {
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+  }
+
+  /** `a[i]` of an array type: gcc checks the index (-fsanitize=bounds); marks the walk
+   *  when the check survives (ubsan.ts). An array inside an object reached through a
+   *  pointer, ending every record it is in, is checked only by -fsanitize=bounds-strict. */
+  private noteIndexCheck(fr: i32, a: i32, i: i32): void {
+    const types = this.w.types;
+    const t = this.oType.get(a);
+    if (!types.isArray(t)) return; // p[i] of a pointer is *(p + i): no check
+    if (!indexCheckSurvives(types.count.get(t), <VK>this.oKind.get(i), this.oVal.get(i), this.oMax.get(i))) return;
+    this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
+  }
+
+  /** `x << y`, `x >> y`: gcc checks y against x's width (-fsanitize=shift); marks the walk
+   *  when the check survives (ubsan.ts). */
+  private noteShiftCheck(fr: i32, x: i32, y: i32): void {
+    const types = this.w.types;
+    const t = types.promoted(this.oType.get(x));
+    const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
+    if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), this.oMax.get(y))) this.w.markNode(NF.UBSAN_SHIFT, fr);
   }
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder

@@ -1,6 +1,7 @@
 // Walks and their results: one node per walk of a function body (the out-of-line copy, or
 // one inline expansion per distinct set of constant arguments) or of an initializer, with
-// the references it emitted, the value its returns agree on, and what gcc adds for it.
+// the references it emitted, the value its returns agree on, and what gcc adds for it
+// (its stack protector, retpolines and sanitizer checks).
 
 import { copyMap } from "../../util/maps";
 import { IntVec, LongVec } from "./intvec";
@@ -21,6 +22,13 @@ export namespace NF {
   export const SCANNED: i32 = 32;
   /** References from file scope (exports, module_init): no place in the assembly order. */
   export const NOASM: i32 = 64;
+  /** An array index whose bounds check survives (ubsan.ts; CONFIG_UBSAN_BOUNDS). */
+  export const UBSAN_BOUNDS: i32 = 128;
+  /** The same into an array that ends a record reached through a pointer: only
+   *  -fsanitize=bounds-strict checks it. */
+  export const UBSAN_BOUNDS_TRAILING: i32 = 256;
+  /** A shift whose count check survives (CONFIG_UBSAN_SHIFT). */
+  export const UBSAN_SHIFT: i32 = 512;
 }
 
 export class Nodes {

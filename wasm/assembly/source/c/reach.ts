@@ -14,6 +14,7 @@ import { AsmPart, AsmRef, ModuleSource, SymbolRef } from "./module";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { spanOf } from "./tokens";
+import { handlersCalled } from "./ubsan";
 import { Walker } from "./walker";
 
 export class Reach {
@@ -210,6 +211,7 @@ export class Reach {
       thunk = false,
       protect = false,
       indirect = false;
+    let all = 0;
     for (let q = 0; q < this.emitted.length; q++) {
       const n = this.emitted.get(q);
       if (w.nodes.has(n, NF.DATA)) continue;
@@ -217,6 +219,7 @@ export class Reach {
       thunk = true;
       if (!e.has(EF.NOTRACE)) fentry = true;
       const flags = this.flagsWithin(n);
+      all |= flags;
       if ((flags & NF.STACK_PROTECT) != 0) protect = true;
       if ((flags & NF.INDIRECT_CALL) != 0) indirect = true;
     }
@@ -225,6 +228,8 @@ export class Reach {
     if (m.stackProtector && protect && m.stackGuard.length > 0) this.compilerRef(m.stackGuard, at);
     if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
     if (m.indirectThunk && indirect) this.compilerRef(INDIRECT_THUNK, at);
+    const handlers = handlersCalled(m, all);
+    for (let k = 0; k < handlers.length; k++) this.compilerRef(handlers[k], at);
   }
 
   private compilerRef(name: string, at: Map<string, i32>): void {
@@ -296,6 +301,8 @@ export class Reach {
       if (this.model != null) {
         const m = this.model as CompilerModel;
         const flags = this.flagsWithin(n);
+        const handlers = handlersCalled(m, flags);
+        for (let h = 0; h < handlers.length; h++) this.asmRef(handlers[h], part, false);
         if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) this.asmRef(INDIRECT_THUNK, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0 && m.stackGuard.length > 0) this.asmRef(m.stackGuard, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);
