@@ -39,6 +39,18 @@ describe("array bounds checks (CONFIG_UBSAN_BOUNDS)", () => {
     expect(await handlers("int g[8];\nint f(unsigned char c) { return g[c]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
 
+  it("an array sized by its designated initializer has that bound ([k] = v sets the length to k + 1 at least)", async () => {
+    expect(await handlers("static const unsigned char map[] = { [3] = 1, [5] = 2 };\nint f(int t) { return map[t]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("static const unsigned char map[] = { [3] = 1, [5] = 2 };\nint f(void) { return map[5]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+  });
+
+  it("an index a division or a right shift of an unsigned value keeps in range needs no check", async () => {
+    expect(await handlers("unsigned m[64];\nint f(unsigned char t) { return m[t / 32]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(unsigned char t) { return g[t / 16]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("int g[8];\nint f(unsigned x) { return g[x >> 29]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(unsigned long x) { return g[x >> 60]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
   it("a range a branch tested does not remove the check", async () => {
     expect(await handlers("int g[8];\nint f(unsigned i) { if (i >= 8) return 0; return g[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
@@ -76,6 +88,25 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers("int f(int x) { return x << 3; }\nEXPORT_SYMBOL(f);")).toEqual([]);
     expect(await handlers("long f(long x, int n) { return x << (n & 63); }\nEXPORT_SYMBOL(f);")).toEqual([]);
     expect(await handlers("int f(int x, int n) { return x << (n & 63); }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+  });
+
+  it("a count gcc's bit builtins bound, or fold from a constant mask (FIELD_PREP's __builtin_ffsll), needs no check", async () => {
+    expect(await handlers("unsigned f(unsigned v) { return (v << (__builtin_ffsll(0xff00) - 1)) & 0xff00; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int f(unsigned x, unsigned y) { return x << __builtin_ctz(y); }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("long f(long x, unsigned long y) { return x << __builtin_ffsl(y); }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+  });
+
+  it("a counted loop's counter below the width needs no check in the body, unless its start is unknown or the body changes it first", async () => {
+    const loop = (head: string, body = ""): string =>
+      `void ext(int);\nvoid f(unsigned mask, int n) { int i; for (${head}) { ${body} if (mask & (1 << i)) ext(i); } }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(loop("i = 0; i < 32; i++"))).toEqual([]);
+    expect(await handlers(loop("i = 0; i <= 32; i++"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = n; i < 32; i++"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = 0; i < 32; i++", "i = n;"))).toEqual([SHIFT]);
+  });
+
+  it("a counted loop's counter does not remove an array index's check", async () => {
+    expect(await handlers("void ext(int);\nint g[8];\nvoid f(void) { int i; for (i = 0; i < 8; i++) ext(g[i]); }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
 
   it("an inline helper's shift folds where its caller passes a constant count", async () => {

@@ -22,6 +22,7 @@ import { T, TY } from "./types";
 import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
+import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
 
 /** Operand flags. */
 namespace OF {
@@ -1341,12 +1342,26 @@ export class Expressions {
   }
 
   /** `x << y`, `x >> y`: gcc checks y against x's width (-fsanitize=shift); marks the walk
-   *  when the check survives (ubsan.ts). */
+   *  when the check survives (ubsan.ts). The check is ordinary code: a loop counter's range
+   *  folds it too. */
   private noteShiftCheck(fr: i32, x: i32, y: i32): void {
     const types = this.w.types;
     const t = types.promoted(this.oType.get(x));
     const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
-    if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), this.oMax.get(y))) this.w.markNode(NF.UBSAN_SHIFT, fr);
+    let max = this.oMax.get(y);
+    const slot = (this.oFl.get(y) & OF.DESIG) != 0 ? this.oLocal.get(y) : -1;
+    if (slot >= 0 && this.counters.has(slot)) max = Expressions.lowerBound(max, this.counters.get(slot));
+    if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), max)) this.w.markNode(NF.UBSAN_SHIFT, fr);
+  }
+
+  /** Loop counters by local slot: the largest value each holds in its loop's body
+   *  (loopcounter.ts), until the body changes it. */
+  private counters: Map<i32, i64> = new Map();
+
+  /** Local `slot` is a loop counter of at most `max` from here on (-1: no longer). */
+  boundCounter(slot: i32, max: i64): void {
+    if (max >= 0) this.counters.set(slot, max);
+    else if (this.counters.has(slot)) this.counters.delete(slot);
   }
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
@@ -1359,6 +1374,12 @@ export class Expressions {
     if (op == K.Amp) return Expressions.lowerBound(a, b);
     if (op == K.Percent && bk && bv > 0 && (this.oFl.get(x) & OF.UNS) != 0) return Expressions.lowerBound(a, bv - 1);
     if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
+    // an unsigned int or long shifted right by a constant: its top bits are clear
+    if (op == K.Shr && bk && bv > 0 && bv < 64 && a < 0 && (this.oFl.get(x) & OF.UNS) != 0) {
+      const size = this.w.types.sizeOf(this.w.types.promoted(this.oType.get(x)));
+      if ((size == 4 || size == 8) && bv < <i64>size * 8) return <i64>((<u64>-1) >> (<u64>(64 - size * 8 + <i32>bv)));
+    }
+    if (op == K.Slash && bk && bv > 0 && a >= 0) return a / bv;
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
     if (op == K.Comma) return b;
     return -1;
@@ -1513,6 +1534,7 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
       let type = T.UNKNOWN;
+      let bound: i64 = -1;
       if (nargs == 1 && atom == K.BStrlen && (this.oFl.get(callee + 1) & OF.STRING) != 0) {
         vk = VK.Known;
         v = w.strings[<i32>this.oVal.get(callee + 1)].length;
@@ -1522,6 +1544,15 @@ export class Expressions {
         vk = VK.Known;
         v = this.overflowed ? 1 : 0;
         type = T.BOOL;
+      } else if (nargs == 1 && bitBuiltinWidth(w.t.names.text(atom)) > 0) {
+        const name = w.t.names.text(atom);
+        const width = bitBuiltinWidth(name);
+        type = T.INT;
+        bound = bitBuiltinMax(name, width);
+        if (<VK>this.oKind.get(callee + 1) == VK.Known) {
+          v = foldBitBuiltin(name, this.oVal.get(callee + 1), width);
+          if (v >= 0) vk = VK.Known;
+        } else if (<VK>this.oKind.get(callee + 1) == VK.Const) vk = VK.Const;
       } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1);
         v = this.oVal.get(callee + 1);
@@ -1550,7 +1581,8 @@ export class Expressions {
       const text = w.t.names.text(atom);
       const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
       this.dropOperands(callee);
-      this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+      const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+      if (vk != VK.Known && bound >= 0) this.oMax.set(o, bound);
       return;
     }
     const ent = this.oEnt.get(callee);

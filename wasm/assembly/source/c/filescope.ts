@@ -16,7 +16,7 @@ import { K } from "./names";
 import { NF } from "./nodes";
 import { Bind } from "./scope";
 import { symbolsCalledIn } from "./statements";
-import { CK, CTokens, spanOf } from "./tokens";
+import { CK, spanOf } from "./tokens";
 import { ModuleSource } from "./module";
 import { VK } from "./values";
 import { Walker } from "./walker";
@@ -296,7 +296,7 @@ export class FileScope {
     // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
     const types = w.types;
     if (types.isArray(e.type) && types.count.get(e.type) < 0) {
-      const n = initializedLength(w.t, a, end);
+      const n = initializedLength(w, a, end);
       if (n >= 0) e.type = types.arrayOf(types.baseOf(e.type), n);
     }
     // a const scalar's value folds wherever it is read
@@ -393,7 +393,8 @@ function labelsDefinedIn(text: string): string[] {
 /** The number of elements the initializer at [a, end) gives an array of unknown bound: a
  *  string literal's characters and NUL, or a brace list's items; -1 with a designator
  *  (`[N] = x` sets the length by its index) or anything else. */
-function initializedLength(t: CTokens, a: i32, end: i32): i32 {
+function initializedLength(w: Walker, a: i32, end: i32): i32 {
+  const t = w.t;
   if (t.kindAt(a) == CK.String) {
     let k = a;
     while (k < end && t.kindAt(k) == CK.String) k++;
@@ -401,7 +402,10 @@ function initializedLength(t: CTokens, a: i32, end: i32): i32 {
   }
   if (!(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) return -1;
   const close = matchClose(t, a, end);
-  let items = 0;
+  // the next element's index, and the length so far: a designator [k] (or GNU's [j ... k])
+  // moves the index to k
+  let at: i64 = 0;
+  let length: i64 = 0;
   let empty = true;
   let depth = 0;
   for (let j = a + 1; j < close; j++) {
@@ -412,16 +416,29 @@ function initializedLength(t: CTokens, a: i32, end: i32): i32 {
       continue;
     }
     const p = t.atomAt(j);
+    if (p == K.LBracket && depth == 0 && empty) {
+      const shut = matchClose(t, j, close);
+      let from = j + 1;
+      for (let q = j + 1; q < shut; q++) if (t.kindAt(q) == CK.Punct && t.atomAt(q) == K.Ellipsis) from = q + 1;
+      w.evalConst(from, shut);
+      if (w.rVK != VK.Known || w.rVal < 0 || w.rVal > 0x7fffffff) return -1;
+      at = w.rVal;
+      empty = false;
+      j = shut;
+      continue;
+    }
     if (p == K.LBrace || p == K.LParen || p == K.LBracket) {
-      if (depth == 0 && p == K.LBracket && empty) return -1;
       depth++;
       empty = false;
     } else if (p == K.RBrace || p == K.RParen || p == K.RBracket) depth--;
     else if (p == K.Comma && depth == 0) {
-      if (!empty) items++;
+      if (!empty) {
+        at++;
+        if (at > length) length = at;
+      }
       empty = true;
     } else empty = false;
   }
-  if (!empty) items++;
-  return items;
+  if (!empty && at + 1 > length) length = at + 1;
+  return length > 0x7fffffff ? -1 : <i32>length;
 }

@@ -18,6 +18,7 @@ import { CK } from "./tokens";
 import { T, TY } from "./types";
 import { VK } from "./values";
 import { LF, Walker } from "./walker";
+import { counterMax, counterSlot, findLoopCounter } from "./loopcounter";
 
 // states of a Stmt frame after it has dispatched
 const S_EXPR = 12;
@@ -552,6 +553,9 @@ export class Statements {
       case 0:
         this.skipP(K.LParen);
         w.scope.open();
+        f.e.set(fr, w.i); // where the three parts start, for findLoopCounter
+        f.d.set(fr, -1);
+        f.b.set(fr, -1);
         f.a.set(fr, -1); // no condition: runs
         if (w.isP(w.i, K.Semi)) {
           w.i++;
@@ -575,6 +579,7 @@ export class Statements {
           f.state.set(fr, 4);
           return;
         }
+        f.d.set(fr, w.i);
         f.state.set(fr, 3);
         w.exprs.begin(dead, 0);
         return;
@@ -591,6 +596,7 @@ export class Statements {
           f.state.set(fr, 6);
           return;
         }
+        f.b.set(fr, w.i);
         f.state.set(fr, 5);
         w.exprs.begin(dead, 0);
         return;
@@ -602,9 +608,14 @@ export class Statements {
       case 6:
         f.state.set(fr, 7);
         w.condDepth++;
+        // the counter's range holds in the body until the body changes it
+        findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
+        f.b.set(fr, counterSlot);
+        if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax);
         this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
         return;
       default:
+        if (f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
         w.condDepth--;
         this.absorb(fr);
         w.scope.close();

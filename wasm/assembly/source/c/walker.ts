@@ -259,7 +259,9 @@ export class Walker {
     this.localSz1.push(-1);
     this.localMax.push(-1);
     this.localFn.push(-1);
-    return this.localType.push(type);
+    const slot = this.localType.push(type);
+    this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
+    return slot;
   }
 
   /** Runs frames until only `base` remain. */
@@ -390,6 +392,7 @@ export class Walker {
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
     if (slot < 0 || this.f.isDead(frame)) return;
+    this.exprs.boundCounter(slot, -1);
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
