@@ -557,3 +557,32 @@ describe("a file read without a header it includes", () => {
     expect(exportOf("#include <net/netfilter/not_in_the_prelude.h>\n")).toEqual([]);
   });
 });
+
+describe("a header of the built-in prelude", () => {
+  const usesOn = async (kernel: string, src: string) => {
+    const res = await engine.run({ "drv.c": `#include <linux/module.h>\n${src}MODULE_LICENSE("GPL");\n` }, { kernel, relaxed: true });
+    return res.model.modules[0].uses.filter((u) => u.file).map((u) => u.symbol);
+  };
+  const sealsOf = "int seals(struct file *f) { return memfd_fcntl(f, 1034, 0); }\nEXPORT_SYMBOL(seals);\n";
+
+  it("makes a call of a function it declares extern a use, though the kernel does not export it (memfd_fcntl)", async () => {
+    expect(await usesOn("6.12", `#include <linux/memfd.h>\n${sealsOf}`)).toEqual(["memfd_fcntl"]);
+    expect(await usesOn("5.10", `#include <linux/memfd.h>\n${sealsOf}`)).toEqual(["memfd_fcntl"]);
+  });
+
+  it("leaves a call of an undeclared function nobody exports unread when a header is missing (an inline it may hold)", async () => {
+    expect(await usesOn("6.12", `#include <linux/not_in_the_prelude.h>\n${sealsOf}`)).toEqual([]);
+  });
+
+  it("makes an exported function whose address its inline function stores a use where the module calls it (nf_tproxy_assign_sock: sock_edemux)", async () => {
+    const src =
+      "#include <net/netfilter/nf_tproxy.h>\nvoid give(struct sk_buff *skb, struct sock *sk) { nf_tproxy_assign_sock(skb, sk); }\nEXPORT_SYMBOL(give);\n";
+    expect(await usesOn("6.12", src)).toEqual(["sock_edemux"]);
+  });
+
+  it("makes the calls of its inline functions uses, per release (shmem_file: shmem_mapping, on 6.1 shmem_aops)", async () => {
+    const src = "#include <linux/shmem_fs.h>\nbool is_shmem(struct file *f) { return shmem_file(f); }\nEXPORT_SYMBOL(is_shmem);\n";
+    expect(await usesOn("6.12", src)).toEqual(["shmem_mapping"]);
+    expect(await usesOn("6.1", src)).toEqual(["shmem_aops"]);
+  });
+});

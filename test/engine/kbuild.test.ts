@@ -73,6 +73,19 @@ describe("Kbuild", () => {
     expect([bad?.file, bad?.line]).toEqual([".config", 6]);
   });
 
+  it("gives C its options as autoconf.h does (y and m through IS_BUILTIN and IS_MODULE, a string as written, ASCII or not), and an edited value on the next run", async () => {
+    for (const name of ["toy", "grüße"]) {
+      const r = await run({
+        ".config": `CONFIG_TOY_M=m\nCONFIG_TOY_Y=y\n# CONFIG_TOY_N is not set\nCONFIG_TOY_NAME="${name}"\nCONFIG_TOY_INT=42\n`,
+        "a.c":
+          '#include <linux/module.h>\n#if IS_MODULE(CONFIG_TOY_M) && IS_BUILTIN(CONFIG_TOY_Y) && !IS_ENABLED(CONFIG_TOY_N) && CONFIG_TOY_INT == 42\nMODULE_IMPORT_NS("BOTH");\n#endif\nMODULE_LICENSE("GPL");\nMODULE_DESCRIPTION(CONFIG_TOY_NAME);\n',
+      });
+      expect(r.model.modules[0].imports.map((i) => i.ns)).toEqual(["BOTH"]);
+      const description = r.sources[0].macros.find((m) => m.macro === "MODULE_DESCRIPTION");
+      expect(description?.expansion).toBe(`__ksymns_modinfo(description,"${name}")`);
+    }
+  });
+
   it("descends into subfolders named in obj-m, each with its own Kbuild", async () => {
     const r = await run({
       Kbuild: "obj-m += core/ drivers/\n",

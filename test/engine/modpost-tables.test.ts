@@ -101,3 +101,26 @@ describe("modpost reading a Module.symvers", () => {
     expect(bare.commands[0].kernel.map((l) => l.text)).toContain("noimp: module uses symbol (msleep) from namespace TOY_VM, but does not import it.");
   });
 });
+
+describe("the CRC column of a Module.symvers", () => {
+  const ignored = (r: RunResult) => r.findings.filter((f) => f.id === "READ_SYMVERS_LINE").map((f) => [f.text, f.line]);
+
+  it("is read in either case, with eight digits after 0x or fewer, without a finding", async () => {
+    const table =
+      "0xDeadBeef\ttoy_get\texporter\tEXPORT_SYMBOL_GPL\t\n0x1f\ttoy_put\texporter\tEXPORT_SYMBOL_GPL\t\n7\ttoy_set\texporter\tEXPORT_SYMBOL_GPL\t\n";
+    const r = await run(table, "6.12");
+    expect(ignored(r)).toEqual([]);
+    expect(r.build.modules[0].produced).toBe(true);
+  });
+
+  it("makes a row whose CRC is no 32-bit hexadecimal number a line ignored, naming it", async () => {
+    const rows = ["0x0000zz00", "0x000000001", "0x", "deadbeeg"].map((crc) => `${crc}\ttoy_get\texporter\tEXPORT_SYMBOL_GPL\t\n`);
+    const r = await run(rows.join(""), "6.12", true);
+    expect(ignored(r)).toEqual([
+      ["line ignored: the CRC '0x0000zz00' is not a hexadecimal number", 1],
+      ["line ignored: the CRC '0x000000001' is not a hexadecimal number", 2],
+      ["line ignored: the CRC '0x' is not a hexadecimal number", 3],
+      ["line ignored: the CRC 'deadbeeg' is not a hexadecimal number", 4],
+    ]);
+  });
+});

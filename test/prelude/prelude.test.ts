@@ -105,6 +105,41 @@ describe.skipIf(!gcc)("prelude through gcc", () => {
     expect(syms).toEqual(["__this_module", "drv", "usb_deregister", "usb_register_driver"]);
   });
 
+  it("declares memfd_fcntl, shmem_file's callee and the netfilter helpers as gcc compiles them on every profile release", () => {
+    // the structs and helpers of the headers these leave out (linux/fs.h, linux/skbuff.h, net/sock.h)
+    const outside = [
+      "struct file { struct address_space *f_mapping; };",
+      "struct address_space { const struct address_space_operations *a_ops; };",
+      "struct sk_buff { struct sock *sk; void (*destructor)(struct sk_buff *); };",
+      "struct inet_timewait_sock;",
+      "bool inet_sk_transparent(struct sock *sk); void sock_gen_put(struct sock *sk); void skb_orphan(struct sk_buff *skb);",
+      "void sock_edemux(struct sk_buff *skb); void local_bh_disable(void); void local_bh_enable(void);",
+      "void inet_twsk_deschedule_put(struct inet_timewait_sock *tw);",
+    ].join("\n");
+    const src = [
+      "#include <linux/module.h>",
+      "#include <linux/types.h>",
+      outside,
+      "#include <linux/shmem_fs.h>",
+      "#include <linux/memfd.h>",
+      "#include <net/netfilter/ipv4/nf_defrag_ipv4.h>",
+      "#include <net/netfilter/ipv6/nf_defrag_ipv6.h>",
+      "#include <net/netfilter/nf_socket.h>",
+      "#include <net/netfilter/nf_tproxy.h>",
+      "long seals(struct file *f) { return memfd_fcntl(f, 1034, 0) + shmem_file(f); }",
+      "int defrag(struct net *n) { return nf_defrag_ipv4_enable(n) + nf_defrag_ipv6_enable(n); }",
+      "struct sock *lookup(struct net *n) { return nf_sk_lookup_slow_v4(n, 0, 0); }",
+      "void give(struct sk_buff *skb, struct sock *sk) { nf_tproxy_assign_sock(skb, sk); }",
+      'MODULE_LICENSE("GPL");',
+    ].join("\n");
+    for (const v of [510, 601, 612, 703]) {
+      const syms = undefinedSymbols(dir, [...args(v), "-include", `${dir}/completions.h`, ...MARKER_DEFINES], src);
+      const shmem = v === 601 ? "shmem_aops" : "shmem_mapping";
+      const expected = ["memfd_fcntl", "nf_defrag_ipv4_enable", "nf_defrag_ipv6_enable", "nf_sk_lookup_slow_v4", shmem, "skb_orphan", "sock_edemux"];
+      expect([v, syms.filter((s) => expected.includes(s))]).toEqual([v, [...expected].sort()]);
+    }
+  });
+
   it("gives every module_*_driver helper one module_init and valid C on every profile release", () => {
     for (const v of [510, 601, 612, 703]) {
       for (const c of HELPER_CASES) {

@@ -20,6 +20,8 @@ export const DEBIAN_AUTOCONF =
     "CONFIG_SYSFS",
     "CONFIG_64BIT",
     "CONFIG_X86_64",
+    "CONFIG_SHMEM",
+    "CONFIG_MEMFD_CREATE",
   ]
     .map((c) => `#define ${c} 1`)
     .join("\n") + "\n";

@@ -56,6 +56,9 @@ export class KoImage {
   /** Modules this one needs, as modinfo's depends= (direct) and modules.dep (all, load order reversed). */
   depends: string[] = [];
   depOrder: string[] = [];
+  /** Its soft dependencies as kmod 30 reads them: the first softdep= of its modinfo (depmod
+   *  writes each into modules.softdep, kmod takes a module's first line), e.g. "pre: crc32c". */
+  softdep: string = "";
   hasInit: bool = false;
   hasExit: bool = false;
   /** The in-tree path, for modules of the base kernel. */

@@ -95,6 +95,12 @@ describe("#if arithmetic", () => {
     ).toBe("yes0 yes1 yes2 yes3 yes4 no5 yes6 no7 yes8");
   });
 
+  it("answers __has_attribute and __has_builtin from the caller's table over gcc's, and gcc's again on the next run", async () => {
+    const probes = ["__has_attribute(__counted_by__) == 2", "__has_builtin(__builtin_toy) == 3", "__has_attribute(packed)"];
+    expect(await truth(probes, { compiler: "gcc-kbuild", attributes: { counted_by: 2 }, builtins: { __builtin_toy: 3 } })).toBe("yes0 yes1 yes2");
+    expect(await truth(probes, { compiler: "gcc-kbuild" })).toBe("no0 no1 yes2");
+  });
+
   it("gives gcc's messages for malformed expressions", async () => {
     const r = await pp(`#if 1 +
 #endif

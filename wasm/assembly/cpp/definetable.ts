@@ -101,11 +101,42 @@ export class DefineTable {
   }
 }
 
+/** Tables made along with their text (autoconf.h, written from a .config): defineTableOf
+ *  takes one instead of scanning its text, once (a table belongs to one lexed file). */
+const known: DefineTable[] = [];
+const MAX_KNOWN = 2;
+
+/** Offers the table of a text about to be read (see tableOfLines). */
+export function knowDefineTable(table: DefineTable): void {
+  known.unshift(table);
+  if (known.length > MAX_KNOWN) known.pop();
+}
+
+/** The table of `text`, whose line k (numbered k + 1) starts at `starts[k]` with `#define `
+ *  and a name ending at `nameEnds[k]`; null when a name is defined twice or there are too
+ *  few lines to gain from a table. */
+export function tableOfLines(text: string, starts: Int32Array, nameEnds: Int32Array, count: i32): DefineTable | null {
+  if (count < MIN_DEFINES) return null;
+  const table = new DefineTable(text, count);
+  for (let k = 0; k < count; k++) {
+    const a = unchecked(starts[k]);
+    if (!table.add(k, a, k + 1, a + 8, unchecked(nameEnds[k]))) return null;
+  }
+  table.lines = count + 1;
+  return table;
+}
+
 /** The table of a file made of `#define NAME …` lines only (each name once, enough of them to
  *  matter; blank lines and a comment before the first are allowed), else null. A line that
  *  would not lex alone as it lexes in the file (a splice, a comment opening, CR or NUL) makes
  *  it an ordinary file. */
 export function defineTableOf(text: string): DefineTable | null {
+  for (let k = 0; k < known.length; k++) {
+    if (known[k].text != text) continue;
+    const t = known[k];
+    known.splice(k, 1);
+    return t;
+  }
   const p = changetype<usize>(text);
   const n = text.length;
   let i = 0;

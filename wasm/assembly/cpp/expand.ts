@@ -128,8 +128,8 @@ const VA_INCLUDE = 0,
  *  before substitution; padding tokens so that `#` spaces its result exactly as gcc. */
 export class Expander {
   /** Tokens (data), and pointers to them (contexts and raw arguments are ranges here). */
-  toks: TokVec = new TokVec(4096);
-  ptrs: IntVec = new IntVec(4096);
+  toks: TokVec = new TokVec(1024);
+  ptrs: IntVec = new IntVec(1024);
   /** Expanded arguments in progress (a stack: an inner frame's arguments above an outer's). */
   sink: IntVec = new IntVec(1024);
   /** Arguments being collected (a stack: a directive inside arguments can collect more). */

@@ -3,6 +3,7 @@
 // test/support/gcc-table.ts from the real compiler; do not edit.
 
 import { PPOptions } from "./preprocess";
+import { HasAnswers } from "./answers";
 
 /** The kbuild flags the table was made with (those that change the predefined macros). */
 export const GCC_KBUILD_FLAGS =
@@ -31,7 +32,20 @@ function pairs(text: string, into: Map<string, i32>): void {
 /** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers. */
 export function useGccKbuild(o: PPOptions): void {
   o.predefined = GCC_KBUILD_PREDEFINED;
-  pairs(ATTRIBUTES, o.attributes);
-  pairs(BUILTINS, o.builtins);
-  pairs(C_ATTRIBUTES, o.cAttributes);
+  // answers given before are kept beside gcc's (gcc's win), as if read after them
+  o.answers = o.answers.isEmpty() ? gccAnswers() : gccAnswers().over(o.answers);
+}
+
+let answers: HasAnswers | null = null;
+
+/** The answers, read from their text once and shared by every unit. */
+function gccAnswers(): HasAnswers {
+  if (answers == null) {
+    const a = new HasAnswers();
+    pairs(ATTRIBUTES, a.attributes);
+    pairs(BUILTINS, a.builtins);
+    pairs(C_ATTRIBUTES, a.cAttributes);
+    answers = a.freeze();
+  }
+  return answers as HasAnswers;
 }

@@ -129,7 +129,10 @@ export function preprocessPacked(packed: ArrayBuffer, optionText: string): strin
     else if (k == "unit") o.unitDefines.push(v);
     else if (k == "attribute" || k == "builtin") {
       const e = v.lastIndexOf("=");
-      if (e > 0) (k == "attribute" ? o.attributes : o.builtins).set(v.substring(0, e), I32.parseInt(v.substring(e + 1)));
+      if (e > 0) {
+        o.answers = o.answers.own();
+        (k == "attribute" ? o.answers.attributes : o.answers.builtins).set(v.substring(0, e), I32.parseInt(v.substring(e + 1)));
+      }
     } else if (k == "intrinsic") {
       const semi = v.indexOf(";");
       let name = semi < 0 ? v : v.substring(0, semi);

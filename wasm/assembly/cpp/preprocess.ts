@@ -1,6 +1,7 @@
 // The preprocessor of one translation unit: "<built-in>", "<command-line>", the -include
 // files, then the main file, read through the IncludeSource and the FileCache into a PPResult.
 
+import { HasAnswers } from "./answers";
 import { Atoms, Name } from "./atoms";
 import { PP_SEVERITY_NAMES, PPCode, PPDiagnostic, PPSeverity } from "./diagnostic";
 import { Directives } from "./directives";
@@ -38,11 +39,8 @@ export class PPOptions {
   intrinsics: IntrinsicSpec[] = [];
   /** Macros whose expansion each intrinsic call records (e.g. DEFAULT_SYMBOL_NAMESPACE). */
   snapshots: string[] = [];
-  /** __has_attribute, __has_c_attribute (the standard attributes) and __has_builtin answers
-   *  (absent: 0). */
-  attributes: Map<string, i32> = new Map();
-  cAttributes: Map<string, i32> = new Map();
-  builtins: Map<string, i32> = new Map();
+  /** __has_attribute, __has_c_attribute and __has_builtin answers. */
+  answers: HasAnswers = new HasAnswers();
   /** -Wundef. */
   warnUndef: bool = false;
   /** Stop at a fatal error as gcc does (false: go on, to learn every missing header). */
@@ -85,12 +83,7 @@ export class PPOptions {
       const x = this.intrinsics[i];
       parts.push(x.name + (x.funLike ? "()" : "") + x.yieldTo.toString());
     }
-    const a = this.attributes.keys();
-    for (let i = 0; i < a.length; i++) parts.push(a[i] + "=" + this.attributes.get(a[i]).toString());
-    const c = this.cAttributes.keys();
-    for (let i = 0; i < c.length; i++) parts.push("c:" + c[i] + "=" + this.cAttributes.get(c[i]).toString());
-    const b = this.builtins.keys();
-    for (let i = 0; i < b.length; i++) parts.push(b[i] + "=" + this.builtins.get(b[i]).toString());
+    parts.push(this.answers.key());
     parts.push(this.warnUndef ? "u" : "-");
     parts.push(this.stopAtFatal ? "f" : "-");
     parts.push(this.recordInvocations ? "i" : "-");
@@ -605,14 +598,17 @@ export class Preprocessor extends ExpanderHost {
       if (s != "gnu" && s != "__gnu__") return 0;
       n = n.substring(scope + 2);
     } else if (kind == 1) {
-      return this.options.cAttributes.has(n) ? this.options.cAttributes.get(n) : 0;
+      const c = this.options.answers.cAttributes;
+      return c.has(n) ? c.get(n) : 0;
     }
     if (n.length > 4 && n.startsWith("__") && n.endsWith("__")) n = n.substring(2, n.length - 2);
-    return this.options.attributes.has(n) ? this.options.attributes.get(n) : 0;
+    const a = this.options.answers.attributes;
+    return a.has(n) ? a.get(n) : 0;
   }
 
   hasBuiltin(name: string): i32 {
-    return this.options.builtins.has(name) ? this.options.builtins.get(name) : 0;
+    const b = this.options.answers.builtins;
+    return b.has(name) ? b.get(name) : 0;
   }
 
   pragma(text: string, at: i32): void {

@@ -188,7 +188,7 @@ export class PPResult {
     tokens: i32 = 4096,
     expansions: i32 = 256,
   ) {
-    this.tokens = new TokVec(tokens < 4096 ? 4096 : tokens);
+    this.tokens = new TokVec(tokens < 1024 ? 1024 : tokens);
     this.expansions = new Expansions(expansions < 256 ? 256 : expansions);
   }
 

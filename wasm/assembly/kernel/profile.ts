@@ -6,11 +6,17 @@ import { Symvers } from "../source/symvers";
 import { KernelConfig } from "../source/config";
 import { ExportLookup } from "../sim/symtab";
 import { parseRelease } from "../../shared/releases";
+import { nextNewline } from "../util/bytes";
 import { namespaceOn, ReleaseExports, withNamespace } from "./nshistory";
 
 /** Anything modprobe can look a module up in. */
 export abstract class ModuleDirectory {
   abstract find(name: string): KoImage | null;
+  /** The modules an alias (normalized, '-' as '_') stands for, in kmod's order; none when the
+   *  directory knows no such alias. */
+  resolve(_alias: string): string[] {
+    return [];
+  }
 }
 
 /** A Map the caller keeps filling (the workspace's own modules). */
@@ -70,7 +76,7 @@ export class SymversDirectory extends ModuleDirectory {
 
   /** Takes the module table (test/support/profile-modules.sh): one line a module, name TAB
    *  path TAB modules.dep names TAB depends TAB import_ns TAB kind ("", "builtin",
-   *  "builtin-sysfs", "sysfs"). */
+   *  "builtin-sysfs", "sysfs", "alias") [TAB softdep, or an alias's modules]. */
   addModuleTable(table: Uint8Array): void {
     this.tableBytes = table;
     this.kinds = null;
@@ -90,7 +96,12 @@ export class SymversDirectory extends ModuleDirectory {
   get importers(): Map<string, string[]> {
     return this.readLines().importers;
   }
-  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind). */
+  /** The modules a softdep's alias stands for (the table carries only the aliases softdeps name). */
+  resolve(alias: string): string[] {
+    const aliases = this.readLines().aliases;
+    return aliases.has(alias) ? aliases.get(alias) : [];
+  }
+  /** name → line of the module table (path, modules.dep list, depends, import_ns, kind, softdep). */
   private get table(): Map<string, string> {
     return this.readLines().byName;
   }
@@ -155,6 +166,7 @@ export class SymversDirectory extends ModuleDirectory {
         ko.depOrder = f[2].length > 0 ? f[2].split(" ") : [];
         ko.depends = f[3].length > 0 ? f[3].split(",") : [];
       }
+      if (f.length >= 7) ko.softdep = f[6];
     }
     ko.file = ko.path + ".ko";
     this.made.set(name, ko);
@@ -168,7 +180,7 @@ class TableKinds {
   sysfs: Set<string> = new Set();
   constructor(table: Uint8Array) {
     const c = new TableCursor(table);
-    while (c.next()) {
+    while (c.nextWithKind()) {
       if (c.fieldLength(5) == 0) continue; // a loadable module
       const kind = c.field(5);
       const name = c.field(0);
@@ -178,14 +190,20 @@ class TableKinds {
   }
 }
 
-/** The installed modules of a module table: its lines by name, and who imports what. */
+/** The installed modules of a module table: its lines by name, who imports what, and the
+ *  aliases its softdeps name. */
 class TableLines {
   byName: Map<string, string> = new Map();
   importers: Map<string, string[]> = new Map();
+  aliases: Map<string, string[]> = new Map();
   constructor(table: Uint8Array) {
     const c = new TableCursor(table);
     while (c.next()) {
-      if (c.fieldLength(5) > 0) continue; // a built-in name
+      if (c.fieldLength(5) > 0) {
+        // a built-in name, or an alias and its modules
+        if (c.field(5) == "alias" && c.fieldLength(6) > 0) this.aliases.set(c.field(0), c.field(6).split(" "));
+        continue;
+      }
       const name = c.field(0);
       this.byName.set(name, c.line());
       const imports = c.field(4);
@@ -215,14 +233,25 @@ class TableCursor {
   constructor(private b: Uint8Array) {}
 
   next(): bool {
+    return this.nextLine(false);
+  }
+
+  /** The next line that may have a kind (a built-in name): a loadable module's line ends with
+   *  the tab before its empty kind, and is passed over unread (unless a softdep follows it: the
+   *  caller then finds the kind empty). */
+  nextWithKind(): bool {
+    return this.nextLine(true);
+  }
+
+  private nextLine(withKind: bool): bool {
     const b = this.b;
     const n = b.length;
     while (this.next_ < n) {
       const a = this.next_;
-      let nl = a;
-      while (nl < n && byteAt(b, nl) != 10) nl++;
+      const nl = nextNewline(b, a, n);
       this.next_ = nl + 1;
       const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
+      if (withKind && e > a && byteAt(b, e - 1) == 9) continue;
       let t1 = a;
       while (t1 < e && byteAt(b, t1) != 9) t1++;
       if (t1 == a || t1 == e) continue;
@@ -263,7 +292,7 @@ function byteAt(b: Uint8Array, i: i32): i32 {
 function text(b: Uint8Array, a: i32, length: i32): string {
   return String.UTF8.decodeUnsafe(b.dataStart + <usize>a, <usize>length);
 }
-const FIELDS = 6;
+const FIELDS = 7;
 
 /** A real kernel: its export table and its installed modules. */
 export class Profile {

@@ -65,6 +65,9 @@ export function installModules(units: BuildUnit[], build: BuildResult, kos: KoIm
     if (build.produced[u]) {
       const mi = composeModinfo(units[u], ko, r, vermagic);
       ko.modinfo = mi.info;
+      // depmod writes each softdep= into modules.softdep, and kmod reads the first
+      const softdep = mi.info.get("softdep");
+      if (softdep != null) ko.softdep = softdep as string;
       ko.modinfoUnknown = mi.unknown;
       inst.produced.add(fileKo);
       inst.produced.add(flat);

@@ -33,6 +33,7 @@ function before(a: Span, b: Span): bool {
 function objectStrings(src: ModuleSource, imports: Map<Span, string>): Entry[] {
   const list: Entry[] = [];
   if (src.license != null) list.push(new Entry("license", src.license as string, src.licenseSpan));
+  for (let i = 0; i < src.softdeps.length; i++) list.push(new Entry("softdep", src.softdeps[i], src.softdepSpans[i]));
   for (let i = 0; i < src.imports.length; i++) {
     const span = src.imports[i].span;
     if (imports.has(span)) list.push(new Entry("import_ns", imports.get(span), span));

@@ -44,6 +44,8 @@ export function koImageOf(k: KoFile, file: string): KoImage {
   ko.importNs = m.all("import_ns");
   const deps = m.get("depends");
   if (deps != null && (deps as string).length > 0) ko.depends = (deps as string).split(",");
+  const softdep = m.get("softdep");
+  if (softdep != null) ko.softdep = softdep as string;
   ko.hasInit = k.hasInit;
   ko.hasExit = k.hasExit;
   ko.undefined = k.undefined;

@@ -11,6 +11,7 @@ import { LoadCommand, Tool } from "../source/loadscript";
 import { LoaderConfig, loadModule, LoadOutcome, unloadModule } from "./loader";
 import { LoadedModule, LogLine, Session } from "./session";
 import { modinfo } from "./modinfotool";
+import { parseSoftdep } from "./softdep";
 
 export class CommandResult {
   exit: i32 = 0;
@@ -191,6 +192,66 @@ function dependencies(inst: Installed, ko: KoImage, out: string[], visiting: Set
   }
 }
 
+/** kmod_module_new_from_lookup() of a softdep's name: the module of that name, else the
+ *  modules its alias stands for. A built-in or unknown name gives none: kmod skips a built-in
+ *  one as loaded, and a missing soft dependency is no error. */
+function lookupModules(inst: Installed, name: string): string[] {
+  const n = normalize(name);
+  if (inst.find(n) != null) return [n];
+  const out: string[] = [];
+  if (inst.builtin.has(n)) return out;
+  for (let d = 0; d < inst.modules.length; d++) {
+    const mods = inst.modules[d].resolve(n);
+    for (let i = 0; i < mods.length; i++) if (!out.includes(mods[i]) && inst.find(mods[i]) != null) out.push(mods[i]);
+  }
+  return out;
+}
+
+/** Every module `names` (a softdep's pre: or post: list) looks up to, in order. */
+function lookupAll(inst: Installed, names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const mods = lookupModules(inst, names[i]);
+    for (let j = 0; j < mods.length; j++) out.push(mods[j]);
+  }
+  return out;
+}
+
+/** What kmod_module_get_probe_list() collects: the modules to insert in order, and those whose
+ *  failure fails the command (the module asked for and its dependencies). */
+class ProbeList {
+  list: string[] = [];
+  required: Set<string> = new Set();
+  visited: Set<string> = new Set();
+}
+
+/** __kmod_module_get_probe_list(): each dependency with its softdeps around it, then the module
+ *  with its own. A module is visited once; a dependency reached again through a softdep is
+ *  listed again, as kmod lists it (the second insert finds it loaded). */
+function probeVisit(inst: Installed, ko: KoImage, p: ProbeList, top: bool): void {
+  if (p.visited.has(ko.name)) return;
+  p.visited.add(ko.name);
+  const deps: string[] = [];
+  dependencies(inst, ko, deps, new Set<string>());
+  if (top) {
+    p.required.add(ko.name);
+    for (let i = 0; i < deps.length; i++) p.required.add(deps[i]);
+  }
+  for (let i = 0; i < deps.length; i++) probeFill(inst, inst.find(deps[i]) as KoImage, p);
+  probeFill(inst, ko, p);
+}
+
+/** __kmod_module_fill_softdep(): the pre softdeps (each visited with its dependencies), the
+ *  module, then the post softdeps. */
+function probeFill(inst: Installed, ko: KoImage, p: ProbeList): void {
+  const sd = parseSoftdep(ko.softdep);
+  const pre = lookupAll(inst, sd.pre);
+  for (let i = 0; i < pre.length; i++) probeVisit(inst, inst.find(pre[i]) as KoImage, p, false);
+  p.list.push(ko.name);
+  const post = lookupAll(inst, sd.post);
+  for (let i = 0; i < post.length; i++) probeVisit(inst, inst.find(post[i]) as KoImage, p, false);
+}
+
 function modprobe(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: LoaderConfig, res: CommandResult): void {
   const name = normalize(baseName(c.target));
   res.module = name;
@@ -203,20 +264,22 @@ function modprobe(s: Session, inst: Installed, c: LoadCommand, r: Rules, cfg: Lo
     res.failure = Msg.LOAD_MODULE_NOT_FOUND;
     return;
   }
-  const ko = found as KoImage;
-  const order: string[] = [];
-  dependencies(inst, ko, order, new Set<string>());
-  order.push(name);
-  for (let i = 0; i < order.length; i++) {
-    if (s.find(order[i]) != null) continue;
-    const o = loadModule(s, inst.find(order[i]) as KoImage, r, cfg);
-    if (order[i] == name) res.outcome = o;
-    if (o.errno != 0) {
-      if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
-      res.stderr.push(T.modprobeInsertError(order[i], o.errno));
-      res.exit = 1;
-      return;
-    }
+  // kmod_module_probe_insert_module(): a module in the kernel already is done, softdeps and all
+  if (s.find(name) != null) return;
+  const p = new ProbeList();
+  probeVisit(inst, found as KoImage, p, true);
+  for (let i = 0; i < p.list.length; i++) {
+    const m = p.list[i];
+    if (s.find(m) != null) continue;
+    const o = loadModule(s, inst.find(m) as KoImage, r, cfg);
+    if (m == name) res.outcome = o;
+    if (o.errno == 0) continue;
+    // kmod ignores a soft dependency that does not load (the kernel's lines stay in its log)
+    if (!p.required.has(m)) continue;
+    if (o.errno == T.EEXIST) res.failure = Msg.LOAD_ALREADY_LOADED;
+    res.stderr.push(T.modprobeInsertError(m, o.errno));
+    res.exit = 1;
+    return;
   }
 }
 
@@ -237,12 +300,26 @@ function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: Comman
     res.failure = known ? Msg.LOAD_NOT_LOADED : Msg.LOAD_MODULE_NOT_FOUND;
     return;
   }
-  const lm = m as LoadedModule;
-  if (lm.refcount > 0) {
-    res.stderr.push(T.modprobeInUse(name));
+  if (!removeModule(s, inst, m as LoadedModule, res, new Set<string>())) {
     res.exit = 1;
     res.failure = Msg.LOAD_IN_USE;
-    return;
+  }
+}
+
+/** tools/modprobe.c's rmmod_do_module() (kmod 30): `lm`'s post softdeps, last first; `lm`
+ *  unless it is in use (said, and false); the dependencies it leaves unused, silently; then its
+ *  pre softdeps, last first. A softdep not loaded or built in is skipped silently, one in use
+ *  says so and the removal goes on. `removing` holds the modules being removed up the chain:
+ *  softdeps that name each other as post would make kmod recurse without end; here the inner
+ *  one is skipped. */
+function removeModule(s: Session, inst: Installed, lm: LoadedModule, res: CommandResult, removing: Set<string>): bool {
+  removing.add(lm.name);
+  const sd = parseSoftdep(lm.ko.softdep);
+  removeSoftdeps(s, inst, lookupAll(inst, sd.post), res, removing);
+  if (lm.refcount > 0) {
+    res.stderr.push(T.modprobeInUse(lm.name));
+    removing.delete(lm.name);
+    return false;
   }
   const order: string[] = [];
   dependencies(inst, lm.ko, order, new Set<string>());
@@ -252,5 +329,17 @@ function modprobeRemove(s: Session, inst: Installed, c: LoadCommand, res: Comman
   for (let i = 0; i < order.length; i++) {
     const d = s.find(order[i]);
     if (d != null && (d as LoadedModule).refcount == 0) unloadModule(s, d as LoadedModule);
+  }
+  removeSoftdeps(s, inst, lookupAll(inst, sd.pre), res, removing);
+  removing.delete(lm.name);
+  return true;
+}
+
+/** rmmod_do_modlist(): each loaded module of a softdep list, from its end. */
+function removeSoftdeps(s: Session, inst: Installed, mods: string[], res: CommandResult, removing: Set<string>): void {
+  for (let i = mods.length - 1; i >= 0; i--) {
+    const m = s.find(mods[i]);
+    if (m == null || removing.has(mods[i])) continue;
+    removeModule(s, inst, m as LoadedModule, res, removing);
   }
 }

@@ -22,6 +22,10 @@ export function linkSources(object: string, parts: ModuleSource[]): ModuleSource
     }
     m.hasDescription = m.hasDescription || s.hasDescription;
     m.intree = m.intree || s.intree;
+    for (let i = 0; i < s.softdeps.length; i++) {
+      m.softdeps.push(s.softdeps[i]);
+      m.softdepSpans.push(s.softdepSpans[i]);
+    }
     m.lacksHeaders = m.lacksHeaders || s.lacksHeaders;
     for (let i = 0; i < s.unexpanded.length; i++) m.unexpanded.push(s.unexpanded[i]);
     for (let i = 0; i < s.exports.length; i++) m.exports.push(s.exports[i]);

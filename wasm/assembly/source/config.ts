@@ -6,6 +6,7 @@ import { Finding, Span } from "../diagnostics";
 import { knownRangeText, parseRelease } from "../kernel/versions";
 import { headerRelease } from "../../shared/configheader";
 import { ConfigTable } from "./configtable";
+import { nextNewline } from "../util/bytes";
 
 export class KernelConfig {
   /** The options, in the order they were first set. */
@@ -50,14 +51,24 @@ export function readConfigBytes(file: string, b: Uint8Array, into: KernelConfig)
   let a = 0;
   let no = 0;
   while (a < n) {
-    let nl = a;
-    while (nl < n && byteAt(b, nl) != 10) nl++;
+    const nl = nextNewline(b, a, n);
     const e = nl > a && byteAt(b, nl - 1) == 13 ? nl - 1 : nl;
     no++;
-    if (!readUsualLine(b, a, e, into, inPlace)) readLine(file, decode(b, a, e), no, into);
+    if (e > a && !isPlainComment(b, a, e) && !readUsualLine(b, a, e, into, inPlace)) readLine(file, decode(b, a, e), no, into);
     a = nl + 1;
   }
   return into;
+}
+
+/** A comment that sets nothing and names no release (kconfig's section titles, about one
+ *  line in eight): passed over without decoding. */
+function isPlainComment(b: Uint8Array, a: i32, e: i32): bool {
+  if (byteAt(b, a) != 35) return false;
+  for (let i = a + 1; i + 5 < e; i++) {
+    const c = byteAt(b, i);
+    if ((c == 67 && bytesAre(b, i, CONFIG_)) || (c == 76 && bytesAre(b, i, "Linux/"))) return false;
+  }
+  return true;
 }
 
 const CONFIG_ = "CONFIG_";

@@ -138,11 +138,15 @@ export class ConfigTable {
   sameAs(o: ConfigTable): bool {
     if (o.count != this.count) return false;
     if (o.bytes === this.bytes) {
-      // copies of one table: rows that point into the file must be the same rows
+      // copies of one table: rows that point into the file must be the same rows, and those
+      // set by name the same texts (each copy numbers its own texts: equal numbers may name
+      // different texts)
       for (let i = 0; i < this.count * STRIDE; i++) {
         const a = unchecked(this.rows[i]),
           b = unchecked(o.rows[i]);
-        if (a != b && (a >= 0 || b >= 0 || this.texts[-1 - a] != o.texts[-1 - b])) return false;
+        if (a >= 0 || b >= 0) {
+          if (a != b) return false;
+        } else if (this.texts[-1 - a] != o.texts[-1 - b]) return false;
       }
       return true;
     }

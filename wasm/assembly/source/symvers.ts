@@ -241,6 +241,31 @@ function isExportType(b: Uint8Array, a: i32, e: i32): bool {
   return at(b, a) == 69 && at(b, a + 1) == 88 && at(b, a + 2) == 80 && at(b, a + 3) == 79 && at(b, a + 4) == 82 && at(b, a + 5) == 84 && at(b, a + 6) == 95;
 }
 
+/** Each byte's value as a hex digit, 16 for any other byte. */
+const HEX_DIGITS = hexDigits();
+
+function hexDigits(): StaticArray<u8> {
+  const t = new StaticArray<u8>(256);
+  for (let c = 0; c < 256; c++) t[c] = c >= 48 && c <= 57 ? <u8>(c - 48) : (c | 32) >= 97 && (c | 32) <= 102 ? <u8>((c | 32) - 87) : 16;
+  return t;
+}
+
+/** The CRC column's value, or -1 when it is no hexadecimal number of 32 bits. Every row has
+ *  one, nearly always written `0x` and eight digits: those are read eight digits at once. */
+function crcValue(b: Uint8Array, a: i32, e: i32): i64 {
+  if (e - a != 10 || at(b, a) != 48 || (at(b, a + 1) | 32) != 120) return hexValue(b, a, e);
+  const p = b.dataStart + <usize>(a + 2);
+  const digits = changetype<usize>(HEX_DIGITS);
+  let v: u32 = 0;
+  let seen: u32 = 0;
+  for (let i = 0; i < 8; i++) {
+    const d = <u32>load<u8>(digits + <usize>load<u8>(p + <usize>i));
+    seen |= d;
+    v = (v << 4) | d;
+  }
+  return (seen & 16) != 0 ? -1 : <i64>v;
+}
+
 function hexValue(b: Uint8Array, a: i32, e: i32): i64 {
   let i = a;
   if (e - i >= 2 && at(b, i) == 48 && (at(b, i + 1) | 32) == 120) i += 2;
@@ -357,7 +382,7 @@ export function readSymvers(file: string, b: Uint8Array): Symvers {
       typA = unchecked(f[6]);
       typE = unchecked(f[7]);
     }
-    const crc = nf >= 2 ? hexValue(b, unchecked(f[0]), unchecked(f[1])) : -1;
+    const crc = nf >= 2 ? crcValue(b, unchecked(f[0]), unchecked(f[1])) : -1;
     if (layout == SymversLayout.Unknown || crc < 0 || unchecked(f[3]) == unchecked(f[2]) || modE == modA || !asciiOnly(b, unchecked(f[2]), unchecked(f[3]))) {
       bad++;
       if (out.findings.length < MAX_FINDINGS) {

@@ -7,6 +7,7 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { SourceFile } from "../cpp/filecache";
+import { knowDefineTable, tableOfLines } from "../cpp/definetable";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
@@ -34,7 +35,7 @@ import {
   packProfileFor,
 } from "./headerpack";
 import { GCC_INCLUDE, gccHeader, searchesGccInclude } from "./gccinclude";
-import { ByteWriter } from "../util/bytes";
+import { ByteWriter, decodeText } from "../util/bytes";
 
 const AUTOCONF = PRELUDE_DIR + "/generated/autoconf.h";
 // made once: these are asked of every path the include search tries
@@ -76,21 +77,37 @@ function autoconfOf(c: KernelConfig): string {
   const t = c.table;
   const out = new ByteWriter();
   out.reserve(t.count * 48); // a Debian .config's lines average about 40 bytes
+  // each line's start and its name's end, for the file's define table
+  const starts = new Int32Array(t.count + 1);
+  const nameEnds = new Int32Array(t.count + 1);
+  let lines = 0;
   for (let i = 0; i < t.count; i++) {
     const first = t.valueByte(i);
     const one = t.valueLength(i) == 1;
     if (first < 0 || (one && first == 110) || !t.keyStartsWithConfig(i)) continue;
+    unchecked((starts[lines] = out.n));
     out.chunk(DEFINE_BYTES.dataStart, DEFINE_BYTES.length);
     t.write(i, 0, out);
+    unchecked((nameEnds[lines] = out.n));
+    lines++;
     if (one && first == 121) out.chunk(Y_BYTES.dataStart, Y_BYTES.length);
-    else if (one && first == 109) out.chunk(M_BYTES.dataStart, M_BYTES.length);
-    else {
+    else if (one && first == 109) {
+      out.chunk(M_BYTES.dataStart, M_BYTES.length);
+      unchecked((nameEnds[lines - 1] = out.n - 3)); // the name is CONFIG_X_MODULE
+    } else {
       out.byte(32);
       t.write(i, 2, out);
       out.byte(10);
     }
   }
-  const made = new Autoconf(c, String.UTF8.decodeUnsafe(out.buf.dataStart, <usize>out.n));
+  const text = decodeText(out.buf.dataStart, out.n);
+  // its define table, from where each line was written (as the text is ASCII, a byte offset
+  // is a character offset): the preprocessor need not scan the text for its lines
+  if (text.length == out.n) {
+    const table = tableOfLines(text, starts, nameEnds, lines);
+    if (table != null) knowDefineTable(table);
+  }
+  const made = new Autoconf(c, text);
   autoconfs.unshift(made);
   if (autoconfs.length > KEPT_AUTOCONFS) autoconfs.pop();
   return made.text;

@@ -120,6 +120,39 @@ export function hashString(s: string): u32 {
   return h;
 }
 
+// each byte the same (written as two halves: a 64-bit literal is not exact in JavaScript)
+const ONES: u64 = ((<u64>0x01010101) << 32) | 0x01010101;
+const HIGHS: u64 = ONES * 0x80;
+const NEWLINES: u64 = ONES * 0x0a;
+
+/** Index of the first newline in b at or after `i` (n when none before n), eight bytes a step. */
+export function nextNewline(b: Uint8Array, i: i32, n: i32): i32 {
+  const base = b.dataStart;
+  while (i + 8 <= n) {
+    const l = load<u64>(base + <usize>i) ^ NEWLINES;
+    // the lowest flagged byte is always a true zero byte of l
+    const hit = (l - ONES) & ~l & HIGHS;
+    if (hit != 0) return i + <i32>(ctz(hit) >> 3);
+    i += 8;
+  }
+  while (i < n && load<u8>(base + <usize>i) != 10) i++;
+  return i;
+}
+
+/** The `len` bytes at `ptr` as a string: widened a byte at a time when they are all ASCII
+ *  (most of a kernel's generated text, which the UTF-8 decoder reads several times slower),
+ *  else decoded as UTF-8. */
+export function decodeText(ptr: usize, len: i32): string {
+  let high: u64 = 0;
+  let i = 0;
+  for (; i + 8 <= len; i += 8) high |= load<u64>(ptr + <usize>i);
+  for (; i < len; i++) high |= <u64>load<u8>(ptr + <usize>i);
+  if ((high & HIGHS) != 0) return String.UTF8.decodeUnsafe(ptr, <usize>len);
+  const out = __new((<usize>len) << 1, idof<string>());
+  for (let k = 0; k < len; k++) store<u16>(out + ((<usize>k) << 1), load<u8>(ptr + <usize>k));
+  return changetype<string>(out);
+}
+
 /** FNV-1a over `len` bytes at `ptr`. */
 export function hashBytes(ptr: usize, len: i32): u32 {
   let h: u32 = 0x811c9dc5;

@@ -175,9 +175,12 @@ export class Facts {
       else this.badArgs(name, "one namespace", i, close);
     } else if (name == "MODULE_DESCRIPTION") {
       this.mod.hasDescription = true;
+    } else if (name == "MODULE_SOFTDEP") {
+      if (a0 != null && a0.isString) this.softdep(a0.value, span);
     } else if (name == "MODULE_INFO") {
       const a1 = this.argAt(bounds, 1);
       if (a0 != null && a1 != null && a0.text == "intree" && a1.isString && a1.value == "Y") this.mod.intree = true;
+      if (a0 != null && a1 != null && a0.text == "softdep" && a1.isString) this.softdep(a1.value, span);
     } else if (name == "MODULE_DEVICE_TABLE") {
       this.identArgs(bounds, 1, 2);
     } else if (name == "module_init" || name == "module_exit") {
@@ -206,6 +209,11 @@ export class Facts {
     this.mod.license = value;
     this.mod.licenseSpan = span;
     this.mod.importInsertLine = endLine + 1;
+  }
+
+  private softdep(value: string, span: Span): void {
+    this.mod.softdeps.push(value);
+    this.mod.softdepSpans.push(span);
   }
 
   private marker(atom: i32, i: i32, close: i32, bounds: i32[], nargs: i32, span: Span): void {
@@ -249,6 +257,7 @@ export class Facts {
         if (a0.text == "description") this.mod.hasDescription = true;
         else if (a0.text == "intree" && a1 != null && a1.isString && a1.value == "Y") this.mod.intree = true;
         else if (a0.text == "license" && a1 != null && a1.isString) this.license(a1.value, span, t.endLine[close]);
+        else if (a0.text == "softdep" && a1 != null && a1.isString) this.softdep(a1.value, span);
         return;
       }
       case K.MModuleInit:
@@ -292,6 +301,7 @@ export class Facts {
     if (tag == "license") this.license(value, span, span.endLine);
     else if (tag == "description") this.mod.hasDescription = true;
     else if (tag == "intree" && value == "Y") this.mod.intree = true;
+    else if (tag == "softdep") this.softdep(value, span);
     else if (tag == "import_ns") {
       const d = new ImportDecl(new MacroArg('"' + value + '"', true, false, value, span), span);
       d.resolved = true;

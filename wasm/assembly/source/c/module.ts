@@ -139,6 +139,9 @@ export class ModuleSource {
   licenseSpan: Span = Span.none();
   hasDescription: bool = false;
   intree: bool = false;
+  /** MODULE_SOFTDEP values (modinfo softdep=), in the order written, and where. */
+  softdeps: string[] = [];
+  softdepSpans: Span[] = [];
   exports: ExportDecl[] = [];
   imports: ImportDecl[] = [];
   /** The symbols the object file references and does not define: undefined-symbol
@@ -182,6 +185,8 @@ export class ModuleSource {
     c.licenseSpan = this.licenseSpan;
     c.hasDescription = this.hasDescription;
     c.intree = this.intree;
+    c.softdeps = this.softdeps.slice(0);
+    c.softdepSpans = this.softdepSpans.slice(0);
     for (let i = 0; i < this.exports.length; i++) c.exports.push(this.exports[i].copy());
     for (let i = 0; i < this.imports.length; i++) c.imports.push(this.imports[i].copy());
     for (let i = 0; i < this.refs.length; i++) c.refs.push(this.refs[i].copy());

@@ -531,8 +531,8 @@ export class Names {
   private entryText: string[] = [];
   private entryHash: u32[] = [];
   private entryAtom: i32[] = [];
-  private slots: Int32Array = new Int32Array(1 << 14);
-  private mask: i32 = (1 << 14) - 1;
+  private slots: Int32Array = new Int32Array(1 << 11);
+  private mask: i32 = (1 << 11) - 1;
 
   constructor() {
     for (let i = 0; i < SPELLINGS.length; i++) this.intern(SPELLINGS[i]);

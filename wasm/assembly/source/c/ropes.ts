@@ -11,11 +11,11 @@ export enum EK {
 }
 
 export class Ropes {
-  kind: IntVec = new IntVec(1024);
-  data: IntVec = new IntVec(1024);
-  tok: IntVec = new IntVec(1024);
-  call: IntVec = new IntVec(1024);
-  next: IntVec = new IntVec(1024);
+  kind: IntVec = new IntVec(256);
+  data: IntVec = new IntVec(256);
+  tok: IntVec = new IntVec(256);
+  call: IntVec = new IntVec(256);
+  next: IntVec = new IntVec(256);
   /** The result of concat(). */
   head: i32 = -1;
   tail: i32 = -1;

@@ -45,16 +45,16 @@ export namespace T {
 }
 
 export class Types {
-  kind: IntVec = new IntVec(1024);
-  size: IntVec = new IntVec(1024);
-  align: IntVec = new IntVec(1024);
-  uns: IntVec = new IntVec(1024);
+  kind: IntVec = new IntVec(256);
+  size: IntVec = new IntVec(256);
+  align: IntVec = new IntVec(256);
+  uns: IntVec = new IntVec(256);
   /** Pointer target, array element, function result. */
-  base: IntVec = new IntVec(1024);
+  base: IntVec = new IntVec(256);
   /** Array length (-1: unknown or flexible). */
-  count: IntVec = new IntVec(1024);
+  count: IntVec = new IntVec(256);
   /** The record of a Record type. */
-  rec: IntVec = new IntVec(1024);
+  rec: IntVec = new IntVec(256);
   private pointers: Map<i32, i32> = new Map();
   private arrays: Map<i64, i32> = new Map();
   private functions: Map<i32, i32> = new Map();
