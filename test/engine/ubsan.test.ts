@@ -51,6 +51,26 @@ describe("array bounds checks (CONFIG_UBSAN_BOUNDS)", () => {
     expect(await handlers("int g[8];\nint f(unsigned long x) { return g[x >> 60]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
 
+  it("an index an inline helper returns as one of several constants is known only by their bits (kmalloc_type of a gfp_t parameter)", async () => {
+    const helper = "int g3[3], g4[4];\nstatic inline int pick(int f) { if (f & 1) return 1; if (f & 2) return 2; return 0; }\n";
+    expect(await handlers(`${helper}int f(int fl) { return g3[pick(fl)]; }\nEXPORT_SYMBOL(f);`)).toEqual([BOUNDS]);
+    expect(await handlers(`${helper}int f(void) { return g3[pick(2)]; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    // gcc folds the check where the values' bits fit the bound: 0, 1, 2 fit four elements
+    expect(await handlers(`${helper}int f(int fl) { return g4[pick(fl)]; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+  });
+
+  it("an index an inline helper masks to the bound keeps its bound through the return (a hash bucket)", async () => {
+    const table = "struct b { int d; };\nstruct s { struct b buckets[256]; };\nint g8[8];\n";
+    expect(
+      await handlers(
+        `${table}static inline unsigned key(unsigned a) { return (a * 2654435761U) & 255; }\nint f(struct s *p, unsigned a) { return p->buckets[key(a)].d; }\nEXPORT_SYMBOL(f);`,
+      ),
+    ).toEqual([]);
+    expect(
+      await handlers(`${table}static inline unsigned key(unsigned a) { return a & 15; }\nint f(unsigned a) { return g8[key(a)]; }\nEXPORT_SYMBOL(f);`),
+    ).toEqual([BOUNDS]);
+  });
+
   it("a range a branch tested does not remove the check", async () => {
     expect(await handlers("int g[8];\nint f(unsigned i) { if (i >= 8) return 0; return g[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });

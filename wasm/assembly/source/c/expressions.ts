@@ -54,6 +54,9 @@ namespace OF {
    *  local's, an inline call's, `x * 0` of a non-constant x. It is no null pointer
    *  constant, so __is_constexpr(x) is 0 for it as in gcc. */
   export const NOT_ICE: i32 = 512;
+  /** Its value involves a name nothing declares (a constant the built-in prelude lacks):
+   *  what gcc would know of it is not known here, so no sanitizer check is decided by it. */
+  export const UNRESOLVED: i32 = 1024;
 }
 
 // operator codes beyond the punctuator atoms
@@ -328,6 +331,9 @@ export class Expressions {
     this.oKind.set(o, <i32>n.returnKind(node));
     this.oVal.set(o, n.retValue.get(node));
     this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | OF.NOT_ICE | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
+    // returns of several constants: the value is one of them, within their bits
+    const bits = n.retBits.get(node);
+    if (n.returnKind(node) != VK.Known && bits >= 0) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bits));
   }
 
   step(fr: i32): void {
@@ -668,7 +674,8 @@ export class Expressions {
       return;
     }
     const entry = this.w.ropes.add(EK.Ref, e.id, tok, false);
-    const o = this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
+    const unresolved = e.kind == EntKind.Undeclared ? OF.UNRESOLVED : 0;
+    const o = this.push(VK.NotConst, 0, OF.DESIG | unresolved | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
     // a file-scope object is a declared object: gcc knows its size from its type
     const types = this.w.types;
     const size = types.kindOf(e.type) == TY.Function ? -1 : types.sizeOf(e.type);
@@ -1219,7 +1226,7 @@ export class Expressions {
     let v: i64 = 0;
     let uns = false;
     let keepRight = true;
-    let notIce = (this.oFl.get(x) | this.oFl.get(y)) & OF.NOT_ICE;
+    let notIce = (this.oFl.get(x) | this.oFl.get(y)) & (OF.NOT_ICE | OF.UNRESOLVED);
     if (op == K.AndAnd || op == K.OrOr) {
       const isAnd = op == K.AndAnd;
       if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) {
@@ -1337,7 +1344,12 @@ export class Expressions {
     const types = this.w.types;
     const t = this.oType.get(a);
     if (!types.isArray(t)) return; // p[i] of a pointer is *(p + i): no check
-    if (!indexCheckSurvives(types.count.get(t), <VK>this.oKind.get(i), this.oVal.get(i), this.oMax.get(i))) return;
+    // a constant only by folding (an inline function's returns, each constant but not the
+    // same, as kmalloc_type()'s of a gfp_t parameter) is one value gcc does not know here
+    if ((this.oFl.get(i) & OF.UNRESOLVED) != 0) return;
+    let vk = <VK>this.oKind.get(i);
+    if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), this.oMax.get(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
 
@@ -1348,6 +1360,7 @@ export class Expressions {
     const types = this.w.types;
     const t = types.promoted(this.oType.get(x));
     const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
+    if ((this.oFl.get(y) & OF.UNRESOLVED) != 0) return;
     let max = this.oMax.get(y);
     const slot = (this.oFl.get(y) & OF.DESIG) != 0 ? this.oLocal.get(y) : -1;
     if (slot >= 0 && this.counters.has(slot)) max = Expressions.lowerBound(max, this.counters.get(slot));

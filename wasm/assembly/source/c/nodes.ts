@@ -38,6 +38,10 @@ export class Nodes {
   retKind: IntVec = new IntVec(256);
   retValue: LongVec = new LongVec(256);
   retUnsigned: IntVec = new IntVec(256);
+  /** The bits any live return's value may have: the OR of its non-negative constants and
+   *  of the bounds of its other values, -1 when one has none (gcc folds a check of an index
+   *  whose known bits fit). */
+  retBits: LongVec = new LongVec(256);
   private memo: Map<string, i32> = new Map();
 
   /** A copy that shares nothing with this one. */
@@ -49,6 +53,7 @@ export class Nodes {
     c.retKind = this.retKind.copy();
     c.retValue = this.retValue.copy();
     c.retUnsigned = this.retUnsigned.copy();
+    c.retBits = this.retBits.copy();
     c.memo = copyMap(this.memo);
     return c;
   }
@@ -60,6 +65,7 @@ export class Nodes {
     this.retKind.push(-1); // no return seen yet
     this.retValue.push(0);
     this.retUnsigned.push(0);
+    this.retBits.push(0);
     return this.entity.length - 1;
   }
 
@@ -79,9 +85,12 @@ export class Nodes {
     return k < 0 ? VK.NotConst : <VK>k;
   }
 
-  /** Records one live `return` of value (k, v). */
-  addReturn(n: i32, k: VK, v: i64, uns: bool): void {
+  /** Records one live `return` of value (k, v), at most `max` when that is known. */
+  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1): void {
     const cur = this.retKind.get(n);
+    const bits = cur < 0 ? 0 : this.retBits.get(n);
+    const bound = k == VK.Known ? v : max;
+    this.retBits.set(n, bits >= 0 && bound >= 0 ? bits | bound : -1);
     if (cur < 0) {
       this.retKind.set(n, <i32>k);
       this.retValue.set(n, v);

@@ -157,7 +157,7 @@ export class Statements {
     }
     if (st == S_RETURN) {
       this.absorb(fr);
-      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns);
+      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax);
       this.skipP(K.Semi);
       this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
       return;
