@@ -4,13 +4,13 @@
 // as no kernel lacks them: "no base kernel" then means no *other* export is known.
 
 import { Export } from "../model";
-import { FENTRY, INDIRECT_THUNK, RETURN_THUNK, STACK_CHK_FAIL, STACK_GUARD } from "../source/c/compiler";
+import { FENTRY, indirectThunks, RETURN_THUNK, STACK_CHK_FAIL, STACK_GUARD } from "../source/c/compiler";
 import { Rules } from "./versions";
 
 /** vmlinux's core exports on release `r` (printk became a macro over _printk in 5.15). */
 export function coreExports(r: Rules): Map<string, Export> {
   const out = new Map<string, Export>();
-  const names = [FENTRY, RETURN_THUNK, INDIRECT_THUNK, STACK_CHK_FAIL, r.v >= 515 ? "_printk" : "printk"];
+  const names = [FENTRY, RETURN_THUNK, STACK_CHK_FAIL, r.v >= 515 ? "_printk" : "printk"].concat(indirectThunks());
   // the stack protector's canary symbol of SMP x86-64 kernels since 6.14 (compiler.ts)
   if (r.v >= 614) names.push(STACK_GUARD);
   for (let i = 0; i < names.length; i++) {

@@ -59,6 +59,18 @@ export const FENTRY = "__fentry__";
 export const RETURN_THUNK = "__x86_return_thunk";
 export const STACK_CHK_FAIL = "__stack_chk_fail";
 export const STACK_GUARD = "__ref_stack_chk_guard";
-/** gcc loads a called pointer into a register of its choice; %rax is the one it takes when
- *  nothing else holds the pointer already (the others are not predicted). */
-export const INDIRECT_THUNK = "__x86_indirect_thunk_rax";
+
+const REGISTERS = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+
+/** The thunk a call through a pointer held in register `reg` (x86 encoding: 0 rax, 1 rcx, ...)
+ *  goes through; which register gcc takes is decided in thunks.ts. */
+export function indirectThunk(reg: i32): string {
+  return "__x86_indirect_thunk_" + REGISTERS[reg];
+}
+
+/** Every thunk vmlinux exports (arch/x86/lib/retpoline.S: one per register but %rsp). */
+export function indirectThunks(): string[] {
+  const out: string[] = [];
+  for (let reg = 0; reg < REGISTERS.length; reg++) if (REGISTERS[reg] != "rsp") out.push(indirectThunk(reg));
+  return out;
+}

@@ -16,6 +16,7 @@ import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
+import { mergedResultRegister, parameterCallRegister, REG } from "./thunks";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { T, TY } from "./types";
@@ -361,8 +362,15 @@ export class Expressions {
     } else if (res == R_GENERIC) {
       // the association _Generic chose: the rest of its list is read past
       w.i = <i32>w.f.v.get(fr);
-      const o = this.push(w.rVK, w.rVal, w.rUns ? OF.UNS : 0, w.rHead, w.rTail, -1, -1, -1, w.rType);
+      // a function chosen by name stays its designator (interface_to_usbdev's
+      // `_Generic(intf, ...: __intf_to_usbdev)(intf)` is a direct call, inlined)
+      const r = w.ropes;
+      const fn = w.rFn;
+      const named = fn >= 0 && w.rHead >= 0 && w.rHead == w.rTail && r.kind.get(w.rHead) == <i32>EK.Ref && r.data.get(w.rHead) == fn;
+      const fl = (w.rUns ? OF.UNS : 0) | (named ? OF.DESIG : 0);
+      const o = this.push(w.rVK, w.rVal, fl, w.rHead, w.rTail, named ? fn : -1, -1, named ? r.tok.get(w.rHead) : -1, w.rType);
       this.pointsTo(o, w.rSz0, w.rSz1);
+      this.oFn.set(o, fn);
     } else if (res == R_OBJECT_SIZE) {
       // __builtin_object_size (ptr, type): the pointer was read (never run); the type follows
       const close = <i32>w.f.v.get(fr);
@@ -1650,7 +1658,11 @@ export class Expressions {
     } else {
       // through a pointer: a retpoline thunk call
       if (escapes) w.markNode(NF.STACK_PROTECT, fr);
-      w.markNode(NF.INDIRECT_CALL, fr);
+      const slot = (fl & OF.DESIG) != 0 ? this.oLocal.get(callee) : -1;
+      const param = slot >= 0 ? w.localParam.get(slot) : -1;
+      const viaParam = param >= 0 ? parameterCallRegister(w, param, nargs, callTok, w.inLoop()) : -1;
+      const merged = viaParam < 0 ? mergedResultRegister(w, callTok, nargs) : -1;
+      w.markIndirectCall(viaParam >= 0 ? viaParam : merged >= 0 ? merged : REG.RAX, viaParam >= 0, fr);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
       h = r.head;
       t = r.tail;
@@ -1878,6 +1890,7 @@ export class Expressions {
       w.rSz0 = this.oSz0.get(vbase);
       w.rSz1 = this.oSz1.get(vbase);
       w.rMax = this.oMax.get(vbase);
+      w.rFn = this.oFn.get(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -1887,6 +1900,7 @@ export class Expressions {
       w.rSz0 = -1;
       w.rSz1 = -1;
       w.rMax = -1;
+      w.rFn = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

@@ -13,6 +13,7 @@ import { Facts } from "./facts";
 import { FT } from "./frames";
 import { IntVec } from "./intvec";
 import { K } from "./names";
+import { TY } from "./types";
 import { NF } from "./nodes";
 import { Bind } from "./scope";
 import { symbolsCalledIn } from "./statements";
@@ -223,7 +224,8 @@ export class FileScope {
       w.scope.bind(d.name, Bind.Typedef, d.type);
       return -1;
     }
-    const fn = d.isFunction;
+    // `extern typeof(f) g;` (DECLARE_STATIC_CALL's trampoline) declares a function too
+    const fn = d.isFunction || w.types.kindOf(d.type) == TY.Function;
     const e = w.ents.get(d.name, fn ? EntKind.Function : EntKind.Object);
     const b = w.scope.lookup(d.name);
     if (w.scope.kindOf(b) != Bind.Entity || w.scope.dataOf(b) != e.id) w.scope.bind(d.name, Bind.Entity, e.id);

@@ -42,6 +42,10 @@ export class Nodes {
    *  of the bounds of its other values, -1 when one has none (gcc folds a check of an index
    *  whose known bits fit). */
   retBits: LongVec = new LongVec(256);
+  /** The registers its calls through pointers use (a bit per register, thunks.ts). */
+  thunks: IntVec = new IntVec(256);
+  /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
+  paramThunks: IntVec = new IntVec(256);
   private memo: Map<string, i32> = new Map();
 
   /** A copy that shares nothing with this one. */
@@ -54,6 +58,8 @@ export class Nodes {
     c.retValue = this.retValue.copy();
     c.retUnsigned = this.retUnsigned.copy();
     c.retBits = this.retBits.copy();
+    c.thunks = this.thunks.copy();
+    c.paramThunks = this.paramThunks.copy();
     c.memo = copyMap(this.memo);
     return c;
   }
@@ -66,6 +72,8 @@ export class Nodes {
     this.retValue.push(0);
     this.retUnsigned.push(0);
     this.retBits.push(0);
+    this.thunks.push(0);
+    this.paramThunks.push(0);
     return this.entity.length - 1;
   }
 

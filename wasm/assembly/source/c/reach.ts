@@ -6,13 +6,14 @@
 // assembly order (sim/symorder.ts) lists them as gcc's output first mentions them.
 
 import { InlineStep, Span } from "../../diagnostics";
-import { CompilerModel, FENTRY, INDIRECT_THUNK, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
+import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
 import { IntVec } from "./intvec";
 import { AsmPart, AsmRef, ModuleSource, SymbolRef } from "./module";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
+import { REG } from "./thunks";
 import { spanOf } from "./tokens";
 import { handlersCalled } from "./ubsan";
 import { Walker } from "./walker";
@@ -22,6 +23,9 @@ export class Reach {
   private emitted: IntVec = new IntVec(256);
   private stack: IntVec = new IntVec(256);
   private asmSeen: Set<string> = new Set();
+  /** Functions referred to other than by a direct call (their out-of-line copy stays as
+   *  written: no caller's inlining or cloning changes its registers). */
+  private addressTaken: Set<i32> = new Set();
 
   constructor(
     public w: Walker,
@@ -96,6 +100,7 @@ export class Reach {
           }
         } else {
           const e = w.ents.at(r.data.get(x));
+          if (r.call.get(x) == 0) this.addressTaken.add(e.id);
           // a static inline function whose address is taken gets an out-of-line copy
           if (e.defined) this.schedule(e);
         }
@@ -210,7 +215,7 @@ export class Reach {
     let fentry = false,
       thunk = false,
       protect = false,
-      indirect = false;
+      indirect = 0;
     let all = 0;
     for (let q = 0; q < this.emitted.length; q++) {
       const n = this.emitted.get(q);
@@ -221,15 +226,51 @@ export class Reach {
       const flags = this.flagsWithin(n);
       all |= flags;
       if ((flags & NF.STACK_PROTECT) != 0) protect = true;
-      if ((flags & NF.INDIRECT_CALL) != 0) indirect = true;
+      indirect |= this.thunksWithin(n);
     }
     if (m.fentry && fentry) this.compilerRef(FENTRY, at);
     if (m.returnThunk && thunk) this.compilerRef(RETURN_THUNK, at);
     if (m.stackProtector && protect && m.stackGuard.length > 0) this.compilerRef(m.stackGuard, at);
     if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
-    if (m.indirectThunk && indirect) this.compilerRef(INDIRECT_THUNK, at);
+    if (m.indirectThunk) for (let reg = 0; reg < 16; reg++) if ((indirect & (1 << reg)) != 0) this.compilerRef(indirectThunk(reg), at);
     const handlers = handlersCalled(m, all);
     for (let k = 0; k < handlers.length; k++) this.compilerRef(handlers[k], at);
+  }
+
+  /** The registers emitted function `n` calls pointers through, its inline expansions' too:
+   *  a parameter's own register only where this copy is the one that runs (exported, or not
+   *  inline and its address taken: an inline function's address given to another inline
+   *  function is folded into direct calls, and no copy is left), else %rax as for any
+   *  pointer. */
+  private thunksWithin(n: i32): i32 {
+    const w = this.w;
+    const r = w.ropes;
+    const nodes = w.nodes;
+    let mask = nodes.thunks.get(n);
+    const own = nodes.paramThunks.get(n);
+    if (own != 0) {
+      const e = w.ents.peek(nodes.entity.get(n));
+      mask |= !e.isStatic() || (!e.isInline() && this.addressTaken.has(e.id)) ? own : 1 << REG.RAX;
+    }
+    const seen = new Set<i32>();
+    const st = new IntVec(16);
+    st.push(nodes.head.get(n));
+    let budget = r.next.length + 16;
+    while (st.length > 0) {
+      let x = st.pop();
+      while (x >= 0 && --budget > 0) {
+        if (r.kind.get(x) == <i32>EK.Inline) {
+          const m = r.data.get(x);
+          if (!seen.has(m)) {
+            seen.add(m);
+            mask |= nodes.thunks.get(m) | (nodes.paramThunks.get(m) != 0 ? 1 << REG.RAX : 0);
+            st.push(nodes.head.get(m));
+          }
+        }
+        x = r.next.get(x);
+      }
+    }
+    return mask;
   }
 
   private compilerRef(name: string, at: Map<string, i32>): void {
@@ -303,7 +344,10 @@ export class Reach {
         const flags = this.flagsWithin(n);
         const handlers = handlersCalled(m, flags);
         for (let h = 0; h < handlers.length; h++) this.asmRef(handlers[h], part, false);
-        if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) this.asmRef(INDIRECT_THUNK, part, false);
+        if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) {
+          const regs = this.thunksWithin(n);
+          for (let reg = 0; reg < 16; reg++) if ((regs & (1 << reg)) != 0) this.asmRef(indirectThunk(reg), part, false);
+        }
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0 && m.stackGuard.length > 0) this.asmRef(m.stackGuard, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);
         if (m.returnThunk) this.asmRef(RETURN_THUNK, part, false);

@@ -15,6 +15,7 @@ import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
+import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
 import { VK } from "./values";
 import { LF, Walker } from "./walker";
@@ -876,8 +877,9 @@ export class Statements {
       w.scope.bind(d.name, Bind.Typedef, d.type);
       return;
     }
-    if ((storage & EF.EXTERN) != 0 || d.isFunction) {
-      const e = w.ents.get(d.name, d.isFunction ? EntKind.Function : EntKind.Object);
+    const fn = d.isFunction || w.types.kindOf(d.type) == TY.Function;
+    if ((storage & EF.EXTERN) != 0 || fn) {
+      const e = w.ents.get(d.name, fn ? EntKind.Function : EntKind.Object);
       if (d.asmName >= 0) e.asmName = d.asmName;
       if (e.declTok < 0) e.declTok = d.nameTok;
       if (e.type == 0) e.type = d.type;
@@ -1132,6 +1134,14 @@ export class Statements {
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
       }
+      // an emitted function's parameters, each in its argument register while all before
+      // it take one register too
+      if (!w.nodes.has(f.b.get(fr), NF.INLINE))
+        for (let k = 0; k < slots.length; k++) {
+          const slot = slots.get(k);
+          if (slot < 0 || !isIntegerClass(w, w.localType.get(slot))) break;
+          w.localParam.set(slot, k);
+        }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);
       this.pushStatement(false);

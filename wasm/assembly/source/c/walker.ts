@@ -85,6 +85,9 @@ export class Walker {
   localMax: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
+  /** Which integer register argument a parameter of an emitted function's own walk came
+   *  in (0: the first), or -1. */
+  localParam: IntVec = new IntVec(256);
   /** How many conditionally run statements enclosed the local's declaration. */
   localDepth: IntVec = new IntVec(256);
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
@@ -141,6 +144,8 @@ export class Walker {
   /** The object sizes the last expression's pointer value carries (see localSz0). */
   rSz0: i32 = -1;
   rSz1: i32 = -1;
+  /** The function the last expression designates or points to (entity id), or -1. */
+  rFn: i32 = -1;
   /** The largest value the last expression can have where gcc knows it, or -1. */
   rMax: i64 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
@@ -184,6 +189,7 @@ export class Walker {
     this.localSz1 = o.localSz1.copy();
     this.localMax = o.localMax.copy();
     this.localFn = o.localFn.copy();
+    this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
     this.curNode = o.curNode;
@@ -210,6 +216,7 @@ export class Walker {
     this.rString = o.rString;
     this.rSz0 = o.rSz0;
     this.rSz1 = o.rSz1;
+    this.rFn = o.rFn;
     this.rMax = o.rMax;
     this.pendingSwitch = o.pendingSwitch;
     this.pendingSwitchValue = o.pendingSwitchValue;
@@ -259,6 +266,7 @@ export class Walker {
     this.localSz1.push(-1);
     this.localMax.push(-1);
     this.localFn.push(-1);
+    this.localParam.push(-1);
     const slot = this.localType.push(type);
     this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
     return slot;
@@ -386,6 +394,25 @@ export class Walker {
   /** Marks the walk in progress (when the frame is live). */
   markNode(flag: i32, frame: i32): void {
     if (this.curNode >= 0 && !this.f.isDead(frame)) this.nodes.mark(this.curNode, flag);
+  }
+
+  /** A live call through a pointer held in register `reg`; `viaParameter`: a parameter's
+   *  own register, which holds only in the function's out-of-line copy. */
+  markIndirectCall(reg: i32, viaParameter: bool, frame: i32): void {
+    if (this.curNode < 0 || this.f.isDead(frame)) return;
+    const n = this.curNode;
+    this.nodes.mark(n, NF.INDIRECT_CALL);
+    const masks = viaParameter ? this.nodes.paramThunks : this.nodes.thunks;
+    masks.set(n, masks.get(n) | (1 << reg));
+  }
+
+  /** Whether the statement being read is inside a loop of the function being walked. */
+  inLoop(): bool {
+    for (let fr = this.f.length - 1; fr > this.funcFrame; fr--) {
+      const type = this.f.typeOf(fr);
+      if (type == FT.Loop || type == FT.For || type == FT.Do) return true;
+    }
+    return false;
   }
 
   /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
