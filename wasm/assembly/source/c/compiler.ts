@@ -3,7 +3,8 @@
 // at each traced function's entry, -mfunction-return=thunk-extern returns through
 // __x86_return_thunk, -mindirect-branch=thunk-extern calls through __x86_indirect_thunk_<reg>,
 // -fstack-protector-strong calls __stack_chk_fail (and, from 6.14, reads the canary through
-// -mstack-protector-guard-symbol=__ref_stack_chk_guard). Library calls that gcc makes of
+// -mstack-protector-guard-symbol=__ref_stack_chk_guard), CONFIG_UBSAN's -fsanitize= calls
+// the __ubsan_handle_* functions (ubsan.ts). Library calls that gcc makes of
 // __builtin_mem* are decided where the call is read (expressions.ts).
 
 import { KernelConfig } from "../config";
@@ -20,6 +21,13 @@ export class CompilerModel {
   stackProtector: bool = true;
   /** The symbol a guarded function reads the canary through, or "" (%gs:40 before 6.14). */
   stackGuard: string = "";
+  /** CONFIG_UBSAN_BOUNDS: -fsanitize=bounds-strict (or plain -fsanitize=bounds without
+   *  CONFIG_UBSAN_BOUNDS_STRICT, which leaves arrays that end a record reached through a
+   *  pointer unchecked), calling __ubsan_handle_out_of_bounds (ubsan.ts). */
+  ubsanBounds: bool = false;
+  ubsanBoundsStrict: bool = false;
+  /** CONFIG_UBSAN_SHIFT (CONFIG_UBSAN_MISC in 5.10): -fsanitize=shift. */
+  ubsanShift: bool = false;
 
   /** Debian's amd64 kernels of 6.1 and later: all of them. */
   static debian(): CompilerModel {
@@ -36,6 +44,13 @@ export class CompilerModel {
     // arch/x86/Makefile since 6.14 ("x86/stackprotector/64: Convert to normal per-CPU
     // variable"): -mstack-protector-guard-symbol=__ref_stack_chk_guard on SMP kernels
     if (release >= 614 && c.isOn("STACKPROTECTOR") && c.isOn("SMP")) m.stackGuard = STACK_GUARD;
+    // scripts/Makefile.lib: before 6.9 ("ubsan: Remove CONFIG_UBSAN_SANITIZE_ALL") only
+    // with CONFIG_UBSAN_SANITIZE_ALL is every object instrumented; CONFIG_UBSAN_TRAP turns
+    // the handler calls into traps
+    const ubsan = c.isOn("UBSAN") && !c.isOn("UBSAN_TRAP") && (release >= 609 || c.isOn("UBSAN_SANITIZE_ALL"));
+    m.ubsanBounds = ubsan && c.isOn("UBSAN_BOUNDS");
+    m.ubsanBoundsStrict = m.ubsanBounds && c.isOn("UBSAN_BOUNDS_STRICT");
+    m.ubsanShift = ubsan && (c.isOn("UBSAN_SHIFT") || c.isOn("UBSAN_MISC"));
     return m;
   }
 }

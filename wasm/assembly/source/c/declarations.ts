@@ -887,7 +887,8 @@ export class Declarations {
 /** The number of elements the initializer at [a, end) gives an array of unknown bound: a
  *  string literal's characters and NUL, or a brace list's items; -1 with a designator
  *  (`[N] = x` sets the length by its index) or anything else. */
-export function initializedLength(t: CTokens, a: i32, end: i32): i32 {
+export function initializedLength(w: Walker, a: i32, end: i32): i32 {
+  const t = w.t;
   if (t.kindAt(a) == CK.String) {
     let k = a;
     while (k < end && t.kindAt(k) == CK.String) k++;
@@ -895,7 +896,10 @@ export function initializedLength(t: CTokens, a: i32, end: i32): i32 {
   }
   if (!(t.kindAt(a) == CK.Punct && t.atomAt(a) == K.LBrace)) return -1;
   const close = matchClose(t, a, end);
-  let items = 0;
+  // the next element's index, and the length so far: a designator [k] (or GNU's [j ... k])
+  // moves the index to k
+  let at: i64 = 0;
+  let length: i64 = 0;
   let empty = true;
   let depth = 0;
   for (let j = a + 1; j < close; j++) {
@@ -906,16 +910,29 @@ export function initializedLength(t: CTokens, a: i32, end: i32): i32 {
       continue;
     }
     const p = t.atomAt(j);
+    if (p == K.LBracket && depth == 0 && empty) {
+      const shut = matchClose(t, j, close);
+      let from = j + 1;
+      for (let q = j + 1; q < shut; q++) if (t.kindAt(q) == CK.Punct && t.atomAt(q) == K.Ellipsis) from = q + 1;
+      w.evalConst(from, shut);
+      if (w.rVK != VK.Known || w.rVal < 0 || w.rVal > 0x7fffffff) return -1;
+      at = w.rVal;
+      empty = false;
+      j = shut;
+      continue;
+    }
     if (p == K.LBrace || p == K.LParen || p == K.LBracket) {
-      if (depth == 0 && p == K.LBracket && empty) return -1;
       depth++;
       empty = false;
     } else if (p == K.RBrace || p == K.RParen || p == K.RBracket) depth--;
     else if (p == K.Comma && depth == 0) {
-      if (!empty) items++;
+      if (!empty) {
+        at++;
+        if (at > length) length = at;
+      }
       empty = true;
     } else empty = false;
   }
-  if (!empty) items++;
-  return items;
+  if (!empty && at + 1 > length) length = at + 1;
+  return length > 0x7fffffff ? -1 : <i32>length;
 }

@@ -22,6 +22,8 @@ import { CK } from "./tokens";
 import { T, TY } from "./types";
 import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
+import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
+import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
 
 /** Operand flags. */
 namespace OF {
@@ -57,6 +59,9 @@ namespace OF {
    *  knows only at run time): its value is the size's id (see isDynamicSize), so two reads of
    *  one size compare equal as in gcc (fortify's `p_size != p_size_field`). */
   export const SIZE: i32 = 1024;
+  /** Its value involves a name nothing declares (a constant the built-in prelude lacks):
+   *  what gcc would know of it is not known here, so no sanitizer check is decided by it. */
+  export const UNRESOLVED: i32 = 2048;
 }
 
 /** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
@@ -374,6 +379,9 @@ export class Expressions {
     this.oKind.set(o, <i32>n.returnKind(node));
     this.oVal.set(o, n.retValue.get(node));
     this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | OF.NOT_ICE | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
+    // returns of several constants: the value is one of them, within their bits
+    const bits = n.retBits.get(node);
+    if (n.returnKind(node) != VK.Known && bits >= 0) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bits));
   }
 
   step(fr: i32): void {
@@ -726,7 +734,8 @@ export class Expressions {
       return;
     }
     const entry = this.w.ropes.add(EK.Ref, e.id, tok, false);
-    const o = this.push(VK.NotConst, 0, OF.DESIG | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
+    const unresolved = e.kind == EntKind.Undeclared ? OF.UNRESOLVED : 0;
+    const o = this.push(VK.NotConst, 0, OF.DESIG | unresolved | (this.w.types.isUnsigned(e.type) ? OF.UNS : 0), entry, entry, e.id, -1, tok, e.type);
     // a file-scope object is a declared object: gcc knows its size from its type
     const types = this.w.types;
     const size = types.kindOf(e.type) == TY.Function ? -1 : types.sizeOf(e.type);
@@ -1115,6 +1124,7 @@ export class Expressions {
         const esize = types.sizeOf(elem);
         const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
         const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
+        if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
         this.mergeFrom(baseOperand, false, elem);
         this.designates(baseOperand, lv0, lv1);
         if (at >= 0) this.knownChar(baseOperand, s, at);
@@ -1266,6 +1276,7 @@ export class Expressions {
   }
 
   private binaryValue(fr: i32, op: i32, x: i32, y: i32): void {
+    if (op == K.Shl || op == K.Shr || op == K.ShlAssign || op == K.ShrAssign) this.noteShiftCheck(fr, x, y);
     const r = this.w.ropes;
     const ak = <VK>this.oKind.get(x),
       bk = <VK>this.oKind.get(y);
@@ -1277,7 +1288,7 @@ export class Expressions {
     let v: i64 = 0;
     let uns = false;
     let keepRight = true;
-    let notIce = (this.oFl.get(x) | this.oFl.get(y)) & OF.NOT_ICE;
+    let notIce = (this.oFl.get(x) | this.oFl.get(y)) & (OF.NOT_ICE | OF.UNRESOLVED);
     if (op == K.AndAnd || op == K.OrOr) {
       const isAnd = op == K.AndAnd;
       if (ak == VK.Known && (isAnd ? av == 0 : av != 0)) {
@@ -1437,6 +1448,46 @@ export class Expressions {
     }
   }
 
+  /** `a[i]` of an array type: gcc checks the index (-fsanitize=bounds); marks the walk
+   *  when the check survives (ubsan.ts). An array inside an object reached through a
+   *  pointer, ending every record it is in, is checked only by -fsanitize=bounds-strict. */
+  private noteIndexCheck(fr: i32, a: i32, i: i32): void {
+    const types = this.w.types;
+    const t = this.oType.get(a);
+    if (!types.isArray(t)) return; // p[i] of a pointer is *(p + i): no check
+    // a constant only by folding (an inline function's returns, each constant but not the
+    // same, as kmalloc_type()'s of a gfp_t parameter) is one value gcc does not know here
+    if ((this.oFl.get(i) & OF.UNRESOLVED) != 0) return;
+    let vk = <VK>this.oKind.get(i);
+    if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), this.oMax.get(i))) return;
+    this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
+  }
+
+  /** `x << y`, `x >> y`: gcc checks y against x's width (-fsanitize=shift); marks the walk
+   *  when the check survives (ubsan.ts). The check is ordinary code: a loop counter's range
+   *  folds it too. */
+  private noteShiftCheck(fr: i32, x: i32, y: i32): void {
+    const types = this.w.types;
+    const t = types.promoted(this.oType.get(x));
+    const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
+    if ((this.oFl.get(y) & OF.UNRESOLVED) != 0) return;
+    let max = this.oMax.get(y);
+    const slot = (this.oFl.get(y) & OF.DESIG) != 0 ? this.oLocal.get(y) : -1;
+    if (slot >= 0 && this.counters.has(slot)) max = Expressions.lowerBound(max, this.counters.get(slot));
+    if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), max)) this.w.markNode(NF.UBSAN_SHIFT, fr);
+  }
+
+  /** Loop counters by local slot: the largest value each holds in its loop's body
+   *  (loopcounter.ts), until the body changes it. */
+  private counters: Map<i32, i64> = new Map();
+
+  /** Local `slot` is a loop counter of at most `max` from here on (-1: no longer). */
+  boundCounter(slot: i32, max: i64): void {
+    if (max >= 0) this.counters.set(slot, max);
+    else if (this.counters.has(slot)) this.counters.delete(slot);
+  }
+
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
    *  by a constant stays below it, a sum or a right shift of bounded values stays bounded. */
   private boundOf(op: i32, x: i32, y: i32): i64 {
@@ -1447,6 +1498,12 @@ export class Expressions {
     if (op == K.Amp) return Expressions.lowerBound(a, b);
     if (op == K.Percent && bk && bv > 0 && (this.oFl.get(x) & OF.UNS) != 0) return Expressions.lowerBound(a, bv - 1);
     if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
+    // an unsigned int or long shifted right by a constant: its top bits are clear
+    if (op == K.Shr && bk && bv > 0 && bv < 64 && a < 0 && (this.oFl.get(x) & OF.UNS) != 0) {
+      const size = this.w.types.sizeOf(this.w.types.promoted(this.oType.get(x)));
+      if ((size == 4 || size == 8) && bv < <i64>size * 8) return <i64>((<u64>-1) >> (<u64>(64 - size * 8 + <i32>bv)));
+    }
+    if (op == K.Slash && bk && bv > 0 && a >= 0) return a / bv;
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
     if (op == K.Comma) return b;
     return -1;
@@ -1601,6 +1658,7 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0) {
       const atom = this.oEnt.get(callee);
       let type = T.UNKNOWN;
+      let bound: i64 = -1;
       if (nargs == 1 && atom == K.BStrlen && (this.oFl.get(callee + 1) & OF.STRING) != 0) {
         vk = VK.Known;
         v = w.strings[<i32>this.oVal.get(callee + 1)].length;
@@ -1610,6 +1668,15 @@ export class Expressions {
         vk = VK.Known;
         v = this.overflowed ? 1 : 0;
         type = T.BOOL;
+      } else if (nargs == 1 && bitBuiltinWidth(w.t.names.text(atom)) > 0) {
+        const name = w.t.names.text(atom);
+        const width = bitBuiltinWidth(name);
+        type = T.INT;
+        bound = bitBuiltinMax(name, width);
+        if (<VK>this.oKind.get(callee + 1) == VK.Known) {
+          v = foldBitBuiltin(name, this.oVal.get(callee + 1), width);
+          if (v >= 0) vk = VK.Known;
+        } else if (<VK>this.oKind.get(callee + 1) == VK.Const) vk = VK.Const;
       } else if (nargs >= 1 && w.t.names.text(atom).startsWith("__builtin_expect")) {
         vk = <VK>this.oKind.get(callee + 1);
         v = this.oVal.get(callee + 1);
@@ -1638,7 +1705,8 @@ export class Expressions {
       const text = w.t.names.text(atom);
       const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
       this.dropOperands(callee);
-      this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+      const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
+      if (vk != VK.Known && bound >= 0) this.oMax.set(o, bound);
       return;
     }
     const ent = this.oEnt.get(callee);

@@ -17,7 +17,7 @@ import { TY } from "./types";
 import { NF } from "./nodes";
 import { Bind } from "./scope";
 import { symbolsCalledIn } from "./statements";
-import { CK, CTokens, spanOf } from "./tokens";
+import { CK, spanOf } from "./tokens";
 import { ModuleSource } from "./module";
 import { VK } from "./values";
 import { Walker } from "./walker";
@@ -300,7 +300,7 @@ export class FileScope {
     // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
     const types = w.types;
     if (types.isArray(e.type) && types.count.get(e.type) < 0) {
-      const n = initializedLength(w.t, a, end);
+      const n = initializedLength(w, a, end);
       if (n >= 0) e.type = types.arrayOf(types.baseOf(e.type), n);
     }
     // a const scalar's value folds wherever it is read

@@ -1,6 +1,7 @@
 // Walks and their results: one node per walk of a function body (the out-of-line copy, or
 // one inline expansion per distinct set of constant arguments) or of an initializer, with
-// the references it emitted, the value its returns agree on, and what gcc adds for it.
+// the references it emitted, the value its returns agree on, and what gcc adds for it
+// (its stack protector, retpolines and sanitizer checks).
 
 import { copyMap } from "../../util/maps";
 import { IntVec, LongVec } from "./intvec";
@@ -21,6 +22,13 @@ export namespace NF {
   export const SCANNED: i32 = 32;
   /** References from file scope (exports, module_init): no place in the assembly order. */
   export const NOASM: i32 = 64;
+  /** An array index whose bounds check survives (ubsan.ts; CONFIG_UBSAN_BOUNDS). */
+  export const UBSAN_BOUNDS: i32 = 128;
+  /** The same into an array that ends a record reached through a pointer: only
+   *  -fsanitize=bounds-strict checks it. */
+  export const UBSAN_BOUNDS_TRAILING: i32 = 256;
+  /** A shift whose count check survives (CONFIG_UBSAN_SHIFT). */
+  export const UBSAN_SHIFT: i32 = 512;
 }
 
 export class Nodes {
@@ -30,6 +38,10 @@ export class Nodes {
   retKind: IntVec = new IntVec(256);
   retValue: LongVec = new LongVec(256);
   retUnsigned: IntVec = new IntVec(256);
+  /** The bits any live return's value may have: the OR of its non-negative constants and
+   *  of the bounds of its other values, -1 when one has none (gcc folds a check of an index
+   *  whose known bits fit). */
+  retBits: LongVec = new LongVec(256);
   /** The registers its calls through pointers use (a bit per register, thunks.ts). */
   thunks: IntVec = new IntVec(256);
   /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
@@ -45,6 +57,7 @@ export class Nodes {
     c.retKind = this.retKind.copy();
     c.retValue = this.retValue.copy();
     c.retUnsigned = this.retUnsigned.copy();
+    c.retBits = this.retBits.copy();
     c.thunks = this.thunks.copy();
     c.paramThunks = this.paramThunks.copy();
     c.memo = copyMap(this.memo);
@@ -58,6 +71,7 @@ export class Nodes {
     this.retKind.push(-1); // no return seen yet
     this.retValue.push(0);
     this.retUnsigned.push(0);
+    this.retBits.push(0);
     this.thunks.push(0);
     this.paramThunks.push(0);
     return this.entity.length - 1;
@@ -79,9 +93,12 @@ export class Nodes {
     return k < 0 ? VK.NotConst : <VK>k;
   }
 
-  /** Records one live `return` of value (k, v). */
-  addReturn(n: i32, k: VK, v: i64, uns: bool): void {
+  /** Records one live `return` of value (k, v), at most `max` when that is known. */
+  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1): void {
     const cur = this.retKind.get(n);
+    const bits = cur < 0 ? 0 : this.retBits.get(n);
+    const bound = k == VK.Known ? v : max;
+    this.retBits.set(n, bits >= 0 && bound >= 0 ? bits | bound : -1);
     if (cur < 0) {
       this.retKind.set(n, <i32>k);
       this.retValue.set(n, v);

@@ -15,6 +15,7 @@ import { NF } from "./nodes";
 import { EK } from "./ropes";
 import { REG } from "./thunks";
 import { spanOf } from "./tokens";
+import { handlersCalled } from "./ubsan";
 import { Walker } from "./walker";
 
 export class Reach {
@@ -215,6 +216,7 @@ export class Reach {
       thunk = false,
       protect = false,
       indirect = 0;
+    let all = 0;
     for (let q = 0; q < this.emitted.length; q++) {
       const n = this.emitted.get(q);
       if (w.nodes.has(n, NF.DATA)) continue;
@@ -222,6 +224,7 @@ export class Reach {
       thunk = true;
       if (!e.has(EF.NOTRACE)) fentry = true;
       const flags = this.flagsWithin(n);
+      all |= flags;
       if ((flags & NF.STACK_PROTECT) != 0) protect = true;
       indirect |= this.thunksWithin(n);
     }
@@ -230,6 +233,8 @@ export class Reach {
     if (m.stackProtector && protect && m.stackGuard.length > 0) this.compilerRef(m.stackGuard, at);
     if (m.stackProtector && protect) this.compilerRef(STACK_CHK_FAIL, at);
     if (m.indirectThunk) for (let reg = 0; reg < 16; reg++) if ((indirect & (1 << reg)) != 0) this.compilerRef(indirectThunk(reg), at);
+    const handlers = handlersCalled(m, all);
+    for (let k = 0; k < handlers.length; k++) this.compilerRef(handlers[k], at);
   }
 
   /** The registers emitted function `n` calls pointers through, its inline expansions' too:
@@ -337,6 +342,8 @@ export class Reach {
       if (this.model != null) {
         const m = this.model as CompilerModel;
         const flags = this.flagsWithin(n);
+        const handlers = handlersCalled(m, flags);
+        for (let h = 0; h < handlers.length; h++) this.asmRef(handlers[h], part, false);
         if (m.indirectThunk && (flags & NF.INDIRECT_CALL) != 0) {
           const regs = this.thunksWithin(n);
           for (let reg = 0; reg < 16; reg++) if ((regs & (1 << reg)) != 0) this.asmRef(indirectThunk(reg), part, false);

@@ -19,6 +19,7 @@ import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
 import { VK } from "./values";
 import { LF, Walker } from "./walker";
+import { counterMax, counterSlot, findLoopCounter } from "./loopcounter";
 
 // states of a Stmt frame after it has dispatched
 const S_EXPR = 12;
@@ -157,7 +158,7 @@ export class Statements {
     }
     if (st == S_RETURN) {
       this.absorb(fr);
-      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns);
+      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax);
       this.skipP(K.Semi);
       this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
       return;
@@ -589,6 +590,9 @@ export class Statements {
       case 0:
         this.skipP(K.LParen);
         w.scope.open();
+        f.e.set(fr, w.i); // where the three parts start, for findLoopCounter
+        f.d.set(fr, -1);
+        f.b.set(fr, -1);
         f.a.set(fr, -1); // no condition: runs
         if (w.isP(w.i, K.Semi)) {
           w.i++;
@@ -612,6 +616,7 @@ export class Statements {
           f.state.set(fr, 4);
           return;
         }
+        f.d.set(fr, w.i);
         f.state.set(fr, 3);
         w.exprs.begin(dead, 0);
         return;
@@ -628,6 +633,7 @@ export class Statements {
           f.state.set(fr, 6);
           return;
         }
+        f.b.set(fr, w.i);
         f.state.set(fr, 5);
         w.exprs.begin(dead, 0);
         return;
@@ -639,9 +645,14 @@ export class Statements {
       case 6:
         f.state.set(fr, 7);
         w.condDepth++;
+        // the counter's range holds in the body until the body changes it
+        findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
+        f.b.set(fr, counterSlot);
+        if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax);
         this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
         return;
       default:
+        if (f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
         w.condDepth--;
         this.absorb(fr);
         w.scope.close();
@@ -758,7 +769,7 @@ export class Statements {
         const storage = f.a.get(fr);
         // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
         if (d.isArray && d.name >= 0 && w.types.isArray(d.type) && w.types.count.get(d.type) < 0 && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0) {
-          const n = initializedLength(w.t, w.i, w.decls.endOfItem(w.i, false));
+          const n = initializedLength(w, w.i, w.decls.endOfItem(w.i, false));
           const b = w.scope.lookup(d.name);
           if (n >= 0 && w.scope.kindOf(b) == Bind.Local) w.localType.set(w.scope.dataOf(b), w.types.arrayOf(w.types.baseOf(d.type), n));
         }

@@ -277,7 +277,9 @@ export class Walker {
     this.localMax.push(-1);
     this.localFn.push(-1);
     this.localParam.push(-1);
-    return this.localType.push(type);
+    const slot = this.localType.push(type);
+    this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
+    return slot;
   }
 
   /** Runs frames until only `base` remain. */
@@ -427,6 +429,7 @@ export class Walker {
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
     if (slot < 0 || this.f.isDead(frame)) return;
+    this.exprs.boundCounter(slot, -1);
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);

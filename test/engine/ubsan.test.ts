@@ -1,0 +1,144 @@
+// The sanitizer checks gcc leaves in an object of a kernel built with CONFIG_UBSAN (Debian
+// 7.3: CONFIG_UBSAN_BOUNDS_STRICT and CONFIG_UBSAN_SHIFT): each shape here was compiled with
+// Debian 7.3's gcc 14 and its kbuild flags (-fsanitize=bounds-strict -fsanitize=shift -O2
+// -fno-strict-overflow), and `nm -u` of the object named the handler exactly where
+// these tests expect it.
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { createNodeEngine } from "../../src/engine/hosts/node";
+import type { Engine } from "../../src/engine";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createNodeEngine();
+});
+
+const BOUNDS = "__ubsan_handle_out_of_bounds";
+const SHIFT = "__ubsan_handle_shift_out_of_bounds";
+
+/** The __ubsan_handle_* symbols a module of `body` references when built for `kernel`. */
+async function handlers(body: string, kernel = "7.3"): Promise<string[]> {
+  const src = `#include <linux/module.h>\n${body}\nMODULE_LICENSE("GPL");\n`;
+  const res = await engine.run({ "m.c": src }, { kernel });
+  return res.model.modules[0].uses
+    .map((u) => u.symbol)
+    .filter((s) => s.startsWith("__ubsan_handle_"))
+    .sort();
+}
+
+describe("array bounds checks (CONFIG_UBSAN_BOUNDS)", () => {
+  it("an array indexed by a value gcc does not know calls the out-of-bounds handler", async () => {
+    expect(await handlers("int g[8];\nint f(int i) { return g[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("a constant index in range, a mask below the bound or a narrow unsigned value in range needs no check", async () => {
+    expect(await handlers("int g[8];\nint f(void) { return g[3]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(int i) { return g[i & 7]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[256];\nint f(unsigned char c) { return g[c]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(int i) { return g[i & 15]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("int g[8];\nint f(unsigned char c) { return g[c]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("an array sized by its designated initializer has that bound ([k] = v sets the length to k + 1 at least)", async () => {
+    expect(await handlers("static const unsigned char map[] = { [3] = 1, [5] = 2 };\nint f(int t) { return map[t]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("static const unsigned char map[] = { [3] = 1, [5] = 2 };\nint f(void) { return map[5]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+  });
+
+  it("an index a division or a right shift of an unsigned value keeps in range needs no check", async () => {
+    expect(await handlers("unsigned m[64];\nint f(unsigned char t) { return m[t / 32]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(unsigned char t) { return g[t / 16]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("int g[8];\nint f(unsigned x) { return g[x >> 29]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(unsigned long x) { return g[x >> 60]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("an index an inline helper returns as one of several constants is known only by their bits (kmalloc_type of a gfp_t parameter)", async () => {
+    const helper = "int g3[3], g4[4];\nstatic inline int pick(int f) { if (f & 1) return 1; if (f & 2) return 2; return 0; }\n";
+    expect(await handlers(`${helper}int f(int fl) { return g3[pick(fl)]; }\nEXPORT_SYMBOL(f);`)).toEqual([BOUNDS]);
+    expect(await handlers(`${helper}int f(void) { return g3[pick(2)]; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    // gcc folds the check where the values' bits fit the bound: 0, 1, 2 fit four elements
+    expect(await handlers(`${helper}int f(int fl) { return g4[pick(fl)]; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+  });
+
+  it("an index an inline helper masks to the bound keeps its bound through the return (a hash bucket)", async () => {
+    const table = "struct b { int d; };\nstruct s { struct b buckets[256]; };\nint g8[8];\n";
+    expect(
+      await handlers(
+        `${table}static inline unsigned key(unsigned a) { return (a * 2654435761U) & 255; }\nint f(struct s *p, unsigned a) { return p->buckets[key(a)].d; }\nEXPORT_SYMBOL(f);`,
+      ),
+    ).toEqual([]);
+    expect(
+      await handlers(`${table}static inline unsigned key(unsigned a) { return a & 15; }\nint f(unsigned a) { return g8[key(a)]; }\nEXPORT_SYMBOL(f);`),
+    ).toEqual([BOUNDS]);
+  });
+
+  it("a range a branch tested does not remove the check", async () => {
+    expect(await handlers("int g[8];\nint f(unsigned i) { if (i >= 8) return 0; return g[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("a pointer indexed is not checked, nor a flexible array member", async () => {
+    expect(await handlers("int f(int *p, int i) { return p[i]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("struct s { int n; int a[]; };\nint f(struct s *p, int i) { return p->a[i]; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+  });
+
+  it("bounds-strict checks a member array of a record, its last one of one element and a local array too", async () => {
+    expect(await handlers("struct s { int a[4]; int n; };\nint f(struct s *p, int i) { return p->a[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("struct s { int n; int a[1]; };\nint f(struct s *p, int i) { return p->a[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+    expect(await handlers("void g(int *p);\nint f(int i) { int l[4]; g(l); return l[i]; }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("an inline helper's index folds where its caller passes a constant in range", async () => {
+    const helper = "int g[8];\nstatic inline int get(int i) { return g[i]; }\n";
+    expect(await handlers(`${helper}int f(void) { return get(3); }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    expect(await handlers(`${helper}int f(int i) { return get(i); }\nEXPORT_SYMBOL(f);`)).toEqual([BOUNDS]);
+  });
+
+  it("an index in code gcc removes or never evaluates needs no check", async () => {
+    expect(await handlers("int g[8];\nint f(int i) { if (0) return g[i]; return sizeof(g[i]); }\nEXPORT_SYMBOL(f);")).toEqual([]);
+  });
+});
+
+describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
+  it("a shift by a count gcc does not know calls the shift handler, left or right, plain or compound", async () => {
+    expect(await handlers("long f(long x, int n) { return x << n; }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+    expect(await handlers("unsigned f(unsigned x, unsigned n) { return x >> n; }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+    expect(await handlers("long f(long x, int n) { x <<= n; return x; }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+  });
+
+  it("a constant count below the width, or one masked to it, needs no check, even of a signed value (-fno-strict-overflow)", async () => {
+    expect(await handlers("int f(int x) { return x << 3; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("long f(long x, int n) { return x << (n & 63); }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int f(int x, int n) { return x << (n & 63); }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+  });
+
+  it("a count gcc's bit builtins bound, or fold from a constant mask (FIELD_PREP's __builtin_ffsll), needs no check", async () => {
+    expect(await handlers("unsigned f(unsigned v) { return (v << (__builtin_ffsll(0xff00) - 1)) & 0xff00; }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("int f(unsigned x, unsigned y) { return x << __builtin_ctz(y); }\nEXPORT_SYMBOL(f);")).toEqual([]);
+    expect(await handlers("long f(long x, unsigned long y) { return x << __builtin_ffsl(y); }\nEXPORT_SYMBOL(f);")).toEqual([SHIFT]);
+  });
+
+  it("a counted loop's counter below the width needs no check in the body, unless its start is unknown or the body changes it first", async () => {
+    const loop = (head: string, body = ""): string =>
+      `void ext(int);\nvoid f(unsigned mask, int n) { int i; for (${head}) { ${body} if (mask & (1 << i)) ext(i); } }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(loop("i = 0; i < 32; i++"))).toEqual([]);
+    expect(await handlers(loop("i = 0; i <= 32; i++"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = n; i < 32; i++"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = 0; i < 32; i++", "i = n;"))).toEqual([SHIFT]);
+  });
+
+  it("a counted loop's counter does not remove an array index's check", async () => {
+    expect(await handlers("void ext(int);\nint g[8];\nvoid f(void) { int i; for (i = 0; i < 8; i++) ext(g[i]); }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
+  });
+
+  it("an inline helper's shift folds where its caller passes a constant count", async () => {
+    const helper = "static inline unsigned long sh(unsigned long x, int n) { return x << n; }\n";
+    expect(await handlers(`${helper}unsigned long f(unsigned long x) { return sh(x, 4); }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    expect(await handlers(`${helper}unsigned long f(unsigned long x, int n) { return sh(x, n); }\nEXPORT_SYMBOL(f);`)).toEqual([SHIFT]);
+  });
+});
+
+describe("which kernels instrument", () => {
+  it("a kernel whose configuration enables no UBSAN option references no handler (Debian 6.12)", async () => {
+    expect(await handlers("int g[8];\nint f(int i, int n) { return g[i] << n; }\nEXPORT_SYMBOL(f);", "6.12")).toEqual([]);
+    expect(await handlers("int g[8];\nint f(int i, int n) { return g[i] << n; }\nEXPORT_SYMBOL(f);", "7.3")).toEqual([BOUNDS, SHIFT]);
+  });
+});

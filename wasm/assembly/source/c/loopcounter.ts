@@ -1,0 +1,68 @@
+// The counter of a counted `for` loop, whose range gcc's value-range propagation knows inside
+// the body: in `for (i = 0; i < K; i++)` every use of i before the body changes it lies in
+// [0, K - 1], so a check gcc emits as ordinary code (-fsanitize=shift's `i > 31`) folds away
+// there. An array index's check is not such code (ubsan.ts) and is not helped by it.
+
+import { Bind } from "./scope";
+import { CK } from "./tokens";
+import { K } from "./names";
+import { VK, parseNumber } from "./values";
+import { LF, Walker } from "./walker";
+
+/** The loop counter found by findLoopCounter: its local slot and largest value in the body. */
+export let counterSlot: i32 = -1;
+export let counterMax: i64 = -1;
+
+/** Looks at `for (init; cond; step)` (token ranges from its three parts' starts; `close`: the
+ *  `)`) for `i < K` or `i <= K` leading the condition with a constant K, i a local that is
+ *  unsigned, or signed, set to a constant of at least 0 by the initialization and only
+ *  increased by the step. Sets counterSlot (-1: none) and counterMax. */
+export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, close: i32): void {
+  counterSlot = -1;
+  counterMax = -1;
+  if (cond < 0 || step < 0 || w.kd(cond) != CK.Ident || !(w.isP(cond + 1, K.Lt) || w.isP(cond + 1, K.Le))) return;
+  const name = w.at(cond);
+  const b = w.scope.lookup(name);
+  if (w.scope.kindOf(b) != Bind.Local) return;
+  const slot = w.scope.dataOf(b);
+  // the bound: up to the first top-level && or the end of the condition
+  let end = cond + 2;
+  let depth = 0;
+  while (end < step - 1) {
+    if (w.kd(end) == CK.Punct) {
+      const a = w.at(end);
+      if (a == K.LParen || a == K.LBracket) depth++;
+      else if (a == K.RParen || a == K.RBracket) depth--;
+      else if (depth == 0 && (a == K.AndAnd || a == K.OrOr || a == K.Question || a == K.Comma)) break;
+    }
+    end++;
+  }
+  if (end < step - 1 && !w.isP(end, K.AndAnd)) return; // `i < K || x` bounds nothing
+  w.evalConst(cond + 2, end);
+  if (w.rVK != VK.Known || w.rVal <= 0 || w.rVal > 0x7fffffff) return;
+  const max = w.isP(cond + 1, K.Lt) ? w.rVal - 1 : w.rVal;
+  if ((w.localFlags.get(slot) & LF.UNSIGNED) == 0 && !(startsAtLeastZero(w, name, init, cond - 1) && onlyIncreases(w, name, step, close))) return;
+  counterSlot = slot;
+  counterMax = max;
+}
+
+/** Whether the initialization [from, to) ends by setting `name` to a number (`i = 0`). */
+function startsAtLeastZero(w: Walker, name: i32, from: i32, to: i32): bool {
+  for (let j = from; j + 2 < to + 1; j++)
+    if (
+      w.kd(j) == CK.Ident &&
+      w.at(j) == name &&
+      w.isP(j + 1, K.Assign) &&
+      w.kd(j + 2) == CK.Number &&
+      (j + 3 >= to || w.isP(j + 3, K.Comma) || w.isP(j + 3, K.Semi))
+    )
+      return parseNumber(w.t.text(j + 2)) >= 0;
+  return false;
+}
+
+/** Whether the step [from, to) is `i++`, `++i` or `i += <number>` alone. */
+function onlyIncreases(w: Walker, name: i32, from: i32, to: i32): bool {
+  const n = to - from;
+  if (n == 2) return (w.at(from) == name && w.isP(from + 1, K.PlusPlus)) || (w.isP(from, K.PlusPlus) && w.at(from + 1) == name);
+  return n == 3 && w.at(from) == name && w.isP(from + 1, K.PlusAssign) && w.kd(from + 2) == CK.Number;
+}
