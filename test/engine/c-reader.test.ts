@@ -404,7 +404,7 @@ describe("what is a use", () => {
   it("a block-scope array of unknown bound takes its length from its initializer, static or automatic (sizeof and object size of it are known)", () => {
     const src = [
       "int g(int n); int h(const void *p);",
-      "int f(void) { static const unsigned char seq[] = { 0x00, 0x0b, 0x14, }; char name[] = \"abcd\";",
+      'int f(void) { static const unsigned char seq[] = { 0x00, 0x0b, 0x14, }; char name[] = "abcd";',
       "  if (sizeof(seq) != 3 || __builtin_dynamic_object_size(seq, 0) != 3 || sizeof(name) != 5 || __builtin_object_size(name, 1) != 5) g(1); return h(name); }",
     ].join("\n");
     // as gcc-12 -O2 compiles it (the automatic array's address escapes: the stack guard)

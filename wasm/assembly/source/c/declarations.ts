@@ -11,7 +11,7 @@ import { EF } from "./entities";
 import { IntVec } from "./intvec";
 import { K } from "./names";
 import { Bind } from "./scope";
-import { CK, CTokens } from "./tokens";
+import { CK } from "./tokens";
 import { T, TY } from "./types";
 import { VK } from "./values";
 import { Walker } from "./walker";

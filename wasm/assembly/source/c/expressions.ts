@@ -1330,7 +1330,13 @@ export class Expressions {
         }
         const slot = this.oLocal.get(x);
         this.w.assignLocal(slot, fr, nk, nv);
-        if (op == K.Assign && slot >= 0 && (this.w.localFlags.get(slot) & LF.ONCE) != 0 && !this.w.f.isDead(fr) && this.w.condDepth == this.w.localDepth.get(slot)) {
+        if (
+          op == K.Assign &&
+          slot >= 0 &&
+          (this.w.localFlags.get(slot) & LF.ONCE) != 0 &&
+          !this.w.f.isDead(fr) &&
+          this.w.condDepth == this.w.localDepth.get(slot)
+        ) {
           this.w.localSz0.set(slot, this.oSz0.get(y));
           this.w.localSz1.set(slot, this.oSz1.get(y));
         }

@@ -393,4 +393,3 @@ function labelsDefinedIn(text: string): string[] {
   }
   return out;
 }
-
