@@ -244,7 +244,6 @@ export class Reach {
    *  pointer. */
   private thunksWithin(n: i32): i32 {
     const w = this.w;
-    const r = w.ropes;
     const nodes = w.nodes;
     let mask = nodes.thunks.get(n);
     const own = nodes.paramThunks.get(n);
@@ -252,23 +251,10 @@ export class Reach {
       const e = w.ents.peek(nodes.entity.get(n));
       mask |= !e.isStatic() || (!e.isInline() && this.addressTaken.has(e.id)) ? own : 1 << REG.RAX;
     }
-    const seen = new Set<i32>();
-    const st = new IntVec(16);
-    st.push(nodes.head.get(n));
-    let budget = r.next.length + 16;
-    while (st.length > 0) {
-      let x = st.pop();
-      while (x >= 0 && --budget > 0) {
-        if (r.kind.get(x) == <i32>EK.Inline) {
-          const m = r.data.get(x);
-          if (!seen.has(m)) {
-            seen.add(m);
-            mask |= nodes.thunks.get(m) | (nodes.paramThunks.get(m) != 0 ? 1 << REG.RAX : 0);
-            st.push(nodes.head.get(m));
-          }
-        }
-        x = r.next.get(x);
-      }
+    const inner = this.inlinesWithin(n);
+    for (let k = 0; k < inner.length; k++) {
+      const m = inner[k];
+      mask |= nodes.thunks.get(m) | (nodes.paramThunks.get(m) != 0 ? 1 << REG.RAX : 0);
     }
     return mask;
   }
@@ -283,10 +269,18 @@ export class Reach {
 
   /** A node's flags joined with those of every inline expansion inside it. */
   private flagsWithin(n: i32): i32 {
-    const w = this.w;
-    const r = w.ropes;
-    const nodes = w.nodes;
+    const nodes = this.w.nodes;
     let flags = nodes.flags.get(n);
+    const inner = this.inlinesWithin(n);
+    for (let k = 0; k < inner.length; k++) flags |= nodes.flags.get(inner[k]);
+    return flags;
+  }
+
+  /** The inline expansions inside node `n`, at any depth, each once. */
+  private inlinesWithin(n: i32): i32[] {
+    const r = this.w.ropes;
+    const nodes = this.w.nodes;
+    const out: i32[] = [];
     const seen = new Set<i32>();
     const st = new IntVec(16);
     st.push(nodes.head.get(n));
@@ -298,14 +292,14 @@ export class Reach {
           const m = r.data.get(x);
           if (!seen.has(m)) {
             seen.add(m);
-            flags |= nodes.flags.get(m);
+            out.push(m);
             st.push(nodes.head.get(m));
           }
         }
         x = r.next.get(x);
       }
     }
-    return flags;
+    return out;
   }
 
   private asmRef(name: string, part: AsmPart, defines: bool): void {
