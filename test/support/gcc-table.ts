@@ -95,34 +95,16 @@ const ATTRIBUTES = ${JSON.stringify(attributes)};
 const BUILTINS = ${JSON.stringify(builtins)};
 const C_ATTRIBUTES = ${JSON.stringify(cAttributes)};
 
-function pairs(text: string, into: Map<string, i32>): void {
-  const list = text.split(" ");
-  for (let i = 0; i < list.length; i++) {
-    const eq = list[i].indexOf("=");
-    if (eq > 0) into.set(list[i].substring(0, eq), I32.parseInt(list[i].substring(eq + 1)));
-  }
-}
-
-/** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers. */
+/** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers (read
+ *  once, shared by every unit; answers given before are kept under gcc's). */
 export function useGccKbuild(o: PPOptions): void {
   o.predefined = GCC_KBUILD_PREDEFINED;
-  // answers given before are kept beside gcc's (gcc's win), as if read after them
-  o.answers = o.answers.isEmpty() ? gccAnswers() : gccAnswers().over(o.answers);
+  if (answers == null) answers = HasAnswers.read(ATTRIBUTES, BUILTINS, C_ATTRIBUTES);
+  const gcc = answers as HasAnswers;
+  o.answers = o.answers.isEmpty() ? gcc : gcc.over(o.answers);
 }
 
 let answers: HasAnswers | null = null;
-
-/** The answers, read from their text once and shared by every unit. */
-function gccAnswers(): HasAnswers {
-  if (answers == null) {
-    const a = new HasAnswers();
-    pairs(ATTRIBUTES, a.attributes);
-    pairs(BUILTINS, a.builtins);
-    pairs(C_ATTRIBUTES, a.cAttributes);
-    answers = a.freeze();
-  }
-  return answers as HasAnswers;
-}
 `,
 );
 process.stderr.write(

@@ -3,6 +3,15 @@
 // read for every translation unit: its part of a checkpoint's key is made once.
 
 export class HasAnswers {
+  /** A frozen table read from `name=value` lists, space-separated. */
+  static read(attributes: string, builtins: string, cAttributes: string): HasAnswers {
+    const a = new HasAnswers();
+    readPairs(attributes, a.attributes);
+    readPairs(builtins, a.builtins);
+    readPairs(cAttributes, a.cAttributes);
+    return a.freeze();
+  }
+
   attributes: Map<string, i32> = new Map();
   /** The standard attributes (__has_c_attribute). */
   cAttributes: Map<string, i32> = new Map();
@@ -62,4 +71,12 @@ function copyInto(from: Map<string, i32>, to: Map<string, i32>): void {
 function appendPairs(parts: string[], prefix: string, m: Map<string, i32>): void {
   const k = m.keys();
   for (let i = 0; i < k.length; i++) parts.push(prefix + k[i] + "=" + m.get(k[i]).toString());
+}
+
+function readPairs(text: string, into: Map<string, i32>): void {
+  const list = text.split(" ");
+  for (let i = 0; i < list.length; i++) {
+    const eq = list[i].indexOf("=");
+    if (eq > 0) into.set(list[i].substring(0, eq), I32.parseInt(list[i].substring(eq + 1)));
+  }
 }

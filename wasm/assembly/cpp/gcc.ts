@@ -21,31 +21,13 @@ const BUILTINS =
   "__builtin_add_overflow=1 __builtin_assume_aligned=1 __builtin_bswap16=1 __builtin_bswap32=1 __builtin_bswap64=1 __builtin_choose_expr=1 __builtin_classify_type=1 __builtin_clz=1 __builtin_constant_p=1 __builtin_ctz=1 __builtin_dynamic_object_size=1 __builtin_expect=1 __builtin_ffs=1 __builtin_frame_address=1 __builtin_has_attribute=1 __builtin_isdigit=1 __builtin_memcpy=1 __builtin_memset=1 __builtin_mul_overflow=1 __builtin_object_size=1 __builtin_offsetof=1 __builtin_parity=1 __builtin_popcount=1 __builtin_prefetch=1 __builtin_return_address=1 __builtin_speculation_safe_value=1 __builtin_strlen=1 __builtin_sub_overflow=1 __builtin_thread_pointer=1 __builtin_trap=1 __builtin_types_compatible_p=1 __builtin_unreachable=1";
 const C_ATTRIBUTES = "deprecated=201904 fallthrough=201904 maybe_unused=201904 nodiscard=202003";
 
-function pairs(text: string, into: Map<string, i32>): void {
-  const list = text.split(" ");
-  for (let i = 0; i < list.length; i++) {
-    const eq = list[i].indexOf("=");
-    if (eq > 0) into.set(list[i].substring(0, eq), I32.parseInt(list[i].substring(eq + 1)));
-  }
-}
-
-/** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers. */
+/** Preprocess as this gcc does for kbuild: its predefined macros and __has_ answers (read
+ *  once, shared by every unit; answers given before are kept under gcc's). */
 export function useGccKbuild(o: PPOptions): void {
   o.predefined = GCC_KBUILD_PREDEFINED;
-  // answers given before are kept beside gcc's (gcc's win), as if read after them
-  o.answers = o.answers.isEmpty() ? gccAnswers() : gccAnswers().over(o.answers);
+  if (answers == null) answers = HasAnswers.read(ATTRIBUTES, BUILTINS, C_ATTRIBUTES);
+  const gcc = answers as HasAnswers;
+  o.answers = o.answers.isEmpty() ? gcc : gcc.over(o.answers);
 }
 
 let answers: HasAnswers | null = null;
-
-/** The answers, read from their text once and shared by every unit. */
-function gccAnswers(): HasAnswers {
-  if (answers == null) {
-    const a = new HasAnswers();
-    pairs(ATTRIBUTES, a.attributes);
-    pairs(BUILTINS, a.builtins);
-    pairs(C_ATTRIBUTES, a.cAttributes);
-    answers = a.freeze();
-  }
-  return answers as HasAnswers;
-}
