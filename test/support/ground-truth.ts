@@ -486,6 +486,7 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
         if (obj.source && !obj.source.startsWith("<T>") && !obj.source.startsWith("/")) {
           obj.source = inFolder(m, obj.source);
           obj.flags.includeDirs = obj.flags.includeDirs.map((d) => inFolder(m, d));
+          obj.flags.includeFiles = obj.flags.includeFiles.map((f) => inFolder(m, f));
         }
       }
       for (const f of obj.flags?.includeFiles ?? []) {
