@@ -131,6 +131,18 @@ describe("what is not a use", () => {
 });
 
 describe("what is a use", () => {
+  it("an inline function's parameter the body assigns no longer holds the argument's value: not in straight code, a branch or a loop (6.1's copy_from_user)", () => {
+    const callers = [
+      "static __always_inline unsigned long a(unsigned long n) { n = usb_stor_suspend(0); return n; }",
+      "static __always_inline unsigned long b(unsigned long n) { if (usb_stor_resume(0)) n = usb_stor_suspend(0); return n; }",
+      "static __always_inline unsigned long c(unsigned long n) { while (n > 4 && usb_stor_resume(0)) n -= 4; return n; }",
+      "int f(void *p) { if (a(24)) return 1; kfree(p); return 0; }",
+      "int g(void *p) { if (b(24)) return 1; kfree_sensitive(p); return 0; }",
+      "int h(void *p) { if (c(24) != 24) return 1; kvfree(p); return 0; }",
+    ];
+    expect(uses(callers.join("\n"))).toEqual(["kfree", "kfree_sensitive", "kvfree", "usb_stor_resume", "usb_stor_suspend"]);
+  });
+
   it("a static function reached from an emitted one contributes its uses", () => {
     expect(uses("static void helper(void *p) { kfree(p); }\nint f(void *p) { helper(p); return 0; }")).toEqual(["kfree"]);
   });

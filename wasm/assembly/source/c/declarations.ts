@@ -838,8 +838,9 @@ export class Declarations {
   }
 
   /** Declares the parameters of the list [open, close] as locals of the current walk, in
-   *  order; their slots are appended to `slots` (-1 for an unnamed one). */
-  declareParameters(open: i32, close: i32, slots: IntVec): void {
+   *  order; their slots are appended to `slots` and their names' tokens to `names` (-1 for
+   *  an unnamed one). */
+  declareParameters(open: i32, close: i32, slots: IntVec, names: IntVec): void {
     const w = this.w;
     const t = w.t;
     const s = this.inner;
@@ -860,8 +861,10 @@ export class Declarations {
         const slot = w.addLocal(ty);
         w.scope.bind(d.name, Bind.Local, slot);
         slots.push(slot);
+        names.push(d.nameTok);
       } else if (!(s.isVoid && w.types.kindOf(d.type) == TY.Void)) {
         slots.push(-1);
+        names.push(-1);
       }
       j = after > j ? after : j + 1;
       // on to the next parameter

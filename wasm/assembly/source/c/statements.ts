@@ -831,15 +831,16 @@ export class Statements {
     w.i++;
   }
 
-  /** How the local `name`, declared just before token `from`, changes in the rest of its
-   *  block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
+  /** How the local `name`, declared just before token `from` (a parameter: `from` opens
+   *  the body, `key` is its name's token), changes in the rest of its block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
    *  taken), CHANGED_STRAIGHT (changed, but no loop or goto follows it), or CHANGED. */
-  private changes(name: i32, from: i32): i32 {
-    // the answer depends on the tokens only: inline functions walked again reuse it
-    if (this.changesAt.has(from)) return this.changesAt.get(from);
+  private changes(name: i32, from: i32, key: i32 = from): i32 {
+    // the answer depends on the tokens only: inline functions walked again reuse it (a
+    // parameter's is kept at its name's token, as its siblings' bodies start where its does)
+    if (this.changesAt.has(key)) return this.changesAt.get(key);
     const c = this.scanChanges(name, from);
-    this.changesAt.set(from, c);
-    this.assignedOnce.set(from, this.plainAssignments == 1 && !this.otherChanges);
+    this.changesAt.set(key, c);
+    this.assignedOnce.set(key, this.plainAssignments == 1 && !this.otherChanges);
     return c;
   }
   private changesAt: Map<i32, i32> = new Map();
@@ -1179,8 +1180,10 @@ export class Statements {
       const e = w.ents.at(f.a.get(fr));
       w.scope.open();
       const slots = w.paramSlots;
+      const names = w.paramNames;
       slots.length = 0;
-      if (e.paramOpen >= 0) w.decls.declareParameters(e.paramOpen, e.paramClose, slots);
+      names.length = 0;
+      if (e.paramOpen >= 0) w.decls.declareParameters(e.paramOpen, e.paramClose, slots, names);
       const top = w.ctxEnv.length - 1;
       const envBase = w.ctxEnv.get(top);
       const count = w.ctxArgs.get(top);
@@ -1196,6 +1199,10 @@ export class Statements {
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
+        // a parameter the body assigns keeps its argument's value only as a local would
+        const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too

@@ -128,6 +128,8 @@ export class Walker {
   strings: string[] = [];
   /** Parameter slots of the function being set up. */
   paramSlots: IntVec = new IntVec(16);
+  /** Their names' tokens. */
+  paramNames: IntVec = new IntVec(16);
   /** Entities of the Func frames open now (to see recursion). */
   inlineStack: IntVec = new IntVec(64);
 
