@@ -114,6 +114,49 @@ describe("a result set only if the pointer is there: if (p->fn) v = p->fn(...)",
   });
 });
 
+describe("a pointer tested and called through a loaded base that is read again after the if", () => {
+  const TYPES = [
+    "struct m { int (*f0)(void); int (*f1)(void *); int (*f2)(void *, int); int (*f3)(void *, int, int);",
+    "  int (*f4)(void *, int, int, int); int (*f6)(void *, int, int, int, int, int); int flags; struct t *type; };",
+    "struct t { void *owner; }; struct par { struct m *match; int x; }; extern struct m *gops; void put(void *);",
+  ].join("\n");
+  const guarded = (call: string, after: string): string[] => {
+    const fn = call.split("(")[0];
+    return thunks(`${TYPES}\nint f(void *ctx, struct par *p) { int r; if (p->match->${fn}) p->match->${call}; ${after} }`);
+  };
+
+  it("takes the first call-clobbered register after rax that no argument needs (the base waits in rax)", () => {
+    expect(guarded("f0()", "return p->match->flags;")).toEqual(["rdx"]);
+    expect(guarded("f2(ctx, 1)", "return p->match->flags;")).toEqual(["rdx"]);
+    expect(guarded("f3(p, 1, 2)", "return p->match->flags;")).toEqual(["rcx"]);
+    expect(guarded("f4(p, 1, 2, 3)", "return p->match->flags;")).toEqual(["r8"]);
+    expect(guarded("f6(p, 1, 2, 3, 4, 5)", "return p->match->flags;")).toEqual(["r10"]);
+  });
+
+  it("does so when the base is read again in the next test or as a call's first argument, or is a global pointer", () => {
+    expect(guarded("f2(ctx, 1)", "put(p->match->type->owner); return 0;")).toEqual(["rdx"]);
+    expect(guarded("f1(p)", "if (p->match->flags) return 1; return 0;")).toEqual(["rdx"]);
+    expect(guarded("f1(p)", "r = p->match->flags; put(ctx); return r;")).toEqual(["rdx"]);
+    expect(thunks(`${TYPES}\nint f(struct par *p) { if (gops->f1 != ((void *)0)) { gops->f1(p); } return gops->flags; }`)).toEqual(["rdx"]);
+  });
+
+  it("does so before an unguarded call through the same base, which itself goes through rax", () => {
+    expect(guarded("f1(p)", "p->match->f2(p, 1); return 0;")).toEqual(["rax", "rdx"]);
+    expect(guarded("f1(p)", "r = p->match->f2(p, 1); return r + 1;")).toEqual(["rax", "rdx"]);
+  });
+
+  it("goes through rax when the base is a local or parameter, or is not read first after the if", () => {
+    expect(thunks(`${TYPES}\nint f(struct par *p, struct m *m) { if (m->f1) m->f1(p); return m->flags; }`)).toEqual(["rax"]);
+    expect(guarded("f1(p)", "return p->match->flags + p->x;")).toEqual(["rax"]);
+    expect(guarded("f1(p)", "put(p->match); return 0;")).toEqual(["rax"]);
+    expect(guarded("f1(p)", "return p->x;")).toEqual(["rax"]);
+  });
+
+  it("goes through rax when the if tests something else", () => {
+    expect(thunks(`${TYPES}\nint f(struct par *p) { if (p->x) p->match->f1(p); return p->match->flags; }`)).toEqual(["rax"]);
+  });
+});
+
 describe("calls that only look like calls through pointers", () => {
   it("a static call's trampoline declared with typeof is called directly (might_resched)", () => {
     const src = [

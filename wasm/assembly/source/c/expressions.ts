@@ -16,7 +16,7 @@ import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
-import { mergedResultRegister, parameterCallRegister, REG } from "./thunks";
+import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } from "./thunks";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { T, TY } from "./types";
@@ -1770,7 +1770,8 @@ export class Expressions {
       const slot = (fl & OF.DESIG) != 0 ? this.oLocal.get(callee) : -1;
       const param = slot >= 0 ? w.localParam.get(slot) : -1;
       const viaParam = param >= 0 ? parameterCallRegister(w, param, nargs, callTok, w.inLoop()) : -1;
-      const merged = viaParam < 0 ? mergedResultRegister(w, callTok, nargs) : -1;
+      let merged = viaParam < 0 ? mergedResultRegister(w, callTok, nargs) : -1;
+      if (viaParam < 0 && merged < 0) merged = rereadBaseRegister(w, callTok, nargs);
       w.markIndirectCall(viaParam >= 0 ? viaParam : merged >= 0 ? merged : REG.RAX, viaParam >= 0, fr);
       r.concat(h, t, this.oHead.get(callee), this.oTail.get(callee));
       h = r.head;

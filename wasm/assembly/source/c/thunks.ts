@@ -132,6 +132,80 @@ export function mergedResultRegister(w: Walker, callTok: i32, nargs: i32): i32 {
   return -1;
 }
 
+/** The register of `if (B->fn) B->fn(args);` where B is itself loaded (`p->ops`,
+ *  `gops`) and the statement after the if reads B again: on the path that skips the call gcc
+ *  keeps B where it loaded it, in %rax, so the pointer takes the first call-clobbered
+ *  register after it that no argument needs (`if (obj->ops->destroy) obj->ops->destroy(ctx,
+ *  obj); module_put(obj->ops->type->owner);`: %rdx). Only the readings of B that gcc was seen
+ *  to keep in %rax count: `return B->m;`, `if (B->m ...`, `f(B->m...)` as a first argument,
+ *  `v = B->m...` and `B->m...` (another call through it: `if (B->a) B->a(x); B->b(x);`).
+ *  -1 where the call is not in that shape. */
+export function rereadBaseRegister(w: Walker, callTok: i32, nargs: i32): i32 {
+  if (nargs > ARGUMENT_REGISTERS.length) return -1;
+  const t = w.t;
+  const calleeStart = postfixStart(w, callTok - 1);
+  if (calleeStart < 0 || !isP(w, callTok - 2, K.Arrow) || t.kindAt(callTok - 1) != CK.Ident) return -1;
+  // B: a name and member accesses, a load (a global pointer, or one reached through `->`)
+  const baseLen = callTok - 2 - calleeStart;
+  if (baseLen < 1 || !isLoadedBase(w, calleeStart, baseLen)) return -1;
+  const close = matchClose(t, callTok, w.lim);
+  if (!isP(w, close + 1, K.Semi)) return -1;
+  // the then-branch of an if, alone or alone in braces, with no else
+  let before = calleeStart - 1;
+  let after = close + 2;
+  if (isP(w, before, K.LBrace)) {
+    if (!isP(w, after, K.RBrace)) return -1;
+    before--;
+    after++;
+  }
+  if (!isP(w, before, K.RParen) || isK(w, after, K.Else)) return -1;
+  const condOpen = openOf(w, before);
+  if (condOpen < 1 || !isK(w, condOpen - 1, K.If)) return -1;
+  if (testOf(w, condOpen + 1, before, calleeStart, callTok) == TEST_NONE) return -1;
+  if (!readsBaseFirst(w, after, calleeStart, baseLen)) return -1;
+  for (let k = 0; k < CLOBBERED_AFTER_RAX.length; k++) {
+    const reg = CLOBBERED_AFTER_RAX[k];
+    if (ARGUMENT_REGISTERS.indexOf(reg) >= nargs || ARGUMENT_REGISTERS.indexOf(reg) < 0) return reg;
+  }
+  return -1;
+}
+
+/** Whether [a, a + n) is a name and member accesses that gcc has to load: a global, or
+ *  anything through `->` (a local or parameter alone is already in a register). */
+function isLoadedBase(w: Walker, a: i32, n: i32): bool {
+  const t = w.t;
+  let arrow = false;
+  for (let k = 0; k < n; k++) {
+    const j = a + k;
+    if (k % 2 == 0) {
+      if (t.kindAt(j) != CK.Ident || t.atomAt(j) < <i32>K.COUNT) return false;
+    } else if (isP(w, j, K.Arrow)) arrow = true;
+    else if (!isP(w, j, K.Dot)) return false;
+  }
+  if (n % 2 == 0) return false;
+  if (arrow) return true;
+  return n == 1 && w.scope.kindOf(w.scope.lookup(t.atomAt(a))) == Bind.Entity;
+}
+
+/** Whether the statement at `a` starts by reading B (the `n` tokens at `base`) through
+ *  `->`: `return B->m...;` with member accesses only, `if (B->m...`, `f(B->m...` as a
+ *  named function's first argument, `v = B->m...` to a local, or `B->m...`. */
+function readsBaseFirst(w: Walker, a: i32, base: i32, n: i32): bool {
+  const t = w.t;
+  let at = -1;
+  if (isK(w, a, K.Return)) {
+    at = a + 1;
+    const end = statementEnd(w, at);
+    if (end < 0) return false;
+    for (let j = at; j < end; j++) if (t.kindAt(j) != CK.Ident && !isP(w, j, K.Arrow) && !isP(w, j, K.Dot)) return false;
+  } else if (isK(w, a, K.If) && isP(w, a + 1, K.LParen)) at = a + 2;
+  else if (t.kindAt(a) == CK.Ident && isP(w, a + 1, K.LParen) && w.scope.kindOf(w.scope.lookup(t.atomAt(a))) == Bind.Entity) at = a + 2;
+  else if (t.kindAt(a) == CK.Ident && isP(w, a + 1, K.Assign) && w.scope.kindOf(w.scope.lookup(t.atomAt(a))) == Bind.Local) at = a + 2;
+  else at = a;
+  if (at < 0 || !sameTokens(w, at, base, n)) return false;
+  return isP(w, at + n, K.Arrow);
+}
+
 /** How deep calls of inline functions are followed to see whether they call anything. */
 const INLINE_DEPTH = 6;
 
