@@ -255,6 +255,13 @@ describe("what is a use", () => {
     expect(uses(src.replace("!= 4", "!= 5"))).toEqual(["g"]);
   });
 
+  it("a block-scope static scalar nothing changes keeps its initial value, const or not; one changed anywhere does not (checked with gcc-12 -O2)", () => {
+    const src = "int g(int n);\nint f(void) { static const int a = 0; static int b = 0; if (a || b) g(1); return 0; }";
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("if (a || b)", "if (a || b) b = 2; if (b)"))).toEqual(["g"]);
+    expect(uses(src.replace("return 0; }", "b++; return 0; }"))).toEqual(["g"]);
+  });
+
   it("a const char array initialized from a string literal is read as that string, braced or not, static or not (fortify's __compiletime_strlen of a driver's name)", () => {
     const src = [
       "int g(int n);",
