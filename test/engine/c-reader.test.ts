@@ -153,6 +153,17 @@ describe("what is a use", () => {
     ).toEqual(["kfree", "usb_stor_suspend"]);
   });
 
+  it("a used attribute after a struct type marks the object, not the struct (trace events' static struct trace_event_class __used event_class_*)", () => {
+    const src = [
+      "struct cls { int (*reg)(void *); void (*probe)(void *); };",
+      "static void probe_a(void *d) { kfree(d); }",
+      "static struct cls __attribute__((__used__)) __attribute__((__section__(\".ref.data\"))) event_class_a = { .reg = usb_stor_suspend, .probe = probe_a };",
+      "struct __attribute__((packed)) packed_s { char c; int i; };",
+      "int f(void) { return sizeof(struct packed_s); }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+
   it("the module_init and module_exit functions are emitted even though static", () => {
     expect(
       uses("static int __init i(void) { return usb_stor_suspend(0); }\nstatic void __exit e(void) { kfree(0); }\nmodule_init(i);\nmodule_exit(e);"),
