@@ -157,7 +157,7 @@ describe("what is a use", () => {
     const src = [
       "struct cls { int (*reg)(void *); void (*probe)(void *); };",
       "static void probe_a(void *d) { kfree(d); }",
-      "static struct cls __attribute__((__used__)) __attribute__((__section__(\".ref.data\"))) event_class_a = { .reg = usb_stor_suspend, .probe = probe_a };",
+      'static struct cls __attribute__((__used__)) __attribute__((__section__(".ref.data"))) event_class_a = { .reg = usb_stor_suspend, .probe = probe_a };',
       "struct __attribute__((packed)) packed_s { char c; int i; };",
       "int f(void) { return sizeof(struct packed_s); }",
     ].join("\n");
