@@ -741,6 +741,33 @@ export class Expressions {
     const size = types.kindOf(e.type) == TY.Function ? -1 : types.sizeOf(e.type);
     if (size > 0) this.designates(o, size, size);
     if (e.kind == EntKind.Function) this.oFn.set(o, e.id);
+    // a const char array initialized from a string literal is read as that string: gcc folds
+    // reads of it, static or not (fortify's __compiletime_strlen of a driver's name)
+    const text = this.constantString(e);
+    if (text !== null) {
+      this.oFl.set(o, this.oFl.get(o) | OF.STRING);
+      this.oVal.set(o, this.w.strings.push(text) - 1);
+    }
+  }
+
+  /** The text of a const char array defined here whose initializer is a string literal
+   *  (braced or not), with room for its NUL; else null. */
+  private constantString(e: Entity): string | null {
+    const w = this.w;
+    const types = w.types;
+    if (!e.has(EF.CONST) || e.initStart < 0 || types.kindOf(e.type) != TY.Array) return null;
+    const elem = types.baseOf(e.type);
+    if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return null;
+    let i = e.initStart;
+    let end = e.initEnd;
+    if (w.isP(i, K.LBrace) && end - 1 > i && w.isP(end - 1, K.RBrace)) {
+      i++;
+      end--;
+    }
+    if (i >= end) return null;
+    for (let j = i; j < end; j++) if (w.kd(j) != CK.String) return null;
+    const text = unescapeString(stringsIn(w.t, i, end));
+    return types.sizeOf(e.type) > text.length ? text : null;
   }
 
   /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
