@@ -131,6 +131,18 @@ describe("what is not a use", () => {
 });
 
 describe("what is a use", () => {
+  it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
+    const src = [
+      "extern unsigned int nr_cpu_ids;",
+      "extern int usb_stor_resume(void *);",
+      "static inline void warn(unsigned int cpu, unsigned int bits) { }",
+      "static inline void take(void (*fn)(const void *), unsigned int) { }",
+      "int f(unsigned int cpu, void *p) { warn(cpu, nr_cpu_ids); take(kfree, nr_cpu_ids); warn(cpu, usb_stor_resume(p)); return 0; }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["usb_stor_resume"]);
+    expect(uses(src.replace("{ }", "{ if (cpu >= bits) usb_stor_suspend(0); }"))).toEqual(["nr_cpu_ids", "usb_stor_resume", "usb_stor_suspend"]);
+  });
+
   it("an inline function's parameter the body assigns no longer holds the argument's value: not in straight code, a branch or a loop (6.1's copy_from_user)", () => {
     const callers = [
       "static __always_inline unsigned long a(unsigned long n) { n = usb_stor_suspend(0); return n; }",
