@@ -139,6 +139,17 @@ describe("what is a use", () => {
     expect(uses(body('snprintf(b, 3, "abc") + snprintf(b, n, "abc")'))).toEqual(["snprintf"]);
   });
 
+  it("an unsigned local tested against a constant by an if that returns is at most the constant after it, also under unlikely() or in an || (checked with gcc-12 -O2)", () => {
+    const head = "int g(int n); void h(void);\nstatic inline int check(unsigned long x) { return 512 < x ? g(1) : 0; }\n";
+    const f = (body: string): string[] => uses(`${head}int f(unsigned long len, long n) { ${body} }`);
+    expect(f("if (len > 511) return -1; return check(len);")).toEqual([]);
+    expect(f("if (__builtin_expect(!!(len >= 512), 0)) return -1; return check(len);")).toEqual([]);
+    expect(f("if (n == 0 || 511 < len) return -1; return check(len);")).toEqual([]);
+    expect(f("if (len > 600) return -1; return check(len);")).toEqual(["g"]);
+    expect(f("if (len > 511) h(); return check(len);")).toEqual(["g", "h"]);
+    expect(f("if (n > 511) return -1; return check(n);")).toEqual(["g"]);
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

@@ -1493,7 +1493,10 @@ export class Expressions {
     if ((this.oFl.get(i) & OF.UNRESOLVED) != 0) return;
     let vk = <VK>this.oKind.get(i);
     if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
-    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), this.oMax.get(i))) return;
+    // a bound a branch's test gave a local does not remove the check (gcc-14 places it first)
+    const slot = (this.oFl.get(i) & OF.DESIG) != 0 ? this.oLocal.get(i) : -1;
+    const tested = slot >= 0 && (this.w.localFlags.get(slot) & LF.TESTED) != 0;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? -1 : this.oMax.get(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
 
