@@ -37,6 +37,9 @@ export namespace LF {
    *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
    *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
   export const ONCE: i32 = 128;
+  /** Its bound (localMax) comes from a branch that tested it and left (statements.ts
+   *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, ignore it. */
+  export const TESTED: i32 = 1024;
 }
 
 /** A problem the walker met, at a token. */
@@ -436,7 +439,7 @@ export class Walker {
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~LF.SIZE);
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.TESTED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
