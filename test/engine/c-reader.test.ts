@@ -358,6 +358,35 @@ describe("what is a use", () => {
     expect(uses(src.replace("n = 32;", "n = 48;"))).toEqual(["g", "memcpy"]);
   });
 
+  it("a choice between a local and what the condition compares it with is bounded by the comparison (min() and min_t() of an unsigned value and a constant expand mem* in place, max() does not)", () => {
+    const src = [
+      "void *memcpy(void *, const void *, unsigned long);",
+      "struct s { char st[64]; };",
+      "#define MIN(a, b) ({ unsigned int x = (a), y = (b); COND; })",
+      "void f(struct s *d, const char *q, unsigned int n, unsigned int m) { unsigned int k; k = MIN(n, sizeof(d->st)); memcpy(d->st, q, k); }",
+    ].join("\n");
+    // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    for (const c of ["x < y ? x : y", "x > y ? y : x", "x <= y ? x : y", "x == y ? x : y", "x != y ? y : x"]) expect(uses(src.replace("COND", c)), c).toEqual([]);
+    for (const c of ["x > y ? x : y", "x < y ? y : x", "x < m ? x : m", "x != y ? x : y"]) expect(uses(src.replace("COND", c)), c).toEqual(["memcpy"]);
+  });
+
+  it("a local assigned inside a branch points where its value does and keeps its bound until the branch ends, a label or a loop body that assigns it again", () => {
+    const sizes = [
+      "void *my_alloc(unsigned long n) __attribute__((alloc_size(1))); void g(int);",
+      "int f(unsigned long n, int c) { char *p = 0; if (c) { p = my_alloc(n + 8); if (__builtin_dynamic_object_size(p, 0) < n) g(1); } AFTER return p != 0; }",
+    ].join("\n");
+    // as gcc-12 compiles it: the size inside the branch is n + 8, unknown after the merge
+    expect(uses(sizes.replace("AFTER", ""))).toEqual(["g", "my_alloc"]);
+    expect(uses(sizes.replace("if (__builtin_dynamic_object_size(p, 0) < n) g(1); }", "} if (__builtin_dynamic_object_size(p, 0) < n) g(2);").replace("AFTER", ""))).toEqual(["my_alloc"]);
+    const bounds = [
+      "void *memcpy(void *, const void *, unsigned long);",
+      "void f(char *d, const char *q, unsigned int n, int c) { unsigned int k = 0; if (c) { k = n & 63; BODY } }",
+    ].join("\n");
+    expect(uses(bounds.replace("BODY", "memcpy(d, q, k);"))).toEqual([]);
+    expect(uses(bounds.replace("BODY", "again: memcpy(d, q, k); if (k) { k = n; goto again; }"))).toEqual(["memcpy"]);
+    expect(uses(bounds.replace("BODY", "while (c--) { memcpy(d, q, k); k = n; }"))).toEqual(["memcpy"]);
+  });
+
   it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {
     const src = [
       "int g(int n);",

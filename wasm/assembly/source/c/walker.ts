@@ -37,6 +37,9 @@ export namespace LF {
    *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
    *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
   export const ONCE: i32 = 128;
+  /** Its address is never taken (nor is it named in asm): only the assignments the walk
+   *  reads change it. */
+  export const DIRECT: i32 = 256;
 }
 
 /** A problem the walker met, at a token. */
@@ -100,6 +103,11 @@ export class Walker {
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
    *  enclose the statement being read. */
   condDepth: i32 = 0;
+  /** Locals given a value inside conditionally run code, and the condDepth there: what the
+   *  value tells (localSz0/1, localMax) holds until that code is left or a label is reached
+   *  (gcc's SSA name of the assignment, which a later merge replaces by a PHI). */
+  scopedSlot: IntVec = new IntVec(16);
+  scopedDepth: IntVec = new IntVec(16);
 
   /** The walk in progress (-1: none) and its Func frame. */
   curNode: i32 = -1;
@@ -203,6 +211,8 @@ export class Walker {
     this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
+    this.scopedSlot = o.scopedSlot.copy();
+    this.scopedDepth = o.scopedDepth.copy();
     this.curNode = o.curNode;
     this.funcFrame = o.funcFrame;
     this.walks = o.walks;
@@ -310,6 +320,8 @@ export class Walker {
     }
     this.exprs.resetTo(0, 0);
     this.condDepth = 0;
+    this.scopedSlot.truncate(0);
+    this.scopedDepth.truncate(0);
     this.rVK = VK.NotConst;
     this.rHead = -1;
     this.rTail = -1;
@@ -442,6 +454,38 @@ export class Walker {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
     } else this.localKind.set(slot, <i32>VK.NotConst);
+  }
+
+  /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
+   *  to an object of sz0/sz1 bytes and to be at most `max` until that code is left. */
+  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64): void {
+    this.localSz0.set(slot, sz0);
+    this.localSz1.set(slot, sz1);
+    this.localMax.set(slot, max);
+    this.scopedSlot.push(slot);
+    this.scopedDepth.push(this.condDepth);
+  }
+
+  /** Leaves conditionally run code: the values assigned in it no longer tell anything. */
+  leaveCond(): void {
+    this.condDepth--;
+    this.forgetScoped(this.condDepth);
+  }
+
+  /** Forgets what assignments inside code deeper than `depth` told (a label: all of them). */
+  forgetScoped(depth: i32): void {
+    let n = this.scopedSlot.length;
+    while (n > 0 && this.scopedDepth.get(n - 1) > depth) {
+      const slot = this.scopedSlot.get(n - 1);
+      if (slot < this.localSz0.length) {
+        this.localSz0.set(slot, -1);
+        this.localSz1.set(slot, -1);
+        this.localMax.set(slot, -1);
+      }
+      n--;
+    }
+    this.scopedSlot.truncate(n);
+    this.scopedDepth.truncate(n);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
