@@ -73,6 +73,14 @@ export function isDynamicSize(sz: i32): bool {
 
 let dynamicSizes: i32 = 0;
 
+/** The size of what one of two values points to, each pointing to an object of a or b
+ *  bytes: either's where they agree, else a run-time one where both are known (gcc's
+ *  __builtin_dynamic_object_size of a PHI), else unknown. */
+export function eitherSizeOf(a: i32, b: i32): i32 {
+  if (a == b) return a;
+  return a == -1 || b == -1 ? -1 : newDynamicSize();
+}
+
 /** A run-time object size of its own. */
 function newDynamicSize(): i32 {
   dynamicSizes = dynamicSizes < 0x3fffffff ? dynamicSizes + 1 : 1;
@@ -321,11 +329,11 @@ export class Expressions {
     const flexible = types.isArray(member) && (types.count.get(member) < 0 || (viaPointer && types.endsRecord(rec, name)));
     const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
     const at = types.offsetOf(rec, name);
-    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : -1;
-    // a flexible array of an allocation sized at run time has what the allocation leaves
-    // from it (gcc 12 knows no whole-object size from a member of such one)
-    const rest = arrow && flexible && isDynamicSize(whole) ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
-    this.designates(t, left, flexible || size <= 0 ? rest : size);
+    // in an allocation sized at run time, what the allocation leaves from the member (one
+    // value for both types of a flexible array: gcc 12 and 14 fold their difference to 0)
+    const rest = isDynamicSize(whole) && at >= 0 ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
+    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : rest;
+    this.designates(t, left, flexible || size <= 0 ? (arrow ? rest : -1) : size);
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
@@ -352,8 +360,7 @@ export class Expressions {
    *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
    *  choice), else unknown. */
   private static eitherSize(a: i32, b: i32): i32 {
-    if (a == b) return a;
-    return a == -1 || b == -1 ? -1 : newDynamicSize();
+    return eitherSizeOf(a, b);
   }
 
   /** `sz` moved `by` elements of `elem` on (-1 stays unknown, as does running off its end). */
@@ -1458,15 +1465,21 @@ export class Expressions {
     w.localMax.set(slot, max);
   }
 
-  /** `x = y` of a local whose address is never taken, inside conditionally run code deeper
-   *  than its declaration: until that code is left, x points where y does and has y's bound
-   *  (the SSA name the assignment defines, as gcc's object sizes and value ranges see it). */
+  /** `x = y` of a local whose address is never taken: x points where y does (and, inside
+   *  conditionally run code deeper than its declaration, has y's bound) until that code is
+   *  left, or, in straight-line code no loop or goto follows, until x changes again (the SSA
+   *  name the assignment defines, as gcc's object sizes and value ranges see it). */
   private scopeAssignment(fr: i32, slot: i32, y: i32): void {
     const w = this.w;
-    if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.DIRECT) == 0 || w.condDepth <= w.localDepth.get(slot)) return;
+    if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.DIRECT) == 0 || w.localDepth.get(slot) > w.condDepth) return;
     const type = w.localType.get(slot);
     const max = w.types.kindOf(type) == TY.Int && w.types.sizeOf(type) >= w.types.sizeOf(this.oType.get(y)) ? this.oMax.get(y) : -1;
-    w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max);
+    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max);
+    else if ((w.localFlags.get(slot) & LF.TRACKED) != 0) {
+      // straight-line code with no loop or goto after it: the value holds until the next change
+      w.localSz0.set(slot, this.oSz0.get(y));
+      w.localSz1.set(slot, this.oSz1.get(y));
+    }
   }
 
   /** The unsigned local `x rel y` compares with a bounded other side (x's or y's slot), or -1. */

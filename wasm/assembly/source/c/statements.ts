@@ -464,7 +464,8 @@ export class Statements {
         return;
       }
       case 2: {
-        if (f.d.get(fr) != 0) {
+        const joins = f.d.get(fr) != 0;
+        if (joins) {
           w.leaveCond();
           f.d.set(fr, 0);
         }
@@ -472,6 +473,7 @@ export class Statements {
         f.b.set(fr, thenLive ? w.rFlow : -1);
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
+          if (joins) w.keepThenBranch(fr, f.b.get(fr));
           w.i++;
           f.state.set(fr, 3);
           if (<VK>f.a.get(fr) != VK.Known) {
@@ -488,12 +490,14 @@ export class Statements {
         return;
       }
       default: {
-        if (f.d.get(fr) != 0) {
+        const joins = f.d.get(fr) != 0;
+        if (joins) {
           w.leaveCond();
           f.d.set(fr, 0);
         }
         const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
         f.c.set(fr, elseLive ? w.rFlow : -1);
+        if (joins) w.joinBranches(fr, f.b.get(fr), f.c.get(fr));
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
       }
