@@ -400,6 +400,16 @@ describe("what is a use", () => {
     expect(uses(again)).toEqual(["g", "my_alloc"]);
   });
 
+  it("a flexible array of an allocation sized at run time, a run-time offset on, has one size for both types wherever the same pointer is read again (fortify's __struct_size(p) and __member_size(p))", () => {
+    const src = [
+      "struct lsb { unsigned char size, pos; char data[]; };",
+      "void *my_alloc(unsigned long) __attribute__((alloc_size(1))); void g(int);",
+      "int f(unsigned n, unsigned long k) { struct lsb *l = my_alloc(8 + n); if (__builtin_dynamic_object_size(P, 0) != __builtin_dynamic_object_size(P, 1)) g(0); if (__builtin_dynamic_object_size(P, 0) < k) g(1); return l != 0; }",
+    ].join("\n");
+    // as gcc-12 and gcc-14 compile it: only the comparison with k stays
+    for (const p of ["l->data", "l->data + k", "l->data + k * n"]) expect(uses(src.replaceAll("P", p)), p).toEqual(["g", "my_alloc"]);
+  });
+
   it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {
     const src = [
       "int g(int n);",

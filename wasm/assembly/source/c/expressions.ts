@@ -341,19 +341,16 @@ export class Expressions {
     return this.w.types.endsRecord(rec, name) ? OF.FLEX : 0;
   }
 
-  private static offsetFrom: i32 = 0;
-  private static offsetBy: i64 = 0;
-  private static offsetTo: i32 = 0;
+  /** Run-time sizes left from an offset, by the size and the offset. */
+  private static offsets: Map<i64, i32> = new Map();
 
   /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
-   *  value for the same offset of the same size (gcc computes it once for both types). */
+   *  value for the same offset of the same size read in a row (gcc computes it once for both
+   *  types; fortify's __struct_size(p) and __member_size(p) read p twice). */
   private static dynamicOffset(sz: i32, bytes: i64): i32 {
-    if (bytes == i64.MIN_VALUE || sz != Expressions.offsetFrom || bytes != Expressions.offsetBy) {
-      Expressions.offsetFrom = sz;
-      Expressions.offsetBy = bytes;
-      Expressions.offsetTo = newDynamicSize();
-    }
-    return Expressions.offsetTo;
+    const key = ((<i64>sz) << 40) ^ bytes;
+    if (!Expressions.offsets.has(key)) Expressions.offsets.set(key, newDynamicSize());
+    return Expressions.offsets.get(key);
   }
 
   /** The size two objects one of which a value points to have: either's where they agree,

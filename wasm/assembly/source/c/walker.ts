@@ -534,8 +534,9 @@ export class Walker {
           let j = first;
           while (j < n && this.thenSlot.get(j) != slot) j++;
           if (j == n) continue;
+          const same = sz1 == sz0 && this.thenSz1.get(j) == this.thenSz0.get(j);
           sz0 = eitherSizeOf(sz0, this.thenSz0.get(j));
-          sz1 = sz1 == sz0 && this.thenSz1.get(j) == this.thenSz0.get(j) ? sz0 : eitherSizeOf(sz1, this.thenSz1.get(j));
+          sz1 = same ? sz0 : eitherSizeOf(sz1, this.thenSz1.get(j));
           max = max >= 0 && this.thenMax.get(j) >= 0 ? (max > this.thenMax.get(j) ? max : this.thenMax.get(j)) : -1;
         }
         this.holdAfterBranches(slot, sz0, sz1, max);
