@@ -78,7 +78,10 @@ let dynamicSizes: i32 = 0;
  *  __builtin_dynamic_object_size of a PHI), else unknown. */
 export function eitherSizeOf(a: i32, b: i32): i32 {
   if (a == b) return a;
-  return a == -1 || b == -1 ? -1 : newDynamicSize();
+  if (a == -1 || b == -1) return -1;
+  const either = newDynamicSize();
+  if (Expressions.lateAllocated.has(a) || Expressions.lateAllocated.has(b)) Expressions.lateAllocated.add(either);
+  return either;
 }
 
 /** A run-time object size of its own. */
@@ -331,8 +334,9 @@ export class Expressions {
     const at = types.offsetOf(rec, name);
     // in an allocation sized at run time, what the allocation leaves from the member (one
     // value for both types of a flexible array: gcc 12 and 14 fold their difference to 0)
+    // (CompilerModel.lateAllocatorMembers: gcc 12 not of what kzalloc_noprof returns)
     const rest = isDynamicSize(whole) && at >= 0 ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
-    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : rest;
+    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : Expressions.lateAllocated.has(whole) ? -1 : rest;
     this.designates(t, left, flexible || size <= 0 ? (arrow ? rest : -1) : size);
   }
 
@@ -340,6 +344,12 @@ export class Expressions {
   private flexAfter(rec: i32, name: i32): i32 {
     return this.w.types.endsRecord(rec, name) ? OF.FLEX : 0;
   }
+
+  /** Whether the compiler modelled is gcc 12 or older (CompilerModel.lateAllocatorMembers). */
+  static lateAllocatorMembers: bool = false;
+  /** Run-time sizes of what an inline allocator that is not always_inline returns, where
+   *  lateAllocatorMembers holds. */
+  static lateAllocated: Set<i32> = new Set();
 
   /** Run-time sizes left from an offset, by the size and the offset. */
   private static offsets: Map<i64, i32> = new Map();
@@ -2030,6 +2040,7 @@ export class Expressions {
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
+    if (Expressions.lateAllocatorMembers && isDynamicSize(allocated) && (e.flags & EF.ALWAYS_INLINE) == 0) Expressions.lateAllocated.add(allocated);
     let node = w.nodes.findExpansion(key);
     r.kind.set(entry, <i32>EK.Inline);
     r.call.set(entry, 1);
