@@ -363,7 +363,7 @@ describe("what is a use", () => {
     expect(uses(src.replace("size0(q->in.u) != 24", "size0(q->in.u) != 20"))).toEqual(["g"]);
   });
 
-  it("an allocator's alloc_size gives the object size: a constant one folds, a run-time one is __builtin_dynamic_object_size's (equal for both types, left of a flexible array) and unknown to __builtin_object_size and to a member's whole object", () => {
+  it("an allocator's alloc_size gives the object size: a constant one folds, a run-time one is __builtin_dynamic_object_size's (equal for both types, and for both types of a flexible array what is left of it) and unknown to __builtin_object_size", () => {
     const src = [
       "int g(int n);",
       "void *my_alloc(unsigned long n, int f) __attribute__((alloc_size(1)));",
@@ -375,13 +375,13 @@ describe("what is a use", () => {
       "  unsigned long a = __builtin_dynamic_object_size(p, 0), b = __builtin_dynamic_object_size(p, 1);",
       "  if (a != b || __builtin_dynamic_object_size(q, 1) != 24 || __builtin_object_size(q, 0) != 24) g(1);",
       "  if (__builtin_object_size(p, 0) != (unsigned long)-1 || __builtin_object_size(p, 2) != 0) g(2);",
-      "  if (__builtin_dynamic_object_size(s->value, 0) != (unsigned long)-1) g(3);",
+      "  if (__builtin_dynamic_object_size(s->value, 0) != __builtin_dynamic_object_size(s->value, 1)) g(3);",
       "  if (CHECK < k) g(4);",
       "  return 0; }",
     ].join("\n");
     // as gcc-12 -O2 with kbuild's x86-64 flags compiles it: only a size known at run time leaves g(4)
     expect(uses(src.replace("CHECK", "(unsigned long)-1"))).toEqual(["my_alloc", "my_array"]);
-    for (const runtime of ["a", "__builtin_dynamic_object_size(z, 0)", "__builtin_dynamic_object_size(s->value, 1)", "__builtin_dynamic_object_size(p + k, 0)"])
+    for (const runtime of ["a", "__builtin_dynamic_object_size(z, 0)", "__builtin_dynamic_object_size(s->value, 1)", "__builtin_dynamic_object_size(s->value, 0)", "__builtin_dynamic_object_size(p + k, 0)"])
       expect(uses(src.replace("CHECK", runtime))).toEqual(["g", "my_alloc", "my_array"]);
   });
 
@@ -418,6 +418,58 @@ describe("what is a use", () => {
     expect(uses(src.replace("if (k) { if (m >= 64) { m = 64; } }", "if (m >= 64) { m = 64; }"))).toEqual([]);
     expect(uses(src.replace("n = 32;", "n = 16;"))).toEqual(["memcpy"]);
     expect(uses(src.replace("n = 32;", "n = 48;"))).toEqual(["g", "memcpy"]);
+  });
+
+  it("a choice between a local and what the condition compares it with is bounded by the comparison (min() and min_t() of an unsigned value and a constant expand mem* in place, max() does not)", () => {
+    const src = [
+      "void *memcpy(void *, const void *, unsigned long);",
+      "struct s { char st[64]; };",
+      "#define MIN(a, b) ({ unsigned int x = (a), y = (b); COND; })",
+      "void f(struct s *d, const char *q, unsigned int n, unsigned int m) { unsigned int k; k = MIN(n, sizeof(d->st)); memcpy(d->st, q, k); }",
+    ].join("\n");
+    // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    for (const c of ["x < y ? x : y", "x > y ? y : x", "x <= y ? x : y", "x == y ? x : y", "x != y ? y : x"]) expect(uses(src.replace("COND", c)), c).toEqual([]);
+    for (const c of ["x > y ? x : y", "x < y ? y : x", "x < m ? x : m", "x != y ? x : y"]) expect(uses(src.replace("COND", c)), c).toEqual(["memcpy"]);
+  });
+
+  it("a local assigned inside a branch points where its value does and keeps its bound until the branch ends, a label or a loop body that assigns it again", () => {
+    const sizes = [
+      "void *my_alloc(unsigned long n) __attribute__((alloc_size(1))); void g(int);",
+      "int f(unsigned long n, int c) { char *p = 0; if (c) { p = my_alloc(n + 8); if (__builtin_dynamic_object_size(p, 0) < n) g(1); } AFTER return p != 0; }",
+    ].join("\n");
+    // as gcc-12 compiles it: the size inside the branch is n + 8, unknown after the merge
+    expect(uses(sizes.replace("AFTER", ""))).toEqual(["g", "my_alloc"]);
+    expect(uses(sizes.replace("if (__builtin_dynamic_object_size(p, 0) < n) g(1); }", "} if (__builtin_dynamic_object_size(p, 0) < n) g(2);").replace("AFTER", ""))).toEqual(["my_alloc"]);
+    const bounds = [
+      "void *memcpy(void *, const void *, unsigned long);",
+      "void f(char *d, const char *q, unsigned int n, int c) { unsigned int k = 0; if (c) { k = n & 63; BODY } }",
+    ].join("\n");
+    expect(uses(bounds.replace("BODY", "memcpy(d, q, k);"))).toEqual([]);
+    expect(uses(bounds.replace("BODY", "again: memcpy(d, q, k); if (k) { k = n; goto again; }"))).toEqual(["memcpy"]);
+    expect(uses(bounds.replace("BODY", "while (c--) { memcpy(d, q, k); k = n; }"))).toEqual(["memcpy"]);
+  });
+
+  it("a pointer both branches of an if give an allocation points to one of a run-time size after it (alloc_hooks() of 7.3), as does one only the branch that goes on gives it, or one given again in straight-line code", () => {
+    const src = [
+      "void *my_alloc(unsigned long n) __attribute__((alloc_size(1))); void g(int); int e(void);",
+      "int f(unsigned long n, unsigned long k) { char *r; if (e()) { r = my_alloc(n); } else { ELSE } if (__builtin_dynamic_object_size(r, 0) < k) g(1); return r != 0; }",
+    ].join("\n");
+    // each as gcc-12 -O2 with kbuild's x86-64 flags compiles it: g(1) stays where r's size is known at run time
+    expect(uses(src.replace("ELSE", "r = my_alloc(n);"))).toEqual(["e", "g", "my_alloc"]);
+    expect(uses(src.replace("ELSE", "return 0;"))).toEqual(["e", "g", "my_alloc"]);
+    expect(uses(src.replace("ELSE", "r = (char *)e;"))).toEqual(["e", "my_alloc"]);
+    const again = "void *my_alloc(unsigned long n) __attribute__((alloc_size(1))); void g(int);\nint f(unsigned long n, unsigned long k) { char *r = my_alloc(8); r = my_alloc(n); if (__builtin_dynamic_object_size(r, 0) < k) g(1); return r != 0; }";
+    expect(uses(again)).toEqual(["g", "my_alloc"]);
+  });
+
+  it("a flexible array of an allocation sized at run time, a run-time offset on, has one size for both types wherever the same pointer is read again (fortify's __struct_size(p) and __member_size(p))", () => {
+    const src = [
+      "struct lsb { unsigned char size, pos; char data[]; };",
+      "void *my_alloc(unsigned long) __attribute__((alloc_size(1))); void g(int);",
+      "int f(unsigned n, unsigned long k) { struct lsb *l = my_alloc(8 + n); if (__builtin_dynamic_object_size(P, 0) != __builtin_dynamic_object_size(P, 1)) g(0); if (__builtin_dynamic_object_size(P, 0) < k) g(1); return l != 0; }",
+    ].join("\n");
+    // as gcc-12 and gcc-14 compile it: only the comparison with k stays
+    for (const p of ["l->data", "l->data + k", "l->data + k * n"]) expect(uses(src.replaceAll("P", p)), p).toEqual(["g", "my_alloc"]);
   });
 
   it("a choice between two objects of different known sizes has a run-time size (__builtin_dynamic_object_size of it is no constant)", () => {

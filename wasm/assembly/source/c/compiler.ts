@@ -28,6 +28,11 @@ export class CompilerModel {
   ubsanBoundsStrict: bool = false;
   /** CONFIG_UBSAN_SHIFT (CONFIG_UBSAN_MISC in 5.10): -fsanitize=shift. */
   ubsanShift: bool = false;
+  /** gcc 12 and older (Debian's builds before 6.16 use gcc 12 or 10): a member of an object
+   *  an inline allocator that is not always_inline returns (kzalloc_noprof) has no
+   *  whole-object size to fortify's __struct_size, only its own (__member_size); gcc 14
+   *  knows both. Measured with fortify's memcpy into a flexible array of kzalloc's object. */
+  lateAllocatorMembers: bool = false;
 
   /** Debian's amd64 kernels of 6.1 and later: all of them. */
   static debian(): CompilerModel {
@@ -51,6 +56,7 @@ export class CompilerModel {
     m.ubsanBounds = ubsan && c.isOn("UBSAN_BOUNDS");
     m.ubsanBoundsStrict = m.ubsanBounds && c.isOn("UBSAN_BOUNDS_STRICT");
     m.ubsanShift = ubsan && (c.isOn("UBSAN_SHIFT") || c.isOn("UBSAN_MISC"));
+    m.lateAllocatorMembers = release < 616;
     return m;
   }
 }

@@ -73,6 +73,17 @@ export function isDynamicSize(sz: i32): bool {
 
 let dynamicSizes: i32 = 0;
 
+/** The size of what one of two values points to, each pointing to an object of a or b
+ *  bytes: either's where they agree, else a run-time one where both are known (gcc's
+ *  __builtin_dynamic_object_size of a PHI), else unknown. */
+export function eitherSizeOf(a: i32, b: i32): i32 {
+  if (a == b) return a;
+  if (a == -1 || b == -1) return -1;
+  const either = newDynamicSize();
+  if (Expressions.lateAllocated.has(a) || Expressions.lateAllocated.has(b)) Expressions.lateAllocated.add(either);
+  return either;
+}
+
 /** A run-time object size of its own. */
 function newDynamicSize(): i32 {
   dynamicSizes = dynamicSizes < 0x3fffffff ? dynamicSizes + 1 : 1;
@@ -200,6 +211,12 @@ export class Expressions {
    *  function's parameter given one), as an entity id, or -1: calling it is a direct call
    *  once gcc has inlined the function that calls it (kref_put's release). */
   oFn: IntVec = new IntVec(256);
+  /** A comparison's local: the slot of the unsigned local it compares with a bounded value
+   *  (-1: none), and that local's bound where it holds (-1: none) and where it fails: what
+   *  gcc's ranger gives each arm of `x < y ? x : y` (min(), clamp()) on its edge. */
+  oCmpSlot: IntVec = new IntVec(256);
+  oCmpThen: LongVec = new LongVec(256);
+  oCmpElse: LongVec = new LongVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -234,6 +251,9 @@ export class Expressions {
     this.oLv1.truncate(vals);
     this.oMax.truncate(vals);
     this.oFn.truncate(vals);
+    this.oCmpSlot.truncate(vals);
+    this.oCmpThen.truncate(vals);
+    this.oCmpElse.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -254,6 +274,9 @@ export class Expressions {
     this.oLv1.push(-1);
     this.oMax.push(vk == VK.Known && val >= 0 ? val : this.typeMax(type));
     this.oFn.push(-1);
+    this.oCmpSlot.push(-1);
+    this.oCmpThen.push(-1);
+    this.oCmpElse.push(-1);
     return this.oTok.push(tok);
   }
 
@@ -309,11 +332,12 @@ export class Expressions {
     const flexible = types.isArray(member) && (types.count.get(member) < 0 || (viaPointer && types.endsRecord(rec, name)));
     const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
     const at = types.offsetOf(rec, name);
-    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : -1;
-    // a flexible array of an allocation sized at run time has what the allocation leaves
-    // from it (gcc 12 knows no whole-object size from a member of such one)
-    const rest = arrow && flexible && isDynamicSize(whole) ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
-    this.designates(t, left, flexible || size <= 0 ? rest : size);
+    // in an allocation sized at run time, what the allocation leaves from the member (one
+    // value for both types of a flexible array: gcc 12 and 14 fold their difference to 0)
+    // (CompilerModel.lateAllocatorMembers: gcc 12 not of what kzalloc_noprof returns)
+    const rest = isDynamicSize(whole) && at >= 0 ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
+    const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : Expressions.lateAllocated.has(whole) ? -1 : rest;
+    this.designates(t, left, flexible || size <= 0 ? (arrow ? rest : -1) : size);
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
@@ -321,27 +345,29 @@ export class Expressions {
     return this.w.types.endsRecord(rec, name) ? OF.FLEX : 0;
   }
 
-  private static offsetFrom: i32 = 0;
-  private static offsetBy: i64 = 0;
-  private static offsetTo: i32 = 0;
+  /** Whether the compiler modelled is gcc 12 or older (CompilerModel.lateAllocatorMembers). */
+  static lateAllocatorMembers: bool = false;
+  /** Run-time sizes of what an inline allocator that is not always_inline returns, where
+   *  lateAllocatorMembers holds. */
+  static lateAllocated: Set<i32> = new Set();
+
+  /** Run-time sizes left from an offset, by the size and the offset. */
+  private static offsets: Map<i64, i32> = new Map();
 
   /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
-   *  value for the same offset of the same size (gcc computes it once for both types). */
+   *  value for the same offset of the same size read in a row (gcc computes it once for both
+   *  types; fortify's __struct_size(p) and __member_size(p) read p twice). */
   private static dynamicOffset(sz: i32, bytes: i64): i32 {
-    if (bytes == i64.MIN_VALUE || sz != Expressions.offsetFrom || bytes != Expressions.offsetBy) {
-      Expressions.offsetFrom = sz;
-      Expressions.offsetBy = bytes;
-      Expressions.offsetTo = newDynamicSize();
-    }
-    return Expressions.offsetTo;
+    const key = ((<i64>sz) << 40) ^ bytes;
+    if (!Expressions.offsets.has(key)) Expressions.offsets.set(key, newDynamicSize());
+    return Expressions.offsets.get(key);
   }
 
   /** The size two objects one of which a value points to have: either's where they agree,
    *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
    *  choice), else unknown. */
   private static eitherSize(a: i32, b: i32): i32 {
-    if (a == b) return a;
-    return a == -1 || b == -1 ? -1 : newDynamicSize();
+    return eitherSizeOf(a, b);
   }
 
   /** `sz` moved `by` elements of `elem` on (-1 stays unknown, as does running off its end). */
@@ -438,7 +464,11 @@ export class Expressions {
     } else {
       this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
       // a statement expression's value is its last expression's
-      if (res == R_STMT_EXPR) this.pointsTo(this.oKind.length - 1, w.rSz0, w.rSz1);
+      if (res == R_STMT_EXPR) {
+        const o = this.oKind.length - 1;
+        this.pointsTo(o, w.rSz0, w.rSz1);
+        if (w.rVK != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.rMax));
+      }
     }
     w.rHead = -1;
     w.rTail = -1;
@@ -1367,6 +1397,8 @@ export class Expressions {
           this.w.localSz0.set(slot, this.oSz0.get(y));
           this.w.localSz1.set(slot, this.oSz1.get(y));
         }
+        if (op == K.Assign) this.keepBound(fr, slot, y);
+        if (op == K.Assign) this.scopeAssignment(fr, slot, y);
         vk = nk;
         v = nv;
       }
@@ -1443,10 +1475,71 @@ export class Expressions {
       sz1 = isDynamicSize(this.oSz1.get(x)) ? (this.oSz1.get(x) == this.oSz0.get(x) ? sz0 : Expressions.dynamicOffset(this.oSz1.get(x), i64.MIN_VALUE)) : -1;
     }
     const max = this.boundOf(op, x, y);
+    const cmpSlot = isComparison(op) ? this.comparedLocal(x, y) : -1;
+    const cmpThen = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, true),
+      cmpElse = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, false);
     this.dropOperands(x);
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+    this.oCmpSlot.set(o, cmpSlot);
+    this.oCmpThen.set(o, cmpThen);
+    this.oCmpElse.set(o, cmpElse);
+  }
+
+  /** `x = y` of a followed integer local x where the assignment runs whenever x's
+   *  declaration does: x keeps y's bound, as it keeps its initializer's (gcc's value range
+   *  of the SSA name the assignment defines). */
+  private keepBound(fr: i32, slot: i32, y: i32): void {
+    const w = this.w;
+    const max = this.oMax.get(y);
+    if (slot < 0 || max < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.TRACKED) == 0 || w.condDepth != w.localDepth.get(slot)) return;
+    const type = w.localType.get(slot);
+    if (w.types.kindOf(type) != TY.Int || w.types.sizeOf(type) < w.types.sizeOf(this.oType.get(y))) return;
+    w.localMax.set(slot, max);
+  }
+
+  /** `x = y` of a local whose address is never taken: x points where y does (and, inside
+   *  conditionally run code deeper than its declaration, has y's bound) until that code is
+   *  left, or, in straight-line code no loop or goto follows, until x changes again (the SSA
+   *  name the assignment defines, as gcc's object sizes and value ranges see it). */
+  private scopeAssignment(fr: i32, slot: i32, y: i32): void {
+    const w = this.w;
+    if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.DIRECT) == 0 || w.localDepth.get(slot) > w.condDepth) return;
+    const type = w.localType.get(slot);
+    const max = w.types.kindOf(type) == TY.Int && w.types.sizeOf(type) >= w.types.sizeOf(this.oType.get(y)) ? this.oMax.get(y) : -1;
+    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max);
+    else if ((w.localFlags.get(slot) & LF.TRACKED) != 0) {
+      // straight-line code with no loop or goto after it: the value holds until the next change
+      w.localSz0.set(slot, this.oSz0.get(y));
+      w.localSz1.set(slot, this.oSz1.get(y));
+    }
+  }
+
+  /** The unsigned local `x rel y` compares with a bounded other side (x's or y's slot), or -1. */
+  private comparedLocal(x: i32, y: i32): i32 {
+    if (this.isUnsignedLocal(x) && this.oMax.get(y) >= 0) return this.oLocal.get(x);
+    if (this.isUnsignedLocal(y) && this.oMax.get(x) >= 0) return this.oLocal.get(y);
+    return -1;
+  }
+
+  private isUnsignedLocal(o: i32): bool {
+    return (this.oFl.get(o) & OF.DESIG) != 0 && this.oLocal.get(o) >= 0 && this.w.types.kindOf(this.oType.get(o)) == TY.Int && this.w.types.isUnsigned(this.oType.get(o));
+  }
+
+  /** The bound `x op y` gives its compared local (comparedLocal) where it is `holds`, or -1. */
+  private boundWhere(op: i32, x: i32, y: i32, holds: bool): i64 {
+    const left = this.isUnsignedLocal(x) && this.oMax.get(y) >= 0;
+    const other = left ? this.oMax.get(y) : this.oMax.get(x);
+    // as `local rel other`, then negated where it fails
+    let rel = op;
+    if (!left) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    if (!holds) rel = rel == K.Lt ? K.Ge : rel == K.Ge ? K.Lt : rel == K.Gt ? K.Le : rel == K.Le ? K.Gt : rel == K.EqEq ? K.Ne : K.EqEq;
+    if (rel == K.Le) return other;
+    if (rel == K.Lt) return other > 0 ? other - 1 : -1;
+    // equal to a value bounded by `other`
+    if (rel == K.EqEq) return other;
+    return -1;
   }
 
   /** `x op y` (a comparison) where one side is a constant and the other's largest value
@@ -1596,8 +1689,12 @@ export class Expressions {
     const h = r.head,
       tl = r.tail;
     const type = this.conditionalType(t, e);
-    const mt = this.oMax.get(t),
+    let mt = this.oMax.get(t),
       me = this.oMax.get(e);
+    // an arm that is the local the condition compares is bounded by the condition there
+    const cmp = this.oCmpSlot.get(c);
+    if (cmp >= 0 && (this.oFl.get(t) & OF.DESIG) != 0 && this.oLocal.get(t) == cmp) mt = Expressions.lowerBound(mt, this.oCmpThen.get(c));
+    if (cmp >= 0 && (this.oFl.get(e) & OF.DESIG) != 0 && this.oLocal.get(e) == cmp) me = Expressions.lowerBound(me, this.oCmpElse.get(c));
     const max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
     this.dropOperands(c);
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
@@ -2066,6 +2163,7 @@ export class Expressions {
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
+    if (Expressions.lateAllocatorMembers && isDynamicSize(allocated) && (e.flags & EF.ALWAYS_INLINE) == 0) Expressions.lateAllocated.add(allocated);
     let node = w.nodes.findExpansion(key);
     r.kind.set(entry, <i32>EK.Inline);
     r.call.set(entry, 1);

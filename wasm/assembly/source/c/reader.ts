@@ -8,6 +8,7 @@ import { Facts } from "./facts";
 import { FileScope } from "./filescope";
 import { MacroArg, moduleNameOf, ModuleSource } from "./module";
 import { Reach } from "./reach";
+import { Expressions } from "./expressions";
 import { CTokens, spanOf } from "./tokens";
 import { Walker } from "./walker";
 import { dropFileScope, keepFileScope, readerKey, Resumed, resumeFileScope } from "./checkpoint";
@@ -22,6 +23,8 @@ export class ReaderOptions {
 
 /** Reads the translation unit `t`, whose main file is the workspace file `file`. */
 export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleSource {
+  const compiler = options.compiler;
+  Expressions.lateAllocatorMembers = compiler != null && compiler.lateAllocatorMembers;
   // file scope up to the end of the tokens this run shares with the next is kept, and taken
   // from the last run when it shared them too (checkpoint.ts)
   const key = t.prefixId != 0 ? readerKey(file, t, options.defaultNs) : "";

@@ -324,6 +324,8 @@ export class Statements {
     const i = w.i;
     if (w.kd(i) != CK.Ident) return;
     const a = w.at(i);
+    // a label is reached from elsewhere too: what assignments before it told is a merge now
+    if (a == K.Case || (a == K.Default && w.isP(i + 1, K.Colon)) || (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon))) w.forgetScoped(-1);
     const switchBody = f.c.get(fr) == 1;
     if (a == K.Case) {
       if (!switchBody) {
@@ -462,14 +464,16 @@ export class Statements {
         return;
       }
       case 2: {
-        if (f.d.get(fr) != 0) {
-          w.condDepth--;
+        const joins = f.d.get(fr) != 0;
+        if (joins) {
+          w.leaveCond();
           f.d.set(fr, 0);
         }
         const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
         f.b.set(fr, thenLive ? w.rFlow : -1);
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
+          if (joins) w.keepThenBranch(fr, f.b.get(fr));
           w.i++;
           f.state.set(fr, 3);
           if (<VK>f.a.get(fr) != VK.Known) {
@@ -487,12 +491,14 @@ export class Statements {
         return;
       }
       default: {
-        if (f.d.get(fr) != 0) {
-          w.condDepth--;
+        const joins = f.d.get(fr) != 0;
+        if (joins) {
+          w.leaveCond();
           f.d.set(fr, 0);
         }
         const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
         f.c.set(fr, elseLive ? w.rFlow : -1);
+        if (joins) w.joinBranches(fr, f.b.get(fr), f.c.get(fr));
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
       }
@@ -640,6 +646,7 @@ export class Statements {
         f.state.set(fr, 2);
         if (!known) {
           w.condDepth++;
+          w.forgetScoped(-1); // a loop body runs again after its own assignments
           f.d.set(fr, 1);
         }
         this.pushStatement(dead || never);
@@ -647,7 +654,7 @@ export class Statements {
       }
       default:
         if (f.d.get(fr) != 0) {
-          w.condDepth--;
+          w.leaveCond();
           f.d.set(fr, 0);
         }
         this.absorb(fr);
@@ -718,6 +725,7 @@ export class Statements {
       case 6:
         f.state.set(fr, 7);
         w.condDepth++;
+        w.forgetScoped(-1); // a loop body runs again after its own assignments
         // the counter's range holds in the body until the body changes it
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
         f.b.set(fr, counterSlot);
@@ -726,7 +734,7 @@ export class Statements {
         return;
       default:
         if (f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
-        w.condDepth--;
+        w.leaveCond();
         this.absorb(fr);
         w.scope.close();
         this.complete(fr, VK.NotConst, 0, false);
@@ -741,10 +749,11 @@ export class Statements {
       case 0:
         f.state.set(fr, 1);
         w.condDepth++;
+        w.forgetScoped(-1); // a loop body runs again after its own assignments
         this.pushStatement(dead);
         return;
       case 1:
-        w.condDepth--;
+        w.leaveCond();
         f.b.set(fr, w.rFlow == FLOW_NEVER ? FLOW_NEVER : 0);
         this.absorb(fr);
         if (w.isK(w.i, K.While)) {
@@ -856,6 +865,10 @@ export class Statements {
         const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
         // a local changed only in straight-line code is followed: a live assignment forgets it
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        if (scalar && change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) {
+          const own = w.scope.dataOf(w.scope.lookup(d.name));
+          w.localFlags.set(own, w.localFlags.get(own) | LF.DIRECT);
+        }
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
         // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
         const into = scalar ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
@@ -870,6 +883,7 @@ export class Statements {
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
         // set later in straight-line code: followed from its assignments
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
         // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
         if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
@@ -917,11 +931,15 @@ export class Statements {
     const c = this.scanChanges(name, from);
     this.changesAt.set(key, c);
     this.assignedOnce.set(key, this.plainAssignments == 1 && !this.otherChanges);
+    this.addressKept.set(key, !this.addressTaken);
     return c;
   }
   private changesAt: Map<i32, i32> = new Map();
   /** Per changes() answer: whether the local is changed only by one plain `name = value`. */
   private assignedOnce: Map<i32, bool> = new Map();
+  /** Per changes() answer: whether the local's address is never taken (nor it named in asm). */
+  private addressKept: Map<i32, bool> = new Map();
+  private addressTaken: bool = false;
   private plainAssignments: i32 = 0;
   private otherChanges: bool = false;
 
@@ -929,6 +947,7 @@ export class Statements {
   copyMemo(o: Statements): void {
     this.changesAt = copyMap(o.changesAt);
     this.assignedOnce = copyMap(o.assignedOnce);
+    this.addressKept = copyMap(o.addressKept);
   }
 
   private scanChanges(name: i32, from: i32): i32 {
@@ -940,6 +959,7 @@ export class Statements {
     let asmEnd = -1; // inside an asm statement, any mention may be an output
     this.plainAssignments = 0;
     this.otherChanges = false;
+    this.addressTaken = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -970,6 +990,7 @@ export class Statements {
       if (j < asmEnd) {
         changed = true;
         this.otherChanges = true;
+        this.addressTaken = true;
         continue;
       }
       const before = w.t.atomAt(j - 1);
@@ -987,6 +1008,7 @@ export class Statements {
         if (!operand) {
           changed = true;
           this.otherChanges = true;
+          this.addressTaken = true;
           continue;
         }
       }
@@ -999,6 +1021,7 @@ export class Statements {
     }
     if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) {
       this.otherChanges = true;
+      this.addressTaken = true;
       return CHANGED; // the bound was reached
     }
     if (!changed) return UNCHANGED;
@@ -1279,6 +1302,7 @@ export class Statements {
         const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
+        if (change != UNCHANGED && this.addressKept.get(names.get(k))) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too

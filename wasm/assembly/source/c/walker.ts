@@ -5,7 +5,7 @@
 
 import { Declarations } from "./declarations";
 import { Entities, Entity } from "./entities";
-import { Expressions } from "./expressions";
+import { eitherSizeOf, Expressions } from "./expressions";
 import { Frames, FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
 import { K } from "./names";
@@ -37,6 +37,9 @@ export namespace LF {
    *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
    *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
   export const ONCE: i32 = 128;
+  /** Its address is never taken (nor is it named in asm): only the assignments the walk
+   *  reads change it. */
+  export const DIRECT: i32 = 256;
   /** Its bound (localMax) comes from a branch that tested it and left (statements.ts
    *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, ignore it. */
   export const TESTED: i32 = 1024;
@@ -103,6 +106,23 @@ export class Walker {
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
    *  enclose the statement being read. */
   condDepth: i32 = 0;
+  /** Locals given a value inside conditionally run code, and the condDepth there: what the
+   *  value tells (localSz0/1, localMax) holds until that code is left or a label is reached
+   *  (gcc's SSA name of the assignment, which a later merge replaces by a PHI). */
+  scopedSlot: IntVec = new IntVec(16);
+  scopedDepth: IntVec = new IntVec(16);
+  /** What the last leaveCond forgot: per slot, its sizes and bound. */
+  private forgotSlot: IntVec = new IntVec(16);
+  private forgotSz0: IntVec = new IntVec(16);
+  private forgotSz1: IntVec = new IntVec(16);
+  private forgotMax: LongVec = new LongVec(16);
+  /** What the then-branches of the if statements being read (by frame) forgot, waiting for
+   *  their else-branch: slot, sizes, bound. */
+  private thenFrame: IntVec = new IntVec(16);
+  private thenSlot: IntVec = new IntVec(16);
+  private thenSz0: IntVec = new IntVec(16);
+  private thenSz1: IntVec = new IntVec(16);
+  private thenMax: LongVec = new LongVec(16);
 
   /** The walk in progress (-1: none) and its Func frame. */
   curNode: i32 = -1;
@@ -206,6 +226,17 @@ export class Walker {
     this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
+    this.scopedSlot = o.scopedSlot.copy();
+    this.scopedDepth = o.scopedDepth.copy();
+    this.forgotSlot = o.forgotSlot.copy();
+    this.forgotSz0 = o.forgotSz0.copy();
+    this.forgotSz1 = o.forgotSz1.copy();
+    this.forgotMax = o.forgotMax.copy();
+    this.thenFrame = o.thenFrame.copy();
+    this.thenSlot = o.thenSlot.copy();
+    this.thenSz0 = o.thenSz0.copy();
+    this.thenSz1 = o.thenSz1.copy();
+    this.thenMax = o.thenMax.copy();
     this.curNode = o.curNode;
     this.funcFrame = o.funcFrame;
     this.walks = o.walks;
@@ -313,6 +344,13 @@ export class Walker {
     }
     this.exprs.resetTo(0, 0);
     this.condDepth = 0;
+    this.scopedSlot.truncate(0);
+    this.scopedDepth.truncate(0);
+    this.thenFrame.truncate(0);
+    this.thenSlot.truncate(0);
+    this.thenSz0.truncate(0);
+    this.thenSz1.truncate(0);
+    this.thenMax.truncate(0);
     this.rVK = VK.NotConst;
     this.rHead = -1;
     this.rTail = -1;
@@ -445,6 +483,108 @@ export class Walker {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
     } else this.localKind.set(slot, <i32>VK.NotConst);
+  }
+
+  /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
+   *  to an object of sz0/sz1 bytes and to be at most `max` until that code is left. */
+  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64): void {
+    this.localSz0.set(slot, sz0);
+    this.localSz1.set(slot, sz1);
+    this.localMax.set(slot, max);
+    this.scopedSlot.push(slot);
+    this.scopedDepth.push(this.condDepth);
+  }
+
+  /** Leaves conditionally run code: the values assigned in it no longer tell anything
+   *  (what they told is kept in forgot* for the if statement that may join it). */
+  leaveCond(): void {
+    this.condDepth--;
+    this.forgotSlot.truncate(0);
+    this.forgotSz0.truncate(0);
+    this.forgotSz1.truncate(0);
+    this.forgotMax.truncate(0);
+    this.forgetScoped(this.condDepth);
+  }
+
+  /** The then-branch of if statement `frame` ended (`flow` 0: normally) and an else follows:
+   *  what its assignments told waits for the else-branch's. */
+  keepThenBranch(frame: i32, flow: i32): void {
+    if (flow != 0) return;
+    for (let k = 0; k < this.forgotSlot.length; k++) {
+      this.thenFrame.push(frame);
+      this.thenSlot.push(this.forgotSlot.get(k));
+      this.thenSz0.push(this.forgotSz0.get(k));
+      this.thenSz1.push(this.forgotSz1.get(k));
+      this.thenMax.push(this.forgotMax.get(k));
+    }
+  }
+
+  /** The else-branch of if statement `frame` ended (flows 0: normally): a local both
+   *  branches assigned points to either's object and is at most the larger bound after the
+   *  if (gcc's PHI of the two SSA names); one only the branch that goes on assigned keeps
+   *  what it told. */
+  joinBranches(frame: i32, thenFlow: i32, elseFlow: i32): void {
+    let n = this.thenFrame.length;
+    let first = n;
+    while (first > 0 && this.thenFrame.get(first - 1) == frame) first--;
+    if (elseFlow == 0) {
+      for (let k = 0; k < this.forgotSlot.length; k++) {
+        const slot = this.forgotSlot.get(k);
+        let sz0 = this.forgotSz0.get(k),
+          sz1 = this.forgotSz1.get(k),
+          max = this.forgotMax.get(k);
+        if (thenFlow == 0) {
+          let j = first;
+          while (j < n && this.thenSlot.get(j) != slot) j++;
+          if (j == n) continue;
+          const same = sz1 == sz0 && this.thenSz1.get(j) == this.thenSz0.get(j);
+          sz0 = eitherSizeOf(sz0, this.thenSz0.get(j));
+          sz1 = same ? sz0 : eitherSizeOf(sz1, this.thenSz1.get(j));
+          max = max >= 0 && this.thenMax.get(j) >= 0 ? (max > this.thenMax.get(j) ? max : this.thenMax.get(j)) : -1;
+        }
+        this.holdAfterBranches(slot, sz0, sz1, max);
+      }
+    } else if (thenFlow == 0) {
+      for (let j = first; j < n; j++) this.holdAfterBranches(this.thenSlot.get(j), this.thenSz0.get(j), this.thenSz1.get(j), this.thenMax.get(j));
+    }
+    this.thenFrame.truncate(first);
+    this.thenSlot.truncate(first);
+    this.thenSz0.truncate(first);
+    this.thenSz1.truncate(first);
+    this.thenMax.truncate(first);
+  }
+
+  /** What a local is known to hold after an if statement's branches: for the code around
+   *  it where that is conditional too, or for good where nothing later can merge other
+   *  values into it (LF.TRACKED). */
+  private holdAfterBranches(slot: i32, sz0: i32, sz1: i32, max: i64): void {
+    if (slot >= this.localSz0.length || (sz0 == -1 && sz1 == -1 && max < 0)) return;
+    if (this.condDepth > this.localDepth.get(slot)) this.scopeAssignment(slot, sz0, sz1, max);
+    else if (this.condDepth == this.localDepth.get(slot) && (this.localFlags.get(slot) & LF.TRACKED) != 0) {
+      this.localSz0.set(slot, sz0);
+      this.localSz1.set(slot, sz1);
+      this.localMax.set(slot, max);
+    }
+  }
+
+  /** Forgets what assignments inside code deeper than `depth` told (a label: all of them). */
+  forgetScoped(depth: i32): void {
+    let n = this.scopedSlot.length;
+    while (n > 0 && this.scopedDepth.get(n - 1) > depth) {
+      const slot = this.scopedSlot.get(n - 1);
+      if (slot < this.localSz0.length) {
+        this.forgotSlot.push(slot);
+        this.forgotSz0.push(this.localSz0.get(slot));
+        this.forgotSz1.push(this.localSz1.get(slot));
+        this.forgotMax.push(this.localMax.get(slot));
+        this.localSz0.set(slot, -1);
+        this.localSz1.set(slot, -1);
+        this.localMax.set(slot, -1);
+      }
+      n--;
+    }
+    this.scopedSlot.truncate(n);
+    this.scopedDepth.truncate(n);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
