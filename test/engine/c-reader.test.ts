@@ -566,7 +566,7 @@ describe("a preprocessed translation unit", () => {
   /** Whether -fstack-protector-strong guards the module's function `f` (gcc 12 -O2 decides
    *  the same for each of these). */
   const guarded = (body: string): boolean =>
-    moduleOf([...HEADER, "void g(int *p);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
+    moduleOf([...HEADER, "void g(int *p);", "int g2(int v);", "void *h2(int n);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
 
   it("guards a function whose local's address escapes to a call, directly, through a pointer or an inline helper", () => {
     expect(guarded("int f(void) { int x; g(&x); return x; }")).toBe(true);
@@ -582,6 +582,23 @@ describe("a preprocessed translation unit", () => {
     expect(guarded("int f(void) { int x; int *p = &x; *p = 2; return x; }")).toBe(false);
     expect(guarded("static inline int h(int *p) { return *p + 1; }\nint f(int n) { int x = n; return h(&x); }")).toBe(false);
     expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; return q->a + v.b; }")).toBe(false);
+  });
+
+  it("does not guard a local array indexed only by constants (gcc's SRA makes its elements scalars), whatever its size", () => {
+    expect(guarded("int f(const unsigned char *k) { unsigned char pg[2] = { k[0] >> 4, k[0] & 0xf }; return g2(pg[0]) + g2(pg[1]); }")).toBe(false);
+    expect(guarded("int f(int n) { int a[600]; a[5] = g2(n); a[599] = g2(5); return a[5] + a[599] + (int)(sizeof(a) / sizeof(a[0])); }")).toBe(false);
+  });
+
+  it("guards a local array indexed by a variable or used as a pointer", () => {
+    expect(guarded("int f(int n) { unsigned v[2] = { n, n + 1 }; return g2(v[n & 1]); }")).toBe(true);
+    expect(guarded("int f(int n) { int a[4]; int i; for (i = 0; i < 4; i++) a[i] = g2(i); return a[0] + a[3]; }")).toBe(true);
+    expect(guarded("int f(void) { int a[2]; g(a); return a[1]; }")).toBe(true);
+  });
+
+  it("does not guard a variable whose address only an inline cleanup function reads (DEFINE_FREE, guard()), but does for an out-of-line one", () => {
+    const free = "void kfree(const void *);\nstatic inline void free_p(void *p) { void *t = *(void **)p; if (t) kfree(t); }\n";
+    expect(guarded(free + "int f(int n) { void *b __attribute__((cleanup(free_p))) = h2(n); return b != 0; }")).toBe(false);
+    expect(guarded("void put_p(int *p);\nint f(int n) { int b __attribute__((cleanup(put_p))) = n; return g2(b); }")).toBe(true);
   });
 
   it("reads the license and imports from the .modinfo strings and exports from their asm record", () => {

@@ -664,6 +664,7 @@ export class Expressions {
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
         if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
+        if (Expressions.isStackArray(lf) && !w.isP(i + 1, K.LBracket)) w.markNode(NF.STACK_PROTECT, fr);
         const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
@@ -1100,6 +1101,12 @@ export class Expressions {
     this.finish(fr);
   }
 
+  /** A local array with automatic storage (LF flags), which -fstack-protector-strong guards
+   *  unless gcc's SRA replaces it by its elements. */
+  private static isStackArray(lf: i32): bool {
+    return (lf & (LF.ARRAY | LF.AUTO)) == (LF.ARRAY | LF.AUTO);
+  }
+
   private closeBracket(fr: i32): void {
     const w = this.w;
     const base = w.f.b.get(fr);
@@ -1125,6 +1132,9 @@ export class Expressions {
         const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
         const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
         if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
+        // a local array indexed by a value gcc does not know stays an array on the stack
+        if ((this.oFl.get(baseOperand) & OF.DESIG) != 0 && k < 0 && this.oLocal.get(baseOperand) >= 0 && Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand))))
+          w.markNode(NF.STACK_PROTECT, fr);
         this.mergeFrom(baseOperand, false, elem);
         this.designates(baseOperand, lv0, lv1);
         if (at >= 0) this.knownChar(baseOperand, s, at);

@@ -953,7 +953,9 @@ export class Statements {
     if ((bits & 4) != 0) f.e.set(fr, slot);
     if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
     w.scope.bind(d.name, Bind.Local, slot);
-    if (d.isArray && (storage & EF.STATIC) == 0) w.markNode(NF.STACK_PROTECT, fr);
+    // an array of a known size is guarded where it is used other than as a[constant]
+    // (expressions.ts): indexed only so, gcc's SRA turns its elements into scalars
+    if (d.isArray && (storage & EF.STATIC) == 0 && w.types.sizeOf(d.type) <= 0) w.markNode(NF.STACK_PROTECT, fr);
     // __attribute__((cleanup(f))): f(&var) runs when the variable goes out of scope
     let cleanup = d.attrs.cleanup;
     let cleanupTok = d.attrs.cleanupTok;
@@ -968,7 +970,9 @@ export class Statements {
       w.ropes.concat(f.head.get(fr), f.tail.get(fr), entry, entry);
       f.head.set(fr, w.ropes.head);
       f.tail.set(fr, w.ropes.tail);
-      w.markNode(NF.STACK_PROTECT, fr);
+      // f(&var): an inline f is expanded and reads the variable through the pointer (the
+      // kernel's DEFINE_FREE/DEFINE_GUARD destructors), so the variable stays a register
+      if (!e.isInline()) w.markNode(NF.STACK_PROTECT, fr);
     }
   }
 
