@@ -69,6 +69,12 @@ describe("what is not a use", () => {
     );
   });
 
+  it("an object's address cast to void is not a use (lockdep_assert_held without lockdep), an assignment cast to void is", () => {
+    const decls = "struct s { int a; int m[4]; };\nextern struct s g_lock; extern struct s *g_ptr; extern int g_val;\n";
+    expect(uses(decls + "int f(int n) { (void)(&g_lock); (void)(&g_ptr->m[1]); (void)&g_lock.m[2]; return n; }")).toEqual([]);
+    expect(uses(decls + "int f(int n) { (void)(g_val = n); return n; }")).toEqual(["g_val"]);
+  });
+
   it("a label named like an exported symbol is not a use", () => {
     expect(uses("int f(int x) { if (x) goto kfree; return 0; kfree: return 1; }")).toEqual([]);
   });

@@ -1180,10 +1180,17 @@ export class Expressions {
     const n = this.pOp.length - 1;
     const op = this.pOp.get(n);
     const data = this.pData.get(n);
+    const tok = this.pTok.get(n);
     this.popOp();
     const top = this.oKind.length - 1;
     if (op >= OP_CAST && op <= OP_NOP) {
-      if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data);
+      if (top < this.w.f.a.get(fr)) return;
+      // (void)(&x->m): an address computed and thrown away loads nothing gcc keeps
+      if (op == OP_CAST && this.w.types.kindOf(data) == TY.Void && this.isAddressPath(matchClose(this.w.t, tok, this.w.lim) + 1)) {
+        this.oHead.set(top, -1);
+        this.oTail.set(top, -1);
+      }
+      this.unary(fr, op, top, data);
       return;
     }
     if (op == OP_TC) {
@@ -1192,6 +1199,26 @@ export class Expressions {
     }
     if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
     this.binaryValue(fr, op, top - 1, top);
+  }
+
+  /** Whether the operand at j is `&a.b->c[2]` (in parentheses or not): an object's address
+   *  reached through members, pointers and constant indices, with no side effect. */
+  private isAddressPath(j: i32): bool {
+    const w = this.w;
+    let opens = 0;
+    while (w.isP(j, K.LParen)) {
+      opens++;
+      j++;
+    }
+    if (!w.isP(j, K.Amp) || w.kd(j + 1) != CK.Ident) return false;
+    j += 2;
+    while (true) {
+      if ((w.isP(j, K.Dot) || w.isP(j, K.Arrow)) && w.kd(j + 1) == CK.Ident) j += 2;
+      else if (w.isP(j, K.LBracket) && w.kd(j + 1) == CK.Number && w.isP(j + 2, K.RBracket)) j += 3;
+      else break;
+    }
+    for (; opens > 0; opens--, j++) if (!w.isP(j, K.RParen)) return false;
+    return !w.isP(j, K.LParen) && !w.isP(j, K.LBracket) && !w.isP(j, K.Dot) && !w.isP(j, K.Arrow) && !w.isP(j, K.PlusPlus) && !w.isP(j, K.MinusMinus);
   }
 
   private unary(fr: i32, op: i32, t: i32, data: i32): void {
