@@ -346,6 +346,19 @@ describe("what is a use", () => {
     expect(uses(src.replace("g(1)", "(void)0"))).toEqual(["my_alloc"]);
   });
 
+  it("a local given known values in the branches it runs through is at most the largest (an unset value adds none), not when a branch gives it an unknown one", () => {
+    const decl = "void g(void); void g2(void); void g3(void);\n";
+    expect(uses(decl + "int f(int fam) { int len; if (fam == 2) len = 4; else len = 16; if (len > 16) g(); return len; }")).toEqual([]);
+    expect(uses(decl + "int f(int fam) { int len = 8; if (fam == 2) len = 40; if (len > 40) g2(); return len; }")).toEqual([]);
+    expect(uses(decl + "int f(int fam, int n) { int len; if (fam == 2) len = 4; else len = n; if (len > 16) g3(); return len; }")).toEqual(["g3"]);
+  });
+
+  it("a `do { } while (0 && (c))` after a local's assignment (RCU_LOCKDEP_WARN without lockdep) is no loop: the local is still followed", () => {
+    const src = "void g(void);\nint f(int n) { int v = 1; v = 2; do { } while (0 && (n)); if (v != 2) g(); return v; }";
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("{ } while (0 && (n))", "{ v++; } while (n--)"))).toEqual(["g"]);
+  });
+
   it("a local clamped by `if (x > E) x = F;` is at most the larger of E and F after it (mem* of it expanded, comparisons with it folded), not where the clamp runs only on some paths", () => {
     const src = [
       "int g(int n); void *memcpy(void *, const void *, unsigned long);",
@@ -487,6 +500,11 @@ describe("what is a use", () => {
     expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->len)"))).toEqual([]);
     expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->w)"))).toEqual(["memcpy"]);
     expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, p->len)"))).toEqual([]);
+    // k - x of an x between 0 and k is between 0 and k; of a larger x it may wrap
+    expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 15))"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 31))"))).toEqual(["memset"]);
+    const ranged = "int len; if (n == 2) len = 4; else len = 16; if (16 > len) memset((char *)d + len, 0, sizeof(long[2]) - len);";
+    expect(uses(src.replace("memcpy(d, s, LEN);", ranged))).toEqual([]);
   });
 
   it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {

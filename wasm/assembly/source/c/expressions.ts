@@ -1548,6 +1548,8 @@ export class Expressions {
     }
     if (op == K.Slash && bk && bv > 0 && a >= 0) return a / bv;
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
+    // k - y of a y between 0 and k: between 0 and k (sizeof(field) - len after len's bound)
+    if (op == K.Minus && <VK>this.oKind.get(x) == VK.Known && this.oVal.get(x) >= 0 && b >= 0 && b <= this.oVal.get(x)) return this.oVal.get(x);
     if (op == K.Comma) return b;
     return -1;
   }

@@ -793,7 +793,7 @@ export class Statements {
         const change = this.changes(d.name, w.i);
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
         // set later in straight-line code: followed from its assignments
-        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED | LF.UNSET);
         // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
         if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
@@ -878,8 +878,9 @@ export class Statements {
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
       // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
-      // macros): not a loop; a `do` is judged by its `while`
-      if (atom == K.While && w.isP(j + 1, K.LParen) && w.isP(j + 3, K.RParen) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
+      // macros): not a loop; nor is `while (0 && (c))` (RCU_LOCKDEP_WARN without lockdep); a
+      // `do` is judged by its `while`
+      if (atom == K.While && w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
       if (atom == K.For || atom == K.While || atom == K.Goto) {
         loops = true;
         continue;

@@ -37,6 +37,9 @@ export namespace LF {
    *  assignedOnce): from that assignment on, where it runs whenever the declaration does, it
    *  points to what the value points to (gcc's one SSA name; reads before it are undefined). */
   export const ONCE: i32 = 128;
+  /** Declared without a value and not yet given one: a conditional assignment bounds it alone
+   *  (gcc's value range ignores an undefined value where branches join). */
+  export const UNSET: i32 = 256;
 }
 
 /** A problem the walker met, at a token. */
@@ -431,17 +434,31 @@ export class Walker {
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
     if (slot < 0 || this.f.isDead(frame)) return;
+    const before = this.boundOf(slot);
     this.exprs.boundCounter(slot, -1);
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~LF.SIZE);
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
-    } else this.localKind.set(slot, <i32>VK.NotConst);
+      return;
+    }
+    this.localKind.set(slot, <i32>VK.NotConst);
+    // given a known value under a condition, it holds that value or the one before: a bound
+    // of both bounds it (`if (a) len = 4; else len = 16;` is at most 16)
+    if (this.condDepth != this.localDepth.get(slot) && vk == VK.Known && v >= 0 && before >= 0) this.localMax.set(slot, before > v ? before : v);
+  }
+
+  /** The upper bound of local `slot`'s non-negative value so far (0 when it has none yet), -1
+   *  when unbounded. */
+  private boundOf(slot: i32): i64 {
+    if ((this.localFlags.get(slot) & LF.UNSET) != 0) return 0;
+    if (<VK>this.localKind.get(slot) == VK.Known) return this.localValue.get(slot) >= 0 ? this.localValue.get(slot) : -1;
+    return this.localMax.get(slot);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
