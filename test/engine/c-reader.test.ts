@@ -307,6 +307,23 @@ describe("what is a use", () => {
     expect(uses(src.replace("size0(q->in.u) != 24", "size0(q->in.u) != 20"))).toEqual(["g"]);
   });
 
+  it("a run-time offset into a member of a known size leaves __builtin_dynamic_object_size a run-time size, unknown to __builtin_object_size and to the unknown whole object", () => {
+    const src = [
+      "void g(void); void g2(void); void g3(void); void g4(void);",
+      "struct m { char a[16]; int x; };",
+      "struct o { int y; struct m mm; };",
+      "void f(struct o *p, int off, unsigned long n) {",
+      "  char *k = (char *)&p->mm;",
+      "  if (__builtin_dynamic_object_size(k + off, 1) < n) g();",
+      "  if (__builtin_object_size(k + off, 1) < n) g2();",
+      "  if (__builtin_dynamic_object_size(&p->mm.a[off], 1) < n) g3();",
+      "  if (__builtin_dynamic_object_size(k + off, 0) < n) g4();",
+      "}",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    expect(uses(src)).toEqual(["g", "g3"]);
+  });
+
   it("an allocator's alloc_size gives the object size: a constant one folds, a run-time one is __builtin_dynamic_object_size's (equal for both types, left of a flexible array) and unknown to __builtin_object_size and to a member's whole object", () => {
     const src = [
       "int g(int n);",
@@ -351,6 +368,18 @@ describe("what is a use", () => {
     expect(uses(decl + "int f(int fam) { int len; if (fam == 2) len = 4; else len = 16; if (len > 16) g(); return len; }")).toEqual([]);
     expect(uses(decl + "int f(int fam) { int len = 8; if (fam == 2) len = 40; if (len > 40) g2(); return len; }")).toEqual([]);
     expect(uses(decl + "int f(int fam, int n) { int len; if (fam == 2) len = 4; else len = n; if (len > 16) g3(); return len; }")).toEqual(["g3"]);
+  });
+
+  it("min(x, y) of values that cannot be negative is at most the bound of either (the kernel's __cmp), max(x, y) is not", () => {
+    const src = [
+      "void g2(void); void *memcpy(void *, const void *, unsigned long);",
+      "#define min_t(type, x, y) ({ type __x = (x); type __y = (y); ((__x) < (__y) ? (__x) : (__y)); })",
+      "#define max_t(type, x, y) ({ type __x = (x); type __y = (y); ((__x) > (__y) ? (__x) : (__y)); })",
+      "void f(char *d, const char *s, unsigned int n) { unsigned int c = min_t(unsigned int, n, 64); memcpy(d, s, c); if (min_t(unsigned int, n, 10u) > 10) g2(); }",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("unsigned int c = min_t", "unsigned int c = max_t"))).toEqual(["memcpy"]);
   });
 
   it("a `do { } while (0 && (c))` after a local's assignment (RCU_LOCKDEP_WARN without lockdep) is no loop: the local is still followed", () => {

@@ -336,6 +336,12 @@ export class Expressions {
     return Expressions.offsetTo;
   }
 
+  /** What is left of size `sz` (known or run-time) after an offset known only at run time:
+   *  __builtin_dynamic_object_size computes it, __builtin_object_size does not know it. */
+  private static runTimeOffset(sz: i32): i32 {
+    return sz == -1 ? -1 : Expressions.dynamicOffset(sz, i64.MIN_VALUE);
+  }
+
   /** The size two objects one of which a value points to have: either's where they agree,
    *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
    *  choice), else unknown. */
@@ -437,8 +443,11 @@ export class Expressions {
       else this.pushValue(VK.Known, size >= 0 ? <i64>size : type >= 2 ? 0 : -1, true, T.ULONG);
     } else {
       this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
-      // a statement expression's value is its last expression's
-      if (res == R_STMT_EXPR) this.pointsTo(this.oKind.length - 1, w.rSz0, w.rSz1);
+      // a statement expression's value is its last expression's, with its bound
+      if (res == R_STMT_EXPR) {
+        this.pointsTo(this.oKind.length - 1, w.rSz0, w.rSz1);
+        if (w.rVK != VK.Known && w.rMax >= 0) this.oMax.set(this.oKind.length - 1, w.rMax);
+      }
     }
     w.rHead = -1;
     w.rTail = -1;
@@ -1129,8 +1138,9 @@ export class Expressions {
         const two = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1;
         const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const esize = types.sizeOf(elem);
-        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
-        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
+        const runTime = two && <VK>this.oKind.get(baseOperand + 1) == VK.NotConst;
+        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz0.get(baseOperand)) : -1;
+        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz1.get(baseOperand)) : -1;
         if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
         // a local array indexed by a value gcc does not know stays an array on the stack
         if ((this.oFl.get(baseOperand) & OF.DESIG) != 0 && k < 0 && this.oLocal.get(baseOperand) >= 0 && Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand))))
@@ -1194,7 +1204,7 @@ export class Expressions {
       return;
     }
     if (op == OP_TC) {
-      this.ternary(fr);
+      this.ternary(fr, tok);
       return;
     }
     if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
@@ -1448,9 +1458,12 @@ export class Expressions {
       sz0 = Expressions.offsetSize(this.oSz0.get(x), by, esize);
       sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
     } else if ((op == K.Plus || op == K.Minus) && types.isPointer(types.decayed(this.oType.get(x))) && types.kindOf(this.oType.get(y)) == TY.Int) {
-      // a run-time offset into an object sized at run time leaves a run-time size
-      sz0 = isDynamicSize(this.oSz0.get(x)) ? Expressions.dynamicOffset(this.oSz0.get(x), i64.MIN_VALUE) : -1;
-      sz1 = isDynamicSize(this.oSz1.get(x)) ? (this.oSz1.get(x) == this.oSz0.get(x) ? sz0 : Expressions.dynamicOffset(this.oSz1.get(x), i64.MIN_VALUE)) : -1;
+      // a run-time offset into an object of a known size leaves a run-time size: what
+      // __builtin_dynamic_object_size computes (size - offset), unknown to __builtin_object_size
+      const x0 = this.oSz0.get(x),
+        x1 = this.oSz1.get(x);
+      sz0 = bk == VK.NotConst ? Expressions.runTimeOffset(x0) : -1;
+      sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
     this.dropOperands(x);
@@ -1569,7 +1582,50 @@ export class Expressions {
     return types.arithmetic(a, b);
   }
 
-  private ternary(fr: i32): void {
+  /** Whether `c ? t : e` around `?` at q is `(x) < (y) ? (x) : (y)` (or with `>`, `y : x`):
+   *  the smaller of two values, as the kernel's min() and min_t() spell it. */
+  private isMinimum(q: i32): bool {
+    const w = this.w;
+    const t0 = this.operandAfter(q + 1);
+    if (t0 < 0 || !w.isP(this.operandEnd, K.Colon)) return false;
+    const e0 = this.operandAfter(this.operandEnd + 1);
+    if (e0 < 0 || !w.isP(this.operandEnd, K.RParen)) return false;
+    let j = q - 1;
+    const yParen = w.isP(j, K.RParen);
+    if (yParen) j--;
+    if (w.kd(j) != CK.Ident) return false;
+    const y = w.at(j);
+    j -= yParen ? 2 : 1;
+    const op = w.isP(j, K.Lt) || w.isP(j, K.Le) ? -1 : w.isP(j, K.Gt) || w.isP(j, K.Ge) ? 1 : 0;
+    if (op == 0) return false;
+    j--;
+    const xParen = w.isP(j, K.RParen);
+    if (xParen) j--;
+    if (w.kd(j) != CK.Ident) return false;
+    const x = w.at(j);
+    j -= xParen ? 2 : 1;
+    if (!w.isP(j, K.LParen) || (yParen && !w.isP(q - 3, K.LParen)) || (xParen && !w.isP(j + 1, K.LParen))) return false;
+    return op < 0 ? t0 == x && e0 == y : t0 == y && e0 == x;
+  }
+
+  /** The name of `name` or `(name)` at j (its end in operandEnd), or -1. */
+  private operandAfter(j: i32): i32 {
+    const w = this.w;
+    const paren = w.isP(j, K.LParen);
+    const at = paren ? j + 1 : j;
+    if (w.kd(at) != CK.Ident || (paren && !w.isP(at + 1, K.RParen))) return -1;
+    this.operandEnd = paren ? at + 2 : at + 1;
+    return w.at(at);
+  }
+  private operandEnd: i32 = 0;
+
+  /** The largest value of operand o where it is known to be non-negative, else -1. */
+  private nonNegativeMax(o: i32): i64 {
+    if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
+    return this.oMax.get(o);
+  }
+
+  private ternary(fr: i32, q: i32): void {
     const top = this.oKind.length - 1;
     if (top - 2 < this.w.f.a.get(fr)) return;
     const c = top - 2,
@@ -1607,7 +1663,15 @@ export class Expressions {
     const type = this.conditionalType(t, e);
     const mt = this.oMax.get(t),
       me = this.oMax.get(e);
-    const max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    let max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    if (ck != VK.Known && max < 0 && this.isMinimum(q)) {
+      // min(x, y): at most the bound of either, when neither can be negative
+      const bt = this.nonNegativeMax(t),
+        be = this.nonNegativeMax(e);
+      const unsT = bt >= 0 || (this.oFl.get(t) & OF.UNS) != 0,
+        unsE = be >= 0 || (this.oFl.get(e) & OF.UNS) != 0;
+      if (unsT && unsE) max = bt >= 0 && (be < 0 || bt < be) ? bt : be;
+    }
     this.dropOperands(c);
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);

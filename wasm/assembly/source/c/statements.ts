@@ -114,6 +114,7 @@ export class Statements {
     w.rUns = uns;
     w.rType = type;
     w.rFlow = flow;
+    w.rMax = -1;
     f.pop();
   }
 
@@ -147,13 +148,15 @@ export class Statements {
       const vk = w.rVK,
         val = w.rVal,
         uns = w.rUns,
-        type = w.rType;
+        type = w.rType,
+        max = w.rMax;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
         w.i++;
       }
       this.complete(fr, vk, val, uns, type, flow);
+      w.rMax = max; // an expression statement's value keeps its bound (a statement expression's)
       return;
     }
     if (st == S_RETURN) {
@@ -427,7 +430,9 @@ export class Statements {
       this.skipP(K.RParen);
       w.scope.close();
       const b = f.b.get(fr);
+      const max = w.rMax; // the last statement's, as its value
       this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
+      w.rMax = max;
       return;
     }
     // after a statement that never completes, only a label is reached again
