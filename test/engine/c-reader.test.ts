@@ -532,6 +532,10 @@ describe("what is a use", () => {
     // k - x of an x between 0 and k is between 0 and k; of a larger x it may wrap
     expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 15))"))).toEqual([]);
     expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 31))"))).toEqual(["memset"]);
+    // a local keeps the bound of what it is assigned, in straight code or joined with the one before
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c; c = n & 63; memcpy(d, s, c);"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c = 8; if (p) c = n & 0xff; memcpy(d, s, c);"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c = 8; if (p) c = n; memcpy(d, s, c);"))).toEqual(["memcpy"]);
     const ranged = "int len; if (n == 2) len = 4; else len = 16; if (16 > len) memset((char *)d + len, 0, sizeof(long[2]) - len);";
     expect(uses(src.replace("memcpy(d, s, LEN);", ranged))).toEqual([]);
   });

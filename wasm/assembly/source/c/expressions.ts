@@ -1376,7 +1376,7 @@ export class Expressions {
           }
         }
         const slot = this.oLocal.get(x);
-        this.w.assignLocal(slot, fr, nk, nv);
+        this.w.assignLocal(slot, fr, nk, nv, op == K.Assign ? this.nonNegativeMax(y) : -1);
         if (
           op == K.Assign &&
           slot >= 0 &&

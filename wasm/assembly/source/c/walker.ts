@@ -432,7 +432,7 @@ export class Walker {
 
   /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
-  assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
+  assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1): void {
     if (slot < 0 || this.f.isDead(frame)) return;
     const before = this.boundOf(slot);
     this.exprs.boundCounter(slot, -1);
@@ -448,9 +448,21 @@ export class Walker {
       return;
     }
     this.localKind.set(slot, <i32>VK.NotConst);
-    // given a known value under a condition, it holds that value or the one before: a bound
-    // of both bounds it (`if (a) len = 4; else len = 16;` is at most 16)
-    if (this.condDepth != this.localDepth.get(slot) && vk == VK.Known && v >= 0 && before >= 0) this.localMax.set(slot, before > v ? before : v);
+    const bound = vk == VK.Known ? (v >= 0 ? v : -1) : max;
+    if (bound < 0 || bound > this.largestOf(this.localType.get(slot))) return;
+    // given a bounded value in straight code it has that bound; under a condition it holds
+    // that value or the one before, so a bound of both bounds it (`if (a) len = 4; else
+    // len = 16;` is at most 16)
+    if (this.condDepth == this.localDepth.get(slot)) this.localMax.set(slot, bound);
+    else if (before >= 0) this.localMax.set(slot, before > bound ? before : bound);
+  }
+
+  /** The largest value an integer type holds (-1: not an integer type). */
+  private largestOf(type: i32): i64 {
+    const size = this.types.sizeOf(type);
+    if (this.types.kindOf(type) != TY.Int || size <= 0) return -1;
+    if (size >= 8) return i64.MAX_VALUE;
+    return ((<i64>1) << (<i64>size * 8 - (this.types.isUnsigned(type) ? 0 : 1))) - 1;
   }
 
   /** The upper bound of local `slot`'s non-negative value so far (0 when it has none yet), -1
