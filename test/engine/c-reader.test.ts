@@ -137,6 +137,18 @@ describe("what is not a use", () => {
 });
 
 describe("what is a use", () => {
+  it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
+    const src = [
+      "extern unsigned int nr_cpu_ids;",
+      "extern int usb_stor_resume(void *);",
+      "static inline void warn(unsigned int cpu, unsigned int bits) { }",
+      "static inline void take(void (*fn)(const void *), unsigned int) { }",
+      "int f(unsigned int cpu, void *p) { warn(cpu, nr_cpu_ids); take(kfree, nr_cpu_ids); warn(cpu, usb_stor_resume(p)); return 0; }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["usb_stor_resume"]);
+    expect(uses(src.replace("{ }", "{ if (cpu >= bits) usb_stor_suspend(0); }"))).toEqual(["nr_cpu_ids", "usb_stor_resume", "usb_stor_suspend"]);
+  });
+
   it("an inline function's parameter the body assigns no longer holds the argument's value: not in straight code, a branch or a loop (6.1's copy_from_user)", () => {
     const callers = [
       "static __always_inline unsigned long a(unsigned long n) { n = usb_stor_suspend(0); return n; }",
@@ -157,6 +169,17 @@ describe("what is a use", () => {
     expect(
       uses("static void __attribute__((used)) helper(void *p) { kfree(p); }\nstatic void *keep[] __attribute__((__used__)) = { usb_stor_suspend };"),
     ).toEqual(["kfree", "usb_stor_suspend"]);
+  });
+
+  it("a used attribute after a struct type marks the object, not the struct (trace events' static struct trace_event_class __used event_class_*)", () => {
+    const src = [
+      "struct cls { int (*reg)(void *); void (*probe)(void *); };",
+      "static void probe_a(void *d) { kfree(d); }",
+      'static struct cls __attribute__((__used__)) __attribute__((__section__(".ref.data"))) event_class_a = { .reg = usb_stor_suspend, .probe = probe_a };',
+      "struct __attribute__((packed)) packed_s { char c; int i; };",
+      "int f(void) { return sizeof(struct packed_s); }",
+    ].join("\n");
+    expect(uses(src)).toEqual(["kfree", "usb_stor_suspend"]);
   });
 
   it("the module_init and module_exit functions are emitted even though static", () => {
@@ -259,6 +282,26 @@ describe("what is a use", () => {
     ].join("\n");
     expect(uses(src)).toEqual([]);
     expect(uses(src.replace("!= 4", "!= 5"))).toEqual(["g"]);
+  });
+
+  it("a block-scope static scalar nothing changes keeps its initial value, const or not; one changed anywhere does not (checked with gcc-12 -O2)", () => {
+    const src = "int g(int n);\nint f(void) { static const int a = 0; static int b = 0; if (a || b) g(1); return 0; }";
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("if (a || b)", "if (a || b) b = 2; if (b)"))).toEqual(["g"]);
+    expect(uses(src.replace("return 0; }", "b++; return 0; }"))).toEqual(["g"]);
+  });
+
+  it("a const char array initialized from a string literal is read as that string, braced or not, static or not (fortify's __compiletime_strlen of a driver's name)", () => {
+    const src = [
+      "int g(int n);",
+      'static const char name[] = "catc";',
+      'const char braced[8] = { "ab" "c" };',
+      "static inline unsigned long len(const char *p) { char *q = (char *)p; return __builtin_constant_p(*q) ? __builtin_strlen(q) : 99; }",
+      "int f(void) { if (len(name) != 4 || len(braced) != 3 || __builtin_object_size(name, 1) != 5) g(1); return 0; }",
+    ].join("\n");
+    expect(uses(src)).toEqual([]);
+    // gcc-12 -O2: the same with a writable array keeps the call
+    expect(uses(src.replace("static const char name", "static char name").replace("len(braced) != 3 || ", ""))).toEqual(["g"]);
   });
 
   it("an array's object size is known as gcc knows it: a local or file-scope array, a member through a pointer unless it ends its struct (fortify's __member_size)", () => {

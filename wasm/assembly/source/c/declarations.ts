@@ -391,7 +391,8 @@ export class Declarations {
     const attrs = new Attrs();
     while (j < w.lim && t.kindAt(j) == CK.Ident) {
       const a = t.atomAt(j);
-      if (a == K.Attribute) {
+      // `struct tag __attribute__((used)) x`: an attribute after the tag is the declaration's
+      if (a == K.Attribute && tag < 0) {
         j = readAttribute(t, j, w.lim, attrs);
         continue;
       }

@@ -751,6 +751,33 @@ export class Expressions {
     const size = types.kindOf(e.type) == TY.Function ? -1 : types.sizeOf(e.type);
     if (size > 0) this.designates(o, size, size);
     if (e.kind == EntKind.Function) this.oFn.set(o, e.id);
+    // a const char array initialized from a string literal is read as that string: gcc folds
+    // reads of it, static or not (fortify's __compiletime_strlen of a driver's name)
+    const text = this.constantString(e);
+    if (text !== null) {
+      this.oFl.set(o, this.oFl.get(o) | OF.STRING);
+      this.oVal.set(o, this.w.strings.push(text) - 1);
+    }
+  }
+
+  /** The text of a const char array defined here whose initializer is a string literal
+   *  (braced or not), with room for its NUL; else null. */
+  private constantString(e: Entity): string | null {
+    const w = this.w;
+    const types = w.types;
+    if (!e.has(EF.CONST) || e.initStart < 0 || types.kindOf(e.type) != TY.Array) return null;
+    const elem = types.baseOf(e.type);
+    if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return null;
+    let i = e.initStart;
+    let end = e.initEnd;
+    if (w.isP(i, K.LBrace) && end - 1 > i && w.isP(end - 1, K.RBrace)) {
+      i++;
+      end--;
+    }
+    if (i >= end) return null;
+    for (let j = i; j < end; j++) if (w.kd(j) != CK.String) return null;
+    const text = unescapeString(stringsIn(w.t, i, end));
+    return types.sizeOf(e.type) > text.length ? text : null;
   }
 
   /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
@@ -1758,8 +1785,12 @@ export class Expressions {
     }
     let escapes = false;
     for (let k = callee + 1; k <= top; k++) if ((this.oFl.get(k) & OF.LOCAL_ADDR) != 0) escapes = true;
-    // the arguments' references, the last argument first
+    // the arguments' references, the last argument first; an inline function that never
+    // names a parameter drops the argument's loads and addresses with it (cpumask_check's
+    // cpu_max_bits_warn(cpu, nr_cpu_ids) reads no nr_cpu_ids)
+    const unused = this.unusedParametersOfCallee(callee, fl);
     for (let k = top; k > callee; k--) {
+      if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k)) continue;
       r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
       h = r.head;
       t = r.tail;
@@ -2021,6 +2052,75 @@ export class Expressions {
     if (at > <i64>text.length) return;
     this.oKind.set(t, <i32>VK.Known);
     this.oVal.set(t, at == <i64>text.length ? 0 : <i64>(text.charCodeAt(<i32>at) & 0xff));
+  }
+
+  /** The parameters (bit k-1 for the k-th) an inline function the call at `callee` expands
+   *  never names in its body; 0 for any other call. */
+  private unusedParametersOfCallee(callee: i32, fl: i32): i32 {
+    const w = this.w;
+    const ent = this.oEnt.get(callee);
+    if ((fl & (OF.DESIG | OF.BUILTIN)) != OF.DESIG || ent < 0 || this.oHead.get(callee) < 0) return 0;
+    const e = w.ents.at(ent);
+    if (!e.isInline() || !(e.isStatic() || e.has(EF.EXTERN)) || e.has(EF.DIAGNOSE) || e.paramOpen < 0 || e.bodyOpen < 0) return 0;
+    if (libraryCallOf(e.atom) >= 0 || w.cannotInline(e)) return 0;
+    if (this.unusedParameters.has(e.id)) return this.unusedParameters.get(e.id);
+    const t = w.t;
+    let mask = 0;
+    let k = 0;
+    let name = -1;
+    let typed = false;
+    let depth = 0;
+    for (let j = e.paramOpen + 1; j <= e.paramClose && k < 32; j++) {
+      const kind = t.kindAt(j);
+      if (kind == CK.Punct) {
+        const a = t.atomAt(j);
+        if (a == K.LParen || a == K.LBracket) {
+          // `(*name)` declares a pointer; a `(` after the name or `[` ends the declarator
+          if (!(a == K.LParen && w.isP(j + 1, K.Star))) depth++;
+        } else if (a == K.RParen || a == K.RBracket) {
+          if (depth > 0) depth--;
+          else if (j != e.paramClose) continue;
+        }
+        if ((a == K.Comma && depth == 0) || j == e.paramClose) {
+          // an unnamed parameter is never used either
+          if (typed && (name < 0 || !this.namedIn(name, e.bodyOpen, e.bodyClose))) mask |= 1 << k;
+          k++;
+          name = -1;
+          typed = false;
+        }
+        continue;
+      }
+      // the declarator's name is the last identifier outside any nested parentheses
+      if (kind == CK.Ident) typed = true;
+      if (kind == CK.Ident && depth == 0 && !isReserved(t.atomAt(j)) && t.atomAt(j) != K.Attribute) name = t.atomAt(j);
+    }
+    this.unusedParameters.set(e.id, mask);
+    return mask;
+  }
+  private unusedParameters: Map<i32, i32> = new Map();
+
+  /** Whether identifier `atom` appears in tokens [from, to], other than as a member name. */
+  private namedIn(atom: i32, from: i32, to: i32): bool {
+    const t = this.w.t;
+    for (let j = from; j <= to; j++) {
+      if (t.kindAt(j) != CK.Ident || t.atomAt(j) != atom) continue;
+      const before = t.atomAt(j - 1);
+      if (t.kindAt(j - 1) == CK.Punct && (before == K.Dot || before == K.Arrow)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether operand o's references are only loads and addresses (no call, no inline
+   *  expansion): gcc drops them with a value nobody uses. */
+  private onlyLoads(o: i32): bool {
+    const r = this.w.ropes;
+    const tail = this.oTail.get(o);
+    for (let i = this.oHead.get(o); i >= 0; i = r.next.get(i)) {
+      if (<EK>r.kind.get(i) != EK.Ref || r.call.get(i) != 0) return false;
+      if (i == tail) break;
+    }
+    return true;
   }
 
   /** A call of an inline function: the body is walked with the arguments' values (once per

@@ -778,10 +778,13 @@ export class Statements {
           const b = w.scope.lookup(d.name);
           if (n >= 0 && w.scope.kindOf(b) == Bind.Local) w.localType.set(w.scope.dataOf(b), w.types.arrayOf(w.types.baseOf(d.type), n));
         }
-        // a scalar local keeps its initial value where nothing can change it (gcc propagates it)
-        const scalar = !d.isArray && !d.isFunction && (storage & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
+        // a scalar local keeps its initial value where nothing can change it (gcc propagates
+        // it); a static one keeps it from call to call, so only when nothing changes it at all
+        // (gcc makes it read-only)
+        const scalar = !d.isArray && !d.isFunction && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
         let change = CHANGED;
         if (scalar) change = (f.b.get(fr) & 1) != 0 && !d.isPointer ? UNCHANGED : this.changes(d.name, w.i);
+        if ((storage & EF.STATIC) != 0 && change == CHANGED_STRAIGHT) change = CHANGED;
         const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
         // a local changed only in straight-line code is followed: a live assignment forgets it
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
