@@ -137,6 +137,25 @@ describe("what is not a use", () => {
 });
 
 describe("what is a use", () => {
+  it("sprintf and snprintf that print a literal are copies in place: a format without %, or %s of a literal, within snprintf's known bound (checked with gcc-12 -O2)", () => {
+    const decls = "int sprintf(char *buf, const char *fmt, ...);\nint snprintf(char *buf, unsigned long size, const char *fmt, ...);\n";
+    const body = (e: string): string => `${decls}int f(char *b, unsigned long n) { return ${e}; }`;
+    expect(uses(body('sprintf(b, "none\\n") + sprintf(b, "%s", "lit") + snprintf(b, 16, "abc") + snprintf(b, 0, "abc")'))).toEqual([]);
+    expect(uses(body('sprintf(b, "50%%\\n")'))).toEqual(["sprintf"]);
+    expect(uses(body('snprintf(b, 3, "abc") + snprintf(b, n, "abc")'))).toEqual(["snprintf"]);
+  });
+
+  it("an unsigned local tested against a constant by an if that returns is at most the constant after it, also under unlikely() or in an || (checked with gcc-12 -O2)", () => {
+    const head = "int g(int n); void h(void);\nstatic inline int check(unsigned long x) { return 512 < x ? g(1) : 0; }\n";
+    const f = (body: string): string[] => uses(`${head}int f(unsigned long len, long n) { ${body} }`);
+    expect(f("if (len > 511) return -1; return check(len);")).toEqual([]);
+    expect(f("if (__builtin_expect(!!(len >= 512), 0)) return -1; return check(len);")).toEqual([]);
+    expect(f("if (n == 0 || 511 < len) return -1; return check(len);")).toEqual([]);
+    expect(f("if (len > 600) return -1; return check(len);")).toEqual(["g"]);
+    expect(f("if (len > 511) h(); return check(len);")).toEqual(["g", "h"]);
+    expect(f("if (n > 511) return -1; return check(n);")).toEqual(["g"]);
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

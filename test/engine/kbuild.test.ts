@@ -51,6 +51,24 @@ describe("Kbuild", () => {
     expect(texts(r, "read").join("\n")).not.toContain("shell");
   });
 
+  it("keeps a rule's recipe going across a conditional inside it, as GNU make does (tp-smapi's install: rule)", async () => {
+    const r = await run({
+      Makefile: [
+        "obj-m := hello.o",
+        "install: modules",
+        "\trm -f $(MOD_DIR)/extra/hello.ko",
+        "ifeq ($(HDAPS),1)",
+        "\trm -f $(MOD_DIR)/extra/hdaps.ko",
+        "endif",
+        "\t$(MAKE) -C $(KBUILD) M=$(PWD) modules_install",
+        "",
+      ].join("\n"),
+      "hello.c": LICENSE,
+    });
+    expect(built(r)).toEqual(["hello"]);
+    expect(texts(r).join("\n")).not.toContain("missing separator");
+  });
+
   it("builds what obj-$(CONFIG_X) names when the kernel's .config sets X to m, and says so when it is unset", async () => {
     const on = await run({ Kbuild: "obj-$(CONFIG_USB_STORAGE) += a.o\n", "a.c": LICENSE, ".config": "CONFIG_USB_STORAGE=m\n" });
     expect(built(on)).toEqual(["a"]);

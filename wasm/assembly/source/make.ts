@@ -140,7 +140,8 @@ export class Make {
         const c = on && this.condition(word, body.substring(word.length).trim());
         live.push(c);
         taken.push(c || !on);
-        inRule = false;
+        // a conditional inside a rule's recipe keeps the rule going (GNU make: only a rule
+        // or a variable definition ends it)
         continue;
       }
       if (word == "else") {

@@ -1543,7 +1543,10 @@ export class Expressions {
     if ((this.oFl.get(i) & OF.UNRESOLVED) != 0) return;
     let vk = <VK>this.oKind.get(i);
     if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
-    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), this.oMax.get(i))) return;
+    // a bound a branch's test gave a local does not remove the check (gcc-14 places it first)
+    const slot = (this.oFl.get(i) & OF.DESIG) != 0 ? this.oLocal.get(i) : -1;
+    const tested = slot >= 0 && (this.w.localFlags.get(slot) & LF.TESTED) != 0;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? -1 : this.oMax.get(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
 
@@ -2009,13 +2012,15 @@ export class Expressions {
    *  that memcpy; strcmp of two literals folds; strncmp whose bound passes a literal's NUL is
    *  strcmp; a comparison with a literal of at most builtin-string-cmp-inline-length (3)
    *  bytes, its NUL counted, is expanded (inline_expand_builtin_bytecmp); memchr of a
-   *  literal with a constant length folds. */
+   *  literal with a constant length folds; sprintf and snprintf that print a literal are a
+   *  strcpy of it (see printsLiteral). */
   private stringCallOf(name: string, callee: i32, nargs: i32): i32 {
     if (!STRING_FUNCTIONS.includes(name)) return -1;
     const names = this.w.t.names;
     if (name == "strlen") return this.literalLength(callee, nargs, 1) >= 0 ? -1 : names.intern(name);
     if (name == "strcpy") return this.literalLength(callee, nargs, 2) >= 0 ? -1 : names.intern(name);
     if (name == "strcat") return this.literalLength(callee, nargs, 2) == 0 ? -1 : names.intern(this.literalLength(callee, nargs, 2) > 0 ? "strlen" : name);
+    if (name == "sprintf" || name == "snprintf") return this.printsLiteral(callee, nargs, name == "snprintf") ? -1 : names.intern(name);
     if (name == "memchr")
       return this.literalLength(callee, nargs, 1) >= 0 && this.knownArg(callee, nargs, 2) >= 0 && this.knownArg(callee, nargs, 3) >= 0
         ? -1
@@ -2034,6 +2039,23 @@ export class Expressions {
       return names.intern(len >= 0 && bound < 0 ? "strcmp" : name);
     }
     return names.intern(name);
+  }
+
+  /** Whether sprintf(d, fmt) / snprintf(d, n, fmt) prints a literal gcc copies in place
+   *  (gimple_fold_builtin_sprintf, _snprintf): a format without %, or "%s" of a literal;
+   *  for snprintf, a known n that the text and its NUL fit (or 0, which prints nothing). */
+  private printsLiteral(callee: i32, nargs: i32, bounded: bool): bool {
+    const f = bounded ? 3 : 2;
+    const fmt = this.literalLength(callee, nargs, f);
+    if (fmt < 0) return false;
+    const format = this.w.strings[<i32>this.oVal.get(callee + f)];
+    let len = -1;
+    if (nargs == f && !format.includes("%")) len = fmt;
+    else if (nargs == f + 1 && format == "%s") len = this.literalLength(callee, nargs, f + 1);
+    if (len < 0) return false;
+    if (!bounded) return true;
+    const n = this.knownArg(callee, nargs, 2);
+    return n == 0 || (n > 0 && <i64>len < n);
   }
 
   /** The length of argument k when it is a string literal, or -1. */
@@ -2329,6 +2351,8 @@ const STRING_FUNCTIONS: string[] = [
   "strrchr",
   "strstr",
   "memchr",
+  "sprintf",
+  "snprintf",
 ];
 
 /** The library function a mem* call becomes when gcc does not expand it, or -1. */

@@ -487,6 +487,7 @@ export class Statements {
         f.c.set(fr, 0);
         const flow = this.ifFlow(fr, false);
         if (thenLive) this.clamp(f.start.get(fr));
+        if (thenLive && f.b.get(fr) > 0 && <VK>f.a.get(fr) != VK.Known) this.boundAfterExit(f.start.get(fr));
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
         return;
       }
@@ -535,6 +536,78 @@ export class Statements {
     w.evalConst(j + 2, end);
     if (w.rVK != VK.Known || w.rVal < 0) return;
     w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
+  }
+
+  /** `if (x > E) return ...;` (the then-branch never ends normally, no else): after it an
+   *  unsigned local x is at most E, as in gcc's value range (the idiom before a
+   *  copy_from_user() into a buffer: `if (len > sizeof(buf) - 1) return -EINVAL;`). Each
+   *  `x > E` or `x >= E` (or `E < x`, `E <= x`) of a condition that is an || of them counts,
+   *  inside unlikely() too. */
+  private boundAfterExit(start: i32): void {
+    const w = this.w;
+    if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen)) return;
+    let open = start + 1;
+    let close = matchClose(w.t, open, w.lim);
+    // unlikely(c) and likely(c): __builtin_expect(!!(c), k)
+    if (
+      w.kd(open + 1) == CK.Ident &&
+      w.t.text(open + 1) == "__builtin_expect" &&
+      w.isP(open + 2, K.LParen) &&
+      w.isP(open + 3, K.Bang) &&
+      w.isP(open + 4, K.Bang) &&
+      w.isP(open + 5, K.LParen)
+    ) {
+      open = open + 5;
+      close = matchClose(w.t, open, w.lim);
+    }
+    let from = open + 1;
+    let depth = 0;
+    for (let j = open + 1; j <= close; j++) {
+      if (w.kd(j) != CK.Punct) continue;
+      const a = w.at(j);
+      if (a == K.LParen || a == K.LBracket) depth++;
+      else if ((a == K.RParen || a == K.RBracket) && j < close) depth--;
+      else if (a == K.AndAnd || a == K.Question) return; // not an || of comparisons
+      if (depth == 0 && (j == close || a == K.OrOr)) {
+        this.boundFromComparison(from, j);
+        from = j + 1;
+      }
+    }
+  }
+
+  /** Tokens [a, b) are `x > E` or `x >= E` (or reversed) of an unsigned local x nothing
+   *  changes in a loop later: x is at most E (E - 1) from here. */
+  private boundFromComparison(a: i32, b: i32): void {
+    const w = this.w;
+    let name = -1;
+    let op = -1;
+    let ea = -1,
+      eb = -1;
+    if (w.kd(a) == CK.Ident && w.kd(a + 1) == CK.Punct && (w.at(a + 1) == K.Gt || w.at(a + 1) == K.Ge)) {
+      name = w.at(a);
+      op = w.at(a + 1);
+      ea = a + 2;
+      eb = b;
+    } else if (b - 2 > a && w.kd(b - 1) == CK.Ident && w.kd(b - 2) == CK.Punct && (w.at(b - 2) == K.Lt || w.at(b - 2) == K.Le)) {
+      name = w.at(b - 1);
+      op = w.at(b - 2) == K.Lt ? K.Gt : K.Ge;
+      ea = a;
+      eb = b - 2;
+    }
+    if (name < 0 || eb <= ea) return;
+    const nameTok = ea == a + 2 ? a : b - 1;
+    const bind = w.scope.lookup(name);
+    if (w.scope.kindOf(bind) != Bind.Local) return;
+    const slot = w.scope.dataOf(bind);
+    const type = w.localType.get(slot);
+    if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
+    if (this.changes(name, w.i, nameTok) == CHANGED) return;
+    w.evalConst(ea, eb);
+    if (w.rVK != VK.Known || w.rVal < (op == K.Gt ? 0 : 1)) return;
+    // a bound it already has (its type's, a mask's) is kept for the sanitizer's sake
+    if (w.localMax.get(slot) >= 0) return;
+    w.localMax.set(slot, op == K.Gt ? w.rVal : w.rVal - 1);
+    w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
   }
 
   /** How an if statement ends: normally when a branch that runs ends normally. */

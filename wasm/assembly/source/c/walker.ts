@@ -40,6 +40,9 @@ export namespace LF {
   /** Declared without a value and not yet given one: a conditional assignment bounds it alone
    *  (gcc's value range ignores an undefined value where branches join). */
   export const UNSET: i32 = 256;
+  /** Its bound (localMax) comes from a branch that tested it and left (statements.ts
+   *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, ignore it. */
+  export const TESTED: i32 = 1024;
 }
 
 /** A problem the walker met, at a token. */
@@ -440,7 +443,7 @@ export class Walker {
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET));
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
