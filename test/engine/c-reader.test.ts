@@ -69,6 +69,12 @@ describe("what is not a use", () => {
     );
   });
 
+  it("an object's address cast to void is not a use (lockdep_assert_held without lockdep), an assignment cast to void is", () => {
+    const decls = "struct s { int a; int m[4]; };\nextern struct s g_lock; extern struct s *g_ptr; extern int g_val;\n";
+    expect(uses(decls + "int f(int n) { (void)(&g_lock); (void)(&g_ptr->m[1]); (void)&g_lock.m[2]; return n; }")).toEqual([]);
+    expect(uses(decls + "int f(int n) { (void)(g_val = n); return n; }")).toEqual(["g_val"]);
+  });
+
   it("a label named like an exported symbol is not a use", () => {
     expect(uses("int f(int x) { if (x) goto kfree; return 0; kfree: return 1; }")).toEqual([]);
   });
@@ -363,6 +369,23 @@ describe("what is a use", () => {
     expect(uses(src.replace("size0(q->in.u) != 24", "size0(q->in.u) != 20"))).toEqual(["g"]);
   });
 
+  it("a run-time offset into a member of a known size leaves __builtin_dynamic_object_size a run-time size, unknown to __builtin_object_size and to the unknown whole object", () => {
+    const src = [
+      "void g(void); void g2(void); void g3(void); void g4(void);",
+      "struct m { char a[16]; int x; };",
+      "struct o { int y; struct m mm; };",
+      "void f(struct o *p, int off, unsigned long n) {",
+      "  char *k = (char *)&p->mm;",
+      "  if (__builtin_dynamic_object_size(k + off, 1) < n) g();",
+      "  if (__builtin_object_size(k + off, 1) < n) g2();",
+      "  if (__builtin_dynamic_object_size(&p->mm.a[off], 1) < n) g3();",
+      "  if (__builtin_dynamic_object_size(k + off, 0) < n) g4();",
+      "}",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    expect(uses(src)).toEqual(["g", "g3"]);
+  });
+
   it("an allocator's alloc_size gives the object size: a constant one folds, a run-time one is __builtin_dynamic_object_size's (equal for both types, and for both types of a flexible array what is left of it) and unknown to __builtin_object_size", () => {
     const src = [
       "int g(int n);",
@@ -400,6 +423,31 @@ describe("what is a use", () => {
     // as gcc-12 -O2 compiles it: only q's size is known (at run time); p's is undefined on one path, r's was 0's
     expect(uses(src)).toEqual(["g", "my_alloc"]);
     expect(uses(src.replace("g(1)", "(void)0"))).toEqual(["my_alloc"]);
+  });
+
+  it("a local given known values in the branches it runs through is at most the largest (an unset value adds none), not when a branch gives it an unknown one", () => {
+    const decl = "void g(void); void g2(void); void g3(void);\n";
+    expect(uses(decl + "int f(int fam) { int len; if (fam == 2) len = 4; else len = 16; if (len > 16) g(); return len; }")).toEqual([]);
+    expect(uses(decl + "int f(int fam) { int len = 8; if (fam == 2) len = 40; if (len > 40) g2(); return len; }")).toEqual([]);
+    expect(uses(decl + "int f(int fam, int n) { int len; if (fam == 2) len = 4; else len = n; if (len > 16) g3(); return len; }")).toEqual(["g3"]);
+  });
+
+  it("min(x, y) of values that cannot be negative is at most the bound of either (the kernel's __cmp), max(x, y) is not", () => {
+    const src = [
+      "void g2(void); void *memcpy(void *, const void *, unsigned long);",
+      "#define min_t(type, x, y) ({ type __x = (x); type __y = (y); ((__x) < (__y) ? (__x) : (__y)); })",
+      "#define max_t(type, x, y) ({ type __x = (x); type __y = (y); ((__x) > (__y) ? (__x) : (__y)); })",
+      "void f(char *d, const char *s, unsigned int n) { unsigned int c = min_t(unsigned int, n, 64); memcpy(d, s, c); if (min_t(unsigned int, n, 10u) > 10) g2(); }",
+    ].join("\n");
+    // as gcc-12 -O2 with kbuild's x86-64 flags compiles it
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("unsigned int c = min_t", "unsigned int c = max_t"))).toEqual(["memcpy"]);
+  });
+
+  it("a `do { } while (0 && (c))` after a local's assignment (RCU_LOCKDEP_WARN without lockdep) is no loop: the local is still followed", () => {
+    const src = "void g(void);\nint f(int n) { int v = 1; v = 2; do { } while (0 && (n)); if (v != 2) g(); return v; }";
+    expect(uses(src)).toEqual([]);
+    expect(uses(src.replace("{ } while (0 && (n))", "{ v++; } while (n--)"))).toEqual(["g"]);
   });
 
   it("a local clamped by `if (x > E) x = F;` is at most the larger of E and F after it (mem* of it expanded, comparisons with it folded), not where the clamp runs only on some paths", () => {
@@ -595,6 +643,15 @@ describe("what is a use", () => {
     expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->len)"))).toEqual([]);
     expect(uses(src.replace("memcpy(d, s, LEN)", "cp(d, s, p->w)"))).toEqual(["memcpy"]);
     expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, p->len)"))).toEqual([]);
+    // k - x of an x between 0 and k is between 0 and k; of a larger x it may wrap
+    expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 15))"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN)", "memset(d, 0, 16 - (n & 31))"))).toEqual(["memset"]);
+    // a local keeps the bound of what it is assigned, in straight code or joined with the one before
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c; c = n & 63; memcpy(d, s, c);"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c = 8; if (p) c = n & 0xff; memcpy(d, s, c);"))).toEqual([]);
+    expect(uses(src.replace("memcpy(d, s, LEN);", "unsigned int c = 8; if (p) c = n; memcpy(d, s, c);"))).toEqual(["memcpy"]);
+    const ranged = "int len; if (n == 2) len = 4; else len = 16; if (16 > len) memset((char *)d + len, 0, sizeof(long[2]) - len);";
+    expect(uses(src.replace("memcpy(d, s, LEN);", ranged))).toEqual([]);
   });
 
   it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {
@@ -680,7 +737,7 @@ describe("a preprocessed translation unit", () => {
   /** Whether -fstack-protector-strong guards the module's function `f` (gcc 12 -O2 decides
    *  the same for each of these). */
   const guarded = (body: string): boolean =>
-    moduleOf([...HEADER, "void g(int *p);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
+    moduleOf([...HEADER, "void g(int *p);", "int g2(int v);", "void *h2(int n);", "struct S { int a; int b; };", body].join("\n") + "\n", "drv").uses.some((u) => u.symbol === "__stack_chk_fail");
 
   it("guards a function whose local's address escapes to a call, directly, through a pointer or an inline helper", () => {
     expect(guarded("int f(void) { int x; g(&x); return x; }")).toBe(true);
@@ -696,6 +753,23 @@ describe("a preprocessed translation unit", () => {
     expect(guarded("int f(void) { int x; int *p = &x; *p = 2; return x; }")).toBe(false);
     expect(guarded("static inline int h(int *p) { return *p + 1; }\nint f(int n) { int x = n; return h(&x); }")).toBe(false);
     expect(guarded("int f(void) { struct S v; struct S *q = &v; q->a = 1; return q->a + v.b; }")).toBe(false);
+  });
+
+  it("does not guard a local array indexed only by constants (gcc's SRA makes its elements scalars), whatever its size", () => {
+    expect(guarded("int f(const unsigned char *k) { unsigned char pg[2] = { k[0] >> 4, k[0] & 0xf }; return g2(pg[0]) + g2(pg[1]); }")).toBe(false);
+    expect(guarded("int f(int n) { int a[600]; a[5] = g2(n); a[599] = g2(5); return a[5] + a[599] + (int)(sizeof(a) / sizeof(a[0])); }")).toBe(false);
+  });
+
+  it("guards a local array indexed by a variable or used as a pointer", () => {
+    expect(guarded("int f(int n) { unsigned v[2] = { n, n + 1 }; return g2(v[n & 1]); }")).toBe(true);
+    expect(guarded("int f(int n) { int a[4]; int i; for (i = 0; i < 4; i++) a[i] = g2(i); return a[0] + a[3]; }")).toBe(true);
+    expect(guarded("int f(void) { int a[2]; g(a); return a[1]; }")).toBe(true);
+  });
+
+  it("does not guard a variable whose address only an inline cleanup function reads (DEFINE_FREE, guard()), but does for an out-of-line one", () => {
+    const free = "void kfree(const void *);\nstatic inline void free_p(void *p) { void *t = *(void **)p; if (t) kfree(t); }\n";
+    expect(guarded(free + "int f(int n) { void *b __attribute__((cleanup(free_p))) = h2(n); return b != 0; }")).toBe(false);
+    expect(guarded("void put_p(int *p);\nint f(int n) { int b __attribute__((cleanup(put_p))) = n; return g2(b); }")).toBe(true);
   });
 
   it("reads the license and imports from the .modinfo strings and exports from their asm record", () => {

@@ -363,6 +363,12 @@ export class Expressions {
     return Expressions.offsets.get(key);
   }
 
+  /** What is left of size `sz` (known or run-time) after an offset known only at run time:
+   *  __builtin_dynamic_object_size computes it, __builtin_object_size does not know it. */
+  private static runTimeOffset(sz: i32): i32 {
+    return sz == -1 ? -1 : Expressions.dynamicOffset(sz, i64.MIN_VALUE);
+  }
+
   /** The size two objects one of which a value points to have: either's where they agree,
    *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
    *  choice), else unknown. */
@@ -694,6 +700,7 @@ export class Expressions {
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
         if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
+        if (Expressions.isStackArray(lf) && !w.isP(i + 1, K.LBracket)) w.markNode(NF.STACK_PROTECT, fr);
         const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
@@ -1157,6 +1164,12 @@ export class Expressions {
     this.finish(fr);
   }
 
+  /** A local array with automatic storage (LF flags), which -fstack-protector-strong guards
+   *  unless gcc's SRA replaces it by its elements. */
+  private static isStackArray(lf: i32): bool {
+    return (lf & (LF.ARRAY | LF.AUTO)) == (LF.ARRAY | LF.AUTO);
+  }
+
   private closeBracket(fr: i32): void {
     const w = this.w;
     const base = w.f.b.get(fr);
@@ -1179,9 +1192,13 @@ export class Expressions {
         const two = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1;
         const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const esize = types.sizeOf(elem);
-        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : -1;
-        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : -1;
+        const runTime = two && <VK>this.oKind.get(baseOperand + 1) == VK.NotConst;
+        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz0.get(baseOperand)) : -1;
+        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz1.get(baseOperand)) : -1;
         if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
+        // a local array indexed by a value gcc does not know stays an array on the stack
+        if ((this.oFl.get(baseOperand) & OF.DESIG) != 0 && k < 0 && this.oLocal.get(baseOperand) >= 0 && Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand))))
+          w.markNode(NF.STACK_PROTECT, fr);
         this.mergeFrom(baseOperand, false, elem);
         this.designates(baseOperand, lv0, lv1);
         if (at >= 0) this.knownChar(baseOperand, s, at);
@@ -1227,18 +1244,45 @@ export class Expressions {
     const n = this.pOp.length - 1;
     const op = this.pOp.get(n);
     const data = this.pData.get(n);
+    const tok = this.pTok.get(n);
     this.popOp();
     const top = this.oKind.length - 1;
     if (op >= OP_CAST && op <= OP_NOP) {
-      if (top >= this.w.f.a.get(fr)) this.unary(fr, op, top, data);
+      if (top < this.w.f.a.get(fr)) return;
+      // (void)(&x->m): an address computed and thrown away loads nothing gcc keeps
+      if (op == OP_CAST && this.w.types.kindOf(data) == TY.Void && this.isAddressPath(matchClose(this.w.t, tok, this.w.lim) + 1)) {
+        this.oHead.set(top, -1);
+        this.oTail.set(top, -1);
+      }
+      this.unary(fr, op, top, data);
       return;
     }
     if (op == OP_TC) {
-      this.ternary(fr);
+      this.ternary(fr, tok);
       return;
     }
     if (top - 1 < this.w.f.a.get(fr)) return; // a missing operand: nothing to combine
     this.binaryValue(fr, op, top - 1, top);
+  }
+
+  /** Whether the operand at j is `&a.b->c[2]` (in parentheses or not): an object's address
+   *  reached through members, pointers and constant indices, with no side effect. */
+  private isAddressPath(j: i32): bool {
+    const w = this.w;
+    let opens = 0;
+    while (w.isP(j, K.LParen)) {
+      opens++;
+      j++;
+    }
+    if (!w.isP(j, K.Amp) || w.kd(j + 1) != CK.Ident) return false;
+    j += 2;
+    while (true) {
+      if ((w.isP(j, K.Dot) || w.isP(j, K.Arrow)) && w.kd(j + 1) == CK.Ident) j += 2;
+      else if (w.isP(j, K.LBracket) && w.kd(j + 1) == CK.Number && w.isP(j + 2, K.RBracket)) j += 3;
+      else break;
+    }
+    for (; opens > 0; opens--, j++) if (!w.isP(j, K.RParen)) return false;
+    return !w.isP(j, K.LParen) && !w.isP(j, K.LBracket) && !w.isP(j, K.Dot) && !w.isP(j, K.Arrow) && !w.isP(j, K.PlusPlus) && !w.isP(j, K.MinusMinus);
   }
 
   private unary(fr: i32, op: i32, t: i32, data: i32): void {
@@ -1386,7 +1430,7 @@ export class Expressions {
           }
         }
         const slot = this.oLocal.get(x);
-        this.w.assignLocal(slot, fr, nk, nv);
+        this.w.assignLocal(slot, fr, nk, nv, op == K.Assign ? this.nonNegativeMax(y) : -1);
         if (
           op == K.Assign &&
           slot >= 0 &&
@@ -1470,9 +1514,12 @@ export class Expressions {
       sz0 = Expressions.offsetSize(this.oSz0.get(x), by, esize);
       sz1 = Expressions.offsetSize(this.oSz1.get(x), by, esize);
     } else if ((op == K.Plus || op == K.Minus) && types.isPointer(types.decayed(this.oType.get(x))) && types.kindOf(this.oType.get(y)) == TY.Int) {
-      // a run-time offset into an object sized at run time leaves a run-time size
-      sz0 = isDynamicSize(this.oSz0.get(x)) ? Expressions.dynamicOffset(this.oSz0.get(x), i64.MIN_VALUE) : -1;
-      sz1 = isDynamicSize(this.oSz1.get(x)) ? (this.oSz1.get(x) == this.oSz0.get(x) ? sz0 : Expressions.dynamicOffset(this.oSz1.get(x), i64.MIN_VALUE)) : -1;
+      // a run-time offset into an object of a known size leaves a run-time size: what
+      // __builtin_dynamic_object_size computes (size - offset), unknown to __builtin_object_size
+      const x0 = this.oSz0.get(x),
+        x1 = this.oSz1.get(x);
+      sz0 = bk == VK.NotConst ? Expressions.runTimeOffset(x0) : -1;
+      sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
     const cmpSlot = isComparison(op) ? this.comparedLocal(x, y) : -1;
@@ -1634,6 +1681,8 @@ export class Expressions {
     }
     if (op == K.Slash && bk && bv > 0 && a >= 0) return a / bv;
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
+    // k - y of a y between 0 and k: between 0 and k (sizeof(field) - len after len's bound)
+    if (op == K.Minus && <VK>this.oKind.get(x) == VK.Known && this.oVal.get(x) >= 0 && b >= 0 && b <= this.oVal.get(x)) return this.oVal.get(x);
     if (op == K.Comma) return b;
     return -1;
   }
@@ -1653,7 +1702,50 @@ export class Expressions {
     return types.arithmetic(a, b);
   }
 
-  private ternary(fr: i32): void {
+  /** Whether `c ? t : e` around `?` at q is `(x) < (y) ? (x) : (y)` (or with `>`, `y : x`):
+   *  the smaller of two values, as the kernel's min() and min_t() spell it. */
+  private isMinimum(q: i32): bool {
+    const w = this.w;
+    const t0 = this.operandAfter(q + 1);
+    if (t0 < 0 || !w.isP(this.operandEnd, K.Colon)) return false;
+    const e0 = this.operandAfter(this.operandEnd + 1);
+    if (e0 < 0 || !w.isP(this.operandEnd, K.RParen)) return false;
+    let j = q - 1;
+    const yParen = w.isP(j, K.RParen);
+    if (yParen) j--;
+    if (w.kd(j) != CK.Ident) return false;
+    const y = w.at(j);
+    j -= yParen ? 2 : 1;
+    const op = w.isP(j, K.Lt) || w.isP(j, K.Le) ? -1 : w.isP(j, K.Gt) || w.isP(j, K.Ge) ? 1 : 0;
+    if (op == 0) return false;
+    j--;
+    const xParen = w.isP(j, K.RParen);
+    if (xParen) j--;
+    if (w.kd(j) != CK.Ident) return false;
+    const x = w.at(j);
+    j -= xParen ? 2 : 1;
+    if (!w.isP(j, K.LParen) || (yParen && !w.isP(q - 3, K.LParen)) || (xParen && !w.isP(j + 1, K.LParen))) return false;
+    return op < 0 ? t0 == x && e0 == y : t0 == y && e0 == x;
+  }
+
+  /** The name of `name` or `(name)` at j (its end in operandEnd), or -1. */
+  private operandAfter(j: i32): i32 {
+    const w = this.w;
+    const paren = w.isP(j, K.LParen);
+    const at = paren ? j + 1 : j;
+    if (w.kd(at) != CK.Ident || (paren && !w.isP(at + 1, K.RParen))) return -1;
+    this.operandEnd = paren ? at + 2 : at + 1;
+    return w.at(at);
+  }
+  private operandEnd: i32 = 0;
+
+  /** The largest value of operand o where it is known to be non-negative, else -1. */
+  private nonNegativeMax(o: i32): i64 {
+    if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
+    return this.oMax.get(o);
+  }
+
+  private ternary(fr: i32, q: i32): void {
     const top = this.oKind.length - 1;
     if (top - 2 < this.w.f.a.get(fr)) return;
     const c = top - 2,
@@ -1695,7 +1787,15 @@ export class Expressions {
     const cmp = this.oCmpSlot.get(c);
     if (cmp >= 0 && (this.oFl.get(t) & OF.DESIG) != 0 && this.oLocal.get(t) == cmp) mt = Expressions.lowerBound(mt, this.oCmpThen.get(c));
     if (cmp >= 0 && (this.oFl.get(e) & OF.DESIG) != 0 && this.oLocal.get(e) == cmp) me = Expressions.lowerBound(me, this.oCmpElse.get(c));
-    const max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    let max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    if (ck != VK.Known && max < 0 && this.isMinimum(q)) {
+      // min(x, y): at most the bound of either, when neither can be negative
+      const bt = this.nonNegativeMax(t),
+        be = this.nonNegativeMax(e);
+      const unsT = bt >= 0 || (this.oFl.get(t) & OF.UNS) != 0,
+        unsE = be >= 0 || (this.oFl.get(e) & OF.UNS) != 0;
+      if (unsT && unsE) max = bt >= 0 && (be < 0 || bt < be) ? bt : be;
+    }
     this.dropOperands(c);
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);

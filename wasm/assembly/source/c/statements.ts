@@ -114,6 +114,7 @@ export class Statements {
     w.rUns = uns;
     w.rType = type;
     w.rFlow = flow;
+    w.rMax = -1;
     f.pop();
   }
 
@@ -147,13 +148,15 @@ export class Statements {
       const vk = w.rVK,
         val = w.rVal,
         uns = w.rUns,
-        type = w.rType;
+        type = w.rType,
+        max = w.rMax;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
         w.i++;
       }
       this.complete(fr, vk, val, uns, type, flow);
+      w.rMax = max; // an expression statement's value keeps its bound (a statement expression's)
       return;
     }
     if (st == S_RETURN) {
@@ -429,7 +432,9 @@ export class Statements {
       this.skipP(K.RParen);
       w.scope.close();
       const b = f.b.get(fr);
+      const max = w.rMax; // the last statement's, as its value
       this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
+      w.rMax = max;
       return;
     }
     // after a statement that never completes, only a label is reached again
@@ -882,7 +887,7 @@ export class Statements {
         const change = this.changes(d.name, w.i);
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
         // set later in straight-line code: followed from its assignments
-        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED | LF.UNSET);
         if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
         // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
         if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
@@ -974,8 +979,9 @@ export class Statements {
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
       // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
-      // macros): not a loop; a `do` is judged by its `while`
-      if (atom == K.While && w.isP(j + 1, K.LParen) && w.isP(j + 3, K.RParen) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
+      // macros): not a loop; nor is `while (0 && (c))` (RCU_LOCKDEP_WARN without lockdep); a
+      // `do` is judged by its `while`
+      if (atom == K.While && w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
       if (atom == K.For || atom == K.While || atom == K.Goto) {
         loops = true;
         continue;
@@ -1052,7 +1058,9 @@ export class Statements {
     if ((bits & 4) != 0) f.e.set(fr, slot);
     if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
     w.scope.bind(d.name, Bind.Local, slot);
-    if (d.isArray && (storage & EF.STATIC) == 0) w.markNode(NF.STACK_PROTECT, fr);
+    // an array of a known size is guarded where it is used other than as a[constant]
+    // (expressions.ts): indexed only so, gcc's SRA turns its elements into scalars
+    if (d.isArray && (storage & EF.STATIC) == 0 && w.types.sizeOf(d.type) <= 0) w.markNode(NF.STACK_PROTECT, fr);
     // __attribute__((cleanup(f))): f(&var) runs when the variable goes out of scope
     let cleanup = d.attrs.cleanup;
     let cleanupTok = d.attrs.cleanupTok;
@@ -1067,7 +1075,9 @@ export class Statements {
       w.ropes.concat(f.head.get(fr), f.tail.get(fr), entry, entry);
       f.head.set(fr, w.ropes.head);
       f.tail.set(fr, w.ropes.tail);
-      w.markNode(NF.STACK_PROTECT, fr);
+      // f(&var): an inline f is expanded and reads the variable through the pointer (the
+      // kernel's DEFINE_FREE/DEFINE_GUARD destructors), so the variable stays a register
+      if (!e.isInline()) w.markNode(NF.STACK_PROTECT, fr);
     }
   }
 

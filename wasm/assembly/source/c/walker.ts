@@ -40,6 +40,9 @@ export namespace LF {
   /** Its address is never taken (nor is it named in asm): only the assignments the walk
    *  reads change it. */
   export const DIRECT: i32 = 256;
+  /** Declared without a value and not yet given one: a conditional assignment bounds it alone
+   *  (gcc's value range ignores an undefined value where branches join). */
+  export const UNSET: i32 = 512;
   /** Its bound (localMax) comes from a branch that tested it and left (statements.ts
    *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, ignore it. */
   export const TESTED: i32 = 1024;
@@ -111,6 +114,8 @@ export class Walker {
    *  (gcc's SSA name of the assignment, which a later merge replaces by a PHI). */
   scopedSlot: IntVec = new IntVec(16);
   scopedDepth: IntVec = new IntVec(16);
+  /** Per scoped local, its bound outside that code (assignLocal's join with the value before). */
+  private scopedMax: LongVec = new LongVec(16);
   /** What the last leaveCond forgot: per slot, its sizes and bound. */
   private forgotSlot: IntVec = new IntVec(16);
   private forgotSz0: IntVec = new IntVec(16);
@@ -228,6 +233,7 @@ export class Walker {
     this.condDepth = o.condDepth;
     this.scopedSlot = o.scopedSlot.copy();
     this.scopedDepth = o.scopedDepth.copy();
+    this.scopedMax = o.scopedMax.copy();
     this.forgotSlot = o.forgotSlot.copy();
     this.forgotSz0 = o.forgotSz0.copy();
     this.forgotSz1 = o.forgotSz1.copy();
@@ -346,6 +352,7 @@ export class Walker {
     this.condDepth = 0;
     this.scopedSlot.truncate(0);
     this.scopedDepth.truncate(0);
+    this.scopedMax.truncate(0);
     this.thenFrame.truncate(0);
     this.thenSlot.truncate(0);
     this.thenSz0.truncate(0);
@@ -470,24 +477,51 @@ export class Walker {
 
   /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
-  assignLocal(slot: i32, frame: i32, vk: VK, v: i64): void {
+  assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1): void {
     if (slot < 0 || this.f.isDead(frame)) return;
+    const before = this.boundOf(slot);
     this.exprs.boundCounter(slot, -1);
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.TESTED));
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
-    } else this.localKind.set(slot, <i32>VK.NotConst);
+      return;
+    }
+    this.localKind.set(slot, <i32>VK.NotConst);
+    const bound = vk == VK.Known ? (v >= 0 ? v : -1) : max;
+    if (bound < 0 || bound > this.largestOf(this.localType.get(slot))) return;
+    // given a bounded value in straight code it has that bound; under a condition it holds
+    // that value or the one before, so a bound of both bounds it (`if (a) len = 4; else
+    // len = 16;` is at most 16)
+    if (this.condDepth == this.localDepth.get(slot)) this.localMax.set(slot, bound);
+    else if (before >= 0) this.localMax.set(slot, before > bound ? before : bound);
+  }
+
+  /** The largest value an integer type holds (-1: not an integer type). */
+  private largestOf(type: i32): i64 {
+    const size = this.types.sizeOf(type);
+    if (this.types.kindOf(type) != TY.Int || size <= 0) return -1;
+    if (size >= 8) return i64.MAX_VALUE;
+    return ((<i64>1) << (<i64>size * 8 - (this.types.isUnsigned(type) ? 0 : 1))) - 1;
+  }
+
+  /** The upper bound of local `slot`'s non-negative value so far (0 when it has none yet), -1
+   *  when unbounded. */
+  private boundOf(slot: i32): i64 {
+    if ((this.localFlags.get(slot) & LF.UNSET) != 0) return 0;
+    if (<VK>this.localKind.get(slot) == VK.Known) return this.localValue.get(slot) >= 0 ? this.localValue.get(slot) : -1;
+    return this.localMax.get(slot);
   }
 
   /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
    *  to an object of sz0/sz1 bytes and to be at most `max` until that code is left. */
   scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64): void {
+    this.scopedMax.push(this.localMax.get(slot));
     this.localSz0.set(slot, sz0);
     this.localSz1.set(slot, sz1);
     this.localMax.set(slot, max);
@@ -579,12 +613,13 @@ export class Walker {
         this.forgotMax.push(this.localMax.get(slot));
         this.localSz0.set(slot, -1);
         this.localSz1.set(slot, -1);
-        this.localMax.set(slot, -1);
+        this.localMax.set(slot, this.scopedMax.get(n - 1));
       }
       n--;
     }
     this.scopedSlot.truncate(n);
     this.scopedDepth.truncate(n);
+    this.scopedMax.truncate(n);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
