@@ -62,6 +62,10 @@ namespace OF {
   /** Its value involves a name nothing declares (a constant the built-in prelude lacks):
    *  what gcc would know of it is not known here, so no sanitizer check is decided by it. */
   export const UNRESOLVED: i32 = 2048;
+  /** A local (or a copy of it) whose bound (oMax) comes only from a branch that tested it
+   *  and left (LF.TESTED): gcc's ranger knows it where it compares, but the value's own
+   *  range, which the mem* expander and gcc-14's bounds checks read, does not have it. */
+  export const TESTED: i32 = 4096;
 }
 
 /** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
@@ -700,6 +704,7 @@ export class Expressions {
         if ((lf & LF.ADDR) != 0) fl |= OF.LOCAL_ADDR;
         if ((lf & LF.STRING) != 0) fl |= OF.STRING;
         if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
+        if ((lf & LF.TESTED) != 0) fl |= OF.TESTED;
         if (Expressions.isStackArray(lf) && !w.isP(i + 1, K.LBracket)) w.markNode(NF.STACK_PROTECT, fr);
         const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
@@ -1193,11 +1198,18 @@ export class Expressions {
         const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const esize = types.sizeOf(elem);
         const runTime = two && <VK>this.oKind.get(baseOperand + 1) == VK.NotConst;
-        const lv0 = k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz0.get(baseOperand)) : -1;
-        const lv1 = k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz1.get(baseOperand)) : -1;
+        const lv0 =
+          k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz0.get(baseOperand)) : -1;
+        const lv1 =
+          k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz1.get(baseOperand)) : -1;
         if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
         // a local array indexed by a value gcc does not know stays an array on the stack
-        if ((this.oFl.get(baseOperand) & OF.DESIG) != 0 && k < 0 && this.oLocal.get(baseOperand) >= 0 && Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand))))
+        if (
+          (this.oFl.get(baseOperand) & OF.DESIG) != 0 &&
+          k < 0 &&
+          this.oLocal.get(baseOperand) >= 0 &&
+          Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand)))
+        )
           w.markNode(NF.STACK_PROTECT, fr);
         this.mergeFrom(baseOperand, false, elem);
         this.designates(baseOperand, lv0, lv1);
@@ -1571,7 +1583,12 @@ export class Expressions {
   }
 
   private isUnsignedLocal(o: i32): bool {
-    return (this.oFl.get(o) & OF.DESIG) != 0 && this.oLocal.get(o) >= 0 && this.w.types.kindOf(this.oType.get(o)) == TY.Int && this.w.types.isUnsigned(this.oType.get(o));
+    return (
+      (this.oFl.get(o) & OF.DESIG) != 0 &&
+      this.oLocal.get(o) >= 0 &&
+      this.w.types.kindOf(this.oType.get(o)) == TY.Int &&
+      this.w.types.isUnsigned(this.oType.get(o))
+    );
   }
 
   /** The bound `x op y` gives its compared local (comparedLocal) where it is `holds`, or -1. */
@@ -1634,8 +1651,7 @@ export class Expressions {
     let vk = <VK>this.oKind.get(i);
     if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
     // a bound a branch's test gave a local does not remove the check (gcc-14 places it first)
-    const slot = (this.oFl.get(i) & OF.DESIG) != 0 ? this.oLocal.get(i) : -1;
-    const tested = slot >= 0 && (this.w.localFlags.get(slot) & LF.TESTED) != 0;
+    const tested = (this.oFl.get(i) & OF.TESTED) != 0;
     if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? -1 : this.oMax.get(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
@@ -2094,7 +2110,7 @@ export class Expressions {
       return v < 0 || v > INLINE_STRINGOP_MAX;
     }
     if (k == VK.NotConst) {
-      const max = this.oMax.get(len);
+      const max = (this.oFl.get(len) & OF.TESTED) != 0 ? -1 : this.oMax.get(len);
       return lib == K.Memcmp || max < 0 || max > INLINE_STRINGOP_MAX;
     }
     return false;
@@ -2260,6 +2276,7 @@ export class Expressions {
         parts.push("z" + this.sizeKey(callee, k, this.oSz0.get(callee + k)) + "/" + this.sizeKey(callee, k, this.oSz1.get(callee + k)));
       if ((this.oFl.get(callee + k) & OF.SIZE) != 0) parts.push("t" + this.sizeKey(callee, k, <i32>this.oVal.get(callee + k)));
       if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
+      if ((this.oFl.get(callee + k) & OF.TESTED) != 0) parts.push("t");
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
@@ -2297,7 +2314,11 @@ export class Expressions {
       // bit 0: unsigned; bit 1: a local's address; bit 2: a string literal
       const fl = this.oFl.get(callee + k);
       // bit 3: a run-time object size
-      w.envUnsigned.push(((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0));
+      // bit 4: a bound only a tested branch gives
+      const tested = (fl & OF.TESTED) != 0 ? 16 : 0;
+      w.envUnsigned.push(
+        ((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0) | tested,
+      );
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
@@ -2361,6 +2382,7 @@ export class Expressions {
       w.rMax = this.oMax.get(vbase);
       w.rFn = this.oFn.get(vbase);
       w.rSize = (this.oFl.get(vbase) & OF.SIZE) != 0 ? <i32>this.oVal.get(vbase) : -1;
+      w.rTested = (this.oFl.get(vbase) & OF.TESTED) != 0;
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -2372,6 +2394,7 @@ export class Expressions {
       w.rMax = -1;
       w.rFn = -1;
       w.rSize = -1;
+      w.rTested = false;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

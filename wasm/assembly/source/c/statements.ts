@@ -830,8 +830,11 @@ export class Statements {
         w.rMax >= 0 &&
         w.types.kindOf(w.localType.get(slot)) == TY.Int &&
         w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
-      )
+      ) {
         w.localMax.set(slot, w.rMax);
+        // a copy of a local bounded only by a test is the same value to gcc (one SSA name)
+        if (w.rTested) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+      }
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -981,7 +984,8 @@ export class Statements {
       // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
       // macros): not a loop; nor is `while (0 && (c))` (RCU_LOCKDEP_WARN without lockdep); a
       // `do` is judged by its `while`
-      if (atom == K.While && w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0") continue;
+      if (atom == K.While && w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0")
+        continue;
       if (atom == K.For || atom == K.While || atom == K.Goto) {
         loops = true;
         continue;
@@ -1304,6 +1308,7 @@ export class Statements {
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
+        if ((w.envUnsigned.get(envBase + k) & 16) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));

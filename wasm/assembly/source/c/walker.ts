@@ -185,6 +185,8 @@ export class Walker {
   rFn: i32 = -1;
   /** The largest value the last expression can have where gcc knows it, or -1. */
   rMax: i64 = -1;
+  /** The value's bound is one only a tested branch gives (expressions.ts OF.TESTED). */
+  rTested: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
   rSize: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
