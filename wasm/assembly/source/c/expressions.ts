@@ -358,6 +358,12 @@ export class Expressions {
   /** Run-time sizes left from an offset, by the size and the offset. */
   private static offsets: Map<i64, i32> = new Map();
 
+  /** Forgets the run-time sizes of the unit read before (they would only grow). */
+  static startUnit(): void {
+    Expressions.offsets.clear();
+    Expressions.lateAllocated.clear();
+  }
+
   /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
    *  value for the same offset of the same size read in a row (gcc computes it once for both
    *  types; fortify's __struct_size(p) and __member_size(p) read p twice). */

@@ -30,6 +30,7 @@ export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleS
   const key = t.prefixId != 0 ? readerKey(file, t, options.defaultNs) : "";
   const resumed = t.prefixId != 0 ? resumeFileScope(t, key) : null;
   let mod: ModuleSource, w: Walker, facts: Facts;
+  Expressions.startUnit();
   if (resumed != null) {
     const r = resumed as Resumed;
     mod = r.mod;
