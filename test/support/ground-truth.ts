@@ -465,7 +465,8 @@ function buildAndRead(env: Env, work: string, tree: string, passes: { m: string;
   const symvers = new Map<string, Export[]>();
   // from 6.13 an M= build's Module.symvers names its modules relative to the M= folder
   for (const p of passes)
-    for (const [k, v] of readSymvers(join(hostTree, p.m, "Module.symvers"))) symvers.set(k.startsWith("/") ? k.replace(join(inner, tree) + "/", "") : posix.join(p.m, k), v);
+    for (const [k, v] of readSymvers(join(hostTree, p.m, "Module.symvers")))
+      symvers.set(k.startsWith("/") ? k.replace(join(inner, tree) + "/", "") : posix.join(p.m, k), v);
   for (const ko of findFiles(hostTree, ".ko")) {
     const rel = relative(hostTree, ko);
     const stem = ko.slice(0, -3);

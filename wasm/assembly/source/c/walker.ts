@@ -560,7 +560,7 @@ export class Walker {
    *  if (gcc's PHI of the two SSA names); one only the branch that goes on assigned keeps
    *  what it told. */
   joinBranches(frame: i32, thenFlow: i32, elseFlow: i32): void {
-    let n = this.thenFrame.length;
+    const n = this.thenFrame.length;
     let first = n;
     while (first > 0 && this.thenFrame.get(first - 1) == frame) first--;
     if (elseFlow == 0) {
