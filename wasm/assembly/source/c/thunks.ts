@@ -83,18 +83,10 @@ export function mergedResultRegister(w: Walker, callTok: i32, nargs: i32): i32 {
   if (w.scope.kindOf(b) != Bind.Local) return -1;
   const close = matchClose(t, callTok, w.lim);
   if (!isP(w, close + 1, K.Semi)) return -1;
-  // the then-branch of an if, alone or alone in braces
-  let before = calleeStart - 3;
-  let after = close + 2;
-  if (isP(w, before, K.LBrace)) {
-    if (!isP(w, after, K.RBrace)) return -1;
-    before--;
-    after++;
-  }
-  if (!isP(w, before, K.RParen)) return -1;
-  const condOpen = openOf(w, before);
-  if (condOpen < 1 || !isK(w, condOpen - 1, K.If)) return -1;
-  const test = testOf(w, condOpen + 1, before, calleeStart, callTok);
+  const condOpen = ifAround(w, calleeStart - 3, close + 2);
+  if (condOpen < 0) return -1;
+  let after = branchAfter;
+  const test = testOf(w, condOpen + 1, branchCondClose, calleeStart, callTok);
   if (test == TEST_NONE) return -1;
   const body = bodyOpenOf(w);
   if (body < 0) return -1;
@@ -150,19 +142,11 @@ export function rereadBaseRegister(w: Walker, callTok: i32, nargs: i32): i32 {
   if (baseLen < 1 || !isLoadedBase(w, calleeStart, baseLen)) return -1;
   const close = matchClose(t, callTok, w.lim);
   if (!isP(w, close + 1, K.Semi)) return -1;
-  // the then-branch of an if, alone or alone in braces, with no else
-  let before = calleeStart - 1;
-  let after = close + 2;
-  if (isP(w, before, K.LBrace)) {
-    if (!isP(w, after, K.RBrace)) return -1;
-    before--;
-    after++;
-  }
-  if (!isP(w, before, K.RParen) || isK(w, after, K.Else)) return -1;
-  const condOpen = openOf(w, before);
-  if (condOpen < 1 || !isK(w, condOpen - 1, K.If)) return -1;
-  if (testOf(w, condOpen + 1, before, calleeStart, callTok) == TEST_NONE) return -1;
-  if (!readsBaseFirst(w, after, calleeStart, baseLen)) return -1;
+  // the then-branch of an if, with no else
+  const condOpen = ifAround(w, calleeStart - 1, close + 2);
+  if (condOpen < 0 || isK(w, branchAfter, K.Else)) return -1;
+  if (testOf(w, condOpen + 1, branchCondClose, calleeStart, callTok) == TEST_NONE) return -1;
+  if (!readsBaseFirst(w, branchAfter, calleeStart, baseLen)) return -1;
   for (let k = 0; k < CLOBBERED_AFTER_RAX.length; k++) {
     const reg = CLOBBERED_AFTER_RAX[k];
     if (ARGUMENT_REGISTERS.indexOf(reg) >= nargs || ARGUMENT_REGISTERS.indexOf(reg) < 0) return reg;
@@ -335,6 +319,26 @@ function testsBetween(w: Walker, a: i32, b: i32): bool {
     if (x == K.Question || x == K.Bang || x == K.AndAnd || x == K.OrOr || (x >= K.Lt && x <= K.Ne)) return true;
   }
   return false;
+}
+
+/** ifAround's answer: the `)` that closes the if's condition and the token after the branch. */
+let branchCondClose: i32 = -1;
+let branchAfter: i32 = -1;
+
+/** The `(` of the if whose then-branch is exactly the statement between tokens `before` and
+ *  `after` (alone, or alone in braces), or -1; see branchCondClose and branchAfter. */
+function ifAround(w: Walker, before: i32, after: i32): i32 {
+  if (isP(w, before, K.LBrace)) {
+    if (!isP(w, after, K.RBrace)) return -1;
+    before--;
+    after++;
+  }
+  if (!isP(w, before, K.RParen)) return -1;
+  const condOpen = openOf(w, before);
+  if (condOpen < 1 || !isK(w, condOpen - 1, K.If)) return -1;
+  branchCondClose = before;
+  branchAfter = after;
+  return condOpen;
 }
 
 /** Whether name `v` appears in [a, b). */
