@@ -791,19 +791,31 @@ export class Expressions {
     if (e.kind == EntKind.Function) this.oFn.set(o, e.id);
     // a const char array initialized from a string literal is read as that string: gcc folds
     // reads of it, static or not (fortify's __compiletime_strlen of a driver's name)
-    const text = this.constantString(e);
-    if (text !== null) {
+    const string = this.constantString(e);
+    if (string >= 0) {
       this.oFl.set(o, this.oFl.get(o) | OF.STRING);
-      this.oVal.set(o, this.w.strings.push(text) - 1);
+      this.oVal.set(o, string);
     }
   }
 
-  /** The text of a const char array defined here whose initializer is a string literal
-   *  (braced or not), with room for its NUL; else null. */
-  private constantString(e: Entity): string | null {
+  /** Per entity, constantString's answer (read once per unit). */
+  private constantStrings: Map<i32, i32> = new Map();
+
+  /** The text (its index in Walker.strings) of a const char array defined here whose
+   *  initializer is a string literal (braced or not), with room for its NUL; else -1. */
+  private constantString(e: Entity): i32 {
+    if (!e.has(EF.CONST) || e.initStart < 0) return -1;
+    if (this.constantStrings.has(e.id)) return this.constantStrings.get(e.id);
+    const text = this.stringInitializer(e);
+    const at = text === null ? -1 : this.w.strings.push(text) - 1;
+    this.constantStrings.set(e.id, at);
+    return at;
+  }
+
+  private stringInitializer(e: Entity): string | null {
     const w = this.w;
     const types = w.types;
-    if (!e.has(EF.CONST) || e.initStart < 0 || types.kindOf(e.type) != TY.Array) return null;
+    if (types.kindOf(e.type) != TY.Array) return null;
     const elem = types.baseOf(e.type);
     if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return null;
     let i = e.initStart;
