@@ -808,6 +808,71 @@ describe("a preprocessed translation unit", () => {
   });
 });
 
+describe("a function left only by tail calls has no `ret`", () => {
+  // Each answer is gcc-12's (kbuild's -O2 -mfunction-return=thunk-extern -mindirect-branch=
+  // thunk-extern -fstack-protector-strong -mfentry): a function that ends in a call it can
+  // make a jump has no `ret`, so no __x86_return_thunk; a module made only of such functions
+  // references none (nf_conntrack_netbios_ns).
+  const DECLS = [
+    "struct ops { int (*fn)(int); };",
+    "int reg(void *);",
+    "void unreg(void *);",
+    "long lreg(void *);",
+    "int seven(int, int, int, int, int, int, int);",
+    "void use(void *);",
+    "void __attribute__((noreturn)) die(void);",
+    "static int x;",
+  ].join("\n");
+  /** Whether module `drv`, whose only emitted function is f, references __x86_return_thunk. */
+  const hasRet = (fn: string): boolean => {
+    const m = moduleOf(`${DECLS}\n${fn}\nEXPORT_SYMBOL(f);${LICENSE}`, "drv");
+    return m.uses.some((u) => u.symbol === "__x86_return_thunk");
+  };
+
+  it("a call that is the whole statement, returned or last, is a jump", () => {
+    expect(hasRet("int f(void) { return reg(&x); }")).toBe(false);
+    expect(hasRet("void f(void) { unreg(&x); }")).toBe(false);
+    expect(hasRet("void f(void) { reg(&x); }")).toBe(false);
+    expect(hasRet("void f(void) { unreg(&x); return; }")).toBe(false);
+    expect(hasRet("int f(struct ops *o, int a) { return o->fn(a); }")).toBe(false);
+    expect(hasRet("int f(int a) { if (a) return reg(&x); else return reg(0); }")).toBe(false);
+    expect(hasRet("int f(int a) { return (reg(&x)); }")).toBe(false);
+    expect(hasRet("int f(int a) { { return reg(&x); } }")).toBe(false);
+  });
+
+  it("a call in a branch that may not run, or whose value is changed, leaves a `ret`", () => {
+    expect(hasRet("void f(int a) { if (a) unreg(&x); }")).toBe(true);
+    expect(hasRet("void f(int a) { unreg(&x); if (!a) return; unreg(0); }")).toBe(true);
+    expect(hasRet("int f(int a) { return -reg(&x); }")).toBe(true);
+    expect(hasRet("int f(int a) { return a ? reg(&x) : 0; }")).toBe(true);
+    expect(hasRet("int f(struct ops *o, int a) { if (!o->fn) return 0; return o->fn(a); }")).toBe(true);
+  });
+
+  it("a value that must be converted, arguments on the stack or a local's address given away keep call and `ret`", () => {
+    expect(hasRet("long f(void) { return reg(&x); }")).toBe(true);
+    expect(hasRet("int f(void) { return lreg(&x); }")).toBe(true);
+    expect(hasRet("_Bool f(void) { return reg(&x); }")).toBe(true);
+    expect(hasRet("unsigned f(void) { return reg(&x); }")).toBe(false);
+    expect(hasRet("int f(int a) { return seven(a, 1, 2, 3, 4, 5, 6); }")).toBe(true);
+    expect(hasRet("int f(void) { int v; use(&v); return reg(&x); }")).toBe(true);
+    // a cleanup (guard(), __free()) runs after the call
+    expect(hasRet("static inline void unl(int **p) { use(*p); }\nint f(int *m) { int *g __attribute__((cleanup(unl))) = m; return reg(&x); }")).toBe(true);
+  });
+
+  it("noreturn calls, code gcc drops and inline functions end a function as they end", () => {
+    expect(hasRet("void f(void) { die(); }")).toBe(false);
+    expect(hasRet("void f(int a) { if (a) die(); unreg(&x); }")).toBe(false);
+    expect(hasRet("void f(int a) { do { unreg(&x); } while (0); }")).toBe(false);
+    expect(hasRet("void f(int a) { do { if (a) break; unreg(&x); } while (0); }")).toBe(true);
+    expect(hasRet("void f(int a) { unreg(&x); if (0) unreg(0); }")).toBe(false);
+    expect(hasRet("void f(int a) { if (0) unreg(0); else unreg(&x); }")).toBe(false);
+    expect(hasRet("void f(int a) { unreg(&x);; {} }")).toBe(false);
+    expect(hasRet("static inline int wi(void) { return reg(&x); }\nint f(void) { return wi(); }")).toBe(false);
+    expect(hasRet("static inline int wrap(int a) { if (!a) return -22; return reg(&x); }\nint f(int a) { return wrap(a); }")).toBe(true);
+    expect(hasRet("static inline int wrap(int a) { if (!a) return -22; return reg(&x); }\nint f(int a) { wrap(a); return reg(0); }")).toBe(false);
+  });
+});
+
 describe("bad input", () => {
   it("a 100,000-deep nesting of parentheses and braces is read without a trap", () => {
     const deep =

@@ -137,7 +137,14 @@ export const DRIVER_TARGETS: DriverTarget[] = [
 ];
 
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: string } = {}): string {
-  return execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"], ...opts });
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"], ...opts });
+  } catch (err) {
+    // a tool this machine lacks: say which and where it comes from, not a spawn stack
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(`ground-truth: ${cmd} is not installed (apt-get install -y ${cmd === "dpkg-deb" ? "dpkg" : cmd})`, { cause: err });
+    throw err;
+  }
 }
 
 /** A command inside the build chroot with a clean environment. */

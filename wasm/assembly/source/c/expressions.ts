@@ -1888,6 +1888,7 @@ export class Expressions {
     const result = this.returnTypeOf(this.oType.get(callee));
     const nargs = top - callee;
     const fl = this.oFl.get(callee);
+    const tailOf = this.tailStatement(fr, callee, vbase, top);
     let vk = VK.NotConst;
     let v: i64 = 0;
     let uns = false;
@@ -1992,7 +1993,7 @@ export class Expressions {
       }
       // an inline function's parameters take the address over (its body decides)
       if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
-        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result);
+        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result, tailOf);
         return;
       }
       if (!e.isInline() && STRING_FUNCTIONS.includes(w.t.names.text(e.atom))) {
@@ -2046,6 +2047,24 @@ export class Expressions {
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
     this.pointsTo(o, allocated, allocated);
+    if (tailOf >= 0) w.f.e.set(tailOf, -2);
+  }
+
+  /** The statement frame whose whole expression is this call (`f(x);`, `return f(x);`), when
+   *  gcc can make the call a tail call (a jump instead of call and `ret`): its arguments all
+   *  go in registers (at most six, none a structure by value). Else -1. */
+  private tailStatement(fr: i32, callee: i32, vbase: i32, top: i32): i32 {
+    const w = this.w;
+    const f = w.f;
+    const stmt = fr - 1;
+    if (f.isDead(fr) || stmt < 0 || f.typeOf(stmt) != FT.Stmt) return -1;
+    if (callee != vbase || top - callee > 6) return -1;
+    // nothing around it but parentheses: `return (f(x));`
+    let j = w.i;
+    for (let k = f.b.get(fr); k < this.pOp.length; k++, j++) if (this.pOp.get(k) != OP_PAREN || !w.isP(j, K.RParen)) return -1;
+    if (!w.isP(j, K.Semi)) return -1;
+    for (let k = callee + 1; k <= top; k++) if (w.types.kindOf(this.oType.get(k)) == TY.Record) return -1;
+    return stmt;
   }
 
   /** The size of the object a call of `e` returns where alloc_size names its parameters: the
@@ -2276,7 +2295,7 @@ export class Expressions {
 
   /** A call of an inline function: the body is walked with the arguments' values (once per
    *  distinct set of them); the call's result waits in a pending operand until it returns. */
-  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32): void {
+  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32, tailOf: i32): void {
     const w = this.w;
     const r = w.ropes;
     const parts: string[] = [e.id.toString()];
@@ -2301,6 +2320,7 @@ export class Expressions {
     if (Expressions.lateAllocatorMembers && isDynamicSize(allocated) && (e.flags & EF.ALWAYS_INLINE) == 0) Expressions.lateAllocated.add(allocated);
     let node = w.nodes.findExpansion(key);
     r.kind.set(entry, <i32>EK.Inline);
+    if (node >= 0 && tailOf >= 0) w.f.e.set(tailOf, node);
     r.call.set(entry, 1);
     if (node >= 0) {
       r.data.set(entry, node);
@@ -2316,6 +2336,7 @@ export class Expressions {
     e.specializations++;
     node = w.nodes.add(e.id, NF.INLINE);
     w.nodes.rememberExpansion(key, node);
+    if (tailOf >= 0) w.f.e.set(tailOf, node);
     r.data.set(entry, node);
     r.concat(h, t, entry, entry);
     const hh = r.head,

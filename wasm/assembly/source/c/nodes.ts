@@ -29,6 +29,10 @@ export namespace NF {
   export const UBSAN_BOUNDS_TRAILING: i32 = 256;
   /** A shift whose count check survives (CONFIG_UBSAN_SHIFT). */
   export const UBSAN_SHIFT: i32 = 512;
+  /** Some way out of the body is no tail call: where the body ends its function, gcc
+   *  emits a `ret` there (with -mfunction-return=thunk-extern, a jump to
+   *  __x86_return_thunk). A body left only by tail calls and noreturn calls has none. */
+  export const RETURNS: i32 = 1024;
 }
 
 export class Nodes {
@@ -46,6 +50,9 @@ export class Nodes {
   thunks: IntVec = new IntVec(256);
   /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
   paramThunks: IntVec = new IntVec(256);
+  /** The inline expansion its body ends in by a tail call (`return wrap(x);`), -1: none.
+   *  That body's own ways out are then this one's. */
+  tailInline: IntVec = new IntVec(256);
   private memo: Map<string, i32> = new Map();
 
   /** A copy that shares nothing with this one. */
@@ -60,6 +67,7 @@ export class Nodes {
     c.retBits = this.retBits.copy();
     c.thunks = this.thunks.copy();
     c.paramThunks = this.paramThunks.copy();
+    c.tailInline = this.tailInline.copy();
     c.memo = copyMap(this.memo);
     return c;
   }
@@ -74,6 +82,7 @@ export class Nodes {
     this.retBits.push(0);
     this.thunks.push(0);
     this.paramThunks.push(0);
+    this.tailInline.push(-1);
     return this.entity.length - 1;
   }
 
@@ -111,6 +120,16 @@ export class Nodes {
       return;
     }
     this.retKind.set(n, <i32>VK.NotConst);
+  }
+
+  /** A way out of node n's body: by a tail call of the inline expansion `tail` (>= 0), by
+   *  another tail call (-2), or otherwise (-1: a `ret`). Two different expansions in tail
+   *  position are taken as a `ret` (no real code was seen to need more). */
+  addExit(n: i32, tail: i32): void {
+    if (tail == -2) return;
+    const cur = this.tailInline.get(n);
+    if (tail >= 0 && (cur < 0 || cur == tail)) this.tailInline.set(n, tail);
+    else this.mark(n, NF.RETURNS);
   }
 
   /** The node of an inline expansion with these arguments, or -1. */

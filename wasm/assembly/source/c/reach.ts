@@ -16,7 +16,7 @@ import { EK } from "./ropes";
 import { REG } from "./thunks";
 import { spanOf } from "./tokens";
 import { handlersCalled } from "./ubsan";
-import { Walker } from "./walker";
+import { MAX_INLINE_DEPTH, Walker } from "./walker";
 
 export class Reach {
   private queue: IntVec = new IntVec(256);
@@ -221,9 +221,9 @@ export class Reach {
       const n = this.emitted.get(q);
       if (w.nodes.has(n, NF.DATA)) continue;
       const e = w.ents.at(w.nodes.entity.get(n));
-      thunk = true;
-      if (!e.has(EF.NOTRACE)) fentry = true;
       const flags = this.flagsWithin(n);
+      if (!thunk) thunk = this.returns(n, flags);
+      if (!e.has(EF.NOTRACE)) fentry = true;
       all |= flags;
       if ((flags & NF.STACK_PROTECT) != 0) protect = true;
       indirect |= this.thunksWithin(n);
@@ -265,6 +265,19 @@ export class Reach {
     ref.compiler = true;
     at.set(name, this.mod.refs.length);
     this.mod.refs.push(ref);
+  }
+
+  /** Whether emitted function `n` (its flags within: `flags`) has a `ret`: a way out that is
+   *  no tail call, its own or that of the inline expansion it ends in. A local whose address
+   *  escapes lives in the frame a tail call would drop, so gcc keeps call and `ret` then. */
+  private returns(n: i32, flags: i32): bool {
+    const nodes = this.w.nodes;
+    if ((flags & NF.STACK_PROTECT) != 0) return true;
+    for (let depth = 0; n >= 0 && depth <= MAX_INLINE_DEPTH; depth++) {
+      if (!nodes.has(n, NF.DONE) || nodes.has(n, NF.RETURNS)) return true;
+      n = nodes.tailInline.get(n);
+    }
+    return n >= 0;
   }
 
   /** A node's flags joined with those of every inline expansion inside it. */
@@ -344,7 +357,7 @@ export class Reach {
         }
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0 && m.stackGuard.length > 0) this.asmRef(m.stackGuard, part, false);
         if (m.stackProtector && (flags & NF.STACK_PROTECT) != 0) this.asmRef(STACK_CHK_FAIL, part, false);
-        if (m.returnThunk) this.asmRef(RETURN_THUNK, part, false);
+        if (m.returnThunk && this.returns(n, flags)) this.asmRef(RETURN_THUNK, part, false);
       }
     }
     for (let k = 0; k < data.length; k++) {

@@ -115,6 +115,8 @@ export class Statements {
     w.rType = type;
     w.rFlow = flow;
     w.rMax = -1;
+    // a block ends as its last statement does; anything else is no tail call
+    if (f.typeOf(fr) != FT.Block) w.tailStmt = -1;
     f.pop();
   }
 
@@ -144,6 +146,7 @@ export class Statements {
     const st = f.state.get(fr);
     if (st == S_EXPR) {
       const flow = w.rNoReturn && !f.isDead(fr) ? FLOW_NEVER : 0;
+      const tail = f.isDead(fr) ? -1 : f.e.get(fr);
       this.absorb(fr);
       const vk = w.rVK,
         val = w.rVal,
@@ -157,11 +160,16 @@ export class Statements {
       }
       this.complete(fr, vk, val, uns, type, flow);
       w.rMax = max; // an expression statement's value keeps its bound (a statement expression's)
+      w.tailStmt = tail;
       return;
     }
     if (st == S_RETURN) {
       this.absorb(fr);
-      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax);
+      if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) {
+        w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax);
+        const tail = f.e.get(fr);
+        w.nodes.addExit(w.curNode, tail != -1 && this.returnsAsIs(w.rType) ? tail : -1);
+      }
       this.skipP(K.Semi);
       this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
       return;
@@ -176,6 +184,8 @@ export class Statements {
     const k = w.kd(i);
     const a = w.at(i);
     const dead = f.isDead(fr);
+    const before = w.tailStmt; // the statement before this one
+    w.tailStmt = -1;
     if (k == CK.End) {
       this.complete(fr, VK.NotConst, 0, false);
       return;
@@ -187,6 +197,7 @@ export class Statements {
     if (k == CK.Punct) {
       if (a == K.LBrace) {
         w.i++;
+        w.tailStmt = before; // a block ends as its last statement does, an empty one as before
         w.scope.open();
         this.become(fr, FT.Block, 0);
         f.a.set(fr, 0);
@@ -203,6 +214,7 @@ export class Statements {
       if (a == K.Semi) {
         w.i++;
         this.complete(fr, VK.NotConst, 0, false);
+        w.tailStmt = before; // an empty statement (a macro that expands to nothing) compiles to nothing
         return;
       }
       if (a == K.RBrace) {
@@ -216,6 +228,7 @@ export class Statements {
         case K.If:
           w.i++;
           this.become(fr, FT.If, 0);
+          f.e.set(fr, before);
           return;
         case K.While:
           w.i++;
@@ -245,6 +258,7 @@ export class Statements {
           w.i++;
           if (w.isP(w.i, K.Semi)) {
             w.i++;
+            if (w.funcFrame >= 0 && w.curNode >= 0 && !dead) w.nodes.addExit(w.curNode, before);
             this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_NEVER);
             return;
           }
@@ -465,6 +479,7 @@ export class Statements {
           w.condDepth++;
           f.d.set(fr, 1);
         }
+        w.tailStmt = vk == VK.Known ? f.e.get(fr) : -1; // a branch gcc keeps alone follows the code before the if
         this.pushStatement(dead || (vk == VK.Known && val == 0));
         return;
       }
@@ -476,6 +491,7 @@ export class Statements {
         }
         const thenLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) == 0);
         f.b.set(fr, thenLive ? w.rFlow : -1);
+        if (thenLive) f.e.set(fr, w.tailStmt); // e: how the code compiled so far ends
         this.absorb(fr);
         if (w.isK(w.i, K.Else)) {
           if (joins) w.keepThenBranch(fr, f.b.get(fr));
@@ -485,6 +501,7 @@ export class Statements {
             w.condDepth++;
             f.d.set(fr, 1);
           }
+          if (!thenLive) w.tailStmt = f.e.get(fr);
           this.pushStatement(dead || (<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0));
           return;
         }
@@ -492,7 +509,10 @@ export class Statements {
         const flow = this.ifFlow(fr, false);
         if (thenLive) this.clamp(f.start.get(fr));
         if (thenLive && f.b.get(fr) > 0 && <VK>f.a.get(fr) != VK.Known) this.boundAfterExit(f.start.get(fr));
+        const known = <VK>f.a.get(fr) == VK.Known;
+        const tail = f.e.get(fr);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
+        if (known) w.tailStmt = tail; // only one side is compiled: it ends as that does
         return;
       }
       default: {
@@ -505,7 +525,10 @@ export class Statements {
         f.c.set(fr, elseLive ? w.rFlow : -1);
         if (joins) w.joinBranches(fr, f.b.get(fr), f.c.get(fr));
         this.absorb(fr);
+        const known = <VK>f.a.get(fr) == VK.Known;
+        const tail = elseLive ? w.tailStmt : f.e.get(fr);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
+        if (known) w.tailStmt = tail;
       }
     }
   }
@@ -760,6 +783,7 @@ export class Statements {
       case 1:
         w.leaveCond();
         f.b.set(fr, w.rFlow == FLOW_NEVER ? FLOW_NEVER : 0);
+        f.e.set(fr, w.tailStmt);
         this.absorb(fr);
         if (w.isK(w.i, K.While)) {
           w.i++;
@@ -770,12 +794,25 @@ export class Statements {
         }
         this.complete(fr, VK.NotConst, 0, false);
         return;
-      default:
+      default: {
+        // `do { ... } while (0)` runs its body once: it ends as the body does, unless a
+        // break or continue leaves the body elsewhere
+        const once = w.rVK == VK.Known && w.rVal == 0 && f.e.get(fr) != -1 && !this.leavesEarly(f.start.get(fr), w.i);
+        const tail = f.e.get(fr);
         this.absorb(fr);
         this.skipP(K.RParen);
         this.skipP(K.Semi);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, f.b.get(fr));
+        if (once) w.tailStmt = tail;
+      }
     }
+  }
+
+  /** Whether tokens [from, to) hold a break, continue or goto. */
+  private leavesEarly(from: i32, to: i32): bool {
+    const w = this.w;
+    for (let i = from; i < to; i++) if (w.kd(i) == CK.Ident && (w.isK(i, K.Break) || w.isK(i, K.Continue) || w.isK(i, K.Goto))) return true;
+    return false;
   }
 
   /** A declaration in a block: specifiers (state 0), then each declarator and initializer. */
@@ -1082,6 +1119,8 @@ export class Statements {
       // f(&var): an inline f is expanded and reads the variable through the pointer (the
       // kernel's DEFINE_FREE/DEFINE_GUARD destructors), so the variable stays a register
       if (!e.isInline()) w.markNode(NF.STACK_PROTECT, fr);
+      // and runs after any call a return or the end of its scope would make a tail call
+      w.markNode(NF.RETURNS, fr);
     }
   }
 
@@ -1332,10 +1371,30 @@ export class Statements {
       this.pushStatement(false);
       return;
     }
+    // the end of the body is reached: a way out as its last statement is
+    if (w.rFlow != FLOW_NEVER) w.nodes.addExit(f.b.get(fr), this.returnsAsIs(T.VOID) ? w.tailStmt : -1);
     this.absorb(fr);
     w.nodes.head.set(f.b.get(fr), f.head.get(fr));
     this.leaveFunction(fr);
     f.pop();
+  }
+
+  /** Whether the function being walked can return what a call returning `type` left in
+   *  its return register, unchanged, as a tail call needs: gcc's tail-call pass refuses one
+   *  whose value must be converted (an int returned as long, or as bool, takes an
+   *  instruction after the call, so a `ret`). */
+  private returnsAsIs(type: i32): bool {
+    const w = this.w;
+    const types = w.types;
+    let fn = w.ents.peek(w.f.a.get(w.funcFrame)).type;
+    if (types.kindOf(fn) == TY.Pointer) fn = types.baseOf(fn);
+    if (types.kindOf(fn) != TY.Function) return false;
+    const own = types.baseOf(fn);
+    const ko = types.kindOf(own),
+      kt = types.kindOf(type);
+    if (ko == TY.Void) return true;
+    if (ko == TY.Pointer) return kt == TY.Pointer;
+    return ko == TY.Int && kt == TY.Int && types.sizeOf(own) == types.sizeOf(type) && types.sizeOf(own) >= 4;
   }
 
   /** Restores the caller's context when a Func frame ends (normally or on giving up). */

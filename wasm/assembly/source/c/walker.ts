@@ -57,7 +57,7 @@ export class WalkIssue {
 }
 
 /** Nesting of inline expansions the walker follows before it treats a call as out of line. */
-const MAX_INLINE_DEPTH = 64;
+export const MAX_INLINE_DEPTH = 64;
 /** Re-entries for enum values and similar constants evaluated inside a declaration. */
 const MAX_CONST_DEPTH = 32;
 /** Inline expansions per function before constant arguments are forgotten. */
@@ -172,6 +172,9 @@ export class Walker {
    *  goto, a noreturn call); and whether the last expression ends in a noreturn call. */
   rFlow: i32 = 0;
   rNoReturn: bool = false;
+  /** Whether the last statement is a call gcc can make a tail call (`f(x);`, its whole
+   *  expression a call): -1 no, -2 a call, >= 0 the node of the inline expansion it calls. */
+  tailStmt: i32 = -1;
   /** The local the last expression is, when it is just one (-1: none). */
   rLocal: i32 = -1;
   /** The last expression (begun with STOP.INTO_LOCAL) is the address of a local. */
@@ -264,6 +267,7 @@ export class Walker {
     this.rType = o.rType;
     this.rFlow = o.rFlow;
     this.rNoReturn = o.rNoReturn;
+    this.tailStmt = o.tailStmt;
     this.rLocal = o.rLocal;
     this.rLocalAddr = o.rLocalAddr;
     this.rString = o.rString;
@@ -347,7 +351,10 @@ export class Walker {
     this.gaveUp = true;
     while (this.f.length > base) {
       const top = this.f.top();
-      if (this.f.typeOf(top) == FT.Func) this.stmts.leaveFunction(top);
+      if (this.f.typeOf(top) == FT.Func) {
+        this.nodes.mark(this.f.b.get(top), NF.RETURNS);
+        this.stmts.leaveFunction(top);
+      }
       this.f.pop();
     }
     this.exprs.resetTo(0, 0);
