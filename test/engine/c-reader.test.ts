@@ -673,6 +673,79 @@ describe("what is a use", () => {
     expect(uses(src.replace("memcpy(d, s, LEN);", ranged))).toEqual([]);
   });
 
+  it("a length bounded by strnlen(), by a test that leaves, or by k - x - 1 is expanded in place; a bound only a test gives is not the length's own (checked with gcc-12 -O2)", () => {
+    const f = (body: string): string[] =>
+      uses(
+        'void *memcpy(void *, const void *, unsigned long);\nunsigned long my_strnlen(const char *, unsigned long) __asm__("strnlen");\n' +
+          "void __fortify_panic(int) __attribute__((__noreturn__));\n" +
+          `unsigned long f(const char *q, char *p) { ${body} memcpy(p, q, c); return c; }`,
+      );
+    // strnlen(s, n) is at most n, but not through another name (fortify's __real_strnlen)
+    expect(f("unsigned long c = __builtin_strnlen(q, 32);")).toEqual(["strnlen"]);
+    expect(f("unsigned long c = my_strnlen(q, 32);")).toEqual(["memcpy", "strnlen"]);
+    expect(f("unsigned long c = my_strnlen(q, 32); if (32 <= c) __fortify_panic(1);")).toEqual(["__fortify_panic", "memcpy", "strnlen"]);
+    // a value computed after the test has its bound: 80 - pl - 1 of a pl below 80
+    expect(f("unsigned long pl = my_strnlen(p, 80), c; if (pl >= 80) return 0; c = 80 - pl - 1;")).toEqual(["strnlen"]);
+    expect(f("unsigned long pl = __builtin_strnlen(p, 80), c; if (80 <= pl) return 0; c = 80 - pl - 1;")).toEqual(["strnlen"]);
+    // x > E as fortify's strnlen tests it, `E <= x && E != x`; and a join after the test
+    expect(f("unsigned long c = my_strnlen(q, 40); if (32 <= c && 32 != c) __fortify_panic(1); if (*p) c = 70;")).toEqual(["__fortify_panic", "strnlen"]);
+    expect(f("unsigned long c = my_strnlen(q, 40); if (32 <= c) __fortify_panic(1);")).toEqual(["__fortify_panic", "memcpy", "strnlen"]);
+  });
+
+  it("fortify's strlcat() into a member from a member of known size copies in place (ALSA's card->longname)", () => {
+    const src = [
+      "typedef unsigned long size_t;",
+      "void *memcpy(void *, const void *, size_t);",
+      'extern size_t __real_strnlen(const char *, size_t) __asm__("strnlen");',
+      "void __fortify_panic(int, size_t, size_t) __attribute__((__noreturn__));",
+      "static inline __attribute__((__always_inline__)) size_t fstrnlen(const char *p, size_t maxlen)",
+      "{",
+      "\tconst size_t p_size = __builtin_dynamic_object_size(p, 1);",
+      "\tsize_t ret;",
+      "\tret = __real_strnlen(p, maxlen < p_size ? maxlen : p_size);",
+      "\tif (p_size <= ret && maxlen != ret)",
+      "\t\t__fortify_panic(1, p_size, ret + 1);",
+      "\treturn ret;",
+      "}",
+      "static inline __attribute__((__always_inline__)) size_t fstrlen(const char *p)",
+      "{",
+      "\tconst size_t p_size = __builtin_dynamic_object_size(p, 1);",
+      "\tsize_t ret;",
+      "\tif (p_size == (size_t)-1)",
+      "\t\treturn __builtin_strlen(p);",
+      "\tret = fstrnlen(p, p_size);",
+      "\tif (p_size <= ret)",
+      "\t\t__fortify_panic(2, p_size, ret + 1);",
+      "\treturn ret;",
+      "}",
+      "static inline __attribute__((__always_inline__)) size_t fstrlcat(char *p, const char *q, size_t avail)",
+      "{",
+      "\tconst size_t p_size = __builtin_dynamic_object_size(p, 1);",
+      "\tsize_t p_len, copy_len, actual, wanted;",
+      "\tp_len = fstrnlen(p, avail);",
+      "\tcopy_len = __builtin_choose_expr(1, fstrlen(q), 0);",
+      "\twanted = actual = p_len + copy_len;",
+      "\tif (avail <= p_len)",
+      "\t\treturn wanted;",
+      "\tif (actual >= avail) {",
+      "\t\tcopy_len = avail - p_len - 1;",
+      "\t\tactual = p_len + copy_len;",
+      "\t}",
+      "\tif (p_size <= actual)",
+      "\t\t__fortify_panic(3, p_size, actual + 1);",
+      "\tmemcpy(p + p_len, q, copy_len);",
+      "\tp[actual] = 0;",
+      "\treturn wanted;",
+      "}",
+      "struct card { char shortname[32]; char longname[80]; };",
+      "size_t f(struct card *c)",
+      "{",
+      "\treturn fstrlcat(c->longname, c->shortname, sizeof(c->longname));",
+      "}",
+    ].join("\n");
+    expect(uses(src)).toEqual(["__fortify_panic", "strnlen"]);
+  });
+
   it("memcpy with a constant length is expanded in place; with a variable length it is a call", () => {
     expect(uses("void *memcpy(void *, const void *, unsigned long);\nvoid f(char *d, const char *s) { memcpy(d, s, 16); __builtin_memset(d, 0, 8); }")).toEqual(
       [],

@@ -63,8 +63,9 @@ namespace OF {
    *  what gcc would know of it is not known here, so no sanitizer check is decided by it. */
   export const UNRESOLVED: i32 = 2048;
   /** A local (or a copy of it) whose bound (oMax) comes only from a branch that tested it
-   *  and left (LF.TESTED): gcc's ranger knows it where it compares, but the value's own
-   *  range, which the mem* expander and gcc-14's bounds checks read, does not have it. */
+   *  and left (LF.TESTED): gcc's ranger knows it where it compares and computes, but the
+   *  value's own range, which the mem* expander and gcc-14's bounds checks read, does not
+   *  have it: that is oOwn (-1: none). */
   export const TESTED: i32 = 4096;
 }
 
@@ -211,6 +212,13 @@ export class Expressions {
    *  unsigned char or short widened), a mask, a remainder or a choice between such, -1
    *  where it does not (gcc's global value range, which decides how it expands mem*). */
   oMax: LongVec = new LongVec(256);
+  /** The least value of an operand whose bound gcc knows, where that is more than nothing
+   *  (`k - x` of an x at most b is at least k - b), else -1: valid while its bound is still
+   *  oMinOf, the one it was found with (an operator applied in place changes the bound). */
+  oMin: LongVec = new LongVec(256);
+  oMinOf: LongVec = new LongVec(256);
+  /** With OF.TESTED: the operand's own bound, -1 where it has none. */
+  oOwn: LongVec = new LongVec(256);
   /** The function the operand's value is (a designator, &f, a cast of one, or an inline
    *  function's parameter given one), as an entity id, or -1: calling it is a direct call
    *  once gcc has inlined the function that calls it (kref_put's release). */
@@ -254,6 +262,9 @@ export class Expressions {
     this.oLv0.truncate(vals);
     this.oLv1.truncate(vals);
     this.oMax.truncate(vals);
+    this.oMin.truncate(vals);
+    this.oMinOf.truncate(vals);
+    this.oOwn.truncate(vals);
     this.oFn.truncate(vals);
     this.oCmpSlot.truncate(vals);
     this.oCmpThen.truncate(vals);
@@ -277,6 +288,9 @@ export class Expressions {
     this.oLv0.push(-1);
     this.oLv1.push(-1);
     this.oMax.push(vk == VK.Known && val >= 0 ? val : this.typeMax(type));
+    this.oMin.push(-1);
+    this.oMinOf.push(-1);
+    this.oOwn.push(-1);
     this.oFn.push(-1);
     this.oCmpSlot.push(-1);
     this.oCmpThen.push(-1);
@@ -422,8 +436,16 @@ export class Expressions {
     this.oVal.set(o, n.retValue.get(node));
     this.oFl.set(o, (this.oFl.get(o) & ~OF.PENDING) | OF.NOT_ICE | (n.retUnsigned.get(node) != 0 || this.w.types.isUnsigned(this.oType.get(o)) ? OF.UNS : 0));
     // returns of several constants: the value is one of them, within their bits
-    const bits = n.retBits.get(node);
-    if (n.returnKind(node) != VK.Known && bits >= 0) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bits));
+    const bits = n.retBits.get(node),
+      own = n.retOwnBits.get(node);
+    if (n.returnKind(node) != VK.Known && bits >= 0) {
+      // a bound only a test in the callee gave stays one (the same SSA name once inlined)
+      if (own != bits) {
+        this.oFl.set(o, this.oFl.get(o) | OF.TESTED);
+        this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), own));
+      }
+      this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bits));
+    }
   }
 
   step(fr: i32): void {
@@ -716,6 +738,7 @@ export class Expressions {
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
         if (!w.types.isArray(w.localType.get(slot))) this.pointsTo(o, w.localSz0.get(slot), w.localSz1.get(slot));
+        if ((lf & LF.TESTED) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         this.oFn.set(o, w.localFn.get(slot));
         w.i++;
@@ -1552,6 +1575,7 @@ export class Expressions {
       sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
+    const min = this.leastOfResult(op, x, y);
     const cmpSlot = isComparison(op) ? this.comparedLocal(x, y) : -1;
     const cmpThen = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, true),
       cmpElse = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, false);
@@ -1559,6 +1583,10 @@ export class Expressions {
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+    if (vk != VK.Known && min >= 0 && this.oMax.get(o) >= min) {
+      this.oMin.set(o, min);
+      this.oMinOf.set(o, this.oMax.get(o));
+    }
     this.oCmpSlot.set(o, cmpSlot);
     this.oCmpThen.set(o, cmpThen);
     this.oCmpElse.set(o, cmpElse);
@@ -1574,6 +1602,11 @@ export class Expressions {
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || w.types.sizeOf(type) < w.types.sizeOf(this.oType.get(y))) return;
     w.localMax.set(slot, max);
+    // a copy of a value bounded only by a test is that value (one SSA name)
+    if ((this.oFl.get(y) & OF.TESTED) != 0) {
+      w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+      w.localOwn.set(slot, this.oOwn.get(y));
+    }
   }
 
   /** `x = y` of a local whose address is never taken: x points where y does (and, inside
@@ -1670,7 +1703,7 @@ export class Expressions {
     if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
     // a bound a branch's test gave a local does not remove the check (gcc-14 places it first)
     const tested = (this.oFl.get(i) & OF.TESTED) != 0;
-    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? -1 : this.oMax.get(i))) return;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? this.oOwn.get(i) : this.oMax.get(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
 
@@ -1717,7 +1750,37 @@ export class Expressions {
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
     // k - y of a y between 0 and k: between 0 and k (sizeof(field) - len after len's bound)
     if (op == K.Minus && <VK>this.oKind.get(x) == VK.Known && this.oVal.get(x) >= 0 && b >= 0 && b <= this.oVal.get(x)) return this.oVal.get(x);
+    // x - c of an x at least c: c less (strlcat's `avail - p_len - 1`, which gcc folds to
+    // (avail - 1) - p_len)
+    if (op == K.Minus && bk && bv >= 0 && a >= 0 && this.leastOf(x) >= bv) return a - bv;
     if (op == K.Comma) return b;
+    return -1;
+  }
+
+  /** The bound gcc knows of what the library function `name` returns for these arguments:
+   *  strnlen(s, n) of a constant n is at most n (its builtin's value range), else -1. Only
+   *  the function by that name: the kernel's fortified strnlen calls it as __real_strnlen,
+   *  which gcc does not take for the builtin. */
+  private lengthBound(name: string, callee: i32, nargs: i32): i64 {
+    if (name != "strnlen" || nargs != 2 || <VK>this.oKind.get(callee + 2) != VK.Known) return -1;
+    const n = this.oVal.get(callee + 2);
+    return n >= 0 ? n : -1;
+  }
+
+  /** The least value of operand o where known (see oMin), else -1. */
+  private leastOf(o: i32): i64 {
+    if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
+    return this.oMinOf.get(o) >= 0 && this.oMinOf.get(o) == this.oMax.get(o) ? this.oMin.get(o) : -1;
+  }
+
+  /** The least value of `x op y` from its operands' bounds, or -1 (see oMin). */
+  private leastOfResult(op: i32, x: i32, y: i32): i64 {
+    const b = this.oMax.get(y);
+    if (op == K.Minus && <VK>this.oKind.get(x) == VK.Known && this.oVal.get(x) >= 0 && b >= 0 && b <= this.oVal.get(x)) return this.oVal.get(x) - b;
+    const lx = this.leastOf(x),
+      ly = this.leastOf(y);
+    if (op == K.Minus && <VK>this.oKind.get(y) == VK.Known && ly >= 0 && lx >= ly) return lx - ly;
+    if (op == K.Plus && lx >= 0 && ly >= 0 && lx < 0x40000000 && ly < 0x40000000) return lx + ly;
     return -1;
   }
 
@@ -1794,13 +1857,15 @@ export class Expressions {
     // one side, or both pointing to objects of the same size
     let sz0 = Expressions.eitherSize(this.oSz0.get(t), this.oSz0.get(e));
     let sz1 = Expressions.eitherSize(this.oSz1.get(t), this.oSz1.get(e));
+    let own: i64 = -1;
     if (ck == VK.Known) {
       const pick = cv != 0 ? t : e;
       sz0 = this.oSz0.get(pick);
       sz1 = this.oSz1.get(pick);
       vk = <VK>this.oKind.get(pick);
       v = this.oVal.get(pick);
-      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE);
+      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.TESTED);
+      own = this.oOwn.get(pick);
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
     } else {
       const tk = <VK>this.oKind.get(t),
@@ -1834,6 +1899,7 @@ export class Expressions {
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+    this.oOwn.set(o, own);
   }
 
   /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
@@ -1898,21 +1964,34 @@ export class Expressions {
       // the condition is a constant expression: one side is compiled, the other is not
       const c = callee + 1;
       let type = this.oType.get(callee + 2);
+      let keep = 0,
+        max: i64 = -1,
+        own: i64 = -1,
+        sz0 = -1,
+        sz1 = -1;
       if (<VK>this.oKind.get(c) == VK.Known) {
+        // the chosen side is the value, its bound and object sizes with it
         const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
         vk = <VK>this.oKind.get(pick);
         v = this.oVal.get(pick);
-        uns = (this.oFl.get(pick) & OF.UNS) != 0;
+        keep = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.STRING | OF.TESTED);
         h = this.oHead.get(pick);
         t = this.oTail.get(pick);
         type = this.oType.get(pick);
+        max = this.oMax.get(pick);
+        own = this.oOwn.get(pick);
+        sz0 = this.oSz0.get(pick);
+        sz1 = this.oSz1.get(pick);
       } else {
         r.concat(this.oHead.get(callee + 2), this.oTail.get(callee + 2), this.oHead.get(callee + 3), this.oTail.get(callee + 3));
         h = r.head;
         t = r.tail;
       }
       this.dropOperands(callee);
-      this.push(vk, v, uns ? OF.UNS : 0, h, t, -1, -1, -1, type);
+      const o = this.push(vk, v, keep, h, t, -1, -1, -1, type);
+      this.pointsTo(o, sz0, sz1);
+      if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+      this.oOwn.set(o, own);
       return;
     }
     let escapes = false;
@@ -1976,6 +2055,10 @@ export class Expressions {
       }
       const text = w.t.names.text(atom);
       const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
+      if (vk != VK.Known && this.lengthBound(text.substring(10), callee, nargs) >= 0) {
+        bound = this.lengthBound(text.substring(10), callee, nargs);
+        type = T.ULONG;
+      }
       this.dropOperands(callee);
       const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr, h, t, -1, -1, -1, type);
       if (vk != VK.Known && bound >= 0) this.oMax.set(o, bound);
@@ -2044,9 +2127,11 @@ export class Expressions {
       t = r.tail;
     }
     const allocated = (fl & OF.DESIG) != 0 && ent >= 0 ? this.allocationSize(w.ents.peek(ent), callee, nargs) : -1;
+    const bound = (fl & OF.DESIG) != 0 && ent >= 0 ? this.lengthBound(w.t.names.text(w.ents.peek(ent).atom), callee, nargs) : -1;
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
     this.pointsTo(o, allocated, allocated);
+    if (bound >= 0) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bound));
     if (tailOf >= 0) w.f.e.set(tailOf, -2);
   }
 
@@ -2147,7 +2232,7 @@ export class Expressions {
       return v < 0 || v > INLINE_STRINGOP_MAX;
     }
     if (k == VK.NotConst) {
-      const max = (this.oFl.get(len) & OF.TESTED) != 0 ? -1 : this.oMax.get(len);
+      const max = (this.oFl.get(len) & OF.TESTED) != 0 ? this.oOwn.get(len) : this.oMax.get(len);
       return lib == K.Memcmp || max < 0 || max > INLINE_STRINGOP_MAX;
     }
     return false;
@@ -2313,7 +2398,7 @@ export class Expressions {
         parts.push("z" + this.sizeKey(callee, k, this.oSz0.get(callee + k)) + "/" + this.sizeKey(callee, k, this.oSz1.get(callee + k)));
       if ((this.oFl.get(callee + k) & OF.SIZE) != 0) parts.push("t" + this.sizeKey(callee, k, <i32>this.oVal.get(callee + k)));
       if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
-      if ((this.oFl.get(callee + k) & OF.TESTED) != 0) parts.push("t");
+      if ((this.oFl.get(callee + k) & OF.TESTED) != 0) parts.push("t" + this.oOwn.get(callee + k).toString());
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
@@ -2362,6 +2447,7 @@ export class Expressions {
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
+      w.envOwn.push(this.oOwn.get(callee + k));
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
@@ -2422,6 +2508,7 @@ export class Expressions {
       w.rFn = this.oFn.get(vbase);
       w.rSize = (this.oFl.get(vbase) & OF.SIZE) != 0 ? <i32>this.oVal.get(vbase) : -1;
       w.rTested = (this.oFl.get(vbase) & OF.TESTED) != 0;
+      w.rOwn = w.rTested ? this.oOwn.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -2434,6 +2521,7 @@ export class Expressions {
       w.rFn = -1;
       w.rSize = -1;
       w.rTested = false;
+      w.rOwn = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

@@ -46,6 +46,9 @@ export class Nodes {
    *  of the bounds of its other values, -1 when one has none (gcc folds a check of an index
    *  whose known bits fit). */
   retBits: LongVec = new LongVec(256);
+  /** The same of the values' own bounds, where a return's bound is one a test gave
+   *  (expressions.ts OF.TESTED): the caller's value then has only these as its own. */
+  retOwnBits: LongVec = new LongVec(256);
   /** The registers its calls through pointers use (a bit per register, thunks.ts). */
   thunks: IntVec = new IntVec(256);
   /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
@@ -65,6 +68,7 @@ export class Nodes {
     c.retValue = this.retValue.copy();
     c.retUnsigned = this.retUnsigned.copy();
     c.retBits = this.retBits.copy();
+    c.retOwnBits = this.retOwnBits.copy();
     c.thunks = this.thunks.copy();
     c.paramThunks = this.paramThunks.copy();
     c.tailInline = this.tailInline.copy();
@@ -80,6 +84,7 @@ export class Nodes {
     this.retValue.push(0);
     this.retUnsigned.push(0);
     this.retBits.push(0);
+    this.retOwnBits.push(0);
     this.thunks.push(0);
     this.paramThunks.push(0);
     this.tailInline.push(-1);
@@ -102,12 +107,16 @@ export class Nodes {
     return k < 0 ? VK.NotConst : <VK>k;
   }
 
-  /** Records one live `return` of value (k, v), at most `max` when that is known. */
-  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1): void {
+  /** Records one live `return` of value (k, v), at most `max` when that is known, and at
+   *  most `own` by its own range (see retOwnBits). */
+  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1, own: i64 = max): void {
     const cur = this.retKind.get(n);
     const bits = cur < 0 ? 0 : this.retBits.get(n);
     const bound = k == VK.Known ? v : max;
     this.retBits.set(n, bits >= 0 && bound >= 0 ? bits | bound : -1);
+    const ownBits = cur < 0 ? 0 : this.retOwnBits.get(n);
+    const ownBound = k == VK.Known ? v : own;
+    this.retOwnBits.set(n, ownBits >= 0 && ownBound >= 0 ? ownBits | ownBound : -1);
     if (cur < 0) {
       this.retKind.set(n, <i32>k);
       this.retValue.set(n, v);

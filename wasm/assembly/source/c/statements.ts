@@ -166,7 +166,7 @@ export class Statements {
     if (st == S_RETURN) {
       this.absorb(fr);
       if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) {
-        w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax);
+        w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax, w.rTested ? w.rOwn : w.rMax);
         const tail = f.e.get(fr);
         w.nodes.addExit(w.curNode, tail != -1 && this.returnsAsIs(w.rType) ? tail : -1);
       }
@@ -591,51 +591,80 @@ export class Statements {
     }
     let from = open + 1;
     let depth = 0;
+    let and = -1;
     for (let j = open + 1; j <= close; j++) {
       if (w.kd(j) != CK.Punct) continue;
       const a = w.at(j);
       if (a == K.LParen || a == K.LBracket) depth++;
       else if ((a == K.RParen || a == K.RBracket) && j < close) depth--;
-      else if (a == K.AndAnd || a == K.Question) return; // not an || of comparisons
+      else if (a == K.Question || (a == K.AndAnd && (depth > 0 || and >= 0)))
+        return; // not an || of comparisons
+      else if (a == K.AndAnd) and = j;
       if (depth == 0 && (j == close || a == K.OrOr)) {
+        if (and >= 0) {
+          if (a == K.OrOr || from != open + 1) return;
+          this.boundFromConjunction(from, and, j);
+          return;
+        }
         this.boundFromComparison(from, j);
         from = j + 1;
       }
     }
   }
 
+  /** Tokens [a, m) and (m, b) are `x >= E` and `x != E` (either way round, in either
+   *  order): together `x > E`, as fortify's strnlen() tests `p_size <= ret && maxlen != ret`. */
+  private boundFromConjunction(a: i32, m: i32, b: i32): void {
+    let ge = this.comparisonAt(a, m),
+      ne = this.comparisonAt(m + 1, b);
+    if (ge == null || ne == null) return;
+    if (ge.op == K.Ne) {
+      const t = ge;
+      ge = ne;
+      ne = t;
+    }
+    if (ge.op == K.Ge && ne.op == K.Ne && ge.name == ne.name && ge.value == ne.value) this.bound(ge.name, K.Gt, ge.value, ge.nameTok);
+  }
+
+  /** Tokens [a, b) as `x op E` or `E op x` of a name x, a constant E and a comparison other
+   *  than == (reversed to read `x op E`), or null. */
+  private comparisonAt(a: i32, b: i32): Comparison | null {
+    const w = this.w;
+    if (w.kd(a) == CK.Ident && isInequality(w, a + 1) && b > a + 2) {
+      w.evalConst(a + 2, b);
+      if (w.rVK == VK.Known) return new Comparison(w.at(a), w.at(a + 1), w.rVal, a);
+    }
+    if (b - 2 > a && w.kd(b - 1) == CK.Ident && isInequality(w, b - 2)) {
+      w.evalConst(a, b - 2);
+      if (w.rVK == VK.Known) return new Comparison(w.at(b - 1), reversed(w.at(b - 2)), w.rVal, b - 1);
+    }
+    return null;
+  }
+
   /** Tokens [a, b) are `x > E` or `x >= E` (or reversed) of an unsigned local x nothing
    *  changes in a loop later: x is at most E (E - 1) from here. */
   private boundFromComparison(a: i32, b: i32): void {
+    const c = this.comparisonAt(a, b);
+    if (c != null && (c.op == K.Gt || c.op == K.Ge)) this.bound(c.name, c.op, c.value, c.nameTok);
+  }
+
+  /** After `if (x op E) leave;` (op > or >=, E's value `value`): the bound it gives x. */
+  private bound(name: i32, op: i32, value: i64, nameTok: i32): void {
     const w = this.w;
-    let name = -1;
-    let op = -1;
-    let ea = -1,
-      eb = -1;
-    if (w.kd(a) == CK.Ident && w.kd(a + 1) == CK.Punct && (w.at(a + 1) == K.Gt || w.at(a + 1) == K.Ge)) {
-      name = w.at(a);
-      op = w.at(a + 1);
-      ea = a + 2;
-      eb = b;
-    } else if (b - 2 > a && w.kd(b - 1) == CK.Ident && w.kd(b - 2) == CK.Punct && (w.at(b - 2) == K.Lt || w.at(b - 2) == K.Le)) {
-      name = w.at(b - 1);
-      op = w.at(b - 2) == K.Lt ? K.Gt : K.Ge;
-      ea = a;
-      eb = b - 2;
-    }
-    if (name < 0 || eb <= ea) return;
-    const nameTok = ea == a + 2 ? a : b - 1;
     const bind = w.scope.lookup(name);
     if (w.scope.kindOf(bind) != Bind.Local) return;
     const slot = w.scope.dataOf(bind);
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
     if (this.changes(name, w.i, nameTok) == CHANGED) return;
-    w.evalConst(ea, eb);
-    if (w.rVK != VK.Known || w.rVal < (op == K.Gt ? 0 : 1)) return;
-    // a bound it already has (its type's, a mask's) is kept for the sanitizer's sake
-    if (w.localMax.get(slot) >= 0) return;
-    w.localMax.set(slot, op == K.Gt ? w.rVal : w.rVal - 1);
+    if (value < (op == K.Gt ? 0 : 1)) return;
+    // the test's bound where it is tighter; the value's own (its type's, a mask's) stays its
+    // own, which the sanitizer and the mem* expander read
+    const bound = op == K.Gt ? value : value - 1;
+    const max = w.localMax.get(slot);
+    if (max >= 0 && max <= bound) return;
+    if ((w.localFlags.get(slot) & LF.TESTED) == 0) w.localOwn.set(slot, max);
+    w.localMax.set(slot, bound);
     w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
   }
 
@@ -860,17 +889,21 @@ export class Statements {
         w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
         w.localValue.set(slot, <i64>w.rSize);
       }
-      // ... and an integer one keeps the bound of its initializer (gcc's value range)
+      // ... and an integer one keeps the bound of its initializer (gcc's value range), also one
+      // followed through later assignments in straight code (as `x = y` keeps y's)
       if (
         slot >= 0 &&
-        (f.b.get(fr) & 8) != 0 &&
+        ((f.b.get(fr) & 8) != 0 || ((w.localFlags.get(slot) & LF.TRACKED) != 0 && w.condDepth == w.localDepth.get(slot))) &&
         w.rMax >= 0 &&
         w.types.kindOf(w.localType.get(slot)) == TY.Int &&
         w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
       ) {
         w.localMax.set(slot, w.rMax);
         // a copy of a local bounded only by a test is the same value to gcc (one SSA name)
-        if (w.rTested) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+        if (w.rTested) {
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+          w.localOwn.set(slot, w.rOwn);
+        }
       }
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
@@ -1347,7 +1380,10 @@ export class Statements {
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
-        if ((w.envUnsigned.get(envBase + k) & 16) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+        if ((w.envUnsigned.get(envBase + k) & 16) != 0) {
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+          w.localOwn.set(slot, w.envOwn.get(envBase + k));
+        }
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
@@ -1416,6 +1452,7 @@ export class Statements {
     w.envSz0.truncate(w.ctxEnv.get(top));
     w.envSz1.truncate(w.ctxEnv.get(top));
     w.envMax.truncate(w.ctxEnv.get(top));
+    w.envOwn.truncate(w.ctxEnv.get(top));
     w.envFn.truncate(w.ctxEnv.get(top));
     w.ctxCursor.pop();
     w.ctxLim.pop();
@@ -1507,4 +1544,25 @@ export function symbolsCalledIn(text: string): string[] {
 
 function isSymbolChar(c: i32): bool {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c == 46 || c == 36;
+}
+
+/** A comparison `name op E` read from tokens, E's value known; the name at nameTok. */
+class Comparison {
+  constructor(
+    public name: i32,
+    public op: i32,
+    public value: i64,
+    public nameTok: i32,
+  ) {}
+}
+
+function isInequality(w: Walker, j: i32): bool {
+  if (w.kd(j) != CK.Punct) return false;
+  const a = w.at(j);
+  return a == K.Gt || a == K.Ge || a == K.Lt || a == K.Le || a == K.Ne;
+}
+
+/** `E op x` read as `x op' E`. */
+function reversed(op: i32): i32 {
+  return op == K.Lt ? K.Gt : op == K.Le ? K.Ge : op == K.Gt ? K.Lt : op == K.Ge ? K.Le : op;
 }

@@ -44,7 +44,8 @@ export namespace LF {
    *  (gcc's value range ignores an undefined value where branches join). */
   export const UNSET: i32 = 512;
   /** Its bound (localMax) comes from a branch that tested it and left (statements.ts
-   *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, ignore it. */
+   *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, and the mem*
+   *  expander see only the value's own bound (localOwn). */
   export const TESTED: i32 = 1024;
 }
 
@@ -99,6 +100,8 @@ export class Walker {
   /** The largest value an integer local can hold where gcc knows it (an inline function's
    *  parameter, or a local never changed after its initializer), -1 where it does not. */
   localMax: LongVec = new LongVec(256);
+  /** Where localMax is a tested bound (LF.TESTED): the value's own, -1 where it has none. */
+  localOwn: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
   /** Which integer register argument a parameter of an emitted function's own walk came
@@ -150,6 +153,7 @@ export class Walker {
   envSz0: IntVec = new IntVec(256);
   envSz1: IntVec = new IntVec(256);
   envMax: LongVec = new LongVec(256);
+  envOwn: LongVec = new LongVec(256);
   envFn: IntVec = new IntVec(256);
   /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
    *  an index here. */
@@ -188,8 +192,10 @@ export class Walker {
   rFn: i32 = -1;
   /** The largest value the last expression can have where gcc knows it, or -1. */
   rMax: i64 = -1;
-  /** The value's bound is one only a tested branch gives (expressions.ts OF.TESTED). */
+  /** The value's bound is one only a tested branch gives (expressions.ts OF.TESTED), and its
+   *  own bound then (-1: none). */
   rTested: bool = false;
+  rOwn: i64 = -1;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
   rSize: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
@@ -232,6 +238,7 @@ export class Walker {
     this.localSz0 = o.localSz0.copy();
     this.localSz1 = o.localSz1.copy();
     this.localMax = o.localMax.copy();
+    this.localOwn = o.localOwn.copy();
     this.localFn = o.localFn.copy();
     this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
@@ -257,6 +264,7 @@ export class Walker {
     this.envSz0 = o.envSz0.copy();
     this.envSz1 = o.envSz1.copy();
     this.envMax = o.envMax.copy();
+    this.envOwn = o.envOwn.copy();
     this.envFn = o.envFn.copy();
     this.strings = o.strings.slice(0);
     this.rVK = o.rVK;
@@ -323,6 +331,7 @@ export class Walker {
     this.localSz0.push(-1);
     this.localSz1.push(-1);
     this.localMax.push(-1);
+    this.localOwn.push(-1);
     this.localFn.push(-1);
     this.localParam.push(-1);
     const slot = this.localType.push(type);
