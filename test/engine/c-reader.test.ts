@@ -692,6 +692,23 @@ describe("what is a use", () => {
     expect(f("unsigned long c = my_strnlen(q, 40); if (32 <= c) __fortify_panic(1);")).toEqual(["__fortify_panic", "memcpy", "strnlen"]);
   });
 
+  it("a local the condition of an if bounds is bounded in its then-branch: what is computed from it expands in place, the local itself does not (checked with gcc-12 -O2)", () => {
+    const f = (body: string): string[] => uses(`void *memset(void *, int, unsigned long);\nvoid f(char *d, unsigned long n, long w) { ${body} }`);
+    expect(f("if (n < 16) memset(d, 0, n);")).toEqual(["memset"]);
+    expect(f("if (n < 16) memset(d, 0, 16 - n - 1);")).toEqual([]);
+    expect(f("if (n <= 15) memset(d + n, 0, 15 - n);")).toEqual([]);
+    // a signed one only where the condition also says it is not negative
+    expect(f("if (w >= 0 && w < 16) memset(d, 0, 16 - w - 1);")).toEqual([]);
+    expect(f("if (w < 16) memset(d, 0, 16 - w - 1);")).toEqual(["memset"]);
+    expect(f("if (n < 16 && w) memset(d, 0, 16 - n); else memset(d, 1, n);")).toEqual(["memset"]);
+    // strscpy_pad() as include/linux/string.h defines it
+    const pad =
+      "long sized_strscpy(char *, const char *, unsigned long);\n" +
+      "#define strscpy_pad(dst, src, count) ({ char *__dst = (dst); const char *__src = (src); const unsigned long __count = (count); long __wrote; " +
+      "__wrote = sized_strscpy(__dst, __src, __count); if (__wrote >= 0 && __wrote < __count) memset(__dst + __wrote + 1, 0, __count - __wrote - 1); __wrote; })\n";
+    expect(uses(`void *memset(void *, int, unsigned long);\n${pad}void g(char *d, const char *s) { strscpy_pad(d, s, 16); }`)).toEqual(["sized_strscpy"]);
+  });
+
   it("fortify's strlcat() into a member from a member of known size copies in place (ALSA's card->longname)", () => {
     const src = [
       "typedef unsigned long size_t;",

@@ -478,6 +478,7 @@ export class Statements {
         if (vk != VK.Known) {
           w.condDepth++;
           f.d.set(fr, 1);
+          if (!dead) this.boundInBranch(f.start.get(fr));
         }
         w.tailStmt = vk == VK.Known ? f.e.get(fr) : -1; // a branch gcc keeps alone follows the code before the if
         this.pushStatement(dead || (vk == VK.Known && val == 0));
@@ -574,21 +575,9 @@ export class Statements {
    *  inside unlikely() too. */
   private boundAfterExit(start: i32): void {
     const w = this.w;
-    if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen)) return;
-    let open = start + 1;
-    let close = matchClose(w.t, open, w.lim);
-    // unlikely(c) and likely(c): __builtin_expect(!!(c), k)
-    if (
-      w.kd(open + 1) == CK.Ident &&
-      w.t.text(open + 1) == "__builtin_expect" &&
-      w.isP(open + 2, K.LParen) &&
-      w.isP(open + 3, K.Bang) &&
-      w.isP(open + 4, K.Bang) &&
-      w.isP(open + 5, K.LParen)
-    ) {
-      open = open + 5;
-      close = matchClose(w.t, open, w.lim);
-    }
+    const open = this.conditionOf(start);
+    if (open < 0) return;
+    const close = this.conditionClose;
     let from = open + 1;
     let depth = 0;
     let and = -1;
@@ -610,6 +599,80 @@ export class Statements {
         from = j + 1;
       }
     }
+  }
+
+  /** `if (x < E && ...)`: inside the then-branch a local x the condition compares with a
+   *  constant E is below it, as gcc's ranger knows it there (a tested bound, LF.TESTED); a
+   *  signed x only where the condition also says x >= 0 (strscpy_pad()'s `if (__wrote >= 0
+   *  && __wrote < __count) memset(__dst + __wrote + 1, 0, __count - __wrote - 1);`). */
+  private boundInBranch(start: i32): void {
+    const w = this.w;
+    const open = this.conditionOf(start);
+    if (open < 0) return;
+    const close = this.conditionClose;
+    const terms: Comparison[] = [];
+    let from = open + 1;
+    let depth = 0;
+    for (let j = open + 1; j <= close; j++) {
+      if (w.kd(j) != CK.Punct) continue;
+      const a = w.at(j);
+      if (a == K.LParen || a == K.LBracket) depth++;
+      else if ((a == K.RParen || a == K.RBracket) && j < close) depth--;
+      else if (depth == 0 && (a == K.OrOr || a == K.Question)) return; // not an && of terms
+      if (depth == 0 && (j == close || a == K.AndAnd)) {
+        const c = this.comparisonAt(from, j);
+        if (c != null) terms.push(c);
+        from = j + 1;
+      }
+    }
+    for (let k = 0; k < terms.length; k++) {
+      const c = terms[k];
+      if ((c.op != K.Lt && c.op != K.Le) || c.value < (c.op == K.Lt ? 1 : 0)) continue;
+      const bind = w.scope.lookup(c.name);
+      if (w.scope.kindOf(bind) != Bind.Local) continue;
+      const slot = w.scope.dataOf(bind);
+      const type = w.localType.get(slot);
+      if (w.types.kindOf(type) != TY.Int) continue;
+      if (!w.types.isUnsigned(type) && !this.saysNonNegative(terms, c.name)) continue;
+      const bound = c.op == K.Lt ? c.value - 1 : c.value;
+      const max = w.localMax.get(slot);
+      if (max >= 0 && max <= bound) continue;
+      w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), bound, true);
+    }
+  }
+
+  /** Whether one of the terms is `name >= 0` (or `name > -1`). */
+  private saysNonNegative(terms: Comparison[], name: i32): bool {
+    for (let k = 0; k < terms.length; k++) {
+      const c = terms[k];
+      if (c.name == name && ((c.op == K.Ge && c.value == 0) || (c.op == K.Gt && c.value == -1))) return true;
+    }
+    return false;
+  }
+
+  // the condition conditionOf found ends at this `)`
+  private conditionClose: i32 = -1;
+
+  /** The `(` of the condition of the if statement at token `start`, inside unlikely() or
+   *  likely() (`__builtin_expect(!!(c), k)`), its `)` in conditionClose; -1: none. */
+  private conditionOf(start: i32): i32 {
+    const w = this.w;
+    if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen)) return -1;
+    let open = start + 1;
+    let close = matchClose(w.t, open, w.lim);
+    if (
+      w.kd(open + 1) == CK.Ident &&
+      w.t.text(open + 1) == "__builtin_expect" &&
+      w.isP(open + 2, K.LParen) &&
+      w.isP(open + 3, K.Bang) &&
+      w.isP(open + 4, K.Bang) &&
+      w.isP(open + 5, K.LParen)
+    ) {
+      open = open + 5;
+      close = matchClose(w.t, open, w.lim);
+    }
+    this.conditionClose = close;
+    return open;
   }
 
   /** Tokens [a, m) and (m, b) are `x >= E` and `x != E` (either way round, in either

@@ -119,6 +119,12 @@ export class Walker {
   scopedDepth: IntVec = new IntVec(16);
   /** Per scoped local, its bound outside that code (assignLocal's join with the value before). */
   private scopedMax: LongVec = new LongVec(16);
+  /** ... and whether that bound was a tested one (LF.TESTED), with the own bound then. */
+  private scopedTested: IntVec = new IntVec(16);
+  private scopedOwn: LongVec = new LongVec(16);
+  /** ... and whether the code's condition gave it (boundInBranch), not an assignment: nothing
+   *  to join where the branches meet. */
+  private scopedByTest: IntVec = new IntVec(16);
   /** What the last leaveCond forgot: per slot, its sizes and bound. */
   private forgotSlot: IntVec = new IntVec(16);
   private forgotSz0: IntVec = new IntVec(16);
@@ -246,6 +252,9 @@ export class Walker {
     this.scopedSlot = o.scopedSlot.copy();
     this.scopedDepth = o.scopedDepth.copy();
     this.scopedMax = o.scopedMax.copy();
+    this.scopedTested = o.scopedTested.copy();
+    this.scopedOwn = o.scopedOwn.copy();
+    this.scopedByTest = o.scopedByTest.copy();
     this.forgotSlot = o.forgotSlot.copy();
     this.forgotSz0 = o.forgotSz0.copy();
     this.forgotSz1 = o.forgotSz1.copy();
@@ -371,6 +380,9 @@ export class Walker {
     this.scopedSlot.truncate(0);
     this.scopedDepth.truncate(0);
     this.scopedMax.truncate(0);
+    this.scopedTested.truncate(0);
+    this.scopedOwn.truncate(0);
+    this.scopedByTest.truncate(0);
     this.thenFrame.truncate(0);
     this.thenSlot.truncate(0);
     this.thenSz0.truncate(0);
@@ -538,8 +550,17 @@ export class Walker {
 
   /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
    *  to an object of sz0/sz1 bytes and to be at most `max` until that code is left. */
-  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64): void {
+  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false): void {
+    const flags = this.localFlags.get(slot);
     this.scopedMax.push(this.localMax.get(slot));
+    this.scopedTested.push(flags & LF.TESTED);
+    this.scopedOwn.push(this.localOwn.get(slot));
+    this.scopedByTest.push(tested ? 1 : 0);
+    if (tested) {
+      // a bound the condition of the code gives: its own stays what it was
+      if ((flags & LF.TESTED) == 0) this.localOwn.set(slot, this.localMax.get(slot));
+      this.localFlags.set(slot, flags | LF.TESTED);
+    }
     this.localSz0.set(slot, sz0);
     this.localSz1.set(slot, sz1);
     this.localMax.set(slot, max);
@@ -624,20 +645,27 @@ export class Walker {
     let n = this.scopedSlot.length;
     while (n > 0 && this.scopedDepth.get(n - 1) > depth) {
       const slot = this.scopedSlot.get(n - 1);
-      if (slot < this.localSz0.length) {
+      if (slot < this.localSz0.length && this.scopedByTest.get(n - 1) == 0) {
         this.forgotSlot.push(slot);
         this.forgotSz0.push(this.localSz0.get(slot));
         this.forgotSz1.push(this.localSz1.get(slot));
         this.forgotMax.push(this.localMax.get(slot));
         this.localSz0.set(slot, -1);
         this.localSz1.set(slot, -1);
+      }
+      if (slot < this.localSz0.length) {
         this.localMax.set(slot, this.scopedMax.get(n - 1));
+        this.localFlags.set(slot, (this.localFlags.get(slot) & ~LF.TESTED) | this.scopedTested.get(n - 1));
+        this.localOwn.set(slot, this.scopedOwn.get(n - 1));
       }
       n--;
     }
     this.scopedSlot.truncate(n);
     this.scopedDepth.truncate(n);
     this.scopedMax.truncate(n);
+    this.scopedTested.truncate(n);
+    this.scopedOwn.truncate(n);
+    this.scopedByTest.truncate(n);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
