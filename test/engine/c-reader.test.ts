@@ -692,6 +692,16 @@ describe("what is a use", () => {
     expect(f("unsigned long c = my_strnlen(q, 40); if (32 <= c) __fortify_panic(1);")).toEqual(["__fortify_panic", "memcpy", "strnlen"]);
   });
 
+  it("a bound holds in a narrower local it fits, and across a loop that does not change the local (a do-while(0) is no loop) (checked with gcc-12 -O2)", () => {
+    const f = (body: string): string[] => uses(`void *memset(void *, int, unsigned long);\nvoid g(int);\nvoid f(char *d, unsigned long n, int v) { ${body} }`);
+    expect(f("unsigned int c = n & 63; memset(d, 0, c);")).toEqual([]);
+    expect(f("unsigned int c = 0; if (v) { c = n & 63; memset(d, 0, c); }")).toEqual([]);
+    expect(f("unsigned int c; if (v) { c = n & 63; do { g(v); } while (0); memset(d, 0, c); }")).toEqual(["g"]);
+    expect(f("unsigned int c; if (v) { c = n & 63; while (v--) g(v); memset(d, 0, c); }")).toEqual(["g"]);
+    expect(f("unsigned int c; if (v) { c = n & 63; while (v--) c += 1; memset(d, 0, c); }")).toEqual(["memset"]);
+    expect(f("unsigned int c, i; for (i = 0; i < n; i += c) { c = d[i] & 31; if (!c) break; memset(d + i, 0, c); }")).toEqual([]);
+  });
+
   it("a local the condition of an if bounds is bounded in its then-branch: what is computed from it expands in place, the local itself does not (checked with gcc-12 -O2)", () => {
     const f = (body: string): string[] => uses(`void *memset(void *, int, unsigned long);\nvoid f(char *d, unsigned long n, long w) { ${body} }`);
     expect(f("if (n < 16) memset(d, 0, n);")).toEqual(["memset"]);

@@ -1600,7 +1600,7 @@ export class Expressions {
     const max = this.oMax.get(y);
     if (slot < 0 || max < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.TRACKED) == 0 || w.condDepth != w.localDepth.get(slot)) return;
     const type = w.localType.get(slot);
-    if (w.types.kindOf(type) != TY.Int || w.types.sizeOf(type) < w.types.sizeOf(this.oType.get(y))) return;
+    if (w.types.kindOf(type) != TY.Int || !w.types.holds(type, this.oType.get(y), max)) return;
     w.localMax.set(slot, max);
     // a copy of a value bounded only by a test is that value (one SSA name)
     if ((this.oFl.get(y) & OF.TESTED) != 0) {
@@ -1617,7 +1617,7 @@ export class Expressions {
     const w = this.w;
     if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.DIRECT) == 0 || w.localDepth.get(slot) > w.condDepth) return;
     const type = w.localType.get(slot);
-    const max = w.types.kindOf(type) == TY.Int && w.types.sizeOf(type) >= w.types.sizeOf(this.oType.get(y)) ? this.oMax.get(y) : -1;
+    const max = w.types.kindOf(type) == TY.Int && w.types.holds(type, this.oType.get(y), this.oMax.get(y)) ? this.oMax.get(y) : -1;
     if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max);
     else if ((w.localFlags.get(slot) & LF.TRACKED) != 0) {
       // straight-line code with no loop or goto after it: the value holds until the next change

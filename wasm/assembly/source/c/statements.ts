@@ -766,7 +766,7 @@ export class Statements {
         f.state.set(fr, 2);
         if (!known) {
           w.condDepth++;
-          w.forgetScoped(-1); // a loop body runs again after its own assignments
+          this.enterLoopBody(f.start.get(fr));
           f.d.set(fr, 1);
         }
         this.pushStatement(dead || never);
@@ -845,7 +845,7 @@ export class Statements {
       case 6:
         f.state.set(fr, 7);
         w.condDepth++;
-        w.forgetScoped(-1); // a loop body runs again after its own assignments
+        this.enterLoopBody(f.start.get(fr));
         // the counter's range holds in the body until the body changes it
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
         f.b.set(fr, counterSlot);
@@ -869,7 +869,8 @@ export class Statements {
       case 0:
         f.state.set(fr, 1);
         w.condDepth++;
-        w.forgetScoped(-1); // a loop body runs again after its own assignments
+        // `do { ... } while (0)` (a statement macro) runs once: no loop
+        if (!this.runsOnce(w.i)) this.enterLoopBody(f.start.get(fr));
         this.pushStatement(dead);
         return;
       case 1:
@@ -898,6 +899,60 @@ export class Statements {
         if (once) w.tailStmt = tail;
       }
     }
+  }
+
+  /** Before the body of the loop whose tokens start at `from` (the body at the cursor):
+   *  what assignments around it told stays true in it, except of the locals the loop changes
+   *  (its body runs again after their first pass), or of all of them where the loop holds a
+   *  goto, a label or asm, or is too long to scan. */
+  private enterLoopBody(from: i32): void {
+    const w = this.w;
+    if (w.scopedSlot.length == 0) return;
+    const to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
+    const slots = new Set<i32>();
+    if (to - from > NEVER_MODIFIED_SCAN) {
+      w.forgetScoped(-1);
+      return;
+    }
+    for (let j = from; j < to; j++) {
+      if (w.kd(j) != CK.Ident) continue;
+      const atom = w.at(j);
+      if (atom == K.Goto || atom == K.Asm || (w.isP(j + 1, K.Colon) && !w.isP(j - 1, K.Question) && !w.isK(j - 1, K.Case))) {
+        w.forgetScoped(-1);
+        return;
+      }
+      if (!this.changedAt(j)) continue;
+      const b = w.scope.lookup(atom);
+      if (w.scope.kindOf(b) == Bind.Local) slots.add(w.scope.dataOf(b));
+    }
+    if (slots.size > 0) w.forgetScopedSlots(slots);
+  }
+
+  /** Whether the name at token j is changed there: assigned, incremented or its address taken
+   *  (not a member of that name). */
+  private changedAt(j: i32): bool {
+    const w = this.w;
+    if (w.kd(j - 1) == CK.Punct) {
+      const before = w.at(j - 1);
+      if (before == K.Dot || before == K.Arrow) return false;
+      if (before == K.PlusPlus || before == K.MinusMinus) return true;
+      if (before == K.Amp) {
+        const k2 = w.kd(j - 2);
+        const b2 = w.at(j - 2);
+        if (!(k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket)))) return true;
+      }
+    }
+    if (w.kd(j + 1) != CK.Punct) return false;
+    const after = w.at(j + 1);
+    return isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus;
+  }
+
+  /** Whether the statement at token i is a block followed by `while (0)` (do's body). */
+  private runsOnce(i: i32): bool {
+    const w = this.w;
+    if (!w.isP(i, K.LBrace)) return false;
+    const j = matchClose(w.t, i, w.lim) + 1;
+    return w.isK(j, K.While) && w.isP(j + 1, K.LParen) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0" && w.isP(j + 3, K.RParen);
   }
 
   /** Whether tokens [from, to) hold a break, continue or goto. */
@@ -959,7 +1014,7 @@ export class Statements {
         ((f.b.get(fr) & 8) != 0 || ((w.localFlags.get(slot) & LF.TRACKED) != 0 && w.condDepth == w.localDepth.get(slot))) &&
         w.rMax >= 0 &&
         w.types.kindOf(w.localType.get(slot)) == TY.Int &&
-        w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
+        w.types.holds(w.localType.get(slot), w.rType, w.rMax)
       ) {
         w.localMax.set(slot, w.rMax);
         // a copy of a local bounded only by a test is the same value to gcc (one SSA name)

@@ -156,6 +156,13 @@ export class Types {
   @inline baseOf(t: i32): i32 {
     return this.base.get(t);
   }
+  /** Whether integer type t keeps a value of type `from` at most `max` unchanged: it is as
+   *  wide, or the value fits below its sign bit (an unsigned long & 63 in an int). */
+  holds(t: i32, from: i32, max: i64): bool {
+    const size = this.sizeOf(t);
+    if (size >= this.sizeOf(from)) return true;
+    return size > 0 && size < 8 && max >= 0 && max < (<i64>1) << (<i64>size * 8 - 1);
+  }
   isPointer(t: i32): bool {
     return this.kindOf(t) == TY.Pointer;
   }

@@ -668,6 +668,39 @@ export class Walker {
     this.scopedByTest.truncate(n);
   }
 
+  /** Forgets what code around a loop told of the locals `slots` (the ones the loop changes:
+   *  its body runs again after their first pass); what it told of the others stays. */
+  forgetScopedSlots(slots: Set<i32>): void {
+    let kept = 0;
+    const n = this.scopedSlot.length;
+    // restore newest first, so a local scoped twice gets its oldest value back
+    for (let k = n - 1; k >= 0; k--) {
+      const slot = this.scopedSlot.get(k);
+      if (!slots.has(slot) || slot >= this.localSz0.length) continue;
+      this.localSz0.set(slot, -1);
+      this.localSz1.set(slot, -1);
+      this.localMax.set(slot, this.scopedMax.get(k));
+      this.localFlags.set(slot, (this.localFlags.get(slot) & ~LF.TESTED) | this.scopedTested.get(k));
+      this.localOwn.set(slot, this.scopedOwn.get(k));
+    }
+    for (let k = 0; k < n; k++) {
+      if (slots.has(this.scopedSlot.get(k))) continue;
+      this.scopedSlot.set(kept, this.scopedSlot.get(k));
+      this.scopedDepth.set(kept, this.scopedDepth.get(k));
+      this.scopedMax.set(kept, this.scopedMax.get(k));
+      this.scopedTested.set(kept, this.scopedTested.get(k));
+      this.scopedOwn.set(kept, this.scopedOwn.get(k));
+      this.scopedByTest.set(kept, this.scopedByTest.get(k));
+      kept++;
+    }
+    this.scopedSlot.truncate(kept);
+    this.scopedDepth.truncate(kept);
+    this.scopedMax.truncate(kept);
+    this.scopedTested.truncate(kept);
+    this.scopedOwn.truncate(kept);
+    this.scopedByTest.truncate(kept);
+  }
+
   /** An increment or address-of of local `slot`: its value is no longer known. */
   changeLocal(slot: i32, frame: i32): void {
     this.assignLocal(slot, frame, VK.NotConst, 0);
