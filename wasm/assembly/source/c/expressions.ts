@@ -67,6 +67,10 @@ namespace OF {
    *  value's own range, which the mem* expander and gcc-14's bounds checks read, does not
    *  have it: that is oOwn (-1: none). */
   export const TESTED: i32 = 4096;
+  /** Its bound (oMax) was computed from a TESTED one (`80 - len - 1` after `if (len >= 80)
+   *  return;`): gcc's value ranges have it, so the mem* expander reads it, but gcc-14's
+   *  sanitizer checks, placed before value ranges, see only the operands' own: oOwn. */
+  export const DERIVED: i32 = 8192;
 }
 
 /** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
@@ -738,7 +742,8 @@ export class Expressions {
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
         if (!w.types.isArray(w.localType.get(slot))) this.pointsTo(o, w.localSz0.get(slot), w.localSz1.get(slot));
-        if ((lf & LF.TESTED) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
+        if ((lf & LF.DERIVED) != 0) this.oFl.set(o, this.oFl.get(o) | OF.DERIVED);
+        if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         this.oFn.set(o, w.localFn.get(slot));
         w.i++;
@@ -1576,6 +1581,8 @@ export class Expressions {
     }
     const max = this.boundOf(op, x, y);
     const min = this.leastOfResult(op, x, y);
+    const derived = ((this.oFl.get(x) | this.oFl.get(y)) & (OF.TESTED | OF.DERIVED)) != 0;
+    const own = derived ? this.ownBoundOf(op, x, y) : max;
     const cmpSlot = isComparison(op) ? this.comparedLocal(x, y) : -1;
     const cmpThen = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, true),
       cmpElse = cmpSlot < 0 ? -1 : this.boundWhere(op, x, y, false);
@@ -1583,6 +1590,7 @@ export class Expressions {
     const o = this.push(vk, v, (uns ? OF.UNS : 0) | nr | notIce, h, t, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+    if (derived && vk != VK.Known) this.derive(o, own);
     if (vk != VK.Known && min >= 0 && this.oMax.get(o) >= min) {
       this.oMin.set(o, min);
       this.oMinOf.set(o, this.oMax.get(o));
@@ -1603,8 +1611,8 @@ export class Expressions {
     if (w.types.kindOf(type) != TY.Int || !w.types.holds(type, this.oType.get(y), max)) return;
     w.localMax.set(slot, max);
     // a copy of a value bounded only by a test is that value (one SSA name)
-    if ((this.oFl.get(y) & OF.TESTED) != 0) {
-      w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+    if ((this.oFl.get(y) & (OF.TESTED | OF.DERIVED)) != 0) {
+      w.localFlags.set(slot, w.localFlags.get(slot) | ((this.oFl.get(y) & OF.TESTED) != 0 ? LF.TESTED : LF.DERIVED));
       w.localOwn.set(slot, this.oOwn.get(y));
     }
   }
@@ -1702,8 +1710,7 @@ export class Expressions {
     let vk = <VK>this.oKind.get(i);
     if (vk == VK.Const && (this.oFl.get(i) & OF.NOT_ICE) != 0) vk = VK.NotConst;
     // a bound a branch's test gave a local does not remove the check (gcc-14 places it first)
-    const tested = (this.oFl.get(i) & OF.TESTED) != 0;
-    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), tested ? this.oOwn.get(i) : this.oMax.get(i))) return;
+    if (!indexCheckSurvives(types.count.get(t), vk, this.oVal.get(i), this.ownBound(i))) return;
     this.w.markNode((this.oFl.get(a) & OF.FLEX) != 0 ? NF.UBSAN_BOUNDS_TRAILING : NF.UBSAN_BOUNDS, fr);
   }
 
@@ -1765,6 +1772,34 @@ export class Expressions {
     if (name != "strnlen" || nargs != 2 || <VK>this.oKind.get(callee + 2) != VK.Known) return -1;
     const n = this.oVal.get(callee + 2);
     return n >= 0 ? n : -1;
+  }
+
+  /** The bound of operand o by its own range (OF.TESTED, OF.DERIVED), which gcc-14's
+   *  sanitizer checks read. */
+  private ownBound(o: i32): i64 {
+    return (this.oFl.get(o) & (OF.TESTED | OF.DERIVED)) != 0 ? this.oOwn.get(o) : this.oMax.get(o);
+  }
+
+  /** boundOf from the operands' own bounds. */
+  private ownBoundOf(op: i32, x: i32, y: i32): i64 {
+    const mx = this.oMax.get(x),
+      my = this.oMax.get(y);
+    this.oMax.set(x, this.ownBound(x));
+    this.oMax.set(y, this.ownBound(y));
+    const b = this.boundOf(op, x, y);
+    this.oMax.set(x, mx);
+    this.oMax.set(y, my);
+    return b;
+  }
+
+  /** Operand o (just pushed, its bound set) was computed from a tested bound: its own bound
+   *  is `own` (with its type's), DERIVED where that is looser. */
+  private derive(o: i32, own: i64): void {
+    const max = this.oMax.get(o);
+    const mine = Expressions.lowerBound(this.typeMax(this.oType.get(o)), own);
+    if (mine == max) return;
+    this.oFl.set(o, this.oFl.get(o) | OF.DERIVED);
+    this.oOwn.set(o, mine);
   }
 
   /** The least value of operand o where known (see oMin), else -1. */
@@ -1864,7 +1899,7 @@ export class Expressions {
       sz1 = this.oSz1.get(pick);
       vk = <VK>this.oKind.get(pick);
       v = this.oVal.get(pick);
-      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.TESTED);
+      fl = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.TESTED | OF.DERIVED);
       own = this.oOwn.get(pick);
       r.concat(this.oHead.get(c), this.oTail.get(c), this.oHead.get(pick), this.oTail.get(pick));
     } else {
@@ -1895,11 +1930,20 @@ export class Expressions {
         unsE = be >= 0 || (this.oFl.get(e) & OF.UNS) != 0;
       if (unsT && unsE) max = bt >= 0 && (be < 0 || bt < be) ? bt : be;
     }
+    // either arm bounded by a test: the choice's own bound is that of the arms' own
+    const armDerived = ck != VK.Known && ((this.oFl.get(t) | this.oFl.get(e)) & (OF.TESTED | OF.DERIVED)) != 0;
+    const ownT = this.ownBound(t),
+      ownE = this.ownBound(e);
     this.dropOperands(c);
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
     this.oOwn.set(o, own);
+    if (armDerived && vk != VK.Known) {
+      // min(x, k) is at most either's own bound; any other choice at most the larger
+      const least = ownT >= 0 && (ownE < 0 || ownT < ownE) ? ownT : ownE;
+      this.derive(o, this.isMinimum(q) && max >= 0 ? least : ownT >= 0 && ownE >= 0 ? (ownT > ownE ? ownT : ownE) : -1);
+    }
   }
 
   /** The type of `c ? t : e` (C11 6.5.15): a null pointer constant takes the other side's
@@ -1974,7 +2018,7 @@ export class Expressions {
         const pick = this.oVal.get(c) != 0 ? callee + 2 : callee + 3;
         vk = <VK>this.oKind.get(pick);
         v = this.oVal.get(pick);
-        keep = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.STRING | OF.TESTED);
+        keep = this.oFl.get(pick) & (OF.UNS | OF.LOCAL_ADDR | OF.NOT_ICE | OF.STRING | OF.TESTED | OF.DERIVED);
         h = this.oHead.get(pick);
         t = this.oTail.get(pick);
         type = this.oType.get(pick);
@@ -2508,7 +2552,8 @@ export class Expressions {
       w.rFn = this.oFn.get(vbase);
       w.rSize = (this.oFl.get(vbase) & OF.SIZE) != 0 ? <i32>this.oVal.get(vbase) : -1;
       w.rTested = (this.oFl.get(vbase) & OF.TESTED) != 0;
-      w.rOwn = w.rTested ? this.oOwn.get(vbase) : -1;
+      w.rDerived = (this.oFl.get(vbase) & OF.DERIVED) != 0;
+      w.rOwn = w.rTested || w.rDerived ? this.oOwn.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -2521,6 +2566,7 @@ export class Expressions {
       w.rFn = -1;
       w.rSize = -1;
       w.rTested = false;
+      w.rDerived = false;
       w.rOwn = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;

@@ -1018,8 +1018,8 @@ export class Statements {
       ) {
         w.localMax.set(slot, w.rMax);
         // a copy of a local bounded only by a test is the same value to gcc (one SSA name)
-        if (w.rTested) {
-          w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+        if (w.rTested || w.rDerived) {
+          w.localFlags.set(slot, w.localFlags.get(slot) | (w.rTested ? LF.TESTED : LF.DERIVED));
           w.localOwn.set(slot, w.rOwn);
         }
       }

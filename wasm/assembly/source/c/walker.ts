@@ -47,6 +47,9 @@ export namespace LF {
    *  boundAfterExit): gcc-14's array bounds checks, placed before value ranges, and the mem*
    *  expander see only the value's own bound (localOwn). */
   export const TESTED: i32 = 1024;
+  /** Its bound was computed from one a test gave (expressions.ts OF.DERIVED); its own, for
+   *  gcc-14's sanitizer checks, is localOwn. */
+  export const DERIVED: i32 = 2048;
 }
 
 /** A problem the walker met, at a token. */
@@ -202,6 +205,8 @@ export class Walker {
    *  own bound then (-1: none). */
   rTested: bool = false;
   rOwn: i64 = -1;
+  /** The value's bound rests on a tested one through arithmetic (OF.DERIVED); rOwn its own. */
+  rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
   rSize: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
@@ -515,7 +520,7 @@ export class Walker {
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED));
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
@@ -553,7 +558,7 @@ export class Walker {
   scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false): void {
     const flags = this.localFlags.get(slot);
     this.scopedMax.push(this.localMax.get(slot));
-    this.scopedTested.push(flags & LF.TESTED);
+    this.scopedTested.push(flags & (LF.TESTED | LF.DERIVED));
     this.scopedOwn.push(this.localOwn.get(slot));
     this.scopedByTest.push(tested ? 1 : 0);
     if (tested) {
@@ -655,7 +660,7 @@ export class Walker {
       }
       if (slot < this.localSz0.length) {
         this.localMax.set(slot, this.scopedMax.get(n - 1));
-        this.localFlags.set(slot, (this.localFlags.get(slot) & ~LF.TESTED) | this.scopedTested.get(n - 1));
+        this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(n - 1));
         this.localOwn.set(slot, this.scopedOwn.get(n - 1));
       }
       n--;
@@ -680,7 +685,7 @@ export class Walker {
       this.localSz0.set(slot, -1);
       this.localSz1.set(slot, -1);
       this.localMax.set(slot, this.scopedMax.get(k));
-      this.localFlags.set(slot, (this.localFlags.get(slot) & ~LF.TESTED) | this.scopedTested.get(k));
+      this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
       this.localOwn.set(slot, this.scopedOwn.get(k));
     }
     for (let k = 0; k < n; k++) {
