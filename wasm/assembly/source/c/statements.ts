@@ -908,7 +908,9 @@ export class Statements {
   private enterLoopBody(from: i32): void {
     const w = this.w;
     if (w.scopedSlot.length == 0) return;
-    const to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
+    let to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
+    // a do's condition comes after its body
+    if (w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;
     const slots = new Set<i32>();
     if (to - from > NEVER_MODIFIED_SCAN) {
       w.forgetScoped(-1);
