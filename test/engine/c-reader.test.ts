@@ -693,7 +693,8 @@ describe("what is a use", () => {
   });
 
   it("a bound holds in a narrower local it fits, and across a loop that does not change the local (a do-while(0) is no loop) (checked with gcc-12 -O2)", () => {
-    const f = (body: string): string[] => uses(`void *memset(void *, int, unsigned long);\nvoid g(int);\nint g2(unsigned);\nvoid f(char *d, unsigned long n, int v) { ${body} }`);
+    const f = (body: string): string[] =>
+      uses(`void *memset(void *, int, unsigned long);\nvoid g(int);\nint g2(unsigned);\nvoid f(char *d, unsigned long n, int v) { ${body} }`);
     expect(f("unsigned int c = n & 63; memset(d, 0, c);")).toEqual([]);
     expect(f("unsigned int c = 0; if (v) { c = n & 63; memset(d, 0, c); }")).toEqual([]);
     expect(f("unsigned int c; if (v) { c = n & 63; do { g(v); } while (0); memset(d, 0, c); }")).toEqual(["g"]);
