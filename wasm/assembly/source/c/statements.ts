@@ -30,6 +30,11 @@ const NEVER_MODIFIED_SCAN = 100000;
 /** How a statement ends (Walker.rFlow). */
 const FLOW_BREAK = 1;
 const FLOW_NEVER = 2;
+// how a name is changed at a token (changeAt)
+const NO_CHANGE = 0;
+const ASSIGNED = 1;
+const OTHER_CHANGE = 2;
+const ADDRESS_TAKEN = 3;
 const UNCHANGED = 0;
 const CHANGED_STRAIGHT = 1;
 const CHANGED = 2;
@@ -610,7 +615,12 @@ export class Statements {
     const open = this.conditionOf(start);
     if (open < 0) return;
     const close = this.conditionClose;
-    const terms: Comparison[] = [];
+    const names = this.termName,
+      ops = this.termOp,
+      values = this.termValue;
+    names.truncate(0);
+    ops.truncate(0);
+    values.truncate(0);
     let from = open + 1;
     let depth = 0;
     for (let j = open + 1; j <= close; j++) {
@@ -621,31 +631,44 @@ export class Statements {
       else if (depth == 0 && (a == K.OrOr || a == K.Question)) return; // not an && of terms
       if (depth == 0 && (j == close || a == K.AndAnd)) {
         const c = this.comparisonAt(from, j);
-        if (c != null) terms.push(c);
+        if (c != null) {
+          names.push(c.name);
+          ops.push(c.op);
+          values.push(c.value);
+        }
         from = j + 1;
       }
     }
-    for (let k = 0; k < terms.length; k++) {
-      const c = terms[k];
-      if ((c.op != K.Lt && c.op != K.Le) || c.value < (c.op == K.Lt ? 1 : 0)) continue;
-      const bind = w.scope.lookup(c.name);
+    for (let k = 0; k < names.length; k++) {
+      const name = names.get(k),
+        op = ops.get(k),
+        value = values.get(k);
+      if ((op != K.Lt && op != K.Le) || value < (op == K.Lt ? 1 : 0)) continue;
+      const bind = w.scope.lookup(name);
       if (w.scope.kindOf(bind) != Bind.Local) continue;
       const slot = w.scope.dataOf(bind);
       const type = w.localType.get(slot);
       if (w.types.kindOf(type) != TY.Int) continue;
-      if (!w.types.isUnsigned(type) && !this.saysNonNegative(terms, c.name)) continue;
-      const bound = c.op == K.Lt ? c.value - 1 : c.value;
+      if (!w.types.isUnsigned(type) && !this.saysNonNegative(name)) continue;
+      const bound = op == K.Lt ? value - 1 : value;
       const max = w.localMax.get(slot);
       if (max >= 0 && max <= bound) continue;
       w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), bound, true);
     }
   }
 
-  /** Whether one of the terms is `name >= 0` (or `name > -1`). */
-  private saysNonNegative(terms: Comparison[], name: i32): bool {
-    for (let k = 0; k < terms.length; k++) {
-      const c = terms[k];
-      if (c.name == name && ((c.op == K.Ge && c.value == 0) || (c.op == K.Gt && c.value == -1))) return true;
+  // the comparisons of the condition boundInBranch reads: name, operator, constant
+  private termName: IntVec = new IntVec(8);
+  private termOp: IntVec = new IntVec(8);
+  private termValue: LongVec = new LongVec(8);
+
+  /** Whether one of those comparisons is `name >= 0` (or `name > -1`). */
+  private saysNonNegative(name: i32): bool {
+    for (let k = 0; k < this.termName.length; k++) {
+      if (this.termName.get(k) != name) continue;
+      const op = this.termOp.get(k),
+        value = this.termValue.get(k);
+      if ((op == K.Ge && value == 0) || (op == K.Gt && value == -1)) return true;
     }
     return false;
   }
@@ -923,30 +946,32 @@ export class Statements {
         w.forgetScoped(-1);
         return;
       }
-      if (!this.changedAt(j)) continue;
+      if (this.changeAt(j) == NO_CHANGE) continue;
       const b = w.scope.lookup(atom);
       if (w.scope.kindOf(b) == Bind.Local) slots.add(w.scope.dataOf(b));
     }
     if (slots.size > 0) w.forgetScopedSlots(slots);
   }
 
-  /** Whether the name at token j is changed there: assigned, incremented or its address taken
-   *  (not a member of that name). */
-  private changedAt(j: i32): bool {
+  /** How the name at token j is changed there (not a member of that name): NO_CHANGE,
+   *  ASSIGNED (`x = ...`), OTHER_CHANGE (`x += ...`, `++x`, `x--`) or ADDRESS_TAKEN (`&x`). */
+  private changeAt(j: i32): i32 {
     const w = this.w;
     if (w.kd(j - 1) == CK.Punct) {
       const before = w.at(j - 1);
-      if (before == K.Dot || before == K.Arrow) return false;
-      if (before == K.PlusPlus || before == K.MinusMinus) return true;
+      if (before == K.Dot || before == K.Arrow) return NO_CHANGE;
+      if (before == K.PlusPlus || before == K.MinusMinus) return OTHER_CHANGE;
       if (before == K.Amp) {
+        // a unary & (not a binary and of an operand before it)
         const k2 = w.kd(j - 2);
         const b2 = w.at(j - 2);
-        if (!(k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket)))) return true;
+        if (!(k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket)))) return ADDRESS_TAKEN;
       }
     }
-    if (w.kd(j + 1) != CK.Punct) return false;
+    if (w.kd(j + 1) != CK.Punct) return NO_CHANGE;
     const after = w.at(j + 1);
-    return isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus;
+    if (after == K.Assign) return ASSIGNED;
+    return isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus ? OTHER_CHANGE : NO_CHANGE;
   }
 
   /** Whether the statement at token i is a block followed by `while (0)` (do's body). */
@@ -1193,31 +1218,12 @@ export class Statements {
         this.addressTaken = true;
         continue;
       }
-      const before = w.t.atomAt(j - 1);
-      const pk = w.t.kindAt(j - 1);
-      if (pk == CK.Punct && (before == K.Dot || before == K.Arrow)) continue; // a member of that name
-      if (pk == CK.Punct && (before == K.PlusPlus || before == K.MinusMinus)) {
-        changed = true;
-        this.otherChanges = true;
-        continue;
-      }
-      if (pk == CK.Punct && before == K.Amp) {
-        const k2 = w.t.kindAt(j - 2);
-        const b2 = w.t.atomAt(j - 2);
-        const operand = k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket));
-        if (!operand) {
-          changed = true;
-          this.otherChanges = true;
-          this.addressTaken = true;
-          continue;
-        }
-      }
-      const after = w.t.atomAt(j + 1);
-      if (w.t.kindAt(j + 1) == CK.Punct && (isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus)) {
-        changed = true;
-        if (after == K.Assign) this.plainAssignments++;
-        else this.otherChanges = true;
-      }
+      const how = this.changeAt(j);
+      if (how == NO_CHANGE) continue;
+      changed = true;
+      if (how == ASSIGNED) this.plainAssignments++;
+      else this.otherChanges = true;
+      if (how == ADDRESS_TAKEN) this.addressTaken = true;
     }
     if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) {
       this.otherChanges = true;
