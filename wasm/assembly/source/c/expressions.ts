@@ -221,7 +221,7 @@ export class Expressions {
    *  oMinOf, the one it was found with (an operator applied in place changes the bound). */
   oMin: LongVec = new LongVec(256);
   oMinOf: LongVec = new LongVec(256);
-  /** With OF.TESTED: the operand's own bound, -1 where it has none. */
+  /** With OF.TESTED or OF.DERIVED: the operand's own bound, -1 where it has none. */
   oOwn: LongVec = new LongVec(256);
   /** The function the operand's value is (a designator, &f, a cast of one, or an inline
    *  function's parameter given one), as an entity id, or -1: calling it is a direct call
@@ -2443,6 +2443,7 @@ export class Expressions {
       if ((this.oFl.get(callee + k) & OF.SIZE) != 0) parts.push("t" + this.sizeKey(callee, k, <i32>this.oVal.get(callee + k)));
       if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
       if ((this.oFl.get(callee + k) & OF.TESTED) != 0) parts.push("t" + this.oOwn.get(callee + k).toString());
+      if ((this.oFl.get(callee + k) & OF.DERIVED) != 0) parts.push("d" + this.oOwn.get(callee + k).toString());
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
@@ -2483,7 +2484,8 @@ export class Expressions {
       const fl = this.oFl.get(callee + k);
       // bit 3: a run-time object size
       // bit 4: a bound only a tested branch gives
-      const tested = (fl & OF.TESTED) != 0 ? 16 : 0;
+      // bit 5: a bound computed from such a one
+      const tested = ((fl & OF.TESTED) != 0 ? 16 : 0) | ((fl & OF.DERIVED) != 0 ? 32 : 0);
       w.envUnsigned.push(
         ((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0) | tested,
       );

@@ -1506,8 +1506,8 @@ export class Statements {
         if ((w.envUnsigned.get(envBase + k) & 2) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ADDR);
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
-        if ((w.envUnsigned.get(envBase + k) & 16) != 0) {
-          w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
+        if ((w.envUnsigned.get(envBase + k) & 48) != 0) {
+          w.localFlags.set(slot, w.localFlags.get(slot) | ((w.envUnsigned.get(envBase + k) & 16) != 0 ? LF.TESTED : LF.DERIVED));
           w.localOwn.set(slot, w.envOwn.get(envBase + k));
         }
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
