@@ -103,7 +103,8 @@ export class Walker {
   /** The largest value an integer local can hold where gcc knows it (an inline function's
    *  parameter, or a local never changed after its initializer), -1 where it does not. */
   localMax: LongVec = new LongVec(256);
-  /** Where localMax is a tested bound (LF.TESTED): the value's own, -1 where it has none. */
+  /** Where localMax is a tested bound or one computed from it (LF.TESTED, LF.DERIVED): the
+   *  value's own, -1 where it has none. */
   localOwn: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
