@@ -2099,8 +2099,9 @@ export class Expressions {
       }
       const text = w.t.names.text(atom);
       const nr = text == "__builtin_unreachable" || text == "__builtin_trap" ? OF.NORETURN : 0;
-      if (vk != VK.Known && this.lengthBound(text.substring(10), callee, nargs) >= 0) {
-        bound = this.lengthBound(text.substring(10), callee, nargs);
+      const length = vk != VK.Known ? this.lengthBound(text.substring(10), callee, nargs) : -1;
+      if (length >= 0) {
+        bound = length;
         type = T.ULONG;
       }
       this.dropOperands(callee);

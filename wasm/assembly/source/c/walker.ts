@@ -383,12 +383,7 @@ export class Walker {
     }
     this.exprs.resetTo(0, 0);
     this.condDepth = 0;
-    this.scopedSlot.truncate(0);
-    this.scopedDepth.truncate(0);
-    this.scopedMax.truncate(0);
-    this.scopedTested.truncate(0);
-    this.scopedOwn.truncate(0);
-    this.scopedByTest.truncate(0);
+    this.truncateScoped(0);
     this.thenFrame.truncate(0);
     this.thenSlot.truncate(0);
     this.thenSz0.truncate(0);
@@ -659,13 +654,21 @@ export class Walker {
         this.localSz0.set(slot, -1);
         this.localSz1.set(slot, -1);
       }
-      if (slot < this.localSz0.length) {
-        this.localMax.set(slot, this.scopedMax.get(n - 1));
-        this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(n - 1));
-        this.localOwn.set(slot, this.scopedOwn.get(n - 1));
-      }
+      if (slot < this.localSz0.length) this.restoreScoped(n - 1);
       n--;
     }
+    this.truncateScoped(n);
+  }
+
+  /** Gives scoped entry k's local back the bound it had outside that code. */
+  private restoreScoped(k: i32): void {
+    const slot = this.scopedSlot.get(k);
+    this.localMax.set(slot, this.scopedMax.get(k));
+    this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
+    this.localOwn.set(slot, this.scopedOwn.get(k));
+  }
+
+  private truncateScoped(n: i32): void {
     this.scopedSlot.truncate(n);
     this.scopedDepth.truncate(n);
     this.scopedMax.truncate(n);
@@ -685,9 +688,7 @@ export class Walker {
       if (!slots.has(slot) || slot >= this.localSz0.length) continue;
       this.localSz0.set(slot, -1);
       this.localSz1.set(slot, -1);
-      this.localMax.set(slot, this.scopedMax.get(k));
-      this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
-      this.localOwn.set(slot, this.scopedOwn.get(k));
+      this.restoreScoped(k);
     }
     for (let k = 0; k < n; k++) {
       if (slots.has(this.scopedSlot.get(k))) continue;
@@ -699,12 +700,7 @@ export class Walker {
       this.scopedByTest.set(kept, this.scopedByTest.get(k));
       kept++;
     }
-    this.scopedSlot.truncate(kept);
-    this.scopedDepth.truncate(kept);
-    this.scopedMax.truncate(kept);
-    this.scopedTested.truncate(kept);
-    this.scopedOwn.truncate(kept);
-    this.scopedByTest.truncate(kept);
+    this.truncateScoped(kept);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
