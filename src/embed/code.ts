@@ -9,6 +9,7 @@ import { selectActiveFile, type PlaygroundState, type PlaygroundStore } from "..
 import { h, replaceChildren } from "../views/dom";
 import { highlightLines } from "./highlight";
 import { caretAt, endOf, typeAt, typedKey, type Caret, type TypedKey } from "./caret";
+import type { Place } from "./reopen";
 
 /** The tallest the code gets before it scrolls, in CSS pixels. */
 const MAX_HEIGHT = 520;
@@ -24,6 +25,9 @@ export interface CodeOptions {
   /** Where the editor is elsewhere (a drawn element's frame): called on the first interaction
    *  that edits; the code stays light and takes keys at its caret until it is disposed. */
   onEdit?(): void;
+  /** How a Retry of the editor (mounted here) is made: the page opened again at `place`
+   *  (reopen.ts); rejects with the reason when it cannot be. Without it, the import again. */
+  reopen?(place: Place): Promise<void>;
 }
 
 /** Puts a caret mark into a highlighted line, `col - 1` characters in. */
@@ -49,7 +53,10 @@ export interface CodeView {
   openEditor(): Promise<void>;
   /** The caret (in the open file, null before the first edit), the other end of the selection
    *  made by a drag (null: none) and the light code's scroll. */
-  place(): { caret: Caret | null; anchor: Caret | null; top: number; left: number };
+  place(): Place;
+  /** Loads the editor at once at `place` in the open file, the code focused and taking keys
+   *  meanwhile (a page reopened to retry the editor). */
+  resume(place: Place): void;
   /** The editor elsewhere (onEdit) could not load: a line says so, with a Retry (onEdit
    *  again); the code keeps the typed text, the carets and takes keys as while loading. */
   failEditor(reason: string): void;
@@ -175,7 +182,7 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
     notice ??= h(
       "p",
       { class: "embed-editor-failed", role: "alert" },
-      h("span", null, "The editor could not load", h("span", { class: "embed-kept" }, "; your edits are kept"), "."),
+      h("span", null, h("span", { class: "embed-failed-what" }, "The editor could not load"), h("span", { class: "embed-kept" }, "; your edits are kept"), "."),
       h("button", { type: "button", class: "btn", on: { click: retry } }, "Retry"),
     );
     notice.title = reason;
@@ -186,12 +193,35 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
 
   const retry = () => {
     if (phase !== "failed") return;
+    if (o.reopen) return reopen();
     phase = "loading";
     notice!.hidden = true;
     // typing goes on at the caret while the editor loads again
     code.focus();
     render();
     loadEditor();
+  };
+
+  // the page opens again; until then (or if it cannot) the code goes on taking keys
+  const reopen = () => {
+    const button = notice!.querySelector("button")!;
+    if (button.disabled) return;
+    button.disabled = true;
+    o.reopen!(place()).catch((err: Error) => {
+      button.disabled = false;
+      notice!.title = err.message;
+      notice!.querySelector(".embed-failed-what")!.textContent = "The editor still could not load";
+    });
+  };
+
+  const place = (): Place => {
+    const file = store.getState().activeFile;
+    return {
+      caret: (file ? carets.get(file) : undefined) ?? null,
+      anchor: (file ? anchors.get(file) : undefined) ?? null,
+      top: code.scrollTop,
+      left: code.scrollLeft,
+    };
   };
 
   // what is typed before the editor is there goes into the file at the caret
@@ -297,14 +327,16 @@ export function mountCode(column: HTMLElement, store: PlaygroundStore, o: CodeOp
       return o.editor && editable ? mountEditor() : Promise.resolve();
     },
     failEditor,
-    place: () => {
+    place,
+    resume(at) {
       const file = store.getState().activeFile;
-      return {
-        caret: (file ? carets.get(file) : undefined) ?? null,
-        anchor: (file ? anchors.get(file) : undefined) ?? null,
-        top: code.scrollTop,
-        left: code.scrollLeft,
-      };
+      if (!file) return;
+      if (at.caret) carets.set(file, at.caret);
+      if (at.anchor) anchors.set(file, at.anchor);
+      upgrade(null);
+      code.scrollTop = at.top;
+      code.scrollLeft = at.left;
+      code.focus({ preventScroll: true });
     },
     dispose() {
       unsubs.forEach((u) => u());

@@ -105,6 +105,15 @@ export function serveHost(store: PlaygroundStore, port: HostPort, measure: HTMLE
   if (measure) observer.observe(measure);
 
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  const postChange = () => {
+    clearTimeout(changeTimer);
+    changeTimer = undefined;
+    post({ type: "change", files: textFiles(store) });
+  };
+  // a reload (a Retry of the editor, reopen.ts) must not leave the host with older files than
+  // the ones it gives back when the page says ready again
+  const onHide = () => changeTimer !== undefined && postChange();
+  addEventListener("pagehide", onHide);
   const unsubs = [
     store.subscribe(
       (s) => s.result,
@@ -114,7 +123,7 @@ export function serveHost(store: PlaygroundStore, port: HostPort, measure: HTMLE
       (s) => s.files,
       () => {
         clearTimeout(changeTimer);
-        changeTimer = setTimeout(() => post({ type: "change", files: textFiles(store) }), 250);
+        changeTimer = setTimeout(postChange, 250);
       },
     ),
   ];
@@ -126,6 +135,7 @@ export function serveHost(store: PlaygroundStore, port: HostPort, measure: HTMLE
     stopListening();
     observer.disconnect();
     clearTimeout(changeTimer);
+    removeEventListener("pagehide", onHide);
     unsubs.forEach((u) => u());
   };
 }

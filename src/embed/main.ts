@@ -2,9 +2,10 @@
 // by URL flags (flags.ts). Light first: highlighted code and the engine's verdict without
 // Monaco, which loads on the first click or focus in the code (never when read-only). With
 // `edit`, the element's upgrade of a drawn embed: Monaco at once, then `ready` (takeover.ts).
+// The editor's Retry opens the page again where the reader was (reopen.ts).
 
 import { startEngine } from "../app/startengine";
-import { createPlaygroundStore, decodeLink, defaultSnapshot, isLinkHash, type Snapshot } from "../store";
+import { createPlaygroundStore, decodeLink, defaultSnapshot, isLinkHash, selectSnapshot, type Snapshot } from "../store";
 import { PANES } from "../views";
 import { connectTheme } from "../app/theme";
 import { registerOffline } from "../app/offline";
@@ -13,6 +14,7 @@ import { mountEmbedView } from "./view";
 import { lightClient, type ProfileMode } from "./light";
 import { connectHost } from "./frame";
 import { holdKeys, takeOver } from "./takeover";
+import { reopenPage, takeReopened } from "./reopen";
 import { envelope, type FrameMessage } from "./protocol";
 import { EDITOR_LEAVE } from "../editor/keyboard";
 import "../app/app.css";
@@ -51,17 +53,26 @@ async function opening(): Promise<{ snapshot: Snapshot; problem?: string }> {
   return { snapshot: defaultSnapshot() };
 }
 
-const { snapshot, problem } = await opening();
+// a page opened again to retry the editor starts where the reader was (reopen.ts)
+const reopened = flags.edit ? null : takeReopened();
+const { snapshot, problem }: { snapshot: Snapshot; problem?: string } = reopened ?? (await opening());
 const store = createPlaygroundStore(snapshot);
-if (flags.file) store.getState().openFile(flags.file);
-if (flags.kernel) store.getState().setKernel(flags.kernel);
+if (!reopened && flags.file) store.getState().openFile(flags.file);
+if (!reopened && flags.kernel) store.getState().setKernel(flags.kernel);
 store.setState({ theme: flags.theme === "auto" ? "system" : flags.theme, editorKind: "monaco" });
 connectTheme(store, { setItem() {} });
 let profileMode: ProfileMode = flags.profile;
 if (!snapshot.profile) profileMode = "off";
 
 const root = document.getElementById("embed")!;
-const view = mountEmbedView(root, store, { flags, base, problem, run: () => start(), editor: PANES.editor.mount });
+const view = mountEmbedView(root, store, {
+  flags,
+  base,
+  problem,
+  run: () => start(),
+  editor: PANES.editor.mount,
+  reopen: (place) => reopenPage({ snapshot: selectSnapshot(store.getState()), place, started }),
+});
 
 // the engine: on load, or on the first Run
 let started = false;
@@ -82,7 +93,8 @@ if (flags.run === "click") {
 
 // taking over from a drawn embed: the engine and the editor first, the host told after (or,
 // the editor not loading, the element told why: it keeps the drawn embed)
-if (flags.run === "load" || held) start();
+if (flags.run === "load" || held || reopened?.started) start();
+if (reopened) view.code.resume(reopened.place);
 const editorUp = held
   ? await view.code.openEditor().then(
       () => true,

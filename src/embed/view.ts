@@ -11,6 +11,7 @@ import { buildPane } from "../views/build";
 import { modulesPane } from "../views/modules";
 import type { EmbedFlags } from "./flags";
 import { mountCode, type CodeView } from "./code";
+import type { Place } from "./reopen";
 
 /** The verdict's own tabs (the registry's VERDICT_TABS, imported one by one so that embed.js
  *  carries no other pane). */
@@ -26,11 +27,20 @@ export interface EmbedView {
 /** Mounts the embed in `root` for `flags`; `base` is the ksymns site ("Open in ksymns"),
  *  `problem` a reason the workspace could not be read, `run` what the Run button starts,
  *  `editor` what the first click in the code loads, `onEdit` what it calls instead when the
- *  editor is elsewhere (neither: the code stays light). */
+ *  editor is elsewhere (neither: the code stays light), `reopen` how a Retry of the editor
+ *  opens the page again (code.ts). */
 export function mountEmbedView(
   root: HTMLElement,
   store: PlaygroundStore,
-  o: { flags: EmbedFlags; base: URL; problem?: string; run(): void; editor?(slot: HTMLElement, store: PlaygroundStore): () => void; onEdit?(): void },
+  o: {
+    flags: EmbedFlags;
+    base: URL;
+    problem?: string;
+    run(): void;
+    editor?(slot: HTMLElement, store: PlaygroundStore): () => void;
+    onEdit?(): void;
+    reopen?(place: Place): Promise<void>;
+  },
 ): EmbedView {
   const { flags } = o;
   root.dataset.view = flags.view;
@@ -81,6 +91,7 @@ export function mountEmbedView(
     markedFile: flags.file ?? store.getState().activeFile,
     editor: o.editor,
     onEdit: o.onEdit,
+    reopen: o.reopen,
   });
 
   // "Open in ksymns" always carries the current workspace

@@ -34,6 +34,8 @@ beforeAll(async () => {
     "/code.html": ["text/html", page('view="code" file="user.c"')],
     "/split.html": ["text/html", page('file="user.c"')],
     "/host.js": ["text/javascript", HOST_JS],
+    // a preset is read by the frame, so the element shows a frame from the start
+    "/preset.html": ["text/html", page('preset="kvm-namespace-2019" view="code" file="vboxdrv.c"')],
   }));
   browser = await launchChromium();
 });
@@ -132,6 +134,18 @@ describe("the embed frame", () => {
     expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\tretXYZurn 0;");
     expect(await p.locator(".embed-editor-failed").innerText()).toMatch(/^The editor could not load/);
     expect(await p.isVisible(".embed-light")).toBe(true);
+    // the page itself out of reach: Retry says so and the code goes on taking keys
+    const page = /\/embed\.html/;
+    await p.route(page, (route) => route.abort("internetdisconnected"));
+    await p.click(".embed-editor-failed button");
+    await p.waitForFunction(() => document.querySelector(".embed-editor-failed")!.textContent!.startsWith("The editor still could not load"));
+    expect(await p.getAttribute(".embed-editor-failed", "title")).toBe("the page cannot be reached");
+    await p.locator(".embed-light").focus();
+    await p.keyboard.type("W");
+    expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\tretXYZWurn 0;");
+    // back on line: the browser keeps the failed modules failed for the page's life, so Retry
+    // opens the page again, at the caret, with the keys typed
+    await p.unroute(page);
     await p.unroute(monaco);
     await p.click(".embed-editor-failed button");
     await p.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
@@ -140,9 +154,44 @@ describe("the embed frame", () => {
       (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
         .getState()
         .files.find((f) => f.name === "user.c")!
-        .content.includes("XYZQ"),
+        .content.includes("XYZWQ"),
     );
     expect(await p.isVisible(".embed-editor-failed")).toBe(false);
+    // what carried the work over is gone: a reload now opens the embed as its URL says
+    expect(await p.evaluate(() => [window.name, sessionStorage.length])).toEqual(["", 0]);
+    await p.reload();
+    await p.waitForSelector("body[data-ready=true]");
+    expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\treturn 0;");
+    await context.close();
+  });
+
+  it("keeps the reader's edits in a host page's frame across the Retry, and the host's copy of them", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, serviceWorkers: "block" });
+    const p = await context.newPage();
+    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
+    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await p.goto(`${hostOrigin}/preset.html`);
+    const frame = (await (await p.waitForSelector("ksymns-playground iframe", { state: "attached", timeout: 30_000 })).contentFrame())!;
+    await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+    const at = await charPoint(frame, 1, 1);
+    await p.mouse.click(at.x, at.y);
+    await p.keyboard.type("// kept\n");
+    await frame.waitForSelector(".embed-editor-failed", { timeout: 30_000 });
+    await p.unroute(monaco);
+    await frame.click(".embed-editor-failed button");
+    // the same frame, a new document
+    await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
+    await p.keyboard.type("x");
+    await frame.waitForFunction(() =>
+      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+        .getState()
+        .files.find((f) => f.name === "vboxdrv.c")!
+        .content.startsWith("// kept\nx"),
+    );
+    const state = (await p.evaluate(() => (document.querySelector("ksymns-playground") as HTMLElement & { getState(): Promise<unknown> }).getState())) as {
+      files: Record<string, string>;
+    };
+    expect(state.files["vboxdrv.c"]).toMatch(/^\/\/ kept\nx/);
     await context.close();
   });
 
