@@ -129,6 +129,9 @@ function applyAttribute(t: CTokens, name: i32, a: i32, b: i32, into: Attrs): voi
     case K.AGnuInline:
       into.flags |= EF.GNU_INLINE;
       break;
+    case K.TNoinline:
+      into.flags |= EF.NOINLINE;
+      break;
     case K.AWeak:
       into.flags |= EF.WEAK;
       break;

@@ -33,6 +33,10 @@ export class CompilerModel {
    *  whole-object size to fortify's __struct_size, only its own (__member_size); gcc 14
    *  knows both. Measured with fortify's memcpy into a flexible array of kzalloc's object. */
   lateAllocatorMembers: bool = false;
+  /** -fstrict-flex-arrays=3 (the kernel's Makefile from 6.5, where the compiler has it: gcc
+   *  13 and later, Debian's builds from 6.16): only an array declared `[]` may run past its
+   *  bound; a fixed-size array that ends a record has its declared size. */
+  strictFlexArrays: bool = false;
 
   /** Debian's amd64 kernels of 6.1 and later: all of them. */
   static debian(): CompilerModel {
@@ -57,6 +61,7 @@ export class CompilerModel {
     m.ubsanBoundsStrict = m.ubsanBounds && c.isOn("UBSAN_BOUNDS_STRICT");
     m.ubsanShift = ubsan && (c.isOn("UBSAN_SHIFT") || c.isOn("UBSAN_MISC"));
     m.lateAllocatorMembers = release < 616;
+    m.strictFlexArrays = release >= 616;
     return m;
   }
 }

@@ -123,6 +123,7 @@ function applyToyAttribute(a: i32, attrs: Attrs): void {
   else if (a == K.TExit) attrs.flags |= EF.EXIT_SECTION | EF.NOTRACE;
   else if (a == K.TNotrace) attrs.flags |= EF.NOTRACE;
   else if (a == K.TAlwaysInline) attrs.flags |= EF.ALWAYS_INLINE | EF.INLINE;
+  else if (a == K.TNoinline) attrs.flags |= EF.NOINLINE;
   else if (a == K.TWeak) attrs.flags |= EF.WEAK;
   else if (a == K.TNoreturn) attrs.flags |= EF.NORETURN;
   else if (a == K.TPacked) attrs.packed = true;

@@ -34,6 +34,7 @@ export namespace EF {
   export const THREAD: i32 = 32768;
   /** Defined by a label of a file-scope asm statement (BTF_ID_LIST's `name:`). */
   export const ASM_DEFINED: i32 = 65536;
+  export const NOINLINE: i32 = 131072;
 }
 
 export class Entity {

@@ -90,7 +90,31 @@ export function eitherSizeOf(a: i32, b: i32): i32 {
   if (a == -1 || b == -1) return -1;
   const either = newDynamicSize();
   if (Expressions.lateAllocated.has(a) || Expressions.lateAllocated.has(b)) Expressions.lateAllocated.add(either);
+  // __builtin_object_size of the choice is the larger size for types 0 and 1, the smaller for
+  // 2 and 3, when both are known before run time
+  const sa = staticSizes(a),
+    sb = staticSizes(b);
+  if (sa >= 0 && sb >= 0) {
+    const max = (sa & 0xffffffff) > (sb & 0xffffffff) ? sa & 0xffffffff : sb & 0xffffffff;
+    const min = sa >> 32 < sb >> 32 ? sa >> 32 : sb >> 32;
+    Expressions.staticBounds.set(either, max | (min << 32));
+  }
   return either;
+}
+
+/** The largest (low half) and least (high half) size object size `sz` can be that gcc knows
+ *  before run time, or -1. */
+function staticSizes(sz: i32): i64 {
+  if (sz >= 0) return (<i64>sz) | ((<i64>sz) << 32);
+  return Expressions.staticBounds.has(sz) ? Expressions.staticBounds.get(sz) : -1;
+}
+
+/** What __builtin_object_size (type 0 to 3) reads for object size `sz`: gcc's static
+ *  answer, -1 (types 0, 1) or 0 (types 2, 3) when it has none. */
+function staticObjectSize(sz: i32, type: i64): i64 {
+  const s = staticSizes(sz);
+  if (s < 0) return type >= 2 ? 0 : -1;
+  return type >= 2 ? s >> 32 : s & 0xffffffff;
 }
 
 /** A run-time object size of its own. */
@@ -340,8 +364,8 @@ export class Expressions {
 
   /** Operand t becomes member `name` (of type `member`) of record `rec`: the member is the
    *  subobject (type 1), as gcc 12's addr_object_size takes it, except an array member
-   *  that may run past its bound (flexible, or ending every record up to a pointer's
-   *  target: array_at_struct_end_p), whose size gcc does not know. gcc's own tests:
+   *  that may run past its bound (flexible, or, without -fstrict-flex-arrays, ending every
+   *  record up to a pointer's target: array_at_struct_end_p), whose size gcc does not know. gcc's own tests:
    *  testsuite/g++.dg/ext/builtin-object-size1.C (`__builtin_object_size (&p->a, 1) ==
    *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). The whole
    *  object's remaining size (type 0) is what is left of the object the record is in from
@@ -351,7 +375,8 @@ export class Expressions {
     const types = this.w.types;
     const size = types.sizeOf(member);
     const viaPointer = arrow || (this.oFl.get(t) & OF.FLEX) != 0;
-    const flexible = types.isArray(member) && (types.count.get(member) < 0 || (viaPointer && types.endsRecord(rec, name)));
+    const trailing = viaPointer && !Expressions.strictFlexArrays && types.endsRecord(rec, name);
+    const flexible = types.isArray(member) && (types.count.get(member) < 0 || trailing);
     const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
     const at = types.offsetOf(rec, name);
     // in an allocation sized at run time, what the allocation leaves from the member (one
@@ -359,7 +384,9 @@ export class Expressions {
     // (CompilerModel.lateAllocatorMembers: gcc 12 not of what kzalloc_noprof returns)
     const rest = isDynamicSize(whole) && at >= 0 ? Expressions.offsetSize(whole, <i64>at, 1) : -1;
     const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : Expressions.lateAllocated.has(whole) ? -1 : rest;
-    this.designates(t, left, flexible || size <= 0 ? (arrow ? rest : -1) : size);
+    // (an array of none is one of size 0 to -fstrict-flex-arrays=3)
+    const known = !flexible && (size > 0 || (size == 0 && Expressions.strictFlexArrays && types.isArray(member)));
+    this.designates(t, left, known ? size : arrow ? rest : -1);
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
@@ -369,9 +396,13 @@ export class Expressions {
 
   /** Whether the compiler modelled is gcc 12 or older (CompilerModel.lateAllocatorMembers). */
   static lateAllocatorMembers: bool = false;
+  /** CompilerModel.strictFlexArrays of the compiler modelled. */
+  static strictFlexArrays: bool = false;
   /** Run-time sizes of what an inline allocator that is not always_inline returns, where
    *  lateAllocatorMembers holds. */
   static lateAllocated: Set<i32> = new Set();
+  /** A run-time size's sizes known before run time (staticSizes), where it has them. */
+  static staticBounds: Map<i32, i64> = new Map();
 
   /** Run-time sizes left from an offset, by the size and the offset. */
   private static offsets: Map<i64, i32> = new Map();
@@ -380,6 +411,7 @@ export class Expressions {
   static startUnit(): void {
     Expressions.offsets.clear();
     Expressions.lateAllocated.clear();
+    Expressions.staticBounds.clear();
   }
 
   /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
@@ -502,7 +534,7 @@ export class Expressions {
       // a size known only at run time is __builtin_dynamic_object_size's value, unknown to
       // __builtin_object_size
       if (isDynamicSize(size) && res == R_DYNAMIC_OBJECT_SIZE) this.push(VK.NotConst, <i64>size, OF.UNS | OF.SIZE | OF.NOT_ICE, -1, -1, -1, -1, -1, T.ULONG);
-      else this.pushValue(VK.Known, size >= 0 ? <i64>size : type >= 2 ? 0 : -1, true, T.ULONG);
+      else this.pushValue(VK.Known, staticObjectSize(size, type), true, T.ULONG);
     } else {
       this.push(w.rVK, w.rVal, (w.rUns ? OF.UNS : 0) | (w.rFlow == 2 ? OF.NORETURN : 0), w.rHead, w.rTail, -1, -1, -1, w.rType);
       // a statement expression's value is its last expression's
@@ -510,6 +542,10 @@ export class Expressions {
         const o = this.oKind.length - 1;
         this.pointsTo(o, w.rSz0, w.rSz1);
         if (w.rVK != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.rMax));
+        // the whole statement (a fortified memcpy() whose value nobody reads): it ends as
+        // the last statement inside it does, maybe in a tail call
+        const stmt = this.wholeStatement(fr, o);
+        if (stmt >= 0) w.f.e.set(stmt, w.tailStmt);
       }
     }
     w.rHead = -1;
@@ -2095,6 +2131,8 @@ export class Expressions {
           r.concat(h, t, entry, entry);
           h = r.head;
           t = r.tail;
+          // a mem* call is a call like any other (it returns what the builtin does)
+          if (lib >= 0 && tailOf >= 0) w.f.e.set(tailOf, -2);
         }
       }
       const text = w.t.names.text(atom);
@@ -2120,7 +2158,7 @@ export class Expressions {
         return;
       }
       // an inline function's parameters take the address over (its body decides)
-      if (e.isInline() && (e.isStatic() || e.has(EF.EXTERN)) && !w.cannotInline(e) && entry >= 0) {
+      if (w.expands(e) && !w.cannotInline(e) && entry >= 0) {
         this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result, tailOf);
         return;
       }
@@ -2184,17 +2222,21 @@ export class Expressions {
    *  gcc can make the call a tail call (a jump instead of call and `ret`): its arguments all
    *  go in registers (at most six, none a structure by value). Else -1. */
   private tailStatement(fr: i32, callee: i32, vbase: i32, top: i32): i32 {
+    if (callee != vbase || top - callee > 6) return -1;
+    for (let k = callee + 1; k <= top; k++) if (this.w.types.kindOf(this.oType.get(k)) == TY.Record) return -1;
+    return this.wholeStatement(fr, callee);
+  }
+
+  /** The statement frame whose whole expression operand `o` (just read, the first of frame
+   *  fr) is, with nothing around it but parentheses (`return (f(x));`), or -1. */
+  private wholeStatement(fr: i32, o: i32): i32 {
     const w = this.w;
     const f = w.f;
     const stmt = fr - 1;
-    if (f.isDead(fr) || stmt < 0 || f.typeOf(stmt) != FT.Stmt) return -1;
-    if (callee != vbase || top - callee > 6) return -1;
-    // nothing around it but parentheses: `return (f(x));`
+    if (f.isDead(fr) || stmt < 0 || f.typeOf(stmt) != FT.Stmt || o != f.a.get(fr)) return -1;
     let j = w.i;
     for (let k = f.b.get(fr); k < this.pOp.length; k++, j++) if (this.pOp.get(k) != OP_PAREN || !w.isP(j, K.RParen)) return -1;
-    if (!w.isP(j, K.Semi)) return -1;
-    for (let k = callee + 1; k <= top; k++) if (w.types.kindOf(this.oType.get(k)) == TY.Record) return -1;
-    return stmt;
+    return w.isP(j, K.Semi) ? stmt : -1;
   }
 
   /** The size of the object a call of `e` returns where alloc_size names its parameters: the
@@ -2361,7 +2403,7 @@ export class Expressions {
     const ent = this.oEnt.get(callee);
     if ((fl & (OF.DESIG | OF.BUILTIN)) != OF.DESIG || ent < 0 || this.oHead.get(callee) < 0) return 0;
     const e = w.ents.at(ent);
-    if (!e.isInline() || !(e.isStatic() || e.has(EF.EXTERN)) || e.has(EF.DIAGNOSE) || e.paramOpen < 0 || e.bodyOpen < 0) return 0;
+    if (!w.expands(e) || e.has(EF.DIAGNOSE) || e.paramOpen < 0 || e.bodyOpen < 0) return 0;
     if (libraryCallOf(e.atom) >= 0 || w.cannotInline(e)) return 0;
     if (this.unusedParameters.has(e.id)) return this.unusedParameters.get(e.id);
     const t = w.t;

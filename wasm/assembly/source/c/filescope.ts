@@ -238,7 +238,8 @@ export class FileScope {
     if ((s.storage & EF.INLINE) != 0) e.flags |= EF.INLINE;
     if ((s.storage & EF.THREAD) != 0) e.flags |= EF.THREAD;
     e.flags |=
-      attrs & (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE);
+      attrs &
+      (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE | EF.NOINLINE);
     if (s.isConst && !d.isPointer) e.flags |= EF.CONST;
     if (d.isArray) e.flags |= EF.ARRAY;
     if (d.asmName >= 0) e.asmName = d.asmName;

@@ -515,6 +515,8 @@ const ALIASES: string[] = [
   "packed",
   "__alloc_size__",
   "alloc_size",
+  "__noinline__",
+  "noinline",
 ];
 
 // FNV-1a over UTF-16 code units of s[start, end)

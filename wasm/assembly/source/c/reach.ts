@@ -6,6 +6,7 @@
 // assembly order (sim/symorder.ts) lists them as gcc's output first mentions them.
 
 import { InlineStep, Span } from "../../diagnostics";
+import { calledOnceFunctions } from "./calledonce";
 import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
@@ -36,6 +37,7 @@ export class Reach {
 
   run(): void {
     const w = this.w;
+    w.calledOnce = calledOnceFunctions(w);
     const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
     w.nodes.head.set(root, this.facts.rootHead);
     this.emitted.push(root);

@@ -25,6 +25,7 @@ export class ReaderOptions {
 export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleSource {
   const compiler = options.compiler;
   Expressions.lateAllocatorMembers = compiler != null && compiler.lateAllocatorMembers;
+  Expressions.strictFlexArrays = compiler != null && compiler.strictFlexArrays;
   // file scope up to the end of the tokens this run shares with the next is kept, and taken
   // from the last run when it shared them too (checkpoint.ts)
   const key = t.prefixId != 0 ? readerKey(file, t, options.defaultNs) : "";

@@ -452,8 +452,10 @@ export class Statements {
       w.scope.close();
       const b = f.b.get(fr);
       const max = w.rMax; // the last statement's, as its value
+      const tail = w.tailStmt; // and how it ends, for a statement that is just this (expressions.ts)
       this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
       w.rMax = max;
+      w.tailStmt = tail;
       return;
     }
     // after a statement that never completes, only a label is reached again
@@ -974,6 +976,13 @@ export class Statements {
     return isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus ? OTHER_CHANGE : NO_CHANGE;
   }
 
+  /** Whether token j is `while (0)` or `while (0 && ...)`: its body runs never, or once
+   *  after `do` (every do-while of the kernel's macros; RCU_LOCKDEP_WARN without lockdep). */
+  private whileZero(j: i32): bool {
+    const w = this.w;
+    return w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0";
+  }
+
   /** Whether the statement at token i is a block followed by `while (0)` (do's body). */
   private runsOnce(i: i32): bool {
     const w = this.w;
@@ -1145,8 +1154,9 @@ export class Statements {
   }
 
   /** How the local `name`, declared just before token `from` (a parameter: `from` opens
-   *  the body, `key` is its name's token), changes in the rest of its block (looked at up to a bound): UNCHANGED (never assigned, incremented or its address
-   *  taken), CHANGED_STRAIGHT (changed, but no loop or goto follows it), or CHANGED. */
+   *  the body, `key` is its name's token), changes in the rest of its block (looked at up
+   *  to a bound): UNCHANGED (never assigned, incremented or its address taken),
+   *  CHANGED_STRAIGHT (changed, but never inside a loop, and no goto follows), or CHANGED. */
   private changes(name: i32, from: i32, key: i32 = from): i32 {
     // the answer depends on the tokens only: inline functions walked again reuse it (a
     // parameter's is kept at its name's token, as its siblings' bodies start where its does)
@@ -1179,6 +1189,10 @@ export class Statements {
     let changed = false;
     let loops = false;
     const end = from + NEVER_MODIFIED_SCAN < w.lim ? from + NEVER_MODIFIED_SCAN : w.lim;
+    // the last token of the loops seen so far (a change up to it runs again), and where the
+    // `while` of a do's condition is (part of that loop, no loop of its own)
+    let loopEnd = -1;
+    let doWhile = -1;
     let asmEnd = -1; // inside an asm statement, any mention may be an output
     this.plainAssignments = 0;
     this.otherChanges = false;
@@ -1196,13 +1210,25 @@ export class Statements {
       }
       if (k != CK.Ident) continue;
       const atom = w.t.atomAt(j);
-      // `while (0)` runs its body never, or once after `do` (every do-while of the kernel's
-      // macros): not a loop; nor is `while (0 && (c))` (RCU_LOCKDEP_WARN without lockdep); a
-      // `do` is judged by its `while`
-      if (atom == K.While && w.isP(j + 1, K.LParen) && (w.isP(j + 3, K.RParen) || w.isP(j + 3, K.AndAnd)) && w.kd(j + 2) == CK.Number && w.t.text(j + 2) == "0")
-        continue;
-      if (atom == K.For || atom == K.While || atom == K.Goto) {
+      // `while (0)` is no loop, nor its `do`
+      if (atom == K.While && this.whileZero(j)) continue;
+      if (atom == K.Goto) {
         loops = true;
+        continue;
+      }
+      if ((atom == K.For || atom == K.While) && j != doWhile) {
+        // the header and a braced body; any other body, to the end of what is looked at
+        const close = w.isP(j + 1, K.LParen) ? matchClose(w.t, j + 1, end) : end;
+        const last = close < end && w.isP(close + 1, K.LBrace) ? matchClose(w.t, close + 1, end) : end;
+        if (last > loopEnd) loopEnd = last;
+        continue;
+      }
+      if (atom == K.Do) {
+        const body = w.isP(j + 1, K.LBrace) ? matchClose(w.t, j + 1, end) : end;
+        doWhile = body + 1;
+        if (body < end && w.isK(doWhile, K.While) && this.whileZero(doWhile)) continue;
+        const last = body < end && w.isK(doWhile, K.While) && w.isP(doWhile + 1, K.LParen) ? matchClose(w.t, doWhile + 1, end) : end;
+        if (last > loopEnd) loopEnd = last;
         continue;
       }
       if (atom == K.Asm && j >= asmEnd) {
@@ -1214,6 +1240,7 @@ export class Statements {
       if (atom != name) continue;
       if (j < asmEnd) {
         changed = true;
+        if (j <= loopEnd) loops = true;
         this.otherChanges = true;
         this.addressTaken = true;
         continue;
@@ -1221,6 +1248,7 @@ export class Statements {
       const how = this.changeAt(j);
       if (how == NO_CHANGE) continue;
       changed = true;
+      if (j <= loopEnd) loops = true;
       if (how == ASSIGNED) this.plainAssignments++;
       else this.otherChanges = true;
       if (how == ADDRESS_TAKEN) this.addressTaken = true;

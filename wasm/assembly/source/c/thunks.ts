@@ -381,7 +381,7 @@ function callsBetween(w: Walker, a: i32, b: i32, depth: i32): bool {
     if (kind == Bind.Typedef) continue;
     if (kind != Bind.Entity || depth <= 0) return true;
     const e = w.ents.peek(w.scope.dataOf(s));
-    if (e.kind != EntKind.Function || !e.isInline() || e.bodyOpen < 0 || e.bodyClose <= e.bodyOpen) return true;
+    if (e.kind != EntKind.Function || !(e.isInline() || w.calledOnce.has(e.id)) || e.bodyOpen < 0 || e.bodyClose <= e.bodyOpen) return true;
     if (inlineCalls(w, e.bodyOpen, e.bodyClose, depth - 1)) return true;
   }
   return false;

@@ -4,7 +4,7 @@
 // steps the top frame; statements.ts and expressions.ts say what each frame does.
 
 import { Declarations } from "./declarations";
-import { Entities, Entity } from "./entities";
+import { EF, Entities, Entity } from "./entities";
 import { eitherSizeOf, Expressions } from "./expressions";
 import { Frames, FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
@@ -174,6 +174,8 @@ export class Walker {
   paramNames: IntVec = new IntVec(16);
   /** Entities of the Func frames open now (to see recursion). */
   inlineStack: IntVec = new IntVec(64);
+  /** Static functions gcc inlines as called once (calledonce.ts), set before the walks. */
+  calledOnce: Set<i32> = new Set();
 
   /** Result registers: what the last finished expression (or walk) produced. */
   rVK: VK = VK.NotConst;
@@ -473,6 +475,12 @@ export class Walker {
     this.scope.walkId = ++this.walks;
     this.i = e.bodyOpen;
     this.lim = e.bodyClose + 1;
+  }
+
+  /** Whether gcc expands the calls of function `e` in place (the walk does too, unless
+   *  cannotInline). */
+  expands(e: Entity): bool {
+    return (e.isInline() && (e.isStatic() || e.has(EF.EXTERN))) || this.calledOnce.has(e.id);
   }
 
   /** Whether calling `e` inline now would recurse or nest too deep. */
