@@ -419,14 +419,29 @@ export class Expressions {
    *  types; fortify's __struct_size(p) and __member_size(p) read p twice). */
   private static dynamicOffset(sz: i32, bytes: i64): i32 {
     const key = ((<i64>sz) << 40) ^ bytes;
-    if (!Expressions.offsets.has(key)) Expressions.offsets.set(key, newDynamicSize());
+    if (!Expressions.offsets.has(key)) {
+      const left = newDynamicSize();
+      Expressions.offsets.set(key, left);
+      // a known offset from a size with static bounds keeps them, less the offset
+      const s = staticSizes(sz);
+      if (s >= 0 && bytes >= 0 && bytes <= s >> 32) Expressions.staticBounds.set(left, ((s & 0xffffffff) - bytes) | (((s >> 32) - bytes) << 32));
+    }
     return Expressions.offsets.get(key);
   }
 
   /** What is left of size `sz` (known or run-time) after an offset known only at run time:
-   *  __builtin_dynamic_object_size computes it, __builtin_object_size does not know it. */
-  private static runTimeOffset(sz: i32): i32 {
-    return sz == -1 ? -1 : Expressions.dynamicOffset(sz, i64.MIN_VALUE);
+   *  __builtin_dynamic_object_size computes it, __builtin_object_size does not know it. An
+   *  index of at most `most` (-1: unknown) into elements of `esize` bytes of a size known
+   *  before run time leaves at least what follows the last element it reaches (gcc's value
+   *  range of the size computed). */
+  private static runTimeOffset(sz: i32, most: i64 = -1, esize: i32 = 0): i32 {
+    if (sz == -1) return -1;
+    const s = staticSizes(sz);
+    const reach = most >= 0 && esize > 0 && most < 0x100000 ? most * <i64>esize : -1;
+    if (s < 0 || reach < 0 || reach > s >> 32) return Expressions.dynamicOffset(sz, i64.MIN_VALUE);
+    const left = Expressions.dynamicOffset(sz, i64.MIN_VALUE + 1 + reach);
+    Expressions.staticBounds.set(left, (s & 0xffffffff) | (((s >> 32) - reach) << 32));
+    return left;
   }
 
   /** The size two objects one of which a value points to have: either's where they agree,
@@ -1280,10 +1295,19 @@ export class Expressions {
         const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const esize = types.sizeOf(elem);
         const runTime = two && <VK>this.oKind.get(baseOperand + 1) == VK.NotConst;
+        const most = runTime ? this.indexMost(baseOperand + 1) : -1;
         const lv0 =
-          k >= 0 ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz0.get(baseOperand)) : -1;
+          k >= 0
+            ? Expressions.offsetSize(this.oSz0.get(baseOperand), k, esize)
+            : runTime
+              ? Expressions.runTimeOffset(this.oSz0.get(baseOperand), most, esize)
+              : -1;
         const lv1 =
-          k >= 0 ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize) : runTime ? Expressions.runTimeOffset(this.oSz1.get(baseOperand)) : -1;
+          k >= 0
+            ? Expressions.offsetSize(this.oSz1.get(baseOperand), k, esize)
+            : runTime
+              ? Expressions.runTimeOffset(this.oSz1.get(baseOperand), most, esize)
+              : -1;
         if (two) this.noteIndexCheck(fr, baseOperand, baseOperand + 1);
         // a local array indexed by a value gcc does not know stays an array on the stack
         if (
@@ -1553,6 +1577,10 @@ export class Expressions {
         // one run-time object size read twice
         vk = VK.Known;
         v = op == K.EqEq || op == K.Le || op == K.Ge ? 1 : 0;
+      } else if (isComparison(op) && this.sizeComparison(op, x, y) >= 0) {
+        // a run-time size whose range gcc knows, against a constant
+        vk = VK.Known;
+        v = this.sizeComparison(op, x, y);
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
         vk = VK.Known;
         v = 0;
@@ -1704,6 +1732,40 @@ export class Expressions {
   /** `x op y` (a comparison) where one side is a constant and the other's largest value
    *  (oMax) decides it: 1 or 0, or -1. An unsigned comparison decides only for an unsigned
    *  operand (a negative one would wrap past the bound). */
+  /** `x op y` of a run-time object size (OF.SIZE) with static bounds and a constant: 1 or 0
+   *  where the bounds decide it, else -1. */
+  private sizeComparison(op: i32, x: i32, y: i32): i32 {
+    const sx = (this.oFl.get(x) & OF.SIZE) != 0 && <VK>this.oKind.get(y) == VK.Known;
+    const sy = (this.oFl.get(y) & OF.SIZE) != 0 && <VK>this.oKind.get(x) == VK.Known;
+    if (sx == sy) return -1;
+    const s = staticSizes(<i32>this.oVal.get(sx ? x : y));
+    let c = this.oVal.get(sx ? y : x);
+    if (s < 0 || c < -1) return -1;
+    // (size_t)-1, SIZE_MAX: above any size
+    if (c == -1) c = i64.MAX_VALUE;
+    const min = s >> 32,
+      max = s & 0xffffffff;
+    // as `size rel c`
+    let rel = op;
+    if (sy) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    if (rel == K.Lt) return max < c ? 1 : min >= c ? 0 : -1;
+    if (rel == K.Le) return max <= c ? 1 : min > c ? 0 : -1;
+    if (rel == K.Gt) return min > c ? 1 : max <= c ? 0 : -1;
+    if (rel == K.Ge) return min >= c ? 1 : max < c ? 0 : -1;
+    if (rel == K.EqEq) return c < min || c > max ? 0 : -1;
+    if (rel == K.Ne) return c < min || c > max ? 1 : -1;
+    return -1;
+  }
+
+  /** The largest value index operand `i` can have where known (its bound, or a loop
+   *  counter's), else -1. */
+  private indexMost(i: i32): i64 {
+    let most = this.oMax.get(i);
+    const slot = (this.oFl.get(i) & OF.DESIG) != 0 ? this.oLocal.get(i) : -1;
+    if (slot >= 0 && this.counters.has(slot)) most = Expressions.lowerBound(most, this.counters.get(slot));
+    return most;
+  }
+
   private comparesByBound(op: i32, x: i32, y: i32, uns: bool): i32 {
     const xk = <VK>this.oKind.get(x) == VK.Known,
       yk = <VK>this.oKind.get(y) == VK.Known;

@@ -964,16 +964,31 @@ export class Statements {
       if (before == K.Dot || before == K.Arrow) return NO_CHANGE;
       if (before == K.PlusPlus || before == K.MinusMinus) return OTHER_CHANGE;
       if (before == K.Amp) {
-        // a unary & (not a binary and of an operand before it)
+        // a unary & (not a binary and of an operand before it), not of what a pointer points
+        // to (`&p->m` reads p)
         const k2 = w.kd(j - 2);
         const b2 = w.at(j - 2);
-        if (!(k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket)))) return ADDRESS_TAKEN;
+        const unary = !(k2 == CK.Ident || k2 == CK.Number || (k2 == CK.Punct && (b2 == K.RParen || b2 == K.RBracket))) || this.endsCast(j - 2);
+        if (unary && !w.isP(j + 1, K.Arrow)) return ADDRESS_TAKEN;
       }
     }
     if (w.kd(j + 1) != CK.Punct) return NO_CHANGE;
     const after = w.at(j + 1);
     if (after == K.Assign) return ASSIGNED;
     return isAssignOp(after) || after == K.PlusPlus || after == K.MinusMinus ? OTHER_CHANGE : NO_CHANGE;
+  }
+
+  /** Whether the `)` at token j closes a cast's type name (`(struct dst_entry **)&rt`). */
+  private endsCast(j: i32): bool {
+    const w = this.w;
+    if (!w.isP(j, K.RParen)) return false;
+    let depth = 0;
+    for (let i = j; i >= 0 && j - i < 256; i--) {
+      if (w.kd(i) != CK.Punct) continue;
+      if (w.at(i) == K.RParen) depth++;
+      else if (w.at(i) == K.LParen && --depth == 0) return w.decls.startsTypeName(i + 1);
+    }
+    return false;
   }
 
   /** Whether token j is `while (0)` or `while (0 && ...)`: its body runs never, or once
