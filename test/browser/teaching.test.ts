@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openPlayground, pageErrors, shot, waitForEditor, useSite } from "./support";
+import { openPlayground, pageErrors, shot, waitForEditor, waitForTableRun, useSite } from "./support";
 import { encodeLink, type Snapshot } from "../../src/store";
 import { readPreset } from "../../src/presets/node";
 import { PRESETS } from "../../src/presets";
@@ -156,8 +156,12 @@ describe("the namespace graph", () => {
   it("draws modules, symbols and namespaces with the engine's verdicts, and a click opens the line", async () => {
     const page = await openPlayground(site.browser, site.url, { width: 1440, height: 860 });
     await waitForEditor(page);
+    // the run with the base kernel's table follows the editor; its graph replaces the first,
+    // and a click made while it is redrawn is lost
+    await waitForTableRun(page);
     await page.click("#tab-graph");
     await page.locator('.gnode[data-id="sym:toy_get"]').waitFor();
+    await page.waitForSelector(".graph-canvas:not([aria-busy])");
     for (const id of ["mod:exporter", "mod:user", "ns:TOY_NS"]) expect(await page.locator(`.gnode[data-id="${id}"]`).count()).toBe(1);
     expect(await page.getAttribute('.gedge[data-from="mod:user"][data-to="sym:toy_get"]', "data-verdict")).toBe("refused");
     expect(await page.getAttribute('.gedge[data-from="mod:exporter"][data-to="sym:toy_get"]', "data-verdict")).toBe("allowed");
