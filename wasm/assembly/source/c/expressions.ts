@@ -365,8 +365,8 @@ export class Expressions {
   /** Operand t becomes member `name` (of type `member`) of record `rec`: the member is the
    *  subobject (type 1), as gcc 12's addr_object_size takes it, except an array member
    *  that may run past its bound (flexible, or, without -fstrict-flex-arrays, ending every
-   *  record up to a pointer's target: array_at_struct_end_p), whose size gcc does not know. gcc's own tests:
-   *  testsuite/g++.dg/ext/builtin-object-size1.C (`__builtin_object_size (&p->a, 1) ==
+   *  record up to a pointer's target: array_at_struct_end_p), whose size gcc does not know.
+   *  gcc's own tests: testsuite/g++.dg/ext/builtin-object-size1.C (`__builtin_object_size (&p->a, 1) ==
    *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). The whole
    *  object's remaining size (type 0) is what is left of the object the record is in from
    *  the member's offset on, where that object's size is known (a declared object, or one a
@@ -1566,6 +1566,7 @@ export class Expressions {
       }
     } else {
       uns = op == K.Shl || op == K.Shr ? au : au || bu;
+      const bySize = isComparison(op) ? this.sizeComparison(op, x, y) : -1;
       if (ak == VK.Known && bk == VK.Known) {
         v = foldBinary(op, av, bv, uns);
         vk = foldFailed ? VK.NotConst : VK.Known;
@@ -1577,10 +1578,10 @@ export class Expressions {
         // one run-time object size read twice
         vk = VK.Known;
         v = op == K.EqEq || op == K.Le || op == K.Ge ? 1 : 0;
-      } else if (isComparison(op) && this.sizeComparison(op, x, y) >= 0) {
+      } else if (bySize >= 0) {
         // a run-time size whose range gcc knows, against a constant
         vk = VK.Known;
-        v = this.sizeComparison(op, x, y);
+        v = bySize;
       } else if ((op == K.Star || op == K.Amp) && ((ak == VK.Known && av == 0) || (bk == VK.Known && bv == 0))) {
         vk = VK.Known;
         v = 0;
@@ -1729,9 +1730,6 @@ export class Expressions {
     return -1;
   }
 
-  /** `x op y` (a comparison) where one side is a constant and the other's largest value
-   *  (oMax) decides it: 1 or 0, or -1. An unsigned comparison decides only for an unsigned
-   *  operand (a negative one would wrap past the bound). */
   /** `x op y` of a run-time object size (OF.SIZE) with static bounds and a constant: 1 or 0
    *  where the bounds decide it, else -1. */
   private sizeComparison(op: i32, x: i32, y: i32): i32 {
@@ -1766,6 +1764,9 @@ export class Expressions {
     return most;
   }
 
+  /** `x op y` (a comparison) where one side is a constant and the other's largest value
+   *  (oMax) decides it: 1 or 0, or -1. An unsigned comparison decides only for an unsigned
+   *  operand (a negative one would wrap past the bound). */
   private comparesByBound(op: i32, x: i32, y: i32, uns: bool): i32 {
     const xk = <VK>this.oKind.get(x) == VK.Known,
       yk = <VK>this.oKind.get(y) == VK.Known;
