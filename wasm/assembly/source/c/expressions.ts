@@ -20,7 +20,18 @@ import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } 
 import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { T, TY } from "./types";
-import { foldBinary, foldFailed, isComparison, joinKinds, literalIsInteger, literalUnsigned, parseCharLiteral, parseNumber, VK } from "./values";
+import {
+  foldBinary,
+  foldFailed,
+  isComparison,
+  joinKinds,
+  reversedComparison,
+  literalIsInteger,
+  literalUnsigned,
+  parseCharLiteral,
+  parseNumber,
+  VK,
+} from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
 import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
@@ -1721,7 +1732,7 @@ export class Expressions {
     const other = left ? this.oMax.get(y) : this.oMax.get(x);
     // as `local rel other`, then negated where it fails
     let rel = op;
-    if (!left) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    if (!left) rel = reversedComparison(op);
     if (!holds) rel = rel == K.Lt ? K.Ge : rel == K.Ge ? K.Lt : rel == K.Gt ? K.Le : rel == K.Le ? K.Gt : rel == K.EqEq ? K.Ne : K.EqEq;
     if (rel == K.Le) return other;
     if (rel == K.Lt) return other > 0 ? other - 1 : -1;
@@ -1744,8 +1755,7 @@ export class Expressions {
     const min = s >> 32,
       max = s & 0xffffffff;
     // as `size rel c`
-    let rel = op;
-    if (sy) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    const rel = sy ? reversedComparison(op) : op;
     if (rel == K.Lt) return max < c ? 1 : min >= c ? 0 : -1;
     if (rel == K.Le) return max <= c ? 1 : min > c ? 0 : -1;
     if (rel == K.Gt) return min > c ? 1 : max <= c ? 0 : -1;
@@ -1777,7 +1787,7 @@ export class Expressions {
     if (max < 0 || c < 0 || (uns && !this.w.types.isUnsigned(this.oType.get(o)))) return -1;
     // as `o rel c`
     let rel = op;
-    if (xk) rel = op == K.Lt ? K.Gt : op == K.Gt ? K.Lt : op == K.Le ? K.Ge : op == K.Ge ? K.Le : op;
+    if (xk) rel = reversedComparison(op);
     switch (rel) {
       case K.Lt:
         return max < c ? 1 : -1;

@@ -17,7 +17,7 @@ import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
-import { VK } from "./values";
+import { reversedComparison, VK } from "./values";
 import { LF, Walker } from "./walker";
 import { counterMax, counterSlot, findLoopCounter } from "./loopcounter";
 
@@ -724,7 +724,7 @@ export class Statements {
     }
     if (b - 2 > a && w.kd(b - 1) == CK.Ident && isInequality(w, b - 2)) {
       w.evalConst(a, b - 2);
-      if (w.rVK == VK.Known) return new Comparison(w.at(b - 1), reversed(w.at(b - 2)), w.rVal, b - 1);
+      if (w.rVK == VK.Known) return new Comparison(w.at(b - 1), reversedComparison(w.at(b - 2)), w.rVal, b - 1);
     }
     return null;
   }
@@ -1729,9 +1729,4 @@ function isInequality(w: Walker, j: i32): bool {
   if (w.kd(j) != CK.Punct) return false;
   const a = w.at(j);
   return a == K.Gt || a == K.Ge || a == K.Lt || a == K.Le || a == K.Ne;
-}
-
-/** `E op x` read as `x op' E`. */
-function reversed(op: i32): i32 {
-  return op == K.Lt ? K.Gt : op == K.Le ? K.Ge : op == K.Gt ? K.Lt : op == K.Ge ? K.Le : op;
 }

@@ -159,3 +159,8 @@ export function foldBinary(op: i32, a: i64, b: i64, uns: bool): i64 {
 export function isComparison(op: i32): bool {
   return op == K.Lt || op == K.Gt || op == K.Le || op == K.Ge || op == K.EqEq || op == K.Ne;
 }
+
+/** Comparison `op` with its operands swapped: `a op b` is `b reversedComparison(op) a`. */
+export function reversedComparison(op: i32): i32 {
+  return op == K.Lt ? K.Gt : op == K.Le ? K.Ge : op == K.Gt ? K.Lt : op == K.Ge ? K.Le : op;
+}
