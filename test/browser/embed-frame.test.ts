@@ -54,6 +54,21 @@ async function embedFrame(p: Page, line = 2): Promise<Frame> {
   return frame;
 }
 
+/** Waits until file `name`'s text in the embed's store matches `pattern`. */
+const waitForFileText = (frame: Frame | Page, name: string, pattern: RegExp) =>
+  frame.waitForFunction(
+    ([n, source]) =>
+      new RegExp(source).test(
+        (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
+          .getState()
+          .files.find((f) => f.name === n)?.content ?? "",
+      ),
+    [name, pattern.source] as const,
+  );
+
+/** Monaco's chunks and style sheet, which the Retry tests cut off. */
+const MONACO_ASSETS = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
+
 const fileText = (frame: Frame | Page, name: string) =>
   frame.evaluate(
     (n) =>
@@ -107,12 +122,7 @@ describe("the embed frame", () => {
     await p.keyboard.type("Z");
     await p.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
     await p.keyboard.type("Q");
-    await p.waitForFunction(() =>
-      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
-        .getState()
-        .files.find((f) => f.name === "user.c")!
-        .content.includes("XZQ"),
-    );
+    await waitForFileText(p, "user.c", /XZQ/);
     expect((await fileText(p, "user.c"))!.split("\n")[8]).toBe("\tretXZQurn 0;");
     expect(await p.isVisible(".embed-light")).toBe(false);
     await shot(p, "embed-first-click");
@@ -122,8 +132,7 @@ describe("the embed frame", () => {
   it("says in one line that Monaco could not load, keeps the keys typed and loads it on Retry", async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, serviceWorkers: "block" });
     const p = await context.newPage();
-    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
-    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await p.route(MONACO_ASSETS, (route) => route.abort("internetdisconnected"));
     await p.goto(`${url}embed.html?file=user.c`);
     await p.waitForSelector("body[data-ready=true]");
     const at = await charPoint(p, 9, 5);
@@ -146,16 +155,11 @@ describe("the embed frame", () => {
     // back on line: the browser keeps the failed modules failed for the page's life, so Retry
     // opens the page again, at the caret, with the keys typed
     await p.unroute(page);
-    await p.unroute(monaco);
+    await p.unroute(MONACO_ASSETS);
     await p.click(".embed-editor-failed button");
     await p.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
     await p.keyboard.type("Q");
-    await p.waitForFunction(() =>
-      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
-        .getState()
-        .files.find((f) => f.name === "user.c")!
-        .content.includes("XYZWQ"),
-    );
+    await waitForFileText(p, "user.c", /XYZWQ/);
     expect(await p.isVisible(".embed-editor-failed")).toBe(false);
     // what carried the work over is gone: a reload now opens the embed as its URL says
     expect(await p.evaluate(() => [window.name, sessionStorage.length])).toEqual(["", 0]);
@@ -168,8 +172,7 @@ describe("the embed frame", () => {
   it("keeps the reader's edits in a host page's frame across the Retry, and the host's copy of them", async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, serviceWorkers: "block" });
     const p = await context.newPage();
-    const monaco = /\/assets\/(monaco|editor)-[^/]*\.(js|css)$/;
-    await p.route(monaco, (route) => route.abort("internetdisconnected"));
+    await p.route(MONACO_ASSETS, (route) => route.abort("internetdisconnected"));
     await p.goto(`${hostOrigin}/preset.html`);
     const frame = (await (await p.waitForSelector("ksymns-playground iframe", { state: "attached", timeout: 30_000 })).contentFrame())!;
     await frame.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
@@ -177,17 +180,12 @@ describe("the embed frame", () => {
     await p.mouse.click(at.x, at.y);
     await p.keyboard.type("// kept\n");
     await frame.waitForSelector(".embed-editor-failed", { timeout: 30_000 });
-    await p.unroute(monaco);
+    await p.unroute(MONACO_ASSETS);
     await frame.click(".embed-editor-failed button");
     // the same frame, a new document
     await frame.waitForSelector(".embed-editor .monaco-editor .view-lines", { timeout: 30_000 });
     await p.keyboard.type("x");
-    await frame.waitForFunction(() =>
-      (window as unknown as { ksymns: { store: { getState(): { files: { name: string; content: string }[] } } } }).ksymns.store
-        .getState()
-        .files.find((f) => f.name === "vboxdrv.c")!
-        .content.startsWith("// kept\nx"),
-    );
+    await waitForFileText(frame, "vboxdrv.c", /^\/\/ kept\nx/);
     const state = (await p.evaluate(() => (document.querySelector("ksymns-playground") as HTMLElement & { getState(): Promise<unknown> }).getState())) as {
       files: Record<string, string>;
     };
