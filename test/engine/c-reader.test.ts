@@ -1076,6 +1076,18 @@ describe("a function left only by tail calls has no `ret`", () => {
     expect(hasRet("static inline void unl(int **p) { use(*p); }\nint f(int *m) { int *g __attribute__((cleanup(unl))) = m; return reg(&x); }")).toBe(true);
   });
 
+  it("an if-else or a switch with a default whose every way out is a tail call has no `ret`", () => {
+    expect(hasRet("void f(int a) { if (a) unreg(&x); else unreg(0); }")).toBe(false);
+    expect(hasRet("void f(int a) { if (a) unreg(&x); else if (a > 5) use(0); else unreg(0); }")).toBe(false);
+    expect(hasRet("void f(int a) { if (a) { unreg(&x); return; } else die(); }")).toBe(false);
+    expect(hasRet("void f(int a) { switch (a) { case 1: unreg(&x); break; case 2: use(0); break; default: unreg(0); } }")).toBe(false);
+    expect(hasRet("void f(int a) { switch (a) { case 1: if (a) unreg(&x); else use(0); break; default: unreg(0); } }")).toBe(false);
+    // a way out that is no call: the arm that stores, the switch without a default, an empty case
+    expect(hasRet("void f(int a) { if (a) unreg(&x); else x = 1; }")).toBe(true);
+    expect(hasRet("void f(int a) { switch (a) { case 1: unreg(&x); break; case 2: unreg(0); break; } }")).toBe(true);
+    expect(hasRet("void f(int a) { switch (a) { case 1: unreg(&x); break; case 3: break; default: unreg(0); } }")).toBe(true);
+  });
+
   it("noreturn calls, code gcc drops and inline functions end a function as they end", () => {
     expect(hasRet("void f(void) { die(); }")).toBe(false);
     expect(hasRet("void f(int a) { if (a) die(); unreg(&x); }")).toBe(false);
@@ -1087,6 +1099,84 @@ describe("a function left only by tail calls has no `ret`", () => {
     expect(hasRet("static inline int wi(void) { return reg(&x); }\nint f(void) { return wi(); }")).toBe(false);
     expect(hasRet("static inline int wrap(int a) { if (!a) return -22; return reg(&x); }\nint f(int a) { return wrap(a); }")).toBe(true);
     expect(hasRet("static inline int wrap(int a) { if (!a) return -22; return reg(&x); }\nint f(int a) { wrap(a); return reg(0); }")).toBe(false);
+  });
+});
+
+describe("what gcc folds from declarations: const pointers, loops that run never or once, read-only data (checked with gcc-12 -O2)", () => {
+  const GENERIC = [
+    "struct device { int x; };",
+    "struct pdev { struct device dev; };",
+    "void *fw(struct device *);",
+    "void *fwc(const struct device *);",
+    "#define dev_fw(d) _Generic((d), const struct device *: fwc, struct device *: fw)(d)",
+  ].join("\n");
+  const chosen = (fn: string): string[] => uses(`${GENERIC}\n${fn}`);
+
+  it("_Generic tells a pointer to const from a pointer (dev_fwnode's __dev_fwnode_const)", () => {
+    expect(chosen("void *f(struct device *d) { return dev_fw(d); }")).toEqual(["fw"]);
+    expect(chosen("void *f(const struct device *d) { return dev_fw(d); }")).toEqual(["fwc"]);
+    expect(chosen("void *f(struct device *d) { return dev_fw((const struct device *)d); }")).toEqual(["fwc"]);
+    expect(chosen("void *f(struct device * const d) { return dev_fw(d); }")).toEqual(["fw"]);
+    // a member of what a pointer to const points to is const, of what a pointer points to not
+    expect(chosen("void *f(const struct pdev *p) { return dev_fw(&p->dev); }")).toEqual(["fwc"]);
+    expect(chosen("void *f(const struct pdev *p) { return dev_fw(&p[0].dev); }")).toEqual(["fwc"]);
+    expect(chosen("void *f(const struct pdev *p) { return dev_fw(&(*p).dev); }")).toEqual(["fwc"]);
+    expect(chosen("void *f(struct pdev *p) { return dev_fw(&p->dev); }")).toEqual(["fw"]);
+    expect(
+      uses(
+        "void a(void); void b(void);\nvoid f(void) { if (__builtin_types_compatible_p(const char *, char *)) a(); if (__builtin_types_compatible_p(char * const, char *)) b(); }",
+      ),
+    ).toEqual(["b"]);
+  });
+
+  it("a for loop whose first test fails is dropped with its step: without CONFIG_OF, for_each_child_of_node starts at NULL", () => {
+    const head = "void c1(void);\nvoid *next(void *p, void *c);\nstatic inline void *first(void *p) { return (void *)0; }\n";
+    expect(uses(`${head}int f(void *np) { void *c; int n = 0; for (c = first(np); c != (void *)0; c = next(np, c)) { c1(); n++; } return n; }`)).toEqual([]);
+    expect(uses(`${head}int f(void *np) { void *c; int n = 0; for (c = next(np, 0); c != (void *)0; c = next(np, c)) { c1(); n++; } return n; }`)).toEqual([
+      "c1",
+      "next",
+    ]);
+    // the first value tells only the first test: a loop it lets run runs on
+    expect(uses(`${head}int f(void *np) { int i; for (i = 0; i != 4; i = (int)(long)next(np, 0)) c1(); return i; }`)).toEqual(["c1", "next"]);
+  });
+
+  it("a loop that runs once sees its counter's first value and ends as its body does", () => {
+    const head = "void a(void); void b(void);\nstatic const int one[] = { 4 };\n";
+    expect(uses(`${head}void f(void) { unsigned int i; for (i = 0; i < sizeof(one) / sizeof(one[0]); i++) { if (i == 0) a(); else b(); } }`)).toEqual(["a"]);
+    expect(
+      moduleOf(`${head}void f(void) { unsigned int i; for (i = 0; i < 1; i++) a(); }\nEXPORT_SYMBOL(f);${LICENSE}`).uses.map((u) => u.symbol),
+    ).not.toContain("__x86_return_thunk");
+    expect(uses(`${head}void f(void) { int i; for (i = 0; i < 2; i++) { if (i == 0) a(); else b(); } }`)).toEqual(["a", "b"]);
+    // a body that changes its counter is left alone
+    expect(uses(`${head}void f(void) { int i; for (i = 0; i < 1; i++) { if (i == 0) a(); else b(); i += 0; } }`)).toEqual(["a", "b"]);
+  });
+
+  it("reads of read-only data with an initializer fold: elements, designated or not, members, a static const without one", () => {
+    const head = [
+      "void a1(void); void a2(void); void b(unsigned long);",
+      'static const char * const names[] = { "a", "bc" };',
+      'static const char * const sparse[] = { [2] = "xyz", [0] = "q" };',
+      'static const char *writable[] = { "a", "bc" };',
+      "struct id { char name[8]; unsigned long data; };",
+      'static const struct id ids[] = { { "abcd", 7 }, { .data = 9, .name = "zz" } };',
+      "static const int nodebug;",
+    ].join("\n");
+    const f = (body: string): string[] => uses(`${head}\nvoid f(void) { ${body} }`);
+    expect(f("b(__builtin_strlen(names[1]));")).toEqual(["b"]);
+    expect(f("b(__builtin_strlen(sparse[2]));")).toEqual(["b"]);
+    expect(f("b(__builtin_strlen(ids[1].name));")).toEqual(["b"]);
+    expect(f("if (ids[1].data == 9 && ids[0].data == 7) a1(); else a2();")).toEqual(["a1"]);
+    expect(f("if (nodebug) a1(); else a2();")).toEqual(["a2"]);
+    // gcc also folds a static array nothing writes (it makes it read-only): not modelled
+    expect(f("b(__builtin_strlen(writable[1]));")).toEqual(["b", "strlen"]);
+  });
+
+  it("a constant pointer keeps its value: ERR_PTR(-ENOTSUPP) is no -ENODEV", () => {
+    expect(
+      uses(
+        "void a(void); void b(void);\nvoid f(void) { void *p = (void *)-524L; if ((unsigned long)p >= (unsigned long)-4095 && (long)p != -19 && (long)p != -524) a(); else b(); }",
+      ),
+    ).toEqual(["b"]);
   });
 });
 

@@ -157,10 +157,12 @@ function basicType(base: i32, longs: i32, uns: bool, signedWord: bool): i32 {
 
 export class Declarations {
   private nesting: i32 = 0;
-  // a declarator's derivations in the order read: depth, kind (0 pointer, 1 array, 2 function), length
+  // a declarator's derivations in the order read: depth, kind (0 pointer, 1 array, 2 function),
+  // length, and whether a pointer is itself const (`* const`)
   private dDepth: IntVec = new IntVec(16);
   private dKind: IntVec = new IntVec(16);
   private dCount: IntVec = new IntVec(16);
+  private dConst: IntVec = new IntVec(16);
   private stars: IntVec = new IntVec(16);
   private inner: DeclSpec = new DeclSpec();
   private innerD: Declarator = new Declarator();
@@ -246,7 +248,7 @@ export class Declarations {
     const s = new DeclSpec();
     const d = new Declarator();
     const j = this.readSpecifiers(i, s);
-    const e = this.readDeclarator(j, d, s.type);
+    const e = this.readDeclarator(j, d, s.type, s.isConst);
     this.typeRead = d.type;
     return e;
   }
@@ -479,7 +481,7 @@ export class Declarations {
       let declared = false;
       while (j < close) {
         const before = j;
-        j = this.readDeclarator(j, d, s.type);
+        j = this.readDeclarator(j, d, s.type, s.isConst);
         let bits = -1;
         if (t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Colon) {
           const e = this.endOfItem(j + 1, true);
@@ -677,9 +679,10 @@ export class Declarations {
     return w.lim - 1;
   }
 
-  /** Reads one declarator from token i into `d` (its type derived from `base`); stops at
-   *  `,` `;` `=` `{` `:` or a token that cannot continue it. Returns the index after it. */
-  readDeclarator(i: i32, d: Declarator, base: i32): i32 {
+  /** Reads one declarator from token i into `d` (its type derived from `base`, a const one
+   *  when baseConst); stops at `,` `;` `=` `{` `:` or a token that cannot continue it.
+   *  Returns the index after it. */
+  readDeclarator(i: i32, d: Declarator, base: i32, baseConst: bool): i32 {
     const w = this.w;
     const t = w.t;
     d.reset();
@@ -687,7 +690,8 @@ export class Declarations {
     const starMark = stars.length;
     const dd = this.dDepth,
       dk = this.dKind,
-      dc = this.dCount;
+      dc = this.dCount,
+      dq = this.dConst;
     const mark = dd.length;
     let depth = 0;
     let maxDepth = 0;
@@ -715,6 +719,7 @@ export class Declarations {
           dd.push(depth);
           dk.push(2);
           dc.push(0);
+          dq.push(0);
           suffixAllowed = false;
           j = close + 1;
           continue;
@@ -730,6 +735,7 @@ export class Declarations {
           dd.push(depth);
           dk.push(1);
           dc.push(n);
+          dq.push(0);
           j = close + 1;
           continue;
         }
@@ -750,6 +756,7 @@ export class Declarations {
           dd.push(depth);
           dk.push(0);
           dc.push(0);
+          dq.push(0);
           j++;
           continue;
         }
@@ -776,6 +783,8 @@ export class Declarations {
         break;
       }
       if (isQualifier(a) || a == K.Atomic || a == K.Extension) {
+        const last = dd.length - 1;
+        if (a == K.Const && last >= mark && dk.get(last) == 0) dq.set(last, 1);
         j++;
         continue;
       }
@@ -796,29 +805,40 @@ export class Declarations {
       break;
     }
     d.end = j;
-    d.type = this.derive(base, mark, maxDepth);
+    d.type = this.derive(base, baseConst, mark, maxDepth);
     dd.truncate(mark);
     dk.truncate(mark);
     dc.truncate(mark);
+    dq.truncate(mark);
     stars.truncate(starMark);
     return j;
   }
 
   /** The declarator's type: at each depth from the outside in, its pointers apply first,
-   *  then its suffixes from the right (C11 6.7.6). */
-  private derive(base: i32, mark: i32, maxDepth: i32): i32 {
+   *  then its suffixes from the right (C11 6.7.6). A pointer to what is const so far (the
+   *  base, or a `* const` pointer; an array keeps its elements' const) is a `const T *`. */
+  private derive(base: i32, baseConst: bool, mark: i32, maxDepth: i32): i32 {
     const types = this.w.types;
     const dd = this.dDepth,
       dk = this.dKind,
-      dc = this.dCount;
+      dc = this.dCount,
+      dq = this.dConst;
     if (base == T.UNKNOWN) return T.UNKNOWN;
     let ty = base;
+    let isConst = baseConst;
     for (let level = 0; level <= maxDepth; level++) {
-      for (let k = mark; k < dd.length; k++) if (dd.get(k) == level && dk.get(k) == 0) ty = types.pointerTo(ty);
+      for (let k = mark; k < dd.length; k++)
+        if (dd.get(k) == level && dk.get(k) == 0) {
+          ty = types.pointerTo(ty, isConst);
+          isConst = dq.get(k) != 0;
+        }
       for (let k = dd.length - 1; k >= mark; k--) {
         if (dd.get(k) != level) continue;
         if (dk.get(k) == 1) ty = types.arrayOf(ty, dc.get(k));
-        else if (dk.get(k) == 2) ty = types.functionReturning(ty);
+        else if (dk.get(k) == 2) {
+          ty = types.functionReturning(ty);
+          isConst = false;
+        }
       }
     }
     return ty;
@@ -856,7 +876,7 @@ export class Declarations {
         continue;
       }
       const afterSpec = this.readSpecifiers(j, s);
-      const after = this.readDeclarator(afterSpec, d, s.type);
+      const after = this.readDeclarator(afterSpec, d, s.type, s.isConst);
       if (d.name >= 0) {
         // an array parameter is a pointer
         const ty = w.types.kindOf(d.type) == TY.Array ? w.types.pointerTo(w.types.baseOf(d.type)) : d.type;

@@ -35,6 +35,7 @@ import {
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
 import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
+import { elementItem, itemEnd, itemStart, memberItem } from "./constinit";
 
 /** Operand flags. */
 namespace OF {
@@ -82,6 +83,9 @@ namespace OF {
    *  return;`): gcc's value ranges have it, so the mem* expander reads it, but gcc-14's
    *  sanitizer checks, placed before value ranges, see only the operands' own: oOwn. */
   export const DERIVED: i32 = 8192;
+  /** An object reached through a pointer to const (`*p`, `p->m`, `p[i]` of a `const T *`
+   *  p, and its members): `&` of it is a `const T *` again (_Generic tells them apart). */
+  export const CONST_OBJ: i32 = 16384;
 }
 
 /** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
@@ -268,6 +272,10 @@ export class Expressions {
   oCmpSlot: IntVec = new IntVec(256);
   oCmpThen: LongVec = new LongVec(256);
   oCmpElse: LongVec = new LongVec(256);
+  /** For a read-only object defined with an initializer (or an element or member of one):
+   *  the tokens [oInit, oInitEnd) of its initializer item (constinit.ts); -1: none. */
+  oInit: IntVec = new IntVec(256);
+  oInitEnd: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -308,6 +316,8 @@ export class Expressions {
     this.oCmpSlot.truncate(vals);
     this.oCmpThen.truncate(vals);
     this.oCmpElse.truncate(vals);
+    this.oInit.truncate(vals);
+    this.oInitEnd.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -334,6 +344,8 @@ export class Expressions {
     this.oCmpSlot.push(-1);
     this.oCmpThen.push(-1);
     this.oCmpElse.push(-1);
+    this.oInit.push(-1);
+    this.oInitEnd.push(-1);
     return this.oTok.push(tok);
   }
 
@@ -886,6 +898,45 @@ export class Expressions {
       this.oFl.set(o, this.oFl.get(o) | OF.STRING);
       this.oVal.set(o, string);
     }
+    if (e.has(EF.CONST) && e.initStart >= 0) {
+      this.oInit.set(o, e.initStart);
+      this.oInitEnd.set(o, e.initEnd);
+    }
+  }
+
+  /** Operand o (an element or member of type `type` of read-only data) takes the
+   *  initializer item [itemStart, itemEnd) as its value: a string (a `const char *` element,
+   *  a char array member), a constant, or braces to read further into. */
+  private readConstantItem(o: i32, type: i32): void {
+    const w = this.w;
+    const types = w.types;
+    const start = itemStart,
+      end = itemEnd;
+    if (w.isP(start, K.LBrace)) {
+      if (matchClose(w.t, start, w.lim) + 1 != end) return;
+      this.oInit.set(o, start);
+      this.oInitEnd.set(o, end);
+      return;
+    }
+    const kind = types.kindOf(type);
+    let strings = true;
+    for (let j = start; j < end; j++) if (w.kd(j) != CK.String) strings = false;
+    if (strings) {
+      const text = unescapeString(stringsIn(w.t, start, end));
+      const elem = kind == TY.Pointer || kind == TY.Array ? types.baseOf(type) : T.UNKNOWN;
+      if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return;
+      if (kind == TY.Array && types.sizeOf(type) <= text.length) return;
+      this.oFl.set(o, this.oFl.get(o) | OF.STRING);
+      this.oVal.set(o, w.strings.push(text) - 1);
+      if (kind == TY.Pointer) this.pointsTo(o, text.length + 1, text.length + 1);
+      return;
+    }
+    if (kind != TY.Int) return;
+    w.evalConst(start, end);
+    if (w.rVK != VK.Known) return;
+    this.oKind.set(o, <i32>VK.Known);
+    this.oVal.set(o, truncated(w.rVal, types.sizeOf(type), types.isUnsigned(type)));
+    this.oMax.set(o, this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1);
   }
 
   /** Per entity, constantString's answer (read once per unit). */
@@ -1148,17 +1199,22 @@ export class Expressions {
           member = types.memberOf(rec, w.at(w.i));
           w.i++;
         }
+        const constObj = a == K.Arrow ? types.pointsToConst(this.oType.get(t)) : (this.oFl.get(t) & OF.CONST_OBJ) != 0;
+        const data = a == K.Dot ? this.oInit.get(t) : -1;
+        this.oInit.set(t, -1);
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
         this.oMax.set(t, this.typeMax(member));
         this.memberSize(t, a == K.Arrow, rec, w.at(w.i - 1), member);
-        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX);
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX | OF.CONST_OBJ);
+        if (constObj) fl |= OF.CONST_OBJ;
         if ((this.oFl.get(t) & OF.FLEX) != 0 || a == K.Arrow) fl |= this.flexAfter(rec, w.at(w.i - 1));
         // p->m is inside a local when p holds a local's address
         if (a == K.Arrow) fl = (fl & ~OF.LOCAL_OBJ) | ((this.oFl.get(t) & OF.LOCAL_ADDR) != 0 ? OF.LOCAL_OBJ : 0);
         if (types.isUnsigned(member)) fl |= OF.UNS;
         this.oFl.set(t, fl);
         this.oEnt.set(t, -1);
+        if (data >= 0 && memberItem(w, data, w.at(w.i - 1), types.memberPosition(rec, w.at(w.i - 1)))) this.readConstantItem(t, member);
         return;
       }
       case K.LParen:
@@ -1294,13 +1350,19 @@ export class Expressions {
         // a[i]: the element type of whichever side is the pointer
         const types = w.types;
         let elem = T.UNKNOWN;
+        let constObj = false;
         if (baseOperand >= 0 && baseOperand < this.oType.length) {
           elem = types.pointee(this.oType.get(baseOperand));
-          if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) elem = types.pointee(this.oType.get(baseOperand + 1));
+          constObj = types.pointsToConst(this.oType.get(baseOperand));
+          if (elem == T.UNKNOWN && baseOperand + 1 < this.oType.length) {
+            elem = types.pointee(this.oType.get(baseOperand + 1));
+            constObj = types.pointsToConst(this.oType.get(baseOperand + 1));
+          }
         }
         const str = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1 && (this.oFl.get(baseOperand) & OF.STRING) != 0;
         const at = str && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
         const s = this.oVal.get(baseOperand);
+        const filled = this.oSz1.get(baseOperand);
         // &a[k] of a known k points k elements into what a points to
         const two = baseOperand >= 0 && baseOperand + 1 == this.oKind.length - 1;
         const k = two && <VK>this.oKind.get(baseOperand + 1) == VK.Known ? this.oVal.get(baseOperand + 1) : -1;
@@ -1328,9 +1390,12 @@ export class Expressions {
           Expressions.isStackArray(w.localFlags.get(this.oLocal.get(baseOperand)))
         )
           w.markNode(NF.STACK_PROTECT, fr);
+        const data = k >= 0 ? this.oInit.get(baseOperand) : -1;
         this.mergeFrom(baseOperand, false, elem);
+        if (constObj) this.oFl.set(baseOperand, this.oFl.get(baseOperand) | OF.CONST_OBJ);
+        if (data >= 0 && elementItem(w, data, k)) this.readConstantItem(baseOperand, elem);
         this.designates(baseOperand, lv0, lv1);
-        if (at >= 0) this.knownChar(baseOperand, s, at);
+        if (at >= 0) this.knownChar(baseOperand, s, at, filled);
         w.i++;
         w.f.state.set(fr, 1);
         return;
@@ -1376,6 +1441,8 @@ export class Expressions {
     const tok = this.pTok.get(n);
     this.popOp();
     const top = this.oKind.length - 1;
+    if (top >= 0) this.oInit.set(top, -1); // what an operator gives is no object of the data
+    if (top >= 1) this.oInit.set(top - 1, -1);
     if (op >= OP_CAST && op <= OP_NOP) {
       if (top < this.w.f.a.get(fr)) return;
       // (void)(&x->m): an address computed and thrown away loads nothing gcc keeps
@@ -1453,7 +1520,6 @@ export class Expressions {
         const k = types.kindOf(data);
         if (k == TY.Void || k == TY.Record) this.oKind.set(t, <i32>VK.NotConst);
         else if (vk == VK.Known && k == TY.Int) this.oVal.set(t, truncated(v, types.sizeOf(data), types.isUnsigned(data)));
-        else if (vk == VK.Known && k == TY.Pointer && v != 0) this.oKind.set(t, <i32>VK.Const);
         if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
         if (k != TY.Void) fl |= addr;
@@ -1466,7 +1532,8 @@ export class Expressions {
       }
       case OP_DEREF:
         this.oKind.set(t, <i32>VK.NotConst);
-        fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS);
+        fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.UNS | OF.CONST_OBJ);
+        if (types.pointsToConst(ty)) fl |= OF.CONST_OBJ;
         if (addr != 0) fl |= OF.LOCAL_OBJ;
         if (str != 0) this.knownChar(t, v, 0);
         this.oType.set(t, types.pointee(ty));
@@ -1480,9 +1547,9 @@ export class Expressions {
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr);
         else this.oLocal.set(t, -1); // &x keeps naming the local x, &x.m does not
         this.oKind.set(t, <i32>VK.NotConst);
-        fl &= ~(OF.DESIG | OF.LOCAL_OBJ);
+        fl &= ~(OF.DESIG | OF.LOCAL_OBJ | OF.CONST_OBJ);
         fl |= OF.UNS;
-        this.oType.set(t, ty == T.UNKNOWN ? T.UNKNOWN : types.pointerTo(ty));
+        this.oType.set(t, ty == T.UNKNOWN ? T.UNKNOWN : types.pointerTo(ty, (this.oFl.get(t) & OF.CONST_OBJ) != 0));
         this.pointsTo(t, lv0, lv1);
         break;
       default:
@@ -2461,12 +2528,13 @@ export class Expressions {
     return k <= nargs && <VK>this.oKind.get(callee + k) == VK.Known ? this.oVal.get(callee + k) : -1;
   }
 
-  /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it. */
-  private knownChar(t: i32, s: i64, at: i64): void {
+  /** Operand t becomes character `at` of string `s` (its NUL at the end), when within it
+   *  or within the `size` bytes of the char array it fills (zeros after it; -1: not known). */
+  private knownChar(t: i32, s: i64, at: i64, size: i32 = -1): void {
     const text = this.w.strings[<i32>s];
-    if (at > <i64>text.length) return;
+    if (at > <i64>text.length && at >= <i64>size) return;
     this.oKind.set(t, <i32>VK.Known);
-    this.oVal.set(t, at == <i64>text.length ? 0 : <i64>(text.charCodeAt(<i32>at) & 0xff));
+    this.oVal.set(t, at >= <i64>text.length ? 0 : <i64>(text.charCodeAt(<i32>at) & 0xff));
   }
 
   /** The parameters (bit k-1 for the k-th) an inline function the call at `callee` expands

@@ -138,7 +138,7 @@ export class FileScope {
     this.functions.length = 0;
     while (true) {
       const before = j;
-      j = w.decls.readDeclarator(j, d, s.type);
+      j = w.decls.readDeclarator(j, d, s.type, s.isConst);
       if (d.name < 0) {
         if (j == before) {
           // nothing declared here: skip to the end of this declaration
@@ -240,7 +240,12 @@ export class FileScope {
     e.flags |=
       attrs &
       (EF.USED | EF.DIAGNOSE | EF.NOTRACE | EF.ALWAYS_INLINE | EF.GNU_INLINE | EF.WEAK | EF.NORETURN | EF.EXIT_SECTION | EF.MODINFO | EF.INLINE | EF.NOINLINE);
-    if (s.isConst && !d.isPointer) e.flags |= EF.CONST;
+    // a const object: of a const type, or a `* const` pointer (or array of them)
+    if (
+      (s.isConst && !d.isPointer) ||
+      (t.kindAt(d.nameTok - 1) == CK.Ident && t.atomAt(d.nameTok - 1) == K.Const && t.kindAt(d.nameTok - 2) == CK.Punct && t.atomAt(d.nameTok - 2) == K.Star)
+    )
+      e.flags |= EF.CONST;
     if (d.isArray) e.flags |= EF.ARRAY;
     if (d.asmName >= 0) e.asmName = d.asmName;
     // the type of the declaration that says most (a later one may complete an array)
@@ -281,6 +286,13 @@ export class FileScope {
       if (e.defStart < 0 || e.initStart < 0) {
         e.defTok = d.nameTok;
         e.defStart = start;
+      }
+      // a static const integer without an initializer is 0 for good (an initializer, read
+      // next, says otherwise): applesmc's `static const int debug;` folds its tests away
+      if (e.initStart < 0 && e.has(EF.CONST) && e.isStatic() && w.types.kindOf(d.type) == TY.Int) {
+        e.vk = VK.Known;
+        e.value = 0;
+        e.unsigned = w.types.isUnsigned(d.type);
       }
     }
     return -1;

@@ -9,9 +9,12 @@ import { K } from "./names";
 import { VK, parseNumber } from "./values";
 import { LF, Walker } from "./walker";
 
-/** The loop counter found by findLoopCounter: its local slot and largest value in the body. */
+/** The loop counter found by findLoopCounter: its local slot and largest value in the body,
+ *  and its first value when the initialization sets it to a number and the step only
+ *  increases it (-1: not known). */
 export let counterSlot: i32 = -1;
 export let counterMax: i64 = -1;
+export let counterFirst: i64 = -1;
 
 /** Looks at `for (init; cond; step)` (token ranges from its three parts' starts; `close`: the
  *  `)`) for `i < K` or `i <= K` leading the condition with a constant K, i a local that is
@@ -20,6 +23,7 @@ export let counterMax: i64 = -1;
 export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, close: i32): void {
   counterSlot = -1;
   counterMax = -1;
+  counterFirst = -1;
   if (cond < 0 || step < 0 || w.kd(cond) != CK.Ident || !(w.isP(cond + 1, K.Lt) || w.isP(cond + 1, K.Le))) return;
   const name = w.at(cond);
   const b = w.scope.lookup(name);
@@ -41,13 +45,16 @@ export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, clos
   w.evalConst(cond + 2, end);
   if (w.rVK != VK.Known || w.rVal <= 0 || w.rVal > 0x7fffffff) return;
   const max = w.isP(cond + 1, K.Lt) ? w.rVal - 1 : w.rVal;
-  if ((w.localFlags.get(slot) & LF.UNSIGNED) == 0 && !(startsAtLeastZero(w, name, init, cond - 1) && onlyIncreases(w, name, step, close))) return;
+  const first = firstNumber(w, name, init, cond - 1);
+  const increases = onlyIncreases(w, name, step, close);
+  if ((w.localFlags.get(slot) & LF.UNSIGNED) == 0 && !(first >= 0 && increases)) return;
   counterSlot = slot;
   counterMax = max;
+  if (increases) counterFirst = first;
 }
 
-/** Whether the initialization [from, to) ends by setting `name` to a number (`i = 0`). */
-function startsAtLeastZero(w: Walker, name: i32, from: i32, to: i32): bool {
+/** The number the initialization [from, to) ends by setting `name` to (`i = 0`), or -1. */
+function firstNumber(w: Walker, name: i32, from: i32, to: i32): i64 {
   for (let j = from; j + 2 < to + 1; j++)
     if (
       w.kd(j) == CK.Ident &&
@@ -55,9 +62,11 @@ function startsAtLeastZero(w: Walker, name: i32, from: i32, to: i32): bool {
       w.isP(j + 1, K.Assign) &&
       w.kd(j + 2) == CK.Number &&
       (j + 3 >= to || w.isP(j + 3, K.Comma) || w.isP(j + 3, K.Semi))
-    )
-      return parseNumber(w.t.text(j + 2)) >= 0;
-  return false;
+    ) {
+      const v = parseNumber(w.t.text(j + 2));
+      return v >= 0 ? v : -1;
+    }
+  return -1;
 }
 
 /** Whether the step [from, to) is `i++`, `++i` or `i += <number>` alone. */

@@ -19,7 +19,7 @@ import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
 import { reversedComparison, VK } from "./values";
 import { LF, Walker } from "./walker";
-import { counterMax, counterSlot, findLoopCounter } from "./loopcounter";
+import { counterFirst, counterMax, counterSlot, findLoopCounter } from "./loopcounter";
 
 // states of a Stmt frame after it has dispatched
 const S_EXPR = 12;
@@ -30,6 +30,16 @@ const NEVER_MODIFIED_SCAN = 100000;
 /** How a statement ends (Walker.rFlow). */
 const FLOW_BREAK = 1;
 const FLOW_NEVER = 2;
+/** No way out joined yet (joinEndings). */
+const NO_ENDING = -3;
+
+/** Two ways out of a statement joined, as w.tailStmt tells them: a tail call (-2) and a
+ *  tail call, or the same inline body twice, stay so; anything else returns (-1). */
+function joinEndings(a: i32, b: i32): i32 {
+  if (a == NO_ENDING) return b;
+  if (b == NO_ENDING) return a;
+  return a == b ? a : -1;
+}
 // how a name is changed at a token (changeAt)
 const NO_CHANGE = 0;
 const ASSIGNED = 1;
@@ -244,6 +254,7 @@ export class Statements {
           w.i++;
           this.become(fr, FT.Loop, 0);
           f.c.set(fr, 2);
+          f.e.set(fr, NO_ENDING); // how the breaks out of it end, joined (joinEndings)
           return;
         case K.For:
           w.i++;
@@ -284,11 +295,14 @@ export class Statements {
           return;
         }
         case K.Break:
-        case K.Continue:
+        case K.Continue: {
+          const out = a == K.Break && !dead ? this.enclosingBreakable(fr) : -1;
+          if (out >= 0 && f.typeOf(out) == FT.Loop && f.c.get(out) == 2) f.e.set(out, joinEndings(f.e.get(out), before));
           w.i++;
           this.skipP(K.Semi);
           this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, FLOW_BREAK);
           return;
+        }
         case K.Case:
           w.i++;
           f.state.set(fr, S_CASE);
@@ -534,9 +548,9 @@ export class Statements {
         if (joins) w.joinBranches(fr, f.b.get(fr), f.c.get(fr));
         this.absorb(fr);
         const known = <VK>f.a.get(fr) == VK.Known;
-        const tail = elseLive ? w.tailStmt : f.e.get(fr);
+        const tail = known ? (elseLive ? w.tailStmt : f.e.get(fr)) : this.joinedEnding(f.b.get(fr), f.e.get(fr), f.c.get(fr), w.tailStmt);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
-        if (known) w.tailStmt = tail;
+        w.tailStmt = tail;
       }
     }
   }
@@ -757,6 +771,16 @@ export class Statements {
   }
 
   /** How an if statement ends: normally when a branch that runs ends normally. */
+  /** How an if-else of a run-time condition ends, from how its arms end (w.tailStmt's
+   *  values): an arm that never reaches its end (a return, a noreturn call, a break) leaves the
+   *  other's ending; two tail calls end it in a jump each (gcc's `jne; jmp f; jmp g`), and
+   *  two arms ending in the same inline body end as that does. Anything else returns. */
+  private joinedEnding(thenFlow: i32, thenTail: i32, elseFlow: i32, elseTail: i32): i32 {
+    if (thenFlow > 0) return elseFlow > 0 ? -1 : elseTail;
+    if (elseFlow > 0) return thenTail;
+    return joinEndings(thenTail, elseTail);
+  }
+
   private ifFlow(fr: i32, hasElse: bool): i32 {
     const f = this.w.f;
     const known = <VK>f.a.get(fr) == VK.Known;
@@ -789,6 +813,7 @@ export class Statements {
         this.absorb(fr);
         this.skipP(K.RParen);
         f.state.set(fr, 2);
+        if (f.c.get(fr) == 2) f.b.set(fr, !known && this.hasDefault(w.i) ? 1 : 0);
         if (!known) {
           w.condDepth++;
           this.enterLoopBody(f.start.get(fr));
@@ -797,14 +822,45 @@ export class Statements {
         this.pushStatement(dead || never);
         return;
       }
-      default:
+      default: {
+        // a switch on a run-time value ends as its breaks and its body's end do, when a
+        // default case leaves no way around them (each case's last call then a jump)
+        let ending = f.c.get(fr) == 2 && f.d.get(fr) != 0 && f.b.get(fr) != 0 ? f.e.get(fr) : -1;
+        if (w.rFlow == 0) ending = joinEndings(ending, w.tailStmt);
         if (f.d.get(fr) != 0) {
           w.leaveCond();
           f.d.set(fr, 0);
         }
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false);
+        if (ending != NO_ENDING) w.tailStmt = ending;
+      }
     }
+  }
+
+  /** The loop or switch frame a `break` in statement frame fr leaves, or -1. */
+  private enclosingBreakable(fr: i32): i32 {
+    const f = this.w.f;
+    for (let k = fr - 1; k >= 0; k--) {
+      const type = f.typeOf(k);
+      if (type == FT.Loop || type == FT.For || type == FT.Do) return k;
+      if (type == FT.Func || type == FT.StmtExpr) return -1;
+    }
+    return -1;
+  }
+
+  /** Whether the switch body at `open` has its own `default:` label. */
+  private hasDefault(open: i32): bool {
+    const w = this.w;
+    if (!w.isP(open, K.LBrace)) return false;
+    const close = matchClose(w.t, open, w.lim);
+    let depth = 0;
+    for (let j = open; j < close; j++) {
+      if (w.isP(j, K.LBrace)) depth++;
+      else if (w.isP(j, K.RBrace)) depth--;
+      else if (depth == 1 && w.isK(j, K.Default) && w.isP(j + 1, K.Colon)) return true;
+    }
+    return false;
   }
 
   private forStmt(fr: i32): void {
@@ -819,6 +875,7 @@ export class Statements {
         f.d.set(fr, -1);
         f.b.set(fr, -1);
         f.a.set(fr, -1); // no condition: runs
+        f.v.set(fr, -1); // no local given a first value (firstValue)
         if (w.isP(w.i, K.Semi)) {
           w.i++;
           f.state.set(fr, 2);
@@ -831,12 +888,14 @@ export class Statements {
         } else w.exprs.begin(dead, 0);
         return;
       case 1:
+        f.v.set(fr, !dead && f.c.get(fr) == 0 && w.rVK == VK.Known ? this.firstValue(f.e.get(fr), w.rVal) : -1);
         this.absorb(fr);
         if (f.c.get(fr) == 0) this.skipP(K.Semi);
         f.state.set(fr, 2);
         return;
       case 2:
         if (w.isP(w.i, K.Semi)) {
+          this.forgetFirstValue(<i32>f.v.get(fr));
           w.i++;
           f.state.set(fr, 4);
           return;
@@ -845,13 +904,19 @@ export class Statements {
         f.state.set(fr, 3);
         w.exprs.begin(dead, 0);
         return;
-      case 3:
-        f.a.set(fr, <i32>w.rVK);
+      case 3: {
+        // with a first value the condition was read for the first run only: it tells a loop
+        // that never runs (gcc's copied header folds), no more
+        const first = <i32>f.v.get(fr);
+        this.forgetFirstValue(first);
+        const never = w.rVK == VK.Known && w.rVal == 0;
+        f.a.set(fr, first >= 0 && !never ? <i32>VK.NotConst : <i32>w.rVK);
         f.v.set(fr, w.rVal);
         this.absorb(fr);
         this.skipP(K.Semi);
         f.state.set(fr, 4);
         return;
+      }
       case 4:
         if (w.isP(w.i, K.RParen)) {
           w.i++;
@@ -860,7 +925,8 @@ export class Statements {
         }
         f.b.set(fr, w.i);
         f.state.set(fr, 5);
-        w.exprs.begin(dead, 0);
+        // the step of a loop that never runs is never compiled either
+        w.exprs.begin(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0), 0);
         return;
       case 5:
         this.absorb(fr);
@@ -875,15 +941,70 @@ export class Statements {
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
         f.b.set(fr, counterSlot);
         if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax);
+        // a loop that runs once (`i = 0; i < 1; i++`, ARRAY_SIZE of a one-entry table) is
+        // peeled by gcc (cunroll): its body sees the counter's first value
+        f.c.set(fr, -1);
+        f.e.set(fr, w.i); // where the body starts
+        if (counterSlot >= 0 && counterFirst == counterMax && !this.changedIn(w.at(f.d.get(fr)), w.i)) {
+          w.localKind.set(counterSlot, <i32>VK.Known);
+          w.localValue.set(counterSlot, counterFirst);
+          f.c.set(fr, counterSlot);
+        }
         this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
         return;
-      default:
+      default: {
+        // a loop run once ends as its body does, unless a break or continue leaves it
+        const once = f.c.get(fr) >= 0 && w.rFlow != FLOW_BREAK && !this.leavesEarly(f.e.get(fr), w.i);
+        const tail = w.tailStmt;
+        const flow = once ? w.rFlow : 0;
+        this.forgetFirstValue(f.c.get(fr));
         if (f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
         w.leaveCond();
         this.absorb(fr);
         w.scope.close();
-        this.complete(fr, VK.NotConst, 0, false);
+        this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
+        if (once) w.tailStmt = tail;
+      }
     }
+  }
+
+  /** For `for (x = E; ...)` whose E is the known v, of a local x whose value is not
+   *  followed (the loop changes it): x holds v while the condition is read, and its slot is
+   *  returned (-1 for any other first part). `for_each_child_of_node(np, child)` without
+   *  CONFIG_OF starts with `child = NULL` and never runs. */
+  private firstValue(init: i32, v: i64): i64 {
+    const w = this.w;
+    if (w.kd(init) != CK.Ident || !w.isP(init + 1, K.Assign)) return -1;
+    const b = w.scope.lookup(w.at(init));
+    if (w.scope.kindOf(b) != Bind.Local) return -1;
+    const slot = w.scope.dataOf(b);
+    if ((w.localFlags.get(slot) & LF.TRACKED) != 0 || <VK>w.localKind.get(slot) != VK.NotConst) return -1;
+    w.localKind.set(slot, <i32>VK.Known);
+    w.localValue.set(slot, v);
+    return slot;
+  }
+
+  /** Whether the statement at `from` changes the local named `name` (assigns, steps or
+   *  takes the address of it); a body without braces is looked at to its block's end. */
+  private changedIn(name: i32, from: i32): bool {
+    const w = this.w;
+    let end = w.lim;
+    if (w.isP(from, K.LBrace)) end = matchClose(w.t, from, w.lim);
+    else {
+      let depth = 0;
+      for (let j = from; j < w.lim; j++)
+        if (w.isP(j, K.LBrace)) depth++;
+        else if (w.isP(j, K.RBrace) && --depth < 0) {
+          end = j;
+          break;
+        }
+    }
+    for (let j = from; j < end; j++) if (w.kd(j) == CK.Ident && w.at(j) == name && this.changeAt(j) != NO_CHANGE) return true;
+    return false;
+  }
+
+  private forgetFirstValue(slot: i32): void {
+    if (slot >= 0) this.w.localKind.set(slot, <i32>VK.NotConst);
   }
 
   private doStmt(fr: i32): void {
@@ -1090,7 +1211,7 @@ export class Statements {
         return;
       }
       const start = w.i;
-      w.i = w.decls.readDeclarator(w.i, d, f.c.get(fr));
+      w.i = w.decls.readDeclarator(w.i, d, f.c.get(fr), (f.b.get(fr) & 1) != 0);
       f.e.set(fr, -1);
       if (d.name >= 0) this.declareLocal(fr, d);
       if (w.isP(w.i, K.Assign)) {

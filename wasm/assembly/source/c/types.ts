@@ -55,7 +55,11 @@ export class Types {
   count: IntVec = new IntVec(256);
   /** The record of a Record type. */
   rec: IntVec = new IntVec(256);
+  /** 1 for a pointer to a const-qualified type (`const T *`): the one qualifier modelled,
+   *  as _Generic tells `const struct device *` from `struct device *` (dev_fwnode). */
+  toConst: IntVec = new IntVec(256);
   private pointers: Map<i32, i32> = new Map();
+  private constPointers: Map<i32, i32> = new Map();
   private arrays: Map<i64, i32> = new Map();
   private functions: Map<i32, i32> = new Map();
 
@@ -110,7 +114,9 @@ export class Types {
     c.base = this.base.copy();
     c.count = this.count.copy();
     c.rec = this.rec.copy();
+    c.toConst = this.toConst.copy();
     c.pointers = copyMap(this.pointers);
+    c.constPointers = copyMap(this.constPointers);
     c.arrays = copyMap(this.arrays);
     c.functions = copyMap(this.functions);
     c.recUnion = this.recUnion.copy();
@@ -137,6 +143,7 @@ export class Types {
     this.uns.push(uns ? 1 : 0);
     this.base.push(base);
     this.count.push(count);
+    this.toConst.push(0);
     return this.rec.push(rec);
   }
 
@@ -174,11 +181,19 @@ export class Types {
     return k == TY.Int || k == TY.Pointer || k == TY.Float;
   }
 
-  pointerTo(t: i32): i32 {
-    if (this.pointers.has(t)) return this.pointers.get(t);
+  /** A pointer to t, to a const-qualified t when toConst. */
+  pointerTo(t: i32, toConst: bool = false): i32 {
+    const known = toConst ? this.constPointers : this.pointers;
+    if (known.has(t)) return known.get(t);
     const p = this.add(TY.Pointer, 8, 8, true, t, 0, -1);
-    this.pointers.set(t, p);
+    if (toConst) this.toConst.set(p, 1);
+    known.set(t, p);
     return p;
+  }
+
+  /** Whether t is a pointer to a const-qualified type. */
+  @inline pointsToConst(t: i32): bool {
+    return this.toConst.get(t) != 0;
   }
 
   /** An array of n elements (n < 0: unknown or flexible). */
@@ -324,6 +339,16 @@ export class Types {
     return T.UNKNOWN;
   }
 
+  /** Where member `name` stands among record t's members in declaration order (a
+   *  positional initializer's item), or -1: not a member of its own, or an anonymous
+   *  member (whose place is not kept) leaves it unknown. */
+  memberPosition(t: i32, name: i32): i32 {
+    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return -1;
+    const r = this.rec.get(t);
+    if (this.recAnonymous[r].length > 0 || !this.recMembers[r].has(name)) return -1;
+    return this.recMembers[r].keys().indexOf(name);
+  }
+
   /** The type an expression of type t has as an operand (arrays and functions decay). */
   decayed(t: i32): i32 {
     const k = this.kindOf(t);
@@ -340,8 +365,8 @@ export class Types {
     return T.UNKNOWN;
   }
 
-  /** gcc's __builtin_types_compatible_p (qualifiers are not modelled): 1, 0, or -1 when a
-   *  side is not known. */
+  /** gcc's __builtin_types_compatible_p: 1, 0, or -1 when a side is not known. Of the
+   *  qualifiers only a pointer's const target is modelled (`const T *` is not `T *`). */
   compatible(a: i32, b: i32): i32 {
     let guard = 0;
     while (++guard < 64) {
@@ -351,6 +376,7 @@ export class Types {
         kb = this.kindOf(b);
       if (ka != kb) return 0;
       if (ka == TY.Pointer) {
+        if (this.pointsToConst(a) != this.pointsToConst(b)) return 0;
         a = this.baseOf(a);
         b = this.baseOf(b);
         continue;
