@@ -137,6 +137,14 @@ describe("what is not a use", () => {
 });
 
 describe("what is a use", () => {
+  it("a function or object declared inside a body is used as one declared at file scope (checked with gcc-12 -O2)", () => {
+    expect(
+      uses(
+        "void f(void) { extern void g(void); g(); }\nint h(void) { extern int counter; return counter; }\nvoid k(void) { void g2(int); g2(1); }\nEXPORT_SYMBOL(f);\nEXPORT_SYMBOL(h);\nEXPORT_SYMBOL(k);",
+      ),
+    ).toEqual(["counter", "g", "g2"]);
+  });
+
   it("sprintf and snprintf that print a literal are copies in place: a format without %, or %s of a literal, within snprintf's known bound (checked with gcc-12 -O2)", () => {
     const decls = "int sprintf(char *buf, const char *fmt, ...);\nint snprintf(char *buf, unsigned long size, const char *fmt, ...);\n";
     const body = (e: string): string => `${decls}int f(char *b, unsigned long n) { return ${e}; }`;
@@ -1169,6 +1177,89 @@ describe("what gcc folds from declarations: const pointers, loops that run never
     expect(f("if (nodebug) a1(); else a2();")).toEqual(["a2"]);
     // gcc also folds a static array nothing writes (it makes it read-only): not modelled
     expect(f("b(__builtin_strlen(writable[1]));")).toEqual(["b", "strlen"]);
+  });
+
+  it("an object allocated by a value is that value's size: fortify's `p_size < size` after `p = kmalloc(size)` folds", () => {
+    const head =
+      "void *km(unsigned long n) __attribute__((alloc_size(1)));\nvoid p(void);\nstatic inline void chk(unsigned long size, unsigned long p_size) { if (p_size < size) p(); }\n";
+    const f = (params: string, body: string): string[] => uses(`${head}void f(${params}) { ${body} }`);
+    expect(f("unsigned long len", "char *b = km(len); if (__builtin_dynamic_object_size(b, 0) < len) p();")).toEqual(["km"]);
+    expect(f("unsigned short len", "char *b = km(len); unsigned long s = (unsigned long)(len); if (__builtin_dynamic_object_size(b, 0) < s) p();")).toEqual([
+      "km",
+    ]);
+    expect(f("unsigned long len", "char *b = km(len); chk(len, __builtin_dynamic_object_size(b, 0));")).toEqual(["km"]);
+    // another value, one computed from it, or the value changed after: the check stays
+    expect(f("unsigned long len", "char *b = km(len + 1); if (__builtin_dynamic_object_size(b, 0) < len) p();")).toEqual(["km", "p"]);
+    expect(f("unsigned long len, unsigned long n", "char *b = km(len); if (__builtin_dynamic_object_size(b, 0) < n) p();")).toEqual(["km", "p"]);
+    expect(f("unsigned long len", "char *b = km(len); len++; if (__builtin_dynamic_object_size(b, 0) < len) p();")).toEqual(["km", "p"]);
+  });
+
+  it("the value relation is part of an inline expansion: a second check of another size is made again", () => {
+    const head =
+      "void *km(unsigned long n) __attribute__((alloc_size(1)));\nvoid p(void);\nstatic inline void chk(unsigned long size, unsigned long p_size) { if (p_size < size) p(); }\n";
+    expect(
+      uses(
+        `${head}void f(unsigned long len, unsigned long n) { char *a = km(len); char *b = km(len + 1); chk(len, __builtin_dynamic_object_size(a, 0)); chk(n, __builtin_dynamic_object_size(b, 0)); }`,
+      ),
+    ).toEqual(["km", "p"]);
+  });
+
+  it("a branch that sets a flag the next statement leaves on gives way to the other branch's values (jump threading)", () => {
+    const head = "void *km(unsigned long n) __attribute__((alloc_size(1)));\nvoid p(void);\n";
+    const f = (body: string): string[] => uses(`${head}int f(int c, unsigned long n) { int ret = 0; ${body} }`);
+    // ipset's resize: the bucket allocated in the else branch, after `if (ret < 0) goto cleanup;`
+    expect(
+      f(
+        "if (n) { char *b; if (c > 3) { ret = -11; } else { b = km(n); if (!b) ret = -12; } if (ret < 0) goto out; if (__builtin_dynamic_object_size(b, 0) != n) p(); } out: return ret;",
+      ),
+    ).toEqual(["km"]);
+    expect(
+      f("char *b; if (c > 3) { ret = -11; } else { b = km(n); } if (ret) return ret; if (__builtin_dynamic_object_size(b, 0) != n) p(); return 0;"),
+    ).toEqual(["km"]);
+    // a flag set under a condition, or a test that does not leave: both branches reach on
+    expect(
+      f("char *b; if (c > 3) { if (c > 5) ret = -11; } else { b = km(n); } if (ret) return ret; if (__builtin_dynamic_object_size(b, 0) != n) p(); return 0;"),
+    ).toEqual(["km", "p"]);
+    expect(f("char *b; if (c > 3) { ret = -11; } else { b = km(n); } if (ret) ret = 1; if (__builtin_dynamic_object_size(b, 0) != n) p(); return 0;")).toEqual([
+      "km",
+      "p",
+    ]);
+    // gcc also threads a goto to a label in the pointer's own block: the reader keeps any value
+    // there from before the goto and so follows none (not modelled)
+    expect(
+      f("char *b; if (c > 3) { ret = -11; } else { b = km(n); } if (ret < 0) goto out; if (__builtin_dynamic_object_size(b, 0) != n) p(); out: return ret;"),
+    ).toEqual(["km", "p"]);
+  });
+
+  it("strcmp with a literal tested against zero, a declared array on the other side: a memcmp by pieces, or known to differ", () => {
+    const head = "void use(char *); void a(void);\nstatic char gbuf[20];\nstruct s { char name[16]; };\n";
+    const f = (body: string): string[] =>
+      uses(`${head}void f(const char *p, struct s *x) { char b15[15], b8[8], b64[64]; use(b15); use(b8); use(b64); ${body} }`);
+    expect(f('if (__builtin_strcmp(b15, "USB NET CARD")) a();')).toEqual(["a", "use"]);
+    expect(f('if (__builtin_strcmp(gbuf, "USB NET CARD") == 0) a();')).toEqual(["a", "use"]);
+    expect(f('if (!__builtin_strncmp(b64, "abcdefghij", 10)) a();')).toEqual(["a", "use"]);
+    // a literal the array cannot hold: never equal
+    expect(f('if (__builtin_strcmp(b8, "USB NET CARD") == 0) a();')).toEqual(["use"]);
+    // a pointer or a member, a value used otherwise, too many pieces: the call stays
+    expect(f('if (!__builtin_strcmp(p, "USB NET CARD")) a();')).toEqual(["a", "strcmp", "use"]);
+    expect(f('if (!__builtin_strncmp(x->name, "abcdefgh", 8)) a();')).toEqual(["a", "strncmp", "use"]);
+    expect(f('if (__builtin_strcmp(b15, "USB NET CARD") < 0) a();')).toEqual(["a", "strcmp", "use"]);
+    expect(f('if (__builtin_strcmp(b64, "a much longer literal string here") == 0) a();')).toEqual(["a", "strcmp", "use"]);
+  });
+
+  it("a static function every call of which passes the same constant has it in its parameter (-fipa-cp), also when noinline", () => {
+    const body = "{ void *b = km(size); if (!b) return -12; if (__builtin_dynamic_object_size(b, 0) != 2) p(); return idx; }";
+    const head = "void *km(unsigned long n) __attribute__((alloc_size(1)));\nvoid p(void);\n";
+    const f = (fn: string, calls: string): string[] => uses(`${head}${fn} ${body}\nint f(void *d, unsigned short n) { return ${calls}; }`);
+    const rd = "static __attribute__((__noinline__)) int rd(void *d, int idx, unsigned short size)";
+    expect(f(rd, "rd(d, 1, 2) + rd(d, 3, 0x02) + rd(d, 5, 2)")).toEqual(["km"]);
+    // calls that disagree, or one that passes no constant, or the function's address taken
+    expect(f(rd, "rd(d, 1, 2) + rd(d, 3, 4)")).toEqual(["km", "p"]);
+    expect(f(rd, "rd(d, 1, 2) + rd(d, 3, n)")).toEqual(["km", "p"]);
+    expect(uses(`${head}${rd} ${body}\nint (*ptr)(void *, int, unsigned short) = rd;\nint f(void *d) { return rd(d, 1, 2) + rd(d, 3, 2); }`)).toEqual([
+      "km",
+      "p",
+    ]);
   });
 
   it("a constant pointer keeps its value: ERR_PTR(-ENOTSUPP) is no -ENODEV", () => {

@@ -69,7 +69,7 @@ export function calledOnceFunctions(w: Walker): Set<i32> {
 }
 
 /** Whether the name at token j is declared there: after a type's last word or a `*`. */
-function declaresHere(w: Walker, owner: Entity, j: i32): bool {
+export function declaresHere(w: Walker, owner: Entity, j: i32): bool {
   const t = w.t;
   if (owner.kind != EntKind.Function) return false;
   if (t.kindAt(j - 1) == CK.Punct)
@@ -79,7 +79,7 @@ function declaresHere(w: Walker, owner: Entity, j: i32): bool {
 }
 
 /** Whether `atom` names a parameter of function `owner`. */
-function namesParameter(w: Walker, owner: Entity, atom: i32): bool {
+export function namesParameter(w: Walker, owner: Entity, atom: i32): bool {
   if (owner.kind != EntKind.Function || owner.paramOpen < 0) return false;
   for (let j = owner.paramOpen + 1; j < owner.paramClose; j++) if (w.t.kindAt(j) == CK.Ident && w.t.atomAt(j) == atom) return true;
   return false;

@@ -30,6 +30,7 @@ import {
   literalUnsigned,
   parseCharLiteral,
   parseNumber,
+  truncated,
   VK,
 } from "./values";
 import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
@@ -169,6 +170,9 @@ const INLINE_STRINGOP_MAX: i64 = 8192;
  *  tested against zero by pieces of 8, 4, 2 and 1 bytes while it takes at most this many
  *  (compare_by_pieces; 32 bytes are, 23 and 33 are not); more is a memcmp call. */
 const COMPARE_PIECES_MAX: i32 = 4;
+/** stringCallOf's answer for a comparison gcc knows to find a difference: no call, and a
+ *  value that tests nonzero. */
+const DIFFERENT: i32 = -3;
 
 /** How many loads of 8, 4, 2 and 1 bytes compare n bytes. */
 function comparePieces(n: i64): i32 {
@@ -276,6 +280,9 @@ export class Expressions {
    *  the tokens [oInit, oInitEnd) of its initializer item (constinit.ts); -1: none. */
   oInit: IntVec = new IntVec(256);
   oInitEnd: IntVec = new IntVec(256);
+  /** The value id (Walker.localOrigin) of a local's value read, kept through conversions
+   *  that do not change it; -1: none. */
+  oOrigin: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -318,6 +325,7 @@ export class Expressions {
     this.oCmpElse.truncate(vals);
     this.oInit.truncate(vals);
     this.oInitEnd.truncate(vals);
+    this.oOrigin.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -346,6 +354,7 @@ export class Expressions {
     this.oCmpElse.push(-1);
     this.oInit.push(-1);
     this.oInitEnd.push(-1);
+    this.oOrigin.push(-1);
     return this.oTok.push(tok);
   }
 
@@ -424,6 +433,9 @@ export class Expressions {
   /** Run-time sizes of what an inline allocator that is not always_inline returns, where
    *  lateAllocatorMembers holds. */
   static lateAllocated: Set<i32> = new Set();
+  /** The value id (Walker.localOrigin) each run-time object size was allocated with, where
+   *  it has one (ids are never reused, so the map outlives walks and their copies). */
+  static sizeOrigins: Map<i32, i32> = new Map();
   /** A run-time size's sizes known before run time (staticSizes), where it has them. */
   static staticBounds: Map<i32, i64> = new Map();
 
@@ -435,6 +447,7 @@ export class Expressions {
     Expressions.offsets.clear();
     Expressions.lateAllocated.clear();
     Expressions.staticBounds.clear();
+    Expressions.sizeOrigins.clear();
   }
 
   /** What is left of run-time size `sz` `bytes` on (i64.MIN_VALUE: a run-time offset), one
@@ -820,6 +833,7 @@ export class Expressions {
         if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         this.oFn.set(o, w.localFn.get(slot));
+        this.oOrigin.set(o, w.localOrigin.get(slot));
         w.i++;
         f.state.set(fr, 1);
         return;
@@ -1441,8 +1455,17 @@ export class Expressions {
     const tok = this.pTok.get(n);
     this.popOp();
     const top = this.oKind.length - 1;
-    if (top >= 0) this.oInit.set(top, -1); // what an operator gives is no object of the data
+    // what an operator gives is no object of the data, nor the value a local holds (but for
+    // a conversion that keeps the value)
+    if (top >= 0) this.oInit.set(top, -1);
     if (top >= 1) this.oInit.set(top - 1, -1);
+    const origin = top >= 0 && op == OP_CAST && this.keepsValue(this.oType.get(top), data) ? this.oOrigin.get(top) : -1;
+    this.applyOperator(fr, op, data, tok, top);
+    const result = this.oKind.length - 1;
+    if (result >= 0 && result >= this.w.f.a.get(fr)) this.oOrigin.set(result, origin);
+  }
+
+  private applyOperator(fr: i32, op: i32, data: i32, tok: i32, top: i32): void {
     if (op >= OP_CAST && op <= OP_NOP) {
       if (top < this.w.f.a.get(fr)) return;
       // (void)(&x->m): an address computed and thrown away loads nothing gcc keeps
@@ -1479,6 +1502,14 @@ export class Expressions {
     }
     for (; opens > 0; opens--, j++) if (!w.isP(j, K.RParen)) return false;
     return !w.isP(j, K.LParen) && !w.isP(j, K.LBracket) && !w.isP(j, K.Dot) && !w.isP(j, K.Arrow) && !w.isP(j, K.PlusPlus) && !w.isP(j, K.MinusMinus);
+  }
+
+  /** Whether converting a value of type `from` to type `to` leaves the same value as any
+   *  other such conversion of it: to an integer type at least as wide (size_t of an int,
+   *  as the mem* functions and kmalloc both take it). */
+  private keepsValue(from: i32, to: i32): bool {
+    const types = this.w.types;
+    return types.kindOf(from) == TY.Int && types.kindOf(to) == TY.Int && types.sizeOf(to) >= types.sizeOf(from) && types.sizeOf(from) > 0;
   }
 
   private unary(fr: i32, op: i32, t: i32, data: i32): void {
@@ -1652,8 +1683,8 @@ export class Expressions {
         // a value no greater than a constant compared with it (gcc's value range)
         vk = VK.Known;
         v = this.comparesByBound(op, x, y, uns);
-      } else if (isComparison(op) && (this.oFl.get(x) & this.oFl.get(y) & OF.SIZE) != 0 && av == bv) {
-        // one run-time object size read twice
+      } else if (isComparison(op) && (((this.oFl.get(x) & this.oFl.get(y) & OF.SIZE) != 0 && av == bv) || this.sizeAndItsValue(x, y))) {
+        // one run-time object size read twice, or with the value it was allocated with
         vk = VK.Known;
         v = op == K.EqEq || op == K.Le || op == K.Ge ? 1 : 0;
       } else if (bySize >= 0) {
@@ -2273,6 +2304,9 @@ export class Expressions {
           t = r.tail;
           // a mem* call is a call like any other (it returns what the builtin does)
           if (lib >= 0 && tailOf >= 0) w.f.e.set(tailOf, -2);
+        } else if (call == DIFFERENT) {
+          vk = VK.Known;
+          v = 1;
         }
       }
       const text = w.t.names.text(atom);
@@ -2314,7 +2348,7 @@ export class Expressions {
             t = r.tail;
           }
           this.dropOperands(callee);
-          this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
+          this.push(call == DIFFERENT ? VK.Known : VK.NotConst, call == DIFFERENT ? 1 : 0, 0, h, t, -1, -1, -1, result);
           return;
         }
       }
@@ -2386,18 +2420,36 @@ export class Expressions {
     if (e.allocSize == 0) return -1;
     let size: i64 = 1;
     let known = true;
+    let origin = -1; // the value id of the one run-time factor
     for (let shift = 0; shift <= 8; shift += 8) {
       const k = (e.allocSize >> shift) & 0xff;
       if (k == 0) continue;
       if (k > nargs) return -1;
-      if (<VK>this.oKind.get(callee + k) != VK.Known) known = false;
-      else {
+      if (<VK>this.oKind.get(callee + k) != VK.Known) {
+        origin = known ? this.oOrigin.get(callee + k) : -1;
+        known = false;
+      } else {
         const v = this.oVal.get(callee + k);
         size = v < 0 || v > 0x7fffffff ? -1 : size * v;
         if (size < 0 || size > 0x7fffffff) return -1;
       }
     }
-    return known ? <i32>size : newDynamicSize();
+    if (known) return <i32>size;
+    const dynamic = newDynamicSize();
+    // kmalloc(len): the object's size is len itself (times a factor of 1)
+    if (origin >= 0 && size == 1) Expressions.sizeOrigins.set(dynamic, origin);
+    return dynamic;
+  }
+
+  /** Whether operands x and y are a run-time object size and the value it was allocated
+   *  with (fortify's `p_size < size` after `p = kmalloc(size)`), in either order. */
+  private sizeAndItsValue(x: i32, y: i32): bool {
+    const sx = (this.oFl.get(x) & OF.SIZE) != 0,
+      sy = (this.oFl.get(y) & OF.SIZE) != 0;
+    if (sx == sy) return false;
+    const size = <i32>this.oVal.get(sx ? x : y);
+    const value = this.oOrigin.get(sx ? y : x);
+    return value >= 0 && Expressions.sizeOrigins.has(size) && Expressions.sizeOrigins.get(size) == value;
   }
 
   private overflowed: bool = false;
@@ -2496,9 +2548,52 @@ export class Expressions {
       // strncmp bounded past the literal's NUL compares as strcmp does
       if (bound > <i64>len) bound = -1;
       if (len >= 0 && (bound >= 0 ? bound : <i64>len + 1) <= 3) return -1;
+      // tested against zero only, with a declared array of size S on the other side (gcc's
+      // strlen pass, handle_builtin_string_cmp): a literal that cannot fit makes them differ;
+      // compared within the array, it is a memcmp of its bytes, expanded if by pieces
+      const size = len >= 0 ? this.declaredArraySize(callee + (a >= 0 ? 2 : 1)) : -1;
+      if (size > 0 && this.zeroTested(callee)) {
+        if (bound < 0 && <i64>len >= size) return DIFFERENT;
+        const cmpsiz = bound >= 0 && bound < <i64>len + 1 ? bound : <i64>len + 1;
+        if (cmpsiz < size && comparePieces(cmpsiz) <= COMPARE_PIECES_MAX) return -1;
+      }
       return names.intern(len >= 0 && bound < 0 ? "strcmp" : name);
     }
     return names.intern(name);
+  }
+
+  /** The size of the array operand `o` designates, a local or file-scope one named as such
+   *  (not one reached through a pointer or a member), or -1. */
+  private declaredArraySize(o: i32): i64 {
+    const w = this.w;
+    if ((this.oFl.get(o) & OF.DESIG) == 0) return -1;
+    let type = T.UNKNOWN;
+    if (this.oLocal.get(o) >= 0) type = w.localType.get(this.oLocal.get(o));
+    else if (this.oEnt.get(o) >= 0) type = w.ents.peek(this.oEnt.get(o)).type;
+    return w.types.isArray(type) ? <i64>w.types.sizeOf(type) : -1;
+  }
+
+  /** Whether the value of the call whose callee is operand `callee` is only tested against
+   *  zero: `!f(...)`, `f(...) == 0`, an if's or while's whole condition, an operand of && or
+   *  || (gcc's use_in_zero_equality). */
+  private zeroTested(callee: i32): bool {
+    const w = this.w;
+    const name = this.oTok.get(callee);
+    if (name < 1 || !w.isP(name + 1, K.LParen)) return false;
+    const close = matchClose(w.t, name + 1, w.lim);
+    const before = name - 1,
+      after = close + 1;
+    if (w.isP(before, K.Bang) || (w.isP(before, K.LParen) && w.isP(before - 1, K.Bang))) return true;
+    if ((w.isP(after, K.EqEq) || w.isP(after, K.Ne)) && this.isZero(after + 1)) return true;
+    if ((w.isP(before, K.EqEq) || w.isP(before, K.Ne)) && this.isZero(before - 1)) return true;
+    const condition = w.isP(before, K.LParen) && (w.isK(before - 1, K.If) || w.isK(before - 1, K.While));
+    if (condition) return w.isP(after, K.RParen) || w.isP(after, K.AndAnd) || w.isP(after, K.OrOr);
+    const left = w.isP(before, K.AndAnd) || w.isP(before, K.OrOr);
+    return left && (w.isP(after, K.RParen) || w.isP(after, K.AndAnd) || w.isP(after, K.OrOr) || w.isP(after, K.Semi));
+  }
+
+  private isZero(j: i32): bool {
+    return this.w.kd(j) == CK.Number && this.w.t.text(j) == "0";
   }
 
   /** Whether sprintf(d, fmt) / snprintf(d, n, fmt) prints a literal gcc copies in place
@@ -2628,6 +2723,8 @@ export class Expressions {
       if (this.oFn.get(callee + k) >= 0) parts.push("f" + this.oFn.get(callee + k).toString());
       if ((this.oFl.get(callee + k) & OF.TESTED) != 0) parts.push("t" + this.oOwn.get(callee + k).toString());
       if ((this.oFl.get(callee + k) & OF.DERIVED) != 0) parts.push("d" + this.oOwn.get(callee + k).toString());
+      // a value some argument's run-time size was allocated with (sizeAndItsValue)
+      for (let j = 1; j <= nargs; j++) if (j != k && this.sizeAndItsValue(callee + j, callee + k)) parts.push("=" + j.toString());
     }
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
@@ -2677,6 +2774,7 @@ export class Expressions {
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
+      w.envOrigin.push(this.oOrigin.get(callee + k));
       w.envOwn.push(this.oOwn.get(callee + k));
     }
     this.dropOperands(callee);
@@ -2737,6 +2835,7 @@ export class Expressions {
       w.rMax = this.oMax.get(vbase);
       w.rFn = this.oFn.get(vbase);
       w.rSize = (this.oFl.get(vbase) & OF.SIZE) != 0 ? <i32>this.oVal.get(vbase) : -1;
+      w.rOrigin = this.oOrigin.get(vbase);
       w.rTested = (this.oFl.get(vbase) & OF.TESTED) != 0;
       w.rDerived = (this.oFl.get(vbase) & OF.DERIVED) != 0;
       w.rOwn = w.rTested || w.rDerived ? this.oOwn.get(vbase) : -1;
@@ -2751,6 +2850,7 @@ export class Expressions {
       w.rMax = -1;
       w.rFn = -1;
       w.rSize = -1;
+      w.rOrigin = -1;
       w.rTested = false;
       w.rDerived = false;
       w.rOwn = -1;
@@ -2803,16 +2903,6 @@ function literalType(text: string, v: i64, uns: bool): i32 {
   if (!longs && (uns || hex) && v >= 0 && v <= 0xffffffff) return T.UINT;
   if (uns || v < 0) return T.ULONG;
   return T.LONG;
-}
-
-/** v converted to an integer type of `size` bytes. */
-function truncated(v: i64, size: i32, uns: bool): i64 {
-  if (size <= 0 || size >= 8) return v;
-  const bits = <i64>size * 8;
-  const m = ((<i64>1) << bits) - 1;
-  const u = v & m;
-  if (uns) return u;
-  return u >> (bits - 1) != 0 ? u - ((<i64>1) << bits) : u;
 }
 
 /** String functions gcc knows as builtins, whose calls it may fold or expand. */

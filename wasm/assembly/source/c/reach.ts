@@ -7,6 +7,7 @@
 
 import { InlineStep, Span } from "../../diagnostics";
 import { calledOnceFunctions } from "./calledonce";
+import { ipaConstants } from "./ipaconstants";
 import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
@@ -38,6 +39,7 @@ export class Reach {
   run(): void {
     const w = this.w;
     w.calledOnce = calledOnceFunctions(w);
+    w.ipaConstants = ipaConstants(w);
     const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
     w.nodes.head.set(root, this.facts.rootHead);
     this.emitted.push(root);
@@ -62,6 +64,12 @@ export class Reach {
       if (w.nodes.has(n, NF.DATA)) w.walkData(e, n);
       else w.walkFunction(e, n);
       this.scan(n);
+    }
+    // a name declared only inside a body is as declared as one at file scope
+    for (let k = 0; k < w.blockDeclared.length; k++) {
+      const tok = w.blockDeclared.get(k);
+      const name = w.t.text(tok);
+      if (!this.mod.declared.has(name)) this.mod.declared.set(name, spanOf(w.t, tok, tok));
     }
     this.writeRefs();
     this.writeAsm();

@@ -17,9 +17,10 @@ import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
-import { reversedComparison, VK } from "./values";
+import { reversedComparison, truncated, VK } from "./values";
 import { LF, Walker } from "./walker";
 import { counterFirst, counterMax, counterSlot, findLoopCounter } from "./loopcounter";
+import { NOT_FIXED } from "./ipaconstants";
 
 // states of a Stmt frame after it has dispatched
 const S_EXPR = 12;
@@ -545,10 +546,17 @@ export class Statements {
         }
         const elseLive = !dead && !(<VK>f.a.get(fr) == VK.Known && f.v.get(fr) != 0);
         f.c.set(fr, elseLive ? w.rFlow : -1);
-        if (joins) w.joinBranches(fr, f.b.get(fr), f.c.get(fr));
+        const elseTail = w.tailStmt;
         this.absorb(fr);
+        if (joins) {
+          // (after absorb: the tests read below reset the registers)
+          const elseTok = this.elseOf(f.start.get(fr));
+          const thenFlow = elseTok < 0 ? f.b.get(fr) : this.flowPastExitTest(f.b.get(fr), elseTok);
+          const elseFlow = elseTok < 0 ? f.c.get(fr) : this.flowPastExitTest(f.c.get(fr), w.i);
+          w.joinBranches(fr, thenFlow, elseFlow);
+        }
         const known = <VK>f.a.get(fr) == VK.Known;
-        const tail = known ? (elseLive ? w.tailStmt : f.e.get(fr)) : this.joinedEnding(f.b.get(fr), f.e.get(fr), f.c.get(fr), w.tailStmt);
+        const tail = known ? (elseLive ? elseTail : f.e.get(fr)) : this.joinedEnding(f.b.get(fr), f.e.get(fr), f.c.get(fr), elseTail);
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, this.ifFlow(fr, true));
         w.tailStmt = tail;
       }
@@ -771,6 +779,66 @@ export class Statements {
   }
 
   /** How an if statement ends: normally when a branch that runs ends normally. */
+  /** The `else` of the if statement at `start` whose branches were read, or -1. */
+  private elseOf(start: i32): i32 {
+    const w = this.w;
+    if (!w.isP(start + 1, K.LParen)) return -1;
+    let j = matchClose(w.t, start + 1, w.lim) + 1;
+    if (w.isP(j, K.LBrace)) j = matchClose(w.t, j, w.lim) + 1;
+    else {
+      let depth = 0;
+      while (j < w.lim && !(depth == 0 && w.isP(j, K.Semi))) {
+        if (w.isP(j, K.LParen) || w.isP(j, K.LBracket)) depth++;
+        else if (w.isP(j, K.RParen) || w.isP(j, K.RBracket)) depth--;
+        else if (w.isP(j, K.LBrace) || w.isP(j, K.RBrace)) return -1;
+        j++;
+      }
+      j++;
+    }
+    return w.isK(j, K.Else) ? j : -1;
+  }
+
+  /** A branch's flow (ending at token `end`) as the values it assigns join after the if:
+   *  one that falls through but last gives a local a constant (`ret = -EAGAIN;`) which the
+   *  statement after the if tests to leave (`if (ret < 0) goto cleanup;`) never reaches the
+   *  code after that test, where gcc's jump threading leaves the other branch's values
+   *  (ipset's resize: `ht` is the bucket allocated in the else branch). */
+  private flowPastExitTest(flow: i32, end: i32): i32 {
+    if (flow != 0) return flow;
+    const w = this.w;
+    // the branch's last statement, `name = value;`
+    let semi = end - 1;
+    if (w.isP(semi, K.RBrace)) semi--;
+    if (!w.isP(semi, K.Semi)) return flow;
+    let at = semi - 1;
+    while (at > 0 && !w.isP(at, K.Semi) && !w.isP(at, K.LBrace) && !w.isP(at, K.RBrace) && !w.isK(at, K.Else) && !w.isP(at, K.RParen) && !w.isP(at, K.Colon))
+      at--;
+    // (one that runs on every way through the branch: not the body of an if, an else or a label)
+    if (!w.isP(at, K.Semi) && !w.isP(at, K.LBrace) && !w.isP(at, K.RBrace)) return flow;
+    at++;
+    if (w.kd(at) != CK.Ident || !w.isP(at + 1, K.Assign)) return flow;
+    const b = w.scope.lookup(w.at(at));
+    if (w.scope.kindOf(b) != Bind.Local) return flow;
+    w.evalConst(at + 2, semi);
+    if (w.rVK != VK.Known) return flow;
+    const value = w.rVal;
+    // the statement after the if: `if (cond) goto ...;` (or return, break, continue)
+    const next = w.i;
+    if (!w.isK(next, K.If) || !w.isP(next + 1, K.LParen)) return flow;
+    const close = matchClose(w.t, next + 1, w.lim);
+    const leave = close + 1;
+    if (!(w.isK(leave, K.Goto) || w.isK(leave, K.Return) || w.isK(leave, K.Break) || w.isK(leave, K.Continue))) return flow;
+    const slot = w.scope.dataOf(b);
+    const kind = w.localKind.get(slot),
+      before = w.localValue.get(slot);
+    w.localKind.set(slot, <i32>VK.Known);
+    w.localValue.set(slot, value);
+    w.evalConst(next + 2, close);
+    w.localKind.set(slot, kind);
+    w.localValue.set(slot, before);
+    return w.rVK == VK.Known && w.rVal != 0 ? FLOW_NEVER : flow;
+  }
+
   /** How an if-else of a run-time condition ends, from how its arms end (w.tailStmt's
    *  values): an arm that never reaches its end (a return, a noreturn call, a break) leaves the
    *  other's ending; two tail calls end it in a jump each (gcc's `jne; jmp f; jmp g`), and
@@ -1161,6 +1229,8 @@ export class Statements {
         w.localKind.set(slot, <i32>w.rVK);
         w.localValue.set(slot, w.rVal);
       }
+      // one never changed is its initializer's value (its id, or one of its own)
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0) w.localOrigin.set(slot, w.rOrigin >= 0 ? w.rOrigin : w.newValueId());
       // a local pointer given a local's address holds it
       const into = (f.b.get(fr) >> 4) - 1;
       if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
@@ -1319,6 +1389,25 @@ export class Statements {
     this.addressKept = copyMap(o.addressKept);
   }
 
+  /** Whether label `name` is defined in the block that holds tokens [from, end) (in it, or
+   *  in a block inside it: the scan stops where that block ends). */
+  private labelIn(name: i32, from: i32, end: i32): bool {
+    const w = this.w;
+    let depth = 0;
+    for (let j = from; j < end; j++) {
+      if (w.isP(j, K.LBrace)) depth++;
+      else if (w.isP(j, K.RBrace) && --depth < 0) return false;
+      else if (
+        w.kd(j) == CK.Ident &&
+        w.at(j) == name &&
+        w.isP(j + 1, K.Colon) &&
+        (w.isP(j - 1, K.Semi) || w.isP(j - 1, K.LBrace) || w.isP(j - 1, K.RBrace) || w.isP(j - 1, K.Colon))
+      )
+        return true;
+    }
+    return end >= w.lim; // the scan's bound was reached: it may lie past it
+  }
+
   private scanChanges(name: i32, from: i32): i32 {
     const w = this.w;
     let depth = 0;
@@ -1348,8 +1437,10 @@ export class Statements {
       const atom = w.t.atomAt(j);
       // `while (0)` is no loop, nor its `do`
       if (atom == K.While && this.whileZero(j)) continue;
+      // a goto to a label where the local lives may loop over or skip its changes; one that
+      // leaves its block (`goto cleanup`) does neither
       if (atom == K.Goto) {
-        loops = true;
+        if (w.kd(j + 1) != CK.Ident || this.labelIn(w.at(j + 1), from, end)) loops = true;
         continue;
       }
       if ((atom == K.For || atom == K.While) && j != doWhile) {
@@ -1416,6 +1507,7 @@ export class Statements {
       if (e.declTok < 0) e.declTok = d.nameTok;
       if (e.type == 0) e.type = d.type;
       w.scope.bind(d.name, Bind.Entity, e.id);
+      w.blockDeclared.push(d.nameTok);
       return;
     }
     const slot = w.addLocal(d.type);
@@ -1680,18 +1772,36 @@ export class Statements {
         w.localFn.set(slot, w.envFn.get(envBase + k));
         // a parameter the body assigns keeps its argument's value only as a local would
         const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
+        if (change == UNCHANGED) w.localOrigin.set(slot, w.envOrigin.get(envBase + k) >= 0 ? w.envOrigin.get(envBase + k) : w.newValueId());
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
         if (change != UNCHANGED && this.addressKept.get(names.get(k))) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too
-      if (!w.nodes.has(f.b.get(fr), NF.INLINE))
+      if (!w.nodes.has(f.b.get(fr), NF.INLINE)) {
         for (let k = 0; k < slots.length; k++) {
           const slot = slots.get(k);
           if (slot < 0 || !isIntegerClass(w, w.localType.get(slot))) break;
           w.localParam.set(slot, k);
         }
+        // ... each a value of its own where the body never changes it, a constant where every
+        // call passes the same one
+        const fixed = w.ipaConstants.has(e.id) ? w.ipaConstants.get(e.id) : null;
+        for (let k = count; k < slots.length; k++) {
+          const slot = slots.get(k);
+          if (slot < 0) continue;
+          const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
+          if (change == UNCHANGED) w.localOrigin.set(slot, w.newValueId());
+          const type = w.localType.get(slot);
+          if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
+          const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
+          w.localKind.set(slot, <i32>VK.Known);
+          w.localValue.set(slot, v);
+          if (v >= 0) w.localMax.set(slot, v);
+          if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+        }
+      }
       w.i = e.bodyOpen;
       f.state.set(fr, 1);
       this.pushStatement(false);
@@ -1744,6 +1854,7 @@ export class Statements {
     w.envMax.truncate(w.ctxEnv.get(top));
     w.envOwn.truncate(w.ctxEnv.get(top));
     w.envFn.truncate(w.ctxEnv.get(top));
+    w.envOrigin.truncate(w.ctxEnv.get(top));
     w.ctxCursor.pop();
     w.ctxLim.pop();
     w.ctxWalk.pop();

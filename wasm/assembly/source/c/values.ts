@@ -164,3 +164,13 @@ export function isComparison(op: i32): bool {
 export function reversedComparison(op: i32): i32 {
   return op == K.Lt ? K.Gt : op == K.Le ? K.Ge : op == K.Gt ? K.Lt : op == K.Ge ? K.Le : op;
 }
+
+/** v converted to an integer type of `size` bytes. */
+export function truncated(v: i64, size: i32, uns: bool): i64 {
+  if (size <= 0 || size >= 8) return v;
+  const bits = <i64>size * 8;
+  const m = ((<i64>1) << bits) - 1;
+  const u = v & m;
+  if (uns) return u;
+  return u >> (bits - 1) != 0 ? u - ((<i64>1) << bits) : u;
+}

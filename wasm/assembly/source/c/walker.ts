@@ -72,6 +72,8 @@ export function budgetFor(t: CTokens): i64 {
   return <i64>t.length * 32 + 4000000;
 }
 
+let valueIds: i32 = 0;
+
 export class Walker {
   scope: Scope = new Scope();
   ents: Entities = new Entities();
@@ -108,6 +110,10 @@ export class Walker {
   localOwn: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
+  /** For a local never changed after it is given its value: that value's id (newValueId),
+   *  shared by the locals and parameters it was copied into (gcc's one SSA name), so that a
+   *  run-time object size allocated by it is known equal to it; -1 for any other local. */
+  localOrigin: IntVec = new IntVec(256);
   /** Which integer register argument a parameter of an emitted function's own walk came
    *  in (0: the first), or -1. */
   localParam: IntVec = new IntVec(256);
@@ -165,6 +171,7 @@ export class Walker {
   envMax: LongVec = new LongVec(256);
   envOwn: LongVec = new LongVec(256);
   envFn: IntVec = new IntVec(256);
+  envOrigin: IntVec = new IntVec(256);
   /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
    *  an index here. */
   strings: string[] = [];
@@ -176,6 +183,11 @@ export class Walker {
   inlineStack: IntVec = new IntVec(64);
   /** Static functions gcc inlines as called once (calledonce.ts), set before the walks. */
   calledOnce: Set<i32> = new Set();
+  /** The name tokens of functions and objects declared extern inside a body (`extern int
+   *  counter;`): declared names as file-scope ones are (reach.ts tells the module). */
+  blockDeclared: IntVec = new IntVec(8);
+  /** The constants gcc propagates into functions' parameters (ipaconstants.ts). */
+  ipaConstants: Map<i32, i64[]> = new Map();
 
   /** Result registers: what the last finished expression (or walk) produced. */
   rVK: VK = VK.NotConst;
@@ -212,6 +224,8 @@ export class Walker {
   rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
   rSize: i32 = -1;
+  /** The value id (localOrigin) of the last expression, or -1. */
+  rOrigin: i32 = -1;
   /** A switch whose value is known, about to read its body (statements.ts). */
   pendingSwitch: bool = false;
   pendingSwitchValue: i64 = 0;
@@ -254,6 +268,8 @@ export class Walker {
     this.localMax = o.localMax.copy();
     this.localOwn = o.localOwn.copy();
     this.localFn = o.localFn.copy();
+    this.localOrigin = o.localOrigin.copy();
+    this.blockDeclared = o.blockDeclared.copy();
     this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
@@ -283,6 +299,7 @@ export class Walker {
     this.envMax = o.envMax.copy();
     this.envOwn = o.envOwn.copy();
     this.envFn = o.envFn.copy();
+    this.envOrigin = o.envOrigin.copy();
     this.strings = o.strings.slice(0);
     this.rVK = o.rVK;
     this.rVal = o.rVal;
@@ -300,6 +317,7 @@ export class Walker {
     this.rSz1 = o.rSz1;
     this.rFn = o.rFn;
     this.rSize = o.rSize;
+    this.rOrigin = o.rOrigin;
     this.rMax = o.rMax;
     this.pendingSwitch = o.pendingSwitch;
     this.pendingSwitchValue = o.pendingSwitchValue;
@@ -350,10 +368,17 @@ export class Walker {
     this.localMax.push(-1);
     this.localOwn.push(-1);
     this.localFn.push(-1);
+    this.localOrigin.push(-1);
     this.localParam.push(-1);
     const slot = this.localType.push(type);
     this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
     return slot;
+  }
+
+  /** A value id of its own (localOrigin); never given twice, even across copies. */
+  newValueId(): i32 {
+    valueIds = valueIds < 0x3fffffff ? valueIds + 1 : 1;
+    return valueIds;
   }
 
   /** Runs frames until only `base` remain. */
