@@ -1262,6 +1262,22 @@ describe("what gcc folds from declarations: const pointers, loops that run never
     ]);
   });
 
+  it("a value stored through a pointer is read back until anything may change it (gcc's FRE; -fno-strict-aliasing)", () => {
+    const head =
+      "void a(void); void b(void); void g(void);\nstruct gf { int id; int x; unsigned char c; };\nstatic const signed char axes[] = { 8, 9, 10, 11, 12, 13, 14, 15 };\n";
+    const f = (params: string, body: string): string[] => uses(`${head}void f(${params}) { ${body} }`);
+    // gf2k: `gf2k->id = 6;` then its test; another member between; a char member truncates
+    expect(f("struct gf *p", "p->id = 6; if (p->id > 7 || !axes[p->id]) a(); else b();")).toEqual(["b"]);
+    expect(f("struct gf *p", "p->id = 6; p->x = 1; p->c = 300; if (p->id == 6 && p->c == 44) a(); else b();")).toEqual(["a"]);
+    // another pointer may point there, a call may change it, a branch may have run, a loop
+    expect(f("struct gf *p, struct gf *q", "p->id = 6; q->x = 1; if (p->id == 6) a(); else b();")).toEqual(["a", "b"]);
+    expect(f("struct gf *p", "p->id = 6; g(); if (p->id == 6) a(); else b();")).toEqual(["a", "b", "g"]);
+    expect(f("struct gf *p, int c", "p->id = 6; if (c) p->id = 9; if (p->id == 6) a(); else b();")).toEqual(["a", "b"]);
+    expect(f("struct gf *p, int c", "p->id = 6; while (c--) { if (p->id == 6) a(); p->id = c; } b();")).toEqual(["a", "b"]);
+    // an inline function's body is read for what it stores; one read only for its type stores nothing
+    expect(f("struct gf *p", "p->id = 6; ({ typeof(({ g(); 1; })) r = 1; r; }); if (p->id == 6) a(); else b();")).toEqual(["a"]);
+  });
+
   it("a constant pointer keeps its value: ERR_PTR(-ENOTSUPP) is no -ENODEV", () => {
     expect(
       uses(

@@ -170,6 +170,11 @@ const INLINE_STRINGOP_MAX: i64 = 8192;
  *  tested against zero by pieces of 8, 4, 2 and 1 bytes while it takes at most this many
  *  (compare_by_pieces; 32 bytes are, 23 and 33 are not); more is a memcmp call. */
 const COMPARE_PIECES_MAX: i32 = 4;
+/** Whether builtin `name` may write memory (the mem* and string ones). */
+function writesMemory(name: string): bool {
+  return name.startsWith("__builtin_mem") || name.startsWith("__builtin_str") || name.startsWith("__builtin_stp") || name.startsWith("__builtin___");
+}
+
 /** stringCallOf's answer for a comparison gcc knows to find a difference: no call, and a
  *  value that tests nonzero. */
 const DIFFERENT: i32 = -3;
@@ -283,6 +288,10 @@ export class Expressions {
   /** The value id (Walker.localOrigin) of a local's value read, kept through conversions
    *  that do not change it; -1: none. */
   oOrigin: IntVec = new IntVec(256);
+  /** The memory slot an lvalue `p->m` (`p->a.b`) is: p's value id and the byte offset, -1
+   *  for any other operand (memfacts.ts). */
+  oPathOrigin: IntVec = new IntVec(256);
+  oPathOff: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -326,6 +335,8 @@ export class Expressions {
     this.oInit.truncate(vals);
     this.oInitEnd.truncate(vals);
     this.oOrigin.truncate(vals);
+    this.oPathOrigin.truncate(vals);
+    this.oPathOff.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -355,6 +366,8 @@ export class Expressions {
     this.oInit.push(-1);
     this.oInitEnd.push(-1);
     this.oOrigin.push(-1);
+    this.oPathOrigin.push(-1);
+    this.oPathOff.push(-1);
     return this.oTok.push(tok);
   }
 
@@ -918,6 +931,52 @@ export class Expressions {
     }
   }
 
+  /** Whether the call of operand `callee` is an inline expansion (finishCall's test). */
+  private expandsInline(callee: i32): bool {
+    const w = this.w;
+    const ent = this.oEnt.get(callee);
+    if ((this.oFl.get(callee) & OF.DESIG) == 0 || ent < 0 || this.oHead.get(callee) < 0) return false;
+    const e = w.ents.peek(ent);
+    if (e.has(EF.DIAGNOSE) || libraryCallOf(e.atom) >= 0) return false;
+    return w.expands(e) && !w.cannotInline(e);
+  }
+
+  /** The size of a scalar member gcc forwards a store of (memfacts.ts), or 0. */
+  private slotSize(type: i32): i32 {
+    const types = this.w.types;
+    const k = types.kindOf(type);
+    const size = types.sizeOf(type);
+    return (k == TY.Int || k == TY.Pointer) && (size == 1 || size == 2 || size == 4 || size == 8) ? size : 0;
+  }
+
+  /** Operand o, a scalar member in memory (oPathOrigin, oPathOff), reads what a store left
+   *  there, where one is known. */
+  private readStored(o: i32, type: i32): void {
+    const size = this.slotSize(type);
+    if (size == 0) return;
+    const v = this.w.mem.load(this.oPathOrigin.get(o), this.oPathOff.get(o), size);
+    if (v == i64.MIN_VALUE) return;
+    this.oKind.set(o, <i32>VK.Known);
+    this.oVal.set(o, v);
+    this.oMax.set(o, v >= 0 ? v : -1);
+  }
+
+  /** A store into operand `o` (an lvalue), of `value` where known: a member in memory keeps
+   *  it; one through anything else may change any memory; a local's own is no memory. */
+  private storeInto(fr: i32, o: i32, known: bool, value: i64): void {
+    const w = this.w;
+    if (w.f.isDead(fr)) return;
+    if (this.oPathOrigin.get(o) >= 0) {
+      const size = this.slotSize(this.oType.get(o));
+      if (size > 0) {
+        w.mem.store(this.oPathOrigin.get(o), this.oPathOff.get(o), size, w.condDepth, known, truncated(value, size, w.types.isUnsigned(this.oType.get(o))));
+        return;
+      }
+    }
+    if ((this.oFl.get(o) & OF.DESIG) != 0 && this.oLocal.get(o) >= 0) return;
+    w.mem.forgetAll();
+  }
+
   /** Operand o (an element or member of type `type` of read-only data) takes the
    *  initializer item [itemStart, itemEnd) as its value: a string (a `const char *` element,
    *  a char array member), a constant, or braces to read further into. */
@@ -1195,6 +1254,8 @@ export class Expressions {
       case K.PlusPlus:
       case K.MinusMinus: {
         const t = this.oKind.length - 1;
+        this.storeInto(fr, t, false, 0);
+        this.oPathOrigin.set(t, -1);
         if ((this.oFl.get(t) & OF.DESIG) != 0) w.changeLocal(this.oLocal.get(t), fr);
         this.oKind.set(t, <i32>VK.NotConst);
         this.oFl.set(t, this.oFl.get(t) & ~OF.DESIG);
@@ -1216,6 +1277,13 @@ export class Expressions {
         const constObj = a == K.Arrow ? types.pointsToConst(this.oType.get(t)) : (this.oFl.get(t) & OF.CONST_OBJ) != 0;
         const data = a == K.Dot ? this.oInit.get(t) : -1;
         this.oInit.set(t, -1);
+        // the slot of memory p->m is: what p points to (its value's id), at m's offset
+        const base = a == K.Arrow ? this.oOrigin.get(t) : this.oPathOrigin.get(t);
+        const at = base >= 0 ? types.offsetOf(rec, w.at(w.i - 1)) : -1;
+        const offset = a == K.Arrow ? at : at >= 0 && this.oPathOff.get(t) >= 0 ? this.oPathOff.get(t) + at : -1;
+        this.oOrigin.set(t, -1);
+        this.oPathOrigin.set(t, offset >= 0 ? base : -1);
+        this.oPathOff.set(t, offset);
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
         this.oMax.set(t, this.typeMax(member));
@@ -1229,6 +1297,7 @@ export class Expressions {
         this.oFl.set(t, fl);
         this.oEnt.set(t, -1);
         if (data >= 0 && memberItem(w, data, w.at(w.i - 1), types.memberPosition(rec, w.at(w.i - 1)))) this.readConstantItem(t, member);
+        else if (offset >= 0 && !f.isDead(fr)) this.readStored(t, member);
         return;
       }
       case K.LParen:
@@ -1462,7 +1531,10 @@ export class Expressions {
     const origin = top >= 0 && op == OP_CAST && this.keepsValue(this.oType.get(top), data) ? this.oOrigin.get(top) : -1;
     this.applyOperator(fr, op, data, tok, top);
     const result = this.oKind.length - 1;
-    if (result >= 0 && result >= this.w.f.a.get(fr)) this.oOrigin.set(result, origin);
+    if (result >= 0 && result >= this.w.f.a.get(fr)) {
+      this.oOrigin.set(result, origin);
+      this.oPathOrigin.set(result, -1);
+    }
   }
 
   private applyOperator(fr: i32, op: i32, data: i32, tok: i32, top: i32): void {
@@ -1584,6 +1656,7 @@ export class Expressions {
         this.pointsTo(t, lv0, lv1);
         break;
       default:
+        this.storeInto(fr, t, false, 0);
         if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~OF.DESIG;
@@ -1638,6 +1711,7 @@ export class Expressions {
       v = bv;
       uns = bu;
     } else if (isAssignOp(op)) {
+      this.storeInto(fr, x, op == K.Assign && bk == VK.Known, bv);
       if ((this.oFl.get(y) & OF.LOCAL_ADDR) != 0) {
         // stored: into a local pointer it is followed there, anywhere else it escapes
         const slot = (this.oFl.get(x) & OF.DESIG) != 0 ? this.oLocal.get(x) : -1;
@@ -2245,6 +2319,9 @@ export class Expressions {
       this.oOwn.set(o, own);
       return;
     }
+    // a call may change any memory, a builtin only a string or mem* one; an inline
+    // function's body is read for what it changes
+    if (!w.f.isDead(fr) && ((fl & OF.BUILTIN) == 0 ? !this.expandsInline(callee) : writesMemory(w.t.names.text(this.oEnt.get(callee))))) w.mem.forgetAll();
     let escapes = false;
     for (let k = callee + 1; k <= top; k++) if ((this.oFl.get(k) & OF.LOCAL_ADDR) != 0) escapes = true;
     // the arguments' references, the last argument first; an inline function that never
@@ -2726,6 +2803,8 @@ export class Expressions {
       // a value some argument's run-time size was allocated with (sizeAndItsValue)
       for (let j = 1; j <= nargs; j++) if (j != k && this.sizeAndItsValue(callee + j, callee + k)) parts.push("=" + j.toString());
     }
+    // what stores left in memory, where the body may read it through its arguments
+    if (w.mem.count > 0) parts.push("m" + w.mem.version.toString());
     const key = parts.join(",");
     const allocated = this.allocationSize(e, callee, nargs);
     if (Expressions.lateAllocatorMembers && isDynamicSize(allocated) && (e.flags & EF.ALWAYS_INLINE) == 0) Expressions.lateAllocated.add(allocated);
@@ -2734,6 +2813,7 @@ export class Expressions {
     if (node >= 0 && tailOf >= 0) w.f.e.set(tailOf, node);
     r.call.set(entry, 1);
     if (node >= 0) {
+      if (!w.nodes.has(node, NF.DONE) || w.nodes.has(node, NF.WRITES_MEMORY)) w.mem.forgetAll();
       r.data.set(entry, node);
       r.concat(h, t, entry, entry);
       const hh = r.head,
@@ -2781,6 +2861,11 @@ export class Expressions {
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
     this.pointsTo(o, allocated, allocated);
     w.enterFunction(e, node, o, envBase, nargs);
+    if (w.f.isDead(fr)) {
+      // read for its type or value only: its body changes no memory
+      w.ctxMem.set(w.ctxMem.length - 1, -1);
+      w.mem.frozen++;
+    }
   }
 
   /** An object size as an inline expansion's key: a run-time one by the first argument up to

@@ -33,6 +33,9 @@ export namespace NF {
    *  emits a `ret` there (with -mfunction-return=thunk-extern, a jump to
    *  __x86_return_thunk). A body left only by tail calls and noreturn calls has none. */
   export const RETURNS: i32 = 1024;
+  /** An inline expansion whose body stored to memory or may have (a call): one used again
+   *  makes what stores left before unknown too (memfacts.ts). */
+  export const WRITES_MEMORY: i32 = 2048;
 }
 
 export class Nodes {

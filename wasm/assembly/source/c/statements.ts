@@ -362,7 +362,10 @@ export class Statements {
     if (w.kd(i) != CK.Ident) return;
     const a = w.at(i);
     // a label is reached from elsewhere too: what assignments before it told is a merge now
-    if (a == K.Case || (a == K.Default && w.isP(i + 1, K.Colon)) || (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon))) w.forgetScoped(-1);
+    if (a == K.Case || (a == K.Default && w.isP(i + 1, K.Colon)) || (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon))) {
+      w.forgetScoped(-1);
+      w.mem.forgetAll();
+    }
     const switchBody = f.c.get(fr) == 1;
     if (a == K.Case) {
       if (!switchBody) {
@@ -1121,6 +1124,7 @@ export class Statements {
    *  goto, a label or asm, or is too long to scan. */
   private enterLoopBody(from: i32): void {
     const w = this.w;
+    w.mem.forgetAll(); // a later pass may run after the body's stores
     if (w.scopedSlot.length == 0) return;
     let to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
     // a do's condition comes after its body
@@ -1601,6 +1605,7 @@ export class Statements {
     const w = this.w;
     const f = w.f;
     const dead = f.isDead(fr);
+    if (!dead) w.mem.forgetAll();
     let st = f.state.get(fr);
     if (st == 0) {
       w.i++; // asm
@@ -1863,6 +1868,9 @@ export class Statements {
     w.ctxScope.pop();
     w.ctxOperand.pop();
     w.ctxEnv.pop();
+    const memAtStart = w.ctxMem.pop();
+    if (memAtStart < 0) w.mem.frozen--;
+    else if (memAtStart != w.mem.version) w.nodes.mark(node, NF.WRITES_MEMORY);
     w.ctxArgs.pop();
     w.inlineStack.pop();
     if (operand >= 0) w.exprs.fillReturn(operand, node);

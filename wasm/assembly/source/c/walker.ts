@@ -3,6 +3,7 @@
 // emitted references (ropes), walks (nodes), the constant tables — and the main loop that
 // steps the top frame; statements.ts and expressions.ts say what each frame does.
 
+import { MemoryFacts } from "./memfacts";
 import { Declarations } from "./declarations";
 import { EF, Entities, Entity } from "./entities";
 import { eitherSizeOf, Expressions } from "./expressions";
@@ -162,6 +163,8 @@ export class Walker {
   ctxScope: IntVec = new IntVec(64);
   ctxOperand: IntVec = new IntVec(64);
   ctxEnv: IntVec = new IntVec(64);
+  /** MemoryFacts.version when each function walk began. */
+  ctxMem: IntVec = new IntVec(64);
   ctxArgs: IntVec = new IntVec(64);
   envKind: IntVec = new IntVec(256);
   envValue: LongVec = new LongVec(256);
@@ -186,6 +189,8 @@ export class Walker {
   /** The name tokens of functions and objects declared extern inside a body (`extern int
    *  counter;`): declared names as file-scope ones are (reach.ts tells the module). */
   blockDeclared: IntVec = new IntVec(8);
+  /** What stores left in memory (memfacts.ts). */
+  mem: MemoryFacts = new MemoryFacts();
   /** The constants gcc propagates into functions' parameters (ipaconstants.ts). */
   ipaConstants: Map<i32, i64[]> = new Map();
 
@@ -270,6 +275,7 @@ export class Walker {
     this.localFn = o.localFn.copy();
     this.localOrigin = o.localOrigin.copy();
     this.blockDeclared = o.blockDeclared.copy();
+    this.mem = o.mem.copy();
     this.localParam = o.localParam.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
@@ -452,6 +458,7 @@ export class Walker {
 
   /** Walks a function's body as an emitted function (its own node). */
   walkFunction(e: Entity, node: i32): void {
+    this.mem.forgetAll();
     const base = this.f.length;
     this.enterFunction(e, node, -1, 0, 0);
     this.run(base);
@@ -493,6 +500,7 @@ export class Walker {
     this.ctxScope.push(this.scope.depth);
     this.ctxOperand.push(operand);
     this.ctxEnv.push(envBase);
+    this.ctxMem.push(this.mem.version);
     this.ctxArgs.push(count);
     this.inlineStack.push(e.id);
     this.curNode = node;
@@ -606,6 +614,7 @@ export class Walker {
    *  (what they told is kept in forgot* for the if statement that may join it). */
   leaveCond(): void {
     this.condDepth--;
+    this.mem.leave(this.condDepth);
     this.forgotSlot.truncate(0);
     this.forgotSz0.truncate(0);
     this.forgotSz1.truncate(0);
