@@ -143,6 +143,10 @@ describe("what is a use", () => {
         "void f(void) { extern void g(void); g(); }\nint h(void) { extern int counter; return counter; }\nvoid k(void) { void g2(int); g2(1); }\nEXPORT_SYMBOL(f);\nEXPORT_SYMBOL(h);\nEXPORT_SYMBOL(k);",
       ),
     ).toEqual(["counter", "g", "g2"]);
+    // compiletime_assert's own: an error attribute, which a successful build never calls
+    expect(
+      uses('void f(int c) { do { extern void __assert_1(void) __attribute__((__error__("no"))); if (c) __assert_1(); } while (0); }\nEXPORT_SYMBOL(f);'),
+    ).toEqual([]);
   });
 
   it("sprintf and snprintf that print a literal are copies in place: a format without %, or %s of a literal, within snprintf's known bound (checked with gcc-12 -O2)", () => {

@@ -1510,6 +1510,8 @@ export class Statements {
       if (d.asmName >= 0) e.asmName = d.asmName;
       if (e.declTok < 0) e.declTok = d.nameTok;
       if (e.type == 0) e.type = d.type;
+      // (compiletime_assert's `extern void __compiletime_assert_N(void) __attribute__((error)))`
+      e.flags |= d.attrs.flags & (EF.DIAGNOSE | EF.NORETURN | EF.WEAK | EF.NOINLINE);
       w.scope.bind(d.name, Bind.Entity, e.id);
       w.blockDeclared.push(d.nameTok);
       return;
