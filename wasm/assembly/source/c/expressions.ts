@@ -992,13 +992,8 @@ export class Expressions {
       return;
     }
     const kind = types.kindOf(type);
-    let strings = true;
-    for (let j = start; j < end; j++) if (w.kd(j) != CK.String) strings = false;
-    if (strings) {
-      const text = unescapeString(stringsIn(w.t, start, end));
-      const elem = kind == TY.Pointer || kind == TY.Array ? types.baseOf(type) : T.UNKNOWN;
-      if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return;
-      if (kind == TY.Array && types.sizeOf(type) <= text.length) return;
+    const text = this.stringItem(type, start, end);
+    if (text !== null) {
       this.oFl.set(o, this.oFl.get(o) | OF.STRING);
       this.oVal.set(o, w.strings.push(text) - 1);
       if (kind == TY.Pointer) this.pointsTo(o, text.length + 1, text.length + 1);
@@ -1028,20 +1023,28 @@ export class Expressions {
 
   private stringInitializer(e: Entity): string | null {
     const w = this.w;
-    const types = w.types;
-    if (types.kindOf(e.type) != TY.Array) return null;
-    const elem = types.baseOf(e.type);
-    if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return null;
+    if (w.types.kindOf(e.type) != TY.Array) return null;
     let i = e.initStart;
     let end = e.initEnd;
     if (w.isP(i, K.LBrace) && end - 1 > i && w.isP(end - 1, K.RBrace)) {
       i++;
       end--;
     }
-    if (i >= end) return null;
-    for (let j = i; j < end; j++) if (w.kd(j) != CK.String) return null;
-    const text = unescapeString(stringsIn(w.t, i, end));
-    return types.sizeOf(e.type) > text.length ? text : null;
+    return this.stringItem(e.type, i, end);
+  }
+
+  /** The text of the string literal tokens [start, end) as an object of `type`: a char
+   *  array with room for its NUL, or a char pointer; else null. */
+  private stringItem(type: i32, start: i32, end: i32): string | null {
+    const w = this.w;
+    const types = w.types;
+    const kind = types.kindOf(type);
+    if (start >= end || (kind != TY.Array && kind != TY.Pointer)) return null;
+    const elem = types.baseOf(type);
+    if (types.kindOf(elem) != TY.Int || types.sizeOf(elem) != 1) return null;
+    for (let j = start; j < end; j++) if (w.kd(j) != CK.String) return null;
+    const text = unescapeString(stringsIn(w.t, start, end));
+    return kind == TY.Pointer || types.sizeOf(type) > text.length ? text : null;
   }
 
   /** A type where an operand stands (toy macros: `container_of(p, struct x, m)`). */
