@@ -189,6 +189,34 @@ describe("what is a use", () => {
     expect(uses(src.replace("{ }", "{ if (cpu >= bits) usb_stor_suspend(0); }"))).toEqual(["nr_cpu_ids", "usb_stor_resume", "usb_stor_suspend"]);
   });
 
+  it("an argument's loads and addresses count only where the inline body reads its parameter in live code, through nested inline calls too (checked with gcc-12 -O2)", () => {
+    // 7.3's i3c_i2c_driver_register(&i3c_drv, &i2c_drv) with CONFIG_I3C unset returns first
+    const src = [
+      "struct drv { int (*probe)(void); };",
+      "extern int reg(struct drv *);",
+      "extern int first(void), second(void), third(void), fourth(void), fifth(void);",
+      "extern struct drv *pick(void);",
+      "static int p1(void) { return first(); }",
+      "static int p2(void) { return second(); }",
+      "static int p3(void) { return third(); }",
+      "static int p4(void) { return fourth(); }",
+      "static int p5(void) { return fifth(); }",
+      "static struct drv d1 = { .probe = p1 }, d2 = { .probe = p2 }, d3 = { .probe = p3 }, d4 = { .probe = p4 }, d5 = { .probe = p5 };",
+      "static __always_inline int late(struct drv *a, int x) { if (x || 1) return x; return reg(a); }",
+      "static __always_inline int inner(struct drv *b, int y) { if (y) return reg(b); return 0; }",
+      "static __always_inline int outer(struct drv *c, int z) { return inner(c, z) + inner(c, 0); }",
+      "int f1(int x) { return late(&d1, x); }",
+      "int f2(int x) { return outer(&d2, 0) + outer(&d3, x); }",
+      // the same expansion of inner for a parameter and for an address: the address is read
+      "int f3(struct drv *p, int x) { return inner(p, x) + inner(&d4, x); }",
+    ].join("\n");
+    // gcc: fourth reg third
+    expect(uses(src)).toEqual(["fourth", "reg", "third"]);
+    // an argument with a call keeps its call; gcc drops the address beside it (fifth), the
+    // engine keeps an argument with a call whole
+    expect(uses(src + "\nint f4(int x) { return late(x ? &d5 : pick(), x); }")).toEqual(["fifth", "fourth", "pick", "reg", "third"]);
+  });
+
   it("an inline function's parameter the body assigns no longer holds the argument's value: not in straight code, a branch or a loop (6.1's copy_from_user)", () => {
     const callers = [
       "static __always_inline unsigned long a(unsigned long n) { n = usb_stor_suspend(0); return n; }",

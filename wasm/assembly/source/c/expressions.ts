@@ -838,7 +838,10 @@ export class Expressions {
         if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
         if ((lf & LF.TESTED) != 0) fl |= OF.TESTED;
         if (Expressions.isStackArray(lf) && !w.isP(i + 1, K.LBracket)) w.markNode(NF.STACK_PROTECT, fr);
-        const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, -1, -1, -1, slot, i, w.localType.get(slot));
+        // a parameter's read tells which argument the expansion uses
+        const arg = w.localArg.get(slot);
+        const use = arg >= 0 ? w.ropes.addParam(EK.Use, arg >> 5, arg & 31, i) : -1;
+        const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, use, use, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
         if (!w.types.isArray(w.localType.get(slot))) this.pointsTo(o, w.localSz0.get(slot), w.localSz1.get(slot));
@@ -2332,7 +2335,10 @@ export class Expressions {
     // cpu_max_bits_warn(cpu, nr_cpu_ids) reads no nr_cpu_ids)
     const unused = this.unusedParametersOfCallee(callee, fl);
     for (let k = top; k > callee; k--) {
-      if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k)) continue;
+      if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k)) {
+        this.oHead.set(k, -1);
+        continue;
+      }
       r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
       h = r.head;
       t = r.tail;
@@ -2413,7 +2419,7 @@ export class Expressions {
       }
       // an inline function's parameters take the address over (its body decides)
       if (w.expands(e) && !w.cannotInline(e) && entry >= 0) {
-        this.inlineCall(fr, e, callee, nargs, entry, h, t, callTok, result, tailOf);
+        this.inlineCall(fr, e, callee, nargs, entry, callTok, result, tailOf);
         return;
       }
       if (!e.isInline() && STRING_FUNCTIONS.includes(w.t.names.text(e.atom))) {
@@ -2775,7 +2781,8 @@ export class Expressions {
     const r = this.w.ropes;
     const tail = this.oTail.get(o);
     for (let i = this.oHead.get(o); i >= 0; i = r.next.get(i)) {
-      if (<EK>r.kind.get(i) != EK.Ref || r.call.get(i) != 0) return false;
+      const kind = <EK>r.kind.get(i);
+      if (kind != EK.Use && (kind != EK.Ref || r.call.get(i) != 0)) return false;
       if (i == tail) break;
     }
     return true;
@@ -2783,7 +2790,7 @@ export class Expressions {
 
   /** A call of an inline function: the body is walked with the arguments' values (once per
    *  distinct set of them); the call's result waits in a pending operand until it returns. */
-  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, h: i32, t: i32, callTok: i32, result: i32, tailOf: i32): void {
+  private inlineCall(fr: i32, e: Entity, callee: i32, nargs: i32, entry: i32, callTok: i32, result: i32, tailOf: i32): void {
     const w = this.w;
     const r = w.ropes;
     const parts: string[] = [e.id.toString()];
@@ -2805,6 +2812,7 @@ export class Expressions {
       if ((this.oFl.get(callee + k) & OF.DERIVED) != 0) parts.push("d" + this.oOwn.get(callee + k).toString());
       // a value some argument's run-time size was allocated with (sizeAndItsValue)
       for (let j = 1; j <= nargs; j++) if (j != k && this.sizeAndItsValue(callee + j, callee + k)) parts.push("=" + j.toString());
+      if (this.heldByParameter(callee, k)) parts.push("r");
     }
     // what stores left in memory, where the body may read it through its arguments
     if (w.mem.count > 0) parts.push("m" + w.mem.version.toString());
@@ -2818,7 +2826,8 @@ export class Expressions {
     if (node >= 0) {
       if (!w.nodes.has(node, NF.DONE) || w.nodes.has(node, NF.WRITES_MEMORY)) w.mem.forgetAll();
       r.data.set(entry, node);
-      r.concat(h, t, entry, entry);
+      this.argumentsOf(callee, nargs, node);
+      r.concat(r.head, r.tail, entry, entry);
       const hh = r.head,
         tt = r.tail;
       this.dropOperands(callee);
@@ -2832,7 +2841,8 @@ export class Expressions {
     w.nodes.rememberExpansion(key, node);
     if (tailOf >= 0) w.f.e.set(tailOf, node);
     r.data.set(entry, node);
-    r.concat(h, t, entry, entry);
+    this.argumentsOf(callee, nargs, node);
+    r.concat(r.head, r.tail, entry, entry);
     const hh = r.head,
       tt = r.tail;
     // the arguments' values become the parameters' values
@@ -2850,8 +2860,10 @@ export class Expressions {
       // bit 4: a bound only a tested branch gives
       // bit 5: a bound computed from such a one
       const tested = ((fl & OF.TESTED) != 0 ? 16 : 0) | ((fl & OF.DERIVED) != 0 ? 32 : 0);
+      // bit 6: references the body's reads of it decide (an Arg entry)
+      const held = this.heldByParameter(callee, k) ? 64 : 0;
       w.envUnsigned.push(
-        ((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0) | tested,
+        ((fl & OF.UNS) != 0 ? 1 : 0) | ((fl & OF.LOCAL_ADDR) != 0 ? 2 : 0) | ((fl & OF.STRING) != 0 ? 4 : 0) | ((fl & OF.SIZE) != 0 ? 8 : 0) | tested | held,
       );
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
@@ -2869,6 +2881,34 @@ export class Expressions {
       w.ctxMem.set(w.ctxMem.length - 1, -1);
       w.mem.frozen++;
     }
+  }
+
+  /** Whether argument k of the inline call at `callee` has references that are only loads
+   *  and addresses: they then count where the body reads its parameter (EK.Arg). */
+  private heldByParameter(callee: i32, k: i32): bool {
+    return k < 32 && this.oHead.get(callee + k) >= 0 && this.onlyLoads(callee + k);
+  }
+
+  /** The arguments' references of the inline call at `callee` (expansion `node`), the last
+   *  argument first, into the ropes' head/tail: each held by its parameter where it can be. */
+  private argumentsOf(callee: i32, nargs: i32, node: i32): void {
+    const r = this.w.ropes;
+    let h = -1,
+      t = -1;
+    for (let k = nargs; k >= 1; k--) {
+      const o = callee + k;
+      let hk = this.oHead.get(o);
+      let tk = this.oTail.get(o);
+      if (hk < 0) continue;
+      if (this.heldByParameter(callee, k)) {
+        hk = tk = r.addParam(EK.Arg, node, k - 1, this.oTok.get(callee), hk, tk);
+      }
+      r.concat(h, t, hk, tk);
+      h = r.head;
+      t = r.tail;
+    }
+    r.head = h;
+    r.tail = t;
   }
 
   /** An object size as an inline expansion's key: a run-time one by the first argument up to

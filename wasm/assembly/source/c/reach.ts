@@ -8,6 +8,7 @@
 import { InlineStep, Span } from "../../diagnostics";
 import { calledOnceFunctions } from "./calledonce";
 import { ipaConstants } from "./ipaconstants";
+import { ArgUses } from "./arguses";
 import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
@@ -28,13 +29,22 @@ export class Reach {
   /** Functions referred to other than by a direct call (their out-of-line copy stays as
    *  written: no caller's inlining or cloning changes its registers). */
   private addressTaken: Set<i32> = new Set();
+  private argUses: ArgUses;
 
   constructor(
     public w: Walker,
     public mod: ModuleSource,
     public facts: Facts,
     public model: CompilerModel | null,
-  ) {}
+  ) {
+    this.argUses = new ArgUses(w.nodes, w.ropes);
+  }
+
+  /** The list an entry opens: an Arg's own where its parameter is read, else -1. */
+  private opened(x: i32): i32 {
+    const r = this.w.ropes;
+    return r.kind.get(x) == <i32>EK.Arg && this.argUses.reads(r.data.get(x), r.call.get(x)) ? r.sub.get(x) : -1;
+  }
 
   run(): void {
     const w = this.w;
@@ -102,13 +112,16 @@ export class Reach {
     while (st.length > 0) {
       let x = st.pop();
       while (x >= 0 && --budget > 0) {
-        if (r.kind.get(x) == <i32>EK.Inline) {
+        const kind = <EK>r.kind.get(x);
+        if (kind == EK.Inline) {
           const m = r.data.get(x);
           if (!nodes.has(m, NF.SCANNED)) {
             nodes.mark(m, NF.SCANNED);
             st.push(nodes.head.get(m));
           }
-        } else {
+        } else if (kind == EK.Arg) {
+          st.push(this.opened(x));
+        } else if (kind == EK.Ref) {
           const e = w.ents.at(r.data.get(x));
           if (r.call.get(x) == 0) this.addressTaken.add(e.id);
           // a static inline function whose address is taken gets an out-of-line copy
@@ -170,7 +183,11 @@ export class Reach {
               viaStack.push(frameOuter.push(via));
               break;
             }
-          } else {
+          } else if (r.kind.get(x) == <i32>EK.Arg) {
+            st.push(this.opened(x));
+            site.push(s);
+            viaStack.push(via);
+          } else if (r.kind.get(x) == <i32>EK.Ref) {
             const e = w.ents.at(r.data.get(x));
             if (isExternal(e)) {
               keys.push(((<i64>tok) << 24) | (<i64>(keys.length & 0xffffff)));
@@ -318,7 +335,7 @@ export class Reach {
             out.push(m);
             st.push(nodes.head.get(m));
           }
-        }
+        } else if (r.kind.get(x) == <i32>EK.Arg) st.push(this.opened(x));
         x = r.next.get(x);
       }
     }
@@ -399,7 +416,15 @@ export class Reach {
             st.push(nodes.head.get(m));
             break;
           }
-        } else {
+        } else if (r.kind.get(x) == <i32>EK.Arg) {
+          // its names come before the rest of this list's
+          const sub = this.opened(x);
+          if (sub >= 0) {
+            st.push(r.next.get(x));
+            st.push(sub);
+            break;
+          }
+        } else if (r.kind.get(x) == <i32>EK.Ref) {
           const e = w.ents.at(r.data.get(x));
           if (!e.has(EF.DIAGNOSE)) this.asmRef(this.nameOf(e), part, false);
         }

@@ -1777,6 +1777,7 @@ export class Statements {
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
+        if ((w.envUnsigned.get(envBase + k) & 64) != 0) w.localArg.set(slot, (f.b.get(fr) << 5) | k);
         // a parameter the body assigns keeps its argument's value only as a local would
         const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
         if (change == UNCHANGED) w.localOrigin.set(slot, w.envOrigin.get(envBase + k) >= 0 ? w.envOrigin.get(envBase + k) : w.newValueId());

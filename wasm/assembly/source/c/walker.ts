@@ -118,6 +118,10 @@ export class Walker {
   /** Which integer register argument a parameter of an emitted function's own walk came
    *  in (0: the first), or -1. */
   localParam: IntVec = new IntVec(256);
+  /** For an inline expansion's parameter whose argument has references of its own (an Arg
+   *  entry): the expansion's node << 5 | the parameter's index, its reads marked by a Use
+   *  entry; -1 for any other local. */
+  localArg: IntVec = new IntVec(256);
   /** How many conditionally run statements enclosed the local's declaration. */
   localDepth: IntVec = new IntVec(256);
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
@@ -277,6 +281,7 @@ export class Walker {
     this.blockDeclared = o.blockDeclared.copy();
     this.mem = o.mem.copy();
     this.localParam = o.localParam.copy();
+    this.localArg = o.localArg.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
     this.scopedSlot = o.scopedSlot.copy();
@@ -376,6 +381,7 @@ export class Walker {
     this.localFn.push(-1);
     this.localOrigin.push(-1);
     this.localParam.push(-1);
+    this.localArg.push(-1);
     const slot = this.localType.push(type);
     this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
     return slot;
