@@ -177,6 +177,43 @@ describe("what is a use", () => {
     expect(copy("memcpy(d, s, n + 1);")).toEqual([]);
   });
 
+  it("a mem* length converted to size_t has the range known where it is converted; a signed one bounded only above has that bound as its probable size (checked with gcc-12 -O2)", () => {
+    const copy = (params: string, body: string): string[] =>
+      uses(
+        `void *memcpy(void *d, const void *s, unsigned long n);\nvoid *memset(void *d, int c, unsigned long n);\nint f(char *d, const char *s, ${params}) { ${body} return 0; }`,
+      );
+    // unsigned int to size_t: a new value, within the test's bound (smsc95xx's u32 size)
+    expect(copy("unsigned int n", "if (n > 16) return -1; memcpy(d, s, n);")).toEqual([]);
+    expect(copy("unsigned int n", "if (n > 16) return -1; memcpy(d, s, (unsigned long)n);")).toEqual([]);
+    // a signed length tested below zero too is within the bound (sr9700's len)
+    expect(copy("int n", "if (n > 200 || n < 0) return -1; memcpy(d, s, n);")).toEqual([]);
+    // bounded above only: gcc takes the bound as the probable size (an anti-range once converted)
+    expect(copy("int n", "if (n > 200) return -1; memcpy(d, s, n);")).toEqual([]);
+    expect(copy("int n", "if (n > 200) return -1; memset(d, 0, n);")).toEqual([]);
+    expect(copy("int n", "if (n > 200) return -1; memcpy(d, s, n + 1);")).toEqual([]);
+    expect(copy("int n", "if (n > 16) n = 16; memcpy(d, s, n);")).toEqual([]);
+    expect(copy("int n", "if (n <= 0 || n > 32) return -1; memcpy(d, s, n);")).toEqual([]);
+    // ... not where the test leaves on another value too: two ranges, no guess (i2c-scmi's len)
+    expect(copy("int n", "if (n == 0 || n > 32) return -1; memcpy(d, s, n);")).toEqual(["memcpy"]);
+    expect(copy("int n", "if (!n || n > 32) return -1; memcpy(d, s, n);")).toEqual(["memcpy"]);
+    // min() of it and a constant (corsair-cpro's min(IN_BUFFER_SIZE, size))
+    expect(copy("int n", "memcpy(d, s, ({ int a = n, b = 40; ((a) < (b) ? (a) : (b)); }));")).toEqual([]);
+    // tested inside a loop's body on a local declared before the loop (sr9700's len)
+    const loop = (decl: string, body: string): string[] =>
+      uses(
+        `void *memcpy(void *d, const void *s, unsigned long n);\nextern int get(void);\nint f(char *d, const char *s) { ${decl} while (get()) { ${body} } return 0; }`,
+      );
+    expect(loop("int len;", "len = get(); if (len > 200 || len < 0) return 0; memcpy(d, s, len);")).toEqual(["get"]);
+    expect(loop("int len;", "len = get(); if (len > 200) return 0; memcpy(d, s, len);")).toEqual(["get"]);
+    expect(loop("unsigned int len;", "len = get(); if (len > 200) return 0; memcpy(d, s, len);")).toEqual(["get"]);
+    expect(loop("int len = get();", "if (len > 200) return 0; memcpy(d, s, len); len = get();")).toEqual(["get"]);
+    expect(loop("int len = get();", "if (len > 200) return 0; len = get(); memcpy(d, s, len);")).toEqual(["get", "memcpy"]);
+    // past the size gcc expands in place, of two unbounded values, or scaled: a call
+    expect(copy("int n", "if (n > 20000) return -1; memcpy(d, s, n);")).toEqual(["memcpy"]);
+    expect(copy("int n, int m", "memcpy(d, s, ({ int a = n, b = m; ((a) < (b) ? (a) : (b)); }));")).toEqual(["memcpy"]);
+    expect(copy("int n", "if (n > 200) return -1; memcpy(d, s, n * 2);")).toEqual(["memcpy"]);
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

@@ -264,6 +264,8 @@ export class Expressions {
    *  unsigned char or short widened), a mask, a remainder or a choice between such, -1
    *  where it does not (gcc's global value range, which decides how it expands mem*). */
   oMax: LongVec = new LongVec(256);
+  /** A signed value's upper bound where it may be negative (Walker.localHi), -1: none. */
+  oHi: LongVec = new LongVec(256);
   /** The least value of an operand whose bound gcc knows, where that is more than nothing
    *  (`k - x` of an x at most b is at least k - b), else -1: valid while its bound is still
    *  oMinOf, the one it was found with (an operator applied in place changes the bound). */
@@ -325,6 +327,7 @@ export class Expressions {
     this.oLv0.truncate(vals);
     this.oLv1.truncate(vals);
     this.oMax.truncate(vals);
+    this.oHi.truncate(vals);
     this.oMin.truncate(vals);
     this.oMinOf.truncate(vals);
     this.oOwn.truncate(vals);
@@ -356,6 +359,7 @@ export class Expressions {
     this.oLv0.push(-1);
     this.oLv1.push(-1);
     this.oMax.push(vk == VK.Known && val >= 0 ? val : this.typeMax(type));
+    this.oHi.push(-1);
     this.oMin.push(-1);
     this.oMinOf.push(-1);
     this.oOwn.push(-1);
@@ -606,6 +610,7 @@ export class Expressions {
         const o = this.oKind.length - 1;
         this.pointsTo(o, w.rSz0, w.rSz1);
         if (w.rVK != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.rMax));
+        if (w.rVK != VK.Known) this.oHi.set(o, w.rHi);
         // the whole statement (a fortified memcpy() whose value nobody reads): it ends as
         // the last statement inside it does, maybe in a tail call
         const stmt = this.wholeStatement(fr, o);
@@ -848,6 +853,7 @@ export class Expressions {
         if ((lf & LF.DERIVED) != 0) this.oFl.set(o, this.oFl.get(o) | OF.DERIVED);
         if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
+        this.oHi.set(o, w.localHi.get(slot));
         this.oFn.set(o, w.localFn.get(slot));
         this.oOrigin.set(o, w.localOrigin.get(slot));
         w.i++;
@@ -1631,6 +1637,9 @@ export class Expressions {
         else if (vk == VK.Known && k == TY.Int) this.oVal.set(t, truncated(v, types.sizeOf(data), types.isUnsigned(data)));
         if (data != T.UNKNOWN) fl = types.isUnsigned(data) ? fl | OF.UNS : fl & ~OF.UNS;
         fl &= ~OF.DESIG;
+        // a conversion to another size or signedness is a value of its own (a new SSA name),
+        // whose range is what is known where it is computed: a tested bound's too
+        if ((fl & OF.TESTED) != 0 && k == TY.Int && types.converts(ty, data)) fl = (fl & ~OF.TESTED) | OF.DERIVED;
         if (k != TY.Void) fl |= addr;
         if (k == TY.Pointer) {
           fl |= str;
@@ -1678,6 +1687,9 @@ export class Expressions {
       const bits = <i64>types.sizeOf(to) * 8;
       this.oMax.set(t, bits >= 64 || bound < (<i64>1) << (bits - (types.isUnsigned(to) ? 0 : 1)) ? bound : this.typeMax(to));
     } else if (op != OP_POS) this.oMax.set(t, this.typeMax(to));
+    // an upper bound of a value that may be negative holds through a conversion that keeps
+    // its value or makes it an unsigned one as wide (the anti-range gcc guesses from)
+    if (op != OP_POS && !(op == OP_CAST && types.kindOf(to) == TY.Int && types.sizeOf(to) >= types.sizeOf(ty))) this.oHi.set(t, -1);
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
   }
@@ -1834,6 +1846,7 @@ export class Expressions {
       sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
+    const hi = this.upperOf(op, x, y);
     const min = this.leastOfResult(op, x, y);
     const derived = ((this.oFl.get(x) | this.oFl.get(y)) & (OF.TESTED | OF.DERIVED)) != 0;
     const own = derived ? this.ownBoundOf(op, x, y) : max;
@@ -1845,6 +1858,7 @@ export class Expressions {
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
     if (derived && vk != VK.Known) this.derive(o, own);
+    if (vk != VK.Known && hi >= 0) this.oHi.set(o, hi);
     if (vk != VK.Known && min >= 0 && this.oMax.get(o) >= min) {
       this.oMin.set(o, min);
       this.oMinOf.set(o, this.oMax.get(o));
@@ -1854,13 +1868,34 @@ export class Expressions {
     this.oCmpElse.set(o, cmpElse);
   }
 
+  /** The upper bound (oHi) of `x op y` for a value x that may be negative, a constant y
+   *  added or taken away: -1 where there is none or it is negative. */
+  private upperOf(op: i32, x: i32, y: i32): i64 {
+    if (op != K.Plus && op != K.Minus) return -1;
+    let a = x,
+      b = y;
+    if (op == K.Plus && this.oHi.get(a) < 0) {
+      a = y;
+      b = x;
+    }
+    const hi = this.oHi.get(a);
+    if (hi < 0 || <VK>this.oKind.get(b) != VK.Known) return -1;
+    const v = this.oVal.get(b);
+    if (v < -0x40000000 || v > 0x40000000) return -1;
+    const r = op == K.Plus ? hi + v : hi - v;
+    return r >= 0 ? r : -1;
+  }
+
   /** `x = y` of a followed integer local x where the assignment runs whenever x's
    *  declaration does: x keeps y's bound, as it keeps its initializer's (gcc's value range
    *  of the SSA name the assignment defines). */
   private keepBound(fr: i32, slot: i32, y: i32): void {
     const w = this.w;
     const max = this.oMax.get(y);
-    if (slot < 0 || max < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.TRACKED) == 0 || w.condDepth != w.localDepth.get(slot)) return;
+    if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.TRACKED) == 0 || w.condDepth != w.localDepth.get(slot)) return;
+    if (this.oHi.get(y) >= 0 && w.types.kindOf(w.localType.get(slot)) == TY.Int && w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(this.oType.get(y)))
+      w.localHi.set(slot, this.oHi.get(y));
+    if (max < 0) return;
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || !w.types.holds(type, this.oType.get(y), max)) return;
     w.localMax.set(slot, max);
@@ -2159,6 +2194,12 @@ export class Expressions {
   private operandEnd: i32 = 0;
 
   /** The largest value of operand o where it is known to be non-negative, else -1. */
+  /** Operand o's upper bound, where it may be negative too (oHi), or -1. */
+  private upperBound(o: i32): i64 {
+    const max = this.nonNegativeMax(o);
+    return max >= 0 ? max : this.oHi.get(o);
+  }
+
   private nonNegativeMax(o: i32): i64 {
     if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
     return this.oMax.get(o);
@@ -2209,6 +2250,7 @@ export class Expressions {
     if (cmp >= 0 && (this.oFl.get(t) & OF.DESIG) != 0 && this.oLocal.get(t) == cmp) mt = Expressions.lowerBound(mt, this.oCmpThen.get(c));
     if (cmp >= 0 && (this.oFl.get(e) & OF.DESIG) != 0 && this.oLocal.get(e) == cmp) me = Expressions.lowerBound(me, this.oCmpElse.get(c));
     let max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    let hi: i64 = ck == VK.Known ? this.oHi.get(cv != 0 ? t : e) : -1;
     if (ck != VK.Known && max < 0 && this.isMinimum(q)) {
       // min(x, y): at most the bound of either, when neither can be negative
       const bt = this.nonNegativeMax(t),
@@ -2216,6 +2258,7 @@ export class Expressions {
       const unsT = bt >= 0 || (this.oFl.get(t) & OF.UNS) != 0,
         unsE = be >= 0 || (this.oFl.get(e) & OF.UNS) != 0;
       if (unsT && unsE) max = bt >= 0 && (be < 0 || bt < be) ? bt : be;
+      else hi = Expressions.lowerBound(this.upperBound(t), this.upperBound(e)); // either may be negative
     }
     // either arm bounded by a test: the choice's own bound is that of the arms' own
     const armDerived = ck != VK.Known && ((this.oFl.get(t) | this.oFl.get(e)) & (OF.TESTED | OF.DERIVED)) != 0;
@@ -2225,6 +2268,7 @@ export class Expressions {
     const o = this.push(vk, v, fl, h, tl, -1, -1, -1, type);
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
+    if (vk != VK.Known && max < 0) this.oHi.set(o, hi);
     this.oOwn.set(o, own);
     if (armDerived && vk != VK.Known) {
       // min(x, k) is at most either's own bound; any other choice at most the larger
@@ -2597,7 +2641,9 @@ export class Expressions {
       return v < 0 || v > INLINE_STRINGOP_MAX;
     }
     if (k == VK.NotConst) {
-      const max = (this.oFl.get(len) & OF.TESTED) != 0 ? this.oOwn.get(len) : this.oMax.get(len);
+      // the length converted to size_t is a value of its own, whose range a test gave
+      let max = (this.oFl.get(len) & OF.TESTED) != 0 && !this.w.types.converts(this.oType.get(len), T.ULONG) ? this.oOwn.get(len) : this.oMax.get(len);
+      if (max < 0) max = this.oHi.get(len); // a negative length's anti-range: its bound is the guess
       return lib == K.Memcmp || max < 0 || max > INLINE_STRINGOP_MAX;
     }
     return false;
@@ -2869,8 +2915,10 @@ export class Expressions {
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
+      w.envType.push(this.oType.get(callee + k));
       w.envOrigin.push(this.oOrigin.get(callee + k));
       w.envOwn.push(this.oOwn.get(callee + k));
+      w.envHi.push(this.oHi.get(callee + k));
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
@@ -2967,6 +3015,7 @@ export class Expressions {
       w.rTested = (this.oFl.get(vbase) & OF.TESTED) != 0;
       w.rDerived = (this.oFl.get(vbase) & OF.DERIVED) != 0;
       w.rOwn = w.rTested || w.rDerived ? this.oOwn.get(vbase) : -1;
+      w.rHi = this.oHi.get(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -2982,6 +3031,7 @@ export class Expressions {
       w.rTested = false;
       w.rDerived = false;
       w.rOwn = -1;
+      w.rHi = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

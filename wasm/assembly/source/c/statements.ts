@@ -131,6 +131,7 @@ export class Statements {
     w.rType = type;
     w.rFlow = flow;
     w.rMax = -1;
+    w.rHi = -1;
     // a block ends as its last statement does; anything else is no tail call
     if (f.typeOf(fr) != FT.Block) w.tailStmt = -1;
     f.pop();
@@ -168,7 +169,8 @@ export class Statements {
         val = w.rVal,
         uns = w.rUns,
         type = w.rType,
-        max = w.rMax;
+        max = w.rMax,
+        hi = w.rHi;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
@@ -176,6 +178,7 @@ export class Statements {
       }
       this.complete(fr, vk, val, uns, type, flow);
       w.rMax = max; // an expression statement's value keeps its bound (a statement expression's)
+      w.rHi = hi;
       w.tailStmt = tail;
       return;
     }
@@ -469,10 +472,12 @@ export class Statements {
       this.skipP(K.RParen);
       w.scope.close();
       const b = f.b.get(fr);
-      const max = w.rMax; // the last statement's, as its value
+      const max = w.rMax, // the last statement's, as its value
+        hi = w.rHi;
       const tail = w.tailStmt; // and how it ends, for a statement that is just this (expressions.ts)
       this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
       w.rMax = max;
+      w.rHi = hi;
       w.tailStmt = tail;
       return;
     }
@@ -570,7 +575,7 @@ export class Statements {
    *  constants E and F, just read from token `start`, where it runs whenever x's declaration
    *  does and nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
    *  from here (the range gcc gives the PHI of the two values, which decides how it expands
-   *  mem* and folds comparisons). */
+   *  mem* and folds comparisons); a signed x has it as its upper bound only (localHi). */
   private clamp(start: i32): void {
     const w = this.w;
     if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen) || w.kd(start + 2) != CK.Ident) return;
@@ -589,7 +594,7 @@ export class Statements {
     if (w.scope.kindOf(b) != Bind.Local) return;
     const slot = w.scope.dataOf(b);
     const type = w.localType.get(slot);
-    if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
+    if (w.types.kindOf(type) != TY.Int || w.condDepth != w.localDepth.get(slot)) return;
     if (this.changes(name, w.i) != UNCHANGED) return;
     w.evalConst(start + 4, close);
     const least: i64 = strict ? 0 : 1;
@@ -597,19 +602,29 @@ export class Statements {
     const kept = strict ? w.rVal : w.rVal - 1;
     w.evalConst(j + 2, end);
     if (w.rVK != VK.Known || w.rVal < 0) return;
-    w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
+    if (w.types.isUnsigned(type)) w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
+    else w.localHi.set(slot, kept > w.rVal ? kept : w.rVal);
   }
 
   /** `if (x > E) return ...;` (the then-branch never ends normally, no else): after it an
    *  unsigned local x is at most E, as in gcc's value range (the idiom before a
    *  copy_from_user() into a buffer: `if (len > sizeof(buf) - 1) return -EINVAL;`). Each
    *  `x > E` or `x >= E` (or `E < x`, `E <= x`) of a condition that is an || of them counts,
-   *  inside unlikely() too. */
+   *  inside unlikely() too; a signed x where the || also leaves on `x < 0` (sr9700's
+   *  `if (len > ETH_FRAME_LEN || len < 0 || ...)`). */
   private boundAfterExit(start: i32): void {
     const w = this.w;
     const open = this.conditionOf(start);
     if (open < 0) return;
     const close = this.conditionClose;
+    const names = this.termName,
+      ops = this.termOp,
+      values = this.termValue,
+      toks = this.termTok;
+    names.truncate(0);
+    ops.truncate(0);
+    values.truncate(0);
+    toks.truncate(0);
     let from = open + 1;
     let depth = 0;
     let and = -1;
@@ -618,19 +633,64 @@ export class Statements {
       const a = w.at(j);
       if (a == K.LParen || a == K.LBracket) depth++;
       else if ((a == K.RParen || a == K.RBracket) && j < close) depth--;
-      else if (a == K.Question || (a == K.AndAnd && (depth > 0 || and >= 0)))
+      else if (a == K.Question)
         return; // not an || of comparisons
-      else if (a == K.AndAnd) and = j;
+      else if (a == K.AndAnd && depth == 0 && and >= 0) break;
+      else if (a == K.AndAnd && depth == 0) and = j;
       if (depth == 0 && (j == close || a == K.OrOr)) {
         if (and >= 0) {
-          if (a == K.OrOr || from != open + 1) return;
+          // `x >= E && x != E` alone, or a term of the || the terms before still leave by
+          if (a == K.OrOr || from != open + 1) break;
           this.boundFromConjunction(from, and, j);
           return;
         }
-        this.boundFromComparison(from, j);
+        const c = this.comparisonAt(from, j);
+        if (c != null) {
+          names.push(c.name);
+          ops.push(c.op);
+          values.push(c.value);
+          toks.push(c.nameTok);
+        } else {
+          // any other test of a name (`len == 0`), as no comparison (-1)
+          for (let q = from; q < j; q++) {
+            if (w.kd(q) != CK.Ident) continue;
+            names.push(w.at(q));
+            ops.push(-1);
+            values.push(0);
+            toks.push(q);
+          }
+        }
         from = j + 1;
       }
     }
+    for (let k = 0; k < names.length; k++) {
+      const op = ops.get(k);
+      if (op == K.Gt || op == K.Ge) this.bound(names.get(k), op, values.get(k), toks.get(k), this.leavesNegative(names.get(k)), this.testedAbove(names.get(k)));
+    }
+  }
+
+  /** Whether one of the comparisons read leaves when `name` is negative: `name < E` (or
+   *  `name <= E`) of an E that is not negative (-1 for <=). */
+  private leavesNegative(name: i32): bool {
+    for (let k = 0; k < this.termName.length; k++) {
+      if (this.termName.get(k) != name) continue;
+      const op = this.termOp.get(k),
+        value = this.termValue.get(k);
+      if ((op == K.Lt && value >= 0) || (op == K.Le && value >= -1)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the comparisons read of `name` are all `name > E` or `name >= E`: the value
+   *  left is every one up to a bound, which a conversion to size_t makes an anti-range
+   *  (`len == 0 || len > 32` leaves two ranges, of which gcc guesses nothing). */
+  private testedAbove(name: i32): bool {
+    for (let k = 0; k < this.termName.length; k++) {
+      if (this.termName.get(k) != name) continue;
+      const op = this.termOp.get(k);
+      if (op != K.Gt && op != K.Ge) return false;
+    }
+    return true;
   }
 
   /** `if (x < E && ...)`: inside the then-branch a local x the condition compares with a
@@ -688,6 +748,7 @@ export class Statements {
   private termName: IntVec = new IntVec(8);
   private termOp: IntVec = new IntVec(8);
   private termValue: LongVec = new LongVec(8);
+  private termTok: IntVec = new IntVec(8);
 
   /** Whether one of those comparisons is `name >= 0` (or `name > -1`). */
   private saysNonNegative(name: i32): bool {
@@ -754,28 +815,36 @@ export class Statements {
     return null;
   }
 
-  /** Tokens [a, b) are `x > E` or `x >= E` (or reversed) of an unsigned local x nothing
-   *  changes in a loop later: x is at most E (E - 1) from here. */
-  private boundFromComparison(a: i32, b: i32): void {
-    const c = this.comparisonAt(a, b);
-    if (c != null && (c.op == K.Gt || c.op == K.Ge)) this.bound(c.name, c.op, c.value, c.nameTok);
-  }
-
-  /** After `if (x op E) leave;` (op > or >=, E's value `value`): the bound it gives x. */
-  private bound(name: i32, op: i32, value: i64, nameTok: i32): void {
+  /** After `if (x op E) leave;` (op > or >=, E's value `value`): the bound it gives an
+   *  unsigned local x nothing changes in a loop later, or a signed one known `nonNegative`. */
+  private bound(name: i32, op: i32, value: i64, nameTok: i32, nonNegative: bool = false, aboveOnly: bool = true): void {
     const w = this.w;
     const bind = w.scope.lookup(name);
     if (w.scope.kindOf(bind) != Bind.Local) return;
     const slot = w.scope.dataOf(bind);
     const type = w.localType.get(slot);
-    if (w.types.kindOf(type) != TY.Int || !w.types.isUnsigned(type) || w.condDepth != w.localDepth.get(slot)) return;
+    if (w.types.kindOf(type) != TY.Int || w.localDepth.get(slot) > w.condDepth) return;
     if (this.changes(name, w.i, nameTok) == CHANGED) return;
     if (value < (op == K.Gt ? 0 : 1)) return;
+    // inside conditionally run code (a loop's body) until it is left
+    const scoped = w.condDepth > w.localDepth.get(slot);
+    const bound = op == K.Gt ? value : value - 1;
+    if (!w.types.isUnsigned(type) && !nonNegative) {
+      // a signed one may still be negative: an upper bound only
+      if (!aboveOnly) return;
+      if (w.localHi.get(slot) >= 0 && w.localHi.get(slot) <= bound) return;
+      if (scoped) w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), w.localMax.get(slot), false, bound);
+      else w.localHi.set(slot, bound);
+      return;
+    }
     // the test's bound where it is tighter; the value's own (its type's, a mask's) stays its
     // own, which the sanitizer and the mem* expander read
-    const bound = op == K.Gt ? value : value - 1;
     const max = w.localMax.get(slot);
     if (max >= 0 && max <= bound) return;
+    if (scoped) {
+      w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), bound, true);
+      return;
+    }
     if ((w.localFlags.get(slot) & LF.TESTED) == 0) w.localOwn.set(slot, max);
     w.localMax.set(slot, bound);
     w.localFlags.set(slot, w.localFlags.get(slot) | LF.TESTED);
@@ -1269,6 +1338,15 @@ export class Statements {
           w.localOwn.set(slot, w.rOwn);
         }
       }
+      // ... and a signed one its upper bound (the type as wide or wider)
+      if (
+        slot >= 0 &&
+        (f.b.get(fr) & 8) != 0 &&
+        w.rHi >= 0 &&
+        w.types.kindOf(w.localType.get(slot)) == TY.Int &&
+        w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
+      )
+        w.localHi.set(slot, w.rHi);
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {
@@ -1770,13 +1848,16 @@ export class Statements {
         if ((w.envUnsigned.get(envBase + k) & 4) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         if ((w.envUnsigned.get(envBase + k) & 8) != 0) w.localFlags.set(slot, w.localFlags.get(slot) | LF.SIZE);
         if ((w.envUnsigned.get(envBase + k) & 48) != 0) {
-          w.localFlags.set(slot, w.localFlags.get(slot) | ((w.envUnsigned.get(envBase + k) & 16) != 0 ? LF.TESTED : LF.DERIVED));
+          // a tested argument converted to the parameter's type is a value of its own
+          const tested = (w.envUnsigned.get(envBase + k) & 16) != 0 && !w.types.converts(w.envType.get(envBase + k), w.localType.get(slot));
+          w.localFlags.set(slot, w.localFlags.get(slot) | (tested ? LF.TESTED : LF.DERIVED));
           w.localOwn.set(slot, w.envOwn.get(envBase + k));
         }
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
+        w.localHi.set(slot, w.envHi.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 64) != 0) w.localArg.set(slot, (f.b.get(fr) << 5) | k);
         // a parameter the body assigns keeps its argument's value only as a local would
         const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
@@ -1861,7 +1942,9 @@ export class Statements {
     w.envSz1.truncate(w.ctxEnv.get(top));
     w.envMax.truncate(w.ctxEnv.get(top));
     w.envOwn.truncate(w.ctxEnv.get(top));
+    w.envHi.truncate(w.ctxEnv.get(top));
     w.envFn.truncate(w.ctxEnv.get(top));
+    w.envType.truncate(w.ctxEnv.get(top));
     w.envOrigin.truncate(w.ctxEnv.get(top));
     w.ctxCursor.pop();
     w.ctxLim.pop();

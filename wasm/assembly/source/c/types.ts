@@ -163,6 +163,13 @@ export class Types {
   @inline baseOf(t: i32): i32 {
     return this.base.get(t);
   }
+  /** Whether a value of integer type `from` becomes another value in integer type `to`
+   *  (another size or signedness: gcc's conversion to a new SSA name, not a useless one). */
+  converts(from: i32, to: i32): bool {
+    if (this.kindOf(from) != TY.Int || this.kindOf(to) != TY.Int) return false;
+    return this.sizeOf(from) != this.sizeOf(to) || this.isUnsigned(from) != this.isUnsigned(to);
+  }
+
   /** Whether integer type t keeps a value of type `from` at most `max` unchanged: it is as
    *  wide, or the value fits below its sign bit (an unsigned long & 63 in an int). */
   holds(t: i32, from: i32, max: i64): bool {

@@ -109,6 +109,10 @@ export class Walker {
   /** Where localMax is a tested bound or one computed from it (LF.TESTED, LF.DERIVED): the
    *  value's own, -1 where it has none. */
   localOwn: LongVec = new LongVec(256);
+  /** A signed integer local bounded above but not below (`if (len > E) return;`): the
+   *  bound, which gcc's mem* expander takes as the probable size once the value is converted
+   *  to size_t (determine_block_size's guess from the anti-range); -1 for any other. */
+  localHi: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
   /** For a local never changed after it is given its value: that value's id (newValueId),
@@ -137,6 +141,7 @@ export class Walker {
   /** ... and whether that bound was a tested one (LF.TESTED), with the own bound then. */
   private scopedTested: IntVec = new IntVec(16);
   private scopedOwn: LongVec = new LongVec(16);
+  private scopedHi: LongVec = new LongVec(16);
   /** ... and whether the code's condition gave it (boundInBranch), not an assignment: nothing
    *  to join where the branches meet. */
   private scopedByTest: IntVec = new IntVec(16);
@@ -177,7 +182,9 @@ export class Walker {
   envSz1: IntVec = new IntVec(256);
   envMax: LongVec = new LongVec(256);
   envOwn: LongVec = new LongVec(256);
+  envHi: LongVec = new LongVec(256);
   envFn: IntVec = new IntVec(256);
+  envType: IntVec = new IntVec(256);
   envOrigin: IntVec = new IntVec(256);
   /** The string literals read, their escapes undone: a value with OF.STRING / LF.STRING is
    *  an index here. */
@@ -229,6 +236,8 @@ export class Walker {
    *  own bound then (-1: none). */
   rTested: bool = false;
   rOwn: i64 = -1;
+  /** The value's upper bound where it may be negative (localHi), else -1. */
+  rHi: i64 = -1;
   /** The value's bound rests on a tested one through arithmetic (OF.DERIVED); rOwn its own. */
   rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
@@ -276,6 +285,7 @@ export class Walker {
     this.localSz1 = o.localSz1.copy();
     this.localMax = o.localMax.copy();
     this.localOwn = o.localOwn.copy();
+    this.localHi = o.localHi.copy();
     this.localFn = o.localFn.copy();
     this.localOrigin = o.localOrigin.copy();
     this.blockDeclared = o.blockDeclared.copy();
@@ -289,6 +299,7 @@ export class Walker {
     this.scopedMax = o.scopedMax.copy();
     this.scopedTested = o.scopedTested.copy();
     this.scopedOwn = o.scopedOwn.copy();
+    this.scopedHi = o.scopedHi.copy();
     this.scopedByTest = o.scopedByTest.copy();
     this.forgotSlot = o.forgotSlot.copy();
     this.forgotSz0 = o.forgotSz0.copy();
@@ -309,7 +320,9 @@ export class Walker {
     this.envSz1 = o.envSz1.copy();
     this.envMax = o.envMax.copy();
     this.envOwn = o.envOwn.copy();
+    this.envHi = o.envHi.copy();
     this.envFn = o.envFn.copy();
+    this.envType = o.envType.copy();
     this.envOrigin = o.envOrigin.copy();
     this.strings = o.strings.slice(0);
     this.rVK = o.rVK;
@@ -378,6 +391,7 @@ export class Walker {
     this.localSz1.push(-1);
     this.localMax.push(-1);
     this.localOwn.push(-1);
+    this.localHi.push(-1);
     this.localFn.push(-1);
     this.localOrigin.push(-1);
     this.localParam.push(-1);
@@ -562,6 +576,7 @@ export class Walker {
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
+    this.localHi.set(slot, -1);
     this.localFn.set(slot, -1);
     this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
@@ -597,12 +612,15 @@ export class Walker {
   }
 
   /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
-   *  to an object of sz0/sz1 bytes and to be at most `max` until that code is left. */
-  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false): void {
+   *  to an object of sz0/sz1 bytes and to be at most `max` (a signed one `hi`, localHi,
+   *  where it is not -1) until that code is left. */
+  scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false, hi: i64 = -1): void {
     const flags = this.localFlags.get(slot);
     this.scopedMax.push(this.localMax.get(slot));
     this.scopedTested.push(flags & (LF.TESTED | LF.DERIVED));
     this.scopedOwn.push(this.localOwn.get(slot));
+    this.scopedHi.push(this.localHi.get(slot));
+    if (hi >= 0) this.localHi.set(slot, hi);
     this.scopedByTest.push(tested ? 1 : 0);
     if (tested) {
       // a bound the condition of the code gives: its own stays what it was
@@ -714,6 +732,7 @@ export class Walker {
     this.localMax.set(slot, this.scopedMax.get(k));
     this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
     this.localOwn.set(slot, this.scopedOwn.get(k));
+    this.localHi.set(slot, this.scopedHi.get(k));
   }
 
   private truncateScoped(n: i32): void {
@@ -722,6 +741,7 @@ export class Walker {
     this.scopedMax.truncate(n);
     this.scopedTested.truncate(n);
     this.scopedOwn.truncate(n);
+    this.scopedHi.truncate(n);
     this.scopedByTest.truncate(n);
   }
 
@@ -745,6 +765,7 @@ export class Walker {
       this.scopedMax.set(kept, this.scopedMax.get(k));
       this.scopedTested.set(kept, this.scopedTested.get(k));
       this.scopedOwn.set(kept, this.scopedOwn.get(k));
+      this.scopedHi.set(kept, this.scopedHi.get(k));
       this.scopedByTest.set(kept, this.scopedByTest.get(k));
       kept++;
     }
