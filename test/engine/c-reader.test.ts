@@ -208,6 +208,21 @@ describe("what is a use", () => {
     expect(loop("unsigned int len;", "len = get(); if (len > 200) return 0; memcpy(d, s, len);")).toEqual(["get"]);
     expect(loop("int len = get();", "if (len > 200) return 0; memcpy(d, s, len); len = get();")).toEqual(["get"]);
     expect(loop("int len = get();", "if (len > 200) return 0; len = get(); memcpy(d, s, len);")).toEqual(["get", "memcpy"]);
+    // a constant taken from a bounded value: the result may be -1, which size_t wraps to its
+    // top (one anti-range); in a narrower unsigned type it leaves two ranges (i2c-ismt)
+    const n8 = (body: string): string[] => copy("unsigned int n", body);
+    expect(n8("int m = (unsigned char)n + 1; memcpy(d, s, m - 1);")).toEqual([]);
+    expect(n8("unsigned long m = (unsigned char)n; memcpy(d, s, m - 1);")).toEqual([]);
+    expect(n8("unsigned int m = (unsigned char)n; memcpy(d, s, m - 1);")).toEqual(["memcpy"]);
+    expect(n8("int m = (unsigned short)n; memcpy(d, s, m - 1);")).toEqual(["memcpy"]);
+    expect(n8("int m = (unsigned short)n; memcpy(d, s, m - 60000);")).toEqual([]);
+    expect(n8("int m = n; if (m > 100) return 0; memcpy(d, s, (unsigned int)m);")).toEqual(["memcpy"]);
+    expect(n8("int m = n; if (m > 100) return 0; unsigned int k = m; memcpy(d, s, k);")).toEqual(["memcpy"]);
+    // a constant mask leaves the largest value up to the bound it keeps (bitmap_size's ALIGN)
+    expect(n8("if (n > 65535) return -1; memcpy(d, s, ((n + 63) & ~63u) / 8);")).toEqual([]);
+    expect(n8("if (n > 66000) return -1; memcpy(d, s, ((n + 63) & ~63u) / 8);")).toEqual(["memcpy"]);
+    expect(n8("if (n > 9000) return -1; memcpy(d, s, n & 0x3c00u);")).toEqual([]);
+    expect(n8("if (n > 9000) return -1; memcpy(d, s, n & 0x3e00u);")).toEqual(["memcpy"]);
     // past the size gcc expands in place, of two unbounded values, or scaled: a call
     expect(copy("int n", "if (n > 20000) return -1; memcpy(d, s, n);")).toEqual(["memcpy"]);
     expect(copy("int n, int m", "memcpy(d, s, ({ int a = n, b = m; ((a) < (b) ? (a) : (b)); }));")).toEqual(["memcpy"]);

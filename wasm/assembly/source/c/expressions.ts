@@ -1688,8 +1688,9 @@ export class Expressions {
       this.oMax.set(t, bits >= 64 || bound < (<i64>1) << (bits - (types.isUnsigned(to) ? 0 : 1)) ? bound : this.typeMax(to));
     } else if (op != OP_POS) this.oMax.set(t, this.typeMax(to));
     // an upper bound of a value that may be negative holds through a conversion that keeps
-    // its value or makes it an unsigned one as wide (the anti-range gcc guesses from)
-    if (op != OP_POS && !(op == OP_CAST && types.kindOf(to) == TY.Int && types.sizeOf(to) >= types.sizeOf(ty))) this.oHi.set(t, -1);
+    // its value or makes it a 64-bit unsigned one (the anti-range gcc guesses from; a
+    // narrower unsigned one leaves two ranges once widened)
+    if (op != OP_POS && !(op == OP_CAST && types.keepsUpperBound(ty, to))) this.oHi.set(t, -1);
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
   }
@@ -1858,7 +1859,7 @@ export class Expressions {
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
     if (derived && vk != VK.Known) this.derive(o, own);
-    if (vk != VK.Known && hi >= 0) this.oHi.set(o, hi);
+    if (vk != VK.Known && hi >= 0 && this.w.types.keepsUpperBound(T.INT, type)) this.oHi.set(o, hi);
     if (vk != VK.Known && min >= 0 && this.oMax.get(o) >= min) {
       this.oMin.set(o, min);
       this.oMinOf.set(o, this.oMax.get(o));
@@ -1868,17 +1869,32 @@ export class Expressions {
     this.oCmpElse.set(o, cmpElse);
   }
 
-  /** The upper bound (oHi) of `x op y` for a value x that may be negative, a constant y
-   *  added or taken away: -1 where there is none or it is negative. */
+  /** The largest `v & mask` of a v from 0 to `max` (max >= 0; the mask's bits as they are,
+   *  a negative one's high bits all set): the bits of max while the mask keeps them, and
+   *  where it first drops one of them, every lower bit the mask has. */
+  private static largestMasked(max: i64, mask: i64): i64 {
+    let r: i64 = 0;
+    for (let bit = 62; bit >= 0; bit--) {
+      const m = (<i64>1) << bit;
+      if ((max & m) == 0) continue;
+      if ((mask & m) == 0) return r | (mask & (m - 1));
+      r |= m;
+    }
+    return r;
+  }
+
+  /** The upper bound (oHi) of `x op y` for a bounded x, a constant y added or taken away,
+   *  where the result may be negative (`len - 1` of a len up to 256: gcc's anti-range once
+   *  converted to size_t, whatever the least value is): -1 where it is negative. */
   private upperOf(op: i32, x: i32, y: i32): i64 {
     if (op != K.Plus && op != K.Minus) return -1;
     let a = x,
       b = y;
-    if (op == K.Plus && this.oHi.get(a) < 0) {
+    if (op == K.Plus && <VK>this.oKind.get(a) == VK.Known) {
       a = y;
       b = x;
     }
-    const hi = this.oHi.get(a);
+    const hi = this.upperBound(a);
     if (hi < 0 || <VK>this.oKind.get(b) != VK.Known) return -1;
     const v = this.oVal.get(b);
     if (v < -0x40000000 || v > 0x40000000) return -1;
@@ -1893,8 +1909,7 @@ export class Expressions {
     const w = this.w;
     const max = this.oMax.get(y);
     if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.TRACKED) == 0 || w.condDepth != w.localDepth.get(slot)) return;
-    if (this.oHi.get(y) >= 0 && w.types.kindOf(w.localType.get(slot)) == TY.Int && w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(this.oType.get(y)))
-      w.localHi.set(slot, this.oHi.get(y));
+    if (this.oHi.get(y) >= 0 && w.types.keepsUpperBound(this.oType.get(y), w.localType.get(slot))) w.localHi.set(slot, this.oHi.get(y));
     if (max < 0) return;
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || !w.types.holds(type, this.oType.get(y), max)) return;
@@ -2067,7 +2082,12 @@ export class Expressions {
       b = this.oMax.get(y);
     const bk = <VK>this.oKind.get(y) == VK.Known;
     const bv = this.oVal.get(y);
-    if (op == K.Amp) return Expressions.lowerBound(a, b);
+    if (op == K.Amp) {
+      // a constant mask: the largest value up to the other's bound it leaves (ALIGN's `& ~63`)
+      if (bk && a >= 0) return Expressions.largestMasked(a, bv);
+      if (<VK>this.oKind.get(x) == VK.Known && b >= 0) return Expressions.largestMasked(b, this.oVal.get(x));
+      return Expressions.lowerBound(a, b);
+    }
     if (op == K.Percent && bk && bv > 0 && (this.oFl.get(x) & OF.UNS) != 0) return Expressions.lowerBound(a, bv - 1);
     if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
     // an unsigned int or long shifted right by a constant: its top bits are clear

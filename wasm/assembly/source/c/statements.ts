@@ -1338,15 +1338,8 @@ export class Statements {
           w.localOwn.set(slot, w.rOwn);
         }
       }
-      // ... and a signed one its upper bound (the type as wide or wider)
-      if (
-        slot >= 0 &&
-        (f.b.get(fr) & 8) != 0 &&
-        w.rHi >= 0 &&
-        w.types.kindOf(w.localType.get(slot)) == TY.Int &&
-        w.types.sizeOf(w.localType.get(slot)) >= w.types.sizeOf(w.rType)
-      )
-        w.localHi.set(slot, w.rHi);
+      // ... and its upper bound where it may be negative
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rHi >= 0 && w.types.keepsUpperBound(w.rType, w.localType.get(slot))) w.localHi.set(slot, w.rHi);
       // __auto_type takes the initializer's type
       const auto = f.e.get(fr);
       if (auto >= 0) {

@@ -163,6 +163,15 @@ export class Types {
   @inline baseOf(t: i32): i32 {
     return this.base.get(t);
   }
+  /** Whether a value of integer type `from` that may be negative, converted to `to`, keeps
+   *  the upper bound gcc's mem* expander guesses from: a signed type as wide or wider, or a
+   *  64-bit unsigned one (-1 wraps to its top: one anti-range; a narrower unsigned type
+   *  leaves two ranges once widened to size_t). */
+  keepsUpperBound(from: i32, to: i32): bool {
+    if (this.kindOf(to) != TY.Int) return false;
+    return this.isUnsigned(to) ? this.sizeOf(to) == 8 : this.sizeOf(to) >= this.sizeOf(from);
+  }
+
   /** Whether a value of integer type `from` becomes another value in integer type `to`
    *  (another size or signedness: gcc's conversion to a new SSA name, not a useless one). */
   converts(from: i32, to: i32): bool {
