@@ -208,6 +208,21 @@ describe("what is a use", () => {
     expect(loop("unsigned int len;", "len = get(); if (len > 200) return 0; memcpy(d, s, len);")).toEqual(["get"]);
     expect(loop("int len = get();", "if (len > 200) return 0; memcpy(d, s, len); len = get();")).toEqual(["get"]);
     expect(loop("int len = get();", "if (len > 200) return 0; len = get(); memcpy(d, s, len);")).toEqual(["get", "memcpy"]);
+    // a parameter given min() of it (quatech2's `count = min(count, ...)`), also with a goto
+    // about (mos7720's `goto exit`), for the signed bound; gcc inlines the last one too
+    const min = (params: string, body: string): string[] =>
+      uses(`void *memcpy(void *d, const void *s, unsigned long n);\nint f(char *d, const char *s, ${params}) { ${body} out: return 0; }`);
+    const minOf = (x: string): string => `({ __auto_type a = (${x}); __auto_type b = 32; ((a) < (b) ? (a) : (b)); })`;
+    expect(min("int n", `n = ${minOf("n")}; memcpy(d, s, n);`)).toEqual([]);
+    expect(min("unsigned int n", `n = ${minOf("n")}; memcpy(d, s, n);`)).toEqual([]);
+    expect(min("int n", `n = ${minOf("n")}; if (!d) goto out; memcpy(d, s, n);`)).toEqual([]);
+    expect(min("int n", `int t; if (!d) goto out; t = ${minOf("n")}; memcpy(d, s, t);`)).toEqual([]);
+    expect(min("int n", `n = n * 2; memcpy(d, s, n);`)).toEqual(["memcpy"]);
+    expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; memcpy(d, s, n);`)).toEqual(["memcpy"]);
+    // clamped inside the loop's body (usb_wwan's `todo = left; if (todo > OUT_BUFLEN) todo = OUT_BUFLEN;`)
+    expect(loop("int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
+    expect(loop("unsigned int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
+    expect(loop("int todo;", "todo = get(); if (todo > 64) todo = 64; todo = todo * 2; memcpy(d, s, todo);")).toEqual(["get", "memcpy"]);
     // a constant taken from a bounded value: the result may be -1, which size_t wraps to its
     // top (one anti-range); in a narrower unsigned type it leaves two ranges (i2c-ismt)
     const n8 = (body: string): string[] => copy("unsigned int n", body);
@@ -1327,6 +1342,13 @@ describe("what gcc folds from declarations: const pointers, loops that run never
     // a pointer or a member, a value used otherwise, too many pieces: the call stays
     expect(f('if (!__builtin_strcmp(p, "USB NET CARD")) a();')).toEqual(["a", "strcmp", "use"]);
     expect(f('if (!__builtin_strncmp(x->name, "abcdefgh", 8)) a();')).toEqual(["a", "strncmp", "use"]);
+    // a member array of an object gcc sees is sized as the member (mixer_scarlett2's
+    // `!strncmp(segment_info.name, "App_Settings", 16)`; checked with gcc-12 -O2)
+    expect(f('struct s l; use((char *)&l); if (!__builtin_strncmp(l.name, "abcdefgh", 16)) a();')).toEqual(["a", "use"]);
+    expect(f('struct s l; use((char *)&l); if (!__builtin_strcmp(l.name, "a literal of twenty")) a();')).toEqual(["use"]);
+    // gcc folds a global's member too (not through a pointer, even to an allocation it sizes);
+    // the engine keeps that call
+    expect(uses(`${head}struct s gs;\nvoid f(void) { if (!__builtin_strncmp(gs.name, "abcdefgh", 16)) a(); }`)).toEqual(["a", "strcmp"]);
     expect(f('if (__builtin_strcmp(b15, "USB NET CARD") < 0) a();')).toEqual(["a", "strcmp", "use"]);
     expect(f('if (__builtin_strcmp(b64, "a much longer literal string here") == 0) a();')).toEqual(["a", "strcmp", "use"]);
   });

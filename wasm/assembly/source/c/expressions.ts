@@ -1930,11 +1930,16 @@ export class Expressions {
     if (slot < 0 || w.f.isDead(fr) || (w.localFlags.get(slot) & LF.DIRECT) == 0 || w.localDepth.get(slot) > w.condDepth) return;
     const type = w.localType.get(slot);
     const max = w.types.kindOf(type) == TY.Int && w.types.holds(type, this.oType.get(y), this.oMax.get(y)) ? this.oMax.get(y) : -1;
-    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max);
+    const hi = this.oHi.get(y) >= 0 && w.types.keepsUpperBound(this.oType.get(y), type) ? this.oHi.get(y) : -1;
+    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max, false, hi);
     else if ((w.localFlags.get(slot) & LF.TRACKED) != 0) {
       // straight-line code with no loop or goto after it: the value holds until the next change
       w.localSz0.set(slot, this.oSz0.get(y));
       w.localSz1.set(slot, this.oSz1.get(y));
+    } else if (hi >= 0) {
+      // a goto or loop later: an upper bound holds until a label or a loop that changes it
+      // (mos7720's `transfer_size = min(count, 32);` with a `goto exit` about)
+      w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), w.localMax.get(slot), false, hi);
     }
   }
 
@@ -2715,10 +2720,17 @@ export class Expressions {
   }
 
   /** The size of the array operand `o` designates, a local or file-scope one named as such
-   *  (not one reached through a pointer or a member), or -1. */
+   *  or a member of a local (not one reached through a pointer), or -1. */
   private declaredArraySize(o: i32): i64 {
     const w = this.w;
-    if ((this.oFl.get(o) & OF.DESIG) == 0) return -1;
+    if ((this.oFl.get(o) & OF.DESIG) == 0) {
+      // a member array of a local (`s.name`; gcc 12 does not size `p->name`, not even in
+      // an allocation it knows: i2c-taos-evm's adapter->name; a global's is not followed)
+      const whole = this.oLv0.get(o),
+        size = this.oLv1.get(o);
+      const seen = (this.oFl.get(o) & OF.LOCAL_OBJ) != 0 && whole >= 0 && !isDynamicSize(whole) && size >= 0 && !isDynamicSize(size);
+      return w.types.isArray(this.oType.get(o)) && seen ? <i64>size : -1;
+    }
     let type = T.UNKNOWN;
     if (this.oLocal.get(o) >= 0) type = w.localType.get(this.oLocal.get(o));
     else if (this.oEnt.get(o) >= 0) type = w.ents.peek(this.oEnt.get(o)).type;

@@ -572,10 +572,10 @@ export class Statements {
   }
 
   /** `if (x > E) x = F;` (or `>=`, the assignment in braces) of an unsigned local x and
-   *  constants E and F, just read from token `start`, where it runs whenever x's declaration
-   *  does and nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
+   *  constants E and F, just read from token `start`, where nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
    *  from here (the range gcc gives the PHI of the two values, which decides how it expands
-   *  mem* and folds comparisons); a signed x has it as its upper bound only (localHi). */
+   *  mem* and folds comparisons); a signed x has it as its upper bound only (localHi). In
+   *  code run conditionally (a loop's body) that x may be declared outside, until it is left. */
   private clamp(start: i32): void {
     const w = this.w;
     if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen) || w.kd(start + 2) != CK.Ident) return;
@@ -594,7 +594,7 @@ export class Statements {
     if (w.scope.kindOf(b) != Bind.Local) return;
     const slot = w.scope.dataOf(b);
     const type = w.localType.get(slot);
-    if (w.types.kindOf(type) != TY.Int || w.condDepth != w.localDepth.get(slot)) return;
+    if (w.types.kindOf(type) != TY.Int || w.localDepth.get(slot) > w.condDepth) return;
     if (this.changes(name, w.i) != UNCHANGED) return;
     w.evalConst(start + 4, close);
     const least: i64 = strict ? 0 : 1;
@@ -602,8 +602,14 @@ export class Statements {
     const kept = strict ? w.rVal : w.rVal - 1;
     w.evalConst(j + 2, end);
     if (w.rVK != VK.Known || w.rVal < 0) return;
-    if (w.types.isUnsigned(type)) w.localMax.set(slot, kept > w.rVal ? kept : w.rVal);
-    else w.localHi.set(slot, kept > w.rVal ? kept : w.rVal);
+    const bound = kept > w.rVal ? kept : w.rVal;
+    const unsigned = w.types.isUnsigned(type);
+    // inside conditionally run code (a loop's body: usb_wwan's `todo = left; if (todo >
+    // OUT_BUFLEN) todo = OUT_BUFLEN;`) until it is left
+    if (w.condDepth > w.localDepth.get(slot))
+      w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), unsigned ? bound : w.localMax.get(slot), false, unsigned ? -1 : bound);
+    else if (unsigned) w.localMax.set(slot, bound);
+    else w.localHi.set(slot, bound);
   }
 
   /** `if (x > E) return ...;` (the then-branch never ends normally, no else): after it an
@@ -1875,13 +1881,15 @@ export class Statements {
           if (slot < 0) continue;
           const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
           if (change == UNCHANGED) w.localOrigin.set(slot, w.newValueId());
+          // one the body assigns is followed as a local (`count = min(count, 32);`)
+          if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
+          if (change != UNCHANGED && this.addressKept.get(names.get(k))) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
           const type = w.localType.get(slot);
           if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
           w.localKind.set(slot, <i32>VK.Known);
           w.localValue.set(slot, v);
           if (v >= 0) w.localMax.set(slot, v);
-          if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         }
       }
       w.i = e.bodyOpen;
