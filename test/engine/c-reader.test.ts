@@ -244,6 +244,22 @@ describe("what is a use", () => {
     expect(copy("int n", "if (n > 200) return -1; memcpy(d, s, n * 2);")).toEqual(["memcpy"]);
   });
 
+  it("a local a goto keeps unfollowed but no loop changes holds a constant it is given up to the next label (checked with gcc-12 -O2)", () => {
+    const head = "extern int get(void);\nextern void a1(void), a2(void), a3(void), a4(void), a5(void), a6(void);\n";
+    // ti_usb_3410_5052's `buffer_size = TI_FIRMWARE_BUF_SIZE + ...; kmalloc(buffer_size)` after a label
+    expect(uses(`${head}int f(int x) { int ret = 0; if (x) goto out; if (ret) a2(); ret = -5; out: return ret; }`)).toEqual([]);
+    expect(uses(`${head}int f(int x) { int ret; if (x) { ret = 0; goto out; } ret = 1; if (ret) a4(); out: if (!ret) a5(); return 0; }`)).toEqual(["a4", "a5"]);
+    // joined at a label, changed by a call, or in a loop a goto makes: unknown there
+    expect(uses(`${head}int f(int x) { int ret = 0; if (x) goto out; ret = get(); out: if (ret) a1(); return ret; }`)).toEqual(["a1", "get"]);
+    expect(uses(`${head}int f(int x) { int ret = 1; again: if (ret) a3(); ret = get(); if (x) goto again; return ret; }`)).toEqual(["a3", "get"]);
+    // a case label is reached from the switch too; gcc knows ret is still 0 there, the engine does not
+    expect(
+      uses(`${head}int f(int x) { int ret = 0; switch (x) { case 1: ret = 1; break; case 2: if (ret) a6(); break; } if (x) goto out; out: return ret; }`),
+    ).toEqual(["a6"]);
+    // changed inside a loop: not followed at all
+    expect(uses(`${head}int f(int x) { int i = 0; if (x) goto out; while (get()) { if (i) a1(); i = 1; } out: return i; }`)).toEqual(["a1", "get"]);
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

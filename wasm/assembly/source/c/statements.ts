@@ -1312,6 +1312,8 @@ export class Statements {
       if (slot >= 0 && (f.b.get(fr) & 8) != 0) w.localOrigin.set(slot, w.rOrigin >= 0 ? w.rOrigin : w.newValueId());
       // a local pointer given a local's address holds it
       const into = (f.b.get(fr) >> 4) - 1;
+      // a constant given to one changed only outside loops holds up to a label (LF.LOOP_FREE)
+      if (slot < 0 && into >= 0 && w.rVK == VK.Known && (w.localFlags.get(into) & LF.LOOP_FREE) != 0 && !f.isDead(fr)) w.scopeKnown(into, w.rVal);
       if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
       // a pointer never changed after it is given a string literal reads as the literal
       if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rString >= 0) {
@@ -1386,7 +1388,7 @@ export class Statements {
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         if (scalar && change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) {
           const own = w.scope.dataOf(w.scope.lookup(d.name));
-          w.localFlags.set(own, w.localFlags.get(own) | LF.DIRECT);
+          w.localFlags.set(own, w.localFlags.get(own) | LF.DIRECT | (this.isLoopFree(w.i) ? LF.LOOP_FREE : 0));
         }
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
         // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
@@ -1402,7 +1404,8 @@ export class Statements {
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
         // set later in straight-line code: followed from its assignments
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED | LF.UNSET);
-        if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
+        if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i))
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(w.i) ? LF.LOOP_FREE : 0));
         // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
         if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
@@ -1452,14 +1455,23 @@ export class Statements {
     this.changesAt.set(key, c);
     this.assignedOnce.set(key, this.plainAssignments == 1 && !this.otherChanges);
     this.addressKept.set(key, !this.addressTaken);
+    this.loopFree.set(key, c == CHANGED && !this.addressTaken && !this.changedInLoop);
     return c;
+  }
+
+  /** The local changes() answered CHANGED for at `key` is LF.LOOP_FREE. */
+  private isLoopFree(key: i32): bool {
+    return this.loopFree.has(key) && this.loopFree.get(key);
   }
   private changesAt: Map<i32, i32> = new Map();
   /** Per changes() answer: whether the local is changed only by one plain `name = value`. */
   private assignedOnce: Map<i32, bool> = new Map();
   /** Per changes() answer: whether the local's address is never taken (nor it named in asm). */
   private addressKept: Map<i32, bool> = new Map();
+  /** Per changes() answer: CHANGED only by gotos about, never inside a loop (LF.LOOP_FREE). */
+  private loopFree: Map<i32, bool> = new Map();
   private addressTaken: bool = false;
+  private changedInLoop: bool = false;
   private plainAssignments: i32 = 0;
   private otherChanges: bool = false;
 
@@ -1468,6 +1480,7 @@ export class Statements {
     this.changesAt = copyMap(o.changesAt);
     this.assignedOnce = copyMap(o.assignedOnce);
     this.addressKept = copyMap(o.addressKept);
+    this.loopFree = copyMap(o.loopFree);
   }
 
   /** Whether label `name` is defined in the block that holds tokens [from, end) (in it, or
@@ -1503,6 +1516,7 @@ export class Statements {
     this.plainAssignments = 0;
     this.otherChanges = false;
     this.addressTaken = false;
+    this.changedInLoop = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -1548,7 +1562,7 @@ export class Statements {
       if (atom != name) continue;
       if (j < asmEnd) {
         changed = true;
-        if (j <= loopEnd) loops = true;
+        if (j <= loopEnd) loops = this.changedInLoop = true;
         this.otherChanges = true;
         this.addressTaken = true;
         continue;
@@ -1556,7 +1570,7 @@ export class Statements {
       const how = this.changeAt(j);
       if (how == NO_CHANGE) continue;
       changed = true;
-      if (j <= loopEnd) loops = true;
+      if (j <= loopEnd) loops = this.changedInLoop = true;
       if (how == ASSIGNED) this.plainAssignments++;
       else this.otherChanges = true;
       if (how == ADDRESS_TAKEN) this.addressTaken = true;
@@ -1863,7 +1877,8 @@ export class Statements {
         if (change == UNCHANGED) w.localOrigin.set(slot, w.envOrigin.get(envBase + k) >= 0 ? w.envOrigin.get(envBase + k) : w.newValueId());
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
-        if (change != UNCHANGED && this.addressKept.get(names.get(k))) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
+        if (change != UNCHANGED && this.addressKept.get(names.get(k)))
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(names.get(k)) ? LF.LOOP_FREE : 0));
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too
@@ -1883,7 +1898,8 @@ export class Statements {
           if (change == UNCHANGED) w.localOrigin.set(slot, w.newValueId());
           // one the body assigns is followed as a local (`count = min(count, 32);`)
           if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
-          if (change != UNCHANGED && this.addressKept.get(names.get(k))) w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT);
+          if (change != UNCHANGED && this.addressKept.get(names.get(k)))
+            w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(names.get(k)) ? LF.LOOP_FREE : 0));
           const type = w.localType.get(slot);
           if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));

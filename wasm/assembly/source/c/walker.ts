@@ -18,6 +18,9 @@ import { CK, CTokens } from "./tokens";
 import { T, TY, Types } from "./types";
 import { VK } from "./values";
 
+/** scopedByTest of an entry scopeKnown made (1: a test's bound, 0: an assignment's). */
+const KNOWN_ENTRY = 2;
+
 /** Local slot flags. */
 export namespace LF {
   export const UNSIGNED: i32 = 1;
@@ -51,6 +54,10 @@ export namespace LF {
   /** Its bound was computed from one a test gave (expressions.ts OF.DERIVED); its own, for
    *  gcc-14's sanitizer checks, is localOwn. */
   export const DERIVED: i32 = 2048;
+  /** Not followed (a goto may join other values into it) but never changed inside a loop,
+   *  its address never taken: a constant it is given holds until a label, or until the
+   *  conditional code it is given in is left (gcc's SSA name up to the next join). */
+  export const LOOP_FREE: i32 = 4096;
 }
 
 /** A problem the walker met, at a token. */
@@ -142,6 +149,8 @@ export class Walker {
   private scopedTested: IntVec = new IntVec(16);
   private scopedOwn: LongVec = new LongVec(16);
   private scopedHi: LongVec = new LongVec(16);
+  private scopedKind: IntVec = new IntVec(16);
+  private scopedValue: LongVec = new LongVec(16);
   /** ... and whether the code's condition gave it (boundInBranch), not an assignment: nothing
    *  to join where the branches meet. */
   private scopedByTest: IntVec = new IntVec(16);
@@ -300,6 +309,8 @@ export class Walker {
     this.scopedTested = o.scopedTested.copy();
     this.scopedOwn = o.scopedOwn.copy();
     this.scopedHi = o.scopedHi.copy();
+    this.scopedKind = o.scopedKind.copy();
+    this.scopedValue = o.scopedValue.copy();
     this.scopedByTest = o.scopedByTest.copy();
     this.forgotSlot = o.forgotSlot.copy();
     this.forgotSz0 = o.forgotSz0.copy();
@@ -579,7 +590,13 @@ export class Walker {
     this.localHi.set(slot, -1);
     this.localFn.set(slot, -1);
     this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
-    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
+    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) {
+      if ((this.localFlags.get(slot) & LF.LOOP_FREE) != 0) {
+        this.localKind.set(slot, <i32>VK.NotConst);
+        if (vk == VK.Known) this.scopeKnown(slot, v);
+      }
+      return;
+    }
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
@@ -620,6 +637,8 @@ export class Walker {
     this.scopedTested.push(flags & (LF.TESTED | LF.DERIVED));
     this.scopedOwn.push(this.localOwn.get(slot));
     this.scopedHi.push(this.localHi.get(slot));
+    this.scopedKind.push(this.localKind.get(slot));
+    this.scopedValue.push(this.localValue.get(slot));
     if (hi >= 0) this.localHi.set(slot, hi);
     this.scopedByTest.push(tested ? 1 : 0);
     if (tested) {
@@ -726,9 +745,22 @@ export class Walker {
     this.truncateScoped(n);
   }
 
+  /** Local `slot` (LF.LOOP_FREE) is given constant `v`: it holds it until a label, or until
+   *  the conditional code it is given in is left. */
+  scopeKnown(slot: i32, v: i64): void {
+    this.scopeAssignment(slot, this.localSz0.get(slot), this.localSz1.get(slot), this.localMax.get(slot));
+    this.scopedByTest.set(this.scopedByTest.length - 1, KNOWN_ENTRY);
+    this.localKind.set(slot, <i32>VK.Known);
+    this.localValue.set(slot, v);
+  }
+
   /** Gives scoped entry k's local back the bound it had outside that code. */
   private restoreScoped(k: i32): void {
     const slot = this.scopedSlot.get(k);
+    if (this.scopedByTest.get(k) == KNOWN_ENTRY) {
+      this.localKind.set(slot, this.scopedKind.get(k));
+      this.localValue.set(slot, this.scopedValue.get(k));
+    }
     this.localMax.set(slot, this.scopedMax.get(k));
     this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
     this.localOwn.set(slot, this.scopedOwn.get(k));
@@ -742,6 +774,8 @@ export class Walker {
     this.scopedTested.truncate(n);
     this.scopedOwn.truncate(n);
     this.scopedHi.truncate(n);
+    this.scopedKind.truncate(n);
+    this.scopedValue.truncate(n);
     this.scopedByTest.truncate(n);
   }
 
@@ -766,6 +800,8 @@ export class Walker {
       this.scopedTested.set(kept, this.scopedTested.get(k));
       this.scopedOwn.set(kept, this.scopedOwn.get(k));
       this.scopedHi.set(kept, this.scopedHi.get(k));
+      this.scopedKind.set(kept, this.scopedKind.get(k));
+      this.scopedValue.set(kept, this.scopedValue.get(k));
       this.scopedByTest.set(kept, this.scopedByTest.get(k));
       kept++;
     }
