@@ -2218,13 +2218,13 @@ export class Expressions {
   }
   private operandEnd: i32 = 0;
 
-  /** The largest value of operand o where it is known to be non-negative, else -1. */
   /** Operand o's upper bound, where it may be negative too (oHi), or -1. */
   private upperBound(o: i32): i64 {
     const max = this.nonNegativeMax(o);
     return max >= 0 ? max : this.oHi.get(o);
   }
 
+  /** The largest value of operand o where it is known to be non-negative, else -1. */
   private nonNegativeMax(o: i32): i64 {
     if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
     return this.oMax.get(o);

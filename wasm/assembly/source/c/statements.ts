@@ -572,10 +572,11 @@ export class Statements {
   }
 
   /** `if (x > E) x = F;` (or `>=`, the assignment in braces) of an unsigned local x and
-   *  constants E and F, just read from token `start`, where nothing changes x after it: x is at most the larger of E (E - 1 for `>=`) and F
-   *  from here (the range gcc gives the PHI of the two values, which decides how it expands
-   *  mem* and folds comparisons); a signed x has it as its upper bound only (localHi). In
-   *  code run conditionally (a loop's body) that x may be declared outside, until it is left. */
+   *  constants E and F, just read from token `start`, where nothing changes x after it: x is
+   *  at most the larger of E (E - 1 for `>=`) and F from here (the range gcc gives the PHI of
+   *  the two values, which decides how it expands mem* and folds comparisons); a signed x has
+   *  it as its upper bound only (localHi). In code run conditionally (a loop's body) that x
+   *  may be declared outside, until that code is left. */
   private clamp(start: i32): void {
     const w = this.w;
     if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen) || w.kd(start + 2) != CK.Ident) return;
@@ -822,7 +823,9 @@ export class Statements {
   }
 
   /** After `if (x op E) leave;` (op > or >=, E's value `value`): the bound it gives an
-   *  unsigned local x nothing changes in a loop later, or a signed one known `nonNegative`. */
+   *  unsigned local x nothing changes in a loop later, or a signed one known `nonNegative`;
+   *  a signed one that may be negative has it as its upper bound only (localHi), where the
+   *  test says nothing else of it (`aboveOnly`). */
   private bound(name: i32, op: i32, value: i64, nameTok: i32, nonNegative: bool = false, aboveOnly: bool = true): void {
     const w = this.w;
     const bind = w.scope.lookup(name);
