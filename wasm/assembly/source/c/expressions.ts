@@ -2720,17 +2720,13 @@ export class Expressions {
   }
 
   /** The size of the array operand `o` designates, a local or file-scope one named as such
-   *  or a member of a local (not one reached through a pointer), or -1. */
+   *  (not one reached through a pointer or a member), or -1. A member array of a local is
+   *  sized by gcc too, but its expansion by pieces is for code gcc does not lay out as cold
+   *  (7.3's mixer_scarlett2 keeps the strcmp of `segment_info.name` in a .cold part), which
+   *  the engine does not tell: the call is kept. */
   private declaredArraySize(o: i32): i64 {
     const w = this.w;
-    if ((this.oFl.get(o) & OF.DESIG) == 0) {
-      // a member array of a local (`s.name`; gcc 12 does not size `p->name`, not even in
-      // an allocation it knows: i2c-taos-evm's adapter->name; a global's is not followed)
-      const whole = this.oLv0.get(o),
-        size = this.oLv1.get(o);
-      const seen = (this.oFl.get(o) & OF.LOCAL_OBJ) != 0 && whole >= 0 && !isDynamicSize(whole) && size >= 0 && !isDynamicSize(size);
-      return w.types.isArray(this.oType.get(o)) && seen ? <i64>size : -1;
-    }
+    if ((this.oFl.get(o) & OF.DESIG) == 0) return -1;
     let type = T.UNKNOWN;
     if (this.oLocal.get(o) >= 0) type = w.localType.get(this.oLocal.get(o));
     else if (this.oEnt.get(o) >= 0) type = w.ents.peek(this.oEnt.get(o)).type;

@@ -6,7 +6,7 @@
 import { unescapeString } from "../lexer";
 import { matchClose, stringsIn } from "./attributes";
 import { copyMap } from "../../util/maps";
-import { DeclSpec, Declarator, initializedLength } from "./declarations";
+import { DeclSpec, Declarator, initializedLength, isReserved } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
@@ -1516,6 +1516,9 @@ export class Statements {
     let loopEnd = -1;
     let doWhile = -1;
     let asmEnd = -1; // inside an asm statement, any mention may be an output
+    // the end of a block after `name(...)`: a loop macro not defined here (list_for_each_entry
+    // without its header), a loop to LF.LOOP_FREE
+    let macroLoopEnd = -1;
     this.plainAssignments = 0;
     this.otherChanges = false;
     this.addressTaken = false;
@@ -1535,6 +1538,13 @@ export class Statements {
       const atom = w.t.atomAt(j);
       // `while (0)` is no loop, nor its `do`
       if (atom == K.While && this.whileZero(j)) continue;
+      if (!isReserved(atom) && w.isP(j + 1, K.LParen)) {
+        const close = matchClose(w.t, j + 1, end);
+        if (close < end && w.isP(close + 1, K.LBrace)) {
+          const last = matchClose(w.t, close + 1, end);
+          if (last > macroLoopEnd) macroLoopEnd = last;
+        }
+      }
       // a goto to a label where the local lives may loop over or skip its changes; one that
       // leaves its block (`goto cleanup`) does neither
       if (atom == K.Goto) {
@@ -1566,6 +1576,7 @@ export class Statements {
       if (j < asmEnd) {
         changed = true;
         if (j <= loopEnd) loops = this.changedInLoop = true;
+        if (j <= macroLoopEnd) this.changedInLoop = true;
         this.otherChanges = true;
         this.addressTaken = true;
         continue;
@@ -1574,6 +1585,7 @@ export class Statements {
       if (how == NO_CHANGE) continue;
       changed = true;
       if (j <= loopEnd) loops = this.changedInLoop = true;
+      if (j <= macroLoopEnd) this.changedInLoop = true;
       if (how == ASSIGNED) this.plainAssignments++;
       else this.otherChanges = true;
       if (how == ADDRESS_TAKEN) this.addressTaken = true;
