@@ -244,7 +244,7 @@ describe("what is a use", () => {
     expect(copy("int n", "if (n > 200) return -1; memcpy(d, s, n * 2);")).toEqual(["memcpy"]);
   });
 
-  it("a local a goto keeps unfollowed but no loop changes holds a constant it is given up to the next label (checked with gcc-12 -O2)", () => {
+  it("a local a goto leaves unfollowed, changed in no loop, holds a constant it is given up to the next label (checked with gcc-12 -O2)", () => {
     const head = "extern int get(void);\nextern void a1(void), a2(void), a3(void), a4(void), a5(void), a6(void);\n";
     // ti_usb_3410_5052's `buffer_size = TI_FIRMWARE_BUF_SIZE + ...; kmalloc(buffer_size)` after a label
     expect(uses(`${head}int f(int x) { int ret = 0; if (x) goto out; if (ret) a2(); ret = -5; out: return ret; }`)).toEqual([]);
