@@ -223,6 +223,9 @@ describe("what is a use", () => {
     expect(loop("int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
     expect(loop("unsigned int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
     expect(loop("int todo;", "todo = get(); if (todo > 64) todo = 64; todo = todo * 2; memcpy(d, s, todo);")).toEqual(["get", "memcpy"]);
+    // ... by a local with a bound (keyspan's maxDataLen, 64 or 63), not by one without
+    expect(loop("int todo, max; if (d) max = 64; else max = 63;", "todo = get(); if (todo > max) todo = max; memcpy(d, s, todo);")).toEqual(["get"]);
+    expect(loop("int todo, max = get();", "todo = get(); if (todo > max) todo = max; memcpy(d, s, todo);")).toEqual(["get", "memcpy"]);
     // a constant taken from a bounded value: the result may be -1, which size_t wraps to its
     // top (one anti-range); in a narrower unsigned type it leaves two ranges (i2c-ismt)
     const n8 = (body: string): string[] => copy("unsigned int n", body);

@@ -597,13 +597,17 @@ export class Statements {
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || w.localDepth.get(slot) > w.condDepth) return;
     if (this.changes(name, w.i) != UNCHANGED) return;
-    w.evalConst(start + 4, close);
-    const least: i64 = strict ? 0 : 1;
-    if (w.rVK != VK.Known || w.rVal < least) return;
-    const kept = strict ? w.rVal : w.rVal - 1;
-    w.evalConst(j + 2, end);
-    if (w.rVK != VK.Known || w.rVal < 0) return;
-    const bound = kept > w.rVal ? kept : w.rVal;
+    // `if (x > y) x = y;` of a bounded local y (keyspan's maxDataLen, 63 or 64): at most y's bound
+    let bound = this.sameBoundedLocal(start + 4, close, j + 2, end);
+    if (bound < 0) {
+      w.evalConst(start + 4, close);
+      const least: i64 = strict ? 0 : 1;
+      if (w.rVK != VK.Known || w.rVal < least) return;
+      const kept = strict ? w.rVal : w.rVal - 1;
+      w.evalConst(j + 2, end);
+      if (w.rVK != VK.Known || w.rVal < 0) return;
+      bound = kept > w.rVal ? kept : w.rVal;
+    }
     const unsigned = w.types.isUnsigned(type);
     // inside conditionally run code (a loop's body: usb_wwan's `todo = left; if (todo >
     // OUT_BUFLEN) todo = OUT_BUFLEN;`) until it is left
@@ -611,6 +615,18 @@ export class Statements {
       w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), unsigned ? bound : w.localMax.get(slot), false, unsigned ? -1 : bound);
     else if (unsigned) w.localMax.set(slot, bound);
     else w.localHi.set(slot, bound);
+  }
+
+  /** The bound of the local that tokens [a, b) and [c, d) both are alone (its value where
+   *  known), or -1. */
+  private sameBoundedLocal(a: i32, b: i32, c: i32, d: i32): i64 {
+    const w = this.w;
+    if (b != a + 1 || d != c + 1 || w.kd(a) != CK.Ident || w.kd(c) != CK.Ident || w.at(a) != w.at(c)) return -1;
+    const bind = w.scope.lookup(w.at(a));
+    if (w.scope.kindOf(bind) != Bind.Local) return -1;
+    const slot = w.scope.dataOf(bind);
+    if (<VK>w.localKind.get(slot) == VK.Known) return w.localValue.get(slot) >= 0 ? w.localValue.get(slot) : -1;
+    return w.localMax.get(slot);
   }
 
   /** `if (x > E) return ...;` (the then-branch never ends normally, no else): after it an
