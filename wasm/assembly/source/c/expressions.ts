@@ -940,13 +940,17 @@ export class Expressions {
     }
   }
 
-  /** Whether the call of operand `callee` is an inline expansion (finishCall's test). */
-  private expandsInline(callee: i32): bool {
+  /** Whether finishCall reads the call of operand `callee` as an inline expansion
+   *  (inlineCall): an inline function's call that a good build keeps, and not a mem* call
+   *  gcc expands in place. */
+  private readsInline(callee: i32, nargs: i32): bool {
     const w = this.w;
     const ent = this.oEnt.get(callee);
-    if ((this.oFl.get(callee) & OF.DESIG) == 0 || ent < 0 || this.oHead.get(callee) < 0) return false;
+    const fl = this.oFl.get(callee);
+    if ((fl & OF.BUILTIN) != 0 || (fl & OF.DESIG) == 0 || ent < 0 || this.oHead.get(callee) < 0) return false;
     const e = w.ents.peek(ent);
-    if (e.has(EF.DIAGNOSE) || libraryCallOf(e.atom) >= 0) return false;
+    const lib = libraryCallOf(e.atom);
+    if (e.has(EF.DIAGNOSE) || (lib >= 0 && !this.lowersToCall(callee, nargs, lib))) return false;
     return w.expands(e) && !w.cannotInline(e);
   }
 
@@ -2395,19 +2399,23 @@ export class Expressions {
       return;
     }
     // a call may change any memory, a builtin only a string or mem* one; an inline
-    // function's body is read for what it changes
-    if (!w.f.isDead(fr) && ((fl & OF.BUILTIN) == 0 ? !this.expandsInline(callee) : writesMemory(w.t.names.text(this.oEnt.get(callee))))) w.mem.forgetAll();
+    // function's body is read for what it changes (a library function's is taken as its call)
+    const inline = this.readsInline(callee, nargs);
+    const bodyChanges = inline && libraryCallOf(w.ents.peek(this.oEnt.get(callee)).atom) < 0;
+    if (!w.f.isDead(fr) && ((fl & OF.BUILTIN) == 0 ? !bodyChanges : writesMemory(w.t.names.text(this.oEnt.get(callee))))) w.mem.forgetAll();
     let escapes = false;
     for (let k = callee + 1; k <= top; k++) if ((this.oFl.get(k) & OF.LOCAL_ADDR) != 0) escapes = true;
-    // the arguments' references, the last argument first; an inline function that never
-    // names a parameter drops the argument's loads and addresses with it (cpumask_check's
-    // cpu_max_bits_warn(cpu, nr_cpu_ids) reads no nr_cpu_ids)
+    // the arguments' references, the last argument first (an inline expansion holds each by
+    // its parameter: argumentsOf); an inline function that never names a parameter drops
+    // the argument's loads and addresses with it (cpumask_check's cpu_max_bits_warn(cpu,
+    // nr_cpu_ids) reads no nr_cpu_ids)
     const unused = this.unusedParametersOfCallee(callee, fl);
     for (let k = top; k > callee; k--) {
       if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k)) {
         this.oHead.set(k, -1);
         continue;
       }
+      if (inline) continue;
       r.concat(h, t, this.oHead.get(k), this.oTail.get(k));
       h = r.head;
       t = r.tail;
@@ -2487,7 +2495,7 @@ export class Expressions {
         return;
       }
       // an inline function's parameters take the address over (its body decides)
-      if (w.expands(e) && !w.cannotInline(e) && entry >= 0) {
+      if (inline) {
         this.inlineCall(fr, e, callee, nargs, entry, callTok, result, tailOf);
         return;
       }

@@ -1219,7 +1219,7 @@ export class Statements {
   private enterLoopBody(from: i32): void {
     const w = this.w;
     w.mem.forgetAll(); // a later pass may run after the body's stores
-    if (w.scopedSlot.length == 0) return;
+    if (w.scoped.count == 0) return;
     let to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
     // a do's condition comes after its body
     if (w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;

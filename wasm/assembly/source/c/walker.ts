@@ -13,13 +13,11 @@ import { K } from "./names";
 import { NF, Nodes } from "./nodes";
 import { Ropes } from "./ropes";
 import { Scope } from "./scope";
+import { ScopedFacts, SE } from "./scoped";
 import { Statements } from "./statements";
 import { CK, CTokens } from "./tokens";
 import { T, TY, Types } from "./types";
 import { VK } from "./values";
-
-/** scopedByTest of an entry scopeKnown made (1: a test's bound, 0: an assignment's). */
-const KNOWN_ENTRY = 2;
 
 /** Local slot flags. */
 export namespace LF {
@@ -138,22 +136,8 @@ export class Walker {
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
    *  enclose the statement being read. */
   condDepth: i32 = 0;
-  /** Locals given a value inside conditionally run code, and the condDepth there: what the
-   *  value tells (localSz0/1, localMax) holds until that code is left or a label is reached
-   *  (gcc's SSA name of the assignment, which a later merge replaces by a PHI). */
-  scopedSlot: IntVec = new IntVec(16);
-  scopedDepth: IntVec = new IntVec(16);
-  /** Per scoped local, its bound outside that code (assignLocal's join with the value before). */
-  private scopedMax: LongVec = new LongVec(16);
-  /** ... and whether that bound was a tested one (LF.TESTED), with the own bound then. */
-  private scopedTested: IntVec = new IntVec(16);
-  private scopedOwn: LongVec = new LongVec(16);
-  private scopedHi: LongVec = new LongVec(16);
-  private scopedKind: IntVec = new IntVec(16);
-  private scopedValue: LongVec = new LongVec(16);
-  /** ... and whether the code's condition gave it (boundInBranch), not an assignment: nothing
-   *  to join where the branches meet. */
-  private scopedByTest: IntVec = new IntVec(16);
+  /** Locals given a value or a bound inside conditionally run code (at condDepth there). */
+  scoped: ScopedFacts = new ScopedFacts();
   /** What the last leaveCond forgot: per slot, its sizes and bound. */
   private forgotSlot: IntVec = new IntVec(16);
   private forgotSz0: IntVec = new IntVec(16);
@@ -303,15 +287,7 @@ export class Walker {
     this.localArg = o.localArg.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
-    this.scopedSlot = o.scopedSlot.copy();
-    this.scopedDepth = o.scopedDepth.copy();
-    this.scopedMax = o.scopedMax.copy();
-    this.scopedTested = o.scopedTested.copy();
-    this.scopedOwn = o.scopedOwn.copy();
-    this.scopedHi = o.scopedHi.copy();
-    this.scopedKind = o.scopedKind.copy();
-    this.scopedValue = o.scopedValue.copy();
-    this.scopedByTest = o.scopedByTest.copy();
+    this.scoped = o.scoped.copy();
     this.forgotSlot = o.forgotSlot.copy();
     this.forgotSz0 = o.forgotSz0.copy();
     this.forgotSz1 = o.forgotSz1.copy();
@@ -447,7 +423,7 @@ export class Walker {
     }
     this.exprs.resetTo(0, 0);
     this.condDepth = 0;
-    this.truncateScoped(0);
+    this.scoped.truncate(0);
     this.thenFrame.truncate(0);
     this.thenSlot.truncate(0);
     this.thenSz0.truncate(0);
@@ -633,14 +609,9 @@ export class Walker {
    *  where it is not -1) until that code is left. */
   scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false, hi: i64 = -1): void {
     const flags = this.localFlags.get(slot);
-    this.scopedMax.push(this.localMax.get(slot));
-    this.scopedTested.push(flags & (LF.TESTED | LF.DERIVED));
-    this.scopedOwn.push(this.localOwn.get(slot));
-    this.scopedHi.push(this.localHi.get(slot));
-    this.scopedKind.push(this.localKind.get(slot));
-    this.scopedValue.push(this.localValue.get(slot));
+    const maker = tested ? SE.TESTED : SE.ASSIGNED;
+    this.scoped.push(slot, this.condDepth, maker, this.localMax.get(slot), flags & (LF.TESTED | LF.DERIVED), this.localOwn.get(slot), this.localHi.get(slot), this.localKind.get(slot), this.localValue.get(slot));
     if (hi >= 0) this.localHi.set(slot, hi);
-    this.scopedByTest.push(tested ? 1 : 0);
     if (tested) {
       // a bound the condition of the code gives: its own stays what it was
       if ((flags & LF.TESTED) == 0) this.localOwn.set(slot, this.localMax.get(slot));
@@ -649,8 +620,6 @@ export class Walker {
     this.localSz0.set(slot, sz0);
     this.localSz1.set(slot, sz1);
     this.localMax.set(slot, max);
-    this.scopedSlot.push(slot);
-    this.scopedDepth.push(this.condDepth);
   }
 
   /** Leaves conditionally run code: the values assigned in it no longer tell anything
@@ -728,10 +697,10 @@ export class Walker {
 
   /** Forgets what assignments inside code deeper than `depth` told (a label: all of them). */
   forgetScoped(depth: i32): void {
-    let n = this.scopedSlot.length;
-    while (n > 0 && this.scopedDepth.get(n - 1) > depth) {
-      const slot = this.scopedSlot.get(n - 1);
-      if (slot < this.localSz0.length && this.scopedByTest.get(n - 1) == 0) {
+    let n = this.scoped.count;
+    while (n > 0 && this.scoped.depth(n - 1) > depth) {
+      const slot = this.scoped.slot(n - 1);
+      if (slot < this.localSz0.length && this.scoped.maker(n - 1) == SE.ASSIGNED) {
         this.forgotSlot.push(slot);
         this.forgotSz0.push(this.localSz0.get(slot));
         this.forgotSz1.push(this.localSz1.get(slot));
@@ -742,70 +711,44 @@ export class Walker {
       if (slot < this.localSz0.length) this.restoreScoped(n - 1);
       n--;
     }
-    this.truncateScoped(n);
+    this.scoped.truncate(n);
   }
 
   /** Local `slot` (LF.LOOP_FREE) is given constant `v`: it holds it until a label, or until
    *  the conditional code it is given in is left. */
   scopeKnown(slot: i32, v: i64): void {
     this.scopeAssignment(slot, this.localSz0.get(slot), this.localSz1.get(slot), this.localMax.get(slot));
-    this.scopedByTest.set(this.scopedByTest.length - 1, KNOWN_ENTRY);
+    this.scoped.setMaker(this.scoped.count - 1, SE.KNOWN);
     this.localKind.set(slot, <i32>VK.Known);
     this.localValue.set(slot, v);
   }
 
   /** Gives scoped entry k's local back the bound it had outside that code. */
   private restoreScoped(k: i32): void {
-    const slot = this.scopedSlot.get(k);
-    if (this.scopedByTest.get(k) == KNOWN_ENTRY) {
-      this.localKind.set(slot, this.scopedKind.get(k));
-      this.localValue.set(slot, this.scopedValue.get(k));
+    const e = this.scoped;
+    const slot = e.slot(k);
+    if (e.maker(k) == SE.KNOWN) {
+      this.localKind.set(slot, e.kindBefore(k));
+      this.localValue.set(slot, e.valueBefore(k));
     }
-    this.localMax.set(slot, this.scopedMax.get(k));
-    this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | this.scopedTested.get(k));
-    this.localOwn.set(slot, this.scopedOwn.get(k));
-    this.localHi.set(slot, this.scopedHi.get(k));
-  }
-
-  private truncateScoped(n: i32): void {
-    this.scopedSlot.truncate(n);
-    this.scopedDepth.truncate(n);
-    this.scopedMax.truncate(n);
-    this.scopedTested.truncate(n);
-    this.scopedOwn.truncate(n);
-    this.scopedHi.truncate(n);
-    this.scopedKind.truncate(n);
-    this.scopedValue.truncate(n);
-    this.scopedByTest.truncate(n);
+    this.localMax.set(slot, e.maxBefore(k));
+    this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | e.flagsBefore(k));
+    this.localOwn.set(slot, e.ownBefore(k));
+    this.localHi.set(slot, e.hiBefore(k));
   }
 
   /** Forgets what code around a loop told of the locals `slots` (the ones the loop changes:
    *  its body runs again after their first pass); what it told of the others stays. */
   forgetScopedSlots(slots: Set<i32>): void {
-    let kept = 0;
-    const n = this.scopedSlot.length;
     // restore newest first, so a local scoped twice gets its oldest value back
-    for (let k = n - 1; k >= 0; k--) {
-      const slot = this.scopedSlot.get(k);
+    for (let k = this.scoped.count - 1; k >= 0; k--) {
+      const slot = this.scoped.slot(k);
       if (!slots.has(slot) || slot >= this.localSz0.length) continue;
       this.localSz0.set(slot, -1);
       this.localSz1.set(slot, -1);
       this.restoreScoped(k);
     }
-    for (let k = 0; k < n; k++) {
-      if (slots.has(this.scopedSlot.get(k))) continue;
-      this.scopedSlot.set(kept, this.scopedSlot.get(k));
-      this.scopedDepth.set(kept, this.scopedDepth.get(k));
-      this.scopedMax.set(kept, this.scopedMax.get(k));
-      this.scopedTested.set(kept, this.scopedTested.get(k));
-      this.scopedOwn.set(kept, this.scopedOwn.get(k));
-      this.scopedHi.set(kept, this.scopedHi.get(k));
-      this.scopedKind.set(kept, this.scopedKind.get(k));
-      this.scopedValue.set(kept, this.scopedValue.get(k));
-      this.scopedByTest.set(kept, this.scopedByTest.get(k));
-      kept++;
-    }
-    this.truncateScoped(kept);
+    this.scoped.dropSlots(slots);
   }
 
   /** An increment or address-of of local `slot`: its value is no longer known. */
