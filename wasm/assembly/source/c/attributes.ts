@@ -68,6 +68,36 @@ export function matchClose(t: CTokens, open: i32, limit: i32): i32 {
   return last;
 }
 
+/** The `(`, `[` or `{` that the `)`, `]` or `}` at `close` closes, or -1. */
+export function matchOpen(t: CTokens, close: i32): i32 {
+  let depth = 0;
+  for (let j = close; j >= 0; j--) {
+    if (t.kindAt(j) != CK.Punct) continue;
+    const a = t.atomAt(j);
+    if (a == K.RParen || a == K.RBracket || a == K.RBrace) depth++;
+    else if (a == K.LParen || a == K.LBracket || a == K.LBrace) {
+      if (--depth == 0) return j;
+    }
+  }
+  return -1;
+}
+
+/** The first token of each comma-separated item of the list in parentheses at `open`
+ *  (closed at `close`), and `close + 1` after the last. */
+export function listItems(t: CTokens, open: i32, close: i32): i32[] {
+  const out: i32[] = [open + 1];
+  let depth = 0;
+  for (let j = open + 1; j < close; j++) {
+    if (t.kindAt(j) != CK.Punct) continue;
+    const a = t.atomAt(j);
+    if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
+    else if (a == K.RParen || a == K.RBracket || a == K.RBrace) depth--;
+    else if (a == K.Comma && depth == 0) out.push(j + 1);
+  }
+  out.push(close + 1);
+  return out;
+}
+
 /** The text of the string literals in [a, b), concatenated (escapes kept). */
 export function stringsIn(t: CTokens, a: i32, b: i32): string {
   const parts: string[] = [];

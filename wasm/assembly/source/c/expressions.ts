@@ -8,13 +8,13 @@
 // A call of an inline function is expanded: its body is walked with the arguments' values.
 
 import { unescapeString } from "../lexer";
-import { matchClose, stringsIn } from "./attributes";
+import { matchClose, matchOpen, stringsIn } from "./attributes";
 import { DeclSpec, Declarator, isReserved, isToyAttribute } from "./declarations";
 import { EF, EntKind, Entity } from "./entities";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
-import { NF } from "./nodes";
+import { NF, RETURNS_RUN_TIME_SIZE } from "./nodes";
 import { EK } from "./ropes";
 import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } from "./thunks";
 import { Bind } from "./scope";
@@ -87,6 +87,13 @@ namespace OF {
   /** An object reached through a pointer to const (`*p`, `p->m`, `p[i]` of a `const T *`
    *  p, and its members): `&` of it is a `const T *` again (_Generic tells them apart). */
   export const CONST_OBJ: i32 = 16384;
+  /** The object a pointer points to (`*p`, the record of `p->m`), or a member of it reached
+   *  through unions only; PT_LAST: through one record too, whose last member it is. gcc 12's
+   *  addr_object_size takes an array member that may run past its bound by the whole
+   *  object's size only where it climbs so from the array to that object; any deeper array
+   *  has its declared size (p->in.tail of a struct member `in` is 8 bytes). */
+  export const PT_TOP: i32 = 32768;
+  export const PT_LAST: i32 = 65536;
 }
 
 /** Whether an object size (oSz0 and the like) is one gcc knows only at run time: an
@@ -170,6 +177,12 @@ const INLINE_STRINGOP_MAX: i64 = 8192;
  *  tested against zero by pieces of 8, 4, 2 and 1 bytes while it takes at most this many
  *  (compare_by_pieces; 32 bytes are, 23 and 33 are not); more is a memcmp call. */
 const COMPARE_PIECES_MAX: i32 = 4;
+
+/** gcc 11 and later fold a memmove to one load and one store where a single integer
+ *  register holds it: a power of two up to MOVE_MAX, 8 bytes with kbuild's -mno-sse (gcc 10
+ *  took 16). Any other stays a call, since the bytes may overlap (gimple_fold_builtin_memory_op
+ *  turns it into a memcpy where it proves they do not, which is not followed here). */
+const MEMMOVE_FOLD_MAX: i64 = 8;
 /** Whether builtin `name` may write memory (the mem* and string ones). */
 function writesMemory(name: string): bool {
   return name.startsWith("__builtin_mem") || name.startsWith("__builtin_str") || name.startsWith("__builtin_stp") || name.startsWith("__builtin___");
@@ -419,12 +432,12 @@ export class Expressions {
    *  sizeof (p->a)`, `(&p->c, 1)` of the last member -1, `(&p->a, 0)` -1). The whole
    *  object's remaining size (type 0) is what is left of the object the record is in from
    *  the member's offset on, where that object's size is known (a declared object, or one a
-   *  pointer is known to point to). */
+   *  pointer is known to point to); so is an array's that may run past its bound, for both
+   *  types (samsung-laptop's `strlen(samsung->sdiag)` of a kzalloc(sizeof(*samsung))). */
   private memberSize(t: i32, arrow: bool, rec: i32, name: i32, member: i32): void {
     const types = this.w.types;
     const size = types.sizeOf(member);
-    const viaPointer = arrow || (this.oFl.get(t) & OF.FLEX) != 0;
-    const trailing = viaPointer && !Expressions.strictFlexArrays && types.endsRecord(rec, name);
+    const trailing = !Expressions.strictFlexArrays && this.climbsToPointedObject(arrow ? OF.PT_TOP : this.oFl.get(t), rec, name, true) != 0;
     const flexible = types.isArray(member) && (types.count.get(member) < 0 || trailing);
     const whole = arrow ? this.oSz0.get(t) : this.oLv0.get(t);
     const at = types.offsetOf(rec, name);
@@ -435,7 +448,20 @@ export class Expressions {
     const left = whole >= 0 && at >= 0 && at <= whole ? whole - at : Expressions.lateAllocated.has(whole) ? -1 : rest;
     // (an array of none is one of size 0 to -fstrict-flex-arrays=3)
     const known = !flexible && (size > 0 || (size == 0 && Expressions.strictFlexArrays && types.isArray(member)));
-    this.designates(t, left, known ? size : arrow ? rest : -1);
+    // an array that may run past its bound is sized by the whole object where that is known:
+    // what is left of it from the member (addr_object_size takes the MEM_REF's object then)
+    this.designates(t, left, known ? size : whole >= 0 ? left : arrow ? rest : -1);
+  }
+
+  /** Member `name` of `rec`, in an lvalue of flags `fl`: its OF.PT_TOP or PT_LAST, where it
+   *  climbs to the object a pointer points to through unions and at most one record it ends
+   *  (`array`: an array member, whose own record counts), else 0. */
+  private climbsToPointedObject(fl: i32, rec: i32, name: i32, array: bool): i32 {
+    const steps = this.w.types.recordsEnded(rec, name);
+    if (steps < 0) return 0;
+    const total = ((fl & OF.PT_LAST) != 0 ? 1 : (fl & OF.PT_TOP) != 0 ? 0 : 2) + steps;
+    if (array) return total <= 1 ? OF.PT_TOP : 0;
+    return total == 0 ? OF.PT_TOP : total == 1 ? OF.PT_LAST : 0;
   }
 
   /** OF.FLEX for member `name` of `rec` reached through a pointer: set while each member ends its record. */
@@ -497,6 +523,12 @@ export class Expressions {
     return left;
   }
 
+  /** What is left of an object of size `sz` (known or run-time; -1 stays unknown) to a
+   *  pointer moved in it by an offset known only at run time. */
+  static movedSize(sz: i32): i32 {
+    return sz == -1 ? -1 : Expressions.dynamicOffset(sz, i64.MIN_VALUE);
+  }
+
   /** The size two objects one of which a value points to have: either's where they agree,
    *  else a run-time one where both are known (gcc's __builtin_dynamic_object_size of a
    *  choice), else unknown. */
@@ -549,6 +581,12 @@ export class Expressions {
         this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), own));
       }
       this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bits));
+    }
+    // the object it returns (an allocator's, its alloc_size not the wrapper's own)
+    const size = n.retSize.get(node);
+    if (this.oSz0.get(o) == -1 && this.oSz1.get(o) == -1 && (size >= 0 || size == RETURNS_RUN_TIME_SIZE)) {
+      const sz = size >= 0 ? size : newDynamicSize();
+      this.pointsTo(o, sz, sz);
     }
   }
 
@@ -942,7 +980,9 @@ export class Expressions {
 
   /** Whether finishCall reads the call of operand `callee` as an inline expansion
    *  (inlineCall): an inline function's call that a good build keeps, and not a mem* call
-   *  gcc expands in place. */
+   *  gcc expands in place, but for memcmp (fortify's is read: its checks stay where the
+   *  builtin inside is expanded by pieces, which only its constant length decides, and an
+   *  expansion is told apart by its constant arguments, not by the bounds of the others). */
   private readsInline(callee: i32, nargs: i32): bool {
     const w = this.w;
     const ent = this.oEnt.get(callee);
@@ -950,7 +990,7 @@ export class Expressions {
     if ((fl & OF.BUILTIN) != 0 || (fl & OF.DESIG) == 0 || ent < 0 || this.oHead.get(callee) < 0) return false;
     const e = w.ents.peek(ent);
     const lib = libraryCallOf(e.atom);
-    if (e.has(EF.DIAGNOSE) || (lib >= 0 && !this.lowersToCall(callee, nargs, lib))) return false;
+    if (e.has(EF.DIAGNOSE) || (lib >= 0 && lib != K.Memcmp && !this.lowersToCall(callee, nargs, lib))) return false;
     return w.expands(e) && !w.cannotInline(e);
   }
 
@@ -1304,8 +1344,9 @@ export class Expressions {
         this.oKind.set(t, <i32>VK.NotConst);
         this.oMax.set(t, this.typeMax(member));
         this.memberSize(t, a == K.Arrow, rec, w.at(w.i - 1), member);
-        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX | OF.CONST_OBJ);
+        let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX | OF.CONST_OBJ | OF.PT_TOP | OF.PT_LAST);
         if (constObj) fl |= OF.CONST_OBJ;
+        fl |= this.climbsToPointedObject(a == K.Arrow ? OF.PT_TOP : this.oFl.get(t), rec, w.at(w.i - 1), false);
         if ((this.oFl.get(t) & OF.FLEX) != 0 || a == K.Arrow) fl |= this.flexAfter(rec, w.at(w.i - 1));
         // p->m is inside a local when p holds a local's address
         if (a == K.Arrow) fl = (fl & ~OF.LOCAL_OBJ) | ((this.oFl.get(t) & OF.LOCAL_ADDR) != 0 ? OF.LOCAL_OBJ : 0);
@@ -1614,7 +1655,7 @@ export class Expressions {
       lv1 = this.oLv1.get(t);
     this.designates(t, -1, -1);
     // only a cast (not to void) keeps a local's address an address; *&x is x again
-    fl &= ~(OF.LOCAL_ADDR | OF.STRING | OF.FLEX);
+    fl &= ~(OF.LOCAL_ADDR | OF.STRING | OF.FLEX | OF.PT_TOP | OF.PT_LAST);
     // a run-time size stays itself only through a cast
     if (op != OP_CAST && op != OP_POS) fl &= ~OF.SIZE;
     switch (op) {
@@ -1661,7 +1702,7 @@ export class Expressions {
         this.oType.set(t, types.pointee(ty));
         // *p is the object p points to, inside something reached through a pointer
         this.designates(t, sz0, sz1);
-        fl |= OF.FLEX;
+        fl |= OF.FLEX | OF.PT_TOP;
         if (types.isUnsigned(this.oType.get(t))) fl |= OF.UNS;
         break;
       case OP_ADDR:
@@ -1936,7 +1977,7 @@ export class Expressions {
     const max = w.types.kindOf(type) == TY.Int && w.types.holds(type, this.oType.get(y), this.oMax.get(y)) ? this.oMax.get(y) : -1;
     const hi = this.oHi.get(y) >= 0 && w.types.keepsUpperBound(this.oType.get(y), type) ? this.oHi.get(y) : -1;
     if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max, false, hi);
-    else if ((w.localFlags.get(slot) & LF.TRACKED) != 0) {
+    else if ((w.localFlags.get(slot) & (LF.TRACKED | LF.ADVANCES)) != 0) {
       // straight-line code with no loop or goto after it: the value holds until the next change
       w.localSz0.set(slot, this.oSz0.get(y));
       w.localSz1.set(slot, this.oSz1.get(y));
@@ -2458,6 +2499,7 @@ export class Expressions {
             : text.startsWith("__builtin_")
               ? this.stringCallOf(text.substring(10), callee, nargs)
               : -1;
+        if (lib >= 0 && call < 0 && this.expansionKeepsAddress(callee, nargs, lib)) w.markNode(NF.STACK_PROTECT, fr);
         if (call >= 0) {
           if (escapes) w.markNode(NF.STACK_PROTECT, fr);
           const e = this.entityOf(call);
@@ -2488,15 +2530,16 @@ export class Expressions {
     if ((fl & OF.DESIG) != 0 && ent >= 0) {
       const e = w.ents.at(ent);
       const entry = this.oHead.get(callee);
-      if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs, libraryCallOf(e.atom)))) {
-        // a call that a successful build never keeps, or a mem* call gcc expands in place
-        this.dropOperands(callee);
-        this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
-        return;
-      }
       // an inline function's parameters take the address over (its body decides)
       if (inline) {
         this.inlineCall(fr, e, callee, nargs, entry, callTok, result, tailOf);
+        return;
+      }
+      if (e.has(EF.DIAGNOSE) || (libraryCallOf(e.atom) >= 0 && !this.lowersToCall(callee, nargs, libraryCallOf(e.atom)))) {
+        // a call that a successful build never keeps, or a mem* call gcc expands in place
+        if (!e.has(EF.DIAGNOSE) && this.expansionKeepsAddress(callee, nargs, libraryCallOf(e.atom))) w.markNode(NF.STACK_PROTECT, fr);
+        this.dropOperands(callee);
+        this.push(VK.NotConst, 0, 0, h, t, -1, -1, -1, result);
         return;
       }
       if (!e.isInline() && STRING_FUNCTIONS.includes(w.t.names.text(e.atom))) {
@@ -2509,6 +2552,9 @@ export class Expressions {
             r.concat(h, t, entry, entry);
             h = r.head;
             t = r.tail;
+            // the call it becomes returns what it would (strchr for strstr, strcmp for
+            // strncmp): a tail call still; a strlen is followed by what it computes
+            if (tailOf >= 0 && w.t.names.text(call) != "strlen") w.f.e.set(tailOf, -2);
           }
           this.dropOperands(callee);
           this.push(call == DIFFERENT ? VK.Known : VK.NotConst, call == DIFFERENT ? 1 : 0, 0, h, t, -1, -1, -1, result);
@@ -2663,11 +2709,16 @@ export class Expressions {
   /** Whether a mem* call (`lib`: the library function) with these arguments stays a library
    *  call: its length is neither a constant nor bounded (gcc expands lengths it knows to be
    *  at most INLINE_STRINGOP_MAX in place: ix86_expand_set_or_cpymem takes the bound from the
-   *  length's value range), or a memcmp's is more than gcc compares by pieces. */
+   *  length's value range), or a memcmp's is more than gcc compares by pieces, or a
+   *  memmove's is not one gcc folds to a load and a store (MEMMOVE_FOLD_MAX). */
   private lowersToCall(callee: i32, nargs: i32, lib: i32): bool {
     if (nargs < 3) return true;
     const len = callee + 3;
     const k = <VK>this.oKind.get(len);
+    if (lib == K.Memmove) {
+      const v = this.oVal.get(len);
+      return k != VK.Known || v < 0 || v > MEMMOVE_FOLD_MAX || (v & (v - 1)) != 0;
+    }
     if (k == VK.Known) {
       const v = this.oVal.get(len);
       if (lib == K.Memcmp) return v < 0 || comparePieces(v) > COMPARE_PIECES_MAX;
@@ -2682,6 +2733,33 @@ export class Expressions {
     return false;
   }
 
+  /** Whether a mem* call gcc expands in place still takes the address of a local it is
+   *  given, so that -fstack-protector-strong guards the function (the local stays in
+   *  memory, TREE_ADDRESSABLE). gcc folds the call into plain loads and stores before that
+   *  is decided only where one register moves it (a memcpy or memmove of 1, 2, 4 or 8 bytes)
+   *  or a memset fills a whole integer or pointer object (gimple_fold_builtin_memset); any
+   *  other is expanded at RTL with its operands in memory: amd_sfh's memset of a union
+   *  whose bit-fields it then sets. (Dead-store elimination drops a memset every byte of
+   *  which is stored again before it is read, and its address with it: not followed.) */
+  private expansionKeepsAddress(callee: i32, nargs: i32, lib: i32): bool {
+    if (nargs < 3 || lib == K.Memcmp) return false;
+    const types = this.w.types;
+    const len = callee + 3;
+    const n: i64 = <VK>this.oKind.get(len) == VK.Known ? this.oVal.get(len) : -1;
+    if (lib != K.Memset && n > 0 && n <= MEMMOVE_FOLD_MAX && (n & (n - 1)) == 0) return false;
+    for (let k = 1; k <= (lib == K.Memset ? 1 : 2); k++) {
+      const o = callee + k;
+      if ((this.oFl.get(o) & OF.LOCAL_ADDR) == 0) continue;
+      const object = types.pointee(this.oType.get(o));
+      const kind = types.kindOf(object);
+      if (kind == TY.Record) return true;
+      // a scalar: a memset of all of it is a store (through `void *` the object is not known
+      // here: taken as folded)
+      if ((kind == TY.Int || kind == TY.Pointer) && (lib != K.Memset || n != <i64>types.sizeOf(object))) return true;
+    }
+    return false;
+  }
+
   /** The library function a call of string function `name` (strlen, strcmp, ... without
    *  `__builtin_`) leaves in the object, or -1 where gcc 12 folds it or expands it in place
    *  (gimple-fold.cc, builtins.cc): strlen of a literal is its length; strcpy from a literal
@@ -2690,14 +2768,30 @@ export class Expressions {
    *  strcmp; a comparison with a literal of at most builtin-string-cmp-inline-length (3)
    *  bytes, its NUL counted, is expanded (inline_expand_builtin_bytecmp); memchr of a
    *  literal with a constant length folds; sprintf and snprintf that print a literal are a
-   *  strcpy of it (see printsLiteral). */
+   *  strcpy of it (see printsLiteral), sprintf(d, "%s", s) whose value is unused is
+   *  strcpy(d, s); strstr and strpbrk with a one-character literal are strchr, with "" they
+   *  fold; strchr and strrchr of the NUL are s + strlen(s); each of two literals folds. */
   private stringCallOf(name: string, callee: i32, nargs: i32): i32 {
     if (!STRING_FUNCTIONS.includes(name)) return -1;
     const names = this.w.t.names;
     if (name == "strlen") return this.literalLength(callee, nargs, 1) >= 0 ? -1 : names.intern(name);
     if (name == "strcpy") return this.literalLength(callee, nargs, 2) >= 0 ? -1 : names.intern(name);
     if (name == "strcat") return this.literalLength(callee, nargs, 2) == 0 ? -1 : names.intern(this.literalLength(callee, nargs, 2) > 0 ? "strlen" : name);
-    if (name == "sprintf" || name == "snprintf") return this.printsLiteral(callee, nargs, name == "snprintf") ? -1 : names.intern(name);
+    if (name == "sprintf" || name == "snprintf") {
+      if (this.printsLiteral(callee, nargs, name == "snprintf")) return -1;
+      const copies = name == "sprintf" && nargs == 3 && this.literalLength(callee, nargs, 2) == 2 && this.w.strings[<i32>this.oVal.get(callee + 2)] == "%s";
+      return names.intern(copies && this.resultUnused(callee) ? "strcpy" : name);
+    }
+    if (name == "strstr" || name == "strpbrk") {
+      const needle = this.literalLength(callee, nargs, 2);
+      if (needle == 0 || (needle > 0 && this.literalLength(callee, nargs, 1) >= 0)) return -1;
+      return names.intern(needle == 1 ? "strchr" : name);
+    }
+    if (name == "strchr" || name == "strrchr") {
+      const c = this.knownArg(callee, nargs, 2);
+      if (c >= 0 && this.literalLength(callee, nargs, 1) >= 0) return -1;
+      return names.intern(c == 0 ? "strlen" : name);
+    }
     if (name == "memchr")
       return this.literalLength(callee, nargs, 1) >= 0 && this.knownArg(callee, nargs, 2) >= 0 && this.knownArg(callee, nargs, 3) >= 0
         ? -1
@@ -2758,6 +2852,21 @@ export class Expressions {
     if (condition) return w.isP(after, K.RParen) || w.isP(after, K.AndAnd) || w.isP(after, K.OrOr);
     const left = w.isP(before, K.AndAnd) || w.isP(before, K.OrOr);
     return left && (w.isP(after, K.RParen) || w.isP(after, K.AndAnd) || w.isP(after, K.OrOr) || w.isP(after, K.Semi));
+  }
+
+  /** Whether the call whose callee is operand `callee` is a whole expression statement (or
+   *  one cast to void): its value is not used. */
+  private resultUnused(callee: i32): bool {
+    const w = this.w;
+    const name = this.oTok.get(callee);
+    if (name < 1 || !w.isP(name + 1, K.LParen) || !w.isP(matchClose(w.t, name + 1, w.lim) + 1, K.Semi)) return false;
+    let before = name - 1;
+    if (w.isP(before, K.RParen) && w.isK(before - 1, K.Void) && w.isP(before - 2, K.LParen)) before -= 3;
+    if (w.isP(before, K.Semi) || w.isP(before, K.LBrace) || w.isP(before, K.RBrace) || w.isP(before, K.Colon) || w.isK(before, K.Else)) return true;
+    // the body of an if, while or for
+    if (!w.isP(before, K.RParen)) return false;
+    const open = matchOpen(w.t, before);
+    return open > 0 && (w.isK(open - 1, K.If) || w.isK(open - 1, K.While) || w.isK(open - 1, K.For));
   }
 
   private isZero(j: i32): bool {
@@ -3132,6 +3241,7 @@ const STRING_FUNCTIONS: string[] = [
   "strchr",
   "strrchr",
   "strstr",
+  "strpbrk",
   "memchr",
   "sprintf",
   "snprintf",

@@ -7,7 +7,7 @@
 import { Msg, Severity, Stage } from "../../../shared/codes";
 import { Finding, Span } from "../../diagnostics";
 import { stringBody } from "../lexer";
-import { matchClose } from "./attributes";
+import { listItems, matchClose } from "./attributes";
 import { splitDirective } from "../lexer";
 import { EntKind } from "./entities";
 import { K } from "./names";
@@ -84,23 +84,6 @@ export class Facts {
     }
   }
 
-  /** Comma-separated arguments of the call whose "(" is at `open`: each argument's first
-   *  token, and one past the `)` at the end. */
-  private splitArgs(open: i32, close: i32): i32[] {
-    const t = this.w.t;
-    const bounds: i32[] = [open + 1];
-    let depth = 0;
-    for (let j = open + 1; j < close; j++) {
-      if (t.kindAt(j) != CK.Punct) continue;
-      const a = t.atomAt(j);
-      if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
-      else if (a == K.RParen || a == K.RBracket || a == K.RBrace) depth--;
-      else if (a == K.Comma && depth == 0) bounds.push(j + 1);
-    }
-    bounds.push(close + 1);
-    return bounds;
-  }
-
   /** Argument n as written. */
   private argAt(bounds: i32[], n: i32): MacroArg | null {
     const t = this.w.t;
@@ -148,7 +131,7 @@ export class Facts {
     }
     const open = i + 1;
     const close = matchClose(t, open, t.length);
-    const bounds = this.splitArgs(open, close);
+    const bounds = listItems(this.w.t, open, close);
     const nargs = bounds.length - 1;
     let next = close + 1;
     if (t.kindAt(next) == CK.Punct && t.atomAt(next) == K.Semi) next++;

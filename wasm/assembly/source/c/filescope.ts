@@ -15,6 +15,7 @@ import { IntVec } from "./intvec";
 import { K } from "./names";
 import { TY } from "./types";
 import { NF } from "./nodes";
+import { passedAllocSize } from "./passedalloc";
 import { Bind } from "./scope";
 import { symbolsCalledIn } from "./statements";
 import { CK, spanOf } from "./tokens";
@@ -270,6 +271,7 @@ export class FileScope {
       e.bodyClose = close;
       e.paramOpen = d.paramOpen;
       e.paramClose = d.paramClose;
+      if (e.allocSize == 0) e.allocSize = passedAllocSize(w, e);
       const name = t.text(d.nameTok);
       // gnu_inline `extern inline` (the kernel's __FORTIFY_INLINE) defines no symbol
       const externInline = e.has(EF.EXTERN) && e.has(EF.INLINE) && !e.isStatic();

@@ -38,6 +38,10 @@ export namespace NF {
   export const WRITES_MEMORY: i32 = 2048;
 }
 
+/** Nodes.retSize before any return, and of returns of objects sized only at run time. */
+export const NO_RETURN_YET = -3;
+export const RETURNS_RUN_TIME_SIZE = -2;
+
 export class Nodes {
   entity: IntVec = new IntVec(256);
   flags: IntVec = new IntVec(256);
@@ -52,6 +56,10 @@ export class Nodes {
   /** The same of the values' own bounds, where a return's bound is one a test gave
    *  (expressions.ts OF.TESTED): the caller's value then has only these as its own. */
   retOwnBits: LongVec = new LongVec(256);
+  /** The size of the object every live return that is no null pointer points to (gcc's
+   *  object size of the pointer an inline call returns): a constant, RETURNS_RUN_TIME_SIZE
+   *  (a size of its own at each call), -1 when one has none, NO_RETURN_YET before any. */
+  retSize: IntVec = new IntVec(256);
   /** The registers its calls through pointers use (a bit per register, thunks.ts). */
   thunks: IntVec = new IntVec(256);
   /** Those of calls through a parameter where it came in: true only of an out-of-line copy. */
@@ -72,6 +80,7 @@ export class Nodes {
     c.retUnsigned = this.retUnsigned.copy();
     c.retBits = this.retBits.copy();
     c.retOwnBits = this.retOwnBits.copy();
+    c.retSize = this.retSize.copy();
     c.thunks = this.thunks.copy();
     c.paramThunks = this.paramThunks.copy();
     c.tailInline = this.tailInline.copy();
@@ -88,6 +97,7 @@ export class Nodes {
     this.retUnsigned.push(0);
     this.retBits.push(0);
     this.retOwnBits.push(0);
+    this.retSize.push(NO_RETURN_YET);
     this.thunks.push(0);
     this.paramThunks.push(0);
     this.tailInline.push(-1);
@@ -111,8 +121,18 @@ export class Nodes {
   }
 
   /** Records one live `return` of value (k, v), at most `max` when that is known, and at
-   *  most `own` by its own range (see retOwnBits). */
-  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1, own: i64 = max): void {
+   *  most `own` by its own range (see retOwnBits), pointing to an object of `size` bytes
+   *  (-1: unknown; a run-time size, isDynamicSize, is one of its own at each call). */
+  addReturn(n: i32, k: VK, v: i64, uns: bool, max: i64 = -1, own: i64 = max, size: i32 = -1): void {
+    // a null pointer points to no object: the others' size is the size (`return NULL;` of
+    // devm_kmalloc_array's overflow)
+    if (!(k == VK.Known && v == 0)) {
+      const was = this.retSize.get(n);
+      const now = size < -1 ? RETURNS_RUN_TIME_SIZE : size;
+      if (was == NO_RETURN_YET || was == now) this.retSize.set(n, now);
+      else if (was == -1 || now == -1) this.retSize.set(n, -1);
+      else this.retSize.set(n, RETURNS_RUN_TIME_SIZE); // either of two: known only at run time
+    }
     const cur = this.retKind.get(n);
     const bits = cur < 0 ? 0 : this.retBits.get(n);
     const bound = k == VK.Known ? v : max;

@@ -1,7 +1,7 @@
 // What a local is known to hold inside conditionally run code: a branch's assignment or
 // test tells something (an object size, a bound, a constant) that holds until that code is
 // left or a label is reached (gcc's SSA name of the assignment, which a later merge replaces
-// by a PHI). Each entry keeps the facts the local had before, to give them back then.
+// by a PHI). Each entry keeps the bound the local had before, to give it back then.
 
 import { IntVec, LongVec } from "./intvec";
 
@@ -11,22 +11,18 @@ export namespace SE {
   export const ASSIGNED: i32 = 0;
   /** The code's condition (a test's bound): nothing to join. */
   export const TESTED: i32 = 1;
-  /** A constant given to a local no loop changes (Walker.scopeKnown): its value comes back too. */
-  export const KNOWN: i32 = 2;
 }
 
 export class ScopedFacts {
   private slots: IntVec = new IntVec(16);
   private depths: IntVec = new IntVec(16);
   private makers: IntVec = new IntVec(16);
-  // the local's facts before the entry (Walker.localMax, its TESTED/DERIVED flags,
-  // localOwn, localHi, localKind, localValue)
+  // the local's bound before the entry (Walker.localMax, its TESTED/DERIVED flags,
+  // localOwn, localHi)
   private maxes: LongVec = new LongVec(16);
   private flags: IntVec = new IntVec(16);
   private owns: LongVec = new LongVec(16);
   private his: LongVec = new LongVec(16);
-  private kinds: IntVec = new IntVec(16);
-  private values: LongVec = new LongVec(16);
 
   get count(): i32 {
     return this.slots.length;
@@ -41,14 +37,12 @@ export class ScopedFacts {
     c.flags = this.flags.copy();
     c.owns = this.owns.copy();
     c.his = this.his.copy();
-    c.kinds = this.kinds.copy();
-    c.values = this.values.copy();
     return c;
   }
 
   /** Local `slot` is given facts under `depth` conditions; the arguments after `maker` are
    *  what it held before. */
-  push(slot: i32, depth: i32, maker: i32, max: i64, flags: i32, own: i64, hi: i64, kind: i32, value: i64): void {
+  push(slot: i32, depth: i32, maker: i32, max: i64, flags: i32, own: i64, hi: i64): void {
     this.slots.push(slot);
     this.depths.push(depth);
     this.makers.push(maker);
@@ -56,8 +50,6 @@ export class ScopedFacts {
     this.flags.push(flags);
     this.owns.push(own);
     this.his.push(hi);
-    this.kinds.push(kind);
-    this.values.push(value);
   }
 
   @inline slot(k: i32): i32 {
@@ -68,9 +60,6 @@ export class ScopedFacts {
   }
   @inline maker(k: i32): i32 {
     return this.makers.get(k);
-  }
-  @inline setMaker(k: i32, maker: i32): void {
-    this.makers.set(k, maker);
   }
   @inline maxBefore(k: i32): i64 {
     return this.maxes.get(k);
@@ -83,12 +72,6 @@ export class ScopedFacts {
   }
   @inline hiBefore(k: i32): i64 {
     return this.his.get(k);
-  }
-  @inline kindBefore(k: i32): i32 {
-    return this.kinds.get(k);
-  }
-  @inline valueBefore(k: i32): i64 {
-    return this.values.get(k);
   }
 
   /** Drops the entries of the locals in `drop`, keeping the others in order. */
@@ -106,8 +89,6 @@ export class ScopedFacts {
     this.flags.truncate(n);
     this.owns.truncate(n);
     this.his.truncate(n);
-    this.kinds.truncate(n);
-    this.values.truncate(n);
   }
 
   private move(from: i32, to: i32): void {
@@ -119,7 +100,5 @@ export class ScopedFacts {
     this.flags.set(to, this.flags.get(from));
     this.owns.set(to, this.owns.get(from));
     this.his.set(to, this.his.get(from));
-    this.kinds.set(to, this.kinds.get(from));
-    this.values.set(to, this.values.get(from));
   }
 }

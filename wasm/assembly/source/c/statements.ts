@@ -4,10 +4,11 @@
 // dead frame: scopes stay right, and what it references is dropped.
 
 import { unescapeString } from "../lexer";
-import { matchClose, stringsIn } from "./attributes";
+import { matchClose, matchOpen, stringsIn } from "./attributes";
 import { copyMap } from "../../util/maps";
 import { DeclSpec, Declarator, initializedLength, isReserved } from "./declarations";
 import { EF, EntKind } from "./entities";
+import { Expressions } from "./expressions";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
@@ -185,7 +186,7 @@ export class Statements {
     if (st == S_RETURN) {
       this.absorb(fr);
       if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) {
-        w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax, w.rTested ? w.rOwn : w.rMax);
+        w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax, w.rTested ? w.rOwn : w.rMax, w.rSz0 == w.rSz1 ? w.rSz0 : -1);
         const tail = f.e.get(fr);
         w.nodes.addExit(w.curNode, tail != -1 && this.returnsAsIs(w.rType) ? tail : -1);
       }
@@ -368,6 +369,8 @@ export class Statements {
     if (a == K.Case || (a == K.Default && w.isP(i + 1, K.Colon)) || (w.isP(i + 1, K.Colon) && !w.isP(i + 2, K.Colon))) {
       w.forgetScoped(-1);
       w.mem.forgetAll();
+      // a goto's label (a switch's jumps to case labels join only values followed there)
+      if (a != K.Case && a != K.Default) w.forgetAtLabel();
     }
     const switchBody = f.c.get(fr) == 1;
     if (a == K.Case) {
@@ -788,25 +791,60 @@ export class Statements {
   private conditionClose: i32 = -1;
 
   /** The `(` of the condition of the if statement at token `start`, inside unlikely() or
-   *  likely() (`__builtin_expect(!!(c), k)`), its `)` in conditionClose; -1: none. */
+   *  likely() (`__builtin_expect(!!(c), k)`) or WARN_ON() (see testedBy), its `)` in
+   *  conditionClose; -1: none. */
   private conditionOf(start: i32): i32 {
     const w = this.w;
     if (!w.isK(start, K.If) || !w.isP(start + 1, K.LParen)) return -1;
     let open = start + 1;
     let close = matchClose(w.t, open, w.lim);
-    if (
-      w.kd(open + 1) == CK.Ident &&
-      w.t.text(open + 1) == "__builtin_expect" &&
-      w.isP(open + 2, K.LParen) &&
-      w.isP(open + 3, K.Bang) &&
-      w.isP(open + 4, K.Bang) &&
-      w.isP(open + 5, K.LParen)
-    ) {
-      open = open + 5;
+    const expected = this.expectedOf(open + 1);
+    if (expected >= 0) {
+      open = expected;
+      close = matchClose(w.t, open, w.lim);
+    }
+    // `if (WARN_ON(c))`: `({ int __ret_warn_on = !!(c); ...; unlikely(__ret_warn_on); })`
+    const tested = w.isP(open + 1, K.LParen) && w.isP(open + 2, K.LBrace) && matchClose(w.t, open + 1, w.lim) + 1 == close ? this.testedBy(open + 2) : -1;
+    if (tested >= 0) {
+      open = tested;
       close = matchClose(w.t, open, w.lim);
     }
     this.conditionClose = close;
     return open;
+  }
+
+  /** At token j, `__builtin_expect(!!(c), k)`: the `(` before c; else -1. */
+  private expectedOf(j: i32): i32 {
+    const w = this.w;
+    const wraps = w.kd(j) == CK.Ident && w.t.text(j) == "__builtin_expect" && w.isP(j + 1, K.LParen) && w.isP(j + 2, K.Bang) && w.isP(j + 3, K.Bang) && w.isP(j + 4, K.LParen);
+    return wraps ? j + 4 : -1;
+  }
+
+  /** The block of a statement expression at `brace` that is `{ T v = !!(c); ...; v; }` (its
+   *  value the value of local v, also as unlikely(v), v never assigned again): the `(` before
+   *  c, the condition its value tests (WARN_ON's and WARN_ON_ONCE's); else -1. */
+  private testedBy(brace: i32): i32 {
+    const w = this.w;
+    const end = matchClose(w.t, brace, w.lim);
+    // the first statement declares v with !!(c)
+    let j = brace + 1;
+    while (j < end && w.kd(j) == CK.Ident && !w.isP(j + 1, K.Assign)) j++;
+    if (w.kd(j) != CK.Ident || !w.isP(j + 1, K.Assign) || !w.isP(j + 2, K.Bang) || !w.isP(j + 3, K.Bang) || !w.isP(j + 4, K.LParen)) return -1;
+    const v = w.at(j);
+    const cond = j + 4;
+    if (!w.isP(matchClose(w.t, cond, end) + 1, K.Semi)) return -1;
+    // the last statement is v, or unlikely(v)
+    if (!w.isP(end - 1, K.Semi)) return -1;
+    let last = end - 2;
+    if (w.isP(last, K.RParen)) {
+      const wrap = matchOpen(w.t, last);
+      const inner = wrap > 0 ? this.expectedOf(wrap - 1) : -1;
+      if (inner < 0 || !w.isP(inner + 2, K.RParen)) return -1;
+      last = inner + 1;
+    }
+    if (w.kd(last) != CK.Ident || w.at(last) != v) return -1;
+    for (let k = cond; k < end; k++) if (w.kd(k) == CK.Ident && w.at(k) == v && this.changeAt(k) != NO_CHANGE) return -1;
+    return cond;
   }
 
   /** Tokens [a, m) and (m, b) are `x >= E` and `x != E` (either way round, in either
@@ -1219,7 +1257,7 @@ export class Statements {
   private enterLoopBody(from: i32): void {
     const w = this.w;
     w.mem.forgetAll(); // a later pass may run after the body's stores
-    if (w.scoped.count == 0) return;
+    if (w.scoped.count == 0 && !this.movingPointers()) return;
     let to = w.isP(w.i, K.LBrace) ? matchClose(w.t, w.i, w.lim) + 1 : w.lim;
     // a do's condition comes after its body
     if (w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;
@@ -1239,7 +1277,31 @@ export class Statements {
       const b = w.scope.lookup(atom);
       if (w.scope.kindOf(b) == Bind.Local) slots.add(w.scope.dataOf(b));
     }
-    if (slots.size > 0) w.forgetScopedSlots(slots);
+    if (slots.size == 0) return;
+    // a pointer the loop only moves is somewhere in its object from the first pass on (what
+    // a test of its own said of it is forgotten with the rest)
+    const changed = slots.values();
+    const moved = new Map<i32, i64>();
+    for (let k = 0; k < changed.length; k++) {
+      const slot = changed[k];
+      if (slot >= w.localFlags.length || (w.localFlags.get(slot) & LF.ADVANCES) == 0) continue;
+      moved.set(slot, ((<i64>Expressions.movedSize(w.localSz0.get(slot))) << 32) | (<i64>Expressions.movedSize(w.localSz1.get(slot)) & 0xffffffff));
+    }
+    w.forgetScopedSlots(slots);
+    const keys = moved.keys();
+    for (let k = 0; k < keys.length; k++) {
+      const both = moved.get(keys[k]);
+      w.localSz0.set(keys[k], <i32>(both >> 32));
+      w.localSz1.set(keys[k], <i32>both);
+    }
+  }
+
+  /** Whether a local pointer that only moves points into an object of a size known. */
+  private movingPointers(): bool {
+    const w = this.w;
+    for (let slot = 0; slot < w.localFlags.length; slot++)
+      if ((w.localFlags.get(slot) & LF.ADVANCES) != 0 && (w.localSz0.get(slot) != -1 || w.localSz1.get(slot) != -1)) return true;
+    return false;
   }
 
   /** How the name at token j is changed there (not a member of that name): NO_CHANGE,
@@ -1331,15 +1393,19 @@ export class Statements {
       if (slot >= 0 && (f.b.get(fr) & 8) != 0) w.localOrigin.set(slot, w.rOrigin >= 0 ? w.rOrigin : w.newValueId());
       // a local pointer given a local's address holds it
       const into = (f.b.get(fr) >> 4) - 1;
-      // a constant given to one changed only outside loops holds up to a label (LF.LOOP_FREE)
-      if (slot < 0 && into >= 0 && w.rVK == VK.Known && (w.localFlags.get(into) & LF.LOOP_FREE) != 0 && !f.isDead(fr)) w.scopeKnown(into, w.rVal);
       if (into >= 0 && w.rLocalAddr) w.localFlags.set(into, w.localFlags.get(into) | LF.ADDR);
       // a pointer never changed after it is given a string literal reads as the literal
       if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rString >= 0) {
         w.localFlags.set(slot, w.localFlags.get(slot) | LF.STRING);
         w.localValue.set(slot, w.rString);
       }
-      // ... and one given the address of an object of known size points to it
+      // ... and one given the address of an object of known size points to it (one that
+      // only moves after, into it)
+      const moves = into >= 0 && (w.localFlags.get(into) & LF.ADVANCES) != 0 && !f.isDead(fr);
+      if (moves) {
+        w.localSz0.set(into, w.rSz0);
+        w.localSz1.set(into, w.rSz1);
+      }
       if (slot >= 0 && (f.b.get(fr) & 8) != 0 && (w.rSz0 != -1 || w.rSz1 != -1)) {
         w.localSz0.set(slot, w.rSz0);
         w.localSz1.set(slot, w.rSz1);
@@ -1407,7 +1473,7 @@ export class Statements {
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         if (scalar && change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i)) {
           const own = w.scope.dataOf(w.scope.lookup(d.name));
-          w.localFlags.set(own, w.localFlags.get(own) | LF.DIRECT | (this.isLoopFree(w.i) ? LF.LOOP_FREE : 0));
+          w.localFlags.set(own, w.localFlags.get(own) | LF.DIRECT | (this.joinsAtLabels(w.i) ? LF.LABEL_JOINED : 0) | this.movesFlag(w.i, own));
         }
         f.v.set(fr, ((<i64>slot) << 32) | (f.v.get(fr) & 0xffffffff));
         // an automatic scalar takes a local's address over (see OF.LOCAL_ADDR)
@@ -1424,7 +1490,7 @@ export class Statements {
         // set later in straight-line code: followed from its assignments
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED | LF.UNSET);
         if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i))
-          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(w.i) ? LF.LOOP_FREE : 0));
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(w.i) ? LF.LABEL_JOINED : 0) | this.movesFlag(w.i, slot));
         // given a value by one plain assignment and never changed otherwise: gcc's one SSA name
         if (change != UNCHANGED && this.assignedOnce.has(w.i) && this.assignedOnce.get(w.i)) w.localFlags.set(slot, w.localFlags.get(slot) | LF.ONCE);
       }
@@ -1465,7 +1531,8 @@ export class Statements {
   /** How the local `name`, declared just before token `from` (a parameter: `from` opens
    *  the body, `key` is its name's token), changes in the rest of its block (looked at up
    *  to a bound): UNCHANGED (never assigned, incremented or its address taken),
-   *  CHANGED_STRAIGHT (changed, but never inside a loop, and no goto follows), or CHANGED. */
+   *  CHANGED_STRAIGHT (changed, but never inside a loop, and no goto follows, or one does
+   *  but the local's address is never taken: LF.LABEL_JOINED), or CHANGED. */
   private changes(name: i32, from: i32, key: i32 = from): i32 {
     // the answer depends on the tokens only: inline functions walked again reuse it (a
     // parameter's is kept at its name's token, as its siblings' bodies start where its does)
@@ -1474,23 +1541,40 @@ export class Statements {
     this.changesAt.set(key, c);
     this.assignedOnce.set(key, this.plainAssignments == 1 && !this.otherChanges);
     this.addressKept.set(key, !this.addressTaken);
-    this.loopFree.set(key, c == CHANGED && !this.addressTaken && !this.changedInLoop);
+    this.labelJoined.set(key, c == CHANGED_STRAIGHT && this.gotoAbout);
+    this.onlyMoved.set(key, c != UNCHANGED && !this.notOnlyMoved && !this.addressTaken && this.plainAssignments <= 1);
     return c;
   }
 
-  /** The local changes() answered CHANGED for at `key` is LF.LOOP_FREE. */
-  private isLoopFree(key: i32): bool {
-    return this.loopFree.has(key) && this.loopFree.get(key);
+  /** LF.ADVANCES for local `slot`, a pointer changes() answered for at `key` that only moves. */
+  private movesFlag(key: i32, slot: i32): i32 {
+    return this.onlyMoved.has(key) && this.onlyMoved.get(key) && this.w.types.kindOf(this.w.localType.get(slot)) == TY.Pointer ? LF.ADVANCES : 0;
+  }
+
+  /** Whether the change of the name at token j moves it: `++`, `--`, `+=` or `-=`. */
+  private movesAt(j: i32): bool {
+    const w = this.w;
+    if (w.isP(j - 1, K.PlusPlus) || w.isP(j - 1, K.MinusMinus)) return true;
+    return w.isP(j + 1, K.PlusPlus) || w.isP(j + 1, K.MinusMinus) || w.isP(j + 1, K.PlusAssign) || w.isP(j + 1, K.MinusAssign);
+  }
+
+  /** The local changes() answered for at `key` is LF.LABEL_JOINED. */
+  private joinsAtLabels(key: i32): bool {
+    return this.labelJoined.has(key) && this.labelJoined.get(key);
   }
   private changesAt: Map<i32, i32> = new Map();
   /** Per changes() answer: whether the local is changed only by one plain `name = value`. */
   private assignedOnce: Map<i32, bool> = new Map();
   /** Per changes() answer: whether the local's address is never taken (nor it named in asm). */
   private addressKept: Map<i32, bool> = new Map();
-  /** Per changes() answer: CHANGED only by gotos about, never inside a loop (LF.LOOP_FREE). */
-  private loopFree: Map<i32, bool> = new Map();
+  /** Per changes() answer: followed though a goto jumps to a label in its block (LF.LABEL_JOINED). */
+  private labelJoined: Map<i32, bool> = new Map();
+  /** Per changes() answer: given a value at most once, else only moved (LF.ADVANCES of a pointer). */
+  private onlyMoved: Map<i32, bool> = new Map();
   private addressTaken: bool = false;
   private changedInLoop: bool = false;
+  private gotoAbout: bool = false;
+  private notOnlyMoved: bool = false;
   private plainAssignments: i32 = 0;
   private otherChanges: bool = false;
 
@@ -1499,7 +1583,8 @@ export class Statements {
     this.changesAt = copyMap(o.changesAt);
     this.assignedOnce = copyMap(o.assignedOnce);
     this.addressKept = copyMap(o.addressKept);
-    this.loopFree = copyMap(o.loopFree);
+    this.labelJoined = copyMap(o.labelJoined);
+    this.onlyMoved = copyMap(o.onlyMoved);
   }
 
   /** Whether label `name` is defined in the block that holds tokens [from, end) (in it, or
@@ -1533,12 +1618,14 @@ export class Statements {
     let doWhile = -1;
     let asmEnd = -1; // inside an asm statement, any mention may be an output
     // the end of a block after `name(...)`: a loop macro not defined here (list_for_each_entry
-    // without its header), a loop to LF.LOOP_FREE
+    // without its header), a loop where a goto is about
     let macroLoopEnd = -1;
     this.plainAssignments = 0;
     this.otherChanges = false;
     this.addressTaken = false;
     this.changedInLoop = false;
+    this.gotoAbout = false;
+    this.notOnlyMoved = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -1564,7 +1651,8 @@ export class Statements {
       // a goto to a label where the local lives may loop over or skip its changes; one that
       // leaves its block (`goto cleanup`) does neither
       if (atom == K.Goto) {
-        if (w.kd(j + 1) != CK.Ident || this.labelIn(w.at(j + 1), from, end)) loops = true;
+        if (w.kd(j + 1) != CK.Ident) loops = true;
+        else if (this.labelIn(w.at(j + 1), from, end)) this.gotoAbout = true;
         continue;
       }
       if ((atom == K.For || atom == K.While) && j != doWhile) {
@@ -1604,6 +1692,7 @@ export class Statements {
       if (j <= macroLoopEnd) this.changedInLoop = true;
       if (how == ASSIGNED) this.plainAssignments++;
       else this.otherChanges = true;
+      if (how != ASSIGNED && !this.movesAt(j)) this.notOnlyMoved = true;
       if (how == ADDRESS_TAKEN) this.addressTaken = true;
     }
     if (depth >= 0 && end < w.lim && w.t.kindAt(end) != CK.End) {
@@ -1612,6 +1701,9 @@ export class Statements {
       return CHANGED; // the bound was reached
     }
     if (!changed) return UNCHANGED;
+    // with a goto about, a label joins other values: followed up to labels only where no
+    // loop changes it and its address is never taken (what a store through it changes)
+    if (this.gotoAbout && (this.changedInLoop || this.addressTaken)) return CHANGED;
     return loops ? CHANGED : CHANGED_STRAIGHT;
   }
 
@@ -1909,7 +2001,7 @@ export class Statements {
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
         if (change != UNCHANGED && this.addressKept.get(names.get(k)))
-          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(names.get(k)) ? LF.LOOP_FREE : 0));
+          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot));
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too
@@ -1930,7 +2022,7 @@ export class Statements {
           // one the body assigns is followed as a local (`count = min(count, 32);`)
           if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
           if (change != UNCHANGED && this.addressKept.get(names.get(k)))
-            w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.isLoopFree(names.get(k)) ? LF.LOOP_FREE : 0));
+            w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot));
           const type = w.localType.get(slot);
           if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
@@ -2006,6 +2098,7 @@ export class Statements {
     if (memAtStart < 0) w.mem.frozen--;
     else if (memAtStart != w.mem.version) w.nodes.mark(node, NF.WRITES_MEMORY);
     w.ctxArgs.pop();
+    w.ctxSlots.pop();
     w.inlineStack.pop();
     if (operand >= 0) w.exprs.fillReturn(operand, node);
   }

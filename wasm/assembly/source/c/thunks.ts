@@ -4,7 +4,7 @@
 // gcc 12 and 14 (Debian's 6.1 to 7.3 kernels) decide it the same way whatever surrounds the
 // call, checked against their output. Everything else is %rax, gcc's first choice.
 
-import { matchClose } from "./attributes";
+import { matchClose, matchOpen } from "./attributes";
 import { EntKind } from "./entities";
 import { K } from "./names";
 import { Bind } from "./scope";
@@ -244,7 +244,7 @@ function postfixStart(w: Walker, last: i32): i32 {
   let j = last;
   while (j >= 0) {
     if (isP(w, j, K.RParen) || isP(w, j, K.RBracket)) {
-      const o = openOf(w, j);
+      const o = matchOpen(w.t, j);
       if (o < 0) return -1;
       j = o;
       if (isP(w, j, K.LParen)) return j; // a parenthesized callee: `(*fn)`
@@ -257,20 +257,6 @@ function postfixStart(w: Walker, last: i32): i32 {
       continue;
     }
     return j;
-  }
-  return -1;
-}
-
-/** The `(` or `[` that the `)` or `]` at `close` closes, or -1. */
-function openOf(w: Walker, close: i32): i32 {
-  let depth = 0;
-  for (let j = close; j >= 0; j--) {
-    if (w.t.kindAt(j) != CK.Punct) continue;
-    const a = w.t.atomAt(j);
-    if (a == K.RParen || a == K.RBracket || a == K.RBrace) depth++;
-    else if (a == K.LParen || a == K.LBracket || a == K.LBrace) {
-      if (--depth == 0) return j;
-    }
   }
   return -1;
 }
@@ -334,7 +320,7 @@ function ifAround(w: Walker, before: i32, after: i32): i32 {
     after++;
   }
   if (!isP(w, before, K.RParen)) return -1;
-  const condOpen = openOf(w, before);
+  const condOpen = matchOpen(w.t, before);
   if (condOpen < 1 || !isK(w, condOpen - 1, K.If)) return -1;
   branchCondClose = before;
   branchAfter = after;

@@ -273,6 +273,29 @@ export class Types {
   /** Whether member `name` of record type `t` ends it: no other member follows it, in `t`
    *  or in the anonymous members that hold it (every member of a union ends it). This is
    *  gcc's array_at_struct_end_p for a reference through a pointer (tree.cc, gcc 12). */
+  /** How many structs member `name` of record `t` ends, from `t` down through anonymous
+   *  members (unions end any member and do not count), or -1 where one does not end. */
+  recordsEnded(t: i32, name: i32): i32 {
+    let steps = 0;
+    let guard = 0;
+    while (++guard < 64) {
+      const r = this.rec.get(t);
+      if (this.kindOf(t) != TY.Record || r < 0) return -1;
+      const union = this.recUnion.get(r) != 0;
+      if (this.recMembers[r].has(name)) return union ? steps : this.recLastName.get(r) == name ? steps + 1 : -1;
+      const anon = this.recAnonymous[r];
+      let inner = -1;
+      for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
+      if (inner < 0) return -1;
+      if (!union) {
+        if (this.recLastAnon.get(r) != inner) return -1;
+        steps++;
+      }
+      t = inner;
+    }
+    return -1;
+  }
+
   endsRecord(t: i32, name: i32): bool {
     let guard = 0;
     while (++guard < 64) {

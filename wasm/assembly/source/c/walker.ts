@@ -52,10 +52,14 @@ export namespace LF {
   /** Its bound was computed from one a test gave (expressions.ts OF.DERIVED); its own, for
    *  gcc-14's sanitizer checks, is localOwn. */
   export const DERIVED: i32 = 2048;
-  /** Not followed (a goto may join other values into it) but never changed inside a loop,
-   *  its address never taken: a constant it is given holds until a label, or until the
-   *  conditional code it is given in is left (gcc's SSA name up to the next join). */
-  export const LOOP_FREE: i32 = 4096;
+  /** Followed (TRACKED) though a goto jumps to a label in its block: never changed inside a
+   *  loop, its address never taken, so what it holds is known up to the next label, where
+   *  other values join (Walker.forgetAtLabel). */
+  export const LABEL_JOINED: i32 = 4096;
+  /** A pointer given its value once and otherwise only moved (`p++`, `p += n`): it points
+   *  into that object still, at an offset known at run time once it moved (gcc's object
+   *  size of the PHI a loop makes: fortify checks a memcmp(p, ...) in a parser's loop). */
+  export const ADVANCES: i32 = 8192;
 }
 
 /** A problem the walker met, at a token. */
@@ -168,6 +172,8 @@ export class Walker {
   /** MemoryFacts.version when each function walk began. */
   ctxMem: IntVec = new IntVec(64);
   ctxArgs: IntVec = new IntVec(64);
+  /** The first local slot of each Func frame's walk (a label there joins only its own). */
+  ctxSlots: IntVec = new IntVec(64);
   envKind: IntVec = new IntVec(256);
   envValue: LongVec = new LongVec(256);
   envUnsigned: IntVec = new IntVec(256);
@@ -509,6 +515,7 @@ export class Walker {
     this.ctxEnv.push(envBase);
     this.ctxMem.push(this.mem.version);
     this.ctxArgs.push(count);
+    this.ctxSlots.push(this.localFlags.length);
     this.inlineStack.push(e.id);
     this.curNode = node;
     this.funcFrame = fr;
@@ -566,13 +573,7 @@ export class Walker {
     this.localHi.set(slot, -1);
     this.localFn.set(slot, -1);
     this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
-    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) {
-      if ((this.localFlags.get(slot) & LF.LOOP_FREE) != 0) {
-        this.localKind.set(slot, <i32>VK.NotConst);
-        if (vk == VK.Known) this.scopeKnown(slot, v);
-      }
-      return;
-    }
+    if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
       this.localValue.set(slot, v);
@@ -610,7 +611,7 @@ export class Walker {
   scopeAssignment(slot: i32, sz0: i32, sz1: i32, max: i64, tested: bool = false, hi: i64 = -1): void {
     const flags = this.localFlags.get(slot);
     const maker = tested ? SE.TESTED : SE.ASSIGNED;
-    this.scoped.push(slot, this.condDepth, maker, this.localMax.get(slot), flags & (LF.TESTED | LF.DERIVED), this.localOwn.get(slot), this.localHi.get(slot), this.localKind.get(slot), this.localValue.get(slot));
+    this.scoped.push(slot, this.condDepth, maker, this.localMax.get(slot), flags & (LF.TESTED | LF.DERIVED), this.localOwn.get(slot), this.localHi.get(slot));
     if (hi >= 0) this.localHi.set(slot, hi);
     if (tested) {
       // a bound the condition of the code gives: its own stays what it was
@@ -714,23 +715,29 @@ export class Walker {
     this.scoped.truncate(n);
   }
 
-  /** Local `slot` (LF.LOOP_FREE) is given constant `v`: it holds it until a label, or until
-   *  the conditional code it is given in is left. */
-  scopeKnown(slot: i32, v: i64): void {
-    this.scopeAssignment(slot, this.localSz0.get(slot), this.localSz1.get(slot), this.localMax.get(slot));
-    this.scoped.setMaker(this.scoped.count - 1, SE.KNOWN);
-    this.localKind.set(slot, <i32>VK.Known);
-    this.localValue.set(slot, v);
+  /** A label: other values join the locals of its function a goto may jump past their
+   *  changes to (LF.LABEL_JOINED) here; what they held is no longer known. One given its
+   *  value by a single assignment (LF.ONCE) holds it wherever it has one (gcc's one SSA name). */
+  forgetAtLabel(): void {
+    const first = this.ctxSlots.length > 0 ? this.ctxSlots.top() : 0;
+    for (let slot = first; slot < this.localFlags.length; slot++) {
+      const flags = this.localFlags.get(slot);
+      if ((flags & LF.LABEL_JOINED) == 0 || (flags & LF.ONCE) != 0) continue;
+      this.exprs.boundCounter(slot, -1);
+      this.localKind.set(slot, <i32>VK.NotConst);
+      this.localSz0.set(slot, -1);
+      this.localSz1.set(slot, -1);
+      this.localMax.set(slot, -1);
+      this.localHi.set(slot, -1);
+      this.localFn.set(slot, -1);
+      this.localFlags.set(slot, flags & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
+    }
   }
 
   /** Gives scoped entry k's local back the bound it had outside that code. */
   private restoreScoped(k: i32): void {
     const e = this.scoped;
     const slot = e.slot(k);
-    if (e.maker(k) == SE.KNOWN) {
-      this.localKind.set(slot, e.kindBefore(k));
-      this.localValue.set(slot, e.valueBefore(k));
-    }
     this.localMax.set(slot, e.maxBefore(k));
     this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | e.flagsBefore(k));
     this.localOwn.set(slot, e.ownBefore(k));
