@@ -246,7 +246,11 @@ describe("what is a use", () => {
     expect(min("unsigned int n", `n = ${minOf("n")}; again: memcpy(d, s, n); n = n + 100; if (*s) goto again;`)).toEqual(["memcpy"]);
     // a label of an inline function expanded on the way joins only that function's locals
     const inner = "int g(int);\nstatic inline int helper(int v) { if (v) goto out; v = g(2); out: return v; }\n";
-    expect(uses(`${inner}void *memcpy(void *d, const void *s, unsigned long n);\nint f(char *d, const char *s, int c, unsigned int n) { n = ${minOf("n")}; if (!d) goto out; c = helper(c); memcpy(d, s, n); out: return c; }`)).toEqual(["g"]);
+    expect(
+      uses(
+        `${inner}void *memcpy(void *d, const void *s, unsigned long n);\nint f(char *d, const char *s, int c, unsigned int n) { n = ${minOf("n")}; if (!d) goto out; c = helper(c); memcpy(d, s, n); out: return c; }`,
+      ),
+    ).toEqual(["g"]);
     // clamped inside the loop's body (usb_wwan's `todo = left; if (todo > OUT_BUFLEN) todo = OUT_BUFLEN;`)
     expect(loop("int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
     expect(loop("unsigned int todo;", "todo = get(); if (todo > 64) todo = 64; memcpy(d, s, todo);")).toEqual(["get"]);
@@ -636,15 +640,24 @@ describe("what is a use", () => {
       "void *my_alloc(void *dev, unsigned long n, int f) __attribute__((alloc_size(2)));",
       "static inline void *my_zalloc(void *dev, unsigned long size, int f) { return my_alloc(dev, size, f | 4); }",
     ];
-    const f = (body: string): string[] => uses([...head, `int f(void *dev, unsigned long n, unsigned long m) { char *b = ${body}; if (__builtin_dynamic_object_size(b, 0) < m) p(); return 0; }`].join("\n"));
+    const f = (body: string): string[] =>
+      uses(
+        [...head, `int f(void *dev, unsigned long n, unsigned long m) { char *b = ${body}; if (__builtin_dynamic_object_size(b, 0) < m) p(); return 0; }`].join(
+          "\n",
+        ),
+      );
     // the object is n bytes, which need not be m: the check stays
     expect(f("my_zalloc(dev, n, 0)")).toEqual(["my_alloc", "p"]);
     expect(f("my_zalloc(dev, m, 0)")).toEqual(["my_alloc"]);
     // a size the wrapper computes, or a wrapper that may also return NULL (devm_kmalloc_array's
     // overflow): the object it returns has a run-time size of its own, and the check stays
-    const body = "int f(void *dev, unsigned long n, unsigned long m) { char *b = my_zalloc(dev, m, 0); if (__builtin_dynamic_object_size(b, 0) < m) p(); return 0; }";
+    const body =
+      "int f(void *dev, unsigned long n, unsigned long m) { char *b = my_zalloc(dev, m, 0); if (__builtin_dynamic_object_size(b, 0) < m) p(); return 0; }";
     for (const wrapper of ["return my_alloc(dev, size + 1, f);", "if (f > 3) return (void *)0; return my_alloc(dev, size * 2, f);"])
-      expect(uses([...head.slice(0, 2), `static inline void *my_zalloc(void *dev, unsigned long size, int f) { ${wrapper} }`, body].join("\n"))).toEqual(["my_alloc", "p"]);
+      expect(uses([...head.slice(0, 2), `static inline void *my_zalloc(void *dev, unsigned long size, int f) { ${wrapper} }`, body].join("\n"))).toEqual([
+        "my_alloc",
+        "p",
+      ]);
   });
 
   it("a pointer a loop moves (p++, p += n, its only other change one assignment) points into its object at a run-time offset there; in straight code its size is not followed (gcc-12 -O2)", () => {
@@ -680,7 +693,13 @@ describe("what is a use", () => {
       "void f(char *d, const char *s, unsigned short n) { memcpy(d, s, n); }",
     ].join("\n");
     expect(uses(copy)).toEqual(["memcpy"]);
-    expect(uses(src.replace("my_alloc(n), *p", "my_alloc(64), *p").replace("for (p = r; c < n; c++) { if (!memcmp(p, head, 4)) c++; p++; }", "p = r; if (!memcmp(p, head, 4)) c++;"))).toEqual(["my_alloc"]);
+    expect(
+      uses(
+        src
+          .replace("my_alloc(n), *p", "my_alloc(64), *p")
+          .replace("for (p = r; c < n; c++) { if (!memcmp(p, head, 4)) c++; p++; }", "p = r; if (!memcmp(p, head, 4)) c++;"),
+      ),
+    ).toEqual(["my_alloc"]);
   });
 
   it("a pointer declared without a value and given one by a single plain assignment points to what that value points to from there on, where the assignment runs whenever the declaration does", () => {
@@ -819,7 +838,8 @@ describe("what is a use", () => {
     expect(uses(decl + 'int f(const char *s) { return strncmp(s, "mangle", 7); }')).toEqual(["strcmp"]);
     // strstr and strpbrk of one character are strchr, of "" nothing; strchr and strrchr of
     // the NUL are s + strlen(s) (gcc-12 and gcc-14)
-    const find = "char *strstr(const char *, const char *); char *strpbrk(const char *, const char *); char *strchr(const char *, int); char *strrchr(const char *, int);\n";
+    const find =
+      "char *strstr(const char *, const char *); char *strpbrk(const char *, const char *); char *strchr(const char *, int); char *strrchr(const char *, int);\n";
     const found = (e: string): string[] => uses(`${find}char *f(char *s, int c) { return ${e}; }`);
     expect(found('strstr(s, "x")')).toEqual(["strchr"]);
     expect(found('strpbrk(s, ",")')).toEqual(["strchr"]);
@@ -848,7 +868,9 @@ describe("what is a use", () => {
     expect(uses("void *memmove(void *, const void *, unsigned long);\nvoid f(char *p, unsigned char n) { memmove(p, p + 1, n & 3); }")).toEqual(["memmove"]);
     // gcc turns it into a memcpy where it proves the two ranges apart (x->a and x->b, p and
     // p + 20 for 12 bytes), which the engine does not follow: a call, as the conservative answer
-    expect(uses("struct s { char a[32]; char b[32]; };\nvoid *memmove(void *, const void *, unsigned long);\nvoid f(struct s *x) { memmove(x->a, x->b, 12); }")).toEqual(["memmove"]);
+    expect(
+      uses("struct s { char a[32]; char b[32]; };\nvoid *memmove(void *, const void *, unsigned long);\nvoid f(struct s *x) { memmove(x->a, x->b, 12); }"),
+    ).toEqual(["memmove"]);
   });
 
   it("__is_constexpr of a value gcc knows only by folding (a local, an inline call, x * 0) is 0, of a constant expression 1", () => {
@@ -1210,7 +1232,8 @@ describe("a preprocessed translation unit", () => {
     );
 
   it("guards a function whose local is given to a mem* call gcc expands at RTL, not to one it folds into a load and a store first", () => {
-    const mem = "void *memset(void *, int, unsigned long); void *memcpy(void *, const void *, unsigned long);\nunion U { int ul; struct { int id : 4; int sensor : 8; } s; };\n";
+    const mem =
+      "void *memset(void *, int, unsigned long); void *memcpy(void *, const void *, unsigned long);\nunion U { int ul; struct { int id : 4; int sensor : 8; } s; };\n";
     // amd_sfh's memset of a union whose bit-fields it then sets; a struct filled in part or by
     // a memcpy of a length no register moves
     expect(guarded(mem + "int f(int i) { union U c; memset(&c, 0, sizeof(c)); c.s.id = 3; c.s.sensor = i; return c.ul; }")).toBe(true);
@@ -1322,7 +1345,8 @@ describe("a function left only by tail calls has no `ret`", () => {
   };
 
   it("a string function gcc turns into another that returns the same is still a jump; one computed from a strlen is not", () => {
-    const strings = "char *strstr(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strchr(const char *, int); int sprintf(char *, const char *, ...);";
+    const strings =
+      "char *strstr(const char *, const char *); int strncmp(const char *, const char *, unsigned long); char *strchr(const char *, int); int sprintf(char *, const char *, ...);";
     expect(hasRet(`${strings}\nchar *f(char *s) { return strstr(s, "x"); }`)).toBe(false);
     expect(hasRet(`${strings}\nint f(char *s) { return strncmp(s, "abcdef", 10); }`)).toBe(false);
     expect(hasRet(`${strings}\nvoid f(char *d, char *s) { sprintf(d, "%s", s); }`)).toBe(false);

@@ -816,7 +816,13 @@ export class Statements {
   /** At token j, `__builtin_expect(!!(c), k)`: the `(` before c; else -1. */
   private expectedOf(j: i32): i32 {
     const w = this.w;
-    const wraps = w.kd(j) == CK.Ident && w.t.text(j) == "__builtin_expect" && w.isP(j + 1, K.LParen) && w.isP(j + 2, K.Bang) && w.isP(j + 3, K.Bang) && w.isP(j + 4, K.LParen);
+    const wraps =
+      w.kd(j) == CK.Ident &&
+      w.t.text(j) == "__builtin_expect" &&
+      w.isP(j + 1, K.LParen) &&
+      w.isP(j + 2, K.Bang) &&
+      w.isP(j + 3, K.Bang) &&
+      w.isP(j + 4, K.LParen);
     return wraps ? j + 4 : -1;
   }
 
@@ -1287,7 +1293,7 @@ export class Statements {
     for (let k = 0; k < changed.length; k++) {
       const slot = changed[k];
       if (slot >= w.localFlags.length || (w.localFlags.get(slot) & LF.ADVANCES) == 0) continue;
-      moved.set(slot, ((<i64>Expressions.movedSize(w.localSz0.get(slot))) << 32) | (<i64>Expressions.movedSize(w.localSz1.get(slot)) & 0xffffffff));
+      moved.set(slot, ((<i64>Expressions.movedSize(w.localSz0.get(slot))) << 32) | ((<i64>Expressions.movedSize(w.localSz1.get(slot))) & 0xffffffff));
     }
     w.forgetScopedSlots(slots);
     const keys = moved.keys();
@@ -2013,7 +2019,10 @@ export class Statements {
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
         if (change != UNCHANGED && this.addressKept.get(names.get(k)))
-          w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot));
+          w.localFlags.set(
+            slot,
+            w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot),
+          );
       }
       // an emitted function's parameters, each in its argument register while all before
       // it take one register too
@@ -2034,7 +2043,10 @@ export class Statements {
           // one the body assigns is followed as a local (`count = min(count, 32);`)
           if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
           if (change != UNCHANGED && this.addressKept.get(names.get(k)))
-            w.localFlags.set(slot, w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot));
+            w.localFlags.set(
+              slot,
+              w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot),
+            );
           const type = w.localType.get(slot);
           if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
