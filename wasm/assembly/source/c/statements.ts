@@ -1270,7 +1270,6 @@ export class Statements {
     const slots = new Set<i32>();
     if (to - from > NEVER_MODIFIED_SCAN) {
       w.forgetScoped(-1);
-      this.moveAll();
       return;
     }
     for (let j = from; j < to; j++) {
@@ -1278,7 +1277,6 @@ export class Statements {
       const atom = w.at(j);
       if (atom == K.Goto || atom == K.Asm || (w.isP(j + 1, K.Colon) && !w.isP(j - 1, K.Question) && !w.isK(j - 1, K.Case))) {
         w.forgetScoped(-1);
-        this.moveAll();
         return;
       }
       if (this.changeAt(j) == NO_CHANGE) continue;
@@ -1301,16 +1299,6 @@ export class Statements {
       const both = moved.get(keys[k]);
       w.localSz0.set(keys[k], <i32>(both >> 32));
       w.localSz1.set(keys[k], <i32>both);
-    }
-  }
-
-  /** A loop not looked into may move any pointer that only moves. */
-  private moveAll(): void {
-    const w = this.w;
-    for (let slot = 0; slot < w.localFlags.length; slot++) {
-      if ((w.localFlags.get(slot) & LF.ADVANCES) == 0) continue;
-      w.localSz0.set(slot, Expressions.movedSize(w.localSz0.get(slot)));
-      w.localSz1.set(slot, Expressions.movedSize(w.localSz1.get(slot)));
     }
   }
 
