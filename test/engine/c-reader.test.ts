@@ -1162,6 +1162,13 @@ describe("a preprocessed translation unit", () => {
     await engine.useProfileFor("6.12");
   });
 
+  /** The calls of g, g2, ... left in module m.c on `kernel`. */
+  const callsOfG = async (src: string, kernel: string): Promise<string[]> =>
+    (await engine.run({ "m.c": src }, { kernel })).model.modules[0].uses
+      .map((u) => u.symbol)
+      .filter((u) => /^g\d?$/.test(u))
+      .sort();
+
   it("an array that may run past its bound has the whole object's size from it where that is known, and its declared size deeper than one record below the pointer (gcc 12's addr_object_size)", async () => {
     const src = [
       "#include <linux/module.h>",
@@ -1186,11 +1193,7 @@ describe("a preprocessed translation unit", () => {
       "EXPORT_SYMBOL(f);",
       'MODULE_LICENSE("GPL");',
     ].join("\n");
-    const calls = async (kernel: string) =>
-      (await engine.run({ "m.c": src }, { kernel })).model.modules[0].uses
-        .map((u) => u.symbol)
-        .filter((u) => /^g\d?$/.test(u))
-        .sort();
+    const calls = (kernel: string) => callsOfG(src, kernel);
     // gcc-12 -O2 folds each; gcc-14 with -fstrict-flex-arrays=3 sizes p->tail and t->tail by
     // their declarations (8)
     expect(await calls("6.12")).toEqual([]);
@@ -1213,11 +1216,7 @@ describe("a preprocessed translation unit", () => {
       "EXPORT_SYMBOL(f);",
       'MODULE_LICENSE("GPL");',
     ].join("\n");
-    const calls = async (kernel: string) =>
-      (await engine.run({ "m.c": src }, { kernel })).model.modules[0].uses
-        .map((u) => u.symbol)
-        .filter((u) => /^g\d?$/.test(u))
-        .sort();
+    const calls = (kernel: string) => callsOfG(src, kernel);
     // gcc-12 -O2 and gcc-14 -O2 -fstrict-flex-arrays=3 fold each so
     expect(await calls("6.12")).toEqual(["g", "g2"]);
     expect(await calls("7.3")).toEqual([]);
