@@ -183,6 +183,11 @@ const COMPARE_PIECES_MAX: i32 = 4;
  *  took 16). Any other stays a call, since the bytes may overlap (gimple_fold_builtin_memory_op
  *  turns it into a memcpy where it proves they do not, which is not followed here). */
 const MEMMOVE_FOLD_MAX: i64 = 8;
+
+/** Whether `n` bytes are what one register moves: 1, 2, 4 or 8 (MEMMOVE_FOLD_MAX). */
+function oneRegisterMove(n: i64): bool {
+  return n > 0 && n <= MEMMOVE_FOLD_MAX && (n & (n - 1)) == 0;
+}
 /** Whether builtin `name` may write memory (the mem* and string ones). */
 function writesMemory(name: string): bool {
   return name.startsWith("__builtin_mem") || name.startsWith("__builtin_str") || name.startsWith("__builtin_stp") || name.startsWith("__builtin___");
@@ -2717,7 +2722,7 @@ export class Expressions {
     const k = <VK>this.oKind.get(len);
     if (lib == K.Memmove) {
       const v = this.oVal.get(len);
-      return k != VK.Known || v < 0 || v > MEMMOVE_FOLD_MAX || (v & (v - 1)) != 0;
+      return k != VK.Known || (v != 0 && !oneRegisterMove(v));
     }
     if (k == VK.Known) {
       const v = this.oVal.get(len);
@@ -2746,7 +2751,7 @@ export class Expressions {
     const types = this.w.types;
     const len = callee + 3;
     const n: i64 = <VK>this.oKind.get(len) == VK.Known ? this.oVal.get(len) : -1;
-    if (lib != K.Memset && n > 0 && n <= MEMMOVE_FOLD_MAX && (n & (n - 1)) == 0) return false;
+    if (lib != K.Memset && oneRegisterMove(n)) return false;
     for (let k = 1; k <= (lib == K.Memset ? 1 : 2); k++) {
       const o = callee + k;
       if ((this.oFl.get(o) & OF.LOCAL_ADDR) == 0) continue;

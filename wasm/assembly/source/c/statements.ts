@@ -1287,18 +1287,20 @@ export class Statements {
     // a pointer the loop only moves is somewhere in its object from the first pass on (what
     // a test of its own said of it is forgotten with the rest)
     const changed = slots.values();
-    const moved = new Map<i32, i64>();
+    const movers: i32[] = [],
+      sz0: i32[] = [],
+      sz1: i32[] = [];
     for (let k = 0; k < changed.length; k++) {
       const slot = changed[k];
       if (slot >= w.localFlags.length || (w.localFlags.get(slot) & LF.ADVANCES) == 0) continue;
-      moved.set(slot, ((<i64>Expressions.movedSize(w.localSz0.get(slot))) << 32) | ((<i64>Expressions.movedSize(w.localSz1.get(slot))) & 0xffffffff));
+      movers.push(slot);
+      sz0.push(Expressions.movedSize(w.localSz0.get(slot)));
+      sz1.push(Expressions.movedSize(w.localSz1.get(slot)));
     }
     w.forgetScopedSlots(slots);
-    const keys = moved.keys();
-    for (let k = 0; k < keys.length; k++) {
-      const both = moved.get(keys[k]);
-      w.localSz0.set(keys[k], <i32>(both >> 32));
-      w.localSz1.set(keys[k], <i32>both);
+    for (let k = 0; k < movers.length; k++) {
+      w.localSz0.set(movers[k], sz0[k]);
+      w.localSz1.set(movers[k], sz1[k]);
     }
   }
 

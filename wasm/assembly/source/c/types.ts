@@ -270,9 +270,6 @@ export class Types {
     this.recLastAnon.set(r, name >= 0 ? -1 : type);
   }
 
-  /** Whether member `name` of record type `t` ends it: no other member follows it, in `t`
-   *  or in the anonymous members that hold it (every member of a union ends it). This is
-   *  gcc's array_at_struct_end_p for a reference through a pointer (tree.cc, gcc 12). */
   /** How many structs member `name` of record `t` ends, from `t` down through anonymous
    *  members (unions end any member and do not count), or -1 where one does not end. */
   recordsEnded(t: i32, name: i32): i32 {
@@ -296,21 +293,11 @@ export class Types {
     return -1;
   }
 
+  /** Whether member `name` of record type `t` ends it: no other member follows it, in `t`
+   *  or in the anonymous members that hold it (every member of a union ends it). This is
+   *  gcc's array_at_struct_end_p for a reference through a pointer (tree.cc, gcc 12). */
   endsRecord(t: i32, name: i32): bool {
-    let guard = 0;
-    while (++guard < 64) {
-      const r = this.rec.get(t);
-      if (this.kindOf(t) != TY.Record || r < 0) return false;
-      if (this.recMembers[r].has(name)) return this.recUnion.get(r) != 0 || this.recLastName.get(r) == name;
-      // in an anonymous member: it must end this record (in a struct) and hold the name
-      const anon = this.recAnonymous[r];
-      let inner = -1;
-      for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
-      if (inner < 0) return false;
-      if (this.recUnion.get(r) == 0 && this.recLastAnon.get(r) != inner) return false;
-      t = inner;
-    }
-    return false;
+    return this.recordsEnded(t, name) >= 0;
   }
 
   /** Makes record r's member tables this copy's own before a change (they are shared with
