@@ -134,6 +134,33 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers("void ext(int);\nint g[8];\nvoid f(void) { int i; for (i = 0; i < 8; i++) ext(g[i]); }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
 
+  it("a counted loop bounded by a local of known range (a choice of two constants) bounds its counter, unless the body changes the local", async () => {
+    const loop = (max: string, body = ""): string =>
+      `void ext(int);\nvoid f(unsigned mask, int c, int n) { int i, max = ${max}; for (i = 0; i < max; i++) { if (mask & (1 << i)) ext(i); ${body} } }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(loop("c ? 3 : 5"))).toEqual([]);
+    expect(await handlers(loop("c ? 3 : 40"))).toEqual([SHIFT]);
+    expect(await handlers(loop("c ? 3 : 5", "max = n;"))).toEqual([SHIFT]);
+  });
+
+  it("an unsigned bit-field holds no more than its width: a count of one needs no check where the width bounds it", async () => {
+    const rec = "struct h { unsigned char x:1, t:4, r:3; unsigned int w:5; int s:3; };\n";
+    expect(await handlers(`${rec}int f(struct h *p, unsigned m) { return m & (1 << p->t); }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    expect(await handlers(`${rec}unsigned f(struct h *p, unsigned m) { return m >> p->w; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    expect(await handlers(`${rec}unsigned f(struct h *p, unsigned m) { return m << (p->w + 1); }\nEXPORT_SYMBOL(f);`)).toEqual([SHIFT]);
+    expect(await handlers(`${rec}unsigned f(struct h *p, unsigned m) { return m >> p->s; }\nEXPORT_SYMBOL(f);`)).toEqual([SHIFT]);
+    // an index gcc knows in range needs no check either
+    expect(await handlers(`${rec}int g[16];\nint f(struct h *p) { return g[p->t]; }\nEXPORT_SYMBOL(f);`)).toEqual([]);
+    expect(await handlers(`${rec}int g[8];\nint f(struct h *p) { return g[p->t]; }\nEXPORT_SYMBOL(f);`)).toEqual([BOUNDS]);
+  });
+
+  it("`if (v >= 64) { ...; v = 0; }` bounds v after it when the assignment ends the block (format.c's format type)", async () => {
+    const fn = (block: string, after = ""): string =>
+      `void ext(int);\nunsigned long long f(unsigned long long v, int c) { if (v >= 64) { ${block} } ${after} return 1ULL << v; }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn("ext(1); v = 0;"))).toEqual([]);
+    expect(await handlers(fn("if (c) v = 0;"))).toEqual([SHIFT]);
+    expect(await handlers(fn("ext(1); v = 0;", "v = 1ULL << v;"))).toEqual([SHIFT]);
+  });
+
   it("an inline helper's shift folds where its caller passes a constant count", async () => {
     const helper = "static inline unsigned long sh(unsigned long x, int n) { return x << n; }\n";
     expect(await handlers(`${helper}unsigned long f(unsigned long x) { return sh(x, 4); }\nEXPORT_SYMBOL(f);`)).toEqual([]);

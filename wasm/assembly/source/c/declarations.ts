@@ -493,6 +493,7 @@ export class Declarations {
         if (d.name >= 0 || bits >= 0) {
           declared = true;
           if (d.name >= 0) w.types.addMember(rt, d.name, d.type);
+          if (d.name >= 0 && bits > 0) w.types.setBitWidth(rt, d.name, bits);
           this.mType.push(d.type);
           this.mBits.push(bits);
           this.mAlign.push(d.attrs.aligned > s.attrs.aligned ? d.attrs.aligned : s.attrs.aligned);

@@ -402,6 +402,15 @@ export class Expressions {
     return ((<i64>1) << (<i64>size * 8)) - 1;
   }
 
+  /** The largest value member `name` of record type `rec` holds: an unsigned bit-field's
+   *  by its width (an `unsigned char t:4` is at most 15), else its type's (typeMax). */
+  private memberMax(rec: i32, name: i32, member: i32): i64 {
+    const types = this.w.types;
+    const width = types.bitWidthOf(rec, name);
+    if (width <= 0 || width >= 63 || !types.isUnsigned(member)) return this.typeMax(member);
+    return Expressions.lowerBound(this.typeMax(member), ((<i64>1) << width) - 1);
+  }
+
   /** The smaller of two bounds (-1: none). */
   private static lowerBound(a: i64, b: i64): i64 {
     if (a < 0) return b;
@@ -1347,7 +1356,7 @@ export class Expressions {
         this.oPathOff.set(t, offset);
         this.oType.set(t, member);
         this.oKind.set(t, <i32>VK.NotConst);
-        this.oMax.set(t, this.typeMax(member));
+        this.oMax.set(t, this.memberMax(rec, w.at(w.i - 1), member));
         this.memberSize(t, a == K.Arrow, rec, w.at(w.i - 1), member);
         let fl = this.oFl.get(t) & ~(OF.DESIG | OF.BUILTIN | OF.UNS | OF.LOCAL_ADDR | OF.FLEX | OF.CONST_OBJ | OF.PT_TOP | OF.PT_LAST);
         if (constObj) fl |= OF.CONST_OBJ;

@@ -15,15 +15,17 @@ import { LF, Walker } from "./walker";
 export let counterSlot: i32 = -1;
 export let counterMax: i64 = -1;
 export let counterFirst: i64 = -1;
+/** The local whose bound bounds the counter (`i < max`), which the body must leave as it
+ *  is (the caller checks), or -1 for a constant bound. */
+export let counterBoundName: i32 = -1;
 
 /** Looks at `for (init; cond; step)` (token ranges from its three parts' starts; `close`: the
- *  `)`) for `i < K` or `i <= K` leading the condition with a constant K, i a local that is
+ *  `)`) for `i < K` or `i <= K` leading the condition with a constant K (or a bounded local,
+ *  counterBoundName), i a local that is
  *  unsigned, or signed, set to a constant of at least 0 by the initialization and only
  *  increased by the step. Sets counterSlot (-1: none) and counterMax. */
 export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, close: i32): void {
-  counterSlot = -1;
-  counterMax = -1;
-  counterFirst = -1;
+  resetLoopCounter();
   if (cond < 0 || step < 0 || w.kd(cond) != CK.Ident || !(w.isP(cond + 1, K.Lt) || w.isP(cond + 1, K.Le))) return;
   const name = w.at(cond);
   const b = w.scope.lookup(name);
@@ -43,14 +45,40 @@ export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, clos
   }
   if (end < step - 1 && !w.isP(end, K.AndAnd)) return; // `i < K || x` bounds nothing
   w.evalConst(cond + 2, end);
-  if (w.rVK != VK.Known || w.rVal <= 0 || w.rVal > 0x7fffffff) return;
-  const max = w.isP(cond + 1, K.Lt) ? w.rVal - 1 : w.rVal;
+  let bound = w.rVK == VK.Known ? w.rVal : -1;
+  if (w.rVK != VK.Known && end == cond + 3 && !names(w, w.at(cond + 2), step, close)) {
+    // a local with a bound of its own (`max = nfproto == NFPROTO_ARP ? 3 : 5`)
+    bound = boundOfLocal(w, w.at(cond + 2));
+    counterBoundName = w.at(cond + 2);
+  }
+  if (bound <= 0 || bound > 0x7fffffff) return;
+  const max = w.isP(cond + 1, K.Lt) ? bound - 1 : bound;
   const first = firstNumber(w, name, init, cond - 1);
   const increases = onlyIncreases(w, name, step, close);
   if ((w.localFlags.get(slot) & LF.UNSIGNED) == 0 && !(first >= 0 && increases)) return;
   counterSlot = slot;
   counterMax = max;
   if (increases) counterFirst = first;
+}
+
+/** Finds no loop counter (findLoopCounter's answer when the body changes its bound). */
+export function resetLoopCounter(): void {
+  counterSlot = -1;
+  counterMax = -1;
+  counterFirst = -1;
+  counterBoundName = -1;
+}
+
+/** Whether tokens [from, to) name `name`. */
+function names(w: Walker, name: i32, from: i32, to: i32): bool {
+  for (let j = from; j < to; j++) if (w.kd(j) == CK.Ident && w.at(j) == name) return true;
+  return false;
+}
+
+/** The bound of the local named `name` where the loop starts (-1: none, or not a local). */
+function boundOfLocal(w: Walker, name: i32): i64 {
+  const b = w.scope.lookup(name);
+  return w.scope.kindOf(b) == Bind.Local ? w.knownBound(w.scope.dataOf(b)) : -1;
 }
 
 /** The number the initialization [from, to) ends by setting `name` to (`i = 0`), or -1. */

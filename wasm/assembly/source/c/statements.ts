@@ -20,7 +20,7 @@ import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
 import { reversedComparison, truncated, VK } from "./values";
 import { LF, Walker } from "./walker";
-import { counterFirst, counterMax, counterSlot, findLoopCounter } from "./loopcounter";
+import { counterBoundName, counterFirst, counterMax, counterSlot, findLoopCounter, resetLoopCounter } from "./loopcounter";
 import { NOT_FIXED } from "./ipaconstants";
 
 // states of a Stmt frame after it has dispatched
@@ -574,8 +574,8 @@ export class Statements {
     }
   }
 
-  /** `if (x > E) x = F;` (or `>=`, the assignment in braces) of an unsigned local x and
-   *  constants E and F, just read from token `start`, where nothing changes x after it: x is
+  /** `if (x > E) x = F;` (or `>=`; in braces, the block's last statement) of an unsigned local x and
+   *  constants E and F, just read from token `start`, where no loop changes x after it: x is
    *  at most the larger of E (E - 1 for `>=`) and F from here (the range gcc gives the PHI of
    *  the two values, which decides how it expands mem* and folds comparisons); a signed x has
    *  it as its upper bound only (localHi). In code run conditionally (a loop's body) that x
@@ -587,9 +587,8 @@ export class Statements {
     if (!strict && !w.isP(start + 3, K.Ge)) return;
     const name = w.at(start + 2);
     const close = matchClose(w.t, start + 1, w.lim);
-    let j = close + 1;
-    const braced = w.isP(j, K.LBrace);
-    if (braced) j++;
+    const braced = w.isP(close + 1, K.LBrace);
+    const j = braced ? this.lastStatementOf(close + 1, w.i - 1) : close + 1;
     if (w.kd(j) != CK.Ident || w.at(j) != name || !w.isP(j + 1, K.Assign)) return;
     let end = j + 2;
     while (end < w.i && !w.isP(end, K.Semi)) end++;
@@ -599,7 +598,9 @@ export class Statements {
     const slot = w.scope.dataOf(b);
     const type = w.localType.get(slot);
     if (w.types.kindOf(type) != TY.Int || w.localDepth.get(slot) > w.condDepth) return;
-    if (this.changes(name, w.i) != UNCHANGED) return;
+    // a change after it is the local's new value (assignLocal), unless a loop or a label
+    // brings the code back here
+    if (this.changes(name, w.i) == CHANGED) return;
     // `if (x > y) x = y;` of a bounded local y (keyspan's maxDataLen, 63 or 64): at most y's bound
     let bound = this.sameBoundedLocal(start + 4, close, j + 2, end);
     if (bound < 0) {
@@ -620,16 +621,33 @@ export class Statements {
     else w.localHi.set(slot, bound);
   }
 
+  /** The first token of the last statement of the block from `{` at `open` to `}` at
+   *  `close` (every way through the block that reaches its end runs it). */
+  private lastStatementOf(open: i32, close: i32): i32 {
+    const w = this.w;
+    let last = open + 1,
+      next = open + 1;
+    let depth = 0;
+    for (let j = open + 1; j < close; j++) {
+      if (w.kd(j) != CK.Punct) continue;
+      const a = w.at(j);
+      if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
+      else if (a == K.RParen || a == K.RBracket) depth--;
+      if ((a == K.RBrace && --depth == 0) || (a == K.Semi && depth == 0)) {
+        last = next;
+        next = j + 1;
+      }
+    }
+    return last;
+  }
+
   /** The bound of the local that tokens [a, b) and [c, d) both are alone (its value where
    *  known), or -1. */
   private sameBoundedLocal(a: i32, b: i32, c: i32, d: i32): i64 {
     const w = this.w;
     if (b != a + 1 || d != c + 1 || w.kd(a) != CK.Ident || w.kd(c) != CK.Ident || w.at(a) != w.at(c)) return -1;
     const bind = w.scope.lookup(w.at(a));
-    if (w.scope.kindOf(bind) != Bind.Local) return -1;
-    const slot = w.scope.dataOf(bind);
-    if (<VK>w.localKind.get(slot) == VK.Known) return w.localValue.get(slot) >= 0 ? w.localValue.get(slot) : -1;
-    return w.localMax.get(slot);
+    return w.scope.kindOf(bind) == Bind.Local ? w.knownBound(w.scope.dataOf(bind)) : -1;
   }
 
   /** `if (x > E) return ...;` (the then-branch never ends normally, no else): after it an
@@ -1148,6 +1166,7 @@ export class Statements {
         this.enterLoopBody(f.start.get(fr));
         // the counter's range holds in the body until the body changes it
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
+        if (counterBoundName >= 0 && this.changedIn(counterBoundName, w.i)) resetLoopCounter();
         f.b.set(fr, counterSlot);
         if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax);
         // a loop that runs once (`i = 0; i < 1; i++`, ARRAY_SIZE of a one-entry table) is

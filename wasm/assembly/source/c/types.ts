@@ -72,6 +72,8 @@ export class Types {
   /** Byte offsets once laid out: of named members by name, of anonymous members by type. */
   recOffsets: Array<Map<i32, i32>> = [];
   recAnonOffsets: Array<Map<i32, i32>> = [];
+  /** The widths of bit-field members by name (a bit-field has no byte offset). */
+  recBitWidths: Array<Map<i32, i32>> = [];
   /** The member declared last: its name, or -1 with recLastAnon holding an anonymous
    *  struct or union member's type. */
   recLastName: IntVec = new IntVec(256);
@@ -126,6 +128,7 @@ export class Types {
     c.recAnonymous = this.recAnonymous.slice(0);
     c.recOffsets = this.recOffsets.slice(0);
     c.recAnonOffsets = this.recAnonOffsets.slice(0);
+    c.recBitWidths = this.recBitWidths.slice(0);
     c.recLastName = this.recLastName.copy();
     c.recLastAnon = this.recLastAnon.copy();
     c.tags = copyMap(this.tags);
@@ -247,6 +250,7 @@ export class Types {
     this.recAnonymous.push([]);
     this.recOffsets.push(new Map());
     this.recAnonOffsets.push(new Map());
+    this.recBitWidths.push(new Map());
     this.recLastName.push(-1);
     this.recLastAnon.push(-1);
     const t = this.add(TY.Record, -1, 1, false, 0, 0, r);
@@ -308,6 +312,7 @@ export class Types {
     this.recAnonymous[r] = this.recAnonymous[r].slice(0);
     this.recOffsets[r] = copyMap(this.recOffsets[r]);
     this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
+    this.recBitWidths[r] = copyMap(this.recBitWidths[r]);
     this.recOwned.set(r, 1);
   }
 
@@ -335,6 +340,31 @@ export class Types {
       for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
       if (inner < 0 || !this.recAnonOffsets[r].has(inner)) return -1;
       at += this.recAnonOffsets[r].get(inner);
+      t = inner;
+    }
+    return -1;
+  }
+
+  /** Member `name` of record type `t` is a bit-field `width` bits wide. */
+  setBitWidth(t: i32, name: i32, width: i32): void {
+    const r = this.rec.get(t);
+    if (r < 0) return;
+    this.own(r);
+    this.recBitWidths[r].set(name, width);
+  }
+
+  /** The width of bit-field member `name` of record type `t` (looking into anonymous
+   *  members), or -1 for a member that is not a bit-field. */
+  bitWidthOf(t: i32, name: i32): i32 {
+    let guard = 0;
+    while (++guard < 64) {
+      const r = this.rec.get(t);
+      if (this.kindOf(t) != TY.Record || r < 0) return -1;
+      if (this.recMembers[r].has(name)) return this.recBitWidths[r].has(name) ? this.recBitWidths[r].get(name) : -1;
+      const anon = this.recAnonymous[r];
+      let inner = -1;
+      for (let k = 0; k < anon.length; k++) if (this.memberOf(anon[k], name) != T.UNKNOWN) inner = anon[k];
+      if (inner < 0) return -1;
       t = inner;
     }
     return -1;

@@ -600,7 +600,12 @@ export class Walker {
   /** The upper bound of local `slot`'s non-negative value so far (0 when it has none yet), -1
    *  when unbounded. */
   private boundOf(slot: i32): i64 {
-    if ((this.localFlags.get(slot) & LF.UNSET) != 0) return 0;
+    return (this.localFlags.get(slot) & LF.UNSET) != 0 ? 0 : this.knownBound(slot);
+  }
+
+  /** The upper bound of local `slot`'s non-negative value: the value where it is known, else
+   *  localMax; -1 when unbounded. */
+  knownBound(slot: i32): i64 {
     if (<VK>this.localKind.get(slot) == VK.Known) return this.localValue.get(slot) >= 0 ? this.localValue.get(slot) : -1;
     return this.localMax.get(slot);
   }
