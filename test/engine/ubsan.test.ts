@@ -130,6 +130,18 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(loop("i = 0; i < 32; i++", "i = n;"))).toEqual([SHIFT]);
   });
 
+  it("a counted loop's counter bounds what the body computes from it: BIT(i + 3), i % 8, 7 - i % 8", async () => {
+    const loop = (head: string, body: string): string =>
+      `void ext(int);\nvoid f(unsigned char *d, unsigned char *o, int n) { int i; for (${head}) { ${body} } }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(loop("i = 0; i < 5; i++", "if (d[2] & (1UL << (i + 3))) ext(i);"))).toEqual([]);
+    expect(await handlers(loop("i = 0; i < 5; i++", "if (d[2] & (1UL << (i + 60))) ext(i);"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = 0; i < 64; i++", "o[i] = (d[i / 8] >> (i % 8)) & 1;"))).toEqual([]);
+    expect(await handlers(loop("i = 0; i < 64; i++", "o[i] = d[i / 8] & (1 << (7 - i % 8));"))).toEqual([]);
+    expect(await handlers(loop("i = 0; i < 4; i++", "if (d[i] == n) ext(1 << ((i + 1) - 1));"))).toEqual([]);
+    expect(await handlers(loop("i = n; i < 4; i++", "if (d[i] == n) ext(1 << (i + 1));"))).toEqual([SHIFT]);
+    expect(await handlers(loop("i = 0; i < 4; i++", "i = d[i]; ext(1 << (i + 1));"))).toEqual([SHIFT]);
+  });
+
   it("a counted loop's counter does not remove an array index's check", async () => {
     expect(await handlers("void ext(int);\nint g[8];\nvoid f(void) { int i; for (i = 0; i < 8; i++) ext(g[i]); }\nEXPORT_SYMBOL(f);")).toEqual([BOUNDS]);
   });
@@ -159,6 +171,28 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(fn("ext(1); v = 0;"))).toEqual([]);
     expect(await handlers(fn("if (c) v = 0;"))).toEqual([SHIFT]);
     expect(await handlers(fn("ext(1); v = 0;", "v = 1ULL << v;"))).toEqual([SHIFT]);
+  });
+
+  it("clamp() between constant limits bounds the value both ways (usb_fill_int_urb's `1 << (interval - 1)`)", async () => {
+    // 7.3's clamp(), from include/linux/minmax.h
+    const clamp =
+      "#define __clamp(val, lo, hi) ((val) >= (hi) ? (hi) : ((val) <= (lo) ? (lo) : (val)))\n" +
+      "#define clamp(val, lo, hi) ({ __auto_type v_ = (val); __auto_type l_ = (lo); __auto_type h_ = (hi); __clamp(v_, l_, h_); })\n";
+    const fn = (body: string): string => `${clamp}unsigned f(int v, unsigned m, int c) { ${body} }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn("v = clamp(v, 1, 16); return m << (v - 1);"))).toEqual([]);
+    expect(await handlers(fn("int iv = clamp(v, 1, 16); return m << (iv - 1);"))).toEqual([]);
+    expect(await handlers(fn("v = clamp(v, 0, 16); return m << (v - 1);"))).toEqual([SHIFT]);
+    expect(await handlers(fn("v = clamp(v, 1, 40); return m << (v - 1);"))).toEqual([SHIFT]);
+    expect(await handlers(fn("v = clamp(v, 1, 16); if (c) v = 0; return m << (v - 1);"))).toEqual([SHIFT]);
+    expect(await handlers(fn("if (c) { v = clamp(v, 1, 16); m = m << (v - 1); } return m;"))).toEqual([]);
+  });
+
+  it("a static function's count every call passes as a small constant needs no check (-fipa-vrp), one call with another value keeps it", async () => {
+    const fn = (calls: string): string =>
+      `int ext(int);\nstatic noinline int rd(int a, unsigned char sh) { int v = ext(a); return (v >> sh) & 3; }\nint f(int n) { return ${calls}; }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn("rd(1, 0) + rd(2, 6)"))).toEqual([]);
+    expect(await handlers(fn("rd(1, 0) + rd(2, n)"))).toEqual([SHIFT]);
+    expect(await handlers(fn("rd(1, 0) + rd(2, 40)"))).toEqual([SHIFT]);
   });
 
   it("an inline helper's shift folds where its caller passes a constant count", async () => {

@@ -289,6 +289,10 @@ export class Expressions {
    *  oMinOf, the one it was found with (an operator applied in place changes the bound). */
   oMin: LongVec = new LongVec(256);
   oMinOf: LongVec = new LongVec(256);
+  /** Less than oMax where a counted loop's counter bounds the value in the loop's body
+   *  (loopcounter.ts; `BIT(i + 3)` of an i below 5): gcc's range there, which folds checks
+   *  made as ordinary code (a shift's) but not an index's; -1: nothing more than oMax. */
+  oCnt: LongVec = new LongVec(256);
   /** With OF.TESTED or OF.DERIVED: the operand's own bound, -1 where it has none. */
   oOwn: LongVec = new LongVec(256);
   /** The function the operand's value is (a designator, &f, a cast of one, or an inline
@@ -348,6 +352,7 @@ export class Expressions {
     this.oHi.truncate(vals);
     this.oMin.truncate(vals);
     this.oMinOf.truncate(vals);
+    this.oCnt.truncate(vals);
     this.oOwn.truncate(vals);
     this.oFn.truncate(vals);
     this.oCmpSlot.truncate(vals);
@@ -380,6 +385,7 @@ export class Expressions {
     this.oHi.push(-1);
     this.oMin.push(-1);
     this.oMinOf.push(-1);
+    this.oCnt.push(-1);
     this.oOwn.push(-1);
     this.oFn.push(-1);
     this.oCmpSlot.push(-1);
@@ -663,6 +669,7 @@ export class Expressions {
         this.pointsTo(o, w.rSz0, w.rSz1);
         if (w.rVK != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.rMax));
         if (w.rVK != VK.Known) this.oHi.set(o, w.rHi);
+        if (w.rVK != VK.Known) this.setLeast(o, w.rMin);
         // the whole statement (a fortified memcpy() whose value nobody reads): it ends as
         // the last statement inside it does, maybe in a tail call
         const stmt = this.wholeStatement(fr, o);
@@ -905,6 +912,8 @@ export class Expressions {
         if ((lf & LF.DERIVED) != 0) this.oFl.set(o, this.oFl.get(o) | OF.DERIVED);
         if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
+        if (w.localLeastOf.get(slot) >= 0 && w.localLeastOf.get(slot) == w.localMax.get(slot)) this.setLeast(o, w.localLeast.get(slot));
+        if (this.counters.has(slot)) this.countedAs(o, this.counters.get(slot), this.counterLeast.get(slot));
         this.oHi.set(o, w.localHi.get(slot));
         this.oFn.set(o, w.localFn.get(slot));
         this.oOrigin.set(o, w.localOrigin.get(slot));
@@ -1749,6 +1758,7 @@ export class Expressions {
     // an upper bound of a value that may be negative holds through a conversion that keeps
     // its value or makes it a 64-bit unsigned one (the anti-range gcc guesses from; a
     // narrower unsigned one leaves two ranges once widened)
+    if (op != OP_POS && !(op == OP_CAST && types.kindOf(to) == TY.Int && types.sizeOf(to) >= 4)) this.oCnt.set(t, -1);
     if (op != OP_POS && !(op == OP_CAST && types.keepsUpperBound(ty, to))) this.oHi.set(t, -1);
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
@@ -1809,7 +1819,7 @@ export class Expressions {
           }
         }
         const slot = this.oLocal.get(x);
-        this.w.assignLocal(slot, fr, nk, nv, op == K.Assign ? this.nonNegativeMax(y) : -1);
+        this.w.assignLocal(slot, fr, nk, nv, op == K.Assign ? this.nonNegativeMax(y) : -1, op == K.Assign ? this.leastOf(y) : -1);
         if (
           op == K.Assign &&
           slot >= 0 &&
@@ -1906,6 +1916,8 @@ export class Expressions {
       sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
+    const counted = this.oCnt.get(x) >= 0 || this.oCnt.get(y) >= 0 ? this.countedBoundOf(op, x, y) : -1;
+    const countedLeast = this.countedLeast;
     const hi = this.upperOf(op, x, y);
     const min = this.leastOfResult(op, x, y);
     const derived = ((this.oFl.get(x) | this.oFl.get(y)) & (OF.TESTED | OF.DERIVED)) != 0;
@@ -1919,10 +1931,8 @@ export class Expressions {
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
     if (derived && vk != VK.Known) this.derive(o, own);
     if (vk != VK.Known && hi >= 0 && this.w.types.keepsUpperBound(T.INT, type)) this.oHi.set(o, hi);
-    if (vk != VK.Known && min >= 0 && this.oMax.get(o) >= min) {
-      this.oMin.set(o, min);
-      this.oMinOf.set(o, this.oMax.get(o));
-    }
+    if (vk != VK.Known) this.setLeast(o, min);
+    if (vk != VK.Known && counted >= 0 && (max < 0 || counted < max)) this.countedAs(o, counted, countedLeast);
     this.oCmpSlot.set(o, cmpSlot);
     this.oCmpThen.set(o, cmpThen);
     this.oCmpElse.set(o, cmpElse);
@@ -1990,8 +2000,15 @@ export class Expressions {
     const type = w.localType.get(slot);
     const max = w.types.kindOf(type) == TY.Int && w.types.holds(type, this.oType.get(y), this.oMax.get(y)) ? this.oMax.get(y) : -1;
     const hi = this.oHi.get(y) >= 0 && w.types.keepsUpperBound(this.oType.get(y), type) ? this.oHi.get(y) : -1;
-    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max, false, hi);
-    else if ((w.localFlags.get(slot) & (LF.TRACKED | LF.ADVANCES)) != 0) {
+    if (w.condDepth > w.localDepth.get(slot)) {
+      w.scopeAssignment(slot, this.oSz0.get(y), this.oSz1.get(y), max, false, hi);
+      // and y's least value (usb_fill_int_urb's `interval = clamp(interval, 1, 16)` under an if)
+      const least = this.leastOf(y);
+      if (max >= 0 && least >= 0 && least <= max) {
+        w.localLeast.set(slot, least);
+        w.localLeastOf.set(slot, max);
+      }
+    } else if ((w.localFlags.get(slot) & (LF.TRACKED | LF.ADVANCES)) != 0) {
       // straight-line code with no loop or goto after it: the value holds until the next change
       w.localSz0.set(slot, this.oSz0.get(y));
       w.localSz1.set(slot, this.oSz1.get(y));
@@ -2123,9 +2140,7 @@ export class Expressions {
     const t = types.promoted(this.oType.get(x));
     const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
     if ((this.oFl.get(y) & OF.UNRESOLVED) != 0) return;
-    let max = this.oMax.get(y);
-    const slot = (this.oFl.get(y) & OF.DESIG) != 0 ? this.oLocal.get(y) : -1;
-    if (slot >= 0 && this.counters.has(slot)) max = Expressions.lowerBound(max, this.counters.get(slot));
+    const max = this.countedMax(y);
     if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), max)) this.w.markNode(NF.UBSAN_SHIFT, fr);
   }
 
@@ -2134,10 +2149,14 @@ export class Expressions {
   private counters: Map<i32, i64> = new Map();
 
   /** Local `slot` is a loop counter of at most `max` from here on (-1: no longer). */
-  boundCounter(slot: i32, max: i64): void {
-    if (max >= 0) this.counters.set(slot, max);
-    else if (this.counters.has(slot)) this.counters.delete(slot);
+  boundCounter(slot: i32, max: i64, least: i64 = 0): void {
+    if (max >= 0) {
+      this.counters.set(slot, max);
+      this.counterLeast.set(slot, least);
+    } else if (this.counters.has(slot)) this.counters.delete(slot);
   }
+  /** The least value of each loop counter in its body: its first. */
+  private counterLeast: Map<i32, i64> = new Map();
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
    *  by a constant stays below it, a sum or a right shift of bounded values stays bounded. */
@@ -2152,7 +2171,7 @@ export class Expressions {
       if (<VK>this.oKind.get(x) == VK.Known && b >= 0) return Expressions.largestMasked(b, this.oVal.get(x));
       return Expressions.lowerBound(a, b);
     }
-    if (op == K.Percent && bk && bv > 0 && (this.oFl.get(x) & OF.UNS) != 0) return Expressions.lowerBound(a, bv - 1);
+    if (op == K.Percent && bk && bv > 0 && ((this.oFl.get(x) & OF.UNS) != 0 || a >= 0)) return Expressions.lowerBound(a, bv - 1);
     if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
     // an unsigned int or long shifted right by a constant: its top bits are clear
     if (op == K.Shr && bk && bv > 0 && bv < 64 && a < 0 && (this.oFl.get(x) & OF.UNS) != 0) {
@@ -2186,6 +2205,36 @@ export class Expressions {
     return (this.oFl.get(o) & (OF.TESTED | OF.DERIVED)) != 0 ? this.oOwn.get(o) : this.oMax.get(o);
   }
 
+  /** Operand o's bound in a counted loop's body (oCnt), else oMax. */
+  private countedMax(o: i32): i64 {
+    return Expressions.lowerBound(this.oMax.get(o), this.oCnt.get(o));
+  }
+
+  /** Operand o is at most `max` in a counted loop's body, and at least `least` there (its
+   *  oMin, valid against oCnt, where it has no least value of its own). */
+  private countedAs(o: i32, max: i64, least: i64): void {
+    this.oCnt.set(o, max);
+    if (this.leastOf(o) < 0 && least >= 0 && least <= max) {
+      this.oMin.set(o, least);
+      this.oMinOf.set(o, max);
+    }
+  }
+
+  /** boundOf from the operands' bounds in a counted loop's body (oCnt); their least value
+   *  in countedLeast. */
+  private countedBoundOf(op: i32, x: i32, y: i32): i64 {
+    const mx = this.oMax.get(x),
+      my = this.oMax.get(y);
+    this.oMax.set(x, this.countedMax(x));
+    this.oMax.set(y, this.countedMax(y));
+    const b = this.boundOf(op, x, y);
+    this.countedLeast = this.leastOfResult(op, x, y);
+    this.oMax.set(x, mx);
+    this.oMax.set(y, my);
+    return b;
+  }
+  private countedLeast: i64 = -1;
+
   /** boundOf from the operands' own bounds. */
   private ownBoundOf(op: i32, x: i32, y: i32): i64 {
     const mx = this.oMax.get(x),
@@ -2206,6 +2255,13 @@ export class Expressions {
     if (mine == max) return;
     this.oFl.set(o, this.oFl.get(o) | OF.DERIVED);
     this.oOwn.set(o, mine);
+  }
+
+  /** Operand o is at least `min` (-1: nothing known), while its bound stays (see oMin). */
+  private setLeast(o: i32, min: i64): void {
+    if (min < 0 || this.oMax.get(o) < min) return;
+    this.oMin.set(o, min);
+    this.oMinOf.set(o, this.oMax.get(o));
   }
 
   /** The least value of operand o where known (see oMin), else -1. */
@@ -2265,6 +2321,37 @@ export class Expressions {
     if (!w.isP(j, K.LParen) || (yParen && !w.isP(q - 3, K.LParen)) || (xParen && !w.isP(j + 1, K.LParen))) return false;
     return op < 0 ? t0 == x && e0 == y : t0 == y && e0 == x;
   }
+
+  /** Where `c ? t : e` around `?` at q is __clamp()'s `(v) >= (h) ? (h) : ((v) <= (l) ? (l) :
+   *  (v))` and l a local of known value, that value; else -1. */
+  private clampLow(q: i32): i64 {
+    const w = this.w;
+    // the condition, read backwards: (v) >= (h)
+    const h = this.operandBefore(q - 1);
+    if (h < 0 || !w.isP(this.operandStart - 1, K.Ge) || this.operandBefore(this.operandStart - 2) < 0) return -1;
+    const v = w.at(this.operandStart + (w.isP(this.operandStart, K.LParen) ? 1 : 0));
+    // the arms: (h) : ((v) <= (l) ? (l) : (v))
+    if (this.operandAfter(q + 1) != h || !w.isP(this.operandEnd, K.Colon) || !w.isP(this.operandEnd + 1, K.LParen)) return -1;
+    if (this.operandAfter(this.operandEnd + 2) != v || !w.isP(this.operandEnd, K.Le)) return -1;
+    const l = this.operandAfter(this.operandEnd + 1);
+    if (l < 0 || !w.isP(this.operandEnd, K.Question) || this.operandAfter(this.operandEnd + 1) != l || !w.isP(this.operandEnd, K.Colon)) return -1;
+    if (this.operandAfter(this.operandEnd + 1) != v || !w.isP(this.operandEnd, K.RParen)) return -1;
+    const b = w.scope.lookup(l);
+    if (w.scope.kindOf(b) != Bind.Local) return -1;
+    const slot = w.scope.dataOf(b);
+    return <VK>w.localKind.get(slot) == VK.Known && w.localValue.get(slot) >= 0 ? w.localValue.get(slot) : -1;
+  }
+
+  /** The name of `name` or `(name)` ending at j (its start in operandStart), or -1. */
+  private operandBefore(j: i32): i32 {
+    const w = this.w;
+    const paren = w.isP(j, K.RParen);
+    const at = paren ? j - 1 : j;
+    if (w.kd(at) != CK.Ident || (paren && !w.isP(at - 1, K.LParen))) return -1;
+    this.operandStart = paren ? at - 1 : at;
+    return w.at(at);
+  }
+  private operandStart: i32 = 0;
 
   /** The name of `name` or `(name)` at j (its end in operandEnd), or -1. */
   private operandAfter(j: i32): i32 {
@@ -2334,6 +2421,10 @@ export class Expressions {
     if (cmp >= 0 && (this.oFl.get(t) & OF.DESIG) != 0 && this.oLocal.get(t) == cmp) mt = Expressions.lowerBound(mt, this.oCmpThen.get(c));
     if (cmp >= 0 && (this.oFl.get(e) & OF.DESIG) != 0 && this.oLocal.get(e) == cmp) me = Expressions.lowerBound(me, this.oCmpElse.get(c));
     let max = ck == VK.Known ? (cv != 0 ? mt : me) : mt >= 0 && me >= 0 ? (mt > me ? mt : me) : -1;
+    // clamp() between constant limits lies between them
+    const low = ck != VK.Known ? this.clampLow(q) : -1;
+    const least = low >= 0 && low <= this.nonNegativeMax(t) ? low : -1;
+    if (least >= 0) max = this.nonNegativeMax(t);
     let hi: i64 = ck == VK.Known ? this.oHi.get(cv != 0 ? t : e) : -1;
     if (ck != VK.Known && max < 0 && this.isMinimum(q)) {
       // min(x, y): at most the bound of either, when neither can be negative
@@ -2353,6 +2444,7 @@ export class Expressions {
     this.pointsTo(o, sz0, sz1);
     if (vk != VK.Known) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), max));
     if (vk != VK.Known && max < 0) this.oHi.set(o, hi);
+    if (vk != VK.Known) this.setLeast(o, least);
     this.oOwn.set(o, own);
     if (armDerived && vk != VK.Known) {
       // min(x, k) is at most either's own bound; any other choice at most the larger
@@ -3175,6 +3267,7 @@ export class Expressions {
       w.rDerived = (this.oFl.get(vbase) & OF.DERIVED) != 0;
       w.rOwn = w.rTested || w.rDerived ? this.oOwn.get(vbase) : -1;
       w.rHi = this.oHi.get(vbase);
+      w.rMin = this.leastOf(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -3191,6 +3284,7 @@ export class Expressions {
       w.rDerived = false;
       w.rOwn = -1;
       w.rHi = -1;
+      w.rMin = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

@@ -3,7 +3,9 @@
 // parameter, is compiled with that constant in the parameter's place (ch9200's
 // control_read(..., 0x02, ...) calls kmalloc(2), kmalloc_caches then). It need not be inline:
 // noinline keeps it out of line, not its callers' constants out of it (rd.constprop.0).
-// Calls with different constants would need a clone, which -O2 does not make.
+// Calls with different constants would need a clone, which -O2 does not make; their range
+// still reaches the body (-fipa-vrp): adt7411's read_10_bit(..., lsb_shift) called with 0, 2,
+// 4 and 6 shifts by at most 6.
 
 import { matchClose } from "./attributes";
 import { declaresHere, namesParameter } from "./calledonce";
@@ -16,12 +18,21 @@ import { Walker } from "./walker";
 /** A parameter no constant fixes. */
 export const NOT_FIXED: i64 = i64.MIN_VALUE;
 
-/** Per function of `w`'s unit that gcc propagates constants into, its parameters' values in
- *  order (NOT_FIXED where the calls disagree or pass no constant). */
-export function ipaConstants(w: Walker): Map<i32, i64[]> {
+/** What gcc propagates into the parameters of the functions of a unit, by function id, in
+ *  parameter order. */
+export class IpaParameters {
+  /** The constant every call passes (NOT_FIXED where the calls disagree or pass none). */
+  fixed: Map<i32, i64[]> = new Map();
+  /** The largest of the constants every call passes where none is negative, else -1. */
+  largest: Map<i32, i64[]> = new Map();
+}
+
+/** The parameters of `w`'s unit's functions that gcc propagates constants into. */
+export function ipaConstants(w: Walker): IpaParameters {
   const t = w.t;
   const ents = w.ents;
-  const out = new Map<i32, i64[]>();
+  const params = new IpaParameters();
+  const out = params.fixed;
   const byAtom = new Map<i32, i32>();
   for (let k = 0; k < ents.count; k++) {
     const e = ents.peek(k);
@@ -31,7 +42,7 @@ export function ipaConstants(w: Walker): Map<i32, i64[]> {
     }
     if (candidate(w, e) && !byAtom.has(e.atom)) byAtom.set(e.atom, e.id);
   }
-  if (byAtom.size == 0) return out;
+  if (byAtom.size == 0) return params;
   // every function body and initializer, each once, with its owner
   for (let k = 0; k < ents.count; k++) {
     const owner = ents.peek(k);
@@ -62,17 +73,30 @@ export function ipaConstants(w: Walker): Map<i32, i64[]> {
         byAtom.set(t.atomAt(j), -1);
         continue;
       }
-      if (!out.has(id)) out.set(id, values);
-      else {
+      if (!out.has(id)) {
+        out.set(id, values);
+        const largest: i64[] = [];
+        for (let p = 0; p < values.length; p++) largest.push(values[p] == NOT_FIXED || values[p] < 0 ? -1 : values[p]);
+        params.largest.set(id, largest);
+      } else {
         const seen = out.get(id);
-        for (let p = 0; p < seen.length; p++) if (seen[p] != values[p]) seen[p] = NOT_FIXED;
+        const largest = params.largest.get(id);
+        for (let p = 0; p < seen.length; p++) {
+          if (seen[p] != values[p]) seen[p] = NOT_FIXED;
+          if (values[p] == NOT_FIXED || values[p] < 0) largest[p] = -1;
+          else if (largest[p] >= 0 && values[p] > largest[p]) largest[p] = values[p];
+        }
       }
     }
   }
   // drop the functions whose address was taken after their first call was seen
   const ids = out.keys();
-  for (let k = 0; k < ids.length; k++) if (byAtom.get(ents.peek(ids[k]).atom) != ids[k]) out.delete(ids[k]);
-  return out;
+  for (let k = 0; k < ids.length; k++)
+    if (byAtom.get(ents.peek(ids[k]).atom) != ids[k]) {
+      out.delete(ids[k]);
+      params.largest.delete(ids[k]);
+    }
+  return params;
 }
 
 /** The constant each argument of the call whose list is [open, close] passes, NOT_FIXED for

@@ -133,6 +133,7 @@ export class Statements {
     w.rFlow = flow;
     w.rMax = -1;
     w.rHi = -1;
+    w.rMin = -1;
     // a block ends as its last statement does; anything else is no tail call
     if (f.typeOf(fr) != FT.Block) w.tailStmt = -1;
     f.pop();
@@ -171,7 +172,8 @@ export class Statements {
         uns = w.rUns,
         type = w.rType,
         max = w.rMax,
-        hi = w.rHi;
+        hi = w.rHi,
+        min = w.rMin;
       if (w.isP(w.i, K.Semi)) w.i++;
       else if (w.i == f.start.get(fr) && w.kd(w.i) != CK.End && !w.isP(w.i, K.RBrace)) {
         w.issue(w.i, "unexpected '" + w.t.text(w.i) + "'");
@@ -180,6 +182,7 @@ export class Statements {
       this.complete(fr, vk, val, uns, type, flow);
       w.rMax = max; // an expression statement's value keeps its bound (a statement expression's)
       w.rHi = hi;
+      w.rMin = min;
       w.tailStmt = tail;
       return;
     }
@@ -476,11 +479,13 @@ export class Statements {
       w.scope.close();
       const b = f.b.get(fr);
       const max = w.rMax, // the last statement's, as its value
-        hi = w.rHi;
+        hi = w.rHi,
+        min = w.rMin;
       const tail = w.tailStmt; // and how it ends, for a statement that is just this (expressions.ts)
       this.complete(fr, <VK>(b & 3), f.v.get(fr), (b & 4) != 0, f.e.get(fr) < 0 ? T.UNKNOWN : f.e.get(fr), b >> 3);
       w.rMax = max;
       w.rHi = hi;
+      w.rMin = min;
       w.tailStmt = tail;
       return;
     }
@@ -1168,7 +1173,7 @@ export class Statements {
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
         if (counterBoundName >= 0 && this.changedIn(counterBoundName, w.i)) resetLoopCounter();
         f.b.set(fr, counterSlot);
-        if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax);
+        if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax, counterFirst > 0 ? counterFirst : 0);
         // a loop that runs once (`i = 0; i < 1; i++`, ARRAY_SIZE of a one-entry table) is
         // peeled by gcc (cunroll): its body sees the counter's first value
         f.c.set(fr, -1);
@@ -1452,6 +1457,10 @@ export class Statements {
         w.types.holds(w.localType.get(slot), w.rType, w.rMax)
       ) {
         w.localMax.set(slot, w.rMax);
+        if (w.rMin >= 0 && w.rMin <= w.rMax) {
+          w.localLeast.set(slot, w.rMin);
+          w.localLeastOf.set(slot, w.rMax);
+        }
         // a copy of a local bounded only by a test is the same value to gcc (one SSA name)
         if (w.rTested || w.rDerived) {
           w.localFlags.set(slot, w.localFlags.get(slot) | (w.rTested ? LF.TESTED : LF.DERIVED));
@@ -2043,7 +2052,8 @@ export class Statements {
         }
         // ... each a value of its own where the body never changes it, a constant where every
         // call passes the same one
-        const fixed = w.ipaConstants.has(e.id) ? w.ipaConstants.get(e.id) : null;
+        const fixed = w.ipaConstants.fixed.has(e.id) ? w.ipaConstants.fixed.get(e.id) : null;
+        const largest = w.ipaConstants.largest.has(e.id) ? w.ipaConstants.largest.get(e.id) : null;
         for (let k = count; k < slots.length; k++) {
           const slot = slots.get(k);
           if (slot < 0) continue;
@@ -2057,7 +2067,11 @@ export class Statements {
               w.localFlags.get(slot) | LF.DIRECT | (this.joinsAtLabels(names.get(k)) ? LF.LABEL_JOINED : 0) | this.movesFlag(names.get(k), slot),
             );
           const type = w.localType.get(slot);
-          if (fixed == null || k >= fixed.length || fixed[k] == NOT_FIXED || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
+          if (fixed == null || largest == null || k >= fixed.length || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
+          if (fixed[k] == NOT_FIXED) {
+            if (largest[k] >= 0 && w.types.holds(type, T.LONG, largest[k])) w.localMax.set(slot, largest[k]);
+            continue;
+          }
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
           w.localKind.set(slot, <i32>VK.Known);
           w.localValue.set(slot, v);

@@ -9,6 +9,7 @@ import { EF, Entities, Entity } from "./entities";
 import { eitherSizeOf, Expressions } from "./expressions";
 import { Frames, FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
+import { IpaParameters } from "./ipaconstants";
 import { K } from "./names";
 import { NF, Nodes } from "./nodes";
 import { Ropes } from "./ropes";
@@ -122,6 +123,10 @@ export class Walker {
    *  bound, which gcc's mem* expander takes as the probable size once the value is converted
    *  to size_t (determine_block_size's guess from the anti-range); -1 for any other. */
   localHi: LongVec = new LongVec(256);
+  /** The least value of an integer local given a value of known range in straight code
+   *  (`v = clamp(v, 1, 16)`), valid while localMax is still localLeastOf (else -1). */
+  localLeast: LongVec = new LongVec(256);
+  localLeastOf: LongVec = new LongVec(256);
   /** The function a pointer parameter of an inline function was given (an entity id), or -1. */
   localFn: IntVec = new IntVec(256);
   /** For a local never changed after it is given its value: that value's id (newValueId),
@@ -201,8 +206,8 @@ export class Walker {
   blockDeclared: IntVec = new IntVec(8);
   /** What stores left in memory (memfacts.ts). */
   mem: MemoryFacts = new MemoryFacts();
-  /** The constants gcc propagates into functions' parameters (ipaconstants.ts). */
-  ipaConstants: Map<i32, i64[]> = new Map();
+  /** The constants (and their ranges) gcc propagates into functions' parameters (ipaconstants.ts). */
+  ipaConstants: IpaParameters = new IpaParameters();
 
   /** Result registers: what the last finished expression (or walk) produced. */
   rVK: VK = VK.NotConst;
@@ -237,6 +242,8 @@ export class Walker {
   rOwn: i64 = -1;
   /** The value's upper bound where it may be negative (localHi), else -1. */
   rHi: i64 = -1;
+  /** The least value of the last expression where gcc knows it (expressions.ts oMin), else -1. */
+  rMin: i64 = -1;
   /** The value's bound rests on a tested one through arithmetic (OF.DERIVED); rOwn its own. */
   rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
@@ -285,6 +292,8 @@ export class Walker {
     this.localMax = o.localMax.copy();
     this.localOwn = o.localOwn.copy();
     this.localHi = o.localHi.copy();
+    this.localLeast = o.localLeast.copy();
+    this.localLeastOf = o.localLeastOf.copy();
     this.localFn = o.localFn.copy();
     this.localOrigin = o.localOrigin.copy();
     this.blockDeclared = o.blockDeclared.copy();
@@ -385,6 +394,8 @@ export class Walker {
     this.localMax.push(-1);
     this.localOwn.push(-1);
     this.localHi.push(-1);
+    this.localLeast.push(-1);
+    this.localLeastOf.push(-1);
     this.localFn.push(-1);
     this.localOrigin.push(-1);
     this.localParam.push(-1);
@@ -563,7 +574,7 @@ export class Walker {
 
   /** A live assignment of (vk, v) to local `slot` (frame fr): a followed local takes the
    *  value when the assignment runs whenever its declaration does, else it is unknown. */
-  assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1): void {
+  assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1, least: i64 = -1): void {
     if (slot < 0 || this.f.isDead(frame)) return;
     const before = this.boundOf(slot);
     this.exprs.boundCounter(slot, -1);
@@ -571,6 +582,7 @@ export class Walker {
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
     this.localHi.set(slot, -1);
+    this.localLeastOf.set(slot, -1);
     this.localFn.set(slot, -1);
     this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
@@ -585,8 +597,13 @@ export class Walker {
     // given a bounded value in straight code it has that bound; under a condition it holds
     // that value or the one before, so a bound of both bounds it (`if (a) len = 4; else
     // len = 16;` is at most 16)
-    if (this.condDepth == this.localDepth.get(slot)) this.localMax.set(slot, bound);
-    else if (before >= 0) this.localMax.set(slot, before > bound ? before : bound);
+    if (this.condDepth == this.localDepth.get(slot)) {
+      this.localMax.set(slot, bound);
+      if (least >= 0 && least <= bound) {
+        this.localLeast.set(slot, least);
+        this.localLeastOf.set(slot, bound);
+      }
+    } else if (before >= 0) this.localMax.set(slot, before > bound ? before : bound);
   }
 
   /** The largest value an integer type holds (-1: not an integer type). */
@@ -734,6 +751,7 @@ export class Walker {
       this.localSz1.set(slot, -1);
       this.localMax.set(slot, -1);
       this.localHi.set(slot, -1);
+      this.localLeastOf.set(slot, -1);
       this.localFn.set(slot, -1);
       this.localFlags.set(slot, flags & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
     }
@@ -747,6 +765,8 @@ export class Walker {
     this.localFlags.set(slot, (this.localFlags.get(slot) & ~(LF.TESTED | LF.DERIVED)) | e.flagsBefore(k));
     this.localOwn.set(slot, e.ownBefore(k));
     this.localHi.set(slot, e.hiBefore(k));
+    // a value assigned inside that code is gone (a tested one is the same value)
+    if (e.maker(k) == SE.ASSIGNED) this.localLeastOf.set(slot, -1);
   }
 
   /** Forgets what code around a loop told of the locals `slots` (the ones the loop changes:
