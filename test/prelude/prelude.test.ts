@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Rules } from "../../wasm/assembly/kernel/versions";
 import { knownReleases } from "../../wasm/shared/releases";
-import { renderModule, OUT } from "../../wasm/prelude/embed.mjs";
+import { renderHistory, renderModule, HISTORY_OUT, OUT } from "../../wasm/prelude/embed.mjs";
 import {
   DEBIAN_AUTOCONF,
   HELPER_CASES,
@@ -26,6 +26,10 @@ if (!gcc) console.log("prelude tests: gcc not found, the gcc-based checks are sk
 describe("prelude embedding", () => {
   it("the committed wasm/assembly/prelude/files.ts matches wasm/prelude/include", () => {
     expect(readFileSync(OUT, "utf8")).toBe(renderModule());
+  });
+
+  it("the committed wasm/assembly/kernel/nshistorydata.ts matches nshistory.txt", () => {
+    expect(readFileSync(HISTORY_OUT, "utf8")).toBe(renderHistory());
   });
 });
 

@@ -4,3 +4,7 @@ export function renderModule(): string;
 export function compactHeader(text: string): string;
 /** Where the generated module lives. */
 export const OUT: string;
+/** The generated wasm/assembly/kernel/nshistorydata.ts text for the current nshistory.txt. */
+export function renderHistory(): string;
+/** Where that module lives. */
+export const HISTORY_OUT: string;

@@ -5,7 +5,7 @@
 
 import { Export } from "../model";
 import { ExportLookup } from "../sim/symtab";
-import { HISTORY } from "./nshistorydata";
+import { HISTORY_BYTES, HISTORY_LENGTH } from "./nshistorydata";
 import { JsonWriter } from "../util/json";
 import { releaseName } from "./versions";
 
@@ -51,13 +51,13 @@ class History {
 
 let parsed: History | null = null;
 
-// The table, one record a line (nshistorydata.ts):
+// The table, one record a line (nshistory.txt, embedded as nshistorydata.ts):
 //   N <namespace> <first> [b<series>]... [e<last>]   first release, stable backports, last series
 //   M <release> <from|-> <to|-> <symbol>...          exports that changed namespace in <release>
 function history(): History {
   if (parsed != null) return parsed as History;
   const h = new History();
-  const lines = HISTORY.split("\n");
+  const lines = String.UTF8.decodeUnsafe(HISTORY_BYTES, <usize>HISTORY_LENGTH).split("\n");
   for (let i = 0; i < lines.length; i++) {
     const f = lines[i].split(" ");
     if (f.length < 3) continue;
