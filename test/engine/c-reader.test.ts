@@ -240,7 +240,9 @@ describe("what is a use", () => {
     expect(min("int n", `int t; if (!d) goto out; t = ${minOf("n")}; memcpy(d, s, t);`)).toEqual([]);
     expect(min("int n", `n = n * 2; memcpy(d, s, n);`)).toEqual(["memcpy"]);
     expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; memcpy(d, s, n);`)).toEqual([]);
-    expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; n = n * 2; memcpy(d, s, n);`)).toEqual(["memcpy"]);
+    // twice an unsigned value at most 32 is at most 64: still expanded (gcc-12), not so the
+    // signed one a clamp bounds only above (below)
+    expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; n = n * 2; memcpy(d, s, n);`)).toEqual([]);
     // the label joins the values a goto brings: the bound before it is gone there
     expect(min("unsigned int n", `if (!s) goto out2; n = ${minOf("n")}; memcpy(d, s, n); out2: memcpy(d, s, n);`)).toEqual(["memcpy"]);
     expect(min("unsigned int n", `n = ${minOf("n")}; again: memcpy(d, s, n); n = n + 100; if (*s) goto again;`)).toEqual(["memcpy"]);

@@ -195,6 +195,32 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(fn("rd(1, 0) + rd(2, 40)"))).toEqual([SHIFT]);
   });
 
+  it("a parameter a static caller passes on has the range its own calls give it (eeepc-laptop's store_sys_acpi → set_acpi)", async () => {
+    const fn = (store: string, calls: string): string =>
+      "int ext(int);\nstatic noinline int set(int cm, int v) { if (ext(v) & (1 << cm)) return 1; return 0; }\n" +
+      `${store} int store(int cm, int v) { return set(cm, v) + 1; }\nint f(int v) { return ${calls}; }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn("static noinline", "store(3, v) + store(5, v) + set(1, v)"))).toEqual([]);
+    expect(await handlers(fn("static noinline", "store(3, v) + store(v, v) + set(1, v)"))).toEqual([SHIFT]);
+    // a caller others may call: its parameter is anything
+    expect(await handlers(fn("", "store(3, v) + set(1, v)"))).toEqual([SHIFT]);
+  });
+
+  it("a product of a counted loop's counter and a constant stays below the width (`v >> (i * 8)`)", async () => {
+    const fn = (n: number): string =>
+      `int ext(int);\nunsigned f(unsigned v) { int i; unsigned r = 0; for (i = 0; i < ${n}; i++) r += ext((v >> (i * 8)) & 0xff); return r; }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn(4))).toEqual([]);
+    expect(await handlers(fn(5))).toEqual([SHIFT]);
+  });
+
+  it("a while loop's unsigned counter is bounded in the body until it changes (sony-laptop's lid resume)", async () => {
+    const fn = (n: number, body: string): string =>
+      `int f(unsigned *st, void **a, void *x) { unsigned pos = 0; while (pos < ${n}) { ${body} } return -1; }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn(3, "if (a[pos] == x) return (*st >> pos) & 1; pos++;"))).toEqual([]);
+    expect(await handlers(fn(40, "if (a[pos] == x) return (*st >> pos) & 1; pos++;"))).toEqual([SHIFT]);
+    // gcc knows pos is at most 3 after the increment; the engine forgets the bound there
+    expect(await handlers(fn(3, "pos++; if (a[pos] == x) return (*st >> pos) & 1;"))).toEqual([SHIFT]);
+  });
+
   it("an inline helper's shift folds where its caller passes a constant count", async () => {
     const helper = "static inline unsigned long sh(unsigned long x, int n) { return x << n; }\n";
     expect(await handlers(`${helper}unsigned long f(unsigned long x) { return sh(x, 4); }\nEXPORT_SYMBOL(f);`)).toEqual([]);

@@ -2159,7 +2159,8 @@ export class Expressions {
   private counterLeast: Map<i32, i64> = new Map();
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
-   *  by a constant stays below it, a sum or a right shift of bounded values stays bounded. */
+   *  by a constant stays below it, a sum, a product or a right shift of bounded values stays
+   *  bounded. */
   private boundOf(op: i32, x: i32, y: i32): i64 {
     const a = this.oMax.get(x),
       b = this.oMax.get(y);
@@ -2179,6 +2180,8 @@ export class Expressions {
       if ((size == 4 || size == 8) && bv < <i64>size * 8) return <i64>((<u64>-1) >> (<u64>(64 - size * 8 + <i32>bv)));
     }
     if (op == K.Slash && bk && bv > 0 && a >= 0) return a / bv;
+    // a product of bounded values (`i * 8` of a loop counter) that no int overflows
+    if (op == K.Star && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000 && a * b <= 0x7fffffff) return a * b;
     if (op == K.Plus && a >= 0 && b >= 0 && a < 0x40000000 && b < 0x40000000) return a + b;
     // k - y of a y between 0 and k: between 0 and k (sizeof(field) - len after len's bound)
     if (op == K.Minus && <VK>this.oKind.get(x) == VK.Known && this.oVal.get(x) >= 0 && b >= 0 && b <= this.oVal.get(x)) return this.oVal.get(x);

@@ -23,10 +23,13 @@ export let counterBoundName: i32 = -1;
  *  `)`) for `i < K` or `i <= K` leading the condition with a constant K (or a bounded local,
  *  counterBoundName), i a local that is
  *  unsigned, or signed, set to a constant of at least 0 by the initialization and only
- *  increased by the step. Sets counterSlot (-1: none) and counterMax. */
+ *  increased by the step. A while loop (`while (pos < LID_RESUME_MAX)`) has neither: its
+ *  condition ends at `close`, its counter is unsigned. Sets counterSlot (-1: none) and
+ *  counterMax. */
 export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, close: i32): void {
   resetLoopCounter();
-  if (cond < 0 || step < 0 || w.kd(cond) != CK.Ident || !(w.isP(cond + 1, K.Lt) || w.isP(cond + 1, K.Le))) return;
+  const condEnd = step >= 0 ? step - 1 : close;
+  if (cond < 0 || w.kd(cond) != CK.Ident || !(w.isP(cond + 1, K.Lt) || w.isP(cond + 1, K.Le))) return;
   const name = w.at(cond);
   const b = w.scope.lookup(name);
   if (w.scope.kindOf(b) != Bind.Local) return;
@@ -34,7 +37,7 @@ export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, clos
   // the bound: up to the first top-level && or the end of the condition
   let end = cond + 2;
   let depth = 0;
-  while (end < step - 1) {
+  while (end < condEnd) {
     if (w.kd(end) == CK.Punct) {
       const a = w.at(end);
       if (a == K.LParen || a == K.LBracket) depth++;
@@ -43,18 +46,18 @@ export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, clos
     }
     end++;
   }
-  if (end < step - 1 && !w.isP(end, K.AndAnd)) return; // `i < K || x` bounds nothing
+  if (end < condEnd && !w.isP(end, K.AndAnd)) return; // `i < K || x` bounds nothing
   w.evalConst(cond + 2, end);
   let bound = w.rVK == VK.Known ? w.rVal : -1;
-  if (w.rVK != VK.Known && end == cond + 3 && !names(w, w.at(cond + 2), step, close)) {
+  if (w.rVK != VK.Known && end == cond + 3 && !(step >= 0 && names(w, w.at(cond + 2), step, close))) {
     // a local with a bound of its own (`max = nfproto == NFPROTO_ARP ? 3 : 5`)
     bound = boundOfLocal(w, w.at(cond + 2));
     counterBoundName = w.at(cond + 2);
   }
   if (bound <= 0 || bound > 0x7fffffff) return;
   const max = w.isP(cond + 1, K.Lt) ? bound - 1 : bound;
-  const first = firstNumber(w, name, init, cond - 1);
-  const increases = onlyIncreases(w, name, step, close);
+  const first = init >= 0 ? firstNumber(w, name, init, cond - 1) : -1;
+  const increases = step >= 0 && onlyIncreases(w, name, step, close);
   if ((w.localFlags.get(slot) & LF.UNSIGNED) == 0 && !(first >= 0 && increases)) return;
   counterSlot = slot;
   counterMax = max;

@@ -1051,6 +1051,7 @@ export class Statements {
           this.enterLoopBody(f.start.get(fr));
           f.d.set(fr, 1);
         }
+        if (f.c.get(fr) == 1) this.boundWhileCounter(fr);
         this.pushStatement(dead || never);
         return;
       }
@@ -1063,11 +1064,27 @@ export class Statements {
           w.leaveCond();
           f.d.set(fr, 0);
         }
+        if (f.c.get(fr) == 1 && f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false);
         if (ending != NO_ENDING) w.tailStmt = ending;
       }
     }
+  }
+
+  /** The counter of the while loop of frame fr, whose body starts at w.i (its slot in f.b
+   *  while the body is read, -1: none): its range holds in the body until the body changes
+   *  it (findLoopCounter). */
+  private boundWhileCounter(fr: i32): void {
+    const w = this.w;
+    const f = w.f;
+    f.b.set(fr, -1);
+    if (!w.isK(f.start.get(fr), K.While) || !w.isP(f.start.get(fr) + 1, K.LParen)) return;
+    findLoopCounter(w, -1, f.start.get(fr) + 2, -1, w.i - 1);
+    if (counterBoundName >= 0 && this.changedIn(counterBoundName, w.i)) resetLoopCounter();
+    if (counterSlot < 0) return;
+    w.exprs.boundCounter(counterSlot, counterMax);
+    f.b.set(fr, counterSlot);
   }
 
   /** The loop or switch frame a `break` in statement frame fr leaves, or -1. */
