@@ -193,6 +193,12 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(fn("rd(1, 0) + rd(2, 6)"))).toEqual([]);
     expect(await handlers(fn("rd(1, 0) + rd(2, n)"))).toEqual([SHIFT]);
     expect(await handlers(fn("rd(1, 0) + rd(2, 40)"))).toEqual([SHIFT]);
+    // an index's check, made before gcc propagates anything, stays (eeepc-laptop's cm_setv[cm])
+    const indexed =
+      'int ext(int);\nstatic const char *tab[8] = { "a", "b", "c", "d", "e", "f", "g", "h" };\n' +
+      "static noinline int set(int cm, int v) { const char *m = tab[cm]; if (!m) return -1; return ext(v) & (1 << cm); }\n" +
+      "int f(int v) { return set(3, v) + set(5, v); }\nEXPORT_SYMBOL(f);";
+    expect(await handlers(indexed)).toEqual([BOUNDS]);
   });
 
   it("a parameter a static caller passes on has the range its own calls give it (eeepc-laptop's store_sys_acpi → set_acpi)", async () => {
@@ -219,6 +225,15 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(fn(40, "if (a[pos] == x) return (*st >> pos) & 1; pos++;"))).toEqual([SHIFT]);
     // gcc knows pos is at most 3 after the increment; the engine forgets the bound there
     expect(await handlers(fn(3, "pos++; if (a[pos] == x) return (*st >> pos) & 1;"))).toEqual([SHIFT]);
+  });
+
+  it("a counted loop left early or at its bound, then `if (i == bound) return`, leaves i below the bound (lg4ff's mode search)", async () => {
+    const fn = (first: string, n: number, after: string, count: string): string =>
+      `int f(const int *ids, int id, int n) { int i; for (i = ${first}; i < ${n}; i++) { if (ids[i] == id) break; } ${after} return 1 << (${count}); }\nEXPORT_SYMBOL(f);`;
+    expect(await handlers(fn("1", 5, "if (i == 5) return 0;", "i + 27"))).toEqual([]);
+    expect(await handlers(fn("1", 5, "", "i + 27"))).toEqual([SHIFT]);
+    expect(await handlers(fn("1", 5, "if (i == 5) return 0;", "i + 28"))).toEqual([SHIFT]);
+    expect(await handlers(fn("n", 5, "if (i == 5) return 0;", "i + 27"))).toEqual([SHIFT]);
   });
 
   it("an inline helper's shift folds where its caller passes a constant count", async () => {

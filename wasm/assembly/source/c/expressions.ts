@@ -913,7 +913,7 @@ export class Expressions {
         if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         if (w.localLeastOf.get(slot) >= 0 && w.localLeastOf.get(slot) == w.localMax.get(slot)) this.setLeast(o, w.localLeast.get(slot));
-        if (this.counters.has(slot)) this.countedAs(o, this.counters.get(slot), this.counterLeast.get(slot));
+        if (this.ranges.has(slot)) this.countedAs(o, this.ranges.get(slot), this.rangeLeast.get(slot));
         this.oHi.set(o, w.localHi.get(slot));
         this.oFn.set(o, w.localFn.get(slot));
         this.oOrigin.set(o, w.localOrigin.get(slot));
@@ -2079,7 +2079,7 @@ export class Expressions {
   private indexMost(i: i32): i64 {
     let most = this.oMax.get(i);
     const slot = (this.oFl.get(i) & OF.DESIG) != 0 ? this.oLocal.get(i) : -1;
-    if (slot >= 0 && this.counters.has(slot)) most = Expressions.lowerBound(most, this.counters.get(slot));
+    if (slot >= 0 && this.ranges.has(slot)) most = Expressions.lowerBound(most, this.ranges.get(slot));
     return most;
   }
 
@@ -2144,19 +2144,26 @@ export class Expressions {
     if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), max)) this.w.markNode(NF.UBSAN_SHIFT, fr);
   }
 
-  /** Loop counters by local slot: the largest value each holds in its loop's body
-   *  (loopcounter.ts), until the body changes it. */
-  private counters: Map<i32, i64> = new Map();
+  /** Locals whose value gcc's value ranges bound where the front end does not see it (an
+   *  index's check keeps): a loop counter in its loop's body (loopcounter.ts), a parameter
+   *  every call passes a small constant (ipaconstants.ts). By slot, until the local changes. */
+  private ranges: Map<i32, i64> = new Map();
 
-  /** Local `slot` is a loop counter of at most `max` from here on (-1: no longer). */
-  boundCounter(slot: i32, max: i64, least: i64 = 0): void {
+  /** Local `slot` is at most `max` and at least `least` by gcc's ranges from here on (-1: no
+   *  longer): see ranges. */
+  boundRange(slot: i32, max: i64, least: i64 = 0): void {
     if (max >= 0) {
-      this.counters.set(slot, max);
-      this.counterLeast.set(slot, least);
-    } else if (this.counters.has(slot)) this.counters.delete(slot);
+      this.ranges.set(slot, max);
+      this.rangeLeast.set(slot, least);
+    } else if (this.ranges.has(slot)) this.ranges.delete(slot);
   }
-  /** The least value of each loop counter in its body: its first. */
-  private counterLeast: Map<i32, i64> = new Map();
+  /** The least value of each local in ranges (a loop counter's first). */
+  private rangeLeast: Map<i32, i64> = new Map();
+
+  /** The largest value local `slot` holds by ranges, else -1. */
+  rangeOf(slot: i32): i64 {
+    return this.ranges.has(slot) ? this.ranges.get(slot) : -1;
+  }
 
   /** The bound of `x op y` from its operands' (oMax): a mask keeps the smaller, a remainder
    *  by a constant stays below it, a sum, a product or a right shift of bounded values stays
@@ -3168,6 +3175,7 @@ export class Expressions {
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
+      w.envRange.push(this.oCnt.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
       w.envType.push(this.oType.get(callee + k));
       w.envOrigin.push(this.oOrigin.get(callee + k));

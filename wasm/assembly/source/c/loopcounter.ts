@@ -18,6 +18,8 @@ export let counterFirst: i64 = -1;
 /** The local whose bound bounds the counter (`i < max`), which the body must leave as it
  *  is (the caller checks), or -1 for a constant bound. */
 export let counterBoundName: i32 = -1;
+/** The step adds one to the counter (`i++`): the loop ends with it at its bound plus one. */
+export let counterByOne: bool = false;
 
 /** Looks at `for (init; cond; step)` (token ranges from its three parts' starts; `close`: the
  *  `)`) for `i < K` or `i <= K` leading the condition with a constant K (or a bounded local,
@@ -62,6 +64,8 @@ export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, clos
   counterSlot = slot;
   counterMax = max;
   if (increases) counterFirst = first;
+  const n = close - step;
+  counterByOne = increases && (n == 2 || (n == 3 && w.t.text(step + 2) == "1"));
 }
 
 /** Finds no loop counter (findLoopCounter's answer when the body changes its bound). */
@@ -70,6 +74,7 @@ export function resetLoopCounter(): void {
   counterMax = -1;
   counterFirst = -1;
   counterBoundName = -1;
+  counterByOne = false;
 }
 
 /** Whether tokens [from, to) name `name`. */
@@ -81,7 +86,9 @@ function names(w: Walker, name: i32, from: i32, to: i32): bool {
 /** The bound of the local named `name` where the loop starts (-1: none, or not a local). */
 function boundOfLocal(w: Walker, name: i32): i64 {
   const b = w.scope.lookup(name);
-  return w.scope.kindOf(b) == Bind.Local ? w.knownBound(w.scope.dataOf(b)) : -1;
+  if (w.scope.kindOf(b) != Bind.Local) return -1;
+  const slot = w.scope.dataOf(b);
+  return w.knownBound(slot) >= 0 ? w.knownBound(slot) : w.exprs.rangeOf(slot);
 }
 
 /** The number the initialization [from, to) ends by setting `name` to (`i = 0`), or -1. */

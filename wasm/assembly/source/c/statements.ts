@@ -20,7 +20,7 @@ import { isIntegerClass } from "./thunks";
 import { T, TY } from "./types";
 import { reversedComparison, truncated, VK } from "./values";
 import { LF, Walker } from "./walker";
-import { counterBoundName, counterFirst, counterMax, counterSlot, findLoopCounter, resetLoopCounter } from "./loopcounter";
+import { counterBoundName, counterByOne, counterFirst, counterMax, counterSlot, findLoopCounter, resetLoopCounter } from "./loopcounter";
 import { NOT_FIXED } from "./ipaconstants";
 
 // states of a Stmt frame after it has dispatched
@@ -693,7 +693,7 @@ export class Statements {
           this.boundFromConjunction(from, and, j);
           return;
         }
-        const c = this.comparisonAt(from, j);
+        const c = this.comparisonAt(from, j) || this.equalityAtBound(from, j);
         if (c != null) {
           names.push(c.name);
           ops.push(c.op);
@@ -890,6 +890,28 @@ export class Statements {
     if (ge.op == K.Ge && ne.op == K.Ne && ge.name == ne.name && ge.value == ne.value) this.bound(ge.name, K.Gt, ge.value, ge.nameTok);
   }
 
+  /** Tokens [a, b) as `x == E` (or `E == x`) of a local x known to be at most E: as `x >= E`
+   *  (that leaves, so x is below E after it), or null. */
+  private equalityAtBound(a: i32, b: i32): Comparison | null {
+    const w = this.w;
+    let name = -1,
+      from = a,
+      to = b;
+    if (w.kd(a) == CK.Ident && w.isP(a + 1, K.EqEq) && b > a + 2) {
+      name = a;
+      from = a + 2;
+    } else if (b - 2 > a && w.kd(b - 1) == CK.Ident && w.isP(b - 2, K.EqEq)) {
+      name = b - 1;
+      to = b - 2;
+    }
+    if (name < 0) return null;
+    const bind = w.scope.lookup(w.at(name));
+    if (w.scope.kindOf(bind) != Bind.Local) return null;
+    w.evalConst(from, to);
+    if (w.rVK != VK.Known || w.rVal < 1 || w.knownBound(w.scope.dataOf(bind)) != w.rVal) return null;
+    return new Comparison(w.at(name), K.Ge, w.rVal, name);
+  }
+
   /** Tokens [a, b) as `x op E` or `E op x` of a name x, a constant E and a comparison other
    *  than == (reversed to read `x op E`), or null. */
   private comparisonAt(a: i32, b: i32): Comparison | null {
@@ -921,7 +943,8 @@ export class Statements {
     // inside conditionally run code (a loop's body) until it is left
     const scoped = w.condDepth > w.localDepth.get(slot);
     const bound = op == K.Gt ? value : value - 1;
-    if (!w.types.isUnsigned(type) && !nonNegative) {
+    // (a local with a bound is not negative)
+    if (!w.types.isUnsigned(type) && !nonNegative && w.knownBound(slot) < 0) {
       // a signed one may still be negative: an upper bound only
       if (!aboveOnly) return;
       if (w.localHi.get(slot) >= 0 && w.localHi.get(slot) <= bound) return;
@@ -1064,7 +1087,7 @@ export class Statements {
           w.leaveCond();
           f.d.set(fr, 0);
         }
-        if (f.c.get(fr) == 1 && f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
+        if (f.c.get(fr) == 1 && f.b.get(fr) >= 0) w.exprs.boundRange(f.b.get(fr), -1);
         this.absorb(fr);
         this.complete(fr, VK.NotConst, 0, false);
         if (ending != NO_ENDING) w.tailStmt = ending;
@@ -1083,7 +1106,7 @@ export class Statements {
     findLoopCounter(w, -1, f.start.get(fr) + 2, -1, w.i - 1);
     if (counterBoundName >= 0 && this.changedIn(counterBoundName, w.i)) resetLoopCounter();
     if (counterSlot < 0) return;
-    w.exprs.boundCounter(counterSlot, counterMax);
+    w.exprs.boundRange(counterSlot, counterMax);
     f.b.set(fr, counterSlot);
   }
 
@@ -1182,7 +1205,7 @@ export class Statements {
         this.skipP(K.RParen);
         f.state.set(fr, 6);
         return;
-      case 6:
+      case 6: {
         f.state.set(fr, 7);
         w.condDepth++;
         this.enterLoopBody(f.start.get(fr));
@@ -1190,32 +1213,51 @@ export class Statements {
         findLoopCounter(w, f.e.get(fr), f.d.get(fr), f.b.get(fr), w.i - 1);
         if (counterBoundName >= 0 && this.changedIn(counterBoundName, w.i)) resetLoopCounter();
         f.b.set(fr, counterSlot);
-        if (counterSlot >= 0) w.exprs.boundCounter(counterSlot, counterMax, counterFirst > 0 ? counterFirst : 0);
+        if (counterSlot >= 0) w.exprs.boundRange(counterSlot, counterMax, counterFirst > 0 ? counterFirst : 0);
         // a loop that runs once (`i = 0; i < 1; i++`, ARRAY_SIZE of a one-entry table) is
         // peeled by gcc (cunroll): its body sees the counter's first value
         f.c.set(fr, -1);
         f.e.set(fr, w.i); // where the body starts
-        if (counterSlot >= 0 && counterFirst == counterMax && !this.changedIn(w.at(f.d.get(fr)), w.i)) {
+        const steady = counterSlot >= 0 && !this.changedIn(w.at(f.d.get(fr)), w.i);
+        if (steady && counterFirst == counterMax) {
           w.localKind.set(counterSlot, <i32>VK.Known);
           w.localValue.set(counterSlot, counterFirst);
           f.c.set(fr, counterSlot);
         }
+        // counting up by one from below its bound, it leaves at most at the bound (lg4ff's
+        // `if (i == ARRAY_SIZE(modes)) return 0;` after the search)
+        if (steady && counterByOne && counterFirst >= 0 && counterFirst <= counterMax + 1) this.exitBound.set(fr, counterMax + 1);
+        else if (this.exitBound.has(fr)) this.exitBound.delete(fr);
         this.pushStatement(dead || (f.a.get(fr) == <i32>VK.Known && f.v.get(fr) == 0));
         return;
+      }
       default: {
         // a loop run once ends as its body does, unless a break or continue leaves it
         const once = f.c.get(fr) >= 0 && w.rFlow != FLOW_BREAK && !this.leavesEarly(f.e.get(fr), w.i);
         const tail = w.tailStmt;
         const flow = once ? w.rFlow : 0;
         this.forgetFirstValue(f.c.get(fr));
-        if (f.b.get(fr) >= 0) w.exprs.boundCounter(f.b.get(fr), -1);
+        if (f.b.get(fr) >= 0) w.exprs.boundRange(f.b.get(fr), -1);
         w.leaveCond();
         this.absorb(fr);
         w.scope.close();
+        if (f.b.get(fr) >= 0 && this.exitBound.has(fr)) this.boundAfterLoop(fr, f.b.get(fr), this.exitBound.get(fr));
         this.complete(fr, VK.NotConst, 0, false, T.UNKNOWN, flow);
         if (once) w.tailStmt = tail;
       }
     }
+  }
+
+  /** The bound of each counted loop's counter once the loop is left, by its frame. */
+  private exitBound: Map<i32, i64> = new Map();
+
+  /** Local `slot`, the counter of the loop of frame fr just left, is at most `max`. */
+  private boundAfterLoop(fr: i32, slot: i32, max: i64): void {
+    const w = this.w;
+    this.exitBound.delete(fr);
+    if (slot >= w.localDepth.length || w.localDepth.get(slot) > w.condDepth || w.f.isDead(fr)) return;
+    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), max);
+    else w.localMax.set(slot, max);
   }
 
   /** For `for (x = E; ...)` whose E is the known v, of a local x whose value is not
@@ -2045,6 +2087,7 @@ export class Statements {
         w.localSz0.set(slot, w.envSz0.get(envBase + k));
         w.localSz1.set(slot, w.envSz1.get(envBase + k));
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int) w.localMax.set(slot, w.envMax.get(envBase + k));
+        if (w.types.kindOf(w.localType.get(slot)) == TY.Int && w.envRange.get(envBase + k) >= 0) w.exprs.boundRange(slot, w.envRange.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
         w.localHi.set(slot, w.envHi.get(envBase + k));
         if ((w.envUnsigned.get(envBase + k) & 64) != 0) w.localArg.set(slot, (f.b.get(fr) << 5) | k);
@@ -2086,7 +2129,7 @@ export class Statements {
           const type = w.localType.get(slot);
           if (fixed == null || largest == null || k >= fixed.length || change == CHANGED || w.types.kindOf(type) != TY.Int) continue;
           if (fixed[k] == NOT_FIXED) {
-            if (largest[k] >= 0 && w.types.holds(type, T.LONG, largest[k])) w.localMax.set(slot, largest[k]);
+            if (largest[k] >= 0 && w.types.holds(type, T.LONG, largest[k])) w.exprs.boundRange(slot, largest[k]);
             continue;
           }
           const v = truncated(fixed[k], w.types.sizeOf(type), w.types.isUnsigned(type));
@@ -2145,6 +2188,7 @@ export class Statements {
     w.envSz0.truncate(w.ctxEnv.get(top));
     w.envSz1.truncate(w.ctxEnv.get(top));
     w.envMax.truncate(w.ctxEnv.get(top));
+    w.envRange.truncate(w.ctxEnv.get(top));
     w.envOwn.truncate(w.ctxEnv.get(top));
     w.envHi.truncate(w.ctxEnv.get(top));
     w.envFn.truncate(w.ctxEnv.get(top));

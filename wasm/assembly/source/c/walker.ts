@@ -185,6 +185,8 @@ export class Walker {
   envSz0: IntVec = new IntVec(256);
   envSz1: IntVec = new IntVec(256);
   envMax: LongVec = new LongVec(256);
+  /** The argument's bound by gcc's ranges (expressions.ts oCnt), -1: no more than envMax. */
+  envRange: LongVec = new LongVec(256);
   envOwn: LongVec = new LongVec(256);
   envHi: LongVec = new LongVec(256);
   envFn: IntVec = new IntVec(256);
@@ -321,6 +323,7 @@ export class Walker {
     this.envSz0 = o.envSz0.copy();
     this.envSz1 = o.envSz1.copy();
     this.envMax = o.envMax.copy();
+    this.envRange = o.envRange.copy();
     this.envOwn = o.envOwn.copy();
     this.envHi = o.envHi.copy();
     this.envFn = o.envFn.copy();
@@ -401,7 +404,7 @@ export class Walker {
     this.localParam.push(-1);
     this.localArg.push(-1);
     const slot = this.localType.push(type);
-    this.exprs.boundCounter(slot, -1); // a slot used again starts unbounded
+    this.exprs.boundRange(slot, -1); // a slot used again starts unbounded
     return slot;
   }
 
@@ -577,7 +580,7 @@ export class Walker {
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1, least: i64 = -1): void {
     if (slot < 0 || this.f.isDead(frame)) return;
     const before = this.boundOf(slot);
-    this.exprs.boundCounter(slot, -1);
+    this.exprs.boundRange(slot, -1);
     this.localSz0.set(slot, -1);
     this.localSz1.set(slot, -1);
     this.localMax.set(slot, -1);
@@ -745,7 +748,7 @@ export class Walker {
     for (let slot = first; slot < this.localFlags.length; slot++) {
       const flags = this.localFlags.get(slot);
       if ((flags & LF.LABEL_JOINED) == 0 || (flags & LF.ONCE) != 0) continue;
-      this.exprs.boundCounter(slot, -1);
+      this.exprs.boundRange(slot, -1);
       this.localKind.set(slot, <i32>VK.NotConst);
       this.localSz0.set(slot, -1);
       this.localSz1.set(slot, -1);
