@@ -289,10 +289,10 @@ export class Expressions {
    *  oMinOf, the one it was found with (an operator applied in place changes the bound). */
   oMin: LongVec = new LongVec(256);
   oMinOf: LongVec = new LongVec(256);
-  /** Less than oMax where a counted loop's counter bounds the value in the loop's body
-   *  (loopcounter.ts; `BIT(i + 3)` of an i below 5): gcc's range there, which folds checks
-   *  made as ordinary code (a shift's) but not an index's; -1: nothing more than oMax. */
-  oCnt: LongVec = new LongVec(256);
+  /** Less than oMax where gcc's value ranges bound the value beyond what its front end sees
+   *  (see ranges: `BIT(i + 3)` of a loop counter i below 5): they fold checks made as ordinary
+   *  code (a shift's) but not an index's; -1: nothing more than oMax. */
+  oRange: LongVec = new LongVec(256);
   /** With OF.TESTED or OF.DERIVED: the operand's own bound, -1 where it has none. */
   oOwn: LongVec = new LongVec(256);
   /** The function the operand's value is (a designator, &f, a cast of one, or an inline
@@ -352,7 +352,7 @@ export class Expressions {
     this.oHi.truncate(vals);
     this.oMin.truncate(vals);
     this.oMinOf.truncate(vals);
-    this.oCnt.truncate(vals);
+    this.oRange.truncate(vals);
     this.oOwn.truncate(vals);
     this.oFn.truncate(vals);
     this.oCmpSlot.truncate(vals);
@@ -385,7 +385,7 @@ export class Expressions {
     this.oHi.push(-1);
     this.oMin.push(-1);
     this.oMinOf.push(-1);
-    this.oCnt.push(-1);
+    this.oRange.push(-1);
     this.oOwn.push(-1);
     this.oFn.push(-1);
     this.oCmpSlot.push(-1);
@@ -913,7 +913,7 @@ export class Expressions {
         if ((lf & (LF.TESTED | LF.DERIVED)) != 0) this.oOwn.set(o, Expressions.lowerBound(this.oMax.get(o), w.localOwn.get(slot)));
         this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), w.localMax.get(slot)));
         if (w.localLeastOf.get(slot) >= 0 && w.localLeastOf.get(slot) == w.localMax.get(slot)) this.setLeast(o, w.localLeast.get(slot));
-        if (this.ranges.has(slot)) this.countedAs(o, this.ranges.get(slot), this.rangeLeast.get(slot));
+        if (this.ranges.has(slot)) this.rangedAs(o, this.ranges.get(slot), this.rangeLeast.get(slot));
         this.oHi.set(o, w.localHi.get(slot));
         this.oFn.set(o, w.localFn.get(slot));
         this.oOrigin.set(o, w.localOrigin.get(slot));
@@ -1758,7 +1758,7 @@ export class Expressions {
     // an upper bound of a value that may be negative holds through a conversion that keeps
     // its value or makes it a 64-bit unsigned one (the anti-range gcc guesses from; a
     // narrower unsigned one leaves two ranges once widened)
-    if (op != OP_POS && !(op == OP_CAST && types.kindOf(to) == TY.Int && types.sizeOf(to) >= 4)) this.oCnt.set(t, -1);
+    if (op != OP_POS && !(op == OP_CAST && types.kindOf(to) == TY.Int && types.sizeOf(to) >= 4)) this.oRange.set(t, -1);
     if (op != OP_POS && !(op == OP_CAST && types.keepsUpperBound(ty, to))) this.oHi.set(t, -1);
     // &f, *f and (type)f are still f
     if (op != OP_ADDR && op != OP_DEREF && op != OP_CAST && op != OP_POS) this.oFn.set(t, -1);
@@ -1916,8 +1916,8 @@ export class Expressions {
       sz1 = x1 == x0 ? sz0 : bk == VK.NotConst ? Expressions.runTimeOffset(x1) : -1;
     }
     const max = this.boundOf(op, x, y);
-    const counted = this.oCnt.get(x) >= 0 || this.oCnt.get(y) >= 0 ? this.countedBoundOf(op, x, y) : -1;
-    const countedLeast = this.countedLeast;
+    const ranged = this.oRange.get(x) >= 0 || this.oRange.get(y) >= 0 ? this.rangedBoundOf(op, x, y) : -1;
+    const rangedLeast = this.rangedLeast;
     const hi = this.upperOf(op, x, y);
     const min = this.leastOfResult(op, x, y);
     const derived = ((this.oFl.get(x) | this.oFl.get(y)) & (OF.TESTED | OF.DERIVED)) != 0;
@@ -1932,7 +1932,7 @@ export class Expressions {
     if (derived && vk != VK.Known) this.derive(o, own);
     if (vk != VK.Known && hi >= 0 && this.w.types.keepsUpperBound(T.INT, type)) this.oHi.set(o, hi);
     if (vk != VK.Known) this.setLeast(o, min);
-    if (vk != VK.Known && counted >= 0 && (max < 0 || counted < max)) this.countedAs(o, counted, countedLeast);
+    if (vk != VK.Known && ranged >= 0 && (max < 0 || ranged < max)) this.rangedAs(o, ranged, rangedLeast);
     this.oCmpSlot.set(o, cmpSlot);
     this.oCmpThen.set(o, cmpThen);
     this.oCmpElse.set(o, cmpElse);
@@ -2140,7 +2140,7 @@ export class Expressions {
     const t = types.promoted(this.oType.get(x));
     const bits = types.kindOf(t) == TY.Int ? types.sizeOf(t) * 8 : 0;
     if ((this.oFl.get(y) & OF.UNRESOLVED) != 0) return;
-    const max = this.countedMax(y);
+    const max = this.rangedMax(y);
     if (shiftCheckSurvives(bits, <VK>this.oKind.get(y), this.oVal.get(y), max)) this.w.markNode(NF.UBSAN_SHIFT, fr);
   }
 
@@ -2215,35 +2215,35 @@ export class Expressions {
     return (this.oFl.get(o) & (OF.TESTED | OF.DERIVED)) != 0 ? this.oOwn.get(o) : this.oMax.get(o);
   }
 
-  /** Operand o's bound in a counted loop's body (oCnt), else oMax. */
-  private countedMax(o: i32): i64 {
-    return Expressions.lowerBound(this.oMax.get(o), this.oCnt.get(o));
+  /** Operand o's bound by gcc's ranges (oRange), else oMax. */
+  private rangedMax(o: i32): i64 {
+    return Expressions.lowerBound(this.oMax.get(o), this.oRange.get(o));
   }
 
-  /** Operand o is at most `max` in a counted loop's body, and at least `least` there (its
-   *  oMin, valid against oCnt, where it has no least value of its own). */
-  private countedAs(o: i32, max: i64, least: i64): void {
-    this.oCnt.set(o, max);
+  /** Operand o is at most `max` by gcc's ranges, and at least `least` (its oMin, valid
+   *  against oRange, where it has no least value of its own). */
+  private rangedAs(o: i32, max: i64, least: i64): void {
+    this.oRange.set(o, max);
     if (this.leastOf(o) < 0 && least >= 0 && least <= max) {
       this.oMin.set(o, least);
       this.oMinOf.set(o, max);
     }
   }
 
-  /** boundOf from the operands' bounds in a counted loop's body (oCnt); their least value
-   *  in countedLeast. */
-  private countedBoundOf(op: i32, x: i32, y: i32): i64 {
+  /** boundOf from the operands' bounds by gcc's ranges (oRange); the result's least value in
+   *  rangedLeast. */
+  private rangedBoundOf(op: i32, x: i32, y: i32): i64 {
     const mx = this.oMax.get(x),
       my = this.oMax.get(y);
-    this.oMax.set(x, this.countedMax(x));
-    this.oMax.set(y, this.countedMax(y));
+    this.oMax.set(x, this.rangedMax(x));
+    this.oMax.set(y, this.rangedMax(y));
     const b = this.boundOf(op, x, y);
-    this.countedLeast = this.leastOfResult(op, x, y);
+    this.rangedLeast = this.leastOfResult(op, x, y);
     this.oMax.set(x, mx);
     this.oMax.set(y, my);
     return b;
   }
-  private countedLeast: i64 = -1;
+  private rangedLeast: i64 = -1;
 
   /** boundOf from the operands' own bounds. */
   private ownBoundOf(op: i32, x: i32, y: i32): i64 {
@@ -3175,7 +3175,7 @@ export class Expressions {
       w.envSz0.push(this.oSz0.get(callee + k));
       w.envSz1.push(this.oSz1.get(callee + k));
       w.envMax.push(this.oMax.get(callee + k));
-      w.envRange.push(this.oCnt.get(callee + k));
+      w.envRange.push(this.oRange.get(callee + k));
       w.envFn.push(this.oFn.get(callee + k));
       w.envType.push(this.oType.get(callee + k));
       w.envOrigin.push(this.oOrigin.get(callee + k));

@@ -44,7 +44,8 @@ export function ipaConstants(w: Walker): IpaParameters {
     if (candidate(w, e) && !byAtom.has(e.atom)) byAtom.set(e.atom, e.id);
   }
   if (byAtom.size == 0) return params;
-  // the calls passing a parameter of their caller on: callee and parameter, caller and its
+  // the calls passing a parameter of their caller on (the callee, its parameter, the caller,
+  // the caller's parameter)
   throughCallee.length = 0;
   throughParam.length = 0;
   throughOwner.length = 0;

@@ -23,11 +23,10 @@ export let counterByOne: bool = false;
 
 /** Looks at `for (init; cond; step)` (token ranges from its three parts' starts; `close`: the
  *  `)`) for `i < K` or `i <= K` leading the condition with a constant K (or a bounded local,
- *  counterBoundName), i a local that is
- *  unsigned, or signed, set to a constant of at least 0 by the initialization and only
- *  increased by the step. A while loop (`while (pos < LID_RESUME_MAX)`) has neither: its
- *  condition ends at `close`, its counter is unsigned. Sets counterSlot (-1: none) and
- *  counterMax. */
+ *  counterBoundName), i a local that is unsigned, or signed, set to a constant of at least 0
+ *  by the initialization and only increased by the step. A while loop (`while (pos <
+ *  LID_RESUME_MAX)`) has neither (init and step -1): its condition ends at `close`, its
+ *  counter is unsigned. Sets counterSlot (-1: none) and counterMax. */
 export function findLoopCounter(w: Walker, init: i32, cond: i32, step: i32, close: i32): void {
   resetLoopCounter();
   const condEnd = step >= 0 ? step - 1 : close;

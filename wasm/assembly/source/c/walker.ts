@@ -185,7 +185,7 @@ export class Walker {
   envSz0: IntVec = new IntVec(256);
   envSz1: IntVec = new IntVec(256);
   envMax: LongVec = new LongVec(256);
-  /** The argument's bound by gcc's ranges (expressions.ts oCnt), -1: no more than envMax. */
+  /** The argument's bound by gcc's ranges (expressions.ts oRange), -1: no more than envMax. */
   envRange: LongVec = new LongVec(256);
   envOwn: LongVec = new LongVec(256);
   envHi: LongVec = new LongVec(256);
