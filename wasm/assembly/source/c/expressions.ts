@@ -1917,7 +1917,7 @@ export class Expressions {
     }
     const max = this.boundOf(op, x, y);
     const ranged = this.oRange.get(x) >= 0 || this.oRange.get(y) >= 0 ? this.rangedBoundOf(op, x, y) : -1;
-    const rangedLeast = this.rangedLeast;
+    const rangedLeast = this.boundLeast;
     const hi = this.upperOf(op, x, y);
     const min = this.leastOfResult(op, x, y);
     const derived = ((this.oFl.get(x) | this.oFl.get(y)) & (OF.TESTED | OF.DERIVED)) != 0;
@@ -2231,31 +2231,30 @@ export class Expressions {
   }
 
   /** boundOf from the operands' bounds by gcc's ranges (oRange); the result's least value in
-   *  rangedLeast. */
+   *  boundLeast. */
   private rangedBoundOf(op: i32, x: i32, y: i32): i64 {
-    const mx = this.oMax.get(x),
-      my = this.oMax.get(y);
-    this.oMax.set(x, this.rangedMax(x));
-    this.oMax.set(y, this.rangedMax(y));
-    const b = this.boundOf(op, x, y);
-    this.rangedLeast = this.leastOfResult(op, x, y);
-    this.oMax.set(x, mx);
-    this.oMax.set(y, my);
-    return b;
+    return this.boundTaking(op, x, y, this.rangedMax(x), this.rangedMax(y));
   }
-  private rangedLeast: i64 = -1;
 
   /** boundOf from the operands' own bounds. */
   private ownBoundOf(op: i32, x: i32, y: i32): i64 {
+    return this.boundTaking(op, x, y, this.ownBound(x), this.ownBound(y));
+  }
+
+  /** boundOf with x's and y's bounds taken as bx and by; the least value (leastOfResult) in
+   *  boundLeast. */
+  private boundTaking(op: i32, x: i32, y: i32, bx: i64, by: i64): i64 {
     const mx = this.oMax.get(x),
       my = this.oMax.get(y);
-    this.oMax.set(x, this.ownBound(x));
-    this.oMax.set(y, this.ownBound(y));
+    this.oMax.set(x, bx);
+    this.oMax.set(y, by);
     const b = this.boundOf(op, x, y);
+    this.boundLeast = this.leastOfResult(op, x, y);
     this.oMax.set(x, mx);
     this.oMax.set(y, my);
     return b;
   }
+  private boundLeast: i64 = -1;
 
   /** Operand o (just pushed, its bound set) was computed from a tested bound: its own bound
    *  is `own` (with its type's), DERIVED where that is looser. */
