@@ -756,7 +756,7 @@ export class Expressions {
         return;
       case K.PlusPlus:
       case K.MinusMinus:
-        this.pushOp(OP_NOP, i, 0);
+        this.pushOp(OP_NOP, i, a == K.PlusPlus ? 1 : 0); // data: 1 for ++
         w.i++;
         return;
       case K.AndAnd:
@@ -1335,7 +1335,7 @@ export class Expressions {
         const t = this.oKind.length - 1;
         this.storeInto(fr, t, false, 0);
         this.oPathOrigin.set(t, -1);
-        if ((this.oFl.get(t) & OF.DESIG) != 0) w.changeLocal(this.oLocal.get(t), fr);
+        if ((this.oFl.get(t) & OF.DESIG) != 0) this.stepLocal(this.oLocal.get(t), fr, a == K.PlusPlus);
         this.oKind.set(t, <i32>VK.NotConst);
         this.oFl.set(t, this.oFl.get(t) & ~OF.DESIG);
         w.i++;
@@ -1740,7 +1740,7 @@ export class Expressions {
         break;
       default:
         this.storeInto(fr, t, false, 0);
-        if ((fl & OF.DESIG) != 0) this.w.changeLocal(this.oLocal.get(t), fr); // ++x, --x
+        if ((fl & OF.DESIG) != 0) this.stepLocal(this.oLocal.get(t), fr, data == 1); // ++x, --x
         this.oKind.set(t, <i32>VK.NotConst);
         fl &= ~OF.DESIG;
     }
@@ -2159,6 +2159,15 @@ export class Expressions {
   }
   /** The least value of each local in ranges (a loop counter's first). */
   private rangeLeast: Map<i32, i64> = new Map();
+
+  /** `x++` or `x--` (up false) of local `slot`: a value of its own, one more than a ranged
+   *  one's (a while loop's `pos++; ... 1 << pos` of a pos below 3 shifts by at most 3). */
+  private stepLocal(slot: i32, fr: i32, up: bool): void {
+    const max = this.rangeOf(slot);
+    const least = max >= 0 ? this.rangeLeast.get(slot) : -1;
+    this.w.changeLocal(slot, fr);
+    if (up && max >= 0 && max < 0x7fffffff && !this.w.f.isDead(fr)) this.boundRange(slot, max + 1, least);
+  }
 
   /** The largest value local `slot` holds by ranges, else -1. */
   rangeOf(slot: i32): i64 {
