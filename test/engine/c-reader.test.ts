@@ -240,6 +240,15 @@ describe("what is a use", () => {
     expect(min("int n", `int t; if (!d) goto out; t = ${minOf("n")}; memcpy(d, s, t);`)).toEqual([]);
     expect(min("int n", `n = n * 2; memcpy(d, s, n);`)).toEqual(["memcpy"]);
     expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; memcpy(d, s, n);`)).toEqual([]);
+    // a length from a parameter every call passes a small constant (-fipa-vrp), also through a
+    // local never changed (the fortified memset's __fortify_size): nf_conntrack_ftp's try_number
+    const ipa = (body: string, calls: string): string[] =>
+      uses(
+        `void *memset(void *d, int c, unsigned long n);\nstatic __attribute__((__noinline__)) int tn(unsigned *a, int n) { ${body} return a[0]; }\nint f(unsigned *a, int m) { return ${calls}; }`,
+      );
+    expect(ipa("memset(a, 0, sizeof(a[0]) * n);", "tn(a, 6) + tn(a, 4)")).toEqual([]);
+    expect(ipa("unsigned long z = sizeof(a[0]) * n; memset(a, 0, z);", "tn(a, 6) + tn(a, 4)")).toEqual([]);
+    expect(ipa("memset(a, 0, sizeof(a[0]) * n);", "tn(a, 6) + tn(a, m)")).toEqual(["memset"]);
     // twice an unsigned value at most 32 is at most 64: still expanded (gcc-12), not so the
     // signed one a clamp bounds only above (below)
     expect(min("unsigned int n", `n = ${minOf("n")}; if (!d) goto out; n = n * 2; memcpy(d, s, n);`)).toEqual([]);

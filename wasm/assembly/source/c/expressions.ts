@@ -1831,6 +1831,15 @@ export class Expressions {
           this.w.localSz1.set(slot, this.oSz1.get(y));
         }
         if (op == K.Assign) this.keepBound(fr, slot, y);
+        // a followed local given a ranged value in straight code keeps its range (the SSA name)
+        if (
+          op == K.Assign &&
+          slot >= 0 &&
+          this.oRange.get(y) >= 0 &&
+          (this.w.localFlags.get(slot) & LF.TRACKED) != 0 &&
+          this.w.condDepth == this.w.localDepth.get(slot)
+        )
+          this.boundRange(slot, this.oRange.get(y));
         if (op == K.Assign) this.scopeAssignment(fr, slot, y);
         vk = nk;
         v = nv;
@@ -2850,7 +2859,7 @@ export class Expressions {
     }
     if (k == VK.NotConst) {
       // the length converted to size_t is a value of its own, whose range a test gave
-      let max = (this.oFl.get(len) & OF.TESTED) != 0 && !this.w.types.converts(this.oType.get(len), T.ULONG) ? this.oOwn.get(len) : this.oMax.get(len);
+      let max = (this.oFl.get(len) & OF.TESTED) != 0 && !this.w.types.converts(this.oType.get(len), T.ULONG) ? this.oOwn.get(len) : this.rangedMax(len);
       if (max < 0) max = this.oHi.get(len); // a negative length's anti-range: its bound is the guess
       return lib == K.Memcmp || max < 0 || max > INLINE_STRINGOP_MAX;
     }
@@ -3287,6 +3296,7 @@ export class Expressions {
       w.rOwn = w.rTested || w.rDerived ? this.oOwn.get(vbase) : -1;
       w.rHi = this.oHi.get(vbase);
       w.rMin = this.leastOf(vbase);
+      w.rRange = this.oRange.get(vbase);
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -3304,6 +3314,7 @@ export class Expressions {
       w.rOwn = -1;
       w.rHi = -1;
       w.rMin = -1;
+      w.rRange = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {

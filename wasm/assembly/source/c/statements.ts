@@ -1526,6 +1526,9 @@ export class Statements {
           w.localOwn.set(slot, w.rOwn);
         }
       }
+      // ... and one never changed its range by gcc's ranges (a fortified memset's
+      // __fortify_size of `4 * n` with n from its calls)
+      if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rRange >= 0 && w.types.kindOf(w.localType.get(slot)) == TY.Int) w.exprs.boundRange(slot, w.rRange);
       // ... and its upper bound where it may be negative
       if (slot >= 0 && (f.b.get(fr) & 8) != 0 && w.rHi >= 0 && w.types.keepsUpperBound(w.rType, w.localType.get(slot))) w.localHi.set(slot, w.rHi);
       // __auto_type takes the initializer's type

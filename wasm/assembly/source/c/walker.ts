@@ -246,6 +246,8 @@ export class Walker {
   rHi: i64 = -1;
   /** The least value of the last expression where gcc knows it (expressions.ts oMin), else -1. */
   rMin: i64 = -1;
+  /** The last expression's bound by gcc's ranges (expressions.ts oRange), else -1. */
+  rRange: i64 = -1;
   /** The value's bound rests on a tested one through arithmetic (OF.DERIVED); rOwn its own. */
   rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
