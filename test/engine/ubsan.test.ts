@@ -236,6 +236,10 @@ describe("shift checks (CONFIG_UBSAN_SHIFT)", () => {
     expect(await handlers(fn("1", 5, "", "i + 27"))).toEqual([SHIFT]);
     expect(await handlers(fn("1", 5, "if (i == 5) return 0;", "i + 28"))).toEqual([SHIFT]);
     expect(await handlers(fn("n", 5, "if (i == 5) return 0;", "i + 27"))).toEqual([SHIFT]);
+    // the index's check is made before: it stays
+    const indexed =
+      "int tab[5];\nint f(const int *ids, int id) { int i; for (i = 1; i < 5; i++) { if (ids[i] == id) break; } if (i == 5) return 0; return tab[i]; }\nEXPORT_SYMBOL(f);";
+    expect(await handlers(indexed)).toEqual([BOUNDS]);
   });
 
   it("an inline helper's shift folds where its caller passes a constant count", async () => {

@@ -908,7 +908,9 @@ export class Statements {
     const bind = w.scope.lookup(w.at(name));
     if (w.scope.kindOf(bind) != Bind.Local) return null;
     w.evalConst(from, to);
-    if (w.rVK != VK.Known || w.rVal < 1 || w.knownBound(w.scope.dataOf(bind)) != w.rVal) return null;
+    const slot = w.scope.dataOf(bind);
+    const known = w.knownBound(slot) >= 0 ? w.knownBound(slot) : w.exprs.rangeOf(slot);
+    if (w.rVK != VK.Known || w.rVal < 1 || known != w.rVal) return null;
     return new Comparison(w.at(name), K.Ge, w.rVal, name);
   }
 
@@ -944,7 +946,7 @@ export class Statements {
     const scoped = w.condDepth > w.localDepth.get(slot);
     const bound = op == K.Gt ? value : value - 1;
     // (a local with a bound is not negative)
-    if (!w.types.isUnsigned(type) && !nonNegative && w.knownBound(slot) < 0) {
+    if (!w.types.isUnsigned(type) && !nonNegative && w.knownBound(slot) < 0 && w.exprs.rangeOf(slot) < 0) {
       // a signed one may still be negative: an upper bound only
       if (!aboveOnly) return;
       if (w.localHi.get(slot) >= 0 && w.localHi.get(slot) <= bound) return;
@@ -1251,13 +1253,13 @@ export class Statements {
   /** The bound of each counted loop's counter once the loop is left, by its frame. */
   private exitBound: Map<i32, i64> = new Map();
 
-  /** Local `slot`, the counter of the loop of frame fr just left, is at most `max`. */
+  /** Local `slot`, the counter of the loop of frame fr just left, is at most `max` by gcc's
+   *  ranges (not for an index's check), where the loop runs whenever the local is declared. */
   private boundAfterLoop(fr: i32, slot: i32, max: i64): void {
     const w = this.w;
     this.exitBound.delete(fr);
-    if (slot >= w.localDepth.length || w.localDepth.get(slot) > w.condDepth || w.f.isDead(fr)) return;
-    if (w.condDepth > w.localDepth.get(slot)) w.scopeAssignment(slot, w.localSz0.get(slot), w.localSz1.get(slot), max);
-    else w.localMax.set(slot, max);
+    if (slot >= w.localDepth.length || w.localDepth.get(slot) != w.condDepth || w.f.isDead(fr)) return;
+    w.exprs.boundRange(slot, max);
   }
 
   /** For `for (x = E; ...)` whose E is the known v, of a local x whose value is not
