@@ -85,9 +85,7 @@ function names(w: Walker, name: i32, from: i32, to: i32): bool {
 /** The bound of the local named `name` where the loop starts (-1: none, or not a local). */
 function boundOfLocal(w: Walker, name: i32): i64 {
   const b = w.scope.lookup(name);
-  if (w.scope.kindOf(b) != Bind.Local) return -1;
-  const slot = w.scope.dataOf(b);
-  return w.knownBound(slot) >= 0 ? w.knownBound(slot) : w.exprs.rangeOf(slot);
+  return w.scope.kindOf(b) == Bind.Local ? w.rangedBound(w.scope.dataOf(b)) : -1;
 }
 
 /** The number the initialization [from, to) ends by setting `name` to (`i = 0`), or -1. */

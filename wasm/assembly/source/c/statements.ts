@@ -908,9 +908,7 @@ export class Statements {
     const bind = w.scope.lookup(w.at(name));
     if (w.scope.kindOf(bind) != Bind.Local) return null;
     w.evalConst(from, to);
-    const slot = w.scope.dataOf(bind);
-    const known = w.knownBound(slot) >= 0 ? w.knownBound(slot) : w.exprs.rangeOf(slot);
-    if (w.rVK != VK.Known || w.rVal < 1 || known != w.rVal) return null;
+    if (w.rVK != VK.Known || w.rVal < 1 || w.rangedBound(w.scope.dataOf(bind)) != w.rVal) return null;
     return new Comparison(w.at(name), K.Ge, w.rVal, name);
   }
 
@@ -946,7 +944,7 @@ export class Statements {
     const scoped = w.condDepth > w.localDepth.get(slot);
     const bound = op == K.Gt ? value : value - 1;
     // (a local with a bound is not negative)
-    if (!w.types.isUnsigned(type) && !nonNegative && w.knownBound(slot) < 0 && w.exprs.rangeOf(slot) < 0) {
+    if (!w.types.isUnsigned(type) && !nonNegative && w.rangedBound(slot) < 0) {
       // a signed one may still be negative: an upper bound only
       if (!aboveOnly) return;
       if (w.localHi.get(slot) >= 0 && w.localHi.get(slot) <= bound) return;

@@ -582,14 +582,7 @@ export class Walker {
   assignLocal(slot: i32, frame: i32, vk: VK, v: i64, max: i64 = -1, least: i64 = -1): void {
     if (slot < 0 || this.f.isDead(frame)) return;
     const before = this.boundOf(slot);
-    this.exprs.boundRange(slot, -1);
-    this.localSz0.set(slot, -1);
-    this.localSz1.set(slot, -1);
-    this.localMax.set(slot, -1);
-    this.localHi.set(slot, -1);
-    this.localLeastOf.set(slot, -1);
-    this.localFn.set(slot, -1);
-    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
+    this.forgetValue(slot);
     if ((this.localFlags.get(slot) & LF.TRACKED) == 0) return;
     if (this.condDepth == this.localDepth.get(slot) && vk != VK.NotConst) {
       this.localKind.set(slot, <i32>vk);
@@ -630,6 +623,12 @@ export class Walker {
   knownBound(slot: i32): i64 {
     if (<VK>this.localKind.get(slot) == VK.Known) return this.localValue.get(slot) >= 0 ? this.localValue.get(slot) : -1;
     return this.localMax.get(slot);
+  }
+
+  /** knownBound, else local `slot`'s bound by gcc's ranges (expressions.ts ranges); -1: none. */
+  rangedBound(slot: i32): i64 {
+    const known = this.knownBound(slot);
+    return known >= 0 ? known : this.exprs.rangeOf(slot);
   }
 
   /** Local `slot`'s value, just assigned inside conditionally run code, is known to point
@@ -750,16 +749,22 @@ export class Walker {
     for (let slot = first; slot < this.localFlags.length; slot++) {
       const flags = this.localFlags.get(slot);
       if ((flags & LF.LABEL_JOINED) == 0 || (flags & LF.ONCE) != 0) continue;
-      this.exprs.boundRange(slot, -1);
       this.localKind.set(slot, <i32>VK.NotConst);
-      this.localSz0.set(slot, -1);
-      this.localSz1.set(slot, -1);
-      this.localMax.set(slot, -1);
-      this.localHi.set(slot, -1);
-      this.localLeastOf.set(slot, -1);
-      this.localFn.set(slot, -1);
-      this.localFlags.set(slot, flags & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
+      this.forgetValue(slot);
     }
+  }
+
+  /** Forgets what was known of local `slot`'s value: its object's sizes, bounds, function and
+   *  the flags that came with them (an assignment, a label that joins other values). */
+  private forgetValue(slot: i32): void {
+    this.exprs.boundRange(slot, -1);
+    this.localSz0.set(slot, -1);
+    this.localSz1.set(slot, -1);
+    this.localMax.set(slot, -1);
+    this.localHi.set(slot, -1);
+    this.localLeastOf.set(slot, -1);
+    this.localFn.set(slot, -1);
+    this.localFlags.set(slot, this.localFlags.get(slot) & ~(LF.SIZE | LF.UNSET | LF.TESTED | LF.DERIVED));
   }
 
   /** Gives scoped entry k's local back the bound it had outside that code. */
