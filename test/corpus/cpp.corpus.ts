@@ -14,6 +14,7 @@ import { createNodeEngine } from "../../src/engine/hosts/node";
 import type { Engine } from "../../src/engine";
 import { ctokens } from "../engine/cpp/support";
 import { fetchKernelHeaders, hostCanCompare, type KernelHeaders } from "./kernel-headers";
+import { parseGccTable } from "../support/gcc-table-text";
 
 const DIRS = (process.env.KSYMNS_CPP_DIRS ?? "drivers/usb/storage,drivers/pwm,drivers/dma-buf,drivers/cxl,sound/usb,net/netfilter").split(",");
 const cannot = hostCanCompare();
@@ -37,9 +38,9 @@ describe.skipIf(cannot !== null)("the preprocessor against gcc -E on Debian 6.12
   });
 
   it("predefines what this host's gcc-12 predefines for kbuild's flags", () => {
-    const table = readFileSync(new URL("../../wasm/assembly/cpp/gcc.ts", import.meta.url), "utf8");
-    const flags = JSON.parse(/GCC_KBUILD_FLAGS = (".*");/.exec(table)![1]) as string;
-    const ours = JSON.parse(/GCC_KBUILD_PREDEFINED = (".*");/.exec(table)![1]) as string;
+    const table = parseGccTable(readFileSync(new URL("../../wasm/assembly/cpp/gcc.ts", import.meta.url), "utf8"));
+    const flags = table.flags;
+    const ours = table.predefined;
     const theirs =
       execFileSync(k.cc, [...flags.split(" "), "-dM", "-E", "-x", "c", "/dev/null"], { encoding: "utf8" })
         .split("\n")

@@ -308,6 +308,117 @@ describe("what is a use", () => {
     expect(uses(`${head}int f(int x) { int i = 0; if (x) goto out; each(x) { if (i) a1(); i = 1; continue; } out: return i; }`)).toEqual(["a1"]);
   });
 
+  it("an integer local a loop changes is followed before and after the loop, unknown in it from its condition on (checked with gcc-12 and gcc-14 -O2)", () => {
+    const head =
+      "extern int get(void);\nextern void a1(void), a2(void), a3(void), a4(void), a5(void), a6(void), a7(void), a8(void), a9(void), a10(void), a11(void);\nstatic inline int stub(void) { return 0; }\n";
+    // cxl mem.c's `rc = devm_cxl_memdev_edac_register(cxlmd); if (rc) dev_dbg(...)` after loops that set rc
+    expect(
+      uses(
+        `${head}int f(int n) { int rc = 0; if (rc) a1(); for (int i = 0; i < n; i++) { rc = get(); if (rc < 0) return rc; } rc = stub(); if (rc) a2(); return 0; }`,
+      ),
+    ).toEqual(["get"]);
+    // the value before a loop holds for its first pass only: a while, a for's step, a do
+    expect(uses(`${head}int f(void) { int x = 0; while (get()) { if (x) a1(); x = 1; } return x; }`)).toEqual(["a1", "get"]);
+    expect(uses(`${head}int f(void) { int x; for (x = 0; get(); x = 1) { if (x) a1(); } return x; }`)).toEqual(["a1", "get"]);
+    expect(uses(`${head}int f(void) { int x = 0; do { if (x) a1(); x = 1; } while (get()); return x; }`)).toEqual(["a1", "get"]);
+    expect(uses(`${head}int f(int n) { int x = 4; while (n--) { if (x == 4) a1(); x = get(); } return 0; }`)).toEqual(["a1", "get"]);
+    // ... and an outer loop's pass comes after its inner loop's
+    expect(uses(`${head}int f(int n) { int x = 0; for (int i = 0; i < n; i++) { if (x) a1(); for (int j = 0; j < n; j++) x = 1; } return x; }`)).toEqual([
+      "a1",
+    ]);
+    // after the loop: what its passes joined, until straight code gives it a value again
+    expect(uses(`${head}int f(int n) { int i = 0; for (; i < n; i++) get(); if (i == 0) a1(); if (i > 5) a2(); return i; }`)).toEqual(["a1", "a2", "get"]);
+    expect(uses(`${head}int f(int n) { int x = 0; for (int i = 0; i < n; i++) x += get(); if (x == 7) a1(); x = 2; if (x != 2) a2(); return x; }`)).toEqual([
+      "a1",
+      "get",
+    ]);
+    expect(
+      uses(`${head}int f(int n) { int x = 1; for (int i = 0; i < n; i++) { if (get()) { x = 0; break; } } if (x) a1(); x = 0; if (x) a2(); return 0; }`),
+    ).toEqual(["a1", "get"]);
+    // a test around the loop told nothing of the values the loop makes
+    expect(uses(`${head}int f(int n) { int x = 3; if (n) { if (x < 5) get(); while (get()) x++; } if (x > 10) a1(); return x; }`)).toEqual(["a1", "get"]);
+    // scoped_guard()'s loop, whose step jumps to a label in it (7.3 cxl mem.c)
+    expect(
+      uses(
+        `${head}int f(int n) { int rc = 0; for (int i = 0; i < n; ({ goto l; })) if (0) { l: break; } else { rc = get(); if (rc) return rc; } rc = stub(); if (rc) a1(); return 0; }`,
+      ),
+    ).toEqual(["get"]);
+    // with a goto about, a label joins values too (gcc knows both are 0 at out; the engine does not)
+    expect(uses(`${head}int f(int n) { int x = 0; if (n) goto out; while (get()) { if (x) a1(); x = 1; } x = 0; out: if (x) a2(); return x; }`)).toEqual([
+      "a1",
+      "a2",
+      "get",
+    ]);
+  });
+
+  it("a comparison gcc's value ranges decide folds: a parameter every call passes a constant, a loop counter, an or and a mask of them (checked with gcc-12 and gcc-14 -O2)", () => {
+    const head = "extern int get(void);\nextern void a1(void), a2(void), a3(void), a4(void), a5(void), a6(void), a7(void), a8(void);\n";
+    const calls = (fn: string, args: string) => `${head}${fn}\nint f(int n) { return ${args}; }`;
+    // cdc-phonet's rx_submit(..., GFP_ATOMIC or GFP_KERNEL): warn_if_node_offline's
+    // `(gfp & (__GFP_THISNODE|__GFP_NOWARN)) != (__GFP_THISNODE|__GFP_NOWARN)` returns
+    expect(uses(calls("static noinline int r(unsigned int g) { if (g != 0x202000) return 0; a1(); return 1; }", "r(0x820) + r(0xcc0)"))).toEqual([]);
+    expect(
+      uses(calls("static noinline int r(unsigned int g) { if (((g | 0x80000) & 0x202000) != 0x202000) return 0; a1(); return 1; }", "r(0x820) + r(0xcc0)")),
+    ).toEqual([]);
+    // ... through an inline function whose parameter an or-assignment changes
+    expect(
+      uses(
+        calls(
+          "static inline int alloc(unsigned int m) { m |= 0x60000; if ((m & 0x202000) == 0x202000) a1(); return get(); }\nstatic noinline int r(unsigned int g) { return alloc(g | 0x80000); }",
+          "r(0x820) + r(0xcc0)",
+        ),
+      ),
+    ).toEqual(["get"]);
+    // a value some call passes, or an or with an unbounded value: kept
+    expect(uses(calls("static noinline int r(unsigned int g) { if (g == 0x202000) a1(); return 0; }", "r(0x820) + r(0x202000)"))).toEqual(["a1"]);
+    expect(
+      uses(calls("static noinline int r(unsigned int g, unsigned int h) { if (((g | h) & 0x202000) == 0x202000) a1(); return 0; }", "r(1, n) + r(2, 3)")),
+    ).toEqual(["a1"]);
+    // kaweth's link state `(buf[0] | 0x40) >> 5` is at least 2: never 0 (the driver's bug)
+    const link = (cond: string) =>
+      uses(
+        `${head}struct k { unsigned char *buf; int link; };\nint f(struct k *k) { int act; if (k->link != (act = (k->buf[0] | 0x40) >> 5)) { ${cond} k->link = act; } return 0; }`,
+      );
+    expect(link("if (act) a1(); else a2();")).toEqual(["a1"]);
+    expect(link("if (act > 1) a1(); if (act == 1) a2();")).toEqual(["a1"]);
+    expect(link("if (act > 2) a1(); if (act == 7) a2();")).toEqual(["a1", "a2"]);
+    // a counter below 4 is never 5, nor has a bit above 15 with 8 ored in; it may be 3
+    expect(uses(`${head}void f(void) { for (int i = 0; i < 4; i++) { if (i == 5) a1(); if (i == 3) a2(); if ((i | 8) > 15) a3(); } }`)).toEqual(["a2"]);
+  });
+
+  it("a local's initial value, a local's one value and an inline call's value count only where something live reads them; their calls stay (checked with gcc-12 and gcc-14 -O2)", () => {
+    const head = [
+      "extern int g1, g2, g3;\nextern int *tab;\nextern unsigned int id1, id2;\nstruct pn { int a; int m; };\nstruct ops { int (*fn)(int *); };",
+      "extern void ext(void);",
+      // net_generic()'s shape: a local given once, returned; nft_pernet() returns its value
+      "static inline int *lookup(unsigned int id) { int *p; ext(); p = &tab[id]; ext(); return p; }",
+      "static inline int *pernet(void) { return lookup(id1); }",
+      "static inline int ignore(int v) { return 0; }\nstatic inline int ignorep(int *v) { return 0; }",
+      "static inline void putp(int **p) { if (*p) **p = 0; }\n",
+    ].join("\n");
+    const fn = (body: string) => uses(`${head}int f(struct ops *o) { ${body} }`);
+    expect(fn("int x = g1; return 0;")).toEqual([]);
+    // nft_dynset's `nft_net = nft_pernet(net)` read by lockdep_assert_held() alone
+    expect(fn("struct pn *p = (struct pn *)pernet(); (void)(&p->m); return 0;")).toEqual(["ext"]);
+    expect(fn("int x = g1; return ignore(x);")).toEqual([]);
+    expect(fn("return ignorep(lookup(id2));")).toEqual(["ext"]);
+    expect(fn("int x = g1; int y = x; return 0;")).toEqual([]);
+    expect(fn("lookup(id2); return 0;")).toEqual(["ext"]);
+    expect(fn("(void)lookup(id2); return 0;")).toEqual(["ext"]);
+    // read: kept (a statement expression's last statement is its value; a cleanup function
+    // reads its variable)
+    expect(fn("int *p __attribute__((cleanup(putp))) = lookup(id2); return 0;")).toEqual(["ext", "id2", "tab"]);
+    expect(fn("int *p = ({ ext(); lookup(id2); }); return *p;")).toEqual(["ext", "id2", "tab"]);
+    expect(fn("int *p = pernet(); return *p;")).toEqual(["ext", "id1", "tab"]);
+    expect(fn("int x = g1; int y = x; return y;")).toEqual(["g1"]);
+    expect(fn("int x; int s = 0; for (int i = 0; i < 4; i++) { s += x; x = g1; } return s;")).toEqual(["g1"]);
+    // a volatile read, a call through a pointer or a store in it runs all the same (gcc drops
+    // g2's load beside g1's store; the engine keeps both)
+    expect(fn("int x = *(volatile int *)&g1; return 0;")).toEqual(["g1"]);
+    expect(fn("int x = o->fn(&g1); return 0;")).toEqual(["g1"]);
+    expect(fn("int x = (g1 = 5) + g2; return 0;")).toEqual(["g1", "g2"]);
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

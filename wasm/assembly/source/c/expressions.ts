@@ -15,7 +15,8 @@ import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
 import { NF, RETURNS_RUN_TIME_SIZE } from "./nodes";
-import { EK } from "./ropes";
+import { EK, USES_LOCAL, USES_RESULT } from "./ropes";
+import { holdValue } from "./heldvalues";
 import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } from "./thunks";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
@@ -316,6 +317,9 @@ export class Expressions {
    *  for any other operand (memfacts.ts). */
   oPathOrigin: IntVec = new IntVec(256);
   oPathOff: IntVec = new IntVec(256);
+  /** For an inline call's value (or a conversion of it): the Use entry of its USES_RESULT
+   *  ending its list, else -1 (heldvalues.ts). */
+  oResult: IntVec = new IntVec(256);
   pOp: IntVec = new IntVec(256);
   pTok: IntVec = new IntVec(256);
   pData: IntVec = new IntVec(256);
@@ -363,6 +367,7 @@ export class Expressions {
     this.oOrigin.truncate(vals);
     this.oPathOrigin.truncate(vals);
     this.oPathOff.truncate(vals);
+    this.oResult.truncate(vals);
     this.pOp.truncate(ops);
     this.pTok.truncate(ops);
     this.pData.truncate(ops);
@@ -396,6 +401,7 @@ export class Expressions {
     this.oOrigin.push(-1);
     this.oPathOrigin.push(-1);
     this.oPathOff.push(-1);
+    this.oResult.push(-1);
     return this.oTok.push(tok);
   }
 
@@ -902,9 +908,9 @@ export class Expressions {
         if ((lf & LF.SIZE) != 0) fl |= OF.SIZE;
         if ((lf & LF.TESTED) != 0) fl |= OF.TESTED;
         if (Expressions.isStackArray(lf) && !w.isP(i + 1, K.LBracket)) w.markNode(NF.STACK_PROTECT, fr);
-        // a parameter's read tells which argument the expansion uses
-        const arg = w.localArg.get(slot);
-        const use = arg >= 0 ? w.ropes.addParam(EK.Use, arg >> 5, arg & 31, i) : -1;
+        // a read of a value holding references (an argument, an initializer) makes them count
+        const holder = w.localArg.get(slot);
+        const use = holder >= 0 ? w.ropes.addParam(EK.Use, holder, w.localArgKey.get(slot), i) : -1;
         const o = this.push(<VK>w.localKind.get(slot), w.localValue.get(slot), fl, use, use, -1, slot, i, w.localType.get(slot));
         const size = w.types.sizeOf(w.localType.get(slot));
         this.designates(o, size > 0 ? size : -1, size > 0 ? size : -1);
@@ -1608,12 +1614,16 @@ export class Expressions {
     // a conversion that keeps the value)
     if (top >= 0) this.oInit.set(top, -1);
     if (top >= 1) this.oInit.set(top - 1, -1);
-    const origin = top >= 0 && op == OP_CAST && this.keepsValue(this.oType.get(top), data) ? this.oOrigin.get(top) : -1;
+    const keeps = top >= 0 && op == OP_CAST && this.keepsValue(this.oType.get(top), data);
+    const origin = keeps ? this.oOrigin.get(top) : -1;
+    // any conversion of an inline call's value but to void is computed from that value alone
+    const read = top >= 0 && op == OP_CAST && this.w.types.kindOf(data) != TY.Void ? this.oResult.get(top) : -1;
     this.applyOperator(fr, op, data, tok, top);
     const result = this.oKind.length - 1;
     if (result >= 0 && result >= this.w.f.a.get(fr)) {
       this.oOrigin.set(result, origin);
       this.oPathOrigin.set(result, -1);
+      this.oResult.set(result, read == this.oTail.get(result) ? read : -1);
     }
   }
 
@@ -1624,6 +1634,11 @@ export class Expressions {
       if (op == OP_CAST && this.w.types.kindOf(data) == TY.Void && this.isAddressPath(matchClose(this.w.t, tok, this.w.lim) + 1)) {
         this.oHead.set(top, -1);
         this.oTail.set(top, -1);
+      } else if (op == OP_CAST && this.w.types.kindOf(data) == TY.Void && this.oResult.get(top) >= 0 && this.oResult.get(top) == this.oTail.get(top)) {
+        // (void)f(x) of an inline f: its value is read by nobody
+        this.w.ropes.dropLast(this.oHead.get(top), this.oTail.get(top));
+        this.oHead.set(top, this.w.ropes.head);
+        this.oTail.set(top, this.w.ropes.tail);
       }
       this.unary(fr, op, top, data);
       return;
@@ -1819,6 +1834,7 @@ export class Expressions {
           }
         }
         const slot = this.oLocal.get(x);
+        if (op == K.Assign) this.holdForOnce(fr, slot, x, y);
         this.w.assignLocal(slot, fr, nk, nv, op == K.Assign ? this.nonNegativeMax(y) : -1, op == K.Assign ? this.leastOf(y) : -1);
         if (
           op == K.Assign &&
@@ -1831,15 +1847,23 @@ export class Expressions {
           this.w.localSz1.set(slot, this.oSz1.get(y));
         }
         if (op == K.Assign) this.keepBound(fr, slot, y);
-        // a followed local given a ranged value in straight code keeps its range (the SSA name)
+        // a followed local given a ranged value in straight code keeps its range (the SSA
+        // name), one a compound assignment changes the range of what it computes
+        // (__dev_alloc_pages's `gfp_mask |= __GFP_COMP | __GFP_MEMALLOC` of a ranged gfp_mask)
+        const ranged =
+          op == K.Assign
+            ? this.oRange.get(y)
+            : nk != VK.Known && (this.oRange.get(x) >= 0 || this.oRange.get(y) >= 0)
+              ? this.rangedBoundOf(compoundBase(op), x, y)
+              : -1;
         if (
-          op == K.Assign &&
+          ranged >= 0 &&
           slot >= 0 &&
-          this.oRange.get(y) >= 0 &&
+          !this.w.f.isDead(fr) &&
           (this.w.localFlags.get(slot) & LF.TRACKED) != 0 &&
           this.w.condDepth == this.w.localDepth.get(slot)
         )
-          this.boundRange(slot, this.oRange.get(y));
+          this.boundRange(slot, ranged);
         if (op == K.Assign) this.scopeAssignment(fr, slot, y);
         vk = nk;
         v = nv;
@@ -1980,6 +2004,23 @@ export class Expressions {
     return r >= 0 ? r : -1;
   }
 
+  /** `x = y` of a local given its value by this one assignment (LF.ONCE), its address never
+   *  taken, outside loops and labels, no cleanup function's: y's list holds what only x's
+   *  value needs (heldvalues.ts; net_generic's `ptr = ng->ptr[id]`). */
+  private holdForOnce(fr: i32, slot: i32, x: i32, y: i32): void {
+    const w = this.w;
+    if (slot < 0 || w.f.isDead(fr) || w.curNode < 0 || w.localArg.get(slot) >= 0) return;
+    const fl = w.localFlags.get(slot);
+    if ((fl & (LF.ONCE | LF.DIRECT)) != (LF.ONCE | LF.DIRECT) || (fl & (LF.LABEL_JOINED | LF.CLEANED)) != 0 || w.inLoop()) return;
+    const at = this.oTok.get(x);
+    if (!w.isP(at + 1, K.Assign)) return;
+    if (!holdValue(w, w.curNode, USES_LOCAL + slot, at + 2, w.i, this.oHead.get(y), this.oTail.get(y), this.oResult.get(y))) return;
+    this.oHead.set(y, w.ropes.head);
+    this.oTail.set(y, w.ropes.tail);
+    w.localArg.set(slot, w.curNode);
+    w.localArgKey.set(slot, USES_LOCAL + slot);
+  }
+
   /** `x = y` of a followed integer local x where the assignment runs whenever x's
    *  declaration does: x keeps y's bound, as it keeps its initializer's (gcc's value range
    *  of the SSA name the assignment defines). */
@@ -2101,11 +2142,18 @@ export class Expressions {
     if (xk == yk) return -1;
     const c = xk ? this.oVal.get(x) : this.oVal.get(y);
     const o = xk ? y : x;
-    const max = this.oMax.get(o);
+    // gcc's value ranges fold it: the loop counters' and parameters' too
+    const max = this.rangedMax(o);
     if (max < 0 || c < 0 || (uns && !this.w.types.isUnsigned(this.oType.get(o)))) return -1;
     // as `o rel c`
     let rel = op;
     if (xk) rel = reversedComparison(op);
+    const least = this.leastOf(o);
+    if (least > c) {
+      // a value above the constant (its least value by gcc's ranges)
+      if (rel == K.Gt || rel == K.Ge || rel == K.Ne) return 1;
+      if (rel == K.Lt || rel == K.Le || rel == K.EqEq) return 0;
+    }
     switch (rel) {
       case K.Lt:
         return max < c ? 1 : -1;
@@ -2197,6 +2245,12 @@ export class Expressions {
       if (<VK>this.oKind.get(x) == VK.Known && b >= 0) return Expressions.largestMasked(b, this.oVal.get(x));
       return Expressions.lowerBound(a, b);
     }
+    // an or of bounded values sets no bit above theirs (gfp flags ored into a parameter's)
+    if (op == K.Pipe || op == K.Caret) {
+      const bitsX = this.bitsOf(x),
+        bitsY = this.bitsOf(y);
+      if (bitsX >= 0 && bitsY >= 0) return bitsX | bitsY;
+    }
     if (op == K.Percent && bk && bv > 0 && ((this.oFl.get(x) & OF.UNS) != 0 || a >= 0)) return Expressions.lowerBound(a, bv - 1);
     if (op == K.Shr && bk && bv >= 0 && bv < 63 && a >= 0) return a >> bv;
     // an unsigned int or long shifted right by a constant: its top bits are clear
@@ -2215,6 +2269,17 @@ export class Expressions {
     if (op == K.Minus && bk && bv >= 0 && a >= 0 && this.leastOf(x) >= bv) return a - bv;
     if (op == K.Comma) return b;
     return -1;
+  }
+
+  /** The bits operand o may have set: a non-negative constant's own, every bit up to a
+   *  bounded value's highest; -1 where any. */
+  private bitsOf(o: i32): i64 {
+    if (<VK>this.oKind.get(o) == VK.Known) return this.oVal.get(o) >= 0 ? this.oVal.get(o) : -1;
+    const max = this.oMax.get(o);
+    if (max < 0) return -1;
+    let bits: i64 = 0;
+    while (bits < max) bits = (bits << 1) | 1;
+    return bits;
   }
 
   /** The bound gcc knows of what the library function `name` returns for these arguments:
@@ -2305,6 +2370,9 @@ export class Expressions {
       ly = this.leastOf(y);
     if (op == K.Minus && <VK>this.oKind.get(y) == VK.Known && ly >= 0 && lx >= ly) return lx - ly;
     if (op == K.Plus && lx >= 0 && ly >= 0 && lx < 0x40000000 && ly < 0x40000000) return lx + ly;
+    // an or of non-negative values is at least either; a right shift shifts the least too
+    if (op == K.Pipe && this.bitsOf(x) >= 0 && this.bitsOf(y) >= 0 && (lx > 0 || ly > 0)) return lx > ly ? lx : ly;
+    if (op == K.Shr && <VK>this.oKind.get(y) == VK.Known && this.oVal.get(y) >= 0 && this.oVal.get(y) < 63 && lx > 0) return lx >> this.oVal.get(y);
     return -1;
   }
 
@@ -3102,14 +3170,7 @@ export class Expressions {
   /** Whether operand o's references are only loads and addresses (no call, no inline
    *  expansion): gcc drops them with a value nobody uses. */
   private onlyLoads(o: i32): bool {
-    const r = this.w.ropes;
-    const tail = this.oTail.get(o);
-    for (let i = this.oHead.get(o); i >= 0; i = r.next.get(i)) {
-      const kind = <EK>r.kind.get(i);
-      if (kind != EK.Use && (kind != EK.Ref || r.call.get(i) != 0)) return false;
-      if (i == tail) break;
-    }
-    return true;
+    return this.w.ropes.onlyLoads(this.oHead.get(o), this.oTail.get(o));
   }
 
   /** A call of an inline function: the body is walked with the arguments' values (once per
@@ -3152,10 +3213,12 @@ export class Expressions {
       r.data.set(entry, node);
       this.argumentsOf(callee, nargs, node);
       r.concat(r.head, r.tail, entry, entry);
+      const read = this.readsResult(node, callTok);
       const hh = r.head,
         tt = r.tail;
       this.dropOperands(callee);
       const o = this.push(VK.NotConst, 0, 0, hh, tt, -1, -1, callTok, result);
+      this.oResult.set(o, read);
       this.pointsTo(o, allocated, allocated);
       if (w.nodes.has(node, NF.DONE)) this.fillReturn(o, node);
       return;
@@ -3167,6 +3230,7 @@ export class Expressions {
     r.data.set(entry, node);
     this.argumentsOf(callee, nargs, node);
     r.concat(r.head, r.tail, entry, entry);
+    const read = this.readsResult(node, callTok);
     const hh = r.head,
       tt = r.tail;
     // the arguments' values become the parameters' values
@@ -3201,6 +3265,7 @@ export class Expressions {
     }
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, OF.PENDING, hh, tt, -1, -1, callTok, result);
+    this.oResult.set(o, read);
     this.pointsTo(o, allocated, allocated);
     w.enterFunction(e, node, o, envBase, nargs);
     if (w.f.isDead(fr)) {
@@ -3210,10 +3275,21 @@ export class Expressions {
     }
   }
 
+  /** Ends the list in the ropes' head/tail (an inline call's) with a read of expansion
+   *  `node`'s value: what its returns hold counts where that read is live. */
+  private readsResult(node: i32, tok: i32): i32 {
+    const r = this.w.ropes;
+    const read = r.addParam(EK.Use, node, USES_RESULT, tok);
+    r.concat(r.head, r.tail, read, read);
+    return read;
+  }
+
   /** Whether argument k of the inline call at `callee` has references that are only loads
-   *  and addresses: they then count where the body reads its parameter (EK.Arg). */
+   *  and addresses, or is an inline call's value: they, or the read of that value, then count
+   *  where the body reads its parameter (EK.Arg). */
   private heldByParameter(callee: i32, k: i32): bool {
-    return k < 32 && this.oHead.get(callee + k) >= 0 && this.onlyLoads(callee + k);
+    const o = callee + k;
+    return k < 32 && this.oHead.get(o) >= 0 && (this.onlyLoads(o) || (this.oResult.get(o) >= 0 && this.oResult.get(o) == this.oTail.get(o)));
   }
 
   /** The arguments' references of the inline call at `callee` (expansion `node`), the last
@@ -3227,8 +3303,16 @@ export class Expressions {
       let hk = this.oHead.get(o);
       let tk = this.oTail.get(o);
       if (hk < 0) continue;
-      if (this.heldByParameter(callee, k)) {
+      if (this.heldByParameter(callee, k) && this.onlyLoads(o)) {
         hk = tk = r.addParam(EK.Arg, node, k - 1, this.oTok.get(callee), hk, tk);
+      } else if (this.heldByParameter(callee, k)) {
+        // an inline call's value: the call runs, its value's read waits for the parameter's
+        const read = this.oResult.get(o);
+        r.dropLast(hk, tk);
+        const held = r.addParam(EK.Arg, node, k - 1, this.oTok.get(callee), read, read);
+        r.concat(r.head, r.tail, held, held);
+        hk = r.head;
+        tk = r.tail;
       }
       r.concat(h, t, hk, tk);
       h = r.head;
@@ -3297,6 +3381,7 @@ export class Expressions {
       w.rHi = this.oHi.get(vbase);
       w.rMin = this.leastOf(vbase);
       w.rRange = this.oRange.get(vbase);
+      w.rResult = n == 1 && this.oResult.get(vbase) == w.rTail ? this.oResult.get(vbase) : -1;
     }
     if (n == 0) {
       w.rNoReturn = false;
@@ -3315,11 +3400,13 @@ export class Expressions {
       w.rHi = -1;
       w.rMin = -1;
       w.rRange = -1;
+      w.rResult = -1;
     }
     if (n == 0) w.rType = T.UNKNOWN;
     if (f.isDead(fr)) {
       w.rHead = -1;
       w.rTail = -1;
+      w.rResult = -1;
     }
     this.resetTo(vbase, pbase);
     f.pop();

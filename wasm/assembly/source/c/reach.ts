@@ -8,11 +8,11 @@
 import { InlineStep, Span } from "../../diagnostics";
 import { calledOnceFunctions } from "./calledonce";
 import { ipaConstants } from "./ipaconstants";
-import { ArgUses } from "./arguses";
 import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
 import { Facts } from "./facts";
 import { IntVec } from "./intvec";
+import { LiveUses } from "./liveuses";
 import { AsmPart, AsmRef, ModuleSource, SymbolRef } from "./module";
 import { NF } from "./nodes";
 import { EK } from "./ropes";
@@ -29,7 +29,7 @@ export class Reach {
   /** Functions referred to other than by a direct call (their out-of-line copy stays as
    *  written: no caller's inlining or cloning changes its registers). */
   private addressTaken: Set<i32> = new Set();
-  private argUses: ArgUses;
+  private liveUses: LiveUses;
 
   constructor(
     public w: Walker,
@@ -37,13 +37,13 @@ export class Reach {
     public facts: Facts,
     public model: CompilerModel | null,
   ) {
-    this.argUses = new ArgUses(w.nodes, w.ropes);
+    this.liveUses = new LiveUses(w.nodes, w.ropes);
   }
 
-  /** The list an entry opens: an Arg's own where its parameter is read, else -1. */
+  /** The list an entry opens once every scan is done: an Arg's own where its value is read,
+   *  else -1. */
   private opened(x: i32): i32 {
-    const r = this.w.ropes;
-    return r.kind.get(x) == <i32>EK.Arg && this.argUses.reads(r.data.get(x), r.call.get(x)) ? r.sub.get(x) : -1;
+    return this.liveUses.opened(x);
   }
 
   run(): void {
@@ -119,8 +119,9 @@ export class Reach {
             nodes.mark(m, NF.SCANNED);
             st.push(nodes.head.get(m));
           }
-        } else if (kind == EK.Arg) {
-          st.push(this.opened(x));
+        } else if (kind == EK.Arg || kind == EK.Use) {
+          const sub = this.liveUses.reach(x, st);
+          if (sub >= 0) st.push(sub);
         } else if (kind == EK.Ref) {
           const e = w.ents.at(r.data.get(x));
           if (r.call.get(x) == 0) this.addressTaken.add(e.id);

@@ -8,13 +8,20 @@ import { IntVec } from "./intvec";
 export enum EK {
   Ref = 0,
   Inline = 1,
-  /** An inline call's argument (data: the expansion's node, call: the parameter's index,
-   *  sub: the argument's own list): its references count only where the expansion's live
-   *  code reads that parameter (gcc drops an argument the inlined body does not use). */
+  /** References held for a value (data: a walk's node, call: which value, sub: the held
+   *  list): they count only where something live reads that value (liveuses.ts). The value
+   *  is a parameter of an inline expansion (call: its index; gcc drops an argument the
+   *  inlined body does not use), a local's initial one (USES_LOCAL + slot) or what an
+   *  expansion returns (USES_RESULT). */
   Arg = 2,
-  /** A read of a parameter whose argument is an Arg (data: the expansion, call: its index). */
+  /** A read of such a value (data: the node, call: which value). */
   Use = 3,
 }
+
+/** An Arg's or Use's value: the initial one of the walk's local in slot k is USES_LOCAL + k. */
+export const USES_LOCAL: i32 = 0x10000000;
+/** An Arg's or Use's value: what an inline expansion returns. */
+export const USES_RESULT: i32 = 0x7fffffff;
 
 export class Ropes {
   kind: IntVec = new IntVec(256);
@@ -62,6 +69,29 @@ export class Ropes {
       this.sub.set(x, head);
     }
     return x;
+  }
+
+  /** Whether the list head..tail holds only loads and addresses (references that are no
+   *  call, reads of held values): no call, no inline expansion. */
+  onlyLoads(head: i32, tail: i32): bool {
+    for (let i = head; i >= 0; i = this.next.get(i)) {
+      const kind = <EK>this.kind.get(i);
+      if (kind != EK.Use && (kind != EK.Ref || this.call.get(i) != 0)) return false;
+      if (i == tail) break;
+    }
+    return true;
+  }
+
+  /** The list head..tail without its last entry, in head/tail (-1 when that was all). */
+  dropLast(head: i32, tail: i32): void {
+    this.head = this.tail = -1;
+    if (head == tail) return;
+    let x = head;
+    while (x >= 0 && this.next.get(x) != tail) x = this.next.get(x);
+    if (x < 0) return;
+    this.next.set(x, -1);
+    this.head = head;
+    this.tail = x;
   }
 
   /** Joins two lists (either may be empty: head -1); the result is in head/tail. */

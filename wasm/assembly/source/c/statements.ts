@@ -13,7 +13,8 @@ import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
 import { isAssignOp, K } from "./names";
 import { NF } from "./nodes";
-import { EK } from "./ropes";
+import { EK, USES_LOCAL, USES_RESULT } from "./ropes";
+import { holdValue } from "./heldvalues";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { isIntegerClass } from "./thunks";
@@ -139,6 +140,18 @@ export class Statements {
     f.pop();
   }
 
+  /** Where each declaration frame's initializer being read starts. */
+  private initAt: Map<i32, i32> = new Map();
+
+  /** holdValue() of the last expression, tokens [from, the cursor). */
+  private holdLast(node: i32, value: i32, from: i32): bool {
+    const w = this.w;
+    if (!holdValue(w, node, value, from, w.i, w.rHead, w.rTail, w.rResult)) return false;
+    w.rHead = w.ropes.head;
+    w.rTail = w.ropes.tail;
+    return true;
+  }
+
   /** Appends the registers' references (a finished child) to frame fr's. */
   private absorb(fr: i32): void {
     const w = this.w;
@@ -166,6 +179,12 @@ export class Statements {
     if (st == S_EXPR) {
       const flow = w.rNoReturn && !f.isDead(fr) ? FLOW_NEVER : 0;
       const tail = f.isDead(fr) ? -1 : f.e.get(fr);
+      // an inline call's value nobody uses (not a statement expression's value, `...; })`)
+      if (w.rResult >= 0 && w.rResult == w.rTail && !(w.isP(w.i + 1, K.RBrace) && w.isP(w.i + 2, K.RParen))) {
+        w.ropes.dropLast(w.rHead, w.rTail);
+        w.rHead = w.ropes.head;
+        w.rTail = w.ropes.tail;
+      }
       this.absorb(fr);
       const vk = w.rVK,
         val = w.rVal,
@@ -187,6 +206,8 @@ export class Statements {
       return;
     }
     if (st == S_RETURN) {
+      // what an expansion returns counts where its caller uses it
+      if (!f.isDead(fr) && w.curNode >= 0 && w.nodes.has(w.curNode, NF.INLINE)) this.holdLast(w.curNode, USES_RESULT, f.start.get(fr) + 1);
       this.absorb(fr);
       if (w.funcFrame >= 0 && w.curNode >= 0 && !f.isDead(fr)) {
         w.nodes.addReturn(w.curNode, w.rVK, w.rVal, w.rUns, w.rMax, w.rTested ? w.rOwn : w.rMax, w.rSz0 == w.rSz1 ? w.rSz0 : -1);
@@ -506,8 +527,10 @@ export class Statements {
         w.exprs.begin(dead, 0);
         return;
       case 1: {
-        const vk = w.rVK;
-        const val = w.rVal;
+        // a condition gcc's ranges know is never 0 holds (kaweth's `(b | 0x40) >> 5`)
+        const nonZero = w.rVK != VK.Known && w.rMin >= 1;
+        const vk = nonZero ? VK.Known : w.rVK;
+        const val = nonZero ? 1 : w.rVal;
         this.absorb(fr);
         f.a.set(fr, <i32>vk);
         f.v.set(fr, val);
@@ -1054,6 +1077,8 @@ export class Statements {
     const dead = f.isDead(fr);
     switch (f.state.get(fr)) {
       case 0:
+        // a while loop's condition is read again after each pass
+        if (f.c.get(fr) == 1) this.forgetLoopChanged(f.start.get(fr));
         this.skipP(K.LParen);
         f.state.set(fr, 1);
         w.exprs.begin(dead, 0);
@@ -1150,6 +1175,7 @@ export class Statements {
         f.v.set(fr, -1); // no local given a first value (firstValue)
         if (w.isP(w.i, K.Semi)) {
           w.i++;
+          this.forgetLoopChanged(f.start.get(fr));
           f.state.set(fr, 2);
           return;
         }
@@ -1160,6 +1186,8 @@ export class Statements {
         } else w.exprs.begin(dead, 0);
         return;
       case 1:
+        // the condition is read again after each pass (but for the first value, below)
+        this.forgetLoopChanged(f.start.get(fr));
         f.v.set(fr, !dead && f.c.get(fr) == 0 && w.rVK == VK.Known ? this.firstValue(f.e.get(fr), w.rVal) : -1);
         this.absorb(fr);
         if (f.c.get(fr) == 0) this.skipP(K.Semi);
@@ -1261,16 +1289,17 @@ export class Statements {
   }
 
   /** For `for (x = E; ...)` whose E is the known v, of a local x whose value is not
-   *  followed (the loop changes it): x holds v while the condition is read, and its slot is
-   *  returned (-1 for any other first part). `for_each_child_of_node(np, child)` without
-   *  CONFIG_OF starts with `child = NULL` and never runs. */
+   *  followed (the loop changes it) or followed outside the loop only (LF.LOOPED): x holds v
+   *  while the condition is read, and its slot is returned (-1 for any other first part).
+   *  `for_each_child_of_node(np, child)` without CONFIG_OF starts with `child = NULL` and
+   *  never runs. */
   private firstValue(init: i32, v: i64): i64 {
     const w = this.w;
     if (w.kd(init) != CK.Ident || !w.isP(init + 1, K.Assign)) return -1;
     const b = w.scope.lookup(w.at(init));
     if (w.scope.kindOf(b) != Bind.Local) return -1;
     const slot = w.scope.dataOf(b);
-    if ((w.localFlags.get(slot) & LF.TRACKED) != 0 || <VK>w.localKind.get(slot) != VK.NotConst) return -1;
+    if ((w.localFlags.get(slot) & (LF.TRACKED | LF.LOOPED)) == LF.TRACKED || <VK>w.localKind.get(slot) != VK.NotConst) return -1;
     w.localKind.set(slot, <i32>VK.Known);
     w.localValue.set(slot, v);
     return slot;
@@ -1344,6 +1373,12 @@ export class Statements {
    *  (its body runs again after their first pass), or of all of them where the loop holds a
    *  goto, a label or asm, or is too long to scan. */
   private enterLoopBody(from: i32): void {
+    this.forgetScopedInLoop(from);
+    // (after the scoped facts: undoing them gives back what straight code before told)
+    if (!this.w.isK(from, K.Switch)) this.forgetLoopChanged(from);
+  }
+
+  private forgetScopedInLoop(from: i32): void {
     const w = this.w;
     w.mem.forgetAll(); // a later pass may run after the body's stores
     if (w.scoped.count == 0 && !this.movingPointers()) return;
@@ -1385,6 +1420,77 @@ export class Statements {
       w.localSz0.set(movers[k], sz0[k]);
       w.localSz1.set(movers[k], sz1[k]);
     }
+  }
+
+  /** Where the loop whose tokens start at `from` is entered (and again where its body is):
+   *  the followed locals it changes (LF.LOOPED) hold what nothing here knows, the values
+   *  its passes join. */
+  private forgetLoopChanged(from: i32): void {
+    const w = this.w;
+    const first = w.ctxSlots.length > 0 ? w.ctxSlots.top() : 0;
+    let looped = false;
+    for (let slot = first; slot < w.localFlags.length && !looped; slot++) looped = (w.localFlags.get(slot) & LF.LOOPED) != 0;
+    if (!looped) return;
+    const names = this.namesChangedIn(from);
+    if (names == null) {
+      for (let slot = first; slot < w.localFlags.length; slot++) if ((w.localFlags.get(slot) & LF.LOOPED) != 0) w.forgetLocal(slot);
+      return;
+    }
+    for (let k = 0; k < names.length; k++) {
+      const b = w.scope.lookup(names[k]);
+      if (w.scope.kindOf(b) != Bind.Local) continue;
+      const slot = w.scope.dataOf(b);
+      if ((w.localFlags.get(slot) & LF.LOOPED) != 0) w.forgetLocal(slot);
+    }
+  }
+
+  /** The names the loop at `from` (`for`, `while` or `do`) assigns, steps, takes the address
+   *  of or names in asm, each once; null for one too long to look at. */
+  private namesChangedIn(from: i32): i32[] | null {
+    if (this.loopChanges.has(from)) return this.loopChanges.get(from);
+    const w = this.w;
+    let j = from + 1;
+    if (!w.isK(from, K.Do)) j = w.isP(j, K.LParen) ? matchClose(w.t, j, w.lim) + 1 : w.lim;
+    let to = w.lim;
+    if (w.isP(j, K.LBrace)) {
+      to = matchClose(w.t, j, w.lim) + 1;
+      if (w.isK(from, K.Do) && w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;
+    } else {
+      // a body without braces: to its block's end
+      let depth = 0;
+      for (let q = j; q < w.lim && q - from <= NEVER_MODIFIED_SCAN; q++) {
+        if (w.isP(q, K.LBrace)) depth++;
+        else if (w.isP(q, K.RBrace) && --depth < 0) {
+          to = q;
+          break;
+        }
+      }
+    }
+    let names: i32[] | null = null;
+    if (to - from <= NEVER_MODIFIED_SCAN) {
+      const seen = new Set<i32>();
+      let asmEnd = -1;
+      for (let q = from; q < to; q++) {
+        if (w.kd(q) != CK.Ident) continue;
+        const atom = w.at(q);
+        if (atom == K.Asm && q >= asmEnd) {
+          asmEnd = this.asmEnd(q);
+          continue;
+        }
+        if (q < asmEnd || this.changeAt(q) != NO_CHANGE) seen.add(atom);
+      }
+      names = seen.values();
+    }
+    this.loopChanges.set(from, names);
+    return names;
+  }
+
+  /** The `)` ending the asm statement at token j (`asm volatile goto (...)`), or -1. */
+  private asmEnd(j: i32): i32 {
+    const w = this.w;
+    let p = j + 1;
+    while (w.kd(p) == CK.Ident && (w.at(p) == K.Volatile || w.at(p) == K.Inline || w.at(p) == K.Goto)) p++;
+    return w.isP(p, K.LParen) ? matchClose(w.t, p, w.lim) : -1;
   }
 
   /** Whether a local pointer that only moves points into an object of a size known. */
@@ -1537,6 +1643,13 @@ export class Statements {
         w.localType.set(auto, w.rType);
         if (w.types.isUnsigned(w.rType)) w.localFlags.set(auto, w.localFlags.get(auto) | LF.UNSIGNED);
       }
+      // an automatic local's initial value counts where the walk reads the local (one with a
+      // cleanup function is read where it goes out of scope)
+      const held = into >= 0 && (f.a.get(fr) & EF.STATIC) == 0 && (w.localFlags.get(into) & LF.CLEANED) == 0 && !f.isDead(fr) && this.initAt.has(fr);
+      if (held && this.holdLast(w.curNode, USES_LOCAL + into, this.initAt.get(fr))) {
+        w.localArg.set(into, w.curNode);
+        w.localArgKey.set(into, USES_LOCAL + into);
+      }
       this.absorb(fr);
       st = 3;
     }
@@ -1552,6 +1665,7 @@ export class Statements {
       if (d.name >= 0) this.declareLocal(fr, d);
       if (w.isP(w.i, K.Assign)) {
         w.i++;
+        this.initAt.set(fr, w.i);
         const storage = f.a.get(fr);
         // an array of unknown bound takes its length from the initializer (C11 6.7.9p22)
         if (d.isArray && d.name >= 0 && w.types.isArray(d.type) && w.types.count.get(d.type) < 0 && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0) {
@@ -1565,6 +1679,7 @@ export class Statements {
         const scalar = !d.isArray && !d.isFunction && (storage & (EF.EXTERN | EF.TYPEDEF)) == 0 && d.name >= 0;
         let change = CHANGED;
         if (scalar) change = (f.b.get(fr) & 1) != 0 && !d.isPointer ? UNCHANGED : this.changes(d.name, w.i);
+        if (scalar && (storage & EF.STATIC) == 0) change = this.followedAcrossLoops(change, w.i, w.scope.dataOf(w.scope.lookup(d.name)));
         if ((storage & EF.STATIC) != 0 && change == CHANGED_STRAIGHT) change = CHANGED;
         const slot = change != CHANGED ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
         // a local changed only in straight-line code is followed: a live assignment forgets it
@@ -1583,8 +1698,8 @@ export class Statements {
         return;
       }
       if (d.name >= 0 && !d.isArray && !d.isFunction && (f.a.get(fr) & (EF.STATIC | EF.EXTERN | EF.TYPEDEF)) == 0) {
-        const change = this.changes(d.name, w.i);
         const slot = w.scope.dataOf(w.scope.lookup(d.name));
+        const change = this.followedAcrossLoops(this.changes(d.name, w.i), w.i, slot);
         // set later in straight-line code: followed from its assignments
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED | LF.UNSET);
         if (change != UNCHANGED && this.addressKept.has(w.i) && this.addressKept.get(w.i))
@@ -1639,9 +1754,20 @@ export class Statements {
     this.changesAt.set(key, c);
     this.assignedOnce.set(key, this.plainAssignments == 1 && !this.otherChanges);
     this.addressKept.set(key, !this.addressTaken);
-    this.labelJoined.set(key, c == CHANGED_STRAIGHT && this.gotoAbout);
+    this.loopFollowed.set(key, c == CHANGED && this.changedByLoops && !this.addressTaken);
+    this.labelJoined.set(key, (c == CHANGED_STRAIGHT || this.loopFollowed.get(key)) && this.gotoAbout);
     this.onlyMoved.set(key, c != UNCHANGED && !this.notOnlyMoved && !this.addressTaken && this.plainAssignments <= 1);
     return c;
+  }
+
+  /** changes()'s answer `change` at `key` for local `slot`, where an integer whose address is
+   *  never taken and that only loops change is followed all the same (LF.LOOPED). */
+  private followedAcrossLoops(change: i32, key: i32, slot: i32): i32 {
+    const w = this.w;
+    if (change != CHANGED || slot < 0 || !this.loopFollowed.has(key) || !this.loopFollowed.get(key)) return change;
+    if (w.types.kindOf(w.localType.get(slot)) != TY.Int) return change;
+    w.localFlags.set(slot, w.localFlags.get(slot) | LF.LOOPED);
+    return CHANGED_STRAIGHT;
   }
 
   /** LF.ADVANCES for local `slot`, a pointer changes() answered for at `key` that only moves. */
@@ -1669,6 +1795,12 @@ export class Statements {
   private labelJoined: Map<i32, bool> = new Map();
   /** Per changes() answer: given a value at most once, else only moved (LF.ADVANCES of a pointer). */
   private onlyMoved: Map<i32, bool> = new Map();
+  /** Per changes() answer: CHANGED only because a loop changes it, its address never taken
+   *  (followed all the same where it is an integer: LF.LOOPED). */
+  private loopFollowed: Map<i32, bool> = new Map();
+  /** Per loop (its first token): the names it changes (null: too long to tell). */
+  private loopChanges: Map<i32, i32[] | null> = new Map();
+  private changedByLoops: bool = false;
   private addressTaken: bool = false;
   private changedInLoop: bool = false;
   private gotoAbout: bool = false;
@@ -1683,6 +1815,7 @@ export class Statements {
     this.addressKept = copyMap(o.addressKept);
     this.labelJoined = copyMap(o.labelJoined);
     this.onlyMoved = copyMap(o.onlyMoved);
+    this.loopFollowed = copyMap(o.loopFollowed);
   }
 
   /** Whether label `name` is defined in the block that holds tokens [from, end) (in it, or
@@ -1724,6 +1857,9 @@ export class Statements {
     this.changedInLoop = false;
     this.gotoAbout = false;
     this.notOnlyMoved = false;
+    this.changedByLoops = false;
+    let computedGoto = false;
+    let changedInMacroLoop = false;
     for (let j = from; j < end; j++) {
       const k = w.t.kindAt(j);
       if (k == CK.End) break;
@@ -1749,7 +1885,7 @@ export class Statements {
       // a goto to a label where the local lives may loop over or skip its changes; one that
       // leaves its block (`goto cleanup`) does neither
       if (atom == K.Goto) {
-        if (w.kd(j + 1) != CK.Ident) loops = true;
+        if (w.kd(j + 1) != CK.Ident) loops = computedGoto = true;
         else if (this.labelIn(w.at(j + 1), from, end)) this.gotoAbout = true;
         continue;
       }
@@ -1769,16 +1905,14 @@ export class Statements {
         continue;
       }
       if (atom == K.Asm && j >= asmEnd) {
-        let p = j + 1;
-        while (w.kd(p) == CK.Ident && (w.at(p) == K.Volatile || w.at(p) == K.Inline || w.at(p) == K.Goto)) p++;
-        if (w.isP(p, K.LParen)) asmEnd = matchClose(w.t, p, w.lim);
+        asmEnd = this.asmEnd(j);
         continue;
       }
       if (atom != name) continue;
       if (j < asmEnd) {
         changed = true;
         if (j <= loopEnd) loops = this.changedInLoop = true;
-        if (j <= macroLoopEnd) this.changedInLoop = true;
+        if (j <= macroLoopEnd) this.changedInLoop = changedInMacroLoop = true;
         this.otherChanges = true;
         this.addressTaken = true;
         continue;
@@ -1787,7 +1921,7 @@ export class Statements {
       if (how == NO_CHANGE) continue;
       changed = true;
       if (j <= loopEnd) loops = this.changedInLoop = true;
-      if (j <= macroLoopEnd) this.changedInLoop = true;
+      if (j <= macroLoopEnd) this.changedInLoop = changedInMacroLoop = true;
       if (how == ASSIGNED) this.plainAssignments++;
       else this.otherChanges = true;
       if (how != ASSIGNED && !this.movesAt(j)) this.notOnlyMoved = true;
@@ -1799,8 +1933,11 @@ export class Statements {
       return CHANGED; // the bound was reached
     }
     if (!changed) return UNCHANGED;
+    // followed across loops (LF.LOOPED) where only for, while and do loops change it
+    this.changedByLoops = loops && !computedGoto && !changedInMacroLoop;
     // with a goto about, a label joins other values: followed up to labels only where no
-    // loop changes it and its address is never taken (what a store through it changes)
+    // loop changes it (or as LF.LOOPED, forgotten at labels too) and its address is never
+    // taken (what a store through it changes)
     if (this.gotoAbout && (this.changedInLoop || this.addressTaken)) return CHANGED;
     return loops ? CHANGED : CHANGED_STRAIGHT;
   }
@@ -1841,6 +1978,10 @@ export class Statements {
     if (cleanup < 0) {
       cleanup = f.d.get(fr);
       cleanupTok = <i32>(f.v.get(fr) & 0xffffffff);
+    }
+    if (cleanup >= 0 && d.name >= 0) {
+      const own = w.scope.lookup(d.name);
+      if (w.scope.kindOf(own) == Bind.Local) w.localFlags.set(w.scope.dataOf(own), w.localFlags.get(w.scope.dataOf(own)) | LF.CLEANED);
     }
     if (cleanup >= 0 && !f.isDead(fr)) {
       const b = w.scope.lookup(cleanup);
@@ -2093,9 +2234,12 @@ export class Statements {
         if (w.types.kindOf(w.localType.get(slot)) == TY.Int && w.envRange.get(envBase + k) >= 0) w.exprs.boundRange(slot, w.envRange.get(envBase + k));
         w.localFn.set(slot, w.envFn.get(envBase + k));
         w.localHi.set(slot, w.envHi.get(envBase + k));
-        if ((w.envUnsigned.get(envBase + k) & 64) != 0) w.localArg.set(slot, (f.b.get(fr) << 5) | k);
+        if ((w.envUnsigned.get(envBase + k) & 64) != 0) {
+          w.localArg.set(slot, f.b.get(fr));
+          w.localArgKey.set(slot, k);
+        }
         // a parameter the body assigns keeps its argument's value only as a local would
-        const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
+        const change = this.followedAcrossLoops(this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k)), names.get(k), slot);
         if (change == UNCHANGED) w.localOrigin.set(slot, w.envOrigin.get(envBase + k) >= 0 ? w.envOrigin.get(envBase + k) : w.newValueId());
         if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);
         else if (change == CHANGED) w.assignLocal(slot, fr, VK.NotConst, 0);
@@ -2120,7 +2264,7 @@ export class Statements {
         for (let k = count; k < slots.length; k++) {
           const slot = slots.get(k);
           if (slot < 0) continue;
-          const change = this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k));
+          const change = this.followedAcrossLoops(this.changes(w.t.atomAt(names.get(k)), e.bodyOpen + 1, names.get(k)), names.get(k), slot);
           if (change == UNCHANGED) w.localOrigin.set(slot, w.newValueId());
           // one the body assigns is followed as a local (`count = min(count, 32);`)
           if (change == CHANGED_STRAIGHT) w.localFlags.set(slot, w.localFlags.get(slot) | LF.TRACKED);

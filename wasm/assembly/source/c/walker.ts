@@ -61,6 +61,13 @@ export namespace LF {
    *  into that object still, at an offset known at run time once it moved (gcc's object
    *  size of the PHI a loop makes: fortify checks a memcmp(p, ...) in a parser's loop). */
   export const ADVANCES: i32 = 8192;
+  /** An integer followed (TRACKED) though a loop changes it: what it holds is forgotten where
+   *  such a loop is entered (statements.ts forgetLoopChanged) and stays unknown inside it;
+   *  straight code before and after the loop knows it (gcc's SSA names outside the loop's
+   *  PHI: `rc = stub(); if (rc) dev_dbg(...)` after a loop that sets rc folds). */
+  export const LOOPED: i32 = 16384;
+  /** Declared with a cleanup function, which reads it where it goes out of scope. */
+  export const CLEANED: i32 = 32768;
 }
 
 /** A problem the walker met, at a token. */
@@ -136,10 +143,12 @@ export class Walker {
   /** Which integer register argument a parameter of an emitted function's own walk came
    *  in (0: the first), or -1. */
   localParam: IntVec = new IntVec(256);
-  /** For an inline expansion's parameter whose argument has references of its own (an Arg
-   *  entry): the expansion's node << 5 | the parameter's index, its reads marked by a Use
-   *  entry; -1 for any other local. */
+  /** For a local whose value holds references (an Arg entry: an inline expansion's parameter
+   *  given an argument with references of its own, a local given loads or an inline call's
+   *  value): the node of the walk that holds them, its reads marked by Use entries of
+   *  localArgKey's value (ropes.ts); -1 for any other local. */
   localArg: IntVec = new IntVec(256);
+  localArgKey: IntVec = new IntVec(256);
   /** How many conditionally run statements enclosed the local's declaration. */
   localDepth: IntVec = new IntVec(256);
   /** How many conditionally run statements (a branch of an undecided if, a loop body)
@@ -248,6 +257,9 @@ export class Walker {
   rMin: i64 = -1;
   /** The last expression's bound by gcc's ranges (expressions.ts oRange), else -1. */
   rRange: i64 = -1;
+  /** The Use entry ending the last expression's list where its value is an inline call's
+   *  (USES_RESULT), else -1. */
+  rResult: i32 = -1;
   /** The value's bound rests on a tested one through arithmetic (OF.DERIVED); rOwn its own. */
   rDerived: bool = false;
   /** The run-time object size the last expression is (its id, see isDynamicSize), or -1. */
@@ -304,6 +316,7 @@ export class Walker {
     this.mem = o.mem.copy();
     this.localParam = o.localParam.copy();
     this.localArg = o.localArg.copy();
+    this.localArgKey = o.localArgKey.copy();
     this.localDepth = o.localDepth.copy();
     this.condDepth = o.condDepth;
     this.scoped = o.scoped.copy();
@@ -405,6 +418,7 @@ export class Walker {
     this.localOrigin.push(-1);
     this.localParam.push(-1);
     this.localArg.push(-1);
+    this.localArgKey.push(-1);
     const slot = this.localType.push(type);
     this.exprs.boundRange(slot, -1); // a slot used again starts unbounded
     return slot;
@@ -749,9 +763,14 @@ export class Walker {
     for (let slot = first; slot < this.localFlags.length; slot++) {
       const flags = this.localFlags.get(slot);
       if ((flags & LF.LABEL_JOINED) == 0 || (flags & LF.ONCE) != 0) continue;
-      this.localKind.set(slot, <i32>VK.NotConst);
-      this.forgetValue(slot);
+      this.forgetLocal(slot);
     }
+  }
+
+  /** Local `slot` holds a value nothing here knows (a loop that changes it is entered). */
+  forgetLocal(slot: i32): void {
+    this.localKind.set(slot, <i32>VK.NotConst);
+    this.forgetValue(slot);
   }
 
   /** Forgets what was known of local `slot`'s value: its object's sizes, bounds, function and
