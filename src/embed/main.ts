@@ -6,7 +6,7 @@
 
 import { startEngine } from "../app/startengine";
 import { createPlaygroundStore, decodeLink, defaultSnapshot, isLinkHash, selectSnapshot, type Snapshot } from "../store";
-import { PANES } from "../views";
+import { editorPane } from "../views/editor";
 import { connectTheme } from "../app/theme";
 import { registerOffline } from "../app/offline";
 import { parseFlags } from "./flags";
@@ -70,7 +70,7 @@ const view = mountEmbedView(root, store, {
   base,
   problem,
   run: () => start(),
-  editor: PANES.editor.mount,
+  editor: editorPane.mount,
   reopen: (place) => reopenPage({ snapshot: selectSnapshot(store.getState()), place, started }),
 });
 
