@@ -419,6 +419,27 @@ describe("what is a use", () => {
     expect(fn("int x = (g1 = 5) + g2; return 0;")).toEqual(["g1", "g2"]);
   });
 
+  it("what sprintf and snprintf return is the length their literal format prints, a constant or a range (-fprintf-return-value; checked with gcc-12 and gcc-14 -O2)", () => {
+    const head = "int snprintf(char *buf, unsigned long size, const char *fmt, ...);\nint sprintf(char *buf, const char *fmt, ...);\nextern void a1(void);\n";
+    const printed = (test: string) =>
+      uses(`${head}int f(unsigned char v, int n, unsigned int u, long l, const char *s) { char b[64]; if (${test}) a1(); return b[1]; }`)
+        .filter((u) => u === "a1")
+        .join();
+    // ddcci's `snprintf(vcp_hex, 3, "%02hhX", vcp) != 2`: an unsigned char in two hex digits
+    expect(printed('snprintf(b, 3, "%02hhX", v) != 2')).toBe("");
+    expect(printed('snprintf(b, sizeof(b), "%d", n) >= 12')).toBe("");
+    expect(printed('snprintf(b, sizeof(b), "%d", n) >= 11')).toBe("a1");
+    expect(printed('snprintf(b, sizeof(b), "%d", n) < 1')).toBe("");
+    expect(printed('sprintf(b, "x%u-%x", u, u) > 20')).toBe("");
+    expect(printed('sprintf(b, "%ld", l) > 19')).toBe("a1");
+    expect(printed('snprintf(b, sizeof(b), "abc%sd", "xy") != 6')).toBe("");
+    expect(printed('snprintf(b, sizeof(b), "%5d", 42) != 5')).toBe("");
+    expect(printed('snprintf(b, sizeof(b), "%+d|%#x|%c", 7, 255, 97) != 9')).toBe("");
+    // a string not known, or %p (the kernel's extensions gcc reads as %p): no range
+    expect(printed('snprintf(b, sizeof(b), "%s", s) > 5')).toBe("a1");
+    expect(printed('snprintf(b, sizeof(b), "%p", s) > 40')).toBe("a1");
+  });
+
   it("an inline function that never names a parameter drops the loads and addresses of its argument, not its calls (cpumask_check's cpu_max_bits_warn(cpu, nr_cpu_ids))", () => {
     const src = [
       "extern unsigned int nr_cpu_ids;",

@@ -17,6 +17,7 @@ import { isAssignOp, K } from "./names";
 import { NF, RETURNS_RUN_TIME_SIZE } from "./nodes";
 import { EK, USES_LOCAL, USES_RESULT } from "./ropes";
 import { holdValue } from "./heldvalues";
+import { PrintedArgs, PrintedRange, printedRange } from "./printflength";
 import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } from "./thunks";
 import { Bind } from "./scope";
 import { CK } from "./tokens";
@@ -2148,11 +2149,13 @@ export class Expressions {
     // as `o rel c`
     let rel = op;
     if (xk) rel = reversedComparison(op);
+    // a value at least the constant (its least value by gcc's ranges)
     const least = this.leastOf(o);
-    if (least > c) {
-      // a value above the constant (its least value by gcc's ranges)
-      if (rel == K.Gt || rel == K.Ge || rel == K.Ne) return 1;
-      if (rel == K.Lt || rel == K.Le || rel == K.EqEq) return 0;
+    if (least >= c && least >= 0) {
+      if (rel == K.Ge) return 1;
+      if (rel == K.Lt) return 0;
+      if (least > c && (rel == K.Gt || rel == K.Ne)) return 1;
+      if (least > c && (rel == K.Le || rel == K.EqEq)) return 0;
     }
     switch (rel) {
       case K.Lt:
@@ -2757,8 +2760,9 @@ export class Expressions {
             // strncmp): a tail call still; a strlen is followed by what it computes
             if (tailOf >= 0 && w.t.names.text(call) != "strlen") w.f.e.set(tailOf, -2);
           }
+          const printed = this.printed(w.t.names.text(e.atom), callee, nargs);
           this.dropOperands(callee);
-          this.push(call == DIFFERENT ? VK.Known : VK.NotConst, call == DIFFERENT ? 1 : 0, 0, h, t, -1, -1, -1, result);
+          this.printedValue(this.push(call == DIFFERENT ? VK.Known : VK.NotConst, call == DIFFERENT ? 1 : 0, 0, h, t, -1, -1, -1, result), printed);
           return;
         }
       }
@@ -2795,10 +2799,12 @@ export class Expressions {
     }
     const allocated = (fl & OF.DESIG) != 0 && ent >= 0 ? this.allocationSize(w.ents.peek(ent), callee, nargs) : -1;
     const bound = (fl & OF.DESIG) != 0 && ent >= 0 ? this.lengthBound(w.t.names.text(w.ents.peek(ent).atom), callee, nargs) : -1;
+    const printed = (fl & OF.DESIG) != 0 && ent >= 0 ? this.printed(w.t.names.text(w.ents.peek(ent).atom), callee, nargs) : null;
     this.dropOperands(callee);
     const o = this.push(VK.NotConst, 0, this.w.types.isUnsigned(result) ? OF.UNS : 0, h, t, -1, -1, -1, result);
     this.pointsTo(o, allocated, allocated);
     if (bound >= 0) this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), bound));
+    this.printedValue(o, printed);
     if (tailOf >= 0) w.f.e.set(tailOf, -2);
   }
 
@@ -3089,6 +3095,34 @@ export class Expressions {
     if (!bounded) return true;
     const n = this.knownArg(callee, nargs, 2);
     return n == 0 || (n > 0 && <i64>len < n);
+  }
+
+  /** What sprintf(d, fmt, ...) or snprintf(d, n, fmt, ...) of a literal format prints
+   *  (printflength.ts), null for any other call or a format not followed. */
+  private printed(name: string, callee: i32, nargs: i32): PrintedRange | null {
+    if (name != "sprintf" && name != "snprintf") return null;
+    const f = name == "snprintf" ? 3 : 2;
+    if (this.literalLength(callee, nargs, f) < 0) return null;
+    const args = new PrintedArgs();
+    for (let k = f + 1; k <= nargs; k++) {
+      args.known.push(<VK>this.oKind.get(callee + k) == VK.Known);
+      args.value.push(this.oVal.get(callee + k));
+      args.literal.push(this.literalLength(callee, nargs, k));
+    }
+    return printedRange(this.w.strings[<i32>this.oVal.get(callee + f)], args);
+  }
+
+  /** Operand o, a call's value, is what `printed` says it prints: that constant, or at most
+   *  its most and at least its least (gcc sets no range without a most). */
+  private printedValue(o: i32, printed: PrintedRange | null): void {
+    if (printed == null || printed.most < 0) return;
+    if (printed.least == printed.most) {
+      this.oKind.set(o, <i32>VK.Known);
+      this.oVal.set(o, printed.most);
+      this.oFl.set(o, this.oFl.get(o) | OF.NOT_ICE);
+    }
+    this.oMax.set(o, Expressions.lowerBound(this.oMax.get(o), printed.most));
+    this.setLeast(o, printed.least);
   }
 
   /** The length of argument k when it is a string literal, or -1. */
