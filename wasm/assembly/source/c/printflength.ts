@@ -34,42 +34,42 @@ export function printedRange(format: string, args: PrintedArgs): PrintedRange | 
       if (max >= 0) max++;
       continue;
     }
-    let c = i + 1 < n ? format.charCodeAt(++i) : 0;
+    let c = codeAt(format, ++i);
     // flags: - 0 + space #
     let sign = false,
       alt = false;
     while (c == 45 || c == 48 || c == 43 || c == 32 || c == 35) {
       sign = sign || c == 43 || c == 32;
       alt = alt || c == 35;
-      c = i + 1 < n ? format.charCodeAt(++i) : 0;
+      c = codeAt(format, ++i);
     }
     let width: i64 = 0;
     while (c >= 48 && c <= 57) {
       width = width * 10 + <i64>(c - 48);
-      c = i + 1 < n ? format.charCodeAt(++i) : 0;
+      c = codeAt(format, ++i);
     }
     let precision: i64 = -1;
     if (c == 46 /* . */) {
       precision = 0;
-      c = i + 1 < n ? format.charCodeAt(++i) : 0;
+      c = codeAt(format, ++i);
       while (c >= 48 && c <= 57) {
         precision = precision * 10 + <i64>(c - 48);
-        c = i + 1 < n ? format.charCodeAt(++i) : 0;
+        c = codeAt(format, ++i);
       }
     }
     // length: the bits of the argument's type (hh, h, l, ll, z, j, t)
     let bits = 32;
     if (c == 104 /* h */) {
       bits = 16;
-      c = i + 1 < n ? format.charCodeAt(++i) : 0;
+      c = codeAt(format, ++i);
       if (c == 104) {
         bits = 8;
-        c = i + 1 < n ? format.charCodeAt(++i) : 0;
+        c = codeAt(format, ++i);
       }
     } else if (c == 108 || c == 122 || c == 106 || c == 116) {
       bits = 64;
-      c = i + 1 < n ? format.charCodeAt(++i) : 0;
-      if (c == 108) c = i + 1 < n ? format.charCodeAt(++i) : 0;
+      c = codeAt(format, ++i);
+      if (c == 108) c = codeAt(format, ++i);
     }
     const k = next++;
     if (k >= args.known.length) return null;
@@ -104,6 +104,11 @@ export function printedRange(format: string, args: PrintedArgs): PrintedRange | 
     max = max < 0 || hi < 0 ? -1 : max + hi;
   }
   return next == args.known.length ? new PrintedRange(min, max) : null;
+}
+
+/** The character code at i, 0 past the end. */
+function codeAt(s: string, i: i32): i32 {
+  return i < s.length ? s.charCodeAt(i) : 0;
 }
 
 /** v converted to the `bits`-bit type the conversion reads (signed or not). */

@@ -1309,19 +1309,21 @@ export class Statements {
    *  takes the address of it); a body without braces is looked at to its block's end. */
   private changedIn(name: i32, from: i32): bool {
     const w = this.w;
-    let end = w.lim;
-    if (w.isP(from, K.LBrace)) end = matchClose(w.t, from, w.lim);
-    else {
-      let depth = 0;
-      for (let j = from; j < w.lim; j++)
-        if (w.isP(j, K.LBrace)) depth++;
-        else if (w.isP(j, K.RBrace) && --depth < 0) {
-          end = j;
-          break;
-        }
-    }
+    const end = this.statementEnd(from);
     for (let j = from; j < end; j++) if (w.kd(j) == CK.Ident && w.at(j) == name && this.changeAt(j) != NO_CHANGE) return true;
     return false;
+  }
+
+  /** Where the statement at token `from` ends: a block's `}`, else the `}` of the block it is
+   *  in (a statement without braces is looked at to there), or the cursor's limit. */
+  private statementEnd(from: i32): i32 {
+    const w = this.w;
+    if (w.isP(from, K.LBrace)) return matchClose(w.t, from, w.lim);
+    let depth = 0;
+    for (let j = from; j < w.lim; j++)
+      if (w.isP(j, K.LBrace)) depth++;
+      else if (w.isP(j, K.RBrace) && --depth < 0) return j;
+    return w.lim;
   }
 
   private forgetFirstValue(slot: i32): void {
@@ -1451,21 +1453,10 @@ export class Statements {
     const w = this.w;
     let j = from + 1;
     if (!w.isK(from, K.Do)) j = w.isP(j, K.LParen) ? matchClose(w.t, j, w.lim) + 1 : w.lim;
-    let to = w.lim;
-    if (w.isP(j, K.LBrace)) {
-      to = matchClose(w.t, j, w.lim) + 1;
-      if (w.isK(from, K.Do) && w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;
-    } else {
-      // a body without braces: to its block's end
-      let depth = 0;
-      for (let q = j; q < w.lim && q - from <= NEVER_MODIFIED_SCAN; q++) {
-        if (w.isP(q, K.LBrace)) depth++;
-        else if (w.isP(q, K.RBrace) && --depth < 0) {
-          to = q;
-          break;
-        }
-      }
-    }
+    const braced = w.isP(j, K.LBrace);
+    let to = braced ? this.statementEnd(j) + 1 : this.statementEnd(j);
+    // a do's condition comes after its body
+    if (braced && w.isK(from, K.Do) && w.isK(to, K.While) && w.isP(to + 1, K.LParen)) to = matchClose(w.t, to + 1, w.lim) + 1;
     let names: i32[] | null = null;
     if (to - from <= NEVER_MODIFIED_SCAN) {
       const seen = new Set<i32>();
