@@ -18,8 +18,22 @@ const PROFILE = "debian-6.12.118+deb12-amd64";
  *  include/ and a header whose static inline function calls an exported one. */
 const TREE: Record<string, string> = {
   "include/linux/compiler-version.h": "/* gcc's version */\n#define KSYMNS_TEST_COMPILER_VERSION 1\n",
-  "include/linux/kconfig.h":
-    "#ifndef __LINUX_KCONFIG_H\n#define __LINUX_KCONFIG_H\n#include <generated/autoconf.h>\n#define IS_ENABLED(option) (defined(option) || defined(option##_MODULE))\n#endif\n",
+  "include/linux/kconfig.h": [
+    "#ifndef __LINUX_KCONFIG_H",
+    "#define __LINUX_KCONFIG_H",
+    "#include <generated/autoconf.h>",
+    "#define __ARG_PLACEHOLDER_1 0,",
+    "#define __take_second_arg(__ignored, val, ...) val",
+    "#define __is_defined(x) ___is_defined(x)",
+    "#define ___is_defined(val) ____is_defined(__ARG_PLACEHOLDER_##val)",
+    "#define ____is_defined(arg1_or_junk) __take_second_arg(arg1_or_junk 1, 0)",
+    "#define __or(x, y) ___or(x, y)",
+    "#define ___or(x, y) ____or(__ARG_PLACEHOLDER_##x, y)",
+    "#define ____or(arg1_or_junk, y) __take_second_arg(arg1_or_junk 1, y)",
+    "#define IS_ENABLED(option) __or(__is_defined(option), __is_defined(option##_MODULE))",
+    "#endif",
+    "",
+  ].join("\n"),
   "include/linux/compiler_types.h":
     "#ifndef __LINUX_COMPILER_TYPES_H\n#define __LINUX_COMPILER_TYPES_H\n#define __section(s) __attribute__((__section__(s)))\n#define __used __attribute__((__used__))\n#endif\n",
   "include/linux/module.h": [

@@ -287,6 +287,16 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     quickFix: null,
     docs: "https://gcc.gnu.org/onlinedocs/cpp/Diagnostics.html",
   },
+  CC_UNDECLARED: {
+    title: "A name the kernel's headers do not declare",
+    rule: "With the release's real headers, a function called without a declaration is an implicit declaration, which kbuild makes an error (-Werror=implicit-function-declaration; gcc 14's own error); any other name nothing declares is undeclared. gcc reports each once per function (a call once per file), offers the closest declared name or macro when one is near, and make stops before modpost.",
+    where: "gcc (C front end), compiling the file with kbuild's flags and the release's headers",
+    since: ALL,
+    before: "The same on every release; what a release declares changes (functions renamed or removed: a driver written for one release fails on another).",
+    fix: "Include the header that declares the name, use the name this release has (gcc's 'did you mean' is often it), or guard the code with LINUX_VERSION_CODE for the releases that have it.",
+    quickFix: null,
+    docs: "https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-Wimplicit-function-declaration",
+  },
   CC_EXPORT_TWICE: {
     title: "The same symbol exported twice in one module",
     rule: "Each EXPORT_SYMBOL* emits a labelled entry named after the symbol; a second export of the same symbol in one object defines that label again and the assembler stops.",

@@ -283,6 +283,8 @@ export class Preprocessor extends ExpanderHost {
   /** After the last token: the macros left defined and the text of each invocation. */
   private finish(): void {
     const res = this.res;
+    res.macroTable = this.ex.macros;
+    res.defineFiles = this.tables;
     const seen = new Set<i32>();
     if (this.options.listMacros) {
       // a define-only file's macros not looked up yet are defined as well

@@ -162,6 +162,10 @@ export class PPResult {
   definitions: MacroDef[] = [];
   /** The macros defined at the end, in the order they were defined. */
   macrosAtEnd: MacroDef[] = [];
+  /** The macro each atom names at the end (null: none) and the define-only files included
+   *  (whose names are macros too): every macro, for gcc's spelling suggestions. */
+  macroTable: Array<MacroDef | null> = [];
+  defineFiles: SourceFile[] = [];
   invocations: Invocation[] = [];
   pragmas: PragmaRecord[] = [];
   diagnostics: PPDiagnostic[] = [];

@@ -64,9 +64,31 @@ export function ccExpectedParenBefore(what: string): string {
 export function ccImportIdentifier(ns: string): string {
   return "error: expected ',' or ';' before '" + ns + "'";
 }
-export function ccUndeclared(ns: string): string {
-  return "error: '" + ns + "' undeclared here (not in a function)";
+export function ccUndeclared(ns: string, suggestion: string = ""): string {
+  return "error: '" + ns + "' undeclared here (not in a function)" + didYouMean(suggestion);
 }
+export function ccUndeclaredInFunction(name: string, suggestion: string): string {
+  return "error: '" + name + "' undeclared (first use in this function)" + didYouMean(suggestion);
+}
+export const CC_UNDECLARED_ONCE = "note: each undeclared identifier is reported only once for each function it appears in";
+/** gcc 14 makes it an error of its own; before, kbuild's -Werror= does. */
+export function ccImplicitDeclaration(name: string, suggestion: string, ownError: bool): string {
+  return (
+    "error: implicit declaration of function '" +
+    name +
+    "'" +
+    didYouMean(suggestion) +
+    (ownError ? " [-Wimplicit-function-declaration]" : " [-Werror=implicit-function-declaration]")
+  );
+}
+function didYouMean(suggestion: string): string {
+  return suggestion.length > 0 ? "; did you mean '" + suggestion + "'?" : "";
+}
+export function ccInFunction(fn: string): string {
+  return "In function '" + fn + "':";
+}
+export const CC_AT_TOP_LEVEL = "At top level:";
+export const CC_WARNINGS_AS_ERRORS = "cc1: some warnings being treated as errors";
 export function ccStaticAssert(): string {
   return "error: expression in static assertion is not an integer";
 }

@@ -124,6 +124,18 @@ export class Rules {
   get relinksExportingObjects(): bool {
     return this.v < 519;
   }
+  /** Debian builds 6.1 and later with gcc 12+, whose diagnostics count a tab to the next
+   *  multiple of 8 in their columns (gcc 11: -fdiagnostics-column-unit=display); 5.10's gcc 10
+   *  counts bytes [real: gcc 10, 12, 14 with kbuild's flags]. */
+  get gccDisplayColumns(): bool {
+    return this.v >= 601;
+  }
+  /** gcc 14 (6.16+ builds) makes an implicit function declaration an error of its own
+   *  ([-Wimplicit-function-declaration], no "cc1: some warnings being treated as errors");
+   *  before, kbuild's -Werror=implicit-function-declaration does [real: gcc 10, 12, 14]. */
+  get implicitDeclarationIsError(): bool {
+    return this.v >= 616;
+  }
   /** gcc 14 (6.16+ builds) also reports the undeclared identifier of a bad import (6.19). */
   get importIdentifierExtraErrors(): bool {
     return this.v >= 619;

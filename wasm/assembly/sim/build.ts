@@ -114,6 +114,39 @@ class Ctx {
     }
   }
 
+  /** gcc's errors for names nothing declares (read with the real headers), with its
+   *  "In function" lines; before gcc 14 kbuild's -Werror= names itself at the end. */
+  undeclaredNames(src: ModuleSource): void {
+    const r = this.r;
+    let context = "";
+    let noted = false;
+    let promoted = false;
+    for (let i = 0; i < src.undeclared.length; i++) {
+      const u = src.undeclared[i];
+      const text = u.call
+        ? T.ccImplicitDeclaration(u.name, u.closest, r.implicitDeclarationIsError)
+        : u.fn.length > 0
+          ? T.ccUndeclaredInFunction(u.name, u.closest)
+          : T.ccUndeclared(u.name, u.closest);
+      this.res.findings.push(new Finding(Stage.Compile, Severity.Error, Msg.CC_UNDECLARED, text, u.span, src.name));
+      if (!this.logs(src)) continue;
+      const file = u.span.file;
+      if (u.fn != context) {
+        this.res.log.push(this.inModuleDir(file + ": " + (u.fn.length > 0 ? T.ccInFunction(u.fn) : T.CC_AT_TOP_LEVEL)));
+        context = u.fn;
+      }
+      const where = this.inModuleDir(file + ":" + u.span.line.toString() + ":" + (r.gccDisplayColumns ? u.displayCol : u.span.col).toString() + ": ");
+      this.res.log.push(where + text);
+      if (!u.call && u.fn.length > 0 && !noted) {
+        this.res.log.push(where + T.CC_UNDECLARED_ONCE);
+        noted = true;
+      }
+      if (u.call && !r.implicitDeclarationIsError) promoted = true;
+      this.res.compileFailed = true;
+    }
+    if (promoted) this.res.log.push(T.CC_WARNINGS_AS_ERRORS);
+  }
+
   /** A gcc line naming a workspace file as make M= shows it: <M>/ before the name (not
    *  since 6.13, which builds from the module's folder; never before the kernel's ./include). */
   private inModuleDir(line: string): string {
@@ -312,7 +345,10 @@ function compile(c: Ctx, units: BuildUnit[]): Compiled {
   const out = new Compiled();
   for (let u = 0; u < units.length; u++) {
     const src = units[u].src;
-    for (let p = 0; p < units[u].parts.length; p++) c.compilerMessages(units[u].parts[p]);
+    for (let p = 0; p < units[u].parts.length; p++) {
+      c.compilerMessages(units[u].parts[p]);
+      c.undeclaredNames(units[u].parts[p]);
+    }
     const nss: Array<string | null> = [];
     const seen = new Set<string>();
     for (let i = 0; i < src.exports.length; i++) {

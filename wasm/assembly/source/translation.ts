@@ -7,7 +7,8 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, Span } from "../diagnostics";
 import { SourceFile } from "../cpp/filecache";
-import { knowDefineTable, tableOfLines } from "../cpp/definetable";
+import { DefineTable, knowDefineTable, tableOfLines } from "../cpp/definetable";
+import { Builtin, MacroDef } from "../cpp/macros";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
 import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
@@ -18,7 +19,18 @@ import { useGccKbuild } from "../cpp/gcc";
 import { preprocessorCache } from "../cpp/packed";
 import { preludeFile, PRELUDE_DIR, PRELUDE_SHOWN } from "../prelude/index";
 import { shownName, tokensOf } from "./unittokens";
-import { CompilerMessage, CompilerModel, MacroUse, ModuleSource, moduleNameOf, PreprocessedView, readC, ReaderOptions } from "./c/index";
+import {
+  CompilerMessage,
+  CompilerModel,
+  displayColumn,
+  MacroUse,
+  ModuleSource,
+  moduleNameOf,
+  PreprocessedView,
+  readC,
+  ReaderOptions,
+  suggestionFor,
+} from "./c/index";
 import { KernelConfig } from "./config";
 import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
@@ -327,7 +339,9 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   const tokens = tokensOf(res, file, cacheKey);
   const options = new ReaderOptions();
   if (res.includes.length > 0) options.compiler = h.compiler;
+  options.reportUndeclared = pack && !res.stopped && !lacksHeaders(res, false);
   const mod = readC(tokens, file, options);
+  if (mod.undeclared.length > 0) placeUndeclared(ws, res, mod);
   addDiagnostics(res, mod, file, pack);
   mod.lacksHeaders = lacksHeaders(res, false);
   if (mod.lacksHeaders) mod.unexpanded = unexpandedCalls(res);
@@ -347,6 +361,51 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   if (key.length > 0) kept.set(cacheKey, new Kept(key, h.autoconf, names, used, texts, mod, pack));
   else kept.delete(cacheKey);
   return mod;
+}
+
+/** gcc's suggestion and column for each name nothing declares (the macros are the
+ *  preprocessor's, the line's text the workspace's). */
+function placeUndeclared(ws: Workspace, res: PPResult, mod: ModuleSource): void {
+  const names: string[] = [];
+  const builtin: bool[] = [];
+  const table = res.macroTable;
+  for (let a = 0; a < table.length; a++) {
+    const m = unchecked(table[a]);
+    if (m == null) continue;
+    names.push(res.atoms.text(a));
+    builtin.push((m as MacroDef).builtin != Builtin.None);
+  }
+  for (let f = 0; f < res.defineFiles.length; f++) {
+    const t = res.defineFiles[f].table;
+    if (t == null) continue;
+    const d = t as DefineTable;
+    for (let k = 0; k < d.count; k++) {
+      const name = d.text.substring(d.nameStart[k], d.nameEnd[k]);
+      // a name looked up is in the macro table already
+      const a = res.atoms.lookup(name);
+      if (a >= 0 && a < table.length && unchecked(table[a]) != null) continue;
+      names.push(name);
+      builtin.push(false);
+    }
+  }
+  for (let i = 0; i < mod.undeclared.length; i++) {
+    const u = mod.undeclared[i];
+    u.closest = suggestionFor(u, names, builtin);
+    const f = ws.find(u.span.file);
+    const text = f != null ? (f as WorkspaceFile).text() : "";
+    u.displayCol = displayColumn(lineOf(text, u.span.line), u.span.col);
+  }
+}
+
+function lineOf(text: string, line: i32): string {
+  let at = 0;
+  for (let n = 1; n < line && at >= 0; n++) {
+    at = text.indexOf("\n", at);
+    if (at >= 0) at++;
+  }
+  if (at < 0) return "";
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.substring(at) : text.substring(at, end);
 }
 
 function sameTexts(ws: Workspace, used: string[], texts: string[]): bool {

@@ -56,7 +56,10 @@ export function tokensOf(res: PPResult, main: string, key: string): CTokens {
   }
   const fileIds = new Int32Array(res.files.length);
   // a header of the prelude is named as gcc names the kernel's (./include/linux/pwm.h)
-  for (let i = 0; i < res.files.length; i++) fileIds[i] = sink.fileIndex(res.files[i].origin == Origin.System ? shownName(res, i) : res.files[i].path);
+  for (let i = 0; i < res.files.length; i++) {
+    const system = res.files[i].origin == Origin.System;
+    fileIds[i] = sink.fileIndex(system ? shownName(res, i) : res.files[i].path, system);
+  }
   sink.out.mainFile = sink.fileIndex(main);
   // names no header defined (a toy file's __init, its macros as written) are read leniently,
   // as the toy reader does: only undeclared names are, so real code reads the same

@@ -406,6 +406,7 @@ export class Declarations {
       }
       if (isReserved(a) || tag >= 0) break;
       tag = a;
+      if (!types.tagSeen.has(a)) types.tagSeen.set(a, j);
       j++;
     }
     // enum E : type { ... }
@@ -606,7 +607,7 @@ export class Declarations {
         continue;
       }
       const name = t.atomAt(j);
-      j++;
+      const nameTok = j++;
       while (t.kindAt(j) == CK.Ident && t.atomAt(j) == K.Attribute) j = matchClose(t, j + 1, w.lim) + 1;
       let vk = VK.Const;
       let v: i64 = 0;
@@ -624,7 +625,7 @@ export class Declarations {
         uns = prevUns;
       }
       if (vk == VK.NotConst) vk = VK.Const;
-      w.scope.bind(name, Bind.EnumConst, w.addConstant(vk, v, uns));
+      w.scope.bind(name, Bind.EnumConst, w.addConstant(vk, v, uns), nameTok);
       prevKind = vk;
       prev = v;
       prevUns = uns;
@@ -882,7 +883,7 @@ export class Declarations {
         // an array parameter is a pointer
         const ty = w.types.kindOf(d.type) == TY.Array ? w.types.pointerTo(w.types.baseOf(d.type)) : d.type;
         const slot = w.addLocal(ty);
-        w.scope.bind(d.name, Bind.Local, slot);
+        w.scope.bind(d.name, Bind.Local, slot, d.nameTok);
         slots.push(slot);
         names.push(d.nameTok);
       } else if (!(s.isVoid && w.types.kindOf(d.type) == TY.Void)) {

@@ -39,6 +39,7 @@ import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
 import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
 import { elementItem, itemEnd, itemStart, memberItem } from "./constinit";
+import { noteUndeclared } from "./undeclared";
 
 /** Operand flags. */
 namespace OF {
@@ -977,7 +978,10 @@ export class Expressions {
       f.state.set(fr, 1);
       return;
     }
-    this.pushEntity(w.ents.get(a, EntKind.Undeclared), i);
+    const e = w.ents.get(a, EntKind.Undeclared);
+    // (not in a constant evaluation: those also read code again out of its scope)
+    if (w.reportUndeclared && w.constDepth == 0 && e.kind == EntKind.Undeclared) noteUndeclared(w, i);
+    this.pushEntity(e, i);
     w.i++;
     f.state.set(fr, 1);
   }

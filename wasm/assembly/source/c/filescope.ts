@@ -222,14 +222,14 @@ export class FileScope {
     const t = w.t;
     const s = this.spec;
     if ((s.storage & EF.TYPEDEF) != 0) {
-      w.scope.bind(d.name, Bind.Typedef, d.type);
+      w.scope.bind(d.name, Bind.Typedef, d.type, d.nameTok);
       return -1;
     }
     // `extern typeof(f) g;` (DECLARE_STATIC_CALL's trampoline) declares a function too
     const fn = d.isFunction || w.types.kindOf(d.type) == TY.Function;
     const e = w.ents.get(d.name, fn ? EntKind.Function : EntKind.Object);
     const b = w.scope.lookup(d.name);
-    if (w.scope.kindOf(b) != Bind.Entity || w.scope.dataOf(b) != e.id) w.scope.bind(d.name, Bind.Entity, e.id);
+    if (w.scope.kindOf(b) != Bind.Entity || w.scope.dataOf(b) != e.id) w.scope.bind(d.name, Bind.Entity, e.id, d.nameTok);
     const attrs = s.attrs.flags | d.attrs.flags;
     if (e.declTok < 0) {
       e.declTok = d.nameTok;

@@ -4,6 +4,7 @@
 export { CK, CTokens, TokenSink } from "./tokens";
 export { Names } from "./names";
 export { readC, ReaderOptions } from "./reader";
+export { displayColumn, suggestionFor } from "./undeclared";
 export { CompilerModel } from "./compiler";
 export {
   AsmPart,
@@ -18,4 +19,5 @@ export {
   moduleNameOf,
   ModuleSource,
   SymbolRef,
+  UndeclaredUse,
 } from "./module";

@@ -91,6 +91,24 @@ export class CompilerMessage {
   ) {}
 }
 
+/** One name gcc reports, at its first use in a function (or at file scope). */
+export class UndeclaredUse {
+  /** The column gcc prints (gcc 11+ counts a tab to the next multiple of 8); set by the
+   *  translation, which has the line's text. */
+  displayCol: i32 = 0;
+  constructor(
+    public name: string,
+    public span: Span,
+    /** Called: an implicit declaration of a function. */
+    public call: bool,
+    /** The function whose body holds it ("" at file scope). */
+    public fn: string,
+    /** The closest declared name so far, before macros ("" for none), and its distance. */
+    public closest: string,
+    public distance: i32,
+  ) {}
+}
+
 /** A macro invocation written in a workspace file: what it expands to and where the macro
  *  is defined (its file as gcc names it and line; "" for a built-in or -D macro). */
 export class MacroUse {
@@ -163,6 +181,9 @@ export class ModuleSource {
   preprocessed: PreprocessedView | null = null;
   /** gcc's own messages (its preprocessor's), printed in the build log. */
   compiler: CompilerMessage[] = [];
+  /** Names nothing declares (read with the real headers): gcc's errors, in source order,
+   *  each where gcc reports it (undeclared.ts). */
+  undeclared: UndeclaredUse[] = [];
   /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */
@@ -200,6 +221,7 @@ export class ModuleSource {
     for (let i = 0; i < this.findings.length; i++) c.findings.push(this.findings[i].copy());
     c.preprocessed = this.preprocessed;
     c.compiler = this.compiler.slice(0);
+    c.undeclared = this.undeclared.slice(0);
     c.importInsertLine = this.importInsertLine;
     c.expanded = this.expanded;
     c.lacksHeaders = this.lacksHeaders;

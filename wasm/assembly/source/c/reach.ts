@@ -48,8 +48,12 @@ export class Reach {
 
   run(): void {
     const w = this.w;
+    // the constant scan reads calls' arguments outside their functions' scopes
+    const report = w.reportUndeclared;
+    w.reportUndeclared = false;
     w.calledOnce = calledOnceFunctions(w);
     w.ipaConstants = ipaConstants(w);
+    w.reportUndeclared = report;
     const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
     w.nodes.head.set(root, this.facts.rootHead);
     this.emitted.push(root);

@@ -10,6 +10,7 @@ import { MacroArg, moduleNameOf, ModuleSource } from "./module";
 import { Reach } from "./reach";
 import { Expressions } from "./expressions";
 import { CTokens, spanOf } from "./tokens";
+import { reportedUndeclared } from "./undeclared";
 import { Walker } from "./walker";
 import { dropFileScope, keepFileScope, readerKey, Resumed, resumeFileScope } from "./checkpoint";
 
@@ -19,6 +20,8 @@ export class ReaderOptions {
   defaultNs: MacroArg | null = null;
   /** The symbols gcc adds by itself, or null to leave them out (toy files). */
   compiler: CompilerModel | null = null;
+  /** Read with the kernel's real headers, all found: a name nothing declares is gcc's error. */
+  reportUndeclared: bool = false;
 }
 
 /** Reads the translation unit `t`, whose main file is the workspace file `file`. */
@@ -52,7 +55,10 @@ export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleS
       } else dropFileScope();
     } else scope.run();
   }
+  w.reportUndeclared = options.reportUndeclared;
+  w.undeclared.clear();
   new Reach(w, mod, facts, options.compiler).run();
+  if (options.reportUndeclared) mod.undeclared = reportedUndeclared(w);
   for (let k = 0; k < w.issues.length; k++) {
     const is = w.issues[k];
     mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, is.message, spanOf(t, is.tok, is.tok), mod.name));

@@ -24,6 +24,8 @@ export class Scope {
   private walk: IntVec = new IntVec(256);
   private prev: IntVec = new IntVec(256);
   private atom: IntVec = new IntVec(256);
+  /** The token where each binding's name was declared. */
+  private pos: IntVec = new IntVec(256);
   private marks: IntVec = new IntVec(64);
   /** The function walk new bindings belong to (0: file scope). */
   walkId: i32 = 0;
@@ -51,20 +53,38 @@ export class Scope {
     c.walk = this.walk.copy();
     c.prev = this.prev.copy();
     c.atom = this.atom.copy();
+    c.pos = this.pos.copy();
     c.marks = this.marks.copy();
     c.walkId = this.walkId;
     return c;
   }
 
-  /** Binds `a` in the innermost open block (or at file scope when none is open). */
-  bind(a: i32, kind: Bind, data: i32): void {
+  /** Binds `a`, declared at token `at`, in the innermost open block (or at file scope when
+   *  none is open). */
+  bind(a: i32, kind: Bind, data: i32, at: i32): void {
     this.ensure(a);
     const n = this.kind.push(<i32>kind);
     this.data.push(data);
     this.walk.push(this.walkId);
     this.prev.push(unchecked(this.head[a]));
     this.atom.push(a);
+    this.pos.push(at);
     unchecked((this.head[a] = n));
+  }
+
+  /** Every binding, oldest first (file scope, then the open blocks'): `count`, and each one's
+   *  name, walk and where it was declared. gcc's spelling suggestions read them. */
+  get count(): i32 {
+    return this.kind.length;
+  }
+  @inline atomAt(n: i32): i32 {
+    return this.atom.get(n);
+  }
+  @inline walkAt(n: i32): i32 {
+    return this.walk.get(n);
+  }
+  @inline posAt(n: i32): i32 {
+    return this.pos.get(n);
   }
 
   /** The binding `a` has here, or -1. */
@@ -107,6 +127,7 @@ export class Scope {
     this.walk.truncate(m);
     this.prev.truncate(m);
     this.atom.truncate(m);
+    this.pos.truncate(m);
   }
 
   /** How many blocks are open (to restore after a walk that stopped early). */

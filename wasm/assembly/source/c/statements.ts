@@ -1941,7 +1941,7 @@ export class Statements {
     const storage = f.a.get(fr);
     const bits = f.b.get(fr);
     if ((storage & EF.TYPEDEF) != 0) {
-      w.scope.bind(d.name, Bind.Typedef, d.type);
+      w.scope.bind(d.name, Bind.Typedef, d.type, d.nameTok);
       return;
     }
     const fn = d.isFunction || w.types.kindOf(d.type) == TY.Function;
@@ -1952,14 +1952,14 @@ export class Statements {
       if (e.type == 0) e.type = d.type;
       // (compiletime_assert's `extern void __compiletime_assert_N(void) __attribute__((error)))`
       e.flags |= d.attrs.flags & (EF.DIAGNOSE | EF.NORETURN | EF.WEAK | EF.NOINLINE);
-      w.scope.bind(d.name, Bind.Entity, e.id);
+      w.scope.bind(d.name, Bind.Entity, e.id, d.nameTok);
       w.blockDeclared.push(d.nameTok);
       return;
     }
     const slot = w.addLocal(d.type);
     if ((bits & 4) != 0) f.e.set(fr, slot);
     if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
-    w.scope.bind(d.name, Bind.Local, slot);
+    w.scope.bind(d.name, Bind.Local, slot, d.nameTok);
     // an array of a known size is guarded where it is used other than as a[constant]
     // (expressions.ts): indexed only so, gcc's SRA turns its elements into scalars
     if (d.isArray && (storage & EF.STATIC) == 0 && w.types.sizeOf(d.type) <= 0) w.markNode(NF.STACK_PROTECT, fr);

@@ -39,6 +39,8 @@ export class CTokens {
   files: string[] = [];
   /** The file the user wrote (index into files): its tokens are the module's own code. */
   mainFile: i32 = 0;
+  /** The files of the kernel and the compiler (index into files), not the workspace's. */
+  systemFiles: Set<i32> = new Set();
   /** True when the input came from a preprocessor (gcc -E text or the engine's own). */
   expanded: bool = false;
   /** Tokens [0, prefixLength) are those of every run whose tokens carry the same prefixId
@@ -97,10 +99,11 @@ export class TokenSink {
   }
 
   /** The index of a file name (added on first use). */
-  fileIndex(name: string): i32 {
+  fileIndex(name: string, system: bool = false): i32 {
     if (this.fileIds.has(name)) return this.fileIds.get(name);
     const id = this.out.files.length;
     this.out.files.push(name);
+    if (system) this.out.systemFiles.add(id);
     this.fileIds.set(name, id);
     return id;
   }

@@ -80,6 +80,8 @@ export class Types {
   recLastAnon: IntVec = new IntVec(256);
   /** struct/union/enum tags (one namespace; the reader keeps one table per translation unit). */
   tags: Map<i32, i32> = new Map();
+  /** Where each tag (an enum's too) was first written: gcc's spelling suggestions read them. */
+  tagSeen: Map<i32, i32> = new Map();
   /** Whether a record's members are its own (0: shared with a copy, see copy()). */
   private recOwned: IntVec = new IntVec(256);
 
@@ -132,6 +134,7 @@ export class Types {
     c.recLastName = this.recLastName.copy();
     c.recLastAnon = this.recLastAnon.copy();
     c.tags = copyMap(this.tags);
+    c.tagSeen = copyMap(this.tagSeen);
     // the members are shared now: the first change on either side copies them (nearly all
     // records are complete and never change again)
     this.recOwned.data.fill(0, 0, this.recUnion.length);

@@ -4,6 +4,7 @@
 // steps the top frame; statements.ts and expressions.ts say what each frame does.
 
 import { MemoryFacts } from "./memfacts";
+import { UndeclaredUse } from "./module";
 import { Declarations } from "./declarations";
 import { EF, Entities, Entity } from "./entities";
 import { eitherSizeOf, Expressions } from "./expressions";
@@ -219,6 +220,10 @@ export class Walker {
   mem: MemoryFacts = new MemoryFacts();
   /** The constants (and their ranges) gcc propagates into functions' parameters (ipaconstants.ts). */
   ipaConstants: IpaParameters = new IpaParameters();
+  /** Whether the unit was read with the kernel's real headers, all found: a name nothing
+   *  declares is then gcc's error (undeclared.ts), noted in `undeclared` at its tokens. */
+  reportUndeclared: bool = false;
+  undeclared: Map<i32, UndeclaredUse | null> = new Map();
 
   /** Result registers: what the last finished expression (or walk) produced. */
   rVK: VK = VK.NotConst;
@@ -271,7 +276,8 @@ export class Walker {
   pendingSwitchValue: i64 = 0;
 
   issues: WalkIssue[] = [];
-  private constDepth: i32 = 0;
+  /** Constant evaluations (evalConst) under way. */
+  constDepth: i32 = 0;
   /** Steps left before the walker gives up (a bound that no real input reaches). */
   budget: i64;
   gaveUp: bool = false;
