@@ -318,7 +318,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       return name;
     },
     runLoaded(files, options = {}) {
-      return runPrepared(files, options, []);
+      return runWhole(files, options, []);
     },
     async run(files, options = {}) {
       const used = runsOnInstance > 0;
@@ -447,7 +447,7 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
         return internalError(err, options);
       }
     }
-    let res = runPrepared(files, options, undecoded);
+    let res = runWhole(files, options, undecoded);
     for (let round = 0; withPack && round < HEADER_ROUNDS; round++) {
       const needed = res.kernel.headers?.needed ?? [];
       if (needed.length === 0) break;
@@ -465,9 +465,27 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
       // none of them there means they cannot come
       if (!needed.some((p) => supplied.has(p))) break;
       if (restarting) await restarting;
-      res = runPrepared(files, options, undecoded);
+      res = runWhole(files, options, undecoded);
     }
     if (restarting) await restarting;
+    return res;
+  }
+
+  /** A run of files whose modules are ready, made again after collecting while the engine
+   *  left translation units to the next run: their garbage is freed only between runs, and
+   *  the units read are kept, so each run goes on where the last stopped. */
+  function runWhole(files: WorkspaceFiles, options: RunOptions, undecoded: Undecoded[]): RunResult {
+    let res = runPrepared(files, options, undecoded);
+    let left = deferredUnits(res);
+    while (left > 0) {
+      collect();
+      res = runPrepared(files, options, undecoded);
+      const now = deferredUnits(res);
+      // (no progress: the units read were not kept, which only a workspace of hundreds does)
+      if (now >= left) break;
+      left = now;
+    }
+    if (res.kernel.headers) delete (res.kernel.headers as { deferred?: number }).deferred;
     return res;
   }
 
@@ -496,4 +514,9 @@ export async function createEngine(host: EngineHost): Promise<Engine> {
     }
   }
   return engine;
+}
+
+/** The translation units a run left to the next (its headers' `deferred`, internal). */
+function deferredUnits(res: RunResult): number {
+  return (res.kernel.headers as { deferred?: number } | undefined)?.deferred ?? 0;
 }

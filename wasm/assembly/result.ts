@@ -11,7 +11,7 @@ import { KoImage } from "./model";
 import { Session } from "./sim/session";
 import { KoFile } from "./source/ko";
 import { profileUname } from "../shared/debian";
-import { neededHeaders, packProfileFor, packUnitsRead } from "./source/headerpack";
+import { neededHeaders, packProfileFor, packUnitsRead, unitsDeferred } from "./source/headerpack";
 import { PreprocessedView } from "./source/c/index";
 
 export const ENGINE_VERSION = "0.1.0";
@@ -232,6 +232,7 @@ function writeHeaderUse(w: JsonWriter, release: i32): void {
   w.keyStr("pack", packProfileFor(release));
   w.keyInt("units", packUnitsRead());
   writeStrings(w, "needed", neededHeaders());
+  w.keyInt("deferred", unitsDeferred());
   w.endObject();
 }
 

@@ -89,6 +89,41 @@ export function beginHeaderRun(): void {
   needed = [];
   neededSet = new Set();
   packUnits = 0;
+  tokensRead = 0;
+  deferred = 0;
+}
+
+// A translation unit read with a pack leaves tens of MiB of garbage (some hundred bytes a
+// token), which the engine's runtime frees only between runs (the host collects then): a
+// workspace of many units read in one run would run out of memory. So once the heap is
+// past DEFER_ABOVE_PAGES (wasm memory never shrinks: then it stays so) a run reads units
+// of at most UNIT_TOKENS_PER_RUN tokens and leaves the others to the next run, which the host
+// makes after collecting; the units read are kept (translation.ts), so each run goes on where
+// the last stopped. A small workspace never comes near and runs once.
+const DEFER_ABOVE_PAGES = 8192; // 512 MiB, of the host's 1 GiB
+const UNIT_TOKENS_PER_RUN = 1000000;
+let tokensRead = 0;
+let deferred = 0;
+
+/** Whether this run may read another translation unit; when not, the caller defers it. */
+export function mayReadUnit(): bool {
+  return tokensRead < UNIT_TOKENS_PER_RUN || memory.size() <= DEFER_ABOVE_PAGES;
+}
+
+/** Counts a translation unit of `tokens` tokens read (not taken from the kept results). */
+export function noteUnitRead(tokens: i32): void {
+  tokensRead += tokens;
+}
+
+/** Counts a translation unit left to the next run. */
+export function noteUnitDeferred(): void {
+  deferred++;
+}
+
+/** How many translation units this run left to the next (its result is not the workspace's
+ *  yet: the host collects and runs again). */
+export function unitsDeferred(): i32 {
+  return deferred;
 }
 
 /** The pack files this run needed and did not have (the host loads them and runs again). */

@@ -36,7 +36,10 @@ import { KbuildObject } from "./kbuild";
 import { Workspace, WorkspaceFile } from "../workspace";
 import {
   inPack,
+  mayReadUnit,
   notePackUnit,
+  noteUnitDeferred,
+  noteUnitRead,
   PackReader,
   PACK_DIR,
   PACK_SHOWN,
@@ -303,6 +306,11 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
       return k.src;
     }
   }
+  // a unit of the pack once the heap is full of this run's garbage: the next run reads it
+  if (pack && !mayReadUnit()) {
+    noteUnitDeferred();
+    return new ModuleSource(file, moduleNameOf(file));
+  }
   let res: PPResult | null = null;
   let complete = false;
   if (pack) {
@@ -317,6 +325,7 @@ export function compileSource(ws: Workspace, file: string, flags: CompileFlags, 
     }
   }
   if (res == null) res = preprocessWith(new TranslationFiles(ws, h, file), [PRELUDE_DIR], flags, optionsFor(file, flags, h, false));
+  if (pack) noteUnitRead((res as PPResult).tokens.length);
   // a file read without the pack's files it needed is read again once they are there
   return readUnit(ws, file, h, res as PPResult, pack && complete, !pack || complete ? key : "", names, cacheKey);
 }
