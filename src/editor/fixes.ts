@@ -159,6 +159,14 @@ function exporterOfUse(ctx: FixContext, f: Finding): string | null {
   return ctx.result.model.modules.find((m) => m.exports.some((e) => e.symbol === sym))?.name ?? null;
 }
 
+/** gcc's "did you mean" of a name nothing declares, written in its place. */
+function suggestedNameFix(f: Finding): QuickFix[] {
+  const name = /; did you mean '([^']+)'\?/.exec(f.text)?.[1];
+  return name
+    ? [{ title: `Change to ${name}`, preferred: true, edits: [{ file: f.file, line: f.line, col: f.col, endLine: f.endLine, endCol: f.endCol, text: name }] }]
+    : [];
+}
+
 /** Every quick fix for one finding. */
 export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
   switch (f.id) {
@@ -172,6 +180,8 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
       return reformFix(ctx, f, "identifier");
     case "CC_DEFAULT_NS_FORM":
       return defaultNsFix(ctx, f);
+    case "CC_UNDECLARED":
+      return suggestedNameFix(f);
     case "MODPOST_GPL_ONLY":
       return licenseFix(ctx, f.module);
     case "LOAD_GPL_FROM_PROPRIETARY": {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPack, stripComments } from "../../src/cli/headerpack";
 import { createNodeEngine } from "../../src/engine/hosts/node";
+import { applyEdits, quickFixesFor } from "../../src/editor/fixes";
 
 const FORCED: Record<string, string> = {
   "include/linux/compiler-version.h": "\n",
@@ -198,6 +199,24 @@ describe("a name nothing declares, with the real headers", () => {
     const res = await build({ "drv.c": src, Kbuild: "obj-m += drv.o\n" }, "6.12");
     expect(res.findings.filter((f) => f.stage === "compile")).toEqual([]);
     expect(res.model.modules[0].uses.map((u) => u.symbol)).toContain("jfoo");
+  });
+
+  it("offers gcc's suggestion as the editor's quick fix, and only where gcc makes one", async () => {
+    const res = await build(DRIVER, "6.12");
+    const ctx = { result: res, files: DRIVER, form: res.kernel.syntax.namespace };
+    const [seek] = res.findings.filter((f) => f.text.includes("no_llseekz"));
+    const [fix] = quickFixesFor(seek, ctx);
+    expect(fix.title).toBe("Change to noop_llseek");
+    const fixed = { ...DRIVER, ...applyEdits(DRIVER, fix.edits) };
+    expect(fixed["drv.c"]).toContain("\t.llseek = noop_llseek,\n");
+    const after = await build(fixed, "6.12");
+    expect(after.findings.filter((f) => f.id === "CC_UNDECLARED").map((f) => f.line)).toEqual([5, 6, 7]);
+    expect(
+      quickFixesFor(
+        res.findings.find((f) => f.text.includes("foo_bar"))!,
+        ctx,
+      ),
+    ).toEqual([]);
   });
 
   it("leaves a file read with the built-in prelude alone: its headers are not the kernel's", async () => {

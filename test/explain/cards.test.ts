@@ -48,6 +48,7 @@ describe("explanation cards", () => {
       "CC_NS_IDENTIFIER",
       "CC_NS_QUOTED_TWICE",
       "CC_DEFAULT_NS_FORM",
+      "CC_UNDECLARED",
       "MODPOST_GPL_ONLY",
       "MODPOST_NO_LICENSE",
       "MODPOST_NO_DESCRIPTION",

@@ -294,7 +294,7 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     since: ALL,
     before: "The same on every release; what a release declares changes (functions renamed or removed: a driver written for one release fails on another).",
     fix: "Include the header that declares the name, use the name this release has (gcc's 'did you mean' is often it), or guard the code with LINUX_VERSION_CODE for the releases that have it.",
-    quickFix: null,
+    quickFix: "Change to the name gcc suggests (when it suggests one)",
     docs: "https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-Wimplicit-function-declaration",
   },
   CC_EXPORT_TWICE: {

@@ -1850,6 +1850,9 @@ export class Expressions {
         ) {
           this.w.localSz0.set(slot, this.oSz0.get(y));
           this.w.localSz1.set(slot, this.oSz1.get(y));
+          // its one value from here on: what a store through it leaves is read back through
+          // it (memfacts.ts; btmtkuart's `bdev = devm_kzalloc(...)`, then `bdev->data = ...`)
+          this.w.localOrigin.set(slot, this.oOrigin.get(y) >= 0 ? this.oOrigin.get(y) : this.w.newValueId());
         }
         if (op == K.Assign) this.keepBound(fr, slot, y);
         // a followed local given a ranged value in straight code keeps its range (the SSA
