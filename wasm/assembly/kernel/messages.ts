@@ -88,6 +88,12 @@ export function ccInFunction(fn: string): string {
   return "In function '" + fn + "':";
 }
 export const CC_AT_TOP_LEVEL = "At top level:";
+export function ccIncludeHeader(header: string, name: string): string {
+  return "note: include '" + header + "' or provide a declaration of '" + name + "'";
+}
+export function ccBuiltinMismatch(name: string): string {
+  return "warning: incompatible implicit declaration of built-in function '" + name + "' [-Wbuiltin-declaration-mismatch]";
+}
 export const CC_WARNINGS_AS_ERRORS = "cc1: some warnings being treated as errors";
 export function ccStaticAssert(): string {
   return "error: expression in static assertion is not an integer";

@@ -121,6 +121,7 @@ class Ctx {
     let context = "";
     let noted = false;
     let promoted = false;
+    const headers = new Set<string>();
     for (let i = 0; i < src.undeclared.length; i++) {
       const u = src.undeclared[i];
       const text = u.call
@@ -140,6 +141,16 @@ class Ctx {
       if (!u.call && u.fn.length > 0 && !noted) {
         this.res.log.push(where + T.CC_UNDECLARED_ONCE);
         noted = true;
+      }
+      if (u.header.length > 0) {
+        // the #include fix-it goes after the main file's last #include once a header
+        const at = headers.has(u.header) ? where : this.inModuleDir(file + ":" + u.includeLine.toString() + ":1: ");
+        headers.add(u.header);
+        this.res.log.push(at + T.ccIncludeHeader(u.header, u.name));
+        if (u.mismatch) {
+          this.res.log.push(where + T.ccBuiltinMismatch(u.name));
+          this.res.log.push(where + T.ccIncludeHeader(u.header, u.name));
+        }
       }
       if (u.call && !r.implicitDeclarationIsError) promoted = true;
       this.res.compileFailed = true;

@@ -397,9 +397,16 @@ function placeUndeclared(ws: Workspace, res: PPResult, mod: ModuleSource): void 
       builtin.push(false);
     }
   }
+  // gcc adds an #include after the main file's last one it entered (not one a guard skipped)
+  let lastInclude = 0;
+  for (let i = 0; i < res.includes.length; i++) {
+    const e = res.includes[i];
+    if (!e.probe && !e.skipped && e.resolved >= 0 && e.from >= 0 && e.from < res.files.length && res.files[e.from].origin == Origin.Main) lastInclude = e.line;
+  }
   for (let i = 0; i < mod.undeclared.length; i++) {
     const u = mod.undeclared[i];
-    u.closest = suggestionFor(u, names, builtin);
+    u.includeLine = lastInclude + 1;
+    if (u.header.length == 0) u.closest = suggestionFor(u, names, builtin);
     const f = ws.find(u.span.file);
     const text = f != null ? (f as WorkspaceFile).text() : "";
     u.displayCol = displayColumn(lineOf(text, u.span.line), u.span.col);

@@ -96,6 +96,13 @@ export class UndeclaredUse {
   /** The column gcc prints (gcc 11+ counts a tab to the next multiple of 8); set by the
    *  translation, which has the line's text. */
   displayCol: i32 = 0;
+  /** A C library function gcc has as a built-in: the header gcc names ("" for none), and
+   *  whether its type is not the implicit `int ()` (gcc warns of the mismatch). */
+  header: string = "";
+  mismatch: bool = false;
+  /** Where gcc would add the #include: the line after the main file's last one entered (set
+   *  by the translation). */
+  includeLine: i32 = 0;
   constructor(
     public name: string,
     public span: Span,

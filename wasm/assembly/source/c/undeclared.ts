@@ -111,8 +111,42 @@ export function noteUndeclared(w: Walker, tok: i32): void {
     return;
   }
   const call = w.isP(tok + 1, K.LParen);
-  const m = closestDeclared(w, tok, name, call);
-  w.undeclared.set(tok, new UndeclaredUse(name, spanOf(t, tok, tok), call, enclosingFunction(w, tok), m.best, m.distance));
+  const builtin = call ? builtinLibraryFunction(name) : -1;
+  // (gcc names the header of a library function it knows instead of a near name)
+  const m = builtin >= 0 ? new BestMatch(name) : closestDeclared(w, tok, name, call);
+  const u = new UndeclaredUse(name, spanOf(t, tok, tok), call, enclosingFunction(w, tok), m.best, m.distance);
+  if (builtin >= 0) {
+    u.header = BUILTIN_HEADERS[builtin >> 1];
+    u.mismatch = (builtin & 1) != 0;
+  }
+  w.undeclared.set(tok, u);
+}
+
+// The C library functions gcc has as built-ins, by header (builtins.def; header_for_builtin_fn),
+// those returning int first in each list: gcc notes the header of one called undeclared, and
+// warns that the implicit `int ()` does not match the others.
+const BUILTIN_HEADERS = ["<string.h>", "<stdio.h>", "<stdlib.h>", "<ctype.h>"];
+const BUILTIN_INT = [
+  "memcmp strcmp strncmp strcasecmp strncasecmp",
+  "printf fprintf sprintf snprintf vprintf vfprintf vsprintf vsnprintf puts fputs putchar putc fputc scanf fscanf sscanf vscanf vsscanf",
+  "abs",
+  "isalnum isalpha isblank iscntrl isdigit isgraph islower isprint ispunct isspace isupper isxdigit tolower toupper",
+];
+const BUILTIN_OTHER = [
+  "memchr memcpy memmove memset strcat strchr strcpy strcspn strdup strlen strncat strncpy strndup strnlen strpbrk strrchr strspn strstr stpcpy",
+  "",
+  "malloc calloc realloc free abort exit labs llabs",
+  "",
+];
+
+/** A library function gcc has as a built-in: its header's index << 1, | 1 when its type is
+ *  not `int ()`; -1 for another name. */
+function builtinLibraryFunction(name: string): i32 {
+  for (let h = 0; h < BUILTIN_HEADERS.length; h++) {
+    if (BUILTIN_INT[h].split(" ").includes(name)) return h << 1;
+    if (BUILTIN_OTHER[h].length > 0 && BUILTIN_OTHER[h].split(" ").includes(name)) return (h << 1) | 1;
+  }
+  return -1;
 }
 
 /** The names C and gcc declare in every function body. */
