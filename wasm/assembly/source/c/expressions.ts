@@ -2663,7 +2663,7 @@ export class Expressions {
     // nr_cpu_ids) reads no nr_cpu_ids)
     const unused = this.unusedParametersOfCallee(callee, fl);
     for (let k = top; k > callee; k--) {
-      if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k)) {
+      if (k - callee <= 32 && (unused & (1 << (k - callee - 1))) != 0 && this.onlyLoads(k) && !this.runsVolatileAsm(callee, k - callee)) {
         this.oHead.set(k, -1);
         continue;
       }
@@ -3330,7 +3330,33 @@ export class Expressions {
    *  where the body reads its parameter (EK.Arg). */
   private heldByParameter(callee: i32, k: i32): bool {
     const o = callee + k;
-    return k < 32 && this.oHead.get(o) >= 0 && (this.onlyLoads(o) || (this.oResult.get(o) >= 0 && this.oResult.get(o) == this.oTail.get(o)));
+    return (
+      k < 32 &&
+      this.oHead.get(o) >= 0 &&
+      (this.onlyLoads(o) || (this.oResult.get(o) >= 0 && this.oResult.get(o) == this.oTail.get(o))) &&
+      !this.runsVolatileAsm(callee, k)
+    );
+  }
+
+  /** Whether argument k (from 1) of the call at `callee` runs an `asm volatile`, which gcc
+   *  keeps whether the body reads the parameter or not (5.10's this_cpu_ptr: a statement
+   *  expression whose asm reads this_cpu_off, passed to an empty local_lock_release). */
+  private runsVolatileAsm(callee: i32, k: i32): bool {
+    const w = this.w;
+    const open = this.oTok.get(callee) + 1;
+    if (!w.isP(open, K.LParen)) return false;
+    let arg = 1;
+    let depth = 0;
+    for (let j = open + 1; j < w.lim; j++) {
+      if (w.kd(j) == CK.Punct) {
+        const a = w.at(j);
+        if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
+        else if (a == K.RParen || a == K.RBracket || a == K.RBrace) {
+          if (depth-- == 0) return false;
+        } else if (a == K.Comma && depth == 0 && ++arg > k) return false;
+      } else if (arg == k && w.kd(j) == CK.Ident && w.at(j) == K.Asm && w.kd(j + 1) == CK.Ident && w.at(j + 1) == K.Volatile) return true;
+    }
+    return false;
   }
 
   /** The arguments' references of the inline call at `callee` (expansion `node`), the last
