@@ -4,12 +4,12 @@
 // undefined symbols, the run names the pack files it lacked (read with the prelude meanwhile)
 // and the next run has them; without a pack the prelude serves as before.
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildPack, stripComments } from "../../src/cli/headerpack";
 import { createNodeEngine, folderPack, projectRoot } from "../../src/engine/hosts/node";
+import { writeHeaderPack } from "../support/header-pack";
 import { createEngine } from "../../src/engine";
 
 const PROFILE = "debian-6.12.118+deb12-amd64";
@@ -64,12 +64,7 @@ const TREE_510: Record<string, string> = {
 };
 
 function writePack(profile = PROFILE, tree = TREE, root = mkdtempSync(join(tmpdir(), "ksymns-packs-"))): string {
-  const files = new Map(Object.entries(tree).map(([p, t]) => [p, stripComments(t)]));
-  const { index, chunks } = buildPack(files, { profile, release: profile.replace(/^debian-/, ""), packages: [] });
-  const dir = join(root, profile);
-  mkdirSync(dir);
-  for (const [name, bytes] of chunks) writeFileSync(join(dir, name), bytes);
-  writeFileSync(join(dir, "index.json"), JSON.stringify(index));
+  writeHeaderPack(root, profile, tree);
   return root;
 }
 

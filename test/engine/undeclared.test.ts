@@ -5,11 +5,11 @@
 // gcc-14 for 7.3), its caret lines and make's own lines left out as for every gcc message;
 // the small kernel trees declare what those files needed of the real headers.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildPack, stripComments } from "../../src/cli/headerpack";
+import { writeHeaderPack } from "../support/header-pack";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import { applyEdits, quickFixesFor } from "../../src/editor/fixes";
 
@@ -47,19 +47,10 @@ function tree(llseek: string[], macros: string[] = []): Record<string, string> {
   };
 }
 
-function writePack(root: string, profile: string, files: Record<string, string>): void {
-  const stripped = new Map(Object.entries(files).map(([p, t]) => [p, stripComments(t)]));
-  const { index, chunks } = buildPack(stripped, { profile, release: profile.replace(/^debian-/, ""), packages: [] });
-  const dir = join(root, profile);
-  mkdirSync(dir);
-  for (const [name, bytes] of chunks) writeFileSync(join(dir, name), bytes);
-  writeFileSync(join(dir, "index.json"), JSON.stringify(index));
-}
-
 const packs = mkdtempSync(join(tmpdir(), "ksymns-undeclared-"));
-writePack(packs, "debian-5.10.0-46-amd64", tree(["no_llseek", "noop_llseek"]));
-writePack(packs, "debian-6.12.118+deb12-amd64", tree(["noop_llseek"]));
-writePack(packs, "debian-7.3.4+deb13-amd64", tree(["noop_llseek"], ["#define PAT_VALUE(x) (x)"]));
+writeHeaderPack(packs, "debian-5.10.0-46-amd64", tree(["no_llseek", "noop_llseek"]));
+writeHeaderPack(packs, "debian-6.12.118+deb12-amd64", tree(["noop_llseek"]));
+writeHeaderPack(packs, "debian-7.3.4+deb13-amd64", tree(["noop_llseek"], ["#define PAT_VALUE(x) (x)"]));
 
 const DRIVER = {
   "drv.c": [
