@@ -20,7 +20,7 @@ import { holdValue } from "./heldvalues";
 import { PrintedArgs, PrintedRange, printedRange } from "./printflength";
 import { mergedResultRegister, parameterCallRegister, REG, rereadBaseRegister } from "./thunks";
 import { Bind } from "./scope";
-import { CK } from "./tokens";
+import { CK, CTokens } from "./tokens";
 import { T, TY } from "./types";
 import {
   foldBinary,
@@ -3342,22 +3342,37 @@ export class Expressions {
    *  keeps whether the body reads the parameter or not (5.10's this_cpu_ptr: a statement
    *  expression whose asm reads this_cpu_off, passed to an empty local_lock_release). */
   private runsVolatileAsm(callee: i32, k: i32): bool {
-    const w = this.w;
-    const open = this.oTok.get(callee) + 1;
-    if (!w.isP(open, K.LParen)) return false;
-    let arg = 1;
-    let depth = 0;
-    for (let j = open + 1; j < w.lim; j++) {
-      if (w.kd(j) == CK.Punct) {
-        const a = w.at(j);
-        if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
-        else if (a == K.RParen || a == K.RBracket || a == K.RBrace) {
-          if (depth-- == 0) return false;
-        } else if (a == K.Comma && depth == 0 && ++arg > k) return false;
-      } else if (arg == k && w.kd(j) == CK.Ident && w.at(j) == K.Asm && w.kd(j + 1) == CK.Ident && w.at(j + 1) == K.Volatile) return true;
-    }
-    return false;
+    return k <= 32 && (this.volatileAsmArguments(this.oTok.get(callee)) & (1 << (k - 1))) != 0;
   }
+
+  /** The arguments (bit k-1 for the k-th) of the call whose name is token `name` that hold an
+   *  `asm volatile`: one scan of the call's tokens, kept for the call's other questions. */
+  private volatileAsmArguments(name: i32): i32 {
+    const w = this.w;
+    if (name == this.volatileScanned && w.t === this.volatileScannedIn) return this.volatileMask;
+    let mask = 0;
+    const open = name + 1;
+    if (w.isP(open, K.LParen)) {
+      let arg = 1;
+      let depth = 0;
+      for (let j = open + 1; j < w.lim && arg <= 32; j++) {
+        if (w.kd(j) == CK.Punct) {
+          const a = w.at(j);
+          if (a == K.LParen || a == K.LBracket || a == K.LBrace) depth++;
+          else if (a == K.RParen || a == K.RBracket || a == K.RBrace) {
+            if (depth-- == 0) break;
+          } else if (a == K.Comma && depth == 0) arg++;
+        } else if (w.kd(j) == CK.Ident && w.at(j) == K.Asm && w.kd(j + 1) == CK.Ident && w.at(j + 1) == K.Volatile) mask |= 1 << (arg - 1);
+      }
+    }
+    this.volatileScanned = name;
+    this.volatileScannedIn = w.t;
+    this.volatileMask = mask;
+    return mask;
+  }
+  private volatileScanned: i32 = -1;
+  private volatileScannedIn: CTokens | null = null;
+  private volatileMask: i32 = 0;
 
   /** The arguments' references of the inline call at `callee` (expansion `node`), the last
    *  argument first, into the ropes' head/tail: each held by its parameter where it can be. */
