@@ -159,7 +159,7 @@ function exporterOfUse(ctx: FixContext, f: Finding): string | null {
   return ctx.result.model.modules.find((m) => m.exports.some((e) => e.symbol === sym))?.name ?? null;
 }
 
-/** gcc's "did you mean" of a name nothing declares, written in its place. */
+/** gcc's "did you mean" of a name nothing declares or a member a record lacks, written in its place. */
 function suggestedNameFix(f: Finding): QuickFix[] {
   const name = /; did you mean '([^']+)'\?/.exec(f.text)?.[1];
   return name
@@ -181,6 +181,7 @@ export function quickFixesFor(f: Finding, ctx: FixContext): QuickFix[] {
     case "CC_DEFAULT_NS_FORM":
       return defaultNsFix(ctx, f);
     case "CC_UNDECLARED":
+    case "CC_NO_MEMBER":
       return suggestedNameFix(f);
     case "MODPOST_GPL_ONLY":
       return licenseFix(ctx, f.module);

@@ -49,6 +49,7 @@ describe("explanation cards", () => {
       "CC_NS_QUOTED_TWICE",
       "CC_DEFAULT_NS_FORM",
       "CC_UNDECLARED",
+      "CC_NO_MEMBER",
       "MODPOST_GPL_ONLY",
       "MODPOST_NO_LICENSE",
       "MODPOST_NO_DESCRIPTION",

@@ -1013,24 +1013,8 @@ export class Preprocessor extends ExpanderHost {
         parts.push(inc.presumed + ":" + (f.includeLine + inc.lineDelta).toString());
         j--;
       }
-    } else {
-      // a file not being read (a definition elsewhere): the chain of its first inclusion
-      let f = file;
-      let guard = 0;
-      while (f >= 0 && f < this.res.files.length && this.res.files[f].includer >= 0 && guard++ < MAX_INCLUDE_DEPTH) {
-        const pf = this.res.files[f];
-        parts.push(this.res.files[pf.includer].name + ":" + pf.includeLine.toString());
-        f = pf.includer;
-      }
-    }
-    if (parts.length == 0) return "";
-    const out: string[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      out.push(i == 0 ? "In file included from " : "\n                 from ");
-      out.push(parts[i]);
-      out.push(i == parts.length - 1 ? ":" : ",");
-    }
-    return out.join("");
+    } else return firstInclusionChain(this.res, file);
+    return chainText(parts);
   }
 
   private addDiagnostic(code: PPCode, sev: PPSeverity, text: string, file: i32, line: i32, col: i32, endLine: i32, endCol: i32, exp: i32): void {
@@ -1109,6 +1093,32 @@ export class Preprocessor extends ExpanderHost {
 }
 
 /** gcc's one-line form of a diagnostic: `file:line:col: severity: text`. */
+/** gcc's include chain for a place in file `file` (an index of res.files) as its first
+ *  inclusion reached it ("" in the main file). */
+export function firstInclusionChain(res: PPResult, file: i32): string {
+  const parts: string[] = [];
+  let f = file;
+  let guard = 0;
+  while (f >= 0 && f < res.files.length && res.files[f].includer >= 0 && guard++ < MAX_INCLUDE_DEPTH) {
+    const pf = res.files[f];
+    parts.push(res.files[pf.includer].name + ":" + pf.includeLine.toString());
+    f = pf.includer;
+  }
+  return chainText(parts);
+}
+
+/** "In file included from A:1,\n                 from B:2:" */
+function chainText(parts: string[]): string {
+  if (parts.length == 0) return "";
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    out.push(i == 0 ? "In file included from " : "\n                 from ");
+    out.push(parts[i]);
+    out.push(i == parts.length - 1 ? ":" : ",");
+  }
+  return out.join("");
+}
+
 export function formatDiagnostic(res: PPResult, d: PPDiagnostic): string {
   const where = d.file >= 0 ? res.files[d.file].name + ":" + d.line.toString() + ":" + d.col.toString() + ": " : "";
   return where + PP_SEVERITY_NAMES[d.severity] + ": " + d.text;

@@ -70,6 +70,23 @@ export function ccUndeclared(ns: string, suggestion: string = ""): string {
 export function ccUndeclaredInFunction(name: string, suggestion: string): string {
   return "error: '" + name + "' undeclared (first use in this function)" + didYouMean(suggestion);
 }
+/** c-typeck.cc build_component_ref: a member the record does not have. */
+export function ccNoMember(type: string, member: string, suggestion: string): string {
+  return "error: " + type + " has no member named '" + member + "'" + didYouMean(suggestion);
+}
+/** c-typeck.cc c_incomplete_type_error: a member of a struct the headers only declare. */
+export function ccUndefinedType(type: string): string {
+  return "error: invalid use of undefined type " + type;
+}
+/** c-typeck.cc: an initializer's value with no member left for it (a warning). */
+export function ccExcessElements(kind: string): string {
+  return "warning: excess elements in " + kind + " initializer";
+}
+export function ccNearInitialization(object: string): string {
+  return "note: (near initialization for '" + object + "')";
+}
+/** kbuild's -Werror=return-type of gcc's warning for a function that runs off its end. */
+export const CC_NO_RETURN = "error: control reaches end of non-void function [-Werror=return-type]";
 export const CC_UNDECLARED_ONCE = "note: each undeclared identifier is reported only once for each function it appears in";
 /** gcc 14 makes it an error of its own; before, kbuild's -Werror= does. */
 export function ccImplicitDeclaration(name: string, suggestion: string, ownError: bool): string {

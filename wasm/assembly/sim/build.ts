@@ -5,7 +5,7 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, InlineStep, Span } from "../diagnostics";
 import { Export, KoImage } from "../model";
-import { ModuleSource, MacroArg, ExportDecl } from "../source/toyc";
+import { ModuleSource, MacroArg, MissingMember, ExportDecl } from "../source/toyc";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
@@ -114,15 +114,23 @@ class Ctx {
     }
   }
 
-  /** gcc's errors for names nothing declares (read with the real headers), with its
-   *  "In function" lines; before gcc 14 kbuild's -Werror= names itself at the end. */
-  undeclaredNames(src: ModuleSource): void {
+  /** gcc's errors for names nothing declares and members records lack (read with the real
+   *  headers), in source order with its "In function" lines; before gcc 14 kbuild's -Werror=
+   *  names itself at the end. */
+  nameErrors(src: ModuleSource): void {
     const r = this.r;
     let context = "";
+    this.lastFile = src.file;
     let noted = false;
     let promoted = false;
     const headers = new Set<string>();
-    for (let i = 0; i < src.undeclared.length; i++) {
+    let m = 0;
+    for (let i = 0; i <= src.undeclared.length; i++) {
+      // the members missing before this name (all that are left after the last)
+      while (m < src.missingMembers.length && (i == src.undeclared.length || src.missingMembers[m].tok < src.undeclared[i].tok)) {
+        context = this.missingMember(src, src.missingMembers[m++], context);
+      }
+      if (i == src.undeclared.length) break;
       const u = src.undeclared[i];
       const text = u.call
         ? T.ccImplicitDeclaration(u.name, u.closest, r.implicitDeclarationIsError)
@@ -130,12 +138,11 @@ class Ctx {
           ? T.ccUndeclaredInFunction(u.name, u.closest)
           : T.ccUndeclared(u.name, u.closest);
       this.res.findings.push(new Finding(Stage.Compile, Severity.Error, Msg.CC_UNDECLARED, text, u.span, src.name));
+      this.res.compileFailed = true;
       if (!this.logs(src)) continue;
       const file = u.span.file;
-      if (u.fn != context) {
-        this.res.log.push(this.inModuleDir(file + ": " + (u.fn.length > 0 ? T.ccInFunction(u.fn) : T.CC_AT_TOP_LEVEL)));
-        context = u.fn;
-      }
+      this.enterFile(file, u.includedFrom);
+      context = this.enterFunction(file, u.fn, context);
       const where = this.inModuleDir(file + ":" + u.span.line.toString() + ":" + (r.gccDisplayColumns ? u.displayCol : u.span.col).toString() + ": ");
       this.res.log.push(where + text);
       if (!u.call && u.fn.length > 0 && !noted) {
@@ -153,9 +160,60 @@ class Ctx {
         }
       }
       if (u.call && !r.implicitDeclarationIsError) promoted = true;
-      this.res.compileFailed = true;
     }
-    if (promoted) this.res.log.push(T.CC_WARNINGS_AS_ERRORS);
+    // after the front end's errors, the lowering passes': a function that runs off its end
+    for (let i = 0; i < src.fallsOff.length; i++) {
+      const e = src.fallsOff[i];
+      this.res.findings.push(new Finding(Stage.Compile, Severity.Error, Msg.CC_NO_RETURN, T.CC_NO_RETURN, e.span, src.name));
+      if (!this.logs(src)) continue;
+      this.enterFile(e.span.file, e.includedFrom);
+      context = this.enterFunction(e.span.file, e.fn, context);
+      this.res.log.push(
+        this.inModuleDir(e.span.file + ":" + e.span.line.toString() + ":" + (r.gccDisplayColumns ? e.displayCol : e.span.col).toString() + ": ") +
+          T.CC_NO_RETURN,
+      );
+      promoted = true;
+    }
+    if (promoted && this.logs(src)) this.res.log.push(T.CC_WARNINGS_AS_ERRORS);
+  }
+
+  /** gcc's error for member `m` its record lacks; returns the function now named. */
+  private missingMember(src: ModuleSource, m: MissingMember, context: string): string {
+    const text = m.undefinedType ? T.ccUndefinedType(m.record) : T.ccNoMember(m.record, m.member, m.suggestion);
+    this.res.findings.push(new Finding(Stage.Compile, Severity.Error, m.undefinedType ? Msg.CC_UNDEFINED_TYPE : Msg.CC_NO_MEMBER, text, m.span, src.name));
+    this.res.compileFailed = true;
+    if (!this.logs(src)) return context;
+    const file = m.at.file;
+    this.enterFile(file, m.includedFrom);
+    const now = this.enterFunction(file, m.fn, context);
+    this.res.log.push(
+      this.inModuleDir(file + ":" + m.at.line.toString() + ":" + (this.r.gccDisplayColumns ? m.displayCol : m.at.col).toString() + ": ") + text,
+    );
+    const v = m.excessAt;
+    if (v != null) {
+      const where = this.inModuleDir(v.file + ":" + v.line.toString() + ":" + (this.r.gccDisplayColumns ? m.excessCol : v.col).toString() + ": ");
+      this.res.log.push(where + T.ccExcessElements(m.excess));
+      this.res.log.push(where + T.ccNearInitialization(m.nearObject));
+    }
+    return now;
+  }
+
+  /** The file of the last compile message logged (gcc prints a header's include chain where
+   *  its messages start). */
+  private lastFile: string = "";
+
+  private enterFile(file: string, includedFrom: string): void {
+    if (file == this.lastFile) return;
+    this.lastFile = file;
+    if (includedFrom.length == 0) return;
+    const lines = includedFrom.split("\n");
+    for (let k = 0; k < lines.length; k++) this.res.log.push(this.inModuleDir(lines[k]));
+  }
+
+  /** gcc's "In function" line (or "At top level") where the function changes. */
+  private enterFunction(file: string, fn: string, context: string): string {
+    if (fn != context) this.res.log.push(this.inModuleDir(file + ": " + (fn.length > 0 ? T.ccInFunction(fn) : T.CC_AT_TOP_LEVEL)));
+    return fn;
   }
 
   /** A gcc line naming a workspace file as make M= shows it: <M>/ before the name (not
@@ -358,7 +416,7 @@ function compile(c: Ctx, units: BuildUnit[]): Compiled {
     const src = units[u].src;
     for (let p = 0; p < units[u].parts.length; p++) {
       c.compilerMessages(units[u].parts[p]);
-      c.undeclaredNames(units[u].parts[p]);
+      c.nameErrors(units[u].parts[p]);
     }
     const nss: Array<string | null> = [];
     const seen = new Set<string>();

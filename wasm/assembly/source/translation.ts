@@ -10,7 +10,7 @@ import { SourceFile } from "../cpp/filecache";
 import { DefineTable, knowDefineTable, tableOfLines } from "../cpp/definetable";
 import { Builtin, MacroDef } from "../cpp/macros";
 import { FileSystem, Origin, SearchPath } from "../cpp/include";
-import { IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
+import { firstInclusionChain, IntrinsicSpec, PPOptions, preprocess } from "../cpp/preprocess";
 import { PPResult } from "../cpp/result";
 import { TK, TokVec } from "../cpp/pptoken";
 import { Name } from "../cpp/atoms";
@@ -351,6 +351,19 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
   options.reportUndeclared = pack && !res.stopped && !lacksHeaders(res, false);
   const mod = readC(tokens, file, options);
   if (mod.undeclared.length > 0) placeUndeclared(ws, res, mod);
+  for (let i = 0; i < mod.undeclared.length; i++) mod.undeclared[i].includedFrom = includedFrom(res, mod.undeclared[i].span.file);
+  for (let i = 0; i < mod.missingMembers.length; i++) {
+    const m = mod.missingMembers[i];
+    m.includedFrom = includedFrom(res, m.at.file);
+    m.displayCol = displayColumn(lineOf(textOf(ws, m.at.file), m.at.line), m.at.col);
+    const v = m.excessAt;
+    if (v != null) m.excessCol = displayColumn(lineOf(textOf(ws, v.file), v.line), v.col);
+  }
+  for (let i = 0; i < mod.fallsOff.length; i++) {
+    const e = mod.fallsOff[i];
+    e.includedFrom = includedFrom(res, e.span.file);
+    e.displayCol = displayColumn(lineOf(textOf(ws, e.span.file), e.span.line), e.span.col);
+  }
   addDiagnostics(res, mod, file, pack);
   mod.lacksHeaders = lacksHeaders(res, false);
   if (mod.lacksHeaders) mod.unexpanded = unexpandedCalls(res);
@@ -407,10 +420,19 @@ function placeUndeclared(ws: Workspace, res: PPResult, mod: ModuleSource): void 
     const u = mod.undeclared[i];
     u.includeLine = lastInclude + 1;
     if (u.header.length == 0) u.closest = suggestionFor(u, names, builtin);
-    const f = ws.find(u.span.file);
-    const text = f != null ? (f as WorkspaceFile).text() : "";
-    u.displayCol = displayColumn(lineOf(text, u.span.line), u.span.col);
+    u.displayCol = displayColumn(lineOf(textOf(ws, u.span.file), u.span.line), u.span.col);
   }
+}
+
+/** gcc's "In file included from" lines for a workspace file ("" for the main file). */
+function includedFrom(res: PPResult, path: string): string {
+  for (let i = 0; i < res.files.length; i++) if (res.files[i].path == path) return firstInclusionChain(res, i);
+  return "";
+}
+
+function textOf(ws: Workspace, file: string): string {
+  const f = ws.find(file);
+  return f != null ? (f as WorkspaceFile).text() : "";
 }
 
 function lineOf(text: string, line: i32): string {

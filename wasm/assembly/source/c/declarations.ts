@@ -14,7 +14,7 @@ import { Bind } from "./scope";
 import { CK } from "./tokens";
 import { T, TY } from "./types";
 import { VK } from "./values";
-import { Walker } from "./walker";
+import { LF, Walker } from "./walker";
 
 /** Structs defined inside struct definitions the reader lays out before it reads past. */
 const MAX_RECORD_NESTING = 48;
@@ -29,6 +29,9 @@ export class DeclSpec {
   type: i32 = T.UNKNOWN;
   /** __auto_type: the initializer gives the type. */
   autoType: bool = false;
+  /** How the type was written, for gcc's spelling of it: a typedef name's atom, SPELLED_TAG
+   *  (a struct, union or basic type's keywords) or SPELLED_UNKNOWN (typeof, __auto_type). */
+  alias: i32 = SPELLED_TAG;
   isVoid: bool = false;
   attrs: Attrs = new Attrs();
   end: i32 = 0;
@@ -40,6 +43,7 @@ export class DeclSpec {
     this.isConst = o.isConst;
     this.type = o.type;
     this.autoType = o.autoType;
+    this.alias = o.alias;
     this.isVoid = o.isVoid;
     this.attrs.copyFrom(o.attrs);
     this.end = o.end;
@@ -51,11 +55,17 @@ export class DeclSpec {
     this.isConst = false;
     this.type = T.UNKNOWN;
     this.autoType = false;
+    this.alias = SPELLED_TAG;
     this.isVoid = false;
     this.attrs.reset();
     this.end = 0;
   }
 }
+
+/** DeclSpec.alias: the type was written with its keywords (`struct foo`, `int`). */
+export const SPELLED_TAG: i32 = -1;
+/** DeclSpec.alias: how the type was written is not kept (typeof, __auto_type). */
+export const SPELLED_UNKNOWN: i32 = -2;
 
 /** One declarator. */
 export class Declarator {
@@ -297,6 +307,7 @@ export class Declarations {
       }
       if (a == K.Atomic) {
         if (t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
+          s.alias = SPELLED_UNKNOWN;
           const close = matchClose(t, j + 1, w.lim);
           this.readTypeName(j + 2);
           named = this.typeRead;
@@ -307,6 +318,7 @@ export class Declarations {
       }
       if (a == K.Typeof || a == K.TypeofUnqual) {
         s.hasType = true;
+        s.alias = SPELLED_UNKNOWN;
         if (t.kindAt(j + 1) == CK.Punct && t.atomAt(j + 1) == K.LParen) {
           const close = matchClose(t, j + 1, w.lim);
           if (this.startsTypeName(j + 2)) {
@@ -320,6 +332,7 @@ export class Declarations {
             w.evalType(j + 2, close);
             named = w.rType;
             s.copyFrom(kept);
+            s.alias = SPELLED_UNKNOWN;
           }
           j = close + 1;
         } else j++;
@@ -328,6 +341,7 @@ export class Declarations {
       if (a == K.AutoType) {
         s.hasType = true;
         s.autoType = true;
+        s.alias = SPELLED_UNKNOWN;
         j++;
         continue;
       }
@@ -355,6 +369,7 @@ export class Declarations {
       const kind = w.scope.kindOf(b);
       if (kind == Bind.Typedef && !s.hasType) {
         s.hasType = true;
+        s.alias = a;
         named = w.scope.dataOf(b);
         j++;
         continue;
@@ -424,6 +439,7 @@ export class Declarations {
         // a body defines the tag here (a tag defined again in a block is a new type)
         rt = tag >= 0 && types.tags.has(tag) && types.recComplete.get(types.rec.get(types.tags.get(tag))) == 0 ? types.tags.get(tag) : types.newRecord(isUnion);
         if (tag >= 0) types.tags.set(tag, rt);
+        types.recTag.set(types.rec.get(rt), tag);
         j = this.readMembers(j, rt);
       } else {
         rt = types.tagged(tag, isUnion);
@@ -453,7 +469,8 @@ export class Declarations {
     const close = matchClose(t, open, w.lim);
     this.mBase.push(this.mType.length);
     if (this.nesting >= MAX_RECORD_NESTING) {
-      // read past: the layout stays unknown
+      // read past: the layout and the members stay unknown
+      w.types.recExact.set(w.types.rec.get(rt), 0);
       this.mType.push(T.UNKNOWN);
       this.mBits.push(-1);
       this.mAlign.push(0);
@@ -514,6 +531,10 @@ export class Declarations {
         this.mBits.push(-1);
         this.mAlign.push(s.attrs.aligned);
         this.mName.push(-1);
+      } else if (!s.hasType || (!declared && w.types.kindOf(s.type) != TY.Int) || (j < close && !(t.kindAt(j) == CK.Punct && t.atomAt(j) == K.Semi))) {
+        // a declaration not understood (a type the reader does not know taken for the
+        // member's name, say): the record may have members it did not see
+        w.types.recExact.set(w.types.rec.get(rt), 0);
       }
       w.lim = saved;
       // on to the next member declaration
@@ -883,6 +904,8 @@ export class Declarations {
         // an array parameter is a pointer
         const ty = w.types.kindOf(d.type) == TY.Array ? w.types.pointerTo(w.types.baseOf(d.type)) : d.type;
         const slot = w.addLocal(ty);
+        if (s.isConst && !d.isPointer) w.localFlags.set(slot, w.localFlags.get(slot) | LF.CONST);
+        w.localAlias.set(slot, s.alias);
         w.scope.bind(d.name, Bind.Local, slot, d.nameTok);
         slots.push(slot);
         names.push(d.nameTok);

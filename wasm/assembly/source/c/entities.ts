@@ -56,6 +56,8 @@ export class Entity {
   /** alias("target") and asm("label") names (atoms, -1: none). */
   aliasTarget: i32 = -1;
   asmName: i32 = -1;
+  /** How its declaration wrote its type (DeclSpec.alias: a typedef name's atom, or not). */
+  alias: i32 = -1;
   /** A static const scalar's folded value. */
   vk: VK = VK.NotConst;
   value: i64 = 0;
@@ -91,6 +93,7 @@ export class Entity {
     c.initEnd = this.initEnd;
     c.aliasTarget = this.aliasTarget;
     c.asmName = this.asmName;
+    c.alias = this.alias;
     c.vk = this.vk;
     c.value = this.value;
     c.unsigned = this.unsigned;

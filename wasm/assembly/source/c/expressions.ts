@@ -9,7 +9,7 @@
 
 import { unescapeString } from "../lexer";
 import { matchClose, matchOpen, stringsIn } from "./attributes";
-import { DeclSpec, Declarator, isReserved, isToyAttribute } from "./declarations";
+import { DeclSpec, Declarator, isReserved, isToyAttribute, SPELLED_UNKNOWN } from "./declarations";
 import { EF, EntKind, Entity } from "./entities";
 import { FT, STOP } from "./frames";
 import { IntVec, LongVec } from "./intvec";
@@ -39,6 +39,7 @@ import { LF, MAX_SPECIALIZATIONS, Walker } from "./walker";
 import { indexCheckSurvives, shiftCheckSurvives } from "./ubsan";
 import { bitBuiltinMax, bitBuiltinWidth, foldBitBuiltin } from "./bitbuiltins";
 import { elementItem, itemEnd, itemStart, memberItem } from "./constinit";
+import { noteMissingMember, noteUndefinedRecord } from "./nomember";
 import { noteUndeclared } from "./undeclared";
 
 /** Operand flags. */
@@ -414,6 +415,27 @@ export class Expressions {
     const size = types.sizeOf(type);
     if (types.kindOf(type) != TY.Int || !types.isUnsigned(type) || size <= 0 || size > 2) return -1;
     return ((<i64>1) << (<i64>size * 8)) - 1;
+  }
+
+  /** How the declaration of the variable operand t names wrote its type (DeclSpec.alias),
+   *  SPELLED_UNKNOWN for any other operand. */
+  private spelledAs(t: i32): i32 {
+    const w = this.w;
+    if ((this.oFl.get(t) & OF.DESIG) == 0) return SPELLED_UNKNOWN;
+    if (this.oLocal.get(t) >= 0) return w.localAlias.get(this.oLocal.get(t));
+    if (this.oEnt.get(t) >= 0) return w.ents.at(this.oEnt.get(t)).alias;
+    return SPELLED_UNKNOWN;
+  }
+
+  /** Whether operand t, a record, is a const object: a const local or file-scope object it
+   *  names, or one reached through a pointer to const. */
+  private isConstObject(t: i32): bool {
+    const w = this.w;
+    if ((this.oFl.get(t) & OF.DESIG) != 0) {
+      if (this.oLocal.get(t) >= 0) return (w.localFlags.get(this.oLocal.get(t)) & LF.CONST) != 0;
+      if (this.oEnt.get(t) >= 0) return w.ents.at(this.oEnt.get(t)).has(EF.CONST);
+    }
+    return (this.oFl.get(t) & OF.CONST_OBJ) != 0;
   }
 
   /** The largest value member `name` of record type `rec` holds: an unsigned bit-field's
@@ -1360,11 +1382,16 @@ export class Expressions {
         let rec = this.oType.get(t);
         if (a == K.Arrow) rec = types.pointee(rec);
         let member = T.UNKNOWN;
+        const constObj = a == K.Arrow ? types.pointsToConst(this.oType.get(t)) : (this.oFl.get(t) & OF.CONST_OBJ) != 0;
         if (w.kd(w.i) == CK.Ident) {
           member = types.memberOf(rec, w.at(w.i));
+          if (member == T.UNKNOWN && w.reportUndeclared && w.constDepth == 0 && !types.hasMember(rec, w.at(w.i))) {
+            const isConst = a == K.Arrow ? constObj : this.isConstObject(t);
+            if (types.isIncompleteRecord(rec)) noteUndefinedRecord(w, w.i - 1, rec, isConst, this.spelledAs(t));
+            else noteMissingMember(w, w.i - 1, w.i, rec, isConst, this.spelledAs(t));
+          }
           w.i++;
         }
-        const constObj = a == K.Arrow ? types.pointsToConst(this.oType.get(t)) : (this.oFl.get(t) & OF.CONST_OBJ) != 0;
         const data = a == K.Dot ? this.oInit.get(t) : -1;
         this.oInit.set(t, -1);
         // the slot of memory p->m is: what p points to (its value's id), at m's offset

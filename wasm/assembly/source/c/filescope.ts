@@ -223,6 +223,7 @@ export class FileScope {
     const s = this.spec;
     if ((s.storage & EF.TYPEDEF) != 0) {
       w.scope.bind(d.name, Bind.Typedef, d.type, d.nameTok);
+      w.types.noteTypedef(d.type);
       return -1;
     }
     // `extern typeof(f) g;` (DECLARE_STATIC_CALL's trampoline) declares a function too
@@ -249,6 +250,7 @@ export class FileScope {
       e.flags |= EF.CONST;
     if (d.isArray) e.flags |= EF.ARRAY;
     if (d.asmName >= 0) e.asmName = d.asmName;
+    e.alias = s.alias;
     // the type of the declaration that says most (a later one may complete an array)
     if (e.type == 0 || w.types.sizeOf(e.type) < 0) e.type = d.type;
     const alias = d.attrs.alias >= 0 ? d.attrs.alias : s.attrs.alias;

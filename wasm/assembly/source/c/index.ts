@@ -16,6 +16,7 @@ export {
   ExportDecl,
   ImportDecl,
   MacroArg,
+  MissingMember,
   moduleNameOf,
   ModuleSource,
   SymbolRef,

@@ -103,6 +103,11 @@ export class UndeclaredUse {
   /** Where gcc would add the #include: the line after the main file's last one entered (set
    *  by the translation). */
   includeLine: i32 = 0;
+  /** Its token: source order among the unit's errors. */
+  tok: i32 = 0;
+  /** gcc's "In file included from" lines for its file ("" in the main file; set by the
+   *  translation). */
+  includedFrom: string = "";
   constructor(
     public name: string,
     public span: Span,
@@ -113,6 +118,53 @@ export class UndeclaredUse {
     /** The closest declared name so far, before macros ("" for none), and its distance. */
     public closest: string,
     public distance: i32,
+  ) {}
+}
+
+/** A member its record does not have (read with the real headers): gcc's error. */
+export class MissingMember {
+  /** The column gcc prints for `at` (set by the translation, which has the line's text). */
+  displayCol: i32 = 0;
+  /** The member's token: source order among the unit's errors. */
+  tok: i32 = 0;
+  /** gcc's "In file included from" lines for its file ("" in the main file). */
+  includedFrom: string = "";
+  /** A designator's value that no member was left for: "struct" or "union" (gcc's excess
+   *  elements warning, at `excessAt`, near the object `nearObject`), or "". */
+  excess: string = "";
+  /** An initializer's designator (gcc skips it and keeps the value), not a use in an expression. */
+  designator: bool = false;
+  /** The record is only declared, never defined: gcc's "invalid use of undefined type" (no member named). */
+  undefinedType: bool = false;
+  excessAt: Span | null = null;
+  excessCol: i32 = 0;
+  nearObject: string = "";
+  constructor(
+    public member: string,
+    /** The record's type as gcc spells it, quoted (`'struct uart_state'`, `'const struct
+     *  drv'`, `'foo_t' {aka 'struct foo'}`). */
+    public record: string,
+    /** The member as written. */
+    public span: Span,
+    /** Where gcc points: the member when it suggests another, else the `.` or `->`. */
+    public at: Span,
+    /** The function whose body holds it ("" at file scope). */
+    public fn: string,
+    /** The closest member gcc suggests ("" for none). */
+    public suggestion: string,
+  ) {}
+}
+
+/** A function that runs off its end because gcc dropped its last `return` (its value had an
+ *  error): kbuild's -Werror=return-type error at the closing brace. */
+export class FallsOffEnd {
+  displayCol: i32 = 0;
+  /** gcc's "In file included from" lines for its file ("" in the main file). */
+  includedFrom: string = "";
+  constructor(
+    public fn: string,
+    /** The body's closing brace. */
+    public span: Span,
   ) {}
 }
 
@@ -191,6 +243,11 @@ export class ModuleSource {
   /** Names nothing declares (read with the real headers): gcc's errors, in source order,
    *  each where gcc reports it (undeclared.ts). */
   undeclared: UndeclaredUse[] = [];
+  /** Members records do not have (read with the real headers): gcc's errors, in source order
+   *  (nomember.ts). */
+  missingMembers: MissingMember[] = [];
+  /** Functions gcc's dropped returns leave running off their end (droppedreturns.ts). */
+  fallsOff: FallsOffEnd[] = [];
   /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */
@@ -229,6 +286,8 @@ export class ModuleSource {
     c.preprocessed = this.preprocessed;
     c.compiler = this.compiler.slice(0);
     c.undeclared = this.undeclared.slice(0);
+    c.missingMembers = this.missingMembers.slice(0);
+    c.fallsOff = this.fallsOff.slice(0);
     c.importInsertLine = this.importInsertLine;
     c.expanded = this.expanded;
     c.lacksHeaders = this.lacksHeaders;

@@ -10,6 +10,7 @@ import { calledOnceFunctions } from "./calledonce";
 import { ipaConstants } from "./ipaconstants";
 import { CompilerModel, FENTRY, indirectThunk, RETURN_THUNK, STACK_CHK_FAIL } from "./compiler";
 import { EF, EntKind, Entity } from "./entities";
+import { DroppedCode } from "./droppedreturns";
 import { Facts } from "./facts";
 import { IntVec } from "./intvec";
 import { LiveUses } from "./liveuses";
@@ -30,6 +31,14 @@ export class Reach {
    *  written: no caller's inlining or cloning changes its registers). */
   private addressTaken: Set<i32> = new Set();
   private liveUses: LiveUses;
+  /** What each scanned node refers to (node, entity id, token in the node's own code):
+   *  gcc's call graph. */
+  private edges: IntVec = new IntVec(256);
+  private sites: IntVec = new IntVec(64);
+  /** The entities emitted whatever refers to them (the walks' roots), and the node of what
+   *  file scope itself refers to (exports, module_init). */
+  private roots: IntVec = new IntVec(64);
+  private fileScope: i32 = -1;
 
   constructor(
     public w: Walker,
@@ -55,6 +64,7 @@ export class Reach {
     w.ipaConstants = ipaConstants(w);
     w.reportUndeclared = report;
     const root = w.nodes.add(-1, NF.DATA | NF.NOASM | NF.DONE);
+    this.fileScope = root;
     w.nodes.head.set(root, this.facts.rootHead);
     this.emitted.push(root);
     const ents = w.ents;
@@ -62,13 +72,13 @@ export class Reach {
       const e = ents.peek(k);
       if (e.aliasTarget >= 0) {
         const target = w.ents.find(e.aliasTarget);
-        if (target != null) this.schedule(target as Entity);
+        if (target != null) this.root(target as Entity);
       }
       // (peeked: only what is scheduled becomes this walk's own)
       if (e.kind == EntKind.Function && e.bodyOpen >= 0) {
-        if ((!e.isStatic() && !isExternInline(e)) || e.has(EF.USED)) this.schedule(ents.at(k));
+        if ((!e.isStatic() && !isExternInline(e)) || e.has(EF.USED)) this.root(ents.at(k));
       } else if (e.kind == EntKind.Object && e.defined && e.aliasTarget < 0) {
-        if (!e.isStatic() || e.has(EF.USED | EF.MODINFO)) this.schedule(ents.at(k));
+        if (!e.isStatic() || e.has(EF.USED | EF.MODINFO)) this.root(ents.at(k));
       }
     }
     this.scan(root);
@@ -87,6 +97,54 @@ export class Reach {
     }
     this.writeRefs();
     this.writeAsm();
+    if (w.reportUndeclared) {
+      const dropped = new DroppedCode(w);
+      if (dropped.any) this.mod.fallsOff = dropped.fallingOff(this.lowered(dropped));
+    }
+  }
+
+  private edge(node: i32, entity: i32, tok: i32): void {
+    this.edges.push(node);
+    this.edges.push(entity);
+    this.edges.push(tok);
+  }
+
+  private root(e: Entity): void {
+    this.roots.push(e.id);
+    this.schedule(e);
+  }
+
+  /** The entities gcc's call graph reaches and lowers: from the roots along what each
+   *  reached walk refers to, except from a statement or an initializer gcc dropped for its
+   *  error. */
+  private lowered(dropped: DroppedCode): Set<i32> {
+    const w = this.w;
+    const from = new Map<i32, i32[]>();
+    for (let k = 0; k + 2 < this.edges.length; k += 3) {
+      const n = this.edges.get(k);
+      if (dropped.dropped(this.edges.get(k + 2))) continue;
+      if (!from.has(n)) from.set(n, []);
+      from.get(n).push(this.edges.get(k + 1));
+    }
+    const reached = new Set<i32>();
+    const todo: i32[] = [];
+    for (let k = 0; k < this.roots.length; k++) todo.push(this.roots.get(k));
+    if (from.has(this.fileScope)) {
+      const to = from.get(this.fileScope);
+      for (let k = 0; k < to.length; k++) todo.push(to[k]);
+    }
+    while (todo.length > 0) {
+      const id = todo.pop();
+      if (reached.has(id)) continue;
+      reached.add(id);
+      const e = w.ents.at(id);
+      if (e.node < 0 || !from.has(e.node)) continue;
+      // (an object of a type never defined has its initializer refused too)
+      if (e.kind == EntKind.Object && (dropped.holdsError(e.initStart, e.initEnd) || w.types.isIncompleteRecord(e.type))) continue;
+      const to = from.get(e.node);
+      for (let k = 0; k < to.length; k++) todo.push(to[k]);
+    }
+    return reached;
   }
 
   /** Queues the out-of-line walk of a function or the walk of an object's initializer. */
@@ -110,24 +168,34 @@ export class Reach {
     if (nodes.has(n, NF.SCANNED)) return;
     nodes.mark(n, NF.SCANNED);
     const st = this.stack;
+    // where in n's own code each list is reached (an inline expansion's call site; -1: n's own)
+    const sites = this.sites;
     st.length = 0;
+    sites.length = 0;
     st.push(nodes.head.get(n));
+    sites.push(-1);
     let budget = r.next.length + 16;
     while (st.length > 0) {
       let x = st.pop();
+      const site = sites.pop();
       while (x >= 0 && --budget > 0) {
         const kind = <EK>r.kind.get(x);
+        const at = site >= 0 ? site : r.tok.get(x);
         if (kind == EK.Inline) {
           const m = r.data.get(x);
+          this.edge(n, nodes.entity.get(m), at);
           if (!nodes.has(m, NF.SCANNED)) {
             nodes.mark(m, NF.SCANNED);
             st.push(nodes.head.get(m));
+            sites.push(at);
           }
         } else if (kind == EK.Arg || kind == EK.Use) {
           const sub = this.liveUses.reach(x, st);
           if (sub >= 0) st.push(sub);
+          while (sites.length < st.length) sites.push(site);
         } else if (kind == EK.Ref) {
           const e = w.ents.at(r.data.get(x));
+          this.edge(n, e.id, at);
           if (r.call.get(x) == 0) this.addressTaken.add(e.id);
           // a static inline function whose address is taken gets an out-of-line copy
           if (e.defined) this.schedule(e);

@@ -10,6 +10,7 @@ import { MacroArg, moduleNameOf, ModuleSource } from "./module";
 import { Reach } from "./reach";
 import { Expressions } from "./expressions";
 import { CTokens, spanOf } from "./tokens";
+import { reportedMissingMembers } from "./nomember";
 import { reportedUndeclared } from "./undeclared";
 import { Walker } from "./walker";
 import { dropFileScope, keepFileScope, readerKey, Resumed, resumeFileScope } from "./checkpoint";
@@ -57,8 +58,12 @@ export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleS
   }
   w.reportUndeclared = options.reportUndeclared;
   w.undeclared.clear();
+  w.missingMembers.clear();
   new Reach(w, mod, facts, options.compiler).run();
-  if (options.reportUndeclared) mod.undeclared = reportedUndeclared(w);
+  if (options.reportUndeclared) {
+    mod.undeclared = reportedUndeclared(w);
+    mod.missingMembers = reportedMissingMembers(w);
+  }
   for (let k = 0; k < w.issues.length; k++) {
     const is = w.issues[k];
     mod.findings.push(new Finding(Stage.Read, Severity.Warning, Msg.READ_UNBALANCED, is.message, spanOf(t, is.tok, is.tok), mod.name));

@@ -6,7 +6,7 @@
 import { unescapeString } from "../lexer";
 import { matchClose, matchOpen, stringsIn } from "./attributes";
 import { copyMap } from "../../util/maps";
-import { DeclSpec, Declarator, initializedLength, isReserved } from "./declarations";
+import { DeclSpec, Declarator, initializedLength, isReserved, SPELLED_UNKNOWN } from "./declarations";
 import { EF, EntKind } from "./entities";
 import { Expressions } from "./expressions";
 import { FT, STOP } from "./frames";
@@ -23,6 +23,7 @@ import { reversedComparison, truncated, VK } from "./values";
 import { LF, Walker } from "./walker";
 import { counterBoundName, counterByOne, counterFirst, counterMax, counterSlot, findLoopCounter, resetLoopCounter } from "./loopcounter";
 import { NOT_FIXED } from "./ipaconstants";
+import { noteExcessElements, noteMissingMember } from "./nomember";
 
 // states of a Stmt frame after it has dispatched
 const S_EXPR = 12;
@@ -55,6 +56,8 @@ const CHANGED = 2;
 export class Statements {
   private spec: DeclSpec = new DeclSpec();
   private decl: Declarator = new Declarator();
+  /** How each open declaration frame's specifiers wrote its type (DeclSpec.alias). */
+  private specAlias: Map<i32, i32> = new Map();
   /** The operands of the asm statements being read, in order: the asm frame, the operand's
    *  [name] atom (-1: none), whether its value is known, the value. */
   private asmOpFrame: IntVec = new IntVec(16);
@@ -1566,6 +1569,7 @@ export class Statements {
       f.c.set(fr, s.type);
       f.d.set(fr, s.attrs.cleanup);
       f.v.set(fr, <i64>s.attrs.cleanupTok);
+      this.specAlias.set(fr, s.alias);
       if (w.i == start) w.i++;
       f.state.set(fr, 1);
       return;
@@ -1684,7 +1688,8 @@ export class Statements {
         const into = scalar ? w.scope.dataOf(w.scope.lookup(d.name)) : -1;
         f.b.set(fr, (f.b.get(fr) & 7) | (change == UNCHANGED ? 8 : 0) | ((into + 1) << 4));
         f.state.set(fr, 2);
-        if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
+        if (w.isP(w.i, K.LBrace))
+          this.openObject(dead, d.type, (f.b.get(fr) & 1) != 0 && !d.isPointer, d.name, this.specAlias.has(fr) ? this.specAlias.get(fr) : SPELLED_UNKNOWN);
         else w.exprs.begin(dead, into >= 0 ? STOP.COMMA | STOP.INTO_LOCAL : STOP.COMMA);
         return;
       }
@@ -1942,6 +1947,7 @@ export class Statements {
     const bits = f.b.get(fr);
     if ((storage & EF.TYPEDEF) != 0) {
       w.scope.bind(d.name, Bind.Typedef, d.type, d.nameTok);
+      w.types.noteTypedef(d.type);
       return;
     }
     const fn = d.isFunction || w.types.kindOf(d.type) == TY.Function;
@@ -1959,6 +1965,8 @@ export class Statements {
     const slot = w.addLocal(d.type);
     if ((bits & 4) != 0) f.e.set(fr, slot);
     if ((storage & EF.STATIC) != 0) w.localFlags.set(slot, w.localFlags.get(slot) & ~LF.AUTO);
+    if ((bits & 1) != 0 && !d.isPointer) w.localFlags.set(slot, w.localFlags.get(slot) | LF.CONST);
+    w.localAlias.set(slot, this.specAlias.has(fr) ? this.specAlias.get(fr) : SPELLED_UNKNOWN);
     w.scope.bind(d.name, Bind.Local, slot, d.nameTok);
     // an array of a known size is guarded where it is used other than as a[constant]
     // (expressions.ts): indexed only so, gcc's SRA turns its elements into scalars
@@ -2023,26 +2031,106 @@ export class Statements {
       }
       break;
     }
-    while (true) {
-      if (w.isP(w.i, K.Dot) && w.kd(w.i + 1) == CK.Ident) {
-        w.i += 2;
-        continue;
-      }
-      if (w.isP(w.i, K.LBracket)) {
-        w.i = matchClose(w.t, w.i, w.lim) + 1;
-        continue;
-      }
-      if (w.kd(w.i) == CK.Ident && w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)) {
-        w.i += 2;
-        break;
-      }
-      break;
-    }
+    const item = this.designatedItem(fr);
     if (w.isP(w.i, K.Assign)) w.i++;
     f.c.set(fr, w.i);
     f.state.set(fr, 2);
-    if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, dead, w.i);
-    else w.exprs.begin(dead, STOP.COMMA);
+    if (w.isP(w.i, K.LBrace)) {
+      const kind = w.types.kindOf(item);
+      w.f.push(FT.Init, dead, w.i);
+      w.f.a.set(w.f.top(), kind == TY.Record || kind == TY.Array ? item + 1 : 0);
+    } else {
+      // a value for a record or array member without braces initializes its first scalar
+      // (brace elision): where the next item goes is not followed further
+      const kind = w.types.kindOf(item);
+      if ((kind == TY.Record || kind == TY.Array) && w.kd(w.i) != CK.String) f.b.set(fr, -1);
+      w.exprs.begin(dead, STOP.COMMA);
+    }
+  }
+
+  /** An initializer's braces for an object of type `type` (its name `name`, const or not,
+   *  its type written as `alias`): the Init frame follows which member each item initializes
+   *  (FT.Init's a: the type + 1, b: the next member's position, d: the object's name + 1 << 1
+   *  | const, v: how its type was written; a nested one's is not known). */
+  private openObject(dead: bool, type: i32, isConst: bool, name: i32, alias: i32): void {
+    const w = this.w;
+    const kind = w.types.kindOf(type);
+    const fr = w.f.push(FT.Init, dead, w.i);
+    w.f.a.set(fr, kind == TY.Record || kind == TY.Array ? type + 1 : 0);
+    w.f.d.set(fr, ((name + 1) << 1) | (isConst ? 1 : 0));
+    w.f.v.set(fr, <i64>alias);
+  }
+
+  /** Reads an initializer item's designators (`.a.b`, `[2]`, GNU's `a:`), at w.i: the type
+   *  of what the item initializes (T.UNKNOWN where not followed). A member the record lacks
+   *  is gcc's error (nomember.ts); the value then goes where a positional one would. */
+  private designatedItem(fr: i32): i32 {
+    const w = this.w;
+    const f = w.f;
+    const types = w.types;
+    const object = f.a.get(fr) - 1 >= 0 ? f.a.get(fr) - 1 : f.e.get(fr);
+    let cur = object < 0 ? T.UNKNOWN : object;
+    let first = true;
+    let missed = -1;
+    while (true) {
+      let field = -1;
+      let label = false;
+      if (w.isP(w.i, K.Dot) && w.kd(w.i + 1) == CK.Ident) field = w.i + 1;
+      else if (first && w.kd(w.i) == CK.Ident && w.isP(w.i + 1, K.Colon) && !w.isP(w.i + 2, K.Colon)) {
+        field = w.i;
+        label = true;
+      }
+      if (field >= 0) {
+        const name = w.at(field);
+        if (types.kindOf(cur) == TY.Record && !types.hasMember(cur, name)) {
+          if (w.reportUndeclared && w.constDepth == 0 && !f.isDead(fr)) {
+            const top = first && f.d.get(fr) != 0;
+            // (the object's own type is spelled as its declaration wrote it; a member's is not known)
+            noteMissingMember(w, field - 1, field, cur, top && (f.d.get(fr) & 1) != 0, top ? <i32>f.v.get(fr) : SPELLED_UNKNOWN, true);
+            if (first) missed = field;
+          }
+          cur = T.UNKNOWN;
+          if (!first) f.b.set(fr, -1);
+        } else {
+          // (a union takes one value: what follows it is in excess, not followed here)
+          if (first) f.b.set(fr, types.isUnion(cur) ? -1 : types.memberPlace(cur, name));
+          cur = types.memberOf(cur, name);
+        }
+        w.i = label ? field + 2 : field + 1;
+        first = false;
+        if (label) return cur;
+        continue;
+      }
+      if (w.isP(w.i, K.LBracket)) {
+        cur = types.kindOf(cur) == TY.Array ? types.baseOf(cur) : T.UNKNOWN;
+        w.i = matchClose(w.t, w.i, w.lim) + 1;
+        first = false;
+        continue;
+      }
+      break;
+    }
+    if (!first && missed < 0) return cur;
+    // positional (or after a member the record lacks): the next member, or an element
+    if (types.kindOf(object) == TY.Array) return types.baseOf(object);
+    const at = f.b.get(fr);
+    if (at < 0 || !types.knowsAllMembers(object)) return T.UNKNOWN;
+    const next = types.memberAtPlace(object, at);
+    if (at == types.memberCount(object) && missed >= 0) this.noteExcess(fr, object, missed);
+    f.b.set(fr, types.isUnion(object) || next == T.UNKNOWN ? -1 : at + 1);
+    return next;
+  }
+
+  /** gcc's warning for the value of a member the record lacks (at `field`) when no member
+   *  is left for it; named only in an object's own braces (gcc names the member path in a
+   *  nested one's note). */
+  private noteExcess(fr: i32, object: i32, field: i32): void {
+    const w = this.w;
+    const d = w.f.d.get(fr);
+    if (d < 2) return;
+    const value = w.isP(w.i, K.Assign) ? w.i + 1 : w.i;
+    // (gcc's location of a longer value is its operator's: only a single token is placed)
+    if (!w.isP(value + 1, K.Comma) && !w.isP(value + 1, K.RBrace)) return;
+    noteExcessElements(w, field, value, w.types.isUnion(object), w.t.names.text((d >> 1) - 1));
   }
 
   /** asm [volatile|inline|goto] ("template" : outputs : inputs : clobbers : labels); the
@@ -2355,8 +2443,10 @@ export class Statements {
     const f = w.f;
     if (f.state.get(fr) == 0) {
       f.state.set(fr, 1);
-      if (w.isP(w.i, K.LBrace)) w.f.push(FT.Init, false, w.i);
-      else w.exprs.begin(false, STOP.COMMA);
+      if (w.isP(w.i, K.LBrace)) {
+        const e = w.ents.at(f.a.get(fr));
+        this.openObject(false, e.type, e.has(EF.CONST), e.atom, e.alias);
+      } else w.exprs.begin(false, STOP.COMMA);
       return;
     }
     this.absorb(fr);

@@ -7,6 +7,7 @@
 
 import { copyMap } from "../../util/maps";
 import { IntVec } from "./intvec";
+import { Names } from "./names";
 
 /** What a type is. */
 export enum TY {
@@ -78,6 +79,16 @@ export class Types {
    *  struct or union member's type. */
   recLastName: IntVec = new IntVec(256);
   recLastAnon: IntVec = new IntVec(256);
+  /** The members in declaration order: a name, or ~type for an anonymous struct or union
+   *  member (gcc's spelling suggestions consider them in this order). */
+  recOrder: Array<i32[]> = [];
+  /** 1 when every member declaration of the body was understood: only then does a name
+   *  missing from it mean the record has no such member. */
+  recExact: IntVec = new IntVec(256);
+  /** 1 when a typedef names the record itself: gcc may then spell it by that name. */
+  recAliased: IntVec = new IntVec(256);
+  /** The tag that named the record where its body was read, or -1. */
+  recTag: IntVec = new IntVec(256);
   /** struct/union/enum tags (one namespace; the reader keeps one table per translation unit). */
   tags: Map<i32, i32> = new Map();
   /** Where each tag (an enum's too) was first written: gcc's spelling suggestions read them. */
@@ -133,6 +144,10 @@ export class Types {
     c.recBitWidths = this.recBitWidths.slice(0);
     c.recLastName = this.recLastName.copy();
     c.recLastAnon = this.recLastAnon.copy();
+    c.recOrder = this.recOrder.slice(0);
+    c.recExact = this.recExact.copy();
+    c.recAliased = this.recAliased.copy();
+    c.recTag = this.recTag.copy();
     c.tags = copyMap(this.tags);
     c.tagSeen = copyMap(this.tagSeen);
     // the members are shared now: the first change on either side copies them (nearly all
@@ -241,6 +256,7 @@ export class Types {
     if (tag >= 0 && this.tags.has(tag)) return this.tags.get(tag);
     const t = this.newRecord(isUnion);
     if (tag >= 0) this.tags.set(tag, t);
+    this.recTag.set(this.rec.get(t), tag);
     return t;
   }
 
@@ -256,6 +272,10 @@ export class Types {
     this.recBitWidths.push(new Map());
     this.recLastName.push(-1);
     this.recLastAnon.push(-1);
+    this.recOrder.push([]);
+    this.recExact.push(1);
+    this.recAliased.push(0);
+    this.recTag.push(-1);
     const t = this.add(TY.Record, -1, 1, false, 0, 0, r);
     this.recType.push(t);
     return t;
@@ -273,6 +293,7 @@ export class Types {
     this.own(r);
     if (name >= 0) this.recMembers[r].set(name, type);
     else if (this.kindOf(type) == TY.Record) this.recAnonymous[r].push(type);
+    this.recOrder[r].push(name >= 0 ? name : ~type);
     this.recLastName.set(r, name);
     this.recLastAnon.set(r, name >= 0 ? -1 : type);
   }
@@ -316,6 +337,7 @@ export class Types {
     this.recOffsets[r] = copyMap(this.recOffsets[r]);
     this.recAnonOffsets[r] = copyMap(this.recAnonOffsets[r]);
     this.recBitWidths[r] = copyMap(this.recBitWidths[r]);
+    this.recOrder[r] = this.recOrder[r].slice(0);
     this.recOwned.set(r, 1);
   }
 
@@ -396,6 +418,102 @@ export class Types {
       for (let k = 0; k < anon.length; k++) todo.push(anon[k]);
     }
     return T.UNKNOWN;
+  }
+
+  /** A typedef names type t: a record's may then be spelled by that name. */
+  noteTypedef(t: i32): void {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) == TY.Record && r >= 0) this.recAliased.set(r, 1);
+  }
+
+  /** gcc's spelling of record type t by its keywords (`struct tag`, `union tag`, `struct
+   *  <anonymous>`), or "" for another type. */
+  recordSpelling(t: i32, names: Names): string {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) != TY.Record || r < 0) return "";
+    const kind = this.recUnion.get(r) != 0 ? "union " : "struct ";
+    const tag = this.recTag.get(r);
+    return kind + (tag >= 0 ? names.text(tag) : "<anonymous>");
+  }
+
+  /** Whether a typedef names record type t (an expression of it may be spelled by that name). */
+  isAliased(t: i32): bool {
+    const r = this.rec.get(t);
+    return r >= 0 && this.recAliased.get(r) != 0;
+  }
+
+  /** Whether record type t has no tag. */
+  isAnonymous(t: i32): bool {
+    const r = this.rec.get(t);
+    return r >= 0 && this.recTag.get(r) < 0;
+  }
+
+  /** Whether t is a struct or union whose body the unit never read (only declared). */
+  isIncompleteRecord(t: i32): bool {
+    const r = this.rec.get(t);
+    return this.kindOf(t) == TY.Record && r >= 0 && this.recComplete.get(r) == 0;
+  }
+
+  /** Whether record type `t` has member `name` (looking into anonymous members). */
+  hasMember(t: i32, name: i32): bool {
+    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return false;
+    const todo: i32[] = [t];
+    let guard = 0;
+    while (todo.length > 0 && ++guard < 256) {
+      const r = this.rec.get(todo.pop());
+      if (r < 0) continue;
+      if (this.recMembers[r].has(name)) return true;
+      const anon = this.recAnonymous[r];
+      for (let k = 0; k < anon.length; k++) todo.push(anon[k]);
+    }
+    return false;
+  }
+
+  /** Whether a name missing from record type `t` is one it lacks: its body and those of its
+   *  anonymous members were read, and every member declaration in them understood. */
+  knowsAllMembers(t: i32): bool {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) != TY.Record || r < 0 || this.recComplete.get(r) == 0 || this.recExact.get(r) == 0) return false;
+    const anon = this.recAnonymous[r];
+    for (let k = 0; k < anon.length; k++) if (!this.knowsAllMembers(anon[k])) return false;
+    return true;
+  }
+
+  /** The member names of record type `t` in gcc's order for a suggestion (c-typeck.cc
+   *  lookup_field_fuzzy_find_candidates): each member in turn, an anonymous member's own
+   *  members where it stands. */
+  memberNames(t: i32, out: i32[]): void {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) != TY.Record || r < 0) return;
+    const order = this.recOrder[r];
+    for (let k = 0; k < order.length; k++) {
+      if (order[k] >= 0) out.push(order[k]);
+      else this.memberNames(~order[k], out);
+    }
+  }
+
+  /** The place after member `name` among record type t's own members (where a positional
+   *  initializer item after `.name = x` goes), or -1 when an anonymous member holds it. */
+  memberPlace(t: i32, name: i32): i32 {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) != TY.Record || r < 0) return -1;
+    const at = this.recOrder[r].indexOf(name);
+    return at < 0 ? -1 : at + 1;
+  }
+
+  /** The type of record type t's member at `place` (an anonymous member's record type), or
+   *  UNKNOWN past the last. */
+  memberAtPlace(t: i32, place: i32): i32 {
+    const r = this.rec.get(t);
+    if (this.kindOf(t) != TY.Record || r < 0 || place >= this.recOrder[r].length) return T.UNKNOWN;
+    const m = this.recOrder[r][place];
+    return m >= 0 ? this.recMembers[r].get(m) : ~m;
+  }
+
+  /** How many members record type t has of its own (an anonymous member counts once). */
+  memberCount(t: i32): i32 {
+    const r = this.rec.get(t);
+    return this.kindOf(t) != TY.Record || r < 0 ? 0 : this.recOrder[r].length;
   }
 
   /** Where member `name` stands among record t's members in declaration order (a

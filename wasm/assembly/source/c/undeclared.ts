@@ -119,6 +119,7 @@ export function noteUndeclared(w: Walker, tok: i32): void {
     u.header = BUILTIN_HEADERS[builtin >> 1];
     u.mismatch = (builtin & 1) != 0;
   }
+  u.tok = tok;
   w.undeclared.set(tok, u);
 }
 
@@ -227,7 +228,7 @@ function pointsToFunction(w: Walker, type: i32): bool {
 }
 
 /** The name of the function whose body holds token `tok`, or "" at file scope. */
-function enclosingFunction(w: Walker, tok: i32): string {
+export function enclosingFunction(w: Walker, tok: i32): string {
   const ents = w.ents;
   for (let k = 0; k < ents.count; k++) {
     const e = ents.peek(k);

@@ -4,8 +4,8 @@
 // steps the top frame; statements.ts and expressions.ts say what each frame does.
 
 import { MemoryFacts } from "./memfacts";
-import { UndeclaredUse } from "./module";
-import { Declarations } from "./declarations";
+import { MissingMember, UndeclaredUse } from "./module";
+import { Declarations, SPELLED_UNKNOWN } from "./declarations";
 import { EF, Entities, Entity } from "./entities";
 import { eitherSizeOf, Expressions } from "./expressions";
 import { Frames, FT, STOP } from "./frames";
@@ -69,6 +69,8 @@ export namespace LF {
   export const LOOPED: i32 = 16384;
   /** Declared with a cleanup function, which reads it where it goes out of scope. */
   export const CLEANED: i32 = 32768;
+  /** A const object (`const struct foo x`): gcc's messages spell its type `const ...`. */
+  export const CONST: i32 = 65536;
 }
 
 /** A problem the walker met, at a token. */
@@ -141,6 +143,8 @@ export class Walker {
    *  shared by the locals and parameters it was copied into (gcc's one SSA name), so that a
    *  run-time object size allocated by it is known equal to it; -1 for any other local. */
   localOrigin: IntVec = new IntVec(256);
+  /** How its declaration wrote its type (DeclSpec.alias: a typedef name's atom, or not). */
+  localAlias: IntVec = new IntVec(256);
   /** Which integer register argument a parameter of an emitted function's own walk came
    *  in (0: the first), or -1. */
   localParam: IntVec = new IntVec(256);
@@ -221,9 +225,12 @@ export class Walker {
   /** The constants (and their ranges) gcc propagates into functions' parameters (ipaconstants.ts). */
   ipaConstants: IpaParameters = new IpaParameters();
   /** Whether the unit was read with the kernel's real headers, all found: a name nothing
-   *  declares is then gcc's error (undeclared.ts), noted in `undeclared` at its tokens. */
+   *  declares is then gcc's error (undeclared.ts), noted in `undeclared` at its tokens, and
+   *  so is a member its record lacks (nomember.ts). */
   reportUndeclared: bool = false;
   undeclared: Map<i32, UndeclaredUse | null> = new Map();
+  /** Members records lack (nomember.ts), at the member's token; reported with `undeclared`. */
+  missingMembers: Map<i32, MissingMember> = new Map();
 
   /** Result registers: what the last finished expression (or walk) produced. */
   rVK: VK = VK.NotConst;
@@ -318,6 +325,7 @@ export class Walker {
     this.localLeastOf = o.localLeastOf.copy();
     this.localFn = o.localFn.copy();
     this.localOrigin = o.localOrigin.copy();
+    this.localAlias = o.localAlias.copy();
     this.blockDeclared = o.blockDeclared.copy();
     this.mem = o.mem.copy();
     this.localParam = o.localParam.copy();
@@ -422,6 +430,7 @@ export class Walker {
     this.localLeastOf.push(-1);
     this.localFn.push(-1);
     this.localOrigin.push(-1);
+    this.localAlias.push(SPELLED_UNKNOWN);
     this.localParam.push(-1);
     this.localArg.push(-1);
     this.localArgKey.push(-1);
