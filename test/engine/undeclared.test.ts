@@ -213,6 +213,47 @@ describe("a name nothing declares, with the real headers", () => {
     ]);
   });
 
+  it("declares a built-in again, with the mismatch warning alone, where a call is out of the blocks of its earlier implicit declarations", async () => {
+    // (gcc 14 on the same lines, the tree's <linux/module.h> having entered <linux/kernel.h>;
+    // out-of-tree adv-17v35x 5.0.7.0 on 7.3 calls strncpy in an if and in its else, and gcc
+    // prints both)
+    const src = [
+      "#include <linux/module.h>",
+      "#include <linux/kernel.h>",
+      "",
+      "int f1(char *a, char *b, int k)",
+      "{",
+      "\tif (k) {",
+      '\t\tstrncpy(a, "x", 2);',
+      '\t\tstrncpy(b, "y", 2);',
+      "\t} else {",
+      '\t\tstrncpy(b, "z", 2);',
+      "\t}",
+      "\treturn k;",
+      "}",
+      "int f2(char *a)",
+      "{",
+      '\treturn strncpy(a, "w", 2) != 0;',
+      "}",
+      'MODULE_LICENSE("GPL");',
+      "",
+    ].join("\n");
+    const res = await build({ "drv.c": src, Kbuild: "obj-m += drv.o\n" }, "7.3");
+    expect(res.build.log.filter((l) => !l.startsWith("#"))).toEqual([
+      "drv.c: In function 'f1':",
+      "drv.c:7:17: error: implicit declaration of function 'strncpy' [-Wimplicit-function-declaration]",
+      "drv.c:2:1: note: include '<string.h>' or provide a declaration of 'strncpy'",
+      "drv.c:7:17: warning: incompatible implicit declaration of built-in function 'strncpy' [-Wbuiltin-declaration-mismatch]",
+      "drv.c:7:17: note: include '<string.h>' or provide a declaration of 'strncpy'",
+      "drv.c:10:17: warning: incompatible implicit declaration of built-in function 'strncpy' [-Wbuiltin-declaration-mismatch]",
+      "drv.c:10:17: note: include '<string.h>' or provide a declaration of 'strncpy'",
+      "drv.c: In function 'f2':",
+      "drv.c:16:16: warning: incompatible implicit declaration of built-in function 'strncpy' [-Wbuiltin-declaration-mismatch]",
+      "drv.c:16:16: note: include '<string.h>' or provide a declaration of 'strncpy'",
+    ]);
+    expect(res.findings.filter((f) => f.id === "CC_UNDECLARED").map((f) => f.line)).toEqual([7]);
+  });
+
   it("offers gcc's suggestion as the editor's quick fix, and only where gcc makes one", async () => {
     const res = await build(DRIVER, "6.12");
     const ctx = { result: res, files: DRIVER, form: res.kernel.syntax.namespace };

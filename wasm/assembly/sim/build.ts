@@ -5,7 +5,7 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, InlineStep, Span } from "../diagnostics";
 import { Export, KoImage } from "../model";
-import { ModuleSource, MacroArg, MissingMember, ExportDecl } from "../source/toyc";
+import { ModuleSource, MacroArg, MissingMember, ExportDecl, UndeclaredUse } from "../source/toyc";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
@@ -132,6 +132,10 @@ class Ctx {
       }
       if (i == src.undeclared.length) break;
       const u = src.undeclared[i];
+      if (u.redeclared) {
+        context = this.redeclaredBuiltin(src, u, context);
+        continue;
+      }
       const text = u.call
         ? T.ccImplicitDeclaration(u.name, u.closest, r.implicitDeclarationIsError)
         : u.fn.length > 0
@@ -175,6 +179,19 @@ class Ctx {
       promoted = true;
     }
     if (promoted && this.logs(src)) this.res.log.push(T.CC_WARNINGS_AS_ERRORS);
+  }
+
+  /** A built-in called again out of the blocks of its implicit declarations: only gcc's
+   *  mismatch warning and its note, at the call. */
+  private redeclaredBuiltin(src: ModuleSource, u: UndeclaredUse, context: string): string {
+    if (!this.logs(src)) return context;
+    const file = u.span.file;
+    this.enterFile(file, u.includedFrom);
+    const now = this.enterFunction(file, u.fn, context);
+    const where = this.inModuleDir(file + ":" + u.span.line.toString() + ":" + (this.r.gccDisplayColumns ? u.displayCol : u.span.col).toString() + ": ");
+    this.res.log.push(where + T.ccBuiltinMismatch(u.name));
+    this.res.log.push(where + T.ccIncludeHeader(u.header, u.name));
+    return now;
   }
 
   /** gcc's error for member `m` its record lacks; returns the function now named. */

@@ -100,6 +100,9 @@ export class UndeclaredUse {
    *  whether its type is not the implicit `int ()` (gcc warns of the mismatch). */
   header: string = "";
   mismatch: bool = false;
+  /** A later call of such a built-in out of the blocks of its earlier implicit declarations:
+   *  gcc declares it again, with the mismatch warning but no error. */
+  redeclared: bool = false;
   /** Where gcc would add the #include: the line after the main file's last one entered (set
    *  by the translation). */
   includeLine: i32 = 0;

@@ -7,6 +7,7 @@
 // Closeness is spellcheck.cc's: Damerau-Levenshtein where a change of case costs half an
 // edit, meaningful up to about a third of the longer name.
 
+import { matchClose } from "./attributes";
 import { EntKind } from "./entities";
 import { UndeclaredUse } from "./module";
 import { K } from "./names";
@@ -157,16 +158,37 @@ function predefined(name: string): bool {
 }
 
 /** The uses gcc reports, in source order: a call once per file (the implicit declaration
- *  declares it), another use once per function (once at file scope). */
+ *  declares it), another use once per function (once at file scope). An implicit declaration
+ *  is the block's where it is made: a built-in called again out of those blocks is declared
+ *  again, with gcc's mismatch warning each time (c-decl.cc implicitly_declare). */
 export function reportedUndeclared(w: Walker): UndeclaredUse[] {
   const toks = w.undeclared.keys();
   toks.sort((a, b) => a - b);
   const out: UndeclaredUse[] = [];
   const declared = new Set<string>();
   const inFunction = new Set<string>();
+  // the blocks [open, close] of each built-in's implicit declarations
+  const blocks = new Map<string, i32[]>();
   for (let k = 0; k < toks.length; k++) {
     const u = w.undeclared.get(toks[k]);
     if (u == null) continue;
+    if (u.call && u.mismatch) {
+      if (!blocks.has(u.name)) blocks.set(u.name, []);
+      const seen = blocks.get(u.name);
+      if (declared.has(u.name)) {
+        if (within(seen, toks[k])) continue;
+        const again = new UndeclaredUse(u.name, u.span, true, u.fn, u.closest, u.distance);
+        again.header = u.header;
+        again.mismatch = true;
+        again.redeclared = true;
+        again.tok = u.tok;
+        out.push(again);
+      }
+      const open = enclosingBrace(w, toks[k]);
+      seen.push(open);
+      seen.push(open >= 0 ? matchClose(w.t, open, w.t.length - 1) : w.t.length);
+      if (declared.has(u.name)) continue;
+    }
     const key = u.fn + " " + u.name;
     if (declared.has(u.name) || inFunction.has(key)) continue;
     if (u.call) declared.add(u.name);
@@ -174,6 +196,24 @@ export function reportedUndeclared(w: Walker): UndeclaredUse[] {
     out.push(u);
   }
   return out;
+}
+
+function within(blocks: i32[], tok: i32): bool {
+  for (let k = 0; k + 1 < blocks.length; k += 2) if (tok > blocks[k] && tok < blocks[k + 1]) return true;
+  return false;
+}
+
+/** The `{` of the innermost block holding token `tok`, or -1 at file scope. */
+function enclosingBrace(w: Walker, tok: i32): i32 {
+  let depth = 0;
+  for (let j = tok - 1; j >= 0; j--) {
+    if (w.isP(j, K.RBrace)) depth++;
+    else if (w.isP(j, K.LBrace)) {
+      if (depth == 0) return j;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** The closest name in scope at `tok` among the bindings gcc would consider. */
