@@ -9,21 +9,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeHeaderPack } from "../support/header-pack";
+import { FORCED_HEADERS, writeHeaderPack } from "../support/header-pack";
 import { createNodeEngine } from "../../src/engine/hosts/node";
 import { applyEdits, quickFixesFor } from "../../src/editor/fixes";
-
-const FORCED: Record<string, string> = {
-  "include/linux/compiler-version.h": "\n",
-  "include/linux/kconfig.h": "#ifndef __LINUX_KCONFIG_H\n#define __LINUX_KCONFIG_H\n#include <generated/autoconf.h>\n#endif\n",
-  "include/linux/compiler_types.h": "#ifndef __LINUX_COMPILER_TYPES_H\n#define __LINUX_COMPILER_TYPES_H\n#define __used __attribute__((__used__))\n#endif\n",
-};
 
 /** What the files below take from <linux/module.h> and <linux/fs.h>: the llseek helpers of
  *  each release (6.12 removed no_llseek) and a macro gcc 14 finds closer than any name. */
 function tree(llseek: string[], macros: string[] = []): Record<string, string> {
   return {
-    ...FORCED,
+    ...FORCED_HEADERS,
     "include/linux/module.h": [
       "#ifndef _LINUX_MODULE_H",
       "#define _LINUX_MODULE_H",

@@ -406,19 +406,25 @@ export class Types {
 
   /** The type of member `name` of record type `t` (looking into anonymous members), or UNKNOWN. */
   memberOf(t: i32, name: i32): i32 {
-    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return T.UNKNOWN;
+    const r = this.holderOf(t, name);
+    return r < 0 ? T.UNKNOWN : this.recMembers[r].get(name);
+  }
+
+  /** The record (t's, or an anonymous member's) whose own member `name` is, or -1. */
+  private holderOf(t: i32, name: i32): i32 {
+    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return -1;
     const todo: i32[] = [t];
     let guard = 0;
     while (todo.length > 0 && ++guard < 256) {
-      const cur = todo.pop();
-      const r = this.rec.get(cur);
+      const r = this.rec.get(todo.pop());
       if (r < 0) continue;
-      if (this.recMembers[r].has(name)) return this.recMembers[r].get(name);
+      if (this.recMembers[r].has(name)) return r;
       const anon = this.recAnonymous[r];
       for (let k = 0; k < anon.length; k++) todo.push(anon[k]);
     }
-    return T.UNKNOWN;
+    return -1;
   }
+
 
   /** A typedef names type t: a record's may then be spelled by that name. */
   noteTypedef(t: i32): void {
@@ -456,18 +462,9 @@ export class Types {
 
   /** Whether record type `t` has member `name` (looking into anonymous members). */
   hasMember(t: i32, name: i32): bool {
-    if (this.kindOf(t) != TY.Record || this.rec.get(t) < 0) return false;
-    const todo: i32[] = [t];
-    let guard = 0;
-    while (todo.length > 0 && ++guard < 256) {
-      const r = this.rec.get(todo.pop());
-      if (r < 0) continue;
-      if (this.recMembers[r].has(name)) return true;
-      const anon = this.recAnonymous[r];
-      for (let k = 0; k < anon.length; k++) todo.push(anon[k]);
-    }
-    return false;
+    return this.holderOf(t, name) >= 0;
   }
+
 
   /** Whether a name missing from record type `t` is one it lacks: its body and those of its
    *  anonymous members were read, and every member declaration in them understood. */
