@@ -317,6 +317,16 @@ export const CARDS: Record<MessageId, ExplanationCard> = {
     quickFix: null,
     docs: "https://docs.kernel.org/process/stable-api-nonsense.html",
   },
+  CC_NO_PROTOTYPE: {
+    title: "A global function defined without a prototype before it",
+    rule: "From 6.8 kbuild passes -Wmissing-prototypes: a function with external linkage (not static, not inline, not main) defined with no declaration with parameters before it gets gcc's warning at its name. It is only a warning; the build goes on.",
+    where: "gcc (C front end, start_function), compiling the file with kbuild's -Wmissing-prototypes",
+    since: "6.8 (kbuild passes -Wmissing-prototypes to every file).",
+    before: "Before 6.8 the warning came only with W=1.",
+    fix: "Make the function static if only this file uses it, or declare it in a header the file includes.",
+    quickFix: null,
+    docs: "https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-Wmissing-prototypes",
+  },
   CC_NO_RETURN: {
     title: "A function that runs off its end after an error in its return",
     rule: "gcc drops a return statement whose value has an error (a member the struct lacks, a name nothing declares); when it was the function's last statement, the function now runs off its end, and kbuild's -Werror=return-type makes gcc's warning an error too, after the file's other errors. gcc warns only for functions its call graph reaches: not for one reached only through an initializer that has an error itself.",

@@ -78,6 +78,10 @@ export function ccNoMember(type: string, member: string, suggestion: string): st
 export function ccUndefinedType(type: string): string {
   return "error: invalid use of undefined type " + type;
 }
+/** c-decl.cc start_function, with kbuild's -Wmissing-prototypes (6.8+). */
+export function ccNoPrototype(fn: string): string {
+  return "warning: no previous prototype for '" + fn + "' [-Wmissing-prototypes]";
+}
 /** c-typeck.cc: an initializer's value with no member left for it (a warning). */
 export function ccExcessElements(kind: string): string {
   return "warning: excess elements in " + kind + " initializer";

@@ -136,6 +136,11 @@ export class Rules {
   get implicitDeclarationIsError(): bool {
     return this.v >= 616;
   }
+  /** kbuild passes -Wmissing-prototypes from 6.8 ("Makefile.extrawarn: turn on
+   *  missing-prototypes globally") [real: the flags of Debian's 6.12 and 7.3 builds, not 6.1's]. */
+  get warnsMissingPrototypes(): bool {
+    return this.v >= 608;
+  }
   /** gcc 14 (6.16+ builds) also reports the undeclared identifier of a bad import (6.19). */
   get importIdentifierExtraErrors(): bool {
     return this.v >= 619;

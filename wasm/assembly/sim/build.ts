@@ -5,7 +5,7 @@
 import { Msg, Severity, Stage } from "../../shared/codes";
 import { Finding, InlineStep, Span } from "../diagnostics";
 import { Export, KoImage } from "../model";
-import { ModuleSource, MacroArg, MissingMember, ExportDecl, UndeclaredUse } from "../source/toyc";
+import { ModuleSource, MacroArg, MissingMember, ExportDecl, UndeclaredUse, Unprototyped } from "../source/toyc";
 import { Rules } from "../kernel/versions";
 import * as T from "../kernel/messages";
 import { isGplCompatible, moduleNamespaceAllows, MODULE_NS_PREFIX } from "./namespaces";
@@ -115,8 +115,8 @@ class Ctx {
   }
 
   /** gcc's errors for names nothing declares and members records lack (read with the real
-   *  headers), in source order with its "In function" lines; before gcc 14 kbuild's -Werror=
-   *  names itself at the end. */
+   *  headers) and its missing-prototype warnings, in source order with its "In function"
+   *  lines; before gcc 14 kbuild's -Werror= names itself at the end. */
   nameErrors(src: ModuleSource): void {
     const r = this.r;
     let context = "";
@@ -124,13 +124,23 @@ class Ctx {
     let noted = false;
     let promoted = false;
     const headers = new Set<string>();
-    let m = 0;
-    for (let i = 0; i <= src.undeclared.length; i++) {
-      // the members missing before this name (all that are left after the last)
-      while (m < src.missingMembers.length && (i == src.undeclared.length || src.missingMembers[m].tok < src.undeclared[i].tok)) {
-        context = this.missingMember(src, src.missingMembers[m++], context);
+    // the three kinds merged in source order: (token << 24) | (kind << 20) | index
+    const order: i64[] = [];
+    for (let i = 0; i < src.undeclared.length; i++) order.push(((<i64>src.undeclared[i].tok) << 24) | (<i64>i));
+    for (let i = 0; i < src.missingMembers.length; i++) order.push(((<i64>src.missingMembers[i].tok) << 24) | (1 << 20) | (<i64>i));
+    if (r.warnsMissingPrototypes) for (let i = 0; i < src.unprototyped.length; i++) order.push(((<i64>src.unprototyped[i].tok) << 24) | (2 << 20) | (<i64>i));
+    order.sort((a: i64, b: i64): i32 => (a < b ? -1 : a > b ? 1 : 0));
+    for (let k = 0; k < order.length; k++) {
+      const kind = <i32>((order[k] >> 20) & 0xf);
+      const i = <i32>(order[k] & 0xfffff);
+      if (kind == 1) {
+        context = this.missingMember(src, src.missingMembers[i], context);
+        continue;
       }
-      if (i == src.undeclared.length) break;
+      if (kind == 2) {
+        context = this.unprototyped(src, src.unprototyped[i], context);
+        continue;
+      }
       const u = src.undeclared[i];
       if (u.redeclared) {
         context = this.redeclaredBuiltin(src, u, context);
@@ -179,6 +189,19 @@ class Ctx {
       promoted = true;
     }
     if (promoted && this.logs(src)) this.res.log.push(T.CC_WARNINGS_AS_ERRORS);
+  }
+
+  /** gcc's -Wmissing-prototypes warning (a file's warnings print unless another failed first). */
+  private unprototyped(src: ModuleSource, u: Unprototyped, context: string): string {
+    const text = T.ccNoPrototype(u.fn);
+    this.res.findings.push(new Finding(Stage.Compile, Severity.Warning, Msg.CC_NO_PROTOTYPE, text, u.span, src.name));
+    if (this.failedFile.length > 0 && this.failedFile != src.file) return context;
+    this.enterFile(u.span.file, u.includedFrom);
+    const now = this.enterFunction(u.span.file, "", context);
+    this.res.log.push(
+      this.inModuleDir(u.span.file + ":" + u.span.line.toString() + ":" + (this.r.gccDisplayColumns ? u.displayCol : u.span.col).toString() + ": ") + text,
+    );
+    return now;
   }
 
   /** A built-in called again out of the blocks of its implicit declarations: only gcc's

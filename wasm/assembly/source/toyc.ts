@@ -7,7 +7,20 @@ import { Finding, Span } from "../diagnostics";
 import { lexC, LexIssue } from "./lexer";
 import { CompilerModel, MacroArg, ModuleSource, Names, readC, ReaderOptions } from "./c/index";
 
-export { AsmPart, AsmRef, argFromText, ExportDecl, ImportDecl, MacroArg, MissingMember, moduleNameOf, ModuleSource, SymbolRef, UndeclaredUse } from "./c/index";
+export {
+  AsmPart,
+  AsmRef,
+  argFromText,
+  ExportDecl,
+  ImportDecl,
+  MacroArg,
+  MissingMember,
+  moduleNameOf,
+  ModuleSource,
+  SymbolRef,
+  UndeclaredUse,
+  Unprototyped,
+} from "./c/index";
 
 /** Reads one C file. `defaultNs` is DEFAULT_SYMBOL_NAMESPACE from Kbuild flags, if any. */
 export function readToyC(file: string, src: string, defaultNs: MacroArg | null): ModuleSource {

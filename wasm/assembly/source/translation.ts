@@ -359,6 +359,14 @@ function readUnit(ws: Workspace, file: string, h: KernelHeaders, res: PPResult, 
     const v = m.excessAt;
     if (v != null) m.excessCol = displayColumn(lineOf(textOf(ws, v.file), v.line), v.col);
   }
+  // a unit that turns the warning off or on with a pragma somewhere (the kernel's
+  // __bpf_kfunc_start_defs) is not judged: where each pragma stands is not kept
+  if (controlsDiagnostic(res, "-Wmissing-prototypes")) mod.unprototyped = [];
+  for (let i = 0; i < mod.unprototyped.length; i++) {
+    const u = mod.unprototyped[i];
+    u.includedFrom = includedFrom(res, u.span.file);
+    u.displayCol = displayColumn(lineOf(textOf(ws, u.span.file), u.span.line), u.span.col);
+  }
   for (let i = 0; i < mod.fallsOff.length; i++) {
     const e = mod.fallsOff[i];
     e.includedFrom = includedFrom(res, e.span.file);
@@ -422,6 +430,12 @@ function placeUndeclared(ws: Workspace, res: PPResult, mod: ModuleSource): void 
     if (u.header.length == 0) u.closest = suggestionFor(u, names, builtin);
     u.displayCol = displayColumn(lineOf(textOf(ws, u.span.file), u.span.line), u.span.col);
   }
+}
+
+/** Whether a pragma of the unit names diagnostic `option` (`GCC diagnostic ignored "..."`). */
+function controlsDiagnostic(res: PPResult, option: string): bool {
+  for (let i = 0; i < res.pragmas.length; i++) if (res.pragmas[i].text.includes(option)) return true;
+  return false;
 }
 
 /** gcc's "In file included from" lines for a workspace file ("" for the main file). */

@@ -21,4 +21,5 @@ export {
   ModuleSource,
   SymbolRef,
   UndeclaredUse,
+  Unprototyped,
 } from "./module";

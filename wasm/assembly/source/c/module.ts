@@ -171,6 +171,19 @@ export class FallsOffEnd {
   ) {}
 }
 
+/** A function with external linkage defined without a previous prototype: gcc's
+ *  -Wmissing-prototypes warning at its name (prototypes.ts). */
+export class Unprototyped {
+  displayCol: i32 = 0;
+  tok: i32 = 0;
+  /** gcc's "In file included from" lines for its file ("" in the main file). */
+  includedFrom: string = "";
+  constructor(
+    public fn: string,
+    public span: Span,
+  ) {}
+}
+
 /** A macro invocation written in a workspace file: what it expands to and where the macro
  *  is defined (its file as gcc names it and line; "" for a built-in or -D macro). */
 export class MacroUse {
@@ -251,6 +264,8 @@ export class ModuleSource {
   missingMembers: MissingMember[] = [];
   /** Functions gcc's dropped returns leave running off their end (droppedreturns.ts). */
   fallsOff: FallsOffEnd[] = [];
+  /** Functions with external linkage defined without a previous prototype (prototypes.ts). */
+  unprototyped: Unprototyped[] = [];
   /** The line after the MODULE_LICENSE statement, where `make nsdeps` adds imports. */
   importInsertLine: i32 = 0;
   /** True when the file was a preprocessed translation unit (headers expanded). */
@@ -291,6 +306,7 @@ export class ModuleSource {
     c.undeclared = this.undeclared.slice(0);
     c.missingMembers = this.missingMembers.slice(0);
     c.fallsOff = this.fallsOff.slice(0);
+    c.unprototyped = this.unprototyped.slice(0);
     c.importInsertLine = this.importInsertLine;
     c.expanded = this.expanded;
     c.lacksHeaders = this.lacksHeaders;

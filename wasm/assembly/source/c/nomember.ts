@@ -2,7 +2,8 @@
 // on each use (c-typeck.cc build_component_ref), every one reported. gcc names the type as
 // the expression has it (`const struct drv`) and offers the closest member
 // (lookup_field_fuzzy: the members in order, an anonymous member's own where it stands); it
-// points at the member when it has a suggestion, else at the `.` or `->` before it.
+// points at the member when it has a suggestion, else at the `.` or `->` before it. A member
+// of a struct the unit only declares is gcc's "invalid use of undefined type" instead.
 //
 // Only what is certain is reported: a record whose whole body was read and understood, used
 // with `.` or `->` written in the workspace's own file (not in a macro's expansion), and

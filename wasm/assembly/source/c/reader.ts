@@ -11,6 +11,7 @@ import { Reach } from "./reach";
 import { Expressions } from "./expressions";
 import { CTokens, spanOf } from "./tokens";
 import { reportedMissingMembers } from "./nomember";
+import { unprototypedDefinitions } from "./prototypes";
 import { reportedUndeclared } from "./undeclared";
 import { Walker } from "./walker";
 import { dropFileScope, keepFileScope, readerKey, Resumed, resumeFileScope } from "./checkpoint";
@@ -63,6 +64,7 @@ export function readC(t: CTokens, file: string, options: ReaderOptions): ModuleS
   if (options.reportUndeclared) {
     mod.undeclared = reportedUndeclared(w);
     mod.missingMembers = reportedMissingMembers(w);
+    mod.unprototyped = unprototypedDefinitions(w);
   }
   for (let k = 0; k < w.issues.length; k++) {
     const is = w.issues[k];

@@ -425,7 +425,6 @@ export class Types {
     return -1;
   }
 
-
   /** A typedef names type t: a record's may then be spelled by that name. */
   noteTypedef(t: i32): void {
     const r = this.rec.get(t);
@@ -464,7 +463,6 @@ export class Types {
   hasMember(t: i32, name: i32): bool {
     return this.holderOf(t, name) >= 0;
   }
-
 
   /** Whether a name missing from record type `t` is one it lacks: its body and those of its
    *  anonymous members were read, and every member declaration in them understood. */
