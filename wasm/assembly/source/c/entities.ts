@@ -56,8 +56,9 @@ export class Entity {
   /** alias("target") and asm("label") names (atoms, -1: none). */
   aliasTarget: i32 = -1;
   asmName: i32 = -1;
-  /** How its declaration wrote its type (DeclSpec.alias: a typedef name's atom, or not). */
-  alias: i32 = -1;
+  /** How its file-scope declaration wrote its type (DeclSpec.alias: a typedef name's atom,
+   *  or not); -2 (SPELLED_UNKNOWN) where none did (an `extern` inside a body). */
+  alias: i32 = -2;
   /** A static const scalar's folded value. */
   vk: VK = VK.NotConst;
   value: i64 = 0;

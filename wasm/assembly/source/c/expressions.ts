@@ -417,8 +417,8 @@ export class Expressions {
     return ((<i64>1) << (<i64>size * 8)) - 1;
   }
 
-  /** How the declaration of the variable operand t names wrote its type (DeclSpec.alias),
-   *  SPELLED_UNKNOWN for any other operand. */
+  /** How the declaration of the variable that operand t names wrote its type
+   *  (DeclSpec.alias), SPELLED_UNKNOWN for any other operand. */
   private spelledAs(t: i32): i32 {
     const w = this.w;
     if ((this.oFl.get(t) & OF.DESIG) == 0) return SPELLED_UNKNOWN;
